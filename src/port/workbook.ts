@@ -1,0 +1,157 @@
+/**
+ * The workbook port: everything the use cases need from a workbook, and nothing more.
+ *
+ * Two implementations: `src/excel/` over office-js (inside Excel) and `src/xlsx/` over
+ * .xlsx files (command line). Use cases and the task pane only ever see this interface.
+ */
+import type { Grid, IsoDate } from "../core/model";
+
+export interface SheetInfo {
+  name: string;
+  /** Rows and columns of the used range (0 and 0 for an empty sheet). */
+  rowCount: number;
+  columnCount: number;
+  /** Excel row / column number of the used range's top-left cell. */
+  top: number;
+  left: number;
+  visible: boolean;
+}
+
+/** A date cell to write: stored as a real Excel date, shown as `yyyy-mm-dd` unless a format is given. */
+export interface OutDate {
+  date: IsoDate;
+}
+
+/** A cell to write. Plain strings are always written as text, never as formulas. */
+export type OutValue = string | number | boolean | null | OutDate;
+
+export interface OutCell {
+  value: OutValue;
+  /** Excel number format, e.g. `#,##0.00` or `yyyy-mm-dd`. Strings get `@` unless set. */
+  numberFormat?: string;
+  bold?: boolean;
+  /** Fill colour `#RRGGBB`. */
+  fill?: string;
+  /** Font colour `#RRGGBB`. */
+  color?: string;
+  /** Link to a cell in this workbook. */
+  link?: { sheet: string; row: number; column?: number };
+  /** Horizontal alignment. */
+  align?: "left" | "center" | "right";
+  /** Merge this cell across this many columns (to the right), e.g. for a title. */
+  mergeAcross?: number;
+  /** Draw a thin border around the cell. */
+  border?: boolean;
+  /** Point size of the font. */
+  fontSize?: number;
+}
+
+export type OutRow = (OutValue | OutCell)[];
+
+export interface SheetSpec {
+  name: string;
+  rows: OutRow[];
+  /** Column widths in characters (Excel's own unit on desktop). */
+  columnWidths?: number[];
+  /** Number formats per column, applied to number cells without their own. */
+  columnFormats?: (string | null)[];
+  /** Keep this many top rows visible when scrolling. */
+  freezeRows?: number;
+  /** Add an AutoFilter on the header row (1-based row within `rows`). */
+  filterRow?: number;
+  /** Print setup; applied where the platform supports it (ExcelApi 1.9 in Excel). */
+  print?: {
+    orientation?: "portrait" | "landscape";
+    fitToWidth?: boolean;
+    /** Rows repeated at the top of every printed page, 1-based within `rows`. */
+    repeatRows?: [number, number];
+    centerHorizontally?: boolean;
+  };
+  /** Put the sheet at this position (0 = first); default is last. */
+  position?: number;
+}
+
+/** A named look for marked rows; each kind of mark has one. */
+export interface MarkStyle {
+  /** Fill colour `#RRGGBB`. */
+  fill: string;
+  /** Font colour, optional. */
+  color?: string;
+}
+
+export interface RowMark {
+  row: number;
+  /** Key of the style, e.g. `amount_mismatch`; also used to find the mark again. */
+  style: string;
+}
+
+export interface Selection {
+  sheet: string;
+  row: number;
+  /** Last row of a block, inclusive; default `row`. */
+  rowEnd?: number;
+  /** Column number; whole used width of the row when left out. */
+  column?: number;
+}
+
+/** Progress of a long operation, for a progress bar. */
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface ReadOptions {
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface Capabilities {
+  /** Several row blocks in one call (Excel's RangeAreas, ExcelApi 1.9). */
+  rangeAreas: boolean;
+  /** Page setup for printing (ExcelApi 1.9). */
+  pageLayout: boolean;
+  /** What the platform is, for messages: `excel` or `xlsx`. */
+  kind: "excel" | "xlsx";
+}
+
+export interface WorkbookPort {
+  capabilities(): Promise<Capabilities>;
+  listSheets(): Promise<SheetInfo[]>;
+  /** The used range of a sheet as values; never changes the sheet. Throws `PortError` `no_sheet` for an unknown name. */
+  readSheet(name: string, options?: ReadOptions): Promise<Grid>;
+  /**
+   * Create or replace one of our own sheets with these rows. A sheet of that name that we did not
+   * create is the user's: it is left alone and `PortError` `not_ours` is thrown.
+   */
+  writeSheet(spec: SheetSpec, options?: ReadOptions): Promise<void>;
+  /** Delete one of our own sheets, if it exists. */
+  deleteSheet(name: string): Promise<void>;
+  /**
+   * Mark rows of a user's sheet with the named styles, under a group (e.g. `reconcile`, `aging`).
+   * Marks overlay the user's formats and never replace them; a new call for the same group and sheet
+   * replaces that group's previous marks there.
+   */
+  markRows(sheet: string, group: string, marks: RowMark[], styles: Record<string, MarkStyle>): Promise<void>;
+  /** Remove a group's marks (from one sheet, or from every sheet), restoring exactly the look the rows had. */
+  clearMarks(group: string, sheet?: string): Promise<void>;
+  /** Which rows carry which marks of a group on a sheet (for the legend and tests). */
+  listMarks(group: string, sheet: string): Promise<RowMark[]>;
+  /** Move the selection (navigation from the pane to the sheet). */
+  select(target: Selection): Promise<void>;
+  /** Small per-file settings (JSON values). */
+  getSetting<T = unknown>(key: string): Promise<T | undefined>;
+  setSetting(key: string, value: unknown): Promise<void>;
+}
+
+export type PortErrorCode = "no_sheet" | "not_ours" | "too_large" | "unsupported" | "cancelled" | "io";
+
+/** A failure the user can act on; `detail` names the sheet or file. */
+export class PortError extends Error {
+  constructor(
+    readonly code: PortErrorCode,
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = "PortError";
+  }
+}
