@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }],
   },
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
 };

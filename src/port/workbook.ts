@@ -69,6 +69,26 @@ export interface SheetSpec {
   };
   /** Put the sheet at this position (0 = first); default is last. */
   position?: number;
+  /**
+   * Charts over blocks of this sheet's own cells. Optional for the platform: where charts cannot be
+   * written (ExcelJS), they are left out and the data block stays readable as a table.
+   */
+  charts?: ChartSpec[];
+}
+
+/** A chart drawn from a block of the sheet it belongs to (Excel: `worksheet.charts.add`). */
+export interface ChartSpec {
+  type: "columnStacked" | "columnClustered" | "barStacked" | "pie";
+  title?: string;
+  /**
+   * The data block, 1-based rows and columns within `rows`: its first row names the series and its
+   * first column the categories.
+   */
+  source: { fromRow: number; toRow: number; fromColumn: number; toColumn: number };
+  /** Series run down the columns (default) or along the rows. */
+  seriesBy?: "columns" | "rows";
+  /** Top-left cell of the chart (1-based) and how many columns and rows it spans. */
+  at: { row: number; column: number; columns: number; rows: number };
 }
 
 /** A named look for marked rows; each kind of mark has one. */

@@ -1,0 +1,417 @@
+/**
+ * Aging a ledger sheet through workbook ports, shared by the task pane (the open workbook) and the
+ * command line (a file in, a new file out): the ledger through the reader, the credit terms from
+ * wherever the user keeps them, the engine in the core, and the marks and result sheets.
+ */
+import {
+  ageLedger,
+  DEFAULT_TERM_DAYS,
+  isValidTerm,
+  type AgingBasis,
+  type AgingIssue,
+  type AgingReport,
+  type BucketSpec,
+  type DealerTerms,
+  type TermSource,
+} from "../core/aging";
+import type { CellValue, IsoDate } from "../core/model";
+import { columnLetter, normaliseDealerName, type ReadOptions, type ReadResult } from "../core/read";
+import { PortError, type WorkbookPort } from "../port/workbook";
+import type { Bilingual, Lang } from "./lang";
+import { readSheet } from "./read";
+import type { SheetRef } from "./reconcile";
+import { AGING_GROUP, AGING_MARK_STYLES, agingMarks, DEFAULT_MARK_STAGES, type MarkedStage } from "./reports/aging-marks";
+import { agingSheet, planSheet, TERM_SOURCE_TEXT } from "./reports/aging-sheets";
+
+/** Settings key of the user's default credit term in days (30 until they set one). */
+export const DEFAULT_TERM_SETTING = "duizhang.aging.defaultTermDays";
+
+/** Names a per-dealer term table may have in the workbook, in the order they are looked for. */
+export const TERM_TABLE_SHEETS: readonly string[] = ["账期表", "信用期表", "Terms"];
+
+export type AgingStage = "reading" | "aging" | "writing";
+
+export interface AgingControl {
+  onStage?: (stage: AgingStage, done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface AgingRequest {
+  ledger: SheetRef;
+  /** The as-of date; the caller reads the clock (the core never does). */
+  asOf: IsoDate;
+  /** Overrides the saved default term for this run (e.g. `--term-days`). */
+  defaultTermDays?: number;
+  basis?: AgingBasis;
+  /** Age only this dealer (matched like the reader matches dealers). */
+  dealer?: string;
+  buckets?: BucketSpec[];
+  /** Where the term table and the default-term setting are kept; the ledger's workbook by default. */
+  termTablePort?: WorkbookPort;
+  /**
+   * Terms from elsewhere. `register` is the seam for the credit register (a later issue): it wins over
+   * everything. `table`, when given, is used instead of looking for a term table sheet.
+   */
+  terms?: { register?: DealerTerms; table?: DealerTerms };
+  /** Period of the per-rep figures; default from the ledger's period start to the as-of date. */
+  repPeriod?: { from: IsoDate; to: IsoDate };
+}
+
+/** A term table found in the workbook. */
+export interface TermTableRead {
+  sheet: string;
+  /** Valid terms by dealer, spelled as in the ledger when the names match. */
+  terms: Record<string, number>;
+  /** The table row each dealer's term came from. */
+  rows: Record<string, number>;
+  issues: AgingIssue[];
+}
+
+export interface DealerTermSource {
+  dealer: string;
+  termDays: number;
+  source: TermSource;
+  /** Other terms some of its rows carry in the ledger's term column (used for those rows). */
+  rowTerms: number[];
+  /** Where the term came from, for the pane: e.g. `账期表 第5行`. */
+  text: Bilingual;
+}
+
+export interface TermSources {
+  /** The term table sheet read, or null when there is none (or terms were given). */
+  table: TermTableRead | null;
+  defaultTermDays: number;
+  /** Where the default came from: this request, the workbook's setting, or the built-in 30 days. */
+  defaultFrom: "request" | "setting" | "builtin";
+  dealers: DealerTermSource[];
+}
+
+export interface AgingRun {
+  report: AgingReport;
+  ledger: ReadResult;
+  termSources: TermSources;
+}
+
+function checkCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new PortError("cancelled", "aging");
+}
+
+// ---- the user's default term ----
+
+/** The saved default term, or undefined when none was saved (or the saved value is unusable). */
+export async function loadDefaultTermDays(port: WorkbookPort): Promise<number | undefined> {
+  const value = await port.getSetting<unknown>(DEFAULT_TERM_SETTING);
+  return isValidTerm(value) ? value : undefined;
+}
+
+/** Why a default term the user typed cannot be used, or null. Accepts `45`, `"45"`, `"45天"`. */
+export function defaultTermProblem(value: unknown): Bilingual | null {
+  return parseTermDays(value) === null
+    ? { zh: `账期“${String(value ?? "")}”须为 0 到 3650 之间的整数天数`, en: `the term "${String(value ?? "")}" must be a whole number of days from 0 to 3650` }
+    : null;
+}
+
+/**
+ * Remember the user's default term in the workbook; `null` forgets it (back to 30 days). Throws a
+ * RangeError for a value `defaultTermProblem` rejects: callers check what the user typed first.
+ */
+export async function saveDefaultTermDays(port: WorkbookPort, days: number | string | null): Promise<void> {
+  if (days === null) {
+    await port.setSetting(DEFAULT_TERM_SETTING, undefined);
+    return;
+  }
+  const parsed = parseTermDays(days);
+  if (parsed === null) throw new RangeError(defaultTermProblem(days)!.en);
+  await port.setSetting(DEFAULT_TERM_SETTING, parsed);
+}
+
+// ---- the term table ----
+
+const DEALER_HEADER = /^(经销商|客户|客商|单位|购货单位|dealer|customer)(名称|全称|name)?$/i;
+const TERM_HEADER = /^(账期|信用期|信用期限|付款期|回款期|收款期|term|terms|creditterm|termdays|paymentterm)(\(?(天|天数|days?)\)?)?$/i;
+
+/** Header text compared without width or spaces: NFKC turns （天） into (天). */
+function headerText(v: CellValue): string {
+  return typeof v === "string" ? v.normalize("NFKC").replace(/\s+/g, "") : "";
+}
+
+/** A term cell: whole days as a number, or text like `45`, `45天`, `45 days`, full-width digits. */
+export function parseTermDays(value: unknown): number | null {
+  if (typeof value === "number") return isValidTerm(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const m = /^(\d+)\s*(天|日|days?|d)?$/i.exec(value.normalize("NFKC").trim());
+  if (!m) return null;
+  const days = Number(m[1]);
+  return isValidTerm(days) ? days : null;
+}
+
+function cellString(v: CellValue): string {
+  if (v === null) return "";
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return "";
+}
+
+/** The sheet holding the user's term table, if the workbook has one. */
+export async function findTermTableSheet(port: WorkbookPort): Promise<string | null> {
+  const sheets = await port.listSheets();
+  for (const wanted of TERM_TABLE_SHEETS) {
+    const found = sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase());
+    if (found) return found.name;
+  }
+  return null;
+}
+
+/**
+ * Read a term table grid: a header row (within the first 20) with a dealer column (经销商, 客户名称 …)
+ * and a term column (账期(天), 信用期 …), then one dealer per row. Bad rows become issues naming the
+ * row and column; a dealer listed twice keeps its later term (tables are appended to over time).
+ * `ledgerNames` respells matching dealers as the ledger writes them (suffixes and brackets ignored).
+ */
+export function parseTermTable(
+  grid: { sheet: string; top: number; left: number; values: CellValue[][] },
+  ledgerNames: readonly string[] = [],
+): TermTableRead {
+  const { sheet, top, left, values } = grid;
+  const out: TermTableRead = { sheet, terms: {}, rows: {}, issues: [] };
+  let headerIndex = -1;
+  let dealerCol = -1;
+  let termCol = -1;
+  for (let r = 0; r < Math.min(values.length, 20) && headerIndex < 0; r++) {
+    const row = values[r] ?? [];
+    const d = row.findIndex((v) => DEALER_HEADER.test(headerText(v)));
+    const t = row.findIndex((v) => TERM_HEADER.test(headerText(v)));
+    if (d >= 0 && t >= 0) {
+      headerIndex = r;
+      dealerCol = d;
+      termCol = t;
+    }
+  }
+  if (headerIndex < 0) {
+    out.issues.push({
+      code: "bad_term",
+      sheet,
+      row: top,
+      zh: `${sheet} 中找不到“经销商”和“账期(天)”两列，账期表未采用；请在第一行写上这两个列名`,
+      en: `${sheet}: no "经销商" (dealer) and "账期(天)" (term) columns found; the term table was not used. Put these two headers in the first row`,
+    });
+    return out;
+  }
+  const ledgerSpelling = new Map<string, string>();
+  for (const name of ledgerNames) {
+    const key = normaliseDealerName(name);
+    if (key !== "" && !ledgerSpelling.has(key)) ledgerSpelling.set(key, name);
+  }
+  const termLetter = columnLetter(left + termCol);
+  const byKey = new Map<string, { name: string; row: number; days: number }>();
+  for (let r = headerIndex + 1; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const excelRow = top + r;
+    const dealer = cellString(row[dealerCol] ?? null);
+    const termCell = row[termCol] ?? null;
+    const termText = cellString(termCell);
+    if (dealer === "" && termText === "") continue;
+    if (dealer === "") {
+      out.issues.push({
+        code: "bad_term",
+        sheet,
+        row: excelRow,
+        zh: `${sheet} 第${excelRow}行有账期但没有经销商名称，未采用`,
+        en: `${sheet} row ${excelRow} has a term but no dealer name; not used`,
+      });
+      continue;
+    }
+    const days = parseTermDays(typeof termCell === "number" ? termCell : termText);
+    if (days === null) {
+      out.issues.push({
+        code: "bad_term",
+        sheet,
+        row: excelRow,
+        zh: `${sheet} 第${excelRow}行（${termLetter}列）“${dealer}”的账期“${termText}”不是有效天数（0 至 3650 的整数），未采用`,
+        en: `${sheet} row ${excelRow} (column ${termLetter}): term "${termText}" for "${dealer}" is not a whole number of days from 0 to 3650; not used`,
+      });
+      continue;
+    }
+    const key = normaliseDealerName(dealer);
+    const before = byKey.get(key);
+    if (before && before.days !== days) {
+      out.issues.push({
+        code: "bad_term",
+        sheet,
+        row: excelRow,
+        zh: `${sheet} 第${before.row}行和第${excelRow}行都列了“${dealer}”，账期不同（${before.days} 天、${days} 天），采用后者`,
+        en: `${sheet} rows ${before.row} and ${excelRow} both list "${dealer}" with different terms (${before.days}, ${days} days); using the later`,
+      });
+    }
+    byKey.set(key, { name: ledgerSpelling.get(key) ?? dealer, row: excelRow, days });
+  }
+  for (const { name, row, days } of byKey.values()) {
+    out.terms[name] = days;
+    out.rows[name] = row;
+  }
+  return out;
+}
+
+function ledgerDealerNames(ledger: ReadResult): string[] {
+  const names = new Set<string>(ledger.dealers);
+  if (ledger.dealer) names.add(ledger.dealer);
+  for (const e of ledger.entries) if (e.dealer) names.add(e.dealer);
+  for (const o of ledger.openings) if (o.dealer) names.add(o.dealer);
+  return [...names];
+}
+
+// ---- the run ----
+
+/**
+ * Read the ledger and its terms and age it as of `req.asOf`. Changes nothing in any workbook.
+ * Problems with the term table join the report's issues, so every consumer sees them.
+ */
+export async function runAging(req: AgingRequest, control: AgingControl = {}): Promise<AgingRun> {
+  const { onStage, signal } = control;
+  const termPort = req.termTablePort ?? req.ledger.port;
+  onStage?.("reading", 0, 2);
+  const ledger = await readSheet(
+    req.ledger.port,
+    req.ledger.sheet,
+    { side: "ledger", ...req.ledger.read, ...(req.dealer !== undefined ? { dealer: req.dealer } : {}), asOf: req.asOf },
+    { signal },
+  );
+  checkCancelled(signal);
+  onStage?.("reading", 1, 2);
+
+  let table: TermTableRead | null = null;
+  if (req.terms?.table === undefined) {
+    const tableSheet = await findTermTableSheet(termPort);
+    // A term table is never the ledger itself (someone may keep terms as a column of the ledger sheet).
+    if (tableSheet !== null && !(termPort === req.ledger.port && tableSheet === req.ledger.sheet)) {
+      table = parseTermTable(await termPort.readSheet(tableSheet, { signal }), ledgerDealerNames(ledger));
+    }
+  }
+  let defaultFrom: TermSources["defaultFrom"] = "request";
+  let defaultTermDays = req.defaultTermDays;
+  if (defaultTermDays === undefined) {
+    defaultTermDays = await loadDefaultTermDays(termPort);
+    defaultFrom = defaultTermDays === undefined ? "builtin" : "setting";
+  }
+  checkCancelled(signal);
+  onStage?.("reading", 2, 2);
+
+  onStage?.("aging", 0, 1);
+  const { entries, openings } = onlyDealer(ledger, req.dealer);
+  const aged = ageLedger(
+    { entries, openings, ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) },
+    {
+      asOf: req.asOf,
+      terms: { register: req.terms?.register, table: req.terms?.table ?? table?.terms },
+      defaultTermDays: defaultTermDays ?? DEFAULT_TERM_DAYS,
+      ...(req.basis ? { basis: req.basis } : {}),
+      ...(req.buckets ? { buckets: req.buckets } : {}),
+      ...(req.repPeriod ? { repPeriod: req.repPeriod } : {}),
+    },
+  );
+  const report: AgingReport = table && table.issues.length > 0 ? { ...aged, issues: [...table.issues, ...aged.issues] } : aged;
+  onStage?.("aging", 1, 1);
+
+  return {
+    report,
+    ledger,
+    termSources: {
+      table,
+      defaultTermDays: report.defaultTermDays,
+      defaultFrom,
+      dealers: report.dealers.map((d) => {
+        const rowTerms = [...new Set(d.items.map((i) => i.termDays))].filter((t) => t !== d.termDays).sort((a, b) => a - b);
+        return { dealer: d.dealer, termDays: d.termDays, source: d.termSource, rowTerms, text: termSourceText(d.termSource, d.dealer, table, defaultFrom, req.ledger.sheet) };
+      }),
+    },
+  };
+}
+
+/**
+ * Rows of one dealer. The reader filters many-dealer sheets itself; a one-dealer sheet (the dealer in
+ * its title) for another dealer has nothing to age. Rows that name no dealer at all are the asked
+ * dealer's: the user said whose sheet it is.
+ */
+function onlyDealer(ledger: ReadResult, dealer: string | undefined): Pick<ReadResult, "entries" | "openings"> {
+  if (dealer === undefined) return ledger;
+  const key = normaliseDealerName(dealer);
+  const mine = (d: string | null) => d === null || normaliseDealerName(d) === key;
+  return {
+    entries: ledger.entries.filter((e) => mine(e.dealer)).map((e) => (e.dealer === null ? { ...e, dealer } : e)),
+    openings: ledger.openings.filter((o) => mine(o.dealer)).map((o) => (o.dealer === null ? { ...o, dealer } : o)),
+  };
+}
+
+function termSourceText(source: TermSource, dealer: string, table: TermTableRead | null, defaultFrom: TermSources["defaultFrom"], ledgerSheet: string): Bilingual {
+  const base = TERM_SOURCE_TEXT[source];
+  switch (source) {
+    case "table": {
+      const row = table?.rows[dealer];
+      return table && row !== undefined ? { zh: `${table.sheet} 第${row}行`, en: `${table.sheet} row ${row}` } : base;
+    }
+    case "column":
+      return { zh: `${ledgerSheet} 的账期列`, en: `${ledgerSheet}, term column` };
+    case "default":
+      return defaultFrom === "setting"
+        ? { zh: "默认账期（已保存的设置）", en: "Default term (saved setting)" }
+        : defaultFrom === "request"
+          ? { zh: "默认账期（本次指定）", en: "Default term (given for this run)" }
+          : { zh: `默认账期（未设置，按 ${DEFAULT_TERM_DAYS} 天）`, en: `Default term (not set: ${DEFAULT_TERM_DAYS} days)` };
+    default:
+      return base;
+  }
+}
+
+// ---- writing ----
+
+export interface AgingWriteTarget {
+  port: WorkbookPort;
+  /** Name of the ledger sheet in the target workbook (a copy, in the command line). */
+  ledgerSheet: string;
+  lang: Lang;
+  /** Mark the ledger's rows (default true). */
+  marks?: boolean;
+  /** Stages to mark; default the late ones (overdue and past the final deadline). */
+  markStages?: readonly MarkedStage[];
+}
+
+export interface WrittenAging {
+  agingSheet: string;
+  planSheet: string;
+  /** Rows marked in the ledger. */
+  marked: number;
+}
+
+/** Mark aged rows (group `aging`, never `reconcile`) and write 账龄分析 and 催款计划. */
+export async function writeAgingResults(run: AgingRun, target: AgingWriteTarget, control: AgingControl = {}): Promise<WrittenAging> {
+  const { onStage, signal } = control;
+  const { port, lang } = target;
+  const marking = target.marks !== false;
+  const markStages = marking ? target.markStages ?? DEFAULT_MARK_STAGES : [];
+  const total = marking ? 3 : 2;
+  let done = 0;
+  const step = () => onStage?.("writing", ++done, total);
+  onStage?.("writing", 0, total);
+  let marked = 0;
+  if (marking) {
+    const marks = agingMarks(run.report, run.ledger.sheet, markStages);
+    await port.markRows(target.ledgerSheet, AGING_GROUP, marks, AGING_MARK_STYLES);
+    marked = marks.length;
+    step();
+    checkCancelled(signal);
+  }
+  const src = { ledgerSheet: target.ledgerSheet, markStages };
+  const aging = agingSheet(run.report, src, lang);
+  await port.writeSheet(aging, { signal });
+  step();
+  checkCancelled(signal);
+  const plan = planSheet(run.report, src, lang);
+  await port.writeSheet(plan, { signal });
+  step();
+  return { agingSheet: aging.name, planSheet: plan.name, marked };
+}
+
+/** Remove the aging marks (from one sheet, or every sheet); the reconciliation marks stay. */
+export async function clearAgingMarks(port: WorkbookPort, sheet?: string): Promise<void> {
+  await port.clearMarks(AGING_GROUP, sheet);
+}

@@ -1,0 +1,39 @@
+/**
+ * Reading a sheet through the port: the grid from the workbook, the user's saved column choices from its
+ * settings, and the reader in the core.
+ */
+import { readGrid, type ReadOptions, type ReadResult, type Role } from "../core/read";
+import type { ReadOptions as PortReadOptions, WorkbookPort } from "../port/workbook";
+
+/** Settings key holding every sheet's column choices: `{ [sheet]: { [role]: column number } }`. */
+export const MAPPINGS_SETTING = "duizhang.mappings";
+
+export type SavedMapping = Partial<Record<Role, number>>;
+
+export async function loadMapping(port: WorkbookPort, sheet: string): Promise<SavedMapping> {
+  const all = (await port.getSetting<Record<string, SavedMapping>>(MAPPINGS_SETTING)) ?? {};
+  return all[sheet] ?? {};
+}
+
+/** Remember the user's column choices for a sheet; an empty mapping forgets them. */
+export async function saveMapping(port: WorkbookPort, sheet: string, map: SavedMapping): Promise<void> {
+  const all = { ...((await port.getSetting<Record<string, SavedMapping>>(MAPPINGS_SETTING)) ?? {}) };
+  if (Object.keys(map).length === 0) delete all[sheet];
+  else all[sheet] = map;
+  await port.setSetting(MAPPINGS_SETTING, all);
+}
+
+/**
+ * Read a sheet into entries. Column choices given in `options.map` win over the saved ones, which win
+ * over what the reader detects.
+ */
+export async function readSheet(
+  port: WorkbookPort,
+  sheet: string,
+  options: ReadOptions = {},
+  control: PortReadOptions = {},
+): Promise<ReadResult> {
+  const grid = await port.readSheet(sheet, control);
+  const saved = await loadMapping(port, sheet);
+  return readGrid(grid, { ...options, map: { ...saved, ...(options.map ?? {}) } });
+}

@@ -1,0 +1,386 @@
+/**
+ * The two result sheets of an aging, as plain sheet specs any port can write:
+ *  - 账龄分析: dealers × buckets with totals and shares, a per-rep block, a chart of the largest
+ *    balances by bucket, and the legend of the ledger's marks;
+ *  - 催款计划: one row per open item, soonest action first, filterable by rep, printable on A4.
+ */
+import {
+  collectionPlan,
+  STAGE_TEXT,
+  UNAPPLIED_BUCKET,
+  UNKNOWN_AGE_BUCKET,
+  type AgingReport,
+  type DealerAging,
+  type OpenItem,
+  type RepFigures,
+  type TermSource,
+} from "../../core/aging";
+import { daysBetween } from "../../core/dates";
+import { fenToYuan } from "../../core/money";
+import type { Fen } from "../../core/model";
+import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
+import { pick, type Bilingual, type Lang } from "../lang";
+import { AGING_MARK_STYLES, agingLegend, DEFAULT_MARK_STAGES, type MarkedStage } from "./aging-marks";
+
+export const AGING_SHEET: Bilingual = { zh: "账龄分析", en: "Aging" };
+export const PLAN_SHEET: Bilingual = { zh: "催款计划", en: "Collection plan" };
+
+const MONEY = "#,##0.00;-#,##0.00";
+const PERCENT = "0.0%";
+const HEAD_FILL = "#E8EEF7";
+const LINK_COLOR = "#0F6CBD";
+const LATE_COLOR = "#C50F1F";
+/** How many dealers the chart shows: more bars than that are unreadable on a printed page. */
+export const CHART_DEALERS = 10;
+
+export const TERM_SOURCE_TEXT: Record<TermSource, Bilingual> = {
+  register: { zh: "信用档案", en: "Credit register" },
+  table: { zh: "账期表", en: "Term table" },
+  column: { zh: "台账账期列", en: "Ledger term column" },
+  default: { zh: "默认账期", en: "Default term" },
+};
+
+const OPENING_TEXT: Bilingual = { zh: "期初余额", en: "Opening balance" };
+
+const T = {
+  title: { zh: "应收账款账龄分析", en: "Receivables aging" },
+  asOf: { zh: "账龄日期", en: "As of" },
+  basis: { zh: "账龄基准", en: "Aged by" },
+  byDue: { zh: "按到期日（逾期天数）", en: "due date (days past due)" },
+  byDocument: { zh: "按单据日期（账龄天数）", en: "document date (days since)" },
+  unit: { zh: "单位：人民币元", en: "Unit: CNY" },
+  no: { zh: "序号", en: "No." },
+  dealer: { zh: "经销商", en: "Dealer" },
+  rep: { zh: "业务员", en: "Rep" },
+  term: { zh: "账期(天)", en: "Term (days)" },
+  termSource: { zh: "账期来源", en: "Term from" },
+  balance: { zh: "应收余额", en: "Balance" },
+  share: { zh: "占比", en: "Share" },
+  overdue: { zh: "逾期金额", en: "Overdue" },
+  pastFinal: { zh: "超最终期限金额", en: "Past final deadline" },
+  total: { zh: "合计", en: "Total" },
+  none: { zh: "（无应收余额）", en: "(no receivables)" },
+  repTitle: { zh: "业务员回款统计", en: "Collections by rep" },
+  period: { zh: "统计期间", en: "Period" },
+  to: { zh: "至", en: "to" },
+  dealers: { zh: "经销商数", en: "Dealers" },
+  openingReceivable: { zh: "期初应收", en: "Opening receivable" },
+  sales: { zh: "销售额(净)", en: "Net sales" },
+  returns: { zh: "退货折让", en: "Returns" },
+  collections: { zh: "回款", en: "Collections" },
+  collectionRate: { zh: "回款率", en: "Collection rate" },
+  overdueCount: { zh: "逾期笔数", en: "Overdue items" },
+  pastFinalCount: { zh: "超期笔数", en: "Items past final" },
+  closingReceivable: { zh: "期末应收", en: "Closing receivable" },
+  dso: { zh: "DSO(天)", en: "DSO (days)" },
+  noRep: { zh: "（未指定业务员）", en: "(no rep)" },
+  chartTitle: { zh: "余额最大的经销商（按账龄区间）", en: "Largest balances by bucket" },
+  chartData: { zh: "图表数据：余额最大的经销商", en: "Chart data: largest balances" },
+  legend: { zh: "台账标色说明", en: "Colours in the ledger" },
+  notes: { zh: "说明", en: "Notes" },
+  ruleNote: {
+    zh: "到期日 = 单据日期 + 账期；最终收款期限 = 到期日 + 账期的三分之一（不足一天的部分舍去，如 30 天 → 第 40 天，45 天 → 第 60 天）。",
+    en: "Due date = document date + term; final deadline = due date + one third of the term, rounded down (30 days → day 40, 45 days → day 60).",
+  },
+  unknownNote: {
+    zh: "未知账龄：期初余额，其发票早于台账期间，日期仅为下限，不按新账计龄。",
+    en: "Unknown age: opening balances; their invoices predate the ledger, so their dates are lower bounds and they are never aged as new.",
+  },
+  unappliedNote: {
+    zh: "未核销收款：未能核销到发票的收款或贷项（贷方余额），以负数列示。",
+    en: "Unapplied: receipts and credit notes not applied to any invoice (a credit balance), shown negative.",
+  },
+  planTitle: { zh: "催款计划", en: "Collection plan" },
+  openItems: { zh: "未收笔数", en: "Open items" },
+  openTotal: { zh: "未收合计", en: "Open total" },
+  ref: { zh: "单号", en: "Reference" },
+  open: { zh: "未收金额", en: "Open amount" },
+  dueDate: { zh: "到期日", en: "Due date" },
+  finalDate: { zh: "最终收款期限", en: "Final deadline" },
+  stage: { zh: "阶段", en: "Stage" },
+  action: { zh: "下一步行动", en: "Next action" },
+  actionDate: { zh: "行动日期", en: "Action date" },
+  daysOverdue: { zh: "逾期天数", en: "Days overdue" },
+  docDate: { zh: "单据日期", en: "Document date" },
+  amount: { zh: "原金额", en: "Amount" },
+  row: { zh: "台账行", en: "Ledger row" },
+  description: { zh: "摘要", en: "Description" },
+  noItems: { zh: "没有未收款项。", en: "Nothing is open." },
+} satisfies Record<string, Bilingual>;
+
+/** Where the items' rows are in the workbook the sheets are written to. */
+export interface AgingSheetSource {
+  /** Name of the ledger sheet (or its copy) in the target workbook, for links. */
+  ledgerSheet: string;
+  /** Stages marked in the ledger, for the legend; none when the ledger is not marked. */
+  markStages?: readonly MarkedStage[];
+}
+
+/** A cell holding text taken from someone's data: always text, never a formula. */
+function text(value: string | null | undefined, more: Omit<OutCell, "value"> = {}): OutCell {
+  return { value: value ?? "", numberFormat: "@", ...more };
+}
+
+function money(fen: Fen, more: Omit<OutCell, "value"> = {}): OutCell {
+  return { value: fenToYuan(fen), numberFormat: MONEY, ...more };
+}
+
+function ratio(value: number | null, more: Omit<OutCell, "value"> = {}): OutCell {
+  return value === null ? { value: "", ...more } : { value: value, numberFormat: PERCENT, ...more };
+}
+
+function head(t: string): OutCell {
+  return { value: t, bold: true, fill: HEAD_FILL, border: true, align: "center" };
+}
+
+/**
+ * Bucket columns shown: every bucket the user defined, and the two reserved ones (unknown age,
+ * unapplied credit) only when some dealer has an amount there, so a plain ledger reads plainly.
+ */
+export function shownBucketKeys(report: AgingReport): string[] {
+  return report.bucketKeys.filter(
+    (key) => (key !== UNKNOWN_AGE_BUCKET && key !== UNAPPLIED_BUCKET) || report.dealers.some((d) => (d.buckets[key] ?? 0) !== 0),
+  );
+}
+
+/** Dealers by open balance, largest first; equal balances keep the report's order. */
+export function dealersByBalance(report: AgingReport): DealerAging[] {
+  return report.dealers
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => b.d.openBalance - a.d.openBalance || a.i - b.i)
+    .map((x) => x.d);
+}
+
+function repTotals(reps: readonly RepFigures[], days: number): RepFigures {
+  const sum = (f: (r: RepFigures) => number) => reps.reduce((a, r) => a + f(r), 0);
+  const openingReceivable = sum((r) => r.openingReceivable);
+  const sales = sum((r) => r.sales);
+  const collections = sum((r) => r.collections);
+  const closingReceivable = sum((r) => r.closingReceivable);
+  const base = openingReceivable + sales;
+  // Same definitions as the core's per-rep figures, over all reps together.
+  return {
+    rep: null,
+    dealers: sum((r) => r.dealers),
+    openingReceivable,
+    sales,
+    returns: sum((r) => r.returns),
+    collections,
+    collectionRate: base > 0 ? collections / base : null,
+    overdue: sum((r) => r.overdue),
+    overdueCount: sum((r) => r.overdueCount),
+    pastFinal: sum((r) => r.pastFinal),
+    pastFinalCount: sum((r) => r.pastFinalCount),
+    closingReceivable,
+    dso: sales > 0 ? (closingReceivable / sales) * days : null,
+  };
+}
+
+/**
+ * 账龄分析. Layout (1-based rows): 1 title, 2 as-of and basis, 4 the dealer header, then one row per
+ * dealer by balance, 合计 and 占比; then the per-rep block, the chart's data block with the chart
+ * beside it, the legend of the ledger's colours, and notes.
+ */
+export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lang): SheetSpec {
+  const p = (t: Bilingual) => pick(t, lang);
+  const keys = shownBucketKeys(report);
+  const fixed = [T.no, T.dealer, T.rep, T.term, T.termSource, T.balance, T.share];
+  const width = fixed.length + keys.length + 2;
+  const total = report.totals.openBalance;
+  const shareOf = (fen: Fen): number | null => (total !== 0 ? fen / total : null);
+  const firstRowOf = (d: DealerAging): number | undefined => d.items[0]?.row ?? d.credits[0]?.row;
+
+  const rows: OutRow[] = [
+    [{ value: p(T.title), bold: true, fontSize: 14, align: "center", mergeAcross: width - 1 }],
+    [
+      `${p(T.asOf)}：`,
+      { date: report.asOf },
+      `${p(T.basis)}：`,
+      p(report.basis === "due" ? T.byDue : T.byDocument),
+      null,
+      null,
+      p(T.unit),
+    ],
+    [],
+    [...fixed.map((t) => head(p(t))), ...keys.map((k) => head(k)), head(p(T.overdue)), head(p(T.pastFinal))],
+  ];
+
+  const dealers = dealersByBalance(report);
+  dealers.forEach((d, i) => {
+    const row = firstRowOf(d);
+    const late = d.byStage.overdue.amount + d.byStage.past_final.amount;
+    rows.push([
+      { value: i + 1, border: true },
+      text(d.dealer, { border: true, ...(row !== undefined ? { link: { sheet: src.ledgerSheet, row }, color: LINK_COLOR } : {}) }),
+      text(d.rep ?? "", { border: true }),
+      { value: d.termDays, border: true },
+      { value: p(TERM_SOURCE_TEXT[d.termSource]), border: true },
+      money(d.openBalance, { border: true }),
+      ratio(shareOf(d.openBalance), { border: true }),
+      ...keys.map((k) => money(d.buckets[k] ?? 0, { border: true })),
+      money(late, { border: true, ...(late > 0 ? { color: LATE_COLOR } : {}) }),
+      money(d.byStage.past_final.amount, { border: true, ...(d.byStage.past_final.amount > 0 ? { color: LATE_COLOR } : {}) }),
+    ]);
+  });
+  if (dealers.length === 0) rows.push([{ value: p(T.none), mergeAcross: width - 1 }]);
+  const totalLate = report.totals.byStage.overdue.amount + report.totals.byStage.past_final.amount;
+  const bold = { bold: true, border: true };
+  rows.push([
+    { value: "", ...bold },
+    { value: p(T.total), ...bold },
+    { value: "", ...bold },
+    { value: "", ...bold },
+    { value: "", ...bold },
+    money(total, bold),
+    ratio(total !== 0 ? 1 : null, bold),
+    ...keys.map((k) => money(report.totals.buckets[k] ?? 0, bold)),
+    money(totalLate, bold),
+    money(report.totals.byStage.past_final.amount, bold),
+  ]);
+  rows.push([
+    { value: "", border: true },
+    { value: p(T.share), bold: true, border: true },
+    { value: "", border: true },
+    { value: "", border: true },
+    { value: "", border: true },
+    { value: "", border: true },
+    { value: "", border: true },
+    ...keys.map((k) => ratio(shareOf(report.totals.buckets[k] ?? 0), { border: true })),
+    ratio(shareOf(totalLate), { border: true }),
+    ratio(shareOf(report.totals.byStage.past_final.amount), { border: true }),
+  ]);
+
+  // Per-rep block.
+  rows.push([], []);
+  const { from, to } = report.repPeriod;
+  rows.push([
+    { value: p(T.repTitle), bold: true, fontSize: 12 },
+    null,
+    null,
+    `${p(T.period)}：${from} ${p(T.to)} ${to}`,
+  ]);
+  rows.push(
+    [T.rep, T.dealers, T.openingReceivable, T.sales, T.returns, T.collections, T.collectionRate, T.overdue, T.overdueCount, T.pastFinal, T.pastFinalCount, T.closingReceivable, T.dso].map((t) =>
+      head(p(t)),
+    ),
+  );
+  const repRow = (r: RepFigures, name: OutCell, extra: Omit<OutCell, "value">): OutRow => [
+    name,
+    { value: r.dealers, ...extra },
+    money(r.openingReceivable, extra),
+    money(r.sales, extra),
+    money(r.returns, extra),
+    money(r.collections, extra),
+    ratio(r.collectionRate, extra),
+    money(r.overdue, extra),
+    { value: r.overdueCount, ...extra },
+    money(r.pastFinal, extra),
+    { value: r.pastFinalCount, ...extra },
+    money(r.closingReceivable, extra),
+    r.dso === null ? { value: "", ...extra } : { value: Math.round(r.dso * 10) / 10, numberFormat: "0.0", ...extra },
+  ];
+  for (const r of report.reps) rows.push(repRow(r, text(r.rep ?? p(T.noRep), { border: true }), { border: true }));
+  if (report.reps.length > 1) {
+    rows.push(repRow(repTotals(report.reps, daysBetween(from, to) + 1), { value: p(T.total), ...bold }, bold));
+  }
+
+  // The chart's data: the largest positive balances, by bucket (unapplied credits are not balances to chart).
+  const charts: SheetSpec["charts"] = [];
+  const chartKeys = keys.filter((k) => k !== UNAPPLIED_BUCKET);
+  const top = dealers.filter((d) => d.openBalance > 0).slice(0, CHART_DEALERS);
+  if (top.length > 0) {
+    rows.push([], []);
+    rows.push([{ value: p(T.chartData), bold: true }]);
+    const headerRow = rows.length + 1;
+    rows.push([head(p(T.dealer)), ...chartKeys.map((k) => head(k))]);
+    for (const d of top) rows.push([text(d.dealer, { border: true }), ...chartKeys.map((k) => money(d.buckets[k] ?? 0, { border: true }))]);
+    charts.push({
+      type: "columnStacked",
+      title: p(T.chartTitle),
+      source: { fromRow: headerRow, toRow: headerRow + top.length, fromColumn: 1, toColumn: 1 + chartKeys.length },
+      seriesBy: "columns",
+      at: { row: headerRow - 1, column: chartKeys.length + 3, columns: 8, rows: 18 },
+    });
+    // Leave room below the data block for the chart's height before the next block.
+    const chartEnd = headerRow - 1 + 18;
+    while (rows.length < chartEnd) rows.push([]);
+  }
+
+  const markStages = src.markStages ?? DEFAULT_MARK_STAGES;
+  if (markStages.length > 0) {
+    rows.push([]);
+    rows.push([{ value: `${p(T.legend)}（${src.ledgerSheet}）`, bold: true }]);
+    for (const line of agingLegend(lang, markStages)) {
+      rows.push([{ value: "", fill: line.fill, border: true }, { value: line.text, ...(line.color ? { color: line.color } : {}) }]);
+    }
+  }
+
+  rows.push([]);
+  rows.push([{ value: p(T.notes), bold: true }]);
+  rows.push([{ value: p(T.ruleNote), mergeAcross: width - 1 }]);
+  if (keys.includes(UNKNOWN_AGE_BUCKET)) rows.push([{ value: p(T.unknownNote), mergeAcross: width - 1 }]);
+  if (keys.includes(UNAPPLIED_BUCKET)) rows.push([{ value: p(T.unappliedNote), mergeAcross: width - 1 }]);
+
+  return {
+    name: p(AGING_SHEET),
+    rows,
+    columnWidths: [14, 28, 12, 14, 14, 16, 14, ...keys.map(() => 14), 14, 16],
+    freezeRows: 4,
+    print: { orientation: "landscape", fitToWidth: true, repeatRows: [4, 4] },
+    ...(charts.length > 0 ? { charts } : {}),
+  };
+}
+
+/** Row of the header in 催款计划 (1-based): the AutoFilter and the printed title row. */
+export const PLAN_HEADER_ROW = 3;
+
+/**
+ * 催款计划: every open item, soonest action first, ready to filter by rep (AutoFilter on the header)
+ * and to print (landscape A4, the header repeated on every page). Each item links to its ledger row.
+ */
+export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang): SheetSpec {
+  const p = (t: Bilingual) => pick(t, lang);
+  const plan = collectionPlan(report);
+  const header = [T.no, T.dealer, T.rep, T.ref, T.open, T.dueDate, T.finalDate, T.stage, T.action, T.actionDate, T.daysOverdue, T.docDate, T.amount, T.term, T.row, T.description];
+  const openTotal = plan.reduce((a, item) => a + item.open, 0);
+  const rows: OutRow[] = [
+    [{ value: p(T.planTitle), bold: true, fontSize: 14, mergeAcross: header.length - 1 }],
+    [`${p(T.asOf)}：`, { date: report.asOf }, `${p(T.openItems)}：`, plan.length, `${p(T.openTotal)}：`, money(openTotal)],
+    header.map((t) => head(p(t))),
+  ];
+  plan.forEach((item, i) => rows.push(planRow(item, i + 1, report.asOf, src.ledgerSheet, lang)));
+  if (plan.length === 0) rows.push([{ value: p(T.noItems), mergeAcross: header.length - 1 }]);
+  return {
+    name: p(PLAN_SHEET),
+    rows,
+    columnWidths: [6, 26, 10, 18, 14, 12, 13, 22, 44, 12, 10, 12, 14, 9, 9, 28],
+    freezeRows: PLAN_HEADER_ROW,
+    ...(plan.length > 0 ? { filterRow: PLAN_HEADER_ROW } : {}),
+    print: { orientation: "landscape", fitToWidth: true, repeatRows: [PLAN_HEADER_ROW, PLAN_HEADER_ROW] },
+  };
+}
+
+function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, lang: Lang): OutRow {
+  const link = { sheet: ledgerSheet, row: item.row };
+  const refText = item.ref ?? (item.kind === "opening" ? pick(OPENING_TEXT, lang) : "");
+  const stageStyle = item.stage === "not_due" ? undefined : AGING_MARK_STYLES[item.stage];
+  const actionNow = item.nextAction.date <= asOf;
+  return [
+    n,
+    text(item.dealer),
+    text(item.rep ?? ""),
+    refText === "" ? text("") : text(refText, { link, color: LINK_COLOR }),
+    money(item.open),
+    { date: item.dueDate },
+    { date: item.finalDate },
+    { value: pick(STAGE_TEXT[item.stage], lang), numberFormat: "@", ...(stageStyle ? { fill: stageStyle.fill, ...(stageStyle.color ? { color: stageStyle.color } : {}) } : {}) },
+    { value: lang === "en-US" ? item.nextAction.en : item.nextAction.zh, numberFormat: "@" },
+    { value: { date: item.nextAction.date }, ...(actionNow ? { color: LATE_COLOR, bold: true } : {}) },
+    Math.max(0, item.daysPastDue),
+    { date: item.date },
+    money(item.amount),
+    item.termDays,
+    { value: String(item.row), numberFormat: "@", link, color: LINK_COLOR },
+    text(item.description),
+  ];
+}

@@ -1,0 +1,121 @@
+import { formatFen, formatFenGrouped } from "../../core/money";
+import { columnLetter, describeReadIssue, describeSkipReason, type ReadResult, type Role, type SkipReason } from "../../core/read";
+import { readSheet } from "../../app/read";
+import type { Lang } from "../../app/lang";
+import type { Context, Values } from "../options";
+import { optionalDate, optionalString, parseMap, say } from "../options";
+import { EXIT_OK, UsageError } from "../errors";
+import { chooseSheet, openInputFile } from "../files";
+import { renderTable } from "../table";
+
+export async function commandRead(ctx: Context, values: Values, positionals: string[]): Promise<number> {
+  const file = positionals[0];
+  if (!file) throw new UsageError(say(ctx.lang, "缺少文件：duizhang read FILE", "missing file: duizhang read FILE"));
+  const side = optionalString(values, "side");
+  if (side !== undefined && side !== "ledger" && side !== "statement") {
+    throw new UsageError(say(ctx.lang, `--side 须为 ledger 或 statement：${side}`, `--side must be ledger or statement: ${side}`));
+  }
+  const map = parseMap(ctx, optionalString(values, "map"));
+  const asOf = optionalDate(ctx, values, "as-of");
+  const opened = await openInputFile(file, ctx.io.cwd, ctx.lang);
+  const sheet = await chooseSheet(opened, optionalString(values, "sheet"), ctx.lang, file);
+  const result = await readSheet(opened.port, sheet, { side, dealer: optionalString(values, "dealer"), map, asOf });
+  if (values.json) {
+    ctx.io.out(JSON.stringify(readJson(result, ctx.lang, values.entries === true), null, 2));
+  } else {
+    ctx.io.out(readText(result, ctx.lang));
+  }
+  return EXIT_OK;
+}
+
+/** The JSON of `duizhang read`: what was understood, counted and found wrong. */
+export function readJson(r: ReadResult, lang: Lang, withEntries: boolean): object {
+  const json: Record<string, unknown> = {
+    sheet: r.sheet,
+    side: r.side,
+    sideSource: r.sideSource,
+    headerRows: r.headerRows,
+    dealer: r.dealer,
+    dealers: r.dealers,
+    mapping: Object.fromEntries(
+      Object.entries(r.mapping).map(([role, m]) => [role, { column: columnLetter(m!.column), columnNumber: m!.column, header: m!.header, confidence: m!.confidence, source: m!.source }]),
+    ),
+    counts: { entries: r.entries.length, openings: r.openings.length, skipped: r.skipped.length, errors: r.errors.length, hiddenRows: r.hiddenRowCount },
+    openingBalance: formatFen(r.openingBalance),
+    closingBalance: formatFen(r.closingBalance),
+    asOf: r.asOf ?? null,
+    balanceCheck: {
+      checked: r.balanceCheck.checked,
+      firstMismatchRow: r.balanceCheck.firstMismatchRow,
+      expected: r.balanceCheck.expected === undefined ? null : formatFen(r.balanceCheck.expected),
+      found: r.balanceCheck.found === undefined ? null : formatFen(r.balanceCheck.found),
+      mismatches: r.balanceCheck.mismatches,
+    },
+    skipped: r.skipped.map((s) => ({ row: s.row, reason: s.reason, text: s.text })),
+    errors: r.errors.map((e) => ({ ...e, message: describeReadIssue(e, lang) })),
+  };
+  if (withEntries) {
+    json.entries = r.entries.map((e) => ({ row: e.row, date: e.date, ref: e.ref, refs: e.refs, voucher: e.voucher, description: e.description, amount: formatFen(e.amount), dealer: e.dealer, rep: e.rep, termDays: e.termDays, afterAsOf: e.afterAsOf }));
+  }
+  return json;
+}
+
+const ROLE_TEXT: Record<Role, [string, string]> = {
+  date: ["日期", "date"],
+  year: ["年", "year"],
+  month: ["月", "month"],
+  day: ["日", "day"],
+  ref: ["单号", "reference"],
+  voucher: ["凭证号", "voucher"],
+  description: ["摘要", "description"],
+  debit: ["借方/增加", "debit"],
+  credit: ["贷方/减少", "credit"],
+  amount: ["金额", "amount"],
+  direction: ["方向", "direction"],
+  balance: ["余额", "balance"],
+  dealer: ["经销商", "dealer"],
+  rep: ["业务员", "rep"],
+  term: ["账期", "term"],
+  counterAccount: ["对方科目", "counter account"],
+};
+
+export function roleText(role: Role, lang: Lang): string {
+  return ROLE_TEXT[role][lang === "en-US" ? 1 : 0];
+}
+
+function readText(r: ReadResult, lang: Lang): string {
+  const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
+  const sideText = r.side === "ledger" ? s("我方台账", "our ledger") : s("经销商对账单", "dealer's statement");
+  const lines: string[] = [];
+  lines.push(`${s("工作表", "Sheet")}: ${r.sheet}  (${sideText})`);
+  lines.push(`${s("表头行", "Header rows")}: ${r.headerRows.join(", ") || s("未找到", "not found")}`);
+  const mapRows = Object.entries(r.mapping).map(([role, m]) => [roleText(role as Role, lang), `${columnLetter(m!.column)}`, m!.header, `${Math.round(m!.confidence * 100)}%`, m!.source === "user" ? s("用户指定", "user") : s("自动识别", "detected")]);
+  if (mapRows.length > 0) lines.push("", renderTable([s("角色", "Role"), s("列", "Col"), s("表头", "Header"), s("把握", "Conf."), s("来源", "Source")], mapRows, [3]));
+  lines.push("");
+  if (r.dealer) lines.push(`${s("经销商", "Dealer")}: ${r.dealer}`);
+  else if (r.dealers.length > 0) lines.push(`${s("经销商", "Dealers")}: ${r.dealers.length} (${r.dealers.slice(0, 5).join("、")}${r.dealers.length > 5 ? "…" : ""})`);
+  lines.push(`${s("分录", "Entries")}: ${r.entries.length}`);
+  lines.push(`${s("期初余额", "Opening balance")}: ${formatFenGrouped(r.openingBalance)}`);
+  lines.push(`${s("期末余额", "Closing balance")}${r.asOf ? ` (${r.asOf})` : ""}: ${formatFenGrouped(r.closingBalance)}`);
+  if (r.balanceCheck.checked) {
+    lines.push(
+      r.balanceCheck.firstMismatchRow === null
+        ? s("余额列核对：逐行一致", "Balance column: agrees on every row")
+        : s(`余额列核对：第 ${r.balanceCheck.firstMismatchRow} 行起不一致（共 ${r.balanceCheck.mismatches} 处），可能漏记或错记一行`, `Balance column: first disagrees at row ${r.balanceCheck.firstMismatchRow} (${r.balanceCheck.mismatches} in all): a row may be missing or mistyped`),
+    );
+  }
+  const byReason = new Map<SkipReason, number[]>();
+  for (const k of r.skipped) byReason.set(k.reason, [...(byReason.get(k.reason) ?? []), k.row]);
+  if (byReason.size > 0) {
+    lines.push(`${s("跳过的行", "Skipped rows")}: ${r.skipped.length}`);
+    for (const [reason, rows] of byReason) lines.push(`  ${describeSkipReason(reason, lang)}: ${rows.slice(0, 12).join(", ")}${rows.length > 12 ? " …" : ""}`);
+  }
+  if (r.errors.length > 0) {
+    lines.push(`${s("问题", "Problems")}: ${r.errors.length}`);
+    for (const e of r.errors.slice(0, 50)) lines.push(`  ${describeReadIssue(e, lang)}`);
+    if (r.errors.length > 50) lines.push(s(`  ……另有 ${r.errors.length - 50} 处`, `  … and ${r.errors.length - 50} more`));
+  } else {
+    lines.push(s("问题：无", "Problems: none"));
+  }
+  return lines.join("\n");
+}

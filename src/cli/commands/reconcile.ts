@@ -1,0 +1,122 @@
+import * as path from "path";
+import { formatFenGrouped } from "../../core/money";
+import { toReconcileJson, type ReconcileOptions, type ReconcileReport } from "../../core/reconcile";
+import { runReconcile, writeReconcileResults, type ReconcileRun } from "../../app/reconcile";
+import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
+import { pick, type Lang } from "../../app/lang";
+import { XlsxWorkbook } from "../../xlsx/workbook";
+import { isoFromUtcDate } from "../../core/dates";
+import type { OutRow, OutValue } from "../../port/workbook";
+import type { Context, Values } from "../options";
+import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say } from "../options";
+import { EXIT_OK, UsageError } from "../errors";
+import { chooseSheet, ensureWritableOut, openInputFile, type OpenedFile } from "../files";
+import { renderTable } from "../table";
+
+export async function commandReconcile(ctx: Context, values: Values): Promise<number> {
+  const ledgerFile = requireString(ctx, values, "ledger");
+  const statementFile = requireString(ctx, values, "statement");
+  const asOf = optionalDate(ctx, values, "as-of");
+  const tolerance = optionalYuan(ctx, values, "amount-tolerance");
+  const window = optionalDays(ctx, values, "date-window");
+  const dealer = optionalString(values, "dealer");
+  const outPath = optionalString(values, "out");
+  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, [path.resolve(ctx.io.cwd, ledgerFile), path.resolve(ctx.io.cwd, statementFile)], ctx.lang);
+
+  const ledger = await openInputFile(ledgerFile, ctx.io.cwd, ctx.lang);
+  const statement = await openInputFile(statementFile, ctx.io.cwd, ctx.lang);
+  const ledgerSheet = await chooseSheet(ledger, optionalString(values, "ledger-sheet"), ctx.lang, ledgerFile);
+  const statementSheet = await chooseSheet(statement, optionalString(values, "statement-sheet"), ctx.lang, statementFile);
+  if (ledger.path === statement.path && ledgerSheet === statementSheet) {
+    throw new UsageError(say(ctx.lang, `台账和对账单是同一张工作表：${ledgerSheet}`, `the ledger and the statement are the same sheet: ${ledgerSheet}`));
+  }
+
+  const options: Omit<ReconcileOptions, "decisions"> = {
+    asOf: asOf ?? null,
+    dealer: dealer ?? null,
+    ...(tolerance !== undefined ? { amountToleranceFen: tolerance } : {}),
+    ...(window !== undefined ? { dateWindowBefore: window, dateWindowAfter: window } : {}),
+  };
+  const run = await runReconcile({
+    ledger: { port: ledger.port, sheet: ledgerSheet, read: { dealer } },
+    statement: { port: statement.port, sheet: statementSheet },
+    options,
+  });
+  problemsOrThrow(run.report, ctx.lang);
+
+  let written: string | undefined;
+  if (out !== undefined) {
+    written = await writeResultWorkbook(run, ledger, ledgerSheet, statement, statementSheet, out, ctx.lang);
+  }
+  if (values.json) {
+    ctx.io.out(JSON.stringify(toReconcileJson(run.report, { includeMatches: values.matches === true }), null, 2));
+  } else {
+    ctx.io.out(reconcileText(run, ctx.lang));
+    if (written) ctx.io.out(say(ctx.lang, `\n结果已写入：${written}`, `\nResult written to: ${written}`));
+  }
+  return EXIT_OK;
+}
+
+/** Problems with the request itself (an unknown dealer, say) are bad input, not a result. */
+export function problemsOrThrow(report: ReconcileReport, lang: Lang): void {
+  if (report.problems.length > 0) throw new UsageError(report.problems.map((p) => (lang === "en-US" ? p.en : p.zh)).join("; "));
+}
+
+function copyName(prefix: string, sheet: string, taken: Set<string>): string {
+  // Excel sheet names: at most 31 characters, unique.
+  let name = `${prefix}${sheet}`.slice(0, 31);
+  for (let i = 2; taken.has(name); i++) name = `${`${prefix}${sheet}`.slice(0, 28)}(${i})`;
+  taken.add(name);
+  return name;
+}
+
+/** A new workbook: copies of both sheets with differing rows marked, 差异明细 and 余额调节表. */
+export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string, statement: OpenedFile, statementSheet: string, out: string, lang: Lang): Promise<string> {
+  const wb = XlsxWorkbook.create();
+  const taken = new Set<string>();
+  const ledgerCopy = copyName(say(lang, "台账-", "Ledger-"), ledgerSheet, taken);
+  const statementCopy = copyName(say(lang, "对账单-", "Statement-"), statementSheet, taken);
+  await copyInto(wb, ledger, ledgerSheet, ledgerCopy);
+  await copyInto(wb, statement, statementSheet, statementCopy);
+  await writeReconcileResults(run, { port: wb, ledgerSheet: ledgerCopy, statementSheet: statementCopy, lang });
+  await wb.save(out);
+  return out;
+}
+
+/** Copies a source sheet (with its formats, for .xlsx) into the result workbook under a new name. */
+export async function copyInto(wb: XlsxWorkbook, from: OpenedFile, sheet: string, name: string): Promise<void> {
+  if (from.port instanceof XlsxWorkbook) {
+    await wb.copySheetFrom(from.port, sheet, name);
+  } else {
+    // A CSV file has values only: write them as they are, at the same rows, so row numbers still agree.
+    const grid = await from.port.readSheet(sheet);
+    const pad: OutRow[] = Array.from({ length: grid.top - 1 }, () => []);
+    const lead: OutValue[] = Array.from({ length: grid.left - 1 }, () => null);
+    const rows = grid.values.map((r): OutRow => [...lead, ...r.map((v): OutValue => (v instanceof Date ? { date: isoFromUtcDate(v) } : v))]);
+    await wb.writeSheet({ name, rows: [...pad, ...rows] });
+  }
+}
+
+export function reconcileText(run: ReconcileRun, lang: Lang): string {
+  const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
+  const r = run.report;
+  const lines: string[] = [];
+  lines.push(`${s("台账", "Ledger")}: ${run.ledger.sheet}  ${s("对账单", "Statement")}: ${run.statement.sheet}  ${s("截止日期", "Cut-off")}: ${r.asOf ?? r.cutoff ?? "-"}`);
+  for (const d of r.dealers) {
+    const rec = d.reconciliation;
+    lines.push("");
+    lines.push(`== ${d.dealer ?? s("（未指定经销商）", "(no dealer name)")} ==`);
+    lines.push(s(`已匹配 ${d.matches.length} 组；差异 ${d.differences.length} 项；待确认 ${d.suggestions.length} 项`, `Matched ${d.matches.length}; differences ${d.differences.length}; to confirm ${d.suggestions.length}`));
+    if (d.differences.length + d.suggestions.length > 0) {
+      const rows = [
+        ...d.differences.map((x) => [pick(KIND_TEXT[x.kind], lang), formatFenGrouped(x.amount), x.ledgerRows.join(",") || "-", x.statementRows.join(",") || "-", pick(x.reason, lang)]),
+        ...d.suggestions.map((x) => [pick(KIND_TEXT.suggestion, lang), formatFenGrouped(x.amount), x.ledgerRows.join(",") || "-", x.statementRows.join(",") || "-", pick(x.note, lang)]),
+      ];
+      lines.push(renderTable([s("类型", "Kind"), s("差额", "Amount"), s("台账行", "Ledger rows"), s("对账单行", "Statement rows"), s("可能原因", "Likely reason")], rows, [1]));
+    }
+    lines.push(`${s("我方余额", "Our balance")} ${formatFenGrouped(rec.ledgerBalance)} → ${s("调节后", "adjusted")} ${formatFenGrouped(rec.adjustedLedgerBalance)}`);
+    lines.push(`${s("对方余额", "Their balance")} ${formatFenGrouped(rec.statementBalance)} → ${s("调节后", "adjusted")} ${formatFenGrouped(rec.adjustedStatementBalance)}`);
+    lines.push(rec.balanced ? s("调节后余额一致。", "The adjusted balances agree.") : s(`调节后仍差 ${formatFenGrouped(rec.remainder)}`, `Still ${formatFenGrouped(rec.remainder)} apart after adjustment`));
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,92 @@
+import type { Lang } from "../app/lang";
+
+const ZH: Record<string, string> = {
+  "": `对账助手 duizhang：应收账款对账、账龄与催收
+
+用法：duizhang <命令> [选项]
+
+命令：
+  sheets FILE                     列出工作簿中的工作表及其行列数
+  read FILE                       读取台账或对账单，显示识别出的列、分录、余额和问题
+  reconcile --ledger F --statement F
+                                  逐笔核对台账与经销商对账单，生成差异明细和余额调节表
+  aging --ledger FILE             账龄分析、逾期与催款计划
+  demo                            在自带的示例工作簿上运行对账和账龄，写出结果工作簿
+  make-sample                     重新生成自带的示例工作簿
+
+通用选项：--lang zh|en（也可设环境变量 DUIZHANG_LANG），--help
+文件可为 .xlsx 或 .csv（UTF-8 或 GBK）。输入文件从不被修改。
+出错时在标准错误输出一行说明，退出码为 2。`,
+  sheets: `用法：duizhang sheets FILE [--json]
+列出工作表名称、行数和列数。`,
+  read: `用法：duizhang read FILE [--sheet 名称] [--dealer 经销商] [--map 角色=列名,…] [--as-of YYYY-MM-DD] [--side ledger|statement] [--json] [--entries]
+  --map      指定列，如 date=日期,debit=借方,credit=E；角色：date year month day ref voucher description debit credit amount direction balance dealer rep term counterAccount
+  --as-of    期末余额计算到该日期为止
+  --side     台账（ledger）或经销商对账单（statement）；不写则自动判断
+  --entries  JSON 中包含每条分录`,
+  reconcile: `用法：duizhang reconcile --ledger FILE [--ledger-sheet 名称] [--dealer 经销商] --statement FILE [--statement-sheet 名称]
+                          [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--date-window 天] [--out 结果.xlsx] [--json] [--matches]
+  --as-of             截止日期：之后的分录不参与核对（并列出）
+  --amount-tolerance  金额容差（元），默认 0
+  --date-window       日期窗口（天），默认对账单日期可早 10 天、晚 15 天
+  --out               写出新工作簿：两张表的副本（差异行已标色）、差异明细、余额调节表
+  --matches           JSON 中包含配对明细
+退出码：运行完成为 0（无论有无差异），输入有误为 2。`,
+  aging: `用法：duizhang aging --ledger FILE [--sheet 名称] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--json] [--out 结果.xlsx]
+  --as-of      账龄计算日，默认为台账中最晚的日期
+  --term-days  未设账期的经销商使用的账期（天），默认 30
+  --basis      按到期日（due，默认）或单据日期（document）划分账龄
+  --out        写出新工作簿：台账副本（逾期行已标色）、账龄分析、催款计划`,
+  demo: `用法：duizhang demo [--out 结果.xlsx] [--as-of YYYY-MM-DD]
+在 assets/sample/duizhang-sample.xlsx 上运行对账和账龄，写出结果工作簿并打印摘要。`,
+  "make-sample": `用法：duizhang make-sample [--out 路径]
+重新生成示例工作簿（默认 assets/sample/duizhang-sample.xlsx）。`,
+};
+
+const EN: Record<string, string> = {
+  "": `duizhang: receivables reconciliation, aging and collections
+
+Usage: duizhang <command> [options]
+
+Commands:
+  sheets FILE                     list the workbook's sheets with their sizes
+  read FILE                       read a ledger or a dealer's statement: columns, entries, balances, problems
+  reconcile --ledger F --statement F
+                                  reconcile a ledger against a dealer's statement item by item
+  aging --ledger FILE             aging, overdue items and the collection plan
+  demo                            run reconciliation and aging on the bundled sample workbook
+  make-sample                     rebuild the bundled sample workbook
+
+Common options: --lang zh|en (or DUIZHANG_LANG), --help
+Files are .xlsx or .csv (UTF-8 or GBK). Input files are never modified.
+On bad input: one line on stderr and exit status 2.`,
+  sheets: `Usage: duizhang sheets FILE [--json]
+Lists the sheets with their rows and columns.`,
+  read: `Usage: duizhang read FILE [--sheet NAME] [--dealer NAME] [--map role=column,…] [--as-of YYYY-MM-DD] [--side ledger|statement] [--json] [--entries]
+  --map      choose columns, e.g. date=日期,debit=借方,credit=E; roles: date year month day ref voucher description debit credit amount direction balance dealer rep term counterAccount
+  --as-of    closing balance up to this date
+  --side     our ledger or the dealer's statement; detected when left out
+  --entries  include every entry in the JSON`,
+  reconcile: `Usage: duizhang reconcile --ledger FILE [--ledger-sheet NAME] [--dealer NAME] --statement FILE [--statement-sheet NAME]
+                          [--as-of YYYY-MM-DD] [--amount-tolerance YUAN] [--date-window DAYS] [--out RESULT.xlsx] [--json] [--matches]
+  --as-of             cut-off: later entries are left out (and listed)
+  --amount-tolerance  amount tolerance in yuan, default 0
+  --date-window       date window in days; default: the statement may be 10 days earlier and 15 days later
+  --out               write a new workbook: copies of both sheets with differing rows marked, the differences and the reconciliation
+  --matches           include the matched pairs in the JSON
+Exit status 0 when it ran (differences or not), 2 on bad input.`,
+  aging: `Usage: duizhang aging --ledger FILE [--sheet NAME] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--json] [--out RESULT.xlsx]
+  --as-of      aging date, default the latest date in the ledger
+  --term-days  term for dealers without one, default 30
+  --basis      age by due date (due, default) or document date (document)
+  --out        write a new workbook: the ledger with overdue rows marked, the aging and the collection plan`,
+  demo: `Usage: duizhang demo [--out RESULT.xlsx] [--as-of YYYY-MM-DD]
+Runs reconciliation and aging on assets/sample/duizhang-sample.xlsx, writes a result workbook and prints a summary.`,
+  "make-sample": `Usage: duizhang make-sample [--out PATH]
+Rebuilds the sample workbook (default assets/sample/duizhang-sample.xlsx).`,
+};
+
+export function helpText(lang: Lang, command?: string): string {
+  const texts = lang === "en-US" ? EN : ZH;
+  return texts[command ?? ""] ?? texts[""];
+}

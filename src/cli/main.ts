@@ -1,0 +1,147 @@
+/**
+ * `duizhang`: the command line. Every command works on files and never changes its inputs.
+ * Bad input is one line on stderr and exit status 2; a defect keeps its stack trace.
+ */
+import { parseArgs, type ParseArgsConfig } from "util";
+import { PortError } from "../port/workbook";
+import type { Lang } from "../app/lang";
+import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from "./errors";
+import { processIO, type CliIO } from "./io";
+import { say, type Context, type Values } from "./options";
+import { commandAging } from "./commands/aging";
+import { commandDemo, commandMakeSample } from "./commands/demo";
+import { commandRead } from "./commands/read";
+import { commandReconcile } from "./commands/reconcile";
+import { commandSheets } from "./commands/sheets";
+import { helpText } from "./help";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+const COMMON: Options = {
+  lang: { type: "string" },
+  help: { type: "boolean", short: "h" },
+};
+
+const COMMANDS: Record<string, { options: Options; positionals: number; run: (ctx: Context, values: Values, positionals: string[]) => Promise<number> }> = {
+  sheets: { options: { json: { type: "boolean" } }, positionals: 1, run: commandSheets },
+  read: {
+    options: {
+      sheet: { type: "string" },
+      dealer: { type: "string" },
+      map: { type: "string" },
+      "as-of": { type: "string" },
+      side: { type: "string" },
+      json: { type: "boolean" },
+      entries: { type: "boolean" },
+    },
+    positionals: 1,
+    run: commandRead,
+  },
+  reconcile: {
+    options: {
+      ledger: { type: "string" },
+      "ledger-sheet": { type: "string" },
+      statement: { type: "string" },
+      "statement-sheet": { type: "string" },
+      dealer: { type: "string" },
+      "as-of": { type: "string" },
+      "amount-tolerance": { type: "string" },
+      "date-window": { type: "string" },
+      out: { type: "string" },
+      json: { type: "boolean" },
+      matches: { type: "boolean" },
+    },
+    positionals: 0,
+    run: commandReconcile,
+  },
+  aging: {
+    options: {
+      ledger: { type: "string" },
+      sheet: { type: "string" },
+      dealer: { type: "string" },
+      "as-of": { type: "string" },
+      "term-days": { type: "string" },
+      basis: { type: "string" },
+      json: { type: "boolean" },
+      out: { type: "string" },
+    },
+    positionals: 0,
+    run: commandAging,
+  },
+  demo: { options: { out: { type: "string" }, "as-of": { type: "string" } }, positionals: 0, run: commandDemo },
+  "make-sample": { options: { out: { type: "string" } }, positionals: 0, run: commandMakeSample },
+};
+
+function langOf(argv: string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const value = i < 0 ? env.DUIZHANG_LANG : argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+  return value && /^en/i.test(value) ? "en-US" : "zh-CN";
+}
+
+
+/** Runs one command line; returns the exit status. Never exits the process itself. */
+export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {}): Promise<number> {
+  const lang = langOf(argv, env);
+  const ctx: Context = { io, lang };
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      io.out(helpText(lang, rest[0]));
+      return EXIT_OK;
+    }
+    if (command === "--version" || command === "-v") {
+      io.out("duizhang 0.1.0");
+      return EXIT_OK;
+    }
+    const spec = COMMANDS[command];
+    if (!spec) throw new UsageError(say(lang, `未知命令：${command}（运行 duizhang --help 查看用法）`, `unknown command: ${command} (see duizhang --help)`));
+    let parsed: { values: Values; positionals: string[] };
+    try {
+      parsed = parseArgs({ args: rest, options: { ...COMMON, ...spec.options }, allowPositionals: true, strict: true }) as typeof parsed;
+    } catch (e) {
+      throw new UsageError(say(lang, `参数有误：${(e as Error).message}（运行 duizhang ${command} --help 查看用法）`, `${(e as Error).message} (see duizhang ${command} --help)`));
+    }
+    if (parsed.values.help) {
+      io.out(helpText(lang, command));
+      return EXIT_OK;
+    }
+    if (parsed.positionals.length > spec.positionals) {
+      throw new UsageError(say(lang, `多余的参数：${parsed.positionals.slice(spec.positionals).join(" ")}`, `unexpected argument: ${parsed.positionals.slice(spec.positionals).join(" ")}`));
+    }
+    return await spec.run(ctx, parsed.values, parsed.positionals);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`duizhang: ${e.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    if (e instanceof PortError) {
+      io.err(`duizhang: ${portErrorText(e, lang)}`);
+      return EXIT_BAD_INPUT;
+    }
+    throw e;
+  }
+}
+
+function portErrorText(e: PortError, lang: Lang): string {
+  switch (e.code) {
+    case "no_sheet":
+      return say(lang, `找不到工作表：${e.detail}`, `no such sheet: ${e.detail}`);
+    case "not_ours":
+      return say(lang, `工作表“${e.detail}”是用户自己的，不会被覆盖`, `sheet "${e.detail}" is the user's own and is not overwritten`);
+    case "too_large":
+      return say(lang, `数据过大：${e.detail}`, `too large: ${e.detail}`);
+    case "unsupported":
+      return say(lang, `不支持的操作：${e.detail}`, `not supported: ${e.detail}`);
+    case "cancelled":
+      return say(lang, "已取消", "cancelled");
+    default:
+      return say(lang, `读写文件失败：${e.detail}`, `file error: ${e.detail}`);
+  }
+}
+
+
+
+/** Entry point for bin/duizhang.js. */
+export async function runFromProcess(): Promise<number> {
+  return main(process.argv.slice(2), processIO(), process.env);
+}

@@ -1,0 +1,28 @@
+export * from "./types";
+export { ageLedger, UNNAMED_DEALER, type AgingInput, type AgingOptions } from "./ageLedger";
+export { toAgingJson } from "./json";
+export { collectionPlan, actionsDue } from "./plan";
+export {
+  STAGES,
+  STAGE_TEXT,
+  ACTION_TEXT,
+  graceDays,
+  dueDateOf,
+  finalDateOf,
+  stageFor,
+  isLate,
+  nextActionFor,
+} from "./calendar";
+export {
+  makeBuckets,
+  defaultBuckets,
+  bucketProblem,
+  DEFAULT_DUE_BUCKETS,
+  DEFAULT_DOCUMENT_BUCKETS,
+  UNKNOWN_AGE_BUCKET,
+  UNAPPLIED_BUCKET,
+  NOT_DUE_BUCKET,
+} from "./buckets";
+export { DEFAULT_TERM_DAYS, TermResolver, termForRow, dealerKey, isValidTerm, type DealerTerm } from "./terms";
+export { settle, isLinkableRef, type DebitToSettle, type CreditToSettle, type Settlement } from "./settle";
+export { classifyEntry } from "./classify";

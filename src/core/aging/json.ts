@@ -1,0 +1,94 @@
+/**
+ * The `duizhang aging --json` contract (issue 6 item 8). Other tools read it: the names below never
+ * change; new fields may be added.
+ */
+import { formatFen } from "../money";
+import type { Fen } from "../model";
+import type { AgingReport } from "./types";
+
+function amounts(record: Record<string, Fen>, keys: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of keys) out[key] = formatFen(record[key] ?? 0);
+  return out;
+}
+
+/** Ratios to 4 places, DSO to 1: more digits are noise in a monthly review. */
+function round(value: number | null, places: number): number | null {
+  if (value === null) return null;
+  const f = 10 ** places;
+  return Math.round(value * f) / f;
+}
+
+export function toAgingJson(report: AgingReport): object {
+  return {
+    asOf: report.asOf,
+    basis: report.basis,
+    periodStart: report.periodStart,
+    defaultTermDays: report.defaultTermDays,
+    bucketKeys: report.bucketKeys,
+    totals: {
+      openBalance: formatFen(report.totals.openBalance),
+      buckets: amounts(report.totals.buckets, report.bucketKeys),
+      byStage: Object.fromEntries(
+        Object.entries(report.totals.byStage).map(([stage, t]) => [stage, { amount: formatFen(t.amount), count: t.count }]),
+      ),
+    },
+    dealers: report.dealers.map((d) => ({
+      dealer: d.dealer,
+      rep: d.rep,
+      openBalance: formatFen(d.openBalance),
+      termDays: d.termDays,
+      termSource: d.termSource,
+      buckets: amounts(d.buckets, report.bucketKeys),
+      items: d.items.map((item) => ({
+        row: item.row,
+        sheet: item.sheet,
+        ref: item.ref,
+        date: item.date,
+        dueDate: item.dueDate,
+        finalDate: item.finalDate,
+        open: formatFen(item.open),
+        amount: formatFen(item.amount),
+        // Days past due; 0 while the item is not yet due.
+        daysOverdue: Math.max(0, item.daysPastDue),
+        daysPastDue: item.daysPastDue,
+        stage: item.stage,
+        bucket: item.bucket,
+        termDays: item.termDays,
+        termSource: item.termSource,
+        unknownAge: item.unknownAge,
+        nextAction: item.nextAction.code,
+        nextActionDate: item.nextAction.date,
+        nextActionText: { zh: item.nextAction.zh, en: item.nextAction.en },
+      })),
+      credits: d.credits.map((c) => ({
+        row: c.row,
+        sheet: c.sheet,
+        ref: c.ref,
+        date: c.date,
+        kind: c.kind,
+        open: formatFen(c.open),
+        amount: formatFen(c.amount),
+        unknownAge: c.unknownAge,
+      })),
+    })),
+    repPeriod: report.repPeriod,
+    reps: report.reps.map((r) => ({
+      rep: r.rep ?? "",
+      sales: formatFen(r.sales),
+      collections: formatFen(r.collections),
+      collectionRate: round(r.collectionRate, 4),
+      overdue: formatFen(r.overdue),
+      overdueCount: r.overdueCount,
+      pastFinalCount: r.pastFinalCount,
+      dso: round(r.dso, 1),
+      dealers: r.dealers,
+      openingReceivable: formatFen(r.openingReceivable),
+      returns: formatFen(r.returns),
+      pastFinal: formatFen(r.pastFinal),
+      closingReceivable: formatFen(r.closingReceivable),
+    })),
+    ignoredAfterAsOf: report.ignoredAfterAsOf,
+    issues: report.issues,
+  };
+}

@@ -1,0 +1,645 @@
+/**
+ * The reader: any receivables sheet (ERP export, hand-made list, a dealer's statement) to typed entries in
+ * our sign, with what it understood and what it could not. It never throws for bad user data and never
+ * changes the grid.
+ *
+ * Decisions worth knowing:
+ * - Blank date and dealer cells take the value above (merged cells arrive as the value in the top cell and
+ *   blanks below, and hand-made lists write a date once per day). A row with no date above it is an error.
+ * - A row with any unreadable cell (date, amount) is reported in `errors` and kept out of `entries`, so the
+ *   balances are those of the readable rows; the running-balance check re-bases on such a row's 余额.
+ * - 方向 goes with 余额 when there are debit/credit columns (Kingdee, Yonyou), with the amount otherwise.
+ * - An opening row (期初余额, 上年结转, 承前页 …) counts only before any entry of its dealer; later ones are
+ *   page carry-overs and only checked against the running balance.
+ * - `asOf`: entries after it stay in `entries` with `afterAsOf: true` and are left out of `closingBalance`.
+ * - `dealer` filters rows by the dealer column; a one-dealer sheet (dealer from the title) is kept whole.
+ */
+import type { CellValue, Fen, Grid, IsoDate, Opening, Side } from "../model";
+import { parseAmount } from "../values/amount";
+import { parseDate, parseSmallInt, type DateResult } from "../values/date";
+import { extractRefs, normaliseDealerName, normaliseRef } from "../values/refs";
+import { cellDisplay, cellText, isBlankCell, toHalfWidth } from "../values/text";
+import { columnLetter, columnNumber } from "./columns";
+import { assignRoles, findHeader, type HeaderInfo } from "./header";
+import { classifyLabel } from "./labels";
+import { normaliseHeader, STATEMENT_HEADER_WORDS } from "./roles";
+import { parseTitles } from "./title";
+import type {
+  BalanceCheck,
+  ColumnMapping,
+  ReadEntry,
+  ReadIssue,
+  ReadOptions,
+  ReadResult,
+  Role,
+} from "./types";
+
+export * from "./types";
+export { describeReadIssue, describeSkipReason, describeSide } from "./messages";
+export { normaliseRef, extractRefs, normaliseDealerName, isVoucherNumber } from "../values/refs";
+export { parseAmount } from "../values/amount";
+export { parseDate } from "../values/date";
+export { columnLetter } from "./columns";
+
+const LEDGER_HEADER_WORDS = /应收|发货|回款|收款|实收/;
+const DIRECTION_DEBIT = /^(?:借|借方|dr|d|debit)$/i;
+const DIRECTION_CREDIT = /^(?:贷|贷方|cr|c|credit)$/i;
+const DIRECTION_FLAT = /^(?:平|0|-)$/;
+const TERM = /^(\d{1,4})\s*(?:天|日|days?)?$/i;
+
+function emptyResult(grid: Grid, side: Side, sideSource: ReadResult["sideSource"]): ReadResult {
+  return {
+    sheet: grid.sheet,
+    side,
+    sideSource,
+    headerRows: [],
+    dealer: null,
+    dealers: [],
+    entries: [],
+    openings: [],
+    openingBalance: 0,
+    closingBalance: 0,
+    mapping: {},
+    skipped: [],
+    errors: [],
+    balanceCheck: { checked: false, firstMismatchRow: null, mismatches: 0 },
+    hiddenRowCount: 0,
+  };
+}
+
+/** Sign of a 方向 cell in our terms: +1 the dealer owes us, -1 we owe the dealer, 0 平, null unreadable. */
+function directionSign(value: CellValue | undefined, side: Side): number | null {
+  const t = cellText(value);
+  if (t === "") return null;
+  let sign: number;
+  if (DIRECTION_DEBIT.test(t)) sign = 1;
+  else if (DIRECTION_CREDIT.test(t)) sign = -1;
+  else if (DIRECTION_FLAT.test(t)) return 0;
+  else return null;
+  // The dealer's own books carry what they owe us as a credit (贷) balance.
+  return side === "statement" ? -sign : sign;
+}
+
+function parseTerm(value: CellValue | undefined): number | null {
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 && value <= 3650 ? value : null;
+  if (typeof value !== "string") return null;
+  const m = TERM.exec(toHalfWidth(value).trim());
+  return m ? Number(m[1]) : null;
+}
+
+interface Cols {
+  date: number;
+  year: number;
+  month: number;
+  day: number;
+  ref: number;
+  voucher: number;
+  description: number;
+  debit: number;
+  credit: number;
+  amount: number;
+  direction: number;
+  balance: number;
+  dealer: number;
+  rep: number;
+  term: number;
+}
+
+export function readGrid(grid: Grid, options: ReadOptions = {}): ReadResult {
+  const values: CellValue[][] = Array.isArray(grid.values) ? grid.values : [];
+  const top = Number.isInteger(grid.top) ? grid.top : 1;
+  const left = Number.isInteger(grid.left) ? grid.left : 1;
+  const sheet = grid.sheet;
+  const header = findHeader(values);
+
+  const titleTexts: string[] = [];
+  const headerStart = header ? header.rows[0] : Math.min(values.length, 10);
+  for (let r = 0; r < headerStart; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    for (const v of row) if (typeof v === "string" && v.trim() !== "") titleTexts.push(v);
+  }
+  const titles = parseTitles(titleTexts);
+
+  const headerWords = header ? header.columns.map((c) => c.label).join("|") : "";
+  let side: Side;
+  let sideSource: ReadResult["sideSource"];
+  if (options.side) {
+    side = options.side;
+    sideSource = "option";
+  } else if (STATEMENT_HEADER_WORDS.test(headerWords)) {
+    side = "statement";
+    sideSource = "headers";
+  } else if (LEDGER_HEADER_WORDS.test(headerWords)) {
+    side = "ledger";
+    sideSource = "headers";
+  } else if (titles.statementWords !== null) {
+    side = "statement";
+    sideSource = "title";
+  } else if (titles.receivable) {
+    side = "ledger";
+    sideSource = "title";
+  } else {
+    side = "ledger";
+    sideSource = "default";
+  }
+
+  const result = emptyResult(grid, side, sideSource);
+  result.dealer = side === "statement" ? titles.statementDealer : titles.dealer;
+  if (titles.periodFrom) result.periodFrom = titles.periodFrom;
+  if (titles.periodTo) result.periodTo = titles.periodTo;
+  if (options.asOf) result.asOf = options.asOf;
+  if (!header) {
+    result.errors.push({
+      code: "no_header",
+      sheet,
+      row: top,
+      column: null,
+      header: null,
+      found: "",
+      expected: "header",
+    });
+    return result;
+  }
+  result.headerRows = header.rows.map((r) => top + r);
+  for (let r = 0; r < header.rows[0]; r++) {
+    const row = values[r];
+    const text = firstText(row);
+    result.skipped.push({ row: top + r, reason: text === "" ? "blank" : "title", text });
+  }
+
+  const mapping = buildMapping(header, side, left, options, result);
+  result.mapping = mapping;
+  const col = (role: Role): number => (mapping[role] ? mapping[role]!.column - left : -1);
+  const cols: Cols = {
+    date: col("date"),
+    year: col("year"),
+    month: col("month"),
+    day: col("day"),
+    ref: col("ref"),
+    voucher: col("voucher"),
+    description: col("description"),
+    debit: col("debit"),
+    credit: col("credit"),
+    amount: col("amount"),
+    direction: col("direction"),
+    balance: col("balance"),
+    dealer: col("dealer"),
+    rep: col("rep"),
+    term: col("term"),
+  };
+  const headerRow = top + header.rows[header.rows.length - 1];
+  if (cols.debit < 0 && cols.credit < 0 && cols.amount < 0) {
+    result.errors.push({ code: "no_amount_column", sheet, row: headerRow, column: null, header: null, found: headerWords, expected: "column" });
+    return result;
+  }
+  if (cols.date < 0 && (cols.month < 0 || cols.day < 0)) {
+    result.errors.push({ code: "no_date_column", sheet, row: headerRow, column: null, header: null, found: headerWords, expected: "column" });
+    return result;
+  }
+
+  const yearStart = options.yearHint ?? header.year ?? titles.year ?? null;
+  if (yearStart !== null) result.yearUsed = yearStart;
+  const spansYears =
+    titles.periodFrom !== null && titles.periodTo !== null && titles.periodFrom.slice(0, 4) !== titles.periodTo.slice(0, 4);
+  readRows(values, header, cols, mapping, side, grid, options, result, yearStart, spansYears);
+  return result;
+}
+
+function firstText(row: CellValue[] | undefined): string {
+  if (!Array.isArray(row)) return "";
+  for (const v of row) {
+    const t = cellDisplay(v);
+    if (t !== "") return t;
+  }
+  return "";
+}
+
+function buildMapping(header: HeaderInfo, side: Side, left: number, options: ReadOptions, result: ReadResult): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const a of assignRoles(header, side)) {
+    mapping[a.role] = { column: left + a.column.index, header: a.column.label, confidence: a.confidence, source: "detected" };
+  }
+  const headerRow = result.headerRows[result.headerRows.length - 1];
+  const width = header.columns.length;
+  for (const [roleKey, wanted] of Object.entries(options.map ?? {})) {
+    const role = roleKey as Role;
+    if (wanted === undefined || wanted === null) continue;
+    let index = -1;
+    if (typeof wanted === "number") {
+      if (Number.isInteger(wanted) && wanted - left >= 0 && wanted - left < Math.max(width, 1) + 256) index = wanted - left;
+    } else {
+      const key = normaliseHeader(String(wanted));
+      index = header.columns.findIndex((c) => c.keys.includes(key));
+      if (index < 0) {
+        const n = columnNumber(String(wanted));
+        if (n !== null && n - left >= 0) index = n - left;
+      }
+    }
+    if (index < 0) {
+      result.errors.push({
+        code: "map_not_found",
+        sheet: result.sheet,
+        row: headerRow,
+        column: null,
+        header: null,
+        found: String(wanted),
+        expected: "column",
+      });
+      continue;
+    }
+    // The user's column leaves whatever role was detected there.
+    for (const r of Object.keys(mapping) as Role[]) if (mapping[r]!.column === left + index) delete mapping[r];
+    mapping[role] = { column: left + index, header: header.columns[index]?.label ?? "", confidence: 1, source: "user" };
+  }
+  // A signed amount column next to debit/credit columns would count every row twice.
+  if ((mapping.debit || mapping.credit) && mapping.amount?.source === "detected") delete mapping.amount;
+  return mapping;
+}
+
+function readRows(
+  values: CellValue[][],
+  header: HeaderInfo,
+  cols: Cols,
+  mapping: ColumnMapping,
+  side: Side,
+  grid: Grid,
+  options: ReadOptions,
+  result: ReadResult,
+  yearStart: number | null,
+  spansYears: boolean,
+): void {
+  const sheet = grid.sheet;
+  const top = Number.isInteger(grid.top) ? grid.top : 1;
+  const date1904 = grid.date1904 === true;
+  const hidden = new Set(Array.isArray(grid.hiddenRows) ? grid.hiddenRows : []);
+  const wantDealer = options.dealer ? normaliseDealerName(options.dealer) : null;
+  const asOf = options.asOf ?? null;
+  const titleDealer = result.dealer;
+  const splitDate = cols.date < 0;
+  const directionForBalance = cols.debit >= 0 || cols.credit >= 0;
+
+  // Repeated headers are spotted by the mapped columns' cells equalling their header text.
+  const probes: { index: number; key: string }[] = [];
+  for (const m of Object.values(mapping)) {
+    const c = header.columns[m!.column - (Number.isInteger(grid.left) ? grid.left : 1)];
+    if (c && c.keys.length > 0) probes.push({ index: c.index, key: c.keys[0] });
+  }
+  const topProbes: { index: number; key: string }[] = [];
+  for (const c of header.columns) if (c.keys.length > 1) topProbes.push({ index: c.index, key: c.keys[1] });
+
+  const check: BalanceCheck = result.balanceCheck;
+  const running = new Map<string, Fen>();
+  const started = new Set<string>();
+  const dealerSeen = new Map<string, string>();
+  if (titleDealer !== null && cols.dealer < 0) dealerSeen.set(normaliseDealerName(titleDealer), titleDealer);
+  const dateCache = new Map<CellValue, DateResult>();
+
+  let lastDate: IsoDate | null = null;
+  let lastMonth = 0;
+  let year = yearStart;
+  let lastDealer: string | null = null;
+  let lastRep: string | null = null;
+  let lastTerm: number | null = null;
+  const headerEnd = header.rows[header.rows.length - 1];
+
+  const issue = (code: ReadIssue["code"], row: number, index: number, value: CellValue | undefined, expected: ReadIssue["expected"]): void => {
+    const column = (Number.isInteger(grid.left) ? grid.left : 1) + index;
+    result.errors.push({
+      code,
+      sheet,
+      row,
+      column: columnLetter(column),
+      header: header.columns[index]?.label ?? null,
+      found: cellDisplay(value),
+      expected,
+    });
+  };
+
+  for (let i = headerEnd + 1; i < values.length; i++) {
+    const row = values[i];
+    const excelRow = top + i;
+    if (!Array.isArray(row) || isBlankRow(row)) {
+      result.skipped.push({ row: excelRow, reason: "blank", text: "" });
+      continue;
+    }
+    if (hidden.has(excelRow)) result.hiddenRowCount++;
+
+    if (isRepeatedHeader(row, probes) || (topProbes.length >= 2 && isRepeatedHeader(row, topProbes))) {
+      result.skipped.push({ row: excelRow, reason: "header", text: firstText(row) });
+      continue;
+    }
+
+    // Dealer first: a subtotal or opening of another dealer must be filtered like its entries.
+    let dealer: string | null = titleDealer;
+    let dealerFilled = false;
+    if (cols.dealer >= 0) {
+      const d = cellText(row[cols.dealer]);
+      if (d !== "") dealer = d;
+      else {
+        dealer = lastDealer;
+        dealerFilled = true;
+      }
+    }
+
+    const descText = cols.description >= 0 ? cellText(row[cols.description]) : "";
+    let labelText = descText;
+    let label = classifyLabel(descText);
+    if (label === null) {
+      for (const idx of [cols.date, cols.month, cols.ref, cols.voucher, cols.dealer, 0]) {
+        const v = idx >= 0 ? row[idx] : undefined;
+        if (typeof v !== "string") continue;
+        const l = classifyLabel(v);
+        if (l !== null) {
+          label = l;
+          labelText = cellText(v);
+          break;
+        }
+      }
+    }
+    if (label === "total") {
+      result.skipped.push({ row: excelRow, reason: "total", text: labelText });
+      continue;
+    }
+    if (cols.dealer >= 0 && label === null) lastDealer = dealer;
+    if (wantDealer !== null && cols.dealer >= 0 && (dealer === null || normaliseDealerName(dealer) !== wantDealer)) {
+      result.skipped.push({ row: excelRow, reason: "other-dealer", text: dealer ?? "" });
+      continue;
+    }
+    const key = dealer === null ? "" : normaliseDealerName(dealer);
+
+    // The balance written on the row, in our sign; undefined when blank, null when unreadable.
+    let written: Fen | null | undefined;
+    if (cols.balance >= 0 && !isBlankCell(row[cols.balance])) {
+      const b = parseAmount(row[cols.balance]);
+      if (!b.ok) {
+        issue("bad_amount", excelRow, cols.balance, row[cols.balance], "amount");
+        written = null;
+      } else {
+        written = b.fen;
+        if (directionForBalance && cols.direction >= 0) {
+          const s = directionSign(row[cols.direction], side);
+          if (s === null && !isBlankCell(row[cols.direction])) {
+            issue("bad_direction", excelRow, cols.direction, row[cols.direction], "direction");
+            written = null;
+          } else if (s !== null) written = s * Math.abs(b.fen);
+        }
+      }
+    }
+
+    if (label === "opening" || label === "carried") {
+      if (!started.has(key)) {
+        let amount: Fen | null = written ?? null;
+        if (written === undefined) amount = rowAmount(row, cols, side, excelRow, issue);
+        if (amount !== null) {
+          const dateRes = cols.date >= 0 && !isBlankCell(row[cols.date]) ? parseDate(row[cols.date], { date1904, yearHint: year }) : null;
+          const opening: Opening = { sheet, row: excelRow, dealer, date: dateRes?.ok ? dateRes.date : null, amount };
+          result.openings.push(opening);
+          result.openingBalance += amount;
+          running.set(key, (running.get(key) ?? 0) + amount);
+          noteDealer(dealerSeen, dealer);
+        }
+        result.skipped.push({ row: excelRow, reason: "opening", text: labelText });
+      } else {
+        if (typeof written === "number") compareBalance(check, running, key, 0, written, excelRow);
+        result.skipped.push({ row: excelRow, reason: "carried", text: labelText });
+      }
+      continue;
+    }
+
+    // A transaction.
+    const errorsBefore = result.errors.length;
+    let date: IsoDate | null = null;
+    if (!splitDate) {
+      const cell = row[cols.date];
+      if (isBlankCell(cell)) {
+        if (lastDate !== null) date = lastDate;
+        else issue("missing_date", excelRow, cols.date, cell, "date");
+      } else {
+        // Dates repeat a lot in long ledgers; only results that do not depend on the running year are kept.
+        let res = typeof cell === "object" ? undefined : dateCache.get(cell as CellValue);
+        if (res === undefined) {
+          res = parseDate(cell, { date1904, yearHint: year });
+          const yearDependent = res.ok ? res.yearFromHint : res.reason === "no_year";
+          if (!yearDependent && typeof cell !== "object" && dateCache.size < 50_000) dateCache.set(cell as CellValue, res);
+        }
+        if (res.ok && res.yearFromHint && spansYears) {
+          const month = Number(res.date.slice(5, 7));
+          if (month < lastMonth && year !== null) {
+            year++;
+            res = parseDate(cell, { date1904, yearHint: year });
+          }
+        }
+        if (res.ok) date = res.date;
+        else issue(res.reason === "no_year" ? "missing_year" : "bad_date", excelRow, cols.date, cell, res.reason === "no_year" ? "year" : "date");
+      }
+    } else {
+      date = splitDateOf(row, cols, lastDate, year, excelRow, issue, (y) => (year = y), spansYears, lastMonth);
+    }
+
+    const amount = rowAmount(row, cols, side, excelRow, issue);
+    if (result.errors.length > errorsBefore || amount === null) {
+      if (typeof written === "number") running.set(key, written);
+      if (date !== null) lastDate = date;
+      continue;
+    }
+    if (date !== null) {
+      lastDate = date;
+      lastMonth = Number(date.slice(5, 7));
+    }
+    if (amount === 0) {
+      result.skipped.push({ row: excelRow, reason: "no-amount", text: descText || firstText(row) });
+      continue;
+    }
+
+    started.add(key);
+    if (typeof written === "number") compareBalance(check, running, key, amount, written, excelRow);
+    else running.set(key, (running.get(key) ?? 0) + amount);
+
+    const refCell = cols.ref >= 0 ? cellText(row[cols.ref]) : "";
+    const found = extractRefs(descText);
+    const refs: string[] = [];
+    if (refCell !== "") {
+      const n = normaliseRef(refCell);
+      if (n !== "") refs.push(n);
+    }
+    for (const f of found) {
+      const n = normaliseRef(f);
+      if (n !== "" && !refs.includes(n)) refs.push(n);
+    }
+    let rep: string | null = cols.rep >= 0 ? cellText(row[cols.rep]) || null : null;
+    let termDays: number | null = cols.term >= 0 ? parseTerm(row[cols.term]) : null;
+    if (dealerFilled && cols.rep >= 0 && rep === null) rep = lastRep;
+    if (dealerFilled && cols.term >= 0 && termDays === null && isBlankCell(row[cols.term])) termDays = lastTerm;
+    lastRep = rep;
+    lastTerm = termDays;
+
+    const entry: ReadEntry = {
+      sheet,
+      row: excelRow,
+      date,
+      ref: refCell !== "" ? refCell : found.length > 0 ? found[0] : null,
+      refs,
+      description: descText,
+      amount,
+      dealer,
+      rep,
+      termDays,
+      voucher: cols.voucher >= 0 ? cellText(row[cols.voucher]) || null : null,
+      hidden: hidden.has(excelRow),
+      afterAsOf: asOf !== null && date !== null && date > asOf,
+    };
+    result.entries.push(entry);
+    noteDealer(dealerSeen, dealer);
+    if (!entry.afterAsOf) result.closingBalance += amount;
+  }
+  result.closingBalance += result.openingBalance;
+  result.dealers = [...dealerSeen.values()];
+}
+
+function noteDealer(seen: Map<string, string>, dealer: string | null): void {
+  if (dealer === null) return;
+  const key = normaliseDealerName(dealer);
+  if (!seen.has(key)) seen.set(key, dealer);
+}
+
+function compareBalance(check: BalanceCheck, running: Map<string, Fen>, key: string, amount: Fen, written: Fen, row: number): void {
+  const expected = (running.get(key) ?? 0) + amount;
+  check.checked = true;
+  if (expected !== written) {
+    check.mismatches++;
+    if (check.firstMismatchRow === null) {
+      check.firstMismatchRow = row;
+      check.expected = expected;
+      check.found = written;
+    }
+  }
+  // Re-base on what is written, so one bad row is reported once rather than on every row after it.
+  running.set(key, written);
+}
+
+function isBlankRow(row: CellValue[]): boolean {
+  for (let c = 0; c < row.length; c++) if (!isBlankCell(row[c])) return false;
+  return true;
+}
+
+function isRepeatedHeader(row: CellValue[], probes: { index: number; key: string }[]): boolean {
+  if (probes.length === 0) return false;
+  let hits = 0;
+  for (let p = 0; p < probes.length; p++) {
+    const v = row[probes[p].index];
+    if (typeof v !== "string") {
+      if (p === 0) return false;
+      continue;
+    }
+    if (v.length > probes[p].key.length + 8) {
+      if (p === 0) return false;
+      continue;
+    }
+    if (normaliseHeader(v) === probes[p].key) hits++;
+    else if (p === 0) return false;
+  }
+  return hits >= 2 || (hits === 1 && probes.length === 1);
+}
+
+type IssueFn = (code: ReadIssue["code"], row: number, index: number, value: CellValue | undefined, expected: ReadIssue["expected"]) => void;
+
+/** The row's amount in our sign, or null when a cell cannot be read (reported through `issue`). */
+function rowAmount(row: CellValue[], cols: Cols, side: Side, excelRow: number, issue: IssueFn): Fen | null {
+  let bad = false;
+  let amount = 0;
+  if (cols.debit >= 0) {
+    const d = parseAmount(row[cols.debit]);
+    if (d.ok) amount += d.fen;
+    else {
+      issue("bad_amount", excelRow, cols.debit, row[cols.debit], "amount");
+      bad = true;
+    }
+  }
+  if (cols.credit >= 0) {
+    const c = parseAmount(row[cols.credit]);
+    if (c.ok) amount -= c.fen;
+    else {
+      issue("bad_amount", excelRow, cols.credit, row[cols.credit], "amount");
+      bad = true;
+    }
+  }
+  if (cols.amount >= 0) {
+    const a = parseAmount(row[cols.amount]);
+    if (!a.ok) {
+      issue("bad_amount", excelRow, cols.amount, row[cols.amount], "amount");
+      bad = true;
+    } else if (cols.direction >= 0 && cols.debit < 0 && cols.credit < 0 && !isBlankCell(row[cols.direction])) {
+      const s = directionSign(row[cols.direction], side);
+      if (s === null) {
+        issue("bad_direction", excelRow, cols.direction, row[cols.direction], "direction");
+        bad = true;
+      } else amount += s * Math.abs(a.fen);
+    } else amount += a.fen;
+  }
+  return bad ? null : amount;
+}
+
+function splitDateOf(
+  row: CellValue[],
+  cols: Cols,
+  lastDate: IsoDate | null,
+  year: number | null,
+  excelRow: number,
+  issue: IssueFn,
+  setYear: (y: number) => void,
+  spansYears: boolean,
+  lastMonth: number,
+): IsoDate | null {
+  const monthCell = row[cols.month];
+  const dayCell = row[cols.day];
+  if (isBlankCell(monthCell) && isBlankCell(dayCell)) {
+    if (lastDate !== null) return lastDate;
+    issue("missing_date", excelRow, cols.month, monthCell, "date");
+    return null;
+  }
+  const month = isBlankCell(monthCell) && lastDate !== null ? Number(lastDate.slice(5, 7)) : parseSmallInt(monthCell, 12);
+  if (month === null) {
+    issue("bad_date", excelRow, cols.month, monthCell, "date");
+    return null;
+  }
+  const day = parseSmallInt(dayCell, 31);
+  if (day === null) {
+    issue("bad_date", excelRow, cols.day, dayCell, "date");
+    return null;
+  }
+  let y = year;
+  if (cols.year >= 0 && !isBlankCell(row[cols.year])) {
+    y = parseSmallInt(row[cols.year], 9999);
+    if (y === null || y < 1900) {
+      issue("bad_date", excelRow, cols.year, row[cols.year], "year");
+      return null;
+    }
+  } else if (y !== null && spansYears && month < lastMonth) {
+    y++;
+    setYear(y);
+  }
+  if (y === null) {
+    issue("missing_year", excelRow, cols.month, monthCell, "year");
+    return null;
+  }
+  const res = parseDate(`${y}-${month}-${day}`);
+  if (!res.ok) {
+    issue("bad_date", excelRow, cols.day, dayCell, "date");
+    return null;
+  }
+  return res.date;
+}
+
+/**
+ * Balance of the readable rows: openings plus entries, for one dealer (compared by normalised name) or all
+ * (`dealer` null or left out), up to `asOf` inclusive when given.
+ */
+export function balanceOf(result: ReadResult, dealer?: string | null, asOf?: IsoDate): Fen {
+  const key = dealer === undefined || dealer === null ? null : normaliseDealerName(dealer);
+  const matches = (d: string | null): boolean => key === null || (d !== null && normaliseDealerName(d) === key);
+  let total = 0;
+  for (const o of result.openings) if (matches(o.dealer) && (asOf === undefined || o.date === null || o.date <= asOf)) total += o.amount;
+  for (const e of result.entries) if (matches(e.dealer) && (asOf === undefined || (e.date !== null && e.date <= asOf))) total += e.amount;
+  return total;
+}

@@ -1,0 +1,24 @@
+/**
+ * Rows that are not transactions, recognised by what they say (never by position).
+ */
+import { toHalfWidth } from "../values/text";
+
+export type RowLabel = "opening" | "carried" | "total";
+
+const SPACE = /\s+/g;
+const OPENING = /^(?:期初余额|期初结余|期初数|期初|年初余额|年初数|上年结转|上年结余|上期结转|上期结余|上月结转|上月结余|开账余额|openingbalance|balanceb\/f|broughtforward)/;
+/** A page-break carry-over: an opening only when it is the first thing read, else a balance to check. */
+const CARRIED = /^(?:承前页|承上页|接上页|上页结转|b\/f)/;
+const TOTAL =
+  /^(?:本日|本月|本期|本年|本季|本季度|当月|当日|全年|月|年|季)?(?:合计|小计|总计|累计)|(?:合计|小计|总计)$|^(?:过次页|过下页|转下页|转次页|承后页|期末余额|期末结余|期末数|年末余额|total|subtotal|grandtotal|closingbalance|carriedforward|c\/f)/;
+
+/** What a label cell says about its row, or null for an ordinary row. */
+export function classifyLabel(text: string): RowLabel | null {
+  if (text === "") return null;
+  const t = toHalfWidth(text).replace(SPACE, "").toLowerCase();
+  if (t.length > 40) return null;
+  if (OPENING.test(t)) return "opening";
+  if (CARRIED.test(t)) return "carried";
+  if (TOTAL.test(t)) return "total";
+  return null;
+}

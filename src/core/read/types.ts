@@ -1,0 +1,166 @@
+/**
+ * What the reader takes and gives back.
+ */
+import type { Entry, Fen, IsoDate, Opening, Side } from "../model";
+
+/**
+ * Column roles. Debit and credit are always in OUR terms: `debit` is the column whose amounts make the
+ * dealer owe us more (our 借方, 发货金额; on a dealer's statement their 进货金额, 应付增加, their 贷方).
+ */
+export type Role =
+  | "date"
+  | "year"
+  | "month"
+  | "day"
+  | "ref"
+  | "voucher"
+  | "description"
+  | "debit"
+  | "credit"
+  | "amount"
+  | "direction"
+  | "balance"
+  | "dealer"
+  | "rep"
+  | "term"
+  | "counterAccount";
+
+export const ROLES: readonly Role[] = [
+  "date",
+  "year",
+  "month",
+  "day",
+  "ref",
+  "voucher",
+  "description",
+  "debit",
+  "credit",
+  "amount",
+  "direction",
+  "balance",
+  "dealer",
+  "rep",
+  "term",
+  "counterAccount",
+];
+
+export interface ReadOptions {
+  /** Which side the sheet is; detected from titles and column names when left out (see `sideSource`). */
+  side?: Side;
+  /** Keep only this dealer's rows of a many-dealer sheet (compared after `normaliseDealerName`). */
+  dealer?: string;
+  /** The user's choice of column for a role: header text (as shown), Excel column number (1 = A) or letter. */
+  map?: Partial<Record<Role, string | number>>;
+  /**
+   * Closing balance as of this date: later entries are still listed (flagged `afterAsOf`) but left out
+   * of `closingBalance`.
+   */
+  asOf?: IsoDate;
+  /** Year for dates written without one (`1月5日`, split 月/日 columns); beats a year found in the titles. */
+  yearHint?: number;
+}
+
+export interface MappedColumn {
+  /** Excel column number (1 = A). */
+  column: number;
+  /** Header text as shown (two-row headers joined with `/`). */
+  header: string;
+  /** 0..1: 1 for an exact known name or a user choice, less for a partial match. */
+  confidence: number;
+  source: "detected" | "user";
+}
+
+export type ColumnMapping = Partial<Record<Role, MappedColumn>>;
+
+/** An entry as read, with what the reader knows beyond the shared model. */
+export interface ReadEntry extends Entry {
+  /** 凭证字号 as written (internal numbering; never among `refs`). */
+  voucher: string | null;
+  /** The row is hidden in the sheet (still read: hidden rows are data). */
+  hidden: boolean;
+  /** Dated after `asOf`: listed, not in `closingBalance`. */
+  afterAsOf: boolean;
+}
+
+export type SkipReason =
+  | "title"
+  | "blank"
+  | "header"
+  | "opening"
+  | "carried"
+  | "total"
+  | "other-dealer"
+  | "no-amount";
+
+export interface SkippedRow {
+  row: number;
+  reason: SkipReason;
+  /** The row's label or first text, to show the user. */
+  text: string;
+}
+
+export type ReadIssueCode =
+  | "no_header"
+  | "no_amount_column"
+  | "no_date_column"
+  | "map_not_found"
+  | "bad_date"
+  | "missing_date"
+  | "missing_year"
+  | "bad_amount"
+  | "bad_direction";
+
+/** Something the user has to fix, pointing at the cell. */
+export interface ReadIssue {
+  code: ReadIssueCode;
+  sheet: string;
+  row: number;
+  /** Excel column letter, null when the issue is about the sheet or a row as a whole. */
+  column: string | null;
+  header: string | null;
+  /** The text found in the cell (or the user's mapping text for `map_not_found`). */
+  found: string;
+  expected: "date" | "amount" | "year" | "direction" | "header" | "column";
+}
+
+export interface BalanceCheck {
+  /** True when there is a 余额 column and at least one row had a balance to compare. */
+  checked: boolean;
+  /** Excel row of the first row whose 余额 differs from the recomputed running balance. */
+  firstMismatchRow: number | null;
+  /** Recomputed balance at that row (our sign). */
+  expected?: Fen;
+  /** Balance written on that row (our sign). */
+  found?: Fen;
+  /** Rows that disagreed (the running balance is re-based on the written one after each). */
+  mismatches: number;
+}
+
+export interface ReadResult {
+  sheet: string;
+  side: Side;
+  /** How the side was decided: given by the caller, from column names, from the title, or the default. */
+  sideSource: "option" | "headers" | "title" | "default";
+  /** Excel row numbers of the header row(s). Empty when no header was found. */
+  headerRows: number[];
+  /** Dealer named in the title rows (one-dealer sheets), as written. */
+  dealer: string | null;
+  /** Distinct dealers (by normalised name) in order of appearance, as first written. */
+  dealers: string[];
+  entries: ReadEntry[];
+  openings: Opening[];
+  openingBalance: Fen;
+  /** Opening plus entries (up to `asOf` when given). */
+  closingBalance: Fen;
+  mapping: ColumnMapping;
+  skipped: SkippedRow[];
+  errors: ReadIssue[];
+  balanceCheck: BalanceCheck;
+  /** Hidden rows among the rows read (they are read like any other). */
+  hiddenRowCount: number;
+  /** Year used for dates written without one, and where it came from. */
+  yearUsed?: number;
+  periodFrom?: IsoDate;
+  periodTo?: IsoDate;
+  asOf?: IsoDate;
+}

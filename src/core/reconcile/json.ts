@@ -1,0 +1,120 @@
+/**
+ * The JSON contract printed by `duizhang reconcile --json` (issue 4, item 10). Other tools read it:
+ * the names in the issue are never renamed; fields may only be added.
+ *
+ * `matched` counts match GROUPS (one pairing, whatever its number of rows: a payment split in two is
+ * one match). `matchedLedgerRows` / `matchedStatementRows` give the row counts. Amount mismatches are
+ * differences, not matches, so they count in neither.
+ */
+import { formatFen } from "../money";
+import type { Adjustment, DealerResult, ReconcileReport } from "./types";
+
+export interface ReconcileJsonOptions {
+  /** Adds `matches` to every dealer (not printed by default). */
+  includeMatches?: boolean;
+}
+
+export function toReconcileJson(report: ReconcileReport, options: ReconcileJsonOptions = {}): object {
+  return {
+    asOf: report.asOf,
+    cutoff: report.cutoff,
+    dealers: report.dealers.map((d) => dealerJson(d, options)),
+    problems: report.problems.map((p) => ({ code: p.code, message: p.zh, messageEn: p.en })),
+    staleDecisions: report.staleDecisions,
+    options: {
+      amountTolerance: formatFen(report.options.amountToleranceFen),
+      dateWindowBefore: report.options.dateWindowBefore,
+      dateWindowAfter: report.options.dateWindowAfter,
+      subsetMaxItems: report.options.subsetMaxItems,
+      subsetMaxNodes: report.options.subsetMaxNodes,
+      dealer: report.options.dealer,
+    },
+  };
+}
+
+function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
+  const r = d.reconciliation;
+  const adjustment = (a: Adjustment) => ({
+    source: a.source,
+    ledgerRows: a.ledgerRows,
+    statementRows: a.statementRows,
+    amount: formatFen(a.amount),
+    text: a.text.zh,
+    textEn: a.text.en,
+  });
+  const json: Record<string, unknown> = {
+    dealer: d.dealer,
+    dealerKey: d.dealerKey,
+    ledger: {
+      sheet: d.ledger.sheet,
+      entries: d.ledger.entries,
+      closingBalance: formatFen(d.ledger.closingBalance),
+      openingBalance: formatFen(d.ledger.openingBalance),
+      excludedAfterCutoff: d.ledger.excludedAfterCutoff,
+    },
+    statement: {
+      sheet: d.statement.sheet,
+      entries: d.statement.entries,
+      closingBalance: formatFen(d.statement.closingBalance),
+      openingBalance: formatFen(d.statement.openingBalance),
+      excludedAfterCutoff: d.statement.excludedAfterCutoff,
+    },
+    matched: d.matches.length,
+    matchedLedgerRows: d.matches.reduce((t, m) => t + m.ledgerRows.length, 0),
+    matchedStatementRows: d.matches.reduce((t, m) => t + m.statementRows.length, 0),
+    rules: d.ruleCounts,
+    differences: d.differences.map((x) => ({
+      kind: x.kind,
+      ledgerRows: x.ledgerRows,
+      statementRows: x.statementRows,
+      amount: formatFen(x.amount),
+      reason: x.reason.zh,
+      reasonCode: x.reason.code,
+      reasonEn: x.reason.en,
+      ledgerAmount: formatFen(x.ledgerAmount),
+      statementAmount: formatFen(x.statementAmount),
+      rule: x.rule,
+      duplicateOf: x.duplicateOf,
+      otherDealer: x.otherDealer,
+    })),
+    suggestions: d.suggestions.map((s) => ({
+      id: s.id,
+      rule: s.rule,
+      ledgerRows: s.ledgerRows,
+      statementRows: s.statementRows,
+      amount: formatFen(s.amount),
+      ledgerAmount: formatFen(s.ledgerAmount),
+      statementAmount: formatFen(s.statementAmount),
+      alternatives: s.alternatives,
+      reason: s.note.zh,
+      reasonEn: s.note.en,
+    })),
+    reconciliation: {
+      ledgerBalance: formatFen(r.ledgerBalance),
+      statementBalance: formatFen(r.statementBalance),
+      adjustedLedgerBalance: formatFen(r.adjustedLedgerBalance),
+      adjustedStatementBalance: formatFen(r.adjustedStatementBalance),
+      balanced: r.balanced,
+      remainder: formatFen(r.remainder),
+      remainderNote: r.remainderNote?.zh ?? null,
+      remainderNoteEn: r.remainderNote?.en ?? null,
+      openingDifference: formatFen(r.openingDifference),
+      ledgerOpeningRows: r.ledgerOpeningRows,
+      statementOpeningRows: r.statementOpeningRows,
+      ledgerAdjustments: r.ledgerAdjustments.map(adjustment),
+      statementAdjustments: r.statementAdjustments.map(adjustment),
+    },
+    subsetSearch: {
+      anchors: d.subsetSearch.anchors,
+      nodes: d.subsetSearch.nodes,
+      boundHit: d.subsetSearch.boundHit,
+      cutShort: d.subsetSearch.cutShort,
+      note: d.subsetSearch.note?.zh ?? null,
+      noteEn: d.subsetSearch.note?.en ?? null,
+    },
+  };
+  if (options.includeMatches) {
+    json.matches = d.matches.map((m) => ({ rule: m.rule, ledgerRows: m.ledgerRows, statementRows: m.statementRows, amount: formatFen(m.amount) }));
+  }
+  return json;
+}

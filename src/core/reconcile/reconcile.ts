@@ -1,0 +1,296 @@
+/**
+ * Reconciles our ledger against a dealer's statement (对账): per dealer, pair every row possible,
+ * explain the rest, and build the 余额调节表.
+ */
+import { compareDates, isIsoDate, toEpochDay } from "../dates";
+import type { Entry, IsoDate, Opening } from "../model";
+import { reconcileBalances } from "./balance";
+import { normaliseDealerName } from "./dealers";
+import { epochDayCache, matchDealer, toItem, type Item } from "./engine";
+import { wrongDealerReason, type ReasonContext } from "./reasons";
+import {
+  DEFAULT_OPTIONS,
+  type DealerResult,
+  type Difference,
+  type MatchRule,
+  type ReconcileOptions,
+  type ReconcileProblem,
+  type ReconcileReport,
+  type ResolvedOptions,
+  type SideInput,
+} from "./types";
+
+type Key = string | null;
+
+interface SideGroup {
+  entries: Entry[];
+  openings: Opening[];
+  excluded: number[];
+  /** The dealer's name as written on this sheet's lowest row carrying it. */
+  name: string | null;
+  nameRow: number;
+}
+
+const KIND_ORDER: Record<Difference["kind"], number> = { amount_mismatch: 0, duplicate: 1, ledger_only: 2, statement_only: 3 };
+
+export function reconcile(ledger: SideInput, statement: SideInput, options: ReconcileOptions = {}): ReconcileReport {
+  const { opts, problems } = resolveOptions(options);
+  const report = (dealers: DealerResult[], cutoff: IsoDate | null, extra: ReconcileProblem[] = [], stale: string[] = []): ReconcileReport => ({
+    asOf: opts.asOf,
+    cutoff,
+    options: opts,
+    dealers,
+    problems: [...problems, ...extra],
+    staleDecisions: stale,
+  });
+  if (problems.length > 0) return report([], null);
+
+  const normalise = options.dealerKey ?? normaliseDealerName;
+  const cache = new Map<string, Key>();
+  const keyOf = (name: string | null): Key => {
+    if (name === null) return null;
+    let k = cache.get(name);
+    if (k === undefined) {
+      const n = normalise(name);
+      k = n === "" ? null : n;
+      cache.set(name, k);
+    }
+    return k;
+  };
+
+  const namesOf = (side: SideInput) => {
+    const set = new Set<string>();
+    for (const e of side.entries) {
+      const k = keyOf(e.dealer);
+      if (k !== null) set.add(k);
+    }
+    for (const o of side.openings) {
+      const k = keyOf(o.dealer);
+      if (k !== null) set.add(k);
+    }
+    return set;
+  };
+  const lNames = namesOf(ledger);
+  const sNames = namesOf(statement);
+  const filterKey = opts.dealer === null ? null : keyOf(opts.dealer);
+
+  // Where rows without a dealer name go: to the sheet's only dealer, else (filter given, sheet without
+  // names) to the dealer asked for, else to a group of their own.
+  const fallbackFor = (names: Set<string>): Key => {
+    if (names.size === 1) return [...names][0];
+    if (names.size === 0 && filterKey !== null) return filterKey;
+    return null;
+  };
+  let lFallback = fallbackFor(lNames);
+  let sFallback = fallbackFor(sNames);
+  if (filterKey !== null) {
+    if ((lNames.size > 0 || sNames.size > 0) && !lNames.has(filterKey) && !sNames.has(filterKey)) {
+      return report([], null, [
+        {
+          code: "dealer_not_found",
+          zh: `两张表中都找不到经销商「${opts.dealer}」，请检查名称`,
+          en: `Dealer "${opts.dealer}" appears on neither sheet; check the name`,
+        },
+      ]);
+    }
+  } else if (lNames.size === 0 && sNames.size > 0) {
+    if (sNames.size > 1) return report([], null, [dealerRequired(statement.sheet, ledger.sheet)]);
+    lFallback = [...sNames][0];
+  } else if (sNames.size === 0 && lNames.size > 0) {
+    if (lNames.size > 1) return report([], null, [dealerRequired(ledger.sheet, statement.sheet)]);
+    sFallback = [...lNames][0];
+  }
+
+  const group = (side: SideInput, fallback: Key) => {
+    const groups = new Map<Key, SideGroup>();
+    const get = (k: Key) => {
+      let g = groups.get(k);
+      if (!g) {
+        g = { entries: [], openings: [], excluded: [], name: null, nameRow: Infinity };
+        groups.set(k, g);
+      }
+      return g;
+    };
+    const place = (dealer: string | null, row: number): SideGroup | null => {
+      const own = keyOf(dealer);
+      const k = own ?? fallback;
+      if (filterKey !== null && k !== filterKey) return null;
+      const g = get(k);
+      if (own !== null && row < g.nameRow) {
+        g.name = dealer;
+        g.nameRow = row;
+      }
+      return g;
+    };
+    for (const e of side.entries) {
+      const g = place(e.dealer, e.row);
+      if (!g) continue;
+      if (opts.asOf !== null && e.date !== null && compareDates(e.date, opts.asOf) > 0) g.excluded.push(e.row);
+      else g.entries.push(e);
+    }
+    for (const o of side.openings) {
+      const g = place(o.dealer, o.row);
+      if (!g) continue;
+      if (opts.asOf !== null && o.date !== null && compareDates(o.date, opts.asOf) > 0) g.excluded.push(o.row);
+      else g.openings.push(o);
+    }
+    return groups;
+  };
+  const lGroups = group(ledger, lFallback);
+  const sGroups = group(statement, sFallback);
+
+  const keys = [...new Set<Key>([...lGroups.keys(), ...sGroups.keys()])].sort((a, b) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
+  );
+  if (filterKey !== null && keys.length === 0) keys.push(filterKey);
+
+  const cutoff = opts.asOf ?? latestDate([...lGroups.values(), ...sGroups.values()]);
+  const reasonCtx: ReasonContext = { cutoff, cutoffDay: cutoff === null ? null : toEpochDay(cutoff), inTransitDays: opts.inTransitDays };
+  const decisions = options.decisions ?? [];
+  const rejected = new Set(decisions.filter((d) => d.decision === "rejected").map((d) => d.id));
+  const applied = new Set<string>();
+  const dayOf = epochDayCache();
+  const oneSidedKeys = new Map<Difference, string>();
+  const empty: SideGroup = { entries: [], openings: [], excluded: [], name: null, nameRow: Infinity };
+
+  const dealers: DealerResult[] = keys.map((key) => {
+    const lg = lGroups.get(key) ?? empty;
+    const sg = sGroups.get(key) ?? empty;
+    const lItems: Item[] = lg.entries.map((e) => toItem("ledger", e, dayOf));
+    const sItems: Item[] = sg.entries.map((e) => toItem("statement", e, dayOf));
+    const m = matchDealer(lItems, sItems, opts, reasonCtx, decisions, rejected);
+    for (const id of m.appliedDecisions) applied.add(id);
+    for (const [d, k] of m.oneSidedKeys) oneSidedKeys.set(d, k);
+    const lOpening = lg.openings.reduce((t, o) => t + o.amount, 0);
+    const sOpening = sg.openings.reduce((t, o) => t + o.amount, 0);
+    const lBalance = lOpening + lItems.reduce((t, i) => t + i.amount, 0);
+    const sBalance = sOpening + sItems.reduce((t, i) => t + i.amount, 0);
+    const differences = m.differences.sort(
+      (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || firstRow(a.ledgerRows) - firstRow(b.ledgerRows) || firstRow(a.statementRows) - firstRow(b.statementRows),
+    );
+    const matches = m.matches.sort((a, b) => firstRow(a.ledgerRows) - firstRow(b.ledgerRows) || firstRow(a.statementRows) - firstRow(b.statementRows));
+    const ruleCounts: Record<MatchRule, number> = { reference: 0, reference_total: 0, reference_in_text: 0, amount_date: 0, subset: 0, user: 0 };
+    for (const match of matches) ruleCounts[match.rule]++;
+    const rows = (os: Opening[]) => os.map((o) => o.row).sort((a, b) => a - b);
+    const name = lg.name ?? sg.name ?? (key === filterKey ? opts.dealer : null);
+    return {
+      dealer: name,
+      dealerKey: key,
+      ledger: {
+        sheet: ledger.sheet,
+        entries: lItems.length,
+        openingBalance: lOpening,
+        closingBalance: lBalance,
+        excludedAfterCutoff: [...lg.excluded].sort((a, b) => a - b),
+      },
+      statement: {
+        sheet: statement.sheet,
+        entries: sItems.length,
+        openingBalance: sOpening,
+        closingBalance: sBalance,
+        excludedAfterCutoff: [...sg.excluded].sort((a, b) => a - b),
+      },
+      matches,
+      differences,
+      suggestions: m.suggestions,
+      reconciliation: reconcileBalances({
+        ledgerOpening: lOpening,
+        statementOpening: sOpening,
+        ledgerOpeningRows: rows(lg.openings),
+        statementOpeningRows: rows(sg.openings),
+        ledgerBalance: lBalance,
+        statementBalance: sBalance,
+        differences,
+        pending: m.pending,
+      }),
+      ruleCounts,
+      subsetSearch: m.subsetSearch,
+    };
+  });
+
+  if (dealers.length > 1) markWrongDealer(dealers, oneSidedKeys);
+  const stale = decisions.filter((d) => d.decision === "confirmed" && !applied.has(d.id)).map((d) => d.id);
+  return report(dealers, cutoff, [], [...new Set(stale)].sort());
+}
+
+function dealerRequired(namedSheet: string, unnamedSheet: string): ReconcileProblem {
+  return {
+    code: "dealer_required",
+    zh: `「${namedSheet}」含多个经销商，而「${unnamedSheet}」没有经销商列：请指定要对账的经销商`,
+    en: `"${namedSheet}" holds several dealers and "${unnamedSheet}" has no dealer column: name the dealer to reconcile`,
+  };
+}
+
+function firstRow(rows: number[]): number {
+  return rows.length > 0 ? rows[0] : Infinity;
+}
+
+function latestDate(groups: SideGroup[]): IsoDate | null {
+  let latest: IsoDate | null = null;
+  for (const g of groups) {
+    for (const e of g.entries) if (e.date !== null && (latest === null || e.date > latest)) latest = e.date;
+  }
+  return latest;
+}
+
+/**
+ * A row only we have under one dealer, and a row only the statements have under another, with the same
+ * reference and amount: likely posted to the wrong dealer on one side.
+ */
+function markWrongDealer(dealers: DealerResult[], keys: Map<Difference, string>): void {
+  const statementOnly = new Map<string, { diff: Difference; dealer: DealerResult }[]>();
+  for (const dealer of dealers) {
+    for (const diff of dealer.differences) {
+      const k = keys.get(diff);
+      if (diff.kind !== "statement_only" || k === undefined) continue;
+      const list = statementOnly.get(k);
+      if (list) list.push({ diff, dealer });
+      else statementOnly.set(k, [{ diff, dealer }]);
+    }
+  }
+  if (statementOnly.size === 0) return;
+  for (const dealer of dealers) {
+    for (const diff of dealer.differences) {
+      const k = keys.get(diff);
+      if (diff.kind !== "ledger_only" || k === undefined) continue;
+      const other = statementOnly.get(k)?.find((o) => o.dealer !== dealer && o.diff.otherDealer === null);
+      if (!other) continue;
+      const there = other.dealer.dealer ?? "—";
+      const here = dealer.dealer ?? "—";
+      diff.reason = wrongDealerReason("ledger", there);
+      diff.otherDealer = there;
+      other.diff.reason = wrongDealerReason("statement", here);
+      other.diff.otherDealer = here;
+    }
+  }
+}
+
+function resolveOptions(options: ReconcileOptions): { opts: ResolvedOptions; problems: ReconcileProblem[] } {
+  const problems: ReconcileProblem[] = [];
+  const bad = (name: string, value: unknown, zhWhat: string, enWhat: string) =>
+    problems.push({ code: "invalid_option", zh: `选项 ${name} 的值 ${String(value)} 无效：${zhWhat}`, en: `Option ${name} = ${String(value)} is invalid: ${enWhat}` });
+  const pick = (name: keyof ResolvedOptions & string, min: number): number => {
+    const value = (options as Record<string, unknown>)[name];
+    if (value === undefined || value === null) return DEFAULT_OPTIONS[name] as number;
+    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
+      bad(name, value, `应为不小于 ${min} 的整数`, `expected a whole number of at least ${min}`);
+      return DEFAULT_OPTIONS[name] as number;
+    }
+    return value;
+  };
+  const asOf = options.asOf ?? null;
+  if (asOf !== null && !isIsoDate(asOf)) bad("asOf", asOf, "日期应写作 YYYY-MM-DD", "expected a date as YYYY-MM-DD");
+  const opts: ResolvedOptions = {
+    asOf: asOf !== null && isIsoDate(asOf) ? asOf : null,
+    amountToleranceFen: pick("amountToleranceFen", 0),
+    dateWindowBefore: pick("dateWindowBefore", 0),
+    dateWindowAfter: pick("dateWindowAfter", 0),
+    subsetMaxItems: pick("subsetMaxItems", 2),
+    subsetMaxNodes: pick("subsetMaxNodes", 1),
+    subsetMaxCandidates: pick("subsetMaxCandidates", 2),
+    inTransitDays: pick("inTransitDays", 0),
+    dealer: options.dealer === undefined || options.dealer === null || options.dealer.trim() === "" ? null : options.dealer,
+  };
+  return { opts, problems };
+}
+

@@ -1,0 +1,265 @@
+/**
+ * Public types of the reconciliation engine (对账) and the balance reconciliation (余额调节表).
+ *
+ * Sign conventions, used everywhere below:
+ * - Entry amounts are in our sign: positive means the dealer owes us more (the reader has already
+ *   turned the dealer's statement into our sign).
+ * - A difference's `amount` is "ledger minus statement": the sum of its ledger rows minus the sum
+ *   of its statement rows. So a sale only we booked is positive, a payment only the dealer booked
+ *   is positive too (minus a negative), a rebate only the dealer booked is positive, and
+ *   ledger balance − statement balance = Σ difference amounts (+ pending suggestion rows, see
+ *   `BalanceReconciliation`) + the opening balance difference. That identity is what makes the
+ *   余额调节表 add up.
+ */
+import type { Entry, Fen, IsoDate, Opening } from "../model";
+
+/** One side as the reader produced it. */
+export interface SideInput {
+  sheet: string;
+  entries: Entry[];
+  openings: Opening[];
+}
+
+/** Which pass paired the rows. */
+export type MatchRule =
+  /** Pass 1: same normalised reference, same amount (or pass 2 when one row each and amounts differ). */
+  | "reference"
+  /** Pass 2: same reference on several rows whose totals agree (an invoice split into deliveries). */
+  | "reference_total"
+  /** Pass 3: one side's reference found in the other side's description or references. */
+  | "reference_in_text"
+  /** Pass 4: same amount (within tolerance), dates inside the window. */
+  | "amount_date"
+  /** Pass 5: one row against several rows of the other side (subset sum) within the window. */
+  | "subset"
+  /** A suggestion the user confirmed. */
+  | "user";
+
+export type DifferenceKind = "ledger_only" | "statement_only" | "amount_mismatch" | "duplicate";
+
+export type ReasonCode =
+  | "goods_in_transit"
+  | "payment_in_transit"
+  | "rebate_discount"
+  | "return"
+  | "duplicate_entry"
+  | "wrong_amount"
+  | "transposed_digits"
+  | "wrong_dealer"
+  /** We booked a sale long before the cut-off that the dealer has not booked. */
+  | "sale_not_booked_by_dealer"
+  /** We booked a receipt the dealer's statement does not show as a payment. */
+  | "receipt_not_on_statement"
+  /** The dealer shows a payment, not near the cut-off, that we never booked. */
+  | "payment_not_booked"
+  /** The dealer shows a charge (they owe more) that we never booked. */
+  | "charge_not_booked"
+  | "unexplained";
+
+/** A likely reason, zh-CN first. */
+export interface Reason {
+  code: ReasonCode;
+  zh: string;
+  en: string;
+}
+
+export interface Match {
+  rule: MatchRule;
+  ledgerRows: number[];
+  statementRows: number[];
+  /** Total of the ledger rows, which equals the statement rows' total. */
+  amount: Fen;
+}
+
+export interface Difference {
+  kind: DifferenceKind;
+  ledgerRows: number[];
+  statementRows: number[];
+  /** Σ ledger rows − Σ statement rows (see the module comment). */
+  amount: Fen;
+  ledgerAmount: Fen;
+  statementAmount: Fen;
+  reason: Reason;
+  /** For `amount_mismatch`: the pass that paired the rows. Null for one-sided rows and duplicates. */
+  rule: MatchRule | null;
+  /** For `duplicate`: the row (same sheet) this one repeats. */
+  duplicateOf: number | null;
+  /** For `wrong_dealer`: the other dealer under which the counterpart was found. */
+  otherDealer: string | null;
+}
+
+/** A pairing the engine could not choose on its own: the rows stay open until the user decides. */
+export interface Suggestion {
+  /** Stable id derived from the rows and amounts involved; pass it back in `decisions`. */
+  id: string;
+  rule: MatchRule;
+  ledgerRows: number[];
+  statementRows: number[];
+  ledgerAmount: Fen;
+  statementAmount: Fen;
+  /** Ledger minus statement; non-zero only when a tolerance allowed it. */
+  amount: Fen;
+  /** Ids of the suggestions competing for the same rows. */
+  alternatives: string[];
+  note: { zh: string; en: string };
+}
+
+/** A user's answer to a suggestion. `ledgerRows`/`statementRows` are required for "confirmed". */
+export interface Decision {
+  id: string;
+  decision: "confirmed" | "rejected";
+  ledgerRows?: number[];
+  statementRows?: number[];
+}
+
+/** Which item explains a line of the 余额调节表. */
+export type AdjustmentSource = DifferenceKind | "pending";
+
+export interface Adjustment {
+  source: AdjustmentSource;
+  /** Added to the balance the line belongs to (already signed). */
+  amount: Fen;
+  ledgerRows: number[];
+  statementRows: number[];
+  text: { zh: string; en: string };
+}
+
+/**
+ * The 余额调节表:
+ *   adjustedLedgerBalance    = ledgerBalance    + Σ ledgerAdjustments
+ *                            = ledgerBalance + items only the dealer has (statement_only, pending statement
+ *                              rows) − our duplicate rows
+ *   adjustedStatementBalance = statementBalance + Σ statementAdjustments
+ *                            = statementBalance + items only we have (ledger_only, pending ledger rows)
+ *                              − the dealer's duplicate rows + amount mismatches (ledger − statement:
+ *                              their figure is brought to ours, pending their confirmation)
+ * `remainder` = adjustedLedgerBalance − adjustedStatementBalance, never hidden; it is the opening
+ * balance difference when every row is accounted for.
+ */
+export interface BalanceReconciliation {
+  ledgerOpening: Fen;
+  statementOpening: Fen;
+  ledgerOpeningRows: number[];
+  statementOpeningRows: number[];
+  ledgerBalance: Fen;
+  statementBalance: Fen;
+  ledgerAdjustments: Adjustment[];
+  statementAdjustments: Adjustment[];
+  adjustedLedgerBalance: Fen;
+  adjustedStatementBalance: Fen;
+  remainder: Fen;
+  openingDifference: Fen;
+  balanced: boolean;
+  /** Why the remainder is not zero, when it is not. */
+  remainderNote: { zh: string; en: string } | null;
+}
+
+export interface SideSummary {
+  sheet: string;
+  /** Entries taken into account (dated on or before the cut-off, or undated). */
+  entries: number;
+  openingBalance: Fen;
+  /** Opening + entries up to the cut-off. */
+  closingBalance: Fen;
+  /** Rows left out because they are dated after `asOf`. */
+  excludedAfterCutoff: number[];
+}
+
+export interface SubsetSearchStats {
+  /** Anchors (single rows) for which a subset was searched. */
+  anchors: number;
+  /** Search nodes explored in total. */
+  nodes: number;
+  /** True when at least one search stopped at `subsetMaxNodes` before it was complete. */
+  boundHit: boolean;
+  /** The anchor rows whose search was cut short. */
+  cutShort: { side: "ledger" | "statement"; row: number }[];
+  note: { zh: string; en: string } | null;
+}
+
+export interface DealerResult {
+  /** The dealer's name as first written (ledger first), or null on sheets without dealer names. */
+  dealer: string | null;
+  /** The normalised name used to pair dealers across the two sheets. */
+  dealerKey: string | null;
+  ledger: SideSummary;
+  statement: SideSummary;
+  matches: Match[];
+  differences: Difference[];
+  suggestions: Suggestion[];
+  reconciliation: BalanceReconciliation;
+  ruleCounts: Record<MatchRule, number>;
+  subsetSearch: SubsetSearchStats;
+}
+
+export interface ReconcileProblem {
+  code: "dealer_required" | "dealer_not_found" | "invalid_option";
+  zh: string;
+  en: string;
+}
+
+export interface ReconcileOptions {
+  /** Cut-off date; entries dated after it on either side are left out (and listed). Default: none. */
+  asOf?: IsoDate | null;
+  /** Largest amount difference still treated as "the same amount" (passes 3-5). Default 0: exact to the fen. */
+  amountToleranceFen?: Fen;
+  /**
+   * How many days the statement's date may be BEFORE the ledger's date. Default 10: the dealer books a
+   * payment when it leaves their bank, we book it when it arrives (and a 银行承兑汇票 takes longer).
+   */
+  dateWindowBefore?: number;
+  /**
+   * How many days the statement's date may be AFTER the ledger's date. Default 15: we book a sale when
+   * the goods leave, the dealer when they arrive and are checked in, often a week or two later.
+   */
+  dateWindowAfter?: number;
+  /** Largest number of rows combined against one row in pass 5. Default 5. */
+  subsetMaxItems?: number;
+  /** Search nodes explored per anchor row in pass 5 before giving up (and saying so). Default 20,000. */
+  subsetMaxNodes?: number;
+  /** Candidate rows considered per anchor in pass 5 (the nearest in date). Default 24. */
+  subsetMaxCandidates?: number;
+  /** A row dated this many days before the cut-off or closer counts as "near the cut-off". Default 15. */
+  inTransitDays?: number;
+  /** Only this dealer (matched after name normalisation). Default: every dealer. */
+  dealer?: string | null;
+  /** Dealer-name normaliser; default `normaliseDealerName` of ./dealers. */
+  dealerKey?: (name: string) => string;
+  /** The user's earlier answers to suggestions. */
+  decisions?: Decision[];
+}
+
+export interface ResolvedOptions {
+  asOf: IsoDate | null;
+  amountToleranceFen: Fen;
+  dateWindowBefore: number;
+  dateWindowAfter: number;
+  subsetMaxItems: number;
+  subsetMaxNodes: number;
+  subsetMaxCandidates: number;
+  inTransitDays: number;
+  dealer: string | null;
+}
+
+export const DEFAULT_OPTIONS: ResolvedOptions = {
+  asOf: null,
+  amountToleranceFen: 0,
+  dateWindowBefore: 10,
+  dateWindowAfter: 15,
+  subsetMaxItems: 5,
+  subsetMaxNodes: 20_000,
+  subsetMaxCandidates: 24,
+  inTransitDays: 15,
+  dealer: null,
+};
+
+export interface ReconcileReport {
+  asOf: IsoDate | null;
+  /** The date "near the cut-off" is measured from: `asOf`, else the latest date on either side. */
+  cutoff: IsoDate | null;
+  options: ResolvedOptions;
+  dealers: DealerResult[];
+  problems: ReconcileProblem[];
+  /** Decision ids that no longer fit the rows (rows changed, already matched, or unknown). */
+  staleDecisions: string[];
+}

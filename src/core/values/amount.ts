@@ -1,0 +1,103 @@
+/**
+ * Amounts as accountants type them, to integer fen.
+ *
+ * Accepted: numbers; text with thousands separators (`1,234.50`, full-width `１，２３４．５０`), a currency
+ * mark (`¥`, `￥`, `RMB`, `CNY`, `人民币`, a trailing `元`), a leading minus or accounting parentheses for
+ * negatives (`(1,234.50)`), `-`/`—`/blank for zero, and Excel's scientific form (`1.2E+05`) that CSV exports
+ * produce for wide numbers.
+ *
+ * Deliberately refused: `1.2万` and other 万/千 multipliers. They appear in summaries written for people,
+ * where they are rounded figures; taking `1.2万` as exactly 12,000.00 in a ledger would invent precision,
+ * so the cell is reported for the user to write out in full.
+ */
+import type { CellValue, Fen } from "../model";
+import { decimalTextToFen, yuanToFen } from "../money";
+import { toHalfWidth } from "./text";
+
+export type AmountResult = { ok: true; fen: Fen; blank: boolean } | { ok: false };
+
+const ZERO_MARKS = /^[-\u2013\u2014\u2015_=~/]+$/;
+const SPACES = /[\s,]/g;
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
+const SCIENTIFIC = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
+const CURRENCY_PREFIX = /^(?:¥|RMB|CNY|人民币|\$)/i;
+const CURRENCY_SUFFIX = /(?:元|RMB|CNY)$/i;
+
+const BLANK: AmountResult = { ok: true, fen: 0, blank: true };
+const ZERO: AmountResult = { ok: true, fen: 0, blank: false };
+const BAD: AmountResult = { ok: false };
+
+/** Fast path for numbers that are already whole fen (almost every ledger cell), else the decimal-exact rounding. */
+export function numberToFen(yuan: number): Fen | null {
+  if (!Number.isFinite(yuan)) return null;
+  const scaled = yuan * 100;
+  const rounded = Math.round(scaled);
+  if (Math.abs(scaled - rounded) <= 1e-7 && Number.isSafeInteger(rounded)) return rounded === 0 ? 0 : rounded;
+  if (Math.abs(scaled) >= Number.MAX_SAFE_INTEGER) return null;
+  return yuanToFen(yuan);
+}
+
+export function parseAmount(value: CellValue | undefined): AmountResult {
+  if (value === null || value === undefined) return BLANK;
+  if (typeof value === "number") {
+    const fen = numberToFen(value);
+    return fen === null ? BAD : { ok: true, fen, blank: false };
+  }
+  if (typeof value !== "string") return BAD;
+  return parseAmountText(value);
+}
+
+export function parseAmountText(raw: string): AmountResult {
+  let text = toHalfWidth(raw).trim();
+  if (text === "") return BLANK;
+  if (ZERO_MARKS.test(text)) return ZERO;
+  let negative = false;
+  if (text.startsWith("(") && text.endsWith(")")) {
+    negative = true;
+    text = text.slice(1, -1).trim();
+  }
+  // The sign may sit before or after the currency mark: `-¥1,234.50` and `¥-1,234.50` both occur.
+  if (text.startsWith("-") || text.startsWith("\u2013")) {
+    negative = !negative;
+    text = text.slice(1).trim();
+  } else if (text.startsWith("+")) {
+    text = text.slice(1).trim();
+  }
+  const before = text;
+  text = text.replace(CURRENCY_PREFIX, "").replace(CURRENCY_SUFFIX, "").trim();
+  if (text !== before && (text.startsWith("-") || text.startsWith("\u2013"))) {
+    negative = !negative;
+    text = text.slice(1).trim();
+  }
+  if (text.startsWith("(") && text.endsWith(")")) {
+    negative = !negative;
+    text = text.slice(1, -1).trim();
+  }
+  if (text === "") return BAD;
+  let fen: Fen;
+  if (PLAIN.test(text)) {
+    const n = safeDecimal(text);
+    if (n === null) return BAD;
+    fen = n;
+  } else if (GROUPED.test(text)) {
+    const n = safeDecimal(text.replace(SPACES, ""));
+    if (n === null) return BAD;
+    fen = n;
+  } else if (SCIENTIFIC.test(text)) {
+    const n = numberToFen(Number(text));
+    if (n === null) return BAD;
+    fen = n;
+  } else {
+    return BAD;
+  }
+  if (!Number.isSafeInteger(fen)) return BAD;
+  return { ok: true, fen: negative && fen !== 0 ? -fen : fen, blank: false };
+}
+
+function safeDecimal(text: string): Fen | null {
+  const dot = text.indexOf(".");
+  // More than 13 whole digits would overflow safe integers in fen; such a cell is not an amount anyway.
+  if ((dot < 0 ? text.length : dot) > 13) return null;
+  return decimalTextToFen(text);
+}

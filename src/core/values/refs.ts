@@ -1,0 +1,98 @@
+/**
+ * Document references and dealer names, and the normal forms the matcher compares.
+ *
+ * Voucher numbers (凭证字号 such as `记-15`, `收-3`) are the bookkeeper's internal sequence: a dealer never
+ * sees them, so they never match anything on a statement. The reader keeps them apart (`voucher`) and
+ * never puts them among the business references (`ref`, `refs`).
+ */
+import { toHalfWidth } from "./text";
+
+const NOT_REF_CHAR = /[^A-Z0-9]/g;
+const LEADING_ZEROS = /(^|[^0-9])0+(?=[0-9])/g;
+const NO_PREFIX = /^\s*(?:no|№)\s*[.:：#]\s*|^\s*#\s*/i;
+
+/**
+ * The form two references are compared in: half-width, upper case, letters and digits only, leading
+ * zeros of every digit run dropped. `xsck-2026-0101`, `XSCK 2026 0101` and `ＸＳＣＫ２０２６０１０１` are
+ * one reference; so are `发票号00452301` and `452301`. Chinese labels are dropped with the other non-ASCII.
+ * (Separators are dropped before zeros are, so `A-01` and `A1` coincide too: a price worth paying for the
+ * many ways one number is written.)
+ */
+export function normaliseRef(text: string): string {
+  const half = toHalfWidth(text).replace(NO_PREFIX, "");
+  return half.toUpperCase().replace(NOT_REF_CHAR, "").replace(LEADING_ZEROS, "$1");
+}
+
+const TOKEN = /[A-Za-z0-9]+(?:[-_/.][A-Za-z0-9]+)*/g;
+const LABEL_BEFORE = /(?:号码?|单|票|编号|no\.?|#|№)\s*[:：]?\s*$/i;
+const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2})$/;
+const DECIMAL = /^\d+\.\d{1,2}$/;
+const UNIT = /^\d+(?:\.\d+)?(?:ml|l|kg|g|t|v|w|kw|kwh|mm|cm|m|pcs|pc|hz|mah)$/i;
+const UNIT_AFTER = /^\s*(?:元|万|件|个|箱|台|吨|套|条|包|公斤|斤|米|天|%|％|年|月|日|号|期)/;
+const NO_TOKEN = /^(?:no|№)[.:]?(?=\d)/i;
+const DIGIT = /[0-9]/g;
+const LETTER = /[A-Za-z]/;
+const COMPACT_DATE = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * Business document references inside free text (摘要), as written: `销售出库 XSCK-2026-0101` →
+ * `["XSCK-2026-0101"]`, `发票号00452301` → `["00452301"]`, `美达出库单 MD2609-031` → `["MD2609-031"]`.
+ * Dates, amounts, quantities with units and short numbers are not references. A number needs either a
+ * label before it (`发票号`, `单号`, `No.`) or at least six digits; letters with digits need three digits.
+ */
+export function extractRefs(text: string): string[] {
+  if (!text) return [];
+  const half = toHalfWidth(text);
+  const found: string[] = [];
+  const seen = new Set<string>();
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(half)) !== null) {
+    let token = m[0];
+    let labelled = LABEL_BEFORE.test(half.slice(Math.max(0, m.index - 4), m.index));
+    if (NO_TOKEN.test(token)) {
+      token = token.replace(NO_TOKEN, "");
+      labelled = true;
+    }
+    const digits = token.match(DIGIT)?.length ?? 0;
+    if (digits === 0) continue;
+    if (DATE_LIKE.test(token) || DECIMAL.test(token) || UNIT.test(token)) continue;
+    const after = half.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const hasLetter = LETTER.test(token);
+    if (hasLetter) {
+      if (digits < (labelled ? 1 : 3)) continue;
+    } else {
+      if (!labelled) {
+        if (digits < 6 || token.length !== digits || COMPACT_DATE.test(token) || UNIT_AFTER.test(after)) continue;
+      } else if (digits < 3 && UNIT_AFTER.test(after)) continue;
+    }
+    const key = normaliseRef(token);
+    if (key === "" || seen.has(key)) continue;
+    seen.add(key);
+    found.push(token);
+  }
+  return found;
+}
+
+const VOUCHER = /^\s*[记收付转银现][\s字]*[-－—#第]?\s*[0-9０-９]+\s*号?\s*$/;
+
+/** `记-15`, `收字第3号`, `转 12`: the bookkeeper's own voucher numbering, never a business reference. */
+export function isVoucherNumber(text: string): boolean {
+  return VOUCHER.test(text);
+}
+
+const NAME_NOISE = /[\s·.,，、'"“”‘’\-_]/g;
+const BRACKETS = /[()[\]【】〔〕（）]/g;
+const COMPANY_SUFFIX = /(?:股份有限公司|有限责任公司|有限公司|公司)$/;
+
+/**
+ * The form dealer names are compared in: half-width, no spaces or punctuation, brackets dropped (their
+ * content kept: `美达（上海）` = `美达(上海)` = `美达上海`), Latin in lower case, and the legal-form
+ * suffix (股份有限公司, 有限责任公司, 有限公司, 公司) dropped, since people write the short form.
+ */
+export function normaliseDealerName(text: string): string {
+  let name = toHalfWidth(text).replace(NAME_NOISE, "").replace(BRACKETS, "").toLowerCase();
+  const stripped = name.replace(COMPANY_SUFFIX, "");
+  if (stripped !== "") name = stripped;
+  return name;
+}

@@ -1,0 +1,641 @@
+/**
+ * The workbook port over office-js: the only code in Duizhang that calls `Excel.run`.
+ *
+ * Round trips are what make an add-in slow, so every operation is a fixed handful of
+ * `context.sync()` calls plus one per chunk of rows, never one per row or per mark. A chunk is
+ * sized by bytes, not rows: Excel on the web refuses a request or a response over 5 MB, so each
+ * stays under `maxRequestBytes` (3 MB by default, leaving room for the JSON envelope). Reads
+ * measure the bytes per row of every chunk and size the next from the largest seen; writes know
+ * their bytes before sending. A chunk refused for its size anyway is split in two and retried.
+ *
+ * Design decisions (see also `common.ts`):
+ * - Marks are conditional formats (ExcelApi 1.6) tagged in their formula; on ExcelApi 1.9 one
+ *   rule per style covers many row blocks through `getRanges` (RangeAreas), below that one rule
+ *   per style per block of consecutive rows. Clearing deletes our rules only.
+ * - Our own sheets are listed in the workbook setting `duizhang.ownedSheets`; any other sheet
+ *   of the same name is the user's and is never replaced (`not_ours`).
+ * - Text is written with number format `@` set before the values, so it can never turn into a
+ *   formula; dates are serials with `yyyy-mm-dd`.
+ * - Hidden rows: each chunk also loads `rowHidden` (one value for the whole chunk, cheap); only
+ *   for a chunk with some rows hidden is its visible view's addresses loaded (one column), in
+ *   the next request. A sheet without hidden rows costs nothing extra.
+ * - date1904: no ExcelApi set up to 1.7 tells it, so `Grid.date1904` is left out (1900 system).
+ * - Settings live in `workbook.settings` (ExcelApi 1.4) as JSON text, saved with the file.
+ */
+import type { CellValue, Grid } from "../core/model";
+import {
+  Capabilities,
+  MarkStyle,
+  PortError,
+  ReadOptions,
+  RowMark,
+  Selection,
+  SheetInfo,
+  SheetSpec,
+  WorkbookPort,
+} from "../port/workbook";
+import {
+  OWNED_SHEETS_KEY,
+  PlannedCell,
+  columnLetters,
+  isoToSerial,
+  jsonBytes,
+  markFormula,
+  parseMarkFormula,
+  parseOwned,
+  planCell,
+  quoteSheet,
+  rowBlocks,
+  rowsOfAddress,
+  sameSheetName,
+  specWidth,
+  styleKey,
+  utf8Length,
+  widthToPoints,
+} from "./common";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelWorkbookOptions {
+  /** Rows in the first chunk of a read, before bytes per row are known (default 10,000). */
+  chunkRows?: number;
+  /** Bytes one request or response may carry (default 3,000,000; Excel on the web refuses 5 MB). */
+  maxRequestBytes?: number;
+  /** `Excel.run`, or the fake Excel's `run` in tests and the browser preview. */
+  run?: ExcelRun;
+  /** `Office.context.requirements.isSetSupported`, injectable so tests can switch sets on and off. */
+  isSetSupported?: (name: string, version: string) => boolean;
+}
+
+const DEFAULT_CHUNK_ROWS = 10_000;
+const DEFAULT_MAX_BYTES = 3_000_000;
+/** Guess for the first read chunk: a typical ledger cell is a short text or a number. */
+const GUESSED_BYTES_PER_CELL = 24;
+/** Excel may return nulls for reads over 5,000,000 cells; stay far below. */
+const MAX_CELLS_PER_READ = 1_000_000;
+/** A queued command's JSON envelope, roughly (path, method, property names). */
+const COMMAND_BYTES = 160;
+/** `getRanges` addresses are cut silently at 8,192 characters. */
+const MAX_ADDRESS_CHARS = 8_000;
+const PAYLOAD_TOO_LARGE = "RequestPayloadSizeLimitExceeded";
+
+function errorCode(e: unknown): string | undefined {
+  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : undefined;
+}
+
+function defaultIsSetSupported(name: string, version: string): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(name, version) === true;
+}
+
+function checkAbort(signal: AbortSignal | undefined, detail: string): void {
+  if (signal?.aborted) throw new PortError("cancelled", detail);
+}
+
+const ALIGN: Record<string, Excel.HorizontalAlignment> = {
+  left: "Left" as Excel.HorizontalAlignment,
+  center: "Center" as Excel.HorizontalAlignment,
+  right: "Right" as Excel.HorizontalAlignment,
+};
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"];
+
+export class ExcelWorkbook implements WorkbookPort {
+  private readonly run: ExcelRun;
+  private readonly chunkRows: number;
+  private readonly maxBytes: number;
+  private readonly isSetSupported: (name: string, version: string) => boolean;
+
+  constructor(options: ExcelWorkbookOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.chunkRows = Math.max(1, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
+    this.maxBytes = Math.max(10_000, options.maxRequestBytes ?? DEFAULT_MAX_BYTES);
+    this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported;
+  }
+
+  private has(version: string): boolean {
+    return this.isSetSupported("ExcelApi", version);
+  }
+
+  async capabilities(): Promise<Capabilities> {
+    const v19 = this.has("1.9");
+    return { rangeAreas: v19, pageLayout: v19, kind: "excel" };
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name,items/visibility");
+      await ctx.sync();
+      const used = sheets.items.map((ws) =>
+        ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+      );
+      await ctx.sync();
+      return sheets.items.map((ws, i) => {
+        const u = used[i];
+        const empty = u.isNullObject;
+        return {
+          name: ws.name,
+          rowCount: empty ? 0 : u.rowCount,
+          columnCount: empty ? 0 : u.columnCount,
+          top: empty ? 1 : u.rowIndex + 1,
+          left: empty ? 1 : u.columnIndex + 1,
+          visible: ws.visibility === "Visible",
+        };
+      });
+    });
+  }
+
+  async readSheet(name: string, options: ReadOptions = {}): Promise<Grid> {
+    checkAbort(options.signal, name);
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      ws.load("name");
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      await ctx.sync();
+      if (ws.isNullObject) throw new PortError("no_sheet", name);
+      if (used.isNullObject) return { sheet: ws.name, top: 1, left: 1, values: [], hiddenRows: [] };
+      const top0 = used.rowIndex;
+      const left0 = used.columnIndex;
+      const total = used.rowCount;
+      const cols = used.columnCount;
+      const values: CellValue[][] = [];
+      const hiddenRows: number[] = [];
+      // Chunks with some rows hidden: their visible rows are asked for in the next request.
+      let mixed: { start: number; count: number }[] = [];
+      const viewBytesPerRow = utf8Length(quoteSheet(ws.name)) + 16;
+      const maxRowsByCells = Math.max(1, Math.floor(MAX_CELLS_PER_READ / cols));
+      let bytesPerRow = GUESSED_BYTES_PER_CELL * cols;
+      let next = Math.min(this.chunkRows, Math.max(1, Math.floor(this.maxBytes / bytesPerRow)));
+      let done = 0;
+      options.onProgress?.({ done: 0, total });
+
+      const queueViews = (blocks: { start: number; count: number }[]) =>
+        blocks.map((b) => ({
+          block: b,
+          view: ws.getRangeByIndexes(top0 + b.start, left0, b.count, 1).getVisibleView().load("cellAddresses"),
+        }));
+      const takeViews = (views: ReturnType<typeof queueViews>) => {
+        for (const { block, view } of views) {
+          const visible = new Set(view.cellAddresses.map((line) => rowsOfAddress(line[0])[0]));
+          for (let r = top0 + block.start + 1; r <= top0 + block.start + block.count; r++) {
+            if (!visible.has(r)) hiddenRows.push(r);
+          }
+        }
+      };
+
+      while (done < total) {
+        checkAbort(options.signal, name);
+        const pendingViewBytes = mixed.reduce((n, b) => n + b.count * viewBytesPerRow, 0);
+        const room = Math.max(bytesPerRow, this.maxBytes - pendingViewBytes);
+        const count = Math.max(1, Math.min(next, Math.floor(room / bytesPerRow), total - done, maxRowsByCells));
+        const views = queueViews(mixed);
+        const range = ws.getRangeByIndexes(top0 + done, left0, count, cols).load("values,rowHidden");
+        try {
+          await ctx.sync();
+        } catch (e) {
+          if (errorCode(e) === PAYLOAD_TOO_LARGE && count > 1) {
+            next = Math.ceil(count / 2);
+            bytesPerRow = Math.max(bytesPerRow, Math.ceil(this.maxBytes / next));
+            continue;
+          }
+          throw e;
+        }
+        takeViews(views);
+        mixed = [];
+        const chunk = range.values as CellValue[][];
+        const chunkBytes = jsonBytes(chunk);
+        for (const row of chunk) {
+          for (let j = 0; j < row.length; j++) if (row[j] === "") row[j] = null;
+          values.push(row);
+        }
+        if (range.rowHidden === true) for (let r = 1; r <= count; r++) hiddenRows.push(top0 + done + r);
+        else if (range.rowHidden === null) mixed.push({ start: done, count });
+        // Size the next chunk from the widest rows seen so far, so one long-text stretch cannot
+        // push a later request over the limit.
+        bytesPerRow = Math.max(chunkBytes / count, done === 0 ? 1 : bytesPerRow, 1);
+        next = Math.max(1, Math.floor(this.maxBytes / bytesPerRow));
+        done += count;
+        options.onProgress?.({ done, total });
+      }
+      if (mixed.length > 0) {
+        const views = queueViews(mixed);
+        await ctx.sync();
+        takeViews(views);
+      }
+      hiddenRows.sort((a, b) => a - b);
+      return { sheet: ws.name, top: top0 + 1, left: left0 + 1, values, hiddenRows };
+    });
+  }
+
+  async writeSheet(spec: SheetSpec, options: ReadOptions = {}): Promise<void> {
+    checkAbort(options.signal, spec.name);
+    await this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const existing = wb.worksheets.getItemOrNullObject(spec.name);
+      existing.load("name,position");
+      const ownedSetting = wb.settings.getItemOrNullObject(OWNED_SHEETS_KEY);
+      ownedSetting.load("value");
+      await ctx.sync();
+      const owned = ownedSetting.isNullObject ? [] : parseOwned(ownedSetting.value);
+      if (!existing.isNullObject && !owned.some((n) => sameSheetName(n, spec.name))) {
+        throw new PortError("not_ours", spec.name);
+      }
+
+      // Replace by renaming the old sheet aside, adding the new one, then deleting the old: a
+      // workbook must keep one visible sheet, and the new sheet takes the old one's place.
+      if (!existing.isNullObject) existing.name = asideName(spec.name);
+      const ws = wb.worksheets.add(spec.name);
+      if (!existing.isNullObject) existing.delete();
+      const position = spec.position ?? (existing.isNullObject ? undefined : existing.position);
+      if (position !== undefined) ws.position = position;
+      const ownedNext = [...owned.filter((n) => !sameSheetName(n, spec.name)), spec.name];
+      wb.settings.add(OWNED_SHEETS_KEY, JSON.stringify(ownedNext));
+      (spec.columnWidths ?? []).forEach((w, i) => {
+        if (w > 0) ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = widthToPoints(w);
+      });
+      if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
+      // The sheet exists and is ours before any row goes out, so a cancelled or failed write
+      // leaves a sheet the next run may replace.
+      await ctx.sync();
+
+      const width = specWidth(spec.rows);
+      const total = spec.rows.length;
+      options.onProgress?.({ done: 0, total });
+      if (width > 0) {
+        let start = 0;
+        let bytes = 0;
+        for (let i = 0; i < total; i++) {
+          const rowBytes = this.estimateRowBytes(spec, i, width);
+          if (i > start && bytes + rowBytes > this.maxBytes) {
+            checkAbort(options.signal, spec.name);
+            await this.writeRows(ctx, ws, spec, start, i, width);
+            options.onProgress?.({ done: i, total });
+            start = i;
+            bytes = 0;
+          }
+          bytes += rowBytes;
+        }
+        if (start < total) {
+          checkAbort(options.signal, spec.name);
+          await this.writeRows(ctx, ws, spec, start, total, width);
+        }
+      }
+
+      const tail = this.queueSheetExtras(ws, spec, width);
+      if (tail) await ctx.sync();
+      options.onProgress?.({ done: total, total });
+    });
+  }
+
+  /** Bytes a row adds to a request: its values and formats, and a command per styled cell. */
+  private estimateRowBytes(spec: SheetSpec, i: number, width: number): number {
+    const row = spec.rows[i];
+    let bytes = 8 + width * 4;
+    for (let c = 0; c < row.length; c++) {
+      const p = planCell(row[c], spec.columnFormats?.[c]);
+      bytes += utf8Length(JSON.stringify(p.value) ?? "") + utf8Length(p.numberFormat) + 6;
+      if (styleKey(p)) bytes += COMMAND_BYTES * 6;
+      if (p.link) bytes += COMMAND_BYTES + utf8Length(p.link.sheet) * 2 + 40;
+      if (p.mergeAcross) bytes += COMMAND_BYTES;
+    }
+    return bytes;
+  }
+
+  /** Rows [from, to) of the spec: formats first (so text stays text), then values, then styles; one sync. */
+  private async writeRows(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    spec: SheetSpec,
+    from: number,
+    to: number,
+    width: number,
+  ): Promise<void> {
+    const planned: PlannedCell[][] = [];
+    const values: (string | number | boolean)[][] = [];
+    const formats: string[][] = [];
+    for (let i = from; i < to; i++) {
+      const row = spec.rows[i];
+      const prow: PlannedCell[] = [];
+      const vrow: (string | number | boolean)[] = [];
+      const frow: string[] = [];
+      for (let c = 0; c < width; c++) {
+        const p = c < row.length ? planCell(row[c], spec.columnFormats?.[c]) : planCell(null, null);
+        prow.push(p);
+        vrow.push(p.kind === "empty" ? "" : p.kind === "date" ? isoToSerial(p.value as string) : (p.value as string | number | boolean));
+        frow.push(p.numberFormat);
+      }
+      planned.push(prow);
+      values.push(vrow);
+      formats.push(frow);
+    }
+    const range = ws.getRangeByIndexes(from, 0, to - from, width);
+    range.numberFormat = formats;
+    range.values = values;
+    this.queueStyles(ws, planned, from);
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (errorCode(e) === PAYLOAD_TOO_LARGE && to - from > 1) {
+        // Our estimate was short: the request was refused whole, so send it as two halves.
+        const mid = from + Math.floor((to - from) / 2);
+        await this.writeRows(ctx, ws, spec, from, mid, width);
+        await this.writeRows(ctx, ws, spec, mid, to, width);
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /** Neighbouring cells that look alike share one range (runs in a row, stacked across rows). */
+  private queueStyles(ws: Excel.Worksheet, planned: PlannedCell[][], from: number): void {
+    type Open = { r1: number; r2: number; c1: number; c2: number; cell: PlannedCell };
+    let open = new Map<string, Open>();
+    const emit = (o: Open) => {
+      const range = ws.getRange(`${columnLetters(o.c1)}${o.r1}:${columnLetters(o.c2)}${o.r2}`);
+      const c = o.cell;
+      if (c.bold) range.format.font.bold = true;
+      if (c.fill) range.format.fill.color = c.fill;
+      if (c.color) range.format.font.color = c.color;
+      if (c.fontSize) range.format.font.size = c.fontSize;
+      if (c.align) range.format.horizontalAlignment = ALIGN[c.align];
+      if (c.border) {
+        for (const edge of EDGES) {
+          range.format.borders.getItem(edge as Excel.BorderIndex).style = "Continuous" as Excel.BorderLineStyle;
+        }
+      }
+    };
+    planned.forEach((prow, i) => {
+      const r = from + i + 1;
+      const next = new Map<string, Open>();
+      let c = 0;
+      while (c < prow.length) {
+        const key = styleKey(prow[c]);
+        if (!key) {
+          c++;
+          continue;
+        }
+        let end = c;
+        while (end + 1 < prow.length && styleKey(prow[end + 1]) === key) end++;
+        const runKey = `${c}:${end}:${key}`;
+        const prev = open.get(runKey);
+        if (prev && prev.r2 === r - 1) {
+          prev.r2 = r;
+          next.set(runKey, prev);
+          open.delete(runKey);
+        } else next.set(runKey, { r1: r, r2: r, c1: c + 1, c2: end + 1, cell: prow[c] });
+        c = end + 1;
+      }
+      for (const o of open.values()) emit(o);
+      open = next;
+      prow.forEach((p, j) => {
+        if (p.mergeAcross) ws.getRange(`${columnLetters(j + 1)}${r}:${columnLetters(j + 1 + p.mergeAcross)}${r}`).merge(false);
+        if (p.link) {
+          const target = `${quoteSheet(p.link.sheet)}!${columnLetters(p.link.column ?? 1)}${p.link.row}`;
+          const cell = ws.getRange(`${columnLetters(j + 1)}${r}`);
+          cell.hyperlink = typeof p.value === "string" ? { documentReference: target, textToDisplay: p.value } : { documentReference: target };
+        }
+      });
+    });
+    for (const o of open.values()) emit(o);
+  }
+
+  /** AutoFilter and print setup (ExcelApi 1.9; skipped below it). Returns whether anything was queued. */
+  private queueSheetExtras(ws: Excel.Worksheet, spec: SheetSpec, width: number): boolean {
+    if (!this.has("1.9") || width === 0) return false;
+    let queued = false;
+    if (spec.filterRow && spec.filterRow <= spec.rows.length) {
+      const last = Math.max(spec.filterRow, spec.rows.length);
+      ws.autoFilter.apply(ws.getRange(`A${spec.filterRow}:${columnLetters(width)}${last}`));
+      queued = true;
+    }
+    const print = spec.print;
+    if (print) {
+      if (print.orientation) ws.pageLayout.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+      if (print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows[0]}:$${print.repeatRows[1]}`);
+      if (print.centerHorizontally) ws.pageLayout.centerHorizontally = true;
+      queued = true;
+    }
+    return queued;
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      ws.load("name");
+      const setting = ctx.workbook.settings.getItemOrNullObject(OWNED_SHEETS_KEY);
+      setting.load("value");
+      await ctx.sync();
+      const owned = setting.isNullObject ? [] : parseOwned(setting.value);
+      const ours = owned.some((n) => sameSheetName(n, name));
+      if (!ws.isNullObject && !ours) throw new PortError("not_ours", name);
+      if (!ws.isNullObject) ws.delete();
+      if (ours) ctx.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify(owned.filter((n) => !sameSheetName(n, name))));
+      await ctx.sync();
+    });
+  }
+
+  async markRows(sheet: string, group: string, marks: RowMark[], styles: Record<string, MarkStyle>): Promise<void> {
+    for (const m of marks) if (!styles[m.style]) throw new Error(`no mark style ${m.style}`);
+    const formulas = new Map(Object.keys(styles).map((s) => [s, markFormula(group, s)]));
+    await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const used = ws.getUsedRangeOrNullObject(true).load("columnIndex,columnCount");
+      const found = await this.findOurRules(ctx, [ws], sheet);
+      let bytes = 0;
+      const flushIfFull = async (more: number) => {
+        if (bytes + more > this.maxBytes && bytes > 0) {
+          await ctx.sync();
+          bytes = 0;
+        }
+        bytes += more;
+      };
+      for (const rule of found[0]) {
+        if (rule.group !== group) continue;
+        await flushIfFull(COMMAND_BYTES);
+        rule.cf.delete();
+      }
+      const c1 = used.isNullObject ? 1 : used.columnIndex + 1;
+      const c2 = used.isNullObject ? 1 : used.columnIndex + used.columnCount;
+      const byStyle = new Map<string, number[]>();
+      for (const m of marks) {
+        const list = byStyle.get(m.style) ?? [];
+        list.push(m.row);
+        byStyle.set(m.style, list);
+      }
+      const areas = this.has("1.9");
+      for (const [styleName, rows] of byStyle) {
+        const style = styles[styleName];
+        const addresses = rowBlocks(rows).map(([a, b]) => `${columnLetters(c1)}${a}:${columnLetters(c2)}${b}`);
+        const groups = areas ? packAddresses(addresses) : addresses;
+        for (const address of groups) {
+          await flushIfFull(COMMAND_BYTES * 4 + address.length * 2);
+          const target = areas ? ws.getRanges(address) : ws.getRange(address);
+          const cf = target.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+          cf.custom.rule.formula = formulas.get(styleName) as string;
+          cf.custom.format.fill.color = style.fill;
+          if (style.color) cf.custom.format.font.color = style.color;
+        }
+      }
+      await ctx.sync();
+    });
+  }
+
+  /**
+   * Our mark rules on the given sheets: one request for the rules' types, one for the formulas
+   * (and ranges) of the custom ones. `sheetForError` names the sheet in `no_sheet`.
+   */
+  private async findOurRules(
+    ctx: Excel.RequestContext,
+    sheets: Excel.Worksheet[],
+    sheetForError: string,
+    withRanges = false,
+  ): Promise<{ cf: Excel.ConditionalFormat; group: string; style: string; range?: Excel.Range }[][]> {
+    const collections = sheets.map((ws) => ws.getRange().conditionalFormats.load("items/type"));
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (errorCode(e) === "ItemNotFound") throw new PortError("no_sheet", sheetForError);
+      throw e;
+    }
+    const candidates = collections.map((cfs) =>
+      cfs.items
+        .filter((cf) => cf.type === "Custom")
+        .map((cf) => ({
+          cf,
+          rule: cf.custom.rule.load("formula"),
+          range: withRanges ? cf.getRange().load("address") : undefined,
+        })),
+    );
+    if (candidates.some((list) => list.length > 0)) await ctx.sync();
+    return candidates.map((list) =>
+      list.flatMap(({ cf, rule, range }) => {
+        const tag = parseMarkFormula(rule.formula);
+        return tag ? [{ cf, group: tag.group, style: tag.style, range }] : [];
+      }),
+    );
+  }
+
+  async clearMarks(group: string, sheet?: string): Promise<void> {
+    await this.run(async (ctx) => {
+      let sheets: Excel.Worksheet[];
+      if (sheet !== undefined) sheets = [ctx.workbook.worksheets.getItem(sheet)];
+      else {
+        const all = ctx.workbook.worksheets.load("items/name");
+        await ctx.sync();
+        sheets = all.items;
+      }
+      const found = await this.findOurRules(ctx, sheets, sheet ?? "");
+      let bytes = 0;
+      for (const rules of found) {
+        for (const rule of rules) {
+          if (rule.group !== group) continue;
+          if (bytes + COMMAND_BYTES > this.maxBytes) {
+            await ctx.sync();
+            bytes = 0;
+          }
+          rule.cf.delete();
+          bytes += COMMAND_BYTES;
+        }
+      }
+      if (bytes > 0) await ctx.sync();
+    });
+  }
+
+  async listMarks(group: string, sheet: string): Promise<RowMark[]> {
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const found = await this.findOurRules(ctx, [ws], sheet, true);
+      const seen = new Set<string>();
+      const marks: RowMark[] = [];
+      for (const rule of found[0]) {
+        if (rule.group !== group || !rule.range) continue;
+        for (const row of rowsOfAddress(rule.range.address)) {
+          const key = `${row}\u0000${rule.style}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          marks.push({ row, style: rule.style });
+        }
+      }
+      return marks.sort((a, b) => a.row - b.row || (a.style < b.style ? -1 : a.style > b.style ? 1 : 0));
+    });
+  }
+
+  async select(target: Selection): Promise<void> {
+    await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(target.sheet);
+      ws.load("name");
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("columnIndex,columnCount");
+      await ctx.sync();
+      if (ws.isNullObject) throw new PortError("no_sheet", target.sheet);
+      const rowEnd = Math.max(target.row, target.rowEnd ?? target.row);
+      let c1: number;
+      let c2: number;
+      if (target.column !== undefined) c1 = c2 = target.column;
+      else if (used.isNullObject) c1 = c2 = 1;
+      else {
+        c1 = used.columnIndex + 1;
+        c2 = used.columnIndex + used.columnCount;
+      }
+      ws.activate();
+      ws.getRange(`${columnLetters(c1)}${target.row}:${columnLetters(c2)}${rowEnd}`).select();
+      await ctx.sync();
+    });
+  }
+
+  async getSetting<T = unknown>(key: string): Promise<T | undefined> {
+    return this.run(async (ctx) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(key);
+      item.load("value");
+      await ctx.sync();
+      if (item.isNullObject) return undefined;
+      const raw: unknown = item.value;
+      if (typeof raw !== "string") return raw as T;
+      try {
+        return JSON.parse(raw) as T;
+      } catch {
+        // Written by something else than us: hand it over as it is.
+        return raw as unknown as T;
+      }
+    });
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await this.run(async (ctx) => {
+      if (value === undefined) {
+        const item = ctx.workbook.settings.getItemOrNullObject(key);
+        await ctx.sync();
+        if (!item.isNullObject) item.delete();
+      } else {
+        // JSON text, so any JSON value comes back exactly as it went in.
+        ctx.workbook.settings.add(key, JSON.stringify(value));
+      }
+      await ctx.sync();
+    });
+  }
+}
+
+export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): WorkbookPort {
+  return new ExcelWorkbook(options);
+}
+
+/** A name for the sheet being replaced while its successor is created (31 characters at most). */
+function asideName(name: string): string {
+  return `~${name}`.slice(0, 24) + "~dz-old";
+}
+
+/** Joins `A5:H9`-style addresses into comma lists that stay under the `getRanges` limit. */
+function packAddresses(addresses: string[]): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const a of addresses) {
+    if (current && current.length + 1 + a.length > MAX_ADDRESS_CHARS) {
+      out.push(current);
+      current = "";
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) out.push(current);
+  return out;
+}

@@ -1,0 +1,86 @@
+/**
+ * The browser preview: the real task pane over the real office-js adapter, running against the fake
+ * Excel loaded with the sample workbook, beside a plain grid view of that workbook. No Office needed.
+ *
+ *   preview.html                the pane in Chinese (as Office with a Chinese display language)
+ *   preview.html?lang=en-US     as Office in English
+ *
+ * `window.duizhangPreview` gives tests and demos the fake itself, to change the workbook as a user
+ * would in Excel (rename or delete a sheet, type a bad value) and see how the pane takes it.
+ */
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { readSheet, saveMapping } from "../app/read";
+import { createExcelWorkbook, type ExcelRun } from "../excel/workbook";
+import type { WorkbookPort } from "../port/workbook";
+import { sampleSheets } from "../sample/sample";
+import { App } from "../taskpane/components/App";
+import { localeFromDisplayLanguage } from "../taskpane/i18n";
+import type { FakeExcel } from "../../test/fake-excel";
+import { Grid } from "./Grid";
+import { observe, type ObservedExcel } from "./observe";
+import { fakeWorkbookFrom } from "./sample";
+
+/** Office's task pane is about this wide on desktop. */
+const PANE_WIDTH = 360;
+
+const useStyles = makeStyles({
+  page: {
+    display: "flex",
+    height: "100vh",
+    overflow: "hidden",
+  },
+  sheet: {
+    flexGrow: 1,
+    minWidth: 0,
+  },
+  pane: {
+    width: `${PANE_WIDTH}px`,
+    flexShrink: 0,
+    overflowY: "auto",
+    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+});
+
+declare global {
+  interface Window {
+    duizhangPreview?: { excel: FakeExcel; notify: () => void };
+  }
+}
+
+interface PreviewProps {
+  excel: FakeExcel;
+  observed: ObservedExcel;
+  port: WorkbookPort;
+  lang: string | null;
+}
+
+function Preview({ excel, observed, port, lang }: PreviewProps): JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.page}>
+      <div className={styles.sheet}>
+        <Grid excel={excel} observed={observed} />
+      </div>
+      <aside className={styles.pane} data-testid="pane">
+        <App port={port} read={{ readSheet, saveMapping }} initialLocale={localeFromDisplayLanguage(lang ?? "zh-CN")} />
+      </aside>
+    </div>
+  );
+}
+
+const excel = fakeWorkbookFrom(sampleSheets());
+const observed = observe(excel);
+// The fake's context has the office-js shape the adapter uses, not the full Excel typings.
+const port = createExcelWorkbook({ run: observed.run as unknown as ExcelRun, isSetSupported: excel.isSetSupported });
+window.duizhangPreview = { excel, notify: observed.notify };
+
+const container = document.getElementById("root");
+if (container) {
+  const lang = new URLSearchParams(window.location.search).get("lang");
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <Preview excel={excel} observed={observed} port={port} lang={lang} />
+    </FluentProvider>,
+  );
+}

@@ -1,0 +1,232 @@
+import {
+  Button,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import type { Side } from "../../core/model";
+import type { Selection, SheetInfo, WorkbookPort } from "../../port/workbook";
+import { CHOICE_SETTING, NO_CHOICE, applyChoice, checkChoice, choiceFromSetting, choiceMessageKey, keepUsable, type SheetChoice } from "../choice";
+import { LocaleProvider, ServicesProvider, useServices, type PaneServices, type ReadUseCases } from "../context";
+import { STRINGS, otherLocale, type Locale, type Strings } from "../i18n";
+import { messageFromError, withMessage, withoutMessage, type PaneMessage } from "../messages";
+import { MessageList } from "./MessageList";
+import { ReadPanel } from "./ReadPanel";
+import { SheetPicker } from "./SheetPicker";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    minHeight: "100%",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: {
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  body: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
+});
+
+/** What every view gets: the shared state of the pane and the means to report problems. */
+export interface ViewProps {
+  sheets: readonly SheetInfo[];
+  choice: SheetChoice;
+  report: (message: PaneMessage) => void;
+  clear: (key: string) => void;
+}
+
+/**
+ * A view of the pane. Later steps (对账, 账龄) add themselves here; the tab list only appears once
+ * there is more than one, so users never see a tab that leads nowhere.
+ */
+interface PaneView {
+  id: string;
+  title: (t: Strings) => string;
+  render: (props: ViewProps) => ReactNode;
+}
+
+export interface AppProps {
+  port: WorkbookPort;
+  /** Reading use cases; without them the pane lists and chooses sheets only. */
+  read?: ReadUseCases;
+  /** The language to start in (from Office's display language); the user can switch in the pane. */
+  initialLocale: Locale;
+  /** Told when the user switches language, so the entry can remember it for next time. */
+  onLocaleChange?: (locale: Locale) => void;
+}
+
+export function App({ port, read, initialLocale, onLocaleChange }: AppProps): JSX.Element {
+  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const services = useMemo<PaneServices>(() => ({ port, read }), [port, read]);
+  return (
+    <LocaleProvider locale={locale}>
+      <ServicesProvider services={services}>
+        <Shell
+          locale={locale}
+          onSwitchLocale={() => {
+            const next = otherLocale(locale);
+            setLocale(next);
+            onLocaleChange?.(next);
+          }}
+        />
+      </ServicesProvider>
+    </LocaleProvider>
+  );
+}
+
+function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () => void }): JSX.Element {
+  const t = STRINGS[locale];
+  const styles = useStyles();
+  const { port } = useServices();
+  // null until the workbook first answered; kept while refreshing so the list does not flicker.
+  const [listed, setListed] = useState<SheetInfo[] | null>(null);
+  const [busy, setBusy] = useState(true);
+  const [choice, setChoice] = useState<SheetChoice>(NO_CHOICE);
+  const [messages, setMessages] = useState<PaneMessage[]>([]);
+  const [viewId, setViewId] = useState("sheets");
+  const [generation, setGeneration] = useState(0);
+  // The pane may be closed while a request is out; a late answer must not touch a gone component.
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  const report = useCallback((m: PaneMessage) => setMessages((ms) => withMessage(ms, m)), []);
+  const clear = useCallback((key: string) => setMessages((ms) => withoutMessage(ms, key)), []);
+
+  const refresh = useCallback(
+    async (restoreSaved: boolean) => {
+      setBusy(true);
+      try {
+        const sheets = await port.listSheets();
+        const saved = restoreSaved ? await port.getSetting(CHOICE_SETTING) : undefined;
+        if (!alive.current) return;
+        setListed(sheets);
+        setGeneration((g) => g + 1);
+        setChoice((c) => (restoreSaved ? choiceFromSetting(saved, sheets) : keepUsable(c, sheets)));
+        clear("load");
+      } catch (err) {
+        if (!alive.current) return;
+        report(messageFromError(err, "load"));
+      } finally {
+        if (alive.current) setBusy(false);
+      }
+    },
+    [port, report, clear],
+  );
+
+  useEffect(() => {
+    void refresh(true);
+  }, [refresh]);
+
+  const sheets = useMemo(() => listed ?? [], [listed]);
+
+  const choose = useCallback(
+    (side: Side, name: string) => {
+      const problem = checkChoice(sheets, choice, side, name);
+      if (problem) {
+        report(problem);
+        return;
+      }
+      clear(choiceMessageKey(side));
+      const next = applyChoice(choice, side, name);
+      setChoice(next);
+      port.setSetting(CHOICE_SETTING, next).catch((err: unknown) => report(messageFromError(err, "save-choice")));
+    },
+    [sheets, choice, port, report, clear],
+  );
+
+  const goTo = useCallback(
+    (target: Selection) => {
+      port.select(target).catch((err: unknown) => report(messageFromError(err, "select")));
+    },
+    [port, report],
+  );
+
+  const views: PaneView[] = [
+    {
+      id: "sheets",
+      title: (s) => s.viewSheets,
+      render: () => (
+        <>
+          <SheetPicker
+            sheets={sheets}
+            choice={choice}
+            onChoose={choose}
+            onRefresh={() => void refresh(false)}
+            busy={busy}
+          />
+          <ReadPanel
+            sheets={sheets}
+            choice={choice}
+            generation={generation}
+            report={report}
+            clear={clear}
+            onGoTo={goTo}
+          />
+        </>
+      ),
+    },
+  ];
+  const current = views.find((v) => v.id === viewId) ?? views[0];
+  const viewProps: ViewProps = { sheets, choice, report, clear };
+
+  return (
+    <div className={styles.root} lang={locale} data-testid="taskpane">
+      <header className={styles.header}>
+        <Text as="h1" className={styles.title}>
+          {t.appTitle}
+        </Text>
+        <Tooltip content={t.switchLanguageHint} relationship="description">
+          <Button appearance="subtle" size="small" onClick={onSwitchLocale} data-testid="switch-language">
+            {t.switchLanguage}
+          </Button>
+        </Tooltip>
+      </header>
+      {views.length > 1 ? (
+        <TabList selectedValue={current.id} onTabSelect={(_, data) => setViewId(String(data.value))} size="small">
+          {views.map((v) => (
+            <Tab key={v.id} value={v.id}>
+              {v.title(t)}
+            </Tab>
+          ))}
+        </TabList>
+      ) : null}
+      <main className={styles.body}>
+        <MessageList messages={messages} onDismiss={clear} onGoTo={goTo} />
+        {listed === null && busy ? <Spinner size="small" label={t.loadingWorkbook} /> : null}
+        {listed !== null ? current.render(viewProps) : null}
+        {listed === null && !busy ? (
+          <Button onClick={() => void refresh(true)} data-testid="retry">
+            {t.refresh}
+          </Button>
+        ) : null}
+      </main>
+    </div>
+  );
+}
+

@@ -1,0 +1,62 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarGroup,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Selection } from "../../port/workbook";
+import { useStrings } from "../context";
+import type { PaneMessage } from "../messages";
+
+const useStyles = makeStyles({
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+});
+
+export interface MessageListProps {
+  messages: readonly PaneMessage[];
+  onDismiss: (key: string) => void;
+  /** Selects the message's cell in the sheet; the button only shows where a message has a target. */
+  onGoTo?: (target: Selection) => void;
+}
+
+/** The pane's errors and notices, each in a Fluent MessageBar, in the current language. */
+export function MessageList({ messages, onDismiss, onGoTo }: MessageListProps): JSX.Element | null {
+  const t = useStrings();
+  const styles = useStyles();
+  if (messages.length === 0) return null;
+  return (
+    <MessageBarGroup className={styles.group} aria-live="polite">
+      {messages.map((m) => (
+        <MessageBar key={m.key} intent={m.intent} layout="multiline" data-message-key={m.key}>
+          <MessageBarBody>
+            {m.intent === "error" || m.intent === "warning" ? (
+              <MessageBarTitle>{m.intent === "error" ? t.errorTitle : t.warningTitle}</MessageBarTitle>
+            ) : null}
+            {m.text(t)}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" size="small" aria-label={t.dismiss} onClick={() => onDismiss(m.key)}>
+                ×
+              </Button>
+            }
+          >
+            {m.target && onGoTo ? (
+              <Button size="small" onClick={() => onGoTo(m.target as Selection)}>
+                {t.goToCell}
+              </Button>
+            ) : null}
+          </MessageBarActions>
+        </MessageBar>
+      ))}
+    </MessageBarGroup>
+  );
+}

@@ -1,0 +1,143 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import type { Side } from "../../core/model";
+import type { ReadResult, Role } from "../../core/read/types";
+import type { Selection, SheetInfo } from "../../port/workbook";
+import type { SheetChoice } from "../choice";
+import { useServices, useStrings, type ReadUseCases } from "../context";
+import { messageFromError, type PaneMessage } from "../messages";
+import { columnChoices, remap } from "../summary";
+import { ReadSummary } from "./ReadSummary";
+
+const useStyles = makeStyles({
+  panel: {
+    paddingBottom: tokens.spacingVerticalM,
+  },
+});
+
+export interface ReadPanelProps {
+  sheets: readonly SheetInfo[];
+  choice: SheetChoice;
+  /** Bumped when the user refreshes, so the chosen sheets are read again. */
+  generation: number;
+  report: (message: PaneMessage) => void;
+  clear: (key: string) => void;
+  onGoTo: (target: Selection) => void;
+}
+
+/** What was read from each chosen sheet, one accordion item per side. */
+export function ReadPanel(props: ReadPanelProps): JSX.Element | null {
+  const { read } = useServices();
+  const t = useStrings();
+  const chosen: [Side, string][] = [];
+  if (props.choice.ledger) chosen.push(["ledger", props.choice.ledger]);
+  if (props.choice.statement) chosen.push(["statement", props.choice.statement]);
+  if (!read || chosen.length === 0) return null;
+  return (
+    <Accordion multiple collapsible defaultOpenItems={["ledger", "statement"]}>
+      {chosen.map(([side, sheet]) => (
+        <AccordionItem key={side} value={side}>
+          <AccordionHeader size="small">{t.summaryItem(t.sideNames[side], sheet)}</AccordionHeader>
+          <AccordionPanel>
+            <SheetReading
+              key={`${side}:${sheet}`}
+              read={read}
+              side={side}
+              sheet={sheet}
+              info={props.sheets.find((s) => s.name === sheet)}
+              generation={props.generation}
+              report={props.report}
+              clear={props.clear}
+              onGoTo={props.onGoTo}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
+  );
+}
+
+type Reading = { status: "reading" } | { status: "done"; result: ReadResult } | { status: "failed" };
+
+interface SheetReadingProps {
+  read: ReadUseCases;
+  side: Side;
+  sheet: string;
+  info: SheetInfo | undefined;
+  generation: number;
+  report: (message: PaneMessage) => void;
+  clear: (key: string) => void;
+  onGoTo: (target: Selection) => void;
+}
+
+function SheetReading({ read, side, sheet, info, generation, report, clear, onGoTo }: SheetReadingProps): JSX.Element {
+  const { port } = useServices();
+  const t = useStrings();
+  const styles = useStyles();
+  const [reading, setReading] = useState<Reading>({ status: "reading" });
+  const [saving, setSaving] = useState(false);
+  const messageKey = `read-${side}`;
+
+  useEffect(() => {
+    // A newer read (another sheet chosen, a refresh) makes this one's answer stale.
+    let current = true;
+    setReading({ status: "reading" });
+    read.readSheet(port, sheet, { side }).then(
+      (result) => {
+        if (!current) return;
+        setReading({ status: "done", result });
+        clear(messageKey);
+      },
+      (err: unknown) => {
+        if (!current) return;
+        setReading({ status: "failed" });
+        report(messageFromError(err, messageKey));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [read, port, sheet, side, generation, report, clear, messageKey]);
+
+  const onRemap = useCallback(
+    (role: Role, column: number) => {
+      if (reading.status !== "done") return;
+      const map = remap(reading.result.mapping, role, column);
+      setSaving(true);
+      read
+        .saveMapping(port, sheet, map)
+        .then(() => read.readSheet(port, sheet, { side, map }))
+        .then(
+          (result) => {
+            setReading({ status: "done", result });
+            report({ key: `mapping-${side}`, intent: "success", text: (s) => s.mappingSaved });
+          },
+          (err: unknown) => report(messageFromError(err, messageKey)),
+        )
+        .finally(() => setSaving(false));
+    },
+    [reading, read, port, sheet, side, report, messageKey],
+  );
+
+  if (reading.status === "reading") return <Spinner size="tiny" label={t.readingSheet(sheet)} />;
+  if (reading.status === "failed") return <></>;
+  return (
+    <div className={styles.panel}>
+      <ReadSummary
+        result={reading.result}
+        columns={columnChoices(reading.result, info)}
+        onRemap={onRemap}
+        onGoTo={onGoTo}
+        busy={saving}
+      />
+    </div>
+  );
+}

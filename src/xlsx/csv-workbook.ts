@@ -1,0 +1,72 @@
+/**
+ * A CSV file seen as a read-only workbook of one sheet, named after the file, so the use cases read CSV
+ * exactly as they read a sheet. Anything that would write says so instead.
+ */
+import type { Grid } from "../core/model";
+import type { Capabilities, SheetInfo, WorkbookPort } from "../port/workbook";
+import { PortError } from "../port/workbook";
+import { csvToGrid } from "./csv";
+
+export class CsvWorkbook implements WorkbookPort {
+  private constructor(
+    private readonly grid: Grid,
+    private readonly settings = new Map<string, unknown>(),
+  ) {}
+
+  /** `name` becomes the sheet's name (the file name without its extension). */
+  static fromBytes(bytes: Uint8Array, name: string): CsvWorkbook {
+    return new CsvWorkbook(csvToGrid(bytes, name));
+  }
+
+  get sheetName(): string {
+    return this.grid.sheet;
+  }
+
+  async capabilities(): Promise<Capabilities> {
+    return { rangeAreas: false, pageLayout: false, kind: "xlsx" };
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    const g = this.grid;
+    const columnCount = g.values.reduce((m, r) => Math.max(m, r.length), 0);
+    return [{ name: g.sheet, rowCount: g.values.length, columnCount, top: g.top, left: g.left, visible: true }];
+  }
+
+  async readSheet(name: string): Promise<Grid> {
+    if (name !== this.grid.sheet) throw new PortError("no_sheet", name);
+    return this.grid;
+  }
+
+  async writeSheet(): Promise<void> {
+    throw new PortError("unsupported", `${this.grid.sheet}.csv`);
+  }
+
+  async deleteSheet(): Promise<void> {
+    throw new PortError("unsupported", `${this.grid.sheet}.csv`);
+  }
+
+  async markRows(): Promise<void> {
+    throw new PortError("unsupported", `${this.grid.sheet}.csv`);
+  }
+
+  async clearMarks(): Promise<void> {
+    // A CSV file carries no marks.
+  }
+
+  async listMarks(): Promise<[]> {
+    return [];
+  }
+
+  async select(): Promise<void> {
+    // Nothing to select in a file.
+  }
+
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    return this.settings.get(key) as T | undefined;
+  }
+
+  /** Kept in memory only: a CSV file has nowhere to store settings. */
+  async setSetting(key: string, value: unknown): Promise<void> {
+    this.settings.set(key, value);
+  }
+}

@@ -1,0 +1,488 @@
+/**
+ * The workbook port over .xlsx files with ExcelJS, for the command line.
+ *
+ * It behaves like the office-js implementation (one contract suite runs against both):
+ * - A workbook opened from a file is a read-only view of that file: `save` refuses to write
+ *   over it, so a user's input is never changed.
+ * - Marks are conditional formats with a tagged expression (see `src/excel/common.ts`): they
+ *   overlay the cells' own fills and clearing removes only ours. One rule per style covers all
+ *   its row blocks (a multi-area `sqref`).
+ * - Settings live in a very hidden sheet `_duizhang` (column A key, column B JSON), which
+ *   survives save and open; the port never lists it, reads it, or lets it be written.
+ * - Our own sheets are listed in the setting `duizhang.ownedSheets`, as in Excel.
+ * - Text cells get number format `@`; ExcelJS writes strings as shared strings anyway, so
+ *   nothing written here becomes a formula.
+ * - Selection: ExcelJS has no live selection; the sheet's view gets the active cell and the
+ *   workbook's active tab, so Excel opens the file there, and `lastSelection` records it.
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { CellValue, Grid } from "../core/model";
+import {
+  Capabilities,
+  MarkStyle,
+  PortError,
+  ReadOptions,
+  RowMark,
+  Selection,
+  SheetInfo,
+  SheetSpec,
+  WorkbookPort,
+} from "../port/workbook";
+import {
+  OWNED_SHEETS_KEY,
+  PlannedCell,
+  columnLetters,
+  markFormula,
+  parseMarkFormula,
+  parseOwned,
+  planCell,
+  quoteSheet,
+  rowBlocks,
+  rowsOfAddress,
+  sameSheetName,
+  specWidth,
+} from "../excel/common";
+
+export const SETTINGS_SHEET = "_duizhang";
+const READ_CHUNK_ROWS = 10_000;
+
+/** A sheet spec for building a user's workbook (the sample): hidden rows too. */
+export interface UserSheetSpec extends SheetSpec {
+  /** Excel row numbers to hide. */
+  hiddenRows?: number[];
+}
+
+interface ConditionalFormattingEntry {
+  ref: string;
+  rules: { type: string; formulae?: unknown[]; priority?: number; style?: Partial<ExcelJS.Style> }[];
+}
+
+/** ExcelJS keeps these on the worksheet without declaring them in its typings. */
+interface WorksheetInternals {
+  orderNo: number;
+  conditionalFormattings: ConditionalFormattingEntry[];
+  mergeCellsWithoutStyle(range: string): void;
+}
+
+function internals(ws: ExcelJS.Worksheet): WorksheetInternals {
+  return ws as unknown as WorksheetInternals;
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+}
+
+function checkAbort(signal: AbortSignal | undefined, detail: string): void {
+  if (signal?.aborted) throw new PortError("cancelled", detail);
+}
+
+/** A cell's value as the port hands it over: formulas give their result, rich text its text. */
+export function cellValueOf(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value === "" ? null : value;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((t) => t.text).join("") || null;
+    if ("hyperlink" in value) return cellValueOf((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+    if ("error" in value) return value.error;
+    if ("result" in value || "formula" in value || "sharedFormula" in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      return cellValueOf(result as ExcelJS.CellValue);
+    }
+  }
+  return null;
+}
+
+function valueBounds(ws: ExcelJS.Worksheet): { r1: number; c1: number; r2: number; c2: number } | null {
+  let b: { r1: number; c1: number; r2: number; c2: number } | null = null;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cellValueOf(cell.value) === null) return;
+      if (!b) b = { r1: r, c1: c, r2: r, c2: c };
+      else {
+        b.r1 = Math.min(b.r1, r);
+        b.r2 = Math.max(b.r2, r);
+        b.c1 = Math.min(b.c1, c);
+        b.c2 = Math.max(b.c2, c);
+      }
+    });
+  });
+  return b;
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  /** The last `select` made, for tests and the command line. */
+  lastSelection: Selection | null = null;
+
+  private constructor(
+    /** The ExcelJS workbook underneath, for inspection in tests. */
+    readonly workbook: ExcelJS.Workbook,
+    /** Absolute path of the file this was opened from; never written to. */
+    readonly sourcePath: string | null,
+  ) {}
+
+  /** A read-only view of a file; `save` must go elsewhere. */
+  static async open(file: string): Promise<XlsxWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.readFile(file);
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "not found" : "not a readable .xlsx file";
+      throw new PortError("io", `${file}: ${reason}`);
+    }
+    return new XlsxWorkbook(wb, path.resolve(file));
+  }
+
+  static create(): XlsxWorkbook {
+    return new XlsxWorkbook(new ExcelJS.Workbook(), null);
+  }
+
+  /** A workbook whose sheets are the user's (not ours): for the sample workbook and fixtures. */
+  static fromSpecs(specs: UserSheetSpec[]): XlsxWorkbook {
+    const x = XlsxWorkbook.create();
+    for (const spec of specs) {
+      const ws = x.workbook.addWorksheet(spec.name);
+      x.fillSheet(ws, spec);
+      for (const r of spec.hiddenRows ?? []) ws.getRow(r).hidden = true;
+    }
+    return x;
+  }
+
+  /** Writes the workbook to `file`, which must not be the file it was opened from. */
+  async save(file: string): Promise<void> {
+    const target = path.resolve(file);
+    if (this.sourcePath && (await samePath(this.sourcePath, target))) {
+      throw new PortError("io", `${file}: this is the input file; Duizhang never writes into its input`);
+    }
+    try {
+      await this.workbook.xlsx.writeFile(target);
+    } catch (e) {
+      throw new PortError("io", `${file}: ${(e as Error).message}`);
+    }
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  /**
+   * Copies a sheet of another workbook (values, formats, widths, merges, views, conditional
+   * formats) into this one as one of our sheets, e.g. the input sheets of a result workbook.
+   */
+  async copySheetFrom(source: XlsxWorkbook, name: string, newName: string): Promise<void> {
+    const from = source.userSheet(name);
+    await this.prepareOwnSheet(newName);
+    const ws = this.workbook.addWorksheet(newName);
+    const model = structuredClone(from.model) as unknown as Record<string, unknown>;
+    const merges = (model.merges as string[] | undefined) ?? [];
+    Object.assign(model, { id: ws.id, name: newName, media: [], tables: [], state: "visible" });
+    (ws as unknown as { model: unknown }).model = model;
+    for (const m of merges) internals(ws).mergeCellsWithoutStyle(m);
+    await this.recordOwned(newName);
+  }
+
+  async capabilities(): Promise<Capabilities> {
+    return { rangeAreas: true, pageLayout: true, kind: "xlsx" };
+  }
+
+  private sheets(): ExcelJS.Worksheet[] {
+    return this.workbook.worksheets.filter((ws) => ws.name !== SETTINGS_SHEET);
+  }
+
+  private findSheet(name: string): ExcelJS.Worksheet | undefined {
+    return this.sheets().find((ws) => sameSheetName(ws.name, name));
+  }
+
+  private userSheet(name: string): ExcelJS.Worksheet {
+    const ws = this.findSheet(name);
+    if (!ws) throw new PortError("no_sheet", name);
+    return ws;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.sheets().map((ws) => {
+      const b = valueBounds(ws);
+      return {
+        name: ws.name,
+        rowCount: b ? b.r2 - b.r1 + 1 : 0,
+        columnCount: b ? b.c2 - b.c1 + 1 : 0,
+        top: b ? b.r1 : 1,
+        left: b ? b.c1 : 1,
+        visible: ws.state === "visible" || ws.state === undefined,
+      };
+    });
+  }
+
+  async readSheet(name: string, options: ReadOptions = {}): Promise<Grid> {
+    checkAbort(options.signal, name);
+    const ws = this.userSheet(name);
+    const date1904 = this.workbook.properties?.date1904 === true;
+    const b = valueBounds(ws);
+    if (!b) return { sheet: ws.name, top: 1, left: 1, values: [], hiddenRows: [], date1904 };
+    const values: CellValue[][] = [];
+    const hiddenRows: number[] = [];
+    const total = b.r2 - b.r1 + 1;
+    options.onProgress?.({ done: 0, total });
+    for (let start = b.r1; start <= b.r2; start += READ_CHUNK_ROWS) {
+      checkAbort(options.signal, name);
+      const end = Math.min(b.r2, start + READ_CHUNK_ROWS - 1);
+      for (let r = start; r <= end; r++) {
+        const row = ws.findRow(r);
+        const line: CellValue[] = new Array(b.c2 - b.c1 + 1).fill(null);
+        if (row) {
+          if (row.hidden) hiddenRows.push(r);
+          for (let c = b.c1; c <= b.c2; c++) line[c - b.c1] = cellValueOf(row.findCell(c)?.value);
+        }
+        values.push(line);
+      }
+      options.onProgress?.({ done: end - b.r1 + 1, total });
+    }
+    return { sheet: ws.name, top: b.r1, left: b.c1, values, hiddenRows, date1904 };
+  }
+
+  private settingsSheet(): ExcelJS.Worksheet | undefined {
+    return this.workbook.getWorksheet(SETTINGS_SHEET);
+  }
+
+  private readSettings(): Map<string, string> {
+    const map = new Map<string, string>();
+    this.settingsSheet()?.eachRow((row) => {
+      const key = row.getCell(1).value;
+      const json = row.getCell(2).value;
+      if (typeof key === "string" && typeof json === "string") map.set(key, json);
+    });
+    return map;
+  }
+
+  private writeSettings(map: Map<string, string>): void {
+    let ws = this.settingsSheet();
+    if (!ws) ws = this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    const old = ws.rowCount;
+    let r = 1;
+    for (const [k, v] of map) {
+      const row = ws.getRow(r++);
+      row.getCell(1).value = k;
+      row.getCell(2).value = v;
+    }
+    for (; r <= old; r++) {
+      const row = ws.getRow(r);
+      row.getCell(1).value = null;
+      row.getCell(2).value = null;
+    }
+  }
+
+  async getSetting<T = unknown>(key: string): Promise<T | undefined> {
+    const json = this.readSettings().get(key);
+    if (json === undefined) return undefined;
+    try {
+      return JSON.parse(json) as T;
+    } catch {
+      return json as unknown as T;
+    }
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    const map = this.readSettings();
+    if (value === undefined) map.delete(key);
+    else map.set(key, JSON.stringify(value));
+    this.writeSettings(map);
+  }
+
+  private owned(): string[] {
+    const json = this.readSettings().get(OWNED_SHEETS_KEY);
+    return json === undefined ? [] : parseOwned(json);
+  }
+
+  private async recordOwned(name: string): Promise<void> {
+    const owned = this.owned().filter((n) => !sameSheetName(n, name));
+    await this.setSetting(OWNED_SHEETS_KEY, [...owned, name]);
+  }
+
+  /** Removes our previous sheet of that name; refuses if the name is the user's. Returns its position. */
+  private async prepareOwnSheet(name: string): Promise<number | undefined> {
+    if (sameSheetName(name, SETTINGS_SHEET)) throw new PortError("not_ours", name);
+    const existing = this.findSheet(name);
+    if (!existing) return undefined;
+    if (!this.owned().some((n) => sameSheetName(n, name))) throw new PortError("not_ours", name);
+    const position = this.workbook.worksheets.indexOf(existing);
+    this.workbook.removeWorksheet(existing.id);
+    return position;
+  }
+
+  private placeAt(ws: ExcelJS.Worksheet, position: number): void {
+    const order = this.workbook.worksheets.filter((w) => w !== ws);
+    order.splice(Math.max(0, Math.min(position, order.length)), 0, ws);
+    order.forEach((w, i) => (internals(w).orderNo = i + 1));
+  }
+
+  async writeSheet(spec: SheetSpec, options: ReadOptions = {}): Promise<void> {
+    checkAbort(options.signal, spec.name);
+    const oldPosition = await this.prepareOwnSheet(spec.name);
+    const ws = this.workbook.addWorksheet(spec.name);
+    await this.recordOwned(spec.name);
+    const position = spec.position ?? oldPosition;
+    if (position !== undefined) this.placeAt(ws, position);
+    this.fillSheet(ws, spec, options);
+  }
+
+  private fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, options: ReadOptions = {}): void {
+    const width = specWidth(spec.rows);
+    const total = spec.rows.length;
+    (spec.columnWidths ?? []).forEach((w, i) => {
+      if (w > 0) ws.getColumn(i + 1).width = w;
+    });
+    options.onProgress?.({ done: 0, total });
+    spec.rows.forEach((row, i) => {
+      if (i > 0 && i % READ_CHUNK_ROWS === 0) {
+        checkAbort(options.signal, spec.name);
+        options.onProgress?.({ done: i, total });
+      }
+      row.forEach((cell, j) => this.writeCell(ws, i + 1, j + 1, planCell(cell, spec.columnFormats?.[j])));
+    });
+    if (spec.freezeRows && spec.freezeRows > 0) {
+      ws.views = [{ state: "frozen", ySplit: spec.freezeRows, xSplit: 0, topLeftCell: `A${spec.freezeRows + 1}` }];
+    }
+    if (spec.filterRow && width > 0 && spec.filterRow <= total) {
+      ws.autoFilter = `A${spec.filterRow}:${columnLetters(width)}${Math.max(spec.filterRow, total)}`;
+    }
+    if (spec.print) {
+      const p = spec.print;
+      ws.pageSetup.paperSize = 9; // A4
+      if (p.orientation) ws.pageSetup.orientation = p.orientation;
+      if (p.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows[0]}:${p.repeatRows[1]}`;
+      if (p.centerHorizontally) ws.pageSetup.horizontalCentered = true;
+    }
+    options.onProgress?.({ done: total, total });
+  }
+
+  private writeCell(ws: ExcelJS.Worksheet, r: number, c: number, p: PlannedCell): void {
+    const cell = ws.getCell(r, c);
+    if (p.kind === "empty" && p.numberFormat === "General" && !p.bold && !p.fill && !p.border && !p.align && !p.color) return;
+    // Format before value, as in Excel, where the order decides whether text stays text.
+    if (p.numberFormat !== "General") cell.numFmt = p.numberFormat;
+    let value: ExcelJS.CellValue;
+    if (p.kind === "empty") value = null;
+    else if (p.kind === "date") {
+      const [y, m, d] = (p.value as string).split("-").map(Number);
+      value = new Date(Date.UTC(y, m - 1, d));
+    } else value = p.value as string | number | boolean;
+    if (p.link && p.kind !== "empty") {
+      const target = `${quoteSheet(p.link.sheet)}!${columnLetters(p.link.column ?? 1)}${p.link.row}`;
+      cell.value = { text: String(p.value), hyperlink: `#${target}` };
+    } else cell.value = value;
+    const font: Partial<ExcelJS.Font> = {};
+    if (p.bold) font.bold = true;
+    if (p.color) font.color = { argb: argb(p.color) };
+    if (p.fontSize) font.size = p.fontSize;
+    if (p.link) {
+      font.underline = true;
+      if (!p.color) font.color = { argb: "FF0563C1" };
+    }
+    if (Object.keys(font).length > 0) cell.font = font;
+    if (p.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(p.fill) } };
+    if (p.align) cell.alignment = { horizontal: p.align };
+    if (p.border) {
+      const thin: Partial<ExcelJS.Border> = { style: "thin" };
+      cell.border = { top: thin, bottom: thin, left: thin, right: thin };
+    }
+    if (p.mergeAcross) ws.mergeCells(r, c, r, c + p.mergeAcross);
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    const existing = this.findSheet(name);
+    const ours = this.owned().some((n) => sameSheetName(n, name));
+    if (existing && !ours) throw new PortError("not_ours", name);
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    if (ours) await this.setSetting(OWNED_SHEETS_KEY, this.owned().filter((n) => !sameSheetName(n, name)));
+  }
+
+  private ourRules(ws: ExcelJS.Worksheet): { entry: ConditionalFormattingEntry; group: string; style: string }[] {
+    const out = [];
+    for (const entry of internals(ws).conditionalFormattings ?? []) {
+      const rule = entry.rules.length === 1 ? entry.rules[0] : undefined;
+      const formula = rule?.type === "expression" ? rule.formulae?.[0] : undefined;
+      const tag = typeof formula === "string" ? parseMarkFormula(formula) : null;
+      if (tag) out.push({ entry, ...tag });
+    }
+    return out;
+  }
+
+  private removeGroup(ws: ExcelJS.Worksheet, group: string): void {
+    const doomed = new Set(this.ourRules(ws).filter((r) => r.group === group).map((r) => r.entry));
+    internals(ws).conditionalFormattings = (internals(ws).conditionalFormattings ?? []).filter((e) => !doomed.has(e));
+  }
+
+  async markRows(sheet: string, group: string, marks: RowMark[], styles: Record<string, MarkStyle>): Promise<void> {
+    for (const m of marks) if (!styles[m.style]) throw new Error(`no mark style ${m.style}`);
+    const ws = this.userSheet(sheet);
+    this.removeGroup(ws, group);
+    const b = valueBounds(ws);
+    const c1 = columnLetters(b ? b.c1 : 1);
+    const c2 = columnLetters(b ? b.c2 : 1);
+    const byStyle = new Map<string, number[]>();
+    for (const m of marks) byStyle.set(m.style, [...(byStyle.get(m.style) ?? []), m.row]);
+    for (const [styleName, rows] of byStyle) {
+      const style = styles[styleName];
+      const ref = rowBlocks(rows)
+        .map(([a, z]) => `${c1}${a}:${c2}${z}`)
+        .join(" ");
+      const dxf: Partial<ExcelJS.Style> = {
+        fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } },
+      };
+      if (style.color) dxf.font = { color: { argb: argb(style.color) } };
+      // ExcelJS writes the formula into the file as is, and files hold formulas without "=".
+      ws.addConditionalFormatting({
+        ref,
+        rules: [{ type: "expression", formulae: [markFormula(group, styleName).slice(1)], style: dxf } as ExcelJS.ExpressionRuleType],
+      });
+    }
+  }
+
+  async clearMarks(group: string, sheet?: string): Promise<void> {
+    const targets = sheet === undefined ? this.sheets() : [this.userSheet(sheet)];
+    for (const ws of targets) this.removeGroup(ws, group);
+  }
+
+  async listMarks(group: string, sheet: string): Promise<RowMark[]> {
+    const ws = this.userSheet(sheet);
+    const seen = new Set<string>();
+    const marks: RowMark[] = [];
+    for (const rule of this.ourRules(ws)) {
+      if (rule.group !== group) continue;
+      for (const row of rowsOfAddress(rule.entry.ref)) {
+        const key = `${row}\u0000${rule.style}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        marks.push({ row, style: rule.style });
+      }
+    }
+    return marks.sort((a, b) => a.row - b.row || (a.style < b.style ? -1 : a.style > b.style ? 1 : 0));
+  }
+
+  async select(target: Selection): Promise<void> {
+    const ws = this.userSheet(target.sheet);
+    const b = valueBounds(ws);
+    const column = target.column ?? (b ? b.c1 : 1);
+    const activeCell = `${columnLetters(column)}${target.row}`;
+    const view = ws.views?.[0] ?? {};
+    ws.views = [{ ...view, activeCell } as ExcelJS.WorksheetView];
+    const index = this.workbook.worksheets.indexOf(ws);
+    this.workbook.views = [{ ...(this.workbook.views?.[0] ?? {}), activeTab: index, firstSheet: 0, visibility: "visible" } as ExcelJS.WorkbookView];
+    this.lastSelection = { ...target, rowEnd: target.rowEnd ?? target.row };
+  }
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (p: string) => {
+    try {
+      return await fs.realpath(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return (await real(a)) === (await real(b));
+}

@@ -1,0 +1,23 @@
+import { serveDirectory } from "./support/serve";
+import { launchChromium } from "./support/chromium";
+import { DIST } from "./support/build";
+test("probe", async () => {
+  const t0 = Date.now();
+  const srv = await serveDirectory(DIST);
+  const c = await launchChromium();
+  const page = await c.context.newPage();
+  const log: string[] = [];
+  page.on("console", (m) => log.push("console " + m.type() + " " + m.text().slice(0, 300)));
+  page.on("pageerror", (e) => log.push("pageerror " + e.message));
+  page.on("requestfailed", (r) => log.push("reqfailed " + r.url()));
+  page.on("request", (r) => log.push((Date.now()-t0) + " req " + r.url().slice(0,120)));
+  page.on("response", (r) => log.push((Date.now()-t0) + " resp " + r.status() + " " + r.url().slice(0,120)));
+  log.push("launched " + (Date.now() - t0));
+  await page.goto(srv.url + "/preview.html", { waitUntil: "domcontentloaded" });
+  log.push("dcl " + (Date.now() - t0));
+  await page.waitForSelector("[data-testid=sheet-table]", { timeout: 20000 });
+  log.push("ready in " + (Date.now() - t0));
+  await page.screenshot({ path: "/work/main/test-artifacts/probe.png" });
+  await c.close(); await srv.close();
+  console.log(log.join("\n"));
+}, 60000);

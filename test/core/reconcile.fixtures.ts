@@ -1,0 +1,40 @@
+/** Small inline ledgers for the reconciliation tests: one line per row, `row | date | ref | description | amount [| dealer]`. */
+import type { Entry, Opening } from "../../src/core/model";
+import { decimalTextToFen } from "../../src/core/money";
+import type { SideInput } from "../../src/core/reconcile";
+
+export function fen(text: string): number {
+  const negative = text.startsWith("-");
+  const value = decimalTextToFen(text.replace(/^-/, "").replace(/,/g, ""));
+  return negative ? -value : value;
+}
+
+export function rows(sheet: string, text: string): Entry[] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .map((line) => {
+      const [row, date, ref, description, amount, dealer] = line.split("|").map((c) => c.trim());
+      return {
+        sheet,
+        row: Number(row),
+        date: date === "" ? null : date,
+        ref: ref === "" ? null : ref,
+        refs: ref === "" ? [] : [ref.toUpperCase()],
+        description,
+        amount: fen(amount),
+        dealer: dealer === undefined || dealer === "" ? null : dealer,
+        rep: null,
+        termDays: null,
+      };
+    });
+}
+
+export function side(sheet: string, text: string, openings: Opening[] = []): SideInput {
+  return { sheet, entries: rows(sheet, text), openings };
+}
+
+export function opening(sheet: string, row: number, amount: string, dealer: string | null = null): Opening {
+  return { sheet, row, dealer, date: null, amount: fen(amount) };
+}

@@ -1,0 +1,182 @@
+/** The office-js adapter's round trips, limits, cancellation and requirement sets, on the fake Excel. */
+import { createExcelWorkbook } from "../../src/excel/workbook";
+import { PortError, OutRow } from "../../src/port/workbook";
+import { FakeExcel } from "../fake-excel";
+import { benchExcelRoundTrips } from "../fake-excel/bench";
+
+const FOUR_MB = 4 * 1024 * 1024;
+
+function bigLedger(rows: number, hidden: number[] = []): FakeExcel {
+  const excel = new FakeExcel({ apiVersion: "1.7" });
+  const s = excel.model.addSheet("应收明细");
+  for (let r = 1; r <= rows; r++) {
+    s.setStored(r, 1, 45658 + (r % 300));
+    s.setStored(r, 2, `XSCK-${String(r).padStart(6, "0")}`);
+    s.setStored(r, 3, r % 7 === 0 ? "收款 银行承兑汇票 一段较长的摘要文字" : "销售出库");
+    s.setStored(r, 4, "华东经销商有限公司");
+    s.setStored(r, 5, (r * 37) % 100000 + 0.25);
+    s.setStored(r, 6, r % 3 === 0 ? -r : 0);
+    s.setStored(r, 7, r);
+    s.setStored(r, 8, "李四");
+  }
+  for (const h of hidden) s.hiddenRows.add(h);
+  return excel;
+}
+
+function port(excel: FakeExcel, options: { chunkRows?: number; maxRequestBytes?: number } = {}) {
+  return createExcelWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported, ...options });
+}
+
+describe("office-js adapter round trips", () => {
+  test("reads a 50,000-row sheet in a number of syncs proportional to its bytes, each under 4 MB", async () => {
+    const excel = bigLedger(50_000);
+    const grid = await port(excel).readSheet("应收明细");
+    expect(grid.values).toHaveLength(50_000);
+    expect(grid.values[49_999]).toEqual([45658 + (50_000 % 300), "XSCK-050000", "销售出库", "华东经销商有限公司", (50_000 * 37) % 100000 + 0.25, 0, 50_000, "李四"]);
+    const st = excel.stats;
+    expect(st.maxRequestBytes).toBeLessThan(FOUR_MB);
+    expect(st.maxResponseBytes).toBeLessThan(FOUR_MB);
+    // The least the 4 MB limit allows, times 1.5, plus the request that finds the used range.
+    const least = Math.ceil(st.totalResponseBytes / FOUR_MB);
+    expect(st.syncs).toBeLessThanOrEqual(Math.ceil(least * 1.5) + 1);
+    expect(st.syncs).toBeGreaterThanOrEqual(2);
+  });
+
+  test("writes 50,000 rows in a few byte-sized chunks, each request under 4 MB", async () => {
+    const excel = new FakeExcel({ apiVersion: "1.7" });
+    excel.model.addSheet("账");
+    const rows: OutRow[] = Array.from({ length: 50_000 }, (_, i) => [`XSCK-${i}`, "=SUM(A1)", i * 1.5, { date: "2026-01-05" }, "华东经销商有限公司"]);
+    await port(excel).writeSheet({ name: "差异明细", rows });
+    const st = excel.stats;
+    expect(st.maxRequestBytes).toBeLessThan(FOUR_MB);
+    const least = Math.ceil(st.totalRequestBytes / FOUR_MB);
+    // check + create + chunks.
+    expect(st.syncs).toBeLessThanOrEqual(Math.ceil(least * 1.5) + 2);
+    expect(excel.cell("差异明细", "B50000")).toMatchObject({ value: "=SUM(A1)", formula: null, numberFormat: "@" });
+    expect(excel.cell("差异明细", "C50000")).toMatchObject({ value: 49_999 * 1.5 });
+  });
+
+  test("a chunk refused for its size is split and retried", async () => {
+    const excel = bigLedger(20_000);
+    // The adapter believes it may send 50 MB; the host refuses anything over 1 MB.
+    excel.payloadLimit = 1_000_000;
+    const grid = await port(excel, { maxRequestBytes: 50_000_000, chunkRows: 20_000 }).readSheet("应收明细");
+    expect(grid.values).toHaveLength(20_000);
+    expect(grid.values[19_999][6]).toBe(20_000);
+    expect(excel.stats.maxResponseBytes).toBeGreaterThan(1_000_000); // the refused one
+  });
+
+  test("hidden rows are found with one request per mixed chunk, not per row", async () => {
+    const hidden = [3, 4, 5, 9_000, 12_345, 29_999];
+    const excel = bigLedger(30_000, hidden);
+    const grid = await port(excel, { chunkRows: 4_000, maxRequestBytes: 400_000 }).readSheet("应收明细");
+    expect(grid.hiddenRows).toEqual(hidden);
+    expect(excel.stats.syncs).toBeLessThan(30);
+  });
+
+  test("progress is reported between chunks and an abort stops the read with cancelled", async () => {
+    const excel = bigLedger(20_000);
+    const seen: number[] = [];
+    const controller = new AbortController();
+    const read = port(excel, { chunkRows: 2_000, maxRequestBytes: 200_000 }).readSheet("应收明细", {
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p.done);
+        expect(p.total).toBe(20_000);
+        if (p.done >= 6_000) controller.abort();
+      },
+    });
+    await expect(read).rejects.toEqual(new PortError("cancelled", "应收明细"));
+    expect(seen[0]).toBe(0);
+    expect(seen.every((d, i) => i === 0 || d > seen[i - 1])).toBe(true);
+    expect(seen[seen.length - 1]).toBeLessThan(20_000);
+  });
+
+  test("ten thousand scattered marks take a few syncs, not one per mark", async () => {
+    const excel = bigLedger(20_000);
+    const marks = Array.from({ length: 10_000 }, (_, i) => ({ row: 2 * i + 1, style: "only_ledger" }));
+    const p = port(excel);
+    excel.resetStats();
+    await p.markRows("应收明细", "reconcile", marks, { only_ledger: { fill: "#FFEB9C" } });
+    expect(excel.stats.syncs).toBeLessThanOrEqual(3 + Math.ceil(excel.stats.totalRequestBytes / 3_000_000));
+    expect(excel.stats.maxRequestBytes).toBeLessThan(FOUR_MB);
+    expect(excel.sheet("应收明细").conditionalFormats).toHaveLength(10_000);
+    expect(excel.effectiveFill("应收明细", 19_999, 8)).toBe("#FFEB9C");
+    expect(excel.effectiveFill("应收明细", 20_000, 8)).toBeNull();
+    excel.resetStats();
+    await p.clearMarks("reconcile", "应收明细");
+    expect(excel.sheet("应收明细").conditionalFormats).toHaveLength(0);
+    expect(excel.stats.syncs).toBeLessThanOrEqual(3 + Math.ceil(excel.stats.totalRequestBytes / 3_000_000));
+  });
+
+  test("on ExcelApi 1.9 marks share rules across row blocks (RangeAreas); on 1.7 one rule per block", async () => {
+    const marks = [2, 4, 5, 6, 9].map((row) => ({ row, style: "amount_mismatch" }));
+    const styles = { amount_mismatch: { fill: "#FFC7CE" } };
+    const excel = bigLedger(10);
+    await port(excel).markRows("应收明细", "reconcile", marks, styles);
+    expect(excel.sheet("应收明细").conditionalFormats).toHaveLength(3);
+    excel.setApiVersion("1.9");
+    await port(excel).markRows("应收明细", "reconcile", marks, styles);
+    expect(excel.sheet("应收明细").conditionalFormats).toHaveLength(1);
+    expect(await port(excel).listMarks("reconcile", "应收明细")).toEqual(marks);
+    expect(await port(excel).capabilities()).toEqual({ rangeAreas: true, pageLayout: true, kind: "excel" });
+    excel.setApiVersion("1.7");
+    expect(await port(excel).capabilities()).toEqual({ rangeAreas: false, pageLayout: false, kind: "excel" });
+  });
+
+  test("our sheets are remembered in the workbook setting duizhang.ownedSheets", async () => {
+    const excel = bigLedger(3);
+    await port(excel).writeSheet({ name: "差异明细", rows: [["x"]] });
+    expect(excel.model.settings.get("duizhang.ownedSheets")).toBe(JSON.stringify(["差异明细"]));
+  });
+
+  test("print setup and filters are applied on 1.9 and skipped on 1.7", async () => {
+    const spec = {
+      name: "余额调节表",
+      rows: [["项目", "金额"], ["我方余额", 100]] as OutRow[],
+      filterRow: 1,
+      print: { orientation: "landscape" as const, fitToWidth: true, repeatRows: [1, 1] as [number, number], centerHorizontally: true },
+    };
+    const old = bigLedger(2);
+    await port(old).writeSheet(spec);
+    expect(old.sheet("余额调节表").pageLayout).toEqual({});
+    const modern = bigLedger(2);
+    modern.setApiVersion("1.9");
+    await port(modern).writeSheet(spec);
+    expect(modern.sheet("余额调节表").pageLayout).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$1",
+      centerHorizontally: true,
+    });
+    expect(modern.sheet("余额调节表").autoFilter).toEqual({ r1: 1, c1: 1, r2: 2, c2: 2 });
+  });
+
+  test("links, merges and styles are written, with neighbouring alike cells sharing one command", async () => {
+    const excel = bigLedger(3);
+    await port(excel).writeSheet({
+      name: "差异明细",
+      rows: [
+        [{ value: "标题", bold: true, mergeAcross: 2, align: "center" }],
+        [{ value: "第2行", link: { sheet: "应收明细", row: 2 } }, { value: 1, border: true }, { value: 2, border: true }],
+      ],
+    });
+    expect(excel.cell("差异明细", "A2")).toMatchObject({ value: "第2行", link: "'应收明细'!A2" });
+    expect(excel.sheet("差异明细").merges).toEqual([{ r1: 1, c1: 1, r2: 1, c2: 3 }]);
+    expect(excel.sheet("差异明细").style(2, 3)).toEqual({ border: true });
+    expect(excel.cell("差异明细", "A1")).toMatchObject({ bold: true });
+  });
+});
+
+describe("round-trip benchmark through the fake Excel", () => {
+  test("reports syncs and bytes for a full run of 1,000 rows", async () => {
+    const r = await benchExcelRoundTrips(1_000);
+    expect(r.rows).toBe(1_000);
+    expect(r.marks).toBe(10);
+    expect(r.maxRequestBytes).toBeLessThan(FOUR_MB);
+    expect(r.totalBytes).toBeGreaterThan(2 * 1_000 * 8 * 2);
+    // 2 reads (used range + 1 chunk), 2 markings (rule types + changes; no custom rules to
+    // inspect yet), 2 result sheets (check + create + 1 chunk).
+    expect(r.syncs).toBe(14);
+  });
+});

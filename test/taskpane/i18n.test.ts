@@ -1,0 +1,57 @@
+import { localeFromDisplayLanguage, otherLocale, STRINGS, type Strings } from "../../src/taskpane/i18n";
+
+describe("the pane's language", () => {
+  test("Chinese display languages and anything unknown give Chinese, the product's primary language", () => {
+    expect(localeFromDisplayLanguage("zh-CN")).toBe("zh-CN");
+    expect(localeFromDisplayLanguage("zh-TW")).toBe("zh-CN");
+    expect(localeFromDisplayLanguage("de-DE")).toBe("zh-CN");
+    expect(localeFromDisplayLanguage("")).toBe("zh-CN");
+    expect(localeFromDisplayLanguage(undefined)).toBe("zh-CN");
+  });
+
+  test("every English display language gives English", () => {
+    expect(localeFromDisplayLanguage("en-US")).toBe("en-US");
+    expect(localeFromDisplayLanguage("en-GB")).toBe("en-US");
+    expect(localeFromDisplayLanguage("EN-au")).toBe("en-US");
+    expect(localeFromDisplayLanguage("en")).toBe("en-US");
+  });
+
+  test("switching goes back and forth between the two languages", () => {
+    expect(otherLocale("zh-CN")).toBe("en-US");
+    expect(otherLocale("en-US")).toBe("zh-CN");
+  });
+
+  test("the language button names the other language in that language", () => {
+    expect(STRINGS["zh-CN"].switchLanguage).toBe("English");
+    expect(STRINGS["en-US"].switchLanguage).toBe("中文");
+  });
+});
+
+describe("the string tables", () => {
+  test("a table missing a key does not compile", () => {
+    // @ts-expect-error every language must carry every string
+    const incomplete: Strings = { appTitle: "对账助手" };
+    expect(incomplete.appTitle).toBe("对账助手");
+  });
+
+  test("both languages have the same keys and the same role names", () => {
+    expect(Object.keys(STRINGS["en-US"]).sort()).toEqual(Object.keys(STRINGS["zh-CN"]).sort());
+    expect(Object.keys(STRINGS["en-US"].roleNames).sort()).toEqual(Object.keys(STRINGS["zh-CN"].roleNames).sort());
+  });
+
+  test("messages put the sheet name where each language wants it", () => {
+    expect(STRINGS["zh-CN"].emptySheet("Sheet3")).toBe("工作表「Sheet3」是空的，请选择有数据的工作表。");
+    expect(STRINGS["en-US"].emptySheet("Sheet3")).toBe('Sheet "Sheet3" is empty. Choose a sheet that holds data.');
+    expect(STRINGS["zh-CN"].sheetOption("应收明细账", 31, 8)).toBe("应收明细账（31 行 × 8 列）");
+    expect(STRINGS["en-US"].sheetOption("应收明细账", 31, 8)).toBe("应收明细账 (31 rows × 8 columns)");
+  });
+
+  test("a missing sheet tells the user what to do in both languages", () => {
+    expect(STRINGS["zh-CN"].portError("no_sheet", "美达对账单")).toBe(
+      "找不到工作表「美达对账单」，它可能已被重命名或删除。请点“刷新列表”后重新选择。",
+    );
+    expect(STRINGS["en-US"].portError("no_sheet", "美达对账单")).toBe(
+      'Sheet "美达对账单" was not found; it may have been renamed or deleted. Click "Refresh list" and choose again.',
+    );
+  });
+});

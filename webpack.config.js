@@ -1,0 +1,250 @@
+/**
+ * Builds the task pane (and the browser preview) into dist/.
+ *
+ *   npm run build                          production: dist/ with taskpane.html, hashed bundles, manifest.xml,
+ *                                          assets/; office.js from Microsoft's CDN (see below)
+ *   npm run build -- --env localOffice     production, but office.js copied into dist/office-js/ and used from there
+ *   npm run build -- --env publicUrl=https://host/app
+ *                                          production, with the copied manifest pointing at that origin
+ *   npm run build:dev                      development build (office.js local, preview included)
+ *   npm run dev-server                     https://localhost:3000 with office-addin-dev-certs certificates
+ *   npm run preview                        dev server with the preview page (preview.html); falls back to
+ *                                          plain http when certificates cannot be made
+ *   webpack serve --mode development --env preview --env http
+ *                                          the preview over plain http, without trying certificates
+ *   ... --env port=3100                    another port (only the preview: the manifest says 3000)
+ *
+ * office.js: Microsoft requires add-ins in production to load office.js from its CDN
+ * (https://appsforoffice.microsoft.com/lib/1/hosted/office.js), which also keeps it current. Development
+ * and the preview cannot reach that CDN here, so they use the copy in node_modules/@microsoft/office-js,
+ * served as /office-js/. `--env localOffice` does the same for a production build (an offline or
+ * intranet deployment). The HTML templates get the URL as `htmlWebpackPlugin.options.officeJs`.
+ *
+ * Type errors do not fail this build (ts-loader transpileOnly, for speed): `npm run lint` runs tsc.
+ *
+ * test/manifest/manifest.test.ts calls `declaredOutputs` to check that every URL in manifest.xml is
+ * a file this build produces, so plugins are required inside the config function only: reading the
+ * outputs must not load webpack.
+ */
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = __dirname;
+const DEV_ORIGIN = "https://localhost:3000";
+const DEV_PORT = 3000;
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_DIR = "office-js";
+const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
+
+// The package ships office.js for every Office host (86 MB). An Excel add-in loads office.js, the
+// Excel host scripts, the string tables and the telemetry/auth helpers; the other hosts' files are
+// left out of the copy (39 MB remain). Type definitions and IntelliSense files are not served.
+const OFFICE_JS_SKIP = /(^|[\\/])(outlook|outlookwebapp|word|wordios|powerpoint|powerpointios|onenote|project|access|visio)[^\\/]*$|vsdoc|\.d\.ts$/i;
+
+/** The build's switches, from webpack-cli's `--env` flags and `--mode`. */
+function buildOptions(env = {}, argv = {}) {
+  const production = (argv.mode || process.env.NODE_ENV) === "production";
+  const preview = !production || Boolean(env.preview);
+  const localOffice = !production || Boolean(env.preview) || Boolean(env.localOffice);
+  const port = env.port ? Number(env.port) : DEV_PORT;
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    throw new Error(`--env port=${env.port}: not a TCP port`);
+  }
+  const publicUrl = typeof env.publicUrl === "string" ? env.publicUrl.replace(/\/+$/, "") : null;
+  if (publicUrl !== null && !/^https:\/\/[^/]+/.test(publicUrl)) {
+    throw new Error(`--env publicUrl=${env.publicUrl}: Office loads add-ins over https only`);
+  }
+  return {
+    production,
+    preview,
+    // `npm run preview` (as opposed to a development build that happens to include the preview page)
+    previewRequested: Boolean(env.preview),
+    localOffice,
+    port,
+    publicUrl,
+    http: Boolean(env.http),
+    serve: Boolean(env.WEBPACK_SERVE),
+  };
+}
+
+/**
+ * The pages and copied files a build with these flags produces, as paths relative to dist/
+ * (`filename`, `to`) and to the repository (`entry`, `template`, `from`).
+ */
+function declaredOutputs(env = {}, argv = {}) {
+  const options = buildOptions(env, argv);
+  const pages = [
+    { name: "taskpane", entry: "src/taskpane/index.tsx", template: "src/taskpane/taskpane.html", filename: "taskpane.html" },
+  ];
+  if (options.preview) {
+    pages.push({ name: "preview", entry: "src/preview/index.tsx", template: "src/preview/preview.html", filename: "preview.html" });
+  }
+  const copies = [
+    { from: "assets", to: "assets" },
+    { from: "manifest.xml", to: "manifest.xml" },
+  ];
+  if (options.localOffice) copies.push({ from: path.relative(ROOT, OFFICE_JS_DIST), to: OFFICE_JS_DIR });
+  const officeJs = options.localOffice ? `${OFFICE_JS_DIR}/office.js` : OFFICE_JS_CDN;
+  return { pages, copies, officeJs };
+}
+
+/** manifest.xml as copied into dist/: the development origin replaced by `publicUrl`, if given. */
+function rewriteManifest(xml, publicUrl) {
+  return publicUrl ? xml.split(DEV_ORIGIN).join(publicUrl) : xml;
+}
+
+/** Server options for webpack-dev-server: https with the Office dev certificates, or plain http for the preview. */
+async function devServerTransport(options) {
+  if (options.http) {
+    if (!options.previewRequested || options.production) throw new Error("--env http is for the preview only: Office loads add-ins over https");
+    console.warn("[duizhang] serving over plain http (--env http): the preview only, Office will not load it");
+    return "http";
+  }
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return { type: "https", options: await devCerts.getHttpsServerOptions() };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    if (options.previewRequested && !options.production) {
+      console.warn(`[duizhang] no https certificate (${reason}); the preview falls back to plain http, which Office would refuse`);
+      return "http";
+    }
+    throw new Error(
+      `Cannot create the https certificate for ${DEV_ORIGIN} (${reason}). ` +
+        "Run `npx office-addin-dev-certs install` (it needs administrator rights), or use `npm run preview` for the browser preview.",
+    );
+  }
+}
+
+/** Fails the build when a page does not load office.js before the bundle needs it. */
+class RequireOfficeJsPlugin {
+  constructor(HtmlWebpackPlugin, officeJs) {
+    this.HtmlWebpackPlugin = HtmlWebpackPlugin;
+    this.officeJs = officeJs;
+  }
+
+  apply(compiler) {
+    compiler.hooks.compilation.tap("RequireOfficeJsPlugin", (compilation) => {
+      this.HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("RequireOfficeJsPlugin", (data) => {
+        const escaped = this.officeJs.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        if (!new RegExp(`<script[^>]*\\ssrc=["']?${escaped}["'\\s>]`).test(data.html)) {
+          const { WebpackError } = compiler.webpack;
+          compilation.errors.push(
+            new WebpackError(`${data.outputName} does not load office.js: its template needs <script src="<%= htmlWebpackPlugin.options.officeJs %>"></script>`),
+          );
+        }
+        return data;
+      });
+    });
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const HtmlWebpackPlugin = require("html-webpack-plugin");
+  const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+  const options = buildOptions(env, argv);
+  const outputs = declaredOutputs(env, argv);
+
+  let pages = outputs.pages;
+  const missingPreview = pages.find((p) => p.name === "preview" && !fs.existsSync(path.join(ROOT, p.entry)));
+  if (missingPreview) {
+    // A plain development build should not need the preview; asking for it explicitly does.
+    if (options.previewRequested) throw new Error(`--env preview: ${missingPreview.entry} does not exist`);
+    console.warn(`[duizhang] ${missingPreview.entry} does not exist yet: building without the preview page`);
+    pages = pages.filter((p) => p !== missingPreview);
+  }
+
+  const patterns = outputs.copies.map(({ from, to }) => {
+    const pattern = { from: path.join(ROOT, from), to };
+    if (to === OFFICE_JS_DIR) {
+      pattern.filter = (file) => !OFFICE_JS_SKIP.test(path.relative(OFFICE_JS_DIST, file));
+      // Microsoft ships these minified already; running Terser over 30 MB would take minutes.
+      pattern.info = { minimized: true };
+    }
+    if (to === "manifest.xml") pattern.transform = (content) => rewriteManifest(content.toString("utf8"), options.publicUrl);
+    return pattern;
+  });
+
+  return {
+    mode: options.production ? "production" : "development",
+    context: ROOT,
+    entry: Object.fromEntries(pages.map((p) => [p.name, `./${p.entry}`])),
+    output: {
+      path: path.join(ROOT, "dist"),
+      // Relative URLs, so the build also works below a path (publicUrl=https://host/app).
+      publicPath: "",
+      filename: options.production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: options.production ? "[name].[contenthash:8].js" : "[name].js",
+      clean: true,
+    },
+    // Office's webviews are Edge (Chromium) or Safari/WebKit: ES2020 needs no polyfills, IE is not supported.
+    target: ["web", "es2020"],
+    devtool: options.production ? false : "eval-cheap-module-source-map",
+    resolve: { extensions: [".tsx", ".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              configFile: path.join(ROOT, "tsconfig.json"),
+              // tsconfig.json says commonjs for node and jest; ES modules let webpack drop the unused
+              // parts of Fluent UI, which is most of it.
+              compilerOptions: { module: "es2020", sourceMap: !options.production },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          react: { test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, name: "react", priority: 20 },
+          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", priority: 10 },
+        },
+      },
+    },
+    performance: {
+      hints: options.production ? "warning" : false,
+      // Measured on the first build (React 18 + Fluent UI v9); a jump over these deserves a look.
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith(`${OFFICE_JS_DIR}/`),
+      maxEntrypointSize: 800 * 1024,
+      maxAssetSize: 550 * 1024,
+    },
+    plugins: [
+      ...pages.map(
+        (p) =>
+          new HtmlWebpackPlugin({
+            filename: p.filename,
+            template: path.join(ROOT, p.template),
+            chunks: [p.name],
+            officeJs: outputs.officeJs,
+          }),
+      ),
+      new RequireOfficeJsPlugin(HtmlWebpackPlugin, outputs.officeJs),
+      new CopyWebpackPlugin({ patterns }),
+    ],
+    devServer: options.serve
+      ? {
+          host: "localhost",
+          port: options.port,
+          server: await devServerTransport(options),
+          headers: { "Access-Control-Allow-Origin": "*" },
+          static: false,
+          client: { overlay: { errors: true, warnings: false } },
+        }
+      : undefined,
+  };
+};
+
+module.exports.declaredOutputs = declaredOutputs;
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.DEV_ORIGIN = DEV_ORIGIN;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
