@@ -15,7 +15,7 @@ import {
   type TermSource,
 } from "../core/aging";
 import type { CellValue, IsoDate } from "../core/model";
-import { columnLetter, normaliseDealerName, type ReadOptions, type ReadResult } from "../core/read";
+import { columnLetter, normaliseDealerName, type ReadResult } from "../core/read";
 import { PortError, type WorkbookPort } from "../port/workbook";
 import type { Bilingual, Lang } from "./lang";
 import { readSheet } from "./read";

@@ -4,7 +4,8 @@
  * Round trips are what make an add-in slow, so every operation is a fixed handful of
  * `context.sync()` calls plus one per chunk of rows, never one per row or per mark. A chunk is
  * sized by bytes, not rows: Excel on the web refuses a request or a response over 5 MB, so each
- * stays under `maxRequestBytes` (3 MB by default, leaving room for the JSON envelope). Reads
+ * stays under `maxRequestBytes` (3.5 MB by default, leaving room for the JSON envelope and
+ * estimates). Reads
  * measure the bytes per row of every chunk and size the next from the largest seen; writes know
  * their bytes before sending. A chunk refused for its size anyway is split in two and retried.
  *
@@ -59,7 +60,7 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface ExcelWorkbookOptions {
   /** Rows in the first chunk of a read, before bytes per row are known (default 10,000). */
   chunkRows?: number;
-  /** Bytes one request or response may carry (default 3,000,000; Excel on the web refuses 5 MB). */
+  /** Bytes one request or response may carry (default 3,500,000: under 4 MB with room for estimates; Excel on the web refuses 5 MB). */
   maxRequestBytes?: number;
   /** `Excel.run`, or the fake Excel's `run` in tests and the browser preview. */
   run?: ExcelRun;
@@ -68,7 +69,7 @@ export interface ExcelWorkbookOptions {
 }
 
 const DEFAULT_CHUNK_ROWS = 10_000;
-const DEFAULT_MAX_BYTES = 3_000_000;
+const DEFAULT_MAX_BYTES = 3_500_000;
 /** Guess for the first read chunk: a typical ledger cell is a short text or a number. */
 const GUESSED_BYTES_PER_CELL = 24;
 /** Excel may return nulls for reads over 5,000,000 cells; stay far below. */

@@ -18,6 +18,7 @@ const MAX_COLUMNS = 26;
 const MIN_ROWS = 30;
 const MIN_COLUMNS = 8;
 const DEFAULT_WIDTH_PX = 64;
+const ROW_HEAD_PX = 40;
 const SELECTION = "#217346";
 
 const useStyles = makeStyles({
@@ -58,7 +59,6 @@ const useStyles = makeStyles({
     left: 0,
     zIndex: 3,
     backgroundColor: "#e6e6e6",
-    width: "40px",
     borderRight: "1px solid #c8c8c8",
     borderBottom: "1px solid #c8c8c8",
   },
@@ -205,6 +205,12 @@ export function Grid({ excel, observed }: GridProps): JSX.Element {
 
   const columns: number[] = [];
   for (let c = 1; c <= lastColumn; c++) columns.push(c);
+  const widthPx = (c: number): number => {
+    const pt = active.columnWidths.get(c);
+    return pt ? Math.round(pt / 0.75) : DEFAULT_WIDTH_PX;
+  };
+  // A fixed-layout table takes its column widths only when its own width is set.
+  const tableWidth = ROW_HEAD_PX + columns.reduce((sum, c) => sum + widthPx(c), 0);
   const rows: number[] = [];
   for (let r = 1; r <= lastRow; r++) if (!active.hiddenRows.has(r)) rows.push(r);
 
@@ -223,13 +229,12 @@ export function Grid({ excel, observed }: GridProps): JSX.Element {
         <span>{active.name}</span>
       </div>
       <div className={styles.scroller} ref={scroller}>
-        <table className={styles.table}>
+        <table className={styles.table} style={{ width: `${tableWidth}px` }}>
           <colgroup>
-            <col style={{ width: "40px" }} />
-            {columns.map((c) => {
-              const pt = active.columnWidths.get(c);
-              return <col key={c} style={{ width: `${pt ? Math.round(pt / 0.75) : DEFAULT_WIDTH_PX}px` }} />;
-            })}
+            <col style={{ width: `${ROW_HEAD_PX}px` }} />
+            {columns.map((c) => (
+              <col key={c} style={{ width: `${widthPx(c)}px` }} />
+            ))}
           </colgroup>
           <thead>
             <tr>

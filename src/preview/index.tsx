@@ -18,6 +18,7 @@ import { App } from "../taskpane/components/App";
 import { localeFromDisplayLanguage } from "../taskpane/i18n";
 import type { FakeExcel } from "../../test/fake-excel";
 import { Grid } from "./Grid";
+import "./hook";
 import { observe, type ObservedExcel } from "./observe";
 import { fakeWorkbookFrom } from "./sample";
 
@@ -41,12 +42,6 @@ const useStyles = makeStyles({
     borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
   },
 });
-
-declare global {
-  interface Window {
-    duizhangPreview?: { excel: FakeExcel; notify: () => void };
-  }
-}
 
 interface PreviewProps {
   excel: FakeExcel;

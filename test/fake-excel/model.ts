@@ -469,7 +469,7 @@ export class FakeWorkbookModel {
             if (cell.value !== null) s.setStored(r, c, cell.value);
             if (cell.numberFormat) s.setNumberFormat(r, c, cell.numberFormat);
             s.setStyle(r, c, { fill: cell.fill, bold: cell.bold, fontColor: cell.fontColor });
-          } else if (cell !== null) s.setStored(r, c, cell);
+          } else if (cell !== null) s.setStored(r, c, cell as StoredValue);
         });
       });
       for (const h of f.hiddenRows ?? []) s.hiddenRows.add(h);

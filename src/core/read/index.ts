@@ -294,6 +294,20 @@ function readRows(
   const dealerSeen = new Map<string, string>();
   if (titleDealer !== null && cols.dealer < 0) dealerSeen.set(normaliseDealerName(titleDealer), titleDealer);
   const dateCache = new Map<CellValue, DateResult>();
+  const dateTimeCache = new Map<number, DateResult>();
+  // Other cells that may carry a row's label (期初余额 in the date column, 合计 in the dealer column).
+  const labelCols: number[] = [];
+  for (const idx of [cols.date, cols.month, cols.ref, cols.voucher, cols.dealer, 0]) if (idx >= 0 && !labelCols.includes(idx)) labelCols.push(idx);
+  let lastDealerRaw: string | null = null;
+  let lastDealerKey = "";
+  const dealerKey = (d: string | null): string => {
+    if (d === null) return "";
+    if (d !== lastDealerRaw) {
+      lastDealerRaw = d;
+      lastDealerKey = normaliseDealerName(d);
+    }
+    return lastDealerKey;
+  };
 
   let lastDate: IsoDate | null = null;
   let lastMonth = 0;
@@ -346,8 +360,8 @@ function readRows(
     let labelText = descText;
     let label = classifyLabel(descText);
     if (label === null) {
-      for (const idx of [cols.date, cols.month, cols.ref, cols.voucher, cols.dealer, 0]) {
-        const v = idx >= 0 ? row[idx] : undefined;
+      for (let k = 0; k < labelCols.length; k++) {
+        const v = row[labelCols[k]];
         if (typeof v !== "string") continue;
         const l = classifyLabel(v);
         if (l !== null) {
@@ -362,11 +376,11 @@ function readRows(
       continue;
     }
     if (cols.dealer >= 0 && label === null) lastDealer = dealer;
-    if (wantDealer !== null && cols.dealer >= 0 && (dealer === null || normaliseDealerName(dealer) !== wantDealer)) {
+    const key = dealerKey(dealer);
+    if (wantDealer !== null && cols.dealer >= 0 && (dealer === null || key !== wantDealer)) {
       result.skipped.push({ row: excelRow, reason: "other-dealer", text: dealer ?? "" });
       continue;
     }
-    const key = dealer === null ? "" : normaliseDealerName(dealer);
 
     // The balance written on the row, in our sign; undefined when blank, null when unreadable.
     let written: Fen | null | undefined;
@@ -397,7 +411,7 @@ function readRows(
           result.openings.push(opening);
           result.openingBalance += amount;
           running.set(key, (running.get(key) ?? 0) + amount);
-          noteDealer(dealerSeen, dealer);
+          noteDealer(dealerSeen, dealer, key);
         }
         result.skipped.push({ row: excelRow, reason: "opening", text: labelText });
       } else {
@@ -417,11 +431,16 @@ function readRows(
         else issue("missing_date", excelRow, cols.date, cell, "date");
       } else {
         // Dates repeat a lot in long ledgers; only results that do not depend on the running year are kept.
-        let res = typeof cell === "object" ? undefined : dateCache.get(cell as CellValue);
+        const time = cell instanceof Date ? cell.getTime() : null;
+        let res = time !== null ? dateTimeCache.get(time) : dateCache.get(cell as CellValue);
         if (res === undefined) {
           res = parseDate(cell, { date1904, yearHint: year });
           const yearDependent = res.ok ? res.yearFromHint : res.reason === "no_year";
-          if (!yearDependent && typeof cell !== "object" && dateCache.size < 50_000) dateCache.set(cell as CellValue, res);
+          if (!yearDependent) {
+            if (time !== null) {
+              if (dateTimeCache.size < 50_000) dateTimeCache.set(time, res);
+            } else if (dateCache.size < 50_000) dateCache.set(cell as CellValue, res);
+          }
         }
         if (res.ok && res.yearFromHint && spansYears) {
           const month = Number(res.date.slice(5, 7));
@@ -490,16 +509,15 @@ function readRows(
       afterAsOf: asOf !== null && date !== null && date > asOf,
     };
     result.entries.push(entry);
-    noteDealer(dealerSeen, dealer);
+    noteDealer(dealerSeen, dealer, key);
     if (!entry.afterAsOf) result.closingBalance += amount;
   }
   result.closingBalance += result.openingBalance;
   result.dealers = [...dealerSeen.values()];
 }
 
-function noteDealer(seen: Map<string, string>, dealer: string | null): void {
+function noteDealer(seen: Map<string, string>, dealer: string | null, key: string): void {
   if (dealer === null) return;
-  const key = normaliseDealerName(dealer);
   if (!seen.has(key)) seen.set(key, dealer);
 }
 

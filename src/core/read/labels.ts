@@ -12,9 +12,12 @@ const CARRIED = /^(?:承前页|承上页|接上页|上页结转|b\/f)/;
 const TOTAL =
   /^(?:本日|本月|本期|本年|本季|本季度|当月|当日|全年|月|年|季)?(?:合计|小计|总计|累计)|(?:合计|小计|总计)$|^(?:过次页|过下页|转下页|转次页|承后页|期末余额|期末结余|期末数|年末余额|total|subtotal|grandtotal|closingbalance|carriedforward|c\/f)/;
 
+/** Every label above has one of these; most rows have none, and are let go without any allocation. */
+const MAYBE = /[期初年上承接开合小总累计过转末]|total|balance|b\/f|c\/f|forward/i;
+
 /** What a label cell says about its row, or null for an ordinary row. */
 export function classifyLabel(text: string): RowLabel | null {
-  if (text === "") return null;
+  if (text === "" || text.length > 60 || !MAYBE.test(text)) return null;
   const t = toHalfWidth(text).replace(SPACE, "").toLowerCase();
   if (t.length > 40) return null;
   if (OPENING.test(t)) return "opening";

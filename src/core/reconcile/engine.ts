@@ -26,16 +26,13 @@ const PENDING = 2;
 /** A row inside the engine. */
 export interface Item {
   side: Side;
+  entry: Entry;
   sheet: string;
   row: number;
-  date: IsoDate | null;
   day: number | null;
   amount: Fen;
   /** Primary reference as a match key, or null. */
   ref: string | null;
-  /** Every reference as a match key (usable ones only). */
-  refs: string[];
-  description: string;
   state: number;
   /** Position in its side's sorted array. */
   idx: number;
@@ -44,30 +41,28 @@ export interface Item {
 export function toItem(side: Side, entry: Entry, dayOf: (date: IsoDate) => number): Item {
   const primary = entry.refs.length > 0 ? entry.refs[0] : entry.ref;
   const ref = primary === null ? "" : refKey(primary);
-  let refs: string[];
-  if (entry.refs.length <= 1) {
-    refs = isUsableRefKey(ref) ? [ref] : [];
-  } else {
-    refs = [];
-    if (isUsableRefKey(ref)) refs.push(ref);
-    for (const r of entry.refs) {
-      const k = refKey(r);
-      if (isUsableRefKey(k) && !refs.includes(k)) refs.push(k);
-    }
-  }
   return {
     side,
+    entry,
     sheet: entry.sheet,
     row: entry.row,
-    date: entry.date,
     day: entry.date === null ? null : dayOf(entry.date),
     amount: entry.amount,
     ref: ref === "" ? null : ref,
-    refs,
-    description: entry.description,
     state: FREE,
     idx: -1,
   };
+}
+
+/** Every usable reference of the row as a match key, primary first (only needed for the few rows pass 3 sees). */
+function refsOf(item: Item): string[] {
+  const refs: string[] = [];
+  if (item.ref !== null && isUsableRefKey(item.ref)) refs.push(item.ref);
+  for (const r of item.entry.refs) {
+    const k = refKey(r);
+    if (isUsableRefKey(k) && !refs.includes(k)) refs.push(k);
+  }
+  return refs;
 }
 
 /** `toEpochDay` with a cache: a sheet holds a few hundred distinct dates over a million rows. */
@@ -96,7 +91,7 @@ export function compareItems(a: Item, b: Item): number {
 
 /** Rows with the same signature are interchangeable: picking either changes nothing the user sees but a row number. */
 function signature(item: Item): string {
-  return `${item.day}|${item.amount}|${item.ref ?? ""}|${item.description}`;
+  return `${item.day}|${item.amount}|${item.entry.description}`;
 }
 
 const part = (i: Item): IdPart => ({ sheet: i.sheet, row: i.row, amount: i.amount });
@@ -211,7 +206,7 @@ class DealerRun {
       amount: la - sa,
       ledgerAmount: la,
       statementAmount: sa,
-      reason: mismatchReason(la, sa, [...ls, ...ss].map((i) => i.description)),
+      reason: mismatchReason(la, sa, [...ls, ...ss].map((i) => i.entry.description)),
       rule,
       duplicateOf: null,
       otherDealer: null,
@@ -328,7 +323,7 @@ class DealerRun {
       const m = new Map<string, Item[]>();
       for (const i of items) {
         if (i.state !== FREE) continue;
-        for (const r of i.refs) {
+        for (const r of refsOf(i)) {
           const list = m.get(r);
           if (list) list.push(i);
           else m.set(r, [i]);
@@ -351,8 +346,8 @@ class DealerRun {
       if (other.size === 0) return;
       for (const x of items) {
         if (x.state !== FREE) continue;
-        const keys = new Set(x.refs);
-        for (const c of descriptionRefCandidates(x.description)) keys.add(c);
+        const keys = new Set(refsOf(x));
+        for (const c of descriptionRefCandidates(x.entry.description)) keys.add(c);
         for (const k of keys) {
           for (const y of other.get(k) ?? []) {
             if (mineIsLedger) consider(x, y);
@@ -562,7 +557,7 @@ class DealerRun {
         amount: isLedger ? i.amount : -i.amount,
         ledgerAmount: isLedger ? i.amount : 0,
         statementAmount: isLedger ? 0 : i.amount,
-        reason: oneSidedReason(i, i.day, this.reasonCtx),
+        reason: oneSidedReason({ side: i.side, date: i.entry.date, amount: i.amount, description: i.entry.description }, i.day, this.reasonCtx),
         rule: null,
         duplicateOf: null,
         otherDealer: null,

@@ -23,7 +23,12 @@ export function refKey(text: string): string {
 
 /** A usable key: long enough and not a plain word (a reference number carries a digit). */
 export function isUsableRefKey(key: string): boolean {
-  return key.length >= MIN_REF_LENGTH && /[0-9]/.test(key);
+  if (key.length < MIN_REF_LENGTH) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /**

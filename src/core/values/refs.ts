@@ -18,7 +18,11 @@ const NO_PREFIX = /^\s*(?:no|№)\s*[.:：#]\s*|^\s*#\s*/i;
  * (Separators are dropped before zeros are, so `A-01` and `A1` coincide too: a price worth paying for the
  * many ways one number is written.)
  */
+const PLAIN_REF = /^[A-Z1-9][A-Z0-9]*$/;
+const ZERO_AFTER_LETTER = /[A-Z]0/;
+
 export function normaliseRef(text: string): string {
+  if (PLAIN_REF.test(text) && !ZERO_AFTER_LETTER.test(text) && !/^NO/.test(text)) return text;
   const half = toHalfWidth(text).replace(NO_PREFIX, "");
   return half.toUpperCase().replace(NOT_REF_CHAR, "").replace(LEADING_ZEROS, "$1");
 }
@@ -30,7 +34,6 @@ const DECIMAL = /^\d+\.\d{1,2}$/;
 const UNIT = /^\d+(?:\.\d+)?(?:ml|l|kg|g|t|v|w|kw|kwh|mm|cm|m|pcs|pc|hz|mah)$/i;
 const UNIT_AFTER = /^\s*(?:元|万|件|个|箱|台|吨|套|条|包|公斤|斤|米|天|%|％|年|月|日|号|期)/;
 const NO_TOKEN = /^(?:no|№)[.:]?(?=\d)/i;
-const DIGIT = /[0-9]/g;
 const LETTER = /[A-Za-z]/;
 const COMPACT_DATE = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 
@@ -49,22 +52,26 @@ export function extractRefs(text: string): string[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(half)) !== null) {
     let token = m[0];
-    let labelled = LABEL_BEFORE.test(half.slice(Math.max(0, m.index - 4), m.index));
+    let labelled = m.index > 0 && LABEL_BEFORE.test(half.slice(Math.max(0, m.index - 4), m.index));
     if (NO_TOKEN.test(token)) {
       token = token.replace(NO_TOKEN, "");
       labelled = true;
     }
-    const digits = token.match(DIGIT)?.length ?? 0;
+    let digits = 0;
+    for (let k = 0; k < token.length; k++) {
+      const c = token.charCodeAt(k);
+      if (c >= 48 && c <= 57) digits++;
+    }
     if (digits === 0) continue;
     if (DATE_LIKE.test(token) || DECIMAL.test(token) || UNIT.test(token)) continue;
-    const after = half.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    const end = m.index + m[0].length;
     const hasLetter = LETTER.test(token);
     if (hasLetter) {
       if (digits < (labelled ? 1 : 3)) continue;
     } else {
       if (!labelled) {
-        if (digits < 6 || token.length !== digits || COMPACT_DATE.test(token) || UNIT_AFTER.test(after)) continue;
-      } else if (digits < 3 && UNIT_AFTER.test(after)) continue;
+        if (digits < 6 || token.length !== digits || COMPACT_DATE.test(token) || UNIT_AFTER.test(half.slice(end, end + 3))) continue;
+      } else if (digits < 3 && UNIT_AFTER.test(half.slice(end, end + 3))) continue;
     }
     const key = normaliseRef(token);
     if (key === "" || seen.has(key)) continue;

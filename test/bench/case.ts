@@ -1,0 +1,60 @@
+/**
+ * One benchmark case in a process of its own, so its peak memory is its own. Prints one JSON line.
+ * Usage: node case.js <case> <rows> <data dir>
+ */
+import { readGrid } from "../../src/core/read";
+import { main } from "../../src/cli/main";
+import { kingdeeGrid } from "./synth";
+
+function peakMB(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+async function run(kind: string, rows: number, dir: string): Promise<Record<string, unknown>> {
+  if (kind === "read") {
+    const grid = kingdeeGrid(rows);
+    const t0 = performance.now();
+    const result = readGrid(grid);
+    const ms = performance.now() - t0;
+    return { rows: grid.values.length, ms: Math.round(ms), peakMB: peakMB(), entries: result.entries.length, errors: result.errors.length };
+  }
+  if (kind === "reconcile") {
+    let bytes = 0;
+    const io = { out: (t: string) => void (bytes += t.length), err: (t: string) => process.stderr.write(t + "\n"), cwd: dir };
+    const t0 = performance.now();
+    const code = await main(["reconcile", "--ledger", `ledger-${rows}.csv`, "--statement", `statement-${rows}.csv`, "--json"], io);
+    const ms = performance.now() - t0;
+    if (code !== 0) throw new Error(`reconcile exited ${code}`);
+    return { rows, ms: Math.round(ms), peakMB: peakMB(), jsonChars: bytes };
+  }
+  if (kind === "duckdb") {
+    // The reference: an SQL engine doing the exact-reference part of the same job on the same files.
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const t0 = performance.now();
+    const db = await DuckDBInstance.create(":memory:");
+    const con = await db.connect();
+    const reader = (f: string) => `read_csv('${dir}/${f}', header = true, all_varchar = true)`;
+    const result = await con.runAndReadAll(`
+      WITH l AS (SELECT 客户名称 AS dealer, 单号 AS ref, coalesce(try_cast(借方 AS DECIMAL(18,2)), 0) - coalesce(try_cast(贷方 AS DECIMAL(18,2)), 0) AS amount FROM ${reader(`ledger-${rows}.csv`)}),
+           s AS (SELECT 客户名称 AS dealer, 单据号 AS ref, coalesce(try_cast(进货金额 AS DECIMAL(18,2)), 0) - coalesce(try_cast(付款金额 AS DECIMAL(18,2)), 0) AS amount FROM ${reader(`statement-${rows}.csv`)})
+      SELECT count(*) FILTER (WHERE l.amount = s.amount) AS matched,
+             count(*) FILTER (WHERE l.amount <> s.amount) AS mismatched,
+             count(*) FILTER (WHERE s.ref IS NULL) AS ledger_only,
+             count(*) FILTER (WHERE l.ref IS NULL) AS statement_only
+      FROM l FULL OUTER JOIN s ON l.dealer = s.dealer AND l.ref = s.ref WHERE coalesce(l.ref, s.ref) IS NOT NULL`);
+    const ms = performance.now() - t0;
+    const row = result.getRowObjects()[0];
+    con.closeSync();
+    return { rows, ms: Math.round(ms), peakMB: peakMB(), matched: Number(row.matched) };
+  }
+  throw new Error(`unknown case ${kind}`);
+}
+
+const [kind, rows, dir] = process.argv.slice(2);
+run(kind, Number(rows), dir).then(
+  (r) => process.stdout.write(JSON.stringify(r) + "\n"),
+  (e) => {
+    process.stderr.write(`${(e as Error).stack}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: speed and memory of the heavy paths, each case in a fresh process.
+ * `npm run bench --silent -- --json` prints one JSON object, one key per area, each a list of runs.
+ * Flags: --quick (small sizes only), --only read,reconcile,excel.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { writeCsvPair } from "./synth";
+
+const FULL_SHEET = 1_048_576;
+const args = process.argv.slice(2);
+const asJson = args.includes("--json");
+const quick = args.includes("--quick");
+const onlyArg = args.find((a) => a.startsWith("--only="))?.slice(7) ?? (args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined);
+const only = onlyArg ? new Set(onlyArg.split(",")) : null;
+const want = (area: string) => only === null || only.has(area);
+const log = (text: string) => {
+  if (!asJson) process.stdout.write(text + "\n");
+  else process.stderr.write(text + "\n");
+};
+
+function runCase(kind: string, rows: number, dir: string): Record<string, unknown> {
+  const out = execFileSync(process.execPath, ["--max-old-space-size=8192", path.join(__dirname, "case.js"), kind, String(rows), dir], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split("\n").pop() as string);
+}
+
+function main(): void {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-bench-"));
+  const results: Record<string, Record<string, unknown>[]> = {};
+  try {
+    if (want("read")) {
+      results.read = [];
+      for (const rows of quick ? [100_000] : [FULL_SHEET]) {
+        const r = runCase("read", rows, dir);
+        results.read.push(r);
+        log(`read       ${String(r.rows).padStart(9)} rows  ${String(r.ms).padStart(7)} ms  peak ${r.peakMB} MB`);
+      }
+    }
+    if (want("reconcile")) {
+      results.reconcile = [];
+      const reference: Record<string, unknown>[] = [];
+      for (const rows of quick ? [10_000] : [10_000, 100_000, FULL_SHEET - 1]) {
+        writeCsvPair(dir, rows, 1000);
+        const r = runCase("reconcile", rows, dir);
+        let ratio: number | null = null;
+        try {
+          const d = runCase("duckdb", rows, dir);
+          reference.push(d);
+          ratio = Math.round(((r.ms as number) / (d.ms as number)) * 100) / 100;
+        } catch {
+          log("  (reference SQL engine not available: ratio left out)");
+        }
+        results.reconcile.push({ ...r, dealers: 1000, referenceMs: reference.at(-1)?.ms ?? null, ratioToReference: ratio });
+        log(`reconcile  ${String(rows).padStart(9)} rows  ${String(r.ms).padStart(7)} ms  peak ${r.peakMB} MB  reference ${reference.at(-1)?.ms ?? "-"} ms  ratio ${ratio ?? "-"}`);
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  if (asJson) process.stdout.write(JSON.stringify(results) + "\n");
+}
+
+main();
