@@ -33,10 +33,14 @@ const ZH: Record<string, string> = {
   --matches           JSON 中包含配对明细
 退出码：运行完成为 0（无论有无差异），输入有误为 2。`,
   aging: `用法：duizhang aging --ledger FILE [--sheet 名称] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--json] [--out 结果.xlsx]
-  --as-of      账龄计算日，默认为台账中最晚的日期
-  --term-days  未设账期的经销商使用的账期（天），默认 30
+  --sheet      台账工作表，默认为第一张有数据的表
+  --dealer     只看这一家经销商
+  --as-of      账龄计算日，默认为今天
+  --term-days  没有账期的经销商使用的账期（天）；不写时用工作簿中保存的默认账期，未保存则为 30
+               账期依次取自：工作簿中的“账期表”（或“信用期表”“Terms”，列：经销商/客户名称、账期(天)/信用期）、台账的账期列、默认账期
   --basis      按到期日（due，默认）或单据日期（document）划分账龄
-  --out        写出新工作簿：台账副本（逾期行已标色）、账龄分析、催款计划`,
+  --json       以 JSON 输出（字段名固定，供其他程序读取）
+  --out        写出新工作簿：台账副本（逾期行按阶段标色）、账龄分析、催款计划；输入文件不变`,
   demo: `用法：duizhang demo [--out 结果.xlsx] [--as-of YYYY-MM-DD]
 在 assets/sample/duizhang-sample.xlsx 上运行对账和账龄，写出结果工作簿并打印摘要。`,
   "make-sample": `用法：duizhang make-sample [--out 路径]
@@ -76,10 +80,14 @@ Lists the sheets with their rows and columns.`,
   --matches           include the matched pairs in the JSON
 Exit status 0 when it ran (differences or not), 2 on bad input.`,
   aging: `Usage: duizhang aging --ledger FILE [--sheet NAME] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--json] [--out RESULT.xlsx]
-  --as-of      aging date, default the latest date in the ledger
-  --term-days  term for dealers without one, default 30
-  --basis      age by due date (due, default) or document date (document)
-  --out        write a new workbook: the ledger with overdue rows marked, the aging and the collection plan`,
+  --sheet      the ledger sheet, default the first sheet with data
+  --dealer     only this dealer
+  --as-of      aging date, default today
+  --term-days  term for dealers without one; default the one saved in the workbook, else 30
+               terms come from, in order: a sheet named 账期表 (or 信用期表, Terms; columns 经销商/客户名称 and 账期(天)/信用期),
+               the ledger's term column, the default
+  --json       print JSON (fixed field names, for other tools)
+  --out        write a new workbook: the ledger with overdue rows marked by stage, the aging and the collection plan; the input is not changed`,
   demo: `Usage: duizhang demo [--out RESULT.xlsx] [--as-of YYYY-MM-DD]
 Runs reconciliation and aging on assets/sample/duizhang-sample.xlsx, writes a result workbook and prints a summary.`,
   "make-sample": `Usage: duizhang make-sample [--out PATH]

@@ -99,7 +99,9 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {
     try {
       parsed = parseArgs({ args: rest, options: { ...COMMON, ...spec.options }, allowPositionals: true, strict: true }) as typeof parsed;
     } catch (e) {
-      throw new UsageError(say(lang, `参数有误：${(e as Error).message}（运行 duizhang ${command} --help 查看用法）`, `${(e as Error).message} (see duizhang ${command} --help)`));
+      // Node's own messages run over several lines: the first says what is wrong.
+      const first = (e as Error).message.split("\n")[0];
+      throw new UsageError(say(lang, `参数有误：${first}（运行 duizhang ${command} --help 查看用法）`, `${first} (see duizhang ${command} --help)`));
     }
     if (parsed.values.help) {
       io.out(helpText(lang, command));

@@ -15,6 +15,8 @@ import { serveDirectory, type StaticServer } from "./support/serve";
 
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const STEP_TIMEOUT = 15_000;
+// The machine is shared: a step that waits on the pane gets STEP_TIMEOUT, a test a little more.
+jest.setTimeout(45_000);
 
 let server: StaticServer;
 let browser: Chromium;
@@ -144,7 +146,7 @@ test("choosing the ledger and the statement shows what was read from each, and r
   expect(facts).toContain("15 笔（增加 10 笔，减少 5 笔）");
   await expectText(ledger.getByTestId("opening"), "120,000.00");
   await expectText(ledger.getByTestId("closing"), "233,340.50");
-  await expectText(ledger.locator("[data-role=description] button"), "C 列：摘要");
+  await expectText(ledger.locator("[data-role=description] [role=combobox]"), "C 列：摘要");
 
   const statement = page.getByTestId("summary-statement");
   await statement.waitFor({ timeout: STEP_TIMEOUT });
@@ -154,13 +156,13 @@ test("choosing the ledger and the statement shows what was read from each, and r
 
 test("a column chosen by the user is saved in the workbook and used on the next read", async () => {
   const ledger = page.getByTestId("summary-ledger");
-  await ledger.locator("[data-role=description] button").click();
+  await ledger.locator("[data-role=description] [role=combobox]").click();
   await page.getByRole("option", { name: "D 列：对方科目" }).click();
   await page.getByText("列的用途已保存到本工作簿。").waitFor({ timeout: STEP_TIMEOUT });
   await expectEventually(() => setting("duizhang.mappings"), { [SAMPLE_LEDGER_SHEET]: { description: 4 } });
 
   await page.getByRole("button", { name: "刷新列表" }).click();
-  await expectText(ledger.locator("[data-role=description] button"), "D 列：对方科目");
+  await expectText(ledger.locator("[data-role=description] [role=combobox]"), "D 列：对方科目");
   await ledger.locator("[data-role=description]").getByText("手动指定").waitFor({ timeout: STEP_TIMEOUT });
 });
 

@@ -89,7 +89,11 @@ export function compareItems(a: Item, b: Item): number {
   return a.row - b.row;
 }
 
-/** Rows with the same signature are interchangeable: picking either changes nothing the user sees but a row number. */
+/**
+ * Rows with the same signature are interchangeable: picking either changes nothing but a row number.
+ * The reference is left out on purpose: rows reaching the passes that use this had no reference in
+ * common with their counterpart, so a reference cannot tell the candidates apart.
+ */
 function signature(item: Item): string {
   return `${item.day}|${item.amount}|${item.entry.description}`;
 }

@@ -1,0 +1,205 @@
+/**
+ * `duizhang aging`: age a ledger file as of a date; print the summary (or the JSON contract), and on
+ * request write a new workbook with the ledger's overdue rows marked, 账龄分析 and 催款计划.
+ */
+import * as path from "path";
+import { actionsDue, STAGE_TEXT, STAGES, toAgingJson, type AgingBasis, type AgingReport } from "../../core/aging";
+import { ymdToIso } from "../../core/dates";
+import { formatFenGrouped } from "../../core/money";
+import type { IsoDate } from "../../core/model";
+import { describeReadIssue, normaliseDealerName } from "../../core/read";
+import { runAging, writeAgingResults, type AgingRun, type WrittenAging } from "../../app/aging";
+import { pick, type Lang } from "../../app/lang";
+import { shownBucketKeys, dealersByBalance, TERM_SOURCE_TEXT } from "../../app/reports/aging-sheets";
+import { XlsxWorkbook } from "../../xlsx/workbook";
+import type { Context, Values } from "../options";
+import { optionalDate, optionalDays, optionalString, requireString, say } from "../options";
+import { EXIT_OK, UsageError } from "../errors";
+import { chooseSheet, ensureWritableOut, openInputFile, type OpenedFile } from "../files";
+import { renderTable } from "../table";
+import { copyInto } from "./reconcile";
+
+/** Today in the local calendar: the clock is read here, at the edge, never in the core. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  return ymdToIso(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** Reader problems that leave nothing to age: the sheet is not a ledger (or not one we can read). */
+const FATAL_READ = new Set(["no_header", "no_amount_column", "no_date_column", "map_not_found"]);
+
+export async function commandAging(ctx: Context, values: Values): Promise<number> {
+  const { lang } = ctx;
+  const ledgerFile = requireString(ctx, values, "ledger");
+  const asOf = optionalDate(ctx, values, "as-of") ?? todayIso();
+  const termDays = optionalDays(ctx, values, "term-days");
+  const basisText = optionalString(values, "basis");
+  if (basisText !== undefined && basisText !== "due" && basisText !== "document") {
+    throw new UsageError(say(lang, `--basis 须为 due（到期日）或 document（单据日期）：${basisText}`, `--basis must be due or document: ${basisText}`));
+  }
+  const basis = basisText as AgingBasis | undefined;
+  const dealer = optionalString(values, "dealer");
+  const outPath = optionalString(values, "out");
+  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, [path.resolve(ctx.io.cwd, ledgerFile)], lang);
+
+  const ledger = await openInputFile(ledgerFile, ctx.io.cwd, lang);
+  const sheet = await chooseSheet(ledger, optionalString(values, "sheet"), lang, ledgerFile);
+  const run = await runAging({
+    ledger: { port: ledger.port, sheet },
+    asOf,
+    ...(termDays !== undefined ? { defaultTermDays: termDays } : {}),
+    ...(basis ? { basis } : {}),
+    ...(dealer !== undefined ? { dealer } : {}),
+  });
+  problemsOrThrow(run, dealer, lang);
+
+  let written: { file: string; sheets: WrittenAging } | undefined;
+  if (out !== undefined) {
+    const wb = XlsxWorkbook.create();
+    const sheets = (await addAgingToWorkbook(wb, ledger, sheet, asOf, lang, { run })).written;
+    await wb.save(out);
+    written = { file: out, sheets };
+  }
+  if (values.json) {
+    ctx.io.out(JSON.stringify(toAgingJson(run.report), null, 2));
+  } else {
+    ctx.io.out(agingText(run, lang));
+    if (written) {
+      ctx.io.out(
+        say(
+          lang,
+          `\n结果已写入：${written.file}（${written.sheets.agingSheet}、${written.sheets.planSheet}；台账标色 ${written.sheets.marked} 行）`,
+          `\nResult written to: ${written.file} (${written.sheets.agingSheet}, ${written.sheets.planSheet}; ${written.sheets.marked} ledger rows marked)`,
+        ),
+      );
+    }
+  }
+  return EXIT_OK;
+}
+
+/** A sheet that cannot be aged at all, or a dealer not in it, is bad input: one line, exit 2. */
+function problemsOrThrow(run: AgingRun, dealer: string | undefined, lang: Lang): void {
+  const fatal = run.ledger.errors.find((e) => FATAL_READ.has(e.code));
+  if (fatal) {
+    throw new UsageError(say(lang, `无法计算账龄：${describeReadIssue(fatal, lang)}`, `cannot age the sheet: ${describeReadIssue(fatal, lang)}`));
+  }
+  if (dealer !== undefined && run.report.dealers.length === 0) {
+    const seen = new Map<string, string>();
+    for (const name of [...run.ledger.dealers, ...(run.ledger.dealer ? [run.ledger.dealer] : []), ...run.ledger.skipped.filter((s) => s.reason === "other-dealer").map((s) => s.text)]) {
+      const key = normaliseDealerName(name);
+      if (name !== "" && !seen.has(key)) seen.set(key, name);
+    }
+    const names = [...seen.values()];
+    const list = names.slice(0, 10).join("、") + (names.length > 10 ? "…" : "");
+    throw new UsageError(
+      names.length > 0
+        ? say(lang, `${run.ledger.sheet} 中没有经销商“${dealer}”的记录（有：${list}）`, `no rows for dealer "${dealer}" in ${run.ledger.sheet} (dealers: ${list})`)
+        : say(lang, `${run.ledger.sheet} 中没有经销商“${dealer}”的记录`, `no rows for dealer "${dealer}" in ${run.ledger.sheet}`),
+    );
+  }
+}
+
+/** Excel sheet names: at most 31 characters, unique in the workbook. */
+async function freeName(wb: XlsxWorkbook, wanted: string): Promise<string> {
+  const taken = new Set((await wb.listSheets()).map((s) => s.name.toLowerCase()));
+  let name = wanted.slice(0, 31);
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted.slice(0, 28)}(${i})`;
+  return name;
+}
+
+/**
+ * Age `sheet` of `source` and add the results to a result workbook `wb`: the ledger's copy with the
+ * aged rows marked (group `aging`), 账龄分析 and 催款计划. When `options.ledgerCopy` names a copy of the
+ * ledger already in `wb` (the demo's reconciliation copy), that copy is marked instead of a new one;
+ * its reconciliation marks stay. `options.run` reuses an aging already made.
+ */
+export async function addAgingToWorkbook(
+  wb: XlsxWorkbook,
+  source: OpenedFile,
+  sheet: string,
+  asOf: IsoDate,
+  lang: Lang,
+  options: { ledgerCopy?: string; run?: AgingRun; termDays?: number } = {},
+): Promise<{ run: AgingRun; written: WrittenAging; ledgerCopy: string }> {
+  const run =
+    options.run ??
+    (await runAging({ ledger: { port: source.port, sheet }, asOf, ...(options.termDays !== undefined ? { defaultTermDays: options.termDays } : {}) }));
+  let ledgerCopy = options.ledgerCopy;
+  if (ledgerCopy === undefined) {
+    ledgerCopy = await freeName(wb, `${say(lang, "台账-", "Ledger-")}${sheet}`);
+    await copyInto(wb, source, sheet, ledgerCopy);
+  }
+  const written = await writeAgingResults(run, { port: wb, ledgerSheet: ledgerCopy, lang });
+  return { run, written, ledgerCopy };
+}
+
+/** The text summary: terms, totals by stage, dealers × buckets, and this week's actions. */
+export function agingText(run: AgingRun, lang: Lang): string {
+  const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
+  const r: AgingReport = run.report;
+  const lines: string[] = [];
+  const basis = r.basis === "due" ? s("按到期日", "by due date") : s("按单据日期", "by document date");
+  lines.push(`${s("台账", "Ledger")}: ${run.ledger.sheet}  ${s("账龄日期", "As of")}: ${r.asOf}  ${s("账龄基准", "Aged")}: ${basis}`);
+  const ts = run.termSources;
+  const defaultFrom =
+    ts.defaultFrom === "request" ? s("本次指定", "given") : ts.defaultFrom === "setting" ? s("已保存的设置", "saved setting") : s("未设置", "not set");
+  lines.push(`${s("默认账期", "Default term")}: ${ts.defaultTermDays} ${s("天", "days")} (${defaultFrom})${ts.table ? `  ${s("账期表", "Term table")}: ${ts.table.sheet} (${Object.keys(ts.table.terms).length})` : ""}`);
+  if (r.ignoredAfterAsOf > 0) lines.push(s(`账龄日期之后的 ${r.ignoredAfterAsOf} 行未计入`, `${r.ignoredAfterAsOf} rows after the as-of date left out`));
+
+  lines.push("", s("== 按阶段汇总 ==", "== By stage =="));
+  lines.push(
+    renderTable(
+      [s("阶段", "Stage"), s("笔数", "Items"), s("金额", "Amount")],
+      STAGES.map((st) => [pick(STAGE_TEXT[st], lang), String(r.totals.byStage[st].count), formatFenGrouped(r.totals.byStage[st].amount)]),
+      [1, 2],
+    ),
+  );
+  lines.push(`${s("应收余额合计", "Total open balance")}: ${formatFenGrouped(r.totals.openBalance)}`);
+
+  lines.push("", s("== 账龄分布 ==", "== Aging buckets =="));
+  const keys = shownBucketKeys(r);
+  const dealerRows = dealersByBalance(r).map((d) => [
+    d.dealer,
+    d.rep ?? "",
+    `${d.termDays} (${pick(TERM_SOURCE_TEXT[d.termSource], lang)})`,
+    formatFenGrouped(d.openBalance),
+    ...keys.map((k) => formatFenGrouped(d.buckets[k] ?? 0)),
+  ]);
+  dealerRows.push([s("合计", "Total"), "", "", formatFenGrouped(r.totals.openBalance), ...keys.map((k) => formatFenGrouped(r.totals.buckets[k] ?? 0))]);
+  lines.push(
+    renderTable(
+      [s("经销商", "Dealer"), s("业务员", "Rep"), s("账期(天)", "Term"), s("余额", "Balance"), ...keys],
+      dealerRows,
+      [3, ...keys.map((_, i) => 4 + i)],
+    ),
+  );
+
+  const due = actionsDue(r, 7);
+  lines.push("", s(`== 本周需行动（${due.length} 笔）==`, `== Actions due this week (${due.length}) ==`));
+  if (due.length === 0) lines.push(s("无", "none"));
+  else {
+    lines.push(
+      renderTable(
+        [s("行动日期", "Date"), s("经销商", "Dealer"), s("业务员", "Rep"), s("单号", "Reference"), s("行", "Row"), s("未收金额", "Open"), s("到期日", "Due"), s("阶段", "Stage"), s("行动", "Action")],
+        due.map((i) => [
+          i.nextAction.date,
+          i.dealer,
+          i.rep ?? "",
+          i.ref ?? (i.kind === "opening" ? s("期初余额", "Opening balance") : ""),
+          String(i.row),
+          formatFenGrouped(i.open),
+          i.dueDate,
+          pick(STAGE_TEXT[i.stage], lang),
+          lang === "en-US" ? i.nextAction.en : i.nextAction.zh,
+        ]),
+        [4, 5],
+      ),
+    );
+  }
+
+  if (r.issues.length > 0) {
+    lines.push("", s(`问题：${r.issues.length}`, `Problems: ${r.issues.length}`));
+    for (const issue of r.issues.slice(0, 30)) lines.push(`  ${lang === "en-US" ? issue.en : issue.zh}`);
+    if (r.issues.length > 30) lines.push(s(`  ……另有 ${r.issues.length - 30} 处`, `  … and ${r.issues.length - 30} more`));
+  }
+  return lines.join("\n");
+}
