@@ -5,6 +5,7 @@
 import { readGrid } from "../../src/core/read";
 import { main } from "../../src/cli/main";
 import { kingdeeGrid } from "./synth";
+import { benchExcelRoundTrips } from "../fake-excel/bench";
 
 function peakMB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -46,6 +47,11 @@ async function run(kind: string, rows: number, dir: string): Promise<Record<stri
     const row = result.getRowObjects()[0];
     con.closeSync();
     return { rows, ms: Math.round(ms), peakMB: peakMB(), matched: Number(row.matched) };
+  }
+  if (kind === "excel") {
+    const t0 = performance.now();
+    const r = await benchExcelRoundTrips(rows);
+    return { ...r, syncRatio: Math.round((r.syncs / r.leastSyncs) * 100) / 100, ms: Math.round(performance.now() - t0), peakMB: peakMB() };
   }
   throw new Error(`unknown case ${kind}`);
 }

@@ -60,6 +60,14 @@ function main(): void {
         log(`reconcile  ${String(rows).padStart(9)} rows  ${String(r.ms).padStart(7)} ms  peak ${r.peakMB} MB  reference ${reference.at(-1)?.ms ?? "-"} ms  ratio ${ratio ?? "-"}`);
       }
     }
+    if (want("excel")) {
+      results.excel = [];
+      for (const rows of quick ? [1_000] : [1_000, 100_000, FULL_SHEET]) {
+        const r = runCase("excel", rows, dir);
+        results.excel.push(r);
+        log(`excel      ${String(rows).padStart(9)} rows  ${String(r.syncs).padStart(4)} syncs (least ${r.leastSyncs}, ratio ${r.syncRatio})  largest ${r.maxRequestBytes} B  total ${r.totalBytes} B`);
+      }
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -177,8 +177,9 @@ test("problems show in a MessageBar naming the sheet, and clicking a bad cell se
   await choose("statement", SAMPLE_LIST_SHEET);
   const missing = page.locator("[data-message-key=read-statement]");
   await missing.waitFor({ timeout: STEP_TIMEOUT });
-  await expectText(missing, 
-    `出错了找不到工作表「${SAMPLE_LIST_SHEET}」，它可能已被重命名或删除。请点“刷新列表”后重新选择。`,
+  await expectText(
+    missing.locator("[data-message-text]"),
+    `找不到工作表「${SAMPLE_LIST_SHEET}」，它可能已被重命名或删除。请点“刷新列表”后重新选择。`,
   );
   await shot("taskpane-error");
 

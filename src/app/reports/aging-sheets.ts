@@ -6,6 +6,7 @@
  */
 import {
   collectionPlan,
+  NOT_DUE_BUCKET,
   STAGE_TEXT,
   UNAPPLIED_BUCKET,
   UNKNOWN_AGE_BUCKET,
@@ -39,6 +40,20 @@ export const TERM_SOURCE_TEXT: Record<TermSource, Bilingual> = {
   column: { zh: "台账账期列", en: "Ledger term column" },
   default: { zh: "默认账期", en: "Default term" },
 };
+
+/** The buckets named in words; the others are day ranges (1-30, 365+) and read the same in both languages. */
+const BUCKET_TEXT: Record<string, Bilingual> = {
+  [NOT_DUE_BUCKET]: { zh: NOT_DUE_BUCKET, en: "Not due" },
+  [UNKNOWN_AGE_BUCKET]: { zh: UNKNOWN_AGE_BUCKET, en: "Unknown age" },
+  [UNAPPLIED_BUCKET]: { zh: UNAPPLIED_BUCKET, en: "Unapplied" },
+  全部: { zh: "全部", en: "All" },
+};
+
+/** A bucket key as shown to the user (the keys themselves are the JSON contract's and never change). */
+export function bucketLabel(key: string, lang: Lang): string {
+  const t = BUCKET_TEXT[key];
+  return t ? pick(t, lang) : key;
+}
 
 const OPENING_TEXT: Bilingual = { zh: "期初余额", en: "Opening balance" };
 
@@ -202,7 +217,7 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
       p(T.unit),
     ],
     [],
-    [...fixed.map((t) => head(p(t))), ...keys.map((k) => head(k)), head(p(T.overdue)), head(p(T.pastFinal))],
+    [...fixed.map((t) => head(p(t))), ...keys.map((k) => head(bucketLabel(k, lang))), head(p(T.overdue)), head(p(T.pastFinal))],
   ];
 
   const dealers = dealersByBalance(report);
@@ -286,13 +301,14 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
 
   // The chart's data: the largest positive balances, by bucket (unapplied credits are not balances to chart).
   const charts: SheetSpec["charts"] = [];
-  const chartKeys = keys.filter((k) => k !== UNAPPLIED_BUCKET);
+  // Buckets empty for all of them would only add blank series to the legend.
   const top = dealers.filter((d) => d.openBalance > 0).slice(0, CHART_DEALERS);
-  if (top.length > 0) {
+  const chartKeys = keys.filter((k) => k !== UNAPPLIED_BUCKET && top.some((d) => (d.buckets[k] ?? 0) > 0));
+  if (top.length > 0 && chartKeys.length > 0) {
     rows.push([], []);
     rows.push([{ value: p(T.chartData), bold: true }]);
     const headerRow = rows.length + 1;
-    rows.push([head(p(T.dealer)), ...chartKeys.map((k) => head(k))]);
+    rows.push([head(p(T.dealer)), ...chartKeys.map((k) => head(bucketLabel(k, lang)))]);
     for (const d of top) rows.push([text(d.dealer, { border: true }), ...chartKeys.map((k) => money(d.buckets[k] ?? 0, { border: true }))]);
     charts.push({
       type: "columnStacked",

@@ -10,7 +10,7 @@ import type { IsoDate } from "../../core/model";
 import { describeReadIssue, normaliseDealerName } from "../../core/read";
 import { runAging, writeAgingResults, type AgingRun, type WrittenAging } from "../../app/aging";
 import { pick, type Lang } from "../../app/lang";
-import { shownBucketKeys, dealersByBalance, TERM_SOURCE_TEXT } from "../../app/reports/aging-sheets";
+import { bucketLabel, dealersByBalance, shownBucketKeys, TERM_SOURCE_TEXT } from "../../app/reports/aging-sheets";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, requireString, say } from "../options";
@@ -167,7 +167,7 @@ export function agingText(run: AgingRun, lang: Lang): string {
   dealerRows.push([s("合计", "Total"), "", "", formatFenGrouped(r.totals.openBalance), ...keys.map((k) => formatFenGrouped(r.totals.buckets[k] ?? 0))]);
   lines.push(
     renderTable(
-      [s("经销商", "Dealer"), s("业务员", "Rep"), s("账期(天)", "Term"), s("余额", "Balance"), ...keys],
+      [s("经销商", "Dealer"), s("业务员", "Rep"), s("账期(天)", "Term"), s("余额", "Balance"), ...keys.map((k) => bucketLabel(k, lang))],
       dealerRows,
       [3, ...keys.map((_, i) => 4 + i)],
     ),

@@ -57,6 +57,10 @@ interface DealerAcc {
   openings: number[];
   rep: string | null;
   repDay: number;
+  /** Valid terms from the ledger's term column, all dates. */
+  terms: number[];
+  /** False for a dealer seen only in rows after the as-of date: not part of the report. */
+  present: boolean;
 }
 
 interface RepAcc {
@@ -84,7 +88,7 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
   if (input.periodStart !== undefined) assertIsoDate("periodStart", input.periodStart);
   const issues: AgingIssue[] = [];
   const basis: AgingBasis = options.basis ?? "due";
-  const classify = options.classify ?? classifyEntry;
+  const classify = options.classify ?? cachedClassifier();
 
   let defaultTermDays = options.defaultTermDays ?? DEFAULT_TERM_DAYS;
   if (!isValidTerm(defaultTermDays)) {
@@ -130,30 +134,23 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
   const asOfDay = dayOf(asOf);
 
   // Group by dealer. Names are matched as the term tables match them (width and spaces ignored).
-  const keyByName = new Map<string, string>();
-  const nameOf = (dealer: string | null): string => (dealer === null || dealer.trim() === "" ? UNNAMED_DEALER : dealer);
-  const keyOf = (name: string): string => {
-    let key = keyByName.get(name);
-    if (key === undefined) {
-      key = dealerKey(name);
-      keyByName.set(name, key);
-    }
-    return key;
-  };
+  const accByName = new Map<string | null, DealerAcc>();
   const accByKey = new Map<string, DealerAcc>();
   const order: DealerAcc[] = [];
   const accFor = (dealer: string | null): DealerAcc => {
-    const name = nameOf(dealer);
-    const key = keyOf(name);
-    let acc = accByKey.get(key);
+    let acc = accByName.get(dealer);
+    if (acc !== undefined) return acc;
+    const name = dealer === null || dealer.trim() === "" ? UNNAMED_DEALER : dealer;
+    const key = dealerKey(name);
+    acc = accByKey.get(key);
     if (acc === undefined) {
-      acc = { name, entries: [], sorted: true, openings: [], rep: null, repDay: -Infinity };
+      acc = { name, entries: [], sorted: true, openings: [], rep: null, repDay: -Infinity, terms: [], present: false };
       accByKey.set(key, acc);
       order.push(acc);
     }
+    accByName.set(dealer, acc);
     return acc;
   };
-  const columnTerms = new Map<string, number[]>();
 
   const entries = input.entries;
   const days = new Int32Array(entries.length);
@@ -161,15 +158,12 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
   let earliestEntryDay = Infinity;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
+    const acc = accFor(e.dealer);
     // A term is a standing agreement, so every row's term column counts, even a row dated after the
     // as-of date: otherwise a later row could change a dealer's term and make an old item younger.
     if (e.termDays !== null) {
-      if (isValidTerm(e.termDays)) {
-        const key = keyOf(nameOf(e.dealer));
-        const list = columnTerms.get(key);
-        if (list === undefined) columnTerms.set(key, [e.termDays]);
-        else list.push(e.termDays);
-      } else
+      if (isValidTerm(e.termDays)) acc.terms.push(e.termDays);
+      else
         issues.push({
           code: "bad_term",
           sheet: e.sheet,
@@ -203,7 +197,7 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
       continue;
     }
     const day = dayOf(e.date);
-    const acc = accFor(e.dealer);
+    acc.present = true;
     if (e.rep !== null && e.rep.trim() !== "" && day >= acc.repDay) {
       // The rep on the latest row owns the dealer: reps change, the latest assignment counts.
       acc.rep = e.rep;
@@ -247,7 +241,9 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
     }
     if (o.amount === 0) continue;
     openingDates[j] = date;
-    accFor(o.dealer).openings.push(j);
+    const acc = accFor(o.dealer);
+    acc.present = true;
+    acc.openings.push(j);
   }
 
   // Period for the per-rep figures.
@@ -291,19 +287,28 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
   const reps = new Map<string | null, RepAcc>();
   const dealers: DealerAging[] = [];
 
+  // Buffers shared by all dealers: a million rows would otherwise leave a million small objects and
+  // arrays for the garbage collector, which costs more than the aging itself.
+  let longest = 0;
+  for (const acc of order) longest = Math.max(longest, acc.entries.length + acc.openings.length);
+  const sortKeys = new Float64Array(longest);
+  const debitSrc = new Int32Array(longest);
+  const debitOpen = new Float64Array(longest);
+  const debitRefs: (readonly string[])[] = new Array(longest).fill(NO_REFS);
+  const creditSrc = new Int32Array(longest);
+  const creditOpen = new Float64Array(longest);
+  const creditRefs: (readonly string[])[] = new Array(longest).fill(NO_REFS);
+
   for (const acc of order) {
-    if (!acc.sorted) acc.entries.sort((a, b) => days[a] - days[b] || a - b);
-    const dealerTerm = resolver.forDealer(acc.name, columnTerms.get(keyOf(acc.name)) ?? []);
+    if (!acc.present) continue;
+    if (!acc.sorted) sortByDate(acc.entries, days, sortKeys);
+    const dealerTerm = resolver.forDealer(acc.name, acc.terms);
     const rep = acc.rep;
 
-    // Debits and credits, oldest first; opening balances are older than any row. Sources are kept
-    // as numbers (entry index, or -1 - opening index) to spare the collector a million objects.
-    const debitSrc: number[] = [];
-    const debitOpen: Fen[] = [];
-    const debitRefs: (readonly string[])[] = [];
-    const creditSrc: number[] = [];
-    const creditOpen: Fen[] = [];
-    const creditRefs: (readonly string[])[] = [];
+    // Debits and credits, oldest first; opening balances are older than any row. Sources are
+    // entry indices, or -1 - opening index.
+    let debitCount = 0;
+    let creditCount = 0;
     const repFigures = {
       openingReceivable: 0,
       sales: 0,
@@ -320,13 +325,13 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
       if (day <= fromDay) repFigures.openingReceivable += amount;
       if (day <= toDay) repFigures.closingReceivable += amount;
       if (amount > 0) {
-        debitSrc.push(-1 - j);
-        debitOpen.push(amount);
-        debitRefs.push(NO_REFS);
+        debitSrc[debitCount] = -1 - j;
+        debitOpen[debitCount] = amount;
+        debitRefs[debitCount++] = NO_REFS;
       } else {
-        creditSrc.push(-1 - j);
-        creditOpen.push(-amount);
-        creditRefs.push(NO_REFS);
+        creditSrc[creditCount] = -1 - j;
+        creditOpen[creditCount] = -amount;
+        creditRefs[creditCount++] = NO_REFS;
       }
     }
     for (const i of acc.entries) {
@@ -343,18 +348,18 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
       if (day <= toDay) repFigures.closingReceivable += amount;
       const refs = e.refs.length > 0 ? e.refs : e.ref !== null ? [e.ref] : NO_REFS;
       if (amount > 0) {
-        debitSrc.push(i);
-        debitOpen.push(amount);
-        debitRefs.push(refs);
+        debitSrc[debitCount] = i;
+        debitOpen[debitCount] = amount;
+        debitRefs[debitCount++] = refs;
       } else {
-        creditSrc.push(i);
-        creditOpen.push(-amount);
-        creditRefs.push(refs);
+        creditSrc[creditCount] = i;
+        creditOpen[creditCount] = -amount;
+        creditRefs[creditCount++] = refs;
       }
     }
     repFigures.sales -= repFigures.returns;
 
-    settleInPlace(debitOpen, debitRefs, creditOpen, creditRefs);
+    settleInPlace(debitOpen, debitRefs, debitCount, creditOpen, creditRefs, creditCount);
 
     const dealerBuckets = emptyBuckets();
     const byStage = emptyStages();
@@ -363,7 +368,7 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
     let overdueCount = 0;
     let pastFinal = 0;
     let pastFinalCount = 0;
-    for (let k = 0; k < debitOpen.length; k++) {
+    for (let k = 0; k < debitCount; k++) {
       const open = debitOpen[k];
       if (open === 0) continue;
       const src = debitSrc[k];
@@ -437,7 +442,7 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
     }
 
     const unapplied: UnappliedCredit[] = [];
-    for (let k = 0; k < creditOpen.length; k++) {
+    for (let k = 0; k < creditCount; k++) {
       if (creditOpen[k] === 0) continue;
       const src = creditSrc[k];
       if (src < 0) {
@@ -567,4 +572,37 @@ function repFiguresOf(r: RepAcc, periodDays: number): RepFigures {
     closingReceivable: r.closingReceivable,
     dso: r.sales > 0 ? (r.closingReceivable / r.sales) * periodDays : null,
   };
+}
+
+/** The default classifier looks only at the description, and ledgers repeat a few descriptions. */
+function cachedClassifier(): (entry: Entry) => EntryKind {
+  const cache = new Map<string, EntryKind>();
+  return (entry) => {
+    if (entry.amount > 0) return "sale";
+    let kind = cache.get(entry.description);
+    if (kind === undefined) {
+      kind = classifyEntry(entry);
+      cache.set(entry.description, kind);
+    }
+    return kind;
+  };
+}
+
+/**
+ * Sort entry indices by date, keeping sheet order within a day, with one packed numeric key per
+ * row (day, then position) so the typed-array sort needs no comparator.
+ */
+function sortByDate(indices: number[], days: Int32Array, keys: Float64Array): void {
+  const n = indices.length;
+  const slot = 2 ** 24; // positions within one dealer; days since 1900 stay below 2 ** 22
+  if (n >= slot) {
+    indices.sort((a, b) => days[a] - days[b] || a - b);
+    return;
+  }
+  const dayBase = 30_000; // 1900-01-01 is day -25567
+  const view = keys.subarray(0, n);
+  for (let p = 0; p < n; p++) view[p] = (days[indices[p]] + dayBase) * slot + p;
+  view.sort();
+  const copy = indices.slice();
+  for (let p = 0; p < n; p++) indices[p] = copy[view[p] % slot];
 }

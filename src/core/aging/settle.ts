@@ -21,6 +21,9 @@ export interface CreditToSettle {
   refs: readonly string[];
 }
 
+/** Open amounts in fen: a plain array or a Float64Array (exact for every safe integer). */
+export type OpenAmounts = { [index: number]: Fen; readonly length: number };
+
 export interface Settlement {
   /** Still open per debit, in the order given. */
   debitOpen: Fen[];
@@ -48,27 +51,32 @@ export function settle(debits: readonly DebitToSettle[], credits: readonly Credi
   settleInPlace(
     debitOpen,
     debits.map((d) => d.refs),
+    debitOpen.length,
     creditOpen,
     credits.map((c) => c.refs),
+    creditOpen.length,
   );
   return { debitOpen, creditOpen };
 }
 
 /**
- * The same over parallel arrays, reducing `debitOpen` and `creditOpen` in place: the engine ages a
- * million rows, and one object per row would cost more in garbage collection than the settling.
+ * The same over the first `debitCount` / `creditCount` slots of parallel arrays (typed arrays
+ * welcome), reducing the open amounts in place: the engine ages a million rows through buffers it
+ * reuses for every dealer, rather than leaving an object per row to the garbage collector.
  */
 export function settleInPlace(
-  debitOpen: Fen[],
+  debitOpen: OpenAmounts,
   debitRefs: readonly (readonly string[])[],
-  creditOpen: Fen[],
+  debitCount: number,
+  creditOpen: OpenAmounts,
   creditRefs: readonly (readonly string[])[],
+  creditCount: number,
 ): void {
-  settleNamed(debitOpen, debitRefs, creditOpen, creditRefs);
+  settleNamed(debitOpen, debitRefs, debitCount, creditOpen, creditRefs, creditCount);
 
   let d = 0;
   let c = 0;
-  while (d < debitOpen.length && c < creditOpen.length) {
+  while (d < debitCount && c < creditCount) {
     if (debitOpen[d] === 0) {
       d++;
       continue;
@@ -84,14 +92,16 @@ export function settleInPlace(
 }
 
 function settleNamed(
-  debitOpen: Fen[],
+  debitOpen: OpenAmounts,
   debitRefs: readonly (readonly string[])[],
-  creditOpen: Fen[],
+  debitCount: number,
+  creditOpen: OpenAmounts,
   creditRefs: readonly (readonly string[])[],
+  creditCount: number,
 ): void {
   let named: Set<string> | null = null;
-  for (const refs of creditRefs) {
-    for (const ref of refs) {
+  for (let c = 0; c < creditCount; c++) {
+    for (const ref of creditRefs[c]) {
       if (!isLinkableRef(ref)) continue;
       if (named === null) named = new Set();
       named.add(ref);
@@ -100,7 +110,7 @@ function settleNamed(
   if (named === null) return;
 
   const debitsByRef = new Map<string, number[]>();
-  for (let i = 0; i < debitRefs.length; i++) {
+  for (let i = 0; i < debitCount; i++) {
     for (const ref of debitRefs[i]) {
       if (!named.has(ref)) continue;
       const list = debitsByRef.get(ref);
@@ -110,7 +120,7 @@ function settleNamed(
   }
   if (debitsByRef.size === 0) return;
 
-  for (let c = 0; c < creditRefs.length; c++) {
+  for (let c = 0; c < creditCount; c++) {
     const refs = creditRefs[c];
     if (refs.length === 0) continue;
     let targets: number[] | null = null;

@@ -6,7 +6,7 @@ import { compareDates, isIsoDate, toEpochDay } from "../dates";
 import type { Entry, IsoDate, Opening } from "../model";
 import { reconcileBalances } from "./balance";
 import { normaliseDealerName } from "./dealers";
-import { epochDayCache, matchDealer, toItem, type Item } from "./engine";
+import { matchDealer, toItem, type Item } from "./engine";
 import { wrongDealerReason, type ReasonContext } from "./reasons";
 import {
   DEFAULT_OPTIONS,
@@ -58,20 +58,28 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     return k;
   };
 
-  const namesOf = (side: SideInput) => {
-    const set = new Set<string>();
-    for (const e of side.entries) {
-      const k = keyOf(e.dealer);
-      if (k !== null) set.add(k);
-    }
+  // One key per entry, computed once: names repeat on every row, so the previous row's name is tried first.
+  const keysOf = (side: SideInput) => {
+    const keys = new Array<Key>(side.entries.length);
+    const names = new Set<string>();
+    let lastName: string | null = null;
+    let lastKey: Key = null;
+    side.entries.forEach((e, n) => {
+      if (e.dealer !== lastName) {
+        lastName = e.dealer;
+        lastKey = keyOf(e.dealer);
+        if (lastKey !== null) names.add(lastKey);
+      }
+      keys[n] = lastKey;
+    });
     for (const o of side.openings) {
       const k = keyOf(o.dealer);
-      if (k !== null) set.add(k);
+      if (k !== null) names.add(k);
     }
-    return set;
+    return { keys, names };
   };
-  const lNames = namesOf(ledger);
-  const sNames = namesOf(statement);
+  const { keys: lKeys, names: lNames } = keysOf(ledger);
+  const { keys: sKeys, names: sNames } = keysOf(statement);
   const filterKey = opts.dealer === null ? null : keyOf(opts.dealer);
 
   // Where rows without a dealer name go: to the sheet's only dealer, else (filter given, sheet without
@@ -101,7 +109,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     sFallback = [...lNames][0];
   }
 
-  const group = (side: SideInput, fallback: Key) => {
+  const group = (side: SideInput, entryKeys: Key[], fallback: Key) => {
     const groups = new Map<Key, SideGroup>();
     const get = (k: Key) => {
       let g = groups.get(k);
@@ -111,8 +119,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       }
       return g;
     };
-    const place = (dealer: string | null, row: number): SideGroup | null => {
-      const own = keyOf(dealer);
+    const place = (dealer: string | null, own: Key, row: number): SideGroup | null => {
       const k = own ?? fallback;
       if (filterKey !== null && k !== filterKey) return null;
       const g = get(k);
@@ -122,22 +129,22 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       }
       return g;
     };
-    for (const e of side.entries) {
-      const g = place(e.dealer, e.row);
-      if (!g) continue;
+    side.entries.forEach((e, n) => {
+      const g = place(e.dealer, entryKeys[n], e.row);
+      if (!g) return;
       if (opts.asOf !== null && e.date !== null && compareDates(e.date, opts.asOf) > 0) g.excluded.push(e.row);
       else g.entries.push(e);
-    }
+    });
     for (const o of side.openings) {
-      const g = place(o.dealer, o.row);
+      const g = place(o.dealer, keyOf(o.dealer), o.row);
       if (!g) continue;
       if (opts.asOf !== null && o.date !== null && compareDates(o.date, opts.asOf) > 0) g.excluded.push(o.row);
       else g.openings.push(o);
     }
     return groups;
   };
-  const lGroups = group(ledger, lFallback);
-  const sGroups = group(statement, sFallback);
+  const lGroups = group(ledger, lKeys, lFallback);
+  const sGroups = group(statement, sKeys, sFallback);
 
   const keys = [...new Set<Key>([...lGroups.keys(), ...sGroups.keys()])].sort((a, b) =>
     a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
@@ -149,15 +156,14 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   const decisions = options.decisions ?? [];
   const rejected = new Set(decisions.filter((d) => d.decision === "rejected").map((d) => d.id));
   const applied = new Set<string>();
-  const dayOf = epochDayCache();
   const oneSidedKeys = new Map<Difference, string>();
   const empty: SideGroup = { entries: [], openings: [], excluded: [], name: null, nameRow: Infinity };
 
   const dealers: DealerResult[] = keys.map((key) => {
     const lg = lGroups.get(key) ?? empty;
     const sg = sGroups.get(key) ?? empty;
-    const lItems: Item[] = lg.entries.map((e) => toItem("ledger", e, dayOf));
-    const sItems: Item[] = sg.entries.map((e) => toItem("statement", e, dayOf));
+    const lItems: Item[] = lg.entries.map((e) => toItem("ledger", e));
+    const sItems: Item[] = sg.entries.map((e) => toItem("statement", e));
     const m = matchDealer(lItems, sItems, opts, reasonCtx, decisions, rejected);
     for (const id of m.appliedDecisions) applied.add(id);
     for (const [d, k] of m.oneSidedKeys) oneSidedKeys.set(d, k);
@@ -168,7 +174,9 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     const differences = m.differences.sort(
       (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || firstRow(a.ledgerRows) - firstRow(b.ledgerRows) || firstRow(a.statementRows) - firstRow(b.statementRows),
     );
-    const matches = m.matches.sort((a, b) => firstRow(a.ledgerRows) - firstRow(b.ledgerRows) || firstRow(a.statementRows) - firstRow(b.statementRows));
+    // Matches stay in the order the passes made them (pass, then date): already deterministic, and
+    // sorting a million of them again would cost more than making them.
+    const matches = m.matches;
     const ruleCounts: Record<MatchRule, number> = { reference: 0, reference_total: 0, reference_in_text: 0, amount_date: 0, subset: 0, user: 0 };
     for (const match of matches) ruleCounts[match.rule]++;
     const rows = (os: Opening[]) => os.map((o) => o.row).sort((a, b) => a - b);

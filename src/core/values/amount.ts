@@ -33,7 +33,9 @@ export function numberToFen(yuan: number): Fen | null {
   if (!Number.isFinite(yuan)) return null;
   const scaled = yuan * 100;
   const rounded = Math.round(scaled);
-  if (Math.abs(scaled - rounded) <= 1e-7 && Number.isSafeInteger(rounded)) return rounded === 0 ? 0 : rounded;
+  // Within a few units of float error of whole fen: two-decimal amounts always are, x.xx5 never is.
+  const tolerance = Math.max(1e-7, Math.abs(scaled) * 1e-15);
+  if (Math.abs(scaled - rounded) <= tolerance && Number.isSafeInteger(rounded)) return rounded === 0 ? 0 : rounded;
   if (Math.abs(scaled) >= Number.MAX_SAFE_INTEGER) return null;
   return yuanToFen(yuan);
 }

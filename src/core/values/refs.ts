@@ -7,10 +7,7 @@
  */
 import { toHalfWidth } from "./text";
 
-const NOT_REF_CHAR = /[^A-Z0-9]/g;
-const LEADING_ZEROS = /(^|[^0-9])0+(?=[0-9])/g;
 const NO_PREFIX = /^\s*(?:no|№)\s*[.:：#]\s*|^\s*#\s*/i;
-
 /**
  * The form two references are compared in: half-width, upper case, letters and digits only, leading
  * zeros of every digit run dropped. `xsck-2026-0101`, `XSCK 2026 0101` and `ＸＳＣＫ２０２６０１０１` are
@@ -18,15 +15,41 @@ const NO_PREFIX = /^\s*(?:no|№)\s*[.:：#]\s*|^\s*#\s*/i;
  * (Separators are dropped before zeros are, so `A-01` and `A1` coincide too: a price worth paying for the
  * many ways one number is written.)
  */
-const PLAIN_REF = /^[A-Z1-9][A-Z0-9]*$/;
-const ZERO_AFTER_LETTER = /[A-Z]0/;
-
 export function normaliseRef(text: string): string {
-  if (PLAIN_REF.test(text) && !ZERO_AFTER_LETTER.test(text) && !/^NO/.test(text)) return text;
-  const half = toHalfWidth(text).replace(NO_PREFIX, "");
-  return half.toUpperCase().replace(NOT_REF_CHAR, "").replace(LEADING_ZEROS, "$1");
+  const src = NO_PREFIX.test(text) ? text.replace(NO_PREFIX, "") : text;
+  // One pass and no intermediate strings: this runs for every row of a million-row ledger. Separators do
+  // not end a digit run (they are dropped first), letters do.
+  let out = "";
+  let inRun = false;
+  let runLen = 0;
+  let zeros = 0;
+  for (let i = 0; i < src.length; i++) {
+    let c = src.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff5a) c -= 0xfee0;
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c >= 48 && c <= 57) {
+      if (!inRun) {
+        inRun = true;
+        runLen = 0;
+        zeros = 0;
+      }
+      if (c === 48 && runLen === 0) {
+        zeros++;
+        continue;
+      }
+      out += String.fromCharCode(c);
+      runLen++;
+    } else if (c >= 65 && c <= 90) {
+      if (inRun && runLen === 0 && zeros > 0) out += "0";
+      inRun = false;
+      out += String.fromCharCode(c);
+    }
+  }
+  if (inRun && runLen === 0 && zeros > 0) out += "0";
+  return out;
 }
 
+const ANY_DIGIT = /[0-9\uFF10-\uFF19]/;
 const TOKEN = /[A-Za-z0-9]+(?:[-_/.][A-Za-z0-9]+)*/g;
 const LABEL_BEFORE = /(?:号码?|单|票|编号|no\.?|#|№)\s*[:：]?\s*$/i;
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2})$/;
@@ -44,10 +67,10 @@ const COMPACT_DATE = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
  * label before it (`发票号`, `单号`, `No.`) or at least six digits; letters with digits need three digits.
  */
 export function extractRefs(text: string): string[] {
-  if (!text) return [];
+  if (!text || !ANY_DIGIT.test(text)) return [];
   const half = toHalfWidth(text);
   const found: string[] = [];
-  const seen = new Set<string>();
+  const seen: string[] = [];
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(half)) !== null) {
@@ -74,8 +97,8 @@ export function extractRefs(text: string): string[] {
       } else if (digits < 3 && UNIT_AFTER.test(half.slice(end, end + 3))) continue;
     }
     const key = normaliseRef(token);
-    if (key === "" || seen.has(key)) continue;
-    seen.add(key);
+    if (key === "" || seen.includes(key)) continue;
+    seen.push(key);
     found.push(token);
   }
   return found;

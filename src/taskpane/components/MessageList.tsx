@@ -34,29 +34,32 @@ export function MessageList({ messages, onDismiss, onGoTo }: MessageListProps): 
   if (messages.length === 0) return null;
   return (
     <MessageBarGroup className={styles.group} aria-live="polite">
-      {messages.map((m) => (
-        <MessageBar key={m.key} intent={m.intent} layout="multiline" data-message-key={m.key}>
-          <MessageBarBody>
-            {m.intent === "error" || m.intent === "warning" ? (
-              <MessageBarTitle>{m.intent === "error" ? t.errorTitle : t.warningTitle}</MessageBarTitle>
-            ) : null}
-            {m.text(t)}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button appearance="transparent" size="small" aria-label={t.dismiss} onClick={() => onDismiss(m.key)}>
-                ×
-              </Button>
-            }
-          >
-            {m.target && onGoTo ? (
-              <Button size="small" onClick={() => onGoTo(m.target as Selection)}>
-                {t.goToCell}
-              </Button>
-            ) : null}
-          </MessageBarActions>
-        </MessageBar>
-      ))}
+      {messages.map((m) => {
+        const target = m.target;
+        return (
+          <MessageBar key={m.key} intent={m.intent} layout="multiline" data-message-key={m.key}>
+            <MessageBarBody>
+              {m.intent === "error" || m.intent === "warning" ? (
+                <MessageBarTitle>{m.intent === "error" ? t.errorTitle : t.warningTitle}</MessageBarTitle>
+              ) : null}
+              <span data-message-text="">{m.text(t)}</span>
+            </MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" size="small" aria-label={t.dismiss} onClick={() => onDismiss(m.key)}>
+                  ×
+                </Button>
+              }
+            >
+              {target && onGoTo ? (
+                <Button size="small" onClick={() => onGoTo(target)}>
+                  {t.goToCell}
+                </Button>
+              ) : null}
+            </MessageBarActions>
+          </MessageBar>
+        );
+      })}
     </MessageBarGroup>
   );
 }
