@@ -14,7 +14,7 @@
  *                                          the preview over plain http, without trying certificates
  *   ... --env port=3100                    another port (only the preview: the manifest says 3000)
  *
- * office.js: Microsoft requires add-ins in production to load office.js from its CDN
+ * office.js: Microsoft wants production add-ins (and AppSource requires them) to load office.js from its CDN
  * (https://appsforoffice.microsoft.com/lib/1/hosted/office.js), which also keeps it current. Development
  * and the preview cannot reach that CDN here, so they use the copy in node_modules/@microsoft/office-js,
  * served as /office-js/. `--env localOffice` does the same for a production build (an offline or
@@ -112,7 +112,7 @@ async function devServerTransport(options) {
       return "http";
     }
     throw new Error(
-      `Cannot create the https certificate for ${DEV_ORIGIN} (${reason}). ` +
+      `Cannot create the https certificate for https://localhost:${options.port} (${reason}). ` +
         "Run `npx office-addin-dev-certs install` (it needs administrator rights), or use `npm run preview` for the browser preview.",
     );
   }

@@ -273,7 +273,8 @@ export async function runAging(req: AgingRequest, control: AgingControl = {}): P
   const ledger = await readSheet(
     req.ledger.port,
     req.ledger.sheet,
-    { side: "ledger", ...req.ledger.read, ...(req.dealer !== undefined ? { dealer: req.dealer } : {}), asOf: req.asOf },
+    // The side is left to the reader: a sheet that is a dealer's statement reads right only as one.
+    { ...req.ledger.read, ...(req.dealer !== undefined ? { dealer: req.dealer } : {}), asOf: req.asOf },
     { signal },
   );
   checkCancelled(signal);

@@ -68,7 +68,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
     positionals: 0,
     run: commandAging,
   },
-  demo: { options: { out: { type: "string" }, "as-of": { type: "string" } }, positionals: 0, run: commandDemo },
+  demo: { options: { out: { type: "string" }, "as-of": { type: "string" }, "aging-as-of": { type: "string" } }, positionals: 0, run: commandDemo },
   "make-sample": { options: { out: { type: "string" } }, positionals: 0, run: commandMakeSample },
 };
 

@@ -99,6 +99,12 @@ const useStyles = makeStyles({
     textOverflow: "clip",
     cursor: "cell",
   },
+  overflow: {
+    // Excel lets text run on over empty cells to its right.
+    overflow: "visible",
+    position: "relative",
+    zIndex: 0,
+  },
   frozen: {
     borderBottom: "2px solid #b0b0b0",
   },
@@ -268,12 +274,19 @@ export function Grid({ excel, observed }: GridProps): JSX.Element {
                   css.textAlign = (style?.align as CSSProperties["textAlign"]) ?? (typeof value === "number" ? "right" : "left");
                   if (style?.border) css.boxShadow = "inset 0 0 0 1px #8a8a8a";
                   const selected = inSelection(r, c);
+                  const spills =
+                    typeof value === "string" && !span && c < lastColumn && active.getValue(r, c + 1) === undefined && !fill;
                   return (
                     <td
                       key={c}
                       rowSpan={span && span.rows > 1 ? span.rows : undefined}
                       colSpan={span && span.cols > 1 ? span.cols : undefined}
-                      className={mergeClasses(styles.cell, r === active.frozenRows && styles.frozen, selected && styles.selected)}
+                      className={mergeClasses(
+                        styles.cell,
+                        spills && styles.overflow,
+                        r === active.frozenRows && styles.frozen,
+                        selected && styles.selected,
+                      )}
                       style={css}
                       data-cell={`${columnLetter(c)}${r}`}
                       data-fill={fill ?? undefined}

@@ -1,19 +1,16 @@
 /**
  * The sample workbook (src/sample) put into the fake Excel as the user's own sheets: values as Excel
  * stores them (dates as serials), with their number formats, fills, bold titles, merges and widths.
- * Loaded straight into the model rather than through the adapter's writeSheet, which would record
+ * Column widths in characters become points the way the adapter converts them, since office-js
+ * (and so the fake) keeps points. Loaded straight into the model rather than through the adapter's writeSheet, which would record
  * the sheets as Duizhang's own: in the preview they stand for sheets the user brought.
  */
 import { toExcelSerial } from "../core/dates";
+import { widthToPoints } from "../excel/common";
 import type { OutCell, OutRow, OutValue, SheetSpec } from "../port/workbook";
 import { FakeExcel } from "../../test/fake-excel";
 
 const DEFAULT_DATE_FORMAT = "yyyy-mm-dd";
-
-/** Excel's column width unit is characters; office-js (and so the fake) keeps points. 8.43 chars = 48 pt. */
-export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
 
 function isOutCell(cell: OutValue | OutCell): cell is OutCell {
   return typeof cell === "object" && cell !== null && "value" in cell;
@@ -53,7 +50,7 @@ export function loadSheet(excel: FakeExcel, spec: SheetSpec): void {
       }
     });
   });
-  spec.columnWidths?.forEach((w, i) => sheet.columnWidths.set(i + 1, charsToPoints(w)));
+  spec.columnWidths?.forEach((w, i) => sheet.columnWidths.set(i + 1, widthToPoints(w)));
   sheet.frozenRows = spec.freezeRows ?? 0;
 }
 

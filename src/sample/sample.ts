@@ -18,6 +18,8 @@ import { formatFen } from "../core/money";
 export const SAMPLE_COMPANY = "浙江恒达电器有限公司";
 export const SAMPLE_DEALER = "杭州美达商贸有限公司";
 export const SAMPLE_AS_OF = "2026-10-31";
+/** The month end a finance head reviews the sample's aging at. */
+export const SAMPLE_AGING_AS_OF = "2026-11-30";
 export const SAMPLE_LEDGER_SHEET = "应收明细账";
 export const SAMPLE_STATEMENT_SHEET = "美达对账单";
 export const SAMPLE_LIST_SHEET = "发货回款登记";

@@ -168,7 +168,7 @@ const zhCN: Strings = {
   noOpening: "无（按 0 计）",
   skippedRows: (count) => `跳过的行（${count}）`,
   skippedReason: (reason, count) => `${reason}：${count} 行`,
-  rowList: (rows, more) => `第 ${rows.join("、")} 行${more > 0 ? ` 等（另有 ${more} 行）` : ""}`,
+  rowList: (rows, more) => `（第 ${rows.join("、")} 行${more > 0 ? `，另有 ${more} 行` : ""}）`,
   hiddenRowsRead: (count) => `其中 ${count} 行是隐藏行，也已读取。`,
   errorsTitle: (count) => `需要修改的单元格（${count}）`,
   noErrors: "没有发现需要修改的单元格。",
@@ -273,7 +273,7 @@ const enUS: Strings = {
   skippedRows: (count) => `Skipped rows (${count})`,
   skippedReason: (reason, count) => `${reason}: ${count} ${count === 1 ? "row" : "rows"}`,
   rowList: (rows, more) =>
-    `${rows.length === 1 && more === 0 ? "row" : "rows"} ${rows.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
+    ` (${rows.length === 1 && more === 0 ? "row" : "rows"} ${rows.join(", ")}${more > 0 ? ` and ${more} more` : ""})`,
   hiddenRowsRead: (count) => `${count} of them ${count === 1 ? "is a hidden row" : "are hidden rows"}, read as well.`,
   errorsTitle: (count) => `Cells to fix (${count})`,
   noErrors: "No cells need fixing.",

@@ -93,14 +93,24 @@ export function writeCsvPair(dir: string, rows: number, dealers: number, seed = 
     const ours = `${dealer},${date},${ref},${sale ? "销售出库" : "收到货款"},${sale ? yuan(fen) : ""},${sale ? "" : yuan(fen)}`;
     const theirFen = roll >= 0.02 && roll < 0.03 ? fen + 100 * (1 + Math.floor(r() * 50)) : fen;
     const theirs = `${dealer},${theirDate},${ref},${sale ? "进货" : "付款"},${sale ? yuan(theirFen) : ""},${sale ? "" : yuan(theirFen)}`;
-    if (roll < 0.01) {
-      if (ledgerCount < rows) (ledger.push(ours), ledgerCount++);
-    } else if (roll < 0.02) {
-      if (statementCount < rows) (statement.push(theirs), statementCount++);
-    } else {
-      if (ledgerCount < rows) (ledger.push(ours), ledgerCount++);
-      if (statementCount < rows) (statement.push(theirs), statementCount++);
-      if (roll > 0.995 && ledgerCount < rows) (ledger.push(ours), ledgerCount++);
+    const toLedger = (line: string) => {
+      if (ledgerCount < rows) {
+        ledger.push(line);
+        ledgerCount++;
+      }
+    };
+    const toStatement = (line: string) => {
+      if (statementCount < rows) {
+        statement.push(line);
+        statementCount++;
+      }
+    };
+    if (roll < 0.01) toLedger(ours);
+    else if (roll < 0.02) toStatement(theirs);
+    else {
+      toLedger(ours);
+      toStatement(theirs);
+      if (roll > 0.995) toLedger(ours);
     }
   }
   fs.writeFileSync(ledgerPath, ledger.join("\n") + "\n");

@@ -215,6 +215,11 @@ describe("duizhang aging on bad input: one line, exit 2", () => {
     );
   });
 
+  it("a sheet that is not a ledger at all", async () => {
+    fs.writeFileSync(path.join(dir, "terms.csv"), "经销商,账期(天)\n华东商贸,30\n");
+    expectUsageError(await run(["aging", "--ledger", "terms.csv"], dir), "无法计算账龄：");
+  });
+
   it("a result file that would overwrite the input", async () => {
     const before = hash(file);
     expectUsageError(await run(["aging", "--ledger", "sample.xlsx", "--out", "sample.xlsx"], dir), "结果文件不能覆盖输入文件：sample.xlsx");

@@ -193,8 +193,8 @@ function repTotals(reps: readonly RepFigures[], days: number): RepFigures {
 
 /**
  * 账龄分析. Layout (1-based rows): 1 title, 2 as-of and basis, 4 the dealer header, then one row per
- * dealer by balance, 合计 and 占比; then the per-rep block, the chart's data block with the chart
- * beside it, the legend of the ledger's colours, and notes.
+ * dealer by balance, 合计 and 占比; then the per-rep block, the legend of the ledger's colours, notes,
+ * and last the chart's data block with the chart beside it (last, so the chart covers nothing).
  */
 export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lang): SheetSpec {
   const p = (t: Bilingual) => pick(t, lang);
@@ -299,6 +299,21 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
     rows.push(repRow(repTotals(report.reps, daysBetween(from, to) + 1), { value: p(T.total), ...bold }, bold));
   }
 
+  const markStages = src.markStages ?? DEFAULT_MARK_STAGES;
+  if (markStages.length > 0) {
+    rows.push([]);
+    rows.push([{ value: `${p(T.legend)}（${src.ledgerSheet}）`, bold: true }]);
+    for (const line of agingLegend(lang, markStages)) {
+      rows.push([{ value: "", fill: line.fill, border: true }, { value: line.text, ...(line.color ? { color: line.color } : {}) }]);
+    }
+  }
+
+  rows.push([]);
+  rows.push([{ value: p(T.notes), bold: true }]);
+  rows.push([{ value: p(T.ruleNote), mergeAcross: width - 1 }]);
+  if (keys.includes(UNKNOWN_AGE_BUCKET)) rows.push([{ value: p(T.unknownNote), mergeAcross: width - 1 }]);
+  if (keys.includes(UNAPPLIED_BUCKET)) rows.push([{ value: p(T.unappliedNote), mergeAcross: width - 1 }]);
+
   // The chart's data: the largest positive balances, by bucket (unapplied credits are not balances to chart).
   const charts: SheetSpec["charts"] = [];
   // Buckets empty for all of them would only add blank series to the legend.
@@ -317,25 +332,7 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
       seriesBy: "columns",
       at: { row: headerRow - 1, column: chartKeys.length + 3, columns: 8, rows: 18 },
     });
-    // Leave room below the data block for the chart's height before the next block.
-    const chartEnd = headerRow - 1 + 18;
-    while (rows.length < chartEnd) rows.push([]);
   }
-
-  const markStages = src.markStages ?? DEFAULT_MARK_STAGES;
-  if (markStages.length > 0) {
-    rows.push([]);
-    rows.push([{ value: `${p(T.legend)}（${src.ledgerSheet}）`, bold: true }]);
-    for (const line of agingLegend(lang, markStages)) {
-      rows.push([{ value: "", fill: line.fill, border: true }, { value: line.text, ...(line.color ? { color: line.color } : {}) }]);
-    }
-  }
-
-  rows.push([]);
-  rows.push([{ value: p(T.notes), bold: true }]);
-  rows.push([{ value: p(T.ruleNote), mergeAcross: width - 1 }]);
-  if (keys.includes(UNKNOWN_AGE_BUCKET)) rows.push([{ value: p(T.unknownNote), mergeAcross: width - 1 }]);
-  if (keys.includes(UNAPPLIED_BUCKET)) rows.push([{ value: p(T.unappliedNote), mergeAcross: width - 1 }]);
 
   return {
     name: p(AGING_SHEET),

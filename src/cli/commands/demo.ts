@@ -1,13 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { runReconcile } from "../../app/reconcile";
-import { SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../sample/sample";
+import { SAMPLE_AGING_AS_OF, SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../sample/sample";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalString, say } from "../options";
 import { EXIT_OK } from "../errors";
 import { ensureWritableOut, openInputFile } from "../files";
-import { problemsOrThrow, reconcileText, writeResultWorkbook } from "./reconcile";
+import { buildResultWorkbook, problemsOrThrow, reconcileText } from "./reconcile";
+import { addAgingToWorkbook, agingText } from "./aging";
 
 /** Where the bundled sample workbook lives, relative to the package root. */
 export const SAMPLE_PATH = path.join("assets", "sample", "duizhang-sample.xlsx");
@@ -35,7 +36,9 @@ export async function commandDemo(ctx: Context, values: Values): Promise<number>
   const outArg = optionalString(values, "out");
   if (outArg === undefined) fs.mkdirSync(outDir, { recursive: true });
   const out = ensureWritableOut(outArg ?? path.join(outDir, "duizhang-demo.xlsx"), ctx.io.cwd, [samplePath], ctx.lang);
+  // The sample is dated: the statement's cut-off for reconciling, the month end after it for aging.
   const asOf = optionalDate(ctx, values, "as-of") ?? SAMPLE_AS_OF;
+  const agingAsOf = optionalDate(ctx, values, "aging-as-of") ?? SAMPLE_AGING_AS_OF;
 
   const sample = await openInputFile(samplePath, ctx.io.cwd, ctx.lang);
   const sheets = await sample.port.listSheets();
@@ -50,7 +53,12 @@ export async function commandDemo(ctx: Context, values: Values): Promise<number>
   });
   problemsOrThrow(run.report, ctx.lang);
   ctx.io.out(reconcileText(run, ctx.lang));
-  await writeResultWorkbook(run, sample, SAMPLE_LEDGER_SHEET, sample, SAMPLE_STATEMENT_SHEET, out, ctx.lang);
+  const wb = await buildResultWorkbook(run, sample, SAMPLE_LEDGER_SHEET, sample, SAMPLE_STATEMENT_SHEET, ctx.lang);
+
+  ctx.io.out("");
+  const aging = await addAgingToWorkbook(wb, sample, SAMPLE_LIST_SHEET, agingAsOf, ctx.lang);
+  ctx.io.out(agingText(aging.run, ctx.lang));
+  await wb.save(out);
   ctx.io.out(say(ctx.lang, `\n结果工作簿：${out}`, `\nResult workbook: ${out}`));
   return EXIT_OK;
 }

@@ -70,8 +70,8 @@ function copyName(prefix: string, sheet: string, taken: Set<string>): string {
   return name;
 }
 
-/** A new workbook: copies of both sheets with differing rows marked, 差异明细 and 余额调节表. */
-export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string, statement: OpenedFile, statementSheet: string, out: string, lang: Lang): Promise<string> {
+/** A new workbook: copies of both sheets with differing rows marked, 差异明细 and 余额调节表 (not saved yet). */
+export async function buildResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string, statement: OpenedFile, statementSheet: string, lang: Lang): Promise<XlsxWorkbook> {
   const wb = XlsxWorkbook.create();
   const taken = new Set<string>();
   const ledgerCopy = copyName(say(lang, "台账-", "Ledger-"), ledgerSheet, taken);
@@ -79,6 +79,11 @@ export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile,
   await copyInto(wb, ledger, ledgerSheet, ledgerCopy);
   await copyInto(wb, statement, statementSheet, statementCopy);
   await writeReconcileResults(run, { port: wb, ledgerSheet: ledgerCopy, statementSheet: statementCopy, lang });
+  return wb;
+}
+
+export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string, statement: OpenedFile, statementSheet: string, out: string, lang: Lang): Promise<string> {
+  const wb = await buildResultWorkbook(run, ledger, ledgerSheet, statement, statementSheet, lang);
   await wb.save(out);
   return out;
 }

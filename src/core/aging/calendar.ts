@@ -6,7 +6,7 @@
  * the rule itself (term 40 → 13.33 → day 14 past due already exceeds it). It is also the stricter
  * reading, so collection action never starts later than the rule allows.
  */
-import { addDays, isIsoDate } from "../dates";
+import { addDays, fromEpochDay, isIsoDate, toEpochDay } from "../dates";
 import type { IsoDate } from "../model";
 import type { ActionCode, NextAction, Stage } from "./types";
 
@@ -81,37 +81,50 @@ export function nextActionFor(
   unknownAge: boolean,
   asOf: IsoDate,
 ): NextAction {
+  return nextActionOn(stage, toEpochDay(dueDate), termDays, unknownAge, toEpochDay(asOf), fromEpochDay);
+}
+
+/** The same on epoch days, with the caller's (cached) day-to-date conversion. */
+export function nextActionOn(
+  stage: Stage,
+  dueDay: number,
+  termDays: number,
+  unknownAge: boolean,
+  asOfDay: number,
+  isoOf: (day: number) => IsoDate,
+): NextAction {
   let code: ActionCode;
-  let date: IsoDate;
+  let day: number;
   if (unknownAge && !isLate(stage)) {
     code = "verify_opening";
-    date = asOf;
+    day = asOfDay;
   } else {
     switch (stage) {
       case "not_due":
       case "due_7d":
         code = "call_visit";
-        date = addDays(dueDate, -7);
+        day = dueDay - 7;
         break;
       case "due_3d":
         code = "confirm_date";
-        date = addDays(dueDate, -3);
+        day = dueDay - 3;
         break;
       case "due_today":
         code = "collect";
-        date = dueDate;
+        day = dueDay;
         break;
       case "overdue":
         code = "chase";
-        date = addDays(dueDate, 1);
+        day = dueDay + 1;
         break;
       case "past_final":
         code = "demand";
-        date = addDays(dueDate, graceDays(termDays) + 1);
+        day = dueDay + graceDays(termDays) + 1;
         break;
     }
   }
-  return { code, date, ...ACTION_TEXT[code] };
+  const text = ACTION_TEXT[code];
+  return { code, date: isoOf(day), zh: text.zh, en: text.en };
 }
 
 export function assertIsoDate(name: string, value: IsoDate): void {

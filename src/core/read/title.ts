@@ -23,7 +23,7 @@ const DEALER_LABEL = /(?:核算项目|客户名称|客户|对方单位|往来单
 /** On a dealer's statement 对方单位/供应商 is us: their own name is in the title or after these labels. */
 const OWN_LABEL = /(?:编制单位|本单位|我方单位|单位名称|公司名称)\s*[:：]\s*(.+)$/;
 const DEALER_KIND_PREFIX = /^(?:客户|经销商|往来单位)\s*[-—－_:：]\s*/;
-const DEALER_CODE_PREFIX = /^[A-Za-z]{0,4}[0-9][0-9.\-]*\s*[-—\s_]\s*/;
+const DEALER_CODE_PREFIX = /^[A-Za-z]{0,4}[0-9][0-9.-]*\s*[-—\s_]\s*/;
 const DEALER_END = /\s{2,}.*$|\s+(?:币别|币种|期间|日期|单位|制表|打印)\s*[:：].*$/;
 const STATEMENT_TITLE = /^(.{2,40}?)(?:往来|应付账款|应付|客户)?对账单/;
 const GENERIC_TITLE_PREFIX = /^(?:客户|往来|应收|应收账款|应付|应付账款|供应商|经销商|销售|采购|年度|月度|\d{4}年.*)$/;
@@ -44,7 +44,7 @@ function monthEnd(y: number, m: number): IsoDate | null {
 export function cleanDealerLabel(raw: string): string {
   let name = raw.replace(DEALER_END, "").trim().replace(DEALER_KIND_PREFIX, "").trim();
   const uncoded = name.replace(DEALER_CODE_PREFIX, "").trim();
-  if (uncoded !== "" && uncoded !== name && /[^\x00-\x7f]/.test(uncoded)) name = uncoded;
+  if (uncoded !== "" && uncoded !== name && /[^\u0001-\u007f]/.test(uncoded)) name = uncoded;
   return name;
 }
 

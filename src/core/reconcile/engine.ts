@@ -112,11 +112,24 @@ interface Edge {
   s: Item;
   diff: number;
   gap: number;
+  /** 0 when both rows carry the same description, else 1: the weakest evidence, used last. */
+  text: number;
+}
+
+function edge(l: Item, s: Item): Edge {
+  return {
+    l,
+    s,
+    diff: Math.abs(l.amount - s.amount),
+    gap: l.day === null || s.day === null ? NO_GAP : Math.abs(l.day - s.day),
+    text: l.entry.description.trim() === s.entry.description.trim() ? 0 : 1,
+  };
 }
 
 function compareEdges(a: Edge, b: Edge): number {
   if (a.diff !== b.diff) return a.diff - b.diff;
   if (a.gap !== b.gap) return a.gap - b.gap;
+  if (a.text !== b.text) return a.text - b.text;
   // Compare the pairs as unordered pairs, so the order does not depend on which sheet is the ledger.
   const [aLo, aHi] = compareItems(a.l, a.s) <= 0 ? [a.l, a.s] : [a.s, a.l];
   const [bLo, bHi] = compareItems(b.l, b.s) <= 0 ? [b.l, b.s] : [b.s, b.l];
@@ -356,7 +369,7 @@ class DealerRun {
       if (diff > this.tol) return;
       const key = `${l.idx}:${s.idx}`;
       if (edges.has(key) || this.isRejected([l], [s])) return;
-      edges.set(key, { l, s, diff, gap: gapOf(l, s) });
+      edges.set(key, edge(l, s));
     };
     const scan = (items: Item[], other: Map<string, Item[]>, mineIsLedger: boolean) => {
       if (other.size === 0) return;
@@ -404,7 +417,7 @@ class DealerRun {
         const found: Edge[] = [];
         for (let j = lowerBoundDay(list, l.day - before); j < list.length && (list[j].day as number) <= l.day + after; j++) {
           const s = list[j];
-          if (!this.isRejected([l], [s])) found.push({ l, s, diff: 0, gap: Math.abs((s.day as number) - l.day) });
+          if (!this.isRejected([l], [s])) found.push(edge(l, s));
         }
         push(found);
       }
@@ -417,7 +430,7 @@ class DealerRun {
           const s = byAmount[j];
           const delta = (s.day as number) - l.day;
           if (delta < -before || delta > after || Math.sign(s.amount) !== Math.sign(l.amount)) continue;
-          if (!this.isRejected([l], [s])) found.push({ l, s, diff: Math.abs(l.amount - s.amount), gap: Math.abs(delta) });
+          if (!this.isRejected([l], [s])) found.push(edge(l, s));
         }
         push(found);
       }
@@ -447,7 +460,7 @@ class DealerRun {
       if (b) b.push(e);
       else byS.set(e.s, [e]);
     }
-    const sameScore = (x: Edge, e: Edge) => x.diff === e.diff && x.gap === e.gap;
+    const sameScore = (x: Edge, e: Edge) => x.diff === e.diff && x.gap === e.gap && x.text === e.text;
     for (const e of edges) {
       if (e.l.state !== FREE || e.s.state !== FREE) continue;
       const tiedL = (byL.get(e.l) as Edge[]).filter((x) => x.s.state === FREE && sameScore(x, e));
@@ -633,10 +646,6 @@ function countAmount(found: Item | Item[] | undefined, amount: number): number {
   let n = 0;
   for (const i of found) if (i.amount === amount) n++;
   return n;
-}
-
-function gapOf(a: Item, b: Item): number {
-  return a.day === null || b.day === null ? NO_GAP : Math.abs(a.day - b.day);
 }
 
 /** First index whose day is ≥ `day`, in an array sorted by day (dated items only). */

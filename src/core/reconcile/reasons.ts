@@ -43,26 +43,26 @@ export function oneSidedReason(row: ReasonRow, day: number | null, ctx: ReasonCo
     return row.side === "ledger"
       ? {
           code: "return",
-          zh: `退货：我方 ${when} 已记退货 ${money(row.amount)}，对方未记`,
-          en: `Return: we booked a return of ${money(row.amount)} on ${when}; the dealer has not`,
+          zh: `退货：我方 ${when} 已记退货 ${money(Math.abs(row.amount))}，对方未记`,
+          en: `Return: we booked a return of ${money(Math.abs(row.amount))} on ${when}; the dealer has not`,
         }
       : {
           code: "return",
-          zh: `退货：对方 ${when} 已记退货 ${money(row.amount)}，我方未记（货物可能尚未退回入库）`,
-          en: `Return: the dealer booked a return of ${money(row.amount)} on ${when}; we have not (the goods may not be back yet)`,
+          zh: `退货：对方 ${when} 已记退货 ${money(Math.abs(row.amount))}，我方未记（货物可能尚未退回入库）`,
+          en: `Return: the dealer booked a return of ${money(Math.abs(row.amount))} on ${when}; we have not (the goods may not be back yet)`,
         };
   }
   if (REBATE_WORDS.test(text)) {
     return row.side === "ledger"
       ? {
           code: "rebate_discount",
-          zh: `返利或折让：我方 ${when} 已记 ${money(row.amount)}，对方未记`,
-          en: `Rebate or discount: we booked ${money(row.amount)} on ${when}; the dealer has not`,
+          zh: `返利或折让：我方 ${when} 已记 ${money(Math.abs(row.amount))}，对方未记`,
+          en: `Rebate or discount: we booked ${money(Math.abs(row.amount))} on ${when}; the dealer has not`,
         }
       : {
           code: "rebate_discount",
-          zh: `返利或折让：对方 ${when} 已扣 ${money(row.amount)}，我方未记`,
-          en: `Rebate or discount: the dealer deducted ${money(row.amount)} on ${when}; we have not booked it`,
+          zh: `返利或折让：对方 ${when} 已扣 ${money(Math.abs(row.amount))}，我方未记`,
+          en: `Rebate or discount: the dealer deducted ${money(Math.abs(row.amount))} on ${when}; we have not booked it`,
         };
   }
   if (row.side === "ledger") {
@@ -105,15 +105,15 @@ export function oneSidedReason(row: ReasonRow, day: number | null, ctx: ReasonCo
       }
       return {
         code: "rebate_discount",
-        zh: `返利或折让：对方 ${when} 自行记减 ${money(row.amount)}，我方未记`,
-        en: `Rebate or discount: a credit of ${money(row.amount)} only the dealer booked, on ${when}`,
+        zh: `返利或折让：对方 ${when} 自行记减 ${money(Math.abs(row.amount))}，我方未记`,
+        en: `Rebate or discount: a credit of ${money(Math.abs(row.amount))} only the dealer booked, on ${when}`,
       };
     }
     if (row.amount > 0) {
       return {
         code: "charge_not_booked",
-        zh: `对方 ${when} 记有我方未记的 ${money(row.amount)}（请核查是否漏记销售或记错客户）`,
-        en: `The dealer booked ${money(row.amount)} on ${when} that we have not (a sale we missed, or posted to another customer?)`,
+        zh: `对方 ${when} 记有我方未记的 ${money(Math.abs(row.amount))}（请核查是否漏记销售或记错客户）`,
+        en: `The dealer booked ${money(Math.abs(row.amount))} on ${when} that we have not (a sale we missed, or posted to another customer?)`,
       };
     }
   }

@@ -48,6 +48,9 @@ const useStyles = makeStyles({
   },
 });
 
+/** How long a confirmation stays on screen. */
+const SUCCESS_MS = 5000;
+
 /** What every view gets: the shared state of the pane and the means to report problems. */
 export interface ViewProps {
   sheets: readonly SheetInfo[];
@@ -115,8 +118,19 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
     };
   }, []);
 
-  const report = useCallback((m: PaneMessage) => setMessages((ms) => withMessage(ms, m)), []);
   const clear = useCallback((key: string) => setMessages((ms) => withoutMessage(ms, key)), []);
+  const report = useCallback(
+    (m: PaneMessage) => {
+      setMessages((ms) => withMessage(ms, m));
+      // A confirmation needs no answer: it goes by itself, unlike errors, which wait to be read.
+      if (m.intent === "success") {
+        setTimeout(() => {
+          if (alive.current) setMessages((ms) => ms.filter((x) => x !== m));
+        }, SUCCESS_MS);
+      }
+    },
+    [],
+  );
 
   const refresh = useCallback(
     async (restoreSaved: boolean) => {

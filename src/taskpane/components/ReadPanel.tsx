@@ -7,7 +7,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Side } from "../../core/model";
 import type { ReadResult, Role } from "../../core/read/types";
 import type { Selection, SheetInfo } from "../../port/workbook";
@@ -85,6 +85,13 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
   const [reading, setReading] = useState<Reading>({ status: "reading" });
   const [saving, setSaving] = useState(false);
   const messageKey = `read-${side}`;
+  // Header names the reader reported so far: a column keeps its name in the dropdowns after the
+  // user moves its role elsewhere. (The read result names mapped columns only.)
+  const headers = useRef(new Map<number, string>());
+  const remember = (result: ReadResult): ReadResult => {
+    for (const m of Object.values(result.mapping)) if (m && m.header) headers.current.set(m.column, m.header);
+    return result;
+  };
 
   useEffect(() => {
     // A newer read (another sheet chosen, a refresh) makes this one's answer stale.
@@ -93,7 +100,7 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
     read.readSheet(port, sheet, { side }).then(
       (result) => {
         if (!current) return;
-        setReading({ status: "done", result });
+        setReading({ status: "done", result: remember(result) });
         clear(messageKey);
       },
       (err: unknown) => {
@@ -104,6 +111,8 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
     );
     return () => {
       current = false;
+      // A problem with a sheet no longer chosen (or about to be read again) is no longer news.
+      clear(messageKey);
     };
   }, [read, port, sheet, side, generation, report, clear, messageKey]);
 
@@ -117,7 +126,7 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
         .then(() => read.readSheet(port, sheet, { side, map }))
         .then(
           (result) => {
-            setReading({ status: "done", result });
+            setReading({ status: "done", result: remember(result) });
             report({ key: `mapping-${side}`, intent: "success", text: (s) => s.mappingSaved });
           },
           (err: unknown) => report(messageFromError(err, messageKey)),
@@ -133,7 +142,7 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
     <div className={styles.panel}>
       <ReadSummary
         result={reading.result}
-        columns={columnChoices(reading.result, info)}
+        columns={columnChoices(reading.result, info, headers.current)}
         onRemap={onRemap}
         onGoTo={onGoTo}
         busy={saving}

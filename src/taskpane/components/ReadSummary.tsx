@@ -218,8 +218,7 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy }: ReadSumm
                 <Text size={200}>
                   {t.skippedReason(describeSkipReason(g.reason, locale), g.count)}
                   <span className={styles.muted}>
-                    {" "}
-                    ({t.rowList(g.rows.slice(0, MAX_LISTED_ROWS), Math.max(0, g.rows.length - MAX_LISTED_ROWS))})
+                    {t.rowList(g.rows.slice(0, MAX_LISTED_ROWS), Math.max(0, g.rows.length - MAX_LISTED_ROWS))}
                   </span>
                 </Text>
               </li>

@@ -34,6 +34,9 @@ const useStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
     whiteSpace: "nowrap",
   },
+  numberHead: {
+    justifyContent: "flex-end",
+  },
   nameCell: {
     wordBreak: "break-all",
   },
@@ -99,8 +102,12 @@ export function SheetPicker({ sheets, choice, onChoose, onRefresh, busy }: Sheet
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t.columnSheet}</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>{t.columnRows}</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>{t.columnColumns}</TableHeaderCell>
+              <TableHeaderCell className={styles.number} button={{ className: styles.numberHead }}>
+                {t.columnRows}
+              </TableHeaderCell>
+              <TableHeaderCell className={styles.number} button={{ className: styles.numberHead }}>
+                {t.columnColumns}
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>

@@ -2,7 +2,7 @@
  * Debian's Chromium driven by playwright-core (`npx playwright install` cannot download here), with
  * the flags that work as root on these machines and a fresh profile each launch.
  */
-import { mkdtempSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { chromium, type BrowserContext } from "playwright-core";
@@ -26,6 +26,9 @@ export interface Chromium {
 }
 
 export async function launchChromium(viewport = { width: 1280, height: 800 }): Promise<Chromium> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH`);
+  }
   const profile = mkdtempSync(join(tmpdir(), "duizhang-chromium-"));
   // launchPersistentContext is playwright's way to pass --user-data-dir (launch() refuses the flag).
   const context = await chromium.launchPersistentContext(profile, {
