@@ -211,6 +211,27 @@ describe("open items (核销)", () => {
     expect(openOf(report)).toEqual([[5, 1500_00]]);
   });
 
+  it("keeps sheet order among invoices of the same day when it sorts by date", () => {
+    const report = ageLedger(
+      {
+        entries: [
+          row(5, "2026-01-20", 100_00),
+          row(6, "2026-01-05", 200_00),
+          row(7, "2026-01-20", 300_00),
+          row(8, "2026-01-05", 400_00),
+          row(9, "2026-02-01", -250_00),
+        ],
+        openings: [],
+      },
+      { asOf: "2026-02-10" },
+    );
+    expect(openOf(report)).toEqual([
+      [8, 350_00],
+      [5, 100_00],
+      [7, 300_00],
+    ]);
+  });
+
   it("keeps an opening balance as an item of unknown age at the period start, settled before any invoice", () => {
     const report = ageLedger(
       {

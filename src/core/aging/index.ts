@@ -12,6 +12,7 @@ export {
   stageFor,
   isLate,
   nextActionFor,
+  nextActionOn,
 } from "./calendar";
 export {
   makeBuckets,
@@ -24,5 +25,5 @@ export {
   NOT_DUE_BUCKET,
 } from "./buckets";
 export { DEFAULT_TERM_DAYS, TermResolver, termForRow, dealerKey, isValidTerm, type DealerTerm } from "./terms";
-export { settle, isLinkableRef, type DebitToSettle, type CreditToSettle, type Settlement } from "./settle";
+export { settle, settleInPlace, isLinkableRef, type OpenAmounts, type DebitToSettle, type CreditToSettle, type Settlement } from "./settle";
 export { classifyEntry } from "./classify";

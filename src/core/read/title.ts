@@ -44,7 +44,7 @@ function monthEnd(y: number, m: number): IsoDate | null {
 export function cleanDealerLabel(raw: string): string {
   let name = raw.replace(DEALER_END, "").trim().replace(DEALER_KIND_PREFIX, "").trim();
   const uncoded = name.replace(DEALER_CODE_PREFIX, "").trim();
-  if (uncoded !== "" && uncoded !== name && /[^\u0001-\u007f]/.test(uncoded)) name = uncoded;
+  if (uncoded !== "" && uncoded !== name && /[^ -~\s]/.test(uncoded)) name = uncoded;
   return name;
 }
 

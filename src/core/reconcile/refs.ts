@@ -9,16 +9,26 @@ const MIN_REF_LENGTH = 4;
 const MAX_RUN_LENGTH = 40;
 
 export function refKey(text: string): string {
-  // Most references already are upper-case letters and digits: skip the costly folding for them.
-  let plain = true;
+  // Runs once per row on a million rows: plain ASCII (the usual case) is folded by hand, anything else
+  // (full-width forms) goes through NFKC first.
+  let out = "";
+  let changed = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) {
-      plain = false;
-      break;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+      if (changed) out += text[i];
+    } else if (c >= 97 && c <= 122) {
+      if (!changed) out = text.slice(0, i);
+      changed = true;
+      out += String.fromCharCode(c - 32);
+    } else if (c < 128) {
+      if (!changed) out = text.slice(0, i);
+      changed = true;
+    } else {
+      return text.normalize("NFKC").toUpperCase().replace(/[^0-9A-Z]/g, "");
     }
   }
-  return plain ? text : text.normalize("NFKC").toUpperCase().replace(/[^0-9A-Z]/g, "");
+  return changed ? out : text;
 }
 
 /** A usable key: long enough and not a plain word (a reference number carries a digit). */

@@ -58,6 +58,17 @@ const useStyles = makeStyles({
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
   },
+  issues: {
+    listStyleType: "none",
+    margin: `${tokens.spacingVerticalXS} 0`,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  issueLink: {
+    textAlign: "start",
+  },
   mapping: {
     display: "grid",
     gridTemplateColumns: "max-content minmax(0, 1fr)",
@@ -178,10 +189,10 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy }: ReadSumm
         <MessageBar intent="error" layout="multiline" data-testid="read-errors">
           <MessageBarBody>
             <MessageBarTitle>{t.errorsTitle(result.errors.length)}</MessageBarTitle>
-            <ul className={styles.list}>
+            <ul className={styles.issues}>
               {listedErrors.map((issue, i) => (
                 <li key={`${issue.row}-${issue.column ?? ""}-${i}`}>
-                  <Link as="button" onClick={() => onGoTo(issueTarget(issue))}>
+                  <Link as="button" className={styles.issueLink} onClick={() => onGoTo(issueTarget(issue))}>
                     {describeReadIssue(issue, locale)}
                   </Link>
                 </li>
