@@ -1,4 +1,4 @@
-import { reconcile, pairingId, type DealerResult, type ReconcileReport } from "../../src/core/reconcile";
+import { normaliseDealerName, reconcile, pairingId, type DealerResult, type ReconcileReport } from "../../src/core/reconcile";
 import { opening, side } from "./reconcile.fixtures";
 
 const only = (report: ReconcileReport): DealerResult => {
@@ -363,6 +363,13 @@ describe("the 余额调节表", () => {
 });
 
 describe("many dealers", () => {
+  test("dealer names are keyed without spaces, full-width forms, brackets or legal suffixes", () => {
+    expect(
+      ["某某商贸有限公司", "某某商贸 有限责任公司", "某某商贸股份有限公司", "（某某商贸）", "某某商贸", "ＡＢＣ贸易 Co., Ltd."].map(normaliseDealerName),
+    ).toEqual(["某某商贸", "某某商贸", "某某商贸", "某某商贸", "某某商贸", "ABC贸易"]);
+    expect(normaliseDealerName("某某集团有限公司")).toBe("某某集团");
+  });
+
   test("every dealer is reconciled after name normalisation, sorted by key, one result each", () => {
     const report = reconcile(
       side("账本", `

@@ -4,7 +4,7 @@
  * worker does not carry webpack's memory for the rest of the run.
  */
 import { execFile } from "child_process";
-import { existsSync, readdirSync, statSync } from "fs";
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "fs";
 import { join } from "path";
 
 export const ROOT = join(__dirname, "..", "..", "..");
@@ -14,6 +14,11 @@ export const DIST = join(ROOT, "dist");
 const SOURCES = ["src", "test/fake-excel", "webpack.config.js", "tsconfig.json", "package.json", "manifest.xml", "assets"];
 /** Pages the tests load; a production build has no preview.html and so counts as stale. */
 const PAGES = ["preview.html", "taskpane.html"];
+/**
+ * Written after our build. The pages' own times cannot tell: webpack leaves a file that came out the
+ * same untouched. Any other build cleans dist/ and so removes it.
+ */
+const STAMP = ".preview-build";
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -25,11 +30,10 @@ function newestMtime(path: string): number {
 }
 
 export function distIsFresh(): boolean {
-  const built = PAGES.map((p) => join(DIST, p));
-  if (!built.every(existsSync)) return false;
-  const oldestOutput = Math.min(...built.map((p) => statSync(p).mtimeMs));
+  const stamp = join(DIST, STAMP);
+  if (!existsSync(stamp) || !PAGES.every((p) => existsSync(join(DIST, p)))) return false;
   const newestSource = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
-  return oldestOutput >= newestSource;
+  return statSync(stamp).mtimeMs >= newestSource;
 }
 
 export interface BuildReport {
@@ -41,6 +45,8 @@ export async function ensurePreviewBuilt(): Promise<BuildReport> {
   const started = Date.now();
   if (distIsFresh()) return { built: false, ms: Date.now() - started };
   const cli = require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] });
+  // Sources saved while webpack runs must make the next run build again.
+  const startedAt = new Date();
   await new Promise<void>((resolve, reject) => {
     execFile(
       process.execPath,
@@ -53,5 +59,7 @@ export async function ensurePreviewBuilt(): Promise<BuildReport> {
     );
   });
   if (!existsSync(join(DIST, "preview.html"))) throw new Error("webpack ran but dist/preview.html is missing");
+  writeFileSync(join(DIST, STAMP), `development build with the preview, started ${startedAt.toISOString()}\n`);
+  utimesSync(join(DIST, STAMP), startedAt, startedAt);
   return { built: true, ms: Date.now() - started };
 }
