@@ -45,6 +45,37 @@ export interface FakeConditionalFormat {
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
+/**
+ * A chart on a sheet, as Excel keeps it: its data block (one area of its own sheet), how the series
+ * run, the title, and the cells it covers once positioned. Excel does not hand the source back
+ * through ExcelApi 1.1, so the source is read from the model by tests, not through the proxies.
+ */
+export interface FakeChart {
+  id: string;
+  name: string;
+  /** `Excel.ChartType`, e.g. `ColumnStacked`. */
+  type: string;
+  source: Rect;
+  seriesBy: "Auto" | "Columns" | "Rows";
+  /** Null until a title text is set. */
+  title: string | null;
+  titleVisible: boolean;
+  /** The cells the chart covers (`setPosition`), or null while it sits where Excel put it. */
+  position: Rect | null;
+}
+
+/** Chart types the fake accepts: the ones Duizhang draws and their near relatives. */
+export const FAKE_CHART_TYPES: readonly string[] = [
+  "ColumnClustered",
+  "ColumnStacked",
+  "ColumnStacked100",
+  "BarClustered",
+  "BarStacked",
+  "BarStacked100",
+  "Pie",
+  "Line",
+];
+
 export class FakeExcelError extends Error {
   constructor(
     readonly code: string,
@@ -130,6 +161,11 @@ export function parseArea(local: string): Rect {
   return norm;
 }
 
+/** `'Sheet'!A1:C3`, the way Excel writes an address with its sheet. */
+export function sheetAddress(sheet: string, rect: Rect): string {
+  return `${quoteSheetName(sheet)}!${rectAddress(rect)}`;
+}
+
 export function rectContains(rect: Rect, row: number, column: number): boolean {
   return row >= rect.r1 && row <= rect.r2 && column >= rect.c1 && column <= rect.c2;
 }
@@ -201,6 +237,8 @@ export class FakeSheet {
   /** Index 0 has the highest priority. */
   conditionalFormats: FakeConditionalFormat[] = [];
   autoFilter: Rect | null = null;
+  /** In the order they were added (`worksheet.charts.items`). */
+  charts: FakeChart[] = [];
   readonly pageLayout: Record<string, unknown> = {};
   private usedCache: Rect | null | undefined = undefined;
 
