@@ -26,6 +26,7 @@
 import type { CellValue, Grid } from "../core/model";
 import {
   Capabilities,
+  ChartSpec,
   MarkStyle,
   PortError,
   ReadOptions,
@@ -96,6 +97,13 @@ const ALIGN: Record<string, Excel.HorizontalAlignment> = {
   left: "Left" as Excel.HorizontalAlignment,
   center: "Center" as Excel.HorizontalAlignment,
   right: "Right" as Excel.HorizontalAlignment,
+};
+
+const CHART_TYPES: Record<ChartSpec["type"], Excel.ChartType> = {
+  columnStacked: "ColumnStacked" as Excel.ChartType,
+  columnClustered: "ColumnClustered" as Excel.ChartType,
+  barStacked: "BarStacked" as Excel.ChartType,
+  pie: "Pie" as Excel.ChartType,
 };
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"];
@@ -283,7 +291,9 @@ export class ExcelWorkbook implements WorkbookPort {
       }
 
       const tail = this.queueSheetExtras(ws, spec, width);
-      if (tail) await ctx.sync();
+      // After the values, so each chart picks up its series names and categories from filled cells.
+      const charted = this.queueCharts(ws, spec);
+      if (tail || charted) await ctx.sync();
       options.onProgress?.({ done: total, total });
     });
   }
@@ -418,6 +428,36 @@ export class ExcelWorkbook implements WorkbookPort {
       queued = true;
     }
     return queued;
+  }
+
+  /**
+   * Charts (ExcelApi 1.1, so every Excel has them): one `charts.add` over the spec's data block, a
+   * title, and the cells to cover. Returns whether anything was queued.
+   */
+  private queueCharts(ws: Excel.Worksheet, spec: SheetSpec): boolean {
+    const charts = spec.charts ?? [];
+    for (const chart of charts) {
+      const { source: s, at } = chart;
+      // Programming errors in a spec, not user data: the sheets are built by our own code.
+      if (s.fromRow < 1 || s.fromColumn < 1 || s.toRow < s.fromRow || s.toColumn < s.fromColumn || s.toRow > spec.rows.length) {
+        throw new Error(`chart "${chart.title ?? chart.type}" on ${spec.name}: data block outside the sheet's rows`);
+      }
+      if (at.row < 1 || at.column < 1 || at.rows < 1 || at.columns < 1) {
+        throw new Error(`chart "${chart.title ?? chart.type}" on ${spec.name}: bad position`);
+      }
+      const data = ws.getRange(`${columnLetters(s.fromColumn)}${s.fromRow}:${columnLetters(s.toColumn)}${s.toRow}`);
+      const seriesBy = (chart.seriesBy === "rows" ? "Rows" : "Columns") as Excel.ChartSeriesBy;
+      const added = ws.charts.add(CHART_TYPES[chart.type], data, seriesBy);
+      if (chart.title) {
+        added.title.text = chart.title;
+        added.title.visible = true;
+      }
+      added.setPosition(
+        `${columnLetters(at.column)}${at.row}`,
+        `${columnLetters(at.column + at.columns - 1)}${at.row + at.rows - 1}`,
+      );
+    }
+    return charts.length > 0;
   }
 
   async deleteSheet(name: string): Promise<void> {

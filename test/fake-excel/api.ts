@@ -10,6 +10,8 @@
  * Browser-safe: no Node APIs.
  */
 import {
+  FAKE_CHART_TYPES,
+  FakeChart,
   FakeConditionalFormat,
   FakeExcelError,
   FakeSheet,
@@ -367,9 +369,11 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
   readonly freezePanes: { freezeRows: (count?: number) => void; unfreeze: () => void };
   readonly autoFilter: { apply: (range: FakeRange | string) => void };
   readonly pageLayout: FakePageLayout;
+  readonly charts: FakeChartCollection;
 
   constructor(context: FakeRequestContext, path: string, resolver: () => FakeSheet | null, orNull = false) {
     super(context, path, resolver, orNull);
+    this.charts = new FakeChartCollection(context, `${path}.charts`, this);
     this.freezePanes = {
       freezeRows: (count = 1) => {
         this.context.requireApi(7, "freezePanes");
@@ -509,6 +513,215 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
 
   delete(): void {
     this.queueCall("delete", [], (s) => this.context.host.model.deleteSheet(s));
+  }
+}
+
+interface ChartTarget {
+  sheet: FakeSheet;
+  chart: FakeChart;
+}
+
+function chartProp(t: FakeChart, prop: string): unknown {
+  switch (prop) {
+    case "name":
+      return t.name;
+    case "chartType":
+      return t.type;
+    case "id":
+      return t.id;
+    default:
+      throw new FakeExcelError("InvalidArgument", prop);
+  }
+}
+
+/** `worksheet.charts` (ExcelApi 1.1): add, items, count, getItem, getItemAt. */
+export class FakeChartCollection extends Collection<FakeChart, FakeChart_> {
+  protected readonly itemProps = ["name", "chartType", "id"];
+  private loadedCount: number | undefined;
+
+  constructor(
+    context: FakeRequestContext,
+    path: string,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(context, path);
+  }
+
+  private sheetOrThrow(): FakeSheet {
+    const s = this.ws.sheet();
+    if (!s) throw notFound(this.path);
+    return s;
+  }
+
+  protected list(): FakeChart[] {
+    return [...this.sheetOrThrow().charts];
+  }
+
+  protected itemProxy(chart: FakeChart): FakeChart_ {
+    return new FakeChart_(this.context, `chart(${chart.id})`, () => this.live(chart));
+  }
+
+  protected itemProp(chart: FakeChart, prop: string): unknown {
+    return chartProp(chart, prop);
+  }
+
+  private live(chart: FakeChart): ChartTarget {
+    const sheet = this.sheetOrThrow();
+    if (!sheet.charts.includes(chart)) throw notFound(`chart ${chart.id}`);
+    return { sheet, chart };
+  }
+
+  /** `count` is the collection's own property; everything else is loaded on the items. */
+  override load(props?: unknown): this {
+    const list = propList(props);
+    const wantsCount = list === null || list.includes("count");
+    const rest = list?.filter((p) => p !== "count") ?? null;
+    if (wantsCount) {
+      this.context.enqueue({
+        desc: { path: this.path, load: ["count"] },
+        exec: () => {
+          const n = this.sheetOrThrow().charts.length;
+          return { payload: n, apply: () => (this.loadedCount = n) };
+        },
+      });
+    }
+    if (rest === null || rest.length > 0) super.load(rest ?? undefined);
+    return this;
+  }
+
+  get count(): number {
+    if (this.loadedCount === undefined) throw notLoaded("count");
+    return this.loadedCount;
+  }
+
+  add(type: string, sourceData: FakeRange, seriesBy: "Auto" | "Columns" | "Rows" = "Auto"): FakeChart_ {
+    let created: FakeChart | null = null;
+    this.context.enqueue({
+      desc: { path: this.path, call: "add", args: [type, "range", seriesBy] },
+      exec: () => {
+        if (!FAKE_CHART_TYPES.includes(type)) throw new FakeExcelError("InvalidArgument", `The fake does not model chart type ${type}`);
+        if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw new FakeExcelError("InvalidArgument", `Bad seriesBy ${seriesBy}`);
+        const sheet = this.sheetOrThrow();
+        const source = sourceData.targetOrThrow();
+        if (source.sheet !== sheet) throw new FakeExcelError("InvalidArgument", "The fake models charts over their own sheet's cells only");
+        const rect = single(source, "charts.add");
+        // Excel numbers charts per sheet from the count it has ever had; "Chart N" is close enough.
+        let n = sheet.charts.length + 1;
+        while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
+        created = {
+          id: newId("chart"),
+          name: `Chart ${n}`,
+          type,
+          source: { ...rect },
+          seriesBy,
+          title: null,
+          titleVisible: false,
+          position: null,
+        };
+        sheet.charts.push(created);
+      },
+    });
+    return new FakeChart_(this.context, `${this.path}.added`, () => {
+      if (!created) throw notFound("added chart");
+      return this.live(created);
+    });
+  }
+
+  getItem(name: string): FakeChart_ {
+    return new FakeChart_(this.context, `${this.path}.item(${JSON.stringify(name)})`, () => {
+      const chart = this.sheetOrThrow().charts.find((c) => c.name === name);
+      if (!chart) throw notFound(`chart ${name}`);
+      return this.live(chart);
+    });
+  }
+
+  getItemAt(index: number): FakeChart_ {
+    return new FakeChart_(this.context, `${this.path}.at(${index})`, () => {
+      const chart = this.sheetOrThrow().charts[index];
+      if (!chart) throw notFound(`chart at ${index}`);
+      return this.live(chart);
+    });
+  }
+}
+
+// Underscore: `FakeChart` is the model's record of the same thing.
+export class FakeChart_ extends ClientObject<ChartTarget> {
+  protected readonly scalarProps = ["name", "chartType", "id"];
+  readonly title: FakeChartTitle;
+
+  constructor(context: FakeRequestContext, path: string, resolver: () => ChartTarget | null) {
+    super(context, path, resolver);
+    this.title = new FakeChartTitle(context, `${path}.title`, () => this.resolve());
+  }
+
+  protected getProp(t: ChartTarget, prop: string): unknown {
+    return chartProp(t.chart, prop);
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  set name(value: string) {
+    this.queueSet("name", value, (t) => {
+      if (t.sheet.charts.some((c) => c !== t.chart && c.name === value)) {
+        throw new FakeExcelError("ItemAlreadyExists", `A chart named ${value} exists`);
+      }
+      t.chart.name = value;
+    });
+  }
+  get chartType(): string {
+    return this.read("chartType");
+  }
+  set chartType(value: string) {
+    this.queueSet("chartType", value, (t) => {
+      if (!FAKE_CHART_TYPES.includes(value)) throw new FakeExcelError("InvalidArgument", `The fake does not model chart type ${value}`);
+      t.chart.type = value;
+    });
+  }
+  get id(): string {
+    return this.read("id");
+  }
+
+  /** Covers the cells from `startCell` to `endCell` (the start cell alone when no end is given). */
+  setPosition(startCell: string, endCell?: string): void {
+    this.queueCall("setPosition", [startCell, endCell ?? null], (t) => {
+      const a = parseArea(splitSheet(startCell).local);
+      const b = endCell === undefined ? a : parseArea(splitSheet(endCell).local);
+      t.chart.position = { r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1), r2: Math.max(a.r2, b.r2), c2: Math.max(a.c2, b.c2) };
+    });
+  }
+
+  delete(): void {
+    this.queueCall("delete", [], (t) => {
+      t.sheet.charts = t.sheet.charts.filter((c) => c !== t.chart);
+    });
+  }
+}
+
+export class FakeChartTitle extends ClientObject<ChartTarget> {
+  protected readonly scalarProps = ["text", "visible"];
+
+  protected getProp(t: ChartTarget, prop: string): unknown {
+    if (prop === "text") return t.chart.title ?? "";
+    if (prop === "visible") return t.chart.titleVisible;
+    throw new FakeExcelError("InvalidArgument", prop);
+  }
+
+  get text(): string {
+    return this.read("text");
+  }
+  set text(value: string) {
+    // As in Excel, giving a chart a title text shows the title.
+    this.queueSet("text", value, (t) => {
+      t.chart.title = value;
+      t.chart.titleVisible = true;
+    });
+  }
+  get visible(): boolean {
+    return this.read("visible");
+  }
+  set visible(value: boolean) {
+    this.queueSet("visible", value, (t) => void (t.chart.titleVisible = value));
   }
 }
 

@@ -16,10 +16,13 @@ import {
   StoredValue,
   columnLetters,
   parseArea,
+  rectAddress,
+  sheetAddress,
 } from "./model";
 
 export { FakeExcelError, columnLetters, isoToSerial, evaluateRule, MAX_ROWS, MAX_COLUMNS } from "./model";
-export type { FixtureSheet, FixtureCell, SheetSnapshot, StoredValue, CellStyle } from "./model";
+export { FAKE_CHART_TYPES } from "./model";
+export type { FixtureSheet, FixtureCell, SheetSnapshot, StoredValue, CellStyle, FakeChart } from "./model";
 export type { SyncStats } from "./api";
 export { FakeRequestContext, PAYLOAD_LIMIT_BYTES } from "./api";
 
@@ -119,6 +122,26 @@ export class FakeExcel implements FakeHost {
       bold: st?.bold ?? false,
       link: st?.link ?? null,
     };
+  }
+
+  /** The charts of a sheet as a user would describe them: name, type, title, data block, place. */
+  charts(sheet: string): {
+    name: string;
+    type: string;
+    title: string | null;
+    source: string;
+    seriesBy: string;
+    position: string | null;
+  }[] {
+    const s = this.sheet(sheet);
+    return s.charts.map((c) => ({
+      name: c.name,
+      type: c.type,
+      title: c.titleVisible ? c.title : null,
+      source: sheetAddress(s.name, c.source),
+      seriesBy: c.seriesBy,
+      position: c.position ? rectAddress(c.position) : null,
+    }));
   }
 
   /**

@@ -3,7 +3,7 @@
  *  - 差异明细: one row per difference (and per open suggestion), linked to its source rows;
  *  - 余额调节表: per dealer, both balances, the adjusting items and the adjusted balances, on A4.
  */
-import type { DealerResult, Difference, ReconcileReport, Suggestion } from "../../core/reconcile";
+import type { Adjustment, DealerResult, Difference, ReconcileReport, Suggestion } from "../../core/reconcile";
 import type { ReadEntry } from "../../core/read";
 import { fenToYuan } from "../../core/money";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
@@ -177,6 +177,32 @@ const R = {
   none: { zh: "（无）", en: "(none)" },
 } satisfies Record<string, Bilingual>;
 
+function blank(): OutCell {
+  return { value: "", border: true };
+}
+
+/**
+ * One adjusting item as three cells: 加/减 and what it is, the amount, and the rows it stands for (linked to
+ * the sheet where the item is: the statement for items only the dealer has, the ledger otherwise).
+ */
+function adjustmentCells(a: Adjustment | undefined, home: "ledger" | "statement", src: SourceSheets, lang: Lang): OutCell[] {
+  if (!a) return [blank(), blank(), blank()];
+  const p = (t: Bilingual) => pick(t, lang);
+  const rowsText = [
+    a.ledgerRows.length ? `${lang === "en-US" ? "L" : "台账"} ${a.ledgerRows.join(",")}` : "",
+    a.statementRows.length ? `${lang === "en-US" ? "S" : "对账单"} ${a.statementRows.join(",")}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+  const onStatement = home === "statement" ? a.statementRows.length > 0 || a.ledgerRows.length === 0 : a.ledgerRows.length === 0;
+  const linkRow = onStatement ? a.statementRows[0] : a.ledgerRows[0];
+  return [
+    { value: `${a.amount >= 0 ? p(R.add) : p(R.less)}${p(a.text)}`, numberFormat: "@", border: true },
+    { ...money(Math.abs(a.amount)), border: true },
+    { value: rowsText, numberFormat: "@", border: true, link: linkRow !== undefined ? { sheet: onStatement ? src.statementSheet : src.ledgerSheet, row: linkRow } : undefined },
+  ];
+}
+
 /**
  * The 余额调节表 in the usual two-sided form: our side on the left (A-C), the dealer's on the right (E-G),
  * each starting from its balance, adding and deducting the items only the other side has, and ending in
@@ -205,25 +231,9 @@ export function reconciliationSheet(report: ReconcileReport, src: SourceSheets, 
     // Left: what only the dealer has (and our duplicates) adjusts our balance; right: the reverse.
     const left = r.ledgerAdjustments;
     const right = r.statementAdjustments;
-    const count = Math.max(left.length, right.length, 1);
-    for (let i = 0; i < count; i++) {
-      const cells = (a: (typeof left)[number] | undefined, rowsSheet: "statement" | "ledger"): OutCell[] => {
-        if (!a) return i === 0 && left.length + right.length === 0 ? [{ value: p(R.none), border: true }, { value: "", border: true }, { value: "", border: true }] : [{ value: "", border: true }, { value: "", border: true }, { value: "", border: true }];
-        const rowsText = [
-          a.ledgerRows.length ? `${lang === "en-US" ? "L" : "台账"} ${a.ledgerRows.join(",")}` : "",
-          a.statementRows.length ? `${lang === "en-US" ? "S" : "对账单"} ${a.statementRows.join(",")}` : "",
-        ]
-          .filter(Boolean)
-          .join("; ");
-        const first = rowsSheet === "statement" ? a.statementRows[0] ?? a.ledgerRows[0] : a.ledgerRows[0] ?? a.statementRows[0];
-        const linkSheet = (rowsSheet === "statement" && a.statementRows.length) || a.ledgerRows.length === 0 ? src.statementSheet : src.ledgerSheet;
-        return [
-          { value: `${a.amount >= 0 ? p(R.add) : p(R.less)}${p(a.text)}`, numberFormat: "@", border: true },
-          { ...money(Math.abs(a.amount)), border: true },
-          { value: rowsText, numberFormat: "@", border: true, link: first !== undefined ? { sheet: linkSheet, row: first } : undefined },
-        ];
-      };
-      rows.push([...cells(left[i], "statement"), null, ...cells(right[i], "ledger")]);
+    if (left.length + right.length === 0) rows.push([{ value: p(R.none), border: true }, blank(), blank(), null, blank(), blank(), blank()]);
+    for (let i = 0; i < Math.max(left.length, right.length); i++) {
+      rows.push([...adjustmentCells(left[i], "statement", src, lang), null, ...adjustmentCells(right[i], "ledger", src, lang)]);
     }
     rows.push([
       { value: p(R.adjusted), bold: true, border: true },
