@@ -381,6 +381,11 @@ export interface WrittenAging {
   planSheet: string;
   /** Rows marked in the ledger. */
   marked: number;
+  /**
+   * Charts of 账龄分析 left out because the target cannot draw them (an .xlsx file written by
+   * ExcelJS): the chart's data block is still there, as a table. 0 inside Excel.
+   */
+  chartsLeftOut: number;
 }
 
 /** Mark aged rows (group `aging`, never `reconcile`) and write 账龄分析 and 催款计划. */
@@ -395,21 +400,36 @@ export async function writeAgingResults(run: AgingRun, target: AgingWriteTarget,
   onStage?.("writing", 0, total);
   let marked = 0;
   if (marking) {
-    const marks = agingMarks(run.report, run.ledger.sheet, markStages);
-    await port.markRows(target.ledgerSheet, AGING_GROUP, marks, AGING_MARK_STYLES);
-    marked = marks.length;
+    marked = await markAgingRows(run, port, target.ledgerSheet, markStages);
     step();
     checkCancelled(signal);
   }
   const src = { ledgerSheet: target.ledgerSheet, markStages };
   const aging = agingSheet(run.report, src, lang);
   await port.writeSheet(aging, { signal });
+  // Only the office-js port draws charts; the file port keeps their data blocks as tables.
+  const chartsLeftOut = (aging.charts?.length ?? 0) > 0 && (await port.capabilities()).kind !== "excel" ? aging.charts!.length : 0;
   step();
   checkCancelled(signal);
   const plan = planSheet(run.report, src, lang);
   await port.writeSheet(plan, { signal });
   step();
-  return { agingSheet: aging.name, planSheet: plan.name, marked };
+  return { agingSheet: aging.name, planSheet: plan.name, marked, chartsLeftOut };
+}
+
+/**
+ * Mark the ledger's rows by stage (group `aging`) without writing any sheet: what the pane's
+ * 标记逾期行 does. Replaces the previous aging marks on that sheet; returns how many rows were marked.
+ */
+export async function markAgingRows(
+  run: AgingRun,
+  port: WorkbookPort,
+  ledgerSheet: string,
+  stages: readonly MarkedStage[] = DEFAULT_MARK_STAGES,
+): Promise<number> {
+  const marks = agingMarks(run.report, run.ledger.sheet, stages);
+  await port.markRows(ledgerSheet, AGING_GROUP, marks, AGING_MARK_STYLES);
+  return marks.length;
 }
 
 /** Remove the aging marks (from one sheet, or every sheet); the reconciliation marks stay. */

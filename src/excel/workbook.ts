@@ -22,6 +22,7 @@
  *   the next request. A sheet without hidden rows costs nothing extra.
  * - date1904: no ExcelApi set up to 1.7 tells it, so `Grid.date1904` is left out (1900 system).
  * - Settings live in `workbook.settings` (ExcelApi 1.4) as JSON text, saved with the file.
+ * - Charts (ExcelApi 1.1) go out with the request that ends a write, after the values they read.
  */
 import type { CellValue, Grid } from "../core/model";
 import {
@@ -238,6 +239,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async writeSheet(spec: SheetSpec, options: ReadOptions = {}): Promise<void> {
     checkAbort(options.signal, spec.name);
+    checkCharts(spec);
     await this.run(async (ctx) => {
       const wb = ctx.workbook;
       const existing = wb.worksheets.getItemOrNullObject(spec.name);
@@ -438,13 +440,6 @@ export class ExcelWorkbook implements WorkbookPort {
     const charts = spec.charts ?? [];
     for (const chart of charts) {
       const { source: s, at } = chart;
-      // Programming errors in a spec, not user data: the sheets are built by our own code.
-      if (s.fromRow < 1 || s.fromColumn < 1 || s.toRow < s.fromRow || s.toColumn < s.fromColumn || s.toRow > spec.rows.length) {
-        throw new Error(`chart "${chart.title ?? chart.type}" on ${spec.name}: data block outside the sheet's rows`);
-      }
-      if (at.row < 1 || at.column < 1 || at.rows < 1 || at.columns < 1) {
-        throw new Error(`chart "${chart.title ?? chart.type}" on ${spec.name}: bad position`);
-      }
       const data = ws.getRange(`${columnLetters(s.fromColumn)}${s.fromRow}:${columnLetters(s.toColumn)}${s.toRow}`);
       const seriesBy = (chart.seriesBy === "rows" ? "Rows" : "Columns") as Excel.ChartSeriesBy;
       const added = ws.charts.add(CHART_TYPES[chart.type], data, seriesBy);
@@ -659,6 +654,21 @@ export class ExcelWorkbook implements WorkbookPort {
 
 export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): WorkbookPort {
   return new ExcelWorkbook(options);
+}
+
+/**
+ * A chart spec that points outside its sheet is a programming error (the sheets are built by our own
+ * code, not from user data): refused before anything is written, naming the chart and the sheet.
+ */
+function checkCharts(spec: SheetSpec): void {
+  for (const chart of spec.charts ?? []) {
+    const { source: s, at } = chart;
+    const name = `chart "${chart.title ?? chart.type}" on ${spec.name}`;
+    if (s.fromRow < 1 || s.fromColumn < 1 || s.toRow < s.fromRow || s.toColumn < s.fromColumn || s.toRow > spec.rows.length) {
+      throw new Error(`${name}: data block outside the sheet's rows`);
+    }
+    if (at.row < 1 || at.column < 1 || at.rows < 1 || at.columns < 1) throw new Error(`${name}: bad position`);
+  }
 }
 
 /** A name for the sheet being replaced while its successor is created (31 characters at most). */

@@ -5,6 +5,7 @@
 import type { Grid } from "../core/model";
 import type { Capabilities, SheetInfo, WorkbookPort } from "../port/workbook";
 import { PortError } from "../port/workbook";
+import { rowSourceOf } from "../core/read/source";
 import { csvToGrid } from "./csv";
 
 export class CsvWorkbook implements WorkbookPort {
@@ -28,8 +29,11 @@ export class CsvWorkbook implements WorkbookPort {
 
   async listSheets(): Promise<SheetInfo[]> {
     const g = this.grid;
-    const columnCount = g.values.reduce((m, r) => Math.max(m, r.length), 0);
-    return [{ name: g.sheet, rowCount: g.values.length, columnCount, top: g.top, left: g.left, visible: true }];
+    // A large file's rows are only built when read: its source knows the sizes without building them.
+    const source = rowSourceOf(g);
+    const rowCount = source ? source.length : g.values.length;
+    const columnCount = source ? source.width : g.values.reduce((m, r) => Math.max(m, r.length), 0);
+    return [{ name: g.sheet, rowCount, columnCount, top: g.top, left: g.left, visible: true }];
   }
 
   async readSheet(name: string): Promise<Grid> {

@@ -4,8 +4,10 @@
  * Cells stay text (the reader parses amounts and dates, and `00452301` keeps its zeros); empty cells are null.
  * Row numbers are line numbers: the first line is row 1, so the grid starts at `top: 1`.
  */
+import { isUtf8 as bufferIsUtf8 } from "buffer";
 import * as iconv from "iconv-lite";
 import type { CellValue, Grid } from "../core/model";
+import { gridFromSource, type RowSource } from "../core/read/source";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
@@ -20,6 +22,8 @@ export function detectCsvEncoding(bytes: Uint8Array): { encoding: CsvEncoding; b
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 function isUtf8(bytes: Uint8Array): boolean {
+  // Node's validator does not build the decoded string (a large file would cost a second copy of itself).
+  if (typeof bufferIsUtf8 === "function") return bufferIsUtf8(bytes);
   try {
     STRICT_UTF8.decode(bytes);
     return true;
@@ -113,6 +117,15 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): { row
 
 /** A CSV file's bytes as a grid for the reader. */
 export function csvToGrid(bytes: Uint8Array, sheetName: string): Grid {
+  const { encoding, bomLength } = detectCsvEncoding(bytes);
+  // UTF-8 (what the benchmark and most new exports use) is split on its bytes and only the cells are
+  // decoded: the delimiters, quotes and line ends are ASCII and never occur inside a multi-byte character.
+  if (encoding === "utf-8" && typeof Buffer !== "undefined") {
+    let begin = bomLength;
+    // iconv's stripBOM drops one more BOM after the one detected; keep reading the same text.
+    if (bytes.length >= begin + 3 && bytes[begin] === 0xef && bytes[begin + 1] === 0xbb && bytes[begin + 2] === 0xbf) begin += 3;
+    return gridFromSource(sheetName, 1, 1, new Utf8CsvSource(bytes, begin));
+  }
   const text = decodeCsvBytes(bytes);
   const { rows, lines } = parseCsv(text);
   const lastLine = lines.length > 0 ? lines[lines.length - 1] : 0;
@@ -122,4 +135,289 @@ export function csvToGrid(bytes: Uint8Array, sheetName: string): Grid {
     values[lines[r] - 1] = rows[r].map((cell) => (cell.trim() === "" ? null : cell));
   }
   return { sheet: sheetName, top: 1, left: 1, values };
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** The delimiter, decided as `detectDelimiter` does on the text, from the bytes of the first line. */
+function detectDelimiterByte(bytes: Uint8Array, begin: number): number {
+  let commas = 0;
+  let tabs = 0;
+  let semis = 0;
+  let quoted = false;
+  for (let i = begin; i < bytes.length; i++) {
+    const ch = bytes[i];
+    if (ch === QUOTE) quoted = !quoted;
+    else if (!quoted) {
+      if (ch === LF || ch === CR) break;
+      if (ch === 0x2c) commas++;
+      else if (ch === 0x09) tabs++;
+      else if (ch === 0x3b) semis++;
+    }
+  }
+  if (tabs > commas && tabs >= semis) return 0x09;
+  if (semis > commas) return 0x3b;
+  return 0x2c;
+}
+
+function latin1(bytes: Uint8Array, start: number, stop: number): string {
+  let text = "";
+  for (let at = start; at < stop; at += 8192) text += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(stop, at + 8192)) as unknown as number[]);
+  return text;
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** ASCII whitespace that `String.prototype.trim` removes. */
+function isAsciiSpace(b: number): boolean {
+  return b === 0x20 || (b >= 0x09 && b <= 0x0d);
+}
+
+const INTERN_SIZE = 4096;
+const INTERN_COLUMNS = 64;
+/** Lookups before a column's hit rate is judged; a column of unique values (references, amounts) stops being interned. */
+const INTERN_TRIAL = 2048;
+
+/** One column's repeated cells (dealer names, dates, 摘要): decoded once, shared by every row. */
+class InternTable {
+  readonly hashes = new Int32Array(INTERN_SIZE);
+  /** Byte offset + 1 of the first occurrence (0: empty slot). */
+  readonly offsets = new Int32Array(INTERN_SIZE);
+  readonly lengths = new Int32Array(INTERN_SIZE);
+  readonly values: CellValue[] = new Array(INTERN_SIZE).fill(null);
+  size = 0;
+  lookups = 0;
+  hits = 0;
+  enabled = true;
+}
+
+/**
+ * Rows of a UTF-8 CSV file, parsed from its bytes exactly as `parseCsv` + `csvToGrid` parse its text:
+ * one pass finds where every record starts and ends (and its line number), and a row's cells are made
+ * only when the row is asked for.
+ */
+class Utf8CsvSource implements RowSource {
+  readonly length: number;
+  readonly width: number;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** Record index of each row, -1 for lines inside a record that spans several. */
+  private readonly recordOfRow: Int32Array;
+  private readonly delimiter: number;
+  private readonly tables: (InternTable | null)[] = [];
+  private scratch = new Uint8Array(256);
+  // ignoreBOM: a U+FEFF inside the text is a character of its cell, not a mark to drop.
+  private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    begin: number,
+  ) {
+    const delimiter = detectDelimiterByte(bytes, begin);
+    this.delimiter = delimiter;
+    let starts: Int32Array = new Int32Array(1024);
+    let ends: Int32Array = new Int32Array(1024);
+    let lines: Int32Array = new Int32Array(1024);
+    let count = 0;
+    let width = 0;
+    let fields = 1;
+    let quoted = false;
+    let fieldStarted = false;
+    let line = 1;
+    let recordLine = 1;
+    let recordStart = begin;
+    const n = bytes.length;
+    const push = (end: number) => {
+      if (count === starts.length) {
+        starts = grow(starts);
+        ends = grow(ends);
+        lines = grow(lines);
+      }
+      starts[count] = recordStart;
+      ends[count] = end;
+      lines[count] = recordLine;
+      count++;
+      if (fields > width) width = fields;
+    };
+    for (let i = begin; i < n; i++) {
+      const ch = bytes[i];
+      if (quoted) {
+        if (ch === QUOTE) {
+          if (i + 1 < n && bytes[i + 1] === QUOTE) i++;
+          else quoted = false;
+        } else if (ch === LF || (ch === CR && !(i + 1 < n && bytes[i + 1] === LF))) line++;
+        continue;
+      }
+      if (ch === QUOTE) {
+        if (!fieldStarted) quoted = true;
+        fieldStarted = true;
+      } else if (ch === delimiter) {
+        fields++;
+        fieldStarted = false;
+      } else if (ch === CR || ch === LF) {
+        push(i);
+        if (ch === CR && i + 1 < n && bytes[i + 1] === LF) i++;
+        line++;
+        recordLine = line;
+        recordStart = i + 1;
+        fields = 1;
+        fieldStarted = false;
+      } else {
+        fieldStarted = true;
+      }
+    }
+    if (recordStart < n) push(n);
+    this.starts = starts;
+    this.ends = ends;
+    const rowCount = count > 0 ? lines[count - 1] : 0;
+    const recordOfRow = new Int32Array(rowCount).fill(-1);
+    for (let r = 0; r < count; r++) recordOfRow[lines[r] - 1] = r;
+    this.recordOfRow = recordOfRow;
+    this.length = rowCount;
+    this.width = width;
+  }
+
+  row(index: number): CellValue[] {
+    const r = index >= 0 && index < this.length ? this.recordOfRow[index] : -1;
+    if (r < 0) return [];
+    const bytes = this.bytes;
+    const delimiter = this.delimiter;
+    const end = this.ends[r];
+    const out: CellValue[] = [];
+    let i = this.starts[r];
+    let column = 0;
+    for (;;) {
+      // One field: [i, stop). Quoted fields are copied without their quotes; the rest is read in place.
+      let hash = 0x811c9dc5 | 0;
+      let ascii = true;
+      let blank = true;
+      const fieldStart = i;
+      let quotedField = false;
+      while (i < end) {
+        const ch = bytes[i];
+        if (ch === delimiter) break;
+        if (ch === QUOTE && i === fieldStart) {
+          quotedField = true;
+          break;
+        }
+        hash = Math.imul(hash ^ ch, 0x01000193);
+        if (ch >= 0x80) ascii = false;
+        if (blank && !isAsciiSpace(ch)) blank = false;
+        i++;
+      }
+      if (quotedField) {
+        i = this.quoted(i, end);
+        out.push(this.cellOfScratch(this.scratchLength));
+      } else if (i === fieldStart) {
+        out.push(null);
+      } else if (ascii && blank) {
+        out.push(null);
+      } else {
+        out.push(this.cell(column, fieldStart, i, hash, ascii));
+      }
+      column++;
+      if (i >= end) break;
+      i++; // the delimiter
+      if (i >= end) {
+        // A trailing delimiter leaves one empty field.
+        out.push(null);
+        break;
+      }
+    }
+    return out;
+  }
+
+  private scratchLength = 0;
+
+  /** Copies a field that starts with a quote into `scratch` as `parseCsv` reads it; returns where the field ends. */
+  private quoted(i: number, end: number): number {
+    const bytes = this.bytes;
+    let len = 0;
+    let quoted = true;
+    i++; // the opening quote
+    while (i < end) {
+      const ch = bytes[i];
+      if (quoted) {
+        if (ch === QUOTE) {
+          if (i + 1 < end && bytes[i + 1] === QUOTE) {
+            i++;
+          } else {
+            quoted = false;
+            i++;
+            continue;
+          }
+        }
+      } else if (ch === this.delimiter) break;
+      if (len === this.scratch.length) {
+        const bigger = new Uint8Array(len * 2);
+        bigger.set(this.scratch);
+        this.scratch = bigger;
+      }
+      this.scratch[len++] = ch;
+      i++;
+    }
+    this.scratchLength = len;
+    return i;
+  }
+
+  private cellOfScratch(len: number): CellValue {
+    const text = this.decoder.decode(this.scratch.subarray(0, len));
+    return text.trim() === "" ? null : text;
+  }
+
+  private decode(start: number, stop: number, ascii: boolean): CellValue {
+    let text: string;
+    if (ascii) {
+      // One flat string (a `+=` loop would leave a rope to flatten at the first lookup).
+      return stop - start <= 8192 ? String.fromCharCode.apply(null, this.bytes.subarray(start, stop) as unknown as number[]) : latin1(this.bytes, start, stop);
+    }
+    text = this.decoder.decode(this.bytes.subarray(start, stop));
+    return text.trim() === "" ? null : text;
+  }
+
+  /** A cell, shared with earlier rows when this column repeats its values. */
+  private cell(column: number, start: number, stop: number, hash: number, ascii: boolean): CellValue {
+    if (column >= INTERN_COLUMNS) return this.decode(start, stop, ascii);
+    let table = this.tables[column];
+    if (table === undefined) {
+      table = new InternTable();
+      this.tables[column] = table;
+    }
+    if (table === null || !table.enabled) return this.decode(start, stop, ascii);
+    table.lookups++;
+    const len = stop - start;
+    const mask = INTERN_SIZE - 1;
+    const bytes = this.bytes;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = table.offsets[slot];
+      if (at === 0) {
+        const value = this.decode(start, stop, ascii);
+        if (table.lookups >= INTERN_TRIAL && table.hits * 4 < table.lookups) {
+          table.enabled = false;
+        } else if (table.size * 2 < INTERN_SIZE) {
+          table.hashes[slot] = hash;
+          table.offsets[slot] = start + 1;
+          table.lengths[slot] = len;
+          table.values[slot] = value;
+          table.size++;
+        }
+        return value;
+      }
+      if (table.hashes[slot] === hash && table.lengths[slot] === len) {
+        let k = 0;
+        const other = at - 1;
+        while (k < len && bytes[other + k] === bytes[start + k]) k++;
+        if (k === len) {
+          table.hits++;
+          return table.values[slot];
+        }
+      }
+    }
+  }
 }

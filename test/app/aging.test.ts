@@ -242,7 +242,8 @@ describe("writeAgingResults", () => {
     await wb.markRows(SAMPLE_LIST_SHEET, "reconcile", [{ row: 3, style: "ledger_only" }], { ledger_only: { fill: "#FFF3BF" } });
     const run = await runAging({ ledger: { port: wb, sheet: SAMPLE_LIST_SHEET }, asOf: AS_OF });
     const result = await writeAgingResults(run, { port: wb, ledgerSheet: SAMPLE_LIST_SHEET, lang: "zh-CN" });
-    expect(result).toEqual({ agingSheet: "账龄分析", planSheet: "催款计划", marked: 3 });
+    // ExcelJS cannot draw the chart of 账龄分析: it is left out, and said so.
+    expect(result).toEqual({ agingSheet: "账龄分析", planSheet: "催款计划", marked: 3, chartsLeftOut: 1 });
     expect(await wb.listMarks(AGING_GROUP, SAMPLE_LIST_SHEET)).toEqual([
       { row: 2, style: "past_final" },
       { row: 4, style: "past_final" },

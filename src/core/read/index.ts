@@ -23,6 +23,7 @@ import { columnLetter, columnNumber } from "./columns";
 import { assignRoles, findHeader, type HeaderInfo } from "./header";
 import { classifyLabel } from "./labels";
 import { normaliseHeader, STATEMENT_HEADER_WORDS } from "./roles";
+import { rowSourceOf } from "./source";
 import { parseTitles } from "./title";
 import type {
   BalanceCheck,
@@ -40,6 +41,7 @@ export { normaliseRef, extractRefs, normaliseDealerName, isVoucherNumber } from 
 export { parseAmount } from "../values/amount";
 export { parseDate } from "../values/date";
 export { columnLetter } from "./columns";
+export { gridFromSource, rowSourceOf, type RowSource } from "./source";
 
 const LEDGER_HEADER_WORDS = /应收|发货|回款|收款|实收/;
 const DIRECTION_DEBIT = /^(?:借|借方|dr|d|debit)$/i;
@@ -105,8 +107,31 @@ interface Cols {
   term: number;
 }
 
-export function readGrid(grid: Grid, options: ReadOptions = {}): ReadResult {
+/** Row access for the reader: a plain grid's arrays, or rows built one at a time from a row source. */
+interface Rows {
+  length: number;
+  /** The first rows (at least as many as the header search looks at), as arrays. */
+  head: CellValue[][];
+  at(index: number): CellValue[] | undefined;
+}
+
+function rowsOf(grid: Grid): Rows {
+  const source = rowSourceOf(grid);
+  if (source !== null) {
+    const head: CellValue[][] = [];
+    for (let i = 0; i < Math.min(source.length, HEAD_ROWS); i++) head.push(source.row(i));
+    return { length: source.length, head, at: (i) => (i < head.length ? head[i] : source.row(i)) };
+  }
   const values: CellValue[][] = Array.isArray(grid.values) ? grid.values : [];
+  return { length: values.length, head: values, at: (i) => values[i] };
+}
+
+/** More than the header search scans, so the title and header rows all come from `head`. */
+const HEAD_ROWS = 64;
+
+export function readGrid(grid: Grid, options: ReadOptions = {}): ReadResult {
+  const rows = rowsOf(grid);
+  const values = rows.head;
   const top = Number.isInteger(grid.top) ? grid.top : 1;
   const left = Number.isInteger(grid.left) ? grid.left : 1;
   const sheet = grid.sheet;
@@ -202,7 +227,7 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): ReadResult {
   if (yearStart !== null) result.yearUsed = yearStart;
   const spansYears =
     titles.periodFrom !== null && titles.periodTo !== null && titles.periodFrom.slice(0, 4) !== titles.periodTo.slice(0, 4);
-  readRows(values, header, cols, mapping, side, grid, options, result, yearStart, spansYears);
+  readRows(rows, header, cols, mapping, side, grid, options, result, yearStart, spansYears);
   return result;
 }
 
@@ -258,7 +283,7 @@ function buildMapping(header: HeaderInfo, side: Side, left: number, options: Rea
 }
 
 function readRows(
-  values: CellValue[][],
+  rows: Rows,
   header: HeaderInfo,
   cols: Cols,
   mapping: ColumnMapping,
@@ -273,6 +298,14 @@ function readRows(
   const top = Number.isInteger(grid.top) ? grid.top : 1;
   const date1904 = grid.date1904 === true;
   const hidden = new Set(Array.isArray(grid.hiddenRows) ? grid.hiddenRows : []);
+  const anyHidden = hidden.size > 0;
+  // Dealer names, 摘要 and dates repeat on most rows: what is derived from their text is derived once.
+  const textOf = memo(cellText);
+  const repeatedText = (v: CellValue | undefined): string => (typeof v === "string" ? textOf(v) : cellText(v));
+  const labelOf = memo(classifyLabel);
+  // One memory per column: a column of unique texts (references) switches its own off.
+  const refsIn = memo(extractRefs);
+  const headerKeyOf = memo(normaliseHeader);
   const wantDealer = options.dealer ? normaliseDealerName(options.dealer) : null;
   const asOf = options.asOf ?? null;
   const titleDealer = result.dealer;
@@ -298,16 +331,9 @@ function readRows(
   // Other cells that may carry a row's label (期初余额 in the date column, 合计 in the dealer column).
   const labelCols: number[] = [];
   for (const idx of [cols.date, cols.month, cols.ref, cols.voucher, cols.dealer, 0]) if (idx >= 0 && !labelCols.includes(idx)) labelCols.push(idx);
-  let lastDealerRaw: string | null = null;
-  let lastDealerKey = "";
-  const dealerKey = (d: string | null): string => {
-    if (d === null) return "";
-    if (d !== lastDealerRaw) {
-      lastDealerRaw = d;
-      lastDealerKey = normaliseDealerName(d);
-    }
-    return lastDealerKey;
-  };
+  const labelColMemos = labelCols.map(() => memo(classifyLabel));
+  const dealerKeyOf = memo(normaliseDealerName);
+  const dealerKey = (d: string | null): string => (d === null ? "" : dealerKeyOf(d));
 
   let lastDate: IsoDate | null = null;
   let lastMonth = 0;
@@ -330,16 +356,17 @@ function readRows(
     });
   };
 
-  for (let i = headerEnd + 1; i < values.length; i++) {
-    const row = values[i];
+  const rowCount = rows.length;
+  for (let i = headerEnd + 1; i < rowCount; i++) {
+    const row = rows.at(i);
     const excelRow = top + i;
     if (!Array.isArray(row) || isBlankRow(row)) {
       result.skipped.push({ row: excelRow, reason: "blank", text: "" });
       continue;
     }
-    if (hidden.has(excelRow)) result.hiddenRowCount++;
+    if (anyHidden && hidden.has(excelRow)) result.hiddenRowCount++;
 
-    if (isRepeatedHeader(row, probes) || (topProbes.length >= 2 && isRepeatedHeader(row, topProbes))) {
+    if (isRepeatedHeader(row, probes, headerKeyOf) || (topProbes.length >= 2 && isRepeatedHeader(row, topProbes, headerKeyOf))) {
       result.skipped.push({ row: excelRow, reason: "header", text: firstText(row) });
       continue;
     }
@@ -348,7 +375,7 @@ function readRows(
     let dealer: string | null = titleDealer;
     let dealerFilled = false;
     if (cols.dealer >= 0) {
-      const d = cellText(row[cols.dealer]);
+      const d = repeatedText(row[cols.dealer]);
       if (d !== "") dealer = d;
       else {
         dealer = lastDealer;
@@ -356,14 +383,14 @@ function readRows(
       }
     }
 
-    const descText = cols.description >= 0 ? cellText(row[cols.description]) : "";
+    const descText = cols.description >= 0 ? repeatedText(row[cols.description]) : "";
     let labelText = descText;
-    let label = classifyLabel(descText);
+    let label = labelOf(descText);
     if (label === null) {
       for (let k = 0; k < labelCols.length; k++) {
         const v = row[labelCols[k]];
         if (typeof v !== "string") continue;
-        const l = classifyLabel(v);
+        const l = labelColMemos[k](v);
         if (l !== null) {
           label = l;
           labelText = cellText(v);
@@ -476,7 +503,7 @@ function readRows(
     else running.set(key, (running.get(key) ?? 0) + amount);
 
     const refCell = cols.ref >= 0 ? cellText(row[cols.ref]) : "";
-    const found = extractRefs(descText);
+    const found = refsIn(descText);
     const refs: string[] = [];
     if (refCell !== "") {
       const n = normaliseRef(refCell);
@@ -505,7 +532,7 @@ function readRows(
       rep,
       termDays,
       voucher: cols.voucher >= 0 ? cellText(row[cols.voucher]) || null : null,
-      hidden: hidden.has(excelRow),
+      hidden: anyHidden && hidden.has(excelRow),
       afterAsOf: asOf !== null && date !== null && date > asOf,
     };
     result.entries.push(entry);
@@ -541,7 +568,30 @@ function isBlankRow(row: CellValue[]): boolean {
   return true;
 }
 
-function isRepeatedHeader(row: CellValue[], probes: { index: number; key: string }[]): boolean {
+/**
+ * Results per distinct text, for cells that repeat (dealer names, 摘要, dates). A column whose texts
+ * turn out not to repeat (a 摘要 carrying each row's document number) stops being remembered, so it
+ * costs neither memory nor lookups. The results are shared: never mutated.
+ */
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  let cache: Map<string, T> | null = new Map<string, T>();
+  let calls = 0;
+  let hits = 0;
+  return (text) => {
+    if (cache === null) return fn(text);
+    let v = cache.get(text);
+    if (v !== undefined) {
+      hits++;
+      return v;
+    }
+    v = fn(text);
+    if (++calls === 4096 && hits < calls) cache = null;
+    else if (cache.size < 100_000) cache.set(text, v);
+    return v;
+  };
+}
+
+function isRepeatedHeader(row: CellValue[], probes: { index: number; key: string }[], headerKeyOf: (text: string) => string): boolean {
   if (probes.length === 0) return false;
   let hits = 0;
   for (let p = 0; p < probes.length; p++) {
@@ -554,7 +604,7 @@ function isRepeatedHeader(row: CellValue[], probes: { index: number; key: string
       if (p === 0) return false;
       continue;
     }
-    if (normaliseHeader(v) === probes[p].key) hits++;
+    if (headerKeyOf(v) === probes[p].key) hits++;
     else if (p === 0) return false;
   }
   return hits >= 2 || (hits === 1 && probes.length === 1);

@@ -51,6 +51,8 @@ export function parseAmount(value: CellValue | undefined): AmountResult {
 }
 
 export function parseAmountText(raw: string): AmountResult {
+  const plain = plainAmount(raw);
+  if (plain !== null) return plain;
   let text = toHalfWidth(raw).trim();
   if (text === "") return BLANK;
   if (ZERO_MARKS.test(text)) return ZERO;
@@ -102,4 +104,44 @@ function safeDecimal(text: string): Fen | null {
   // More than 13 whole digits would overflow safe integers in fen; such a cell is not an amount anyway.
   if ((dot < 0 ? text.length : dot) > 13) return null;
   return decimalTextToFen(text);
+}
+
+/**
+ * `12345.67`, `-90`, `.5`: the form nearly every exported amount takes, read straight from its characters
+ * with the same result as the general path below (which it leaves everything else to, including a
+ * lone `-` and more than 13 whole digits).
+ */
+function plainAmount(text: string): AmountResult | null {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  if (n > 0 && text.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  let whole = 0;
+  let wholeDigits = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+    wholeDigits++;
+  }
+  let cents = 0;
+  let roundUp = 0;
+  let fracDigits = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46) return null;
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return null;
+      if (fracDigits < 2) cents = cents * 10 + c;
+      else if (fracDigits === 2 && c >= 5) roundUp = 1;
+      fracDigits++;
+    }
+  }
+  if ((wholeDigits === 0 && fracDigits === 0) || wholeDigits > 13) return null;
+  if (fracDigits === 1) cents *= 10;
+  const fen = whole * 100 + cents + roundUp;
+  return { ok: true, fen: negative && fen !== 0 ? -fen : fen, blank: false };
 }

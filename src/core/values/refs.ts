@@ -17,14 +17,19 @@ const NO_PREFIX = /^\s*(?:no|№)\s*[.:：#]\s*|^\s*#\s*/i;
  */
 export function normaliseRef(text: string): string {
   const src = NO_PREFIX.test(text) ? text.replace(NO_PREFIX, "") : text;
-  // One pass and no intermediate strings: this runs for every row of a million-row ledger. Separators do
-  // not end a digit run (they are dropped first), letters do.
-  let out = "";
+  // One pass into a scratch buffer, one string at the end: this runs for every row of a million-row
+  // ledger. Separators do not end a digit run (they are dropped first), letters do.
+  const n = src.length;
+  if (n > scratch.length) scratch = new Uint16Array(n * 2);
+  const out = scratch;
+  let len = 0;
+  let same = true;
   let inRun = false;
   let runLen = 0;
   let zeros = 0;
-  for (let i = 0; i < src.length; i++) {
-    let c = src.charCodeAt(i);
+  for (let i = 0; i < n; i++) {
+    const raw = src.charCodeAt(i);
+    let c = raw;
     if (c >= 0xff10 && c <= 0xff5a) c -= 0xfee0;
     if (c >= 97 && c <= 122) c -= 32;
     if (c >= 48 && c <= 57) {
@@ -35,19 +40,33 @@ export function normaliseRef(text: string): string {
       }
       if (c === 48 && runLen === 0) {
         zeros++;
+        same = false;
         continue;
       }
-      out += String.fromCharCode(c);
+      out[len++] = c;
       runLen++;
     } else if (c >= 65 && c <= 90) {
-      if (inRun && runLen === 0 && zeros > 0) out += "0";
+      if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
       inRun = false;
-      out += String.fromCharCode(c);
+      out[len++] = c;
+    } else {
+      same = false;
+      continue;
     }
+    if (c !== raw) same = false;
   }
-  if (inRun && runLen === 0 && zeros > 0) out += "0";
-  return out;
+  if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
+  // Already in normal form (the engine's keys, a second reading): the same string back, nothing built.
+  if (same && len === n) return src;
+  let result = "";
+  // In chunks: a call's arguments live on the stack.
+  for (let at = 0; at < len; at += 8192) {
+    result += String.fromCharCode.apply(null, out.subarray(at, Math.min(len, at + 8192)) as unknown as number[]);
+  }
+  return result;
 }
+
+let scratch = new Uint16Array(64);
 
 const ANY_DIGIT = /[0-9\uFF10-\uFF19]/;
 const TOKEN = /[A-Za-z0-9]+(?:[-_/.][A-Za-z0-9]+)*/g;

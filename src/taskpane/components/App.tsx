@@ -18,6 +18,10 @@ import { messageFromError, withMessage, withoutMessage, type PaneMessage } from 
 import { MessageList } from "./MessageList";
 import { ReadPanel } from "./ReadPanel";
 import { SheetPicker } from "./SheetPicker";
+import { ReconcileView } from "../reconcile/ReconcileView";
+import { reconcileStringsFor } from "../reconcile/strings";
+import { AgingView } from "../aging/AgingView";
+import { agingStringsFor } from "../aging/model";
 
 const useStyles = makeStyles({
   root: {
@@ -57,6 +61,12 @@ export interface ViewProps {
   choice: SheetChoice;
   report: (message: PaneMessage) => void;
   clear: (key: string) => void;
+  /** Bumped when the user refreshes the sheet list, so views read their sheets again. */
+  generation: number;
+  /** Chooses the ledger or the statement for every view (checked, saved in the workbook). */
+  choose: (side: Side, name: string) => void;
+  /** Selects a cell or rows in the sheet, reporting a failure. */
+  goTo: (target: Selection) => void;
 }
 
 /**
@@ -205,9 +215,39 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
         </>
       ),
     },
+    {
+      id: "reconcile",
+      title: (s) => reconcileStringsFor(s).viewTitle,
+      render: (p) => (
+        <ReconcileView
+          sheets={p.sheets}
+          choice={p.choice}
+          generation={p.generation}
+          report={p.report}
+          clear={p.clear}
+          onChoose={p.choose}
+          onGoTo={p.goTo}
+        />
+      ),
+    },
+    {
+      id: "aging",
+      title: (s) => agingStringsFor(s).viewTitle,
+      render: (p) => (
+        <AgingView
+          sheets={p.sheets}
+          choice={p.choice}
+          generation={p.generation}
+          report={p.report}
+          clear={p.clear}
+          onChoose={p.choose}
+          onGoTo={p.goTo}
+        />
+      ),
+    },
   ];
   const current = views.find((v) => v.id === viewId) ?? views[0];
-  const viewProps: ViewProps = { sheets, choice, report, clear };
+  const viewProps: ViewProps = { sheets, choice, report, clear, generation, choose, goTo };
 
   return (
     <div className={styles.root} lang={locale} data-testid="taskpane">

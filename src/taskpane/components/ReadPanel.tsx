@@ -31,6 +31,8 @@ export interface ReadPanelProps {
   report: (message: PaneMessage) => void;
   clear: (key: string) => void;
   onGoTo: (target: Selection) => void;
+  /** Told each time a sheet was read (or could not be), for views that build on the read (对账). */
+  onResult?: (side: Side, result: ReadResult | null) => void;
 }
 
 /** What was read from each chosen sheet, one accordion item per side. */
@@ -57,6 +59,7 @@ export function ReadPanel(props: ReadPanelProps): JSX.Element | null {
               report={props.report}
               clear={props.clear}
               onGoTo={props.onGoTo}
+              onResult={props.onResult}
             />
           </AccordionPanel>
         </AccordionItem>
@@ -76,9 +79,10 @@ interface SheetReadingProps {
   report: (message: PaneMessage) => void;
   clear: (key: string) => void;
   onGoTo: (target: Selection) => void;
+  onResult?: (side: Side, result: ReadResult | null) => void;
 }
 
-function SheetReading({ read, side, sheet, info, generation, report, clear, onGoTo }: SheetReadingProps): JSX.Element {
+function SheetReading({ read, side, sheet, info, generation, report, clear, onGoTo, onResult }: SheetReadingProps): JSX.Element {
   const { port } = useServices();
   const t = useStrings();
   const styles = useStyles();
@@ -93,14 +97,20 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
     return result;
   };
 
+  // Kept in a ref so a caller passing a new function each render does not make the sheet read again.
+  const resultListener = useRef(onResult);
+  resultListener.current = onResult;
+
   useEffect(() => {
     // A newer read (another sheet chosen, a refresh) makes this one's answer stale.
     let current = true;
     setReading({ status: "reading" });
+    resultListener.current?.(side, null);
     read.readSheet(port, sheet, { side }).then(
       (result) => {
         if (!current) return;
         setReading({ status: "done", result: remember(result) });
+        resultListener.current?.(side, result);
         clear(messageKey);
       },
       (err: unknown) => {
@@ -127,6 +137,7 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
         .then(
           (result) => {
             setReading({ status: "done", result: remember(result) });
+            resultListener.current?.(side, result);
             report({ key: `mapping-${side}`, intent: "success", text: (s) => s.mappingSaved });
           },
           (err: unknown) => report(messageFromError(err, messageKey)),

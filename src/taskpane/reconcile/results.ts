@@ -5,7 +5,7 @@
  */
 import { MARK_KINDS, type ReconcileMarkKind } from "../../app/reports/marks";
 import type { Fen } from "../../core/model";
-import type { DealerResult, ReconcileReport, Suggestion } from "../../core/reconcile/types";
+import type { DealerResult, Decision, ReconcileReport, Suggestion } from "../../core/reconcile/types";
 import type { Selection } from "../../port/workbook";
 
 export type ItemKind = ReconcileMarkKind;
@@ -145,7 +145,7 @@ export function dealerSummary(d: DealerResult): DealerSummary {
 }
 
 /** The decision to save when the user answers a suggestion. */
-export function decisionFor(s: Suggestion, answer: "confirmed" | "rejected") {
+export function decisionFor(s: Suggestion, answer: "confirmed" | "rejected"): Decision {
   return answer === "confirmed"
     ? { id: s.id, decision: answer, ledgerRows: [...s.ledgerRows], statementRows: [...s.statementRows] }
     : { id: s.id, decision: answer };

@@ -1,0 +1,277 @@
+/**
+ * The presentational pieces of the 账龄 / 逾期 view: the stage summary (also the legend of the
+ * ledger's colours), the term sources and the week's action list. They get plain lines from
+ * model.ts and callbacks; none of them touches the workbook.
+ */
+import {
+  Caption1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import type { Selection } from "../../port/workbook";
+import type { ActionLine, StageLine, TermLine } from "./model";
+import type { AgingStrings } from "./strings";
+
+const useStyles = makeStyles({
+  table: { tableLayout: "auto" },
+  number: {
+    textAlign: "end",
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+  },
+  numberHead: { justifyContent: "flex-end" },
+  stageCell: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  swatch: {
+    display: "inline-block",
+    flexShrink: 0,
+    width: "14px",
+    height: "14px",
+    boxSizing: "border-box",
+    borderRadius: tokens.borderRadiusSmall,
+    boxShadow: `inset 0 0 0 1px ${tokens.colorNeutralStroke1}`,
+  },
+  noSwatch: {
+    // Items not yet due are never coloured in the ledger: an empty, dashed box.
+    boxShadow: "none",
+    borderTop: `1px dashed ${tokens.colorNeutralStroke1}`,
+    borderRight: `1px dashed ${tokens.colorNeutralStroke1}`,
+    borderBottom: `1px dashed ${tokens.colorNeutralStroke1}`,
+    borderLeft: `1px dashed ${tokens.colorNeutralStroke1}`,
+  },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "2px",
+    width: "100%",
+    boxSizing: "border-box",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeft: `4px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: "inherit",
+    fontSize: "inherit",
+    textAlign: "start",
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  line: {
+    display: "flex",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+  },
+  dealer: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    wordBreak: "break-all",
+  },
+  amount: {
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+  },
+  stage: {
+    display: "inline-block",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    whiteSpace: "nowrap",
+  },
+  action: { fontSize: tokens.fontSizeBase200 },
+  due: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+export function Swatch({ fill, color }: { fill: string | null; color?: string | null }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <span
+      aria-hidden="true"
+      className={mergeClasses(styles.swatch, fill === null && styles.noSwatch)}
+      style={fill ? { backgroundColor: fill, boxShadow: `inset 0 0 0 1px ${color ?? "rgba(0,0,0,0.25)"}` } : undefined}
+      data-fill={fill ?? undefined}
+    />
+  );
+}
+
+export interface StageSummaryProps {
+  s: AgingStrings;
+  lines: readonly StageLine[];
+  totalText: string;
+  /** Unapplied receipts, shown only when there are some. */
+  unappliedText: string | null;
+}
+
+/** Count and open amount per stage, most urgent first; the swatches are the ledger's mark colours. */
+export function StageSummary({ s, lines, totalText, unappliedText }: StageSummaryProps): JSX.Element {
+  const styles = useStyles();
+  return (
+    <Table size="extra-small" className={styles.table} aria-label={s.columnStage} data-testid="aging-summary">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{s.columnStage}</TableHeaderCell>
+          <TableHeaderCell className={styles.number} button={{ className: styles.numberHead }}>
+            {s.columnCount}
+          </TableHeaderCell>
+          <TableHeaderCell className={styles.number} button={{ className: styles.numberHead }}>
+            {s.columnAmount}
+          </TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {lines.map((l) => (
+          <TableRow key={l.stage} data-stage={l.stage}>
+            <TableCell>
+              <span className={styles.stageCell}>
+                <Swatch fill={l.fill} color={l.color} />
+                <span>{l.text}</span>
+              </span>
+            </TableCell>
+            <TableCell className={styles.number} data-testid="count">
+              {l.count}
+            </TableCell>
+            <TableCell className={styles.number} data-testid="amount">
+              {l.amountText}
+            </TableCell>
+          </TableRow>
+        ))}
+        {unappliedText !== null ? (
+          <TableRow data-stage="unapplied">
+            <TableCell>{s.unapplied}</TableCell>
+            <TableCell />
+            <TableCell className={styles.number} data-testid="amount">
+              {unappliedText}
+            </TableCell>
+          </TableRow>
+        ) : null}
+        <TableRow data-stage="total">
+          <TableCell className={styles.total}>{s.openBalance}</TableCell>
+          <TableCell />
+          <TableCell className={mergeClasses(styles.number, styles.total)} data-testid="amount">
+            {totalText}
+          </TableCell>
+        </TableRow>
+      </TableBody>
+    </Table>
+  );
+}
+
+/** Each dealer's term and where it came from (credit register, 账期表 row, ledger column, default). */
+export function TermTable({ s, lines }: { s: AgingStrings; lines: readonly TermLine[] }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <Table size="extra-small" className={styles.table} aria-label={s.termsTitle} data-testid="aging-terms">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{s.columnDealer}</TableHeaderCell>
+          <TableHeaderCell className={styles.number} button={{ className: styles.numberHead }}>
+            {s.columnTerm}
+          </TableHeaderCell>
+          <TableHeaderCell>{s.columnSource}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {lines.map((l) => (
+          <TableRow key={l.dealer} data-dealer={l.dealer} data-source={l.source}>
+            <TableCell>{l.dealer}</TableCell>
+            <TableCell className={styles.number}>{s.days(l.termDays)}</TableCell>
+            <TableCell>
+              <span data-testid="term-source">{l.sourceText}</span>
+              {l.otherTerms.length > 0 ? (
+                <>
+                  <br />
+                  <Caption1 className={styles.muted}>{s.otherRowTerms(l.otherTerms)}</Caption1>
+                </>
+              ) : null}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export interface ActionListProps {
+  s: AgingStrings;
+  lines: readonly ActionLine[];
+  /** Fills per stage, so an item wears its row's colour. */
+  fills: Readonly<Record<string, { fill: string | null; color: string | null }>>;
+  onSelect: (target: Selection) => void;
+}
+
+/** The items to follow up this week; clicking one selects its row in the ledger. */
+export function ActionList({ s, lines, fills, onSelect }: ActionListProps): JSX.Element {
+  const styles = useStyles();
+  if (lines.length === 0) return <Text className={styles.muted}>{s.noActions}</Text>;
+  return (
+    <ul className={styles.list} data-testid="aging-actions">
+      {lines.map((l) => {
+        const look = fills[l.stage] ?? { fill: null, color: null };
+        const details = [l.ref ? `${s.ref} ${l.ref}` : null, `${s.rep} ${l.rep ?? s.noRep}`, `${s.dueDate} ${l.dueDate}`]
+          .filter((x): x is string => x !== null)
+          .join(" · ");
+        return (
+          <li key={l.key}>
+            <button
+              type="button"
+              className={styles.item}
+              style={{ borderLeftColor: look.fill ?? tokens.colorNeutralStroke1 }}
+              onClick={() => onSelect(l.target)}
+              data-testid="aging-action"
+              data-row={l.target.row}
+              data-stage={l.stage}
+            >
+              <span className={styles.line}>
+                <span className={styles.dealer}>{l.dealer}</span>
+                <span className={styles.amount} data-testid="open">
+                  {l.openText}
+                </span>
+              </span>
+              <span className={styles.line}>
+                <span data-testid="details">{details}</span>
+              </span>
+              <span className={styles.action}>
+                <span
+                  className={styles.stage}
+                  style={look.fill ? { backgroundColor: look.fill, color: look.color ?? undefined } : undefined}
+                  data-testid="stage"
+                >
+                  {l.stageText}
+                </span>{" "}
+                <span data-testid="next-action">
+                  {l.actionText}
+                  <span className={l.actionDue ? styles.due : undefined}>{s.actionOn(l.actionDate, l.actionDue)}</span>
+                </span>
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

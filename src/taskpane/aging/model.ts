@@ -1,0 +1,179 @@
+/**
+ * What the 账龄 / 逾期 view shows, worked out from an aging run apart from the components, so it is
+ * tested without a browser: the stage summary with its colours, the week's actions with the row each
+ * one selects, the term sources, and the problems as pane messages with their sheet and row.
+ */
+import type { AgingRun, TermSources } from "../../app/aging";
+import { pick } from "../../app/lang";
+import { AGING_MARK_ORDER, AGING_MARK_STYLES, DEFAULT_MARK_STAGES, type MarkedStage } from "../../app/reports/aging-marks";
+import { actionsDue, STAGE_TEXT, UNAPPLIED_BUCKET, type AgingIssue, type AgingReport, type Stage } from "../../core/aging";
+import { isIsoDate } from "../../core/dates";
+import type { Fen, IsoDate } from "../../core/model";
+import { formatFenGrouped } from "../../core/money";
+import { describeReadIssue } from "../../core/read/messages";
+import type { ReadIssue } from "../../core/read/types";
+import type { Selection } from "../../port/workbook";
+import { STRINGS, type Locale, type Strings } from "../i18n";
+import type { PaneMessage } from "../messages";
+import { issueTarget } from "../summary";
+import { AGING_STRINGS, type AgingStrings } from "./strings";
+
+/** Days ahead the action list looks: "this week". */
+export const ACTION_WINDOW_DAYS = 7;
+/** Actions listed in the pane; the rest are in 催款计划, which is made for long lists. */
+export const MAX_LISTED_ACTIONS = 50;
+/** Problems shown one by one; more would push the view itself out of the narrow pane. */
+export const MAX_LISTED_ISSUES = 5;
+
+/**
+ * Today in the user's own time zone, as Excel shows dates: the pane reads the clock and hands the
+ * date down, the core never does.
+ */
+export function todayIso(now: Date): IsoDate {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, "0");
+  const d = String(now.getDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
+}
+
+/** True when the as-of date the user typed can be used. */
+export function isUsableAsOf(text: string): boolean {
+  return isIsoDate(text.trim());
+}
+
+/** The stages to mark: the late ones, and with `soonToo` every stage that needs an action. */
+export function stagesToMark(soonToo: boolean): readonly MarkedStage[] {
+  return soonToo ? AGING_MARK_ORDER : DEFAULT_MARK_STAGES;
+}
+
+export interface StageLine {
+  stage: Stage;
+  text: string;
+  count: number;
+  amount: Fen;
+  amountText: string;
+  /** The colour the stage's rows get in the ledger; none for items not yet due (never marked). */
+  fill: string | null;
+  color: string | null;
+}
+
+/** Most urgent first, as the legend of the ledger's marks, then what is not yet due. */
+export const SUMMARY_ORDER: readonly Stage[] = [...AGING_MARK_ORDER, "not_due"];
+
+export function stageLines(report: AgingReport, locale: Locale): StageLine[] {
+  return SUMMARY_ORDER.map((stage) => {
+    const total = report.totals.byStage[stage];
+    const style = stage === "not_due" ? undefined : AGING_MARK_STYLES[stage];
+    return {
+      stage,
+      text: pick(STAGE_TEXT[stage], locale),
+      count: total.count,
+      amount: total.amount,
+      amountText: formatFenGrouped(total.amount),
+      fill: style?.fill ?? null,
+      color: style?.color ?? null,
+    };
+  });
+}
+
+/** Receipts not applied to any invoice (a credit balance), as a negative amount; 0 when none. */
+export function unappliedTotal(report: AgingReport): Fen {
+  return report.totals.buckets[UNAPPLIED_BUCKET] ?? 0;
+}
+
+export interface ActionLine {
+  /** Unique within the list: the sheet row and the document (one row can hold one open item). */
+  key: string;
+  dealer: string;
+  rep: string | null;
+  ref: string;
+  openText: string;
+  dueDate: IsoDate;
+  stage: Stage;
+  stageText: string;
+  actionText: string;
+  actionDate: IsoDate;
+  /** The action's day has come (it is due since then) rather than coming later this week. */
+  actionDue: boolean;
+  target: Selection;
+}
+
+/** The items that need action this week, soonest action first, each selecting its ledger row. */
+export function actionLines(report: AgingReport, locale: Locale): ActionLine[] {
+  const s = AGING_STRINGS[locale];
+  return actionsDue(report, ACTION_WINDOW_DAYS).map((item) => ({
+    key: `${item.sheet}:${item.row}:${item.ref ?? ""}:${item.dealer}`,
+    dealer: item.dealer,
+    rep: item.rep,
+    ref: item.ref ?? (item.kind === "opening" ? s.openingRef : ""),
+    openText: formatFenGrouped(item.open),
+    dueDate: item.dueDate,
+    stage: item.stage,
+    stageText: pick(STAGE_TEXT[item.stage], locale),
+    actionText: pick(item.nextAction, locale),
+    actionDate: item.nextAction.date,
+    actionDue: item.nextAction.date <= report.asOf,
+    target: { sheet: item.sheet, row: item.row },
+  }));
+}
+
+export interface TermLine {
+  dealer: string;
+  termDays: number;
+  /** Where the term came from, e.g. `账期表 第5行` or `发货回款登记 的账期列`. */
+  sourceText: string;
+  source: TermSources["dealers"][number]["source"];
+  otherTerms: number[];
+}
+
+export function termLines(sources: TermSources, locale: Locale): TermLine[] {
+  return sources.dealers.map((d) => ({
+    dealer: d.dealer,
+    termDays: d.termDays,
+    sourceText: pick(d.text, locale),
+    source: d.source,
+    otherTerms: d.rowTerms,
+  }));
+}
+
+/**
+ * The pane's messages carry a function of the shared strings, so they follow a language switch. The
+ * view's own texts are picked by the language those strings are in.
+ */
+export function localeOf(t: Strings): Locale {
+  return t === STRINGS["en-US"] ? "en-US" : "zh-CN";
+}
+
+export function agingStringsFor(t: Strings): AgingStrings {
+  return AGING_STRINGS[localeOf(t)];
+}
+
+/** Prefix of the keys of the view's problem messages, so a new run clears the last run's. */
+export const ISSUE_KEY = "aging-issue-";
+
+function issueTargetOf(issue: AgingIssue): Selection | undefined {
+  return issue.sheet !== undefined && issue.row !== undefined ? { sheet: issue.sheet, row: issue.row } : undefined;
+}
+
+/**
+ * The run's problems as messages: cells the reader could not take (those rows are left out of the
+ * aging) and the aging's own issues (a bad term table row, an entry without a date), each with its
+ * sheet and row to select; past `MAX_LISTED_ISSUES`, one message says how many more there are.
+ */
+export function issueMessages(run: Pick<AgingRun, "report" | "ledger">): PaneMessage[] {
+  type Problem = { text: (locale: Locale) => string; target?: Selection };
+  const problems: Problem[] = [
+    ...run.ledger.errors.map((e: ReadIssue): Problem => ({ text: (l) => describeReadIssue(e, l), target: issueTarget(e) })),
+    ...run.report.issues.map((i): Problem => ({ text: (l) => pick(i, l), target: issueTargetOf(i) })),
+  ];
+  const listed = problems.slice(0, MAX_LISTED_ISSUES);
+  const messages: PaneMessage[] = listed.map((p, i) => ({
+    key: `${ISSUE_KEY}${i}`,
+    intent: "warning",
+    text: (t) => p.text(localeOf(t)),
+    ...(p.target ? { target: p.target } : {}),
+  }));
+  const more = problems.length - listed.length;
+  if (more > 0) messages.push({ key: `${ISSUE_KEY}more`, intent: "warning", text: (t) => agingStringsFor(t).moreIssues(more) });
+  return messages;
+}
