@@ -262,7 +262,7 @@ async function wholeFlow(w: Words, prefix: string): Promise<void> {
   const suggestion = page.locator('[data-testid=difference-list] > li[data-kind=suggestion][data-statement-rows="21"]');
   await shot(`${prefix}-suggestion`);
   t = Date.now();
-  await suggestion.getByRole("button", { name: w.confirm }).click();
+  await suggestion.getByTestId("confirm-suggestion").click();
   await expectEventually(listed, AFTER_CONFIRM);
   timings[`${prefix} confirm and re-run`] = Date.now() - t;
   await expectText(page.getByTestId("summary-matched"), w.matchedAfter);
@@ -316,6 +316,8 @@ test("in Chinese: run, see the marks and differences, jump to rows, confirm a su
 
 test("after the user sorts the ledger, the pane says the marks no longer fit and runs again on request", async () => {
   await page.getByTestId("reconcile-run").click();
+  await page.getByTestId("kind-filter").click();
+  await page.getByRole("option", { name: "全部（7）" }).click();
   await expectEventually(listed, AFTER_CONFIRM);
   // The user sorts two rows of the ledger in Excel, then comes back to the pane.
   await page.evaluate((name) => {
@@ -420,7 +422,7 @@ async function wholeFlowAfterRefusal(): Promise<void> {
   const mismatch = page.locator("[data-testid=difference-list] > li").first();
   await mismatch.getByTestId("difference-goto").click();
   await expectEventually(selection, { sheet: LEDGER, address: "A17:H17" });
-  await page.locator('[data-testid=difference-list] > li[data-kind=suggestion][data-statement-rows="21"]').getByRole("button", { name: w.confirm }).click();
+  await page.locator('[data-testid=difference-list] > li[data-kind=suggestion][data-statement-rows="21"]').getByTestId("confirm-suggestion").click();
   await expectEventually(listed, AFTER_CONFIRM);
   await page.getByRole("button", { name: w.clear }).click();
   await page.getByText(w.cleared).waitFor({ timeout: STEP_TIMEOUT });

@@ -171,7 +171,7 @@ describe("addAgingToWorkbook (for the demo's result workbook)", () => {
     await copyInto(wb, source, "应收明细账", "台账-应收明细账");
     await wb.markRows("台账-应收明细账", "reconcile", [{ row: 13, style: "duplicate" }], { duplicate: { fill: "#FFC9C9" } });
     const added = await addAgingToWorkbook(wb, source, "应收明细账", "2026-10-31", "zh-CN", { ledgerCopy: "台账-应收明细账" });
-    expect([added.ledgerCopy, added.written]).toEqual(["台账-应收明细账", { agingSheet: "账龄分析", planSheet: "催款计划", marked: 4 }]);
+    expect([added.ledgerCopy, added.written]).toEqual(["台账-应收明细账", { agingSheet: "账龄分析", planSheet: "催款计划", marked: 4, chartsLeftOut: 1 }]);
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(["台账-应收明细账", "账龄分析", "催款计划"]);
     expect(await wb.listMarks("aging", "台账-应收明细账")).toEqual([
       { row: 13, style: "past_final" },

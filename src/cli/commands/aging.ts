@@ -71,9 +71,19 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
           `\nResult written to: ${written.file} (${written.sheets.agingSheet}, ${written.sheets.planSheet}; ${written.sheets.marked} ledger rows marked)`,
         ),
       );
+      if (written.sheets.chartsLeftOut > 0) ctx.io.out(chartsLeftOutText(lang));
     }
   }
   return EXIT_OK;
+}
+
+/** .xlsx files are written without charts; the table the chart draws from is there. */
+export function chartsLeftOutText(lang: Lang): string {
+  return say(
+    lang,
+    "注：.xlsx 文件中不含账龄图表（文件写入不支持图表），图表所用的数据表已保留；在 Excel 中用对账助手生成账龄表即带图表。",
+    "Note: the .xlsx file has no aging chart (charts cannot be written to files here); the table it draws from is there. In Excel, the add-in writes the chart too.",
+  );
 }
 
 /** A sheet that cannot be aged at all, or a dealer not in it, is bad input: one line, exit 2. */

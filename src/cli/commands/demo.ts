@@ -8,7 +8,7 @@ import { optionalDate, optionalString, say } from "../options";
 import { EXIT_OK } from "../errors";
 import { ensureWritableOut, openInputFile } from "../files";
 import { buildResultWorkbook, problemsOrThrow, reconcileText } from "./reconcile";
-import { addAgingToWorkbook, agingText } from "./aging";
+import { addAgingToWorkbook, agingText, chartsLeftOutText } from "./aging";
 
 /** Where the bundled sample workbook lives, relative to the package root. */
 export const SAMPLE_PATH = path.join("assets", "sample", "duizhang-sample.xlsx");
@@ -58,6 +58,7 @@ export async function commandDemo(ctx: Context, values: Values): Promise<number>
   ctx.io.out("");
   const aging = await addAgingToWorkbook(wb, sample, SAMPLE_LIST_SHEET, agingAsOf, ctx.lang);
   ctx.io.out(agingText(aging.run, ctx.lang));
+  if (aging.written.chartsLeftOut > 0) ctx.io.out(chartsLeftOutText(ctx.lang));
   await wb.save(out);
   ctx.io.out(say(ctx.lang, `\n结果工作簿：${out}`, `\nResult workbook: ${out}`));
   return EXIT_OK;
