@@ -2,8 +2,8 @@
  * Reconciling a ledger sheet against a dealer's statement through workbook ports, shared by the task pane
  * (both sheets and the results in the open workbook) and the command line (two files in, a new file out).
  */
-import { reconcile, type Decision, type ReconcileOptions, type ReconcileReport } from "../core/reconcile";
-import type { ReadOptions, ReadResult } from "../core/read";
+import { reconcile, type Decision, type ReconcileOptions, type ReconcileReport, type SideInput } from "../core/reconcile";
+import { entryColumnsOf, type ReadOptions, type ReadResult } from "../core/read";
 import type { WorkbookPort } from "../port/workbook";
 import { PortError } from "../port/workbook";
 import type { Lang } from "./lang";
@@ -64,22 +64,28 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new PortError("cancelled", "reconcile");
 }
 
+/** A read sheet as the engine's input, without building its entries when the reader kept them in columns. */
+function sideInput(read: ReadResult): SideInput {
+  const columns = entryColumnsOf(read);
+  if (columns === null) return { sheet: read.sheet, entries: read.entries, openings: read.openings };
+  const side = { sheet: read.sheet, openings: read.openings, columns } as Omit<SideInput, "entries"> as SideInput;
+  Object.defineProperty(side, "entries", { enumerable: true, get: () => read.entries });
+  return side;
+}
+
 /** Read both sheets and reconcile them. Changes nothing in any workbook. */
 export async function runReconcile(req: ReconcileRequest, control: RunControl = {}): Promise<ReconcileRun> {
   const { onStage, signal } = control;
   onStage?.("reading", 0, 2);
-  const ledger = await readSheet(req.ledger.port, req.ledger.sheet, { side: "ledger", ...req.ledger.read }, { signal });
+  // Entries stay in columns: the engine reads those, and `entries` is built only if someone asks for it.
+  const ledger = await readSheet(req.ledger.port, req.ledger.sheet, { side: "ledger", lazyEntries: true, ...req.ledger.read }, { signal });
   checkCancelled(signal);
   onStage?.("reading", 1, 2);
-  const statement = await readSheet(req.statement.port, req.statement.sheet, { side: "statement", ...req.statement.read }, { signal });
+  const statement = await readSheet(req.statement.port, req.statement.sheet, { side: "statement", lazyEntries: true, ...req.statement.read }, { signal });
   checkCancelled(signal);
   onStage?.("matching", 0, 1);
   const decisions = await loadDecisions(req.decisionsPort ?? req.ledger.port, req.ledger.sheet, req.statement.sheet);
-  const report = reconcile(
-    { sheet: ledger.sheet, entries: ledger.entries, openings: ledger.openings },
-    { sheet: statement.sheet, entries: statement.entries, openings: statement.openings },
-    { ...req.options, decisions },
-  );
+  const report = reconcile(sideInput(ledger), sideInput(statement), { ...req.options, decisions });
   onStage?.("matching", 1, 1);
   return { report, ledger, statement };
 }

@@ -23,6 +23,7 @@ import { columnLetter, columnNumber } from "./columns";
 import { assignRoles, findHeader, type HeaderInfo } from "./header";
 import { classifyLabel } from "./labels";
 import { normaliseHeader, STATEMENT_HEADER_WORDS } from "./roles";
+import { attachEntryColumns, EntryColumns } from "./entries";
 import { rowSourceOf } from "./source";
 import { parseTitles } from "./title";
 import type {
@@ -42,6 +43,7 @@ export { parseAmount } from "../values/amount";
 export { parseDate } from "../values/date";
 export { columnLetter } from "./columns";
 export { gridFromSource, rowSourceOf, type RowSource } from "./source";
+export { entryColumnsOf, entryRows, EntryColumns, type EntryRows } from "./entries";
 
 const LEDGER_HEADER_WORDS = /应收|发货|回款|收款|实收/;
 const DIRECTION_DEBIT = /^(?:借|借方|dr|d|debit)$/i;
@@ -299,6 +301,10 @@ function readRows(
   const date1904 = grid.date1904 === true;
   const hidden = new Set(Array.isArray(grid.hiddenRows) ? grid.hiddenRows : []);
   const anyHidden = hidden.size > 0;
+  const headerLast = header.rows[header.rows.length - 1];
+  const columns = options.lazyEntries
+    ? new EntryColumns(sheet, { rep: cols.rep >= 0, term: cols.term >= 0, voucher: cols.voucher >= 0 }, rows.length - headerLast - 1)
+    : null;
   // Dealer names, 摘要 and dates repeat on most rows: what is derived from their text is derived once.
   const textOf = memo(cellText);
   const repeatedText = (v: CellValue | undefined): string => (typeof v === "string" ? textOf(v) : cellText(v));
@@ -503,6 +509,21 @@ function readRows(
     else running.set(key, (running.get(key) ?? 0) + amount);
 
     const refCell = cols.ref >= 0 ? cellText(row[cols.ref]) : "";
+    let rep: string | null = cols.rep >= 0 ? cellText(row[cols.rep]) || null : null;
+    let termDays: number | null = cols.term >= 0 ? parseTerm(row[cols.term]) : null;
+    if (dealerFilled && cols.rep >= 0 && rep === null) rep = lastRep;
+    if (dealerFilled && cols.term >= 0 && termDays === null && isBlankCell(row[cols.term])) termDays = lastTerm;
+    lastRep = rep;
+    lastTerm = termDays;
+    const afterAsOf = asOf !== null && date !== null && date > asOf;
+    noteDealer(dealerSeen, dealer, key);
+    if (!afterAsOf) result.closingBalance += amount;
+    if (columns !== null) {
+      const voucher = cols.voucher >= 0 ? cellText(row[cols.voucher]) || null : null;
+      columns.add(excelRow, date, refCell, descText, amount, dealer, rep, termDays, voucher, anyHidden && hidden.has(excelRow), afterAsOf);
+      continue;
+    }
+
     const found = refsIn(descText);
     const refs: string[] = [];
     if (refCell !== "") {
@@ -513,13 +534,6 @@ function readRows(
       const n = normaliseRef(f);
       if (n !== "" && !refs.includes(n)) refs.push(n);
     }
-    let rep: string | null = cols.rep >= 0 ? cellText(row[cols.rep]) || null : null;
-    let termDays: number | null = cols.term >= 0 ? parseTerm(row[cols.term]) : null;
-    if (dealerFilled && cols.rep >= 0 && rep === null) rep = lastRep;
-    if (dealerFilled && cols.term >= 0 && termDays === null && isBlankCell(row[cols.term])) termDays = lastTerm;
-    lastRep = rep;
-    lastTerm = termDays;
-
     const entry: ReadEntry = {
       sheet,
       row: excelRow,
@@ -533,12 +547,11 @@ function readRows(
       termDays,
       voucher: cols.voucher >= 0 ? cellText(row[cols.voucher]) || null : null,
       hidden: anyHidden && hidden.has(excelRow),
-      afterAsOf: asOf !== null && date !== null && date > asOf,
+      afterAsOf,
     };
     result.entries.push(entry);
-    noteDealer(dealerSeen, dealer, key);
-    if (!entry.afterAsOf) result.closingBalance += amount;
   }
+  if (columns !== null) attachEntryColumns(result, columns);
   result.closingBalance += result.openingBalance;
   result.dealers = [...dealerSeen.values()];
 }

@@ -58,6 +58,11 @@ export interface ReadOptions {
   asOf?: IsoDate;
   /** Year for dates written without one (`1月5日`, split 月/日 columns); beats a year found in the titles. */
   yearHint?: number;
+  /**
+   * Keep the entries column by column and build `entries` only when it is first read (same values).
+   * For large sheets whose entries go straight to the reconciliation (see `entryColumnsOf`).
+   */
+  lazyEntries?: boolean;
 }
 
 export interface MappedColumn {

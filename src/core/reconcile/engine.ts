@@ -11,10 +11,12 @@
  * stable keys, never by input order; ties between sides are broken without regard to which side is
  * which, so swapping the sheets swaps the result.
  */
-import type { Entry, Fen, IsoDate, Side } from "../model";
+import type { Fen, IsoDate, Side } from "../model";
+import type { EntryRows } from "../read/entries";
 import { pairingId, type IdPart } from "./ids";
 import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
 import { duplicateReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
+import { MatchList } from "./matches";
 import { searchSubsets } from "./subset";
 import type { Decision, Difference, Match, MatchRule, ResolvedOptions, SubsetSearchStats, Suggestion } from "./types";
 
@@ -25,7 +27,9 @@ const PENDING = 2;
 /** A row inside the engine. */
 export interface Item {
   side: Side;
-  entry: Entry;
+  /** The side's rows, and this one's position among them (its references are looked up only when needed). */
+  rows: EntryRows;
+  at: number;
   sheet: string;
   row: number;
   day: number | null;
@@ -35,21 +39,27 @@ export interface Item {
   state: number;
   /** Position in its side's sorted array. */
   idx: number;
+  description: string;
+  date: IsoDate | null;
 }
 
-export function toItem(side: Side, entry: Entry): Item {
-  const primary = entry.refs.length > 0 ? entry.refs[0] : entry.ref;
+export function itemAt(side: Side, rows: EntryRows, at: number): Item {
+  const primary = rows.primaryRefAt(at);
   const ref = primary === null ? "" : refKey(primary);
+  const date = rows.dateAt(at);
   return {
     side,
-    entry,
-    sheet: entry.sheet,
-    row: entry.row,
-    day: entry.date === null ? null : fastEpochDay(entry.date),
-    amount: entry.amount,
+    rows,
+    at,
+    sheet: rows.sheetAt(at),
+    row: rows.rowAt(at),
+    day: date === null ? null : fastEpochDay(date),
+    amount: rows.amountAt(at),
     ref: ref === "" ? null : ref,
     state: FREE,
     idx: -1,
+    description: rows.descriptionAt(at),
+    date,
   };
 }
 
@@ -57,7 +67,7 @@ export function toItem(side: Side, entry: Entry): Item {
 function refsOf(item: Item): string[] {
   const refs: string[] = [];
   if (item.ref !== null && isUsableRefKey(item.ref)) refs.push(item.ref);
-  for (const r of item.entry.refs) {
+  for (const r of item.rows.refsAt(item.at)) {
     const k = refKey(r);
     if (isUsableRefKey(k) && !refs.includes(k)) refs.push(k);
   }
@@ -99,7 +109,7 @@ export function compareItems(a: Item, b: Item): number {
  * common with their counterpart, so a reference cannot tell the candidates apart.
  */
 function signature(item: Item): string {
-  return `${item.day}|${item.amount}|${item.entry.description}`;
+  return `${item.day}|${item.amount}|${item.description}`;
 }
 
 const part = (i: Item): IdPart => ({ sheet: i.sheet, row: i.row, amount: i.amount });
@@ -122,7 +132,7 @@ function edge(l: Item, s: Item): Edge {
     s,
     diff: Math.abs(l.amount - s.amount),
     gap: l.day === null || s.day === null ? NO_GAP : Math.abs(l.day - s.day),
-    text: l.entry.description.trim() === s.entry.description.trim() ? 0 : 1,
+    text: l.description.trim() === s.description.trim() ? 0 : 1,
   };
 }
 
@@ -137,7 +147,7 @@ function compareEdges(a: Edge, b: Edge): number {
 }
 
 export interface DealerMatching {
-  matches: Match[];
+  matches: MatchList;
   differences: Difference[];
   suggestions: Suggestion[];
   /** Rows that sit in open suggestions, per side, sorted. */
@@ -161,7 +171,7 @@ export function matchDealer(
 }
 
 class DealerRun {
-  private readonly matches: Match[] = [];
+  private readonly matches = new MatchList();
   private readonly differences: Difference[] = [];
   private readonly suggestions: Suggestion[] = [];
   private readonly stats: SubsetSearchStats = { anchors: 0, nodes: 0, boundHit: false, cutShort: [], note: null };
@@ -215,7 +225,7 @@ class DealerRun {
     if (l.amount !== s.amount) return this.claim([l], [s], rule);
     l.state = CLAIMED;
     s.state = CLAIMED;
-    this.matches.push({ rule, ledgerRows: [l.row], statementRows: [s.row], amount: l.amount });
+    this.matches.pushPair(rule, l.row, s.row, l.amount);
   }
 
   /** Claims rows as one pairing: a match when the totals agree, else an amount mismatch. */
@@ -235,7 +245,7 @@ class DealerRun {
       amount: la - sa,
       ledgerAmount: la,
       statementAmount: sa,
-      reason: mismatchReason(la, sa, [...ls, ...ss].map((i) => i.entry.description)),
+      reason: mismatchReason(la, sa, [...ls, ...ss].map((i) => i.description)),
       rule,
       duplicateOf: null,
       otherDealer: null,
@@ -376,7 +386,7 @@ class DealerRun {
       for (const x of items) {
         if (x.state !== FREE) continue;
         const keys = new Set(refsOf(x));
-        for (const c of descriptionRefCandidates(x.entry.description)) keys.add(c);
+        for (const c of descriptionRefCandidates(x.description)) keys.add(c);
         for (const k of keys) {
           for (const y of other.get(k) ?? []) {
             if (mineIsLedger) consider(x, y);
@@ -586,7 +596,7 @@ class DealerRun {
         amount: isLedger ? i.amount : -i.amount,
         ledgerAmount: isLedger ? i.amount : 0,
         statementAmount: isLedger ? 0 : i.amount,
-        reason: oneSidedReason({ side: i.side, date: i.entry.date, amount: i.amount, description: i.entry.description }, i.day, this.reasonCtx),
+        reason: oneSidedReason({ side: i.side, date: i.date, amount: i.amount, description: i.description }, i.day, this.reasonCtx),
         rule: null,
         duplicateOf: null,
         otherDealer: null,

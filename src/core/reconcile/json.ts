@@ -7,6 +7,7 @@
  * differences, not matches, so they count in neither.
  */
 import { formatFen } from "../money";
+import { matchCounts } from "./matches";
 import type { Adjustment, DealerResult, ReconcileReport } from "./types";
 
 export interface ReconcileJsonOptions {
@@ -42,6 +43,8 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
     text: a.text.zh,
     textEn: a.text.en,
   });
+  // Counted without building the match list, which the default report does not print.
+  const counts = matchCounts(d);
   const json: Record<string, unknown> = {
     dealer: d.dealer,
     dealerKey: d.dealerKey,
@@ -59,9 +62,9 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       openingBalance: formatFen(d.statement.openingBalance),
       excludedAfterCutoff: d.statement.excludedAfterCutoff,
     },
-    matched: d.matches.length,
-    matchedLedgerRows: d.matches.reduce((t, m) => t + m.ledgerRows.length, 0),
-    matchedStatementRows: d.matches.reduce((t, m) => t + m.statementRows.length, 0),
+    matched: counts.matches,
+    matchedLedgerRows: counts.ledgerRows,
+    matchedStatementRows: counts.statementRows,
     rules: d.ruleCounts,
     differences: d.differences.map((x) => ({
       kind: x.kind,

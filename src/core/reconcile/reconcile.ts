@@ -3,10 +3,12 @@
  * explain the rest, and build the 余额调节表.
  */
 import { compareDates, isIsoDate, toEpochDay } from "../dates";
-import type { Entry, IsoDate, Opening } from "../model";
+import type { IsoDate, Opening } from "../model";
+import { entryRows, type EntryRows } from "../read/entries";
 import { reconcileBalances } from "./balance";
 import { normaliseDealerName } from "./dealers";
-import { matchDealer, toItem, type Item } from "./engine";
+import { itemAt, matchDealer, type Item } from "./engine";
+import { attachMatches } from "./matches";
 import { wrongDealerReason, type ReasonContext } from "./reasons";
 import {
   DEFAULT_OPTIONS,
@@ -23,7 +25,8 @@ import {
 type Key = string | null;
 
 interface SideGroup {
-  entries: Entry[];
+  /** Positions of the dealer's entries among the side's rows. */
+  entries: number[];
   openings: Opening[];
   excluded: number[];
   /** The dealer's name as written on this sheet's lowest row carrying it. */
@@ -59,27 +62,30 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   };
 
   // One key per entry, computed once: names repeat on every row, so the previous row's name is tried first.
-  const keysOf = (side: SideInput) => {
-    const keys = new Array<Key>(side.entries.length);
+  const lRows: EntryRows = ledger.columns ?? entryRows(ledger.entries);
+  const sRows: EntryRows = statement.columns ?? entryRows(statement.entries);
+  const keysOf = (side: SideInput, rows: EntryRows) => {
+    const keys = new Array<Key>(rows.length);
     const names = new Set<string>();
     let lastName: string | null = null;
     let lastKey: Key = null;
-    side.entries.forEach((e, n) => {
-      if (e.dealer !== lastName) {
-        lastName = e.dealer;
-        lastKey = keyOf(e.dealer);
+    for (let n = 0; n < rows.length; n++) {
+      const dealer = rows.dealerAt(n);
+      if (dealer !== lastName) {
+        lastName = dealer;
+        lastKey = keyOf(dealer);
         if (lastKey !== null) names.add(lastKey);
       }
       keys[n] = lastKey;
-    });
+    }
     for (const o of side.openings) {
       const k = keyOf(o.dealer);
       if (k !== null) names.add(k);
     }
     return { keys, names };
   };
-  const { keys: lKeys, names: lNames } = keysOf(ledger);
-  const { keys: sKeys, names: sNames } = keysOf(statement);
+  const { keys: lKeys, names: lNames } = keysOf(ledger, lRows);
+  const { keys: sKeys, names: sNames } = keysOf(statement, sRows);
   const filterKey = opts.dealer === null ? null : keyOf(opts.dealer);
 
   // Where rows without a dealer name go: to the sheet's only dealer, else (filter given, sheet without
@@ -109,7 +115,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     sFallback = [...lNames][0];
   }
 
-  const group = (side: SideInput, entryKeys: Key[], fallback: Key) => {
+  const group = (side: SideInput, rows: EntryRows, entryKeys: Key[], fallback: Key) => {
     const groups = new Map<Key, SideGroup>();
     const get = (k: Key) => {
       let g = groups.get(k);
@@ -129,12 +135,14 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       }
       return g;
     };
-    side.entries.forEach((e, n) => {
-      const g = place(e.dealer, entryKeys[n], e.row);
-      if (!g) return;
-      if (opts.asOf !== null && e.date !== null && compareDates(e.date, opts.asOf) > 0) g.excluded.push(e.row);
-      else g.entries.push(e);
-    });
+    for (let n = 0; n < rows.length; n++) {
+      const row = rows.rowAt(n);
+      const g = place(rows.dealerAt(n), entryKeys[n], row);
+      if (!g) continue;
+      const date = rows.dateAt(n);
+      if (opts.asOf !== null && date !== null && compareDates(date, opts.asOf) > 0) g.excluded.push(row);
+      else g.entries.push(n);
+    }
     for (const o of side.openings) {
       const g = place(o.dealer, keyOf(o.dealer), o.row);
       if (!g) continue;
@@ -143,15 +151,15 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     }
     return groups;
   };
-  const lGroups = group(ledger, lKeys, lFallback);
-  const sGroups = group(statement, sKeys, sFallback);
+  const lGroups = group(ledger, lRows, lKeys, lFallback);
+  const sGroups = group(statement, sRows, sKeys, sFallback);
 
   const keys = [...new Set<Key>([...lGroups.keys(), ...sGroups.keys()])].sort((a, b) =>
     a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
   );
   if (filterKey !== null && keys.length === 0) keys.push(filterKey);
 
-  const cutoff = opts.asOf ?? latestDate([...lGroups.values(), ...sGroups.values()]);
+  const cutoff = opts.asOf ?? latestDate(lRows, [...lGroups.values()], sRows, [...sGroups.values()]);
   const reasonCtx: ReasonContext = { cutoff, cutoffDay: cutoff === null ? null : toEpochDay(cutoff), inTransitDays: opts.inTransitDays };
   const decisions = options.decisions ?? [];
   const rejected = new Set(decisions.filter((d) => d.decision === "rejected").map((d) => d.id));
@@ -162,8 +170,8 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   const dealers: DealerResult[] = keys.map((key) => {
     const lg = lGroups.get(key) ?? empty;
     const sg = sGroups.get(key) ?? empty;
-    const lItems: Item[] = lg.entries.map((e) => toItem("ledger", e));
-    const sItems: Item[] = sg.entries.map((e) => toItem("statement", e));
+    const lItems: Item[] = lg.entries.map((n) => itemAt("ledger", lRows, n));
+    const sItems: Item[] = sg.entries.map((n) => itemAt("statement", sRows, n));
     const m = matchDealer(lItems, sItems, opts, reasonCtx, decisions, rejected);
     for (const id of m.appliedDecisions) applied.add(id);
     for (const [d, k] of m.oneSidedKeys) oneSidedKeys.set(d, k);
@@ -178,10 +186,10 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     // sorting a million of them again would cost more than making them.
     const matches = m.matches;
     const ruleCounts: Record<MatchRule, number> = { reference: 0, reference_total: 0, reference_in_text: 0, amount_date: 0, subset: 0, user: 0 };
-    for (const match of matches) ruleCounts[match.rule]++;
+    matches.countRules(ruleCounts);
     const rows = (os: Opening[]) => os.map((o) => o.row).sort((a, b) => a - b);
     const name = lg.name ?? sg.name ?? (key === filterKey ? opts.dealer : null);
-    return {
+    const result: DealerResult = {
       dealer: name,
       dealerKey: key,
       ledger: {
@@ -198,7 +206,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
         closingBalance: sBalance,
         excludedAfterCutoff: [...sg.excluded].sort((a, b) => a - b),
       },
-      matches,
+      matches: [],
       differences,
       suggestions: m.suggestions,
       reconciliation: reconcileBalances({
@@ -214,6 +222,8 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       ruleCounts,
       subsetSearch: m.subsetSearch,
     };
+    attachMatches(result, matches);
+    return result;
   });
 
   if (dealers.length > 1) markWrongDealer(dealers, oneSidedKeys);
@@ -233,11 +243,18 @@ function firstRow(rows: number[]): number {
   return rows.length > 0 ? rows[0] : Infinity;
 }
 
-function latestDate(groups: SideGroup[]): IsoDate | null {
+function latestDate(lRows: EntryRows, lGroups: SideGroup[], sRows: EntryRows, sGroups: SideGroup[]): IsoDate | null {
   let latest: IsoDate | null = null;
-  for (const g of groups) {
-    for (const e of g.entries) if (e.date !== null && (latest === null || e.date > latest)) latest = e.date;
-  }
+  const scan = (rows: EntryRows, groups: SideGroup[]) => {
+    for (const g of groups) {
+      for (const n of g.entries) {
+        const date = rows.dateAt(n);
+        if (date !== null && (latest === null || date > latest)) latest = date;
+      }
+    }
+  };
+  scan(lRows, lGroups);
+  scan(sRows, sGroups);
   return latest;
 }
 

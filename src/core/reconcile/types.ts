@@ -12,12 +12,18 @@
  *   余额调节表 add up.
  */
 import type { Entry, Fen, IsoDate, Opening } from "../model";
+import type { EntryRows } from "../read/entries";
 
 /** One side as the reader produced it. */
 export interface SideInput {
   sheet: string;
   entries: Entry[];
   openings: Opening[];
+  /**
+   * The same rows as `entries`, column by column (the reader's `entryColumnsOf`); when given, the
+   * engine reads these and never touches `entries`, which a large sheet then need not build.
+   */
+  columns?: EntryRows;
 }
 
 /** Which pass paired the rows. */

@@ -173,6 +173,9 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
   const controller = useRef<AbortController | null>(null);
   const stage = useRef<Stage | null>(null);
   const alive = useRef(true);
+  const resultsRef = useRef<HTMLElement>(null);
+  // Set by a run the user started from the run button: its results are then scrolled into view.
+  const reveal = useRef(false);
 
   useEffect(() => {
     alive.current = true;
@@ -181,6 +184,12 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
       controller.current?.abort();
     };
   }, []);
+
+  useEffect(() => {
+    if (!reveal.current || !outcome) return;
+    reveal.current = false;
+    resultsRef.current?.scrollIntoView({ block: "start" });
+  }, [outcome]);
 
   // What the view shows survives a switch of tabs.
   useEffect(() => {
@@ -236,7 +245,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
   const latest = useRef({ form, choice, outcome, running, locale });
   latest.current = { form, choice, outcome, running, locale };
 
-  const start = useCallback(async () => {
+  const start = useCallback(async (revealResults: boolean) => {
     const { form: f, choice: c, locale: lang } = latest.current;
     if (!c.ledger || !c.statement || latest.current.running) return;
     const { options, problems } = optionsFromForm(f);
@@ -294,6 +303,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
       }
       const capabilities = await port.capabilities();
       if (!alive.current) return;
+      reveal.current = revealResults;
       setOutcome({
         run,
         items: resultItems(run.report),
@@ -365,7 +375,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
         .then(() => {
           report({ key: MESSAGE.decision, intent: "success", text: (tt) => reconcileStringsFor(tt).decisionSaved(decision === "confirmed") });
           setBusy(false);
-          return start();
+          return start(false);
         })
         .catch((err: unknown) => {
           setBusy(false);
@@ -570,7 +580,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
               {s.cancel}
             </Button>
           ) : (
-            <Button appearance="primary" disabled={!canRun} onClick={() => void start()} data-testid="reconcile-run">
+            <Button appearance="primary" disabled={!canRun} onClick={() => void start(true)} data-testid="reconcile-run">
               {shownOutcome ? s.runAgain : s.run}
             </Button>
           )}
@@ -588,7 +598,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
       </section>
 
       {shownOutcome ? (
-        <section className={styles.section} aria-labelledby="reconcile-results">
+        <section className={styles.section} aria-labelledby="reconcile-results" ref={resultsRef}>
           <h2 id="reconcile-results" className={styles.heading}>
             {s.resultsTitle}
           </h2>
@@ -596,7 +606,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
             <MessageBar intent="warning" layout="multiline" data-testid="reconcile-stale">
               <MessageBarBody>{s.stale(stale)}</MessageBarBody>
               <MessageBarActions>
-                <Button size="small" onClick={() => void start()} disabled={!canRun}>
+                <Button size="small" onClick={() => void start(true)} disabled={!canRun}>
                   {s.runAgain}
                 </Button>
               </MessageBarActions>
