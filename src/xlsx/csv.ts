@@ -137,6 +137,11 @@ export function csvToGrid(bytes: Uint8Array, sheetName: string): Grid {
   return { sheet: sheetName, top: 1, left: 1, values };
 }
 
+type Slice = (this: Buffer, start: number, end: number) => string;
+const BUFFER_PROTO = (typeof Buffer !== "undefined" ? Buffer.prototype : {}) as unknown as Record<string, Slice | undefined>;
+const LATIN1_SLICE = typeof BUFFER_PROTO.latin1Slice === "function" ? BUFFER_PROTO.latin1Slice : undefined;
+const UTF8_SLICE = typeof BUFFER_PROTO.utf8Slice === "function" ? BUFFER_PROTO.utf8Slice : undefined;
+
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -160,12 +165,6 @@ function detectDelimiterByte(bytes: Uint8Array, begin: number): number {
   if (tabs > commas && tabs >= semis) return 0x09;
   if (semis > commas) return 0x3b;
   return 0x2c;
-}
-
-function latin1(bytes: Uint8Array, start: number, stop: number): string {
-  let text = "";
-  for (let at = start; at < stop; at += 8192) text += String.fromCharCode.apply(null, bytes.subarray(at, Math.min(stop, at + 8192)) as unknown as number[]);
-  return text;
 }
 
 function grow(a: Int32Array): Int32Array {
@@ -214,6 +213,7 @@ class Utf8CsvSource implements RowSource {
   private scratch = new Uint8Array(256);
   // ignoreBOM: a U+FEFF inside the text is a character of its cell, not a mark to drop.
   private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  private readonly buffer: Buffer;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -221,6 +221,7 @@ class Utf8CsvSource implements RowSource {
   ) {
     const delimiter = detectDelimiterByte(bytes, begin);
     this.delimiter = delimiter;
+    this.buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let starts: Int32Array = new Int32Array(1024);
     let ends: Int32Array = new Int32Array(1024);
     let lines: Int32Array = new Int32Array(1024);
@@ -245,31 +246,53 @@ class Utf8CsvSource implements RowSource {
       count++;
       if (fields > width) width = fields;
     };
-    for (let i = begin; i < n; i++) {
-      const ch = bytes[i];
-      if (quoted) {
-        if (ch === QUOTE) {
-          if (i + 1 < n && bytes[i + 1] === QUOTE) i++;
-          else quoted = false;
-        } else if (ch === LF || (ch === CR && !(i + 1 < n && bytes[i + 1] === LF))) line++;
-        continue;
+    // Bytes above ';' (letters, the bytes of multi-byte characters) are never a delimiter, quote or line end.
+    if (this.buffer.indexOf(QUOTE, begin) < 0) {
+      // No quotes anywhere: only delimiters and line ends matter.
+      for (let i = begin; i < n; i++) {
+        const ch = bytes[i];
+        if (ch > 0x3b) continue;
+        if (ch === delimiter) fields++;
+        else if (ch === CR || ch === LF) {
+          push(i);
+          if (ch === CR && i + 1 < n && bytes[i + 1] === LF) i++;
+          line++;
+          recordLine = line;
+          recordStart = i + 1;
+          fields = 1;
+        }
       }
-      if (ch === QUOTE) {
-        if (!fieldStarted) quoted = true;
-        fieldStarted = true;
-      } else if (ch === delimiter) {
-        fields++;
-        fieldStarted = false;
-      } else if (ch === CR || ch === LF) {
-        push(i);
-        if (ch === CR && i + 1 < n && bytes[i + 1] === LF) i++;
-        line++;
-        recordLine = line;
-        recordStart = i + 1;
-        fields = 1;
-        fieldStarted = false;
-      } else {
-        fieldStarted = true;
+    } else {
+      for (let i = begin; i < n; i++) {
+        const ch = bytes[i];
+        if (ch > 0x3b && !quoted) {
+          fieldStarted = true;
+          continue;
+        }
+        if (quoted) {
+          if (ch === QUOTE) {
+            if (i + 1 < n && bytes[i + 1] === QUOTE) i++;
+            else quoted = false;
+          } else if (ch === LF || (ch === CR && !(i + 1 < n && bytes[i + 1] === LF))) line++;
+          continue;
+        }
+        if (ch === QUOTE) {
+          if (!fieldStarted) quoted = true;
+          fieldStarted = true;
+        } else if (ch === delimiter) {
+          fields++;
+          fieldStarted = false;
+        } else if (ch === CR || ch === LF) {
+          push(i);
+          if (ch === CR && i + 1 < n && bytes[i + 1] === LF) i++;
+          line++;
+          recordLine = line;
+          recordStart = i + 1;
+          fields = 1;
+          fieldStarted = false;
+        } else {
+          fieldStarted = true;
+        }
       }
     }
     if (recordStart < n) push(n);
@@ -283,13 +306,17 @@ class Utf8CsvSource implements RowSource {
     this.width = width;
   }
 
-  row(index: number): CellValue[] {
+  row(index: number, into?: CellValue[]): CellValue[] {
+    const out: CellValue[] = into ?? [];
     const r = index >= 0 && index < this.length ? this.recordOfRow[index] : -1;
-    if (r < 0) return [];
+    if (r < 0) {
+      out.length = 0;
+      return out;
+    }
     const bytes = this.bytes;
     const delimiter = this.delimiter;
     const end = this.ends[r];
-    const out: CellValue[] = [];
+    let n = 0;
     let i = this.starts[r];
     let column = 0;
     for (;;) {
@@ -313,23 +340,22 @@ class Utf8CsvSource implements RowSource {
       }
       if (quotedField) {
         i = this.quoted(i, end);
-        out.push(this.cellOfScratch(this.scratchLength));
-      } else if (i === fieldStart) {
-        out.push(null);
-      } else if (ascii && blank) {
-        out.push(null);
+        out[n++] = this.cellOfScratch(this.scratchLength);
+      } else if (i === fieldStart || (ascii && blank)) {
+        out[n++] = null;
       } else {
-        out.push(this.cell(column, fieldStart, i, hash, ascii));
+        out[n++] = this.cell(column, fieldStart, i, hash, ascii);
       }
       column++;
       if (i >= end) break;
       i++; // the delimiter
       if (i >= end) {
         // A trailing delimiter leaves one empty field.
-        out.push(null);
+        out[n++] = null;
         break;
       }
     }
+    if (out.length !== n) out.length = n;
     return out;
   }
 
@@ -372,12 +398,10 @@ class Utf8CsvSource implements RowSource {
   }
 
   private decode(start: number, stop: number, ascii: boolean): CellValue {
-    let text: string;
-    if (ascii) {
-      // One flat string (a `+=` loop would leave a rope to flatten at the first lookup).
-      return stop - start <= 8192 ? String.fromCharCode.apply(null, this.bytes.subarray(start, stop) as unknown as number[]) : latin1(this.bytes, start, stop);
-    }
-    text = this.decoder.decode(this.bytes.subarray(start, stop));
+    // Buffer's own decoders: no view object per cell, and plain ASCII becomes a one-byte string. The
+    // slice methods skip `toString`'s argument checks, which cost as much as the decoding here.
+    if (ascii) return LATIN1_SLICE !== undefined ? LATIN1_SLICE.call(this.buffer, start, stop) : this.buffer.toString("latin1", start, stop);
+    const text = UTF8_SLICE !== undefined ? UTF8_SLICE.call(this.buffer, start, stop) : this.buffer.toString("utf8", start, stop);
     return text.trim() === "" ? null : text;
   }
 

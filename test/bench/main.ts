@@ -39,7 +39,7 @@ function main(): void {
       for (const rows of quick ? [100_000] : [FULL_SHEET]) {
         const r = runCase("read", rows, dir);
         results.read.push(r);
-        log(`read       ${String(r.rows).padStart(9)} rows  ${String(r.ms).padStart(7)} ms  peak ${r.peakMB} MB`);
+        log(`read       ${String(r.rows).padStart(9)} rows  ${String(r.ms).padStart(7)} ms  (cpu ${r.cpuMs} ms)  peak ${r.peakMB} MB`);
       }
     }
     if (want("reconcile")) {
@@ -57,7 +57,9 @@ function main(): void {
           log("  (reference SQL engine not available: ratio left out)");
         }
         results.reconcile.push({ ...r, dealers: 1000, referenceMs: reference.at(-1)?.ms ?? null, ratioToReference: ratio });
-        log(`reconcile  ${String(rows).padStart(9)} rows  ${String(r.ms).padStart(7)} ms  peak ${r.peakMB} MB  reference ${reference.at(-1)?.ms ?? "-"} ms  ratio ${ratio ?? "-"}`);
+        log(
+          `reconcile  ${String(rows).padStart(9)} rows  ${String(r.ms).padStart(7)} ms  (cpu ${r.cpuMs} ms)  peak ${r.peakMB} MB  reference ${reference.at(-1)?.ms ?? "-"} ms (cpu ${reference.at(-1)?.cpuMs ?? "-"} ms)  ratio ${ratio ?? "-"}`,
+        );
       }
     }
     if (want("excel")) {

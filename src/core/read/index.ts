@@ -15,7 +15,7 @@
  * - `dealer` filters rows by the dealer column; a one-dealer sheet (dealer from the title) is kept whole.
  */
 import type { CellValue, Fen, Grid, IsoDate, Opening, Side } from "../model";
-import { parseAmount } from "../values/amount";
+import { parseAmount, parseAmountFen } from "../values/amount";
 import { parseDate, parseSmallInt, type DateResult } from "../values/date";
 import { extractRefs, normaliseDealerName, normaliseRef } from "../values/refs";
 import { cellDisplay, cellText, isBlankCell, toHalfWidth } from "../values/text";
@@ -114,6 +114,7 @@ interface Rows {
   length: number;
   /** The first rows (at least as many as the header search looks at), as arrays. */
   head: CellValue[][];
+  /** Row `index`; past `head`, valid only until the next call. */
   at(index: number): CellValue[] | undefined;
 }
 
@@ -122,7 +123,9 @@ function rowsOf(grid: Grid): Rows {
   if (source !== null) {
     const head: CellValue[][] = [];
     for (let i = 0; i < Math.min(source.length, HEAD_ROWS); i++) head.push(source.row(i));
-    return { length: source.length, head, at: (i) => (i < head.length ? head[i] : source.row(i)) };
+    // Rows past the head are looked at one at a time and never kept: one array serves them all.
+    const scratch: CellValue[] = [];
+    return { length: source.length, head, at: (i) => (i < head.length ? head[i] : source.row(i, scratch)) };
   }
   const values: CellValue[][] = Array.isArray(grid.values) ? grid.values : [];
   return { length: values.length, head: values, at: (i) => values[i] };
@@ -590,16 +593,24 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
   let cache: Map<string, T> | null = new Map<string, T>();
   let calls = 0;
   let hits = 0;
+  // The row above very often has the same text (a date, a 摘要): checked before the map.
+  let lastText: string | null = null;
+  let lastValue: T | undefined;
   return (text) => {
+    if (text === lastText) return lastValue as T;
     if (cache === null) return fn(text);
     let v = cache.get(text);
     if (v !== undefined) {
       hits++;
+      lastText = text;
+      lastValue = v;
       return v;
     }
     v = fn(text);
     if (++calls === 4096 && hits < calls) cache = null;
     else if (cache.size < 100_000) cache.set(text, v);
+    lastText = text;
+    lastValue = v;
     return v;
   };
 }
@@ -630,24 +641,24 @@ function rowAmount(row: CellValue[], cols: Cols, side: Side, excelRow: number, i
   let bad = false;
   let amount = 0;
   if (cols.debit >= 0) {
-    const d = parseAmount(row[cols.debit]);
-    if (d.ok) amount += d.fen;
+    const d = parseAmountFen(row[cols.debit]);
+    if (d !== null) amount += d;
     else {
       issue("bad_amount", excelRow, cols.debit, row[cols.debit], "amount");
       bad = true;
     }
   }
   if (cols.credit >= 0) {
-    const c = parseAmount(row[cols.credit]);
-    if (c.ok) amount -= c.fen;
+    const c = parseAmountFen(row[cols.credit]);
+    if (c !== null) amount -= c;
     else {
       issue("bad_amount", excelRow, cols.credit, row[cols.credit], "amount");
       bad = true;
     }
   }
   if (cols.amount >= 0) {
-    const a = parseAmount(row[cols.amount]);
-    if (!a.ok) {
+    const a = parseAmountFen(row[cols.amount]);
+    if (a === null) {
       issue("bad_amount", excelRow, cols.amount, row[cols.amount], "amount");
       bad = true;
     } else if (cols.direction >= 0 && cols.debit < 0 && cols.credit < 0 && !isBlankCell(row[cols.direction])) {
@@ -655,8 +666,8 @@ function rowAmount(row: CellValue[], cols: Cols, side: Side, excelRow: number, i
       if (s === null) {
         issue("bad_direction", excelRow, cols.direction, row[cols.direction], "direction");
         bad = true;
-      } else amount += s * Math.abs(a.fen);
-    } else amount += a.fen;
+      } else amount += s * Math.abs(a);
+    } else amount += a;
   }
   return bad ? null : amount;
 }

@@ -11,8 +11,12 @@ export interface RowSource {
   readonly length: number;
   /** Cells in the longest row. */
   readonly width: number;
-  /** Row `index` (0-based, as `values[index]`): a fresh array with exactly the cells `values[index]` holds. */
-  row(index: number): CellValue[];
+  /**
+   * Row `index` (0-based, as `values[index]`): an array with exactly the cells `values[index]` holds.
+   * A fresh one, unless `into` is given: then that array is refilled and returned (a reader that looks
+   * at one row at a time need not make a million of them).
+   */
+  row(index: number, into?: CellValue[]): CellValue[];
 }
 
 const ROW_SOURCE = Symbol.for("duizhang.rowSource");

@@ -18,7 +18,7 @@ import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
 import { duplicateReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
 import { MatchList } from "./matches";
 import { searchSubsets } from "./subset";
-import type { Decision, Difference, Match, MatchRule, ResolvedOptions, SubsetSearchStats, Suggestion } from "./types";
+import type { Decision, Difference, MatchRule, ResolvedOptions, SubsetSearchStats, Suggestion } from "./types";
 
 const FREE = 0;
 const CLAIMED = 1;

@@ -51,8 +51,8 @@ export function parseAmount(value: CellValue | undefined): AmountResult {
 }
 
 export function parseAmountText(raw: string): AmountResult {
-  const plain = plainAmount(raw);
-  if (plain !== null) return plain;
+  const plain = plainFen(raw);
+  if (plain === plain) return { ok: true, fen: plain, blank: false };
   let text = toHalfWidth(raw).trim();
   if (text === "") return BLANK;
   if (ZERO_MARKS.test(text)) return ZERO;
@@ -108,10 +108,10 @@ function safeDecimal(text: string): Fen | null {
 
 /**
  * `12345.67`, `-90`, `.5`: the form nearly every exported amount takes, read straight from its characters
- * with the same result as the general path below (which it leaves everything else to, including a
- * lone `-` and more than 13 whole digits).
+ * with the same result as the general path (NaN leaves everything else to it, including a lone `-`
+ * and more than 13 whole digits).
  */
-function plainAmount(text: string): AmountResult | null {
+function plainFen(text: string): Fen {
   const n = text.length;
   let i = 0;
   let negative = false;
@@ -131,17 +131,28 @@ function plainAmount(text: string): AmountResult | null {
   let roundUp = 0;
   let fracDigits = 0;
   if (i < n) {
-    if (text.charCodeAt(i) !== 46) return null;
+    if (text.charCodeAt(i) !== 46) return NaN;
     for (i++; i < n; i++) {
       const c = text.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return null;
+      if (c < 0 || c > 9) return NaN;
       if (fracDigits < 2) cents = cents * 10 + c;
       else if (fracDigits === 2 && c >= 5) roundUp = 1;
       fracDigits++;
     }
   }
-  if ((wholeDigits === 0 && fracDigits === 0) || wholeDigits > 13) return null;
+  if ((wholeDigits === 0 && fracDigits === 0) || wholeDigits > 13) return NaN;
   if (fracDigits === 1) cents *= 10;
   const fen = whole * 100 + cents + roundUp;
-  return { ok: true, fen: negative && fen !== 0 ? -fen : fen, blank: false };
+  return negative && fen !== 0 ? -fen : fen;
+}
+
+/** `parseAmount(value)` as fen, or null where it is not ok: the same reading without a result object per cell. */
+export function parseAmountFen(value: CellValue | undefined): Fen | null {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === "string") {
+    const plain = plainFen(value);
+    if (plain === plain) return plain;
+  }
+  const r = parseAmount(value);
+  return r.ok ? r.fen : null;
 }

@@ -16,12 +16,11 @@ const NO_PREFIX = /^\s*(?:no|№)\s*[.:：#]\s*|^\s*#\s*/i;
  * many ways one number is written.)
  */
 export function normaliseRef(text: string): string {
-  const src = NO_PREFIX.test(text) ? text.replace(NO_PREFIX, "") : text;
+  const src = mayHavePrefix(text) && NO_PREFIX.test(text) ? text.replace(NO_PREFIX, "") : text;
   // One pass into a scratch buffer, one string at the end: this runs for every row of a million-row
   // ledger. Separators do not end a digit run (they are dropped first), letters do.
   const n = src.length;
-  if (n > scratch.length) scratch = new Uint16Array(n * 2);
-  const out = scratch;
+  const out = codes;
   let len = 0;
   let same = true;
   let inRun = false;
@@ -58,15 +57,23 @@ export function normaliseRef(text: string): string {
   if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
   // Already in normal form (the engine's keys, a second reading): the same string back, nothing built.
   if (same && len === n) return src;
+  out.length = len;
+  if (len <= 8192) return String.fromCharCode.apply(null, out);
   let result = "";
   // In chunks: a call's arguments live on the stack.
-  for (let at = 0; at < len; at += 8192) {
-    result += String.fromCharCode.apply(null, out.subarray(at, Math.min(len, at + 8192)) as unknown as number[]);
-  }
+  for (let at = 0; at < len; at += 8192) result += String.fromCharCode.apply(null, out.slice(at, at + 8192));
   return result;
 }
 
-let scratch = new Uint16Array(64);
+/** Character codes of the reference being built (reused: one string is made at the end). */
+const codes: number[] = [];
+
+/** Only text starting with a space, `n`, `№` or `#` can carry the `No.` prefix: the rest skips the pattern. */
+function mayHavePrefix(text: string): boolean {
+  if (text.length === 0) return false;
+  const c = text.charCodeAt(0);
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90 && c !== 78) || (c >= 97 && c <= 122 && c !== 110));
+}
 
 const ANY_DIGIT = /[0-9\uFF10-\uFF19]/;
 const TOKEN = /[A-Za-z0-9]+(?:[-_/.][A-Za-z0-9]+)*/g;
