@@ -90,6 +90,8 @@ describe("duizhang read", () => {
     const json = JSON.parse(r.out);
     expect(json.side).toBe("statement");
     expect(json.counts.entries).toBe(16);
+    expect(json.errors).toEqual([]);
+    expect(json.skipped).toContainEqual({ row: 23, reason: "sign-off", text: "制表：财务部 陈静" });
     expect(json.openingBalance).toBe("120000.00");
     expect(json.closingBalance).toBe("36350.50");
   });

@@ -21,7 +21,7 @@ import { extractRefs, normaliseDealerName, normaliseRef } from "../values/refs";
 import { cellDisplay, cellText, isBlankCell, toHalfWidth } from "../values/text";
 import { columnLetter, columnNumber } from "./columns";
 import { assignRoles, findHeader, type HeaderInfo } from "./header";
-import { classifyLabel } from "./labels";
+import { classifyLabel, isSignOff } from "./labels";
 import { normaliseHeader, STATEMENT_HEADER_WORDS } from "./roles";
 import { attachEntryColumns, EntryColumns } from "./entries";
 import { rowSourceOf } from "./source";
@@ -236,6 +236,11 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): ReadResult {
   return result;
 }
 
+function firstFilled(row: CellValue[]): CellValue {
+  for (const v of row) if (v !== null && v !== undefined && v !== "") return v;
+  return null;
+}
+
 function firstText(row: CellValue[] | undefined): string {
   if (!Array.isArray(row)) return "";
   for (const v of row) {
@@ -341,6 +346,7 @@ function readRows(
   const labelCols: number[] = [];
   for (const idx of [cols.date, cols.month, cols.ref, cols.voucher, cols.dealer, 0]) if (idx >= 0 && !labelCols.includes(idx)) labelCols.push(idx);
   const labelColMemos = labelCols.map(() => memo(classifyLabel));
+  const signOffOf = memo(isSignOff);
   const dealerKeyOf = memo(normaliseDealerName);
   const dealerKey = (d: string | null): string => (d === null ? "" : dealerKeyOf(d));
 
@@ -377,6 +383,13 @@ function readRows(
 
     if (isRepeatedHeader(row, probes, headerKeyOf) || (topProbes.length >= 2 && isRepeatedHeader(row, topProbes, headerKeyOf))) {
       result.skipped.push({ row: excelRow, reason: "header", text: firstText(row) });
+      continue;
+    }
+
+    // Only the row's first filled cell can open a sign-off line; a date or an amount there ends the check.
+    const lead = firstFilled(row);
+    if (typeof lead === "string" && signOffOf(lead)) {
+      result.skipped.push({ row: excelRow, reason: "sign-off", text: lead.trim() });
       continue;
     }
 

@@ -25,3 +25,13 @@ export function classifyLabel(text: string): RowLabel | null {
   if (TOTAL.test(t)) return "total";
   return null;
 }
+
+/** Sign-off lines under a table (制表：…, 审核：…, 盖章): never a transaction, whatever else the row holds. */
+const SIGN_OFF =
+  /^(?:制表|制单|编制|审核|复核|审批|核对|对账|记账|经办|出纳|财务负责|财务主管|会计主管|主管|负责|单位盖章|公司盖章|盖章|签章|签字|prepared|checked|approved|reviewed)(?:人|者|by)?[:：]/;
+const SIGN_OFF_START = /^[制编审复核对记经出财会主负单公盖签pcar]/i;
+
+export function isSignOff(text: string): boolean {
+  if (text === "" || text.length > 80 || !SIGN_OFF_START.test(text)) return false;
+  return SIGN_OFF.test(toHalfWidth(text).replace(SPACE, "").toLowerCase());
+}

@@ -66,6 +66,7 @@ const SKIP_TEXT: Record<SkipReason, [string, string]> = {
   total: ["合计/小计行", "total or subtotal row"],
   "other-dealer": ["其他客户的行", "row of another dealer"],
   "no-amount": ["没有金额的行", "row without an amount"],
+  "sign-off": ["制表、审核等签字行", "sign-off line (prepared by, checked by)"],
 };
 
 export function describeSkipReason(reason: SkipReason, lang: Lang): string {

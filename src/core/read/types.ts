@@ -95,7 +95,9 @@ export type SkipReason =
   | "carried"
   | "total"
   | "other-dealer"
-  | "no-amount";
+  | "no-amount"
+  /** 制表：… 审核：… lines under the table. */
+  | "sign-off";
 
 export interface SkippedRow {
   row: number;
