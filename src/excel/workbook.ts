@@ -455,6 +455,10 @@ export class ExcelWorkbook implements WorkbookPort {
     return charts.length > 0;
   }
 
+  async ownSheets(): Promise<string[]> {
+    return parseOwned(await this.getSetting(OWNED_SHEETS_KEY));
+  }
+
   async deleteSheet(name: string): Promise<void> {
     await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(name);

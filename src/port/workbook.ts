@@ -144,6 +144,8 @@ export interface WorkbookPort {
    * create is the user's: it is left alone and `PortError` `not_ours` is thrown.
    */
   writeSheet(spec: SheetSpec, options?: ReadOptions): Promise<void>;
+  /** Names of the sheets we created (result sheets), in the order they were made. */
+  ownSheets(): Promise<string[]>;
   /** Delete one of our own sheets, if it exists. */
   deleteSheet(name: string): Promise<void>;
   /**

@@ -45,6 +45,10 @@ export class CsvWorkbook implements WorkbookPort {
     throw new PortError("unsupported", `${this.grid.sheet}.csv`);
   }
 
+  async ownSheets(): Promise<string[]> {
+    return [];
+  }
+
   async deleteSheet(): Promise<void> {
     throw new PortError("unsupported", `${this.grid.sheet}.csv`);
   }

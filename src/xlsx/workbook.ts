@@ -291,6 +291,10 @@ export class XlsxWorkbook implements WorkbookPort {
     this.writeSettings(map);
   }
 
+  async ownSheets(): Promise<string[]> {
+    return this.owned();
+  }
+
   private owned(): string[] {
     const json = this.readSettings().get(OWNED_SHEETS_KEY);
     return json === undefined ? [] : parseOwned(json);

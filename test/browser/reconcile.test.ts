@@ -474,3 +474,25 @@ test("by keyboard only: choose, run, jump to a difference and clear the marks", 
   await page.getByText("已清除标记，各行恢复原来的样子。").waitFor({ timeout: STEP_TIMEOUT });
   expect(await snapshot(LEDGER)).toEqual(ledgerBefore);
 });
+
+test("全部撤销 takes back the marks and the result sheets, leaving the user's sheets as they were", async () => {
+  await open("zh-CN");
+  const before = { ledger: await snapshot(LEDGER), statement: await snapshot(STATEMENT) };
+  await page.getByRole("tab", { name: ZH.tab, exact: true }).click();
+  await pick("ledger", LEDGER);
+  await pick("statement", STATEMENT);
+  const run = page.getByTestId("reconcile-run");
+  await expectEventually(() => run.isEnabled(), true);
+  await run.click();
+  await page.getByTestId("reconcile-summary").waitFor({ timeout: STEP_TIMEOUT });
+  await expectEventually(sheetNames, [LEDGER, STATEMENT, "发货回款登记", ZH.differences, ZH.reconciliation]);
+  expect(await fill(LEDGER, 26, 1)).toBe(MARK_STYLES.ledger_only.fill);
+
+  await page.getByRole("tab", { name: "工作表", exact: true }).click();
+  await page.getByTestId("undo-open").click();
+  await page.getByTestId("undo-confirm").click();
+  await page.getByText(/已清除全部标记，删除结果表：差异明细、余额调节表/).waitFor({ timeout: STEP_TIMEOUT });
+  await expectEventually(sheetNames, [LEDGER, STATEMENT, "发货回款登记"]);
+  expect({ ledger: await snapshot(LEDGER), statement: await snapshot(STATEMENT) }).toEqual(before);
+  await shot("undo-zh");
+});

@@ -166,13 +166,14 @@ export function matchDealer(
   reasonCtx: ReasonContext,
   decisions: readonly Decision[],
   rejected: ReadonlySet<string>,
+  prematched?: { matches: MatchList; duplicates: Difference[] },
 ): DealerMatching {
-  return new DealerRun(ledger, statement, opts, reasonCtx, rejected).run(decisions);
+  return new DealerRun(ledger, statement, opts, reasonCtx, rejected, prematched).run(decisions);
 }
 
 class DealerRun {
-  private readonly matches = new MatchList();
-  private readonly differences: Difference[] = [];
+  private readonly matches: MatchList;
+  private readonly differences: Difference[];
   private readonly suggestions: Suggestion[] = [];
   private readonly stats: SubsetSearchStats = { anchors: 0, nodes: 0, boundHit: false, cutShort: [], note: null };
   private readonly applied: string[] = [];
@@ -185,7 +186,11 @@ class DealerRun {
     private readonly opts: ResolvedOptions,
     private readonly reasonCtx: ReasonContext,
     private readonly rejected: ReadonlySet<string>,
+    /** Duplicates and pass 1 already done (see `prematch`): `L` and `S` hold only the rows left. */
+    private readonly prematched?: { matches: MatchList; duplicates: Difference[] },
   ) {
+    this.matches = prematched?.matches ?? new MatchList();
+    this.differences = prematched ? [...prematched.duplicates] : [];
     L.sort(compareItems);
     S.sort(compareItems);
     L.forEach((item, i) => (item.idx = i));
@@ -194,9 +199,11 @@ class DealerRun {
   }
 
   run(decisions: readonly Decision[]): DealerMatching {
-    this.applyConfirmed(decisions);
-    this.flagDuplicates();
-    this.passSameReference();
+    if (this.prematched === undefined) {
+      this.applyConfirmed(decisions);
+      this.flagDuplicates();
+      this.passSameReference();
+    }
     this.passReferenceGroups();
     this.resolveEdges(this.referenceInTextEdges(), "reference_in_text");
     this.resolveEdges(this.amountDateEdges(), "amount_date");

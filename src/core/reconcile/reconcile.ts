@@ -9,6 +9,7 @@ import { reconcileBalances } from "./balance";
 import { normaliseDealerName } from "./dealers";
 import { itemAt, matchDealer, type Item } from "./engine";
 import { attachMatches } from "./matches";
+import { prematch } from "./prematch";
 import { wrongDealerReason, type ReasonContext } from "./reasons";
 import {
   DEFAULT_OPTIONS,
@@ -167,18 +168,27 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   const oneSidedKeys = new Map<Difference, string>();
   const empty: SideGroup = { entries: [], openings: [], excluded: [], name: null, nameRow: Infinity };
 
+  // Confirmed decisions claim rows before the duplicates are looked for: then the engine does every step itself.
+  const quick = !decisions.some((d) => d.decision === "confirmed");
+  const sumOf = (rows: EntryRows, positions: number[]) => {
+    let t = 0;
+    for (const n of positions) t += rows.amountAt(n);
+    return t;
+  };
+
   const dealers: DealerResult[] = keys.map((key) => {
     const lg = lGroups.get(key) ?? empty;
     const sg = sGroups.get(key) ?? empty;
-    const lItems: Item[] = lg.entries.map((n) => itemAt("ledger", lRows, n));
-    const sItems: Item[] = sg.entries.map((n) => itemAt("statement", sRows, n));
-    const m = matchDealer(lItems, sItems, opts, reasonCtx, decisions, rejected);
+    const pre = quick ? prematch(lRows, lg.entries, sRows, sg.entries) : null;
+    const lItems: Item[] = (pre ? pre.ledgerLeft : lg.entries).map((n) => itemAt("ledger", lRows, n));
+    const sItems: Item[] = (pre ? pre.statementLeft : sg.entries).map((n) => itemAt("statement", sRows, n));
+    const m = matchDealer(lItems, sItems, opts, reasonCtx, decisions, rejected, pre ?? undefined);
     for (const id of m.appliedDecisions) applied.add(id);
     for (const [d, k] of m.oneSidedKeys) oneSidedKeys.set(d, k);
     const lOpening = lg.openings.reduce((t, o) => t + o.amount, 0);
     const sOpening = sg.openings.reduce((t, o) => t + o.amount, 0);
-    const lBalance = lOpening + lItems.reduce((t, i) => t + i.amount, 0);
-    const sBalance = sOpening + sItems.reduce((t, i) => t + i.amount, 0);
+    const lBalance = lOpening + sumOf(lRows, lg.entries);
+    const sBalance = sOpening + sumOf(sRows, sg.entries);
     const differences = m.differences.sort(
       (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || firstRow(a.ledgerRows) - firstRow(b.ledgerRows) || firstRow(a.statementRows) - firstRow(b.statementRows),
     );
@@ -194,14 +204,14 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       dealerKey: key,
       ledger: {
         sheet: ledger.sheet,
-        entries: lItems.length,
+        entries: lg.entries.length,
         openingBalance: lOpening,
         closingBalance: lBalance,
         excludedAfterCutoff: [...lg.excluded].sort((a, b) => a - b),
       },
       statement: {
         sheet: statement.sheet,
-        entries: sItems.length,
+        entries: sg.entries.length,
         openingBalance: sOpening,
         closingBalance: sBalance,
         excludedAfterCutoff: [...sg.excluded].sort((a, b) => a - b),

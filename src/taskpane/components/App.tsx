@@ -18,6 +18,7 @@ import { messageFromError, withMessage, withoutMessage, type PaneMessage } from 
 import { MessageList } from "./MessageList";
 import { ReadPanel } from "./ReadPanel";
 import { SheetPicker } from "./SheetPicker";
+import { UndoPanel } from "./UndoPanel";
 import { ReconcileView } from "../reconcile/ReconcileView";
 import { reconcileStringsFor } from "../reconcile/strings";
 import { AgingView } from "../aging/AgingView";
@@ -212,6 +213,7 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
             clear={clear}
             onGoTo={goTo}
           />
+          <UndoPanel report={report} onDone={() => void refresh(false)} />
         </>
       ),
     },

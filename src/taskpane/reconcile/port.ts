@@ -35,6 +35,7 @@ export function runPort(port: WorkbookPort, hooks: RunPortHooks = {}): WorkbookP
       return grid;
     },
     writeSheet: async (spec, options) => (await pause(), port.writeSheet(spec, options)),
+    ownSheets: async () => (await pause(), port.ownSheets()),
     deleteSheet: async (name) => (await pause(), port.deleteSheet(name)),
     markRows: async (sheet, group, marks, styles) => (await pause(), port.markRows(sheet, group, marks, styles)),
     clearMarks: async (group, sheet) => (await pause(), port.clearMarks(group, sheet)),
