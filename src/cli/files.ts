@@ -62,10 +62,23 @@ export async function chooseSheet(file: OpenedFile, wanted: string | undefined, 
   return first.name;
 }
 
+/** The same file on disk, however it is named (links, `..`, case on case-insensitive disks). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
 export function ensureWritableOut(out: string, cwd: string, inputs: string[], lang: Lang): string {
   const full = path.resolve(cwd, out);
   if (path.extname(full).toLowerCase() !== ".xlsx") throw new UsageError(msg(lang, `结果文件须以 .xlsx 结尾：${out}`, `the result file must end in .xlsx: ${out}`));
-  if (inputs.some((i) => path.resolve(i) === full)) throw new UsageError(msg(lang, `结果文件不能覆盖输入文件：${out}`, `the result file must not overwrite an input file: ${out}`));
+  if (inputs.some((i) => path.resolve(cwd, i) === full || (fs.existsSync(full) && sameFile(path.resolve(cwd, i), full)))) {
+    throw new UsageError(msg(lang, `结果文件不能覆盖输入文件：${out}`, `the result file must not overwrite an input file: ${out}`));
+  }
   const dir = path.dirname(full);
   if (!fs.existsSync(dir)) throw new UsageError(msg(lang, `结果文件所在的文件夹不存在：${dir}`, `the result file's folder does not exist: ${dir}`));
   return full;

@@ -49,6 +49,24 @@ describe("reconciling inside one workbook (the task pane's path)", () => {
     expect(grid.values[0][0]).toBe("应收账款余额调节表");
     expect(find("账面余额")).toEqual(["账面余额", 233340.5, null, null, "账面余额", 36350.5, null]);
     expect(find("调节后余额")).toEqual(["调节后余额", 93540.5, null, null, "调节后余额", 93540.5, null]);
+    // The adjusting lines between them: 加/减 once, from the sign, then what the item is; both sides add up.
+    const start = grid.values.findIndex((r) => r[0] === "账面余额") + 1;
+    const end = grid.values.findIndex((r) => r[0] === "调节后余额");
+    const lines = grid.values.slice(start, end);
+    const side = (c: number) => lines.filter((r) => typeof r[c] === "string" && r[c] !== "").map((r) => [r[c], r[c + 1], r[c + 2]]);
+    expect(side(0)).toEqual([
+      ["减：我方重复记账（第 13 行重复第 12 行）", 27800, "台账 13"],
+      ["减：对方已记、我方未记（对方第 19 行）", 12000, "对账单 19"],
+      ["减：对方已记、我方未记（对方第 20 行）", 100000, "对账单 20"],
+    ]);
+    expect(side(4).map((r) => [String(r[0]).slice(0, 2), r[1]])).toEqual([
+      ["减：", 900],
+      ["加：", 90],
+      ["加：", 58000],
+    ]);
+    for (const [text] of [...side(0), ...side(4)]) expect(String(text)).not.toMatch(/^(加|减)：(加|减|调整)：/);
+    expect(233340.5 - 27800 - 12000 - 100000).toBeCloseTo(93540.5, 2);
+    expect(36350.5 - 900 + 90 + 58000).toBeCloseTo(93540.5, 2);
     expect(grid.values.some((r) => r[0] === "调节后双方余额一致。")).toBe(true);
     expect(grid.values.some((r) => r[0] === "编制人：" && r[4] === "复核人：")).toBe(true);
   });

@@ -45,6 +45,21 @@ describe("duizhang help and bad arguments", () => {
     expect(r.err).toMatch(message);
   });
 
+  test("--out never overwrites an input, even through a link to it", async () => {
+    fs.copyFileSync(path.join(dir, "sample.xlsx"), path.join(dir, "st.xlsx"));
+    const before = fs.readFileSync(path.join(dir, "st.xlsx"));
+    fs.rmSync(path.join(dir, "link.xlsx"), { force: true });
+    fs.symlinkSync(path.join(dir, "st.xlsx"), path.join(dir, "link.xlsx"));
+    fs.rmSync(path.join(dir, "hard.xlsx"), { force: true });
+    fs.linkSync(path.join(dir, "st.xlsx"), path.join(dir, "hard.xlsx"));
+    for (const out of ["link.xlsx", "hard.xlsx", "./sub/../st.xlsx"]) {
+      fs.mkdirSync(path.join(dir, "sub"), { recursive: true });
+      const r = await run(["reconcile", "--ledger", "sample.xlsx", "--ledger-sheet", "应收明细账", "--statement", "st.xlsx", "--statement-sheet", "美达对账单", "--out", out], dir);
+      expect([r.code, r.err]).toEqual([2, `duizhang: 结果文件不能覆盖输入文件：${out}\n`]);
+    }
+    expect(fs.readFileSync(path.join(dir, "st.xlsx")).equals(before)).toBe(true);
+  });
+
   test("a file that is not a workbook is named in the message", async () => {
     fs.writeFileSync(path.join(dir, "broken.xlsx"), "not a zip");
     const r = await run(["sheets", "broken.xlsx"], dir);

@@ -132,6 +132,11 @@ export class EntryColumns implements EntryRows {
     return this.descriptions[i];
   }
 
+  /** The reference cell's text as read, `""` when blank. */
+  refCellAt(i: number): string {
+    return this.refCells[i];
+  }
+
   /** References written in the 摘要, as the reader finds them (descriptions repeat: the last one is kept). */
   private found(description: string): string[] {
     if (description !== this.lastDescription) {

@@ -29,7 +29,7 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
           source: d.kind,
           amount: d.amount,
           ...rows,
-          text: { zh: `加：我方已记、对方未记（我方第 ${d.ledgerRows.join("、")} 行）`, en: `Add: booked by us, not by the dealer (our row ${d.ledgerRows.join(", ")})` },
+          text: { zh: `我方已记、对方未记（我方第 ${d.ledgerRows.join("、")} 行）`, en: `Booked by us, not by the dealer (our row ${d.ledgerRows.join(", ")})` },
         });
         break;
       case "statement_only":
@@ -38,8 +38,8 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
           amount: -d.amount,
           ...rows,
           text: {
-            zh: `加：对方已记、我方未记（对方第 ${d.statementRows.join("、")} 行）`,
-            en: `Add: booked by the dealer, not by us (their row ${d.statementRows.join(", ")})`,
+            zh: `对方已记、我方未记（对方第 ${d.statementRows.join("、")} 行）`,
+            en: `Booked by the dealer, not by us (their row ${d.statementRows.join(", ")})`,
           },
         });
         break;
@@ -49,7 +49,7 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
             source: d.kind,
             amount: -d.amount,
             ...rows,
-            text: { zh: `减：我方重复记账（第 ${d.ledgerRows.join("、")} 行重复第 ${d.duplicateOf} 行）`, en: `Less: our duplicate entry (row ${d.ledgerRows.join(", ")} repeats row ${d.duplicateOf})` },
+            text: { zh: `我方重复记账（第 ${d.ledgerRows.join("、")} 行重复第 ${d.duplicateOf} 行）`, en: `Our duplicate entry (row ${d.ledgerRows.join(", ")} repeats row ${d.duplicateOf})` },
           });
         } else {
           statementAdjustments.push({
@@ -57,8 +57,8 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
             amount: d.amount,
             ...rows,
             text: {
-              zh: `减：对方重复记账（第 ${d.statementRows.join("、")} 行重复第 ${d.duplicateOf} 行）`,
-              en: `Less: the dealer's duplicate entry (row ${d.statementRows.join(", ")} repeats row ${d.duplicateOf})`,
+              zh: `对方重复记账（第 ${d.statementRows.join("、")} 行重复第 ${d.duplicateOf} 行）`,
+              en: `The dealer's duplicate entry (row ${d.statementRows.join(", ")} repeats row ${d.duplicateOf})`,
             },
           });
         }
@@ -71,8 +71,8 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
           amount: d.amount,
           ...rows,
           text: {
-            zh: `调整：金额不符（我方第 ${d.ledgerRows.join("、")} 行 ${formatFenGrouped(d.ledgerAmount)}，对方第 ${d.statementRows.join("、")} 行 ${formatFenGrouped(d.statementAmount)}）`,
-            en: `Adjust: amounts differ (our row ${d.ledgerRows.join(", ")} ${formatFenGrouped(d.ledgerAmount)}, their row ${d.statementRows.join(", ")} ${formatFenGrouped(d.statementAmount)})`,
+            zh: `金额不符（我方第 ${d.ledgerRows.join("、")} 行 ${formatFenGrouped(d.ledgerAmount)}，对方第 ${d.statementRows.join("、")} 行 ${formatFenGrouped(d.statementAmount)}）`,
+            en: `Amounts differ (our row ${d.ledgerRows.join(", ")} ${formatFenGrouped(d.ledgerAmount)}, their row ${d.statementRows.join(", ")} ${formatFenGrouped(d.statementAmount)})`,
           },
         });
         break;
@@ -85,7 +85,7 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
       amount: i.amount,
       ledgerRows: [i.row],
       statementRows: [],
-      text: { zh: `加：我方第 ${i.row} 行待确认匹配`, en: `Add: our row ${i.row}, match awaiting confirmation` },
+      text: { zh: `我方第 ${i.row} 行待确认匹配`, en: `Our row ${i.row}, match awaiting confirmation` },
     });
   }
   for (const i of input.pending.statement) {
@@ -94,7 +94,7 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
       amount: i.amount,
       ledgerRows: [],
       statementRows: [i.row],
-      text: { zh: `加：对方第 ${i.row} 行待确认匹配`, en: `Add: their row ${i.row}, match awaiting confirmation` },
+      text: { zh: `对方第 ${i.row} 行待确认匹配`, en: `Their row ${i.row}, match awaiting confirmation` },
     });
   }
   const adjustedLedgerBalance = input.ledgerBalance + ledgerAdjustments.reduce((t, a) => t + a.amount, 0);

@@ -10,7 +10,7 @@
  * (reference, amount) in that order meets the n-th free statement row of it.
  */
 import type { Side } from "../model";
-import type { EntryRows } from "../read/entries";
+import { EntryColumns, type EntryRows } from "../read/entries";
 import { fastEpochDay } from "./engine";
 import { MatchList } from "./matches";
 import { duplicateReason } from "./reasons";
@@ -38,12 +38,109 @@ interface SideRun {
   rows: EntryRows;
   /** Positions in engine order. */
   order: number[];
-  keys: (string | null)[];
   amounts: Float64Array;
-  /** First position (in `order`) of each key, and the next position with the same key (-1: none). */
-  head: Map<string, number>;
+  /** Per position: the text its key is read from (see `emitKey`), or null when the row has no key. */
+  keyText: (string | null)[];
+  /** 1 when `keyText` is the raw ASCII reference cell to fold, 0 when it is the key itself. */
+  raw: Uint8Array;
+  hashes: Int32Array;
+  /** Open-addressing table of the first position of each key; `next` chains the later ones, in order. */
+  slots: Int32Array;
   next: Int32Array;
+  isHead: Uint8Array;
   claimed: Uint8Array;
+}
+
+/**
+ * A reference cell whose key is its own ASCII letters and digits folded as `normaliseRef` folds them:
+ * a letter or digit first (so no `No.` prefix and never an empty key), nothing outside ASCII.
+ */
+function isPlainAsciiRef(text: string): boolean {
+  if (text.length === 0) return false;
+  const c0 = text.charCodeAt(0);
+  if (!((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90 && c0 !== 78) || (c0 >= 97 && c0 <= 122 && c0 !== 110))) return false;
+  for (let i = 1; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+let scratchA = new Uint16Array(64);
+let scratchB = new Uint16Array(64);
+
+/**
+ * The key's characters into `out` (grown when short; the array used is returned through `emitted`).
+ * Raw cells go through `normaliseRef`'s folding (upper case, letters and digits only, leading zeros of
+ * digit runs dropped, a run of zeros kept as one); keys are copied as they are.
+ */
+function emitKey(text: string, raw: boolean, which: 0 | 1): number {
+  let out = which === 0 ? scratchA : scratchB;
+  if (out.length < text.length) {
+    out = new Uint16Array(text.length * 2);
+    if (which === 0) scratchA = out;
+    else scratchB = out;
+  }
+  if (!raw) {
+    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return text.length;
+  }
+  let len = 0;
+  let inRun = false;
+  let runLen = 0;
+  let zeros = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c >= 48 && c <= 57) {
+      if (!inRun) {
+        inRun = true;
+        runLen = 0;
+        zeros = 0;
+      }
+      if (c === 48 && runLen === 0) {
+        zeros++;
+        continue;
+      }
+      out[len++] = c;
+      runLen++;
+    } else if (c >= 65 && c <= 90) {
+      if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
+      inRun = false;
+      out[len++] = c;
+    }
+  }
+  if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
+  return len;
+}
+
+function hashOf(len: number): number {
+  const out = scratchA;
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < len; i++) h = Math.imul(h ^ out[i], 0x01000193);
+  return h;
+}
+
+function sameKey(a: SideRun, p: number, b: SideRun, q: number): boolean {
+  const ta = a.keyText[p] as string;
+  const tb = b.keyText[q] as string;
+  const ra = a.raw[p] === 1;
+  const rb = b.raw[q] === 1;
+  if (ra === rb && ta === tb) return true;
+  const la = emitKey(ta, ra, 0);
+  const lb = emitKey(tb, rb, 1);
+  if (la !== lb) return false;
+  for (let i = 0; i < la; i++) if (scratchA[i] !== scratchB[i]) return false;
+  return true;
+}
+
+/** First position of `run` with the key of `other`'s position `p`, or -1. */
+function lookup(run: SideRun, other: SideRun, p: number): number {
+  if (other.keyText[p] === null) return -1;
+  const mask = run.slots.length - 1;
+  const h = other.hashes[p];
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const q = run.slots[slot];
+    if (q < 0) return -1;
+    if (run.hashes[q] === h && sameKey(run, q, other, p)) return q;
+  }
 }
 
 function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): SideRun {
@@ -52,6 +149,7 @@ function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): Sid
   const rowNumbers = new Float64Array(n);
   const sheets: string[] = new Array(n);
   let oneSheet = true;
+  let sorted = true;
   for (let k = 0; k < n; k++) {
     const at = positions[k];
     const date = rows.dateAt(at);
@@ -60,52 +158,78 @@ function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): Sid
     rowNumbers[k] = rows.rowAt(at);
     sheets[k] = rows.sheetAt(at);
     if (sheets[k] !== sheets[0]) oneSheet = false;
+    if (k > 0 && sorted && (days[k] < days[k - 1] || (days[k] === days[k - 1] && rowNumbers[k] < rowNumbers[k - 1]))) sorted = false;
   }
   const idx: number[] = new Array(n);
   for (let k = 0; k < n; k++) idx[k] = k;
-  idx.sort((a, b) => {
-    const da = days[a];
-    const db = days[b];
-    if (da !== db) return da < db ? -1 : 1;
-    if (!oneSheet && sheets[a] !== sheets[b]) return sheets[a] < sheets[b] ? -1 : 1;
-    return rowNumbers[a] - rowNumbers[b] || a - b;
-  });
+  if (!sorted || !oneSheet) {
+    idx.sort((a, b) => {
+      const da = days[a];
+      const db = days[b];
+      if (da !== db) return da < db ? -1 : 1;
+      if (!oneSheet && sheets[a] !== sheets[b]) return sheets[a] < sheets[b] ? -1 : 1;
+      return rowNumbers[a] - rowNumbers[b] || a - b;
+    });
+  }
+  const columns = rows instanceof EntryColumns ? rows : null;
   const order: number[] = new Array(n);
-  const keys: (string | null)[] = new Array(n);
   const amounts = new Float64Array(n);
+  const keyText: (string | null)[] = new Array(n);
+  const raw = new Uint8Array(n);
+  const hashes = new Int32Array(n);
   for (let p = 0; p < n; p++) {
     const at = positions[idx[p]];
     order[p] = at;
-    keys[p] = refKeyAt(rows, at);
     amounts[p] = rows.amountAt(at);
-  }
-  const head = new Map<string, number>();
-  const next = new Int32Array(n);
-  for (let p = n - 1; p >= 0; p--) {
-    const key = keys[p];
-    if (key === null) {
-      next[p] = -1;
-      continue;
+    const cell = columns !== null ? columns.refCellAt(at) : "";
+    // Most reference cells are plain ASCII: their key is hashed from the cell, no key string is made.
+    if (isPlainAsciiRef(cell)) {
+      keyText[p] = cell;
+      raw[p] = 1;
+    } else {
+      keyText[p] = refKeyAt(rows, at);
     }
-    const h = head.get(key);
-    next[p] = h === undefined ? -1 : h;
-    head.set(key, p);
+    const text = keyText[p];
+    if (text !== null) hashes[p] = hashOf(emitKey(text, raw[p] === 1, 0));
   }
-  return { side, rows, order, keys, amounts, head, next, claimed: new Uint8Array(n) };
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const next = new Int32Array(n).fill(-1);
+  const run: SideRun = { side, rows, order, amounts, keyText, raw, hashes, slots, next, isHead: new Uint8Array(n), claimed: new Uint8Array(n) };
+  const mask = size - 1;
+  // From the last position back, so each chain ends up in order with its first position in the table.
+  for (let p = n - 1; p >= 0; p--) {
+    if (keyText[p] === null) continue;
+    const h = hashes[p];
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const q = slots[slot];
+      if (q < 0) {
+        slots[slot] = p;
+        break;
+      }
+      if (hashes[q] === h && sameKey(run, q, run, p)) {
+        next[p] = q;
+        slots[slot] = p;
+        break;
+      }
+    }
+  }
+  for (let slot = 0; slot < size; slot++) if (slots[slot] >= 0) run.isHead[slots[slot]] = 1;
+  return run;
 }
 
-/** Rows of `run` with reference `key` and `amount` (positions in order). */
-function countAmount(run: SideRun, key: string, amount: number): number {
+/** Rows of `run` with the key of `other`'s position `p` and `amount`. */
+function countAmount(run: SideRun, other: SideRun, p: number, amount: number): number {
   let count = 0;
-  for (let p = run.head.get(key) ?? -1; p >= 0; p = run.next[p]) if (run.amounts[p] === amount) count++;
+  for (let q = lookup(run, other, p); q >= 0; q = run.next[q]) if (run.amounts[q] === amount) count++;
   return count;
 }
 
 function flagDuplicates(mine: SideRun, theirs: SideRun, out: Difference[], flagged: number[]): void {
   // The engine goes through the references in order of their first row, then amounts in order of theirs.
   for (let first = 0; first < mine.order.length; first++) {
-    const key = mine.keys[first];
-    if (key === null || mine.head.get(key) !== first || mine.next[first] < 0) continue;
+    if (mine.isHead[first] === 0 || mine.next[first] < 0) continue;
     const seen: number[] = [];
     for (let p = first; p >= 0; p = mine.next[p]) {
       const amount = mine.amounts[p];
@@ -113,7 +237,7 @@ function flagDuplicates(mine: SideRun, theirs: SideRun, out: Difference[], flagg
       seen.push(amount);
       let original = -1;
       let count = 0;
-      const keep = Math.max(1, countAmount(theirs, key, amount));
+      const keep = Math.max(1, countAmount(theirs, mine, first, amount));
       for (let q = p; q >= 0; q = mine.next[q]) {
         if (mine.amounts[q] !== amount) continue;
         if (original < 0) original = q;
@@ -160,13 +284,12 @@ export function prematch(lRows: EntryRows, ledger: readonly number[], sRows: Ent
   for (const p of sFlagged) S.claimed[p] = 1;
 
   const matches = new MatchList();
-  // Per reference shared by many statement rows: the next free row of each amount (a scan per row would grow with the square).
-  const cursors = new Map<string, Map<number, { items: number[]; next: number }>>();
+  // Per key shared by many statement rows: the next free row of each amount (a scan per row would grow with the square).
+  const cursors = new Map<number, Map<number, { items: number[]; next: number }>>();
   for (let p = 0; p < L.order.length; p++) {
-    const key = L.keys[p];
-    if (key === null || L.claimed[p] !== 0) continue;
-    const h = S.head.get(key);
-    if (h === undefined) continue;
+    if (L.keyText[p] === null || L.claimed[p] !== 0) continue;
+    const h = lookup(S, L, p);
+    if (h < 0) continue;
     const amount = L.amounts[p];
     let found = -1;
     if (S.next[h] < 0) {
@@ -182,7 +305,7 @@ export function prematch(lRows: EntryRows, ledger: readonly number[], sRows: Ent
           }
         }
       } else {
-        let byAmount = cursors.get(key);
+        let byAmount = cursors.get(h);
         if (byAmount === undefined) {
           byAmount = new Map();
           for (let q = h; q >= 0; q = S.next[q]) {
@@ -190,7 +313,7 @@ export function prematch(lRows: EntryRows, ledger: readonly number[], sRows: Ent
             if (c) c.items.push(q);
             else byAmount.set(S.amounts[q], { items: [q], next: 0 });
           }
-          cursors.set(key, byAmount);
+          cursors.set(h, byAmount);
         }
         const c = byAmount.get(amount);
         if (c !== undefined) {

@@ -127,6 +127,7 @@ export interface Adjustment {
   amount: Fen;
   ledgerRows: number[];
   statementRows: number[];
+  /** What the item is, without 加/减: whoever shows it says add or less from the sign of `amount`. */
   text: { zh: string; en: string };
 }
 
