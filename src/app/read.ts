@@ -37,3 +37,11 @@ export async function readSheet(
   const saved = await loadMapping(port, sheet);
   return readGrid(grid, { ...options, map: { ...saved, ...(options.map ?? {}) } });
 }
+
+/** Reader problems that leave nothing to work with: the sheet is not a ledger or statement we can read. */
+const FATAL_READ: ReadonlySet<string> = new Set(["no_header", "no_amount_column", "no_date_column", "map_not_found"]);
+
+/** The first problem that makes a read result unusable, or null when it can be used. */
+export function fatalReadIssue(result: ReadResult): ReadResult["errors"][number] | null {
+  return result.errors.find((e) => FATAL_READ.has(e.code)) ?? null;
+}

@@ -166,6 +166,23 @@ describe("duizhang reconcile", () => {
     expect(diff.values.length).toBe(3 + 6);
   });
 
+  test("a statement that is not a statement at all is refused, naming the file", async () => {
+    fs.writeFileSync(path.join(dir, "junk.csv"), "名称,数量\n螺丝,100\n");
+    const r = await run(["reconcile", "--ledger", "sample.xlsx", "--ledger-sheet", "应收明细账", "--statement", "junk.csv"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^duizhang: 无法读取对账单（junk\.csv）：/);
+    expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  test("file names Excel would refuse as sheet names still give a result workbook", async () => {
+    fs.writeFileSync(path.join(dir, "led[2026]?.csv"), "日期,单号,摘要,借方,贷方\n2026-10-01,XS-1,销售,100.00,\n");
+    fs.writeFileSync(path.join(dir, "s.csv"), "日期,单据号,摘要,进货金额,付款金额\n2026-10-02,XS-1,进货,100.00,\n");
+    const r = await run(["reconcile", "--ledger", "led[2026]?.csv", "--statement", "s.csv", "--out", "odd.xlsx"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const out = await XlsxWorkbook.open(path.join(dir, "odd.xlsx"));
+    expect((await out.listSheets()).map((s) => s.name)).toEqual(["台账-led_2026__", "对账单-s", "差异明细", "余额调节表"]);
+  });
+
   test("CSV inputs: GBK or UTF-8, rows are line numbers", async () => {
     fs.writeFileSync(path.join(dir, "l.csv"), "\ufeff日期,单号,摘要,借方,贷方\n2026-10-01,XS-1,销售,100.00,\n2026-10-05,XS-2,销售,50.00,\n");
     fs.writeFileSync(path.join(dir, "s.csv"), "日期,单据号,摘要,进货金额,付款金额\n2026-10-02,XS-1,进货,100.00,\n");

@@ -12,6 +12,8 @@ import { runAging, writeAgingResults, type AgingRun, type WrittenAging } from ".
 import { pick, type Lang } from "../../app/lang";
 import { bucketLabel, dealersByBalance, shownBucketKeys, TERM_SOURCE_TEXT } from "../../app/reports/aging-sheets";
 import { XlsxWorkbook } from "../../xlsx/workbook";
+import { fatalReadIssue } from "../../app/read";
+import { freeSheetName } from "../../port/sheet-names";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, requireString, say } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
@@ -24,8 +26,6 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return ymdToIso(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-/** Reader problems that leave nothing to age: the sheet is not a ledger (or not one we can read). */
-const FATAL_READ = new Set(["no_header", "no_amount_column", "no_date_column", "map_not_found"]);
 
 export async function commandAging(ctx: Context, values: Values): Promise<number> {
   const { lang } = ctx;
@@ -88,7 +88,7 @@ export function chartsLeftOutText(lang: Lang): string {
 
 /** A sheet that cannot be aged at all, or a dealer not in it, is bad input: one line, exit 2. */
 function problemsOrThrow(run: AgingRun, dealer: string | undefined, lang: Lang): void {
-  const fatal = run.ledger.errors.find((e) => FATAL_READ.has(e.code));
+  const fatal = fatalReadIssue(run.ledger);
   if (fatal) {
     throw new UsageError(say(lang, `无法计算账龄：${describeReadIssue(fatal, lang)}`, `cannot age the sheet: ${describeReadIssue(fatal, lang)}`));
   }
@@ -110,10 +110,7 @@ function problemsOrThrow(run: AgingRun, dealer: string | undefined, lang: Lang):
 
 /** Excel sheet names: at most 31 characters, unique in the workbook. */
 async function freeName(wb: XlsxWorkbook, wanted: string): Promise<string> {
-  const taken = new Set((await wb.listSheets()).map((s) => s.name.toLowerCase()));
-  let name = wanted.slice(0, 31);
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted.slice(0, 28)}(${i})`;
-  return name;
+  return freeSheetName(wanted, (await wb.listSheets()).map((s) => s.name));
 }
 
 /**

@@ -1,6 +1,9 @@
 import * as path from "path";
 import { formatFenGrouped } from "../../core/money";
 import { toReconcileJson, type ReconcileOptions, type ReconcileReport } from "../../core/reconcile";
+import { fatalReadIssue } from "../../app/read";
+import { freeSheetName } from "../../port/sheet-names";
+import { describeReadIssue } from "../../core/read";
 import { runReconcile, writeReconcileResults, type ReconcileRun } from "../../app/reconcile";
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
@@ -42,6 +45,7 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     statement: { port: statement.port, sheet: statementSheet },
     options,
   });
+  unreadableOrThrow(run, ctx.lang, ledgerFile, statementFile);
   problemsOrThrow(run.report, ctx.lang);
 
   let written: string | undefined;
@@ -57,15 +61,24 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
   return EXIT_OK;
 }
 
+/** A sheet that could not be read as a ledger or statement is bad input, named with its file and sheet. */
+export function unreadableOrThrow(run: ReconcileRun, lang: Lang, ledgerFile: string, statementFile: string): void {
+  for (const [read, file, zhSide, enSide] of [
+    [run.ledger, ledgerFile, "台账", "ledger"],
+    [run.statement, statementFile, "对账单", "statement"],
+  ] as const) {
+    const fatal = fatalReadIssue(read);
+    if (fatal) throw new UsageError(say(lang, `无法读取${zhSide}（${file}）：${describeReadIssue(fatal, lang)}`, `cannot read the ${enSide} (${file}): ${describeReadIssue(fatal, lang)}`));
+  }
+}
+
 /** Problems with the request itself (an unknown dealer, say) are bad input, not a result. */
 export function problemsOrThrow(report: ReconcileReport, lang: Lang): void {
   if (report.problems.length > 0) throw new UsageError(report.problems.map((p) => (lang === "en-US" ? p.en : p.zh)).join("; "));
 }
 
 function copyName(prefix: string, sheet: string, taken: Set<string>): string {
-  // Excel sheet names: at most 31 characters, unique.
-  let name = `${prefix}${sheet}`.slice(0, 31);
-  for (let i = 2; taken.has(name); i++) name = `${`${prefix}${sheet}`.slice(0, 28)}(${i})`;
+  const name = freeSheetName(`${prefix}${sheet}`, taken);
   taken.add(name);
   return name;
 }
