@@ -96,6 +96,26 @@ export function cellValueOf(value: ExcelJS.CellValue | undefined): CellValue {
   return null;
 }
 
+/**
+ * A copy shows the values that were read, not live formulas: a formula in someone else's file may point at
+ * sheets the copy does not have, or out of the workbook (HYPERLINK, WEBSERVICE). Each formula becomes its last
+ * result and each hyperlink its text; number formats and styles stay.
+ */
+function freezeValues(ws: ExcelJS.Worksheet): void {
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const v = cell.value;
+      if (v === null || typeof v !== "object" || v instanceof Date) return;
+      if ("formula" in v || "sharedFormula" in v || "hyperlink" in v) {
+        const plain = cellValueOf(v);
+        cell.value = plain;
+        // Text that came out of a formula stays text if someone edits the copy.
+        if (typeof plain === "string") cell.numFmt = "@";
+      }
+    });
+  });
+}
+
 function valueBounds(ws: ExcelJS.Worksheet): { r1: number; c1: number; r2: number; c2: number } | null {
   let b: { r1: number; c1: number; r2: number; c2: number } | null = null;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -181,6 +201,7 @@ export class XlsxWorkbook implements WorkbookPort {
     Object.assign(model, { id: ws.id, name: newName, media: [], tables: [], state: "visible" });
     (ws as unknown as { model: unknown }).model = model;
     for (const m of merges) internals(ws).mergeCellsWithoutStyle(m);
+    freezeValues(ws);
     await this.recordOwned(newName);
   }
 

