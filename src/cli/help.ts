@@ -37,7 +37,7 @@ const ZH: Record<string, string> = {
   --dealer     只看这一家经销商
   --as-of      账龄计算日，默认为今天
   --term-days  没有账期的经销商使用的账期（天）；不写时用工作簿中保存的默认账期，未保存则为 30
-               账期依次取自：工作簿中的“账期表”（或“信用期表”“Terms”，列：经销商/客户名称、账期(天)/信用期）、台账的账期列、默认账期
+               账期依次取自：台账的账期列、工作簿中的“账期表”（或“信用期表”“Terms”，列：经销商/客户名称、账期(天)/信用期）、默认账期
   --basis      按到期日（due，默认）或单据日期（document）划分账龄
   --json       以 JSON 输出（字段名固定，供其他程序读取）
   --out        写出新工作簿：台账副本（逾期行按阶段标色）、账龄分析、催款计划；输入文件不变`,
@@ -84,8 +84,8 @@ Exit status 0 when it ran (differences or not), 2 on bad input.`,
   --dealer     only this dealer
   --as-of      aging date, default today
   --term-days  term for dealers without one; default the one saved in the workbook, else 30
-               terms come from, in order: a sheet named 账期表 (or 信用期表, Terms; columns 经销商/客户名称 and 账期(天)/信用期),
-               the ledger's term column, the default
+               terms come from, in order: the ledger's term column, a sheet named 账期表 (or 信用期表, Terms;
+               columns 经销商/客户名称 and 账期(天)/信用期), the default
   --json       print JSON (fixed field names, for other tools)
   --out        write a new workbook: the ledger with overdue rows marked by stage, the aging and the collection plan; the input is not changed`,
   demo: `Usage: duizhang demo [--out RESULT.xlsx] [--as-of YYYY-MM-DD]

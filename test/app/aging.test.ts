@@ -151,7 +151,7 @@ describe("runAging on the Kingdee 明细账 (no term column)", () => {
 describe("the term table the user keeps in the workbook", () => {
   const termTable = (rows: (string | number | null)[][], name = "账期表"): UserSheetSpec => ({ name, rows });
 
-  it("wins over the ledger's term column, matches short dealer names, and reports bad rows by row and column", async () => {
+  it("comes after the ledger's term column, matches short dealer names, and reports bad rows by row and column", async () => {
     const wb = sample([
       termTable([
         ["账期表（经销商信用期）"],
@@ -167,24 +167,26 @@ describe("the term table the user keeps in the workbook", () => {
     expect(table.sheet).toBe("账期表");
     expect(table.terms).toEqual({ 宁波顺和电器有限公司: 90, 绍兴百佳家电有限公司: 45 });
     expect(table.rows).toEqual({ 宁波顺和电器有限公司: 3, 绍兴百佳家电有限公司: 4 });
+    // 发货回款登记 carries a term on every row: the ledger's own column comes first (issue 6).
     expect(run.termSources.dealers.map((d) => [d.dealer, d.termDays, d.source, d.text.zh])).toEqual([
-      ["宁波顺和电器有限公司", 90, "table", "账期表 第3行"],
+      ["宁波顺和电器有限公司", 60, "column", "发货回款登记 的账期列"],
       ["杭州美达商贸有限公司", 30, "column", "发货回款登记 的账期列"],
       ["温州瑞丰五金经营部", 45, "column", "发货回款登记 的账期列"],
-      ["绍兴百佳家电有限公司", 45, "table", "账期表 第4行"],
-    ]);
-    // 90 days: 06-18 is due 09-16, final deadline 09-16 + 30 = 10-16.
-    const first = run.report.dealers[0].items[0];
-    expect([first.termDays, first.termSource, first.dueDate, first.finalDate, first.stage, first.bucket]).toEqual([90, "table", "2026-09-16", "2026-10-16", "past_final", "31-60"]);
-    // 45 days for 绍兴: 10-08 is due 11-22, no longer within 7 days.
-    expect(itemsOf(run, "绍兴百佳家电有限公司")).toEqual([
-      [7, "32400.00", "not_due"],
-      [10, "21900.00", "not_due"],
+      ["绍兴百佳家电有限公司", 30, "column", "发货回款登记 的账期列"],
     ]);
     expect(run.report.issues.map((i) => [i.code, i.sheet, i.row, i.zh])).toEqual([
       ["bad_term", "账期表", 5, "账期表 第5行（B列）“温州瑞丰五金经营部”的账期“月结”不是有效天数（0 至 3650 的整数），未采用"],
       ["bad_term", "账期表", 6, "账期表 第6行有账期但没有经销商名称，未采用"],
     ]);
+  });
+
+  it("gives the term of a ledger without a term column, before the default", async () => {
+    const wb = sample([termTable([["客户名称", "账期（天）"], ["杭州美达商贸", 45]])]);
+    const run = await runAging({ ledger: { port: wb, sheet: SAMPLE_LEDGER_SHEET }, asOf: "2026-10-31" });
+    expect(run.termSources.dealers.map((d) => [d.dealer, d.termDays, d.source, d.text.zh])).toEqual([["杭州美达商贸有限公司", 45, "table", "账期表 第2行"]]);
+    // 45 days: the 2026-09-24 sale of 51,260.00 is due 2026-11-08, not yet due at the cut-off.
+    const item = run.report.dealers[0].items.find((i) => i.row === 20)!;
+    expect([item.termDays, item.dueDate, item.finalDate, item.stage]).toEqual([45, "2026-11-08", "2026-11-23", "not_due"]);
   });
 
   it("reads English headers in a table that starts anywhere, and a dealer listed twice keeps the later term with a warning", () => {
@@ -206,10 +208,10 @@ describe("the term table the user keeps in the workbook", () => {
   });
 
   it("is found under the name Terms whatever its case", async () => {
-    const wb = sample([termTable([["Dealer", "Term"], ["温州瑞丰五金经营部", 20]], "terms")]);
-    const run = await runAging({ ledger: { port: wb, sheet: SAMPLE_LIST_SHEET }, asOf: AS_OF });
+    const wb = sample([termTable([["Dealer", "Term"], ["杭州美达商贸有限公司", 20]], "terms")]);
+    const run = await runAging({ ledger: { port: wb, sheet: SAMPLE_LEDGER_SHEET }, asOf: AS_OF });
     expect(run.termSources.table?.sheet).toBe("terms");
-    expect(run.termSources.dealers[2]).toMatchObject({ dealer: "温州瑞丰五金经营部", termDays: 20, source: "table", text: { en: "terms row 2" } });
+    expect(run.termSources.dealers[0]).toMatchObject({ dealer: "杭州美达商贸有限公司", termDays: 20, source: "table", text: { en: "terms row 2" } });
   });
 
   it("says what to fix when the table has no dealer and term columns", () => {

@@ -341,17 +341,18 @@ describe("terms", () => {
     row(5, "2026-01-01", 100_00, { dealer: "甲", termDays: 45 }),
     row(6, "2026-01-02", 100_00, { dealer: "甲" }),
     row(7, "2026-01-01", 100_00, { dealer: "乙", termDays: 45 }),
-    row(8, "2026-01-01", 100_00, { dealer: "丙", termDays: 45 }),
+    row(8, "2026-01-01", 100_00, { dealer: "丙" }),
     row(9, "2026-01-01", 100_00, { dealer: "丁" }),
+    row(10, "2026-01-01", 100_00, { dealer: "戊", termDays: 45 }),
   ];
 
-  it("takes the credit register, then the user's table, then the term column, then the default, and says which", () => {
+  it("takes the credit register, then the ledger's term column, then the user's table, then the default, and says which", () => {
     const report = ageLedger(
       { entries, openings: [] },
       {
         asOf: "2026-01-10",
         defaultTermDays: 20,
-        terms: { register: new Map([["乙", 60]]), table: { 乙: 90, 丙: 75 } },
+        terms: { register: new Map([["乙", 60]]), table: { 乙: 90, 丙: 75, 戊: 90 } },
       },
     );
     expect(report.dealers.map((d) => [d.dealer, d.termDays, d.termSource])).toEqual([
@@ -359,6 +360,7 @@ describe("terms", () => {
       ["乙", 60, "register"],
       ["丙", 75, "table"],
       ["丁", 20, "default"],
+      ["戊", 45, "column"],
     ]);
     expect(report.dealers.map((d) => d.items.map((i) => [i.dueDate, i.termSource]))).toEqual([
       [
@@ -368,6 +370,7 @@ describe("terms", () => {
       [["2026-03-02", "register"]],
       [["2026-03-17", "table"]],
       [["2026-01-21", "default"]],
+      [["2026-02-15", "column"]],
     ]);
   });
 

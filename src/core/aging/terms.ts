@@ -1,9 +1,8 @@
 /**
  * Which credit term (账期) applies to a dealer and to each of its rows.
  *
- * Order: the credit register, then the user's term table (both per dealer), then the ledger's
- * term column, then the default. A per-dealer table wins over the column because it is kept on
- * purpose, while a column is copied row by row and drifts.
+ * Order (issue 6): the credit register, which rules once it exists; then the ledger's own term column
+ * when its rows carry one; then the per-dealer term table the user keeps in the workbook; then the default.
  */
 import type { DealerTerms, TermSource, TermTable } from "./types";
 
@@ -58,20 +57,20 @@ export class TermResolver {
     const key = dealerKey(dealer);
     const fromRegister = this.register.get(key);
     if (fromRegister !== undefined) return { termDays: fromRegister, source: "register" };
-    const fromTable = this.table.get(key);
-    if (fromTable !== undefined) return { termDays: fromTable, source: "table" };
     const common = mostFrequent(columnTerms);
     if (common !== null) return { termDays: common, source: "column" };
+    const fromTable = this.table.get(key);
+    if (fromTable !== undefined) return { termDays: fromTable, source: "table" };
     return { termDays: this.defaultTermDays, source: "default" };
   }
 }
 
 /**
- * The term for one row: a per-dealer table overrides the row; otherwise the row's own term
- * column value; otherwise whatever stands for the dealer.
+ * The term for one row: the credit register overrides the row; otherwise the row's own term column
+ * value; otherwise whatever stands for the dealer.
  */
 export function termForRow(dealerTerm: DealerTerm, rowTerm: number | null): DealerTerm {
-  if (dealerTerm.source === "register" || dealerTerm.source === "table") return dealerTerm;
+  if (dealerTerm.source === "register") return dealerTerm;
   if (rowTerm !== null && isValidTerm(rowTerm)) return { termDays: rowTerm, source: "column" };
   return dealerTerm;
 }
