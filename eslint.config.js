@@ -1,6 +1,7 @@
 // Lint: TypeScript-aware recommended rules; `npm run lint` also type-checks the whole project.
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
+const reactHooks = require("eslint-plugin-react-hooks");
 
 module.exports = tseslint.config(
   { ignores: ["dist/", "lib/", ".bench/", "node_modules/", "coverage/", "test-artifacts/", "out/"] },
@@ -15,6 +16,12 @@ module.exports = tseslint.config(
         { selector: "MemberExpression[object.name='Excel'][property.name='run']", message: "Only src/excel calls Excel.run." },
       ],
     },
+  },
+  {
+    // The two classic hook rules; the newer compiler-oriented ones are left off.
+    files: ["src/taskpane/**/*.tsx", "src/preview/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "warn" },
   },
   {
     files: ["src/excel/**"],

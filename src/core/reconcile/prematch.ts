@@ -51,16 +51,56 @@ interface SideRun {
   claimed: Uint8Array;
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /**
- * A reference cell whose key is its own ASCII letters and digits folded as `normaliseRef` folds them:
- * a letter or digit first (so no `No.` prefix and never an empty key), nothing outside ASCII.
+ * For a reference cell whose key is its own ASCII letters and digits folded as `normaliseRef` folds
+ * them (a letter or digit first, so no `No.` prefix and never an empty key; nothing outside ASCII):
+ * the hash of that key, read straight from the cell. NaN for any other cell.
  */
-function isPlainAsciiRef(text: string): boolean {
-  if (text.length === 0) return false;
+function plainRefHash(text: string): number {
+  const n = text.length;
+  if (n === 0) return NaN;
   const c0 = text.charCodeAt(0);
-  if (!((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90 && c0 !== 78) || (c0 >= 97 && c0 <= 122 && c0 !== 110))) return false;
-  for (let i = 1; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
-  return true;
+  if (!((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90 && c0 !== 78) || (c0 >= 97 && c0 <= 122 && c0 !== 110))) return NaN;
+  let h = FNV_OFFSET;
+  let inRun = false;
+  let runLen = 0;
+  let zeros = 0;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 97) {
+      if (c > 122) return NaN;
+      c -= 32;
+    }
+    if (c >= 48 && c <= 57) {
+      if (!inRun) {
+        inRun = true;
+        runLen = 0;
+        zeros = 0;
+      }
+      if (c === 48 && runLen === 0) {
+        zeros++;
+        continue;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+      runLen++;
+    } else if (c >= 65 && c <= 90) {
+      if (inRun && runLen === 0 && zeros > 0) h = Math.imul(h ^ 48, FNV_PRIME);
+      inRun = false;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    } else if (c >= 128) return NaN;
+  }
+  if (inRun && runLen === 0 && zeros > 0) h = Math.imul(h ^ 48, FNV_PRIME);
+  return h;
+}
+
+/** The hash `plainRefHash` gives, of a key string taken as it is. */
+function keyHash(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h;
 }
 
 let scratchA = new Uint16Array(64);
@@ -109,13 +149,6 @@ function emitKey(text: string, raw: boolean, which: 0 | 1): number {
   }
   if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
   return len;
-}
-
-function hashOf(len: number): number {
-  const out = scratchA;
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < len; i++) h = Math.imul(h ^ out[i], 0x01000193);
-  return h;
 }
 
 function sameKey(a: SideRun, p: number, b: SideRun, q: number): boolean {
@@ -181,16 +214,19 @@ function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): Sid
     const at = positions[idx[p]];
     order[p] = at;
     amounts[p] = rows.amountAt(at);
-    const cell = columns !== null ? columns.refCellAt(at) : "";
     // Most reference cells are plain ASCII: their key is hashed from the cell, no key string is made.
-    if (isPlainAsciiRef(cell)) {
+    const cell = columns !== null ? columns.refCellAt(at) : "";
+    const h = plainRefHash(cell);
+    if (h === h) {
       keyText[p] = cell;
       raw[p] = 1;
+      hashes[p] = h;
     } else {
-      keyText[p] = refKeyAt(rows, at);
+      const key = refKeyAt(rows, at);
+      keyText[p] = key;
+      raw[p] = 0;
+      if (key !== null) hashes[p] = keyHash(key);
     }
-    const text = keyText[p];
-    if (text !== null) hashes[p] = hashOf(emitKey(text, raw[p] === 1, 0));
   }
   let size = 16;
   while (size < n * 2) size *= 2;

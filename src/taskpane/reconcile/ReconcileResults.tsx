@@ -153,7 +153,7 @@ export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
             <dl className={styles.facts}>
               <dt className={styles.term}>{s.cutoff}</dt>
               <dd className={styles.value} data-testid="summary-cutoff">
-                {report.asOf ?? s.noCutoff}
+                {report.asOf ?? report.cutoff ?? s.noCutoff}
               </dd>
               <dt className={styles.term}>{s.matched}</dt>
               <dd className={styles.value} data-testid="summary-matched">
