@@ -32,13 +32,14 @@ const ZH: Record<string, string> = {
   --out               写出新工作簿：两张表的副本（差异行已标色）、差异明细、余额调节表
   --matches           JSON 中包含配对明细
 退出码：运行完成为 0（无论有无差异），输入有误为 2。`,
-  aging: `用法：duizhang aging --ledger FILE [--sheet 名称] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--json] [--out 结果.xlsx]
+  aging: `用法：duizhang aging --ledger FILE [--sheet 名称] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…] [--json] [--out 结果.xlsx]
   --sheet      台账工作表，默认为第一张有数据的表
   --dealer     只看这一家经销商
   --as-of      账龄计算日，默认为今天
   --term-days  没有账期的经销商使用的账期（天）；不写时用工作簿中保存的默认账期，未保存则为 30
                账期依次取自：台账的账期列、工作簿中的“账期表”（或“信用期表”“Terms”，列：经销商/客户名称、账期(天)/信用期）、默认账期
   --basis      按到期日（due，默认）或单据日期（document）划分账龄
+  --buckets    账龄区间的上限天数，如 30,60,90,180,365（默认即此）；按到期日时另有“未到期”
   --json       以 JSON 输出（字段名固定，供其他程序读取）
   --out        写出新工作簿：台账副本（逾期行按阶段标色）、账龄分析、催款计划；输入文件不变`,
   demo: `用法：duizhang demo [--out 结果.xlsx] [--as-of YYYY-MM-DD]
@@ -79,13 +80,16 @@ Lists the sheets with their rows and columns.`,
   --out               write a new workbook: copies of both sheets with differing rows marked, the differences and the reconciliation
   --matches           include the matched pairs in the JSON
 Exit status 0 when it ran (differences or not), 2 on bad input.`,
-  aging: `Usage: duizhang aging --ledger FILE [--sheet NAME] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--json] [--out RESULT.xlsx]
+  aging: `Usage: duizhang aging --ledger FILE [--sheet NAME] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…] [--json] [--out RESULT.xlsx]
   --sheet      the ledger sheet, default the first sheet with data
   --dealer     only this dealer
   --as-of      aging date, default today
   --term-days  term for dealers without one; default the one saved in the workbook, else 30
                terms come from, in order: the ledger's term column, a sheet named 账期表 (or 信用期表, Terms;
                columns 经销商/客户名称 and 账期(天)/信用期), the default
+  --basis      age by due date (due, default) or by document date (document)
+  --buckets    upper bounds of the aging buckets in days, e.g. 30,60,90,180,365 (the default); by due date a
+               "not yet due" bucket comes first
   --json       print JSON (fixed field names, for other tools)
   --out        write a new workbook: the ledger with overdue rows marked by stage, the aging and the collection plan; the input is not changed`,
   demo: `Usage: duizhang demo [--out RESULT.xlsx] [--as-of YYYY-MM-DD]

@@ -62,6 +62,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       "as-of": { type: "string" },
       "term-days": { type: "string" },
       basis: { type: "string" },
+      buckets: { type: "string" },
       json: { type: "boolean" },
       out: { type: "string" },
     },

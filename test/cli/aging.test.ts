@@ -226,3 +226,20 @@ describe("duizhang aging on bad input: one line, exit 2", () => {
     expect(hash(file)).toBe(before);
   });
 });
+
+describe("duizhang aging --buckets", () => {
+  test("user-defined buckets replace the default ones, and still add up to the open balance", async () => {
+    const r = await run(["aging", "--ledger", file, "--sheet", "发货回款登记", "--as-of", "2026-11-30", "--buckets", "45,90", "--json"], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    const d = json.dealers.find((x: { dealer: string }) => x.dealer === "宁波顺和电器有限公司");
+    expect(Object.keys(d.buckets).filter((k) => !["未知账龄", "未核销收款"].includes(k))).toEqual(["未到期", "1-45", "46-90", "90+"]);
+    const sum = Object.values(d.buckets as Record<string, string>).reduce((t, v) => t + Math.round(Number(v) * 100), 0);
+    expect(sum).toBe(Math.round(Number(d.openBalance) * 100));
+  });
+
+  test.each([["30,20"], ["0,30"], ["30,abc"], ["30,,60"]])("--buckets %j is refused with one line", async (value) => {
+    const r = await run(["aging", "--ledger", file, "--buckets", value], dir);
+    expectUsageError(r, "--buckets 须为由小到大的天数");
+  });
+});

@@ -44,8 +44,9 @@ interface SideRun {
   /** 1 when `keyText` is the raw ASCII reference cell to fold, 0 when it is the key itself. */
   raw: Uint8Array;
   hashes: Int32Array;
-  /** Open-addressing table of the first position of each key; `next` chains the later ones, in order. */
+  /** Open-addressing table (its first `size` slots) of the first position of each key; `next` chains the later ones, in order. */
   slots: Int32Array;
+  size: number;
   next: Int32Array;
   isHead: Uint8Array;
   claimed: Uint8Array;
@@ -167,7 +168,7 @@ function sameKey(a: SideRun, p: number, b: SideRun, q: number): boolean {
 /** First position of `run` with the key of `other`'s position `p`, or -1. */
 function lookup(run: SideRun, other: SideRun, p: number): number {
   if (other.keyText[p] === null) return -1;
-  const mask = run.slots.length - 1;
+  const mask = run.size - 1;
   const h = other.hashes[p];
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
     const q = run.slots[slot];
@@ -176,10 +177,47 @@ function lookup(run: SideRun, other: SideRun, p: number): number {
   }
 }
 
+/**
+ * Typed arrays kept from one dealer to the next (one set per side): a thousand dealers each making a
+ * dozen arrays is a steady stream of off-heap allocations, and each one nudges the collector.
+ */
+class Scratch {
+  days = new Float64Array(0);
+  rowNumbers = new Float64Array(0);
+  amounts = new Float64Array(0);
+  hashes = new Int32Array(0);
+  next = new Int32Array(0);
+  raw = new Uint8Array(0);
+  isHead = new Uint8Array(0);
+  claimed = new Uint8Array(0);
+  slots = new Int32Array(0);
+
+  reserve(n: number, size: number): void {
+    if (this.days.length < n) {
+      const m = Math.max(n, this.days.length * 2);
+      this.days = new Float64Array(m);
+      this.rowNumbers = new Float64Array(m);
+      this.amounts = new Float64Array(m);
+      this.hashes = new Int32Array(m);
+      this.next = new Int32Array(m);
+      this.raw = new Uint8Array(m);
+      this.isHead = new Uint8Array(m);
+      this.claimed = new Uint8Array(m);
+    }
+    if (this.slots.length < size) this.slots = new Int32Array(size);
+  }
+}
+
+const SCRATCH = { ledger: new Scratch(), statement: new Scratch() };
+
 function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): SideRun {
   const n = positions.length;
-  const days = new Float64Array(n);
-  const rowNumbers = new Float64Array(n);
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const scratch = SCRATCH[side];
+  scratch.reserve(n, size);
+  const days = scratch.days;
+  const rowNumbers = scratch.rowNumbers;
   const sheets: string[] = new Array(n);
   let oneSheet = true;
   let sorted = true;
@@ -206,10 +244,10 @@ function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): Sid
   }
   const columns = rows instanceof EntryColumns ? rows : null;
   const order: number[] = new Array(n);
-  const amounts = new Float64Array(n);
+  const amounts = scratch.amounts;
   const keyText: (string | null)[] = new Array(n);
-  const raw = new Uint8Array(n);
-  const hashes = new Int32Array(n);
+  const raw = scratch.raw;
+  const hashes = scratch.hashes;
   for (let p = 0; p < n; p++) {
     const at = positions[idx[p]];
     order[p] = at;
@@ -228,11 +266,11 @@ function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): Sid
       if (key !== null) hashes[p] = keyHash(key);
     }
   }
-  let size = 16;
-  while (size < n * 2) size *= 2;
-  const slots = new Int32Array(size).fill(-1);
-  const next = new Int32Array(n).fill(-1);
-  const run: SideRun = { side, rows, order, amounts, keyText, raw, hashes, slots, next, isHead: new Uint8Array(n), claimed: new Uint8Array(n) };
+  const slots = scratch.slots.fill(-1, 0, size);
+  const next = scratch.next.fill(-1, 0, n);
+  const isHead = scratch.isHead.fill(0, 0, n);
+  const claimed = scratch.claimed.fill(0, 0, n);
+  const run: SideRun = { side, rows, order, amounts, keyText, raw, hashes, slots, size, next, isHead, claimed };
   const mask = size - 1;
   // From the last position back, so each chain ends up in order with its first position in the table.
   for (let p = n - 1; p >= 0; p--) {
