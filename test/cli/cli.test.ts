@@ -190,6 +190,13 @@ describe("duizhang reconcile", () => {
     expect(r.code).toBe(0);
     const d = JSON.parse(r.out).dealers[0];
     expect(d.matched).toBe(1);
+    const withOut = await run(["reconcile", "--ledger", "l.csv", "--statement", "s.csv", "--out", "csv-result.xlsx"], dir);
+    expect(withOut.code).toBe(0);
+    const copy = (await XlsxWorkbook.open(path.join(dir, "csv-result.xlsx"))).workbook.getWorksheet("台账-l")!;
+    // Numbers and dates in the copy are numbers and dates; references keep their text (leading zeros too).
+    expect(copy.getCell("D2").value).toBe(100);
+    expect(copy.getCell("A2").value).toEqual(new Date(Date.UTC(2026, 9, 1)));
+    expect(copy.getCell("B2").value).toBe("XS-1");
     expect(d.differences).toEqual([expect.objectContaining({ kind: "ledger_only", ledgerRows: [3], statementRows: [], amount: "50.00" })]);
   });
 });

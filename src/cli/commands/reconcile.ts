@@ -8,7 +8,8 @@ import { runReconcile, writeReconcileResults, type ReconcileRun } from "../../ap
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
 import { XlsxWorkbook } from "../../xlsx/workbook";
-import { isoFromUtcDate } from "../../core/dates";
+import { isIsoDate, isoFromUtcDate } from "../../core/dates";
+import type { CellValue } from "../../core/model";
 import type { OutRow, OutValue } from "../../port/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say } from "../options";
@@ -101,6 +102,17 @@ export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile,
   return out;
 }
 
+const PLAIN_NUMBER = /^-?\d{1,15}(\.\d+)?$/;
+
+/** A CSV cell in the copy: plain numbers and ISO dates as numbers and dates, so sums and filters work; the rest as text. */
+function csvCellOut(v: CellValue): OutValue {
+  if (v instanceof Date) return { date: isoFromUtcDate(v) };
+  if (typeof v !== "string") return v;
+  if (PLAIN_NUMBER.test(v) && !/^-?0\d/.test(v)) return Number(v);
+  if (isIsoDate(v)) return { date: v };
+  return v;
+}
+
 /** Copies a source sheet (with its formats, for .xlsx) into the result workbook under a new name. */
 export async function copyInto(wb: XlsxWorkbook, from: OpenedFile, sheet: string, name: string): Promise<void> {
   if (from.port instanceof XlsxWorkbook) {
@@ -110,7 +122,7 @@ export async function copyInto(wb: XlsxWorkbook, from: OpenedFile, sheet: string
     const grid = await from.port.readSheet(sheet);
     const pad: OutRow[] = Array.from({ length: grid.top - 1 }, () => []);
     const lead: OutValue[] = Array.from({ length: grid.left - 1 }, () => null);
-    const rows = grid.values.map((r): OutRow => [...lead, ...r.map((v): OutValue => (v instanceof Date ? { date: isoFromUtcDate(v) } : v))]);
+    const rows = grid.values.map((r): OutRow => [...lead, ...r.map(csvCellOut)]);
     await wb.writeSheet({ name, rows: [...pad, ...rows] });
   }
 }
