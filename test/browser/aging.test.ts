@@ -6,18 +6,15 @@
  * without touching a reconciliation mark, and write 账龄分析 (with its chart) and 催款计划. Once in
  * Chinese, then in English. Screenshots go to test-artifacts/.
  */
-import { mkdirSync } from "fs";
-import { join } from "path";
 import type { Locator, Page } from "playwright-core";
 import { AGING_MARK_STYLES } from "../../src/app/reports/aging-marks";
 import { markFormula } from "../../src/excel/common";
 import type { PreviewHook } from "../../src/preview/hook";
 import { SAMPLE_AGING_AS_OF, SAMPLE_LIST_SHEET } from "../../src/sample/sample";
-import { DIST, ROOT, ensurePreviewBuilt } from "./support/build";
-import { launchChromium, type Chromium } from "./support/chromium";
-import { serveDirectory, type StaticServer } from "./support/serve";
+import { type Chromium } from "./support/chromium";
+import { endSession, expectEventually as eventually, expectText as settledText, screenshot, startSession } from "./support/session";
+import { type StaticServer } from "./support/serve";
 
-const ARTIFACTS = join(ROOT, "test-artifacts");
 const STEP_TIMEOUT = 20_000;
 jest.setTimeout(90_000);
 
@@ -33,24 +30,11 @@ const timings: Record<string, number> = {};
 
 declare const window: { duizhangPreview?: PreviewHook };
 
-async function expectEventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
-  const deadline = Date.now() + STEP_TIMEOUT;
-  let actual = await read();
-  while (Date.now() < deadline && JSON.stringify(actual) !== JSON.stringify(expected)) {
-    await new Promise((r) => setTimeout(r, 100));
-    actual = await read();
-  }
-  expect(actual).toEqual(expected);
-}
+const expectEventually = <T>(read: () => Promise<T>, expected: T): Promise<void> => eventually(read, expected, STEP_TIMEOUT);
 
-async function expectText(locator: Locator, expected: string): Promise<void> {
-  await expectEventually(async () => ((await locator.count()) > 0 ? await locator.first().textContent() : null), expected);
-}
+const expectText = (locator: Locator, expected: string): Promise<void> => settledText(locator, expected, STEP_TIMEOUT);
 
-async function shot(name: string): Promise<void> {
-  await page.mouse.move(1, 1);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
+const shot = (name: string): Promise<void> => screenshot(page, name);
 
 /** The summary table as [stage, text, count, amount] rows. */
 async function summary(): Promise<string[][]> {
@@ -83,23 +67,11 @@ async function markGroups(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  let t = Date.now();
-  const build = await ensurePreviewBuilt();
-  timings[build.built ? "webpack build" : "build skipped (fresh)"] = Date.now() - t;
-  if (build.waitedMs > 0) timings["waited for another build"] = build.waitedMs;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(DIST);
-  t = Date.now();
-  // Tall enough for the whole view in one screenshot.
-  browser = await launchChromium({ width: 1280, height: 1500 });
-  page = await browser.context.newPage();
-  timings["chromium launch"] = Date.now() - t;
+  ({ server, browser, page } = await startSession({ width: 1280, height: 1500 }, timings));
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  process.stdout.write(`aging browser test timings (ms): ${JSON.stringify(timings)}\n`);
+  await endSession({ server, browser }, "aging browser test", timings);
 });
 
 test("the aging view ages the hand-kept list as of the month end: stages, terms and the week's actions", async () => {

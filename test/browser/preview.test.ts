@@ -3,17 +3,14 @@
  * sample workbook (the browser preview). One build (skipped when dist/ is fresh), one server, one
  * Chromium for the whole file; screenshots go to test-artifacts/.
  */
-import { mkdirSync } from "fs";
-import { join } from "path";
 import type { Locator, Page } from "playwright-core";
 import type { PreviewHook } from "../../src/preview/hook";
 import { sampleSheets, SAMPLE_DEALER, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET } from "../../src/sample/sample";
 import type { OutRow } from "../../src/port/workbook";
-import { ensurePreviewBuilt, ROOT, DIST } from "./support/build";
-import { launchChromium, type Chromium } from "./support/chromium";
-import { serveDirectory, type StaticServer } from "./support/serve";
+import { type Chromium } from "./support/chromium";
+import { endSession, expectEventually as eventually, expectText as settledText, screenshot, startSession } from "./support/session";
+import { type StaticServer } from "./support/serve";
 
-const ARTIFACTS = join(ROOT, "test-artifacts");
 const STEP_TIMEOUT = 15_000;
 // The machine is shared: a step that waits on the pane gets STEP_TIMEOUT, a test a little more.
 jest.setTimeout(45_000);
@@ -42,34 +39,16 @@ function usedSize(rows: OutRow[]): { rows: number; columns: number } {
 /** The preview's hook, inside page.evaluate. */
 declare const window: { duizhangPreview?: PreviewHook };
 
-/**
- * The element's text once it settles on `expected` (the pane updates asynchronously), asserted
- * exactly: on timeout the last text seen is what the assertion reports.
- */
-async function expectEventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
-  const deadline = Date.now() + STEP_TIMEOUT;
-  let actual = await read();
-  while (Date.now() < deadline && JSON.stringify(actual) !== JSON.stringify(expected)) {
-    await new Promise((r) => setTimeout(r, 100));
-    actual = await read();
-  }
-  expect(actual).toEqual(expected);
-}
+const expectEventually = <T>(read: () => Promise<T>, expected: T): Promise<void> => eventually(read, expected, STEP_TIMEOUT);
 
-async function expectText(locator: Locator, expected: string): Promise<void> {
-  await expectEventually(async () => ((await locator.count()) > 0 ? await locator.first().textContent() : null), expected);
-}
+const expectText = (locator: Locator, expected: string): Promise<void> => settledText(locator, expected, STEP_TIMEOUT);
 
 async function openPreview(query = ""): Promise<void> {
   await page.goto(`${server.url}/preview.html${query}`, { waitUntil: "domcontentloaded" });
   await page.getByTestId("sheet-table").waitFor({ timeout: STEP_TIMEOUT });
 }
 
-async function shot(name: string): Promise<void> {
-  // No hover tooltip in the picture.
-  await page.mouse.move(1, 1);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
+const shot = (name: string): Promise<void> => screenshot(page, name);
 
 /** A workbook setting as the fake holds it (the adapter stores JSON text). */
 async function setting(key: string): Promise<unknown> {
@@ -83,21 +62,11 @@ async function choose(side: "ledger" | "statement", sheet: string): Promise<void
 }
 
 beforeAll(async () => {
-  let t = Date.now();
-  const build = await ensurePreviewBuilt();
-  timings[build.built ? "webpack build" : "build skipped (dist fresh)"] = Date.now() - t;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(DIST);
-  t = Date.now();
-  browser = await launchChromium({ width: 1280, height: 860 });
-  page = await browser.context.newPage();
-  timings["chromium launch"] = Date.now() - t;
+  ({ server, browser, page } = await startSession({ width: 1280, height: 860 }, timings));
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  process.stdout.write(`browser test timings (ms): ${JSON.stringify(timings)}\n`);
+  await endSession({ server, browser }, "browser test", timings);
 });
 
 test("the task pane in Chinese lists the sample's sheets with their sizes", async () => {

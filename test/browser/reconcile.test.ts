@@ -9,18 +9,16 @@
  * The sample has no ambiguous match, and other tests pin it, so each test makes one the way a dealer
  * would: a second 60,000.00 payment on 2026-10-09 typed into the statement (through the preview's hook).
  */
-import { mkdirSync } from "fs";
 import { join } from "path";
 import type { Locator, Page } from "playwright-core";
 import { MARK_STYLES } from "../../src/app/reports/marks";
 import type { PreviewHook } from "../../src/preview/hook";
 import { SAMPLE_LEDGER_SHEET as LEDGER, SAMPLE_STATEMENT_SHEET as STATEMENT } from "../../src/sample/sample";
 import type { SheetSnapshot } from "../fake-excel";
-import { DIST, ROOT, ensurePreviewBuilt } from "./support/build";
-import { launchChromium, type Chromium } from "./support/chromium";
-import { serveDirectory, type StaticServer } from "./support/serve";
+import { type Chromium } from "./support/chromium";
+import { ARTIFACTS, endSession, expectEventually as eventually, expectText as settledText, screenshot, startSession } from "./support/session";
+import { type StaticServer } from "./support/serve";
 
-const ARTIFACTS = join(ROOT, "test-artifacts");
 const STEP_TIMEOUT = 20_000;
 jest.setTimeout(90_000);
 
@@ -32,24 +30,11 @@ const timings: Record<string, number> = {};
 declare const window: { duizhangPreview?: PreviewHook; dispatchEvent(e: unknown): boolean };
 declare const Event: new (type: string) => unknown;
 
-async function expectEventually<T>(read: () => Promise<T>, expected: T): Promise<void> {
-  const deadline = Date.now() + STEP_TIMEOUT;
-  let actual = await read();
-  while (Date.now() < deadline && JSON.stringify(actual) !== JSON.stringify(expected)) {
-    await new Promise((r) => setTimeout(r, 100));
-    actual = await read();
-  }
-  expect(actual).toEqual(expected);
-}
+const expectEventually = <T>(read: () => Promise<T>, expected: T): Promise<void> => eventually(read, expected, STEP_TIMEOUT);
 
-async function expectText(locator: Locator, expected: string): Promise<void> {
-  await expectEventually(async () => ((await locator.count()) > 0 ? await locator.first().textContent() : null), expected);
-}
+const expectText = (locator: Locator, expected: string): Promise<void> => settledText(locator, expected, STEP_TIMEOUT);
 
-async function shot(name: string): Promise<void> {
-  await page.mouse.move(1, 1);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
+const shot = (name: string): Promise<void> => screenshot(page, name);
 
 async function open(lang: "zh-CN" | "en-US"): Promise<void> {
   await page.goto(`${server.url}/preview.html?lang=${lang}`, { waitUntil: "domcontentloaded" });
@@ -288,22 +273,11 @@ async function wholeFlow(w: Words, prefix: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  let t = Date.now();
-  const build = await ensurePreviewBuilt();
-  timings[build.built ? "webpack build" : "build skipped (fresh)"] = Date.now() - t;
-  if (build.waitedMs > 50) timings["waited for another worker's build"] = build.waitedMs;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serveDirectory(DIST);
-  t = Date.now();
-  browser = await launchChromium({ width: 1280, height: 900 });
-  page = await browser.context.newPage();
-  timings["chromium launch"] = Date.now() - t;
+  ({ server, browser, page } = await startSession({ width: 1280, height: 900 }, timings));
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  process.stdout.write(`reconcile browser test timings (ms): ${JSON.stringify(timings)}\n`);
+  await endSession({ server, browser }, "reconcile browser test", timings);
 });
 
 test("in Chinese: run, see the marks and differences, jump to rows, confirm a suggestion, clear the marks", async () => {
