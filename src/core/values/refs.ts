@@ -75,15 +75,12 @@ function mayHavePrefix(text: string): boolean {
   return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90 && c !== 78) || (c >= 97 && c <= 122 && c !== 110));
 }
 
-const ANY_DIGIT = /[0-9\uFF10-\uFF19]/;
-const TOKEN = /[A-Za-z0-9]+(?:[-_/.][A-Za-z0-9]+)*/g;
 const LABEL_BEFORE = /(?:号码?|单|票|编号|no\.?|#|№)\s*[:：]?\s*$/i;
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2})$/;
 const DECIMAL = /^\d+\.\d{1,2}$/;
 const UNIT = /^\d+(?:\.\d+)?(?:ml|l|kg|g|t|v|w|kw|kwh|mm|cm|m|pcs|pc|hz|mah)$/i;
 const UNIT_AFTER = /^\s*(?:元|万|件|个|箱|台|吨|套|条|包|公斤|斤|米|天|%|％|年|月|日|号|期)/;
 const NO_TOKEN = /^(?:no|№)[.:]?(?=\d)/i;
-const LETTER = /[A-Za-z]/;
 const COMPACT_DATE = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 
 /**
@@ -93,28 +90,47 @@ const COMPACT_DATE = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
  * label before it (`发票号`, `单号`, `No.`) or at least six digits; letters with digits need three digits.
  */
 export function extractRefs(text: string): string[] {
-  if (!text || !ANY_DIGIT.test(text)) return [];
+  // Runs on every row's 摘要, and on a large ledger nearly every 摘要 differs: tokens are found by a
+  // scan of the codes (what TOKEN matches), and each pattern below is tried only where it could match.
+  if (!text || !hasAnyDigit(text)) return [];
   const half = toHalfWidth(text);
   const found: string[] = [];
   const seen: string[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(half)) !== null) {
-    let token = m[0];
-    let labelled = m.index > 0 && LABEL_BEFORE.test(half.slice(Math.max(0, m.index - 4), m.index));
-    if (NO_TOKEN.test(token)) {
+  const n = half.length;
+  let pos = 0;
+  for (;;) {
+    let start = pos;
+    while (start < n && !isAsciiAlnum(half.charCodeAt(start))) start++;
+    if (start >= n) break;
+    let end = start + 1;
+    while (end < n && isAsciiAlnum(half.charCodeAt(end))) end++;
+    while (end + 1 < n && isTokenSeparator(half.charCodeAt(end)) && isAsciiAlnum(half.charCodeAt(end + 1))) {
+      end += 2;
+      while (end < n && isAsciiAlnum(half.charCodeAt(end))) end++;
+    }
+    pos = end;
+    let token = half.slice(start, end);
+    let labelled = start > 0 && mayEndLabel(half.charCodeAt(start - 1)) && LABEL_BEFORE.test(half.slice(Math.max(0, start - 4), start));
+    const first = token.charCodeAt(0);
+    if ((first === 110 || first === 78) && NO_TOKEN.test(token)) {
       token = token.replace(NO_TOKEN, "");
       labelled = true;
     }
     let digits = 0;
+    let hasLetter = false;
+    let hasSeparator = false;
     for (let k = 0; k < token.length; k++) {
       const c = token.charCodeAt(k);
       if (c >= 48 && c <= 57) digits++;
+      else if (c >= 65) hasLetter = true;
+      else hasSeparator = true;
     }
     if (digits === 0) continue;
-    if (DATE_LIKE.test(token) || DECIMAL.test(token) || UNIT.test(token)) continue;
-    const end = m.index + m[0].length;
-    const hasLetter = LETTER.test(token);
+    // DATE_LIKE and DECIMAL need a separator and no letter; UNIT needs a letter after leading digits.
+    if (hasLetter) {
+      const c0 = token.charCodeAt(0);
+      if (c0 >= 48 && c0 <= 57 && UNIT.test(token)) continue;
+    } else if (hasSeparator && (DATE_LIKE.test(token) || DECIMAL.test(token))) continue;
     if (hasLetter) {
       if (digits < (labelled ? 1 : 3)) continue;
     } else {
@@ -128,6 +144,32 @@ export function extractRefs(text: string): string[] {
     found.push(token);
   }
   return found;
+}
+
+function hasAnyDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return true;
+  }
+  return false;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** `-`, `_`, `/`, `.`: what may join the parts of one token. */
+function isTokenSeparator(c: number): boolean {
+  return c === 45 || c === 95 || c === 47 || c === 46;
+}
+
+/**
+ * Whether LABEL_BEFORE could match text ending in this character: a Chinese character other than the
+ * last one of a label (号, 码, 单, 票) rules it out, since the label must then end right there.
+ */
+function mayEndLabel(c: number): boolean {
+  if (c < 0x4e00 || c > 0x9fff) return true;
+  return c === 0x53f7 || c === 0x7801 || c === 0x5355 || c === 0x7968;
 }
 
 const VOUCHER = /^\s*[记收付转银现][\s字]*[-－—#第]?\s*[0-9０-９]+\s*号?\s*$/;

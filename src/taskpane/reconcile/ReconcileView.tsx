@@ -584,11 +584,10 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
               {shownOutcome ? s.runAgain : s.run}
             </Button>
           )}
-          {shownOutcome ? (
-            <Button disabled={running || busy} onClick={clearMarks} data-testid="reconcile-clear-marks">
-              {s.clearMarks}
-            </Button>
-          ) : null}
+          {/* Always offered: marks from an earlier session (the workbook was saved with them) can go too. */}
+          <Button disabled={running || busy} onClick={clearMarks} data-testid="reconcile-clear-marks">
+            {s.clearMarks}
+          </Button>
         </div>
         {notice ? (
           <MessageBar intent={notice.intent} layout="multiline" data-testid="reconcile-notice">
