@@ -6,7 +6,7 @@
  * `ReadResult.entries` only when someone reads it, with exactly the values it would have had.
  */
 import type { Fen, IsoDate } from "../model";
-import { extractRefs, normaliseRef } from "../values/refs";
+import { extractRefs, normaliseRef, plainRefKeyHash } from "../values/refs";
 import type { ReadEntry, ReadResult } from "./types";
 
 /** Row access shared by the reader's columns and plain entry arrays (see `entryRows`). */
@@ -33,6 +33,8 @@ export class EntryColumns implements EntryRows {
   private capacity: number;
   private rows: Int32Array;
   private amounts: Float64Array;
+  /** `plainRefKeyHash` of each reference cell (NaN for most cells that are not plain ASCII). */
+  private refHashes: Float64Array;
   private flags: Uint8Array;
   private dates: (IsoDate | null)[];
   /** The reference cell's text, `""` when blank. */
@@ -55,6 +57,7 @@ export class EntryColumns implements EntryRows {
     this.capacity = n;
     this.rows = new Int32Array(n);
     this.amounts = new Float64Array(n);
+    this.refHashes = new Float64Array(n);
     this.flags = new Uint8Array(n);
     this.dates = new Array(n);
     this.refCells = new Array(n);
@@ -73,6 +76,9 @@ export class EntryColumns implements EntryRows {
     const amounts = new Float64Array(n);
     amounts.set(this.amounts);
     this.amounts = amounts;
+    const refHashes = new Float64Array(n);
+    refHashes.set(this.refHashes);
+    this.refHashes = refHashes;
     const flags = new Uint8Array(n);
     flags.set(this.flags);
     this.flags = flags;
@@ -100,6 +106,8 @@ export class EntryColumns implements EntryRows {
     this.flags[i] = (hidden ? HIDDEN : 0) | (afterAsOf ? AFTER_AS_OF : 0);
     this.dates[i] = date;
     this.refCells[i] = refCell;
+    // Taken here, while the cell's text was just read, rather than by the matcher after a million others.
+    this.refHashes[i] = plainRefKeyHash(refCell);
     this.descriptions[i] = description;
     this.dealers[i] = dealer;
     if (this.reps) this.reps[i] = rep;
@@ -135,6 +143,11 @@ export class EntryColumns implements EntryRows {
   /** The reference cell's text as read, `""` when blank. */
   refCellAt(i: number): string {
     return this.refCells[i];
+  }
+
+  /** `plainRefKeyHash` of the reference cell. */
+  refHashAt(i: number): number {
+    return this.refHashes[i];
   }
 
   /** References written in the 摘要, as the reader finds them (descriptions repeat: the last one is kept). */

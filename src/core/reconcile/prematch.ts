@@ -15,6 +15,7 @@ import { fastEpochDay } from "./engine";
 import { MatchList } from "./matches";
 import { duplicateReason } from "./reasons";
 import { refKey } from "./refs";
+import { refKeyHash } from "../values/refs";
 import type { Difference } from "./types";
 
 export interface Prematched {
@@ -52,65 +53,14 @@ interface SideRun {
   claimed: Uint8Array;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-/**
- * For a reference cell whose key is its own ASCII letters and digits folded as `normaliseRef` folds
- * them (a letter or digit first, so no `No.` prefix and never an empty key; nothing outside ASCII):
- * the hash of that key, read straight from the cell. NaN for any other cell.
- */
-function plainRefHash(text: string): number {
-  const n = text.length;
-  if (n === 0) return NaN;
-  const c0 = text.charCodeAt(0);
-  if (!((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90 && c0 !== 78) || (c0 >= 97 && c0 <= 122 && c0 !== 110))) return NaN;
-  let h = FNV_OFFSET;
-  let inRun = false;
-  let runLen = 0;
-  let zeros = 0;
-  for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 97) {
-      if (c > 122) return NaN;
-      c -= 32;
-    }
-    if (c >= 48 && c <= 57) {
-      if (!inRun) {
-        inRun = true;
-        runLen = 0;
-        zeros = 0;
-      }
-      if (c === 48 && runLen === 0) {
-        zeros++;
-        continue;
-      }
-      h = Math.imul(h ^ c, FNV_PRIME);
-      runLen++;
-    } else if (c >= 65 && c <= 90) {
-      if (inRun && runLen === 0 && zeros > 0) h = Math.imul(h ^ 48, FNV_PRIME);
-      inRun = false;
-      h = Math.imul(h ^ c, FNV_PRIME);
-    } else if (c >= 128) return NaN;
-  }
-  if (inRun && runLen === 0 && zeros > 0) h = Math.imul(h ^ 48, FNV_PRIME);
-  return h;
-}
-
-/** The hash `plainRefHash` gives, of a key string taken as it is. */
-function keyHash(key: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-  return h;
-}
-
 let scratchA = new Uint16Array(64);
 let scratchB = new Uint16Array(64);
 
 /**
- * The key's characters into `out` (grown when short; the array used is returned through `emitted`).
- * Raw cells go through `normaliseRef`'s folding (upper case, letters and digits only, leading zeros of
- * digit runs dropped, a run of zeros kept as one); keys are copied as they are.
+ * The key's characters into scratch `which` (A or B, grown when short); returns their number. Raw
+ * cells are folded as `plainRefKeyHash` folds them (upper case, letters and digits only, a digit run's
+ * leading zeros dropped, a run of zeros only kept as one `0`); keys are copied as they are. Only
+ * called when two hashes agree, to make sure the keys do too.
  */
 function emitKey(text: string, raw: boolean, which: 0 | 1): number {
   let out = which === 0 ? scratchA : scratchB;
@@ -210,7 +160,8 @@ class Scratch {
 
 const SCRATCH = { ledger: new Scratch(), statement: new Scratch() };
 
-function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): SideRun {
+/** Null when a date or an amount is not a number (hand-made entries): the engine's own order and groups then decide. */
+function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): SideRun | null {
   const n = positions.length;
   let size = 16;
   while (size < n * 2) size *= 2;
@@ -226,6 +177,7 @@ function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): Sid
     const date = rows.dateAt(at);
     // Undated rows sort last, as in `compareItems`.
     days[k] = date === null ? Infinity : fastEpochDay(date);
+    if (days[k] !== days[k]) return null;
     rowNumbers[k] = rows.rowAt(at);
     sheets[k] = rows.sheetAt(at);
     if (sheets[k] !== sheets[0]) oneSheet = false;
@@ -252,18 +204,18 @@ function sideRun(side: Side, rows: EntryRows, positions: readonly number[]): Sid
     const at = positions[idx[p]];
     order[p] = at;
     amounts[p] = rows.amountAt(at);
+    if (amounts[p] !== amounts[p]) return null;
     // Most reference cells are plain ASCII: their key is hashed from the cell, no key string is made.
-    const cell = columns !== null ? columns.refCellAt(at) : "";
-    const h = plainRefHash(cell);
+    const h = columns !== null ? columns.refHashAt(at) : NaN;
     if (h === h) {
-      keyText[p] = cell;
+      keyText[p] = (columns as EntryColumns).refCellAt(at);
       raw[p] = 1;
       hashes[p] = h;
     } else {
       const key = refKeyAt(rows, at);
       keyText[p] = key;
       raw[p] = 0;
-      if (key !== null) hashes[p] = keyHash(key);
+      if (key !== null) hashes[p] = refKeyHash(key);
     }
   }
   const slots = scratch.slots.fill(-1, 0, size);
@@ -344,10 +296,13 @@ function duplicateDifference(run: SideRun, p: number, original: number): Differe
 /**
  * Duplicates and pass 1 for one dealer's rows (`ledger`/`statement`: positions into each side's rows).
  * Valid only when no confirmed decision is applied first (those claim rows before the duplicates).
+ * Null when the rows hold values the engine would order or group in its own way (see `sideRun`).
  */
-export function prematch(lRows: EntryRows, ledger: readonly number[], sRows: EntryRows, statement: readonly number[]): Prematched {
+export function prematch(lRows: EntryRows, ledger: readonly number[], sRows: EntryRows, statement: readonly number[]): Prematched | null {
   const L = sideRun("ledger", lRows, ledger);
+  if (L === null) return null;
   const S = sideRun("statement", sRows, statement);
+  if (S === null) return null;
   const duplicates: Difference[] = [];
   // Both sides' counts are taken before either side's duplicates are set aside.
   const lFlagged: number[] = [];

@@ -46,7 +46,20 @@ export function isUsableRefKey(key: string): boolean {
  * the other side's reference index. Separators common inside document numbers (- _ / . and spaces)
  * are dropped; anything else (Chinese text, brackets) ends a run.
  */
-export function descriptionRefCandidates(description: string): string[] {
+export function descriptionRefCandidates(description: string): readonly string[] {
+  // Descriptions repeat (收到货款, 付款 on thousands of rows): each distinct one is scanned once.
+  const known = candidateCache.get(description);
+  if (known !== undefined) return known;
+  const found = scanCandidates(description);
+  if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.clear();
+  candidateCache.set(description, found);
+  return found;
+}
+
+const CANDIDATE_CACHE_SIZE = 20_000;
+const candidateCache = new Map<string, readonly string[]>();
+
+function scanCandidates(description: string): string[] {
   const folded = description.normalize("NFKC").toUpperCase();
   const out = new Set<string>();
   for (const raw of folded.split(/[^0-9A-Z\-_/. ]+/)) {

@@ -65,6 +65,60 @@ export function normaliseRef(text: string): string {
   return result;
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * For a reference cell whose key is its own ASCII letters and digits folded as `normaliseRef` folds
+ * them (a letter or digit first, so no `No.` prefix and never an empty key; nothing outside ASCII):
+ * the hash of that key, read straight from the cell. NaN for any other cell. The matcher groups rows
+ * by these hashes (checking the keys themselves only where two hashes agree) without making a key
+ * string per row; the reader takes them while the cell's text is fresh.
+ */
+export function plainRefKeyHash(text: string): number {
+  const n = text.length;
+  if (n === 0) return NaN;
+  const c0 = text.charCodeAt(0);
+  if (!((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90 && c0 !== 78) || (c0 >= 97 && c0 <= 122 && c0 !== 110))) return NaN;
+  let h = FNV_OFFSET;
+  let inRun = false;
+  let runLen = 0;
+  let zeros = 0;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 97) {
+      if (c > 122) return NaN;
+      c -= 32;
+    }
+    if (c >= 48 && c <= 57) {
+      if (!inRun) {
+        inRun = true;
+        runLen = 0;
+        zeros = 0;
+      }
+      if (c === 48 && runLen === 0) {
+        zeros++;
+        continue;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+      runLen++;
+    } else if (c >= 65 && c <= 90) {
+      if (inRun && runLen === 0 && zeros > 0) h = Math.imul(h ^ 48, FNV_PRIME);
+      inRun = false;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    } else if (c >= 128) return NaN;
+  }
+  if (inRun && runLen === 0 && zeros > 0) h = Math.imul(h ^ 48, FNV_PRIME);
+  return h;
+}
+
+/** The hash `plainRefKeyHash` gives, of a key string taken as it is. */
+export function refKeyHash(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 /** Character codes of the reference being built (reused: one string is made at the end). */
 const codes: number[] = [];
 
@@ -122,7 +176,7 @@ export function extractRefs(text: string): string[] {
     for (let k = 0; k < token.length; k++) {
       const c = token.charCodeAt(k);
       if (c >= 48 && c <= 57) digits++;
-      else if (c >= 65) hasLetter = true;
+      else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) hasLetter = true;
       else hasSeparator = true;
     }
     if (digits === 0) continue;
