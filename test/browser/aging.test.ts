@@ -239,3 +239,22 @@ test("a default term that is not a number of days is refused before saving; a go
   );
   await expectText(page.getByText("saved in this workbook", { exact: true }), "saved in this workbook");
 });
+
+test("buckets the user types are checked, and 账龄分析 is written with them", async () => {
+  const input = page.getByTestId("aging-buckets");
+  await input.fill("90,45");
+  await page.getByText("Write day counts in increasing order, e.g. 30,60,90,180,365.").waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill("45,90");
+  await expectEventually(() => page.getByText("Write day counts in increasing order, e.g. 30,60,90,180,365.").count(), 0);
+  await page.getByTestId("aging-write").click();
+  await expectEventually(async () => {
+    const cells = await page.evaluate(() => {
+      const s = window.duizhangPreview?.excel.sheet("Aging");
+      const out: unknown[] = [];
+      for (let r = 1; r <= 12; r++) for (let c = 1; c <= 14; c++) out.push(s?.getValue(r, c) ?? null);
+      return out;
+    });
+    return ["1-45", "46-90", "90+"].every((k) => cells.includes(k)) && !cells.includes("31-60");
+  }, true);
+  await input.fill("30,60,90,180,365");
+});

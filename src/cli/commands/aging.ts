@@ -3,7 +3,7 @@
  * request write a new workbook with the ledger's overdue rows marked, 账龄分析 and 催款计划.
  */
 import * as path from "path";
-import { actionsDue, makeBuckets, STAGE_TEXT, STAGES, toAgingJson, type AgingBasis, type AgingReport, type BucketSpec } from "../../core/aging";
+import { actionsDue, bucketsFromText, STAGE_TEXT, STAGES, toAgingJson, type AgingBasis, type AgingReport, type BucketSpec } from "../../core/aging";
 import { ymdToIso } from "../../core/dates";
 import { formatFenGrouped } from "../../core/money";
 import type { IsoDate } from "../../core/model";
@@ -85,13 +85,11 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
  */
 export function parseBuckets(text: string | undefined, basis: AgingBasis, lang: Lang): BucketSpec[] | undefined {
   if (text === undefined) return undefined;
-  const bounds = text.split(/[,，]/).map((t) => t.trim());
-  const bad = () =>
-    new UsageError(say(lang, `--buckets 须为由小到大的天数，用逗号分隔，如 30,60,90,180,365：${text}`, `--buckets must be day counts in increasing order, e.g. 30,60,90,180,365: ${text}`));
-  if (bounds.some((b) => !/^\d{1,4}$/.test(b))) throw bad();
-  const days = bounds.map(Number);
-  if (days.some((d, i) => d <= 0 || (i > 0 && d <= days[i - 1]))) throw bad();
-  return makeBuckets(basis === "due" ? [0, ...days] : days);
+  const buckets = bucketsFromText(text, basis);
+  if (buckets === null) {
+    throw new UsageError(say(lang, `--buckets 须为由小到大的天数，用逗号分隔，如 30,60,90,180,365：${text}`, `--buckets must be day counts in increasing order, e.g. 30,60,90,180,365: ${text}`));
+  }
+  return buckets;
 }
 
 /** .xlsx files are written without charts; the table the chart draws from is there. */

@@ -88,3 +88,15 @@ export function bucketIndex(specs: readonly BucketSpec[], days: number): number 
   }
   return specs.length - 1;
 }
+
+/**
+ * Buckets from what a user types: upper bounds in days in increasing order, e.g. `30,60,90,180,365`.
+ * By due date a 未到期 bucket comes first; the last bucket is open-ended. Null when the text is not that.
+ */
+export function bucketsFromText(text: string, basis: "due" | "document"): BucketSpec[] | null {
+  const parts = text.split(/[,，、\s]+/).filter((p) => p !== "");
+  if (parts.length === 0 || parts.some((p) => !/^\d{1,4}$/.test(p))) return null;
+  const days = parts.map(Number);
+  if (days.some((d, i) => d <= 0 || (i > 0 && d <= days[i - 1]))) return null;
+  return makeBuckets(basis === "due" ? [0, ...days] : days);
+}

@@ -16,6 +16,7 @@ export {
 } from "./calendar";
 export {
   makeBuckets,
+  bucketsFromText,
   defaultBuckets,
   bucketProblem,
   DEFAULT_DUE_BUCKETS,

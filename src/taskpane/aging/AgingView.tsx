@@ -36,6 +36,7 @@ import {
 import { pick } from "../../app/lang";
 import type { MarkedStage } from "../../app/reports/aging-marks";
 import type { Side } from "../../core/model";
+import { bucketsFromText } from "../../core/aging";
 import { formatFenGrouped } from "../../core/money";
 import type { Selection, SheetInfo, WorkbookPort } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
@@ -107,12 +108,18 @@ const MESSAGE = {
   write: "aging-write",
 };
 
+/** The default buckets' upper bounds, as the field shows them. */
+const DEFAULT_BOUNDS = "30,60,90,180,365";
+
 /** What the view was showing; it unmounts when the user switches tabs and should come back as it was. */
 interface Session {
   asOf: string;
   /** One dealer of one ledger; another ledger shows all its dealers again. */
   dealer: { ledger: string; name: string } | null;
   soonToo: boolean;
+  basis: "due" | "document";
+  /** Bucket upper bounds as the user typed them. */
+  buckets: string;
   /** Stages marked in the ledger from this pane, so the written sheets' legend matches them. */
   marked: { sheet: string; stages: readonly MarkedStage[] } | null;
 }
@@ -136,7 +143,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
     const known = sessions.get(port);
     if (known) return known;
     // The clock is read here, in the pane; the core takes the date as an argument.
-    const fresh: Session = { asOf: todayIso(new Date()), dealer: null, soonToo: false, marked: null };
+    const fresh: Session = { asOf: todayIso(new Date()), dealer: null, soonToo: false, basis: "due", buckets: DEFAULT_BOUNDS, marked: null };
     sessions.set(port, fresh);
     return fresh;
   }, [port]);
@@ -144,6 +151,8 @@ export function AgingView(props: AgingViewProps): JSX.Element {
   const [asOfText, setAsOfText] = useState(session.asOf);
   const [dealerChoice, setDealerChoice] = useState(session.dealer);
   const [soonToo, setSoonToo] = useState(session.soonToo);
+  const [basis, setBasis] = useState(session.basis);
+  const [bucketsText, setBucketsText] = useState(session.buckets);
   const [marked, setMarked] = useState(session.marked);
   const [dealerList, setDealerList] = useState<{ ledger: string; names: string[] } | null>(null);
   const [status, setStatus] = useState<Status>({ state: "idle" });
@@ -153,13 +162,15 @@ export function AgingView(props: AgingViewProps): JSX.Element {
   const issueKeys = useRef<string[]>([]);
 
   useEffect(() => {
-    Object.assign(session, { asOf: asOfText, dealer: dealerChoice, soonToo, marked });
-  }, [session, asOfText, dealerChoice, soonToo, marked]);
+    Object.assign(session, { asOf: asOfText, dealer: dealerChoice, soonToo, basis, buckets: bucketsText, marked });
+  }, [session, asOfText, dealerChoice, soonToo, basis, bucketsText, marked]);
 
   const dealer = ledger !== null && dealerChoice?.ledger === ledger ? dealerChoice.name : null;
   const dealers = ledger !== null && dealerList?.ledger === ledger ? dealerList.names : [];
 
   const asOf = isUsableAsOf(asOfText) ? asOfText.trim() : null;
+  // The text stands for the buckets; the specs are rebuilt only when it or the basis changes.
+  const buckets = useMemo(() => bucketsFromText(bucketsText, basis), [bucketsText, basis]);
 
   const clearIssues = useCallback(() => {
     for (const key of issueKeys.current) clear(key);
@@ -167,14 +178,14 @@ export function AgingView(props: AgingViewProps): JSX.Element {
   }, [clear]);
 
   useEffect(() => {
-    if (!ledger || !asOf) {
+    if (!ledger || !asOf || !buckets) {
       setStatus({ state: "idle" });
       return;
     }
     // A newer run (another date, dealer or sheet) makes this one's answer stale.
     let current = true;
     setStatus({ state: "running" });
-    runAging({ ledger: { port, sheet: ledger }, asOf, ...(dealer !== null ? { dealer } : {}) }).then(
+    runAging({ ledger: { port, sheet: ledger }, asOf, basis, buckets, ...(dealer !== null ? { dealer } : {}) }).then(
       (run) => {
         if (!current) return;
         setStatus({ state: "done", run, sheet: ledger });
@@ -195,7 +206,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
     return () => {
       current = false;
     };
-  }, [port, ledger, asOf, dealer, generation, version, report, clear, clearIssues]);
+  }, [port, ledger, asOf, basis, buckets, dealer, generation, version, report, clear, clearIssues]);
 
   // Problems of a ledger no longer shown are no longer news.
   useEffect(() => () => clearIssues(), [clearIssues]);
@@ -344,6 +355,28 @@ export function AgingView(props: AgingViewProps): JSX.Element {
             ))}
           </Dropdown>
         </Field>
+        <div className={styles.row}>
+          <Field label={s.basis}>
+            <Dropdown
+              data-testid="aging-basis"
+              value={basis === "due" ? s.basisDue : s.basisDocument}
+              selectedOptions={[basis]}
+              onOptionSelect={(_, data) => setBasis(data.optionValue === "document" ? "document" : "due")}
+            >
+              <Option value="due">{s.basisDue}</Option>
+              <Option value="document">{s.basisDocument}</Option>
+            </Dropdown>
+          </Field>
+          <Field
+            className={styles.grow}
+            label={s.buckets}
+            hint={buckets ? s.bucketsHint : undefined}
+            validationState={buckets ? "none" : "error"}
+            validationMessage={buckets ? undefined : s.bucketsProblem}
+          >
+            <Input value={bucketsText} onChange={(_, data) => setBucketsText(data.value)} data-testid="aging-buckets" />
+          </Field>
+        </div>
       </div>
 
       {!ledger ? <Text className={styles.muted}>{s.ledgerHint}</Text> : null}

@@ -17,6 +17,12 @@ export interface AgingStrings {
   ledgerHint: string;
   dealer: string;
   allDealers: string;
+  basis: string;
+  basisDue: string;
+  basisDocument: string;
+  buckets: string;
+  bucketsHint: string;
+  bucketsProblem: string;
   recompute: string;
   running: (sheet: string) => string;
 
@@ -85,6 +91,12 @@ const zhCN: AgingStrings = {
   ledgerHint: "请在“工作表”页选择我方的应收台账。",
   dealer: "经销商",
   allDealers: "全部经销商",
+  basis: "账龄基准",
+  basisDue: "按到期日（逾期天数）",
+  basisDocument: "按单据日期（账龄天数）",
+  buckets: "账龄区间（天）",
+  bucketsHint: "各区间的上限天数，由小到大，用逗号分隔。",
+  bucketsProblem: "请写由小到大的天数，如 30,60,90,180,365。",
   recompute: "重新计算",
   running: (sheet) => `正在计算「${sheet}」的账龄…`,
 
@@ -156,6 +168,12 @@ const enUS: AgingStrings = {
   ledgerHint: "Choose our receivables ledger on the Sheets tab.",
   dealer: "Dealer",
   allDealers: "All dealers",
+  basis: "Age by",
+  basisDue: "Due date (days overdue)",
+  basisDocument: "Document date (days since)",
+  buckets: "Aging buckets (days)",
+  bucketsHint: "Upper bounds of the buckets, increasing, separated by commas.",
+  bucketsProblem: "Write day counts in increasing order, e.g. 30,60,90,180,365.",
   recompute: "Recalculate",
   running: (sheet) => `Aging "${sheet}"…`,
 
