@@ -61,16 +61,8 @@ export function rowsOfAddress(address: string): number[] {
   return rows;
 }
 
-export function columnLetters(column: number): string {
-  let n = column;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column number to letters: the reader's own conversion, so addresses and messages agree. */
+export { columnLetter as columnLetters } from "../core/read/columns";
 
 /** A sheet name as it must appear in a formula or link: quoted unless plain. */
 export function quoteSheet(name: string): string {

@@ -70,6 +70,11 @@ export interface ViewProps {
   goTo: (target: Selection) => void;
 }
 
+/** What the 对账 and 账龄 views take: the shared state, with the actions named as their props name them. */
+function stepProps(p: ViewProps) {
+  return { sheets: p.sheets, choice: p.choice, generation: p.generation, report: p.report, clear: p.clear, onChoose: p.choose, onGoTo: p.goTo };
+}
+
 /**
  * A view of the pane. Later steps (对账, 账龄) add themselves here; the tab list only appears once
  * there is more than one, so users never see a tab that leads nowhere.
@@ -221,30 +226,14 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
       id: "reconcile",
       title: (s) => reconcileStringsFor(s).viewTitle,
       render: (p) => (
-        <ReconcileView
-          sheets={p.sheets}
-          choice={p.choice}
-          generation={p.generation}
-          report={p.report}
-          clear={p.clear}
-          onChoose={p.choose}
-          onGoTo={p.goTo}
-        />
+        <ReconcileView {...stepProps(p)} />
       ),
     },
     {
       id: "aging",
       title: (s) => agingStringsFor(s).viewTitle,
       render: (p) => (
-        <AgingView
-          sheets={p.sheets}
-          choice={p.choice}
-          generation={p.generation}
-          report={p.report}
-          clear={p.clear}
-          onChoose={p.choose}
-          onGoTo={p.goTo}
-        />
+        <AgingView {...stepProps(p)} />
       ),
     },
   ];
