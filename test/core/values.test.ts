@@ -41,12 +41,76 @@ describe("amounts", () => {
     expect(parseAmount(null)).toEqual({ ok: true, fen: 0, blank: true });
   });
 
-  test.each(["一千元", "1.2万", "12,34.5", "abc", "1,234.50.6", "()", "¥", "99999999999999"])(
+  test.each(["一千元", "12,34.5", "abc", "1,234.50.6", "()", "¥", "99999999999999"])(
     "%p is not an amount",
     (value) => {
       expect(parseAmount(value)).toEqual({ ok: false });
     },
   );
+
+  test.each([
+    ["1.2万", 1_200_000],
+    ["3万元", 3_000_000],
+    ["5千", 500_000],
+    ["1,200万", 1_200_000_000],
+    ["0.5万", 500_000],
+    ["1.5亿", 15_000_000_000],
+    ["1.23456万", 1_234_560],
+    // 12,345.678 yuan: the third decimal rounds half up on the digits, as a written amount does.
+    ["1.2345678万", 1_234_568],
+    ["-1.2万", -1_200_000],
+    ["(1.2万)", -1_200_000],
+    ["¥1.2万", 1_200_000],
+    ["１.２万", 1_200_000],
+  ])("a figure with a Chinese multiplier: %p is %p fen", (value, expected) => {
+    expect(fen(value)).toBe(expected);
+  });
+
+  test.each([
+    ["壹仟元", 100_000],
+    ["壹万贰仟叁佰元整", 1_230_000],
+    ["人民币壹万贰仟叁佰元整", 1_230_000],
+    ["壹佰元伍角叁分", 10_053],
+    ["壹佰元零伍分", 10_005],
+    ["伍角", 50],
+    ["壹仟零伍元", 100_500],
+    ["壹万零伍佰元", 1_050_000],
+    ["壹万零伍元", 1_000_500],
+    ["贰拾伍元", 2_500],
+    ["拾伍元", 1_500],
+    ["壹拾贰万元整", 12_000_000],
+    ["叁亿零伍万元", 30_005_000_000],
+    ["陆佰柒拾捌元玖角", 67_890],
+    ["零元整", 0],
+    ["壹仟", 100_000],
+    ["-壹仟元", -100_000],
+  ])("an amount in capital numerals: %p is %p fen", (value, expected) => {
+    expect(fen(value)).toBe(expected);
+  });
+
+  test.each([
+    // 1,200 as people say it, 1,002 as read: the user has to write it out.
+    "壹仟贰",
+    "壹万伍",
+    "1万2",
+    "1.2万5千",
+    "约1.2万",
+    "1.2万多",
+    "1.2w",
+    "壹仟仟元",
+    "贰贰元",
+    "壹万万元",
+    "壹仟零零伍元",
+    "壹仟零",
+    "壹佰拾元",
+    "壹万拾伍元",
+    "元整",
+    "整",
+    "伍角伍角",
+    "一千二百元",
+  ])("%p can be read two ways (or not at all) and stays an error", (value) => {
+    expect(parseAmount(value)).toEqual({ ok: false });
+  });
 
   test("booleans, dates and infinities are not amounts", () => {
     expect(parseAmount(true)).toEqual({ ok: false });
