@@ -7,7 +7,7 @@ import type { Entry, Fen, IsoDate, Opening } from "../model";
 import { bucketIndex, bucketProblem, defaultBuckets, UNAPPLIED_BUCKET, UNKNOWN_AGE_BUCKET } from "./buckets";
 import { assertIsoDate, graceDays, isLate, nextActionOn, STAGES, stageFor } from "./calendar";
 import { classifyEntry } from "./classify";
-import { settleInPlace } from "./settle";
+import { linkNamedInText, settleInPlace } from "./settle";
 import { DEFAULT_TERM_DAYS, dealerKey, isValidTerm, TermResolver, termForRow } from "./terms";
 import type {
   AgingBasis,
@@ -369,6 +369,7 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
     }
     repFigures.sales -= repFigures.returns;
 
+    linkNamedInText(debitRefs, debitCount, creditRefs, (c) => (creditSrc[c] < 0 ? null : entries[creditSrc[c]].description), creditCount);
     settleInPlace(debitOpen, debitRefs, debitCount, creditOpen, creditRefs, creditCount);
 
     const dealerBuckets = emptyBuckets();

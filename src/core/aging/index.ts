@@ -26,5 +26,5 @@ export {
   NOT_DUE_BUCKET,
 } from "./buckets";
 export { DEFAULT_TERM_DAYS, TermResolver, termForRow, dealerKey, isValidTerm, type DealerTerm } from "./terms";
-export { settle, settleInPlace, isLinkableRef, type OpenAmounts, type DebitToSettle, type CreditToSettle, type Settlement } from "./settle";
+export { settle, settleInPlace, isLinkableRef, namedInText, linkNamedInText, type OpenAmounts, type DebitToSettle, type CreditToSettle, type Settlement } from "./settle";
 export { classifyEntry } from "./classify";

@@ -1,7 +1,10 @@
 /**
  * 核销: which invoices the receipts and credit notes of one dealer settle.
  *
- * First, a credit that names invoices (shares a reference with them) settles those, oldest first.
+ * First, a credit that names invoices (shares a reference with them) settles those, oldest first. A
+ * receipt names an invoice through any reference the reader found on its row, and also through a
+ * document number its text spells exactly as the invoice's reference is written (`回款 INV4`, `收款
+ * XS2611-003` beside its own 单号): see `namedInText`.
  * Then everything left is applied first-in first-out: the oldest credits to the oldest invoices.
  * Applying the pooled remainder oldest-first gives the same end state as walking the ledger day by
  * day (a receipt settles the oldest open invoice; a prepayment waits for the next invoice), because
@@ -9,6 +12,8 @@
  * As a consequence a dealer ends with open invoices or unapplied credit, never both.
  */
 import type { Fen } from "../model";
+import { normaliseRef } from "../values/refs";
+import { toHalfWidth } from "../values/text";
 
 export interface DebitToSettle {
   amount: Fen;
@@ -143,5 +148,85 @@ function settleNamed(
       debitOpen[i] -= applied;
       creditOpen[c] -= applied;
     }
+  }
+}
+
+/**
+ * The words of a row's text that could be document numbers, in the form references are compared in:
+ * runs of letters and digits (joined by `-`, `_`, `/`, `.`) holding a letter and a digit, four
+ * characters at least, and the parts of a run listed with `/` that are such words themselves (`INV4/INV5`).
+ * Plain figures are left out: in a 摘要 they are amounts and dates far more often than invoice numbers
+ * (the reader already takes the long or labelled ones as references).
+ */
+export function namedInText(text: string): readonly string[] {
+  if (!text) return NO_WORDS;
+  let known = wordCache.get(text);
+  if (known !== undefined) return known;
+  known = scanWords(text);
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  wordCache.set(text, known);
+  return known;
+}
+
+const NO_WORDS: readonly string[] = [];
+const WORD_CACHE_SIZE = 20_000;
+const wordCache = new Map<string, readonly string[]>();
+const RUN = /[A-Za-z0-9]+(?:[-_/.][A-Za-z0-9]+)*/g;
+const LETTER = /[A-Za-z]/;
+const DIGIT = /\d/;
+
+function scanWords(text: string): readonly string[] {
+  const half = toHalfWidth(text);
+  if (!DIGIT.test(half) || !LETTER.test(half)) return NO_WORDS;
+  const out: string[] = [];
+  const add = (word: string) => {
+    if (!LETTER.test(word) || !DIGIT.test(word) || word.replace(/[-_/.]/g, "").length < 4) return;
+    const key = normaliseRef(word);
+    if (key !== "" && !out.includes(key)) out.push(key);
+  };
+  for (const m of half.matchAll(RUN)) {
+    add(m[0]);
+    // `/` lists documents (`INV4/INV5`); `-`, `_` and `.` join the parts of one number, never split it.
+    if (m[0].includes("/")) for (const part of m[0].split("/")) add(part);
+  }
+  return out.length > 0 ? out : NO_WORDS;
+}
+
+/**
+ * Adds to each credit's references the invoice references its text names (`namedInText`), so
+ * `settleInPlace` settles the named invoice first. `creditText[c]` is the credit's 摘要 (null for
+ * an opening balance); `creditRefs` is updated in place. Debit references are matched in their
+ * normal form and added as the debit writes them.
+ */
+export function linkNamedInText(
+  debitRefs: readonly (readonly string[])[],
+  debitCount: number,
+  creditRefs: (readonly string[])[],
+  creditText: (c: number) => string | null,
+  creditCount: number,
+): void {
+  let debitByKey: Map<string, string> | null = null;
+  for (let c = 0; c < creditCount; c++) {
+    const text = creditText(c);
+    if (text === null) continue;
+    const words = namedInText(text);
+    if (words.length === 0) continue;
+    if (debitByKey === null) {
+      debitByKey = new Map();
+      for (let d = 0; d < debitCount; d++) {
+        for (const ref of debitRefs[d]) {
+          const key = normaliseRef(ref);
+          if (key !== "" && !debitByKey.has(key)) debitByKey.set(key, ref);
+        }
+      }
+    }
+    let refs: string[] | null = null;
+    for (const word of words) {
+      const ref = debitByKey.get(word);
+      if (ref === undefined || creditRefs[c].includes(ref) || (refs !== null && refs.includes(ref))) continue;
+      if (refs === null) refs = creditRefs[c].slice();
+      refs.push(ref);
+    }
+    if (refs !== null) creditRefs[c] = refs;
   }
 }
