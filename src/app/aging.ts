@@ -16,6 +16,7 @@ import {
 } from "../core/aging";
 import type { CellValue, IsoDate } from "../core/model";
 import { columnLetter, normaliseDealerName, type ReadResult } from "../core/read";
+import { parseTermDays } from "../core/values/term";
 import { PortError, type WorkbookPort } from "../port/workbook";
 import type { Bilingual, Lang } from "./lang";
 import { readSheet } from "./read";
@@ -135,15 +136,8 @@ function headerText(v: CellValue): string {
   return typeof v === "string" ? v.normalize("NFKC").replace(/\s+/g, "") : "";
 }
 
-/** A term cell: whole days as a number, or text like `45`, `45天`, `45 days`, full-width digits. */
-export function parseTermDays(value: unknown): number | null {
-  if (typeof value === "number") return isValidTerm(value) ? value : null;
-  if (typeof value !== "string") return null;
-  const m = /^(\d+)\s*(天|日|days?|d)?$/i.exec(value.normalize("NFKC").trim());
-  if (!m) return null;
-  const days = Number(m[1]);
-  return isValidTerm(days) ? days : null;
-}
+/** A term cell or typed term: the one parser of ../core/values/term (`45`, `45天`, `45d`, `月结45天` …). */
+export { parseTermDays };
 
 function cellString(v: CellValue): string {
   if (v === null) return "";

@@ -56,11 +56,3 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 export function isoFromUtcDate(d: Date): IsoDate {
   return ymdToIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
-
-/** Days between Excel's 1900 epoch (serial 0 = 1899-12-30, counting the phantom 1900-02-29) and 1970-01-01. */
-const EXCEL_1900_OFFSET = 25569;
-
-/** An ISO date as an Excel serial in the 1900 system (valid from 1900-03-01 on). */
-export function toExcelSerial(date: IsoDate): number {
-  return toEpochDay(date) + EXCEL_1900_OFFSET;
-}

@@ -11,7 +11,7 @@
  */
 import type { IsoDate } from "../core/model";
 import type { OutCell, OutRow, OutValue } from "../port/workbook";
-import { isIsoDate, toEpochDay } from "../core/dates";
+import { isIsoDate } from "../core/dates";
 
 /** Settings key listing the sheets Duizhang created (and so may replace or delete). */
 export const OWNED_SHEETS_KEY = "duizhang.ownedSheets";
@@ -69,10 +69,8 @@ export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Excel date serial (1900 system; we write only dates after 1900-03-01) for an ISO date. */
-export function isoToSerial(date: IsoDate, date1904 = false): number {
-  return toEpochDay(date) + (date1904 ? 24_107 : 25_569);
-}
+/** Excel date serials: the one conversion of the reader (../core/values/date). */
+export { isoToSerial } from "../core/values/date";
 
 export function isValidOutDate(date: unknown): date is IsoDate {
   return typeof date === "string" && isIsoDate(date);

@@ -5,7 +5,7 @@
  * (and so the fake) keeps points. Loaded straight into the model rather than through the adapter's writeSheet, which would record
  * the sheets as Duizhang's own: in the preview they stand for sheets the user brought.
  */
-import { toExcelSerial } from "../core/dates";
+import { isoToSerial } from "../core/values/date";
 import { widthToPoints } from "../excel/common";
 import type { OutCell, OutRow, OutValue, SheetSpec } from "../port/workbook";
 import { FakeExcel } from "../../test/fake-excel";
@@ -18,7 +18,7 @@ function isOutCell(cell: OutValue | OutCell): cell is OutCell {
 
 function stored(value: OutValue): { value: string | number | boolean | undefined; isDate: boolean } {
   if (value === null) return { value: undefined, isDate: false };
-  if (typeof value === "object") return { value: toExcelSerial(value.date), isDate: true };
+  if (typeof value === "object") return { value: isoToSerial(value.date), isDate: true };
   return { value: value === "" ? undefined : value, isDate: false };
 }
 

@@ -4,7 +4,8 @@
  * generator, so every run measures the same data.
  */
 import * as fs from "fs";
-import { addDays, toExcelSerial } from "../../src/core/dates";
+import { addDays } from "../../src/core/dates";
+import { isoToSerial as toExcelSerial } from "../../src/core/values/date";
 import type { CellValue, Grid } from "../../src/core/model";
 
 /** Small fast deterministic generator (mulberry32). */

@@ -4,19 +4,20 @@
  * Order (issue 6): the credit register, which rules once it exists; then the ledger's own term column
  * when its rows carry one; then the per-dealer term table the user keeps in the workbook; then the default.
  */
+import { dealerKey } from "../values/refs";
+import { isValidTermDays } from "../values/term";
 import type { DealerTerms, TermSource, TermTable } from "./types";
 
 export const DEFAULT_TERM_DAYS = 30;
 
-/** Dealer names are typed by hand in term tables: ignore width (（） vs ()) and spaces. */
-export function dealerKey(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/g, "");
-}
+/**
+ * Dealer names are typed by hand in term tables and registers: they are matched by the one dealer key
+ * every part uses (width, spaces, brackets and the legal form ignored).
+ */
+export { dealerKey };
 
-/** A usable term: whole days, 0 (cash) or more, at most ten years. */
-export function isValidTerm(days: unknown): days is number {
-  return typeof days === "number" && Number.isInteger(days) && days >= 0 && days <= 3650;
-}
+/** A usable term: whole days, 0 (cash) or more, at most ten years (the one rule of ../values/term). */
+export const isValidTerm = isValidTermDays;
 
 export interface DealerTerm {
   termDays: number;

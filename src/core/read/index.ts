@@ -17,8 +17,9 @@
 import type { CellValue, Fen, Grid, IsoDate, Opening, Side } from "../model";
 import { parseAmount, parseAmountFen } from "../values/amount";
 import { parseDate, parseSmallInt, type DateResult } from "../values/date";
-import { extractRefs, normaliseDealerName, normaliseRef } from "../values/refs";
-import { cellDisplay, cellText, isBlankCell, toHalfWidth } from "../values/text";
+import { dealerKey as normaliseDealerName, extractRefs, normaliseRef } from "../values/refs";
+import { parseTermDays } from "../values/term";
+import { cellDisplay, cellText, isBlankCell } from "../values/text";
 import { columnLetter, columnNumber } from "./columns";
 import { assignRoles, findHeader, type HeaderInfo } from "./header";
 import { classifyLabel, isSignOff } from "./labels";
@@ -38,7 +39,9 @@ import type {
 
 export * from "./types";
 export { describeReadIssue, describeSkipReason, describeSide } from "./messages";
-export { normaliseRef, extractRefs, normaliseDealerName, isVoucherNumber } from "../values/refs";
+export { normaliseRef, extractRefs, isVoucherNumber, dealerKey } from "../values/refs";
+/** The one dealer key (../values/refs `dealerKey`), under the name the reader's callers know. */
+export { dealerKey as normaliseDealerName } from "../values/refs";
 export { parseAmount } from "../values/amount";
 export { parseDate } from "../values/date";
 export { columnLetter } from "./columns";
@@ -49,7 +52,6 @@ const LEDGER_HEADER_WORDS = /应收|发货|回款|收款|实收/;
 const DIRECTION_DEBIT = /^(?:借|借方|dr|d|debit)$/i;
 const DIRECTION_CREDIT = /^(?:贷|贷方|cr|c|credit)$/i;
 const DIRECTION_FLAT = /^(?:平|0|-)$/;
-const TERM = /^(\d{1,4})\s*(?:天|日|days?)?$/i;
 
 function emptyResult(grid: Grid, side: Side, sideSource: ReadResult["sideSource"]): ReadResult {
   return {
@@ -82,13 +84,6 @@ function directionSign(value: CellValue | undefined, side: Side): number | null 
   else return null;
   // The dealer's own books carry what they owe us as a credit (贷) balance.
   return side === "statement" ? -sign : sign;
-}
-
-function parseTerm(value: CellValue | undefined): number | null {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 0 && value <= 3650 ? value : null;
-  if (typeof value !== "string") return null;
-  const m = TERM.exec(toHalfWidth(value).trim());
-  return m ? Number(m[1]) : null;
 }
 
 interface Cols {
@@ -526,7 +521,7 @@ function readRows(
 
     const refCell = cols.ref >= 0 ? cellText(row[cols.ref]) : "";
     let rep: string | null = cols.rep >= 0 ? cellText(row[cols.rep]) || null : null;
-    let termDays: number | null = cols.term >= 0 ? parseTerm(row[cols.term]) : null;
+    let termDays: number | null = cols.term >= 0 ? parseTermDays(row[cols.term]) : null;
     if (dealerFilled && cols.rep >= 0 && rep === null) rep = lastRep;
     if (dealerFilled && cols.term >= 0 && termDays === null && isBlankCell(row[cols.term])) termDays = lastTerm;
     lastRep = rep;

@@ -238,13 +238,35 @@ const BRACKETS = /[()[\]【】〔〕（）]/g;
 const COMPANY_SUFFIX = /(?:股份有限公司|有限责任公司|有限公司|公司)$/;
 
 /**
- * The form dealer names are compared in: half-width, no spaces or punctuation, brackets dropped (their
+ * The folding `dealerKey` is built on: half-width, no spaces or punctuation, brackets dropped (their
  * content kept: `美达（上海）` = `美达(上海)` = `美达上海`), Latin in lower case, and the legal-form
  * suffix (股份有限公司, 有限责任公司, 有限公司, 公司) dropped, since people write the short form.
+ * Compare dealers with `dealerKey`, which every part uses.
  */
 export function normaliseDealerName(text: string): string {
   let name = toHalfWidth(text).replace(NAME_NOISE, "").replace(BRACKETS, "").toLowerCase();
   const stripped = name.replace(COMPANY_SUFFIX, "");
   if (stripped !== "") name = stripped;
   return name;
+}
+
+/** `Co., Ltd.`, `CO.LTD`, `Ltd.` after the folding has dropped their spaces and dots. */
+const LATIN_LEGAL_FORM = /(?:coltd|ltd)$/;
+
+/**
+ * The one rule for "the same dealer", used by the reader, the reconciliation and the aging alike:
+ * 「美达商贸有限公司」, 「美达商贸 有限责任公司」 and 「美达商贸」 give one key. On top of the folding, an
+ * English legal form (`Co., Ltd.`) is dropped too, and Latin letters are in upper case (the form the
+ * reports show as `dealerKey`).
+ */
+export function dealerKey(text: string): string {
+  let key = normaliseDealerName(text);
+  const stripped = key.replace(LATIN_LEGAL_FORM, "");
+  if (stripped !== "" && stripped !== key) {
+    key = stripped;
+    // `某某有限公司 Ltd.`: the Chinese form is the last word once the English one is gone.
+    const inner = key.replace(COMPANY_SUFFIX, "");
+    if (inner !== "") key = inner;
+  }
+  return key.toUpperCase();
 }
