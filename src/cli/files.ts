@@ -1,12 +1,15 @@
 /**
- * Opening the user's files for the command line: .xlsx through the ExcelJS port, .csv as a one-sheet
- * workbook. Every problem becomes a one-line `UsageError`.
+ * Opening the user's files for the command line and writing results: .xlsx through the ExcelJS port, .csv
+ * as a one-sheet workbook. Every problem becomes a one-line `UsageError` that names the file and says what
+ * to do: a file that cannot be found, read or followed, one whose name does not say what it is (an old
+ * .xls or a web page named .xlsx, a workbook named .csv), a password-protected workbook.
  */
 import * as fs from "fs";
 import * as path from "path";
 import type { WorkbookPort } from "../port/workbook";
+import { WholeFileError } from "../port/whole-file";
 import { CsvWorkbook } from "../xlsx/csv-workbook";
-import { XlsxWorkbook } from "../xlsx/workbook";
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, XlsxWorkbook } from "../xlsx/workbook";
 import { UsageError } from "./errors";
 import type { Lang } from "../app/lang";
 
@@ -20,32 +23,163 @@ export interface OpenedFile {
 
 const msg = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
 
+function errnoCode(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === "string" ? code : "";
+}
+
+/** One line on why `file` could not be opened or read, from the system's error code. */
+export function readFailureText(e: unknown, file: string, lang: Lang): string {
+  switch (errnoCode(e)) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return msg(lang, `找不到文件：${file}`, `file not found: ${file}`);
+    case "EACCES":
+    case "EPERM":
+      return msg(lang, `没有权限读取 ${file}：请检查文件的权限，或把它复制到有权限的位置再试`, `permission denied reading ${file}: check the file's permissions, or copy it somewhere you can read it`);
+    case "ELOOP":
+      return msg(lang, `${file} 是循环的符号链接（链接最终又指向自己）：请让它指向真正的文件`, `${file} is a symbolic link that loops back on itself: point it at the real file`);
+    case "EISDIR":
+      return msg(lang, `这是一个文件夹，不是文件：${file}`, `is a folder, not a file: ${file}`);
+    case "ENAMETOOLONG":
+      return msg(lang, `文件名或路径过长：${file}`, `file name or path too long: ${file}`);
+    case "ERR_FS_FILE_TOO_LARGE":
+      return msg(lang, `${file} 过大（超过 2 GB），无法读取：请拆分后再试`, `${file} is too large to read (over 2 GB): split it and try again`);
+    case "EIO":
+      return msg(lang, `读取 ${file} 时磁盘出错：请检查磁盘或把文件复制到别处再试`, `disk error reading ${file}: check the disk or copy the file elsewhere`);
+    case "EMFILE":
+    case "ENFILE":
+      return msg(lang, `打开的文件过多，无法读取 ${file}：请关闭一些程序后再试`, `too many open files to read ${file}: close some programs and try again`);
+    default: {
+      const code = errnoCode(e);
+      const what = code || (e instanceof Error ? e.message.split("\n")[0] : String(e));
+      return msg(lang, `无法读取 ${file}（${what}）`, `cannot read ${file} (${what})`);
+    }
+  }
+}
+
+/** One line on why a result file was not written; nothing was left half-written, an older file is untouched. */
+export function writeFailureText(e: WholeFileError, lang: Lang): string {
+  const file = e.file;
+  if (e.stage === "exists") {
+    return msg(lang, `结果文件已存在：${file}（加 --force 覆盖它，或换一个文件名）`, `the result file already exists: ${file} (add --force to replace it, or choose another name)`);
+  }
+  const reasons: Record<string, [string, string]> = {
+    ENOSPC: ["磁盘空间已满", "the disk is full"],
+    EDQUOT: ["超出磁盘配额", "the disk quota is used up"],
+    EACCES: ["没有写入该文件夹的权限", "no permission to write in that folder"],
+    EPERM: ["没有写入该文件夹的权限", "no permission to write in that folder"],
+    EROFS: ["该磁盘只读", "the disk is read-only"],
+    EIO: ["磁盘出错", "a disk error"],
+    ENAMETOOLONG: ["文件名或路径过长", "the file name or path is too long"],
+    EISDIR: ["同名的是一个文件夹", "a folder has that name"],
+  };
+  const [zh, en] = reasons[e.code] ?? [e.code, e.code];
+  return msg(
+    lang,
+    `无法写入结果文件 ${file}：${zh}。没有留下不完整的文件，原有的同名文件（如有）未被改动`,
+    `cannot write the result file ${file}: ${en}. No partial file was left; an existing file of that name (if any) is unchanged`,
+  );
+}
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+const isZip = (bytes: Uint8Array) => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
+const isOle = (bytes: Uint8Array) => startsWith(bytes, OLE_SIGNATURE);
+
+/** Whether an OLE compound file (the container of .xls and of encrypted .xlsx) has a stream of that name. */
+function oleHasStream(bytes: Uint8Array, name: string): boolean {
+  // Directory entries hold names in UTF-16LE; a search of the raw bytes is enough to tell the kinds apart.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, "utf16le"));
+}
+
+/** What a file that claims to be .xlsx but is not a zip really is, said as the fix. */
+function notXlsxText(bytes: Uint8Array, file: string, lang: Lang): string {
+  if (bytes.length === 0) return msg(lang, `${file} 是空文件`, `${file} is empty`);
+  if (isOle(bytes)) {
+    if (oleHasStream(bytes, "EncryptedPackage") || oleHasStream(bytes, "EncryptionInfo")) {
+      return msg(
+        lang,
+        `${file} 设有打开密码（已加密），无法读取：请在 Excel 中打开，用“文件 → 信息 → 保护工作簿 → 用密码进行加密”清除密码，另存后再试`,
+        `${file} is password-protected (encrypted) and cannot be read: open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password) and save a copy`,
+      );
+    }
+    if (oleHasStream(bytes, "Workbook") || oleHasStream(bytes, "Book")) {
+      return msg(
+        lang,
+        `${file} 实际是旧版 Excel 97-2003 (.xls) 文件，只是扩展名为 .xlsx：请在 Excel 中打开并另存为“Excel 工作簿 (*.xlsx)”后再试`,
+        `${file} is an old Excel 97-2003 (.xls) file with an .xlsx name: open it in Excel and save it as "Excel Workbook (*.xlsx)"`,
+      );
+    }
+    return msg(lang, `${file} 不是 Excel 工作簿（是其他旧版 Office 文件）`, `${file} is not an Excel workbook (it is another old Office file)`);
+  }
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  if (head.startsWith("<")) {
+    return msg(
+      lang,
+      `${file} 实际是网页 (HTML) 或 XML 表格（有些系统导出的“Excel 文件”就是这样），只是扩展名为 .xlsx：请在 Excel 中打开并另存为“Excel 工作簿 (*.xlsx)”`,
+      `${file} is a web page (HTML) or XML table with an .xlsx name (some systems export "Excel files" this way): open it in Excel and save it as "Excel Workbook (*.xlsx)"`,
+    );
+  }
+  return msg(lang, `无法读取 ${file}：不是有效的 .xlsx 文件（若是 CSV 文本，请把扩展名改为 .csv）`, `cannot read ${file}: not a valid .xlsx file (if it is CSV text, rename it to .csv)`);
+}
+
+/** The file's status, following links; a link that points nowhere is said as such. */
+function statInput(full: string, file: string, lang: Lang): fs.Stats {
+  try {
+    return fs.statSync(full);
+  } catch (e) {
+    if (errnoCode(e) === "ENOENT") {
+      let link = false;
+      try {
+        link = fs.lstatSync(full).isSymbolicLink();
+      } catch {
+        // Not there at all.
+      }
+      if (link) throw new UsageError(msg(lang, `${file} 是失效的符号链接：它指向的文件不存在`, `${file} is a broken symbolic link: the file it points to does not exist`));
+    }
+    throw new UsageError(readFailureText(e, file, lang));
+  }
+}
+
+function readInput(full: string, file: string, lang: Lang): Buffer {
+  try {
+    return fs.readFileSync(full);
+  } catch (e) {
+    throw new UsageError(readFailureText(e, file, lang));
+  }
+}
+
 export async function openInputFile(file: string, cwd: string, lang: Lang): Promise<OpenedFile> {
   const full = path.resolve(cwd, file);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(full);
-  } catch {
-    throw new UsageError(msg(lang, `找不到文件：${file}`, `file not found: ${file}`));
-  }
+  const stat = statInput(full, file, lang);
   if (stat.isDirectory()) throw new UsageError(msg(lang, `这是一个文件夹，不是文件：${file}`, `is a folder, not a file: ${file}`));
+  // A pipe or a device would be read for ever (or block): only plain files.
+  if (!stat.isFile()) throw new UsageError(msg(lang, `${file} 不是普通文件`, `${file} is not a regular file`));
   const ext = path.extname(full).toLowerCase();
-  if (ext === ".csv") {
-    const bytes = fs.readFileSync(full);
-    const wb = CsvWorkbook.fromBytes(bytes, path.basename(full, path.extname(full)));
-    return { port: wb, path: full, kind: "csv", onlySheet: wb.sheetName };
-  }
   if (ext === ".xls" || ext === ".et") {
     throw new UsageError(msg(lang, `${file} 是旧版 Excel 格式，请在 Excel 中另存为 .xlsx 后再试`, `${file} is an old Excel format: save it as .xlsx in Excel and try again`));
   }
-  if (ext !== ".xlsx" && ext !== ".xlsm") {
+  if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".xlsm") {
     throw new UsageError(msg(lang, `不支持的文件类型：${file}（请使用 .xlsx 或 .csv）`, `unsupported file type: ${file} (use .xlsx or .csv)`));
   }
+  const bytes = readInput(full, file, lang);
+  if (ext === ".csv") {
+    if (isZip(bytes)) throw new UsageError(msg(lang, `${file} 实际是 .xlsx 工作簿，只是扩展名为 .csv：请把扩展名改为 .xlsx`, `${file} is an .xlsx workbook with a .csv name: rename it to .xlsx`));
+    if (isOle(bytes)) throw new UsageError(msg(lang, `${file} 实际是旧版 Excel (.xls) 文件：请在 Excel 中另存为 .xlsx 或 CSV`, `${file} is an old Excel (.xls) file: save it as .xlsx or CSV in Excel`));
+    const wb = CsvWorkbook.fromBytes(bytes, path.basename(full, path.extname(full)));
+    return { port: wb, path: full, kind: "csv", onlySheet: wb.sheetName };
+  }
+  if (!isZip(bytes)) throw new UsageError(notXlsxText(bytes, file, lang));
   try {
-    const wb = await XlsxWorkbook.open(full);
+    const wb = await XlsxWorkbook.openBytes(bytes, full);
     return { port: wb, path: full, kind: "xlsx" };
   } catch {
-    throw new UsageError(msg(lang, `无法读取 ${file}：不是有效的 .xlsx 文件`, `cannot read ${file}: not a valid .xlsx file`));
+    throw new UsageError(msg(lang, `无法读取 ${file}：不是有效的 .xlsx 文件（文件可能已损坏或不完整）`, `cannot read ${file}: not a valid .xlsx file (it may be damaged or incomplete)`));
   }
 }
 
@@ -62,6 +196,26 @@ export async function chooseSheet(file: OpenedFile, wanted: string | undefined, 
   return first.name;
 }
 
+/**
+ * A sheet copied into an .xlsx result must fit an .xlsx sheet; a CSV file can be wider or longer. Said
+ * before any work is done, with the way out (no `--out`, or a trimmed file).
+ */
+export async function assertFitsResultWorkbook(file: OpenedFile, sheet: string, displayName: string, lang: Lang): Promise<void> {
+  const info = (await file.port.listSheets()).find((s) => s.name === sheet);
+  if (!info) return;
+  const rows = info.top - 1 + info.rowCount;
+  const columns = info.left - 1 + info.columnCount;
+  if (rows <= MAX_SHEET_ROWS && columns <= MAX_SHEET_COLUMNS) return;
+  const n = (x: number) => x.toLocaleString("en-US");
+  throw new UsageError(
+    msg(
+      lang,
+      `${displayName} 有 ${n(rows)} 行 × ${n(columns)} 列，超出 .xlsx 工作表的上限（${n(MAX_SHEET_ROWS)} 行 × ${n(MAX_SHEET_COLUMNS)} 列），无法复制到 --out 结果工作簿：去掉 --out 只看结果，或删去多余的列后再试`,
+      `${displayName} has ${n(rows)} rows × ${n(columns)} columns, more than an .xlsx sheet holds (${n(MAX_SHEET_ROWS)} × ${n(MAX_SHEET_COLUMNS)}), so it cannot be copied into the --out workbook: leave out --out, or remove the extra columns`,
+    ),
+  );
+}
+
 /** The same file on disk, however it is named (links, `..`, case on case-insensitive disks). */
 function sameFile(a: string, b: string): boolean {
   try {
@@ -73,13 +227,48 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-export function ensureWritableOut(out: string, cwd: string, inputs: string[], lang: Lang): string {
+function lstatOrNull(p: string): fs.Stats | null {
+  try {
+    return fs.lstatSync(p);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Checks a result path before any work is done: an .xlsx name, never an input, a folder that exists and
+ * can be written, and no file of that name unless `force` (`--force`) says to replace it. Returns the
+ * absolute path; write it with `saveResult`.
+ */
+export function ensureWritableOut(out: string, cwd: string, inputs: string[], lang: Lang, force = false): string {
   const full = path.resolve(cwd, out);
   if (path.extname(full).toLowerCase() !== ".xlsx") throw new UsageError(msg(lang, `结果文件须以 .xlsx 结尾：${out}`, `the result file must end in .xlsx: ${out}`));
-  if (inputs.some((i) => path.resolve(cwd, i) === full || (fs.existsSync(full) && sameFile(path.resolve(cwd, i), full)))) {
+  const existing = lstatOrNull(full);
+  if (inputs.some((i) => path.resolve(cwd, i) === full || (existing !== null && sameFile(path.resolve(cwd, i), full)))) {
     throw new UsageError(msg(lang, `结果文件不能覆盖输入文件：${out}`, `the result file must not overwrite an input file: ${out}`));
   }
   const dir = path.dirname(full);
-  if (!fs.existsSync(dir)) throw new UsageError(msg(lang, `结果文件所在的文件夹不存在：${dir}`, `the result file's folder does not exist: ${dir}`));
+  let dirStat: fs.Stats | null = null;
+  try {
+    dirStat = fs.statSync(dir);
+  } catch {
+    // Said below.
+  }
+  if (!dirStat) throw new UsageError(msg(lang, `结果文件所在的文件夹不存在：${dir}`, `the result file's folder does not exist: ${dir}`));
+  if (!dirStat.isDirectory()) throw new UsageError(msg(lang, `结果文件的上一级不是文件夹：${dir}`, `the result file's parent is not a folder: ${dir}`));
+  if (existing) {
+    if (existing.isDirectory()) throw new UsageError(msg(lang, `结果文件名是一个已有的文件夹：${out}`, `the result file name is an existing folder: ${out}`));
+    if (!force) throw new UsageError(msg(lang, `结果文件已存在：${out}（加 --force 覆盖它，或换一个文件名）`, `the result file already exists: ${out} (add --force to replace it, or choose another name)`));
+  }
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new UsageError(msg(lang, `没有权限在 ${dir} 中写入结果文件`, `no permission to write the result file in ${dir}`));
+  }
   return full;
+}
+
+/** Saves a result workbook whole or not at all; an existing file is replaced only when `force`. */
+export async function saveResult(wb: XlsxWorkbook, out: string, force = false): Promise<void> {
+  await wb.save(out, { replace: force });
 }

@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "util";
 import { PortError } from "../port/workbook";
+import { WholeFileError } from "../port/whole-file";
 import type { Lang } from "../app/lang";
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from "./errors";
 import { processIO, type CliIO } from "./io";
@@ -14,6 +15,7 @@ import { commandRead } from "./commands/read";
 import { commandReconcile } from "./commands/reconcile";
 import { commandSheets } from "./commands/sheets";
 import { helpText } from "./help";
+import { writeFailureText } from "./files";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       "amount-tolerance": { type: "string" },
       "date-window": { type: "string" },
       out: { type: "string" },
+      force: { type: "boolean" },
       json: { type: "boolean" },
       matches: { type: "boolean" },
     },
@@ -65,13 +68,47 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       buckets: { type: "string" },
       json: { type: "boolean" },
       out: { type: "string" },
+      force: { type: "boolean" },
     },
     positionals: 0,
     run: commandAging,
   },
-  demo: { options: { out: { type: "string" }, "as-of": { type: "string" }, "aging-as-of": { type: "string" } }, positionals: 0, run: commandDemo },
-  "make-sample": { options: { out: { type: "string" } }, positionals: 0, run: commandMakeSample },
+  demo: { options: { out: { type: "string" }, force: { type: "boolean" }, "as-of": { type: "string" } }, positionals: 0, run: commandDemo },
+  "make-sample": { options: { out: { type: "string" }, force: { type: "boolean" } }, positionals: 0, run: commandMakeSample },
 };
+
+/**
+ * Gives each option that takes a value its value as `--name=value`, so that a value starting with a dash
+ * (`--date-window -3`) reaches our own check and its message instead of Node's "argument is ambiguous".
+ * An option followed by another option, or by nothing, is missing its value.
+ */
+export function attachValues(args: string[], options: Options, lang: Lang): string[] {
+  const out: string[] = [];
+  const isOption = (a: string): boolean => {
+    if (a === "-h") return true;
+    const m = /^--([^=]+)/.exec(a);
+    return m !== null && m[1] in options;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") {
+      out.push(...args.slice(i));
+      break;
+    }
+    const m = /^--([^=]+)$/.exec(a);
+    if (m && options[m[1]]?.type === "string") {
+      const next = args[i + 1];
+      if (next === undefined || isOption(next)) {
+        throw new UsageError(say(lang, `--${m[1]} 后面缺少取值`, `--${m[1]} needs a value`));
+      }
+      out.push(`${a}=${next}`);
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
 
 function langOf(argv: string[], env: NodeJS.ProcessEnv): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -97,8 +134,10 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {
     const spec = COMMANDS[command];
     if (!spec) throw new UsageError(say(lang, `未知命令：${command}（运行 duizhang --help 查看用法）`, `unknown command: ${command} (see duizhang --help)`));
     let parsed: { values: Values; positionals: string[] };
+    const options = { ...COMMON, ...spec.options };
+    const args = attachValues(rest, options, lang);
     try {
-      parsed = parseArgs({ args: rest, options: { ...COMMON, ...spec.options }, allowPositionals: true, strict: true }) as typeof parsed;
+      parsed = parseArgs({ args, options, allowPositionals: true, strict: true }) as typeof parsed;
     } catch (e) {
       // Node's own messages run over several lines: the first says what is wrong.
       const first = (e as Error).message.split("\n")[0];
@@ -119,6 +158,10 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {
     }
     if (e instanceof PortError) {
       io.err(`duizhang: ${portErrorText(e, lang)}`);
+      return EXIT_BAD_INPUT;
+    }
+    if (e instanceof WholeFileError) {
+      io.err(`duizhang: ${writeFailureText(e, lang)}`);
       return EXIT_BAD_INPUT;
     }
     throw e;

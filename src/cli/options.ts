@@ -34,17 +34,35 @@ export function optionalDate(ctx: Context, values: Values, name: string): string
   return v;
 }
 
-export function optionalDays(ctx: Context, values: Values, name: string, max = 3650): number | undefined {
+/**
+ * Upper bounds for day counts: a matching window of more than a year would pair unrelated entries, and a
+ * credit term of more than ten years is a typing mistake.
+ */
+export const MAX_DAYS: Record<string, number> = { "date-window": 366, "term-days": 3650 };
+
+export function optionalDays(ctx: Context, values: Values, name: string, max = MAX_DAYS[name] ?? 3650): number | undefined {
   const v = optionalString(values, name);
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) > max) throw new UsageError(say(ctx.lang, `--${name} 须为 0 到 ${max} 之间的整数天数：${v}`, `--${name} must be a whole number of days from 0 to ${max}: ${v}`));
   return Number(v);
 }
 
-export function optionalYuan(ctx: Context, values: Values, name: string): number | undefined {
+/** The largest amount option accepted, in yuan: a tolerance beyond it would call any two amounts equal. */
+export const MAX_YUAN = 1_000_000;
+
+export function optionalYuan(ctx: Context, values: Values, name: string, max = MAX_YUAN): number | undefined {
   const v = optionalString(values, name);
   if (v === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(v)) throw new UsageError(say(ctx.lang, `--${name} 须为不小于 0 的金额（元）：${v}`, `--${name} must be an amount in yuan, 0 or more: ${v}`));
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v);
+  if (!m || Number(m[1]) + Number(`0.${m[2] ?? 0}`) > max) {
+    throw new UsageError(
+      say(
+        ctx.lang,
+        `--${name} 须为 0 到 ${max.toLocaleString("en-US")} 之间的金额（元，最多两位小数）：${v}`,
+        `--${name} must be an amount in yuan from 0 to ${max.toLocaleString("en-US")}, at most two decimals: ${v}`,
+      ),
+    );
+  }
   return decimalTextToFen(v);
 }
 

@@ -18,6 +18,9 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
+import { Writable } from "stream";
+import { writeFileWhole, type ByteSink, type WholeFileFs } from "../port/whole-file";
+import { makeWorkbookXmlSafe } from "./xml-safe";
 import type { CellValue, Grid } from "../core/model";
 import {
   Capabilities,
@@ -46,6 +49,9 @@ import {
 } from "../excel/common";
 
 export const SETTINGS_SHEET = "_duizhang";
+/** The size of an .xlsx sheet: rows × columns (A to XFD). */
+export const MAX_SHEET_ROWS = 1_048_576;
+export const MAX_SHEET_COLUMNS = 16_384;
 const READ_CHUNK_ROWS = 10_000;
 
 /** A sheet spec for building a user's workbook (the sample): hidden rows too. */
@@ -156,6 +162,17 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(wb, path.resolve(file));
   }
 
+  /** A read-only view of a file's bytes already read (the command line reads them itself to say what is wrong). */
+  static async openBytes(bytes: Uint8Array, file: string): Promise<XlsxWorkbook> {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    } catch {
+      throw new PortError("io", `${file}: not a readable .xlsx file`);
+    }
+    return new XlsxWorkbook(wb, path.resolve(file));
+  }
+
   static create(): XlsxWorkbook {
     return new XlsxWorkbook(new ExcelJS.Workbook(), null);
   }
@@ -171,20 +188,41 @@ export class XlsxWorkbook implements WorkbookPort {
     return x;
   }
 
-  /** Writes the workbook to `file`, which must not be the file it was opened from. */
-  async save(file: string): Promise<void> {
+  /**
+   * Writes the workbook to `file`, which must not be the file it was opened from, whole or not at all
+   * (see `writeFileWhole`): a failed write leaves an earlier file of that name as it was. A file already
+   * there is replaced only with `replace` (the default, for fixtures and the sample); the command line
+   * passes `replace: false` unless `--force` was given. Text XML cannot carry is dropped first.
+   * Failures to write are `WholeFileError`s naming the stage and the system's code.
+   */
+  async save(file: string, options: { replace?: boolean; fs?: WholeFileFs } = {}): Promise<void> {
     const target = path.resolve(file);
     if (this.sourcePath && (await samePath(this.sourcePath, target))) {
       throw new PortError("io", `${file}: this is the input file; Duizhang never writes into its input`);
     }
-    try {
-      await this.workbook.xlsx.writeFile(target);
-    } catch (e) {
-      throw new PortError("io", `${file}: ${(e as Error).message}`);
-    }
+    makeWorkbookXmlSafe(this.workbook);
+    await writeFileWhole(target, (sink) => this.writeTo(sink), { replace: options.replace ?? true, ...(options.fs ? { fs: options.fs } : {}) });
+  }
+
+  /** Streams the .xlsx bytes into `sink` (ExcelJS zips sheet by sheet; the file never sits whole in memory). */
+  private writeTo(sink: ByteSink): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const stream = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          sink.write(chunk).then(() => done(), done);
+        },
+      });
+      stream.on("finish", () => resolve());
+      stream.on("error", reject);
+      this.workbook.xlsx
+        .write(stream)
+        .then(() => stream.end())
+        .catch(reject);
+    });
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    makeWorkbookXmlSafe(this.workbook);
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
 
@@ -345,6 +383,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSheet(spec: SheetSpec, options: ReadOptions = {}): Promise<void> {
     checkAbort(options.signal, spec.name);
+    const columns = specWidth(spec.rows);
+    if (spec.rows.length > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) {
+      // ExcelJS would stop with a stack trace (columns) or write a file Excel refuses (rows).
+      throw new PortError("too_large", `${spec.name}: ${spec.rows.length} × ${columns}, > ${MAX_SHEET_ROWS} × ${MAX_SHEET_COLUMNS}`);
+    }
     const oldPosition = await this.prepareOwnSheet(spec.name);
     const ws = this.workbook.addWorksheet(spec.name);
     await this.recordOwned(spec.name);

@@ -15,7 +15,13 @@ export interface Ran {
 export async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Ran> {
   let out = "";
   let err = "";
-  const code = await main(argv, { out: (t) => void (out += t.endsWith("\n") ? t : `${t}\n`), err: (t) => void (err += t.endsWith("\n") ? t : `${t}\n`), cwd }, env);
+  const io = {
+    out: (t: string) => void (out += t.endsWith("\n") ? t : `${t}\n`),
+    err: (t: string) => void (err += t.endsWith("\n") ? t : `${t}\n`),
+    write: (t: string) => void (out += t),
+    cwd,
+  };
+  const code = await main(argv, io, env);
   return { code, out, err };
 }
 

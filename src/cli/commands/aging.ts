@@ -17,7 +17,8 @@ import { freeSheetName } from "../../port/sheet-names";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, requireString, say } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { chooseSheet, ensureWritableOut, openInputFile, type OpenedFile } from "../files";
+import { assertFitsResultWorkbook, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
+import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 import { copyInto } from "./reconcile";
 
@@ -40,10 +41,11 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
   const dealer = optionalString(values, "dealer");
   const buckets = parseBuckets(optionalString(values, "buckets"), basis ?? "due", lang);
   const outPath = optionalString(values, "out");
-  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, [path.resolve(ctx.io.cwd, ledgerFile)], lang);
+  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, [path.resolve(ctx.io.cwd, ledgerFile)], lang, values.force === true);
 
   const ledger = await openInputFile(ledgerFile, ctx.io.cwd, lang);
   const sheet = await chooseSheet(ledger, optionalString(values, "sheet"), lang, ledgerFile);
+  if (out !== undefined) await assertFitsResultWorkbook(ledger, sheet, ledgerFile, lang);
   const run = await runAging({
     ledger: { port: ledger.port, sheet },
     asOf,
@@ -58,11 +60,11 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
   if (out !== undefined) {
     const wb = XlsxWorkbook.create();
     const sheets = (await addAgingToWorkbook(wb, ledger, sheet, asOf, lang, { run })).written;
-    await wb.save(out);
+    await saveResult(wb, out, values.force === true);
     written = { file: out, sheets };
   }
   if (values.json) {
-    ctx.io.out(JSON.stringify(toAgingJson(run.report), null, 2));
+    await writeJson(ctx.io, toAgingJson(run.report));
   } else {
     ctx.io.out(agingText(run, lang));
     if (written) {

@@ -1,12 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { runReconcile } from "../../app/reconcile";
-import { SAMPLE_AGING_AS_OF, SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../sample/sample";
+import { SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../sample/sample";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalString, say } from "../options";
 import { EXIT_OK } from "../errors";
-import { ensureWritableOut, openInputFile } from "../files";
+import { ensureWritableOut, openInputFile, saveResult } from "../files";
 import { buildResultWorkbook, problemsOrThrow, reconcileText } from "./reconcile";
 import { addAgingToWorkbook, agingText, chartsLeftOutText } from "./aging";
 
@@ -19,47 +19,67 @@ function packageRoot(): string {
 }
 
 export async function commandMakeSample(ctx: Context, values: Values): Promise<number> {
-  const out = path.resolve(ctx.io.cwd, optionalString(values, "out") ?? path.join(packageRoot(), SAMPLE_PATH));
+  const outArg = optionalString(values, "out");
+  // The bundled sample is rebuilt in place; a file named with --out is replaced only with --force.
+  const out = outArg === undefined ? path.join(packageRoot(), SAMPLE_PATH) : ensureWritableOut(outArg, ctx.io.cwd, [], ctx.lang, values.force === true);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  await XlsxWorkbook.fromSpecs(sampleSheets()).save(out);
+  await XlsxWorkbook.fromSpecs(sampleSheets()).save(out, { replace: outArg === undefined || values.force === true });
   ctx.io.out(say(ctx.lang, `示例工作簿已写入：${out}`, `Sample workbook written to: ${out}`));
   return EXIT_OK;
 }
 
+/**
+ * Reconciles the sample's ledger with the dealer's statement and ages the same ledger, both as of one
+ * cut-off date, and says which sheet and date it used, so the two results can be read side by side.
+ */
 export async function commandDemo(ctx: Context, values: Values): Promise<number> {
   const samplePath = path.join(packageRoot(), SAMPLE_PATH);
   if (!fs.existsSync(samplePath)) {
     fs.mkdirSync(path.dirname(samplePath), { recursive: true });
-    await XlsxWorkbook.fromSpecs(sampleSheets()).save(samplePath);
+    await XlsxWorkbook.fromSpecs(sampleSheets()).save(samplePath, { replace: false });
   }
   const outDir = path.resolve(ctx.io.cwd, "out");
   const outArg = optionalString(values, "out");
   if (outArg === undefined) fs.mkdirSync(outDir, { recursive: true });
-  const out = ensureWritableOut(outArg ?? path.join(outDir, "duizhang-demo.xlsx"), ctx.io.cwd, [samplePath], ctx.lang);
-  // The sample is dated: the statement's cut-off for reconciling, the month end after it for aging.
+  // The demo's own result file is replaced on every run; a file named with --out only with --force.
+  const replace = outArg === undefined || values.force === true;
+  const out = ensureWritableOut(outArg ?? path.join(outDir, "duizhang-demo.xlsx"), ctx.io.cwd, [samplePath], ctx.lang, replace);
   const asOf = optionalDate(ctx, values, "as-of") ?? SAMPLE_AS_OF;
-  const agingAsOf = optionalDate(ctx, values, "aging-as-of") ?? SAMPLE_AGING_AS_OF;
+  const ledgerSheet = SAMPLE_LEDGER_SHEET;
 
   const sample = await openInputFile(samplePath, ctx.io.cwd, ctx.lang);
   const sheets = await sample.port.listSheets();
-  ctx.io.out(say(ctx.lang, `示例工作簿：${path.relative(ctx.io.cwd, samplePath) || samplePath}`, `Sample workbook: ${path.relative(ctx.io.cwd, samplePath) || samplePath}`));
+  const shown = path.relative(ctx.io.cwd, samplePath) || samplePath;
+  ctx.io.out(say(ctx.lang, `示例工作簿：${shown}`, `Sample workbook: ${shown}`));
   for (const s of sheets) ctx.io.out(say(ctx.lang, `  ${s.name}：${s.rowCount} 行 × ${s.columnCount} 列`, `  ${s.name}: ${s.rowCount} rows × ${s.columnCount} columns`));
+  ctx.io.out(
+    say(
+      ctx.lang,
+      `对账和账龄使用同一本台账“${ledgerSheet}”和同一个截止日期 ${asOf}（对账单：“${SAMPLE_STATEMENT_SHEET}”）`,
+      `Reconciliation and aging both use the ledger "${ledgerSheet}" and the cut-off date ${asOf} (statement: "${SAMPLE_STATEMENT_SHEET}")`,
+    ),
+  );
   ctx.io.out("");
 
   const run = await runReconcile({
-    ledger: { port: sample.port, sheet: SAMPLE_LEDGER_SHEET },
+    ledger: { port: sample.port, sheet: ledgerSheet },
     statement: { port: sample.port, sheet: SAMPLE_STATEMENT_SHEET },
     options: { asOf },
   });
   problemsOrThrow(run.report, ctx.lang);
+  ctx.io.out(say(ctx.lang, "== 对账 ==", "== Reconciliation =="));
   ctx.io.out(reconcileText(run, ctx.lang));
-  const wb = await buildResultWorkbook(run, sample, SAMPLE_LEDGER_SHEET, sample, SAMPLE_STATEMENT_SHEET, ctx.lang);
+  const wb = await buildResultWorkbook(run, sample, ledgerSheet, sample, SAMPLE_STATEMENT_SHEET, ctx.lang);
 
   ctx.io.out("");
-  const aging = await addAgingToWorkbook(wb, sample, SAMPLE_LIST_SHEET, agingAsOf, ctx.lang);
+  ctx.io.out(say(ctx.lang, "== 账龄 ==", "== Aging =="));
+  // The ledger's copy already in the result carries the aging marks too: one ledger, one copy.
+  const ledgerCopy = (await wb.listSheets())[0]?.name;
+  const aging = await addAgingToWorkbook(wb, sample, ledgerSheet, asOf, ctx.lang, ledgerCopy !== undefined ? { ledgerCopy } : {});
   ctx.io.out(agingText(aging.run, ctx.lang));
   if (aging.written.chartsLeftOut > 0) ctx.io.out(chartsLeftOutText(ctx.lang));
-  await wb.save(out);
-  ctx.io.out(say(ctx.lang, `\n结果工作簿：${out}`, `\nResult workbook: ${out}`));
+  await saveResult(wb, out, replace);
+  const written = (await wb.listSheets()).map((s) => s.name).join(say(ctx.lang, "、", ", "));
+  ctx.io.out(say(ctx.lang, `\n结果工作簿：${out}（${written}）`, `\nResult workbook: ${out} (${written})`));
   return EXIT_OK;
 }

@@ -6,6 +6,7 @@ import type { Context, Values } from "../options";
 import { optionalDate, optionalString, parseMap, say } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
 import { chooseSheet, openInputFile } from "../files";
+import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 
 export async function commandRead(ctx: Context, values: Values, positionals: string[]): Promise<number> {
@@ -21,7 +22,7 @@ export async function commandRead(ctx: Context, values: Values, positionals: str
   const sheet = await chooseSheet(opened, optionalString(values, "sheet"), ctx.lang, file);
   const result = await readSheet(opened.port, sheet, { side, dealer: optionalString(values, "dealer"), map, asOf });
   if (values.json) {
-    ctx.io.out(JSON.stringify(readJson(result, ctx.lang, values.entries === true), null, 2));
+    await writeJson(ctx.io, readJson(result, ctx.lang, values.entries === true));
   } else {
     ctx.io.out(readText(result, ctx.lang));
   }

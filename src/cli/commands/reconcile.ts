@@ -14,7 +14,8 @@ import type { OutRow, OutValue } from "../../port/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { chooseSheet, ensureWritableOut, openInputFile, type OpenedFile } from "../files";
+import { assertFitsResultWorkbook, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
+import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 
 export async function commandReconcile(ctx: Context, values: Values): Promise<number> {
@@ -25,12 +26,16 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
   const window = optionalDays(ctx, values, "date-window");
   const dealer = optionalString(values, "dealer");
   const outPath = optionalString(values, "out");
-  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, [path.resolve(ctx.io.cwd, ledgerFile), path.resolve(ctx.io.cwd, statementFile)], ctx.lang);
+  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, [path.resolve(ctx.io.cwd, ledgerFile), path.resolve(ctx.io.cwd, statementFile)], ctx.lang, values.force === true);
 
   const ledger = await openInputFile(ledgerFile, ctx.io.cwd, ctx.lang);
   const statement = await openInputFile(statementFile, ctx.io.cwd, ctx.lang);
   const ledgerSheet = await chooseSheet(ledger, optionalString(values, "ledger-sheet"), ctx.lang, ledgerFile);
   const statementSheet = await chooseSheet(statement, optionalString(values, "statement-sheet"), ctx.lang, statementFile);
+  if (out !== undefined) {
+    await assertFitsResultWorkbook(ledger, ledgerSheet, ledgerFile, ctx.lang);
+    await assertFitsResultWorkbook(statement, statementSheet, statementFile, ctx.lang);
+  }
   if (ledger.path === statement.path && ledgerSheet === statementSheet) {
     throw new UsageError(say(ctx.lang, `台账和对账单是同一张工作表：${ledgerSheet}`, `the ledger and the statement are the same sheet: ${ledgerSheet}`));
   }
@@ -51,10 +56,10 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
 
   let written: string | undefined;
   if (out !== undefined) {
-    written = await writeResultWorkbook(run, ledger, ledgerSheet, statement, statementSheet, out, ctx.lang);
+    written = await writeResultWorkbook(run, ledger, ledgerSheet, statement, statementSheet, out, ctx.lang, values.force === true);
   }
   if (values.json) {
-    ctx.io.out(JSON.stringify(toReconcileJson(run.report, { includeMatches: values.matches === true }), null, 2));
+    await writeJson(ctx.io, toReconcileJson(run.report, { includeMatches: values.matches === true }));
   } else {
     ctx.io.out(reconcileText(run, ctx.lang));
     if (written) ctx.io.out(say(ctx.lang, `\n结果已写入：${written}`, `\nResult written to: ${written}`));
@@ -96,9 +101,9 @@ export async function buildResultWorkbook(run: ReconcileRun, ledger: OpenedFile,
   return wb;
 }
 
-export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string, statement: OpenedFile, statementSheet: string, out: string, lang: Lang): Promise<string> {
+export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string, statement: OpenedFile, statementSheet: string, out: string, lang: Lang, force = false): Promise<string> {
   const wb = await buildResultWorkbook(run, ledger, ledgerSheet, statement, statementSheet, lang);
-  await wb.save(out);
+  await saveResult(wb, out, force);
   return out;
 }
 

@@ -2,6 +2,7 @@ import type { Context, Values } from "../options";
 import { say } from "../options";
 import { UsageError, EXIT_OK } from "../errors";
 import { openInputFile } from "../files";
+import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 
 export async function commandSheets(ctx: Context, values: Values, positionals: string[]): Promise<number> {
@@ -10,7 +11,7 @@ export async function commandSheets(ctx: Context, values: Values, positionals: s
   const opened = await openInputFile(file, ctx.io.cwd, ctx.lang);
   const sheets = await opened.port.listSheets();
   if (values.json) {
-    ctx.io.out(JSON.stringify({ file, sheets }, null, 2));
+    await writeJson(ctx.io, { file, sheets });
     return EXIT_OK;
   }
   const hidden = say(ctx.lang, "（隐藏）", " (hidden)");
