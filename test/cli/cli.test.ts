@@ -118,7 +118,7 @@ describe("duizhang read", () => {
 });
 
 describe("duizhang reconcile", () => {
-  test("the JSON contract on the sample: differences, reasons and a balanced 余额调节表", async () => {
+  test("the JSON contract on the sample: differences, reasons and the 余额调节表 with its 待查 items", async () => {
     const r = await run(["reconcile", "--ledger", "sample.xlsx", "--ledger-sheet", "应收明细账", "--statement", "sample.xlsx", "--statement-sheet", "美达对账单", "--as-of", "2026-10-31", "--json"], dir);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
@@ -142,8 +142,23 @@ describe("duizhang reconcile", () => {
     );
     expect(d.differences).toHaveLength(6);
     for (const x of d.differences) expect(typeof x.reason).toBe("string");
-    expect(d.reconciliation).toMatchObject({ ledgerBalance: "233340.50", statementBalance: "36350.50", balanced: true });
-    expect(d.reconciliation.adjustedLedgerBalance).toBe(d.reconciliation.adjustedStatementBalance);
+    // Our duplicate and the two mismatches are 待查 (errors to correct), not adjustments: the adjusted
+    // balances stay 26,990.00 apart, which is exactly their total, and nothing is left unexplained.
+    expect(d.reconciliation).toMatchObject({
+      ledgerBalance: "233340.50",
+      statementBalance: "36350.50",
+      adjustedLedgerBalance: "121340.50",
+      adjustedStatementBalance: "94350.50",
+      remainder: "26990.00",
+      pendingTotal: "26990.00",
+      unexplained: "0.00",
+      balanced: false,
+    });
+    expect(d.reconciliation.pendingItems.map((x: { source: string; ledgerAmount: string; statementAmount: string }) => [x.source, x.ledgerAmount, x.statementAmount])).toEqual([
+      ["amount_mismatch", "25630.00", "26530.00"],
+      ["amount_mismatch", "36800.00", "36710.00"],
+      ["duplicate", "27800.00", "0.00"],
+    ]);
   });
 
   test("--out writes a new workbook with marked copies, 差异明细 and 余额调节表, and leaves the input alone", async () => {

@@ -129,13 +129,17 @@ describe("ambiguity is a suggestion, and the user's decisions are kept", () => {
       [a, "amount_date", [6], [4], [b]],
       [b, "amount_date", [6], [5], [a]],
     ]);
-    // Open rows still make the 余额调节表 add up: they adjust like one-sided rows.
-    expect(d.reconciliation.adjustedLedgerBalance).toBe(-300000);
-    expect(d.reconciliation.adjustedStatementBalance).toBe(-300000);
-    expect(d.reconciliation.ledgerAdjustments.map((x) => [x.source, x.statementRows, x.amount])).toEqual([
-      ["pending", [4], -100000],
-      ["pending", [5], -100000],
+    // Open rows adjust neither balance (they are probably booked on both sides): they are 待查 until the
+    // user decides, each with its amount, and their total is what stands between the adjusted balances.
+    const r = d.reconciliation;
+    expect([r.ledgerAdjustments, r.statementAdjustments]).toEqual([[], []]);
+    expect([r.adjustedLedgerBalance, r.adjustedStatementBalance]).toEqual([-100000, -200000]);
+    expect(r.pendingItems.map((x) => [x.source, x.ledgerRows, x.statementRows, x.ledgerAmount, x.statementAmount, x.amount])).toEqual([
+      ["pending", [6], [], -100000, 0, -100000],
+      ["pending", [], [4], 0, -100000, 100000],
+      ["pending", [], [5], 0, -100000, 100000],
     ]);
+    expect([r.pendingTotal, r.remainder, r.unexplained, r.balanced]).toEqual([100000, 100000, 0, false]);
   });
 
   test("a confirmed suggestion becomes a match by rule 'user'; the other row becomes one-sided", () => {
@@ -240,8 +244,14 @@ describe("duplicates are flagged before matching", () => {
     expect(d.matches).toEqual([{ rule: "reference", ledgerRows: [5], statementRows: [3], amount: 80000 }]);
     expect(kinds(d)).toEqual([["duplicate", [6], [], 80000, "duplicate_entry"]]);
     expect(d.differences[0].duplicateOf).toBe(5);
-    expect(d.reconciliation.ledgerAdjustments.map((a) => [a.source, a.amount])).toEqual([["duplicate", -80000]]);
-    expect(d.reconciliation.balanced).toBe(true);
+    // A duplicate is an error to correct, not a timing item: it is 待查 with both amounts and adjusts neither side.
+    const r = d.reconciliation;
+    expect(r.ledgerAdjustments).toEqual([]);
+    expect(r.pendingItems.map((a) => [a.source, a.ledgerRows, a.ledgerAmount, a.statementAmount, a.amount, a.text.zh])).toEqual([
+      ["duplicate", [6], 80000, 0, 80000, "我方重复记账（第 6 行重复第 5 行）"],
+    ]);
+    expect([r.remainder, r.pendingTotal, r.balanced]).toEqual([80000, 80000, false]);
+    expect(r.remainderNote?.zh).toBe("调节后仍差 800.00，即待查差异合计（1 项），请逐项查明哪一方有误并更正");
   });
 
   test("the same reference twice on both sides is not a duplicate", () => {
@@ -342,22 +352,33 @@ describe("the 余额调节表", () => {
     [opening("对账单", 2, "1000.00")],
   );
 
-  test("each balance adjusted by what only the other side has, and by the mismatch, reads the same", () => {
+  test("timing items adjust the side that has not booked them; the mismatch is 待查 with both amounts", () => {
     const r = only(reconcile(ledger, statement, { asOf: "2026-06-30" })).reconciliation;
     expect([r.ledgerBalance, r.statementBalance]).toEqual([614500, 513500]);
     expect(r.ledgerAdjustments.map((a) => [a.source, a.ledgerRows, a.statementRows, a.amount])).toEqual([["statement_only", [], [8], -30000]]);
-    expect(r.statementAdjustments.map((a) => [a.source, a.ledgerRows, a.statementRows, a.amount])).toEqual([
-      ["amount_mismatch", [7], [5], -9000],
-      ["ledger_only", [8], [], 80000],
+    expect(r.statementAdjustments.map((a) => [a.source, a.ledgerRows, a.statementRows, a.amount])).toEqual([["ledger_only", [8], [], 80000]]);
+    // Which side keyed 2,345.00 or 2,435.00 wrongly is not known, so neither balance is forced to the other.
+    expect(r.pendingItems.map((a) => [a.source, a.ledgerRows, a.statementRows, a.ledgerAmount, a.statementAmount, a.amount])).toEqual([
+      ["amount_mismatch", [7], [5], 234500, 243500, -9000],
     ]);
-    expect([r.adjustedLedgerBalance, r.adjustedStatementBalance, r.remainder, r.balanced]).toEqual([584500, 584500, 0, true]);
+    expect([r.adjustedLedgerBalance, r.adjustedStatementBalance, r.remainder, r.pendingTotal, r.unexplained, r.balanced]).toEqual([
+      584500, 593500, -9000, -9000, 0, false,
+    ]);
     expect([r.ledgerOpeningRows, r.statementOpeningRows]).toEqual([[4], [2]]);
   });
 
   test("different opening balances leave a remainder that is shown and explained, never hidden", () => {
     const theirs = { ...statement, openings: [opening("对账单", 2, "900.00")] };
     const r = only(reconcile(ledger, theirs, { asOf: "2026-06-30" })).reconciliation;
-    expect([r.remainder, r.openingDifference, r.balanced]).toEqual([10000, 10000, false]);
+    expect([r.remainder, r.openingDifference, r.pendingTotal, r.unexplained, r.balanced]).toEqual([1000, 10000, -9000, 0, false]);
+    expect(r.remainderNote?.zh).toBe("调节后仍差 10.00：待查差异合计 -90.00（1 项），双方期初余额之差 100.00（我方 1,000.00，对方 900.00）；请逐项核对");
+  });
+
+  test("only different opening balances: the remainder is their difference, and said so", () => {
+    const ours = side("账本", `5 | 2026-06-01 | XS-001 | 销售出库 | 10000.00`, [opening("账本", 4, "1000.00")]);
+    const theirs = side("对账单", `3 | 2026-06-03 | XS-001 | 采购 | 10000.00`, [opening("对账单", 2, "900.00")]);
+    const r = only(reconcile(ours, theirs)).reconciliation;
+    expect([r.remainder, r.openingDifference, r.pendingItems, r.balanced]).toEqual([10000, 10000, [], false]);
     expect(r.remainderNote?.zh).toBe("调节后仍差 100.00，等于双方期初余额之差（我方 1,000.00，对方 900.00），请核对以前期间");
   });
 });

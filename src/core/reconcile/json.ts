@@ -106,6 +106,18 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       statementOpeningRows: r.statementOpeningRows,
       ledgerAdjustments: r.ledgerAdjustments.map(adjustment),
       statementAdjustments: r.statementAdjustments.map(adjustment),
+      pendingItems: r.pendingItems.map((x) => ({
+        source: x.source,
+        ledgerRows: x.ledgerRows,
+        statementRows: x.statementRows,
+        ledgerAmount: formatFen(x.ledgerAmount),
+        statementAmount: formatFen(x.statementAmount),
+        amount: formatFen(x.amount),
+        text: x.text.zh,
+        textEn: x.text.en,
+      })),
+      pendingTotal: formatFen(r.pendingTotal),
+      unexplained: formatFen(r.unexplained),
     },
     subsetSearch: {
       anchors: d.subsetSearch.anchors,

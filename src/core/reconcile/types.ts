@@ -132,16 +132,32 @@ export interface Adjustment {
 }
 
 /**
- * The 余额调节表:
- *   adjustedLedgerBalance    = ledgerBalance    + Σ ledgerAdjustments
- *                            = ledgerBalance + items only the dealer has (statement_only, pending statement
- *                              rows) − our duplicate rows
- *   adjustedStatementBalance = statementBalance + Σ statementAdjustments
- *                            = statementBalance + items only we have (ledger_only, pending ledger rows)
- *                              − the dealer's duplicate rows + amount mismatches (ledger − statement:
- *                              their figure is brought to ours, pending their confirmation)
- * `remainder` = adjustedLedgerBalance − adjustedStatementBalance, never hidden; it is the opening
- * balance difference when every row is accounted for.
+ * An item of the 余额调节表 that is not a timing difference and so adjusts neither side (待查差异): amounts
+ * that differ, duplicates, rows whose pairing awaits the user, rows that could not be read. Both amounts
+ * are shown; someone finds which side is wrong and corrects it.
+ */
+export interface PendingItem {
+  source: AdjustmentSource;
+  ledgerRows: number[];
+  statementRows: number[];
+  /** Σ of the ledger rows (0 when none). */
+  ledgerAmount: Fen;
+  /** Σ of the statement rows, in our sign (0 when none). */
+  statementAmount: Fen;
+  /** ledgerAmount − statementAmount: what the item leaves between the adjusted balances. */
+  amount: Fen;
+  text: { zh: string; en: string };
+}
+
+/**
+ * The 余额调节表, in the usual form: a timing item adjusts the side that has not booked it yet, errors are
+ * listed apart and adjust nothing.
+ *   adjustedLedgerBalance    = ledgerBalance    + Σ ledgerAdjustments    (items only the dealer has booked)
+ *   adjustedStatementBalance = statementBalance + Σ statementAdjustments (items only we have booked)
+ *   remainder = adjustedLedgerBalance − adjustedStatementBalance
+ *             = pendingTotal (Σ pendingItems: mismatches, duplicates, rows awaiting a decision, unread rows)
+ *               + openingDifference + unexplained (0 when every row is accounted for)
+ * `remainder` is never hidden; `balanced` is true only when it is zero and no row went unread.
  */
 export interface BalanceReconciliation {
   ledgerOpening: Fen;
@@ -156,6 +172,12 @@ export interface BalanceReconciliation {
   adjustedStatementBalance: Fen;
   remainder: Fen;
   openingDifference: Fen;
+  /** The 待查差异: listed with both amounts, adjusting neither balance. */
+  pendingItems: PendingItem[];
+  /** Σ pendingItems' amounts. */
+  pendingTotal: Fen;
+  /** What neither the 待查 items nor the opening balances explain: remainder − pendingTotal − openingDifference. */
+  unexplained: Fen;
   balanced: boolean;
   /** Why the remainder is not zero, when it is not. */
   remainderNote: { zh: string; en: string } | null;
