@@ -56,3 +56,9 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 export function isoFromUtcDate(d: Date): IsoDate {
   return ymdToIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
+
+/**
+ * An ISO date as an Excel serial in the 1900 system: the one conversion of ./values/date, under the name
+ * the writers use.
+ */
+export { isoToSerial as toExcelSerial } from "./values/date";

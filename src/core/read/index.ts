@@ -35,6 +35,7 @@ import type {
   ReadOptions,
   ReadResult,
   Role,
+  UnreadRow,
 } from "./types";
 
 export * from "./types";
@@ -53,13 +54,17 @@ const DIRECTION_DEBIT = /^(?:借|借方|dr|d|debit)$/i;
 const DIRECTION_CREDIT = /^(?:贷|贷方|cr|c|credit)$/i;
 const DIRECTION_FLAT = /^(?:平|0|-)$/;
 
-function emptyResult(grid: Grid, side: Side, sideSource: ReadResult["sideSource"]): ReadResult {
+function emptyResult(grid: Grid, side: Side, sideSource: ReadResult["sideSource"], detected: Side, detectedSource: ReadResult["detectedSideSource"]): ReadResult {
   return {
     sheet: grid.sheet,
     side,
     sideSource,
+    detectedSide: detected,
+    detectedSideSource: detectedSource,
     headerRows: [],
     dealer: null,
+    dealerSource: null,
+    ourName: null,
     dealers: [],
     entries: [],
     openings: [],
@@ -68,6 +73,7 @@ function emptyResult(grid: Grid, side: Side, sideSource: ReadResult["sideSource"
     mapping: {},
     skipped: [],
     errors: [],
+    unreadable: [],
     balanceCheck: { checked: false, firstMismatchRow: null, mismatches: 0 },
     hiddenRowCount: 0,
   };
@@ -147,30 +153,37 @@ export function readGrid(grid: Grid, options: ReadOptions = {}): ReadResult {
   const titles = parseTitles(titleTexts);
 
   const headerWords = header ? header.columns.map((c) => c.label).join("|") : "";
-  let side: Side;
-  let sideSource: ReadResult["sideSource"];
-  if (options.side) {
-    side = options.side;
-    sideSource = "option";
-  } else if (STATEMENT_HEADER_WORDS.test(headerWords)) {
-    side = "statement";
-    sideSource = "headers";
+  let detected: Side;
+  let detectedSource: ReadResult["detectedSideSource"];
+  if (STATEMENT_HEADER_WORDS.test(headerWords)) {
+    detected = "statement";
+    detectedSource = "headers";
   } else if (LEDGER_HEADER_WORDS.test(headerWords)) {
-    side = "ledger";
-    sideSource = "headers";
+    detected = "ledger";
+    detectedSource = "headers";
   } else if (titles.statementWords !== null) {
-    side = "statement";
-    sideSource = "title";
+    detected = "statement";
+    detectedSource = "title";
   } else if (titles.receivable) {
-    side = "ledger";
-    sideSource = "title";
+    detected = "ledger";
+    detectedSource = "title";
   } else {
-    side = "ledger";
-    sideSource = "default";
+    detected = "ledger";
+    detectedSource = "default";
   }
+  const side: Side = options.side ?? detected;
+  const sideSource: ReadResult["sideSource"] = options.side ? "option" : detectedSource;
 
-  const result = emptyResult(grid, side, sideSource);
-  result.dealer = side === "statement" ? titles.statementDealer : titles.dealer;
+  const result = emptyResult(grid, side, sideSource, detected, detectedSource);
+  if (side === "statement") {
+    result.dealer = titles.statementDealer;
+    result.dealerSource = titles.statementDealerSource;
+    result.ourName = titles.counterparty;
+  } else {
+    result.dealer = titles.dealer;
+    result.dealerSource = titles.dealer === null ? null : titles.dealerSource;
+    result.ourName = titles.ownName;
+  }
   if (titles.periodFrom) result.periodFrom = titles.periodFrom;
   if (titles.periodTo) result.periodTo = titles.periodTo;
   if (options.asOf) result.asOf = options.asOf;
@@ -331,6 +344,7 @@ function readRows(
   for (const c of header.columns) if (c.keys.length > 1) topProbes.push({ index: c.index, key: c.keys[1] });
 
   const check: BalanceCheck = result.balanceCheck;
+  const unread: UnreadRow[] = (result.unreadable = []);
   const running = new Map<string, Fen>();
   const started = new Set<string>();
   const dealerSeen = new Map<string, string>();
@@ -448,7 +462,12 @@ function readRows(
     if (label === "opening" || label === "carried") {
       if (!started.has(key)) {
         let amount: Fen | null = written ?? null;
+        const openingErrors = result.errors.length;
         if (written === undefined) amount = rowAmount(row, cols, side, excelRow, issue);
+        if (amount === null && result.errors.length > openingErrors) {
+          const refText = cols.ref >= 0 ? cellText(row[cols.ref]) : "";
+          unread.push(unreadRow(sheet, excelRow, dealer, null, refText, labelText, true, result.errors.slice(openingErrors)));
+        }
         if (amount !== null) {
           const dateRes = cols.date >= 0 && !isBlankCell(row[cols.date]) ? parseDate(row[cols.date], { date1904, yearHint: year }) : null;
           const opening: Opening = { sheet, row: excelRow, dealer, date: dateRes?.ok ? dateRes.date : null, amount };
@@ -502,6 +521,12 @@ function readRows(
 
     const amount = rowAmount(row, cols, side, excelRow, issue);
     if (result.errors.length > errorsBefore || amount === null) {
+      const cells = result.errors.slice(errorsBefore);
+      const refText = cols.ref >= 0 ? cellText(row[cols.ref]) : "";
+      const dateCellFilled = splitDate ? !isBlankCell(row[cols.month]) || !isBlankCell(row[cols.day]) : !isBlankCell(row[cols.date]);
+      if (looksLikeEntry(cells, amount, dateCellFilled, refText, descText)) {
+        unread.push(unreadRow(sheet, excelRow, dealer, date, refText, descText, false, cells));
+      }
       if (typeof written === "number") running.set(key, written);
       if (date !== null) lastDate = date;
       continue;
@@ -565,6 +590,29 @@ function readRows(
   if (columns !== null) attachEntryColumns(result, columns);
   result.closingBalance += result.openingBalance;
   result.dealers = [...dealerSeen.values()];
+}
+
+/**
+ * Whether a row that failed to read is a lost entry rather than a note under the table: an unreadable
+ * amount beside a date, reference or description (`N/A`, `待定`), or an unreadable date beside an amount.
+ */
+function looksLikeEntry(cells: readonly ReadIssue[], amount: Fen | null, dateCellFilled: boolean, ref: string, description: string): boolean {
+  const amountBad = cells.some((c) => c.expected === "amount" || c.expected === "direction");
+  if (amountBad) return dateCellFilled || ref !== "" || description !== "";
+  return amount !== null && amount !== 0;
+}
+
+function unreadRow(
+  sheet: string,
+  row: number,
+  dealer: string | null,
+  date: IsoDate | null,
+  ref: string,
+  description: string,
+  opening: boolean,
+  cells: ReadIssue[],
+): UnreadRow {
+  return { sheet, row, dealer, date, ref: ref === "" ? null : ref, description, opening, cells };
 }
 
 function noteDealer(seen: Map<string, string>, dealer: string | null, key: string): void {

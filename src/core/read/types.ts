@@ -130,6 +130,25 @@ export interface ReadIssue {
   expected: "date" | "amount" | "year" | "direction" | "header" | "column";
 }
 
+/**
+ * A row that looks like an entry (a date, a reference, a description or an amount beside the bad cell)
+ * but whose amount or date cell could not be read: it is in neither balance, so a result that leaves
+ * it out must say so rather than call the sides equal.
+ */
+export interface UnreadRow {
+  sheet: string;
+  row: number;
+  dealer: string | null;
+  /** The row's date when that cell was readable (or filled from the row above), else null. */
+  date: IsoDate | null;
+  ref: string | null;
+  description: string;
+  /** An opening-balance row (期初余额) rather than a transaction. */
+  opening: boolean;
+  /** The cells that could not be read (the same issues as in `errors`). */
+  cells: ReadIssue[];
+}
+
 export interface BalanceCheck {
   /** True when there is a 余额 column and at least one row had a balance to compare. */
   checked: boolean;
@@ -148,10 +167,24 @@ export interface ReadResult {
   side: Side;
   /** How the side was decided: given by the caller, from column names, from the title, or the default. */
   sideSource: "option" | "headers" | "title" | "default";
+  /**
+   * What the sheet itself says it is, whatever the caller asked for (a ledger given as the statement is
+   * told apart by this), and from what. The reader always sets this and the fields below; they are
+   * optional only for results built by hand.
+   */
+  detectedSide?: Side;
+  detectedSideSource?: "headers" | "title" | "default";
   /** Excel row numbers of the header row(s). Empty when no header was found. */
   headerRows: number[];
   /** Dealer named in the title rows (one-dealer sheets), as written. */
   dealer: string | null;
+  /** Where `dealer` came from: a labelled line (客户名称：…), or the title (`X对账单`, `X 应付账款明细账`). */
+  dealerSource?: "label" | "title" | null;
+  /**
+   * Our own company as the sheet names it, when it does: on our ledger its 编制单位 line, on a dealer's
+   * statement the 往来单位/供应商/对方单位 line (their books name us as the other party).
+   */
+  ourName?: string | null;
   /** Distinct dealers (by normalised name) in order of appearance, as first written. */
   dealers: string[];
   entries: ReadEntry[];
@@ -162,6 +195,8 @@ export interface ReadResult {
   mapping: ColumnMapping;
   skipped: SkippedRow[];
   errors: ReadIssue[];
+  /** Rows that look like entries but were left out because a cell could not be read (see `UnreadRow`). */
+  unreadable?: UnreadRow[];
   balanceCheck: BalanceCheck;
   /** Hidden rows among the rows read (they are read like any other). */
   hiddenRowCount: number;
