@@ -7,6 +7,7 @@ import type { Entry, Fen, IsoDate, Opening } from "../model";
 import { bucketIndex, bucketProblem, defaultBuckets, UNAPPLIED_BUCKET, UNKNOWN_AGE_BUCKET } from "./buckets";
 import { assertIsoDate, graceDays, isLate, nextActionOn, STAGES, stageFor } from "./calendar";
 import { classifyEntry } from "./classify";
+import { rowKey, type ReconciliationBasis, type ReviewMark, type UnderReconciliation, type UnreadableCell, unreadableRowCount } from "./review";
 import { linkNamedInText, settleInPlace } from "./settle";
 import { DEFAULT_TERM_DAYS, dealerKey, isValidTerm, TermResolver, termForRow } from "./terms";
 import type {
@@ -35,6 +36,8 @@ export interface AgingInput {
   openings: readonly Opening[];
   /** First day of the ledger's period; opening balances are dated here. */
   periodStart?: IsoDate;
+  /** Cells the reader could not take (see `unreadableCells`): listed apart, their rows in no total. */
+  unreadable?: readonly UnreadableCell[];
 }
 
 export interface AgingOptions {
@@ -48,6 +51,8 @@ export interface AgingOptions {
   repPeriod?: { from: IsoDate; to: IsoDate };
   /** Overrides how a negative row is told apart: a receipt (回款) or a return / credit note. */
   classify?: (entry: Entry) => EntryKind;
+  /** A reconciliation of the ledger: the rows it flagged are marked 待核对 and kept out of the plan. */
+  reconciliation?: ReconciliationBasis;
 }
 
 interface DealerAcc {
@@ -90,6 +95,15 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
   const issues: AgingIssue[] = [];
   const basis: AgingBasis = options.basis ?? "due";
   const classify = options.classify ?? cachedClassifier();
+  const flagByKey = new Map<string, ReviewMark>();
+  for (const f of options.reconciliation?.flags ?? []) {
+    const key = rowKey(f.sheet, f.row);
+    if (!flagByKey.has(key)) flagByKey.set(key, { kind: f.kind, zh: f.reason.zh, en: f.reason.en });
+  }
+  const reviewOf = (sheet: string, row: number): ReviewMark | null => (flagByKey.size === 0 ? null : flagByKey.get(rowKey(sheet, row)) ?? null);
+  /** Flagged rows that were aged, by entry index, with what became of them (filled while settling). */
+  const flagged: { index: number; mark: ReviewMark; dealer: string; rep: string | null; open: Fen; status: UnderReconciliation["status"] }[] = [];
+  const flaggedAt = new Map<number, number>();
 
   let defaultTermDays = options.defaultTermDays ?? DEFAULT_TERM_DAYS;
   if (!isValidTerm(defaultTermDays)) {
@@ -214,6 +228,13 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
       acc.repDay = day;
     }
     if (e.amount === 0) continue;
+    if (flagByKey.size > 0) {
+      const mark = reviewOf(e.sheet, e.row);
+      if (mark !== null) {
+        flaggedAt.set(i, flagged.length);
+        flagged.push({ index: i, mark, dealer: "", rep: null, open: 0, status: "settled" });
+      }
+    }
     days[i] = day;
     if (day < earliestEntryDay) earliestEntryDay = day;
     const list = acc.entries;
@@ -309,6 +330,13 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
   const creditOpen = new Float64Array(longest);
   const creditRefs: (readonly string[])[] = new Array(longest).fill(NO_REFS);
 
+  const noteFlagged = (index: number, status: UnderReconciliation["status"], open: Fen) => {
+    const at = flaggedAt.get(index);
+    if (at === undefined) return;
+    flagged[at].status = status;
+    flagged[at].open = open;
+  };
+
   for (const acc of order) {
     if (!acc.present) continue;
     if (!acc.sorted) sortByDate(acc.entries, days, sortKeys);
@@ -395,13 +423,16 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
       const stage = stageFor(daysPastDue, term.termDays);
       const dueDate = isoOf(dueDay);
       const bucket = unknownAge ? UNKNOWN_AGE_BUCKET : buckets[bucketIndex(buckets, basis === "due" ? daysPastDue : ageDays)].key;
+      const sheet = e === null ? (opening as Opening).sheet : e.sheet;
+      const row = e === null ? (opening as Opening).row : e.row;
+      const review = reviewOf(sheet, row);
       // One literal with every field, in one order: V8 keeps such objects compact, which matters
       // when a large ledger leaves a hundred thousand items open.
       items.push({
         dealer: acc.name,
         rep,
-        sheet: e === null ? (opening as Opening).sheet : e.sheet,
-        row: e === null ? (opening as Opening).row : e.row,
+        sheet,
+        row,
         kind: e === null ? "opening" : "sale",
         ref: e === null ? null : e.ref,
         description: e === null ? OPENING_DESCRIPTION : e.description,
@@ -418,7 +449,9 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
         bucket,
         unknownAge,
         nextAction: nextActionOn(stage, dueDay, term.termDays, unknownAge, asOfDay, isoOf),
+        underReconciliation: review,
       });
+      if (review !== null && src >= 0) noteFlagged(src, "open", open);
       dealerBuckets[bucket] += open;
       byStage[stage].amount += open;
       byStage[stage].count++;
@@ -466,6 +499,11 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
           open: -creditOpen[k],
           unknownAge: false,
         });
+        const review = reviewOf(e.sheet, e.row);
+        if (review !== null) {
+          unapplied[unapplied.length - 1].underReconciliation = review;
+          noteFlagged(src, "unapplied", -creditOpen[k]);
+        }
       }
       dealerBuckets[UNAPPLIED_BUCKET] -= creditOpen[k];
     }
@@ -476,6 +514,15 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
       totals.byStage[s].count += byStage[s].count;
     }
     totals.openBalance += openBalance;
+
+    if (flaggedAt.size > 0) {
+      for (const i of acc.entries) {
+        const at = flaggedAt.get(i);
+        if (at === undefined) continue;
+        flagged[at].dealer = acc.name;
+        flagged[at].rep = rep;
+      }
+    }
 
     dealers.push({
       dealer: acc.name,
@@ -537,6 +584,29 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
     reps: repList,
     ignoredAfterAsOf,
     issues,
+    unreadable: input.unreadable ? [...input.unreadable] : [],
+    unreadableRows: input.unreadable ? unreadableRowCount(input.unreadable) : 0,
+    reconciliation: options.reconciliation
+      ? { ledgerSheet: options.reconciliation.ledgerSheet, statementSheet: options.reconciliation.statementSheet, cutoff: options.reconciliation.cutoff }
+      : null,
+    underReconciliation: flagged.map((f): UnderReconciliation => {
+      const e = entries[f.index];
+      return {
+        dealer: f.dealer,
+        rep: f.rep,
+        sheet: e.sheet,
+        row: e.row,
+        kind: f.mark.kind,
+        zh: f.mark.zh,
+        en: f.mark.en,
+        date: e.date as IsoDate,
+        ref: e.ref,
+        description: e.description,
+        amount: e.amount,
+        open: f.open,
+        status: f.status,
+      };
+    }),
   };
 }
 

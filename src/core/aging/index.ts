@@ -1,7 +1,19 @@
 export * from "./types";
 export { ageLedger, UNNAMED_DEALER, type AgingInput, type AgingOptions } from "./ageLedger";
 export { toAgingJson } from "./json";
-export { collectionPlan, actionsDue } from "./plan";
+export { collectionPlan, actionsDue, itemsUnderReconciliation } from "./plan";
+export {
+  unreadableCells,
+  unreadableRowCount,
+  reconciliationFlags,
+  reviewKindText,
+  REVIEW_KIND_TEXT,
+  type UnreadableCell,
+  type ReconciliationFlag,
+  type ReconciliationBasis,
+  type ReviewMark,
+  type UnderReconciliation,
+} from "./review";
 export {
   STAGES,
   STAGE_TEXT,

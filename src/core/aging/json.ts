@@ -4,7 +4,13 @@
  */
 import { formatFen } from "../money";
 import type { Fen } from "../model";
+import type { ReviewMark } from "./review";
 import type { AgingReport } from "./types";
+
+/** `underReconciliation` on a flagged item or credit (待核对); absent on the others. */
+function review(mark: ReviewMark | null | undefined): { underReconciliation?: { kind: string; reason: string; reasonEn: string } } {
+  return mark ? { underReconciliation: { kind: mark.kind, reason: mark.zh, reasonEn: mark.en } } : {};
+}
 
 function amounts(record: Record<string, Fen>, keys: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -32,6 +38,10 @@ export function toAgingJson(report: AgingReport): object {
       byStage: Object.fromEntries(
         Object.entries(report.totals.byStage).map(([stage, t]) => [stage, { amount: formatFen(t.amount), count: t.count }]),
       ),
+      // Rows with a cell that could not be read are in no figure above: see `unreadable`.
+      excludedUnreadableRows: report.unreadableRows,
+      // Flagged open items are in the figures above but out of the collection plan: see `underReconciliation`.
+      underReconciliation: underReconciliationTotal(report),
     },
     dealers: report.dealers.map((d) => ({
       dealer: d.dealer,
@@ -60,6 +70,7 @@ export function toAgingJson(report: AgingReport): object {
         nextAction: item.nextAction.code,
         nextActionDate: item.nextAction.date,
         nextActionText: { zh: item.nextAction.zh, en: item.nextAction.en },
+        ...review(item.underReconciliation),
       })),
       credits: d.credits.map((c) => ({
         row: c.row,
@@ -70,6 +81,7 @@ export function toAgingJson(report: AgingReport): object {
         open: formatFen(c.open),
         amount: formatFen(c.amount),
         unknownAge: c.unknownAge,
+        ...review(c.underReconciliation),
       })),
     })),
     repPeriod: report.repPeriod,
@@ -90,5 +102,46 @@ export function toAgingJson(report: AgingReport): object {
     })),
     ignoredAfterAsOf: report.ignoredAfterAsOf,
     issues: report.issues,
+    unreadable: report.unreadable.map((u) => ({
+      sheet: u.sheet,
+      row: u.row,
+      dealer: u.dealer,
+      cell: u.cell,
+      column: u.column,
+      header: u.header,
+      found: u.found,
+      code: u.code,
+      message: u.zh,
+      messageEn: u.en,
+    })),
+    reconciliation: report.reconciliation,
+    underReconciliation: report.underReconciliation.map((u) => ({
+      sheet: u.sheet,
+      row: u.row,
+      dealer: u.dealer,
+      rep: u.rep,
+      date: u.date,
+      ref: u.ref,
+      amount: formatFen(u.amount),
+      open: formatFen(u.open),
+      status: u.status,
+      kind: u.kind,
+      reason: u.zh,
+      reasonEn: u.en,
+    })),
   };
+}
+
+/** Open amount and count of the items kept out of the plan (待核对). */
+function underReconciliationTotal(report: AgingReport): { open: string; count: number } {
+  let open = 0;
+  let count = 0;
+  for (const d of report.dealers) {
+    for (const item of d.items) {
+      if (!item.underReconciliation) continue;
+      open += item.open;
+      count++;
+    }
+  }
+  return { open: formatFen(open), count };
 }

@@ -2,6 +2,7 @@
  * The shapes the aging engine works with: terms, stages, buckets, open items and the report.
  */
 import type { Fen, IsoDate } from "../model";
+import type { ReconciliationBasis, ReviewMark, UnderReconciliation, UnreadableCell } from "./review";
 
 /** Where a dealer's (or an item's) credit term came from, in the order they are consulted. */
 export type TermSource = "register" | "table" | "column" | "default";
@@ -82,6 +83,11 @@ export interface OpenItem {
    */
   unknownAge: boolean;
   nextAction: NextAction;
+  /**
+   * Set when a reconciliation flagged the row (待核对): the item stays in the balance and the buckets
+   * but out of the collection plan until it is checked.
+   */
+  underReconciliation: ReviewMark | null;
 }
 
 /** A receipt or credit note not (fully) applied to any invoice: a credit balance (预收 / 未核销). */
@@ -99,6 +105,8 @@ export interface UnappliedCredit {
   /** The part still unapplied, our sign (< 0). */
   open: Fen;
   unknownAge: boolean;
+  /** Present when a reconciliation flagged the row (待核对). */
+  underReconciliation?: ReviewMark;
 }
 
 export interface StageTotal {
@@ -174,4 +182,12 @@ export interface AgingReport {
   /** Entries dated after the as-of date, left out. */
   ignoredAfterAsOf: number;
   issues: AgingIssue[];
+  /** Cells that kept their rows out of the aging: every total excludes those rows. */
+  unreadable: UnreadableCell[];
+  /** Distinct rows of `unreadable`. */
+  unreadableRows: number;
+  /** The reconciliation the 待核对 marks come from, or null when none was given. */
+  reconciliation: Omit<ReconciliationBasis, "flags"> | null;
+  /** Aged ledger rows that reconciliation flagged, in ledger order (open items among them are out of the plan). */
+  underReconciliation: UnderReconciliation[];
 }
