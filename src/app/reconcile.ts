@@ -60,6 +60,20 @@ export async function saveDecision(port: WorkbookPort, ledgerSheet: string, stat
   await port.setSetting(DECISIONS_SETTING, all);
 }
 
+/**
+ * Take back a user's answer to a suggestion: the rows are open again and the suggestion comes back on
+ * the next run. The pair's entry goes when its last answer does, so nothing is left behind.
+ */
+export async function removeDecision(port: WorkbookPort, ledgerSheet: string, statementSheet: string, id: string): Promise<void> {
+  const all = { ...((await port.getSetting<Record<string, Decision[]>>(DECISIONS_SETTING)) ?? {}) };
+  const key = decisionsKey(ledgerSheet, statementSheet);
+  const kept = (all[key] ?? []).filter((d) => d.id !== id);
+  if (kept.length === (all[key] ?? []).length) return;
+  if (kept.length > 0) all[key] = kept;
+  else delete all[key];
+  await port.setSetting(DECISIONS_SETTING, all);
+}
+
 function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new PortError("cancelled", "reconcile");
 }

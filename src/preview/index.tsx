@@ -4,6 +4,8 @@
  *
  *   preview.html                the pane in Chinese (as Office with a Chinese display language)
  *   preview.html?lang=en-US     as Office in English
+ *   preview.html?pane=only      the pane alone, as wide as the window, scrolling as its own page does in
+ *                               Office (to check narrow panes: the pane's document must never scroll sideways)
  *
  * `window.duizhangPreview` gives tests and demos the fake itself, to change the workbook as a user
  * would in Excel (rename or delete a sheet, type a bad value) and see how the pane takes it.
@@ -43,6 +45,15 @@ const useStyles = makeStyles({
   },
 });
 
+/** The pane as Office hosts it: the whole page, which scrolls as one document. */
+function PaneOnly({ port, lang }: Pick<PreviewProps, "port" | "lang">): JSX.Element {
+  return (
+    <div data-testid="pane">
+      <App port={port} read={{ readSheet, saveMapping }} initialLocale={localeFromDisplayLanguage(lang ?? "zh-CN")} />
+    </div>
+  );
+}
+
 interface PreviewProps {
   excel: FakeExcel;
   observed: ObservedExcel;
@@ -72,10 +83,15 @@ window.duizhangPreview = { excel, notify: observed.notify };
 
 const container = document.getElementById("root");
 if (container) {
-  const lang = new URLSearchParams(window.location.search).get("lang");
+  const query = new URLSearchParams(window.location.search);
+  const lang = query.get("lang");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <Preview excel={excel} observed={observed} port={port} lang={lang} />
+      {query.get("pane") === "only" ? (
+        <PaneOnly port={port} lang={lang} />
+      ) : (
+        <Preview excel={excel} observed={observed} port={port} lang={lang} />
+      )}
     </FluentProvider>,
   );
 }

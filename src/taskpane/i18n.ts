@@ -57,6 +57,11 @@ export interface Strings {
   mappingSaved: string;
   mappedByUser: string;
   otherRoles: (count: number) => string;
+  /** Folded mapping: every recognised column is sure. */
+  mappingAllSure: (count: number) => string;
+  /** Folded rest of the mapping when some columns need a look. */
+  mappingOtherSure: (count: number) => string;
+  mappingNeedsLook: (count: number) => string;
   roleNames: Record<Role, string>;
   sideNames: Record<"ledger" | "statement", string>;
   summaryItem: (side: string, sheet: string) => string;
@@ -138,6 +143,9 @@ const zhCN: Strings = {
   mappingSaved: "列的用途已保存到本工作簿。",
   mappedByUser: "手动指定",
   otherRoles: (count) => `其他用途（${count}）`,
+  mappingAllSure: (count) => `已识别 ${count} 列，均按表头确定；查看或修改`,
+  mappingOtherSure: (count) => `其余 ${count} 列已按表头确定；查看或修改`,
+  mappingNeedsLook: (count) => `以下 ${count} 列是按表头推测的，请核对：`,
   roleNames: {
     date: "日期",
     year: "年",
@@ -241,6 +249,9 @@ const enUS: Strings = {
   mappingSaved: "The column mapping was saved in this workbook.",
   mappedByUser: "set by you",
   otherRoles: (count) => `Other roles (${count})`,
+  mappingAllSure: (count) => `${count} columns recognised by their headers; view or change`,
+  mappingOtherSure: (count) => `${count} more recognised by their headers; view or change`,
+  mappingNeedsLook: (count) => `${count === 1 ? "This column was" : `These ${count} columns were`} guessed from the header; please check:`,
   roleNames: {
     date: "Date",
     year: "Year",

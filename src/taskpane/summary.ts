@@ -105,3 +105,29 @@ export function rolesForDisplay(mapping: ColumnMapping, roles: readonly Role[]):
     unmapped: roles.filter((r) => mapping[r] === undefined),
   };
 }
+
+/**
+ * Below this a detected column is a guess (a partial header match such as 单据 for 单号) worth a look;
+ * exact header names and the user's own choices are at 1.
+ */
+export const CONFIDENT = 0.9;
+
+export interface MappingReview {
+  /** Detected with a guess: shown unfolded so the user checks them. */
+  needsLook: Role[];
+  /** Exact header names and the user's choices: folded away. */
+  confident: Role[];
+  unmapped: Role[];
+}
+
+/** The mapped roles split into those worth a look and those that are sure, in reading order. */
+export function reviewMapping(mapping: ColumnMapping, roles: readonly Role[]): MappingReview {
+  const review: MappingReview = { needsLook: [], confident: [], unmapped: [] };
+  for (const role of roles) {
+    const m = mapping[role];
+    if (m === undefined) review.unmapped.push(role);
+    else if (m.source === "user" || m.confidence >= CONFIDENT) review.confident.push(role);
+    else review.needsLook.push(role);
+  }
+  return review;
+}

@@ -39,11 +39,11 @@ const COLUMNS: ColumnChoice[] = [
   { column: 5, letter: "E", header: "发货金额" },
 ];
 
-function visibleText(locale: Locale, result: ReadResult = RESULT): string {
+function visibleText(locale: Locale, result: ReadResult = RESULT, mappingOpen?: boolean): string {
   const html = renderToStaticMarkup(
     <FluentProvider theme={webLightTheme}>
       <LocaleProvider locale={locale}>
-        <ReadSummary result={result} columns={COLUMNS} onRemap={() => undefined} onGoTo={() => undefined} />
+        <ReadSummary result={result} columns={COLUMNS} onRemap={() => undefined} onGoTo={() => undefined} mappingOpen={mappingOpen} />
       </LocaleProvider>
     </FluentProvider>,
   );
@@ -68,8 +68,25 @@ describe("the summary of a read sheet", () => {
     expect(text).toContain("工作表“发货回款登记”单元格 E4（发货金额）：“1,8260”不是有效金额。");
   });
 
-  test("says how each column was chosen: by the user, or detected with a confidence", () => {
+  test("shows a guessed column unfolded for a look, and folds the columns recognised by their exact header", () => {
     const text = visibleText("zh-CN");
+    expect(text).toContain("以下 1 列是按表头推测的，请核对：|日期|可信度 75%|");
+    expect(text).toContain("▸ 其余 2 列已按表头确定；查看或修改");
+    expect(text).not.toContain("客户|可信度 100%|");
+    expect(text).not.toContain("手动指定");
+  });
+
+  test("with every column sure, the whole mapping is one folded line", () => {
+    const sure: ReadResult = { ...RESULT, mapping: { ...RESULT.mapping, date: { column: 2, header: "日期", confidence: 1, source: "detected" } } };
+    const text = visibleText("zh-CN", sure);
+    expect(text).toContain("列的用途|▸ 已识别 3 列，均按表头确定；查看或修改");
+    expect(text).not.toContain("请核对");
+    expect(text).not.toContain("可信度");
+  });
+
+  test("unfolded, says how each column was chosen: by the user, or detected with a confidence", () => {
+    const text = visibleText("zh-CN", RESULT, true);
+    expect(text).toContain("▾ 其余 2 列已按表头确定；查看或修改");
     expect(text).toContain("客户|可信度 100%|");
     expect(text).toContain("日期|可信度 75%|");
     expect(text).toContain("借方（增加）|手动指定|");
@@ -77,7 +94,7 @@ describe("the summary of a read sheet", () => {
   });
 
   test("is all in English when the pane is", () => {
-    const text = visibleText("en-US");
+    const text = visibleText("en-US", RESULT, true);
     expect(text).toContain("Dealers (2)|");
     expect(text).toContain("Entries|2 (1 increase, 1 decrease)|");
     expect(text).toContain("Opening balance|none (taken as 0)|");

@@ -182,7 +182,7 @@ const REPORT = {
       reconciliation: {
         ledgerOpening: 0, statementOpening: 0, ledgerOpeningRows: [], statementOpeningRows: [],
         ledgerBalance: 23_334_050, statementBalance: -2_364_950, ledgerAdjustments: [], statementAdjustments: [],
-        adjustedLedgerBalance: 9_354_050, adjustedStatementBalance: 9_354_050, remainder: 0, openingDifference: 0, balanced: true, remainderNote: null,
+        adjustedLedgerBalance: 9_354_050, adjustedStatementBalance: 9_354_050, remainder: 0, openingDifference: 0, pendingItems: [], pendingTotal: 0, unexplained: 0, balanced: true, remainderNote: null,
       },
       ruleCounts: { reference: 1, reference_total: 0, reference_in_text: 0, amount_date: 0, subset: 0, user: 0 },
       subsetSearch: { anchors: 0, nodes: 0, boundHit: false, cutShort: [], note: null },
@@ -240,9 +240,9 @@ describe("the results", () => {
     });
   });
 
-  test("confirming keeps the suggestion's rows in the decision; rejecting needs only its id", () => {
+  test("an answer keeps the suggestion's rows, confirmed or rejected, so the pane can list what it was about", () => {
     expect(decisionFor(SUGGESTION, "confirmed")).toEqual({ id: "p-1", decision: "confirmed", ledgerRows: [23], statementRows: [21] });
-    expect(decisionFor(SUGGESTION, "rejected")).toEqual({ id: "p-1", decision: "rejected" });
+    expect(decisionFor(SUGGESTION, "rejected")).toEqual({ id: "p-1", decision: "rejected", ledgerRows: [23], statementRows: [21] });
   });
 });
 

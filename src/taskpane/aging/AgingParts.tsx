@@ -12,6 +12,7 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
+  Tooltip,
   makeStyles,
   mergeClasses,
   tokens,
@@ -30,9 +31,12 @@ const useStyles = makeStyles({
   numberHead: { justifyContent: "flex-end" },
   stageCell: {
     display: "flex",
-    alignItems: "center",
+    alignItems: "flex-start",
     columnGap: tokens.spacingHorizontalS,
   },
+  stageName: { display: "flex", flexDirection: "column", minWidth: 0 },
+  explanation: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
+  swatchAligned: { marginTop: "3px" },
   swatch: {
     display: "inline-block",
     flexShrink: 0,
@@ -148,8 +152,15 @@ export function StageSummary({ s, lines, totalText, unappliedText }: StageSummar
           <TableRow key={l.stage} data-stage={l.stage}>
             <TableCell>
               <span className={styles.stageCell}>
-                <Swatch fill={l.fill} color={l.color} />
-                <span>{l.text}</span>
+                <span className={styles.swatchAligned}>
+                  <Swatch fill={l.fill} color={l.color} />
+                </span>
+                <span className={styles.stageName}>
+                  <span data-testid="stage-name">{l.text}</span>
+                  <span className={styles.explanation} data-testid="stage-explanation">
+                    {l.explanation}
+                  </span>
+                </span>
               </span>
             </TableCell>
             <TableCell className={styles.number} data-testid="count">
@@ -232,7 +243,13 @@ export function ActionList({ s, lines, fills, onSelect }: ActionListProps): JSX.
     <ul className={styles.list} data-testid="aging-actions">
       {lines.map((l) => {
         const look = fills[l.stage] ?? { fill: null, color: null };
-        const details = [l.ref ? `${s.ref} ${l.ref}` : null, `${s.rep} ${l.rep ?? s.noRep}`, `${s.dueDate} ${l.dueDate}`]
+        const late = l.stage === "overdue" || l.stage === "past_final";
+        const details = [
+          l.ref ? `${s.ref} ${l.ref}` : null,
+          `${s.rep} ${l.rep ?? s.noRep}`,
+          `${s.dueDate} ${l.dueDate}`,
+          late ? `${s.finalDate} ${l.finalDate}` : null,
+        ]
           .filter((x): x is string => x !== null)
           .join(" · ");
         return (
@@ -256,13 +273,15 @@ export function ActionList({ s, lines, fills, onSelect }: ActionListProps): JSX.
                 <span data-testid="details">{details}</span>
               </span>
               <span className={styles.action}>
-                <span
-                  className={styles.stage}
-                  style={look.fill ? { backgroundColor: look.fill, color: look.color ?? undefined } : undefined}
-                  data-testid="stage"
-                >
-                  {l.stageText}
-                </span>{" "}
+                <Tooltip content={l.stageExplanation} relationship="description" withArrow>
+                  <span
+                    className={styles.stage}
+                    style={look.fill ? { backgroundColor: look.fill, color: look.color ?? undefined } : undefined}
+                    data-testid="stage"
+                  >
+                    {l.stageText}
+                  </span>
+                </Tooltip>{" "}
                 <span data-testid="next-action">
                   {l.actionText}
                   <span className={l.actionDue ? styles.due : undefined}>{s.actionOn(l.actionDate, l.actionDue)}</span>

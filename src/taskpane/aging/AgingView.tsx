@@ -40,13 +40,14 @@ import { bucketsFromText } from "../../core/aging";
 import { formatFenGrouped } from "../../core/money";
 import type { Selection, SheetInfo, WorkbookPort } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
+import { ActionNote, useConfirmations } from "../components/ActionNote";
+import { useLayoutStyles } from "../components/layout";
 import { useLocale, useServices } from "../context";
 import { messageFromError, type PaneMessage } from "../messages";
 import { ActionList, StageSummary, TermTable } from "./AgingParts";
 import {
   MAX_LISTED_ACTIONS,
   actionLines,
-  agingStringsFor,
   issueMessages,
   isUsableAsOf,
   stageLines,
@@ -108,6 +109,9 @@ const MESSAGE = {
   write: "aging-write",
 };
 
+/** Where the view's confirmations show: beside the term's save button, beside the three commands. */
+const NOTE = { term: "aging-term", marks: "aging-marks" };
+
 /** The default buckets' upper bounds, as the field shows them. */
 const DEFAULT_BOUNDS = "30,60,90,180,365";
 
@@ -136,6 +140,8 @@ export function AgingView(props: AgingViewProps): JSX.Element {
   const locale = useLocale();
   const s = AGING_STRINGS[locale];
   const styles = useStyles();
+  const layout = useLayoutStyles();
+  const { confirm, startAction } = useConfirmations();
   const { report, clear, onGoTo, generation } = props;
   const ledger = props.choice.ledger;
 
@@ -218,6 +224,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
 
   const saveTerm = useCallback(() => {
     if (termText === null || defaultTermProblem(termText) !== null) return;
+    startAction();
     setBusy("term");
     saveDefaultTermDays(port, termText)
       .then(
@@ -226,74 +233,69 @@ export function AgingView(props: AgingViewProps): JSX.Element {
           setTermText(null);
           setVersion((v) => v + 1);
           clear(MESSAGE.term);
-          report({ key: MESSAGE.term, intent: "success", text: (t) => agingStringsFor(t).defaultTermSaved(days) });
+          confirm(NOTE.term, (lang) => AGING_STRINGS[lang].defaultTermSaved(days));
         },
         (err: unknown) => report(messageFromError(err, MESSAGE.term)),
       )
       .finally(() => setBusy(null));
-  }, [port, termText, report, clear]);
+  }, [port, termText, report, clear, confirm, startAction]);
 
   const mark = useCallback(() => {
     if (!run || status.state !== "done") return;
     const sheet = status.sheet;
     const stages = stagesToMark(soonToo);
+    startAction();
     setBusy("mark");
     markAgingRows(run, port, sheet, stages)
       .then(
         (count) => {
           setMarked({ sheet, stages });
           clear(MESSAGE.mark);
-          report({
-            key: MESSAGE.mark,
-            intent: "success",
-            text: (t) => (count > 0 ? agingStringsFor(t).marked(count, sheet) : agingStringsFor(t).nothingToMark(sheet)),
-          });
+          confirm(NOTE.marks, (lang) => (count > 0 ? AGING_STRINGS[lang].marked(count, sheet) : AGING_STRINGS[lang].nothingToMark(sheet)));
         },
         (err: unknown) => report(messageFromError(err, MESSAGE.mark)),
       )
       .finally(() => setBusy(null));
-  }, [run, status, soonToo, port, report, clear]);
+  }, [run, status, soonToo, port, report, clear, confirm, startAction]);
 
   const clearMarks = useCallback(() => {
     if (!ledger) return;
     const sheet = ledger;
+    startAction();
     setBusy("clear");
     clearAgingMarks(port, sheet)
       .then(
         () => {
           setMarked(null);
           clear(MESSAGE.clear);
-          report({ key: MESSAGE.clear, intent: "success", text: (t) => agingStringsFor(t).cleared(sheet) });
+          confirm(NOTE.marks, (lang) => AGING_STRINGS[lang].cleared(sheet));
         },
         (err: unknown) => report(messageFromError(err, MESSAGE.clear)),
       )
       .finally(() => setBusy(null));
-  }, [ledger, port, report, clear]);
+  }, [ledger, port, report, clear, confirm, startAction]);
 
   const write = useCallback(() => {
     if (!run || status.state !== "done") return;
     const sheet = status.sheet;
     // The legend of 账龄分析 names the colours the ledger carries now; with none, it is left out.
     const stages = marked && marked.sheet === sheet ? marked.stages : null;
+    startAction();
     setBusy("write");
     writeAgingResults(run, { port, ledgerSheet: sheet, lang: locale, marks: stages !== null, ...(stages ? { markStages: stages } : {}) })
       .then(
         (written) => {
           clear(MESSAGE.write);
-          report({
-            key: MESSAGE.write,
-            intent: "success",
-            text: (t) => {
-              const as = agingStringsFor(t);
-              return as.written(written.agingSheet, written.planSheet) + (written.chartsLeftOut > 0 ? ` ${as.chartsLeftOut(written.chartsLeftOut)}` : "");
-            },
+          confirm(NOTE.marks, (lang) => {
+            const as = AGING_STRINGS[lang];
+            return as.written(written.agingSheet, written.planSheet) + (written.chartsLeftOut > 0 ? ` ${as.chartsLeftOut(written.chartsLeftOut)}` : "");
           });
           onGoTo({ sheet: written.agingSheet, row: 1, column: 1 });
         },
         (err: unknown) => report(messageFromError(err, MESSAGE.write)),
       )
       .finally(() => setBusy(null));
-  }, [run, status, marked, port, locale, report, clear, onGoTo]);
+  }, [run, status, marked, port, locale, report, clear, onGoTo, confirm, startAction]);
 
   const lines = useMemo(() => (run ? stageLines(run.report, locale) : []), [run, locale]);
   const fills = useMemo(() => Object.fromEntries(lines.map((l) => [l.stage, { fill: l.fill, color: l.color }])), [lines]);
@@ -302,6 +304,8 @@ export function AgingView(props: AgingViewProps): JSX.Element {
   const unapplied = run ? unappliedTotal(run.report) : 0;
   const usable = props.sheets.filter((x) => x.rowCount > 0 && x.columnCount > 0);
   const canAct = run !== null && busy === null;
+  // The legend speaks of colours in the ledger only while the ledger carries them.
+  const markedHere = marked !== null && status.state === "done" && marked.sheet === status.sheet;
 
   return (
     <section className={styles.root} aria-label={s.viewTitle} data-testid="aging-view">
@@ -310,6 +314,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
       <div className={styles.section}>
         <Field label={s.ledger} hint={ledger ? undefined : s.ledgerHint}>
           <Dropdown
+            className={layout.control}
             data-testid="aging-ledger"
             placeholder={s.noLedger}
             value={ledger ?? ""}
@@ -325,15 +330,15 @@ export function AgingView(props: AgingViewProps): JSX.Element {
             ))}
           </Dropdown>
         </Field>
-        <div className={styles.row}>
+        <div className={layout.formRow}>
           <Field
-            className={styles.grow}
+            className={layout.grow}
             label={s.asOf}
             hint={asOf ? s.asOfHint : undefined}
             validationState={asOf ? "none" : "error"}
             validationMessage={asOf ? undefined : s.asOfProblem(asOfText)}
           >
-            <Input type="date" value={asOfText} onChange={(_, data) => setAsOfText(data.value)} data-testid="aging-as-of" />
+            <Input className={layout.control} type="date" value={asOfText} onChange={(_, data) => setAsOfText(data.value)} data-testid="aging-as-of" />
           </Field>
           <Button onClick={() => setVersion((v) => v + 1)} disabled={!ledger || !asOf || status.state === "running"} data-testid="aging-recompute">
             {s.recompute}
@@ -341,6 +346,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
         </div>
         <Field label={s.dealer}>
           <Dropdown
+            className={layout.control}
             data-testid="aging-dealer"
             value={dealer ?? s.allDealers}
             selectedOptions={[dealer ?? ""]}
@@ -355,9 +361,10 @@ export function AgingView(props: AgingViewProps): JSX.Element {
             ))}
           </Dropdown>
         </Field>
-        <div className={styles.row}>
-          <Field label={s.basis}>
+        <div className={layout.formRow}>
+          <Field className={layout.grow} label={s.basis}>
             <Dropdown
+              className={layout.control}
               data-testid="aging-basis"
               value={basis === "due" ? s.basisDue : s.basisDocument}
               selectedOptions={[basis]}
@@ -368,13 +375,13 @@ export function AgingView(props: AgingViewProps): JSX.Element {
             </Dropdown>
           </Field>
           <Field
-            className={styles.grow}
+            className={layout.grow}
             label={s.buckets}
             hint={buckets ? s.bucketsHint : undefined}
             validationState={buckets ? "none" : "error"}
             validationMessage={buckets ? undefined : s.bucketsProblem}
           >
-            <Input value={bucketsText} onChange={(_, data) => setBucketsText(data.value)} data-testid="aging-buckets" />
+            <Input className={layout.control} value={bucketsText} onChange={(_, data) => setBucketsText(data.value)} data-testid="aging-buckets" />
           </Field>
         </div>
       </div>
@@ -394,7 +401,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
               unappliedText={unapplied !== 0 ? formatFenGrouped(unapplied) : null}
             />
             <Caption1 className={styles.muted}>
-              {s.legendHint}
+              {markedHere ? s.legendHint : s.legendNoMarks}
               {run.report.ignoredAfterAsOf > 0 ? ` ${s.ignoredAfterAsOf(run.report.ignoredAfterAsOf)}` : ""}
             </Caption1>
           </div>
@@ -418,6 +425,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
               data-testid="aging-mark-soon"
             />
             {busy !== null && busy !== "term" ? <Spinner size="tiny" /> : null}
+            <ActionNote at={NOTE.marks} />
           </div>
 
           <div className={styles.section}>
@@ -434,7 +442,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
               <AccordionHeader size="small">{s.termsTitle}</AccordionHeader>
               <AccordionPanel>
                 <div className={styles.section}>
-                  <div className={styles.row}>
+                  <div className={layout.formRow}>
                     <Field
                       label={s.defaultTerm}
                       hint={termProblem ? undefined : s.defaultTermFrom[termSources.defaultFrom]}
@@ -452,6 +460,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
                       {s.saveDefaultTerm}
                     </Button>
                   </div>
+                  <ActionNote at={NOTE.term} />
                   <TermTable s={s} lines={terms} />
                 </div>
               </AccordionPanel>

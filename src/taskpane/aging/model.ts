@@ -16,6 +16,7 @@ import type { Selection } from "../../port/workbook";
 import { STRINGS, type Locale, type Strings } from "../i18n";
 import type { PaneMessage } from "../messages";
 import { issueTarget } from "../summary";
+import { stageExplanation } from "./stages";
 import { AGING_STRINGS, type AgingStrings } from "./strings";
 
 /** Days ahead the action list looks: "this week". */
@@ -49,6 +50,8 @@ export function stagesToMark(soonToo: boolean): readonly MarkedStage[] {
 export interface StageLine {
   stage: Stage;
   text: string;
+  /** What the stage means, shown under its name. */
+  explanation: string;
   count: number;
   amount: Fen;
   amountText: string;
@@ -67,6 +70,7 @@ export function stageLines(report: AgingReport, locale: Locale): StageLine[] {
     return {
       stage,
       text: pick(STAGE_TEXT[stage], locale),
+      explanation: stageExplanation(stage, locale),
       count: total.count,
       amount: total.amount,
       amountText: formatFenGrouped(total.amount),
@@ -91,6 +95,10 @@ export interface ActionLine {
   dueDate: IsoDate;
   stage: Stage;
   stageText: string;
+  /** What the stage means (see stages.ts), for the stage's tooltip. */
+  stageExplanation: string;
+  /** Due date + one third of the term: the last day the one-third rule allows. */
+  finalDate: IsoDate;
   actionText: string;
   actionDate: IsoDate;
   /** The action's day has come (it is due since then) rather than coming later this week. */
@@ -110,6 +118,8 @@ export function actionLines(report: AgingReport, locale: Locale): ActionLine[] {
     dueDate: item.dueDate,
     stage: item.stage,
     stageText: pick(STAGE_TEXT[item.stage], locale),
+    stageExplanation: stageExplanation(item.stage, locale),
+    finalDate: item.finalDate,
     actionText: pick(item.nextAction, locale),
     actionDate: item.nextAction.date,
     actionDue: item.nextAction.date <= report.asOf,

@@ -46,6 +46,8 @@ export interface AgingStrings {
   unapplied: string;
   ignoredAfterAsOf: (count: number) => string;
   legendHint: string;
+  /** The legend while the ledger carries no aging marks from this pane. */
+  legendNoMarks: string;
   nothingOpen: string;
 
   actionsTitle: (count: number) => string;
@@ -57,6 +59,7 @@ export interface AgingStrings {
   openingRef: string;
   open: string;
   dueDate: string;
+  finalDate: string;
   stage: string;
   nextAction: string;
   /** When the next action falls due: `since` a day already reached, or `on` a day this week. */
@@ -124,17 +127,19 @@ const zhCN: AgingStrings = {
   unapplied: "未核销收款",
   ignoredAfterAsOf: (count) => `账龄日期之后的 ${count} 笔业务未计入。`,
   legendHint: "色块即台账中标记的颜色。",
+  legendNoMarks: "色块是“标记逾期行”会用的颜色；台账中目前没有逾期标记。",
   nothingOpen: "没有未收款项。",
 
-  actionsTitle: (count) => `本周需要跟进（${count} 笔）`,
+  actionsTitle: (count) => `本周需行动（${count} 笔，含已逾期）`,
   noActions: "本周没有需要跟进的款项。",
-  actionsHint: "点击一笔可在台账中选中该行。",
+  actionsHint: "包括 7 天内到期的款项，以及已经逾期、尚未收回的款项（从逾期那天起一直列在这里）。点击一笔可在台账中选中该行。",
   rep: "业务员",
   noRep: "未指定业务员",
   ref: "单号",
   openingRef: "期初余额",
   open: "未收",
   dueDate: "到期",
+  finalDate: "最终期限",
   stage: "阶段",
   nextAction: "下一步",
   actionOn: (date, since) => (since ? `（${date} 起）` : `（${date}）`),
@@ -201,17 +206,19 @@ const enUS: AgingStrings = {
   unapplied: "Unapplied receipts",
   ignoredAfterAsOf: (count) => `${count} ${count === 1 ? "entry" : "entries"} after the as-of date left out.`,
   legendHint: "The swatches are the colours marked in the ledger.",
+  legendNoMarks: "The swatches are the colours \"Mark overdue rows\" uses; the ledger carries no overdue marks now.",
   nothingOpen: "Nothing is open.",
 
-  actionsTitle: (count) => `To follow up this week (${count})`,
+  actionsTitle: (count) => `Actions this week (${count}, overdue included)`,
   noActions: "Nothing to follow up this week.",
-  actionsHint: "Click an item to select its row in the ledger.",
+  actionsHint: "Items due within 7 days, and items already overdue and not yet collected (listed from the day they fell overdue). Click an item to select its row in the ledger.",
   rep: "Rep",
   noRep: "no rep",
   ref: "Ref.",
   openingRef: "Opening balance",
   open: "Open",
   dueDate: "Due",
+  finalDate: "Final",
   stage: "Stage",
   nextAction: "Next",
   actionOn: (date, since) => (since ? ` (since ${date})` : ` (on ${date})`),

@@ -15,6 +15,7 @@ import { CHOICE_SETTING, NO_CHOICE, applyChoice, checkChoice, choiceFromSetting,
 import { LocaleProvider, ServicesProvider, useServices, type PaneServices, type ReadUseCases } from "../context";
 import { STRINGS, otherLocale, type Locale, type Strings } from "../i18n";
 import { messageFromError, withMessage, withoutMessage, type PaneMessage } from "../messages";
+import { ConfirmationProvider } from "./ActionNote";
 import { MessageList } from "./MessageList";
 import { ReadPanel } from "./ReadPanel";
 import { SheetPicker } from "./SheetPicker";
@@ -52,9 +53,6 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
   },
 });
-
-/** How long a confirmation stays on screen. */
-const SUCCESS_MS = 5000;
 
 /** What every view gets: the shared state of the pane and the means to report problems. */
 export interface ViewProps {
@@ -101,14 +99,16 @@ export function App({ port, read, initialLocale, onLocaleChange }: AppProps): JS
   return (
     <LocaleProvider locale={locale}>
       <ServicesProvider services={services}>
-        <Shell
-          locale={locale}
-          onSwitchLocale={() => {
-            const next = otherLocale(locale);
-            setLocale(next);
-            onLocaleChange?.(next);
-          }}
-        />
+        <ConfirmationProvider>
+          <Shell
+            locale={locale}
+            onSwitchLocale={() => {
+              const next = otherLocale(locale);
+              setLocale(next);
+              onLocaleChange?.(next);
+            }}
+          />
+        </ConfirmationProvider>
       </ServicesProvider>
     </LocaleProvider>
   );
@@ -135,18 +135,8 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
   }, []);
 
   const clear = useCallback((key: string) => setMessages((ms) => withoutMessage(ms, key)), []);
-  const report = useCallback(
-    (m: PaneMessage) => {
-      setMessages((ms) => withMessage(ms, m));
-      // A confirmation needs no answer: it goes by itself, unlike errors, which wait to be read.
-      if (m.intent === "success") {
-        setTimeout(() => {
-          if (alive.current) setMessages((ms) => ms.filter((x) => x !== m));
-        }, SUCCESS_MS);
-      }
-    },
-    [],
-  );
+  // Confirmations of actions are not reported here: they show beside their action (ActionNote).
+  const report = useCallback((m: PaneMessage) => setMessages((ms) => withMessage(ms, m)), []);
 
   const refresh = useCallback(
     async (restoreSaved: boolean) => {

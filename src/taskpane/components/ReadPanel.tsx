@@ -13,8 +13,10 @@ import type { ReadResult, Role } from "../../core/read/types";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { useServices, useStrings, type ReadUseCases } from "../context";
+import { STRINGS } from "../i18n";
 import { messageFromError, type PaneMessage } from "../messages";
 import { columnChoices, remap } from "../summary";
+import { ActionNote, useConfirmations } from "./ActionNote";
 import { ReadSummary } from "./ReadSummary";
 
 const useStyles = makeStyles({
@@ -88,6 +90,9 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
   const styles = useStyles();
   const [reading, setReading] = useState<Reading>({ status: "reading" });
   const [saving, setSaving] = useState(false);
+  // Kept here, not in the summary: the summary is rebuilt each time the sheet is read again.
+  const [mappingOpen, setMappingOpen] = useState(false);
+  const { confirm, startAction } = useConfirmations();
   const messageKey = `read-${side}`;
   // Header names the reader reported so far: a column keeps its name in the dropdowns after the
   // user moves its role elsewhere. (The read result names mapped columns only.)
@@ -130,6 +135,7 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
     (role: Role, column: number) => {
       if (reading.status !== "done") return;
       const map = remap(reading.result.mapping, role, column);
+      startAction();
       setSaving(true);
       read
         .saveMapping(port, sheet, map)
@@ -138,13 +144,13 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
           (result) => {
             setReading({ status: "done", result: remember(result) });
             resultListener.current?.(side, result);
-            report({ key: `mapping-${side}`, intent: "success", text: (s) => s.mappingSaved });
+            confirm(`mapping-${side}`, (locale) => STRINGS[locale].mappingSaved);
           },
           (err: unknown) => report(messageFromError(err, messageKey)),
         )
         .finally(() => setSaving(false));
     },
-    [reading, read, port, sheet, side, report, messageKey],
+    [reading, read, port, sheet, side, report, messageKey, confirm, startAction],
   );
 
   if (reading.status === "reading") return <Spinner size="tiny" label={t.readingSheet(sheet)} />;
@@ -157,6 +163,9 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
         onRemap={onRemap}
         onGoTo={onGoTo}
         busy={saving}
+        mappingOpen={mappingOpen}
+        onMappingOpen={setMappingOpen}
+        mappingNote={<ActionNote at={`mapping-${side}`} />}
       />
     </div>
   );

@@ -11,13 +11,13 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { formatFenGrouped } from "../../core/money";
 import { describeReadIssue, describeSkipReason, ROLES, type ReadResult, type Role } from "../../core/read";
 import type { Selection } from "../../port/workbook";
 import { useLocale, useStrings } from "../context";
 import type { Strings } from "../i18n";
-import { entryCounts, issueTarget, rolesForDisplay, skippedByReason, type ColumnChoice } from "../summary";
+import { entryCounts, issueTarget, reviewMapping, skippedByReason, type ColumnChoice } from "../summary";
 
 /** Errors listed one by one; beyond this the rest is counted, so a broken sheet does not bury the pane. */
 const MAX_LISTED_ERRORS = 20;
@@ -87,6 +87,12 @@ const useStyles = makeStyles({
     minWidth: "0",
     width: "100%",
   },
+  foldButton: {
+    justifyContent: "flex-start",
+    textAlign: "start",
+    height: "auto",
+    minWidth: 0,
+  },
   muted: {
     color: tokens.colorNeutralForeground3,
   },
@@ -98,6 +104,14 @@ export interface ReadSummaryProps {
   onRemap: (role: Role, column: number) => void;
   onGoTo: (target: Selection) => void;
   busy?: boolean;
+  /**
+   * Whether the sure columns are unfolded; kept by the caller so it survives a read again. Without
+   * it the summary keeps it itself, folded at first.
+   */
+  mappingOpen?: boolean;
+  onMappingOpen?: (open: boolean) => void;
+  /** Shown at the end of the mapping section: the confirmation of a saved column choice. */
+  mappingNote?: ReactNode;
 }
 
 function columnLabel(t: Strings, c: ColumnChoice): string {
@@ -105,14 +119,18 @@ function columnLabel(t: Strings, c: ColumnChoice): string {
 }
 
 /** What the reader understood of one sheet, with the means to correct its column choices. */
-export function ReadSummary({ result, columns, onRemap, onGoTo, busy }: ReadSummaryProps): JSX.Element {
+export function ReadSummary({ result, columns, onRemap, onGoTo, busy, mappingOpen, onMappingOpen, mappingNote }: ReadSummaryProps): JSX.Element {
   const t = useStrings();
   const locale = useLocale();
   const styles = useStyles();
   const [showAllRoles, setShowAllRoles] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const showSure = mappingOpen ?? ownOpen;
+  const setShowSure = (open: boolean) => (onMappingOpen ? onMappingOpen(open) : setOwnOpen(open));
   const counts = entryCounts(result);
   const skipped = skippedByReason(result);
-  const { mapped, unmapped } = rolesForDisplay(result.mapping, ROLES);
+  // Columns recognised by their exact header are folded, so the next step stays in reach; guesses stay open.
+  const { needsLook, confident, unmapped } = reviewMapping(result.mapping, ROLES);
   const check = result.balanceCheck;
   const mismatchRow = check.firstMismatchRow;
 
@@ -243,9 +261,27 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy }: ReadSumm
 
       <section className={styles.section} data-testid="mapping">
         <Text className={styles.sectionTitle}>{t.mappingTitle}</Text>
-        <Caption1 className={styles.muted}>{t.mappingHint}</Caption1>
-        <div className={styles.mapping}>{mapped.map(roleRow)}</div>
-        {unmapped.length > 0 ? (
+        {needsLook.length > 0 ? (
+          <>
+            <Caption1 data-testid="mapping-needs-look">{t.mappingNeedsLook(needsLook.length)}</Caption1>
+            <div className={styles.mapping}>{needsLook.map(roleRow)}</div>
+          </>
+        ) : null}
+        {confident.length > 0 ? (
+          <Button
+            appearance="subtle"
+            size="small"
+            className={styles.foldButton}
+            aria-expanded={showSure}
+            onClick={() => setShowSure(!showSure)}
+            data-testid="mapping-fold"
+          >
+            {(showSure ? "▾ " : "▸ ") + (needsLook.length > 0 ? t.mappingOtherSure(confident.length) : t.mappingAllSure(confident.length))}
+          </Button>
+        ) : null}
+        {showSure || needsLook.length > 0 ? <Caption1 className={styles.muted}>{t.mappingHint}</Caption1> : null}
+        {showSure ? <div className={styles.mapping}>{confident.map(roleRow)}</div> : null}
+        {(showSure || confident.length === 0) && unmapped.length > 0 ? (
           <>
             <Button
               appearance="subtle"
@@ -258,6 +294,7 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy }: ReadSumm
             {showAllRoles ? <div className={styles.mapping}>{unmapped.map(roleRow)}</div> : null}
           </>
         ) : null}
+        {mappingNote}
       </section>
     </div>
   );

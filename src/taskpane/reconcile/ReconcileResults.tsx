@@ -28,6 +28,7 @@ import {
   type ResultItem,
 } from "./results";
 import type { ReconcileStrings } from "./strings";
+import { DECISION_STRINGS } from "./decisions";
 import type { ReconcileReport } from "../../core/reconcile/types";
 
 const useStyles = makeStyles({
@@ -131,6 +132,8 @@ export interface ReconcileResultsProps {
   onGoTo: (target: ItemTarget) => void;
   onAnswer: (item: ResultItem, answer: "confirmed" | "rejected") => void;
   busy: boolean;
+  /** The run's marks were cleared: the legend no longer speaks of colours in the sheets. */
+  marksCleared?: boolean;
 }
 
 export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
@@ -209,7 +212,7 @@ export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
           ))}
         </ul>
         <Caption1 className={styles.muted} data-testid="marks-note">
-          {s.marksNote}
+          {props.marksCleared ? DECISION_STRINGS[locale].legendMarksGone : s.marksNote}
         </Caption1>
       </section>
 

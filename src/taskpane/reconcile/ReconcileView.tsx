@@ -17,12 +17,15 @@ import {
   ProgressBar,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   RECONCILE_CHOICE_SETTING,
   clearReconcileMarks,
+  loadDecisions,
+  removeDecision,
   runReconcile,
   saveDecision,
   writeReconcileResults,
@@ -31,9 +34,12 @@ import {
   type WrittenResults,
 } from "../../app/reconcile";
 import type { Side } from "../../core/model";
+import type { Decision } from "../../core/reconcile/types";
 import { describeReadIssue, type ReadResult } from "../../core/read";
 import { PortError, type Capabilities, type Selection, type SheetInfo, type WorkbookPort } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
+import { ActionNote, useConfirmations } from "../components/ActionNote";
+import { useLayoutStyles } from "../components/layout";
 import { ReadPanel } from "../components/ReadPanel";
 import { useLocale, useServices, useStrings } from "../context";
 import { messageFromError, type PaneMessage } from "../messages";
@@ -53,6 +59,8 @@ import {
 } from "./form";
 import { runPort } from "./port";
 import { advance, runProgress, type RunProgress } from "./progress";
+import { DECISIONS_NOTE, DecisionList } from "./DecisionList";
+import { DECISION_STRINGS, decisionLines, type DecisionLine } from "./decisions";
 import { DegradedNotice, ReconcileResults } from "./ReconcileResults";
 import { decisionFor, resultItems, type ItemTarget, type KindFilter, type ResultItem } from "./results";
 import { RECONCILE_STRINGS, localeOf, reconcileStringsFor, type ReconcileStrings } from "./strings";
@@ -112,6 +120,10 @@ interface Outcome {
   capabilities: Capabilities;
   /** Fingerprints of both sheets' values as the run read them. */
   prints: Map<string, string>;
+  /** The user's saved answers to suggestions for this pair of sheets, as the run used them. */
+  decisions: Decision[];
+  /** The marks of this run were cleared since: the results say so instead of counting them. */
+  marksCleared: boolean;
 }
 
 type Notice = { intent: "info" | "warning"; text: (s: ReconcileStrings) => string } | null;
@@ -128,6 +140,9 @@ interface Session {
  * panes (tests, the preview) never share one.
  */
 const sessions = new WeakMap<WorkbookPort, Session>();
+
+/** Where the confirmation of clearing the marks shows: beside the run and clear buttons. */
+const MARKS_NOTE = "reconcile-marks";
 
 const MESSAGE = {
   run: "reconcile-run",
@@ -156,6 +171,8 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
   const locale = useLocale();
   const s = RECONCILE_STRINGS[locale];
   const styles = useStyles();
+  const layout = useLayoutStyles();
+  const { confirm, startAction } = useConfirmations();
   const pairKey = `${choice.ledger ?? ""}|${choice.statement ?? ""}`;
   const saved = sessions.get(port);
   const resumed = saved && saved.formFor === pairKey ? saved : undefined;
@@ -245,11 +262,11 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
   const latest = useRef({ form, choice, outcome, running, locale });
   latest.current = { form, choice, outcome, running, locale };
 
-  const start = useCallback(async (revealResults: boolean) => {
+  const start = useCallback(async (revealResults: boolean): Promise<boolean> => {
     const { form: f, choice: c, locale: lang } = latest.current;
-    if (!c.ledger || !c.statement || latest.current.running) return;
+    if (!c.ledger || !c.statement || latest.current.running) return false;
     const { options, problems } = optionsFromForm(f);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) return false;
     const ledgerSheet = c.ledger;
     const statementSheet = c.statement;
     const abort = new AbortController();
@@ -290,7 +307,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
         for (const p of run.report.problems) {
           report({ key: `${MESSAGE.run}-${p.code}`, intent: "error", text: (tt) => (localeOf(tt) === "en-US" ? p.en : p.zh) });
         }
-        return;
+        return false;
       }
       if (abort.signal.aborted) throw new PortError("cancelled", "reconcile");
       let written: WrittenResults | null = null;
@@ -302,7 +319,8 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
         if (refused === null) throw err;
       }
       const capabilities = await port.capabilities();
-      if (!alive.current) return;
+      const decisions = await loadDecisions(port, ledgerSheet, statementSheet);
+      if (!alive.current) return false;
       reveal.current = revealResults;
       setOutcome({
         run,
@@ -313,9 +331,12 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
         refused,
         capabilities,
         prints,
+        decisions,
+        marksCleared: false,
       });
+      return true;
     } catch (err) {
-      if (!alive.current) return;
+      if (!alive.current) return false;
       if (isCancelled(err)) {
         // Set by onStage while the run went on; TypeScript only sees the assignment above.
         const writing = (stage.current as Stage | null) === "writing";
@@ -325,6 +346,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
       controller.current = null;
       if (alive.current) setProgress(null);
     }
+    return false;
   }, [port, report, clear]);
 
   /** Compares the sheets with the run's fingerprints; true when they are as the run left them. */
@@ -370,32 +392,63 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
     (item: ResultItem, decision: "confirmed" | "rejected") => {
       const o = latest.current.outcome;
       if (!o || !item.suggestion) return;
+      startAction();
       setBusy(true);
       saveDecision(port, o.ledgerSheet, o.statementSheet, decisionFor(item.suggestion, decision))
         .then(() => {
-          report({ key: MESSAGE.decision, intent: "success", text: (tt) => reconcileStringsFor(tt).decisionSaved(decision === "confirmed") });
           setBusy(false);
           return start(false);
+        })
+        .then((ran) => {
+          if (ran) confirm(DECISIONS_NOTE, (lang) => DECISION_STRINGS[lang].saved(decision === "confirmed"));
         })
         .catch((err: unknown) => {
           setBusy(false);
           report(messageFromError(err, MESSAGE.decision));
         });
     },
-    [port, report, start],
+    [port, report, start, confirm, startAction],
+  );
+
+  const undoDecision = useCallback(
+    (line: DecisionLine) => {
+      const o = latest.current.outcome;
+      if (!o) return;
+      startAction();
+      setBusy(true);
+      removeDecision(port, o.ledgerSheet, o.statementSheet, line.id)
+        .then(() => {
+          setBusy(false);
+          return start(false);
+        })
+        .then((ran) => {
+          if (ran) confirm(DECISIONS_NOTE, (lang) => DECISION_STRINGS[lang].undone(line.decision === "confirmed"));
+        })
+        .catch((err: unknown) => {
+          setBusy(false);
+          report(messageFromError(err, MESSAGE.decision));
+        });
+    },
+    [port, report, start, confirm, startAction],
   );
 
   const clearMarks = useCallback(() => {
+    startAction();
     setBusy(true);
     clearReconcileMarks(port)
       .then(
-        () => report({ key: MESSAGE.clear, intent: "success", text: (tt) => reconcileStringsFor(tt).marksCleared }),
+        () => {
+          clear(MESSAGE.clear);
+          confirm(MARKS_NOTE, (lang) => RECONCILE_STRINGS[lang].marksCleared);
+          // The results stay (they are still true of the sheets) but must no longer speak of marks.
+          if (alive.current) setOutcome((o) => (o ? { ...o, marksCleared: true } : o));
+        },
         (err: unknown) => report(messageFromError(err, MESSAGE.clear)),
       )
       .finally(() => {
         if (alive.current) setBusy(false);
       });
-  }, [port, report]);
+  }, [port, report, clear, confirm, startAction]);
 
   const setField = (patch: Partial<ReconcileForm>) => setForm((f) => ({ ...f, ...patch }));
   const ledgerDealers = reads.ledger?.dealers ?? [];
@@ -555,7 +608,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
         />
       </section>
 
-      <section className={styles.section} aria-labelledby="reconcile-run">
+      <section className={mergeClasses(styles.section, layout.stickyBar)} aria-labelledby="reconcile-run" data-testid="reconcile-run-bar">
         <h2 id="reconcile-run" className={styles.heading}>
           {s.stepRun}
         </h2>
@@ -580,7 +633,15 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
               {s.cancel}
             </Button>
           ) : (
-            <Button appearance="primary" disabled={!canRun} onClick={() => void start(true)} data-testid="reconcile-run">
+            <Button
+              appearance="primary"
+              disabled={!canRun}
+              onClick={() => {
+                startAction();
+                void start(true);
+              }}
+              data-testid="reconcile-run"
+            >
               {shownOutcome ? s.runAgain : s.run}
             </Button>
           )}
@@ -589,6 +650,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
             {s.clearMarks}
           </Button>
         </div>
+        <ActionNote at={MARKS_NOTE} />
         {notice ? (
           <MessageBar intent={notice.intent} layout="multiline" data-testid="reconcile-notice">
             <MessageBarBody>{notice.text(s)}</MessageBarBody>
@@ -616,7 +678,11 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
               <MessageBarBody>{s.sheetRefused(shownOutcome.refused)}</MessageBarBody>
             </MessageBar>
           ) : null}
-          {shownOutcome.written ? (
+          {shownOutcome.marksCleared ? (
+            <MessageBar intent="info" layout="multiline" data-testid="reconcile-marks-gone">
+              <MessageBarBody>{DECISION_STRINGS[locale].marksGone}</MessageBarBody>
+            </MessageBar>
+          ) : shownOutcome.written ? (
             <Caption1 data-testid="reconcile-written">
               {`${s.marksWritten(shownOutcome.written.ledgerMarks, shownOutcome.written.statementMarks)} ${s.resultSheets(
                 shownOutcome.written.differencesSheet,
@@ -635,6 +701,12 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
             onFilter={setFilter}
             onGoTo={goTo}
             onAnswer={answer}
+            busy={busy || running}
+            marksCleared={shownOutcome.marksCleared}
+          />
+          <DecisionList
+            lines={decisionLines(shownOutcome.decisions, shownOutcome.run.report.staleDecisions)}
+            onUndo={undoDecision}
             busy={busy || running}
           />
         </section>

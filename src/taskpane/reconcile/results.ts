@@ -144,9 +144,10 @@ export function dealerSummary(d: DealerResult): DealerSummary {
   };
 }
 
-/** The decision to save when the user answers a suggestion. */
+/**
+ * The decision to save when the user answers a suggestion. A rejection keeps its rows too (the engine
+ * goes by the id alone), so the pane can say which rows an answer was about when it lists it.
+ */
 export function decisionFor(s: Suggestion, answer: "confirmed" | "rejected"): Decision {
-  return answer === "confirmed"
-    ? { id: s.id, decision: answer, ledgerRows: [...s.ledgerRows], statementRows: [...s.statementRows] }
-    : { id: s.id, decision: answer };
+  return { id: s.id, decision: answer, ledgerRows: [...s.ledgerRows], statementRows: [...s.statementRows] };
 }

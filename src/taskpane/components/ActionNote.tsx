@@ -1,0 +1,61 @@
+/**
+ * The pane's confirmations, beside the action that caused them: a view says `confirm(at, text)` when
+ * an action succeeded and `startAction()` when the user starts the next one; `<ActionNote at>` placed
+ * next to the buttons shows the confirmation meant for that place. Held by the pane, so a
+ * confirmation is still there after the user switches tabs and back.
+ */
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import { createContext, useCallback, useContext, useMemo, useReducer, type ReactNode } from "react";
+import { nextConfirmation, type Confirmation } from "../confirmation";
+import { useLocale, useStrings } from "../context";
+import type { Locale } from "../i18n";
+
+export interface Confirmations {
+  note: Confirmation | null;
+  confirm: (at: string, text: (locale: Locale) => string, intent?: Confirmation["intent"]) => void;
+  /** Call when the user starts an action: the last confirmation goes. */
+  startAction: () => void;
+  dismiss: (at: string) => void;
+}
+
+const NONE: Confirmations = { note: null, confirm: () => undefined, startAction: () => undefined, dismiss: () => undefined };
+
+const ConfirmationContext = createContext<Confirmations>(NONE);
+
+export function ConfirmationProvider({ children }: { children: ReactNode }): JSX.Element {
+  const [note, dispatch] = useReducer(nextConfirmation, null);
+  const confirm = useCallback(
+    (at: string, text: (locale: Locale) => string, intent: Confirmation["intent"] = "success") => dispatch({ type: "confirm", note: { at, text, intent } }),
+    [],
+  );
+  const startAction = useCallback(() => dispatch({ type: "action" }), []);
+  const dismiss = useCallback((at: string) => dispatch({ type: "dismiss", at }), []);
+  const value = useMemo(() => ({ note, confirm, startAction, dismiss }), [note, confirm, startAction, dismiss]);
+  return <ConfirmationContext.Provider value={value}>{children}</ConfirmationContext.Provider>;
+}
+
+export function useConfirmations(): Confirmations {
+  return useContext(ConfirmationContext);
+}
+
+/** The confirmation meant for this place, if there is one. */
+export function ActionNote({ at }: { at: string }): JSX.Element | null {
+  const { note, dismiss } = useConfirmations();
+  const locale = useLocale();
+  const t = useStrings();
+  if (note === null || note.at !== at) return null;
+  return (
+    <MessageBar intent={note.intent} layout="multiline" data-testid="action-note" data-at={at} aria-live="polite">
+      <MessageBarBody>
+        <span data-note-text="">{note.text(locale)}</span>
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" size="small" aria-label={t.dismiss} onClick={() => dismiss(at)} data-testid="action-note-dismiss">
+            ×
+          </Button>
+        }
+      />
+    </MessageBar>
+  );
+}

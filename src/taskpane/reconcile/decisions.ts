@@ -1,0 +1,103 @@
+/**
+ * The user's answers to suggestions as the pane lists them, each with an undo, and the texts of what
+ * the reconcile view confirms beside its actions. Kept apart from strings.ts so the view's other
+ * texts grow without touching these. Pure, so it is tested without a browser.
+ */
+import type { Decision } from "../../core/reconcile/types";
+import type { Locale } from "../i18n";
+
+export interface DecisionLine {
+  id: string;
+  decision: Decision["decision"];
+  ledgerRows: number[];
+  statementRows: number[];
+  /** The rows changed since: the answer no longer applies (a confirmed match the engine could not use). */
+  stale: boolean;
+}
+
+/** Saved answers, latest first (the one the user just gave is on top). */
+export function decisionLines(decisions: readonly Decision[], staleIds: readonly string[]): DecisionLine[] {
+  const stale = new Set(staleIds);
+  return [...decisions].reverse().map((d) => ({
+    id: d.id,
+    decision: d.decision,
+    ledgerRows: [...(d.ledgerRows ?? [])],
+    statementRows: [...(d.statementRows ?? [])],
+    stale: stale.has(d.id),
+  }));
+}
+
+/** Rows as `3、5–7` (zh) or `3, 5–7` (en): runs of consecutive rows joined. */
+export function rowRuns(rows: readonly number[], locale: Locale): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return runs.join(locale === "en-US" ? ", " : "、");
+}
+
+export interface DecisionStrings {
+  title: (count: number) => string;
+  hint: string;
+  confirmed: string;
+  rejected: string;
+  /** What the answer was about: the rows on both sides, or the suggestion's id for an answer saved without rows. */
+  pair: (line: DecisionLine) => string;
+  stale: string;
+  undo: string;
+  undoLabel: (line: DecisionLine) => string;
+  saved: (confirmed: boolean) => string;
+  undone: (confirmed: boolean) => string;
+  /** Said in the results once the marks of the run are cleared. */
+  marksGone: string;
+  legendMarksGone: string;
+}
+
+function pairText(line: DecisionLine, locale: Locale): string {
+  const zh = locale === "zh-CN";
+  const parts: string[] = [];
+  if (line.ledgerRows.length > 0) parts.push(zh ? `台账第 ${rowRuns(line.ledgerRows, locale)} 行` : `ledger row ${rowRuns(line.ledgerRows, locale)}`);
+  if (line.statementRows.length > 0) parts.push(zh ? `对账单第 ${rowRuns(line.statementRows, locale)} 行` : `statement row ${rowRuns(line.statementRows, locale)}`);
+  if (parts.length === 0) return zh ? `建议 ${line.id}` : `suggestion ${line.id}`;
+  return parts.join(" ↔ ");
+}
+
+export const DECISION_STRINGS: Readonly<Record<Locale, DecisionStrings>> = {
+  "zh-CN": {
+    title: (count) => `已处理的建议（${count}）`,
+    hint: "答复保存在本工作簿中，每次对账都会用到；撤销后该建议重新列出。",
+    confirmed: "已确认匹配",
+    rejected: "已答复不匹配",
+    pair: (line) => pairText(line, "zh-CN"),
+    stale: "相关行已修改，此答复已不适用",
+    undo: "撤销",
+    undoLabel: (line) => `撤销“${line.decision === "confirmed" ? "确认匹配" : "不匹配"}”：${pairText(line, "zh-CN")}`,
+    saved: (confirmed) => (confirmed ? "已确认匹配并保存在工作簿中，已重新对账。" : "已记下“不匹配”并保存在工作簿中，已重新对账。"),
+    undone: (confirmed) =>
+      confirmed ? "已撤销“确认匹配”，已重新对账：相关行重新列为待确认的建议。" : "已撤销“不匹配”，已重新对账：该建议重新列出。",
+    marksGone: "标记已清除：两张表上已没有本次对账的标记。下面的差异仍可点击查看；需要标记时请重新对账。",
+    legendMarksGone: "这些颜色目前不在表中（标记已清除）。",
+  },
+  "en-US": {
+    title: (count) => `Answered suggestions (${count})`,
+    hint: "Answers are saved in this workbook and used by every run; undo one and its suggestion is listed again.",
+    confirmed: "Confirmed match",
+    rejected: "Answered: not a match",
+    pair: (line) => pairText(line, "en-US"),
+    stale: "The rows changed; this answer no longer applies",
+    undo: "Undo",
+    undoLabel: (line) => `Undo "${line.decision === "confirmed" ? "confirm match" : "not a match"}": ${pairText(line, "en-US")}`,
+    saved: (confirmed) =>
+      confirmed ? "Match confirmed and saved in the workbook; reconciled again." : "\"Not a match\" saved in the workbook; reconciled again.",
+    undone: (confirmed) =>
+      confirmed
+        ? "\"Confirm match\" undone and reconciled again: the rows are listed as a suggestion to answer."
+        : "\"Not a match\" undone and reconciled again: the suggestion is listed again.",
+    marksGone: "Marks cleared: neither sheet carries this run's marks any more. The differences below still select their rows; reconcile again to mark them.",
+    legendMarksGone: "These colours are not in the sheets now (marks cleared).",
+  },
+};
