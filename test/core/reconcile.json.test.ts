@@ -28,6 +28,7 @@ describe("the --json contract", () => {
     expect(dealers).toHaveLength(1);
     expect(dealers[0]).toMatchObject({
       dealer: "某某商贸有限公司",
+      status: "reconciled",
       ledger: { sheet: "应收明细", entries: 3, closingBalance: "10345.00" },
       statement: { sheet: "对账单", entries: 4, closingBalance: "10435.00" },
       matched: 2,

@@ -148,7 +148,7 @@ describe("properties of the engine", () => {
   });
 
   test("swapping the sheets (and the date window) swaps the kinds and the signs", () => {
-    const swappedKind = { ledger_only: "statement_only", statement_only: "ledger_only", amount_mismatch: "amount_mismatch", duplicate: "duplicate" } as const;
+    const swappedKind = { ledger_only: "statement_only", statement_only: "ledger_only", amount_mismatch: "amount_mismatch", duplicate: "duplicate", unreadable: "unreadable" } as const;
     fc.assert(
       fc.property(pairArb, ({ ledger, statement }) => {
         const d = one(reconcile(ledger, statement, options));

@@ -14,11 +14,12 @@ export const MARK_STYLES: Record<ReconcileMarkKind, MarkStyle> = {
   ledger_only: { fill: "#FFF3BF" },
   statement_only: { fill: "#D0EBFF" },
   duplicate: { fill: "#FFC9C9" },
+  unreadable: { fill: "#DEE2E6" },
   suggestion: { fill: "#E5DBFF" },
 };
 
 /** The order kinds are shown in (legend, filters). */
-export const MARK_KINDS: ReconcileMarkKind[] = ["amount_mismatch", "ledger_only", "statement_only", "duplicate", "suggestion"];
+export const MARK_KINDS: ReconcileMarkKind[] = ["amount_mismatch", "ledger_only", "statement_only", "duplicate", "unreadable", "suggestion"];
 
 /** Rows to mark on each sheet; a row in several items keeps the first kind in `MARK_KINDS` order. */
 export function reconcileMarks(dealers: readonly DealerResult[]): { ledger: RowMark[]; statement: RowMark[] } {

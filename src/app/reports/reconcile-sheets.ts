@@ -20,6 +20,7 @@ export const KIND_TEXT: Record<Difference["kind"] | "suggestion", Bilingual> = {
   ledger_only: { zh: "我方有、对方无", en: "Only in our ledger" },
   statement_only: { zh: "对方有、我方无", en: "Only on the statement" },
   duplicate: { zh: "重复记账", en: "Duplicate" },
+  unreadable: { zh: "无法读取", en: "Cannot be read" },
   suggestion: { zh: "待确认匹配", en: "Match to confirm" },
 };
 
@@ -212,7 +213,9 @@ export function reconciliationSheet(report: ReconcileReport, src: SourceSheets, 
   const p = (t: Bilingual) => pick(t, lang);
   const rows: OutRow[] = [];
   const head = (t: Bilingual): OutCell => ({ value: p(t), bold: true, fill: "#E8EEF7", border: true, align: "center" });
-  for (const d of report.dealers) {
+  // A dealer one sheet does not have was not reconciled: it gets no 余额调节表 (差异明细 lists it).
+  const reconciled = report.dealers.filter((d) => d.status === "reconciled");
+  for (const d of reconciled) {
     const r = d.reconciliation;
     if (rows.length > 0) rows.push([], []);
     rows.push([{ value: p(R.title), bold: true, fontSize: 16, align: "center", mergeAcross: 6 }]);
@@ -252,7 +255,7 @@ export function reconciliationSheet(report: ReconcileReport, src: SourceSheets, 
     rows.push([]);
     rows.push([p(R.preparedBy), null, null, null, p(R.checkedBy), null, p(R.date)]);
   }
-  if (report.dealers.length === 0) rows.push([{ value: p(R.title), bold: true, fontSize: 16 }], [p(R.none)]);
+  if (reconciled.length === 0) rows.push([{ value: p(R.title), bold: true, fontSize: 16 }], [p(R.none)]);
   return {
     name: p(RECONCILIATION_SHEET),
     rows,

@@ -48,6 +48,7 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
   const json: Record<string, unknown> = {
     dealer: d.dealer,
     dealerKey: d.dealerKey,
+    status: d.status,
     ledger: {
       sheet: d.ledger.sheet,
       entries: d.ledger.entries,
@@ -79,6 +80,10 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       rule: x.rule,
       duplicateOf: x.duplicateOf,
       otherDealer: x.otherDealer,
+      // Only an unread cell has these: the other kinds print exactly as before.
+      ...(x.kind === "unreadable"
+        ? { sheet: x.sheet ?? null, cell: x.cell ?? null, found: x.found ?? "", fix: x.fix?.zh ?? null, fixEn: x.fix?.en ?? null }
+        : {}),
     })),
     suggestions: d.suggestions.map((s) => ({
       id: s.id,

@@ -5,6 +5,7 @@
 import { compareDates, isIsoDate, toEpochDay } from "../dates";
 import type { IsoDate, Opening } from "../model";
 import { entryRows, type EntryRows } from "../read/entries";
+import type { ReadIssue, UnreadRow } from "../read/types";
 import { reconcileBalances } from "./balance";
 import { normaliseDealerName } from "./dealers";
 import { itemAt, matchDealer, type Item } from "./engine";
@@ -14,6 +15,7 @@ import { wrongDealerReason, type ReasonContext } from "./reasons";
 import {
   DEFAULT_OPTIONS,
   type DealerResult,
+  type DealerStatus,
   type Difference,
   type MatchRule,
   type ReconcileOptions,
@@ -30,12 +32,15 @@ interface SideGroup {
   entries: number[];
   openings: Opening[];
   excluded: number[];
+  /** Rows of the dealer that could not be read (in neither balance). */
+  unread: UnreadRow[];
   /** The dealer's name as written on this sheet's lowest row carrying it. */
   name: string | null;
   nameRow: number;
 }
 
-const KIND_ORDER: Record<Difference["kind"], number> = { amount_mismatch: 0, duplicate: 1, ledger_only: 2, statement_only: 3 };
+// Unread cells first: until they are fixed, every figure below them is incomplete.
+const KIND_ORDER: Record<Difference["kind"], number> = { unreadable: -1, amount_mismatch: 0, duplicate: 1, ledger_only: 2, statement_only: 3 };
 
 export function reconcile(ledger: SideInput, statement: SideInput, options: ReconcileOptions = {}): ReconcileReport {
   const { opts, problems } = resolveOptions(options);
@@ -83,6 +88,10 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       const k = keyOf(o.dealer);
       if (k !== null) names.add(k);
     }
+    for (const u of side.unreadable ?? []) {
+      const k = keyOf(u.dealer);
+      if (k !== null) names.add(k);
+    }
     return { keys, names };
   };
   const { keys: lKeys, names: lNames } = keysOf(ledger, lRows);
@@ -99,7 +108,11 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   let lFallback = fallbackFor(lNames);
   let sFallback = fallbackFor(sNames);
   if (filterKey !== null) {
-    if ((lNames.size > 0 || sNames.size > 0) && !lNames.has(filterKey) && !sNames.has(filterKey)) {
+    // Without names on either sheet the dealer asked for is the pair's, unless the ledger has nothing at
+    // all (its rows were all another dealer's and left out when it was read).
+    const nameless = lNames.size === 0 && sNames.size === 0;
+    const ledgerEmpty = lRows.length === 0 && ledger.openings.length === 0 && (ledger.unreadable ?? []).length === 0;
+    if (!lNames.has(filterKey) && !sNames.has(filterKey) && (!nameless || ledgerEmpty)) {
       return report([], null, [
         {
           code: "dealer_not_found",
@@ -121,7 +134,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     const get = (k: Key) => {
       let g = groups.get(k);
       if (!g) {
-        g = { entries: [], openings: [], excluded: [], name: null, nameRow: Infinity };
+        g = { entries: [], openings: [], excluded: [], unread: [], name: null, nameRow: Infinity };
         groups.set(k, g);
       }
       return g;
@@ -150,6 +163,13 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       if (opts.asOf !== null && o.date !== null && compareDates(o.date, opts.asOf) > 0) g.excluded.push(o.row);
       else g.openings.push(o);
     }
+    for (const u of side.unreadable ?? []) {
+      const g = place(u.dealer, keyOf(u.dealer), u.row);
+      if (!g) continue;
+      // A row dated after the cut-off would not count even if it could be read.
+      if (opts.asOf !== null && u.date !== null && compareDates(u.date, opts.asOf) > 0) g.excluded.push(u.row);
+      else g.unread.push(u);
+    }
     return groups;
   };
   const lGroups = group(ledger, lRows, lKeys, lFallback);
@@ -166,7 +186,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   const rejected = new Set(decisions.filter((d) => d.decision === "rejected").map((d) => d.id));
   const applied = new Set<string>();
   const oneSidedKeys = new Map<Difference, string>();
-  const empty: SideGroup = { entries: [], openings: [], excluded: [], name: null, nameRow: Infinity };
+  const empty: SideGroup = { entries: [], openings: [], excluded: [], unread: [], name: null, nameRow: Infinity };
 
   // Confirmed decisions claim rows before the duplicates are looked for: then the engine does every step itself.
   const quick = !decisions.some((d) => d.decision === "confirmed");
@@ -189,7 +209,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     const sOpening = sg.openings.reduce((t, o) => t + o.amount, 0);
     const lBalance = lOpening + sumOf(lRows, lg.entries);
     const sBalance = sOpening + sumOf(sRows, sg.entries);
-    const differences = m.differences.sort(
+    const differences = [...unreadDifferences(lg.unread, "ledger"), ...unreadDifferences(sg.unread, "statement"), ...m.differences].sort(
       (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || firstRow(a.ledgerRows) - firstRow(b.ledgerRows) || firstRow(a.statementRows) - firstRow(b.statementRows),
     );
     // Matches stay in the order the passes made them (pass, then date): already deterministic, and
@@ -199,9 +219,22 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     matches.countRules(ruleCounts);
     const rows = (os: Opening[]) => os.map((o) => o.row).sort((a, b) => a - b);
     const name = lg.name ?? sg.name ?? (key === filterKey ? opts.dealer : null);
+    const status: DealerStatus = !present(sg) ? "no_statement" : !present(lg) ? "no_ledger" : "reconciled";
+    const reconciliation = reconcileBalances({
+      ledgerOpening: lOpening,
+      statementOpening: sOpening,
+      ledgerOpeningRows: rows(lg.openings),
+      statementOpeningRows: rows(sg.openings),
+      ledgerBalance: lBalance,
+      statementBalance: sBalance,
+      differences,
+      pending: m.pending,
+    });
+    settleStatus(reconciliation, status, lg.unread.length + sg.unread.length);
     const result: DealerResult = {
       dealer: name,
       dealerKey: key,
+      status,
       ledger: {
         sheet: ledger.sheet,
         entries: lg.entries.length,
@@ -219,16 +252,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       matches: [],
       differences,
       suggestions: m.suggestions,
-      reconciliation: reconcileBalances({
-        ledgerOpening: lOpening,
-        statementOpening: sOpening,
-        ledgerOpeningRows: rows(lg.openings),
-        statementOpeningRows: rows(sg.openings),
-        ledgerBalance: lBalance,
-        statementBalance: sBalance,
-        differences,
-        pending: m.pending,
-      }),
+      reconciliation,
       ruleCounts,
       subsetSearch: m.subsetSearch,
     };
@@ -239,6 +263,78 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   if (dealers.length > 1) markWrongDealer(dealers, oneSidedKeys);
   const stale = decisions.filter((d) => d.decision === "confirmed" && !applied.has(d.id)).map((d) => d.id);
   return report(dealers, cutoff, [], [...new Set(stale)].sort());
+}
+
+function present(g: SideGroup): boolean {
+  return g.entries.length + g.openings.length + g.excluded.length + g.unread.length > 0;
+}
+
+/**
+ * A dealer one sheet does not have, or with rows that could not be read, is never called balanced,
+ * whatever the arithmetic says: the note says why.
+ */
+function settleStatus(r: DealerResult["reconciliation"], status: DealerStatus, unread: number): void {
+  if (status === "reconciled" && unread === 0) return;
+  r.balanced = false;
+  const notes: { zh: string; en: string }[] = [];
+  if (status === "no_statement") notes.push({ zh: "对账单中没有这家经销商的记录，未能核对，不能视为一致", en: "The statement has no rows for this dealer: not reconciled, not to be taken as agreeing" });
+  if (status === "no_ledger") notes.push({ zh: "我方台账中没有这家经销商的记录，未能核对，不能视为一致", en: "Our ledger has no rows for this dealer: not reconciled, not to be taken as agreeing" });
+  if (unread > 0) {
+    notes.push({ zh: `有 ${unread} 行的金额或日期无法读取，未计入余额：改正后重新对账`, en: `${unread} row(s) with an amount or date that cannot be read are in neither balance: correct them and reconcile again` });
+  }
+  if (r.remainderNote) notes.push(r.remainderNote);
+  r.remainderNote = { zh: notes.map((n) => n.zh).join("；"), en: notes.map((n) => n.en).join("; ") };
+}
+
+const UNREAD_WHAT: Record<ReadIssue["code"], { zh: (found: string) => string; en: (found: string) => string; fixZh: string; fixEn: string }> = {
+  bad_amount: {
+    zh: (f) => `「${f}」不是金额`,
+    en: (f) => `"${f}" is not an amount`,
+    fixZh: "请填写数字金额（如 1200.00），或删除这一行",
+    fixEn: "write the amount as a number (such as 1200.00), or delete the row",
+  },
+  bad_direction: { zh: (f) => `「${f}」不是借贷方向`, en: (f) => `"${f}" is not a direction`, fixZh: "请填写“借”或“贷”", fixEn: "write 借 (debit) or 贷 (credit)" },
+  bad_date: { zh: (f) => `「${f}」不是日期`, en: (f) => `"${f}" is not a date`, fixZh: "请填写日期（如 2026-10-31）", fixEn: "write a date (such as 2026-10-31)" },
+  missing_date: { zh: () => "没有日期，上方也没有可沿用的日期", en: () => "has no date, and none above to carry down", fixZh: "请填写日期（如 2026-10-31）", fixEn: "write a date (such as 2026-10-31)" },
+  missing_year: { zh: (f) => `「${f}」没有年份`, en: (f) => `"${f}" has no year`, fixZh: "请写出年份（如 2026-10-31）", fixEn: "write the year (such as 2026-10-31)" },
+  no_header: { zh: () => "无法读取", en: () => "cannot be read", fixZh: "请改正该单元格", fixEn: "correct the cell" },
+  no_amount_column: { zh: () => "无法读取", en: () => "cannot be read", fixZh: "请改正该单元格", fixEn: "correct the cell" },
+  no_date_column: { zh: () => "无法读取", en: () => "cannot be read", fixZh: "请改正该单元格", fixEn: "correct the cell" },
+  map_not_found: { zh: () => "无法读取", en: () => "cannot be read", fixZh: "请改正该单元格", fixEn: "correct the cell" },
+};
+
+/** One `unreadable` difference per cell that could not be read. */
+function unreadDifferences(rows: readonly UnreadRow[], side: "ledger" | "statement"): Difference[] {
+  const out: Difference[] = [];
+  for (const u of rows) {
+    for (const c of u.cells) {
+      const what = UNREAD_WHAT[c.code];
+      const cell = c.column === null ? null : `${c.column}${u.row}`;
+      const where = { zh: `${u.sheet} ${cell ?? `第 ${u.row} 行`}${c.header ? `（${c.header}）` : ""}`, en: `${u.sheet} ${cell ?? `row ${u.row}`}${c.header ? ` (${c.header})` : ""}` };
+      const lost = u.opening ? { zh: "期初余额未计入", en: "the opening balance is left out" } : { zh: "该行未计入余额", en: "the row is in neither balance" };
+      out.push({
+        kind: "unreadable",
+        ledgerRows: side === "ledger" ? [u.row] : [],
+        statementRows: side === "statement" ? [u.row] : [],
+        amount: 0,
+        ledgerAmount: 0,
+        statementAmount: 0,
+        reason: {
+          code: "unreadable_cell",
+          zh: `无法读取：${where.zh}${what.zh(c.found)}，${lost.zh}。${what.fixZh}`,
+          en: `Cannot be read: ${where.en} ${what.en(c.found)}; ${lost.en}. ${what.fixEn.charAt(0).toUpperCase()}${what.fixEn.slice(1)}`,
+        },
+        rule: null,
+        duplicateOf: null,
+        otherDealer: null,
+        sheet: u.sheet,
+        cell,
+        found: c.found,
+        fix: { zh: what.fixZh, en: what.fixEn },
+      });
+    }
+  }
+  return out;
 }
 
 function dealerRequired(namedSheet: string, unnamedSheet: string): ReconcileProblem {

@@ -13,6 +13,7 @@
  */
 import type { Entry, Fen, IsoDate, Opening } from "../model";
 import type { EntryRows } from "../read/entries";
+import type { UnreadRow } from "../read/types";
 
 /** One side as the reader produced it. */
 export interface SideInput {
@@ -24,6 +25,11 @@ export interface SideInput {
    * engine reads these and never touches `entries`, which a large sheet then need not build.
    */
   columns?: EntryRows;
+  /**
+   * Rows that look like entries but whose amount or date the reader could not read (its `unreadable`):
+   * each unread cell becomes a difference of kind `unreadable`, and the dealer is not called balanced.
+   */
+  unreadable?: readonly UnreadRow[];
 }
 
 /** Which pass paired the rows. */
@@ -41,7 +47,13 @@ export type MatchRule =
   /** A suggestion the user confirmed. */
   | "user";
 
-export type DifferenceKind = "ledger_only" | "statement_only" | "amount_mismatch" | "duplicate";
+export type DifferenceKind =
+  | "ledger_only"
+  | "statement_only"
+  | "amount_mismatch"
+  | "duplicate"
+  /** A cell (amount or date) of a row that looks like an entry could not be read: the row is in neither balance. */
+  | "unreadable";
 
 export type ReasonCode =
   | "goods_in_transit"
@@ -60,7 +72,9 @@ export type ReasonCode =
   | "payment_not_booked"
   /** The dealer shows a charge (they owe more) that we never booked. */
   | "charge_not_booked"
-  | "unexplained";
+  | "unexplained"
+  /** For `unreadable`: the cell's text is not an amount or a date. */
+  | "unreadable_cell";
 
 /** A likely reason, zh-CN first. */
 export interface Reason {
@@ -92,6 +106,11 @@ export interface Difference {
   duplicateOf: number | null;
   /** For `wrong_dealer`: the other dealer under which the counterpart was found. */
   otherDealer: string | null;
+  /** For `unreadable`: the sheet and cell (`E12`) that could not be read, the text found there and what to write instead. */
+  sheet?: string;
+  cell?: string | null;
+  found?: string;
+  fix?: { zh: string; en: string };
 }
 
 /** A pairing the engine could not choose on its own: the rows stay open until the user decides. */
@@ -206,11 +225,18 @@ export interface SubsetSearchStats {
   note: { zh: string; en: string } | null;
 }
 
+/**
+ * Whether both sides had the dealer: a dealer with no statement rows (or no ledger rows) is listed, never
+ * reconciled and never called balanced.
+ */
+export type DealerStatus = "reconciled" | "no_statement" | "no_ledger";
+
 export interface DealerResult {
   /** The dealer's name as first written (ledger first), or null on sheets without dealer names. */
   dealer: string | null;
   /** The normalised name used to pair dealers across the two sheets. */
   dealerKey: string | null;
+  status: DealerStatus;
   ledger: SideSummary;
   statement: SideSummary;
   matches: Match[];
