@@ -1,6 +1,6 @@
 import type { ReadResult } from "../../src/core/read";
 import type { SheetInfo } from "../../src/port/workbook";
-import { columnChoices, entryCounts, issueTarget, remap, rolesForDisplay, skippedByReason, userMap } from "../../src/taskpane/summary";
+import { columnChoices, entryCounts, issueTarget, remap, reviewMapping, rolesForDisplay, skippedByReason, userMap } from "../../src/taskpane/summary";
 
 function result(partial: Partial<ReadResult>): ReadResult {
   return {
@@ -108,6 +108,29 @@ describe("column choices", () => {
     expect(rolesForDisplay(mapping, ["date", "ref", "description", "debit", "credit"])).toEqual({
       mapped: ["date", "description", "debit"],
       unmapped: ["ref", "credit"],
+    });
+  });
+});
+
+describe("which column choices need a look", () => {
+  test("a column found by a partial header match is a guess to check; exact names and the user's own choices are sure", () => {
+    const review = reviewMapping(
+      {
+        date: { column: 1, header: "日期", confidence: 1, source: "detected" },
+        ref: { column: 2, header: "单据", confidence: 0.7, source: "detected" },
+        amount: { column: 5, header: "本币金额", confidence: 0.5, source: "detected" },
+        description: { column: 3, header: "备注", confidence: 0.6, source: "user" },
+      },
+      ["date", "ref", "description", "amount", "balance"],
+    );
+    expect(review).toEqual({ needsLook: ["ref", "amount"], confident: ["date", "description"], unmapped: ["balance"] });
+  });
+
+  test("with every column exact, nothing needs a look and the mapping can fold", () => {
+    expect(reviewMapping({ date: { column: 1, header: "日期", confidence: 1, source: "detected" } }, ["date", "ref"])).toEqual({
+      needsLook: [],
+      confident: ["date"],
+      unmapped: ["ref"],
     });
   });
 });

@@ -22,6 +22,10 @@ import { CHOICE_SETTING } from "../choice";
 import { useLocale, useServices } from "../context";
 import type { Locale } from "../i18n";
 import { messageFromError, type PaneMessage } from "../messages";
+import { ActionNote, useConfirmations } from "./ActionNote";
+
+/** Where the confirmation of taking everything back shows. */
+const UNDO_NOTE = "undo-everything";
 
 interface UndoStrings {
   title: string;
@@ -88,12 +92,14 @@ export function UndoPanel({ report, onDone }: UndoPanelProps): JSX.Element {
   const [open, setOpen] = useState(false);
   const [forget, setForget] = useState(false);
   const [busy, setBusy] = useState(false);
+  const { confirm, startAction } = useConfirmations();
 
   const run = async () => {
+    startAction();
     setBusy(true);
     try {
       const result = await undoEverything(port, { forgetSettings: forget, extraSettings: [CHOICE_SETTING] });
-      report({ key: "undo", intent: "success", text: () => UNDO_STRINGS[locale].done(result) });
+      confirm(UNDO_NOTE, (lang) => UNDO_STRINGS[lang].done(result));
       setOpen(false);
       onDone();
     } catch (err) {
@@ -135,6 +141,7 @@ export function UndoPanel({ report, onDone }: UndoPanelProps): JSX.Element {
           </DialogBody>
         </DialogSurface>
       </Dialog>
+      <ActionNote at={UNDO_NOTE} />
     </section>
   );
 }

@@ -221,3 +221,21 @@ describe("the view's language", () => {
     expect(agingStringsFor(STRINGS["en-US"]).viewTitle).toBe("Aging / overdue");
   });
 });
+
+describe("stages explained where they appear", () => {
+  test("each summary line and each action carries what its stage means; a late action also its final deadline", async () => {
+    const run = await agedSample("2026-11-30");
+    const overdue = stageLines(run.report, "zh-CN").find((l) => l.stage === "overdue");
+    expect(overdue?.explanation).toBe("已过到期日，仍在最终收款期限内。最终收款期限 = 到期日 + 账期的三分之一（账期 30 天即到期后 10 天）。");
+    const first = actionLines(run.report, "en-US")[0];
+    // XSCK-2026-0618: 60-day term, due 08-17, final deadline 20 days later.
+    expect([first.ref, first.dueDate, first.finalDate, first.stage]).toEqual(["XSCK-2026-0618", "2026-08-17", "2026-09-06", "past_final"]);
+    expect(first.stageExplanation).toBe("Past the final deadline (due date + one third of the term): send a demand letter now.");
+  });
+
+  test("the week's list says that it includes what is already overdue", () => {
+    expect(AGING_STRINGS["zh-CN"].actionsTitle(7)).toBe("本周需行动（7 笔，含已逾期）");
+    expect(AGING_STRINGS["en-US"].actionsTitle(7)).toBe("Actions this week (7, overdue included)");
+    expect(AGING_STRINGS["zh-CN"].actionsHint).toContain("已经逾期、尚未收回的款项");
+  });
+});
