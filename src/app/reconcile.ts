@@ -2,7 +2,8 @@
  * Reconciling a ledger sheet against a dealer's statement through workbook ports, shared by the task pane
  * (both sheets and the results in the open workbook) and the command line (two files in, a new file out).
  */
-import { reconcile, type Decision, type ReconcileOptions, type ReconcileReport, type SideInput } from "../core/reconcile";
+import { reconcile, type Decision, type ReconcileOptions, type ReconcileProblem, type ReconcileReport, type SideInput } from "../core/reconcile";
+import { dealerKey } from "../core/values/refs";
 import { entryColumnsOf, type ReadOptions, type ReadResult } from "../core/read";
 import type { WorkbookPort } from "../port/workbook";
 import { PortError } from "../port/workbook";
@@ -35,12 +36,106 @@ export interface ReconcileRequest {
   options?: Omit<ReconcileOptions, "decisions">;
   /** Where decisions are kept; defaults to the ledger's workbook. */
   decisionsPort?: WorkbookPort;
+  /**
+   * Stop before matching when the two sheets look given the wrong way round (see `sidesSwapped`): the
+   * report then carries one `sides_swapped` problem and no dealers. Off by default: the pane warns before
+   * the run instead, and a user who goes on gets the sides as chosen.
+   */
+  stopIfSwapped?: boolean;
 }
 
 export interface ReconcileRun {
   report: ReconcileReport;
   ledger: ReadResult;
   statement: ReadResult;
+  /** Which dealer the statement was taken to be, and how (see `statementDealer`). */
+  dealerChoice: StatementDealer;
+  /** The ledger looks like a dealer's statement and the statement like our ledger. */
+  swapped: boolean;
+  /** The dealer this run reconciled because the statement named it, when no dealer was asked for; else null. */
+  autoDealer: string | null;
+}
+
+/**
+ * Whose statement it is, as far as the two sheets tell, before any run: what the pane preselects and
+ * what the command line reconciles without being asked.
+ */
+export interface StatementDealer {
+  /**
+   * The ledger's dealer to reconcile, as the ledger writes it; null when there is nothing to choose (the
+   * ledger has at most one dealer and the statement no name, or the statement itself holds several
+   * dealers) or when it cannot be told (`mustChoose`).
+   */
+  dealer: string | null;
+  /** The statement's own name for its dealer (title, 客户名称 line, its one dealer column value), if any. */
+  statementName: string | null;
+  /** How `dealer` was found: the same name, a name containing the other (蜀丰建材 in 成都蜀丰建材有限公司), or the ledger's only dealer. */
+  match: "same" | "similar" | "only" | null;
+  /** The ledger holds several dealers and the statement's one cannot be told: the user has to name it. */
+  mustChoose: boolean;
+  /** The ledger's dealers, as first written. */
+  ledgerDealers: string[];
+}
+
+/** The statement's one dealer name, unless it holds several or the name is ours. */
+function statementNameOf(ledger: ReadResult | null, statement: ReadResult): { name: string | null; several: boolean } {
+  const names = statement.dealers.length > 0 ? statement.dealers : statement.dealer ? [statement.dealer] : [];
+  if (names.length > 1) return { name: null, several: true };
+  const name = names[0] ?? null;
+  if (name === null) return { name: null, several: false };
+  const ours = [ledger?.ourName, statement.ourName].filter((n): n is string => typeof n === "string" && n !== "").map(dealerKey);
+  return { name: ours.includes(dealerKey(name)) ? null : name, several: false };
+}
+
+/** Which of the ledger's dealers a one-dealer statement belongs to, from the two read results alone. */
+export function statementDealer(ledger: ReadResult | null, statement: ReadResult): StatementDealer {
+  const ledgerDealers = ledger?.dealers ?? [];
+  const { name, several } = statementNameOf(ledger, statement);
+  const none: StatementDealer = { dealer: null, statementName: name, match: null, mustChoose: false, ledgerDealers };
+  if (several) return none;
+  if (ledgerDealers.length <= 1) {
+    if (ledgerDealers.length === 0 || name === null) return none;
+    const key = dealerKey(name);
+    const only = dealerKey(ledgerDealers[0]);
+    return { ...none, dealer: ledgerDealers[0], match: only === key ? "same" : similar(only, key) ? "similar" : "only" };
+  }
+  if (name === null) return { ...none, mustChoose: true };
+  const key = dealerKey(name);
+  const same = ledgerDealers.find((d) => dealerKey(d) === key);
+  if (same !== undefined) return { ...none, dealer: same, match: "same" };
+  const close = ledgerDealers.filter((d) => similar(dealerKey(d), key));
+  if (close.length === 1) return { ...none, dealer: close[0], match: "similar" };
+  return { ...none, mustChoose: true };
+}
+
+/** One key written inside the other: a city or a legal form added on one side only. */
+function similar(a: string, b: string): boolean {
+  return a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a));
+}
+
+/**
+ * The ledger looks like a dealer's statement (their 应付/进货 columns or title) and the statement like
+ * our ledger: the two were most likely given the wrong way round.
+ */
+export function sidesSwapped(ledger: ReadResult | null, statement: ReadResult | null): boolean {
+  return ledger?.detectedSide === "statement" && statement?.detectedSide === "ledger";
+}
+
+/** The problem that stops a run whose statement's dealer cannot be told against a many-dealer ledger. */
+function dealerRequiredProblem(choice: StatementDealer, statementSheet: string): ReconcileProblem {
+  const listed = choice.ledgerDealers.slice(0, 10);
+  const more = choice.ledgerDealers.length > listed.length;
+  const zhList = `${listed.join("、")}${more ? ` 等 ${choice.ledgerDealers.length} 家` : ""}`;
+  const enList = `${listed.join(", ")}${more ? ` and ${choice.ledgerDealers.length - listed.length} more` : ""}`;
+  const zhWhy = choice.statementName ? `对账单「${statementSheet}」写明的经销商「${choice.statementName}」不在台账中` : `对账单「${statementSheet}」没有写明是哪家经销商的`;
+  const enWhy = choice.statementName
+    ? `the statement "${statementSheet}" names the dealer "${choice.statementName}", who is not in the ledger`
+    : `the statement "${statementSheet}" does not say which dealer it belongs to`;
+  return {
+    code: "dealer_required",
+    zh: `${zhWhy}，台账有多家经销商（${zhList}）：请指定要对账的经销商`,
+    en: `${enWhy}, and the ledger holds several dealers (${enList}): name the dealer to reconcile`,
+  };
 }
 
 function decisionsKey(ledgerSheet: string, statementSheet: string): string {
@@ -81,8 +176,9 @@ function checkCancelled(signal: AbortSignal | undefined): void {
 /** A read sheet as the engine's input, without building its entries when the reader kept them in columns. */
 function sideInput(read: ReadResult): SideInput {
   const columns = entryColumnsOf(read);
-  if (columns === null) return { sheet: read.sheet, entries: read.entries, openings: read.openings };
-  const side = { sheet: read.sheet, openings: read.openings, columns } as Omit<SideInput, "entries"> as SideInput;
+  const unreadable = read.unreadable ?? [];
+  if (columns === null) return { sheet: read.sheet, entries: read.entries, openings: read.openings, unreadable };
+  const side = { sheet: read.sheet, openings: read.openings, columns, unreadable } as Omit<SideInput, "entries"> as SideInput;
   Object.defineProperty(side, "entries", { enumerable: true, get: () => read.entries });
   return side;
 }
@@ -98,10 +194,54 @@ export async function runReconcile(req: ReconcileRequest, control: RunControl = 
   const statement = await readSheet(req.statement.port, req.statement.sheet, { side: "statement", lazyEntries: true, ...req.statement.read }, { signal });
   checkCancelled(signal);
   onStage?.("matching", 0, 1);
+  const swapped = sidesSwapped(ledger, statement);
+  const dealerChoice = statementDealer(ledger, statement);
+  const stop = (problem: ReconcileProblem): ReconcileRun => {
+    // The options as the engine would resolve them, without matching anything.
+    const base = reconcile({ sheet: ledger.sheet, entries: [], openings: [] }, { sheet: statement.sheet, entries: [], openings: [] }, { ...req.options, dealer: null });
+    const report = { ...base, options: { ...base.options, dealer: req.options?.dealer ?? null }, dealers: [], problems: [...base.problems, problem] };
+    return { report, ledger, statement, dealerChoice, swapped, autoDealer: null };
+  };
+  if (swapped && req.stopIfSwapped) {
+    return stop({
+      code: "sides_swapped",
+      zh: `台账「${ledger.sheet}」看起来是经销商的对账单，对账单「${statement.sheet}」看起来是我方台账`,
+      en: `the ledger "${ledger.sheet}" looks like a dealer's statement and the statement "${statement.sheet}" like our ledger`,
+    });
+  }
+  const options = { ...req.options, ...dealerOptions(req.options ?? {}, dealerChoice, ledger, statement) };
+  if (!options.dealer && dealerChoice.mustChoose) return stop(dealerRequiredProblem(dealerChoice, statement.sheet));
   const decisions = await loadDecisions(req.decisionsPort ?? req.ledger.port, req.ledger.sheet, req.statement.sheet);
-  const report = reconcile(sideInput(ledger), sideInput(statement), { ...req.options, decisions });
+  const report = reconcile(sideInput(ledger), sideInput(statement), { ...options, decisions });
   onStage?.("matching", 1, 1);
-  return { report, ledger, statement };
+  const autoDealer = req.options?.dealer ? null : (options.dealer ?? null);
+  return { report, ledger, statement, dealerChoice, swapped, autoDealer };
+}
+
+/**
+ * The dealer to reconcile and how names are keyed, for a one-dealer statement: the dealer found by
+ * `statementDealer` (or the one the user named, when the ledger has it), with the statement's own spelling
+ * keyed as that dealer's, so 蜀丰建材's statement meets 成都蜀丰建材有限公司's rows. A statement holding
+ * several dealers is matched dealer by dealer, as named.
+ */
+function dealerOptions(
+  given: Omit<ReconcileOptions, "decisions">,
+  choice: StatementDealer,
+  ledger: ReadResult,
+  statement: ReadResult,
+): Pick<ReconcileOptions, "dealer" | "dealerKey"> {
+  const { name, several } = statementNameOf(ledger, statement);
+  if (several) return {};
+  const wanted = given.dealer ?? choice.dealer;
+  if (!wanted) return {};
+  const wantedKey = dealerKey(wanted);
+  // Named by the user: the statement is taken as that dealer's only when our ledger has the dealer.
+  const onLedger = ledger.dealers.some((d) => dealerKey(d) === wantedKey);
+  if (name === null || !onLedger) return { dealer: wanted };
+  const statementKey = dealerKey(name);
+  if (statementKey === wantedKey) return { dealer: wanted };
+  const keyOf = given.dealerKey ?? dealerKey;
+  return { dealer: wanted, dealerKey: (n: string) => (dealerKey(n) === statementKey ? keyOf(wanted) : keyOf(n)) };
 }
 
 export interface WriteTarget {

@@ -25,12 +25,14 @@ const ZH: Record<string, string> = {
   --side     台账（ledger）或经销商对账单（statement）；不写则自动判断
   --entries  JSON 中包含每条分录`,
   reconcile: `用法：duizhang reconcile --ledger FILE [--ledger-sheet 名称] [--dealer 经销商] --statement FILE [--statement-sheet 名称]
-                          [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--date-window 天] [--out 结果.xlsx] [--json] [--matches]
+                          [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--date-window 天] [--out 结果.xlsx] [--json] [--matches] [--sides-as-given]
   --as-of             截止日期：之后的分录不参与核对（并列出）
   --amount-tolerance  金额容差（元），默认 0
   --date-window       日期窗口（天），默认对账单日期可早 10 天、晚 15 天
   --out               写出新工作簿：两张表的副本（差异行已标色）、差异明细、余额调节表
   --matches           JSON 中包含配对明细
+  --dealer            只核对这一家经销商；不写时，对账单写明是哪家（标题、客户名称）就核对哪家，看不出又有多家时要求指定
+  --sides-as-given    台账像对账单、对账单像台账（疑似放反）时仍按所给方向核对；不加则停下并提示对调
 退出码：运行完成为 0（无论有无差异），输入有误为 2。`,
   aging: `用法：duizhang aging --ledger FILE [--sheet 名称] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…] [--json] [--out 结果.xlsx]
   --sheet      台账工作表，默认为第一张有数据的表
@@ -73,12 +75,14 @@ Lists the sheets with their rows and columns.`,
   --side     our ledger or the dealer's statement; detected when left out
   --entries  include every entry in the JSON`,
   reconcile: `Usage: duizhang reconcile --ledger FILE [--ledger-sheet NAME] [--dealer NAME] --statement FILE [--statement-sheet NAME]
-                          [--as-of YYYY-MM-DD] [--amount-tolerance YUAN] [--date-window DAYS] [--out RESULT.xlsx] [--json] [--matches]
+                          [--as-of YYYY-MM-DD] [--amount-tolerance YUAN] [--date-window DAYS] [--out RESULT.xlsx] [--json] [--matches] [--sides-as-given]
   --as-of             cut-off: later entries are left out (and listed)
   --amount-tolerance  amount tolerance in yuan, default 0
   --date-window       date window in days; default: the statement may be 10 days earlier and 15 days later
   --out               write a new workbook: copies of both sheets with differing rows marked, the differences and the reconciliation
   --matches           include the matched pairs in the JSON
+  --dealer            only this dealer; when left out, the dealer the statement names (title, 客户名称) is reconciled, and a name is asked for when it cannot be told among several
+  --sides-as-given    go on when the ledger looks like a statement and the statement like a ledger (given the wrong way round); without it the run stops and says to swap them
 Exit status 0 when it ran (differences or not), 2 on bad input.`,
   aging: `Usage: duizhang aging --ledger FILE [--sheet NAME] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…] [--json] [--out RESULT.xlsx]
   --sheet      the ledger sheet, default the first sheet with data

@@ -53,6 +53,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       force: { type: "boolean" },
       json: { type: "boolean" },
       matches: { type: "boolean" },
+      "sides-as-given": { type: "boolean" },
     },
     positionals: 0,
     run: commandReconcile,

@@ -1,6 +1,6 @@
 import * as path from "path";
 import { formatFenGrouped } from "../../core/money";
-import { toReconcileJson, type ReconcileOptions, type ReconcileReport } from "../../core/reconcile";
+import { toReconcileJson, type DealerResult, type ReconcileOptions, type ReconcileProblem, type ReconcileReport } from "../../core/reconcile";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../core/read";
@@ -50,9 +50,10 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     ledger: { port: ledger.port, sheet: ledgerSheet, read: { dealer } },
     statement: { port: statement.port, sheet: statementSheet },
     options,
+    stopIfSwapped: values["sides-as-given"] !== true,
   });
   unreadableOrThrow(run, ctx.lang, ledgerFile, statementFile);
-  problemsOrThrow(run.report, ctx.lang);
+  problemsOrThrow(run.report, ctx.lang, { ledgerFile, statementFile, dealers: run.dealerChoice.ledgerDealers });
 
   let written: string | undefined;
   if (out !== undefined) {
@@ -78,9 +79,28 @@ export function unreadableOrThrow(run: ReconcileRun, lang: Lang, ledgerFile: str
   }
 }
 
-/** Problems with the request itself (an unknown dealer, say) are bad input, not a result. */
-export function problemsOrThrow(report: ReconcileReport, lang: Lang): void {
-  if (report.problems.length > 0) throw new UsageError(report.problems.map((p) => (lang === "en-US" ? p.en : p.zh)).join("; "));
+/**
+ * Problems with the request itself (an unknown dealer, say) are bad input, not a result. Given the files,
+ * the message names them and the option that fixes it.
+ */
+export function problemsOrThrow(report: ReconcileReport, lang: Lang, files?: { ledgerFile: string; statementFile: string; dealers: readonly string[] }): void {
+  if (report.problems.length === 0) return;
+  const en = lang === "en-US";
+  const text = (p: ReconcileProblem): string => {
+    if (files && p.code === "sides_swapped") {
+      return say(
+        lang,
+        `台账 ${files.ledgerFile} 看起来是经销商的对账单，对账单 ${files.statementFile} 看起来是我方台账：请对调 --ledger 和 --statement，或加 --sides-as-given 按所给方向继续`,
+        `the ledger ${files.ledgerFile} looks like a dealer's statement and the statement ${files.statementFile} like our ledger: swap --ledger and --statement, or add --sides-as-given to go on as given`,
+      );
+    }
+    if (files && p.code === "dealer_required") {
+      const example = files.dealers[0] ?? "";
+      return say(lang, `${p.zh}（用 --dealer 指定${example ? `，如 --dealer ${example}` : ""}）`, `${p.en} (with --dealer${example ? `, e.g. --dealer ${example}` : ""})`);
+    }
+    return en ? p.en : p.zh;
+  };
+  throw new UsageError(report.problems.map(text).join("; "));
 }
 
 function copyName(prefix: string, sheet: string, taken: Set<string>): string {
@@ -137,10 +157,19 @@ export function reconcileText(run: ReconcileRun, lang: Lang): string {
   const r = run.report;
   const lines: string[] = [];
   lines.push(`${s("台账", "Ledger")}: ${run.ledger.sheet}  ${s("对账单", "Statement")}: ${run.statement.sheet}  ${s("截止日期", "Cut-off")}: ${r.asOf ?? r.cutoff ?? "-"}`);
+  const choice = run.dealerChoice;
+  if (run.autoDealer && choice && choice.ledgerDealers.length > 1) {
+    const as = choice.statementName && choice.match !== "same" ? s(`（对账单写作「${choice.statementName}」）`, ` (the statement writes "${choice.statementName}")`) : "";
+    lines.push(s(`对账单属于经销商：${run.autoDealer}${as}，只核对这一家`, `The statement is ${run.autoDealer}'s${as}: only this dealer is reconciled`));
+  }
   for (const d of r.dealers) {
     const rec = d.reconciliation;
     lines.push("");
     lines.push(`== ${d.dealer ?? s("（未指定经销商）", "(no dealer name)")} ==`);
+    if (d.status !== "reconciled") {
+      lines.push(statusText(d, lang));
+      continue;
+    }
     lines.push(s(`已匹配 ${d.matches.length} 组；差异 ${d.differences.length} 项；待确认 ${d.suggestions.length} 项`, `Matched ${d.matches.length}; differences ${d.differences.length}; to confirm ${d.suggestions.length}`));
     if (d.differences.length + d.suggestions.length > 0) {
       const rows = [
@@ -151,7 +180,20 @@ export function reconcileText(run: ReconcileRun, lang: Lang): string {
     }
     lines.push(`${s("我方余额", "Our balance")} ${formatFenGrouped(rec.ledgerBalance)} → ${s("调节后", "adjusted")} ${formatFenGrouped(rec.adjustedLedgerBalance)}`);
     lines.push(`${s("对方余额", "Their balance")} ${formatFenGrouped(rec.statementBalance)} → ${s("调节后", "adjusted")} ${formatFenGrouped(rec.adjustedStatementBalance)}`);
-    lines.push(rec.balanced ? s("调节后余额一致。", "The adjusted balances agree.") : s(`调节后仍差 ${formatFenGrouped(rec.remainder)}`, `Still ${formatFenGrouped(rec.remainder)} apart after adjustment`));
+    const unread = d.differences.filter((x) => x.kind === "unreadable").length;
+    if (unread > 0) {
+      lines.push(s(`有 ${unread} 个单元格无法读取，相关行未计入余额，不能确认一致：请按上表改正后重新对账。`, `${unread} cell(s) cannot be read; their rows are in neither balance, so agreement cannot be confirmed: correct them as listed above and reconcile again.`));
+    } else {
+      lines.push(rec.balanced ? s("调节后余额一致。", "The adjusted balances agree.") : s(`调节后仍差 ${formatFenGrouped(rec.remainder)}`, `Still ${formatFenGrouped(rec.remainder)} apart after adjustment`));
+    }
   }
   return lines.join("\n");
+}
+
+/** A dealer only one sheet has: its balance there, and that it was not reconciled. */
+function statusText(d: DealerResult, lang: Lang): string {
+  const rec = d.reconciliation;
+  return d.status === "no_statement"
+    ? say(lang, `对账单中没有这家经销商，未核对（我方余额 ${formatFenGrouped(rec.ledgerBalance)}，台账 ${d.ledger.entries} 行）。`, `Not on the statement: not reconciled (our balance ${formatFenGrouped(rec.ledgerBalance)}, ${d.ledger.entries} ledger row(s)).`)
+    : say(lang, `我方台账中没有这家经销商，未核对（对方余额 ${formatFenGrouped(rec.statementBalance)}，对账单 ${d.statement.entries} 行）。`, `Not in our ledger: not reconciled (their balance ${formatFenGrouped(rec.statementBalance)}, ${d.statement.entries} statement row(s)).`);
 }

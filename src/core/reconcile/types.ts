@@ -248,7 +248,8 @@ export interface DealerResult {
 }
 
 export interface ReconcileProblem {
-  code: "dealer_required" | "dealer_not_found" | "invalid_option";
+  /** `sides_swapped`: the ledger looks like a dealer's statement and the statement like our ledger. */
+  code: "dealer_required" | "dealer_not_found" | "invalid_option" | "sides_swapped";
   zh: string;
   en: string;
 }
