@@ -12,7 +12,10 @@ import {
   type AgingReport,
   type BucketSpec,
   type DealerTerms,
+  type ReconciliationBasis,
   type TermSource,
+  reconciliationFlags,
+  unreadableCells,
 } from "../core/aging";
 import type { CellValue, IsoDate } from "../core/model";
 import { columnLetter, normaliseDealerName, type ReadResult } from "../core/read";
@@ -20,7 +23,7 @@ import { parseTermDays } from "../core/values/term";
 import { PortError, type WorkbookPort } from "../port/workbook";
 import type { Bilingual, Lang } from "./lang";
 import { readSheet } from "./read";
-import type { SheetRef } from "./reconcile";
+import type { ReconcileRun, SheetRef } from "./reconcile";
 import { AGING_GROUP, AGING_MARK_STYLES, agingMarks, DEFAULT_MARK_STAGES, type MarkedStage } from "./reports/aging-marks";
 import { agingSheet, planSheet, TERM_SOURCE_TEXT } from "./reports/aging-sheets";
 
@@ -56,6 +59,11 @@ export interface AgingRequest {
   terms?: { register?: DealerTerms; table?: DealerTerms };
   /** Period of the per-rep figures; default from the ledger's period start to the as-of date. */
   repPeriod?: { from: IsoDate; to: IsoDate };
+  /**
+   * A reconciliation of this ledger (see `reconciliationOf`): the rows it flagged are marked 待核对 and
+   * kept out of the collection plan. Its row numbers must be this sheet's as read now.
+   */
+  reconciliation?: ReconciliationBasis;
 }
 
 /** A term table found in the workbook. */
@@ -294,7 +302,7 @@ export async function runAging(req: AgingRequest, control: AgingControl = {}): P
   onStage?.("aging", 0, 1);
   const { entries, openings } = onlyDealer(ledger, req.dealer);
   const aged = ageLedger(
-    { entries, openings, ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) },
+    { entries, openings, unreadable: unreadableCells(ledger), ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) },
     {
       asOf: req.asOf,
       terms: { register: req.terms?.register, table: req.terms?.table ?? table?.terms },
@@ -302,6 +310,7 @@ export async function runAging(req: AgingRequest, control: AgingControl = {}): P
       ...(req.basis ? { basis: req.basis } : {}),
       ...(req.buckets ? { buckets: req.buckets } : {}),
       ...(req.repPeriod ? { repPeriod: req.repPeriod } : {}),
+      ...(req.reconciliation ? { reconciliation: req.reconciliation } : {}),
     },
   );
   const report: AgingReport = table && table.issues.length > 0 ? { ...aged, issues: [...table.issues, ...aged.issues] } : aged;
@@ -320,6 +329,14 @@ export async function runAging(req: AgingRequest, control: AgingControl = {}): P
       }),
     },
   };
+}
+
+/**
+ * What aging takes from a reconciliation run: the ledger rows it flagged (duplicate, amount mismatch,
+ * only on our ledger, unreadable), for dealers the statement covers.
+ */
+export function reconciliationOf(run: Pick<ReconcileRun, "report" | "ledger" | "statement">): ReconciliationBasis {
+  return reconciliationFlags(run.report, run.ledger.sheet, run.statement.sheet);
 }
 
 /**

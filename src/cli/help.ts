@@ -25,16 +25,18 @@ const ZH: Record<string, string> = {
   --side     台账（ledger）或经销商对账单（statement）；不写则自动判断
   --entries  JSON 中包含每条分录`,
   reconcile: `用法：duizhang reconcile --ledger FILE [--ledger-sheet 名称] [--dealer 经销商] --statement FILE [--statement-sheet 名称]
-                          [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--date-window 天] [--out 结果.xlsx] [--json] [--matches] [--sides-as-given]
+                          [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--date-window 天] [--out 结果.xlsx [--force]] [--json] [--matches] [--sides-as-given]
   --as-of             截止日期：之后的分录不参与核对（并列出）
-  --amount-tolerance  金额容差（元），默认 0
-  --date-window       日期窗口（天），默认对账单日期可早 10 天、晚 15 天
+  --amount-tolerance  金额容差（元），默认 0，最大 1,000,000
+  --date-window       日期窗口（天，最大 366），默认对账单日期可早 10 天、晚 15 天
   --out               写出新工作簿：两张表的副本（差异行已标色）、差异明细、余额调节表
+  --force             --out 的文件已存在时替换它（不加则拒绝，已有文件不动）
   --matches           JSON 中包含配对明细
   --dealer            只核对这一家经销商；不写时，对账单写明是哪家（标题、客户名称）就核对哪家，看不出又有多家时要求指定
   --sides-as-given    台账像对账单、对账单像台账（疑似放反）时仍按所给方向核对；不加则停下并提示对调
 退出码：运行完成为 0（无论有无差异），输入有误为 2。`,
-  aging: `用法：duizhang aging --ledger FILE [--sheet 名称] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…] [--json] [--out 结果.xlsx]
+  aging: `用法：duizhang aging --ledger FILE [--sheet 名称] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…]
+                     [--statement 对账单文件 [--statement-sheet 名称]] [--json] [--out 结果.xlsx [--force]]
   --sheet      台账工作表，默认为第一张有数据的表
   --dealer     只看这一家经销商
   --as-of      账龄计算日，默认为今天
@@ -42,11 +44,16 @@ const ZH: Record<string, string> = {
                账期依次取自：台账的账期列、工作簿中的“账期表”（或“信用期表”“Terms”，列：经销商/客户名称、账期(天)/信用期）、默认账期
   --basis      按到期日（due，默认）或单据日期（document）划分账龄
   --buckets    账龄区间的上限天数，如 30,60,90,180,365（默认即此）；按到期日时另有“未到期”
+  --statement  先将台账与该经销商对账单对账（截止账龄日期）：对账发现的重复记账、金额不符、仅我方入账、无法读取的行
+               标为“待核对”，仍计入余额，但不列入催款行动和催款计划，另行列出并注明原因
+  --statement-sheet  对账单所在的工作表，默认为第一张有数据的表
   --json       以 JSON 输出（字段名固定，供其他程序读取）
-  --out        写出新工作簿：台账副本（逾期行按阶段标色）、账龄分析、催款计划；输入文件不变`,
-  demo: `用法：duizhang demo [--out 结果.xlsx] [--as-of YYYY-MM-DD]
-在 assets/sample/duizhang-sample.xlsx 上运行对账和账龄，写出结果工作簿并打印摘要。`,
-  "make-sample": `用法：duizhang make-sample [--out 路径]
+  --out        写出新工作簿：台账副本（逾期行按阶段标色）、账龄分析、催款计划；输入文件不变
+  --force      --out 的文件已存在时替换它（不加则拒绝）`,
+  demo: `用法：duizhang demo [--out 结果.xlsx [--force]] [--as-of YYYY-MM-DD]
+在 assets/sample/duizhang-sample.xlsx 上，用同一本台账（应收明细账）和同一个截止日期（默认 2026-10-31）运行对账和账龄，
+写出结果工作簿（默认 out/duizhang-demo.xlsx，每次运行时替换）并打印摘要。`,
+  "make-sample": `用法：duizhang make-sample [--out 路径 [--force]]
 重新生成示例工作簿（默认 assets/sample/duizhang-sample.xlsx）。`,
 };
 
@@ -75,16 +82,18 @@ Lists the sheets with their rows and columns.`,
   --side     our ledger or the dealer's statement; detected when left out
   --entries  include every entry in the JSON`,
   reconcile: `Usage: duizhang reconcile --ledger FILE [--ledger-sheet NAME] [--dealer NAME] --statement FILE [--statement-sheet NAME]
-                          [--as-of YYYY-MM-DD] [--amount-tolerance YUAN] [--date-window DAYS] [--out RESULT.xlsx] [--json] [--matches] [--sides-as-given]
+                          [--as-of YYYY-MM-DD] [--amount-tolerance YUAN] [--date-window DAYS] [--out RESULT.xlsx [--force]] [--json] [--matches] [--sides-as-given]
   --as-of             cut-off: later entries are left out (and listed)
-  --amount-tolerance  amount tolerance in yuan, default 0
-  --date-window       date window in days; default: the statement may be 10 days earlier and 15 days later
+  --amount-tolerance  amount tolerance in yuan, default 0, at most 1,000,000
+  --date-window       date window in days (at most 366); default: the statement may be 10 days earlier and 15 days later
   --out               write a new workbook: copies of both sheets with differing rows marked, the differences and the reconciliation
+  --force             replace the --out file if it exists (without it an existing file is refused and left alone)
   --matches           include the matched pairs in the JSON
   --dealer            only this dealer; when left out, the dealer the statement names (title, 客户名称) is reconciled, and a name is asked for when it cannot be told among several
   --sides-as-given    go on when the ledger looks like a statement and the statement like a ledger (given the wrong way round); without it the run stops and says to swap them
 Exit status 0 when it ran (differences or not), 2 on bad input.`,
-  aging: `Usage: duizhang aging --ledger FILE [--sheet NAME] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…] [--json] [--out RESULT.xlsx]
+  aging: `Usage: duizhang aging --ledger FILE [--sheet NAME] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…]
+                     [--statement FILE [--statement-sheet NAME]] [--json] [--out RESULT.xlsx [--force]]
   --sheet      the ledger sheet, default the first sheet with data
   --dealer     only this dealer
   --as-of      aging date, default today
@@ -94,11 +103,17 @@ Exit status 0 when it ran (differences or not), 2 on bad input.`,
   --basis      age by due date (due, default) or by document date (document)
   --buckets    upper bounds of the aging buckets in days, e.g. 30,60,90,180,365 (the default); by due date a
                "not yet due" bucket comes first
+  --statement  reconcile the ledger against this dealer's statement first (cut off at the aging date): rows it flags
+               (duplicate, amount mismatch, only on our ledger, unreadable) are marked 待核对 (under reconciliation):
+               still in the balance, kept out of the collection actions and the plan, listed apart with the reason
+  --statement-sheet  the statement's sheet, default the first sheet with data
   --json       print JSON (fixed field names, for other tools)
-  --out        write a new workbook: the ledger with overdue rows marked by stage, the aging and the collection plan; the input is not changed`,
-  demo: `Usage: duizhang demo [--out RESULT.xlsx] [--as-of YYYY-MM-DD]
-Runs reconciliation and aging on assets/sample/duizhang-sample.xlsx, writes a result workbook and prints a summary.`,
-  "make-sample": `Usage: duizhang make-sample [--out PATH]
+  --out        write a new workbook: the ledger with overdue rows marked by stage, the aging and the collection plan; the input is not changed
+  --force      replace the --out file if it exists (without it an existing file is refused)`,
+  demo: `Usage: duizhang demo [--out RESULT.xlsx [--force]] [--as-of YYYY-MM-DD]
+Runs reconciliation and aging on assets/sample/duizhang-sample.xlsx with one ledger (应收明细账) and one cut-off date
+(default 2026-10-31), writes a result workbook (default out/duizhang-demo.xlsx, replaced on each run) and prints a summary.`,
+  "make-sample": `Usage: duizhang make-sample [--out PATH [--force]]
 Rebuilds the sample workbook (default assets/sample/duizhang-sample.xlsx).`,
 };
 

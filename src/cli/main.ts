@@ -67,6 +67,8 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       "term-days": { type: "string" },
       basis: { type: "string" },
       buckets: { type: "string" },
+      statement: { type: "string" },
+      "statement-sheet": { type: "string" },
       json: { type: "boolean" },
       out: { type: "string" },
       force: { type: "boolean" },

@@ -3,12 +3,24 @@
  * request write a new workbook with the ledger's overdue rows marked, 账龄分析 and 催款计划.
  */
 import * as path from "path";
-import { actionsDue, bucketsFromText, STAGE_TEXT, STAGES, toAgingJson, type AgingBasis, type AgingReport, type BucketSpec } from "../../core/aging";
+import {
+  actionsDue,
+  bucketsFromText,
+  reviewKindText,
+  STAGE_TEXT,
+  STAGES,
+  toAgingJson,
+  type AgingBasis,
+  type AgingReport,
+  type BucketSpec,
+  type ReconciliationBasis,
+} from "../../core/aging";
 import { ymdToIso } from "../../core/dates";
 import { formatFenGrouped } from "../../core/money";
 import type { IsoDate } from "../../core/model";
 import { describeReadIssue, normaliseDealerName } from "../../core/read";
-import { runAging, writeAgingResults, type AgingRun, type WrittenAging } from "../../app/aging";
+import { reconciliationOf, runAging, writeAgingResults, type AgingRun, type WrittenAging } from "../../app/aging";
+import { runReconcile } from "../../app/reconcile";
 import { pick, type Lang } from "../../app/lang";
 import { bucketLabel, dealersByBalance, shownBucketKeys, TERM_SOURCE_TEXT } from "../../app/reports/aging-sheets";
 import { XlsxWorkbook } from "../../xlsx/workbook";
@@ -20,7 +32,7 @@ import { EXIT_OK, UsageError } from "../errors";
 import { assertFitsResultWorkbook, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
 import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
-import { copyInto } from "./reconcile";
+import { copyInto, problemsOrThrow as reconcileProblemsOrThrow, unreadableOrThrow } from "./reconcile";
 
 /** Today in the local calendar: the clock is read here, at the edge, never in the core. */
 export function todayIso(now: Date = new Date()): IsoDate {
@@ -40,12 +52,20 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
   const basis = basisText as AgingBasis | undefined;
   const dealer = optionalString(values, "dealer");
   const buckets = parseBuckets(optionalString(values, "buckets"), basis ?? "due", lang);
+  const statementFile = optionalString(values, "statement");
+  const statementSheetName = optionalString(values, "statement-sheet");
+  if (statementSheetName !== undefined && statementFile === undefined) {
+    throw new UsageError(say(lang, "--statement-sheet 须与 --statement 一起使用", "--statement-sheet needs --statement"));
+  }
   const outPath = optionalString(values, "out");
-  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, [path.resolve(ctx.io.cwd, ledgerFile)], lang, values.force === true);
+  const inputs = [ledgerFile, ...(statementFile !== undefined ? [statementFile] : [])].map((f) => path.resolve(ctx.io.cwd, f));
+  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, values.force === true);
 
   const ledger = await openInputFile(ledgerFile, ctx.io.cwd, lang);
   const sheet = await chooseSheet(ledger, optionalString(values, "sheet"), lang, ledgerFile);
   if (out !== undefined) await assertFitsResultWorkbook(ledger, sheet, ledgerFile, lang);
+  const reconciliation =
+    statementFile === undefined ? undefined : await reconcileFirst(ctx, { ledger, sheet, ledgerFile, statementFile, statementSheetName, asOf, dealer });
   const run = await runAging({
     ledger: { port: ledger.port, sheet },
     asOf,
@@ -53,6 +73,7 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
     ...(basis ? { basis } : {}),
     ...(dealer !== undefined ? { dealer } : {}),
     ...(buckets ? { buckets } : {}),
+    ...(reconciliation ? { reconciliation } : {}),
   });
   problemsOrThrow(run, dealer, lang);
 
@@ -79,6 +100,31 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
     }
   }
   return EXIT_OK;
+}
+
+/**
+ * `--statement`: reconcile the ledger against the dealer's statement first, as `duizhang reconcile`
+ * does (cut off at the aging date, the same dealer), so the rows it flags are aged as 待核对. Input
+ * that would stop the reconciliation stops this too.
+ */
+async function reconcileFirst(
+  ctx: Context,
+  req: { ledger: OpenedFile; sheet: string; ledgerFile: string; statementFile: string; statementSheetName: string | undefined; asOf: IsoDate; dealer: string | undefined },
+): Promise<ReconciliationBasis> {
+  const { lang } = ctx;
+  const statement = await openInputFile(req.statementFile, ctx.io.cwd, lang);
+  const statementSheet = await chooseSheet(statement, req.statementSheetName, lang, req.statementFile);
+  if (req.ledger.path === statement.path && req.sheet === statementSheet) {
+    throw new UsageError(say(lang, `台账和对账单是同一张工作表：${req.sheet}`, `the ledger and the statement are the same sheet: ${req.sheet}`));
+  }
+  const run = await runReconcile({
+    ledger: { port: req.ledger.port, sheet: req.sheet, ...(req.dealer !== undefined ? { read: { dealer: req.dealer } } : {}) },
+    statement: { port: statement.port, sheet: statementSheet },
+    options: { asOf: req.asOf, dealer: req.dealer ?? null },
+  });
+  unreadableOrThrow(run, lang, req.ledgerFile, req.statementFile);
+  reconcileProblemsOrThrow(run.report, lang);
+  return reconciliationOf(run);
 }
 
 /**
@@ -178,6 +224,7 @@ export function agingText(run: AgingRun, lang: Lang): string {
     ),
   );
   lines.push(`${s("应收余额合计", "Total open balance")}: ${formatFenGrouped(r.totals.openBalance)}`);
+  lines.push(...totalsNotes(r, lang));
 
   lines.push("", s("== 账龄分布 ==", "== Aging buckets =="));
   const keys = shownBucketKeys(r);
@@ -220,10 +267,66 @@ export function agingText(run: AgingRun, lang: Lang): string {
     );
   }
 
+  lines.push(...apartText(r, lang));
+
   if (r.issues.length > 0) {
     lines.push("", s(`问题：${r.issues.length}`, `Problems: ${r.issues.length}`));
     for (const issue of r.issues.slice(0, 30)) lines.push(`  ${lang === "en-US" ? issue.en : issue.zh}`);
     if (r.issues.length > 30) lines.push(s(`  ……另有 ${r.issues.length - 30} 处`, `  … and ${r.issues.length - 30} more`));
   }
   return lines.join("\n");
+}
+
+/** What the totals leave out (unreadable rows) and what the plan leaves out (待核对), said beside them. */
+export function totalsNotes(r: AgingReport, lang: Lang): string[] {
+  const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
+  const lines: string[] = [];
+  if (r.unreadableRows > 0) {
+    lines.push(s(`合计不含无法读取的 ${r.unreadableRows} 行（见下方“无法读取”），请改正后重新计算。`, `Totals exclude ${r.unreadableRows} unreadable ${r.unreadableRows === 1 ? "row" : "rows"} (see "Unreadable" below); correct them and run again.`));
+  }
+  if (r.reconciliation) {
+    const open = r.underReconciliation.filter((u) => u.status === "open");
+    const cutoff = r.reconciliation.cutoff ?? "-";
+    lines.push(
+      open.length > 0
+        ? s(
+            `已对照对账单「${r.reconciliation.statementSheet}」（截止 ${cutoff}）：${open.length} 笔待核对，仍计入余额，未列入催款行动（见下方“待核对”）。`,
+            `Reconciled against "${r.reconciliation.statementSheet}" (cut-off ${cutoff}): ${open.length} ${open.length === 1 ? "item is" : "items are"} under reconciliation, still in the balance but out of the collection actions (see below).`,
+          )
+        : s(`已对照对账单「${r.reconciliation.statementSheet}」（截止 ${cutoff}）：没有待核对的未收款项。`, `Reconciled against "${r.reconciliation.statementSheet}" (cut-off ${cutoff}): no open item is under reconciliation.`),
+    );
+  }
+  return lines;
+}
+
+/** The lists apart: 待核对 rows with their reason, and the cells that could not be read. */
+export function apartText(r: AgingReport, lang: Lang): string[] {
+  const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
+  const lines: string[] = [];
+  if (r.underReconciliation.length > 0) {
+    const statusText = { open: s("未收", "open"), unapplied: s("未核销", "unapplied"), settled: s("已核销", "settled") };
+    lines.push("", s(`== 待核对（${r.underReconciliation.length} 笔，未列入催款计划）==`, `== Under reconciliation (${r.underReconciliation.length}, kept out of the collection plan) ==`));
+    lines.push(
+      renderTable(
+        [s("经销商", "Dealer"), s("行", "Row"), s("单号", "Reference"), s("金额", "Amount"), s("未收", "Open"), s("状态", "Status"), s("类型", "Kind"), s("原因", "Reason")],
+        r.underReconciliation.map((u) => [
+          u.dealer,
+          String(u.row),
+          u.ref ?? "",
+          formatFenGrouped(u.amount),
+          formatFenGrouped(u.open),
+          statusText[u.status],
+          pick(reviewKindText(u.kind), lang),
+          lang === "en-US" ? u.en : u.zh,
+        ]),
+        [1, 3, 4],
+      ),
+    );
+  }
+  if (r.unreadable.length > 0) {
+    lines.push("", s(`== 无法读取（${r.unreadableRows} 行，未计入合计）==`, `== Unreadable (${r.unreadableRows} ${r.unreadableRows === 1 ? "row" : "rows"}, in no total) ==`));
+    for (const u of r.unreadable.slice(0, 50)) lines.push(`  ${lang === "en-US" ? u.en : u.zh}`);
+    if (r.unreadable.length > 50) lines.push(s(`  ……另有 ${r.unreadable.length - 50} 处`, `  … and ${r.unreadable.length - 50} more`));
+  }
+  return lines;
 }
