@@ -118,6 +118,18 @@ async function devServerTransport(options) {
   }
 }
 
+/** `npm run preview`: prints the preview page's own URL after webpack's first report, so it is the last line. */
+function announcePreviewPage(devServer) {
+  const protocol = devServer.isTlsServer ? "https" : "http";
+  const { port } = devServer.server.address();
+  let said = false;
+  devServer.compiler.hooks.done.tap("DuizhangPreviewUrl", (stats) => {
+    if (said || stats.hasErrors()) return;
+    said = true;
+    setImmediate(() => console.log(`[duizhang] preview: ${protocol}://localhost:${port}/preview.html`));
+  });
+}
+
 /** Fails the build when a page does not load office.js before the bundle needs it. */
 class RequireOfficeJsPlugin {
   constructor(HtmlWebpackPlugin, officeJs) {
@@ -236,6 +248,8 @@ module.exports = async (env = {}, argv = {}) => {
           host: "localhost",
           port: options.port,
           server: await devServerTransport(options),
+          // The page to open, not just the server's root: printed once the first build is served.
+          ...(options.previewRequested ? { onListening: announcePreviewPage } : {}),
           headers: { "Access-Control-Allow-Origin": "*" },
           static: false,
           client: { overlay: { errors: true, warnings: false } },

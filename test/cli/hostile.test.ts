@@ -1,0 +1,208 @@
+/**
+ * Files and options that once ended in a stack trace or a lost file. Each must now give one line on stderr
+ * naming the file or option, exit 2, and leave the user's files as they were, or simply work.
+ * The hostile files are built here, in a temporary folder.
+ */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import nodeFs from "fs";
+import * as path from "path";
+import { run, sampleDir, type Ran } from "./support";
+import { hasXmlUnsafe } from "../../src/xlsx/xml-safe";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await sampleDir();
+  fs.writeFileSync(path.join(dir, "l.csv"), "日期,单号,摘要,借方,贷方\n2026-10-01,XS-1,销售,100.00,\n2026-10-05,XS-2,销售,50.00,\n");
+  fs.writeFileSync(path.join(dir, "s.csv"), "日期,单据号,摘要,进货金额,付款金额\n2026-10-02,XS-1,进货,100.00,\n");
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(() => jest.restoreAllMocks());
+
+const SAMPLE_PAIR = ["--ledger", "sample.xlsx", "--ledger-sheet", "应收明细账", "--statement", "sample.xlsx", "--statement-sheet", "美达对账单"];
+
+function expectOneLine(r: Ran, message: RegExp | string): void {
+  expect(r.code).toBe(2);
+  expect(r.out).toBe("");
+  const lines = r.err.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^duizhang: /);
+  expect(lines[0]).not.toMatch(/\bat .+:\d+:\d+/);
+  if (typeof message === "string") expect(lines[0]).toContain(message);
+  else expect(lines[0]).toMatch(message);
+}
+
+const tempFiles = () => fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+
+/** An OLE compound file (the container of .xls and of password-protected .xlsx) holding streams of these names. */
+function oleFile(streams: string[]): Buffer {
+  const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  const entries = streams.map((name) => {
+    const entry = Buffer.alloc(128);
+    entry.write(name, 0, "utf16le");
+    return entry;
+  });
+  return Buffer.concat([header, Buffer.alloc(504), ...entries]);
+}
+
+describe("input files that cannot be read", () => {
+  test("a CSV file without read permission", async () => {
+    fs.writeFileSync(path.join(dir, "locked.csv"), "日期,金额\n");
+    if (process.getuid?.() !== 0) {
+      fs.chmodSync(path.join(dir, "locked.csv"), 0o000);
+      expectOneLine(await run(["sheets", "locked.csv"], dir), "没有权限读取 locked.csv");
+      fs.chmodSync(path.join(dir, "locked.csv"), 0o644);
+    }
+    // The superuser reads anything: the system's refusal is made here instead.
+    const real = nodeFs.readFileSync;
+    jest.spyOn(nodeFs, "readFileSync").mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (String(file).endsWith("locked.csv")) throw Object.assign(new Error("EACCES: permission denied, open 'locked.csv'"), { code: "EACCES" });
+      return (real as (...a: unknown[]) => unknown)(file, ...rest);
+    }) as typeof fs.readFileSync);
+    expectOneLine(await run(["reconcile", "--ledger", "locked.csv", "--statement", "s.csv"], dir), "没有权限读取 locked.csv");
+    expectOneLine(await run(["sheets", "locked.csv", "--lang", "en"], dir), "permission denied reading locked.csv");
+  });
+
+  test("a symbolic link that loops back on itself", async () => {
+    fs.symlinkSync("loop.csv", path.join(dir, "loop.csv"));
+    expectOneLine(await run(["read", "loop.csv"], dir), "loop.csv 是循环的符号链接");
+  });
+
+  test("a symbolic link to a file that is gone", async () => {
+    fs.symlinkSync("gone.xlsx", path.join(dir, "dangling.xlsx"));
+    expectOneLine(await run(["sheets", "dangling.xlsx"], dir), "dangling.xlsx 是失效的符号链接");
+  });
+
+  test("a password-protected workbook", async () => {
+    fs.writeFileSync(path.join(dir, "secret.xlsx"), oleFile(["Root Entry", "EncryptionInfo", "EncryptedPackage"]));
+    expectOneLine(await run(["sheets", "secret.xlsx"], dir), /secret\.xlsx 设有打开密码（已加密）.*清除密码/);
+  });
+
+  test("an old .xls workbook renamed .xlsx", async () => {
+    fs.writeFileSync(path.join(dir, "old-renamed.xlsx"), oleFile(["Root Entry", "Workbook", "\u0005SummaryInformation"]));
+    expectOneLine(await run(["sheets", "old-renamed.xlsx"], dir), /old-renamed\.xlsx 实际是旧版 Excel 97-2003 \(\.xls\) 文件.*另存为/);
+  });
+
+  test("a web page saved with an .xlsx name, and a workbook saved with a .csv name", async () => {
+    fs.writeFileSync(path.join(dir, "export.xlsx"), "<html><body><table><tr><td>日期</td></tr></table></body></html>");
+    expectOneLine(await run(["sheets", "export.xlsx"], dir), "export.xlsx 实际是网页 (HTML) 或 XML 表格");
+    fs.copyFileSync(path.join(dir, "sample.xlsx"), path.join(dir, "book.csv"));
+    expectOneLine(await run(["sheets", "book.csv"], dir), "book.csv 实际是 .xlsx 工作簿，只是扩展名为 .csv");
+  });
+
+  test("an empty .xlsx file", async () => {
+    fs.writeFileSync(path.join(dir, "empty.xlsx"), "");
+    expectOneLine(await run(["sheets", "empty.xlsx"], dir), "empty.xlsx 是空文件");
+  });
+});
+
+describe("options out of range", () => {
+  test.each([
+    [["reconcile", ...SAMPLE_PAIR, "--amount-tolerance", "1234567890123456"], "--amount-tolerance 须为 0 到 1,000,000 之间的金额（元，最多两位小数）：1234567890123456"],
+    [["reconcile", ...SAMPLE_PAIR, "--amount-tolerance", "0.005"], "--amount-tolerance 须为 0 到 1,000,000 之间的金额"],
+    [["reconcile", ...SAMPLE_PAIR, "--date-window", "-3"], "--date-window 须为 0 到 366 之间的整数天数：-3"],
+    [["reconcile", ...SAMPLE_PAIR, "--date-window=-3"], "--date-window 须为 0 到 366 之间的整数天数：-3"],
+    [["reconcile", ...SAMPLE_PAIR, "--date-window", "99999999999999999999"], "--date-window 须为 0 到 366 之间的整数天数"],
+    [["aging", "--ledger", "sample.xlsx", "--term-days", "-30"], "--term-days 须为 0 到 3650 之间的整数天数：-30"],
+    [["aging", "--ledger", "sample.xlsx", "--buckets", "-30,60"], "--buckets 须为由小到大的天数"],
+    [["reconcile", "--ledger", "--json"], "--ledger 后面缺少取值"],
+    [["aging", "--ledger"], "--ledger 后面缺少取值"],
+  ])("%j", async (argv, message) => {
+    const r = await run(argv, dir);
+    expectOneLine(r, message);
+    expect(r.err).not.toContain("ambiguous");
+  });
+
+  test("in English too", async () => {
+    expectOneLine(await run(["reconcile", ...SAMPLE_PAIR, "--date-window", "-3", "--lang", "en"], dir), "--date-window must be a whole number of days from 0 to 366: -3");
+  });
+
+  test("the largest values accepted still run", async () => {
+    const r = await run(["reconcile", ...SAMPLE_PAIR, "--amount-tolerance", "1000000", "--date-window", "366", "--json"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(JSON.parse(r.out).options).toMatchObject({ amountTolerance: "1000000.00", dateWindowBefore: 366 });
+  });
+});
+
+describe("--out", () => {
+  test("an existing file is refused without --force and left as it was", async () => {
+    fs.writeFileSync(path.join(dir, "mine.xlsx"), "the user's own file");
+    for (const argv of [
+      ["reconcile", "--ledger", "l.csv", "--statement", "s.csv", "--out", "mine.xlsx"],
+      ["aging", "--ledger", "l.csv", "--as-of", "2026-10-31", "--out", "mine.xlsx"],
+      ["demo", "--out", "mine.xlsx"],
+      ["make-sample", "--out", "mine.xlsx"],
+    ]) {
+      expectOneLine(await run(argv, dir), "结果文件已存在：mine.xlsx（加 --force 覆盖它，或换一个文件名）");
+    }
+    expect(fs.readFileSync(path.join(dir, "mine.xlsx"), "utf8")).toBe("the user's own file");
+  });
+
+  test("--force replaces it with the new result", async () => {
+    fs.writeFileSync(path.join(dir, "again.xlsx"), "old");
+    const r = await run(["reconcile", "--ledger", "l.csv", "--statement", "s.csv", "--out", "again.xlsx", "--force"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(path.join(dir, "again.xlsx"));
+    expect(back.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["差异明细", "余额调节表"]));
+    expect(tempFiles()).toEqual([]);
+  });
+
+  test("a disk that fills up while writing leaves the old file intact and no partial file", async () => {
+    fs.writeFileSync(path.join(dir, "full.xlsx"), "the previous result");
+    const realOpen = fs.promises.open;
+    jest.spyOn(fs.promises, "open").mockImplementation(async (file, flags, mode) => {
+      const handle = await realOpen(file, flags, mode);
+      return Object.assign(Object.create(handle), {
+        write: async (data: Uint8Array) => {
+          await handle.write(data.subarray(0, 100));
+          throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+        },
+        close: () => handle.close(),
+        sync: () => handle.sync(),
+      });
+    });
+    const r = await run(["reconcile", "--ledger", "l.csv", "--statement", "s.csv", "--out", "full.xlsx", "--force"], dir);
+    expectOneLine(r, /无法写入结果文件 .*full\.xlsx：磁盘空间已满。没有留下不完整的文件，原有的同名文件（如有）未被改动/);
+    expect(fs.readFileSync(path.join(dir, "full.xlsx"), "utf8")).toBe("the previous result");
+    expect(tempFiles()).toEqual([]);
+    jest.restoreAllMocks();
+    const fresh = await run(["reconcile", "--ledger", "l.csv", "--statement", "s.csv", "--out", "fresh.xlsx"], dir);
+    expect(fresh.code).toBe(0);
+  });
+
+  test("a CSV wider than an .xlsx sheet: one line before any work, and no file", async () => {
+    const extra = 16_390;
+    const header = ["日期", "单号", "摘要", "借方", "贷方", ...Array.from({ length: extra }, (_, i) => `备注${i}`)].join(",");
+    const line = ["2026-10-01", "XS-1", "销售", "100.00", "", ...Array.from({ length: extra }, () => "")].join(",");
+    fs.writeFileSync(path.join(dir, "wide.csv"), `${header}\n${line}\n`);
+    const r = await run(["reconcile", "--ledger", "wide.csv", "--statement", "s.csv", "--out", "wide.xlsx"], dir);
+    expectOneLine(r, "wide.csv 有 2 行 × 16,395 列，超出 .xlsx 工作表的上限（1,048,576 行 × 16,384 列），无法复制到 --out 结果工作簿");
+    expect(fs.existsSync(path.join(dir, "wide.xlsx"))).toBe(false);
+    // Without --out the same file is read and reconciled.
+    const json = await run(["reconcile", "--ledger", "wide.csv", "--statement", "s.csv", "--json"], dir);
+    expect([json.code, json.err]).toEqual([0, ""]);
+    expect(JSON.parse(json.out).dealers[0].matched).toBe(1);
+    expectOneLine(await run(["aging", "--ledger", "wide.csv", "--as-of", "2026-10-31", "--out", "wide.xlsx"], dir), "wide.csv 有 2 行 × 16,395 列");
+  }, 60_000);
+});
+
+describe("characters XML forbids never reach an output .xlsx", () => {
+  test("control characters and U+FFFE/U+FFFF in cells and in the file name are dropped", async () => {
+    const name = "led\u0001ger";
+    fs.writeFileSync(path.join(dir, `${name}.csv`), "日期,单号,摘要,借方,贷方\n2026-10-01,XS-1,销售\u0002\u0000,100.00,\n2026-10-05,XS-2,退\uFFFE货\uFFFF\u001F,50.00,\n");
+    const r = await run(["reconcile", "--ledger", `${name}.csv`, "--statement", "s.csv", "--out", "clean.xlsx"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    // A strict XML parser: any forbidden character in the file makes it throw.
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(path.join(dir, "clean.xlsx"));
+    expect(back.worksheets.map((w) => w.name)).toContain("台账-ledger");
+    const copy = back.getWorksheet("台账-ledger")!;
+    expect(copy.getCell("C2").value).toBe("销售");
+    expect(copy.getCell("C3").value).toBe("退货");
+    for (const ws of back.worksheets) {
+      expect(hasXmlUnsafe(ws.name)).toBe(false);
+      ws.eachRow((row) => row.eachCell((c) => expect(hasXmlUnsafe(JSON.stringify(c.value) ?? "")).toBe(false)));
+    }
+  }, 30_000);
+});
