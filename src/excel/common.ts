@@ -138,6 +138,7 @@ export interface PlannedCell {
   fontSize?: number;
   link?: { sheet: string; row: number; column?: number };
   mergeAcross?: number;
+  wrap?: boolean;
 }
 
 /**
@@ -171,14 +172,15 @@ export function planCell(
     if (out.fontSize) planned.fontSize = out.fontSize;
     if (out.link) planned.link = out.link;
     if (out.mergeAcross && out.mergeAcross > 0) planned.mergeAcross = out.mergeAcross;
+    if (out.wrap) planned.wrap = true;
   }
   return planned;
 }
 
 /** A key equal for cells that look the same, so neighbouring cells share one format command. */
 export function styleKey(c: PlannedCell): string | null {
-  if (!c.bold && !c.fill && !c.color && !c.align && !c.border && !c.fontSize) return null;
-  return JSON.stringify([c.bold ?? false, c.fill ?? "", c.color ?? "", c.align ?? "", c.border ?? false, c.fontSize ?? 0]);
+  if (!c.bold && !c.fill && !c.color && !c.align && !c.border && !c.fontSize && !c.wrap) return null;
+  return JSON.stringify([c.bold ?? false, c.fill ?? "", c.color ?? "", c.align ?? "", c.border ?? false, c.fontSize ?? 0, c.wrap ?? false]);
 }
 
 /** Width of a spec in columns, counting merged spans. */

@@ -44,6 +44,8 @@ export interface OutCell {
   border?: boolean;
   /** Point size of the font. */
   fontSize?: number;
+  /** Wrap long text onto more lines inside the column's width (the row is made tall enough). */
+  wrap?: boolean;
 }
 
 export type OutRow = (OutValue | OutCell)[];
@@ -59,14 +61,16 @@ export interface SheetSpec {
   freezeRows?: number;
   /** Add an AutoFilter on the header row (1-based row within `rows`). */
   filterRow?: number;
+  /** Last row (1-based within `rows`) the AutoFilter covers; default the last row (set it to keep totals out). */
+  filterLastRow?: number;
+  /** Columns (1-based) whose text cells all wrap, as `OutCell.wrap` does for one cell. */
+  wrapColumns?: number[];
+  /** Point size of every cell without its own `fontSize`; default the platform's (11). */
+  fontSize?: number;
+  /** Vertical alignment of every written cell; default the platform's (bottom). */
+  verticalAlign?: "top" | "center";
   /** Print setup; applied where the platform supports it (ExcelApi 1.9 in Excel). */
-  print?: {
-    orientation?: "portrait" | "landscape";
-    fitToWidth?: boolean;
-    /** Rows repeated at the top of every printed page, 1-based within `rows`. */
-    repeatRows?: [number, number];
-    centerHorizontally?: boolean;
-  };
+  print?: PrintSetup;
   /** Put the sheet at this position (0 = first); default is last. */
   position?: number;
   /**
@@ -74,6 +78,48 @@ export interface SheetSpec {
    * written (ExcelJS), they are left out and the data block stays readable as a table.
    */
   charts?: ChartSpec[];
+}
+
+/** Left, centre and right parts of a printed header or footer, in Excel's codes (`&P` page, `&N` pages). */
+export interface HeaderFooterText {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/** Margins in centimetres; `header` and `footer` are the distances of those lines from the paper's edge. */
+export interface PrintMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  header: number;
+  footer: number;
+}
+
+/**
+ * How a sheet prints. Paper is always A4. Scale: with `fitToWidth` the columns are shrunk onto one page
+ * width, but never below `minScale` percent (default 90, so 10 pt type prints at 9 pt or more); a sheet
+ * too wide for that prints at `minScale` over more pages across instead. Without `fitToWidth`, `scale`
+ * (default 100). See `printScale` in ./print for the arithmetic both ports share.
+ */
+export interface PrintSetup {
+  orientation?: "portrait" | "landscape";
+  fitToWidth?: boolean;
+  minScale?: number;
+  scale?: number;
+  /** Rows repeated at the top of every printed page, 1-based within `rows`. */
+  repeatRows?: [number, number];
+  centerHorizontally?: boolean;
+  /** Default: 2 cm top and bottom, 1.3 cm left and right, header and footer 0.8 cm from the edge. */
+  margins?: PrintMargins;
+  /** Header and footer text; `&&` prints one ampersand. */
+  header?: HeaderFooterText;
+  footer?: HeaderFooterText;
+  /** The block printed, 1-based rows and columns within `rows`; default every written cell. */
+  area?: { fromRow: number; toRow: number; fromColumn: number; toColumn: number };
+  /** Rows (1-based within `rows`) that start a new printed page, e.g. each letter of a batch. */
+  breakBefore?: number[];
 }
 
 /** A chart drawn from a block of the sheet it belongs to (Excel: `worksheet.charts.add`). */

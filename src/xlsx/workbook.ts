@@ -24,6 +24,7 @@ import { makeWorkbookXmlSafe } from "./xml-safe";
 import type { CellValue, Grid } from "../core/model";
 import {
   Capabilities,
+  HeaderFooterText,
   MarkStyle,
   PortError,
   ReadOptions,
@@ -47,12 +48,19 @@ import {
   sameSheetName,
   specWidth,
 } from "../excel/common";
+import { marginsOf, printScale, wrappedRowHeights } from "../port/print";
 
 export const SETTINGS_SHEET = "_duizhang";
 /** The size of an .xlsx sheet: rows × columns (A to XFD). */
 export const MAX_SHEET_ROWS = 1_048_576;
 export const MAX_SHEET_COLUMNS = 16_384;
 const READ_CHUNK_ROWS = 10_000;
+
+/** What every written cell of a sheet shares. */
+interface SheetLook {
+  fontSize?: number;
+  vertical?: "top" | "middle";
+}
 
 /** A sheet spec for building a user's workbook (the sample): hidden rows too. */
 export interface UserSheetSpec extends SheetSpec {
@@ -399,6 +407,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, options: ReadOptions = {}): void {
     const width = specWidth(spec.rows);
     const total = spec.rows.length;
+    const wrapColumns = new Set(spec.wrapColumns ?? []);
+    const look: SheetLook = { fontSize: spec.fontSize, vertical: spec.verticalAlign === "center" ? "middle" : spec.verticalAlign };
     (spec.columnWidths ?? []).forEach((w, i) => {
       if (w > 0) ws.getColumn(i + 1).width = w;
     });
@@ -408,26 +418,53 @@ export class XlsxWorkbook implements WorkbookPort {
         checkAbort(options.signal, spec.name);
         options.onProgress?.({ done: i, total });
       }
-      row.forEach((cell, j) => this.writeCell(ws, i + 1, j + 1, planCell(cell, spec.columnFormats?.[j])));
+      row.forEach((cell, j) => {
+        const planned = planCell(cell, spec.columnFormats?.[j]);
+        if (planned.kind === "text" && wrapColumns.has(j + 1)) planned.wrap = true;
+        this.writeCell(ws, i + 1, j + 1, planned, look);
+      });
     });
+    for (const [r, points] of wrappedRowHeights(spec)) ws.getRow(r).height = points;
     if (spec.freezeRows && spec.freezeRows > 0) {
       ws.views = [{ state: "frozen", ySplit: spec.freezeRows, xSplit: 0, topLeftCell: `A${spec.freezeRows + 1}` }];
     }
     if (spec.filterRow && width > 0 && spec.filterRow <= total) {
-      ws.autoFilter = `A${spec.filterRow}:${columnLetters(width)}${Math.max(spec.filterRow, total)}`;
+      const last = Math.min(total, Math.max(spec.filterRow, spec.filterLastRow ?? total));
+      ws.autoFilter = `A${spec.filterRow}:${columnLetters(width)}${last}`;
     }
-    if (spec.print) {
-      const p = spec.print;
-      ws.pageSetup.paperSize = 9; // A4
-      if (p.orientation) ws.pageSetup.orientation = p.orientation;
-      if (p.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-      if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows[0]}:${p.repeatRows[1]}`;
-      if (p.centerHorizontally) ws.pageSetup.horizontalCentered = true;
-    }
+    if (spec.print) this.setUpPrinting(ws, spec, width);
     options.onProgress?.({ done: total, total });
   }
 
-  private writeCell(ws: ExcelJS.Worksheet, r: number, c: number, p: PlannedCell): void {
+  /** A4 page setup: margins, scale (see `printScale`), title rows, header and footer, print area, page breaks. */
+  private setUpPrinting(ws: ExcelJS.Worksheet, spec: SheetSpec, width: number): void {
+    const p = spec.print!;
+    const inches = (cm: number) => Math.round((cm / 2.54) * 1000) / 1000;
+    const m = marginsOf(p);
+    const scale = printScale(spec);
+    Object.assign(ws.pageSetup, {
+      paperSize: 9, // A4
+      orientation: p.orientation ?? "portrait",
+      // Each result sheet counts its own pages, also when the whole workbook is printed at once.
+      firstPageNumber: 1,
+      margins: { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right), header: inches(m.header), footer: inches(m.footer) },
+      ...(scale.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: scale.scale }),
+    });
+    if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows[0]}:${p.repeatRows[1]}`;
+    if (p.centerHorizontally) ws.pageSetup.horizontalCentered = true;
+    const area = p.area;
+    if (area) ws.pageSetup.printArea = `${columnLetters(area.fromColumn)}${area.fromRow}:${columnLetters(area.toColumn)}${area.toRow}`;
+    else if (width > 0 && spec.rows.length > 0) ws.pageSetup.printArea = `A1:${columnLetters(width)}${spec.rows.length}`;
+    const part = (t: HeaderFooterText | undefined) =>
+      t ? `${t.left ? `&L${t.left}` : ""}${t.center ? `&C${t.center}` : ""}${t.right ? `&R${t.right}` : ""}` : "";
+    const header = part(p.header);
+    const footer = part(p.footer);
+    if (header || footer) ws.headerFooter = { ...(header ? { oddHeader: header } : {}), ...(footer ? { oddFooter: footer } : {}) };
+    // A break goes under the row before the one that starts the page.
+    for (const r of p.breakBefore ?? []) if (r > 1 && r <= spec.rows.length) ws.getRow(r - 1).addPageBreak();
+  }
+
+  private writeCell(ws: ExcelJS.Worksheet, r: number, c: number, p: PlannedCell, look: SheetLook = {}): void {
     const cell = ws.getCell(r, c);
     if (p.kind === "empty" && p.numberFormat === "General" && !p.bold && !p.fill && !p.border && !p.align && !p.color) return;
     // Format before value, as in Excel, where the order decides whether text stays text.
@@ -445,14 +482,16 @@ export class XlsxWorkbook implements WorkbookPort {
     const font: Partial<ExcelJS.Font> = {};
     if (p.bold) font.bold = true;
     if (p.color) font.color = { argb: argb(p.color) };
-    if (p.fontSize) font.size = p.fontSize;
+    if (p.fontSize ?? look.fontSize) font.size = p.fontSize ?? look.fontSize;
     if (p.link) {
       font.underline = true;
       if (!p.color) font.color = { argb: "FF0563C1" };
     }
     if (Object.keys(font).length > 0) cell.font = font;
     if (p.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(p.fill) } };
-    if (p.align) cell.alignment = { horizontal: p.align };
+    if (p.align || p.wrap || look.vertical) {
+      cell.alignment = { ...(p.align ? { horizontal: p.align } : {}), ...(look.vertical ? { vertical: look.vertical } : {}), ...(p.wrap ? { wrapText: true } : {}) };
+    }
     if (p.border) {
       const thin: Partial<ExcelJS.Border> = { style: "thin" };
       cell.border = { top: thin, bottom: thin, left: thin, right: thin };

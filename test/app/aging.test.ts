@@ -282,15 +282,20 @@ describe("writeAgingResults", () => {
     expect([v[8][1], v[8][5], v[8][6], v[8][7], v[8][8], v[8][9], v[8][10], v[8][14], v[8][15]]).toEqual(["合计", 264360, 1, 158600, 8260, 63000, 34500, 105760, 97500]);
     expect(v[9][1]).toBe("占比");
     expect(v[9][7]).toBeCloseTo(158600 / 264360, 12);
-    const repHeader = v.findIndex((r) => r[0] === "业务员");
-    expect(v[repHeader - 1][3]).toBe("统计期间：2026-06-18 至 2026-10-31");
-    expect(v.slice(repHeader + 1, repHeader + 5).map((r) => [r[0], r[1], r[3], r[5], r[7], r[8], r[9], r[10]])).toEqual([
+    // The per-rep block lies over the table's columns so that counts fall in narrow columns and amounts in
+    // money columns (one set of widths for the printed page): 业务员 in B, then 经销商数, 逾期笔数, 超期笔数,
+    // 期初应收, 回款率, 销售额, 退货折让, 回款, 逾期金额, 超期金额, 期末应收, DSO.
+    const repHeader = v.findIndex((r) => r[1] === "业务员");
+    expect(v[repHeader].slice(1, 14)).toEqual(["业务员", "经销商数", "逾期笔数", "超期笔数", "期初应收", "回款率", "销售额(净)", "退货折让", "回款", "逾期金额", "超最终期限金额", "期末应收", "DSO(天)"]);
+    expect(v[repHeader - 1][5]).toBe("统计期间：2026-06-18 至 2026-10-31");
+    expect(v.slice(repHeader + 1, repHeader + 5).map((r) => [r[1], r[2], r[7], r[9], r[10], r[3], r[11], r[4]])).toEqual([
       ["李娜", 1, 131300, 40000, 34500, 1, 34500, 1],
       ["王磊", 2, 128760, 10000, 71260, 2, 63000, 1],
       ["张强", 1, 54300, 0, 0, 0, 0, 0],
       ["合计", 4, 314360, 50000, 105760, 3, 97500, 2],
     ]);
-    expect(v[repHeader + 1][12]).toBe(94.6);
+    expect(v[repHeader + 1][13]).toBe(94.6);
+    expect(v.some((r) => String(r[1]).startsWith("编制人：") && String(r[5]).startsWith("复核人："))).toBe(true);
   });
 
   it("writes 催款计划: one row per open item, soonest action first, linked to its ledger row, filterable and printable", async () => {
@@ -299,7 +304,8 @@ describe("writeAgingResults", () => {
     const v = grid.values;
     expect(v[2]).toEqual(["序号", "经销商", "业务员", "单号", "未收金额", "到期日", "最终收款期限", "阶段", "下一步行动", "行动日期", "逾期天数", "单据日期", "原金额", "账期(天)", "台账行", "摘要"]);
     const iso = (d: unknown) => (d as Date).toISOString().slice(0, 10);
-    expect(v.slice(3).map((r) => [r[1], r[2], r[3], r[4], iso(r[5]), iso(r[6]), r[7], iso(r[9]), r[10], r[14]])).toEqual([
+    const end = v.findIndex((r, i) => i > 2 && r.every((c) => c === null));
+    expect(v.slice(3, end).map((r) => [r[1], r[2], r[3], r[4], iso(r[5]), iso(r[6]), r[7], iso(r[9]), r[10], r[14]])).toEqual([
       ["宁波顺和电器有限公司", "李娜", "XSCK-2026-0618", 34500, "2026-08-17", "2026-09-06", "超过最终收款期限", "2026-09-07", 75, "2"],
       ["杭州美达商贸有限公司", "王磊", "XSCK-2026-0805", 63000, "2026-09-04", "2026-09-14", "超过最终收款期限", "2026-09-15", 57, "4"],
       ["温州瑞丰五金经营部", "王磊", "XSCK-2026-0912", 8260, "2026-10-27", "2026-11-11", "逾期（三分之一期限内）", "2026-10-28", 4, "5"],
@@ -316,6 +322,14 @@ describe("writeAgingResults", () => {
     expect([ws.getCell("B4").numFmt, ws.getCell("C4").numFmt, ws.getCell("P4").numFmt]).toEqual(["@", "@", "@"]);
     expect(ws.autoFilter).toBe("A3:P10");
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", printTitlesRow: "3:3", fitToPage: true });
+    // Totals by rep (largest open amount first) and overall, under the plan and outside its AutoFilter.
+    const totals = v.slice(end + 1).filter((r) => r[1] === "小计" || r[1] === "合计").map((r) => [r[1], r[2], r[3], r[4], r[7]]);
+    expect(totals).toEqual([
+      ["小计", "王磊", "3 笔", 118760, 71260],
+      ["小计", "李娜", "2 笔", 91300, 34500],
+      ["小计", "张强", "2 笔", 54300, 0],
+      ["合计", null, "7 笔", 264360, 105760],
+    ]);
   });
 
   it("writes both sheets in English on request", async () => {
@@ -355,7 +369,7 @@ describe("writeAgingResults", () => {
     expect(v.some((r) => r[0] === "未知账龄：期初余额，其发票早于台账期间，日期仅为下限，不按新账计龄。")).toBe(true);
     expect(v.some((r) => r[0] === "未核销收款：未能核销到发票的收款或贷项（贷方余额），以负数列示。")).toBe(true);
     const plan = (await wb.readSheet("催款计划")).values;
-    expect(plan.slice(3).map((r) => [r[1], r[3], r[4], r[7], r[14]])).toEqual([
+    expect(plan.slice(3, plan.findIndex((r, i) => i > 2 && r.every((c) => c === null))).map((r) => [r[1], r[3], r[4], r[7], r[14]])).toEqual([
       ["华东商贸", "期初余额", 4000, "超过最终收款期限", "2"],
       ["华东商贸", "XS-1", 3000, "未到期", "3"],
     ]);

@@ -41,34 +41,42 @@ describe("reconciling inside one workbook (the task pane's path)", () => {
     ]);
   });
 
-  test("the 余额调节表 starts from both balances and ends in equal adjusted balances", async () => {
+  test("the 余额调节表 in the usual form: timing items adjust the side that has not booked them, errors are 待查 with both amounts", async () => {
     const wb = sampleWorkbook();
     await reconcileIn(wb);
     const grid = await wb.readSheet("余额调节表");
-    const find = (label: string) => grid.values.find((r) => r[0] === label);
-    expect(grid.values[0][0]).toBe("应收账款余额调节表");
-    expect(find("账面余额")).toEqual(["账面余额", 233340.5, null, null, "账面余额", 36350.5, null]);
-    expect(find("调节后余额")).toEqual(["调节后余额", 93540.5, null, null, "调节后余额", 93540.5, null]);
-    // The adjusting lines between them: 加/减 once, from the sign, then what the item is; both sides add up.
-    const start = grid.values.findIndex((r) => r[0] === "账面余额") + 1;
-    const end = grid.values.findIndex((r) => r[0] === "调节后余额");
-    const lines = grid.values.slice(start, end);
-    const side = (c: number) => lines.filter((r) => typeof r[c] === "string" && r[c] !== "").map((r) => [r[c], r[c + 1], r[c + 2]]);
-    expect(side(0)).toEqual([
-      ["减：我方重复记账（第 13 行重复第 12 行）", 27800, "台账 13"],
-      ["减：对方已记、我方未记（对方第 19 行）", 12000, "对账单 19"],
-      ["减：对方已记、我方未记（对方第 20 行）", 100000, "对账单 20"],
+    const v = grid.values;
+    const find = (label: string) => v.find((r) => r[0] === label);
+    expect(v[0][0]).toBe("应收账款余额调节表");
+    expect(v[2]).toEqual(["项目", "日期", "单号", "摘要", "本公司账面\n（应收账款）", "经销商账面\n（应付账款）", "行号"]);
+    expect(find("截止日账面余额")?.slice(4, 6)).toEqual([233340.5, 36350.5]);
+    const between = (from: string, to: string) => v.slice(v.findIndex((r) => r[0] === from) + 1, v.findIndex((r) => r[0] === to));
+    const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+    // Each item named by date, reference and 摘要, its amount under the side it adjusts, its rows linked.
+    expect(between("调整本公司账面：对方已记、我方未记", "调整经销商账面：我方已记、对方未记").map((r) => [r[0], iso(r[1]), r[2], r[4], r[5], r[6]])).toEqual([
+      ["减：", "2026-10-25", "FL-2026Q3", 12000, null, "对账单 19"],
+      ["减：", "2026-10-31", "CD-1031", 100000, null, "对账单 20"],
     ]);
-    expect(side(4).map((r) => [String(r[0]).slice(0, 2), r[1]])).toEqual([
-      ["减：", 900],
-      ["加：", 90],
-      ["加：", 58000],
+    expect(between("调整经销商账面：我方已记、对方未记", "调节后余额").map((r) => [r[0], iso(r[1]), r[2], r[4], r[5], r[6]])).toEqual([
+      ["加：", "2026-10-30", "XSCK-2026-1030", null, 58000, "台账 26"],
     ]);
-    for (const [text] of [...side(0), ...side(4)]) expect(String(text)).not.toMatch(/^(加|减)：(加|减|调整)：/);
-    expect(233340.5 - 27800 - 12000 - 100000).toBeCloseTo(93540.5, 2);
-    expect(36350.5 - 900 + 90 + 58000).toBeCloseTo(93540.5, 2);
-    expect(grid.values.some((r) => r[0] === "调节后双方余额一致。")).toBe(true);
-    expect(grid.values.some((r) => r[0] === "编制人：" && r[4] === "复核人：")).toBe(true);
+    expect(find("调节后余额")?.slice(4, 6)).toEqual([121340.5, 94350.5]);
+    expect(find("调节后余额之差（本公司 − 经销商）")?.[4]).toBe(26990);
+    // The mismatches and our duplicate adjust neither side: both amounts are shown, and their net is the gap.
+    const pending = v.slice(v.findIndex((r) => String(r[0]).startsWith("待查差异（")) + 1, v.findIndex((r) => r[0] === "待查差异合计"));
+    expect(pending.map((r) => [r[0], r[2], r[4], r[5], r[6]])).toEqual([
+      ["金额不符", "XSCK-2026-0903", 25630, 26530, "台账 17\n对账单 11"],
+      ["金额不符", "XSCK-2026-0915", 36800, 36710, "台账 19\n对账单 14"],
+      ["重复记账", "XSCK-2026-0812", 27800, null, "台账 13"],
+    ]);
+    expect(find("待查差异合计")?.slice(4, 6)).toEqual([90230, 63240]);
+    expect(find("待查差异净额（本公司 − 经销商）")?.[4]).toBe(26990);
+    expect(233340.5 - 12000 - 100000 - (36350.5 + 58000)).toBeCloseTo(90230 - 63240, 2);
+    expect(v.some((r) => r[0] === "调节后仍差 26,990.00，即待查差异合计（3 项），请逐项查明哪一方有误并更正")).toBe(true);
+    expect(v.some((r) => String(r[0]).startsWith("编制人：") && String(r[3]).startsWith("复核人：") && String(r[5]).startsWith("日期："))).toBe(true);
+    const ws = wb.workbook.getWorksheet("余额调节表")!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToPage: true });
+    expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页 共 &N 页");
   });
 
   test("差异明细 lists every difference with links to its source rows", async () => {
@@ -76,7 +84,17 @@ describe("reconciling inside one workbook (the task pane's path)", () => {
     await reconcileIn(wb);
     const grid = await wb.readSheet("差异明细");
     expect(grid.values[2]).toEqual(["序号", "经销商", "差异类型", "差额(我方−对方)", "我方金额", "对方金额", "台账行", "对账单行", "日期", "单号", "摘要", "可能原因"]);
-    expect(grid.values).toHaveLength(3 + 6);
+    const end = grid.values.findIndex((r, i) => i > 2 && r.every((c) => c === null));
+    expect(end).toBe(3 + 6);
+    // Totals by kind and overall, under the table and outside its AutoFilter.
+    expect(grid.values.filter((r) => r[1] === "小计" || r[1] === "合计").map((r) => [r[1], r[2], r[3], r[4], r[5], r[6]])).toEqual([
+      ["小计", "金额不符", -810, 62430, 63240, "2 笔"],
+      ["小计", "我方有、对方无", 58000, 58000, 0, "1 笔"],
+      ["小计", "对方有、我方无", 112000, 0, -112000, "2 笔"],
+      ["小计", "重复记账", 27800, 27800, 0, "1 笔"],
+      ["合计", null, 196990, 148230, -48760, "6 笔"],
+    ]);
+    expect(wb.workbook.getWorksheet("差异明细")!.autoFilter).toBe("A3:L9");
     const ledgerOnly = grid.values.find((r) => r[2] === "我方有、对方无")!;
     expect(ledgerOnly.slice(3, 8)).toEqual([58000, 58000, 0, "26", null]);
     const linkRow = grid.values.indexOf(ledgerOnly) + 1;

@@ -21,14 +21,16 @@ import { fenToYuan } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
+import { apartRows } from "./aging-apart";
 import { AGING_MARK_STYLES, agingLegend, DEFAULT_MARK_STAGES, type MarkedStage } from "./aging-marks";
+import { headCell, REPORT_FONT_SIZE, REPORT_MIN_SCALE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
+import { printableWidth, columnPoints } from "../../port/print";
 
 export const AGING_SHEET: Bilingual = { zh: "账龄分析", en: "Aging" };
 export const PLAN_SHEET: Bilingual = { zh: "催款计划", en: "Collection plan" };
 
 const MONEY = "#,##0.00;-#,##0.00";
 const PERCENT = "0.0%";
-const HEAD_FILL = "#E8EEF7";
 const LINK_COLOR = "#0F6CBD";
 const LATE_COLOR = "#C50F1F";
 /** How many dealers the chart shows: more bars than that are unreadable on a printed page. */
@@ -121,6 +123,10 @@ const T = {
   row: { zh: "台账行", en: "Ledger row" },
   description: { zh: "摘要", en: "Description" },
   noItems: { zh: "没有未收款项。", en: "Nothing is open." },
+  byRep: { zh: "按业务员合计", en: "Totals by rep" },
+  subtotal: { zh: "小计", en: "Subtotal" },
+  itemsUnit: { zh: "笔", en: "item(s)" },
+  ofWhichLate: { zh: "其中已逾期", en: "Of which past due" },
 } satisfies Record<string, Bilingual>;
 
 /** Where the items' rows are in the workbook the sheets are written to. */
@@ -145,7 +151,27 @@ function ratio(value: number | null, more: Omit<OutCell, "value"> = {}): OutCell
 }
 
 function head(t: string): OutCell {
-  return { value: t, bold: true, fill: HEAD_FILL, border: true, align: "center" };
+  return headCell(t);
+}
+
+/** Columns of 账龄分析 before the buckets: 序号, 经销商, 业务员, 账期, 账期来源, 应收余额, 占比. */
+const AGING_FIXED_WIDTHS = [4.5, 13, 5.5, 5, 7, 11, 6.5];
+/** The per-rep block runs over 14 columns; those past the table's get a money column's width. */
+const REP_BLOCK_COLUMNS = 14;
+
+/**
+ * Widths of 账龄分析's columns: the fixed ones, then one width for every bucket and the two overdue
+ * columns, as wide as 10.5 characters when landscape A4 allows it at the lowest print scale, never under 9.5.
+ */
+export function agingColumnWidths(bucketCount: number): number[] {
+  const budget = printableWidth({ orientation: "landscape" }) / (REPORT_MIN_SCALE / 100) - 2;
+  const fixed = AGING_FIXED_WIDTHS.reduce((t, w) => t + columnPoints(w), 0);
+  const n = bucketCount + 2;
+  let w = 10.5;
+  while (w > 9.5 && fixed + n * columnPoints(w) > budget) w -= 0.5;
+  const widths = [...AGING_FIXED_WIDTHS, ...new Array(n).fill(w)];
+  while (widths.length < REP_BLOCK_COLUMNS) widths.push(w);
+  return widths;
 }
 
 /**
@@ -205,17 +231,14 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
   const shareOf = (fen: Fen): number | null => (total !== 0 ? fen / total : null);
   const firstRowOf = (d: DealerAging): number | undefined => d.items[0]?.row ?? d.credits[0]?.row;
 
+  const columnWidths = agingColumnWidths(keys.length);
+  const printWidth = Math.max(width, REP_BLOCK_COLUMNS);
+  const infoRow: OutRow = [text(`${p(T.asOf)}：${report.asOf}`), null, null, null, text(`${p(T.basis)}：${p(report.basis === "due" ? T.byDue : T.byDocument)}`)];
+  while (infoRow.length < width - 1) infoRow.push(null);
+  infoRow.push({ value: unitText(lang), align: "right" });
   const rows: OutRow[] = [
-    [{ value: p(T.title), bold: true, fontSize: 14, align: "center", mergeAcross: width - 1 }],
-    [
-      `${p(T.asOf)}：`,
-      { date: report.asOf },
-      `${p(T.basis)}：`,
-      p(report.basis === "due" ? T.byDue : T.byDocument),
-      null,
-      null,
-      p(T.unit),
-    ],
+    [{ value: p(T.title), bold: true, fontSize: TITLE_FONT_SIZE, align: "center", mergeAcross: width - 1 }],
+    infoRow,
     [],
     [...fixed.map((t) => head(p(t))), ...keys.map((k) => head(bucketLabel(k, lang))), head(p(T.overdue)), head(p(T.pastFinal))],
   ];
@@ -226,10 +249,10 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
     const late = d.byStage.overdue.amount + d.byStage.past_final.amount;
     rows.push([
       { value: i + 1, border: true },
-      text(d.dealer, { border: true, ...(row !== undefined ? { link: { sheet: src.ledgerSheet, row }, color: LINK_COLOR } : {}) }),
-      text(d.rep ?? "", { border: true }),
+      text(d.dealer, { border: true, wrap: true, ...(row !== undefined ? { link: { sheet: src.ledgerSheet, row }, color: LINK_COLOR } : {}) }),
+      text(d.rep ?? "", { border: true, wrap: true }),
       { value: d.termDays, border: true },
-      { value: p(TERM_SOURCE_TEXT[d.termSource]), border: true },
+      { value: p(TERM_SOURCE_TEXT[d.termSource]), border: true, wrap: true },
       money(d.openBalance, { border: true }),
       ratio(shareOf(d.openBalance), { border: true }),
       ...keys.map((k) => money(d.buckets[k] ?? 0, { border: true })),
@@ -239,7 +262,7 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
   });
   if (dealers.length === 0) rows.push([{ value: p(T.none), mergeAcross: width - 1 }]);
   const totalLate = report.totals.byStage.overdue.amount + report.totals.byStage.past_final.amount;
-  const bold = { bold: true, border: true };
+  const bold = { bold: true, border: true, fill: "#F3F3F3" };
   rows.push([
     { value: "", ...bold },
     { value: p(T.total), ...bold },
@@ -269,32 +292,37 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
   rows.push([], []);
   const { from, to } = report.repPeriod;
   rows.push([
+    null,
     { value: p(T.repTitle), bold: true, fontSize: 12 },
+    null,
     null,
     null,
     `${p(T.period)}：${from} ${p(T.to)} ${to}`,
   ]);
+  // The block's columns are laid over the table's so that counts and ratios fall in its narrow columns
+  // and amounts in its money columns: one set of widths serves both on paper.
   rows.push(
-    [T.rep, T.dealers, T.openingReceivable, T.sales, T.returns, T.collections, T.collectionRate, T.overdue, T.overdueCount, T.pastFinal, T.pastFinalCount, T.closingReceivable, T.dso].map((t) =>
-      head(p(t)),
+    [null, T.rep, T.dealers, T.overdueCount, T.pastFinalCount, T.openingReceivable, T.collectionRate, T.sales, T.returns, T.collections, T.overdue, T.pastFinal, T.closingReceivable, T.dso].map((t) =>
+      t === null ? null : head(p(t)),
     ),
   );
   const repRow = (r: RepFigures, name: OutCell, extra: Omit<OutCell, "value">): OutRow => [
+    null,
     name,
     { value: r.dealers, ...extra },
+    { value: r.overdueCount, ...extra },
+    { value: r.pastFinalCount, ...extra },
     money(r.openingReceivable, extra),
+    ratio(r.collectionRate, extra),
     money(r.sales, extra),
     money(r.returns, extra),
     money(r.collections, extra),
-    ratio(r.collectionRate, extra),
     money(r.overdue, extra),
-    { value: r.overdueCount, ...extra },
     money(r.pastFinal, extra),
-    { value: r.pastFinalCount, ...extra },
     money(r.closingReceivable, extra),
     r.dso === null ? { value: "", ...extra } : { value: Math.round(r.dso * 10) / 10, numberFormat: "0.0", ...extra },
   ];
-  for (const r of report.reps) rows.push(repRow(r, text(r.rep ?? p(T.noRep), { border: true }), { border: true }));
+  for (const r of report.reps) rows.push(repRow(r, text(r.rep ?? p(T.noRep), { border: true, wrap: true }), { border: true }));
   if (report.reps.length > 1) {
     rows.push(repRow(repTotals(report.reps, daysBetween(from, to) + 1), { value: p(T.total), ...bold }, bold));
   }
@@ -304,15 +332,19 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
     rows.push([]);
     rows.push([{ value: `${p(T.legend)}（${src.ledgerSheet}）`, bold: true }]);
     for (const line of agingLegend(lang, markStages)) {
-      rows.push([{ value: "", fill: line.fill, border: true }, { value: line.text, ...(line.color ? { color: line.color } : {}) }]);
+      rows.push([null, { value: "", fill: line.fill, border: true }, { value: line.text, ...(line.color ? { color: line.color } : {}) }]);
     }
   }
 
   rows.push([]);
   rows.push([{ value: p(T.notes), bold: true }]);
-  rows.push([{ value: p(T.ruleNote), mergeAcross: width - 1 }]);
-  if (keys.includes(UNKNOWN_AGE_BUCKET)) rows.push([{ value: p(T.unknownNote), mergeAcross: width - 1 }]);
-  if (keys.includes(UNAPPLIED_BUCKET)) rows.push([{ value: p(T.unappliedNote), mergeAcross: width - 1 }]);
+  rows.push([{ value: p(T.ruleNote), mergeAcross: width - 1, wrap: true }]);
+  if (keys.includes(UNKNOWN_AGE_BUCKET)) rows.push([{ value: p(T.unknownNote), mergeAcross: width - 1, wrap: true }]);
+  if (keys.includes(UNAPPLIED_BUCKET)) rows.push([{ value: p(T.unappliedNote), mergeAcross: width - 1, wrap: true }]);
+  rows.push(...apartRows(report, src.ledgerSheet, lang, width));
+  rows.push(...signatureRows(lang, [2, 6, 10]));
+  // The chart's data block below is for the chart on screen; the printed page ends at the signatures.
+  const printedRows = rows.length;
 
   // The chart's data: the largest positive balances, by bucket (unapplied credits are not balances to chart).
   const charts: SheetSpec["charts"] = [];
@@ -337,9 +369,14 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
   return {
     name: p(AGING_SHEET),
     rows,
-    columnWidths: [14, 28, 12, 14, 14, 16, 14, ...keys.map(() => 14), 14, 16],
+    columnWidths,
+    fontSize: REPORT_FONT_SIZE,
+    verticalAlign: "center",
     freezeRows: 4,
-    print: { orientation: "landscape", fitToWidth: true, repeatRows: [4, 4] },
+    print: {
+      ...reportPrint(lang, { orientation: "landscape", repeatRows: [4, 4], headerText: `${p(T.title)}　${p(T.asOf)}：${report.asOf}` }),
+      area: { fromRow: 1, toRow: printedRows, fromColumn: 1, toColumn: printWidth },
+    },
     ...(charts.length > 0 ? { charts } : {}),
   };
 }
@@ -356,21 +393,81 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
   const plan = collectionPlan(report);
   const header = [T.no, T.dealer, T.rep, T.ref, T.open, T.dueDate, T.finalDate, T.stage, T.action, T.actionDate, T.daysOverdue, T.docDate, T.amount, T.term, T.row, T.description];
   const openTotal = plan.reduce((a, item) => a + item.open, 0);
+  const width = header.length;
+  const infoRow: OutRow = [text(`${p(T.asOf)}：${report.asOf}`), null, null, null, text(`${p(T.openItems)}：${plan.length}　${p(T.openTotal)}：${formatMoney(openTotal)}`)];
+  while (infoRow.length < width - 1) infoRow.push(null);
+  infoRow.push({ value: unitText(lang), align: "right" });
   const rows: OutRow[] = [
-    [{ value: p(T.planTitle), bold: true, fontSize: 14, mergeAcross: header.length - 1 }],
-    [`${p(T.asOf)}：`, { date: report.asOf }, `${p(T.openItems)}：`, plan.length, `${p(T.openTotal)}：`, money(openTotal)],
+    [{ value: p(T.planTitle), bold: true, fontSize: TITLE_FONT_SIZE, align: "center", mergeAcross: width - 1 }],
+    infoRow,
     header.map((t) => head(p(t))),
   ];
   plan.forEach((item, i) => rows.push(planRow(item, i + 1, report.asOf, src.ledgerSheet, lang)));
-  if (plan.length === 0) rows.push([{ value: p(T.noItems), mergeAcross: header.length - 1 }]);
+  const lastData = rows.length;
+  if (plan.length === 0) rows.push([{ value: p(T.noItems), mergeAcross: width - 1 }]);
+  else rows.push(...planTotals(plan, lang));
+  rows.push(...apartRows(report, src.ledgerSheet, lang, width));
+  rows.push(...signatureRows(lang, [2, 6, 12]));
   return {
     name: p(PLAN_SHEET),
     rows,
-    columnWidths: [6, 26, 10, 18, 14, 12, 13, 22, 44, 12, 10, 12, 14, 9, 9, 28],
+    columnWidths: PLAN_WIDTHS,
+    fontSize: REPORT_FONT_SIZE,
+    verticalAlign: "center",
     freezeRows: PLAN_HEADER_ROW,
-    ...(plan.length > 0 ? { filterRow: PLAN_HEADER_ROW } : {}),
-    print: { orientation: "landscape", fitToWidth: true, repeatRows: [PLAN_HEADER_ROW, PLAN_HEADER_ROW] },
+    ...(plan.length > 0 ? { filterRow: PLAN_HEADER_ROW, filterLastRow: lastData } : {}),
+    print: reportPrint(lang, {
+      orientation: "landscape",
+      repeatRows: [PLAN_HEADER_ROW, PLAN_HEADER_ROW],
+      headerText: `${p(T.planTitle)}　${p(T.asOf)}：${report.asOf}`,
+    }),
   };
+}
+
+/** 催款计划's columns, in characters: they fit landscape A4 at about 94%. */
+export const PLAN_WIDTHS = [4.5, 11, 5.5, 11, 10.5, 9.5, 9.5, 9, 17, 9.5, 5.5, 9.5, 10.5, 5, 5.5, 12];
+
+function formatMoney(fen: Fen): string {
+  return fenToYuan(fen).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/**
+ * Totals under the plan, apart from its rows (so filtering and sorting leave them alone): per rep the
+ * number of items, the open amount and how much of it is past due, then the overall 合计.
+ */
+function planTotals(plan: readonly OpenItem[], lang: Lang): OutRow[] {
+  const p = (t: Bilingual) => pick(t, lang);
+  const byRep = new Map<string, { n: number; open: Fen; late: Fen }>();
+  const noRep = p(T.noRep);
+  for (const item of plan) {
+    const key = item.rep ?? noRep;
+    const t = byRep.get(key) ?? { n: 0, open: 0, late: 0 };
+    const late = item.stage === "overdue" || item.stage === "past_final" ? item.open : 0;
+    byRep.set(key, { n: t.n + 1, open: t.open + item.open, late: t.late + late });
+  }
+  const line = (label: string, rep: string, t: { n: number; open: Fen; late: Fen }, strong: boolean): OutRow => {
+    const look = (c: OutCell): OutCell => (strong ? totalCell(c) : { ...c, border: true });
+    return [
+      null,
+      look(text(label)),
+      look(text(rep, { wrap: true })),
+      look(text(`${t.n} ${p(T.itemsUnit)}`, { align: "right" })),
+      look(money(t.open)),
+      look(text(p(T.ofWhichLate), { mergeAcross: 1 })),
+      null,
+      look(money(t.late)),
+    ];
+  };
+  const rows: OutRow[] = [[], [null, { value: p(T.byRep), bold: true, mergeAcross: 2 }]];
+  const all = { n: 0, open: 0, late: 0 };
+  for (const [rep, t] of [...byRep].sort((a, b) => b[1].open - a[1].open)) {
+    rows.push(line(p(T.subtotal), rep, t, false));
+    all.n += t.n;
+    all.open += t.open;
+    all.late += t.late;
+  }
+  rows.push(line(p(T.total), "", all, true));
+  return rows;
 }
 
 function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, lang: Lang): OutRow {
@@ -380,20 +477,20 @@ function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, l
   const actionNow = item.nextAction.date <= asOf;
   return [
     n,
-    text(item.dealer),
-    text(item.rep ?? ""),
-    refText === "" ? text("") : text(refText, { link, color: LINK_COLOR }),
+    text(item.dealer, { wrap: true }),
+    text(item.rep ?? "", { wrap: true }),
+    refText === "" ? text("") : text(refText, { link, color: LINK_COLOR, wrap: true }),
     money(item.open),
     { date: item.dueDate },
     { date: item.finalDate },
-    { value: pick(STAGE_TEXT[item.stage], lang), numberFormat: "@", ...(stageStyle ? { fill: stageStyle.fill, ...(stageStyle.color ? { color: stageStyle.color } : {}) } : {}) },
-    { value: lang === "en-US" ? item.nextAction.en : item.nextAction.zh, numberFormat: "@" },
+    { value: pick(STAGE_TEXT[item.stage], lang), numberFormat: "@", wrap: true, ...(stageStyle ? { fill: stageStyle.fill, ...(stageStyle.color ? { color: stageStyle.color } : {}) } : {}) },
+    { value: lang === "en-US" ? item.nextAction.en : item.nextAction.zh, numberFormat: "@", wrap: true },
     { value: { date: item.nextAction.date }, ...(actionNow ? { color: LATE_COLOR, bold: true } : {}) },
     Math.max(0, item.daysPastDue),
     { date: item.date },
     money(item.amount),
     item.termDays,
     { value: String(item.row), numberFormat: "@", link, color: LINK_COLOR },
-    text(item.description),
+    text(item.description, { wrap: true }),
   ];
 }

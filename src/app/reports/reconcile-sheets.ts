@@ -1,14 +1,18 @@
 /**
- * The two result sheets of a reconciliation, as plain sheet specs any port can write:
- *  - 差异明细: one row per difference (and per open suggestion), linked to its source rows;
- *  - 余额调节表: per dealer, both balances, the adjusting items and the adjusted balances, on A4.
+ * The two result sheets of a reconciliation, as plain sheet specs any port can write, both printable on
+ * A4 at a readable size (see ./print):
+ *  - 差异明细: one row per difference (and per open suggestion), linked to its source rows, with totals
+ *    by kind and overall;
+ *  - 余额调节表: per dealer, on its own page, in the usual form (timing items adjust the side that has not
+ *    booked them; mismatches and errors are 待查 with both amounts), ending in the sign-off line.
  */
-import type { Adjustment, DealerResult, Difference, ReconcileReport, Suggestion } from "../../core/reconcile";
+import type { Adjustment, DealerResult, Difference, PendingItem, ReconcileReport, Suggestion } from "../../core/reconcile";
 import type { ReadEntry } from "../../core/read";
 import { fenToYuan } from "../../core/money";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
 import { MARK_STYLES } from "./marks";
+import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
 
 export const DIFFERENCES_SHEET: Bilingual = { zh: "差异明细", en: "Differences" };
 export const RECONCILIATION_SHEET: Bilingual = { zh: "余额调节表", en: "Reconciliation" };
@@ -55,9 +59,9 @@ const T = {
   none: { zh: "无差异：双方逐笔一致。", en: "No differences: both sides agree item by item." },
 } satisfies Record<string, Bilingual>;
 
-/** A cell holding text taken from someone's data: always text, never a formula. */
-function text(value: string | null | undefined): OutCell {
-  return { value: value ?? "", numberFormat: "@" };
+/** Text taken from someone's data (always text, never a formula) that may be longer than its column: wrapped inside it. */
+function long(value: string | null | undefined): OutCell {
+  return { value: value ?? "", numberFormat: "@", wrap: true };
 }
 
 function money(fen: number): OutCell {
@@ -112,46 +116,97 @@ function linesOf(d: DealerResult): Line[] {
   return [...d.differences.map(diff), ...d.suggestions.map(sug)];
 }
 
+const D = {
+  byKind: { zh: "按差异类型合计", en: "Totals by kind" },
+  subtotal: { zh: "小计", en: "Subtotal" },
+  total: { zh: "合计", en: "Total" },
+  items: { zh: "笔", en: "item(s)" },
+} satisfies Record<string, Bilingual>;
+
+/** 差异明细's columns, in characters: they fit landscape A4 at 100% (tests hold them to it). */
+export const DIFFERENCES_WIDTHS = [4.5, 14, 9, 11.5, 11.5, 11.5, 6, 6, 10, 12, 17, 22];
+/** Row of 差异明细's table header (1-based): frozen, filtered, and repeated on every printed page. */
+export const DIFFERENCES_HEADER_ROW = 3;
+
 export function differencesSheet(report: ReconcileReport, src: SourceSheets, lang: Lang): SheetSpec {
   const p = (t: Bilingual) => pick(t, lang);
-  const header = [T.no, T.dealer, T.kind, T.diff, T.ledgerAmount, T.statementAmount, T.ledgerRows, T.statementRows, T.date, T.ref, T.description, T.reason].map(
-    (t): OutCell => ({ value: p(t), bold: true, fill: "#E8EEF7", border: true, align: "center" }),
+  const width = DIFFERENCES_WIDTHS.length;
+  const cutoff = report.asOf ?? report.cutoff ?? "";
+  const header = [T.no, T.dealer, T.kind, T.diff, T.ledgerAmount, T.statementAmount, T.ledgerRows, T.statementRows, T.date, T.ref, T.description, T.reason].map((t) =>
+    headCell(p(t)),
   );
-  const rows: OutRow[] = [
-    [{ value: p(T.title), bold: true, fontSize: 14, mergeAcross: 11 }],
-    [p(T.cutoff), report.asOf ?? report.cutoff ?? ""],
-    header,
-  ];
+  const unitRow: OutRow = [{ value: `${p(T.cutoff)}：${cutoff}`, numberFormat: "@" }];
+  while (unitRow.length < width - 1) unitRow.push(null);
+  unitRow.push({ value: unitText(lang), align: "right" });
+  const rows: OutRow[] = [[{ value: p(T.title), bold: true, fontSize: TITLE_FONT_SIZE, align: "center", mergeAcross: width - 1 }], unitRow, header];
+  const sums = new Map<Line["kind"], { n: number; amount: number; ledger: number; statement: number }>();
   let n = 0;
   for (const d of report.dealers) {
     for (const line of linesOf(d)) {
       n += 1;
       const entry = firstEntry(line.ledgerRows, src.ledgerEntries) ?? firstEntry(line.statementRows, src.statementEntries);
       const style = MARK_STYLES[line.kind];
+      const sum = sums.get(line.kind) ?? { n: 0, amount: 0, ledger: 0, statement: 0 };
+      sums.set(line.kind, { n: sum.n + 1, amount: sum.amount + line.amount, ledger: sum.ledger + line.ledgerAmount, statement: sum.statement + line.statementAmount });
       rows.push([
         n,
-        text(line.dealer),
-        { value: p(KIND_TEXT[line.kind]), fill: style.fill, numberFormat: "@" },
+        long(line.dealer),
+        { value: p(KIND_TEXT[line.kind]), fill: style?.fill, numberFormat: "@", wrap: true },
         money(line.amount),
         money(line.ledgerAmount),
         money(line.statementAmount),
         rowsCell(line.ledgerRows, src.ledgerSheet),
         rowsCell(line.statementRows, src.statementSheet),
         entry?.date ? { date: entry.date } : "",
-        text(entry?.ref),
-        text(entry?.description),
-        text(p(line.reason)),
+        long(entry?.ref),
+        long(entry?.description),
+        long(p(line.reason)),
       ]);
     }
   }
-  if (n === 0) rows.push([{ value: p(T.none), mergeAcross: 11 }]);
+  const lastData = rows.length;
+  if (n === 0) rows.push([{ value: p(T.none), mergeAcross: width - 1 }]);
+  else {
+    // Totals by kind and overall, apart from the table so the AutoFilter and sorting leave them alone.
+    rows.push([], [{ value: p(D.byKind), bold: true, mergeAcross: 2 }]);
+    const totalRow = (label: string, kind: string, s: { n: number; amount: number; ledger: number; statement: number }, strong: boolean): OutRow => {
+      const look = (c: OutCell): OutCell => (strong ? totalCell(c) : { ...c, border: true });
+      return [
+        look({ value: "" }),
+        look({ value: label, numberFormat: "@" }),
+        look({ value: kind, numberFormat: "@", wrap: true }),
+        look(money(s.amount)),
+        look(money(s.ledger)),
+        look(money(s.statement)),
+        look({ value: `${s.n} ${p(D.items)}`, numberFormat: "@", align: "right" }),
+      ];
+    };
+    const all = { n: 0, amount: 0, ledger: 0, statement: 0 };
+    for (const kind of Object.keys(KIND_TEXT) as Line["kind"][]) {
+      const s = sums.get(kind);
+      if (!s) continue;
+      rows.push(totalRow(p(D.subtotal), p(KIND_TEXT[kind]), s, false));
+      all.n += s.n;
+      all.amount += s.amount;
+      all.ledger += s.ledger;
+      all.statement += s.statement;
+    }
+    rows.push(totalRow(p(D.total), "", all, true));
+  }
+  rows.push(...signatureRows(lang, [2, 5, 10]));
   return {
     name: p(DIFFERENCES_SHEET),
     rows,
-    columnWidths: [6, 24, 14, 16, 14, 14, 12, 12, 12, 18, 28, 36],
-    freezeRows: 3,
-    filterRow: n > 0 ? 3 : undefined,
-    print: { orientation: "landscape", fitToWidth: true, repeatRows: [3, 3] },
+    columnWidths: DIFFERENCES_WIDTHS,
+    fontSize: REPORT_FONT_SIZE,
+    verticalAlign: "center",
+    freezeRows: DIFFERENCES_HEADER_ROW,
+    ...(n > 0 ? { filterRow: DIFFERENCES_HEADER_ROW, filterLastRow: lastData } : {}),
+    print: reportPrint(lang, {
+      orientation: "landscape",
+      repeatRows: [DIFFERENCES_HEADER_ROW, DIFFERENCES_HEADER_ROW],
+      headerText: `${p(T.title)}　${p(T.cutoff)}：${cutoff}`,
+    }),
   };
 }
 
@@ -159,107 +214,191 @@ const R = {
   title: { zh: "应收账款余额调节表", en: "Receivables balance reconciliation" },
   dealer: { zh: "经销商：", en: "Dealer: " },
   cutoff: { zh: "截止日期：", en: "Cut-off: " },
-  unit: { zh: "单位：人民币元", en: "Unit: CNY" },
-  ours: { zh: "本公司账面（应收账款）", en: "Our books (receivable)" },
-  theirs: { zh: "经销商对账单（应付账款）", en: "Dealer's statement (payable)" },
   item: { zh: "项目", en: "Item" },
-  amount: { zh: "金额", en: "Amount" },
+  date: { zh: "日期", en: "Date" },
+  ref: { zh: "单号", en: "Reference" },
+  memo: { zh: "摘要", en: "Description" },
+  ours: { zh: "本公司账面\n（应收账款）", en: "Our books\n(receivable)" },
+  theirs: { zh: "经销商账面\n（应付账款）", en: "Dealer's books\n(payable)" },
   rows: { zh: "行号", en: "Rows" },
-  balance: { zh: "账面余额", en: "Balance" },
-  add: { zh: "加：", en: "Add: " },
-  less: { zh: "减：", en: "Less: " },
+  balance: { zh: "截止日账面余额", en: "Balance at the cut-off" },
+  ourSection: { zh: "调整本公司账面：对方已记、我方未记", en: "Adjusting our books: booked by the dealer, not by us" },
+  theirSection: { zh: "调整经销商账面：我方已记、对方未记", en: "Adjusting the dealer's books: booked by us, not by the dealer" },
+  add: { zh: "加", en: "Add" },
+  less: { zh: "减", en: "Less" },
   adjusted: { zh: "调节后余额", en: "Adjusted balance" },
-  remainder: { zh: "未解释差额", en: "Unexplained remainder" },
+  gap: { zh: "调节后余额之差（本公司 − 经销商）", en: "Difference of the adjusted balances (ours − theirs)" },
+  pendingSection: { zh: "待查差异（金额不符、重复记账等，不作调节，须查明哪一方有误并更正）", en: "To check (mismatches, duplicates and the like: not adjusted; find which side is wrong and correct it)" },
+  pendingTotal: { zh: "待查差异合计", en: "Total to check" },
+  pendingNet: { zh: "待查差异净额（本公司 − 经销商）", en: "Net of the items to check (ours − theirs)" },
+  opening: { zh: "期初余额之差（本公司 − 经销商）", en: "Difference of the opening balances (ours − theirs)" },
+  unexplained: { zh: "无法解释的差额", en: "Unexplained" },
   balanced: { zh: "调节后双方余额一致。", en: "The adjusted balances agree." },
   unbalanced: { zh: "调节后仍有差额，需进一步核对。", en: "The adjusted balances still differ: check further." },
-  preparedBy: { zh: "编制人：", en: "Prepared by: " },
-  checkedBy: { zh: "复核人：", en: "Checked by: " },
-  date: { zh: "日期：", en: "Date: " },
   none: { zh: "（无）", en: "(none)" },
+  ledgerShort: { zh: "台账", en: "L" },
+  statementShort: { zh: "对账单", en: "S" },
 } satisfies Record<string, Bilingual>;
 
-function blank(): OutCell {
-  return { value: "", border: true };
+/** What a 待查 item is, in a word: the kind of difference, or 待确认匹配 for rows awaiting a decision. */
+function pendingKindText(source: PendingItem["source"]): Bilingual | undefined {
+  return source === "pending" ? KIND_TEXT.suggestion : (KIND_TEXT as Partial<Record<string, Bilingual>>)[source];
 }
 
-/**
- * One adjusting item as three cells: 加/减 and what it is, the amount, and the rows it stands for (linked to
- * the sheet where the item is: the statement for items only the dealer has, the ledger otherwise).
- */
-function adjustmentCells(a: Adjustment | undefined, home: "ledger" | "statement", src: SourceSheets, lang: Lang): OutCell[] {
-  if (!a) return [blank(), blank(), blank()];
-  const p = (t: Bilingual) => pick(t, lang);
-  const rowsText = [
-    a.ledgerRows.length ? `${lang === "en-US" ? "L" : "台账"} ${a.ledgerRows.join(",")}` : "",
-    a.statementRows.length ? `${lang === "en-US" ? "S" : "对账单"} ${a.statementRows.join(",")}` : "",
-  ]
-    .filter(Boolean)
-    .join("; ");
-  const onStatement = home === "statement" ? a.statementRows.length > 0 || a.ledgerRows.length === 0 : a.ledgerRows.length === 0;
-  const linkRow = onStatement ? a.statementRows[0] : a.ledgerRows[0];
+/** 余额调节表's columns: 项目, 日期, 单号, 摘要, 本公司, 经销商, 行号; they fit portrait A4 at 100%. */
+export const RECONCILIATION_WIDTHS = [11, 10, 12, 24, 12.5, 12.5, 10];
+const RW = RECONCILIATION_WIDTHS.length;
+
+function boxed(c: OutCell): OutCell {
+  return { ...c, border: true };
+}
+
+/** Cells of a row, boxed, with empty boxes up to the sheet's width. */
+function boxRow(cells: OutCell[]): OutRow {
+  const row = cells.map(boxed);
+  while (row.length < RW) row.push(boxed({ value: "" }));
+  return row;
+}
+
+/** A label over 项目 to 摘要 (A:D), then our figure, theirs, and the rows. */
+function figureRow(label: string, ours: OutCell | null, theirs: OutCell | null, strong = false): OutRow {
+  const look = (c: OutCell) => (strong ? totalCell(c) : boxed(c));
   return [
-    { value: `${a.amount >= 0 ? p(R.add) : p(R.less)}${p(a.text)}`, numberFormat: "@", border: true },
-    { ...money(Math.abs(a.amount)), border: true },
-    { value: rowsText, numberFormat: "@", border: true, link: linkRow !== undefined ? { sheet: onStatement ? src.statementSheet : src.ledgerSheet, row: linkRow } : undefined },
+    look({ value: label, numberFormat: "@", mergeAcross: 3, wrap: true }),
+    null,
+    null,
+    null,
+    look(ours ?? { value: "" }),
+    look(theirs ?? { value: "" }),
+    look({ value: "" }),
   ];
 }
 
+function sectionRow(label: string): OutRow {
+  return [{ value: label, bold: true, numberFormat: "@", mergeAcross: RW - 1, wrap: true, border: true, fill: HEAD_SECTION_FILL }];
+}
+
+const HEAD_SECTION_FILL = "#F7F9FC";
+
+/** Date, reference and description of an item's first row, and what the other side wrote if it differs. */
+function detailsOf(ledgerRows: readonly number[], statementRows: readonly number[], src: SourceSheets, lang: Lang): { date: OutCell; ref: OutCell; memo: OutCell } {
+  const ours = firstEntry(ledgerRows, src.ledgerEntries);
+  const theirs = firstEntry(statementRows, src.statementEntries);
+  const e = ours ?? theirs;
+  let memo = e?.description ?? "";
+  if (ours && theirs && theirs.description && theirs.description !== ours.description) {
+    memo = lang === "en-US" ? `${memo} / theirs: ${theirs.description}` : `${memo}；对方：${theirs.description}`;
+  }
+  const more = ledgerRows.length + statementRows.length > (ours ? 1 : 0) + (theirs ? 1 : 0) ? (lang === "en-US" ? " (and more rows)" : "（等多行）") : "";
+  return {
+    date: e?.date ? { value: { date: e.date } } : { value: "" },
+    ref: long(e?.ref),
+    memo: long(`${memo}${more}`),
+  };
+}
+
+/** The rows an item stands for, linked to the first (the statement for items only the dealer has). */
+function rowsLink(ledgerRows: readonly number[], statementRows: readonly number[], src: SourceSheets, lang: Lang): OutCell {
+  const p = (t: Bilingual) => pick(t, lang);
+  const parts = [
+    ledgerRows.length ? `${p(R.ledgerShort)} ${ledgerRows.join(",")}` : "",
+    statementRows.length ? `${p(R.statementShort)} ${statementRows.join(",")}` : "",
+  ].filter(Boolean);
+  const link = ledgerRows.length > 0 ? { sheet: src.ledgerSheet, row: ledgerRows[0] } : statementRows.length > 0 ? { sheet: src.statementSheet, row: statementRows[0] } : undefined;
+  return { value: parts.join("\n"), numberFormat: "@", wrap: true, ...(link ? { link, color: "#0F6CBD" } : {}) };
+}
+
+function adjustmentRow(a: Adjustment, side: "ours" | "theirs", src: SourceSheets, lang: Lang): OutRow {
+  const p = (t: Bilingual) => pick(t, lang);
+  const d = detailsOf(a.ledgerRows, a.statementRows, src, lang);
+  const amount = money(Math.abs(a.amount));
+  return boxRow([
+    { value: `${a.amount >= 0 ? p(R.add) : p(R.less)}：`, numberFormat: "@", align: "center" },
+    d.date,
+    d.ref,
+    d.memo,
+    side === "ours" ? amount : { value: "" },
+    side === "theirs" ? amount : { value: "" },
+    rowsLink(a.ledgerRows, a.statementRows, src, lang),
+  ]);
+}
+
+function pendingRow(x: PendingItem, src: SourceSheets, lang: Lang): OutRow {
+  const d = detailsOf(x.ledgerRows, x.statementRows, src, lang);
+  const kind = pendingKindText(x.source);
+  return boxRow([
+    { value: kind ? pick(kind, lang) : pick(x.text, lang), numberFormat: "@", wrap: true },
+    d.date,
+    d.ref,
+    kind ? long(`${d.memo.value as string}${d.memo.value ? "\n" : ""}${pick(x.text, lang)}`) : d.memo,
+    x.ledgerRows.length > 0 ? money(x.ledgerAmount) : { value: "" },
+    x.statementRows.length > 0 ? money(x.statementAmount) : { value: "" },
+    rowsLink(x.ledgerRows, x.statementRows, src, lang),
+  ]);
+}
+
 /**
- * The 余额调节表 in the usual two-sided form: our side on the left (A-C), the dealer's on the right (E-G),
- * each starting from its balance, adding and deducting the items only the other side has, and ending in
- * the adjusted balances, which must agree. One block per dealer.
+ * The 余额调节表 in the usual form, one block per dealer, each on its own page: both balances at the
+ * cut-off side by side; the items only the dealer has booked adjust our balance, the items only we have
+ * booked adjust theirs (each named by date, reference and 摘要, its rows linked); the adjusted balances;
+ * then the 待查 items with both amounts, their total, and what is left; and the sign-off line.
  */
 export function reconciliationSheet(report: ReconcileReport, src: SourceSheets, lang: Lang): SheetSpec {
   const p = (t: Bilingual) => pick(t, lang);
   const rows: OutRow[] = [];
-  const head = (t: Bilingual): OutCell => ({ value: p(t), bold: true, fill: "#E8EEF7", border: true, align: "center" });
+  const breaks: number[] = [];
+  const cutoff = report.asOf ?? report.cutoff ?? "";
   // A dealer one sheet does not have was not reconciled: it gets no 余额调节表 (差异明细 lists it).
   const reconciled = report.dealers.filter((d) => d.status === "reconciled");
   for (const d of reconciled) {
     const r = d.reconciliation;
-    if (rows.length > 0) rows.push([], []);
-    rows.push([{ value: p(R.title), bold: true, fontSize: 16, align: "center", mergeAcross: 6 }]);
-    rows.push([text(`${p(R.dealer)}${d.dealer ?? ""}`), null, null, null, `${p(R.cutoff)}${report.asOf ?? report.cutoff ?? ""}`, null, p(R.unit)]);
-    rows.push([{ value: p(R.ours), bold: true, mergeAcross: 2, align: "center", border: true }, null, null, null, { value: p(R.theirs), bold: true, mergeAcross: 2, align: "center", border: true }]);
-    rows.push([head(R.item), head(R.amount), head(R.rows), null, head(R.item), head(R.amount), head(R.rows)]);
+    if (rows.length > 0) breaks.push(rows.length + 1);
+    rows.push([{ value: p(R.title), bold: true, fontSize: TITLE_FONT_SIZE + 2, align: "center", mergeAcross: RW - 1 }]);
     rows.push([
-      { value: p(R.balance), border: true },
-      { ...money(r.ledgerBalance), border: true },
-      { value: "", border: true },
+      { value: `${p(R.dealer)}${d.dealer ?? ""}`, numberFormat: "@", mergeAcross: 3, wrap: true },
       null,
-      { value: p(R.balance), border: true },
-      { ...money(r.statementBalance), border: true },
-      { value: "", border: true },
-    ]);
-    // Left: what only the dealer has (and our duplicates) adjusts our balance; right: the reverse.
-    const left = r.ledgerAdjustments;
-    const right = r.statementAdjustments;
-    if (left.length + right.length === 0) rows.push([{ value: p(R.none), border: true }, blank(), blank(), null, blank(), blank(), blank()]);
-    for (let i = 0; i < Math.max(left.length, right.length); i++) {
-      rows.push([...adjustmentCells(left[i], "statement", src, lang), null, ...adjustmentCells(right[i], "ledger", src, lang)]);
-    }
-    rows.push([
-      { value: p(R.adjusted), bold: true, border: true },
-      { ...money(r.adjustedLedgerBalance), bold: true, border: true },
-      { value: "", border: true },
       null,
-      { value: p(R.adjusted), bold: true, border: true },
-      { ...money(r.adjustedStatementBalance), bold: true, border: true },
-      { value: "", border: true },
+      null,
+      { value: `${p(R.cutoff)}${cutoff}`, numberFormat: "@", mergeAcross: 1 },
+      null,
+      { value: unitText(lang), align: "right" },
     ]);
-    if (r.balanced) {
-      rows.push([{ value: p(R.balanced), color: "#107C10", mergeAcross: 6 }]);
-    } else {
-      rows.push([{ value: p(R.remainder), bold: true, color: "#C50F1F" }, { ...money(r.remainder), bold: true, color: "#C50F1F" }, null, null, text(r.remainderNote ? p(r.remainderNote) : p(R.unbalanced))]);
+    rows.push([R.item, R.date, R.ref, R.memo, R.ours, R.theirs, R.rows].map((t) => headCell(p(t))));
+    rows.push(figureRow(p(R.balance), money(r.ledgerBalance), money(r.statementBalance), true));
+    rows.push(sectionRow(p(R.ourSection)));
+    if (r.ledgerAdjustments.length === 0) rows.push(boxRow([{ value: p(R.none), numberFormat: "@" }]));
+    for (const a of r.ledgerAdjustments) rows.push(adjustmentRow(a, "ours", src, lang));
+    rows.push(sectionRow(p(R.theirSection)));
+    if (r.statementAdjustments.length === 0) rows.push(boxRow([{ value: p(R.none), numberFormat: "@" }]));
+    for (const a of r.statementAdjustments) rows.push(adjustmentRow(a, "theirs", src, lang));
+    rows.push(figureRow(p(R.adjusted), money(r.adjustedLedgerBalance), money(r.adjustedStatementBalance), true));
+    rows.push(figureRow(p(R.gap), money(r.remainder), null));
+    rows.push(sectionRow(p(R.pendingSection)));
+    if (r.pendingItems.length === 0) rows.push(boxRow([{ value: p(R.none), numberFormat: "@" }]));
+    for (const x of r.pendingItems) rows.push(pendingRow(x, src, lang));
+    if (r.pendingItems.length > 0) {
+      const ours = r.pendingItems.reduce((t, x) => t + x.ledgerAmount, 0);
+      const theirs = r.pendingItems.reduce((t, x) => t + x.statementAmount, 0);
+      rows.push(figureRow(p(R.pendingTotal), money(ours), money(theirs)));
     }
+    rows.push(figureRow(p(R.pendingNet), money(r.pendingTotal), null, true));
+    if (r.openingDifference !== 0) rows.push(figureRow(p(R.opening), money(r.openingDifference), null));
+    if (r.unexplained !== 0) rows.push(figureRow(p(R.unexplained), { ...money(r.unexplained), color: "#C50F1F" }, null));
     rows.push([]);
-    rows.push([p(R.preparedBy), null, null, null, p(R.checkedBy), null, p(R.date)]);
+    rows.push([
+      r.balanced
+        ? { value: p(R.balanced), color: "#107C10", bold: true, mergeAcross: RW - 1 }
+        : { value: r.remainderNote ? p(r.remainderNote) : p(R.unbalanced), color: "#C50F1F", bold: true, numberFormat: "@", wrap: true, mergeAcross: RW - 1 },
+    ]);
+    rows.push(...signatureRows(lang, [1, 4, 6]));
   }
-  if (reconciled.length === 0) rows.push([{ value: p(R.title), bold: true, fontSize: 16 }], [p(R.none)]);
+  if (reconciled.length === 0) rows.push([{ value: p(R.title), bold: true, fontSize: TITLE_FONT_SIZE + 2 }], [p(R.none)]);
   return {
     name: p(RECONCILIATION_SHEET),
     rows,
-    columnWidths: [34, 15, 16, 2, 34, 15, 16],
-    print: { orientation: "portrait", fitToWidth: true, centerHorizontally: true },
+    columnWidths: RECONCILIATION_WIDTHS,
+    fontSize: REPORT_FONT_SIZE,
+    verticalAlign: "center",
+    print: reportPrint(lang, { orientation: "portrait", headerText: `${p(R.title)}　${p(R.cutoff)}${cutoff}`, breakBefore: breaks, centerHorizontally: true }),
   };
 }
