@@ -57,7 +57,7 @@ export function readCompanyInfo(grid: Grid): CompanyRead {
     if (details[field] !== undefined) return;
     const raw = cells[1];
     const value = cellText(raw);
-    if (typeof raw === "number" && (field === "账号" || field === "电话") && Math.abs(raw) >= 10 ** EXACT_FIGURES) {
+    if (typeof raw === "number" && field === "账号" && Math.abs(raw) >= 10 ** EXACT_FIGURES) {
       const row = grid.top + r;
       const column = grid.left + 1;
       problems.push({ code: "account_stored_as_number", sheet: grid.sheet, cell: `${columnLetter(column)}${row}`, row, column, found: value });

@@ -171,7 +171,7 @@ describe("the 本公司信息 sheet", () => {
   });
 
   it("refuses a 19-figure account typed as a number (Excel kept only 15 figures) and names the cell", () => {
-    const read = readCompanyInfo({ sheet: "本公司信息", top: 3, left: 2, values: [["账号", 3602000109001234567]] });
+    const read = readCompanyInfo({ sheet: "本公司信息", top: 3, left: 2, values: [["账号", Number("3602000109001234567")]] });
     expect(read.details.账号).toBeNull();
     expect(read.problems).toEqual([{ code: "account_stored_as_number", sheet: "本公司信息", cell: "C3", row: 3, column: 3, found: "3602000109001234400" }]);
   });
