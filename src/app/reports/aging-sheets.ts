@@ -21,7 +21,7 @@ import { fenToYuan } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
-import { apartRows } from "./aging-apart";
+import { apartLists, apartNotes } from "./aging-apart";
 import { AGING_MARK_STYLES, agingLegend, DEFAULT_MARK_STAGES, type MarkedStage } from "./aging-marks";
 import { headCell, REPORT_FONT_SIZE, REPORT_MIN_SCALE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
 import { printableWidth, columnPoints } from "../../port/print";
@@ -287,6 +287,7 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
     ratio(shareOf(totalLate), { border: true }),
     ratio(shareOf(report.totals.byStage.past_final.amount), { border: true }),
   ]);
+  rows.push(...apartNotes(report, lang, width));
 
   // Per-rep block.
   rows.push([], []);
@@ -341,7 +342,7 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
   rows.push([{ value: p(T.ruleNote), mergeAcross: width - 1, wrap: true }]);
   if (keys.includes(UNKNOWN_AGE_BUCKET)) rows.push([{ value: p(T.unknownNote), mergeAcross: width - 1, wrap: true }]);
   if (keys.includes(UNAPPLIED_BUCKET)) rows.push([{ value: p(T.unappliedNote), mergeAcross: width - 1, wrap: true }]);
-  rows.push(...apartRows(report, src.ledgerSheet, lang, width));
+  rows.push(...apartLists(report, src.ledgerSheet, lang, width));
   rows.push(...signatureRows(lang, [2, 6, 10]));
   // The chart's data block below is for the chart on screen; the printed page ends at the signatures.
   const printedRows = rows.length;
@@ -406,7 +407,7 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
   const lastData = rows.length;
   if (plan.length === 0) rows.push([{ value: p(T.noItems), mergeAcross: width - 1 }]);
   else rows.push(...planTotals(plan, lang));
-  rows.push(...apartRows(report, src.ledgerSheet, lang, width));
+  rows.push(...apartNotes(report, lang, width), ...apartLists(report, src.ledgerSheet, lang, width));
   rows.push(...signatureRows(lang, [2, 6, 12]));
   return {
     name: p(PLAN_SHEET),
