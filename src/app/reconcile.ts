@@ -73,6 +73,8 @@ export interface StatementDealer {
   match: "same" | "similar" | "only" | null;
   /** The ledger holds several dealers and the statement's one cannot be told: the user has to name it. */
   mustChoose: boolean;
+  /** The statement itself holds several dealers (a dealer column): every dealer is matched, as named. */
+  manyOnStatement: boolean;
   /** The ledger's dealers, as first written. */
   ledgerDealers: string[];
 }
@@ -91,7 +93,7 @@ function statementNameOf(ledger: ReadResult | null, statement: ReadResult): { na
 export function statementDealer(ledger: ReadResult | null, statement: ReadResult): StatementDealer {
   const ledgerDealers = ledger?.dealers ?? [];
   const { name, several } = statementNameOf(ledger, statement);
-  const none: StatementDealer = { dealer: null, statementName: name, match: null, mustChoose: false, ledgerDealers };
+  const none: StatementDealer = { dealer: null, statementName: name, match: null, mustChoose: false, manyOnStatement: several, ledgerDealers };
   if (several) return none;
   if (ledgerDealers.length <= 1) {
     if (ledgerDealers.length === 0 || name === null) return none;

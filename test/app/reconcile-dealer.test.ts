@@ -1,9 +1,10 @@
 import { runReconcile, sidesSwapped, statementDealer, writeReconcileResults } from "../../src/app/reconcile";
-import type { CellValue } from "../../src/core/model";
 import { readGrid } from "../../src/core/read";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
 const _ = null;
+/** Plain cell values: what both the reader and the workbook writer take. */
+type CellValue = string | number | null;
 const read = (values: CellValue[][], side?: "ledger" | "statement") => readGrid({ sheet: "s", top: 1, left: 1, values }, side ? { side } : {});
 
 const LEDGER: CellValue[][] = [
@@ -23,6 +24,7 @@ describe("whose statement it is, before a run", () => {
       statementName: "成都蜀丰建材",
       match: "same",
       mustChoose: false,
+      manyOnStatement: false,
       ledgerDealers: ["成都蜀丰建材有限公司", "宁波顺和电器", "杭州美达商贸"],
     });
   });

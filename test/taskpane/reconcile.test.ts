@@ -209,7 +209,7 @@ describe("the results", () => {
     expect(filterItems(items, "all")).toHaveLength(4);
     expect(filterItems(items, "ledger_only")).toEqual([]);
     expect(availableFilters(items)).toEqual(["all", "amount_mismatch", "statement_only", "duplicate", "suggestion"]);
-    expect(countByKind(items)).toEqual({ amount_mismatch: 1, ledger_only: 0, statement_only: 1, duplicate: 1, suggestion: 1 });
+    expect(countByKind(items)).toEqual({ amount_mismatch: 1, ledger_only: 0, statement_only: 1, duplicate: 1, unreadable: 0, suggestion: 1 });
   });
 
   test("an item points at each block of consecutive rows, ledger first; a click selects the first block", () => {
@@ -228,7 +228,7 @@ describe("the results", () => {
     expect(dealerSummary(REPORT.dealers[0])).toEqual({
       dealer: "杭州美达商贸有限公司",
       matched: 1,
-      counts: { amount_mismatch: 1, ledger_only: 0, statement_only: 1, duplicate: 1, suggestion: 1 },
+      counts: { amount_mismatch: 1, ledger_only: 0, statement_only: 1, duplicate: 1, unreadable: 0, suggestion: 1 },
       ledgerBalance: 23_334_050,
       statementBalance: -2_364_950,
       adjustedLedgerBalance: 9_354_050,

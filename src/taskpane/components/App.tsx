@@ -180,6 +180,13 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
     [sheets, choice, port, report, clear],
   );
 
+  // Ledger and statement the other way round in one step: choosing either alone would be refused as the same sheet.
+  const swap = useCallback(() => {
+    const next: SheetChoice = { ledger: choice.statement, statement: choice.ledger };
+    setChoice(next);
+    port.setSetting(CHOICE_SETTING, next).catch((err: unknown) => report(messageFromError(err, "save-choice")));
+  }, [choice, port, report]);
+
   const goTo = useCallback(
     (target: Selection) => {
       port.select(target).catch((err: unknown) => report(messageFromError(err, "select")));
@@ -216,7 +223,7 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
       id: "reconcile",
       title: (s) => reconcileStringsFor(s).viewTitle,
       render: (p) => (
-        <ReconcileView {...stepProps(p)} />
+        <ReconcileView {...stepProps(p)} onSwap={swap} />
       ),
     },
     {

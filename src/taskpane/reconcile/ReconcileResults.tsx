@@ -182,8 +182,9 @@ export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
               </dd>
             </dl>
             <Text className={sum.balanced ? styles.good : styles.bad} data-testid="summary-balanced">
-              {sum.balanced ? s.balanced : s.notBalanced(formatFenGrouped(sum.remainder))}
-              {sum.remainderNote ? ` ${text(sum.remainderNote)}` : ""}
+              {/* Not balanced with nothing left over (a dealer one side lacks, unread cells): the note says why. */}
+              {sum.balanced ? s.balanced : sum.remainder === 0 && sum.remainderNote ? "" : s.notBalanced(formatFenGrouped(sum.remainder))}
+              {sum.remainderNote ? `${!sum.balanced && sum.remainder === 0 ? "" : " "}${text(sum.remainderNote)}` : ""}
             </Text>
             {sum.excludedAfterCutoff.ledger + sum.excludedAfterCutoff.statement > 0 ? (
               <Caption1 className={styles.muted}>

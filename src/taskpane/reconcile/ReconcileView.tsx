@@ -28,6 +28,8 @@ import {
   removeDecision,
   runReconcile,
   saveDecision,
+  sidesSwapped,
+  statementDealer,
   writeReconcileResults,
   type ReconcileRun,
   type Stage,
@@ -106,6 +108,8 @@ export interface ReconcileViewProps {
   clear: (key: string) => void;
   onChoose: (side: Side, name: string) => void;
   onGoTo: (target: Selection) => void;
+  /** Makes the ledger the statement and the statement the ledger, in one step. */
+  onSwap?: () => void;
 }
 
 /** A finished run as the pane shows it. */
@@ -250,13 +254,28 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
     if (form.asOf !== next) setForm((f) => (f.asOfByUser ? f : { ...f, asOf: next }));
   }, [formLoaded, form.asOfByUser, form.asOf, proposed]);
 
+  // Whose statement it is: its dealer is preselected once per statement and dealer; a one-dealer statement
+  // that cannot be placed among the ledger's dealers waits for the user's pick (never "all dealers").
+  const placement = useMemo(() => (reads.statement ? statementDealer(reads.ledger, reads.statement) : null), [reads.ledger, reads.statement]);
+  const preselected = useRef("");
+  useEffect(() => {
+    if (!formLoaded || !placement?.dealer || placement.ledgerDealers.length < 2) return;
+    const key = `${choice.statement ?? ""}|${placement.dealer}`;
+    if (preselected.current === key) return;
+    preselected.current = key;
+    setForm((f) => (f.dealer === placement.dealer ? f : { ...f, dealer: placement.dealer }));
+  }, [formLoaded, placement, choice.statement]);
+  const oneDealerStatement = placement !== null && !placement.manyOnStatement;
+  const mustPickDealer = placement !== null && placement.mustChoose && !form.dealer;
+  const swapped = sidesSwapped(reads.ledger, reads.statement);
+
   const checked = optionsFromForm(form);
   const formOk = Object.keys(checked.problems).length === 0;
   const bothChosen = choice.ledger !== null && choice.statement !== null;
   const readsDone = reads.ledger !== null && reads.statement !== null;
   const blocking = [...blockingIssues(reads.ledger), ...blockingIssues(reads.statement)];
   const running = progress !== null;
-  const canRun = bothChosen && readsDone && blocking.length === 0 && formOk && !running && !busy;
+  const canRun = bothChosen && readsDone && blocking.length === 0 && formOk && !mustPickDealer && !running && !busy;
 
   // The latest state for callbacks that outlive a render (focus listener, a re-run after a decision).
   const latest = useRef({ form, choice, outcome, running, locale });
@@ -500,11 +519,20 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
         </h2>
         {sheetPicker("ledger")}
         {ledgerDealers.length > 1 ? (
-          <Field label={s.dealerField} hint={s.dealerHint(ledgerDealers.length)}>
+          <Field
+            label={s.dealerField}
+            hint={
+              placement?.dealer && form.dealer === placement.dealer
+                ? s.dealerFromStatement(placement.dealer, placement.statementName)
+                : s.dealerHint(ledgerDealers.length)
+            }
+            validationMessage={mustPickDealer ? s.dealerMustChoose(placement?.statementName ?? null) : undefined}
+            validationState={mustPickDealer ? "warning" : undefined}
+          >
             <Combobox
               data-testid="reconcile-dealer"
               placeholder={s.dealerPlaceholder}
-              value={dealerQuery ?? form.dealer ?? s.allDealers}
+              value={dealerQuery ?? form.dealer ?? (oneDealerStatement ? "" : s.allDealers)}
               selectedOptions={[form.dealer ?? ""]}
               freeform
               onChange={(e) => setDealerQuery(e.target.value)}
@@ -517,9 +545,11 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
               }}
               disabled={running}
             >
-              <Option value="" text={s.allDealers}>
-                {s.allDealers}
-              </Option>
+              {oneDealerStatement ? null : (
+                <Option value="" text={s.allDealers}>
+                  {s.allDealers}
+                </Option>
+              )}
               {dealerOptions.map((d) => (
                 <Option key={d} value={d} text={d}>
                   {d}
@@ -534,6 +564,18 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
           </Field>
         ) : null}
         {sheetPicker("statement")}
+        {swapped && choice.ledger && choice.statement ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="reconcile-swapped">
+            <MessageBarBody>{s.sidesSwapped(choice.ledger, choice.statement)}</MessageBarBody>
+            {props.onSwap ? (
+              <MessageBarActions>
+                <Button size="small" onClick={props.onSwap} disabled={running} data-testid="reconcile-swap">
+                  {s.swapSides}
+                </Button>
+              </MessageBarActions>
+            ) : null}
+          </MessageBar>
+        ) : null}
         <Field
           label={s.asOfField}
           hint={!form.asOfByUser && proposed ? s.asOfProposed(proposed) : s.asOfHint}

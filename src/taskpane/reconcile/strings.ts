@@ -20,6 +20,13 @@ export interface ReconcileStrings {
   dealerPlaceholder: string;
   allDealers: string;
   noDealerMatch: string;
+  /** The dealer the statement names, preselected (and how the statement writes it when it differs). */
+  dealerFromStatement: (dealer: string, written: string | null) => string;
+  /** The statement's dealer cannot be told among the ledger's: the user picks it. */
+  dealerMustChoose: (written: string | null) => string;
+  /** The two sheets look given the wrong way round. */
+  sidesSwapped: (ledger: string, statement: string) => string;
+  swapSides: string;
   asOfField: string;
   asOfProposed: (date: string) => string;
   asOfHint: string;
@@ -101,6 +108,12 @@ const zhCN: ReconcileStrings = {
   dealerPlaceholder: "输入名称搜索经销商",
   allDealers: "全部经销商",
   noDealerMatch: "没有名称相符的经销商",
+  dealerFromStatement: (dealer, written) =>
+    `对账单属于「${dealer}」${written && written !== dealer ? `（对账单写作「${written}」）` : ""}，已选中，只核对这一家。`,
+  dealerMustChoose: (written) =>
+    written ? `对账单写明的「${written}」不在台账中：请选择这份对账单所属的经销商。` : "对账单没有写明是哪家经销商的：请选择它所属的经销商。",
+  sidesSwapped: (ledger, statement) => `「${ledger}」看起来是经销商的对账单，「${statement}」看起来是我方台账，可能放反了。`,
+  swapSides: "对调台账和对账单",
   asOfField: "截止日期",
   asOfProposed: (date) => `根据对账单提议：${date}。此日期之后的业务不参与对账。`,
   asOfHint: "此日期之后的业务不参与对账；留空则全部参与。",
@@ -201,6 +214,12 @@ const enUS: ReconcileStrings = {
   dealerPlaceholder: "Type to search dealers",
   allDealers: "All dealers",
   noDealerMatch: "No dealer matches",
+  dealerFromStatement: (dealer, written) =>
+    `The statement is ${dealer}'s${written && written !== dealer ? ` (written "${written}" on it)` : ""}: chosen, only this dealer is reconciled.`,
+  dealerMustChoose: (written) =>
+    written ? `The statement names "${written}", who is not in the ledger: choose the dealer it belongs to.` : "The statement does not say whose it is: choose the dealer it belongs to.",
+  sidesSwapped: (ledger, statement) => `"${ledger}" looks like a dealer's statement and "${statement}" like our ledger: they may be the wrong way round.`,
+  swapSides: "Swap ledger and statement",
   asOfField: "Cut-off date",
   asOfProposed: (date) => `Proposed from the statement: ${date}. Entries after it are left out.`,
   asOfHint: "Entries after this date are left out; leave empty to take them all.",
