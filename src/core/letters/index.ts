@@ -4,8 +4,8 @@
  * How a use case makes a run of letters (each step a function below):
  *
  * 1. Template. `builtinTemplate("positive" | "negative" | "movements")` gives a built-in one as data; a
- *    user's template sheet comes in as a `Template` (values from row 1 and column A, style ids the adapter can
- *    resolve, merges, widths, heights). `compileTemplate(template)` checks it once: on `ok: false`, show
+ *    user's template sheet comes in through `templateFromGrid(grid, { merges, columnWidths, rowHeights })`
+ *    (each cell's style id is its own address on the template sheet, for the adapter to copy formats from). `compileTemplate(template)` checks it once: on `ok: false`, show
  *    `problems` (each names the sheet and A1 cell; `describeTemplateProblem`) and make nothing.
  * 2. Company. `readCompanyInfo(grid of 本公司信息)` → `details` (a missing one becomes a line to fill by
  *    hand and a `missing_company_detail` warning when a letter is filled).
@@ -16,8 +16,10 @@
  *    cut-off (`nextLetterNumbers`; CK for 催款函, CN for 还款承诺书).
  * 4. Per dealer. `letterData({ number, dealer, company, asOf, sendDate, closingBalance, periodStart,
  *    openingBalance, movements, openItems?, calendar? })`. `closingBalance` must be the figure reconcile and
- *    aging use: `balanceOf(readResult, dealer, asOf)` from `core/read`. The letter is refused
- *    (`balance_mismatch`) when the opening plus the period's movements do not make it. Skip zero balances by
+ *    aging use: `balanceOf(readResult, dealer, asOf)` from `core/read`; `movements` are the dealer's entries,
+ *    and `openingBalance` is `balanceOf(readResult, dealer, day before periodStart)` plus any opening row
+ *    dated inside the period (or simply the closing balance less the period's entries). The letter is refused
+ *    (`balance_mismatch`) when the opening plus the period's movements do not make the closing balance. Skip zero balances by
  *    default (`LetterSkipReason` `zero_balance`). 回函截止日期 is 发函日期 + 10 working days, Monday to Friday,
  *    with the caller's holidays and 调休 working days (`WorkingCalendar`).
  * 5. Fill and place. `fillTemplate(compiled, data.values, data.details)` → rows (each with the template row it
@@ -52,6 +54,7 @@ export { amountInWords, fenFromDecimalText, MAX_AMOUNT_IN_WORDS_FEN } from "./am
 export { LETTER_FIELDS, DETAIL_FIELDS, DETAIL_BLOCK, COMPANY_FIELDS, DEALER_FIELDS, type LetterField, type DetailField, type CompanyField } from "./fields";
 export {
   compileTemplate,
+  templateFromGrid,
   fillTemplate,
   inText,
   HAND_FILL_LINE,

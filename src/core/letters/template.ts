@@ -12,8 +12,11 @@
  * - Inside the block, detail fields win over letter fields of the same name: `{{余额}}` there is the running
  *   balance of the line, outside it is the letter's balance.
  */
+import { isoFromUtcDate } from "../dates";
+import type { Grid } from "../model";
 import { formatFenGrouped, fenToYuan } from "../money";
 import { columnLetter } from "../read/columns";
+import { isoToSerial } from "../values/date";
 import {
   COMPANY_FIELDS,
   DEALER_FIELDS,
@@ -33,8 +36,41 @@ import type {
   Template,
   TemplateCell,
   TemplateProblem,
+  TemplateRow,
   TemplateProblemCode,
 } from "./types";
+
+/**
+ * A user's template sheet as the port reads it (values only) into a template from row 1 and column A. Each
+ * cell of the used range gets its own A1 address as style id, so the adapter copies the look from the template
+ * sheet itself; merges, widths and heights are passed in where the adapter can read them. A date typed into
+ * the template becomes its Excel serial, which the copied date format shows as the date again.
+ */
+export function templateFromGrid(
+  grid: Grid,
+  layout: { merges?: CellRange[]; columnWidths?: (number | null)[]; rowHeights?: (number | undefined)[] } = {},
+): Template {
+  const width = grid.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const rows: TemplateRow[] = [];
+  for (let row = 1; row < grid.top + grid.values.length; row++) {
+    const values = grid.values[row - grid.top];
+    const cells: (TemplateCell | null)[] = [];
+    for (let column = 1; column < grid.left + width; column++) {
+      if (!values || column < grid.left) {
+        cells.push(null);
+        continue;
+      }
+      const v = values[column - grid.left];
+      const value = v instanceof Date ? isoToSerial(isoFromUtcDate(v), grid.date1904) : v ?? null;
+      cells.push({ value, style: `${columnLetter(column)}${row}` });
+    }
+    const out: TemplateRow = { cells };
+    const height = layout.rowHeights?.[row - 1];
+    if (height !== undefined) out.height = height;
+    rows.push(out);
+  }
+  return { sheet: grid.sheet, rows, merges: layout.merges ?? [], columnWidths: layout.columnWidths ?? [] };
+}
 
 /** What a missing detail becomes: a line long enough to write a bank account number on. */
 export const HAND_FILL_LINE = "________________";

@@ -1,4 +1,5 @@
-import { compileTemplate, fillTemplate, HAND_FILL_LINE, type CompiledTemplate } from "../../../src/core/letters/template";
+import fc from "fast-check";
+import { compileTemplate, fillTemplate, HAND_FILL_LINE, templateFromGrid, type CompiledTemplate } from "../../../src/core/letters/template";
 import type { CellRange, Template, TemplateRow } from "../../../src/core/letters/types";
 
 /** A template from rows of cell texts; `s:` gives every non-empty cell a style id named after its place. */
@@ -178,5 +179,48 @@ describe("checking a template before anything is generated", () => {
     const t = compiled(template([["{{客户名称}}{{余额}}"], ["{{#明细}}"], ["{{日期}}"], ["{{/明细}}"]]));
     expect(t.fields).toEqual(["客户名称", "余额", "日期"]);
     expect(t.hasDetails).toBe(true);
+  });
+});
+
+describe("a user's template sheet read through the port", () => {
+  it("starts at A1 whatever the used range, gives each used cell its address as style id and keeps a typed date as its serial", () => {
+    const t = templateFromGrid(
+      { sheet: "我的函", top: 2, left: 2, values: [["致：{{客户名称}}", null], [new Date(Date.UTC(2026, 10, 30)), 5]] },
+      { rowHeights: [undefined, 30], merges: [{ top: 2, left: 2, bottom: 2, right: 3 }] },
+    );
+    expect(t.rows).toEqual([
+      { cells: [null, null, null] },
+      { cells: [null, { value: "致：{{客户名称}}", style: "B2" }, { value: null, style: "C2" }], height: 30 },
+      { cells: [null, { value: 46356, style: "B3" }, { value: 5, style: "C3" }] },
+    ]);
+    expect(fillTemplate(compiled(t), values).rows[1].cells[1]).toEqual({ value: "致：华东建材有限公司", style: "B2" });
+  });
+});
+
+describe("the 明细 block, for any number of lines and any block size", () => {
+  it("writes the rows above and below once and the body once per line, each merge copied with its rows", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 6 }), (above, body, below, lines) => {
+        const rows: (string | null)[][] = [];
+        for (let i = 0; i < above; i++) rows.push([`上${i}`, null]);
+        rows.push(["{{#明细}}", null]);
+        for (let i = 0; i < body; i++) rows.push([`{{摘要}}${i}`, null]);
+        rows.push(["{{/明细}}", null]);
+        for (let i = 0; i < below; i++) rows.push([`下${i}`, null]);
+        // One merge on every plain and body row.
+        const merges = rows.map((_, r) => ({ top: r + 1, left: 1, bottom: r + 1, right: 2 })).filter((_, r) => r !== above && r !== above + body + 1);
+        const details = Array.from({ length: lines }, (_, k) => ({ 摘要: { kind: "text" as const, text: `第${k}行` } }));
+        const letter = fillTemplate(compiled(template(rows, { merges })), values, details);
+        const texts = letter.rows.map((r) => r.cells[0]?.value);
+        const expected = [
+          ...Array.from({ length: above }, (_, i) => `上${i}`),
+          ...Array.from({ length: lines }, (_, k) => Array.from({ length: body }, (_, i) => `第${k}行${i}`)).flat(),
+          ...Array.from({ length: below }, (_, i) => `下${i}`),
+        ];
+        expect(texts).toEqual(expected);
+        expect(letter.merges).toEqual(expected.map((_, r) => ({ top: r + 1, left: 1, bottom: r + 1, right: 2 })));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
