@@ -126,7 +126,7 @@ function announcePreviewPage(devServer) {
   devServer.compiler.hooks.done.tap("DuizhangPreviewUrl", (stats) => {
     if (said || stats.hasErrors()) return;
     said = true;
-    setTimeout(() => console.log(`[duizhang] preview: ${protocol}://localhost:${port}/preview.html`), 0);
+    require("timers").setImmediate(() => console.log(`[duizhang] preview: ${protocol}://localhost:${port}/preview.html`));
   });
 }
 
