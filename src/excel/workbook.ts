@@ -56,6 +56,7 @@ import {
   utf8Length,
   widthToPoints,
 } from "./common";
+import { marginsOf, POINTS_PER_CM, printScale, wrappedRowHeights } from "../port/print";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -265,6 +266,13 @@ export class ExcelWorkbook implements WorkbookPort {
         if (w > 0) ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = widthToPoints(w);
       });
       if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
+      const used = { rows: spec.rows.length, columns: specWidth(spec.rows) };
+      if (used.rows > 0 && used.columns > 0 && (spec.fontSize || spec.verticalAlign)) {
+        // The sheet's own look first, so cells with a size of their own override it.
+        const all = ws.getRangeByIndexes(0, 0, used.rows, used.columns);
+        if (spec.fontSize) all.format.font.size = spec.fontSize;
+        if (spec.verticalAlign) all.format.verticalAlignment = (spec.verticalAlign === "center" ? "Center" : "Top") as Excel.VerticalAlignment;
+      }
       // The sheet exists and is ours before any row goes out, so a cancelled or failed write
       // leaves a sheet the next run may replace.
       await ctx.sync();
@@ -333,6 +341,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const frow: string[] = [];
       for (let c = 0; c < width; c++) {
         const p = c < row.length ? planCell(row[c], spec.columnFormats?.[c]) : planCell(null, null);
+        if (p.kind === "text" && spec.wrapColumns?.includes(c + 1)) p.wrap = true;
         prow.push(p);
         vrow.push(p.kind === "empty" ? "" : p.kind === "date" ? isoToSerial(p.value as string) : (p.value as string | number | boolean));
         frow.push(p.numberFormat);
@@ -345,6 +354,7 @@ export class ExcelWorkbook implements WorkbookPort {
     range.numberFormat = formats;
     range.values = values;
     this.queueStyles(ws, planned, from);
+    this.queueRowHeights(ws, spec, from, to);
     try {
       await ctx.sync();
     } catch (e) {
@@ -371,6 +381,7 @@ export class ExcelWorkbook implements WorkbookPort {
       if (c.color) range.format.font.color = c.color;
       if (c.fontSize) range.format.font.size = c.fontSize;
       if (c.align) range.format.horizontalAlignment = ALIGN[c.align];
+      if (c.wrap) range.format.wrapText = true;
       if (c.border) {
         for (const edge of EDGES) {
           range.format.borders.getItem(edge as Excel.BorderIndex).style = "Continuous" as Excel.BorderLineStyle;
@@ -412,21 +423,77 @@ export class ExcelWorkbook implements WorkbookPort {
     for (const o of open.values()) emit(o);
   }
 
+  /**
+   * Heights of rows [from, to) whose wrapped text needs more than one line (ExcelApi 1.1). Set, not
+   * autofitted: Excel does not autofit merged cells, and the same estimate serves the .xlsx port.
+   * Neighbouring rows of one height share a command.
+   */
+  private queueRowHeights(ws: Excel.Worksheet, spec: SheetSpec, from: number, to: number): void {
+    const heights = this.rowHeightsOf(spec);
+    let start = -1;
+    let height = 0;
+    const flush = (end: number) => {
+      if (start > 0) ws.getRange(`${start}:${end}`).format.rowHeight = height;
+      start = -1;
+    };
+    for (let r = from + 1; r <= to; r++) {
+      const h = heights.get(r);
+      if (h === undefined || h !== height) flush(r - 1);
+      if (h !== undefined && start < 0) {
+        start = r;
+        height = h;
+      }
+    }
+    flush(to);
+  }
+
+  private heightCache: { spec: SheetSpec; heights: Map<number, number> } | null = null;
+
+  private rowHeightsOf(spec: SheetSpec): Map<number, number> {
+    if (this.heightCache?.spec !== spec) this.heightCache = { spec, heights: wrappedRowHeights(spec) };
+    return this.heightCache.heights;
+  }
+
   /** AutoFilter and print setup (ExcelApi 1.9; skipped below it). Returns whether anything was queued. */
   private queueSheetExtras(ws: Excel.Worksheet, spec: SheetSpec, width: number): boolean {
     if (!this.has("1.9") || width === 0) return false;
     let queued = false;
     if (spec.filterRow && spec.filterRow <= spec.rows.length) {
-      const last = Math.max(spec.filterRow, spec.rows.length);
+      const last = Math.min(spec.rows.length, Math.max(spec.filterRow, spec.filterLastRow ?? spec.rows.length));
       ws.autoFilter.apply(ws.getRange(`A${spec.filterRow}:${columnLetters(width)}${last}`));
       queued = true;
     }
     const print = spec.print;
     if (print) {
-      if (print.orientation) ws.pageLayout.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
-      if (print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      if (print.repeatRows) ws.pageLayout.setPrintTitleRows(`$${print.repeatRows[0]}:$${print.repeatRows[1]}`);
-      if (print.centerHorizontally) ws.pageLayout.centerHorizontally = true;
+      const layout = ws.pageLayout;
+      const points = (cm: number) => Math.round(cm * POINTS_PER_CM * 100) / 100;
+      const m = marginsOf(print);
+      const scale = printScale(spec);
+      layout.paperSize = "A4" as Excel.PaperType;
+      layout.orientation = (print.orientation === "landscape" ? "Landscape" : "Portrait") as Excel.PageOrientation;
+      Object.assign(layout, {
+        leftMargin: points(m.left),
+        rightMargin: points(m.right),
+        topMargin: points(m.top),
+        bottomMargin: points(m.bottom),
+        headerMargin: points(m.header),
+        footerMargin: points(m.footer),
+      });
+      layout.zoom = scale.fitToWidth ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: scale.scale };
+      // Each result sheet counts its own pages, also when the whole workbook is printed at once.
+      layout.firstPageNumber = 1;
+      if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows[0]}:$${print.repeatRows[1]}`);
+      if (print.centerHorizontally) layout.centerHorizontally = true;
+      const area = print.area ?? { fromRow: 1, toRow: spec.rows.length, fromColumn: 1, toColumn: width };
+      layout.setPrintArea(`${columnLetters(area.fromColumn)}${area.fromRow}:${columnLetters(area.toColumn)}${area.toRow}`);
+      const page = layout.headersFooters.defaultForAllPages;
+      if (print.header?.left) page.leftHeader = print.header.left;
+      if (print.header?.center) page.centerHeader = print.header.center;
+      if (print.header?.right) page.rightHeader = print.header.right;
+      if (print.footer?.left) page.leftFooter = print.footer.left;
+      if (print.footer?.center) page.centerFooter = print.footer.center;
+      if (print.footer?.right) page.rightFooter = print.footer.right;
+      for (const r of print.breakBefore ?? []) if (r > 1 && r <= spec.rows.length) ws.horizontalPageBreaks.add(`A${r}`);
       queued = true;
     }
     return queued;

@@ -487,7 +487,8 @@ export class XlsxWorkbook implements WorkbookPort {
       font.underline = true;
       if (!p.color) font.color = { argb: "FF0563C1" };
     }
-    if (Object.keys(font).length > 0) cell.font = font;
+    // A font without a name falls back to the reader's own default (LibreOffice: a wider one), so it keeps the workbook's.
+    if (Object.keys(font).length > 0) cell.font = { name: "Calibri", family: 2, ...font };
     if (p.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(p.fill) } };
     if (p.align || p.wrap || look.vertical) {
       cell.alignment = { ...(p.align ? { horizontal: p.align } : {}), ...(look.vertical ? { vertical: look.vertical } : {}), ...(p.wrap ? { wrapText: true } : {}) };

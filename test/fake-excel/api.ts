@@ -369,6 +369,7 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
   readonly freezePanes: { freezeRows: (count?: number) => void; unfreeze: () => void };
   readonly autoFilter: { apply: (range: FakeRange | string) => void };
   readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: { add: (range: FakeRange | string) => void };
   readonly charts: FakeChartCollection;
 
   constructor(context: FakeRequestContext, path: string, resolver: () => FakeSheet | null, orNull = false) {
@@ -395,6 +396,17 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
       },
     };
     this.pageLayout = new FakePageLayout(this);
+    this.horizontalPageBreaks = {
+      add: (range) => {
+        this.context.requireApi(9, "horizontalPageBreaks");
+        const address = typeof range === "string" ? range : null;
+        this.queueCall("horizontalPageBreaks.add", [address ?? "range"], (s) => {
+          const rect = typeof range === "string" ? parseArea(splitSheet(range).local) : range.rect();
+          // Excel breaks above the range's top row: that row starts the page.
+          s.pageBreaks.push(rect.r1);
+        });
+      },
+    };
   }
 
   protected getProp(t: FakeSheet, prop: string): unknown {
@@ -752,8 +764,52 @@ export class FakePageLayout {
   set paperSize(value: string) {
     this.set("paperSize", value);
   }
+  set firstPageNumber(value: number | "") {
+    this.set("firstPageNumber", value);
+  }
+  set leftMargin(points: number) {
+    this.set("leftMargin", points);
+  }
+  set rightMargin(points: number) {
+    this.set("rightMargin", points);
+  }
+  set topMargin(points: number) {
+    this.set("topMargin", points);
+  }
+  set bottomMargin(points: number) {
+    this.set("bottomMargin", points);
+  }
+  set headerMargin(points: number) {
+    this.set("headerMargin", points);
+  }
+  set footerMargin(points: number) {
+    this.set("footerMargin", points);
+  }
+  get orientation(): string {
+    throw notLoaded("pageLayout/orientation");
+  }
+  get zoom(): unknown {
+    throw notLoaded("pageLayout/zoom");
+  }
   setPrintTitleRows(address: string): void {
     this.set("printTitleRows", address);
+  }
+  setPrintArea(area: string | FakeRange): void {
+    if (typeof area !== "string") throw new FakeExcelError("InvalidArgument", "The fake takes print areas as addresses");
+    this.set("printArea", area);
+  }
+  /** `headersFooters.defaultForAllPages` (the same header and footer on every page); each part is stored by name. */
+  get headersFooters(): { defaultForAllPages: Record<string, string> } {
+    const part = (name: string) => ({
+      get: () => {
+        throw notLoaded(`pageLayout/headersFooters/defaultForAllPages/${name}`);
+      },
+      set: (value: string) => this.set(`defaultForAllPages.${name}`, value),
+      enumerable: true,
+    });
+    const page = {};
+    for (const name of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) Object.defineProperty(page, name, part(name));
+    return { defaultForAllPages: page as Record<string, string> };
   }
 }
 
@@ -1105,6 +1161,29 @@ export class FakeRangeFormat {
   }
   get columnWidth(): number {
     throw notLoaded("format/columnWidth");
+  }
+
+  set wrapText(value: boolean) {
+    this.range.queueStyle("format.wrapText", value, (t) => forEachCell(t, (r, c) => t.sheet.setStyle(r, c, { wrap: value || undefined })));
+  }
+  get wrapText(): boolean {
+    throw notLoaded("format/wrapText");
+  }
+
+  set verticalAlignment(value: string) {
+    this.range.queueStyle("format.verticalAlignment", value, (t) => forEachCell(t, (r, c) => t.sheet.setStyle(r, c, { vertical: value })));
+  }
+  get verticalAlignment(): string {
+    throw notLoaded("format/verticalAlignment");
+  }
+
+  set rowHeight(points: number) {
+    this.range.queueStyle("format.rowHeight", points, (t) => {
+      for (const rect of t.rects) for (let r = rect.r1; r <= rect.r2; r++) t.sheet.rowHeights.set(r, points);
+    });
+  }
+  get rowHeight(): number {
+    throw notLoaded("format/rowHeight");
   }
 
   set horizontalAlignment(value: string) {

@@ -30,6 +30,10 @@ export interface CellStyle {
   fontSize?: number;
   align?: string;
   border?: boolean;
+  /** `format.wrapText`. */
+  wrap?: boolean;
+  /** `format.verticalAlignment`, e.g. `Center`. */
+  vertical?: string;
   /** Hyperlink target, e.g. `'Sheet 1'!A5`. */
   link?: string;
 }
@@ -240,6 +244,10 @@ export class FakeSheet {
   /** In the order they were added (`worksheet.charts.items`). */
   charts: FakeChart[] = [];
   readonly pageLayout: Record<string, unknown> = {};
+  /** Points, like office-js `format.rowHeight`; rows never set keep Excel's own height. */
+  readonly rowHeights = new Map<number, number>();
+  /** Rows that start a printed page (`horizontalPageBreaks.add`), in the order added. */
+  pageBreaks: number[] = [];
   private usedCache: Rect | null | undefined = undefined;
 
   constructor(public name: string) {}

@@ -143,13 +143,74 @@ describe("office-js adapter round trips", () => {
     const modern = bigLedger(2);
     modern.setApiVersion("1.9");
     await port(modern).writeSheet(spec);
+    // A4, the default margins in points (1.3 cm sides, 2 cm top and bottom, 0.8 cm header and footer), fit to
+    // one page wide (two narrow columns fit at 100%), its own page numbers, the written block as print area.
     expect(modern.sheet("余额调节表").pageLayout).toEqual({
+      paperSize: "A4",
       orientation: "Landscape",
+      leftMargin: 36.85,
+      rightMargin: 36.85,
+      topMargin: 56.69,
+      bottomMargin: 56.69,
+      headerMargin: 22.68,
+      footerMargin: 22.68,
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      firstPageNumber: 1,
       printTitleRows: "$1:$1",
       centerHorizontally: true,
+      printArea: "A1:B2",
     });
     expect(modern.sheet("余额调节表").autoFilter).toEqual({ r1: 1, c1: 1, r2: 2, c2: 2 });
+  });
+
+  test("footer, header, page breaks, a fixed scale for a sheet too wide to fit at the minimum, and the filter kept off the totals", async () => {
+    const excel = bigLedger(2);
+    excel.setApiVersion("1.9");
+    const rows: OutRow[] = [["编号", "金额"], ["A", 1], ["B", 2], [], ["合计", 3], ["第二封", null]];
+    await port(excel).writeSheet({
+      name: "函证",
+      rows,
+      columnWidths: [150, 150],
+      filterRow: 1,
+      filterLastRow: 3,
+      print: { orientation: "portrait", fitToWidth: true, minScale: 90, header: { left: "函证 A&&B" }, footer: { center: "第 &P 页 共 &N 页" }, breakBefore: [6] },
+    });
+    const layout = excel.sheet("函证").pageLayout;
+    expect(layout).toMatchObject({
+      paperSize: "A4",
+      orientation: "Portrait",
+      zoom: { scale: 90 },
+      "defaultForAllPages.leftHeader": "函证 A&&B",
+      "defaultForAllPages.centerFooter": "第 &P 页 共 &N 页",
+      printArea: "A1:B6",
+    });
+    expect(excel.sheet("函证").pageBreaks).toEqual([6]);
+    expect(excel.sheet("函证").autoFilter).toEqual({ r1: 1, c1: 1, r2: 3, c2: 2 });
+  });
+
+  test("wrapped text wraps inside its column and its row is made tall enough; the sheet's font size and alignment apply to every cell; on 1.7 too", async () => {
+    const excel = bigLedger(2);
+    const memo = "销售出库：家用空调室内机及室外机一批，含冷凝管、支架与安装辅材，随货附送货单和质保卡";
+    await port(excel).writeSheet({
+      name: "差异明细",
+      rows: [
+        [{ value: "摘要", bold: true, fontSize: 12 }, "金额"],
+        [{ value: memo, wrap: true }, 1],
+        ["短", 2],
+      ],
+      columnWidths: [20, 10],
+      fontSize: 10,
+      verticalAlign: "center",
+      print: { orientation: "portrait", fitToWidth: true },
+    });
+    const style = (r: number, c: number) => excel.sheet("差异明细").style(r, c);
+    expect(style(2, 2)).toMatchObject({ fontSize: 10, vertical: "Center" });
+    expect(style(1, 1)).toMatchObject({ fontSize: 12, bold: true });
+    expect(style(2, 1)).toMatchObject({ wrap: true, fontSize: 10 });
+    // 43 characters of 10 pt CJK text (430 pt) in a 20-character column (about 104 pt inside): five lines of 14.2 pt, and padding.
+    expect(Object.fromEntries(excel.sheet("差异明细").rowHeights)).toEqual({ 2: 75 });
+    // No page setup below ExcelApi 1.9: the pane says what was left out.
+    expect(excel.sheet("差异明细").pageLayout).toEqual({});
   });
 
   test("links, merges and styles are written, with neighbouring alike cells sharing one command", async () => {
