@@ -36,6 +36,59 @@ const DEV_ORIGIN = "https://localhost:3000";
 const DEV_PORT = 3000;
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_DIR = "office-js";
+
+/**
+ * The oldest webview that runs the pane is Edge Legacy (EdgeHTML 18: retail Office 2016/2019 without
+ * the WebView2 runtime, Microsoft 365 builds before 16.0.13530 on Windows 10 1903 and later): it parses
+ * ES2017 but not `?.`, `??`, object spread or optional catch bindings. Every
+ * chunk is built as ES2017 (test/build/es2017.test.ts parses each one), and POLYFILLS adds the few
+ * built-ins it lacks. Internet Explorer 11 (Trident: volume-licensed Office 2016/2019, older builds
+ * elsewhere) cannot run React 18 or Fluent UI v9 at all: taskpane.html tells its users what to do
+ * instead, before any bundle loads.
+ */
+const BROWSER_TARGET = "es2017";
+const POLYFILLS = "src/taskpane/edgehtml-polyfills.ts";
+/** What webpack's runtime may use: ES2017 and the DOM, nothing later. */
+const BROWSER_ENVIRONMENT = {
+  arrowFunction: true,
+  asyncFunction: true,
+  const: true,
+  let: true,
+  destructuring: true,
+  forOf: true,
+  generator: true,
+  methodShorthand: true,
+  templateLiteral: true,
+  symbol: true,
+  document: true,
+  bigIntLiteral: false,
+  dynamicImport: false,
+  dynamicImportInWorker: false,
+  globalThis: false,
+  hasOwn: false,
+  logicalAssignment: false,
+  module: false,
+  optionalChaining: false,
+  spread: false,
+};
+/**
+ * TypeScript options for lowering node_modules: emit the same module syntax it reads (webpack
+ * resolves it), keep define semantics for class fields as the packages were written for, and add no
+ * "use strict" to CommonJS files that did not ask for it.
+ */
+const VENDOR_COMPILER_OPTIONS = {
+  target: BROWSER_TARGET,
+  module: "esnext",
+  allowJs: true,
+  checkJs: false,
+  strict: false,
+  alwaysStrict: false,
+  useDefineForClassFields: true,
+  importHelpers: false,
+  sourceMap: false,
+  declaration: false,
+  isolatedModules: true,
+};
 const OFFICE_JS_DIST = path.join(path.dirname(require.resolve("@microsoft/office-js/package.json")), "dist");
 
 // The package ships office.js for every Office host (86 MB). An Excel add-in loads office.js, the
@@ -93,6 +146,20 @@ function declaredOutputs(env = {}, argv = {}) {
 /** manifest.xml as copied into dist/: the development origin replaced by `publicUrl`, if given. */
 function rewriteManifest(xml, publicUrl) {
   return publicUrl ? xml.split(DEV_ORIGIN).join(publicUrl) : xml;
+}
+
+/**
+ * What a production build says when its manifest still points at the development server: without
+ * publicUrl, dist/manifest.xml sends Office to https://localhost:3000, which only the developer's own
+ * machine serves. Null when there is nothing to say.
+ */
+function manifestOriginWarning(options) {
+  if (!options.production || options.publicUrl || options.serve) return null;
+  return (
+    `dist/manifest.xml points at the development server ${DEV_ORIGIN}: Office on other machines cannot load it. ` +
+    "For a deployment, build with the https address the files will be served from: " +
+    "npm run build -- --env publicUrl=https://your.host/duizhang (README: Deployment by a company's IT)."
+  );
 }
 
 /** Server options for webpack-dev-server: https with the Office dev certificates, or plain http for the preview. */
@@ -153,6 +220,19 @@ class RequireOfficeJsPlugin {
   }
 }
 
+/** Adds a warning to the build's output (listed with webpack's own at the end), if there is one. */
+class BuildWarningPlugin {
+  constructor(message) {
+    this.message = message;
+  }
+  apply(compiler) {
+    if (!this.message) return;
+    compiler.hooks.thisCompilation.tap("BuildWarningPlugin", (compilation) => {
+      compilation.warnings.push(new compiler.webpack.WebpackError(`[duizhang] ${this.message}`));
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const HtmlWebpackPlugin = require("html-webpack-plugin");
   const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -183,7 +263,8 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: options.production ? "production" : "development",
     context: ROOT,
-    entry: Object.fromEntries(pages.map((p) => [p.name, `./${p.entry}`])),
+    // The polyfills first, so they are in place before React or Fluent UI look for what they call.
+    entry: Object.fromEntries(pages.map((p) => [p.name, [`./${POLYFILLS}`, `./${p.entry}`]])),
     output: {
       path: path.join(ROOT, "dist"),
       // Relative URLs, so the build also works below a path (publicUrl=https://host/app).
@@ -191,9 +272,11 @@ module.exports = async (env = {}, argv = {}) => {
       filename: options.production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: options.production ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
+      // webpack's own runtime (chunk loading, module glue) in ES2017 too: no `?.`, no `globalThis`,
+      // no `import()`, so a lazily loaded chunk arrives by <script> in EdgeHTML as well.
+      environment: BROWSER_ENVIRONMENT,
     },
-    // Office's webviews are Edge (Chromium) or Safari/WebKit: ES2020 needs no polyfills, IE is not supported.
-    target: ["web", "es2020"],
+    target: ["web", BROWSER_TARGET],
     devtool: options.production ? false : "eval-cheap-module-source-map",
     resolve: { extensions: [".tsx", ".ts", ".js"] },
     module: {
@@ -208,10 +291,31 @@ module.exports = async (env = {}, argv = {}) => {
               configFile: path.join(ROOT, "tsconfig.json"),
               // tsconfig.json says commonjs for node and jest; ES modules let webpack drop the unused
               // parts of Fluent UI, which is most of it.
-              compilerOptions: { module: "es2020", sourceMap: !options.production },
+              compilerOptions: { module: "es2020", target: BROWSER_TARGET, sourceMap: !options.production },
             },
           },
         },
+        // React, Fluent UI and the rest of node_modules ship ES2020 and later (`?.`, `??`, object
+        // spread, class static blocks): lowered here with TypeScript's transpiler (already a
+        // dependency), JavaScript in, JavaScript out, no type checks. Production only: it adds about
+        // 20 s of CPU, and development builds and the preview run in Chromium.
+        ...(options.production
+          ? [
+              {
+                test: /\.[cm]?js$/,
+                include: /[\\/]node_modules[\\/]/,
+                use: {
+                  loader: "ts-loader",
+                  options: {
+                    instance: "node_modules",
+                    transpileOnly: true,
+                    configFile: path.join(ROOT, "tsconfig.json"),
+                    compilerOptions: VENDOR_COMPILER_OPTIONS,
+                  },
+                },
+              },
+            ]
+          : []),
       ],
     },
     optimization: {
@@ -242,6 +346,7 @@ module.exports = async (env = {}, argv = {}) => {
       ),
       new RequireOfficeJsPlugin(HtmlWebpackPlugin, outputs.officeJs),
       new CopyWebpackPlugin({ patterns }),
+      new BuildWarningPlugin(manifestOriginWarning(options)),
     ],
     devServer: options.serve
       ? {
@@ -260,5 +365,6 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.declaredOutputs = declaredOutputs;
 module.exports.rewriteManifest = rewriteManifest;
+module.exports.manifestOriginWarning = (env = {}, argv = {}) => manifestOriginWarning(buildOptions(env, argv));
 module.exports.DEV_ORIGIN = DEV_ORIGIN;
 module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
