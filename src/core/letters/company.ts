@@ -5,7 +5,7 @@
 import type { Grid } from "../model";
 import { columnLetter } from "../read/columns";
 import { cellText } from "../values/text";
-import type { CompanyField } from "./fields";
+import { COMPANY_FIELDS, type CompanyField } from "./fields";
 import type { CompanyDetails } from "./letter";
 
 /** The sheet the company details are read from, and written to when the user asks for it. */
@@ -72,4 +72,12 @@ export function readCompanyInfo(grid: Grid): CompanyRead {
 /** A number as the figures the user typed (no exponent for 15-figure account numbers). */
 function numberText(n: number): string {
   return Number.isInteger(n) ? BigInt(n).toString() : String(n);
+}
+
+/**
+ * The 本公司信息 sheet to write when the workbook has none: 项目 | 内容 with one row per detail the letters
+ * use, filled from `details` where known and left empty for the user otherwise. `readCompanyInfo` reads it back.
+ */
+export function companyInfoRows(details: CompanyDetails = {}): (string | null)[][] {
+  return [["项目", "内容"], ...COMPANY_FIELDS.map((f) => [f, details[f] ?? null])];
 }

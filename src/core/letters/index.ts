@@ -79,7 +79,7 @@ export {
   type DealerDetails,
   type CompanyDetails,
 } from "./letter";
-export { readCompanyInfo, COMPANY_SHEET, type CompanyRead, type CompanyProblem } from "./company";
+export { readCompanyInfo, companyInfoRows, COMPANY_SHEET, type CompanyRead, type CompanyProblem } from "./company";
 export {
   REGISTER_SHEET,
   REGISTER_COLUMNS,

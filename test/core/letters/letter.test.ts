@@ -1,5 +1,5 @@
 import { addWorkingDays, isWorkingDay, replyDeadline } from "../../../src/core/letters/calendar";
-import { readCompanyInfo } from "../../../src/core/letters/company";
+import { companyInfoRows, readCompanyInfo } from "../../../src/core/letters/company";
 import { letterData, letterJson, type LetterInput, type Movement } from "../../../src/core/letters/letter";
 
 const mv = (date: string, amount: number, ref: string | null, description: string, row: number): Movement => ({
@@ -174,5 +174,26 @@ describe("the 本公司信息 sheet", () => {
     const read = readCompanyInfo({ sheet: "本公司信息", top: 3, left: 2, values: [["账号", Number("3602000109001234567")]] });
     expect(read.details.账号).toBeNull();
     expect(read.problems).toEqual([{ code: "account_stored_as_number", sheet: "本公司信息", cell: "C3", row: 3, column: 3, found: "3602000109001234400" }]);
+  });
+
+  it("writes a fresh sheet with every detail the letters use, which reads back to the same details", () => {
+    const rows = companyInfoRows({ 本公司名称: "华南建材有限公司", 账号: "3602000109001234567" });
+    expect(rows).toEqual([
+      ["项目", "内容"],
+      ["本公司名称", "华南建材有限公司"],
+      ["本公司地址", null],
+      ["本公司联系人", null],
+      ["电话", null],
+      ["开户行", null],
+      ["账号", "3602000109001234567"],
+    ]);
+    expect(readCompanyInfo({ sheet: "本公司信息", top: 1, left: 1, values: rows }).details).toEqual({
+      本公司名称: "华南建材有限公司",
+      本公司地址: null,
+      本公司联系人: null,
+      电话: null,
+      开户行: null,
+      账号: "3602000109001234567",
+    });
   });
 });
