@@ -268,6 +268,18 @@ export function ensureWritableOut(out: string, cwd: string, inputs: string[], la
   return full;
 }
 
+/** Creates a folder for results (and its parents); a refusal is one line naming the folder. */
+export function makeFolder(dir: string, lang: Lang): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = errnoCode(e);
+    const why: [string, string] =
+      code === "EACCES" || code === "EPERM" ? ["没有权限", "permission denied"] : code === "EROFS" ? ["磁盘只读", "read-only disk"] : code === "EEXIST" || code === "ENOTDIR" ? ["同名的文件已存在", "a file has that name"] : [code || String(e), code || String(e)];
+    throw new UsageError(msg(lang, `无法创建文件夹 ${dir}：${why[0]}`, `cannot create the folder ${dir}: ${why[1]}`));
+  }
+}
+
 /** Saves a result workbook whole or not at all; an existing file is replaced only when `force`. */
 export async function saveResult(wb: XlsxWorkbook, out: string, force = false): Promise<void> {
   await wb.save(out, { replace: force });

@@ -4,7 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "util";
 import { PortError } from "../port/workbook";
-import { WholeFileError } from "../port/whole-file";
+import { removeUnfinished, WholeFileError } from "../port/whole-file";
 import type { Lang } from "../app/lang";
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from "./errors";
 import { processIO, type CliIO } from "./io";
@@ -192,5 +192,12 @@ function portErrorText(e: PortError, lang: Lang): string {
 
 /** Entry point for bin/duizhang.js. */
 export async function runFromProcess(): Promise<number> {
+  // Stopped half-way through writing a result (Ctrl-C): no hidden partial file is left beside it.
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.once(signal, () => {
+      removeUnfinished();
+      process.exit(code);
+    });
+  }
   return main(process.argv.slice(2), processIO(), process.env);
 }

@@ -78,6 +78,24 @@ async function exists(fsx: WholeFileFs, file: string): Promise<{ mode: number } 
   }
 }
 
+/** Temporary files being written now, removed by `removeUnfinished` if the process is stopped. */
+const unfinished = new Set<string>();
+
+/**
+ * Removes the temporary files of writes still under way: for a process stopped by Ctrl-C or a signal,
+ * which would otherwise leave a hidden partial file beside the target.
+ */
+export function removeUnfinished(): void {
+  for (const temp of unfinished) {
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // Already gone.
+    }
+  }
+  unfinished.clear();
+}
+
 /** A name beside `target` that no other writer picks: hidden, and recognisable as ours if ever left behind. */
 export function temporaryNameFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
@@ -102,6 +120,7 @@ export async function writeFileWhole(target: string, produce: (sink: ByteSink) =
   let handle: WritableHandle | undefined;
   let stage: WholeFileStage = "write";
   try {
+    unfinished.add(temp);
     handle = await fsx.open(temp, "wx", 0o666);
     const h = handle;
     await produce({
@@ -123,6 +142,8 @@ export async function writeFileWhole(target: string, produce: (sink: ByteSink) =
     await fsx.unlink(temp).catch(() => undefined);
     if (e instanceof WholeFileError) throw e;
     throw new WholeFileError(target, stage, errnoCode(e), e);
+  } finally {
+    unfinished.delete(temp);
   }
 }
 

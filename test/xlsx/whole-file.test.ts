@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { nodeWholeFileFs, writeBytesWhole, writeFileWhole, WholeFileError, type WholeFileFs } from "../../src/port/whole-file";
+import { nodeWholeFileFs, removeUnfinished, writeBytesWhole, writeFileWhole, WholeFileError, type WholeFileFs } from "../../src/port/whole-file";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
 let dir: string;
@@ -104,6 +104,26 @@ describe("writing a file whole or not at all", () => {
     ).rejects.toMatchObject({ stage: "exists" });
     expect(fs.readFileSync(target, "utf8")).toBe("someone else's");
     expect(listing()).toEqual(["r.txt"]);
+  });
+
+  test("a write stopped half-way (Ctrl-C) leaves no hidden partial file once removeUnfinished has run", async () => {
+    const target = path.join(dir, "r.txt");
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const halfWay = new Promise<void>((resolve) => (started = resolve));
+    const attempt = writeFileWhole(target, async (sink) => {
+      await sink.write("half");
+      started();
+      await gate;
+    });
+    await halfWay;
+    expect(listing()).toEqual([expect.stringMatching(/^\.r\.txt\.\d+-[0-9a-f]{8}\.tmp$/)]);
+    removeUnfinished();
+    expect(listing()).toEqual([]);
+    release();
+    await expect(attempt).rejects.toBeInstanceOf(WholeFileError);
+    expect(listing()).toEqual([]);
   });
 
   test("where hard links are not supported, a free name still gets the file", async () => {

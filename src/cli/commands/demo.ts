@@ -6,7 +6,7 @@ import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalString, say } from "../options";
 import { EXIT_OK } from "../errors";
-import { ensureWritableOut, openInputFile, saveResult } from "../files";
+import { ensureWritableOut, makeFolder, openInputFile, saveResult } from "../files";
 import { buildResultWorkbook, problemsOrThrow, reconcileText } from "./reconcile";
 import { addAgingToWorkbook, agingText, chartsLeftOutText } from "./aging";
 
@@ -22,7 +22,7 @@ export async function commandMakeSample(ctx: Context, values: Values): Promise<n
   const outArg = optionalString(values, "out");
   // The bundled sample is rebuilt in place; a file named with --out is replaced only with --force.
   const out = outArg === undefined ? path.join(packageRoot(), SAMPLE_PATH) : ensureWritableOut(outArg, ctx.io.cwd, [], ctx.lang, values.force === true);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
+  makeFolder(path.dirname(out), ctx.lang);
   await XlsxWorkbook.fromSpecs(sampleSheets()).save(out, { replace: outArg === undefined || values.force === true });
   ctx.io.out(say(ctx.lang, `示例工作簿已写入：${out}`, `Sample workbook written to: ${out}`));
   return EXIT_OK;
@@ -35,12 +35,12 @@ export async function commandMakeSample(ctx: Context, values: Values): Promise<n
 export async function commandDemo(ctx: Context, values: Values): Promise<number> {
   const samplePath = path.join(packageRoot(), SAMPLE_PATH);
   if (!fs.existsSync(samplePath)) {
-    fs.mkdirSync(path.dirname(samplePath), { recursive: true });
+    makeFolder(path.dirname(samplePath), ctx.lang);
     await XlsxWorkbook.fromSpecs(sampleSheets()).save(samplePath, { replace: false });
   }
   const outDir = path.resolve(ctx.io.cwd, "out");
   const outArg = optionalString(values, "out");
-  if (outArg === undefined) fs.mkdirSync(outDir, { recursive: true });
+  if (outArg === undefined) makeFolder(outDir, ctx.lang);
   // The demo's own result file is replaced on every run; a file named with --out only with --force.
   const replace = outArg === undefined || values.force === true;
   const out = ensureWritableOut(outArg ?? path.join(outDir, "duizhang-demo.xlsx"), ctx.io.cwd, [samplePath], ctx.lang, replace);
