@@ -297,15 +297,23 @@ function detailsOf(ledgerRows: readonly number[], statementRows: readonly number
   };
 }
 
-/** The rows an item stands for, linked to the first (the statement for items only the dealer has). */
+/**
+ * The rows of an item's home side, linked to the first: ours when we have the item, else the statement's.
+ * One side only, on one line: a link cell does not wrap in every spreadsheet, and an item on both sides
+ * names both rows in its text already.
+ */
 function rowsLink(ledgerRows: readonly number[], statementRows: readonly number[], src: SourceSheets, lang: Lang): OutCell {
   const p = (t: Bilingual) => pick(t, lang);
-  const parts = [
-    ledgerRows.length ? `${p(R.ledgerShort)} ${ledgerRows.join(",")}` : "",
-    statementRows.length ? `${p(R.statementShort)} ${statementRows.join(",")}` : "",
-  ].filter(Boolean);
-  const link = ledgerRows.length > 0 ? { sheet: src.ledgerSheet, row: ledgerRows[0] } : statementRows.length > 0 ? { sheet: src.statementSheet, row: statementRows[0] } : undefined;
-  return { value: parts.join("\n"), numberFormat: "@", wrap: true, ...(link ? { link, color: "#0F6CBD" } : {}) };
+  const ours = ledgerRows.length > 0;
+  const rows = ours ? ledgerRows : statementRows;
+  if (rows.length === 0) return { value: "" };
+  const shown = rows.length > 2 ? `${rows.slice(0, 2).join(",")}…` : rows.join(",");
+  return {
+    value: `${p(ours ? R.ledgerShort : R.statementShort)} ${shown}`,
+    numberFormat: "@",
+    link: { sheet: ours ? src.ledgerSheet : src.statementSheet, row: rows[0] },
+    color: "#0F6CBD",
+  };
 }
 
 function adjustmentRow(a: Adjustment, side: "ours" | "theirs", src: SourceSheets, lang: Lang): OutRow {
