@@ -50,6 +50,15 @@ describe("the statement names its dealer", () => {
     expect(r.out).toContain("调节后余额一致。");
   });
 
+  test("a dealer column holding one dealer names the statement's dealer too", async () => {
+    write("column.csv", ["单位名称,日期,单据号,进货金额,付款金额", "宁波顺和电器,2026-10-04,XS2610-002,800.00,", ",2026-10-20,,,800.00"]);
+    const r = await run(["reconcile", "--ledger", "ledger.csv", "--statement", "column.csv", "--json"], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { dealers: (Dealer & { differences: { kind: string; statementRows: number[] }[] })[] };
+    expect(json.dealers.map((d) => [d.dealer, d.status])).toEqual([["宁波顺和电器", "reconciled"]]);
+    expect(json.dealers[0].differences.map((x) => [x.kind, x.statementRows])).toEqual([["statement_only", [3]]]);
+  });
+
   test("a statement that does not say whose it is stops with the dealers listed and --dealer", async () => {
     const r = await run(["reconcile", "--ledger", "ledger.csv", "--statement", "nameless.csv"], dir);
     expect(r.code).toBe(2);
