@@ -236,14 +236,17 @@ function dealerOptions(
   if (several) return {};
   const wanted = given.dealer ?? choice.dealer;
   if (!wanted) return {};
+  // A one-dealer ledger needs no filter (the engine pairs the two sheets' only dealers), so a run that was
+  // not asked for a dealer keeps its options as they were; only the statement's spelling may need keying.
+  const filter = given.dealer || choice.ledgerDealers.length > 1 ? { dealer: wanted } : {};
   const wantedKey = dealerKey(wanted);
   // Named by the user: the statement is taken as that dealer's only when our ledger has the dealer.
   const onLedger = ledger.dealers.some((d) => dealerKey(d) === wantedKey);
-  if (name === null || !onLedger) return { dealer: wanted };
+  if (name === null || !onLedger) return filter;
   const statementKey = dealerKey(name);
-  if (statementKey === wantedKey) return { dealer: wanted };
+  if (statementKey === wantedKey) return filter;
   const keyOf = given.dealerKey ?? dealerKey;
-  return { dealer: wanted, dealerKey: (n: string) => (dealerKey(n) === statementKey ? keyOf(wanted) : keyOf(n)) };
+  return { ...filter, dealerKey: (n: string) => (dealerKey(n) === statementKey ? keyOf(wanted) : keyOf(n)) };
 }
 
 export interface WriteTarget {

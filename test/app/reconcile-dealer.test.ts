@@ -116,3 +116,16 @@ describe("a run in the workbook", () => {
     expect(unread!.some((v) => typeof v === "string" && v.includes("台账 E5（借方）「待定」不是金额"))).toBe(true);
   });
 });
+
+describe("a one-dealer ledger", () => {
+  test("pairs with a statement that spells the dealer differently, options left as given", async () => {
+    const wb = XlsxWorkbook.fromSpecs([
+      { name: "台账", rows: [["核算项目：成都蜀丰建材有限公司", _, _, _], ["日期", "单号", "借方", "贷方"], ["2026-10-01", "XS2610-001", 5000, _]] },
+      { name: "对账单", rows: statementTitled("蜀丰建材对账单") },
+    ]);
+    const run = await runReconcile({ ledger: { port: wb, sheet: "台账" }, statement: { port: wb, sheet: "对账单" } });
+    expect(run.report.options.dealer).toBeNull();
+    expect(run.autoDealer).toBeNull();
+    expect(run.report.dealers.map((d) => [d.dealer, d.status, d.matches.length])).toEqual([["成都蜀丰建材有限公司", "reconciled", 1]]);
+  });
+});
