@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Selection } from "../../port/workbook";
-import type { ActionLine, StageLine, TermLine } from "./model";
+import type { ActionLine, ReviewLine, StageLine, TermLine, UnreadableLine } from "./model";
 import type { AgingStrings } from "./strings";
 
 const useStyles = makeStyles({
@@ -109,6 +109,19 @@ const useStyles = makeStyles({
   },
   action: { fontSize: tokens.fontSizeBase200 },
   due: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  apart: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
+  note: { color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: "anywhere" },
+  apartTitle: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `${tokens.spacingVerticalS} 0 0`,
+  },
+  wrapText: { overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200 },
 });
 
 export function Swatch({ fill, color }: { fill: string | null; color?: string | null }): JSX.Element {
@@ -292,5 +305,83 @@ export function ActionList({ s, lines, fills, onSelect }: ActionListProps): JSX.
         );
       })}
     </ul>
+  );
+}
+
+/** Rows listed at most, one by one; past that a line says how many more (the sheets list them all). */
+const MAX_APART = 50;
+
+export interface KeptApartProps {
+  s: AgingStrings;
+  /** What the totals exclude and which reconciliation the 待核对 items come from. */
+  notes: readonly string[];
+  review: readonly ReviewLine[];
+  unreadable: readonly UnreadableLine[];
+  /** Total rows behind `unreadable` (one row may have two unreadable cells). */
+  unreadableRows: number;
+  onSelect: (target: Selection) => void;
+}
+
+/**
+ * What the aging keeps apart from its figures: the lines saying so, the rows under reconciliation
+ * (待核对: not chased until checked) with their reason, and the cells that could not be read. Each
+ * selects its row or cell in the ledger. Nothing when there is nothing to say.
+ */
+export function KeptApart({ s, notes, review, unreadable, unreadableRows, onSelect }: KeptApartProps): JSX.Element | null {
+  const styles = useStyles();
+  if (notes.length === 0 && review.length === 0 && unreadable.length === 0) return null;
+  return (
+    <div className={styles.apart} data-testid="aging-apart">
+      {notes.map((n) => (
+        <Caption1 key={n} className={styles.note} data-testid="aging-apart-note">
+          {n}
+        </Caption1>
+      ))}
+      {review.length > 0 ? (
+        <>
+          <h3 className={styles.apartTitle}>{s.reviewTitle(review.length)}</h3>
+          <Caption1 className={styles.muted}>{s.reviewHint}</Caption1>
+          <ul className={styles.list} data-testid="aging-review">
+            {review.slice(0, MAX_APART).map((l) => (
+              <li key={l.key}>
+                <button type="button" className={styles.item} onClick={() => onSelect(l.target)} data-testid="aging-review-item" data-row={l.target.row}>
+                  <span className={styles.line}>
+                    <span className={styles.dealer}>{l.dealer}</span>
+                    <span className={styles.amount}>{l.openText}</span>
+                  </span>
+                  <span className={styles.line}>
+                    <span>{[l.ref, l.statusText, l.kindText].filter((x) => x !== "").join(" · ")}</span>
+                  </span>
+                  <span className={styles.wrapText} data-testid="reason">
+                    {l.reason}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {review.length > MAX_APART ? <Caption1 className={styles.muted}>{s.moreIssues(review.length - MAX_APART)}</Caption1> : null}
+        </>
+      ) : null}
+      {unreadable.length > 0 ? (
+        <>
+          <h3 className={styles.apartTitle}>{s.unreadableTitle(unreadableRows)}</h3>
+          <Caption1 className={styles.muted}>{s.unreadableHint}</Caption1>
+          <ul className={styles.list} data-testid="aging-unreadable">
+            {unreadable.slice(0, MAX_APART).map((l) => (
+              <li key={l.key}>
+                <button type="button" className={styles.item} onClick={() => onSelect(l.target)} data-testid="aging-unreadable-item" data-row={l.target.row}>
+                  <span className={styles.line}>
+                    <span className={styles.dealer}>{l.place}</span>
+                    <span className={styles.wrapText}>“{l.found}”</span>
+                  </span>
+                  <span className={styles.wrapText}>{l.text}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {unreadable.length > MAX_APART ? <Caption1 className={styles.muted}>{s.moreIssues(unreadable.length - MAX_APART)}</Caption1> : null}
+        </>
+      ) : null}
+    </div>
   );
 }

@@ -28,7 +28,6 @@ import {
   defaultTermProblem,
   markAgingRows,
   parseTermDays,
-  runAging,
   saveDefaultTermDays,
   writeAgingResults,
   type AgingRun,
@@ -44,7 +43,8 @@ import { ActionNote, useConfirmations } from "../components/ActionNote";
 import { useLayoutStyles } from "../components/layout";
 import { useLocale, useServices } from "../context";
 import { messageFromError, type PaneMessage } from "../messages";
-import { ActionList, StageSummary, TermTable } from "./AgingParts";
+import { lastReconcileRun } from "../reconcile/ReconcileView";
+import { ActionList, KeptApart, StageSummary, TermTable } from "./AgingParts";
 import {
   MAX_LISTED_ACTIONS,
   actionLines,
@@ -56,6 +56,7 @@ import {
   todayIso,
   unappliedTotal,
 } from "./model";
+import { ageWithLastReconcile, keptApartNotes, reviewLines, unreadableLines, type ReviewState } from "./model";
 import { AGING_STRINGS } from "./strings";
 
 const useStyles = makeStyles({
@@ -162,6 +163,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
   const [marked, setMarked] = useState(session.marked);
   const [dealerList, setDealerList] = useState<{ ledger: string; names: string[] } | null>(null);
   const [status, setStatus] = useState<Status>({ state: "idle" });
+  const [review, setReview] = useState<ReviewState>({ state: "none" });
   const [busy, setBusy] = useState<Busy>(null);
   const [termText, setTermText] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -191,9 +193,11 @@ export function AgingView(props: AgingViewProps): JSX.Element {
     // A newer run (another date, dealer or sheet) makes this one's answer stale.
     let current = true;
     setStatus({ state: "running" });
-    runAging({ ledger: { port, sheet: ledger }, asOf, basis, buckets, ...(dealer !== null ? { dealer } : {}) }).then(
-      (run) => {
+    // Rows the pane's last reconciliation of this ledger flagged are aged as 待核对 (see model.ts).
+    ageWithLastReconcile(port, { ledger: { port, sheet: ledger }, asOf, basis, buckets, ...(dealer !== null ? { dealer } : {}) }, lastReconcileRun(port)).then(
+      ({ run, review: reviewed }) => {
         if (!current) return;
+        setReview(reviewed);
         setStatus({ state: "done", run, sheet: ledger });
         if (dealer === null) setDealerList({ ledger, names: run.report.dealers.map((d) => d.dealer) });
         clear(MESSAGE.run);
@@ -404,6 +408,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
               {markedHere ? s.legendHint : s.legendNoMarks}
               {run.report.ignoredAfterAsOf > 0 ? ` ${s.ignoredAfterAsOf(run.report.ignoredAfterAsOf)}` : ""}
             </Caption1>
+            <KeptApart s={s} notes={keptApartNotes(run.report, review, locale)} review={[]} unreadable={[]} unreadableRows={0} onSelect={onGoTo} />
           </div>
 
           <div className={styles.section}>
@@ -436,6 +441,15 @@ export function AgingView(props: AgingViewProps): JSX.Element {
               <Caption1 className={styles.muted}>{s.moreActions(actions.length - MAX_LISTED_ACTIONS)}</Caption1>
             ) : null}
           </div>
+
+          <KeptApart
+            s={s}
+            notes={[]}
+            review={reviewLines(run.report, locale)}
+            unreadable={unreadableLines(run.report, locale)}
+            unreadableRows={run.report.unreadableRows}
+            onSelect={onGoTo}
+          />
 
           <Accordion collapsible defaultOpenItems={["terms"]}>
             <AccordionItem value="terms">

@@ -3,16 +3,19 @@
  * tested without a browser: the stage summary with its colours, the week's actions with the row each
  * one selects, the term sources, and the problems as pane messages with their sheet and row.
  */
-import type { AgingRun, TermSources } from "../../app/aging";
+import { reconciliationOf, runAging, type AgingRequest, type AgingRun, type TermSources } from "../../app/aging";
+import type { ReconcileRun } from "../../app/reconcile";
 import { pick } from "../../app/lang";
 import { AGING_MARK_ORDER, AGING_MARK_STYLES, DEFAULT_MARK_STAGES, type MarkedStage } from "../../app/reports/aging-marks";
-import { actionsDue, STAGE_TEXT, UNAPPLIED_BUCKET, type AgingIssue, type AgingReport, type Stage } from "../../core/aging";
+import { actionsDue, reviewKindText, STAGE_TEXT, UNAPPLIED_BUCKET, type AgingIssue, type AgingReport, type Stage } from "../../core/aging";
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
 import { formatFenGrouped } from "../../core/money";
+import { columnNumber } from "../../core/read/columns";
 import { describeReadIssue } from "../../core/read/messages";
 import type { ReadIssue } from "../../core/read/types";
-import type { Selection } from "../../port/workbook";
+import type { Selection, WorkbookPort } from "../../port/workbook";
+import { gridFingerprint } from "../reconcile/fingerprint";
 import { STRINGS, type Locale, type Strings } from "../i18n";
 import type { PaneMessage } from "../messages";
 import { issueTarget } from "../summary";
@@ -186,4 +189,90 @@ export function issueMessages(run: Pick<AgingRun, "report" | "ledger">): PaneMes
   const more = problems.length - listed.length;
   if (more > 0) messages.push({ key: `${ISSUE_KEY}more`, intent: "warning", text: (t) => agingStringsFor(t).moreIssues(more) });
   return messages;
+}
+
+/** The last reconciliation the pane ran, as the reconcile view keeps it. */
+export interface LastReconcile {
+  run: Pick<ReconcileRun, "report" | "ledger" | "statement">;
+  /** The ledger's print as that run read it. */
+  ledgerPrint: string | null;
+}
+
+/**
+ * Whether the aging used a reconciliation: `used` (its flagged rows are 待核对), `stale` (the ledger
+ * changed since, so its row numbers no longer fit and it was not used), or `none`.
+ */
+export type ReviewState = { state: "none" } | { state: "used"; statement: string } | { state: "stale"; statement: string };
+
+/**
+ * Ages the ledger, with the last reconciliation of that same ledger when there is one and the ledger's
+ * values are still as it read them (row numbers tie its findings to rows).
+ */
+export async function ageWithLastReconcile(port: WorkbookPort, req: AgingRequest, last: LastReconcile | null): Promise<{ run: AgingRun; review: ReviewState }> {
+  if (last === null || last.run.ledger.sheet !== req.ledger.sheet || req.ledger.port !== port) return { run: await runAging(req), review: { state: "none" } };
+  const statement = last.run.statement.sheet;
+  const now = gridFingerprint(await port.readSheet(req.ledger.sheet));
+  if (last.ledgerPrint === null || now !== last.ledgerPrint) return { run: await runAging(req), review: { state: "stale", statement } };
+  return { run: await runAging({ ...req, reconciliation: reconciliationOf(last.run) }), review: { state: "used", statement } };
+}
+
+/** A 待核对 row as the view lists it. */
+export interface ReviewLine {
+  key: string;
+  dealer: string;
+  ref: string;
+  openText: string;
+  statusText: string;
+  kindText: string;
+  reason: string;
+  target: Selection;
+}
+
+export function reviewLines(report: AgingReport, locale: Locale): ReviewLine[] {
+  const s = AGING_STRINGS[locale];
+  return report.underReconciliation.map((u) => ({
+    key: `${u.sheet}:${u.row}`,
+    dealer: u.dealer,
+    ref: u.ref ?? "",
+    openText: formatFenGrouped(u.status === "settled" ? u.amount : u.open),
+    statusText: s.reviewStatus[u.status],
+    kindText: pick(reviewKindText(u.kind), locale),
+    reason: locale === "en-US" ? u.en : u.zh,
+    target: { sheet: u.sheet, row: u.row },
+  }));
+}
+
+/** A cell that could not be read, as the view lists it: where, what was found, what to fix. */
+export interface UnreadableLine {
+  key: string;
+  place: string;
+  found: string;
+  text: string;
+  target: Selection;
+}
+
+export function unreadableLines(report: AgingReport, locale: Locale): UnreadableLine[] {
+  return report.unreadable.map((u, i) => ({
+    key: `${u.sheet}:${u.cell ?? u.row}:${i}`,
+    place: `${u.sheet} ${u.cell ?? u.row}`,
+    found: u.found,
+    text: locale === "en-US" ? u.en : u.zh,
+    target: cellTarget(u.sheet, u.row, u.column),
+  }));
+}
+
+function cellTarget(sheet: string, row: number, column: string | null): Selection {
+  const n = column ? columnNumber(column) : null;
+  return n ? { sheet, row, column: n } : { sheet, row };
+}
+
+/** The lines said beside the totals: what they exclude, and which reconciliation the 待核对 items come from. */
+export function keptApartNotes(report: AgingReport, review: ReviewState, locale: Locale): string[] {
+  const s = AGING_STRINGS[locale];
+  const notes: string[] = [];
+  if (report.unreadableRows > 0) notes.push(s.totalsExclude(report.unreadableRows));
+  const open = report.underReconciliation.filter((u) => u.status === "open").length;
+  if (review.state === "used") notes.push(s.reviewUsed(review.statement, report.reconciliation?.cutoff ?? null, open));
+  if (review.state === "stale") notes.push(s.reviewStale(review.statement));
+  return notes;
 }

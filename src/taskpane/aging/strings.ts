@@ -80,6 +80,18 @@ export interface AgingStrings {
   chartsLeftOut: (count: number) => string;
 
   moreIssues: (count: number) => string;
+
+  /** The totals leave out rows with a cell that could not be read. */
+  totalsExclude: (rows: number) => string;
+  /** The 待核对 items come from the pane's last reconciliation against this statement. */
+  reviewUsed: (statement: string, cutoff: string | null, open: number) => string;
+  /** The last reconciliation was not used: the ledger changed since. */
+  reviewStale: (statement: string) => string;
+  reviewTitle: (count: number) => string;
+  reviewHint: string;
+  reviewStatus: Record<"open" | "unapplied" | "settled", string>;
+  unreadableTitle: (rows: number) => string;
+  unreadableHint: string;
 }
 
 const zhCN: AgingStrings = {
@@ -159,6 +171,16 @@ const zhCN: AgingStrings = {
   chartsLeftOut: (count) => `此处无法绘制图表，${count} 个图表未生成，其数据仍以表格列出。`,
 
   moreIssues: (count) => `另有 ${count} 条提示未列出。`,
+
+  totalsExclude: (rows) => `合计不含无法读取的 ${rows} 行（见下方“无法读取”），请改正后重新计算。`,
+  reviewUsed: (statement, cutoff, open) =>
+    `已采用最近一次与「${statement}」的对账${cutoff ? `（截止 ${cutoff}）` : ""}：${open > 0 ? `${open} 笔未收款项待核对，仍计入余额，不列入跟进和催款计划。` : "没有待核对的未收款项。"}`,
+  reviewStale: (statement) => `与「${statement}」对账后台账已改动，那次对账的结果未采用；请重新对账后再看待核对项。`,
+  reviewTitle: (count) => `待核对（${count} 笔）`,
+  reviewHint: "对账发现差异的行，核对前不催收。点击可在台账中选中该行。",
+  reviewStatus: { open: "未收", unapplied: "未核销", settled: "已核销" },
+  unreadableTitle: (rows) => `无法读取（${rows} 行，未计入合计）`,
+  unreadableHint: "点击可选中该单元格。",
 };
 
 const enUS: AgingStrings = {
@@ -238,6 +260,18 @@ const enUS: AgingStrings = {
   chartsLeftOut: (count) => `Charts cannot be drawn here: ${count} left out; their data is still listed as a table.`,
 
   moreIssues: (count) => `${count} more not listed.`,
+
+  totalsExclude: (rows) => `Totals exclude ${rows} ${rows === 1 ? "row" : "rows"} with a cell that could not be read (see "Unreadable" below); correct them and recalculate.`,
+  reviewUsed: (statement, cutoff, open) =>
+    `Using the last reconciliation against "${statement}"${cutoff ? ` (cut-off ${cutoff})` : ""}: ${
+      open > 0 ? `${open} open ${open === 1 ? "item is" : "items are"} under reconciliation, still in the balance but not followed up or in the collection plan.` : "no open item is under reconciliation."
+    }`,
+  reviewStale: (statement) => `The ledger changed after the reconciliation against "${statement}", so its findings were not used; reconcile again to see what is under reconciliation.`,
+  reviewTitle: (count) => `Under reconciliation (${count})`,
+  reviewHint: "Rows the reconciliation found a difference on: not chased until checked. Click one to select its row in the ledger.",
+  reviewStatus: { open: "Open", unapplied: "Unapplied", settled: "Settled" },
+  unreadableTitle: (rows) => `Unreadable (${rows} ${rows === 1 ? "row" : "rows"}, in no total)`,
+  unreadableHint: "Click one to select the cell.",
 };
 
 export const AGING_STRINGS: Readonly<Record<Locale, AgingStrings>> = { "zh-CN": zhCN, "en-US": enUS };

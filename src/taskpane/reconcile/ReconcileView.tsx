@@ -756,3 +756,12 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
     </div>
   );
 }
+
+/**
+ * The last reconciliation this pane ran on the workbook, with the print of its ledger as that run read
+ * it: the aging view marks the rows it flagged 待核对 while the ledger is unchanged since.
+ */
+export function lastReconcileRun(port: WorkbookPort): { run: ReconcileRun; ledgerPrint: string | null } | null {
+  const outcome = sessions.get(port)?.outcome;
+  return outcome ? { run: outcome.run, ledgerPrint: outcome.prints.get(outcome.run.ledger.sheet) ?? null } : null;
+}
