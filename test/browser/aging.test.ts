@@ -39,7 +39,11 @@ const shot = (name: string): Promise<void> => screenshot(page, name);
 /** The summary table as [stage, text, count, amount] rows. */
 async function summary(): Promise<string[][]> {
   return page.locator("[data-testid=aging-summary] tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => [tr.getAttribute("data-stage") ?? "", ...Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")]),
+    trs.map((tr) => [
+      tr.getAttribute("data-stage") ?? "",
+      // A stage's cell also explains the stage under its name (tested in pane-actions.test.ts).
+      ...Array.from(tr.querySelectorAll("td")).map((td) => td.querySelector("[data-testid=stage-name]")?.textContent ?? td.textContent ?? ""),
+    ]),
   );
 }
 
@@ -121,7 +125,7 @@ test("the aging view ages the hand-kept list as of the month end: stages, terms 
   const actions = page.getByTestId("aging-action");
   await expectEventually(() => actions.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-row")))), [2, 4, 5, 7, 6, 10, 9]);
   const first = actions.first();
-  expect(await first.getByTestId("details").textContent()).toBe("单号 XSCK-2026-0618 · 业务员 李娜 · 到期 2026-08-17");
+  expect(await first.getByTestId("details").textContent()).toBe("单号 XSCK-2026-0618 · 业务员 李娜 · 到期 2026-08-17 · 最终期限 2026-09-06");
   expect(await first.getByTestId("open").textContent()).toBe("34,500.00");
   expect(await first.getByTestId("stage").textContent()).toBe("超过最终收款期限");
   expect(await first.getByTestId("next-action").textContent()).toBe("已过最终收款期限：立即发催款函，取得还款承诺书（2026-09-07 起）");
@@ -212,7 +216,7 @@ test("in English the view says the same; marking again, with the coming stages t
     ["Total receivable", "", "286,940.00"],
   ]);
   const first = page.getByTestId("aging-action").first();
-  expect(await first.getByTestId("details").textContent()).toBe("Ref. XSCK-2026-0618 · Rep 李娜 · Due 2026-08-17");
+  expect(await first.getByTestId("details").textContent()).toBe("Ref. XSCK-2026-0618 · Rep 李娜 · Due 2026-08-17 · Final 2026-09-06");
   expect(await first.getByTestId("next-action").textContent()).toBe(
     "Past the final deadline: send a demand letter now and get a payment commitment (since 2026-09-07)",
   );

@@ -117,6 +117,9 @@ test("choosing the ledger and the statement shows what was read from each, and r
   expect(facts).toContain("15 笔（增加 10 笔，减少 5 笔）");
   await expectText(ledger.getByTestId("opening"), "120,000.00");
   await expectText(ledger.getByTestId("closing"), "233,340.50");
+  // Every column is named by its exact header, so the mapping is folded until the user opens it.
+  expect(await ledger.locator("[data-role]").count()).toBe(0);
+  await ledger.getByTestId("mapping-fold").click();
   await expectText(ledger.locator("[data-role=description] [role=combobox]"), "C 列：摘要");
 
   const statement = page.getByTestId("summary-statement");

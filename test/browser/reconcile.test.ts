@@ -162,7 +162,8 @@ const ZH: Words = {
   runAgain: "重新对账",
   matched: "10 组",
   matchedAfter: "11 组",
-  balanced: "调节后双方余额一致。",
+  // The mismatches, the duplicate and the rows awaiting an answer are 待查 items, so the sides do not agree yet.
+  balanced: "调节后仍相差 86,990.00。 调节后仍差 86,990.00，即待查差异合计（6 项），请逐项查明哪一方有误并更正",
   confirm: "确认匹配",
   clear: "清除标记",
   cleared: "已清除标记，各行恢复原来的样子。",
@@ -178,7 +179,8 @@ const EN: Words = {
   runAgain: "Reconcile again",
   matched: "10 matches",
   matchedAfter: "11 matches",
-  balanced: "After adjustment both balances agree.",
+  balanced:
+    "After adjustment they still differ by 86,990.00. 86,990.00 remains after adjusting: the total of the 6 item(s) to check; find which side is wrong in each and correct it",
   confirm: "Confirm match",
   clear: "Clear marks",
   cleared: "Marks cleared; the rows look as they did before.",

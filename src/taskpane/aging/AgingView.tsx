@@ -404,7 +404,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
               totalText={formatFenGrouped(run.report.totals.openBalance)}
               unappliedText={unapplied !== 0 ? formatFenGrouped(unapplied) : null}
             />
-            <Caption1 className={styles.muted}>
+            <Caption1 className={styles.muted} data-testid="aging-legend-note">
               {markedHere ? s.legendHint : s.legendNoMarks}
               {run.report.ignoredAfterAsOf > 0 ? ` ${s.ignoredAfterAsOf(run.report.ignoredAfterAsOf)}` : ""}
             </Caption1>

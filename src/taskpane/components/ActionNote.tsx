@@ -5,7 +5,7 @@
  * confirmation is still there after the user switches tabs and back.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { createContext, useCallback, useContext, useMemo, useReducer, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from "react";
 import { nextConfirmation, type Confirmation } from "../confirmation";
 import { useLocale, useStrings } from "../context";
 import type { Locale } from "../i18n";
@@ -38,16 +38,24 @@ export function useConfirmations(): Confirmations {
   return useContext(ConfirmationContext);
 }
 
-/** The confirmation meant for this place, if there is one. */
+/**
+ * The confirmation meant for this place, if there is one. When one appears it is scrolled into view:
+ * the action may have moved the page (a confirmed suggestion leaves the list it was clicked in).
+ */
 export function ActionNote({ at }: { at: string }): JSX.Element | null {
   const { note, dismiss } = useConfirmations();
   const locale = useLocale();
   const t = useStrings();
-  if (note === null || note.at !== at) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = note !== null && note.at === at ? note : null;
+  useEffect(() => {
+    if (shown) ref.current?.scrollIntoView?.({ block: "nearest" });
+  }, [shown]);
+  if (shown === null) return null;
   return (
-    <MessageBar intent={note.intent} layout="multiline" data-testid="action-note" data-at={at} aria-live="polite">
+    <MessageBar ref={ref} intent={shown.intent} layout="multiline" data-testid="action-note" data-at={at} aria-live="polite">
       <MessageBarBody>
-        <span data-note-text="">{note.text(locale)}</span>
+        <span data-note-text="">{shown.text(locale)}</span>
       </MessageBarBody>
       <MessageBarActions
         containerAction={

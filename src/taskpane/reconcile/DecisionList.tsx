@@ -50,7 +50,9 @@ export function DecisionList({ lines, onUndo, busy }: DecisionListProps): JSX.El
     <section className={layout.section} aria-label={d.title(lines.length)} data-testid="decision-list">
       {lines.length > 0 ? (
         <>
-          <Text weight="semibold">{d.title(lines.length)}</Text>
+          <Text weight="semibold" data-testid="decision-title">
+            {d.title(lines.length)}
+          </Text>
           <Caption1 className={layout.muted}>{d.hint}</Caption1>
           <ul className={styles.list}>
             {lines.map((line) => (
