@@ -453,8 +453,10 @@ export class XlsxWorkbook implements WorkbookPort {
     if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows[0]}:${p.repeatRows[1]}`;
     if (p.centerHorizontally) ws.pageSetup.horizontalCentered = true;
     const area = p.area;
-    if (area) ws.pageSetup.printArea = `${columnLetters(area.fromColumn)}${area.fromRow}:${columnLetters(area.toColumn)}${area.toRow}`;
-    else if (width > 0 && spec.rows.length > 0) ws.pageSetup.printArea = `A1:${columnLetters(width)}${spec.rows.length}`;
+    // ExcelJS puts a "$" before each corner when it writes the name; the rows' "$" must be given (an area
+    // with relative rows is read by LibreOffice as the whole sheet).
+    const block = area ?? (width > 0 && spec.rows.length > 0 ? { fromRow: 1, toRow: spec.rows.length, fromColumn: 1, toColumn: width } : null);
+    if (block) ws.pageSetup.printArea = `${columnLetters(block.fromColumn)}$${block.fromRow}:${columnLetters(block.toColumn)}$${block.toRow}`;
     const part = (t: HeaderFooterText | undefined) =>
       t ? `${t.left ? `&L${t.left}` : ""}${t.center ? `&C${t.center}` : ""}${t.right ? `&R${t.right}` : ""}` : "";
     const header = part(p.header);

@@ -118,8 +118,7 @@ maybe("printed result sheets", () => {
         expect(low).toEqual([]);
         const past = p.lines.filter((l) => l.xMax > p.width - 30).map((l) => `${name}: ${l.text}`);
         expect(past).toEqual([]);
-        // 账龄分析 still shows ### in some narrow columns under LibreOffice: not yet held to this.
-        if (name !== "aging") expect(p.text).not.toContain("###");
+        expect(p.text).not.toContain("###");
       }
     }
   });
@@ -140,6 +139,8 @@ maybe("printed result sheets", () => {
     expect(all(s.differences)).toMatch(/单位：元[\s\S]*按差异类型合计[\s\S]*合计[\s\S]*编制人：[\s\S]*复核人：[\s\S]*日期：/);
     expect(all(s.plan)).toMatch(/单位：元[\s\S]*按业务员合计[\s\S]*小计[\s\S]*合计[\s\S]*编制人：/);
     expect(all(s.aging)).toMatch(/单位：元[\s\S]*合计[\s\S]*编制人：/);
+    // The print area ends at the sign-off line: the chart's data block under it stays on screen.
+    expect(all(s.aging)).not.toContain("图表数据");
     // The 余额调节表: items named by reference and 摘要, the adjusted balances, the 待查 items and their net.
     const rec = all(s.reconciliation);
     expect(rec).toMatch(/单位：元/);

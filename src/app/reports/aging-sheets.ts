@@ -248,8 +248,9 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
     const row = firstRowOf(d);
     const late = d.byStage.overdue.amount + d.byStage.past_final.amount;
     rows.push([
-      { value: i + 1, border: true },
-      text(d.dealer, { border: true, wrap: true, ...(row !== undefined ? { link: { sheet: src.ledgerSheet, row }, color: LINK_COLOR } : {}) }),
+      // The link sits on the number: a dealer's name must wrap, and a link cell does not wrap everywhere.
+      row !== undefined ? { value: String(i + 1), numberFormat: "@", align: "right", border: true, link: { sheet: src.ledgerSheet, row }, color: LINK_COLOR } : { value: i + 1, border: true },
+      text(d.dealer, { border: true, wrap: true }),
       text(d.rep ?? "", { border: true, wrap: true }),
       { value: d.termDays, border: true },
       { value: p(TERM_SOURCE_TEXT[d.termSource]), border: true, wrap: true },
