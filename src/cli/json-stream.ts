@@ -48,10 +48,52 @@ function isContainer(value: unknown): value is Holder {
   return value !== null && typeof value === "object";
 }
 
-/** The pieces of the JSON text of `value`, each at least `chunkChars` long except the last. */
-export function* jsonChunks(value: unknown, chunkChars = JSON_CHUNK_CHARS): Generator<string> {
+/** Below this many characters (roughly) a part is written by `JSON.stringify` itself, which is many times faster. */
+const SMALL_PART_CHARS = 1 << 14;
+
+/**
+ * What is left of `budget` after a rough count of `value`'s JSON text; negative when it is larger, or
+ * when only the exact path can tell (a custom `toJSON`, a BigInt). A cycle simply runs the budget out.
+ */
+function budgetLeft(value: unknown, budget: number): number {
+  if (value === null || typeof value !== "object") {
+    if (typeof value === "string") return budget - value.length - 2;
+    return typeof value === "bigint" ? -1 : budget - 8;
+  }
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (toJSON !== undefined) return toJSON === Date.prototype.toJSON ? budget - 30 : -1;
+  budget -= 4;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      budget = budgetLeft(item, budget - 4);
+      if (budget < 0) return budget;
+    }
+    return budget;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    budget = budgetLeft(record[key], budget - key.length - 6);
+    if (budget < 0) return budget;
+  }
+  return budget;
+}
+
+/**
+ * The pieces of the JSON text of `value`, each at least `chunkChars` long except the last. Parts smaller
+ * than about `smallPartChars` are written by `JSON.stringify` in one go (0: everything the slow, exact way).
+ */
+export function* jsonChunks(value: unknown, chunkChars = JSON_CHUNK_CHARS, smallPartChars = SMALL_PART_CHARS): Generator<string> {
   let buffer = "";
   const stack: unknown[] = [];
+
+  /** A small value's text at `indent`, by `JSON.stringify` and re-indented to sit there; undefined for a large one. */
+  function small(value: Holder, indent: string): string | undefined {
+    // JSON.stringify would call a toJSON on the result of toJSON again; the exact path does not.
+    if (smallPartChars <= 0 || typeof (value as { toJSON?: unknown }).toJSON === "function" || budgetLeft(value, smallPartChars) < 0) return undefined;
+    const text = JSON.stringify(value, null, 2);
+    // Strings in JSON never hold a raw line break, so every one of these starts a line.
+    return indent === "" ? text : text.replace(/\n/g, `\n${indent}`);
+  }
 
   function* container(value: Holder, indent: string): Generator<string> {
     if (stack.includes(value)) throw new TypeError("Converting circular structure to JSON");
@@ -64,8 +106,11 @@ export function* jsonChunks(value: unknown, chunkChars = JSON_CHUNK_CHARS): Gene
         buffer += first ? `\n${inner}` : `,\n${inner}`;
         first = false;
         const v = prepared(String(i), value[i]);
-        if (isContainer(v)) yield* container(v, inner);
-        else buffer += scalar(v) ?? "null";
+        if (isContainer(v)) {
+          const text = small(v, inner);
+          if (text !== undefined) buffer += text;
+          else yield* container(v, inner);
+        } else buffer += scalar(v) ?? "null";
         if (buffer.length >= chunkChars) {
           yield buffer;
           buffer = "";
@@ -79,7 +124,9 @@ export function* jsonChunks(value: unknown, chunkChars = JSON_CHUNK_CHARS): Gene
         if (isContainer(v)) {
           buffer += `${first ? "" : ","}\n${inner}${JSON.stringify(key)}: `;
           first = false;
-          yield* container(v, inner);
+          const text = small(v, inner);
+          if (text !== undefined) buffer += text;
+          else yield* container(v, inner);
         } else {
           const text = scalar(v);
           if (text === undefined) continue;
@@ -97,7 +144,11 @@ export function* jsonChunks(value: unknown, chunkChars = JSON_CHUNK_CHARS): Gene
   }
 
   const top = prepared("", value);
-  if (isContainer(top)) yield* container(top, "");
+  if (isContainer(top)) {
+    const text = small(top, "");
+    if (text !== undefined) buffer += text;
+    else yield* container(top, "");
+  }
   else {
     const text = scalar(top);
     if (text === undefined) return;

@@ -7,7 +7,9 @@ import { toReconcileJson } from "../../src/core/reconcile";
 import { SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../src/sample/sample";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
-const streamed = (value: unknown, chunk?: number) => [...jsonChunks(value, chunk)].join("");
+const streamed = (value: unknown, chunk?: number, smallPart?: number) => [...jsonChunks(value, chunk, smallPart)].join("");
+/** Every part written the exact way, none handed whole to JSON.stringify. */
+const EXACT = 0;
 
 describe("the streamed JSON is JSON.stringify(x, null, 2), byte for byte", () => {
   test.each([
@@ -25,28 +27,38 @@ describe("the streamed JSON is JSON.stringify(x, null, 2), byte for byte", () =>
   ])("%s", (_name, value) => {
     expect(streamed(value)).toBe(JSON.stringify(value, null, 2));
     expect(streamed(value, 1)).toBe(JSON.stringify(value, null, 2));
+    expect(streamed(value, 1, EXACT)).toBe(JSON.stringify(value, null, 2));
   });
 
   test("undefined at the top gives nothing, as JSON.stringify gives undefined", () => {
     expect([...jsonChunks(undefined)]).toEqual([]);
+    expect([...jsonChunks(() => 1, 1, EXACT)]).toEqual([]);
   });
 
   test("a cycle and a BigInt fail as JSON.stringify fails", () => {
     const a: Record<string, unknown> = { x: 1 };
     a.self = a;
     expect(() => streamed(a)).toThrow(TypeError);
+    expect(() => streamed(a, 1, EXACT)).toThrow(TypeError);
     expect(() => streamed({ n: BigInt(1) })).toThrow(TypeError);
+    expect(() => streamed({ n: BigInt(1) }, 1, EXACT)).toThrow(TypeError);
     // The same object twice (not a cycle) is fine.
     const shared = { v: 1 };
     expect(streamed([shared, shared])).toBe(JSON.stringify([shared, shared], null, 2));
+    expect(streamed([shared, shared], 1, EXACT)).toBe(JSON.stringify([shared, shared], null, 2));
   });
 
   test("any value fast-check can make", () => {
     fc.assert(
-      fc.property(fc.anything({ withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true, withObjectString: true }), fc.integer({ min: 1, max: 64 }), (value, chunk) => {
-        // JSON.stringify gives undefined where nothing is written at all (undefined, a function at the top).
-        expect(streamed(value, chunk)).toBe(JSON.stringify(value, null, 2) ?? "");
-      }),
+      fc.property(
+        fc.anything({ withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true, withObjectString: true }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.constantFrom(EXACT, 16, 200),
+        (value, chunk, smallPart) => {
+          // JSON.stringify gives undefined where nothing is written at all (undefined, a function at the top).
+          expect(streamed(value, chunk, smallPart)).toBe(JSON.stringify(value, null, 2) ?? "");
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -54,6 +66,7 @@ describe("the streamed JSON is JSON.stringify(x, null, 2), byte for byte", () =>
   test("chunks are handed on as they fill, not all at the end", () => {
     const big = Array.from({ length: 2000 }, (_, i) => ({ row: i, dealer: "杭州美达商贸有限公司", amount: "1234.50" }));
     const chunks = [...jsonChunks(big, 4096)];
+    expect([...jsonChunks(big, 4096, EXACT)].join("")).toBe(JSON.stringify(big, null, 2));
     expect(chunks.length).toBeGreaterThan(20);
     for (const c of chunks.slice(0, -1)) expect(c.length).toBeGreaterThanOrEqual(4096);
     expect(chunks.join("")).toBe(JSON.stringify(big, null, 2));
@@ -70,12 +83,16 @@ describe("the command line's reports", () => {
     const run = await runAging({ ledger: { port: wb, sheet: SAMPLE_LIST_SHEET }, asOf: SAMPLE_AS_OF });
     const json = toAgingJson(run.report);
     expect(streamed(json, 100)).toBe(JSON.stringify(json, null, 2));
+    expect(streamed(json, 100, EXACT)).toBe(JSON.stringify(json, null, 2));
+    expect(streamed(json, 100, 300)).toBe(JSON.stringify(json, null, 2));
   });
 
   test("the stringified and the streamed reconciliation report are byte-identical", async () => {
     const run = await runReconcile({ ledger: { port: wb, sheet: SAMPLE_LEDGER_SHEET }, statement: { port: wb, sheet: SAMPLE_STATEMENT_SHEET }, options: { asOf: SAMPLE_AS_OF } });
     const json = toReconcileJson(run.report, { includeMatches: true });
     expect(streamed(json, 100)).toBe(JSON.stringify(json, null, 2));
+    expect(streamed(json, 100, EXACT)).toBe(JSON.stringify(json, null, 2));
+    expect(streamed(json, 100, 300)).toBe(JSON.stringify(json, null, 2));
   });
 
   test("writeJson ends with a line break and waits for each write", async () => {
