@@ -99,11 +99,6 @@ async function inViewAndOnTop(locator: Locator): Promise<boolean> {
   });
 }
 
-declare const document: {
-  documentElement: { clientWidth: number };
-  elementFromPoint(x: number, y: number): unknown;
-};
-
 beforeAll(async () => {
   ({ server, browser, page } = await startSession({ width: WIDTH, height: HEIGHT }, timings));
 }, 300_000);

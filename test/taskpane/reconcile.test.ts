@@ -170,6 +170,7 @@ const REPORT = {
     {
       dealer: "杭州美达商贸有限公司",
       dealerKey: "杭州美达",
+      status: "reconciled" as const,
       ledger: { sheet: "应收明细账", entries: 15, openingBalance: 12_000_000, closingBalance: 23_334_050, excludedAfterCutoff: [] },
       statement: { sheet: "美达对账单", entries: 17, openingBalance: 12_000_000, closingBalance: -2_364_950, excludedAfterCutoff: [30, 31] },
       matches: [{ rule: "reference", ledgerRows: [6], statementRows: [5], amount: 8_640_000 }],

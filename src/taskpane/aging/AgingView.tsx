@@ -75,12 +75,6 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     margin: 0,
   },
-  row: {
-    display: "flex",
-    alignItems: "flex-end",
-    columnGap: tokens.spacingHorizontalS,
-  },
-  grow: { flexGrow: 1, minWidth: 0 },
   termInput: { width: "7em" },
   actions: {
     display: "flex",
