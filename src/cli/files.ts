@@ -162,6 +162,9 @@ export async function openInputFile(file: string, cwd: string, lang: Lang): Prom
   if (!stat.isFile()) throw new UsageError(msg(lang, `${file} 不是普通文件`, `${file} is not a regular file`));
   const ext = path.extname(full).toLowerCase();
   if (ext === ".xls" || ext === ".et") {
+    if (isZip(readInput(full, file, lang))) {
+      throw new UsageError(msg(lang, `${file} 实际是 .xlsx 工作簿，只是扩展名为 ${ext}：请把扩展名改为 .xlsx`, `${file} is an .xlsx workbook with an ${ext} name: rename it to .xlsx`));
+    }
     throw new UsageError(msg(lang, `${file} 是旧版 Excel 格式，请在 Excel 中另存为 .xlsx 后再试`, `${file} is an old Excel format: save it as .xlsx in Excel and try again`));
   }
   if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".xlsm") {

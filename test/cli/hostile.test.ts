@@ -83,6 +83,11 @@ describe("input files that cannot be read", () => {
     expectOneLine(await run(["sheets", "old-renamed.xlsx"], dir), /old-renamed\.xlsx 实际是旧版 Excel 97-2003 \(\.xls\) 文件.*另存为/);
   });
 
+  test("an .xlsx workbook renamed .xls", async () => {
+    fs.copyFileSync(path.join(dir, "sample.xlsx"), path.join(dir, "renamed.xls"));
+    expectOneLine(await run(["sheets", "renamed.xls"], dir), "renamed.xls 实际是 .xlsx 工作簿，只是扩展名为 .xls：请把扩展名改为 .xlsx");
+  });
+
   test("a web page saved with an .xlsx name, and a workbook saved with a .csv name", async () => {
     fs.writeFileSync(path.join(dir, "export.xlsx"), "<html><body><table><tr><td>日期</td></tr></table></body></html>");
     expectOneLine(await run(["sheets", "export.xlsx"], dir), "export.xlsx 实际是网页 (HTML) 或 XML 表格");
