@@ -376,7 +376,7 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
     verticalAlign: "center",
     freezeRows: 4,
     print: {
-      ...reportPrint(lang, { orientation: "landscape", repeatRows: [4, 4], headerText: `${p(T.title)}　${p(T.asOf)}：${report.asOf}` }),
+      ...reportPrint(lang, { orientation: "landscape", repeatRows: [4, 4], headerText: `${p(T.title)}\u3000${p(T.asOf)}：${report.asOf}` }),
       area: { fromRow: 1, toRow: printedRows, fromColumn: 1, toColumn: printWidth },
     },
     ...(charts.length > 0 ? { charts } : {}),
@@ -396,7 +396,7 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
   const header = [T.no, T.dealer, T.rep, T.ref, T.open, T.dueDate, T.finalDate, T.stage, T.action, T.actionDate, T.daysOverdue, T.docDate, T.amount, T.term, T.row, T.description];
   const openTotal = plan.reduce((a, item) => a + item.open, 0);
   const width = header.length;
-  const infoRow: OutRow = [text(`${p(T.asOf)}：${report.asOf}`), null, null, null, text(`${p(T.openItems)}：${plan.length}　${p(T.openTotal)}：${formatMoney(openTotal)}`)];
+  const infoRow: OutRow = [text(`${p(T.asOf)}：${report.asOf}`), null, null, null, text(`${p(T.openItems)}：${plan.length}\u3000${p(T.openTotal)}：${formatMoney(openTotal)}`)];
   while (infoRow.length < width - 1) infoRow.push(null);
   infoRow.push({ value: unitText(lang), align: "right" });
   const rows: OutRow[] = [
@@ -421,7 +421,7 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
     print: reportPrint(lang, {
       orientation: "landscape",
       repeatRows: [PLAN_HEADER_ROW, PLAN_HEADER_ROW],
-      headerText: `${p(T.planTitle)}　${p(T.asOf)}：${report.asOf}`,
+      headerText: `${p(T.planTitle)}\u3000${p(T.asOf)}：${report.asOf}`,
     }),
   };
 }

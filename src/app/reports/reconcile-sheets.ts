@@ -205,7 +205,7 @@ export function differencesSheet(report: ReconcileReport, src: SourceSheets, lan
     print: reportPrint(lang, {
       orientation: "landscape",
       repeatRows: [DIFFERENCES_HEADER_ROW, DIFFERENCES_HEADER_ROW],
-      headerText: `${p(T.title)}　${p(T.cutoff)}：${cutoff}`,
+      headerText: `${p(T.title)}\u3000${p(T.cutoff)}：${cutoff}`,
     }),
   };
 }
@@ -407,6 +407,6 @@ export function reconciliationSheet(report: ReconcileReport, src: SourceSheets, 
     columnWidths: RECONCILIATION_WIDTHS,
     fontSize: REPORT_FONT_SIZE,
     verticalAlign: "center",
-    print: reportPrint(lang, { orientation: "portrait", headerText: `${p(R.title)}　${p(R.cutoff)}${cutoff}`, breakBefore: breaks, centerHorizontally: true }),
+    print: reportPrint(lang, { orientation: "portrait", headerText: `${p(R.title)}\u3000${p(R.cutoff)}${cutoff}`, breakBefore: breaks, centerHorizontally: true }),
   };
 }
