@@ -12,6 +12,8 @@ import type { Lang } from "../../src/app/lang";
 import type { OutRow, SheetSpec } from "../../src/port/workbook";
 import { SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../src/sample/sample";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { reconcile } from "../../src/core/reconcile";
+import { side } from "../core/reconcile.fixtures";
 
 async function resultSheets(lang: Lang): Promise<Record<string, SheetSpec>> {
   const wb = XlsxWorkbook.fromSpecs(sampleSheets());
@@ -80,5 +82,28 @@ describe.each(["zh-CN", "en-US"] as Lang[])("result sheets in %s", (lang) => {
     for (const s of Object.values(sheets)) {
       expect(s.rows.some((r) => r.some((c) => String(valueOf(c) ?? "").startsWith(prepared)))).toBe(true);
     }
+  });
+});
+
+describe("余额调节表 of several dealers", () => {
+  test("each dealer starts a printed page of its own, and each block ends in its own sign-off line", () => {
+    const report = reconcile(
+      side("账本", `
+        5 | 2026-06-01 | XS-001 | 销售出库 | 1000.00 | 华东商贸
+        6 | 2026-06-02 | XS-002 | 销售出库 | 500.00 | 华南五金`),
+      side("对账单", `
+        3 | 2026-06-03 | XS-001 | 采购 | 1000.00 | 华东商贸
+        4 | 2026-06-04 | XS-002 | 采购 | 450.00 | 华南五金`),
+    );
+    expect(report.dealers.map((d) => d.dealer)).toEqual(["华东商贸", "华南五金"]);
+    const none = new Map();
+    const spec = reconciliationSheet(report, { ledgerSheet: "账本", statementSheet: "对账单", ledgerEntries: none, statementEntries: none }, "zh-CN");
+    const titles = spec.rows.flatMap((r, i) => (valueOf(r[0]) === "应收账款余额调节表" ? [i + 1] : []));
+    expect(titles).toHaveLength(2);
+    expect(spec.print?.breakBefore).toEqual([titles[1]]);
+    const signs = spec.rows.flatMap((r, i) => (String(valueOf(r[0]) ?? "").startsWith("编制人：") ? [i + 1] : []));
+    expect(signs).toHaveLength(2);
+    expect(signs[0]).toBeLessThan(titles[1]);
+    expect(spec.rows[titles[1]].map(valueOf)[0]).toBe("经销商：华南五金");
   });
 });
