@@ -7,8 +7,11 @@
  * Chromium (WebView2, Excel on the web) and WebKit run their own.
  *
  * Syntax is a separate matter: webpack lowers every chunk to ES2017 (webpack.config.js).
+ * Flex `gap`, which EdgeHTML ignores, is stood in for by margins (installFlexGapFallback).
  * Left out on purpose, because they degrade by themselves in Fluent UI: `element.animate` (motion is
- * skipped, the end state is applied at once), `visualViewport`, `queueMicrotask` and `inert`.
+ * skipped, the end state is applied at once), `visualViewport`, `queueMicrotask` and `inert`; CSS
+ * rules with selectors EdgeHTML does not know (`:focus-visible`, `:focus-within`, `:has()`) are
+ * dropped one by one when Griffel inserts them, the rest of the styles stay.
  */
 
 type Writable = Record<string, unknown>;
@@ -266,6 +269,90 @@ export function installDomPolyfills(win: Window): void {
   }
 }
 
+/** Marks the element `supportsFlexGap` measures, so a test can tell it from the pane's own. */
+export const FLEX_GAP_PROBE = "data-duizhang-gap-probe";
+
+/** Whether flex items are spaced by `row-gap`/`column-gap` (Chromium 84 and WebKit yes, EdgeHTML no). */
+export function supportsFlexGap(doc: Document): boolean {
+  const parent = doc.body || doc.documentElement;
+  if (!parent) return true;
+  const probe = doc.createElement("div");
+  probe.setAttribute(FLEX_GAP_PROBE, "");
+  probe.style.cssText = "display:flex;flex-direction:column;row-gap:1px;position:absolute;visibility:hidden";
+  probe.appendChild(doc.createElement("div"));
+  probe.appendChild(doc.createElement("div"));
+  parent.appendChild(probe);
+  const supported = probe.scrollHeight === 1;
+  parent.removeChild(probe);
+  return supported;
+}
+
+type ManagedMargin = "marginTop" | "marginLeft" | "marginBottom";
+const MANAGED: ManagedMargin[] = ["marginTop", "marginLeft", "marginBottom"];
+
+/**
+ * The pane and Fluent UI space their flex items with `row-gap`/`column-gap`, which EdgeHTML ignores
+ * for flex containers (it knows the properties from grid, so their computed values are there). Where
+ * flex gap is missing, this gives the items margins of the same size: in a column, a top margin from
+ * the second item on; in a row, a left margin from the second item on, and when the row wraps, a
+ * bottom margin on every item. Wrapped rows come out close to, not exactly as, real gaps (the first item
+ * of a later line keeps its left margin). Only margins it set itself are ever changed or removed.
+ */
+export function installFlexGapFallback(win: Window): void {
+  const doc = win.document;
+  if (!doc.body || supportsFlexGap(doc)) return;
+  const applied = new WeakMap<HTMLElement, Record<ManagedMargin, string>>();
+  const px = (value: string | null | undefined): number => {
+    const n = parseFloat(value || "");
+    return Number.isFinite(n) && n > 0 ? n : 0;
+  };
+
+  const space = (): void => {
+    const all = doc.body.getElementsByTagName("*");
+    for (let i = 0; i < all.length; i++) {
+      const container = all[i] as HTMLElement;
+      const style = win.getComputedStyle(container);
+      if (style.display !== "flex" && style.display !== "inline-flex") continue;
+      const rowGap = px(style.getPropertyValue("row-gap") || style.getPropertyValue("grid-row-gap"));
+      const columnGap = px(style.getPropertyValue("column-gap") || style.getPropertyValue("grid-column-gap"));
+      if (rowGap === 0 && columnGap === 0) continue;
+      const column = style.flexDirection === "column";
+      const row = style.flexDirection === "row";
+      const wraps = style.flexWrap === "wrap";
+      let index = 0;
+      for (let child = container.firstElementChild as HTMLElement | null; child; child = child.nextElementSibling as HTMLElement | null) {
+        const childStyle = win.getComputedStyle(child);
+        if (childStyle.display === "none" || childStyle.position === "absolute" || childStyle.position === "fixed") continue;
+        const want: Record<ManagedMargin, string> = { marginTop: "", marginLeft: "", marginBottom: "" };
+        if (column && index > 0 && rowGap > 0) want.marginTop = `${rowGap}px`;
+        if (row && index > 0 && columnGap > 0) want.marginLeft = `${columnGap}px`;
+        if (row && wraps && rowGap > 0) want.marginBottom = `${rowGap}px`;
+        const had = applied.get(child);
+        for (const name of MANAGED) {
+          if ((had ? had[name] : "") !== want[name]) child.style[name] = want[name];
+        }
+        applied.set(child, want);
+        index++;
+      }
+    }
+  };
+
+  // Checked a quarter of a second after the pane changes, not on every change: reading computed styles
+  // over a long result table is not free.
+  let timer: number | null = null;
+  const schedule = (): void => {
+    if (timer !== null) return;
+    timer = win.setTimeout(() => {
+      timer = null;
+      space();
+    }, 250);
+  };
+  const MutationObserverCtor = (win as unknown as { MutationObserver: typeof MutationObserver }).MutationObserver;
+  new MutationObserverCtor(schedule).observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+  win.addEventListener("resize", schedule);
+  schedule();
+}
+
 export function installEdgeHtmlPolyfills(win: Window): void {
   const w = win as unknown as Writable;
   installLanguagePolyfills(w);
@@ -274,6 +361,7 @@ export function installEdgeHtmlPolyfills(win: Window): void {
     Object.defineProperty(win, "globalThis", { value: win, writable: true, configurable: true, enumerable: false });
   }
   installDomPolyfills(win);
+  installFlexGapFallback(win);
 }
 
 if (typeof window !== "undefined") installEdgeHtmlPolyfills(window);
