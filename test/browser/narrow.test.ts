@@ -5,10 +5,9 @@
  * of the whole page go to test-artifacts/ as narrow-*.png.
  */
 import type { Page } from "playwright-core";
-import { SAMPLE_AGING_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET } from "../../src/sample/sample";
+import { SAMPLE_AGING_AS_OF, SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET } from "../../src/sample/sample";
 import { type Chromium } from "./support/chromium";
-import { ARTIFACTS, endSession, expectEventually as eventually } from "./support/session";
-import { startSession } from "./support/session";
+import { ARTIFACTS, endSession, expectEventually as eventually, startSession } from "./support/session";
 import { type StaticServer } from "./support/serve";
 import { join } from "path";
 
@@ -80,13 +79,18 @@ for (const lang of ["zh-CN", "en-US"] as const) {
     const tabs = lang === "zh-CN" ? { sheets: "工作表", reconcile: "对账", aging: "账龄 / 逾期" } : { sheets: "Sheets", reconcile: "Reconcile", aging: "Aging / overdue" };
     await page.goto(`${server.url}/preview.html?pane=only&lang=${lang}`, { waitUntil: "domcontentloaded" });
     await page.getByTestId("sheet-table").waitFor({ timeout: STEP_TIMEOUT });
-    await choose("ledger", SAMPLE_LEDGER_SHEET);
-    await choose("statement", SAMPLE_STATEMENT_SHEET);
+    // Chosen the wrong way round first, so the views show what they say about a swapped pair too.
+    await choose("ledger", SAMPLE_STATEMENT_SHEET);
+    await choose("statement", SAMPLE_LEDGER_SHEET);
     await page.getByTestId("summary-ledger").waitFor({ timeout: STEP_TIMEOUT });
     await page.getByTestId("summary-statement").waitFor({ timeout: STEP_TIMEOUT });
     await expectFits(`sheets-${lang}`);
 
     await page.getByRole("tab", { name: tabs.reconcile, exact: true }).click();
+    await page.getByTestId("reconcile-swapped").waitFor({ timeout: STEP_TIMEOUT });
+    await expectFits(`reconcile-swapped-${lang}`);
+    await page.getByTestId("reconcile-swap").click();
+    await expectEventually(() => page.getByTestId("reconcile-swapped").count(), 0);
     const run = page.getByTestId("reconcile-run");
     await expectEventually(() => run.isEnabled(), true);
     await expectFits(`reconcile-form-${lang}`);
@@ -101,6 +105,12 @@ for (const lang of ["zh-CN", "en-US"] as const) {
     await page.getByTestId("aging-summary").waitFor({ timeout: STEP_TIMEOUT });
     await page.getByTestId("aging-action").first().waitFor({ timeout: STEP_TIMEOUT });
     await expectFits(`aging-${lang}`);
+    // The reconciled ledger as of the cut-off: the rows the run flagged are listed apart, with their reason.
+    await page.getByTestId("aging-ledger").click();
+    await page.getByRole("option", { name: SAMPLE_LEDGER_SHEET }).click();
+    await page.getByTestId("aging-as-of").fill(SAMPLE_AS_OF);
+    await page.getByTestId("aging-review").waitFor({ timeout: STEP_TIMEOUT });
+    await expectFits(`aging-review-${lang}`);
     timings[lang] = Date.now() - t;
   });
 }
