@@ -27,7 +27,10 @@
 import type { CellValue, Grid } from "../core/model";
 import {
   Capabilities,
+  CellLook,
   ChartSpec,
+  PlacedCell,
+  SheetLayout,
   MarkStyle,
   PortError,
   ReadOptions,
@@ -55,6 +58,7 @@ import {
   styleKey,
   utf8Length,
   widthToPoints,
+  pointsToWidth,
 } from "./common";
 import { marginsOf, POINTS_PER_CM, printScale, wrappedRowHeights } from "../port/print";
 
@@ -129,7 +133,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async capabilities(): Promise<Capabilities> {
     const v19 = this.has("1.9");
-    return { rangeAreas: v19, pageLayout: v19, kind: "excel" };
+    return { rangeAreas: v19, pageLayout: v19, copyFormats: v19, kind: "excel" };
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -249,7 +253,7 @@ export class ExcelWorkbook implements WorkbookPort {
       ownedSetting.load("value");
       await ctx.sync();
       const owned = ownedSetting.isNullObject ? [] : parseOwned(ownedSetting.value);
-      if (!existing.isNullObject && !owned.some((n) => sameSheetName(n, spec.name))) {
+      if (!existing.isNullObject && (spec.usersSheet || !owned.some((n) => sameSheetName(n, spec.name)))) {
         throw new PortError("not_ours", spec.name);
       }
 
@@ -261,7 +265,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const position = spec.position ?? (existing.isNullObject ? undefined : existing.position);
       if (position !== undefined) ws.position = position;
       const ownedNext = [...owned.filter((n) => !sameSheetName(n, spec.name)), spec.name];
-      wb.settings.add(OWNED_SHEETS_KEY, JSON.stringify(ownedNext));
+      if (!spec.usersSheet) wb.settings.add(OWNED_SHEETS_KEY, JSON.stringify(ownedNext));
       (spec.columnWidths ?? []).forEach((w, i) => {
         if (w > 0) ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = widthToPoints(w);
       });
@@ -300,6 +304,7 @@ export class ExcelWorkbook implements WorkbookPort {
         }
       }
 
+      await this.carryTemplate(ctx, ws, spec, options);
       const tail = this.queueSheetExtras(ws, spec, width);
       // After the values, so each chart picks up its series names and categories from filled cells.
       const charted = this.queueCharts(ws, spec);
@@ -522,6 +527,167 @@ export class ExcelWorkbook implements WorkbookPort {
     return charts.length > 0;
   }
 
+  /**
+   * Merges, row heights (ExcelApi 1.1) and a template's formats (ExcelApi 1.9) for the written rows, in
+   * requests kept under the byte limit. A template sheet's rows are copied with `Range.copyFrom(…,
+   * "Formats")`, one command per run of rows that copy consecutive template rows (one per letter for a
+   * template without a 明细 block). Looks given as data are set once, on the first row copying each
+   * template row, and every later row copies that row the same way. Below ExcelApi 1.9 the values
+   * stay without the template's formats (`capabilities().copyFormats` is false).
+   */
+  private async carryTemplate(ctx: Excel.RequestContext, ws: Excel.Worksheet, spec: SheetSpec, options: ReadOptions): Promise<void> {
+    let bytes = 0;
+    const queued = async (more: number) => {
+      bytes += more;
+      if (bytes < this.maxBytes) return;
+      checkAbort(options.signal, spec.name);
+      await ctx.sync();
+      bytes = 0;
+    };
+    for (const m of spec.merges ?? []) {
+      if (m.toRow === m.fromRow && m.toColumn === m.fromColumn) continue;
+      ws.getRangeByIndexes(m.fromRow - 1, m.fromColumn - 1, m.toRow - m.fromRow + 1, m.toColumn - m.fromColumn + 1).merge(false);
+      await queued(COMMAND_BYTES);
+    }
+    const heights = spec.rowHeights ?? [];
+    for (let i = 0; i < heights.length; ) {
+      const h = heights[i];
+      let j = i + 1;
+      while (j < heights.length && heights[j] === h) j++;
+      if (typeof h === "number" && h > 0) {
+        ws.getRange(`${i + 1}:${j}`).format.rowHeight = h;
+        await queued(COMMAND_BYTES);
+      }
+      i = j;
+    }
+    const t = spec.templateFormats;
+    if (t && t.columns > 0 && this.has("1.9")) {
+      const source = "sheet" in t.from ? ctx.workbook.worksheets.getItem(t.from.sheet) : ws;
+      // Template row -> the row its formats are copied from (the template sheet's own row, or the first written row taking it).
+      const origin = new Map<number, number>();
+      let templateFormats: string[][] = [];
+      if ("sheet" in t.from) {
+        const last = Math.max(0, ...t.sourceRows.map((r) => r ?? 0));
+        if (last > 0) {
+          const range = source.getRangeByIndexes(0, 0, last, t.columns);
+          range.load("numberFormat");
+          await ctx.sync();
+          bytes = 0;
+          templateFormats = range.numberFormat as string[][];
+          for (let r = 1; r <= last; r++) origin.set(r, r);
+        }
+      } else {
+        const { looks, cells } = t.from;
+        t.sourceRows.forEach((from, i) => {
+          if (from === null || from === undefined || origin.has(from)) return;
+          origin.set(from, i + 1);
+          templateFormats[from - 1] = [];
+          for (let c = 1; c <= t.columns; c++) {
+            const look = looks[cells[from - 1]?.[c - 1] ?? ""];
+            templateFormats[from - 1][c - 1] = look?.numberFormat ?? "General";
+            if (look) queueLook(ws.getCell(i, c - 1), look);
+          }
+        });
+        await queued(COMMAND_BYTES * 8 * origin.size * t.columns);
+      }
+      // Runs of written rows whose origins are consecutive rows: one copy each.
+      const rows = t.sourceRows;
+      for (let i = 0; i < rows.length; ) {
+        const from = rows[i];
+        const start = from === null || from === undefined ? undefined : origin.get(from);
+        if (start === undefined || (source === ws && start === i + 1)) {
+          i++;
+          continue;
+        }
+        let n = 1;
+        while (i + n < rows.length) {
+          const next = rows[i + n];
+          const o = next === null || next === undefined ? undefined : origin.get(next);
+          if (o !== start + n || (source === ws && o === i + n + 1)) break;
+          n++;
+        }
+        ws.getRangeByIndexes(i, 0, n, t.columns).copyFrom(source.getRangeByIndexes(start - 1, 0, n, t.columns), "Formats" as Excel.RangeCopyType);
+        await queued(COMMAND_BYTES * 2);
+        options.onProgress?.({ done: i + n, total: rows.length });
+        i += n;
+      }
+      // A cell's own format (amounts, dates) where the template cell's is General or text (a placeholder typed as text).
+      rows.forEach((from, i) => {
+        if (from === null || from === undefined) return;
+        (spec.rows[i] ?? []).forEach((cell, c) => {
+          if (c >= t.columns || cell === null || typeof cell !== "object" || !("value" in cell) || !cell.numberFormat) return;
+          const theirs = templateFormats[from - 1]?.[c] ?? "General";
+          if (theirs === "General" || theirs === "@") ws.getCell(i, c).numberFormat = [[cell.numberFormat]];
+        });
+      });
+      checkAbort(options.signal, spec.name);
+      await ctx.sync();
+    }
+    if (bytes > 0) await ctx.sync();
+  }
+
+  async writeCells(
+    sheet: string,
+    cells: PlacedCell[],
+    options: ReadOptions & { listValidation?: { column: number; fromRow: number; toRow: number; values: readonly string[] }[] } = {},
+  ): Promise<void> {
+    checkAbort(options.signal, sheet);
+    await this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const existing = wb.worksheets.getItemOrNullObject(sheet);
+      existing.load("name");
+      await ctx.sync();
+      const ws = existing.isNullObject ? wb.worksheets.add(sheet) : existing;
+      let bytes = 0;
+      for (const placed of cells) {
+        const p = planCell(placed.cell, null);
+        const range = ws.getCell(placed.row - 1, placed.column - 1);
+        // Format first, so text stays text.
+        range.numberFormat = [[p.numberFormat]];
+        range.values = [[p.kind === "empty" ? "" : p.kind === "date" ? isoToSerial(p.value as string) : (p.value as string | number | boolean)]];
+        if (p.bold) range.format.font.bold = true;
+        bytes += COMMAND_BYTES * 2 + utf8Length(JSON.stringify(p.value) ?? "") + utf8Length(p.numberFormat);
+        if (bytes >= this.maxBytes) {
+          checkAbort(options.signal, sheet);
+          await ctx.sync();
+          bytes = 0;
+        }
+      }
+      if (this.has("1.8")) {
+        for (const v of options.listValidation ?? []) {
+          if (v.toRow < v.fromRow) continue;
+          const range = ws.getRangeByIndexes(v.fromRow - 1, v.column - 1, v.toRow - v.fromRow + 1, 1);
+          range.dataValidation.rule = { list: { inCellDropDown: true, source: v.values.join(",") } };
+        }
+      }
+      await ctx.sync();
+    });
+  }
+
+  /**
+   * Column widths and row heights of a sheet from `getColumnProperties` / `getRowProperties` (ExcelApi 1.9), over its first row and
+   * first column; merges are not read (`copyFrom` carries them with the formats).
+   */
+  async readLayout(name: string): Promise<SheetLayout> {
+    if (!this.has("1.9")) return { merges: [], columnWidths: [], rowHeights: [] };
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("rowCount,columnCount,rowIndex,columnIndex");
+      await ctx.sync();
+      if (ws.isNullObject) throw new PortError("no_sheet", name);
+      if (used.isNullObject) return { merges: [], columnWidths: [], rowHeights: [] };
+      const columns = used.columnIndex + used.columnCount;
+      const rows = used.rowIndex + used.rowCount;
+      const across = ws.getRangeByIndexes(0, 0, 1, columns).getColumnProperties({ format: { columnWidth: true } });
+      const down = ws.getRangeByIndexes(0, 0, rows, 1).getRowProperties({ format: { rowHeight: true } });
+      await ctx.sync();
+      const columnWidths = across.value.map((p) => (typeof p.format?.columnWidth === "number" ? pointsToWidth(p.format.columnWidth) : null));
+      const rowHeights = down.value.map((p) => (typeof p.format?.rowHeight === "number" ? p.format.rowHeight : undefined));
+      return { merges: [], columnWidths, rowHeights };
+    });
+  }
+
   async ownSheets(): Promise<string[]> {
     return parseOwned(await this.getSetting(OWNED_SHEETS_KEY));
   }
@@ -721,6 +887,27 @@ export class ExcelWorkbook implements WorkbookPort {
       await ctx.sync();
     });
   }
+}
+
+const VERTICAL: Record<NonNullable<CellLook["vertical"]>, string> = { top: "Top", center: "Center", bottom: "Bottom" };
+
+/** A built-in template's look on one cell (its number format goes with the copy's own). */
+function queueLook(range: Excel.Range, look: CellLook): void {
+  const f = range.format;
+  if (look.fontName) f.font.name = look.fontName;
+  f.font.size = look.fontSize;
+  if (look.bold) f.font.bold = true;
+  if (look.align) f.horizontalAlignment = ALIGN[look.align];
+  if (look.vertical) f.verticalAlignment = VERTICAL[look.vertical] as Excel.VerticalAlignment;
+  if (look.wrap) f.wrapText = true;
+  if (look.numberFormat) range.numberFormat = [[look.numberFormat]];
+  const b = look.border;
+  if (!b) return;
+  if (b.top) f.borders.getItem("EdgeTop" as Excel.BorderIndex).style = "Continuous" as Excel.BorderLineStyle;
+  else if (b.dashedTop) f.borders.getItem("EdgeTop" as Excel.BorderIndex).style = "Dash" as Excel.BorderLineStyle;
+  if (b.bottom) f.borders.getItem("EdgeBottom" as Excel.BorderIndex).style = "Continuous" as Excel.BorderLineStyle;
+  if (b.left) f.borders.getItem("EdgeLeft" as Excel.BorderIndex).style = "Continuous" as Excel.BorderLineStyle;
+  if (b.right) f.borders.getItem("EdgeRight" as Excel.BorderIndex).style = "Continuous" as Excel.BorderLineStyle;
 }
 
 export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): WorkbookPort {

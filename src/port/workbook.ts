@@ -78,6 +78,69 @@ export interface SheetSpec {
    * written (ExcelJS), they are left out and the data block stays readable as a table.
    */
   charts?: ChartSpec[];
+  /** Cells merged as blocks (letters from a template), 1-based rows and columns within `rows`. */
+  merges?: CellBlock[];
+  /** Heights in points by row (index 0 = row 1); null or missing keeps the platform's height. */
+  rowHeights?: (number | null | undefined)[];
+  /**
+   * Write the sheet as the user's own, not ours (a built-in letter template the user then adapts): refused
+   * with `not_ours` when a sheet of the name exists, and never deleted by `deleteSheet` or undo.
+   */
+  usersSheet?: boolean;
+  /** Formats carried from a template onto the written rows (letters): see `TemplateFormats`. */
+  templateFormats?: TemplateFormats;
+}
+
+/** A block of cells, 1-based and inclusive. */
+export interface CellBlock {
+  fromRow: number;
+  toRow: number;
+  fromColumn: number;
+  toColumn: number;
+}
+
+/** How a cell of a template given as data looks (the built-in letters' styles). */
+export interface CellLook {
+  fontName?: string;
+  fontSize: number;
+  bold?: boolean;
+  align?: "left" | "center" | "right";
+  vertical?: "top" | "center" | "bottom";
+  wrap?: boolean;
+  /** Thin borders on these sides; `dashedTop` a dashed line above (a cut line). */
+  border?: { top?: boolean; bottom?: boolean; left?: boolean; right?: boolean; dashedTop?: boolean };
+  numberFormat?: string;
+}
+
+/**
+ * Formats a written sheet takes from a template, row by row: fonts, fills, borders, alignment and number
+ * formats of columns 1…`columns`. A written cell's own `numberFormat` stays where the template cell's
+ * format is General or text (`@`, a placeholder typed as text); a user's chosen number format wins. Merges and heights are given separately (`merges`,
+ * `rowHeights`). Where the platform cannot copy formats (Excel before ExcelApi 1.9), values are written
+ * without them and `formatsCarried` in the capabilities says so.
+ */
+export interface TemplateFormats {
+  /** For each written row (index 0 = row 1), the template row (1-based) whose formats it takes, or null. */
+  sourceRows: (number | null)[];
+  columns: number;
+  /** A template sheet of this workbook, copied as it looks; or a template given as data, with each row's looks by column. */
+  from: { sheet: string } | { looks: Record<string, CellLook>; cells: (string | null | undefined)[][] };
+}
+
+/** A cell written into a sheet at its place (the letters' register). */
+export interface PlacedCell {
+  row: number;
+  column: number;
+  cell: OutValue | OutCell;
+}
+
+/** Merges, column widths (characters) and row heights (points) of a sheet, as far as the platform can read them. */
+export interface SheetLayout {
+  merges: CellBlock[];
+  /** Index 0 = column A; null for the default width. */
+  columnWidths: (number | null)[];
+  /** Index 0 = row 1; undefined for the default height. */
+  rowHeights: (number | undefined)[];
 }
 
 /** Left, centre and right parts of a printed header or footer, in Excel's codes (`&P` page, `&N` pages). */
@@ -176,6 +239,8 @@ export interface Capabilities {
   rangeAreas: boolean;
   /** Page setup for printing (ExcelApi 1.9). */
   pageLayout: boolean;
+  /** `SheetSpec.templateFormats` is carried (ExcelApi 1.9 in Excel: `Range.copyFrom`). */
+  copyFormats?: boolean;
   /** What the platform is, for messages: `excel` or `xlsx`. */
   kind: "excel" | "xlsx";
 }
@@ -209,6 +274,14 @@ export interface WorkbookPort {
   /** Small per-file settings (JSON values). */
   getSetting<T = unknown>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
+  /**
+   * Write single cells into a sheet, creating it when missing. Unlike `writeSheet` the sheet is not ours
+   * (undo never deletes it: the letters' register is the company's record) and no other cell is touched;
+   * the caller decides which cells may be written.
+   */
+  writeCells(sheet: string, cells: PlacedCell[], options?: ReadOptions & { listValidation?: { column: number; fromRow: number; toRow: number; values: readonly string[] }[] }): Promise<void>;
+  /** Merges, widths and heights of a sheet (a user's letter template); empty lists where the platform cannot tell. */
+  readLayout(name: string): Promise<SheetLayout>;
 }
 
 export type PortErrorCode = "no_sheet" | "not_ours" | "too_large" | "unsupported" | "cancelled" | "io";

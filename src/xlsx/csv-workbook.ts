@@ -45,6 +45,14 @@ export class CsvWorkbook implements WorkbookPort {
     throw new PortError("unsupported", `${this.grid.sheet}.csv`);
   }
 
+  async writeCells(): Promise<void> {
+    throw new PortError("unsupported", `${this.grid.sheet}.csv`);
+  }
+
+  async readLayout(): Promise<{ merges: []; columnWidths: []; rowHeights: [] }> {
+    return { merges: [], columnWidths: [], rowHeights: [] };
+  }
+
   async ownSheets(): Promise<string[]> {
     return [];
   }

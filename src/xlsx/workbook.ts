@@ -24,7 +24,10 @@ import { makeWorkbookXmlSafe } from "./xml-safe";
 import type { CellValue, Grid } from "../core/model";
 import {
   Capabilities,
+  CellLook,
   HeaderFooterText,
+  PlacedCell,
+  SheetLayout,
   MarkStyle,
   PortError,
   ReadOptions,
@@ -212,7 +215,7 @@ export class XlsxWorkbook implements WorkbookPort {
     await writeFileWhole(target, (sink) => this.writeTo(sink), { replace: options.replace ?? true, ...(options.fs ? { fs: options.fs } : {}) });
   }
 
-  /** Streams the .xlsx bytes into `sink` (ExcelJS zips sheet by sheet; the file never sits whole in memory). */
+  /** Hands the .xlsx bytes to `sink` as ExcelJS's zip stream gives them (today: all at once, when the zip is finished). */
   private writeTo(sink: ByteSink): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const stream = new Writable({
@@ -252,7 +255,82 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async capabilities(): Promise<Capabilities> {
-    return { rangeAreas: true, pageLayout: true, kind: "xlsx" };
+    return { rangeAreas: true, pageLayout: true, copyFormats: true, kind: "xlsx" };
+  }
+
+  /** Template sheets of other workbooks whose formats `templateFormats` may copy, by name (a template given as a file). */
+  private readonly templateSources = new Map<string, ExcelJS.Worksheet>();
+
+  /** Lets `templateFormats.from.sheet` name a sheet of another workbook (`--template FILE#SHEET`); its formats are copied, not the sheet. */
+  useTemplateSheet(source: XlsxWorkbook, sheet: string, as: string = sheet): void {
+    this.templateSources.set(as, source.userSheet(sheet));
+  }
+
+  /** Merges, heights and template formats of a written sheet; merges first, so each merged cell then gets its own template look. */
+  private applyTemplateLayout(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+    spec.rowHeights?.forEach((h, i) => {
+      if (typeof h === "number" && h > 0) ws.getRow(i + 1).height = h;
+    });
+    for (const m of spec.merges ?? []) {
+      if (m.toRow > m.fromRow || m.toColumn > m.fromColumn) ws.mergeCells(m.fromRow, m.fromColumn, m.toRow, m.toColumn);
+    }
+    const t = spec.templateFormats;
+    if (!t) return;
+    let styleOf: (row: number, column: number) => Partial<ExcelJS.Style> | undefined;
+    if ("sheet" in t.from) {
+      const source = this.templateSources.get(t.from.sheet) ?? this.findSheet(t.from.sheet);
+      if (!source) throw new PortError("no_sheet", t.from.sheet);
+      styleOf = (row, column) => source.getCell(row, column).style;
+    } else {
+      const { looks, cells } = t.from;
+      const cache = new Map<string, Partial<ExcelJS.Style>>();
+      styleOf = (row, column) => {
+        const id = cells[row - 1]?.[column - 1];
+        const look = id ? looks[id] : undefined;
+        if (!id || !look) return undefined;
+        let style = cache.get(id);
+        if (!style) cache.set(id, (style = styleFromLook(look)));
+        return style;
+      };
+    }
+    t.sourceRows.forEach((from, i) => {
+      if (from === null || from === undefined) return;
+      const row = spec.rows[i] ?? [];
+      for (let c = 1; c <= t.columns; c++) {
+        const style = styleOf(from, c);
+        if (!style) continue;
+        const own = row[c - 1];
+        const ownFormat = own !== null && typeof own === "object" && "value" in own ? own.numberFormat : undefined;
+        const copy = structuredClone(style) as Partial<ExcelJS.Style>;
+        if (ownFormat && (!copy.numFmt || copy.numFmt === "General" || copy.numFmt === "@")) copy.numFmt = ownFormat;
+        ws.getCell(i + 1, c).style = copy;
+      }
+    });
+  }
+
+  async writeCells(
+    sheet: string,
+    cells: PlacedCell[],
+    options: ReadOptions & { listValidation?: { column: number; fromRow: number; toRow: number; values: readonly string[] }[] } = {},
+  ): Promise<void> {
+    checkAbort(options.signal, sheet);
+    if (sameSheetName(sheet, SETTINGS_SHEET)) throw new PortError("not_ours", sheet);
+    const ws = this.findSheet(sheet) ?? this.workbook.addWorksheet(sheet);
+    for (const p of cells) this.writeCell(ws, p.row, p.column, planCell(p.cell, null));
+    for (const v of options.listValidation ?? []) {
+      const list = `"${v.values.join(",")}"`;
+      for (let r = v.fromRow; r <= v.toRow; r++) ws.getCell(r, v.column).dataValidation = { type: "list", allowBlank: true, formulae: [list] };
+    }
+  }
+
+  async readLayout(name: string): Promise<SheetLayout> {
+    const ws = this.userSheet(name);
+    const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(blockOfAddress).filter((b): b is NonNullable<typeof b> => b !== null);
+    const columnWidths: (number | null)[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) columnWidths.push(ws.getColumn(c).width ?? null);
+    const rowHeights: (number | undefined)[] = [];
+    for (let r = 1; r <= ws.rowCount; r++) rowHeights.push(ws.getRow(r).height ?? undefined);
+    return { merges, columnWidths, rowHeights };
   }
 
   private sheets(): ExcelJS.Worksheet[] {
@@ -396,9 +474,10 @@ export class XlsxWorkbook implements WorkbookPort {
       // ExcelJS would stop with a stack trace (columns) or write a file Excel refuses (rows).
       throw new PortError("too_large", `${spec.name}: ${spec.rows.length} × ${columns}, > ${MAX_SHEET_ROWS} × ${MAX_SHEET_COLUMNS}`);
     }
+    if (spec.usersSheet && (this.findSheet(spec.name) || sameSheetName(spec.name, SETTINGS_SHEET))) throw new PortError("not_ours", spec.name);
     const oldPosition = await this.prepareOwnSheet(spec.name);
     const ws = this.workbook.addWorksheet(spec.name);
-    await this.recordOwned(spec.name);
+    if (!spec.usersSheet) await this.recordOwned(spec.name);
     const position = spec.position ?? oldPosition;
     if (position !== undefined) this.placeAt(ws, position);
     this.fillSheet(ws, spec, options);
@@ -432,6 +511,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const last = Math.min(total, Math.max(spec.filterRow, spec.filterLastRow ?? total));
       ws.autoFilter = `A${spec.filterRow}:${columnLetters(width)}${last}`;
     }
+    this.applyTemplateLayout(ws, spec);
     if (spec.print) this.setUpPrinting(ws, spec, width);
     options.onProgress?.({ done: total, total });
   }
@@ -584,6 +664,40 @@ export class XlsxWorkbook implements WorkbookPort {
     this.workbook.views = [{ ...(this.workbook.views?.[0] ?? {}), activeTab: index, firstSheet: 0, visibility: "visible" } as ExcelJS.WorkbookView];
     this.lastSelection = { ...target, rowEnd: target.rowEnd ?? target.row };
   }
+}
+
+/** `B2:D4` as a block. */
+function blockOfAddress(address: string): { fromRow: number; toRow: number; fromColumn: number; toColumn: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address.toUpperCase());
+  if (!m) return null;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [c1, r1] = [col(m[1]), Number(m[2])];
+  const [c2, r2] = m[3] ? [col(m[3]), Number(m[4])] : [c1, r1];
+  return { fromRow: Math.min(r1, r2), toRow: Math.max(r1, r2), fromColumn: Math.min(c1, c2), toColumn: Math.max(c1, c2) };
+}
+
+/** A built-in template's look as an ExcelJS style (font, alignment, borders, number format). */
+function styleFromLook(look: CellLook): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {
+    font: { name: look.fontName ?? "Calibri", size: look.fontSize, ...(look.bold ? { bold: true } : {}) },
+    alignment: {
+      ...(look.align ? { horizontal: look.align } : {}),
+      ...(look.vertical ? { vertical: look.vertical === "center" ? "middle" : look.vertical } : {}),
+      ...(look.wrap ? { wrapText: true } : {}),
+    },
+  };
+  const b = look.border;
+  if (b) {
+    const thin: Partial<ExcelJS.Border> = { style: "thin" };
+    style.border = {
+      ...(b.top ? { top: thin } : b.dashedTop ? { top: { style: "dashed" } } : {}),
+      ...(b.bottom ? { bottom: thin } : {}),
+      ...(b.left ? { left: thin } : {}),
+      ...(b.right ? { right: thin } : {}),
+    };
+  }
+  if (look.numberFormat) style.numFmt = look.numberFormat;
+  return style;
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {

@@ -10,6 +10,7 @@
  * Browser-safe: no Node APIs.
  */
 import {
+  CellStyle,
   FAKE_CHART_TYPES,
   FakeChart,
   FakeConditionalFormat,
@@ -55,6 +56,10 @@ export interface FakeHost {
   apiMinor: number;
   payloadLimit: number;
 }
+
+/** Excel's width of a column nobody sized (8.43 characters) and height of a row at 11 pt, in points. */
+const DEFAULT_COLUMN_POINTS = 48;
+const DEFAULT_ROW_POINTS = 15;
 
 function notLoaded(prop: string): FakeExcelError {
   return new FakeExcelError(
@@ -1054,6 +1059,88 @@ export class FakeRange extends ClientObject<RangeTarget> {
     });
   }
 
+  /** ExcelApi 1.9; only `Formats` is modelled: number formats, styles and merges of a source block of the same size. */
+  copyFrom(source: FakeRange | string, copyType = "All"): void {
+    this.context.requireApi(9, "copyFrom");
+    if (copyType !== "Formats") throw new FakeExcelError("InvalidArgument", `copyFrom ${copyType} is not modelled`);
+    if (typeof source === "string") throw new FakeExcelError("InvalidArgument", "copyFrom takes a range object here");
+    this.queueCall("copyFrom", [source.path, copyType], (t) => {
+      const to = single(t, "copyFrom");
+      const st = source.targetOrThrow();
+      const from = single(st, "copyFrom source");
+      if (to.r2 - to.r1 !== from.r2 - from.r1 || to.c2 - to.c1 !== from.c2 - from.c1) {
+        throw new FakeExcelError("InvalidArgument", "copyFrom: the destination must be the size of the source here");
+      }
+      const dr = to.r1 - from.r1;
+      const dc = to.c1 - from.c1;
+      // Read the whole source first: the two blocks may lie on the same sheet.
+      const cells: { r: number; c: number; format: string; style: CellStyle | undefined }[] = [];
+      for (let r = from.r1; r <= from.r2; r++) {
+        for (let c = from.c1; c <= from.c2; c++) cells.push({ r, c, format: st.sheet.getNumberFormat(r, c), style: st.sheet.style(r, c) });
+      }
+      for (const x of cells) {
+        t.sheet.setNumberFormat(x.r + dr, x.c + dc, x.format);
+        const k = FakeSheet.key(x.r + dr, x.c + dc);
+        if (x.style) t.sheet.styles.set(k, { ...x.style });
+        else t.sheet.styles.delete(k);
+      }
+      const same = (a: Rect, b: Rect) => a.r1 === b.r1 && a.r2 === b.r2 && a.c1 === b.c1 && a.c2 === b.c2;
+      for (const m of st.sheet.merges.filter((m) => m.r1 >= from.r1 && m.r2 <= from.r2 && m.c1 >= from.c1 && m.c2 <= from.c2)) {
+        const moved = { r1: m.r1 + dr, r2: m.r2 + dr, c1: m.c1 + dc, c2: m.c2 + dc };
+        if (!t.sheet.merges.some((x) => same(x, moved))) t.sheet.merges.push(moved);
+      }
+    });
+  }
+
+  /** ExcelApi 1.9: `format.columnWidth` of each column (points; Excel's default where never set). */
+  getColumnProperties(_load: unknown): { value: { format: { columnWidth: number } }[] } {
+    this.context.requireApi(9, "getColumnProperties");
+    return this.properties("getColumnProperties", (t) => {
+      const r = single(t, "getColumnProperties");
+      const out = [];
+      for (let c = r.c1; c <= r.c2; c++) out.push({ format: { columnWidth: t.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_POINTS } });
+      return out;
+    });
+  }
+
+  /** ExcelApi 1.9: `format.rowHeight` of each row (points; Excel's default where never set). */
+  getRowProperties(_load: unknown): { value: { format: { rowHeight: number } }[] } {
+    this.context.requireApi(9, "getRowProperties");
+    return this.properties("getRowProperties", (t) => {
+      const r = single(t, "getRowProperties");
+      const out = [];
+      for (let row = r.r1; row <= r.r2; row++) out.push({ format: { rowHeight: t.sheet.rowHeights.get(row) ?? DEFAULT_ROW_POINTS } });
+      return out;
+    });
+  }
+
+  private properties<V>(method: string, read: (t: RangeTarget) => V): { value: V } {
+    const result: { value?: V } = {};
+    this.queueCall(method, [], read, (v) => (result.value = v));
+    return {
+      get value(): V {
+        if (result.value === undefined) throw notLoaded("value");
+        return result.value;
+      },
+    };
+  }
+
+  /** ExcelApi 1.8: only list rules are modelled. */
+  get dataValidation(): { rule: { list?: { inCellDropDown: boolean; source: string } } } {
+    const range = this;
+    return {
+      get rule(): { list?: { inCellDropDown: boolean; source: string } } {
+        throw notLoaded("dataValidation/rule");
+      },
+      set rule(value: { list?: { inCellDropDown: boolean; source: string } }) {
+        range.context.requireApi(8, "dataValidation");
+        if (!value.list) throw new FakeExcelError("InvalidArgument", "only list validation is modelled");
+        const source = value.list.source;
+        range.queueStyle("dataValidation.rule", value, (t) => t.sheet.listValidations.push({ rect: single(t, "dataValidation"), source }));
+      },
+    };
+  }
+
   clear(): void {
     this.queueCall("clear", [], (t) =>
       forEachCell(t, (r, c) => {
@@ -1105,7 +1192,7 @@ function checkColor(value: unknown): string {
 
 export class FakeRangeFormat {
   readonly fill: { color: string };
-  readonly font: { bold: boolean; color: string; size: number };
+  readonly font: { bold: boolean; color: string; size: number; name: string };
   readonly borders: { getItem: (edge: string) => { style: string } };
 
   constructor(private readonly range: FakeRange) {
@@ -1137,6 +1224,12 @@ export class FakeRangeFormat {
       },
       get size(): number {
         throw notLoaded("format/font/size");
+      },
+      get name(): string {
+        throw notLoaded("format/font/name");
+      },
+      set name(value: string) {
+        style("font.name", value, () => ({ fontName: value }));
       },
       set size(value: number) {
         style("font.size", value, () => ({ fontSize: value }));

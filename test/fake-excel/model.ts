@@ -25,6 +25,8 @@ export type StoredValue = string | number | boolean;
 
 export interface CellStyle {
   fill?: string;
+  /** `format.font.name`. */
+  fontName?: string;
   bold?: boolean;
   fontColor?: string;
   fontSize?: number;
@@ -246,6 +248,8 @@ export class FakeSheet {
   readonly pageLayout: Record<string, unknown> = {};
   /** Points, like office-js `format.rowHeight`; rows never set keep Excel's own height. */
   readonly rowHeights = new Map<number, number>();
+  /** `range.dataValidation.rule` lists (ExcelApi 1.8), in the order set. */
+  listValidations: { rect: Rect; source: string }[] = [];
   /** Rows that start a printed page (`horizontalPageBreaks.add`), in the order added. */
   pageBreaks: number[] = [];
   private usedCache: Rect | null | undefined = undefined;

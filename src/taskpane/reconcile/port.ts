@@ -43,5 +43,7 @@ export function runPort(port: WorkbookPort, hooks: RunPortHooks = {}): WorkbookP
     select: async (target) => (await pause(), port.select(target)),
     getSetting: async <T>(key: string) => (await pause(), port.getSetting<T>(key)),
     setSetting: async (key, value) => (await pause(), port.setSetting(key, value)),
+    writeCells: async (sheet, cells, options) => (await pause(), port.writeCells(sheet, cells, options)),
+    readLayout: async (name) => (await pause(), port.readLayout(name)),
   };
 }

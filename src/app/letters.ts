@@ -1,0 +1,462 @@
+/**
+ * Confirmation letters (对账函) through workbook ports, shared by the task pane (ledger, template, register
+ * and letters in the open workbook) and the command line (files in, a new result workbook out).
+ *
+ * A run: read the ledger and take each dealer's closing balance at the cut-off (`balanceOf`, the figure
+ * reconcile and aging state); read the template (built-in, or a user's sheet, checked before anything is
+ * made), the company details (本公司信息 in the ledger's workbook, else in the template's) and the register
+ * (函证登记簿, created when missing); give each letter its number; write one sheet `对账函 YYYY-MM-DD`
+ * holding every letter, each on its own page, with the template's formats; then the register rows.
+ * Nothing is written when the template or the register has a problem. The register is written as the
+ * user's sheet, never ours, so 全部撤销 leaves it.
+ */
+import { fatalReadIssue, readSheet } from "./read";
+import type { Lang } from "./lang";
+import { balanceOf, describeReadIssue, type ReadResult } from "../core/read";
+import { dealerKey } from "../core/values/refs";
+import type { IsoDate } from "../core/model";
+import {
+  A4_PAGE,
+  BUILTIN_SHEETS,
+  COMPANY_SHEET,
+  REGISTER_SHEET,
+  REPLY_RESULTS,
+  builtinTemplate,
+  compileTemplate,
+  describeCompanyProblem,
+  describeFillWarning,
+  describeLetterProblem,
+  describeLetterSkip,
+  describeRegisterNotice,
+  describeRegisterProblem,
+  describeTemplateProblem,
+  fillTemplate,
+  isUnchangedBuiltin,
+  letterData,
+  letterJson,
+  lettersSheetName,
+  planRegister,
+  readCompanyInfo,
+  readRegister,
+  stackLetters,
+  templateFromGrid,
+  type BuiltinKind,
+  type CompanyDetails,
+  type FillWarning,
+  type LetterData,
+  type LetterJson,
+  type Movement,
+  type RegisterNotice,
+  type RegisterProblem,
+  type Template,
+  type TemplateProblem,
+  type WorkingCalendar,
+} from "../core/letters";
+import { freeSheetName } from "../port/sheet-names";
+import { PortError, type OutCell, type OutRow, type PlacedCell, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
+
+export type LettersStage = "reading" | "generating" | "writing";
+
+export interface LettersControl {
+  onStage?: (stage: LettersStage, done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** A built-in template, or a user's template sheet in some workbook. */
+export type TemplateChoice = { builtin: BuiltinKind } | { port: WorkbookPort; sheet: string };
+
+/**
+ * Which dealers get a letter: every dealer with a non-zero balance at the cut-off, the dealers named (as
+ * typed; matched like reconcile matches names), or those just reconciled (the pane passes its run's dealers).
+ */
+export type DealerChoice = { all: true } | { names: readonly string[] } | { reconciled: readonly string[] };
+
+export interface LettersRequest {
+  ledger: { port: WorkbookPort; sheet: string };
+  /** 截至日期. */
+  asOf: IsoDate;
+  /** 发函日期 printed on the letters (the caller's today; the core has no clock). */
+  sendDate: IsoDate;
+  /** First day of the period whose movements a 含明细 template lists; default 1 January of the cut-off's year. */
+  periodStart?: IsoDate;
+  dealers: DealerChoice;
+  template: TemplateChoice;
+  /** Where the register is read and written; default the ledger's workbook. */
+  register?: WorkbookPort;
+  /** Where the letters sheet is written; default the ledger's workbook. */
+  target?: WorkbookPort;
+  calendar?: WorkingCalendar;
+  lang: Lang;
+}
+
+export type LetterSkipCode = "zero_balance" | "not_in_ledger" | "letter_refused";
+
+export interface SkippedDealer {
+  dealer: string;
+  code: LetterSkipCode;
+  /** Said in the request's language. */
+  reason: string;
+}
+
+/** One letter made: the command line's contract fields (`LetterJson`) and more. */
+export interface MadeLetter extends LetterJson {
+  /** Our sign, in fen: positive, the dealer owes us. */
+  balanceFen: number;
+  replyBy: IsoDate;
+  /** The register row it is recorded on, and whether an unsent row's number was reused. */
+  registerRow: number;
+  reused: boolean;
+}
+
+export type LettersProblem =
+  | { code: "ledger_unreadable"; message: string }
+  | { code: "template"; problems: TemplateProblem[]; messages: string[] }
+  | { code: "register"; problems: RegisterProblem[]; messages: string[] }
+  | { code: "template_not_found"; message: string };
+
+export interface LettersRun {
+  asOf: IsoDate;
+  sheet: string;
+  letters: MadeLetter[];
+  skipped: SkippedDealer[];
+  /** Missing company or dealer details (lines left to fill by hand) and register notices, said in the request's language. */
+  warnings: string[];
+  /** Fields left to fill by hand on some letter. */
+  fillWarnings: FillWarning[];
+  registerNotices: RegisterNotice[];
+  /** Where the company details came from, or null when no 本公司信息 sheet was found. */
+  companySheet: { port: "ledger" | "template"; sheet: string } | null;
+  /** False where the platform wrote values without the template's formats (Excel before ExcelApi 1.9). */
+  formatsCarried: boolean;
+}
+
+export type LettersResult = { ok: true; run: LettersRun } | { ok: false; problem: LettersProblem };
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new PortError("cancelled", "letters");
+}
+
+const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
+
+async function hasSheet(port: WorkbookPort, name: string): Promise<string | null> {
+  const found = (await port.listSheets()).find((s) => s.name.toLowerCase() === name.toLowerCase());
+  return found ? found.name : null;
+}
+
+/** The template as data, from a built-in or a user's sheet (values, merges, widths, heights). */
+export async function loadTemplate(choice: TemplateChoice): Promise<Template> {
+  if ("builtin" in choice) return builtinTemplate(choice.builtin);
+  const grid = await choice.port.readSheet(choice.sheet);
+  const layout = await choice.port.readLayout(choice.sheet);
+  const merges = layout.merges.map((m) => ({ top: m.fromRow, left: m.fromColumn, bottom: m.toRow, right: m.toColumn }));
+  const template = templateFromGrid(grid, { merges, columnWidths: layout.columnWidths, rowHeights: layout.rowHeights });
+  // A merged block shows its first cell only; a reader may repeat that value in the others.
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        const cell = template.rows[r - 1]?.cells[c - 1];
+        if (cell && (r !== m.top || c !== m.left)) cell.value = null;
+      }
+    }
+  }
+  return template;
+}
+
+/** Checks a template without making anything: the problems to show, each naming its sheet and cell. */
+export async function checkTemplate(choice: TemplateChoice, lang: Lang): Promise<{ ok: true } | { ok: false; problems: TemplateProblem[]; messages: string[] }> {
+  const compiled = compileTemplate(await loadTemplate(choice));
+  if (compiled.ok) return { ok: true };
+  return { ok: false, problems: compiled.problems, messages: compiled.problems.map((p) => describeTemplateProblem(p, lang)) };
+}
+
+/** The company details: 本公司信息 in the ledger's workbook first, then in the template's. */
+export async function readCompany(
+  ledger: WorkbookPort,
+  template: WorkbookPort | null,
+  lang: Lang,
+): Promise<{ details: CompanyDetails; from: LettersRun["companySheet"]; warnings: string[] }> {
+  for (const [port, which] of [[ledger, "ledger"], [template, "template"]] as const) {
+    if (!port) continue;
+    const name = await hasSheet(port, COMPANY_SHEET);
+    if (!name) continue;
+    const read = readCompanyInfo(await port.readSheet(name));
+    return { details: read.details, from: { port: which, sheet: name }, warnings: read.problems.map((p) => describeCompanyProblem(p, lang)) };
+  }
+  return {
+    details: {},
+    from: null,
+    warnings: [
+      say(
+        lang,
+        `没有找到“${COMPANY_SHEET}”工作表（两列：项目 | 内容）：函中本公司名称、地址、电话、开户行、账号留空待手填`,
+        `no "${COMPANY_SHEET}" sheet (two columns: 项目 | 内容): the company's name, address, phone, bank and account are left as lines to fill by hand`,
+      ),
+    ],
+  };
+}
+
+interface DealerBook {
+  name: string;
+  balance: number;
+  movements: Movement[];
+}
+
+/** Each dealer of the ledger (as first written) with its balance at the cut-off and its movements. */
+function dealerBooks(read: ReadResult, asOf: IsoDate, soleName: string | null): DealerBook[] {
+  const byKey = new Map<string, DealerBook>();
+  const nameOf = (d: string | null) => d ?? read.dealer ?? soleName;
+  const book = (d: string | null): DealerBook | null => {
+    const name = nameOf(d);
+    if (!name) return null;
+    const key = dealerKey(name);
+    let b = byKey.get(key);
+    if (!b) byKey.set(key, (b = { name, balance: 0, movements: [] }));
+    return b;
+  };
+  for (const o of read.openings) book(o.dealer);
+  for (const e of read.entries) {
+    const b = book(e.dealer);
+    if (b && e.date !== null) b.movements.push({ date: e.date, ref: e.ref, description: e.description, amount: e.amount, sheet: e.sheet, row: e.row });
+  }
+  const unnamed = read.entries.some((e) => e.dealer === null) || read.openings.some((o) => o.dealer === null);
+  for (const b of byKey.values()) {
+    // One-dealer ledgers carry no dealer column: their rows are the dealer's, so the balance is the sheet's.
+    b.balance = unnamed && byKey.size === 1 ? balanceOf(read, null, asOf) : balanceOf(read, b.name, asOf);
+  }
+  return [...byKey.values()];
+}
+
+/** A built-in template's looks for the port: each template row's style ids by column. */
+function templateFormatsOf(template: Template, source: TemplateChoice, sourceRows: number[], columns: number): TemplateFormats {
+  if ("builtin" in source) {
+    return {
+      sourceRows,
+      columns,
+      from: { looks: template.styles ?? {}, cells: template.rows.map((r) => r.cells.map((c) => c?.style ?? null)) },
+    };
+  }
+  return { sourceRows, columns, from: { sheet: source.sheet } };
+}
+
+const CM_PER_INCH = 2.54;
+
+/** Make the letters and write them with the register rows. Problems with the template or register stop the run before anything is written. */
+export async function runLetters(req: LettersRequest, control: LettersControl = {}): Promise<LettersResult> {
+  const { lang, asOf } = req;
+  const stage = (s: LettersStage, done: number, total: number) => control.onStage?.(s, done, total);
+  const registerPort = req.register ?? req.ledger.port;
+  const target = req.target ?? req.ledger.port;
+  stage("reading", 0, 4);
+
+  // Template first: a template with problems makes nothing.
+  let template: Template;
+  try {
+    template = await loadTemplate(req.template);
+  } catch (e) {
+    if (e instanceof PortError && e.code === "no_sheet" && !("builtin" in req.template)) {
+      return { ok: false, problem: { code: "template_not_found", message: say(lang, `找不到模板工作表：${req.template.sheet}`, `no template sheet: ${req.template.sheet}`) } };
+    }
+    throw e;
+  }
+  const compiled = compileTemplate(template);
+  if (!compiled.ok) {
+    return { ok: false, problem: { code: "template", problems: compiled.problems, messages: compiled.problems.map((p) => describeTemplateProblem(p, lang)) } };
+  }
+  checkAbort(control.signal);
+  stage("reading", 1, 4);
+
+  const read = await readSheet(req.ledger.port, req.ledger.sheet, {}, { signal: control.signal });
+  const fatal = fatalReadIssue(read);
+  if (fatal) return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(fatal, lang) } };
+  checkAbort(control.signal);
+  stage("reading", 2, 4);
+
+  const company = await readCompany(req.ledger.port, "builtin" in req.template ? null : req.template.port, lang);
+  const registerName = (await hasSheet(registerPort, REGISTER_SHEET)) ?? REGISTER_SHEET;
+  const register = (await hasSheet(registerPort, REGISTER_SHEET)) ? readRegister(await registerPort.readSheet(registerName)) : null;
+  checkAbort(control.signal);
+  stage("reading", 3, 4);
+
+  // Dealers.
+  const named = "names" in req.dealers ? req.dealers.names : "reconciled" in req.dealers ? req.dealers.reconciled : null;
+  const books = dealerBooks(read, asOf, named && named.length === 1 ? named[0] : null);
+  const skipped: SkippedDealer[] = [];
+  const skip = (dealer: string, code: LetterSkipCode, reason: string) => skipped.push({ dealer, code, reason });
+  const chosen: DealerBook[] = [];
+  const zeroReason = describeLetterSkip("zero_balance", lang);
+  if (named === null) {
+    for (const b of books) (b.balance === 0 ? skip(b.name, "zero_balance", zeroReason) : chosen.push(b));
+  } else {
+    const seen = new Set<string>();
+    for (const name of named) {
+      const key = dealerKey(name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const b = books.find((x) => dealerKey(x.name) === key);
+      if (!b) skip(name, "not_in_ledger", say(lang, `台账“${read.sheet}”中没有这家经销商`, `not in the ledger "${read.sheet}"`));
+      else if (b.balance === 0) skip(b.name, "zero_balance", zeroReason);
+      else chosen.push(b);
+    }
+  }
+
+  // Letters' values (numbers come from the register plan below).
+  const periodStart = req.periodStart ?? `${asOf.slice(0, 4)}-01-01`;
+  const datas: LetterData[] = [];
+  for (const b of chosen) {
+    const inPeriod = b.movements.filter((m) => m.date >= periodStart && m.date <= asOf).reduce((s, m) => s + m.amount, 0);
+    const result = letterData({
+      number: "",
+      dealer: { name: b.name },
+      company: company.details,
+      asOf,
+      sendDate: req.sendDate,
+      closingBalance: b.balance,
+      periodStart: periodStart <= asOf ? periodStart : asOf,
+      openingBalance: b.balance - inPeriod,
+      movements: b.movements,
+      ...(req.calendar ? { calendar: req.calendar } : {}),
+    });
+    if (result.ok) datas.push(result.letter);
+    else skip(b.name, "letter_refused", describeLetterProblem(result.problem, lang));
+  }
+
+  const planned = planRegister(
+    register,
+    datas.map((d) => ({ type: "对账函" as const, dealer: d.dealer, asOf, amount: d.balance })),
+  );
+  if (!planned.ok) {
+    return { ok: false, problem: { code: "register", problems: planned.problems, messages: planned.problems.map((p) => describeRegisterProblem(p, lang)) } };
+  }
+  const plan = planned.plan;
+  datas.forEach((d, i) => {
+    d.number = plan.numbers[i].number;
+    d.values.编号 = { kind: "text", text: d.number };
+  });
+
+  // Fill and stack.
+  const fillWarnings = new Map<string, FillWarning>();
+  const filled = datas.map((d, i) => {
+    if (i % 100 === 0) {
+      checkAbort(control.signal);
+      stage("generating", i, datas.length);
+    }
+    const letter = fillTemplate(compiled.template, d.values, d.details);
+    for (const w of letter.warnings) if (!fillWarnings.has(w.field)) fillWarnings.set(w.field, w);
+    return letter;
+  });
+  stage("generating", datas.length, datas.length);
+  const stacked = stackLetters(filled);
+  const sheet = lettersSheetName(asOf);
+  const columns = stacked.printArea.right;
+  const spec: SheetSpec = {
+    name: sheet,
+    rows: stacked.rows.map((r): OutRow => r.cells.map((c) => (c === null ? null : ({ value: c.value, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) } as OutCell)))),
+    columnWidths: stacked.columnWidths.map((w) => w ?? 0),
+    merges: stacked.merges.map((m) => ({ fromRow: m.top, toRow: m.bottom, fromColumn: m.left, toColumn: m.right })),
+    rowHeights: stacked.rows.map((r) => r.height ?? null),
+    templateFormats: templateFormatsOf(template, req.template, stacked.rows.map((r) => r.source), columns),
+    print: {
+      orientation: "portrait",
+      fitToWidth: true,
+      // A letter is designed for its page: shrink it onto the width rather than split it.
+      minScale: 10,
+      margins: {
+        top: A4_PAGE.margins.top * CM_PER_INCH,
+        bottom: A4_PAGE.margins.bottom * CM_PER_INCH,
+        left: A4_PAGE.margins.left * CM_PER_INCH,
+        right: A4_PAGE.margins.right * CM_PER_INCH,
+        header: A4_PAGE.margins.header * CM_PER_INCH,
+        footer: A4_PAGE.margins.footer * CM_PER_INCH,
+      },
+      area: { fromRow: 1, toRow: stacked.printArea.bottom, fromColumn: 1, toColumn: columns },
+      breakBefore: stacked.pageBreaks,
+    },
+  };
+  checkAbort(control.signal);
+
+  const formatsCarried = (await target.capabilities()).copyFormats === true;
+  if (datas.length > 0) {
+    await target.writeSheet(spec, {
+      signal: control.signal,
+      onProgress: (p) => stage("writing", p.done, p.total + 1),
+    });
+  }
+  checkAbort(control.signal);
+
+  // The register after the letters: a run stopped while writing letters leaves no numbers behind.
+  if (plan.writes.length > 0) {
+    const cells: PlacedCell[] = plan.writes.map((w) => {
+      const header = w.field !== null && w.value === w.field && (register?.headerRow ?? 1) === w.row;
+      const cell: OutCell = { value: w.value, ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}), ...(header ? { bold: true } : {}) };
+      return { row: w.row, column: w.column, cell };
+    });
+    const newRows = plan.numbers.filter((n) => !n.reused).map((n) => n.row);
+    const resultColumn = register?.columns.回函结果 ?? plan.writes.find((w) => w.field === "回函结果")?.column;
+    const listValidation =
+      newRows.length > 0 && resultColumn !== undefined
+        ? [{ column: resultColumn, fromRow: Math.min(...newRows), toRow: Math.max(...newRows), values: REPLY_RESULTS }]
+        : [];
+    await registerPort.writeCells(registerName, cells, { signal: control.signal, listValidation });
+  }
+  stage("writing", 1, 1);
+
+  const letters: MadeLetter[] = datas.map((d, i) => {
+    const place = stacked.letters[i];
+    const n = plan.numbers[i];
+    return { ...letterJson(d, sheet, place.firstRow, place.lastRow), balanceFen: d.balance, replyBy: d.replyBy, registerRow: n.row, reused: n.reused };
+  });
+  const warnings = [
+    ...company.warnings,
+    ...(company.from ? [...fillWarnings.values()].map((w) => describeFillWarning(w, lang)) : [...fillWarnings.values()].filter((w) => w.code !== "missing_company_detail").map((w) => describeFillWarning(w, lang))),
+    ...plan.notices.map((n) => describeRegisterNotice(n, lang)),
+    ...(datas.length > 0 && !formatsCarried
+      ? [say(lang, "此版本的 Excel 不支持复制格式（需 ExcelApi 1.9）：对账函只写入了内容，模板的字体、边框和数字格式未带过来", "this Excel cannot copy formats (ExcelApi 1.9 needed): the letters hold the text only, without the template's fonts, borders and number formats")]
+      : []),
+  ];
+  return {
+    ok: true,
+    run: {
+      asOf,
+      sheet,
+      letters,
+      skipped,
+      warnings,
+      fillWarnings: [...fillWarnings.values()],
+      registerNotices: plan.notices,
+      companySheet: company.from,
+      formatsCarried,
+    },
+  };
+}
+
+/**
+ * Write a built-in template into a workbook as the user's own sheet (never ours: 全部撤销 keeps it), under a
+ * free name. A sheet still holding the built-in's text unchanged is reused instead of written again; a
+ * sheet the user changed is never written over. Returns the sheet's name.
+ */
+export async function writeBuiltinTemplate(port: WorkbookPort, kind: BuiltinKind): Promise<{ sheet: string; written: boolean }> {
+  const sheets = await port.listSheets();
+  const wanted = BUILTIN_SHEETS[kind];
+  const same = sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
+  if (same) {
+    const grid = await port.readSheet(same.name);
+    const rows = [...Array.from({ length: grid.top - 1 }, () => []), ...grid.values.map((r) => [...Array.from({ length: grid.left - 1 }, () => null), ...r])];
+    for (const m of builtinTemplate(kind).merges) {
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && rows[r - 1]) rows[r - 1][c - 1] = null;
+    }
+    if (isUnchangedBuiltin(kind, rows)) return { sheet: same.name, written: false };
+  }
+  const name = freeSheetName(wanted, sheets.map((s) => s.name));
+  const t = builtinTemplate(kind);
+  const columns = Math.max(t.columnWidths.length, ...t.rows.map((r) => r.cells.length));
+  await port.writeSheet({
+    name,
+    usersSheet: true,
+    rows: t.rows.map((r): OutRow => r.cells.map((c) => (c === null ? null : (c.value as OutCell["value"])))),
+    columnWidths: t.columnWidths.map((w) => w ?? 0),
+    merges: t.merges.map((m) => ({ fromRow: m.top, toRow: m.bottom, fromColumn: m.left, toColumn: m.right })),
+    rowHeights: t.rows.map((r) => r.height ?? null),
+    templateFormats: templateFormatsOf(t, { builtin: kind }, t.rows.map((_, i) => i + 1), columns),
+  });
+  return { sheet: name, written: true };
+}
