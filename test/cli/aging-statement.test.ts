@@ -28,11 +28,11 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 interface AgingJson {
-  reconciliation: { ledgerSheet: string; statementSheet: string; cutoff: string } | null;
+  reconciliation: { ledgerSheet: string; statementSheet: string; cutoff: string; dealers: string[] } | null;
   underReconciliation: { row: number; kind: string; status: string; reason: string }[];
   unreadable: { row: number; cell: string; found: string }[];
   totals: { openBalance: string; excludedUnreadableRows: number; underReconciliation: { open: string; count: number } };
-  dealers: { items: { row: number; underReconciliation?: { kind: string } }[] }[];
+  dealers: { dealer: string; items: { row: number; underReconciliation?: { kind: string } }[] }[];
 }
 
 describe("duizhang aging --statement", () => {
@@ -41,7 +41,7 @@ describe("duizhang aging --statement", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as AgingJson;
-    expect(json.reconciliation).toEqual({ ledgerSheet: "ledger", statementSheet: "statement", cutoff: "2026-12-01" });
+    expect(json.reconciliation).toEqual({ ledgerSheet: "ledger", statementSheet: "statement", cutoff: "2026-12-01", dealers: [] });
     expect(json.underReconciliation.map((u) => [u.row, u.kind, u.status])).toEqual([
       [3, "amount_mismatch", "open"],
       [5, "duplicate", "open"],
@@ -107,5 +107,48 @@ describe("duizhang aging --statement", () => {
     const en = await run(["aging", "--help", "--lang", "en"], dir);
     expect(en.out).toContain("--statement-sheet");
     expect(en.out).toContain("under reconciliation");
+  });
+});
+
+describe("duizhang aging --statement on a many-dealer ledger", () => {
+  const REGISTER = `客户名称,日期,单号,摘要,发货金额,回款金额
+成都蜀丰建材有限公司,2026-08-01,XS-201,销售,1000,
+美达五金,2026-08-05,XS-301,销售,900,
+成都蜀丰建材有限公司,2026-09-01,XS-202,销售,2000,
+美达五金,2026-09-05,XS-302,销售,400,
+`;
+  const SHUFENG = `成都蜀丰建材有限公司 应付账款明细账
+日期,单号,摘要,借方,贷方
+2026-08-03,XS-201,进货,,1000
+`;
+
+  beforeAll(() => {
+    fs.writeFileSync(path.join(dir, "register.csv"), REGISTER);
+    fs.writeFileSync(path.join(dir, "shufeng.csv"), SHUFENG);
+  });
+
+  it("reconciles the dealer the statement names and flags only that dealer's rows", async () => {
+    const r = await run(["aging", "--ledger", "register.csv", "--statement", "shufeng.csv", "--as-of", "2026-12-01", "--json"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as AgingJson;
+    expect(json.reconciliation?.dealers).toEqual(["成都蜀丰建材有限公司"]);
+    // XS-202 is only on our books; 美达五金 sent no statement, so none of its rows is called into question.
+    expect(json.underReconciliation.map((u) => [u.row, u.kind])).toEqual([[4, "ledger_only"]]);
+    const flagged = json.dealers.flatMap((d) => d.items.filter((i) => i.underReconciliation).map((i) => [d.dealer, i.row]));
+    expect(flagged).toEqual([["成都蜀丰建材有限公司", 4]]);
+  });
+
+  it("names the dealer in the summary line", async () => {
+    const r = await run(["aging", "--ledger", "register.csv", "--statement", "shufeng.csv", "--as-of", "2026-12-01"], dir);
+    expect(r.out).toContain("已对照对账单「shufeng」（经销商 成都蜀丰建材有限公司，截止 2026-12-01）：1 笔待核对");
+  });
+
+  it("refuses a ledger and a statement given the wrong way round, in one line", async () => {
+    const r = await run(["aging", "--ledger", "shufeng.csv", "--statement", "register.csv", "--as-of", "2026-12-01"], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("--ledger 和 --statement");
   });
 });

@@ -103,7 +103,8 @@ describe("rows the reconciliation flagged are 待核对: in the balance, out of 
     ]);
     // Still owed on the books until checked: the balance and buckets keep them.
     expect(report.totals.openBalance).toBe(4700_00);
-    expect(report.reconciliation).toEqual({ ledgerSheet: "明细账", statementSheet: "对账单", cutoff: AS_OF });
+    // A statement without dealer names covers the ledger's rows without one.
+    expect(report.reconciliation).toEqual({ ledgerSheet: "明细账", statementSheet: "对账单", cutoff: AS_OF, dealers: [] });
   });
 
   it("gives the reason in both languages on the item and in the list apart", () => {

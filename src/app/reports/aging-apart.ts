@@ -20,14 +20,16 @@ const T = {
     en: (n: number) => `Totals exclude ${n} ${n === 1 ? "row" : "rows"} with a cell that could not be read (see "Unreadable cells" below); correct them and run again.`,
   },
   reviewNote: {
-    zh: (sheet: string, cutoff: string, n: number, open: string) =>
-      n > 0
-        ? `已对照对账单「${sheet}」（截止 ${cutoff}）：${n} 笔未收款项待核对（合计 ${open}），仍计入余额，但未列入催款计划（见下表“待核对”）。`
-        : `已对照对账单「${sheet}」（截止 ${cutoff}）：没有待核对的未收款项。`,
-    en: (sheet: string, cutoff: string, n: number, open: string) =>
-      n > 0
-        ? `Reconciled against the statement "${sheet}" (cut-off ${cutoff}): ${n} open ${n === 1 ? "item is" : "items are"} under reconciliation (${open} in all), still in the balance but kept out of the collection plan (see "Under reconciliation" below).`
-        : `Reconciled against the statement "${sheet}" (cut-off ${cutoff}): no open item is under reconciliation.`,
+    zh: (sheet: string, dealers: readonly string[], cutoff: string, n: number, open: string) => {
+      const against = `已对照对账单「${sheet}」（${dealers.length > 0 ? `经销商 ${dealers.join("、")}，` : ""}截止 ${cutoff}）`;
+      return n > 0 ? `${against}：${n} 笔未收款项待核对（合计 ${open}），仍计入余额，但未列入催款计划（见下表“待核对”）。` : `${against}：没有待核对的未收款项。`;
+    },
+    en: (sheet: string, dealers: readonly string[], cutoff: string, n: number, open: string) => {
+      const against = `Reconciled against the statement "${sheet}" (${dealers.length > 0 ? `dealer ${dealers.join(", ")}, ` : ""}cut-off ${cutoff})`;
+      return n > 0
+        ? `${against}: ${n} open ${n === 1 ? "item is" : "items are"} under reconciliation (${open} in all), still in the balance but kept out of the collection plan (see "Under reconciliation" below).`
+        : `${against}: no open item is under reconciliation.`;
+    },
   },
   reviewTitle: { zh: "待核对（对账发现差异，未列入催款计划）", en: "Under reconciliation (differences found by the reconciliation; not in the collection plan)" },
   unreadableTitle: { zh: "无法读取的单元格（所在行未计入合计）", en: "Unreadable cells (their rows are in no total)" },
@@ -78,7 +80,7 @@ export function apartNotes(report: AgingReport, lang: Lang, width: number): OutR
   if (report.unreadableRows > 0) rows.push(note(en ? T.unreadableNote.en(report.unreadableRows) : T.unreadableNote.zh(report.unreadableRows)));
   if (report.reconciliation) {
     const r = report.reconciliation;
-    const args = [r.statementSheet, r.cutoff ?? "-", open.length, formatYuan(openTotal)] as const;
+    const args = [r.statementSheet, r.dealers, r.cutoff ?? "-", open.length, formatYuan(openTotal)] as const;
     rows.push(note(en ? T.reviewNote.en(...args) : T.reviewNote.zh(...args)));
   }
   return rows;

@@ -121,9 +121,20 @@ async function reconcileFirst(
     ledger: { port: req.ledger.port, sheet: req.sheet, ...(req.dealer !== undefined ? { read: { dealer: req.dealer } } : {}) },
     statement: { port: statement.port, sheet: statementSheet },
     options: { asOf: req.asOf, dealer: req.dealer ?? null },
+    stopIfSwapped: true,
   });
   unreadableOrThrow(run, lang, req.ledgerFile, req.statementFile);
-  reconcileProblemsOrThrow(run.report, lang);
+  if (run.report.problems.some((p) => p.code === "sides_swapped")) {
+    // Aging needs our own ledger: the pair is not run the other way round here.
+    throw new UsageError(
+      say(
+        lang,
+        `台账 ${req.ledgerFile} 看起来是经销商的对账单，对账单 ${req.statementFile} 看起来是我方台账：请检查 --ledger 和 --statement 是否给反了`,
+        `the ledger ${req.ledgerFile} looks like a dealer's statement and the statement ${req.statementFile} like our ledger: check that --ledger and --statement are not swapped`,
+      ),
+    );
+  }
+  reconcileProblemsOrThrow(run.report, lang, { ledgerFile: req.ledgerFile, statementFile: req.statementFile, dealers: run.dealerChoice.ledgerDealers });
   return reconciliationOf(run);
 }
 
@@ -287,13 +298,16 @@ export function totalsNotes(r: AgingReport, lang: Lang): string[] {
   if (r.reconciliation) {
     const open = r.underReconciliation.filter((u) => u.status === "open");
     const cutoff = r.reconciliation.cutoff ?? "-";
+    const dealers = r.reconciliation.dealers;
+    const whose = dealers.length > 0 ? s(`经销商 ${dealers.join("、")}，`, `dealer ${dealers.join(", ")}, `) : "";
+    const against = s(`已对照对账单「${r.reconciliation.statementSheet}」（${whose}截止 ${cutoff}）`, `Reconciled against "${r.reconciliation.statementSheet}" (${whose}cut-off ${cutoff})`);
     lines.push(
       open.length > 0
         ? s(
-            `已对照对账单「${r.reconciliation.statementSheet}」（截止 ${cutoff}）：${open.length} 笔待核对，仍计入余额，未列入催款行动（见下方“待核对”）。`,
-            `Reconciled against "${r.reconciliation.statementSheet}" (cut-off ${cutoff}): ${open.length} ${open.length === 1 ? "item is" : "items are"} under reconciliation, still in the balance but out of the collection actions (see below).`,
+            `${against}：${open.length} 笔待核对，仍计入余额，未列入催款行动（见下方“待核对”）。`,
+            `${against}: ${open.length} ${open.length === 1 ? "item is" : "items are"} under reconciliation, still in the balance but out of the collection actions (see below).`,
           )
-        : s(`已对照对账单「${r.reconciliation.statementSheet}」（截止 ${cutoff}）：没有待核对的未收款项。`, `Reconciled against "${r.reconciliation.statementSheet}" (cut-off ${cutoff}): no open item is under reconciliation.`),
+        : s(`${against}：没有待核对的未收款项。`, `${against}: no open item is under reconciliation.`),
     );
   }
   return lines;

@@ -587,7 +587,12 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
     unreadable: input.unreadable ? [...input.unreadable] : [],
     unreadableRows: input.unreadable ? unreadableRowCount(input.unreadable) : 0,
     reconciliation: options.reconciliation
-      ? { ledgerSheet: options.reconciliation.ledgerSheet, statementSheet: options.reconciliation.statementSheet, cutoff: options.reconciliation.cutoff }
+      ? {
+          ledgerSheet: options.reconciliation.ledgerSheet,
+          statementSheet: options.reconciliation.statementSheet,
+          cutoff: options.reconciliation.cutoff,
+          dealers: [...(options.reconciliation.dealers ?? [])],
+        }
       : null,
     underReconciliation: flagged.map((f): UnderReconciliation => {
       const e = entries[f.index];

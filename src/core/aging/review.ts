@@ -97,6 +97,8 @@ export interface ReconciliationBasis {
   ledgerSheet: string;
   statementSheet: string;
   cutoff: IsoDate | null;
+  /** The dealers the statement covered (those its rows were reconciled for), by name where the sheets give one. */
+  dealers?: string[];
   flags: ReconciliationFlag[];
 }
 
@@ -147,9 +149,11 @@ export function reviewKindText(kind: string): { zh: string; en: string } {
  */
 export function reconciliationFlags(report: ReconcileReport, ledgerSheet: string, statementSheet: string): ReconciliationBasis {
   const flags: ReconciliationFlag[] = [];
+  const dealers: string[] = [];
   const seen = new Set<string>();
   for (const d of report.dealers) {
     if (!wasReconciled(d)) continue;
+    if (d.dealer !== null) dealers.push(d.dealer);
     const sheet = d.ledger.sheet || ledgerSheet;
     for (const diff of d.differences) {
       if ((diff.kind as string) === "statement_only") continue;
@@ -162,7 +166,7 @@ export function reconciliationFlags(report: ReconcileReport, ledgerSheet: string
       }
     }
   }
-  return { ledgerSheet, statementSheet, cutoff: report.asOf ?? report.cutoff, flags };
+  return { ledgerSheet, statementSheet, cutoff: report.asOf ?? report.cutoff, dealers, flags };
 }
 
 function wasReconciled(d: ReconcileReport["dealers"][number]): boolean {

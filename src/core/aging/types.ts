@@ -187,7 +187,7 @@ export interface AgingReport {
   /** Distinct rows of `unreadable`. */
   unreadableRows: number;
   /** The reconciliation the 待核对 marks come from, or null when none was given. */
-  reconciliation: Omit<ReconciliationBasis, "flags"> | null;
+  reconciliation: (Omit<ReconciliationBasis, "flags" | "dealers"> & { dealers: string[] }) | null;
   /** Aged ledger rows that reconciliation flagged, in ledger order (open items among them are out of the plan). */
   underReconciliation: UnderReconciliation[];
 }
