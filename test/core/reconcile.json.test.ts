@@ -45,13 +45,30 @@ describe("the --json contract", () => {
         },
       ],
       suggestions: [],
+      // The mismatch is 待查 (both amounts, adjusting neither side): the adjusted balances stay 90.00 apart.
       reconciliation: {
         ledgerBalance: "10345.00",
         statementBalance: "10435.00",
         adjustedLedgerBalance: "10345.00",
-        adjustedStatementBalance: "10345.00",
-        balanced: true,
-        remainder: "0.00",
+        adjustedStatementBalance: "10435.00",
+        balanced: false,
+        remainder: "-90.00",
+        ledgerAdjustments: [],
+        statementAdjustments: [],
+        pendingItems: [
+          {
+            source: "amount_mismatch",
+            ledgerRows: [7],
+            statementRows: [6],
+            ledgerAmount: "2345.00",
+            statementAmount: "2435.00",
+            amount: "-90.00",
+            text: "金额不符（我方第 7 行 2,345.00，对方第 6 行 2,435.00）",
+            textEn: "Amounts differ (our row 7 2,345.00, their row 6 2,435.00)",
+          },
+        ],
+        pendingTotal: "-90.00",
+        unexplained: "0.00",
       },
     });
     expect((dealers[0].ledger as Record<string, unknown>).excludedAfterCutoff).toEqual([8]);
