@@ -324,6 +324,7 @@ export class ExcelWorkbook implements WorkbookPort {
       if (p.link) bytes += COMMAND_BYTES + utf8Length(p.link.sheet) * 2 + 40;
       if (p.mergeAcross) bytes += COMMAND_BYTES;
     }
+    if (this.rowHeightsOf(spec).has(i + 1)) bytes += COMMAND_BYTES;
     return bytes;
   }
 
