@@ -143,8 +143,8 @@ const zhCN: Strings = {
   mappingSaved: "列的用途已保存到本工作簿。",
   mappedByUser: "手动指定",
   otherRoles: (count) => `其他用途（${count}）`,
-  mappingAllSure: (count) => `已识别 ${count} 列，均按表头确定；查看或修改`,
-  mappingOtherSure: (count) => `其余 ${count} 列已按表头确定；查看或修改`,
+  mappingAllSure: (count) => `${count} 列的用途都已确定（表头明确或由您指定）；查看或修改`,
+  mappingOtherSure: (count) => `其余 ${count} 列已确定；查看或修改`,
   mappingNeedsLook: (count) => `以下 ${count} 列是按表头推测的，请核对：`,
   roleNames: {
     date: "日期",
@@ -249,8 +249,8 @@ const enUS: Strings = {
   mappingSaved: "The column mapping was saved in this workbook.",
   mappedByUser: "set by you",
   otherRoles: (count) => `Other roles (${count})`,
-  mappingAllSure: (count) => `${count} columns recognised by their headers; view or change`,
-  mappingOtherSure: (count) => `${count} more recognised by their headers; view or change`,
+  mappingAllSure: (count) => `All ${count} columns settled (clear headers or chosen by you); view or change`,
+  mappingOtherSure: (count) => `${count} more settled; view or change`,
   mappingNeedsLook: (count) => `${count === 1 ? "This column was" : `These ${count} columns were`} guessed from the header; please check:`,
   roleNames: {
     date: "Date",

@@ -126,8 +126,8 @@ test("at 320 × 600 the column mappings are folded when every column is sure, an
   // Every column of the sample is named by its exact header: each side's mapping is one folded line.
   const folds = page.getByTestId("mapping-fold");
   await expectEventually(() => folds.evaluateAll((els) => els.map((e) => [e.getAttribute("aria-expanded"), e.textContent])), [
-    ["false", "▸ 已识别 8 列，均按表头确定；查看或修改"],
-    ["false", "▸ 已识别 6 列，均按表头确定；查看或修改"],
+    ["false", "▸ 8 列的用途都已确定（表头明确或由您指定）；查看或修改"],
+    ["false", "▸ 6 列的用途都已确定（表头明确或由您指定）；查看或修改"],
   ]);
   expect(await page.locator("[data-testid=mapping] [data-role]").count()).toBe(0);
   expect(await page.getByTestId("mapping-needs-look").count()).toBe(0);
@@ -283,4 +283,35 @@ test("the aging view explains each stage where it appears and says this week's a
   await expectText(legend, "色块是“标记逾期行”会用的颜色；台账中目前没有逾期标记。");
   await page.getByTestId("action-note").scrollIntoViewIfNeeded();
   await shot("aging-cleared-note");
+});
+
+test("a column guessed from its header stays unfolded for a look; choosing it confirms it, beside the mapping", async () => {
+  await page.goto(`${server.url}/preview.html?pane=only&lang=zh-CN`, { waitUntil: "domcontentloaded" });
+  await page.getByTestId("sheet-table").waitFor({ timeout: STEP_TIMEOUT });
+  // The user's header says 摘要内容: 摘要 is in it, but it is not a name the reader knows exactly.
+  await page.evaluate((name) => {
+    const p = window.duizhangPreview;
+    if (!p) throw new Error("no preview hook");
+    p.excel.sheet(name).setStored(4, 3, "摘要内容");
+    p.notify();
+  }, LEDGER);
+  await page.getByTestId("pick-ledger").click();
+  await page.getByRole("option", { name: new RegExp(`^${LEDGER}（`) }).click();
+  const ledger = page.getByTestId("summary-ledger");
+  await ledger.waitFor({ timeout: STEP_TIMEOUT });
+  await expectText(ledger.getByTestId("mapping-needs-look"), "以下 1 列是按表头推测的，请核对：");
+  expect(await ledger.locator("[data-role]").evaluateAll((els) => els.map((e) => e.getAttribute("data-role")))).toEqual(["description"]);
+  await expectText(ledger.locator("[data-role=description] .fui-Caption1"), "可信度 70%");
+  await expectText(ledger.getByTestId("mapping-fold"), "▸ 其余 7 列已确定；查看或修改");
+  await ledger.locator("[data-role=description]").scrollIntoViewIfNeeded();
+  await shot("mapping-needs-look");
+
+  // The guess is right: the user picks the same column, which makes it theirs; the mapping folds.
+  await ledger.locator("[data-role=description] [role=combobox]").click();
+  await page.getByRole("option", { name: "C 列：摘要内容" }).click();
+  await expectEventually(() => setting("duizhang.mappings"), { [LEDGER]: { description: 3 } });
+  await expectText(ledger.getByTestId("mapping-fold"), "▸ 8 列的用途都已确定（表头明确或由您指定）；查看或修改");
+  expect(await ledger.getByTestId("mapping-needs-look").count()).toBe(0);
+  await expectEventually(notes, [["mapping-ledger", "列的用途已保存到本工作簿。"]]);
+  expect(await ledger.getByTestId("mapping").getByTestId("action-note").count()).toBe(1);
 });

@@ -71,7 +71,7 @@ describe("the summary of a read sheet", () => {
   test("shows a guessed column unfolded for a look, and folds the columns recognised by their exact header", () => {
     const text = visibleText("zh-CN");
     expect(text).toContain("以下 1 列是按表头推测的，请核对：|日期|可信度 75%|");
-    expect(text).toContain("▸ 其余 2 列已按表头确定；查看或修改");
+    expect(text).toContain("▸ 其余 2 列已确定；查看或修改");
     expect(text).not.toContain("客户|可信度 100%|");
     expect(text).not.toContain("手动指定");
   });
@@ -79,14 +79,14 @@ describe("the summary of a read sheet", () => {
   test("with every column sure, the whole mapping is one folded line", () => {
     const sure: ReadResult = { ...RESULT, mapping: { ...RESULT.mapping, date: { column: 2, header: "日期", confidence: 1, source: "detected" } } };
     const text = visibleText("zh-CN", sure);
-    expect(text).toContain("列的用途|▸ 已识别 3 列，均按表头确定；查看或修改");
+    expect(text).toContain("列的用途|▸ 3 列的用途都已确定（表头明确或由您指定）；查看或修改");
     expect(text).not.toContain("请核对");
     expect(text).not.toContain("可信度");
   });
 
   test("unfolded, says how each column was chosen: by the user, or detected with a confidence", () => {
     const text = visibleText("zh-CN", RESULT, true);
-    expect(text).toContain("▾ 其余 2 列已按表头确定；查看或修改");
+    expect(text).toContain("▾ 其余 2 列已确定；查看或修改");
     expect(text).toContain("客户|可信度 100%|");
     expect(text).toContain("日期|可信度 75%|");
     expect(text).toContain("借方（增加）|手动指定|");

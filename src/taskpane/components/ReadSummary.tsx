@@ -170,7 +170,8 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy, mappingOpe
           disabled={busy}
           onOptionSelect={(_, data) => {
             const column = Number(data.optionValue);
-            if (Number.isInteger(column) && column !== m?.column) onRemap(role, column);
+            // Choosing the column already guessed confirms it: it is then the user's, and folds away.
+            if (Number.isInteger(column) && (column !== m?.column || m.source !== "user")) onRemap(role, column);
           }}
         >
           {columns.map((c) => (
