@@ -8,9 +8,27 @@ import { join } from "path";
 import { ensureProductionBuilt, PUBLIC_URL, type ProductionBuild } from "../build/support/production-build";
 import { descendants, parseXml } from "./xml";
 
+interface WebpackPlugin {
+  apply(compiler: unknown): void;
+}
+
 interface WebpackConfigModule {
+  (env: Record<string, unknown>, argv: { mode?: string }): Promise<{ plugins: WebpackPlugin[] }>;
   manifestOriginWarning(env: Record<string, unknown>, argv: { mode?: string }): string | null;
   DEV_ORIGIN: string;
+}
+
+/** The warnings a config's plugins add to a compilation, run on a compiler with just the hook they use. */
+async function warningsOfBuild(env: Record<string, unknown>, mode: string): Promise<string[]> {
+  const config = await webpackConfig(env, { mode });
+  const compilation = { warnings: [] as Error[], errors: [] as Error[], hooks: {} };
+  for (const plugin of config.plugins.filter((p) => p.constructor.name === "BuildWarningPlugin")) {
+    plugin.apply({
+      hooks: { thisCompilation: { tap: (_name: string, run: (c: typeof compilation) => void) => run(compilation) } },
+      webpack: { WebpackError: Error },
+    });
+  }
+  return compilation.warnings.map((w) => w.message);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -85,6 +103,14 @@ describe("the build's word on the manifest's origin", () => {
     const warning = webpackConfig.manifestOriginWarning({}, { mode: "production" });
     expect(warning).toContain("points at the development server https://localhost:3000");
     expect(warning).toContain("npm run build -- --env publicUrl=https://");
+  });
+
+  it("puts that warning into the production build's output, and only there", async () => {
+    const production = await warningsOfBuild({}, "production");
+    expect(production).toHaveLength(1);
+    expect(production[0]).toMatch(/^\[duizhang\] dist\/manifest\.xml points at the development server https:\/\/localhost:3000/);
+    expect(await warningsOfBuild({ publicUrl: "https://erp.example.cn/duizhang" }, "production")).toEqual([]);
+    expect(await warningsOfBuild({}, "development")).toEqual([]);
   });
 
   it("says nothing for a build with publicUrl, nor for development", () => {
