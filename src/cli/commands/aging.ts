@@ -191,7 +191,7 @@ async function freeName(wb: XlsxWorkbook, wanted: string): Promise<string> {
  * Age `sheet` of `source` and add the results to a result workbook `wb`: the ledger's copy with the
  * aged rows marked (group `aging`), 账龄分析 and 催款计划. When `options.ledgerCopy` names a copy of the
  * ledger already in `wb` (the demo's reconciliation copy), that copy is marked instead of a new one;
- * its reconciliation marks stay. `options.run` reuses an aging already made.
+ * its reconciliation marks stay. `options.run` reuses an aging already made; `options.reconciliation` marks the rows it flagged 待核对.
  */
 export async function addAgingToWorkbook(
   wb: XlsxWorkbook,
@@ -199,11 +199,16 @@ export async function addAgingToWorkbook(
   sheet: string,
   asOf: IsoDate,
   lang: Lang,
-  options: { ledgerCopy?: string; run?: AgingRun; termDays?: number } = {},
+  options: { ledgerCopy?: string; run?: AgingRun; termDays?: number; reconciliation?: ReconciliationBasis } = {},
 ): Promise<{ run: AgingRun; written: WrittenAging; ledgerCopy: string }> {
   const run =
     options.run ??
-    (await runAging({ ledger: { port: source.port, sheet }, asOf, ...(options.termDays !== undefined ? { defaultTermDays: options.termDays } : {}) }));
+    (await runAging({
+      ledger: { port: source.port, sheet },
+      asOf,
+      ...(options.termDays !== undefined ? { defaultTermDays: options.termDays } : {}),
+      ...(options.reconciliation ? { reconciliation: options.reconciliation } : {}),
+    }));
   let ledgerCopy = options.ledgerCopy;
   if (ledgerCopy === undefined) {
     ledgerCopy = await freeName(wb, `${say(lang, "台账-", "Ledger-")}${sheet}`);

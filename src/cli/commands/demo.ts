@@ -8,6 +8,7 @@ import { optionalDate, optionalString, say } from "../options";
 import { EXIT_OK } from "../errors";
 import { ensureWritableOut, makeFolder, openInputFile, saveResult } from "../files";
 import { buildResultWorkbook, problemsOrThrow, reconcileText } from "./reconcile";
+import { reconciliationOf } from "../../app/aging";
 import { addAgingToWorkbook, agingText, chartsLeftOutText } from "./aging";
 
 /** Where the bundled sample workbook lives, relative to the package root. */
@@ -75,7 +76,8 @@ export async function commandDemo(ctx: Context, values: Values): Promise<number>
   ctx.io.out(say(ctx.lang, "== 账龄 ==", "== Aging =="));
   // The ledger's copy already in the result carries the aging marks too: one ledger, one copy.
   const ledgerCopy = (await wb.listSheets())[0]?.name;
-  const aging = await addAgingToWorkbook(wb, sample, ledgerSheet, asOf, ctx.lang, ledgerCopy !== undefined ? { ledgerCopy } : {});
+  // What the reconciliation flagged is aged as 待核对: kept out of the collection plan, listed apart.
+  const aging = await addAgingToWorkbook(wb, sample, ledgerSheet, asOf, ctx.lang, { reconciliation: reconciliationOf(run), ...(ledgerCopy !== undefined ? { ledgerCopy } : {}) });
   ctx.io.out(agingText(aging.run, ctx.lang));
   if (aging.written.chartsLeftOut > 0) ctx.io.out(chartsLeftOutText(ctx.lang));
   await saveResult(wb, out, replace);
