@@ -1085,9 +1085,11 @@ export class FakeRange extends ClientObject<RangeTarget> {
         else t.sheet.styles.delete(k);
       }
       const same = (a: Rect, b: Rect) => a.r1 === b.r1 && a.r2 === b.r2 && a.c1 === b.c1 && a.c2 === b.c2;
-      for (const m of st.sheet.merges.filter((m) => m.r1 >= from.r1 && m.r2 <= from.r2 && m.c1 >= from.c1 && m.c2 <= from.c2)) {
+      const inside = (m: Rect, r: Rect) => m.r1 >= r.r1 && m.r2 <= r.r2 && m.c1 >= r.c1 && m.c2 <= r.c2;
+      const there = t.sheet.merges.filter((m) => inside(m, to));
+      for (const m of st.sheet.merges.filter((m) => inside(m, from))) {
         const moved = { r1: m.r1 + dr, r2: m.r2 + dr, c1: m.c1 + dc, c2: m.c2 + dc };
-        if (!t.sheet.merges.some((x) => same(x, moved))) t.sheet.merges.push(moved);
+        if (!there.some((x) => same(x, moved))) t.sheet.merges.push(moved);
       }
     });
   }
