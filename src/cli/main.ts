@@ -11,6 +11,7 @@ import { processIO, type CliIO } from "./io";
 import { say, type Context, type Values } from "./options";
 import { commandAging } from "./commands/aging";
 import { commandDemo, commandMakeSample } from "./commands/demo";
+import { commandLetters } from "./commands/letters";
 import { commandRead } from "./commands/read";
 import { commandReconcile } from "./commands/reconcile";
 import { commandSheets } from "./commands/sheets";
@@ -75,6 +76,21 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
     },
     positionals: 0,
     run: commandAging,
+  },
+  letters: {
+    options: {
+      ledger: { type: "string" },
+      sheet: { type: "string" },
+      "as-of": { type: "string" },
+      dealer: { type: "string", multiple: true },
+      template: { type: "string" },
+      register: { type: "string" },
+      out: { type: "string" },
+      force: { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    positionals: 0,
+    run: commandLetters,
   },
   demo: { options: { out: { type: "string" }, force: { type: "boolean" }, "as-of": { type: "string" } }, positionals: 0, run: commandDemo },
   "make-sample": { options: { out: { type: "string" }, force: { type: "boolean" } }, positionals: 0, run: commandMakeSample },

@@ -100,7 +100,9 @@ export function cellValueOf(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value === "" ? null : value;
   if (typeof value === "number" || typeof value === "boolean") return value;
+  // A Date from another realm (a sheet copied with structuredClone under a test runner) is a Date too.
   if (value instanceof Date) return value;
+  if (Object.prototype.toString.call(value) === "[object Date]") return new Date((value as Date).getTime());
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((t) => t.text).join("") || null;
     if ("hyperlink" in value) return cellValueOf((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
@@ -241,8 +243,10 @@ export class XlsxWorkbook implements WorkbookPort {
    * Copies a sheet of another workbook (values, formats, widths, merges, views, conditional
    * formats) into this one as one of our sheets, e.g. the input sheets of a result workbook.
    */
-  async copySheetFrom(source: XlsxWorkbook, name: string, newName: string): Promise<void> {
+  async copySheetFrom(source: XlsxWorkbook, name: string, newName: string, options: { usersSheet?: boolean } = {}): Promise<void> {
     const from = source.userSheet(name);
+    // A copy of the user's own record (the letters' register, 本公司信息) stays theirs: undo never deletes it.
+    if (options.usersSheet && this.findSheet(newName)) throw new PortError("not_ours", newName);
     await this.prepareOwnSheet(newName);
     const ws = this.workbook.addWorksheet(newName);
     const model = structuredClone(from.model) as unknown as Record<string, unknown>;
@@ -251,7 +255,7 @@ export class XlsxWorkbook implements WorkbookPort {
     (ws as unknown as { model: unknown }).model = model;
     for (const m of merges) internals(ws).mergeCellsWithoutStyle(m);
     freezeValues(ws);
-    await this.recordOwned(newName);
+    if (!options.usersSheet) await this.recordOwned(newName);
   }
 
   async capabilities(): Promise<Capabilities> {
