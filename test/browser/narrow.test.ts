@@ -6,6 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { SAMPLE_AGING_AS_OF, SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET } from "../../src/sample/sample";
+import type { PreviewHook } from "../../src/preview/hook";
 import { type Chromium } from "./support/chromium";
 import { ARTIFACTS, endSession, expectEventually as eventually, startSession } from "./support/session";
 import { type StaticServer } from "./support/serve";
@@ -15,11 +16,14 @@ const STEP_TIMEOUT = 20_000;
 jest.setTimeout(120_000);
 
 const WIDTH = 320;
+const LONG_SHEET = "ReceivablesLedgerExport20261031";
 const HEIGHT = 600;
 
 let server: StaticServer;
 let browser: Chromium;
 let page: Page;
+
+declare const window: { duizhangPreview?: PreviewHook };
 const timings: Record<string, number> = {};
 
 const expectEventually = <T>(read: () => Promise<T>, expected: T): Promise<void> => eventually(read, expected, STEP_TIMEOUT);
@@ -79,6 +83,15 @@ for (const lang of ["zh-CN", "en-US"] as const) {
     const tabs = lang === "zh-CN" ? { sheets: "工作表", reconcile: "对账", aging: "账龄 / 逾期" } : { sheets: "Sheets", reconcile: "Reconcile", aging: "Aging / overdue" };
     await page.goto(`${server.url}/preview.html?pane=only&lang=${lang}`, { waitUntil: "domcontentloaded" });
     await page.getByTestId("sheet-table").waitFor({ timeout: STEP_TIMEOUT });
+    // A sheet name without a place to break, as exports often have, must wrap rather than widen the pane.
+    await page.evaluate((name) => {
+      const p = window.duizhangPreview;
+      if (!p) throw new Error("no preview hook");
+      p.excel.model.addSheet(name).setStored(1, 1, "x");
+      p.notify();
+    }, LONG_SHEET);
+    await page.getByRole("button", { name: lang === "zh-CN" ? "刷新列表" : "Refresh list" }).click();
+    await page.getByTestId("sheet-table").locator(`tr[data-sheet="${LONG_SHEET}"]`).waitFor({ timeout: STEP_TIMEOUT });
     // Chosen the wrong way round first, so the views show what they say about a swapped pair too.
     await choose("ledger", SAMPLE_STATEMENT_SHEET);
     await choose("statement", SAMPLE_LEDGER_SHEET);
