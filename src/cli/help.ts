@@ -11,6 +11,7 @@ const ZH: Record<string, string> = {
   reconcile --ledger F --statement F
                                   逐笔核对台账与经销商对账单，生成差异明细和余额调节表
   aging --ledger FILE             账龄分析、逾期与催款计划
+  letters --ledger FILE           按模板批量生成对账函（每封一页）并登记函证登记簿
   demo                            在自带的示例工作簿上运行对账和账龄，写出结果工作簿
   make-sample                     重新生成自带的示例工作簿
 
@@ -50,6 +51,21 @@ const ZH: Record<string, string> = {
   --json       以 JSON 输出（字段名固定，供其他程序读取）
   --out        写出新工作簿：台账副本（逾期行按阶段标色）、账龄分析、催款计划；输入文件不变
   --force      --out 的文件已存在时替换它（不加则拒绝）`,
+  letters: `用法：duizhang letters --ledger FILE [--sheet 名称] [--as-of YYYY-MM-DD] [--dealer 经销商]… [--template FILE[#工作表]]
+                        [--register FILE] [--out 结果.xlsx [--force]] [--json]
+  --sheet      台账工作表，默认为第一张有数据的表（本公司信息、函证登记簿、模板和对账函表除外）
+  --as-of      截至日期，默认为今天；每封函的余额是台账截至该日的期末余额（与对账、账龄相同）
+  --dealer     只给这家经销商发函，可重复；不写时给截至日余额不为零的所有经销商发函（余额为零的列为未生成并说明原因）
+  --template   模板：工作簿中的一张工作表（FILE#工作表；只有一张表时可省略），占位符如 {{客户名称}}、{{余额大写}}，
+               {{#明细}} 与 {{/明细}} 之间的行按明细逐行重复；也可写内置模板 积极式（默认）、消极式、含明细。
+               未知占位符在生成前报错，指明工作表和单元格
+  --register   已有的函证登记簿工作簿：编号接着它续编，同一客户同一截至日尚未发出的函沿用原编号；该文件不会被修改。
+               不写时若台账工作簿中有“函证登记簿”则用它
+  --out        写出新工作簿：对账函表（A4，每封一页，带模板格式）、函证登记簿（原有行加新行）、本公司信息；输入文件不变
+  --force      --out 的文件已存在时替换它（不加则拒绝）
+  --json       以 JSON 输出：asOf、letters（number、dealer、balance、direction、amountInWords、sheet、firstRow、lastRow）、
+               skipped（dealer、reason）、warnings
+本公司信息取自台账或模板工作簿中的“本公司信息”表（两列：项目 | 内容）；缺少的项在函中留空待手填，并给出提示。`,
   demo: `用法：duizhang demo [--out 结果.xlsx [--force]] [--as-of YYYY-MM-DD]
 在 assets/sample/duizhang-sample.xlsx 上，用同一本台账（应收明细账）和同一个截止日期（默认 2026-10-31）运行对账和账龄，
 写出结果工作簿（默认 out/duizhang-demo.xlsx，每次运行时替换）并打印摘要。`,
@@ -68,6 +84,7 @@ Commands:
   reconcile --ledger F --statement F
                                   reconcile a ledger against a dealer's statement item by item
   aging --ledger FILE             aging, overdue items and the collection plan
+  letters --ledger FILE           confirmation letters (对账函) from a template, one a page, recorded in the register
   demo                            run reconciliation and aging on the bundled sample workbook
   make-sample                     rebuild the bundled sample workbook
 
@@ -110,6 +127,26 @@ Exit status 0 when it ran (differences or not), 2 on bad input.`,
   --json       print JSON (fixed field names, for other tools)
   --out        write a new workbook: the ledger with overdue rows marked by stage, the aging and the collection plan; the input is not changed
   --force      replace the --out file if it exists (without it an existing file is refused)`,
+  letters: `Usage: duizhang letters --ledger FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--dealer NAME]… [--template FILE[#SHEET]]
+                        [--register FILE] [--out RESULT.xlsx [--force]] [--json]
+  --sheet      the ledger sheet, default the first sheet with data (other than 本公司信息, 函证登记簿, templates and letters)
+  --as-of      cut-off, default today; each letter states the ledger's closing balance at it (as reconcile and aging do)
+  --dealer     a letter for this dealer only, repeatable; when left out, every dealer whose balance at the cut-off is not
+               zero (zero balances are listed as skipped with the reason)
+  --template   the template: a sheet of a workbook (FILE#SHEET; the sheet may be left out when it is the only one) with
+               placeholders such as {{客户名称}}, {{余额大写}}, rows between {{#明细}} and {{/明细}} repeated per line; or a
+               built-in one: 积极式 (positive, the default), 消极式 (negative), 含明细 (movements). An unknown placeholder
+               is refused before anything is made, naming the sheet and the cell
+  --register   a workbook holding the register (函证登记簿): numbers continue from it, and a letter for the same dealer
+               and cut-off not yet sent keeps its number; the file is not changed. When left out, the ledger
+               workbook's own 函证登记簿 is used if it has one
+  --out        write a new workbook: the letters sheet (A4, one letter a page, the template's formats), the register
+               (its rows plus the new ones) and 本公司信息; no input is changed
+  --force      replace the --out file if it exists (without it an existing file is refused)
+  --json       print JSON: asOf, letters (number, dealer, balance, direction, amountInWords, sheet, firstRow, lastRow),
+               skipped (dealer, reason), warnings
+Company details come from a 本公司信息 sheet (项目 | 内容) in the ledger's or the template's workbook; a missing one is
+left as a line to fill by hand, with a warning.`,
   demo: `Usage: duizhang demo [--out RESULT.xlsx [--force]] [--as-of YYYY-MM-DD]
 Runs reconciliation and aging on assets/sample/duizhang-sample.xlsx with one ledger (应收明细账) and one cut-off date
 (default 2026-10-31), writes a result workbook (default out/duizhang-demo.xlsx, replaced on each run) and prints a summary.`,
