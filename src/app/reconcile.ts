@@ -4,7 +4,7 @@
  */
 import { reconcile, type Decision, type ReconcileOptions, type ReconcileProblem, type ReconcileReport, type SideInput } from "../core/reconcile";
 import { dealerKey } from "../core/values/refs";
-import { entryColumnsOf, type ReadOptions, type ReadResult } from "../core/read";
+import { entryColumnsOf, type ReadEntry, type ReadOptions, type ReadResult } from "../core/read";
 import type { WorkbookPort } from "../port/workbook";
 import { PortError } from "../port/workbook";
 import type { Lang } from "./lang";
@@ -274,8 +274,8 @@ export async function writeReconcileResults(run: ReconcileRun, target: WriteTarg
   const src = {
     ledgerSheet: target.ledgerSheet,
     statementSheet: target.statementSheet,
-    ledgerEntries: entriesByRow(run.ledger.entries),
-    statementEntries: entriesByRow(run.statement.entries),
+    ledgerEntries: withUnreadRows(entriesByRow(run.ledger.entries), run.ledger),
+    statementEntries: withUnreadRows(entriesByRow(run.statement.entries), run.statement),
   };
   const total = target.marks === false ? 2 : 4;
   let done = 0;
@@ -302,6 +302,32 @@ export async function writeReconcileResults(run: ReconcileRun, target: WriteTarg
     ledgerMarks: target.marks === false ? 0 : marks.ledger.length,
     statementMarks: target.marks === false ? 0 : marks.statement.length,
   };
+}
+
+/**
+ * Rows that could not be read, beside the entries, so 差异明细 shows their date, reference and 摘要 like
+ * any other difference's (their amount is the cell that could not be read: 0 here, never summed).
+ */
+function withUnreadRows(byRow: Map<number, ReadEntry>, read: ReadResult): Map<number, ReadEntry> {
+  for (const u of read.unreadable ?? []) {
+    if (byRow.has(u.row)) continue;
+    byRow.set(u.row, {
+      sheet: u.sheet,
+      row: u.row,
+      date: u.date,
+      ref: u.ref,
+      refs: [],
+      description: u.description,
+      amount: 0,
+      dealer: u.dealer,
+      rep: null,
+      termDays: null,
+      voucher: null,
+      hidden: false,
+      afterAsOf: false,
+    });
+  }
+  return byRow;
 }
 
 /** Remove the reconciliation marks from every sheet, restoring the rows' own look. */

@@ -114,6 +114,8 @@ describe("a run in the workbook", () => {
     const unread = diff.find((r) => r.includes("无法读取"));
     expect(unread).toBeDefined();
     expect(unread!.some((v) => typeof v === "string" && v.includes("台账 E5（借方）「待定」不是金额"))).toBe(true);
+    // Its date, reference and 摘要 are shown like any other difference's.
+    expect(unread).toEqual(expect.arrayContaining(["XS2610-004", "销售"]));
   });
 });
 
