@@ -4,6 +4,7 @@
  * for the same reason: a row may carry both kinds.
  */
 import { STAGE_TEXT, type AgingReport, type Stage } from "../../core/aging";
+import type { Bilingual } from "../lang";
 import type { MarkStyle, RowMark } from "../../port/workbook";
 import { pick, type Lang } from "../lang";
 
@@ -12,13 +13,22 @@ export const AGING_GROUP = "aging";
 /** Stages that can be marked (a not-yet-due row is never coloured). */
 export type MarkedStage = Exclude<Stage, "not_due">;
 
-export const AGING_MARK_STYLES: Record<MarkedStage, MarkStyle> = {
+/**
+ * The style of an open item a reconciliation flagged (待核对): it is out of the collection plan until
+ * checked, so it must not look overdue. It wins over every stage on its row.
+ */
+export const UNDER_REVIEW_MARK = "under_review";
+
+export const AGING_MARK_STYLES: Record<MarkedStage | typeof UNDER_REVIEW_MARK, MarkStyle> = {
   past_final: { fill: "#F5A3A3", color: "#7A0000" },
   overdue: { fill: "#FFC078" },
   due_today: { fill: "#FFEC99" },
   due_3d: { fill: "#C3FAE8" },
   due_7d: { fill: "#E3F2FD" },
+  under_review: { fill: "#D9D2F5", color: "#3B2A7A" },
 };
+
+export const UNDER_REVIEW_TEXT: Bilingual = { zh: "待核对（对账差异，未列入催款计划）", en: "Under reconciliation (not in the collection plan)" };
 
 /** Most urgent first: the order of the legend, and which stage wins when one row holds several items. */
 export const AGING_MARK_ORDER: readonly MarkedStage[] = ["past_final", "overdue", "due_today", "due_3d", "due_7d"];
@@ -32,31 +42,46 @@ export const DEFAULT_MARK_STAGES: readonly MarkedStage[] = ["past_final", "overd
  */
 export function agingMarks(report: AgingReport, sheet: string, stages: readonly MarkedStage[] = DEFAULT_MARK_STAGES): RowMark[] {
   const wanted = new Set<Stage>(stages);
-  const rank = (s: Stage) => AGING_MARK_ORDER.indexOf(s as MarkedStage);
-  const byRow = new Map<number, Stage>();
+  const rank = (s: string) => (s === UNDER_REVIEW_MARK ? -1 : AGING_MARK_ORDER.indexOf(s as MarkedStage));
+  const byRow = new Map<number, string>();
   for (const d of report.dealers) {
     for (const item of d.items) {
-      if (item.sheet !== sheet || !wanted.has(item.stage)) continue;
+      if (item.sheet !== sheet) continue;
+      // A flagged row is shown as 待核对 whatever its stage: it is checked before anyone is chased.
+      const style = item.underReconciliation ? UNDER_REVIEW_MARK : wanted.has(item.stage) ? item.stage : null;
+      if (style === null) continue;
       const had = byRow.get(item.row);
-      if (had === undefined || rank(item.stage) < rank(had)) byRow.set(item.row, item.stage);
+      if (had === undefined || rank(style) < rank(had)) byRow.set(item.row, style);
     }
   }
   return [...byRow].sort((a, b) => a[0] - b[0]).map(([row, style]) => ({ row, style }));
 }
 
 export interface LegendLine {
-  style: MarkedStage;
+  style: MarkedStage | typeof UNDER_REVIEW_MARK;
   fill: string;
   color?: string;
   text: string;
 }
 
-/** The legend for the stages marked, most urgent first. */
-export function agingLegend(lang: Lang, stages: readonly MarkedStage[] = DEFAULT_MARK_STAGES): LegendLine[] {
-  return AGING_MARK_ORDER.filter((s) => stages.includes(s)).map((s) => ({
+/** The legend for the stages marked, most urgent first; then 待核对 when some rows carry it. */
+export function agingLegend(lang: Lang, stages: readonly MarkedStage[] = DEFAULT_MARK_STAGES, underReview = false): LegendLine[] {
+  const lines: LegendLine[] = AGING_MARK_ORDER.filter((s) => stages.includes(s)).map((s) => ({
     style: s,
     fill: AGING_MARK_STYLES[s].fill,
     ...(AGING_MARK_STYLES[s].color ? { color: AGING_MARK_STYLES[s].color } : {}),
     text: pick(STAGE_TEXT[s], lang),
   }));
+  if (underReview) lines.push(underReviewLegend(lang));
+  return lines;
+}
+
+export function underReviewLegend(lang: Lang): LegendLine {
+  const style = AGING_MARK_STYLES[UNDER_REVIEW_MARK];
+  return { style: UNDER_REVIEW_MARK, fill: style.fill, ...(style.color ? { color: style.color } : {}), text: pick(UNDER_REVIEW_TEXT, lang) };
+}
+
+/** Whether the marks of `sheet` include 待核对 rows (an open item a reconciliation flagged). */
+export function hasUnderReviewMarks(report: AgingReport, sheet?: string): boolean {
+  return report.dealers.some((d) => d.items.some((i) => i.underReconciliation !== null && (sheet === undefined || i.sheet === sheet)));
 }

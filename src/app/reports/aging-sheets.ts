@@ -22,7 +22,7 @@ import type { Fen } from "../../core/model";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
 import { apartLists, apartNotes } from "./aging-apart";
-import { AGING_MARK_STYLES, agingLegend, DEFAULT_MARK_STAGES, type MarkedStage } from "./aging-marks";
+import { AGING_MARK_STYLES, agingLegend, DEFAULT_MARK_STAGES, hasUnderReviewMarks, type MarkedStage } from "./aging-marks";
 import { headCell, REPORT_FONT_SIZE, REPORT_MIN_SCALE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
 import { printableWidth, columnPoints } from "../../port/print";
 
@@ -124,6 +124,10 @@ const T = {
   description: { zh: "摘要", en: "Description" },
   noItems: { zh: "没有未收款项。", en: "Nothing is open." },
   byRep: { zh: "按业务员合计", en: "Totals by rep" },
+  repExcludesReview: {
+    zh: "业务员的逾期笔数、逾期金额和超过最终期限金额不含待核对的款项（与催款计划一致）；这些款项仍计入期末应收。",
+    en: "The reps' overdue and past-final figures exclude items under reconciliation (as the collection plan does); those items stay in the closing receivable.",
+  },
   subtotal: { zh: "小计", en: "Subtotal" },
   itemsUnit: { zh: "笔", en: "item(s)" },
   ofWhichLate: { zh: "其中已逾期", en: "Of which past due" },
@@ -329,11 +333,14 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
     rows.push(repRow(repTotals(report.reps, daysBetween(from, to) + 1), { value: p(T.total), ...bold }, bold));
   }
 
+  if (hasUnderReviewMarks(report)) rows.push([null, { value: p(T.repExcludesReview), mergeAcross: width - 2, wrap: true, color: "#C50F1F" }]);
+
   const markStages = src.markStages ?? DEFAULT_MARK_STAGES;
-  if (markStages.length > 0) {
+  const reviewMarked = markStages.length > 0 && hasUnderReviewMarks(report);
+  if (markStages.length > 0 || reviewMarked) {
     rows.push([]);
     rows.push([{ value: `${p(T.legend)}（${src.ledgerSheet}）`, bold: true }]);
-    for (const line of agingLegend(lang, markStages)) {
+    for (const line of agingLegend(lang, markStages, reviewMarked)) {
       rows.push([null, { value: "", fill: line.fill, border: true }, { value: line.text, ...(line.color ? { color: line.color } : {}) }]);
     }
   }

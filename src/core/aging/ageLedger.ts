@@ -455,6 +455,9 @@ export function ageLedger(input: AgingInput, options: AgingOptions): AgingReport
       dealerBuckets[bucket] += open;
       byStage[stage].amount += open;
       byStage[stage].count++;
+      // The per-rep figures leave 待核对 items out, as the collection plan does: a rep is not held to
+      // money that may not be owed. They stay in the balance and the buckets.
+      if (review !== null) continue;
       if (isLate(stage)) {
         overdue += open;
         overdueCount++;

@@ -143,7 +143,10 @@ export interface RepFigures {
   collections: Fen;
   /** collections / (openingReceivable + sales); null when that base is not positive. */
   collectionRate: number | null;
-  /** Open amount past its due date at the as-of date (overdue and past the final deadline). */
+  /**
+   * Open amount past its due date at the as-of date (overdue and past the final deadline), excluding
+   * items under reconciliation (待核对), as the collection plan does; so are the other late figures.
+   */
   overdue: Fen;
   overdueCount: number;
   pastFinal: Fen;

@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Selection } from "../../port/workbook";
-import type { ActionLine, ReviewLine, StageLine, TermLine, UnreadableLine } from "./model";
+import type { ActionLine, ReviewLegendLine, ReviewLine, StageLine, TermLine, UnreadableLine } from "./model";
 import type { AgingStrings } from "./strings";
 
 const useStyles = makeStyles({
@@ -142,10 +142,12 @@ export interface StageSummaryProps {
   totalText: string;
   /** Unapplied receipts, shown only when there are some. */
   unappliedText: string | null;
+  /** 待核对 items (open, flagged by a reconciliation): their own colour in the ledger; they are counted in the stages above too. */
+  review?: ReviewLegendLine | null;
 }
 
 /** Count and open amount per stage, most urgent first; the swatches are the ledger's mark colours. */
-export function StageSummary({ s, lines, totalText, unappliedText }: StageSummaryProps): JSX.Element {
+export function StageSummary({ s, lines, totalText, unappliedText, review }: StageSummaryProps): JSX.Element {
   const styles = useStyles();
   return (
     <Table size="extra-small" className={styles.table} aria-label={s.columnStage} data-testid="aging-summary">
@@ -184,6 +186,26 @@ export function StageSummary({ s, lines, totalText, unappliedText }: StageSummar
             </TableCell>
           </TableRow>
         ))}
+        {review ? (
+          <TableRow data-stage="under_review" data-testid="aging-review-legend">
+            <TableCell>
+              <span className={styles.stageCell}>
+                <span className={styles.swatchAligned}>
+                  <Swatch fill={review.fill} color={review.color} />
+                </span>
+                <span className={styles.stageName}>
+                  <span data-testid="stage-name">{review.text}</span>
+                </span>
+              </span>
+            </TableCell>
+            <TableCell className={styles.number} data-testid="count">
+              {review.count}
+            </TableCell>
+            <TableCell className={styles.number} data-testid="amount">
+              {review.amountText}
+            </TableCell>
+          </TableRow>
+        ) : null}
         {unappliedText !== null ? (
           <TableRow data-stage="unapplied">
             <TableCell>{s.unapplied}</TableCell>

@@ -50,6 +50,7 @@ import {
   actionLines,
   issueMessages,
   isUsableAsOf,
+  reviewLegendLine,
   stageLines,
   stagesToMark,
   termLines,
@@ -397,6 +398,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
               lines={lines}
               totalText={formatFenGrouped(run.report.totals.openBalance)}
               unappliedText={unapplied !== 0 ? formatFenGrouped(unapplied) : null}
+              review={reviewLegendLine(run.report, locale)}
             />
             <Caption1 className={styles.muted} data-testid="aging-legend-note">
               {markedHere ? s.legendHint : s.legendNoMarks}

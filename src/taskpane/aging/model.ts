@@ -6,7 +6,7 @@
 import { reconciliationOf, runAging, type AgingRequest, type AgingRun, type TermSources } from "../../app/aging";
 import type { ReconcileRun } from "../../app/reconcile";
 import { pick } from "../../app/lang";
-import { AGING_MARK_ORDER, AGING_MARK_STYLES, DEFAULT_MARK_STAGES, type MarkedStage } from "../../app/reports/aging-marks";
+import { AGING_MARK_ORDER, AGING_MARK_STYLES, DEFAULT_MARK_STAGES, UNDER_REVIEW_MARK, UNDER_REVIEW_TEXT, type MarkedStage } from "../../app/reports/aging-marks";
 import { actionsDue, reviewKindText, STAGE_TEXT, UNAPPLIED_BUCKET, type AgingIssue, type AgingReport, type Stage } from "../../core/aging";
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
@@ -81,6 +81,28 @@ export function stageLines(report: AgingReport, locale: Locale): StageLine[] {
       color: style?.color ?? null,
     };
   });
+}
+
+/** The legend line of 待核对 rows (their own colour in the ledger), with their count and open amount; null when none. */
+export interface ReviewLegendLine {
+  text: string;
+  count: number;
+  amountText: string;
+  fill: string;
+  color: string | null;
+}
+
+export function reviewLegendLine(report: AgingReport, locale: Locale): ReviewLegendLine | null {
+  const open = report.underReconciliation.filter((u) => u.status === "open");
+  if (open.length === 0) return null;
+  const style = AGING_MARK_STYLES[UNDER_REVIEW_MARK];
+  return {
+    text: pick(UNDER_REVIEW_TEXT, locale),
+    count: open.length,
+    amountText: formatFenGrouped(open.reduce((t, u) => t + u.open, 0)),
+    fill: style.fill,
+    color: style.color ?? null,
+  };
 }
 
 /** Receipts not applied to any invoice (a credit balance), as a negative amount; 0 when none. */
@@ -175,8 +197,12 @@ function issueTargetOf(issue: AgingIssue): Selection | undefined {
  */
 export function issueMessages(run: Pick<AgingRun, "report" | "ledger">): PaneMessage[] {
   type Problem = { text: (locale: Locale) => string; target?: Selection };
+  // Cells listed under 无法读取 are said there, once: the warnings keep the reader's other issues.
+  const unread = new Set(run.report.unreadable.map((u) => `${u.sheet}\u0000${u.row}\u0000${u.column ?? ""}`));
   const problems: Problem[] = [
-    ...run.ledger.errors.map((e: ReadIssue): Problem => ({ text: (l) => describeReadIssue(e, l), target: issueTarget(e) })),
+    ...run.ledger.errors
+      .filter((e) => !unread.has(`${e.sheet}\u0000${e.row}\u0000${e.column ?? ""}`))
+      .map((e: ReadIssue): Problem => ({ text: (l) => describeReadIssue(e, l), target: issueTarget(e) })),
     ...run.report.issues.map((i): Problem => ({ text: (l) => pick(i, l), target: issueTargetOf(i) })),
   ];
   const listed = problems.slice(0, MAX_LISTED_ISSUES);
