@@ -3,7 +3,8 @@
  * with three sheets as accountants really have them:
  *  - 应收明细账: a Kingdee-style 明细账 export for one dealer, 杭州美达商贸有限公司;
  *  - 美达对账单: that dealer's own statement of its payable to us, in its own layout;
- *  - 发货回款登记: a hand-made list of shipments and receipts for several dealers, with terms and reps.
+ *  - 发货回款登记: a hand-made list of shipments and receipts for several dealers, with terms and reps;
+ *  - 本公司信息: the company's own details (name, address, contact, bank, account) the letters print.
  *
  * The two sides disagree in the ways real ones do, so the demo has something to explain: goods in
  * transit at the cut-off, a bank acceptance draft in transit, a rebate only the dealer booked, a wrong
@@ -23,6 +24,8 @@ export const SAMPLE_AGING_AS_OF = "2026-11-30";
 export const SAMPLE_LEDGER_SHEET = "应收明细账";
 export const SAMPLE_STATEMENT_SHEET = "美达对账单";
 export const SAMPLE_LIST_SHEET = "发货回款登记";
+/** The company's own details the letters (对账函) print: 项目 | 内容. */
+export const SAMPLE_COMPANY_SHEET = "本公司信息";
 
 interface Txn {
   date: string;
@@ -208,6 +211,23 @@ function handList(): SheetSpec {
 }
 
 /** The sample workbook's sheets, in tab order. */
+/** 本公司信息 as finance staff keep it; the account is text, so Excel keeps all its figures. */
+function companySheet(): SheetSpec {
+  const details: Record<string, string> = {
+    本公司名称: SAMPLE_COMPANY,
+    本公司地址: "浙江省杭州市余杭区良渚街道恒达路 18 号",
+    本公司联系人: "财务部 陈静",
+    电话: "0571-8888 6021",
+    开户行: "中国工商银行杭州余杭支行",
+    账号: "1202 0210 0920 0012 345",
+  };
+  const rows: OutRow[] = [
+    [{ value: "项目", bold: true }, { value: "内容", bold: true }],
+    ...Object.entries(details).map(([k, v]): OutRow => [k, v]),
+  ];
+  return { name: SAMPLE_COMPANY_SHEET, rows, columnWidths: [14, 40] };
+}
+
 export function sampleSheets(): SheetSpec[] {
-  return [kingdeeLedger(), dealerStatement(), handList()];
+  return [kingdeeLedger(), dealerStatement(), handList(), companySheet()];
 }

@@ -102,7 +102,7 @@ export function cellValueOf(value: ExcelJS.CellValue | undefined): CellValue {
   if (typeof value === "number" || typeof value === "boolean") return value;
   // A Date from another realm (a sheet copied with structuredClone under a test runner) is a Date too.
   if (value instanceof Date) return value;
-  if (Object.prototype.toString.call(value) === "[object Date]") return new Date((value as Date).getTime());
+  if (Object.prototype.toString.call(value) === "[object Date]") return new Date((value as unknown as Date).getTime());
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((t) => t.text).join("") || null;
     if ("hyperlink" in value) return cellValueOf((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);

@@ -5,7 +5,7 @@ import { undoEverything } from "../../src/app/undo";
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import type { WorkbookPort } from "../../src/port/workbook";
 import { fakeWorkbookFrom } from "../../src/preview/sample";
-import { SAMPLE_AGING_AS_OF, SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../src/sample/sample";
+import { SAMPLE_AGING_AS_OF, SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_COMPANY_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../src/sample/sample";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
 /** Everything the add-in does to a workbook: marks, result sheets, saved choices. */
@@ -24,12 +24,12 @@ describe("undoing everything the add-in did to a workbook", () => {
     const port = createExcelWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported });
     const before = sampleSheets().map((s) => excel.snapshot(s.name));
     await useEverything(port);
-    expect((await port.listSheets()).map((s) => s.name)).toEqual([SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, SAMPLE_LIST_SHEET, "差异明细", "余额调节表", "账龄分析", "催款计划"]);
+    expect((await port.listSheets()).map((s) => s.name)).toEqual([SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, SAMPLE_LIST_SHEET, SAMPLE_COMPANY_SHEET, "差异明细", "余额调节表", "账龄分析", "催款计划"]);
     expect(excel.effectiveFill(SAMPLE_LEDGER_SHEET, 13, 1)).not.toBeNull();
 
     const result = await undoEverything(port);
     expect(result.sheetsRemoved).toEqual(["差异明细", "余额调节表", "账龄分析", "催款计划"]);
-    expect((await port.listSheets()).map((s) => s.name)).toEqual([SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, SAMPLE_LIST_SHEET]);
+    expect((await port.listSheets()).map((s) => s.name)).toEqual([SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, SAMPLE_LIST_SHEET, SAMPLE_COMPANY_SHEET]);
     expect(sampleSheets().map((s) => excel.snapshot(s.name))).toEqual(before);
     // Saved choices stay unless asked: they spare the user work next time.
     expect(result.settingsForgotten).toEqual([]);
@@ -51,6 +51,6 @@ describe("undoing everything the add-in did to a workbook", () => {
   test("a workbook the add-in never touched is left as it is", async () => {
     const wb = XlsxWorkbook.fromSpecs(sampleSheets());
     expect(await undoEverything(wb, { forgetSettings: true })).toEqual({ sheetsRemoved: [], settingsForgotten: [] });
-    expect((await wb.listSheets()).map((s) => s.name)).toEqual([SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, SAMPLE_LIST_SHEET]);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual([SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, SAMPLE_LIST_SHEET, SAMPLE_COMPANY_SHEET]);
   });
 });

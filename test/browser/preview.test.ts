@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import type { PreviewHook } from "../../src/preview/hook";
-import { sampleSheets, SAMPLE_DEALER, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET } from "../../src/sample/sample";
+import { sampleSheets, SAMPLE_DEALER, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_COMPANY_SHEET, SAMPLE_STATEMENT_SHEET } from "../../src/sample/sample";
 import type { OutRow } from "../../src/port/workbook";
 import { type Chromium } from "./support/chromium";
 import { endSession, expectEventually as eventually, expectText as settledText, screenshot, startSession } from "./support/session";
@@ -84,7 +84,7 @@ test("the task pane in Chinese lists the sample's sheets with their sizes", asyn
     return [s.name, String(size.rows), String(size.columns)];
   });
   expect(rows).toEqual(expected);
-  expect(rows.map((r) => r[0])).toEqual([SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, SAMPLE_LIST_SHEET]);
+  expect(rows.map((r) => r[0])).toEqual([SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, SAMPLE_LIST_SHEET, SAMPLE_COMPANY_SHEET]);
   // The grid beside it shows the workbook as Excel would: dates and money in their formats.
   await expectText(page.locator("[data-cell=A6]"), "2026-07-06");
   await expectText(page.locator("[data-cell=E6]"), "86,400.00");

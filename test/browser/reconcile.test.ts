@@ -469,7 +469,7 @@ test("全部撤销 takes back the marks and the result sheets, leaving the user'
   await page.getByTestId("undo-open").click();
   await page.getByTestId("undo-confirm").click();
   await page.getByText(/已清除全部标记，删除结果表：差异明细、余额调节表/).waitFor({ timeout: STEP_TIMEOUT });
-  await expectEventually(sheetNames, [LEDGER, STATEMENT, "发货回款登记"]);
+  await expectEventually(sheetNames, [LEDGER, STATEMENT, "发货回款登记", "本公司信息"]);
   expect({ ledger: await snapshot(LEDGER), statement: await snapshot(STATEMENT) }).toEqual(before);
   await shot("undo-zh");
 });

@@ -137,3 +137,19 @@ describe("duizhang letters", () => {
     expect(ws.getCell("A4").value).toBe("人民币壹万陆仟肆佰零玖元零贰分");
   });
 });
+
+describe("duizhang demo", () => {
+  test("writes a letter for the sample's dealer stating the balance reconcile and aging state, with the register and 本公司信息", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-letters-demo-"));
+    const r = await run(["demo", "--out", "demo.xlsx"], dir);
+    expect(r.err).toBe("");
+    expect(r.out).toContain("我方余额 233,340.50");
+    expect(r.out).toContain("== 对账函 ==");
+    expect(r.out).toMatch(/DZ-202610-0001\s+杭州美达商贸有限公司\s+贵公司欠本公司\s+233,340.50\s+人民币贰拾叁万叁仟叁佰肆拾元伍角整/);
+    const out = await XlsxWorkbook.open(path.join(dir, "demo.xlsx"));
+    const names = (await out.listSheets()).map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["对账函 2026-10-31", "函证登记簿", "本公司信息"]));
+    const letter = await out.readSheet("对账函 2026-10-31");
+    expect(letter.values.flat()).toContain("浙江恒达电器有限公司");
+  });
+});

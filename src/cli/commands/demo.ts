@@ -9,7 +9,10 @@ import { EXIT_OK } from "../errors";
 import { ensureWritableOut, makeFolder, openInputFile, saveResult } from "../files";
 import { buildResultWorkbook, problemsOrThrow, reconcileText } from "./reconcile";
 import { reconciliationOf } from "../../app/aging";
-import { addAgingToWorkbook, agingText, chartsLeftOutText } from "./aging";
+import { addAgingToWorkbook, agingText, chartsLeftOutText, todayIso } from "./aging";
+import { runLetters } from "../../app/letters";
+import { COMPANY_SHEET } from "../../core/letters";
+import { lettersText } from "./letters";
 
 /** Where the bundled sample workbook lives, relative to the package root. */
 export const SAMPLE_PATH = path.join("assets", "sample", "duizhang-sample.xlsx");
@@ -80,6 +83,24 @@ export async function commandDemo(ctx: Context, values: Values): Promise<number>
   const aging = await addAgingToWorkbook(wb, sample, ledgerSheet, asOf, ctx.lang, { reconciliation: reconciliationOf(run), ...(ledgerCopy !== undefined ? { ledgerCopy } : {}) });
   ctx.io.out(agingText(aging.run, ctx.lang));
   if (aging.written.chartsLeftOut > 0) ctx.io.out(chartsLeftOutText(ctx.lang));
+
+  ctx.io.out("");
+  ctx.io.out(say(ctx.lang, "== 对账函 ==", "== Confirmation letters =="));
+  // Same ledger and cut-off again: each letter states the balance the reconciliation and the aging show.
+  const letters = await runLetters({
+    ledger: { port: sample.port, sheet: ledgerSheet },
+    asOf,
+    sendDate: todayIso(),
+    dealers: { all: true },
+    template: { builtin: "positive" },
+    register: wb,
+    target: wb,
+    lang: ctx.lang,
+  });
+  if (letters.ok) ctx.io.out(lettersText(letters.run, ctx.lang));
+  if ((await sample.port.listSheets()).some((s) => s.name === COMPANY_SHEET)) {
+    await wb.copySheetFrom(sample.port as XlsxWorkbook, COMPANY_SHEET, COMPANY_SHEET, { usersSheet: true });
+  }
   await saveResult(wb, out, replace);
   const written = (await wb.listSheets()).map((s) => s.name).join(say(ctx.lang, "、", ", "));
   ctx.io.out(say(ctx.lang, `\n结果工作簿：${out}（${written}）`, `\nResult workbook: ${out} (${written})`));

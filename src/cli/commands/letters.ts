@@ -6,6 +6,7 @@
 import * as path from "path";
 import { runLetters, type LettersProblem, type LettersRun, type TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
+import { formatFenGrouped } from "../../core/money";
 import { BUILTIN_SHEETS, COMPANY_SHEET, REGISTER_SHEET, companyInfoRows, lettersSheetName, type BuiltinKind } from "../../core/letters";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { WorkbookPort } from "../../port/workbook";
@@ -194,7 +195,7 @@ export function lettersText(r: LettersRun, lang: Lang): string {
           l.number + (l.reused ? s("（沿用）", " (reused)") : ""),
           l.dealer,
           l.direction === "receivable" ? s("贵公司欠本公司", "owes us") : s("本公司欠贵公司", "we owe"),
-          l.balance,
+          formatFenGrouped(Math.abs(l.balanceFen)),
           l.amountInWords,
           `${l.firstRow}-${l.lastRow}`,
         ]),
