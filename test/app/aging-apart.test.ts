@@ -84,6 +84,17 @@ describe("the result sheets say what the aging kept apart", () => {
     if (sheet.filterLastRow !== undefined) expect(sheet.filterLastRow).toBeLessThan(note + 1);
   });
 
+  it("puts the 待核对 list's 未收金额 in a column as wide as the sheet's own amounts, on both sheets", () => {
+    for (const sheet of [planSheet(report(), { ledgerSheet: "明细账" }, "zh-CN"), agingSheet(report(), { ledgerSheet: "明细账" }, "zh-CN")]) {
+      const head = rowWith(sheet.rows, "待核对（对账发现差异") + 1;
+      const column = values(sheet.rows[head]).indexOf("未收金额");
+      expect(column).toBeGreaterThan(0);
+      // 10.5 characters hold 9,999,999.99 in 10 pt type; 9.5 (a date's width) prints 100,000.00 as ###.
+      expect(sheet.columnWidths![column]).toBeGreaterThanOrEqual(10.5);
+      expect(values(sheet.rows[head + 1])[column]).toBe(2000);
+    }
+  });
+
   it("adds nothing when no cell was unreadable and no reconciliation was given", () => {
     const plain = ageLedger({ entries: readGrid({ sheet: "明细账", top: 1, left: 1, values: [["日期", "单号", "借方"], ["2026-11-01", "A-1", 100]] }, { side: "ledger" }).entries, openings: [] }, { asOf: AS_OF });
     const rows = agingSheet(plain, { ledgerSheet: "明细账" }, "zh-CN").rows;

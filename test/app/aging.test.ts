@@ -323,8 +323,9 @@ describe("writeAgingResults", () => {
     expect([ws.getCell("B4").numFmt, ws.getCell("C4").numFmt, ws.getCell("P4").numFmt]).toEqual(["@", "@", "@"]);
     expect(ws.autoFilter).toBe("A3:P10");
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", printTitlesRow: "3:3", fitToPage: true });
-    // Totals by rep (largest open amount first) and overall, under the plan and outside its AutoFilter.
-    const totals = v.slice(end + 1).filter((r) => r[1] === "小计" || r[1] === "合计").map((r) => [r[1], r[2], r[3], r[4], r[7]]);
+    // Totals by rep (largest open amount first) and overall, under the plan and outside its AutoFilter; the late
+    // part stands in the wide 下一步行动 column.
+    const totals = v.slice(end + 1).filter((r) => r[1] === "小计" || r[1] === "合计").map((r) => [r[1], r[2], r[3], r[4], r[8]]);
     expect(totals).toEqual([
       ["小计", "王磊", "3 笔", 118760, 71260],
       ["小计", "李娜", "2 笔", 91300, 34500],

@@ -58,6 +58,24 @@ function agingFile(dir: string): void {
   fs.writeFileSync(path.join(dir, "aging.csv"), `${rows.join("\n")}\n`);
 }
 
+/**
+ * One dealer's ledger with amounts of 100,000 and more, two of them differing from the dealer's statement
+ * (so 待核对, listed under both aging sheets with their open amounts) and one unreadable amount.
+ */
+function reviewFiles(dir: string): void {
+  const ledger = ["日期,单号,摘要,借方,贷方"];
+  const statement = ["日期,单号,摘要,进货金额,付款金额"];
+  for (let i = 1; i <= 8; i++) {
+    const ref = `XS-9${i}`;
+    const fen = 10_000_000 * i + 12_345;
+    ledger.push(`${day(i * 9)},${ref},销售出库,${money(fen)},`);
+    statement.push(`${day(i * 9 + 2)},${ref},进货,${money(i % 4 === 0 ? fen - 500_000 : fen)},`);
+  }
+  ledger.push(`${day(80)},XS-99,销售出库,待定,`);
+  fs.writeFileSync(path.join(dir, "review-ledger.csv"), `${ledger.join("\n")}\n`);
+  fs.writeFileSync(path.join(dir, "review-statement.csv"), `${statement.join("\n")}\n`);
+}
+
 const tools = hasTools();
 const maybe = tools ? describe : describe.skip;
 if (!tools) console.warn("print tests skipped: soffice, pdftotext or pdfinfo is missing (apt-get install -y libreoffice-calc-nogui poppler-utils)");
@@ -65,6 +83,7 @@ if (!tools) console.warn("print tests skipped: soffice, pdftotext or pdfinfo is 
 let dir: string;
 let reconcilePages: PdfPage[];
 let agingPages: PdfPage[];
+let reviewPages: PdfPage[];
 
 beforeAll(async () => {
   if (!tools) return;
@@ -75,8 +94,12 @@ beforeAll(async () => {
   expect(r.err).toBe("");
   const a = await run(["aging", "--ledger", "aging.csv", "--as-of", "2026-10-31", "--out", "aging.xlsx"], dir);
   expect(a.err).toBe("");
+  reviewFiles(dir);
+  const v = await run(["aging", "--ledger", "review-ledger.csv", "--statement", "review-statement.csv", "--as-of", "2026-10-31", "--out", "review.xlsx"], dir);
+  expect(v.err).toBe("");
   reconcilePages = readPdf(toPdf(path.join(dir, "reconcile.xlsx"), dir));
   agingPages = readPdf(toPdf(path.join(dir, "aging.xlsx"), dir));
+  reviewPages = readPdf(toPdf(path.join(dir, "review.xlsx"), dir));
 }, 400_000);
 
 afterAll(() => {
@@ -97,6 +120,9 @@ maybe("printed result sheets", () => {
     reconciliation: pagesOf(reconcilePages, "应收账款余额调节表"),
     aging: pagesOf(agingPages, "应收账款账龄分析"),
     plan: pagesOf(agingPages, "催款计划"),
+    // Under reconciliation (待核对) and unreadable cells listed under both aging sheets, amounts of six figures.
+    reviewAging: pagesOf(reviewPages, "应收账款账龄分析"),
+    reviewPlan: pagesOf(reviewPages, "催款计划"),
   });
 
   test("every result sheet prints on A4, wide tables landscape, over several pages where long", () => {
@@ -130,6 +156,18 @@ maybe("printed result sheets", () => {
     for (const pages of Object.values(s)) {
       expect(pages[0].text).toMatch(/第 1 页 共 \d+ 页/);
       if (pages.length > 1) expect(pages[1].text).toMatch(/第 2 页 共 \d+ 页/);
+    }
+  });
+
+  test("the 待核对 list prints each six-figure open amount in full under both aging sheets", () => {
+    const s = sheets();
+    for (const pages of [s.reviewAging, s.reviewPlan]) {
+      const all = pages.map((p) => p.text).join("\n");
+      expect(all).toMatch(/待核对（对账发现差异/);
+      // XS-94 and XS-98 differ from the statement: 400,123.45 and 800,123.45 open.
+      expect(all).toContain("400,123.45");
+      expect(all).toContain("800,123.45");
+      expect(all).toMatch(/无法读取的单元格/);
     }
   });
 

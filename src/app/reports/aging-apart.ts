@@ -89,8 +89,10 @@ export function apartNotes(report: AgingReport, lang: Lang, width: number): OutR
 /**
  * The lists to add under a result sheet `width` columns wide: 待核对 and the unreadable cells, each
  * with a link to its row in `ledgerSheet` (the ledger, or its copy, in the workbook written to).
+ * `moneyColumn` (1-based, 5 or 6) is a column of the sheet wide enough for an amount: the lists borrow the
+ * sheet's widths, and an amount in a date-wide column would print as ### from 100,000.00 up.
  */
-export function apartLists(report: AgingReport, ledgerSheet: string, lang: Lang, width: number): OutRow[] {
+export function apartLists(report: AgingReport, ledgerSheet: string, lang: Lang, width: number, moneyColumn: 5 | 6 = 6): OutRow[] {
   const p = (t: Bilingual) => pick(t, lang);
   const en = lang === "en-US";
   const span = Math.max(width, 9);
@@ -99,7 +101,9 @@ export function apartLists(report: AgingReport, ledgerSheet: string, lang: Lang,
   if (report.underReconciliation.length > 0) {
     const statusText = { open: p(T.statusOpen), unapplied: p(T.statusUnapplied), settled: p(T.statusSettled) };
     rows.push([], [{ value: p(T.reviewTitle), bold: true, mergeAcross: span - 1 }]);
-    rows.push([head(p(T.no)), head(p(T.dealer)), head(p(T.rep)), head(p(T.row)), head(p(T.ref)), head(p(T.open)), head(p(T.status)), head(p(T.kind)), head(p(T.reason), { mergeAcross: span - 9 })]);
+    // 单号 and 未收金额 trade places when the sheet's money-wide column is the fifth.
+    const order = (ref: OutCell, open: OutCell): OutCell[] => (moneyColumn === 5 ? [open, ref] : [ref, open]);
+    rows.push([head(p(T.no)), head(p(T.dealer)), head(p(T.rep)), head(p(T.row)), ...order(head(p(T.ref)), head(p(T.open))), head(p(T.status)), head(p(T.kind)), head(p(T.reason), { mergeAcross: span - 9 })]);
     report.underReconciliation.forEach((u, i) => {
       const link = { sheet: ledgerSheet, row: u.row };
       rows.push([
@@ -107,8 +111,7 @@ export function apartLists(report: AgingReport, ledgerSheet: string, lang: Lang,
         text(u.dealer, { border: true, wrap: true }),
         text(u.rep ?? "", { border: true, wrap: true }),
         { value: String(u.row), numberFormat: "@", link, color: LINK_COLOR, border: true },
-        text(u.ref ?? "", { border: true, wrap: true }),
-        money(u.open),
+        ...order(text(u.ref ?? "", { border: true, wrap: true }), money(u.open)),
         text(statusText[u.status], { border: true }),
         text(pick(reviewKindText(u.kind), lang), { border: true, wrap: true }),
         text(en ? u.en : u.zh, { border: true, wrap: true, mergeAcross: span - 9 }),

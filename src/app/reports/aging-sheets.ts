@@ -415,7 +415,8 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
   const lastData = rows.length;
   if (plan.length === 0) rows.push([{ value: p(T.noItems), mergeAcross: width - 1 }]);
   else rows.push(...planTotals(plan, lang));
-  rows.push(...apartNotes(report, lang, width), ...apartLists(report, src.ledgerSheet, lang, width));
+  // 催款计划's sixth column is a date's width; its fifth (未收金额) takes amounts.
+  rows.push(...apartNotes(report, lang, width), ...apartLists(report, src.ledgerSheet, lang, width, 5));
   rows.push(...signatureRows(lang, [2, 6, 12]));
   return {
     name: p(PLAN_SHEET),
@@ -462,7 +463,10 @@ function planTotals(plan: readonly OpenItem[], lang: Lang): OutRow[] {
       look(text(rep, { wrap: true })),
       look(text(`${t.n} ${p(T.itemsUnit)}`, { align: "right" })),
       look(money(t.open)),
-      look(text(p(T.ofWhichLate), { mergeAcross: 1 })),
+      // The late amount goes in the wide 下一步行动 column: the 阶段 column beside the label is too narrow for
+      // seven figures.
+      look(text(p(T.ofWhichLate), { mergeAcross: 2 })),
+      null,
       null,
       look(money(t.late)),
     ];
