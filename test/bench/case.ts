@@ -6,6 +6,7 @@ import { readGrid } from "../../src/core/read";
 import { main } from "../../src/cli/main";
 import { kingdeeGrid } from "./synth";
 import { benchExcelRoundTrips } from "../fake-excel/bench";
+import { benchLetters } from "../fake-excel/letters-bench";
 
 function peakMB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -61,6 +62,11 @@ async function run(kind: string, rows: number, dir: string): Promise<Record<stri
     const t0 = performance.now();
     const r = await benchExcelRoundTrips(rows);
     return { ...r, syncRatio: Math.round((r.syncs / r.leastSyncs) * 100) / 100, ms: Math.round(performance.now() - t0), peakMB: peakMB() };
+  }
+  if (kind === "letters") {
+    const c0 = process.cpuUsage();
+    const r = await benchLetters(rows);
+    return { ...r, cpuMs: cpuMs(c0), peakMB: peakMB() };
   }
   throw new Error(`unknown case ${kind}`);
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: speed and memory of the heavy paths, each case in a fresh process.
  * `npm run bench --silent -- --json` prints one JSON object, one key per area, each a list of runs.
- * Flags: --quick (small sizes only), --only read,reconcile,excel.
+ * Flags: --quick (small sizes only), --only read,reconcile,excel,letters.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -68,6 +68,14 @@ function main(): void {
         const r = runCase("excel", rows, dir);
         results.excel.push(r);
         log(`excel      ${String(rows).padStart(9)} rows  ${String(r.syncs).padStart(4)} syncs (least ${r.leastSyncs}, ratio ${r.syncRatio})  largest ${r.maxRequestBytes} B  total ${r.totalBytes} B`);
+      }
+    }
+    if (want("letters")) {
+      results.letters = [];
+      for (const dealers of [1_000]) {
+        const r = runCase("letters", dealers, dir);
+        results.letters.push(r);
+        log(`letters    ${String(dealers).padStart(9)} dealers  ${String(r.ms).padStart(7)} ms  ${String(r.syncs).padStart(4)} syncs  largest ${r.maxRequestBytes} B  total ${r.totalBytes} B`);
       }
     }
   } finally {
