@@ -3,7 +3,7 @@
  * and nothing later: one `?.` anywhere in a chunk and that chunk does not load, which leaves the pane
  * empty. Every chunk of a production build is parsed here with acorn set to ES2017.
  */
-import { parse } from "acorn";
+import { parse, type Node as AcornNode } from "acorn";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { builtChunks, ensureProductionBuilt, type ProductionBuild } from "./support/production-build";
@@ -26,6 +26,38 @@ function es2017Error(code: string): string | null {
     const pos = (error as { pos?: number }).pos ?? 0;
     return `${(error as Error).message} near …${code.slice(Math.max(0, pos - 60), pos + 60)}…`;
   }
+}
+
+interface AnyNode extends AcornNode {
+  [key: string]: unknown;
+}
+
+/**
+ * Reads of `globalThis` (which EdgeHTML 18 lacks) that nothing guards: not `typeof globalThis`, not a
+ * property named so, and not inside an `if`, `?:`, `&&` or `||` whose test asks `typeof globalThis`.
+ */
+function unguardedGlobalThis(code: string): string[] {
+  const found: string[] = [];
+  const ast = parse(code, { ecmaVersion: 2017, sourceType: "script" }) as unknown as AnyNode;
+  const guards = (node: AnyNode): boolean => {
+    const test = node.type === "LogicalExpression" ? (node.left as AnyNode) : (node.test as AnyNode | undefined);
+    return !!test && /typeof globalThis/.test(code.slice(test.start, test.end));
+  };
+  const walk = (node: AnyNode, parent: AnyNode | null, guarded: boolean): void => {
+    if (node.type === "Identifier" && node.name === "globalThis" && !guarded) {
+      const ofTypeof = parent?.type === "UnaryExpression" && parent.operator === "typeof";
+      const propertyName = (parent?.type === "MemberExpression" && parent.property === node && !parent.computed) || (parent?.type === "Property" && parent.key === node);
+      if (!ofTypeof && !propertyName) found.push(code.slice(Math.max(0, node.start - 60), node.end + 20));
+    }
+    const nowGuarded = guarded || (["IfStatement", "ConditionalExpression", "LogicalExpression"].includes(node.type) && guards(node));
+    for (const value of Object.values(node)) {
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === "object" && typeof (child as AnyNode).type === "string") walk(child as AnyNode, node, nowGuarded);
+      }
+    }
+  };
+  walk(ast, null, false);
+  return found;
 }
 
 describe("the production build for EdgeHTML 18", () => {
@@ -52,6 +84,14 @@ describe("the production build for EdgeHTML 18", () => {
       const error = es2017Error(readFileSync(join(build.dir, chunk), "utf8"));
       // The chunk's name in the failure says which one to look at.
       expect({ chunk, error }).toEqual({ chunk, error: null });
+    }
+  });
+
+  it("never reads globalThis unguarded, which EdgeHTML 18 lacks and webpack's runtime must not use", () => {
+    expect(unguardedGlobalThis("var g = globalThis.x;")).toHaveLength(1);
+    expect(unguardedGlobalThis('var g = typeof globalThis == "object" ? globalThis : window; if (typeof globalThis) f(globalThis);')).toEqual([]);
+    for (const chunk of builtChunks(build.dir)) {
+      expect({ chunk, unguarded: unguardedGlobalThis(readFileSync(join(build.dir, chunk), "utf8")) }).toEqual({ chunk, unguarded: [] });
     }
   });
 
