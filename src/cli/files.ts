@@ -10,13 +10,15 @@ import type { WorkbookPort } from "../port/workbook";
 import { WholeFileError } from "../port/whole-file";
 import { CsvWorkbook } from "../xlsx/csv-workbook";
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, XlsxWorkbook } from "../xlsx/workbook";
+import { XLS_LIMITS, XlsReadError, XlsWorkbook } from "../xlsx/xls";
 import { UsageError } from "./errors";
 import type { Lang } from "../app/lang";
 
 export interface OpenedFile {
   port: WorkbookPort;
   path: string;
-  kind: "xlsx" | "csv";
+  /** `xls`: an old-format workbook, read-only like a CSV file (results still go to .xlsx). */
+  kind: "xlsx" | "csv" | "xls";
   /** For a CSV file, its one sheet. */
   onlySheet?: string;
 }
@@ -161,12 +163,7 @@ export async function openInputFile(file: string, cwd: string, lang: Lang): Prom
   // A pipe or a device would be read for ever (or block): only plain files.
   if (!stat.isFile()) throw new UsageError(msg(lang, `${file} 不是普通文件`, `${file} is not a regular file`));
   const ext = path.extname(full).toLowerCase();
-  if (ext === ".xls" || ext === ".et") {
-    if (isZip(readInput(full, file, lang))) {
-      throw new UsageError(msg(lang, `${file} 实际是 .xlsx 工作簿，只是扩展名为 ${ext}：请把扩展名改为 .xlsx`, `${file} is an .xlsx workbook with an ${ext} name: rename it to .xlsx`));
-    }
-    throw new UsageError(msg(lang, `${file} 是旧版 Excel 格式，请在 Excel 中另存为 .xlsx 后再试`, `${file} is an old Excel format: save it as .xlsx in Excel and try again`));
-  }
+  if (ext === ".xls" || ext === ".et") return openXls(full, file, ext, stat, lang);
   if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".xlsm") {
     throw new UsageError(msg(lang, `不支持的文件类型：${file}（请使用 .xlsx 或 .csv）`, `unsupported file type: ${file} (use .xlsx or .csv)`));
   }
@@ -183,6 +180,45 @@ export async function openInputFile(file: string, cwd: string, lang: Lang): Prom
     return { port: wb, path: full, kind: "xlsx" };
   } catch {
     throw new UsageError(msg(lang, `无法读取 ${file}：不是有效的 .xlsx 文件（文件可能已损坏或不完整）`, `cannot read ${file}: not a valid .xlsx file (it may be damaged or incomplete)`));
+  }
+}
+
+/**
+ * An old-format workbook: the bytes say what it is before any parser sees them, the size is checked before
+ * it is read, and the parse itself is bounded (time, memory, cells); every failure is one line.
+ */
+async function openXls(full: string, file: string, ext: string, stat: fs.Stats, lang: Lang): Promise<OpenedFile> {
+  const mb = (n: number) => Math.round(n / (1024 * 1024));
+  if (stat.size > XLS_LIMITS.maxBytes) {
+    throw new UsageError(msg(lang, `${file} 过大（${mb(stat.size)} MB，.xls 最多读取 ${mb(XLS_LIMITS.maxBytes)} MB）：请在 Excel 中另存为 .xlsx 后再试`, `${file} is too large (${mb(stat.size)} MB; .xls files are read up to ${mb(XLS_LIMITS.maxBytes)} MB): save it as .xlsx in Excel and try again`));
+  }
+  const bytes = readInput(full, file, lang);
+  if (isZip(bytes)) {
+    throw new UsageError(msg(lang, `${file} 实际是 .xlsx 工作簿，只是扩展名为 ${ext}：请把扩展名改为 .xlsx`, `${file} is an .xlsx workbook with an ${ext} name: rename it to .xlsx`));
+  }
+  if (bytes.length === 0) throw new UsageError(msg(lang, `${file} 是空文件`, `${file} is empty`));
+  const resave = msg(lang, "请在 Excel 中打开并另存为“Excel 工作簿 (*.xlsx)”后再试", `open it in Excel and save it as "Excel Workbook (*.xlsx)"`);
+  if (!isOle(bytes)) {
+    const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString("utf8").replace(/^\uFEFF/, "").trimStart();
+    if (head.startsWith("<")) {
+      throw new UsageError(msg(lang, `${file} 实际是网页 (HTML) 或 XML 表格（有些系统导出的“Excel 文件”就是这样），不是 ${ext} 工作簿：${resave}`, `${file} is a web page (HTML) or XML table, not an ${ext} workbook (some systems export "Excel files" this way): ${resave}`));
+    }
+    throw new UsageError(msg(lang, `无法读取 ${file}：不是有效的旧版 Excel (.xls) 文件（文件可能已损坏或不完整；若是 CSV 文本，请把扩展名改为 .csv）`, `cannot read ${file}: not a valid old Excel (.xls) file (it may be damaged or incomplete; if it is CSV text, rename it to .csv)`));
+  }
+  if (oleHasStream(bytes, "EncryptedPackage") || oleHasStream(bytes, "EncryptionInfo")) throw new UsageError(notXlsxText(bytes, file, lang));
+  try {
+    const wb = await XlsWorkbook.openBytes(bytes, file);
+    return { port: wb, path: full, kind: "xls" };
+  } catch (e) {
+    if (!(e instanceof XlsReadError)) throw e;
+    const why: Record<XlsReadError["reason"], [string, string]> = {
+      encrypted: ["设有打开密码（已加密），无法读取：请在 Excel 中清除密码（文件 → 信息 → 保护工作簿）并另存为 .xlsx 后再试", "is password-protected (encrypted) and cannot be read: remove the password in Excel (File → Info → Protect Workbook) and save it as .xlsx"],
+      timeout: [`读取超过 ${XLS_LIMITS.timeoutMs / 1000} 秒仍未完成，已停止（文件可能已损坏）：${resave}`, `took more than ${XLS_LIMITS.timeoutMs / 1000} seconds to read and was stopped (it may be damaged): ${resave}`],
+      too_large: [`内容过多，超出读取 .xls 的上限（文件可能已损坏）：${resave}`, `holds more than an .xls file is read up to (it may be damaged): ${resave}`],
+      corrupt: ["不是有效的 .xls 工作簿（文件可能已损坏或不完整）：请在 Excel 或 WPS 中打开，确认无误后另存为 .xlsx 再试", "is not a valid .xls workbook (it may be damaged or incomplete): open it in Excel or WPS and, if it looks right, save it as .xlsx"],
+    };
+    const [zh, en] = why[e.reason];
+    throw new UsageError(msg(lang, `${file} ${zh}`, `${file} ${en}`));
   }
 }
 

@@ -16,7 +16,7 @@ const ZH: Record<string, string> = {
   make-sample                     重新生成自带的示例工作簿
 
 通用选项：--lang zh|en（也可设环境变量 DUIZHANG_LANG），--help
-文件可为 .xlsx 或 .csv（UTF-8 或 GBK）。输入文件从不被修改。
+文件可为 .xlsx、.xls（Excel 97-2003）或 .csv（UTF-8 或 GBK）。输入文件从不被修改，结果总是 .xlsx。
 出错时在标准错误输出一行说明，退出码为 2。`,
   sheets: `用法：duizhang sheets FILE [--json]
 列出工作表名称、行数和列数。`,
@@ -89,7 +89,7 @@ Commands:
   make-sample                     rebuild the bundled sample workbook
 
 Common options: --lang zh|en (or DUIZHANG_LANG), --help
-Files are .xlsx or .csv (UTF-8 or GBK). Input files are never modified.
+Files are .xlsx, .xls (Excel 97-2003) or .csv (UTF-8 or GBK). Input files are never modified; results are always .xlsx.
 On bad input: one line on stderr and exit status 2.`,
   sheets: `Usage: duizhang sheets FILE [--json]
 Lists the sheets with their rows and columns.`,

@@ -24,7 +24,7 @@ describe("duizhang help and bad arguments", () => {
     [["sheets"], /缺少文件/],
     [["sheets", "missing.xlsx"], /找不到文件：missing\.xlsx/],
     [["sheets", "notes.txt"], /不支持的文件类型：notes\.txt/],
-    [["sheets", "old.xls"], /旧版 Excel 格式/],
+    [["sheets", "old.xls"], /无法读取 old\.xls：不是有效的旧版 Excel \(\.xls\) 文件/],
     [["read", "sample.xlsx", "--sheet", "没有这张表"], /sample\.xlsx 中没有工作表“没有这张表”/],
     [["read", "sample.xlsx", "--as-of", "2026-13-01"], /--as-of 须为 YYYY-MM-DD/],
     [["read", "sample.xlsx", "--map", "colour=B"], /--map 写法有误/],

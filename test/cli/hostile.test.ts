@@ -9,6 +9,7 @@ import nodeFs from "fs";
 import * as path from "path";
 import { run, sampleDir, type Ran } from "./support";
 import { hasXmlUnsafe } from "../../src/xlsx/xml-safe";
+import { erpLikeXls } from "../xlsx/xls-fixtures";
 
 let dir: string;
 beforeAll(async () => {
@@ -210,4 +211,64 @@ describe("characters XML forbids never reach an output .xlsx", () => {
       ws.eachRow((row) => row.eachCell((c) => expect(hasXmlUnsafe(JSON.stringify(c.value) ?? "")).toBe(false)));
     }
   }, 30_000);
+});
+
+/** The BIFF records of an .xls fixture, found by scanning for a record type followed by a plausible length. */
+function patchRecord(bytes: Buffer, type: number, patch: (copy: Buffer, at: number) => void): Buffer {
+  const copy = Buffer.from(bytes);
+  for (let i = 512; i + 4 < copy.length; i++) {
+    if (copy.readUInt16LE(i) === type && copy.readUInt16LE(i + 2) < 200) {
+      patch(copy, i + 4);
+      return copy;
+    }
+  }
+  throw new Error(`record ${type} not found`);
+}
+
+describe("hostile .xls files: one line, never a crash or a hang", () => {
+  const corrupt = /不是有效的 \.xls 工作簿（文件可能已损坏或不完整）/;
+  test.each([
+    ["truncated", () => erpLikeXls().subarray(0, 1500), corrupt],
+    ["an OLE header and nothing else", () => erpLikeXls().subarray(0, 512), corrupt],
+    ["garbage after a valid header", () => Buffer.concat([erpLikeXls().subarray(0, 512), Buffer.alloc(8192, 0xab)]), corrupt],
+    ["a web page named .xls", () => Buffer.from("<html><table><tr><td>日期</td></tr></table></html>"), /实际是网页 \(HTML\) 或 XML 表格.*另存为/],
+    ["random bytes", () => Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 251)), /不是有效的旧版 Excel \(\.xls\) 文件/],
+    ["empty", () => Buffer.alloc(0), /是空文件/],
+  ])("%s", async (_name, bytes, message) => {
+    fs.writeFileSync(path.join(dir, "hostile.xls"), (bytes as () => Buffer)());
+    const started = Date.now();
+    expectOneLine(await run(["read", "hostile.xls"], dir), message as RegExp);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+
+  test("huge declared sizes (string table of two billion strings, a sheet of 4 billion rows) are not believed", async () => {
+    // SST: total and unique string counts; DIMENSIONS: first and last row (32-bit in BIFF8).
+    let bytes = patchRecord(erpLikeXls(), 0x00fc, (copy, at) => {
+      copy.writeUInt32LE(0x7fffffff, at);
+      copy.writeUInt32LE(0x7fffffff, at + 4);
+    });
+    bytes = patchRecord(bytes, 0x0200, (copy, at) => {
+      copy.writeUInt32LE(0, at);
+      copy.writeUInt32LE(0xffffffff, at + 4);
+    });
+    fs.writeFileSync(path.join(dir, "huge.xls"), bytes);
+    const started = Date.now();
+    const r = await run(["read", "huge.xls"], dir);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    // Either read for what it really holds, or refused in one line.
+    if (r.code === 0) expect(r.out).toContain("明细账");
+    else expectOneLine(r, /huge\.xls /);
+  }, 30_000);
+
+  test("record lengths that point past the end of the stream", async () => {
+    const copy = patchRecord(erpLikeXls(), 0x00fc, (b, at) => b.writeUInt16LE(0xffff, at - 2));
+    fs.writeFileSync(path.join(dir, "long.xls"), copy);
+    const r = await run(["read", "long.xls"], dir);
+    if (r.code !== 0) expectOneLine(r, /long\.xls /);
+  }, 30_000);
+
+  test("a password-protected .xls is told as such", async () => {
+    fs.writeFileSync(path.join(dir, "locked.xls"), oleFile(["EncryptionInfo", "EncryptedPackage"]));
+    expectOneLine(await run(["read", "locked.xls"], dir), /设有打开密码（已加密）/);
+  });
 });
