@@ -31,7 +31,7 @@ export const A4_PAGE: PageSetup = {
   fitToWidth: true,
 };
 
-const STYLES: Record<string, CellStyle> = {
+export const STYLES: Record<string, CellStyle> = {
   letterhead: { fontName: FONT, fontSize: 16, bold: true, align: "center", vertical: "center" },
   title: { fontName: FONT, fontSize: 18, bold: true, align: "center", vertical: "center" },
   number: { fontName: FONT, fontSize: 10.5, align: "right", vertical: "center" },
@@ -55,7 +55,7 @@ const STYLES: Record<string, CellStyle> = {
 };
 
 /** One row: cells as [column, text, style], merges as [from, to] column pairs. */
-interface RowSpec {
+export interface RowSpec {
   height: number;
   cells: [number, string, string][];
   merges?: [number, number][];
@@ -143,7 +143,7 @@ function tail(kind: BuiltinKind): RowSpec[] {
   return rows;
 }
 
-function build(sheet: string, specs: RowSpec[]): Template {
+export function build(sheet: string, specs: RowSpec[]): Template {
   const rows: TemplateRow[] = [];
   const merges: CellRange[] = [];
   specs.forEach((spec, i) => {

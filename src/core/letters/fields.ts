@@ -31,16 +31,28 @@ export const LETTER_FIELDS = [
   "本期增加",
   "本期减少",
   "期末余额",
+  // Demand letters (催款函) and payment commitments (还款承诺书).
+  "等级",
+  "函件名称",
+  "合计",
+  "合计大写",
+  "限期付款日期",
+  "分期期数",
 ] as const;
 
 /** Fields of one line of the 明细 block. 增加 / 减少 split 金额 into the two columns letters often show. */
-export const DETAIL_FIELDS = ["日期", "单号", "摘要", "金额", "增加", "减少", "余额"] as const;
+export const DETAIL_FIELDS = ["日期", "单号", "摘要", "金额", "增加", "减少", "余额", "到期日", "最终收款期限", "逾期天数", "未收金额", "期数", "累计"] as const;
 
 export type LetterField = (typeof LETTER_FIELDS)[number];
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 
 /** The only repeated block: the period's movements or the open items, as the caller chooses. */
 export const DETAIL_BLOCK = "明细";
+/**
+ * Other names the same block may go by, as a demand letter's overdue items (逾期明细) or a commitment's
+ * installments (还款计划) read better in the template; a block opened under one name closes under any.
+ */
+export const DETAIL_BLOCK_NAMES: readonly string[] = [DETAIL_BLOCK, "逾期明细", "还款计划"];
 
 const LETTER_SET: ReadonlySet<string> = new Set(LETTER_FIELDS);
 const DETAIL_SET: ReadonlySet<string> = new Set(DETAIL_FIELDS);

@@ -39,6 +39,11 @@ export const REGISTER_COLUMNS = [
   "对方金额",
   "不符原因",
   "备注",
+  // The day the dealer signed a demand's receipt or a commitment: an acknowledgement of the debt (诉讼时效).
+  "签收日期",
+  // A demand letter's level (1 提醒函, 2 催款函, 3 最后通知) and the payment deadline it gave.
+  "等级",
+  "限期付款日期",
 ] as const;
 export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
 
@@ -107,9 +112,22 @@ export interface RegisterRow {
   theirAmount: Fen | null;
   reason: string;
   note: string;
+  /** 签收日期: the dealer signed the demand's receipt or the commitment on this day. */
+  signedOn: IsoDate | null;
+  /** 等级 of a demand letter, when recorded. */
+  level: 1 | 2 | 3 | null;
+  /** 限期付款日期 of a demand letter, when recorded. */
+  deadline: IsoDate | null;
 }
 
 export type RegisterProblemCode = "no_header" | "bad_date" | "bad_amount" | "bad_result";
+
+/** 等级 as written: 1, "2", "二级", "三". */
+function levelOf(text: string): 1 | 2 | 3 | null {
+  const t = text.replace(/\s|级/g, "");
+  const n = ({ "1": 1, "2": 2, "3": 3, 一: 1, 二: 2, 三: 3 } as Record<string, 1 | 2 | 3>)[t];
+  return n ?? null;
+}
 
 export interface RegisterProblem {
   code: RegisterProblemCode;
@@ -220,6 +238,9 @@ export function readRegister(grid: Grid): RegisterRead {
       theirAmount: amount("对方金额"),
       reason: text("不符原因"),
       note: text("备注"),
+      signedOn: date("签收日期"),
+      level: levelOf(text("等级")),
+      deadline: date("限期付款日期"),
     });
   }
   return read;
@@ -227,7 +248,7 @@ export function readRegister(grid: Grid): RegisterRead {
 
 /** Sent, or answered: anything the user recorded after we wrote the row. */
 function isSent(r: RegisterRow): boolean {
-  return r.sentOn !== null || r.sentBy !== "" || r.trackingNo !== "" || r.repliedOn !== null || r.result === "相符" || r.result === "不符";
+  return r.sentOn !== null || r.sentBy !== "" || r.trackingNo !== "" || r.repliedOn !== null || r.signedOn !== null || r.result === "相符" || r.result === "不符";
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -239,6 +260,9 @@ export interface PlannedLetter {
   asOf: IsoDate;
   /** Our sign. */
   amount: Fen;
+  /** A demand letter's level and payment deadline, written to 等级 and 限期付款日期. */
+  level?: 1 | 2 | 3;
+  deadline?: IsoDate;
 }
 
 export interface RegisterWrite {
@@ -298,7 +322,9 @@ export function planRegister(register: RegisterRead | null, letters: readonly Pl
     });
   } else {
     let next = Math.max(register!.lastColumn, 0) + 1;
-    for (const name of ["编号", "类型", "客户名称", "截至日期", "金额", "回函结果"] as const) {
+    const needed: RegisterColumn[] = ["编号", "类型", "客户名称", "截至日期", "金额", "回函结果"];
+    if (letters.some((l) => l.level !== undefined)) needed.push("等级", "限期付款日期");
+    for (const name of needed) {
       if (columns[name] !== undefined) continue;
       columns[name] = next;
       writes.push({ row: headerRow, column: next, field: name, value: name });
@@ -329,6 +355,9 @@ export function planRegister(register: RegisterRead | null, letters: readonly Pl
       }
       used.add(number);
       if (draft.amount !== letter.amount) write(draft.row, "金额", fenToYuan(letter.amount), AMOUNT_FORMAT);
+      // An unsent demand redone is redone at the level and deadline of this run.
+      if (letter.level !== undefined && draft.level !== letter.level) write(draft.row, "等级", letter.level);
+      if (letter.deadline !== undefined && draft.deadline !== letter.deadline) write(draft.row, "限期付款日期", { date: letter.deadline }, REGISTER_DATE_FORMAT);
       numbers.push({ dealer: letter.dealer, number, row: draft.row, reused: true });
       continue;
     }
@@ -343,6 +372,8 @@ export function planRegister(register: RegisterRead | null, letters: readonly Pl
     write(row, "截至日期", { date: letter.asOf }, REGISTER_DATE_FORMAT);
     write(row, "金额", fenToYuan(letter.amount), AMOUNT_FORMAT);
     write(row, "回函结果", "未回");
+    if (letter.level !== undefined) write(row, "等级", letter.level);
+    if (letter.deadline !== undefined) write(row, "限期付款日期", { date: letter.deadline }, REGISTER_DATE_FORMAT);
     numbers.push({ dealer: letter.dealer, number, row, reused: false });
   }
   return { ok: true, plan: { numbers, writes, notices } };

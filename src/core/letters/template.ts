@@ -21,6 +21,7 @@ import {
   COMPANY_FIELDS,
   DEALER_FIELDS,
   DETAIL_BLOCK,
+  DETAIL_BLOCK_NAMES,
   isDetailField,
   isLetterField,
   type DetailField,
@@ -133,7 +134,7 @@ export function compileTemplate(template: Template): CompileResult {
         const name = m[1].trim();
         if (name.startsWith("#") || name.startsWith("/")) {
           const blockName = name.slice(1).trim();
-          if (blockName !== DETAIL_BLOCK) {
+          if (!DETAIL_BLOCK_NAMES.includes(blockName)) {
             problem("unknown_block", row, column, m[0]);
             continue;
           }

@@ -54,7 +54,7 @@ describe("the register: planning and reading back", () => {
       { dealer: "美达商贸", number: "DZ-202611-0002", row: 3, reused: false },
     ]);
     const sheet = apply([], p);
-    expect(sheet[0]).toEqual(["编号", "类型", "客户名称", "截至日期", "金额", "发函日期", "发出方式", "快递单号", "回函日期", "回函结果", "对方金额", "不符原因", "备注"]);
+    expect(sheet[0]).toEqual(["编号", "类型", "客户名称", "截至日期", "金额", "发函日期", "发出方式", "快递单号", "回函日期", "回函结果", "对方金额", "不符原因", "备注", "签收日期", "等级", "限期付款日期"]);
     expect(sheet[2]).toEqual(["DZ-202611-0002", "对账函", "美达商贸", isoToSerial("2026-11-30"), -50, null, null, null, null, "未回"]);
     const read = readRegister(grid(sheet));
     expect(read.problems).toEqual([]);

@@ -1,0 +1,133 @@
+/**
+ * The limitation period (诉讼时效) of open debts: three years (民法典 第188条) from the due date, started
+ * afresh by the dealer's acknowledgement of the debt (第195条): a payment, a reply to a confirmation letter
+ * that states an amount (相符, or 不符 with the dealer's own amount), a demand letter shown to have arrived
+ * (the signed receipt's 签收日期), a signed payment commitment.
+ *
+ * An acknowledgement counts for every open item of that dealer already due on its date; an earlier one
+ * changes nothing (the period of an item not yet due has not started). Expiry is the same day three years
+ * on; 29 February becomes 28 February in a year without it.
+ */
+import { daysBetween, isIsoDate } from "../dates";
+import type { Fen, IsoDate } from "../model";
+import { dealerKey } from "../values/refs";
+
+export const LIMITATION_YEARS = 3;
+/** Items whose period runs out within this many days are flagged, and an acknowledgement is sought. */
+export const LIMITATION_WARNING_DAYS = 180;
+
+export type AcknowledgementKind = "payment" | "reply_agreed" | "reply_differs" | "demand_signed" | "commitment_signed";
+export type LimitationBasisKind = "due" | AcknowledgementKind;
+
+/** Something the dealer did that acknowledges the debt, with where it is recorded. */
+export interface Acknowledgement {
+  dealer: string;
+  kind: AcknowledgementKind;
+  date: IsoDate;
+  /** Ledger sheet and row for a payment; the register's sheet, row and letter number for the others. */
+  sheet?: string;
+  row?: number;
+  number?: string;
+  /** The amount paid or acknowledged, when known. */
+  amount?: Fen;
+}
+
+export interface LimitationBasis {
+  kind: LimitationBasisKind;
+  date: IsoDate;
+  sheet?: string;
+  row?: number;
+  number?: string;
+  zh: string;
+  en: string;
+}
+
+export type LimitationStatus = "running" | "expiring" | "expired";
+
+export interface Limitation {
+  /** Last day of the period. */
+  expires: IsoDate;
+  basis: LimitationBasis;
+  status: LimitationStatus;
+  /** Days from the as-of date to expiry: negative once it has run out. */
+  daysLeft: number;
+}
+
+const KIND_TEXT: Readonly<Record<LimitationBasisKind, { zh: string; en: string }>> = {
+  due: { zh: "到期日", en: "due date" },
+  payment: { zh: "付款", en: "payment" },
+  reply_agreed: { zh: "对账函回函相符", en: "confirmation reply (agreed)" },
+  reply_differs: { zh: "对账函回函不符（载明金额）", en: "confirmation reply stating an amount (differs)" },
+  demand_signed: { zh: "催款函签收", en: "demand letter signed for" },
+  commitment_signed: { zh: "还款承诺书签署", en: "payment commitment signed" },
+};
+
+export function limitationKindText(kind: LimitationBasisKind): { zh: string; en: string } {
+  return KIND_TEXT[kind];
+}
+
+/** `date` plus `years` years on the same day of the month; 29 February → 28 February when the year lacks it. */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  const y = Number(date.slice(0, 4)) + years;
+  let md = date.slice(5);
+  if (md === "02-29" && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) md = "02-28";
+  return `${String(y).padStart(4, "0")}-${md}`;
+}
+
+/**
+ * Acknowledgements grouped by dealer (keyed as names are matched elsewhere) and sorted by date, latest last,
+ * for `limitationOf`. Dates after `asOf` are dropped: the as-of view knows nothing later.
+ */
+export class Acknowledgements {
+  private readonly byDealer = new Map<string, Acknowledgement[]>();
+
+  constructor(list: readonly Acknowledgement[], asOf: IsoDate) {
+    for (const a of list) {
+      if (!isIsoDate(a.date) || a.date > asOf) continue;
+      const key = dealerKey(a.dealer);
+      let l = this.byDealer.get(key);
+      if (!l) this.byDealer.set(key, (l = []));
+      l.push(a);
+    }
+    for (const l of this.byDealer.values()) l.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  }
+
+  /** The latest acknowledgement by the dealer on or after `from`, or null. */
+  latest(dealer: string, from: IsoDate): Acknowledgement | null {
+    const l = this.byDealer.get(dealerKey(dealer));
+    if (!l || l.length === 0) return null;
+    const last = l[l.length - 1];
+    return last.date >= from ? last : null;
+  }
+}
+
+function basisText(kind: LimitationBasisKind, date: IsoDate, number: string | undefined): { zh: string; en: string } {
+  const t = KIND_TEXT[kind];
+  const n = number ? ` ${number}` : "";
+  return { zh: `${t.zh}${n}（${date}）`, en: `${t.en}${n} (${date})` };
+}
+
+/**
+ * The period of one open item: from its due date, or from the dealer's latest acknowledgement on or after
+ * it. An acknowledgement on the due date itself restarts nothing and is not named.
+ */
+export function limitationOf(item: { dealer: string; dueDate: IsoDate }, acks: Acknowledgements, asOf: IsoDate, warningDays = LIMITATION_WARNING_DAYS): Limitation {
+  const ack = acks.latest(item.dealer, item.dueDate);
+  const restart = ack !== null && ack.date > item.dueDate ? ack : null;
+  const start = restart ? restart.date : item.dueDate;
+  const kind: LimitationBasisKind = restart ? restart.kind : "due";
+  const basis: LimitationBasis = { kind, date: start, ...basisText(kind, start, restart?.number) };
+  if (restart?.sheet !== undefined) basis.sheet = restart.sheet;
+  if (restart?.row !== undefined) basis.row = restart.row;
+  if (restart?.number !== undefined) basis.number = restart.number;
+  const expires = addYears(start, LIMITATION_YEARS);
+  const daysLeft = daysBetween(asOf, expires);
+  const status: LimitationStatus = daysLeft < 0 ? "expired" : daysLeft <= warningDays ? "expiring" : "running";
+  return { expires, basis, status, daysLeft };
+}
+
+export const LIMITATION_STATUS_TEXT: Readonly<Record<LimitationStatus, { zh: string; en: string }>> = {
+  running: { zh: "时效内", en: "Within the period" },
+  expiring: { zh: "时效将届满：请取得对方确认（对账函回执、还款承诺书或付款）", en: "Period ending soon: get an acknowledgement (a signed confirmation, a commitment or a payment)" },
+  expired: { zh: "可能已过诉讼时效：请咨询法律意见", en: "Possibly time-barred: seek legal advice" },
+};
