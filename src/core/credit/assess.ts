@@ -1,0 +1,231 @@
+/**
+ * One credit run: every application scored with the scorecard and the ledger's history, a suggested term
+ * and limit, the exposure against the limit in force, and the half-yearly review list.
+ */
+import type { Entry, Fen, IsoDate, Opening } from "../model";
+import { dealerKey } from "../values/refs";
+import type { Application } from "./application";
+import { paymentHistory, type PaymentHistory } from "./history";
+import { gradeBelow, registerRowOf, reviewIsDue, type RegisterRead, type RegisterRow } from "./register";
+import { scoreApplication, suggest, type BreakdownLine, type CreditScore, type Suggestion } from "./score";
+import type { Scorecard } from "./scorecard";
+
+export type ExposureStatus = "ok" | "near" | "over";
+
+export interface CreditInput {
+  asOf: IsoDate;
+  applications: readonly Application[];
+  ledger: { entries: readonly Entry[]; openings: readonly Opening[]; periodStart?: IsoDate } | null;
+  register: RegisterRead | null;
+  card: Scorecard;
+  /** Term when neither the register nor an application gives one. */
+  defaultTermDays: number;
+}
+
+export interface DealerCredit {
+  dealer: string;
+  application: Application;
+  score: CreditScore;
+  suggestion: Suggestion;
+  history: PaymentHistory | null;
+  register: RegisterRow | null;
+  limit: Fen;
+  limitSource: "register" | "suggested";
+  exposure: Fen;
+  status: ExposureStatus;
+  /** The register's 下次复评日期 when it falls within 30 days of the as-of date or before; else null. */
+  reviewDue: IsoDate | null;
+}
+
+export interface ExposureLine {
+  dealer: string;
+  grade: string | null;
+  limit: Fen;
+  limitSource: "register" | "suggested";
+  exposure: Fen;
+  status: ExposureStatus;
+  /** Open ledger rows of the dealer (marked when over the limit). */
+  openRows: { sheet: string; row: number }[];
+  registerRow: number | null;
+}
+
+export interface ReviewLine {
+  dealer: string;
+  registerRow: number;
+  grade: string;
+  nextReview: IsoDate | null;
+  /** Due by date (within 30 days or past). */
+  due: boolean;
+  /** A fresh score when an application of the dealer was read; else null. */
+  fresh: { score: number; grade: string; breakdown: BreakdownLine[] } | null;
+  /** Open items past their final deadline at the as-of date: a downgrade is proposed at once. */
+  pastFinal: { sheet: string; row: number; open: Fen; finalDate: IsoDate }[];
+  proposedGrade: string | null;
+  exposure: Fen;
+}
+
+export interface CreditResult {
+  asOf: IsoDate;
+  dealers: DealerCredit[];
+  exposures: ExposureLine[];
+  review: ReviewLine[];
+}
+
+/** `over` above the limit (or any balance on a D-grade dealer: the lowest grade, cash before delivery), `near` from 80%. */
+export function exposureStatus(exposure: Fen, limit: Fen, lowestGrade: boolean): ExposureStatus {
+  if (exposure > 0 && (lowestGrade || exposure > limit)) return "over";
+  if (exposure > 0 && exposure * 5 >= limit * 4) return "near";
+  return "ok";
+}
+
+export function assessCredit(input: CreditInput): CreditResult {
+  const { asOf, card, register } = input;
+  const lowest = [...card.grades].sort((a, b) => b.minScore - a.minScore).map((g) => g.grade);
+  const lowestGrade = lowest[lowest.length - 1];
+  const histories = new Map<string, PaymentHistory>();
+  const historyOf = (dealer: string, termDays: number): PaymentHistory | null => {
+    if (!input.ledger) return null;
+    const k = `${dealerKey(dealer)}\u0000${termDays}`;
+    let h = histories.get(k);
+    if (!h) {
+      h = paymentHistory(input.ledger, dealer, termDays, asOf);
+      histories.set(k, h);
+    }
+    return h;
+  };
+
+  // The latest application per dealer counts (a rep may file again).
+  const latest = new Map<string, Application>();
+  for (const a of input.applications) {
+    const k = dealerKey(a.dealer);
+    const had = latest.get(k);
+    if (!had || a.applied >= had.applied) latest.set(k, a);
+  }
+
+  const dealers: DealerCredit[] = [];
+  for (const app of latest.values()) {
+    const reg = registerRowOf(register, app.dealer);
+    const term = reg?.termDays ?? app.requestedTerm ?? input.defaultTermDays;
+    const history = historyOf(app.dealer, term);
+    const score = scoreApplication(app, history, card, asOf);
+    const suggestion = suggest(app, score, history);
+    const fromRegister = reg !== null && reg.limit !== null;
+    const limit = fromRegister ? (reg!.limit as Fen) : suggestion.limit;
+    const grade = fromRegister && reg!.grade ? reg!.grade : score.grade;
+    const exposure = history?.exposure ?? 0;
+    dealers.push({
+      dealer: app.dealer,
+      application: app,
+      score,
+      suggestion,
+      history,
+      register: reg,
+      limit,
+      limitSource: fromRegister ? "register" : "suggested",
+      exposure,
+      status: exposureStatus(exposure, limit, grade === lowestGrade),
+      reviewDue: reg && reviewIsDue(reg, asOf) ? reg.nextReview : null,
+    });
+  }
+
+  const exposures: ExposureLine[] = dealers.map((d) => ({
+    dealer: d.dealer,
+    grade: d.register?.grade || d.score.grade,
+    limit: d.limit,
+    limitSource: d.limitSource,
+    exposure: d.exposure,
+    status: d.status,
+    openRows: d.history?.openRows ?? [],
+    registerRow: d.register?.row ?? null,
+  }));
+  const review: ReviewLine[] = [];
+  for (const row of register?.rows ?? []) {
+    const app = latest.get(dealerKey(row.dealer));
+    const history = historyOf(row.dealer, row.termDays ?? app?.requestedTerm ?? input.defaultTermDays);
+    if (!app && row.limit !== null) {
+      const exposure = history?.exposure ?? 0;
+      exposures.push({
+        dealer: row.dealer,
+        grade: row.grade || null,
+        limit: row.limit,
+        limitSource: "register",
+        exposure,
+        status: exposureStatus(exposure, row.limit, row.grade === lowestGrade),
+        openRows: history?.openRows ?? [],
+        registerRow: row.row,
+      });
+    }
+    const due = reviewIsDue(row, asOf);
+    const pastFinal = history?.openPastFinal ?? [];
+    if (!due && pastFinal.length === 0) continue;
+    const fresh = app ? scoreApplication(app, history, card, asOf) : null;
+    review.push({
+      dealer: row.dealer,
+      registerRow: row.row,
+      grade: row.grade,
+      nextReview: row.nextReview,
+      due,
+      fresh: fresh ? { score: fresh.score, grade: fresh.grade, breakdown: fresh.breakdown } : null,
+      pastFinal,
+      proposedGrade: pastFinal.length > 0 ? gradeBelow(row.grade, lowest) : fresh && fresh.grade !== row.grade ? fresh.grade : null,
+      exposure: history?.exposure ?? 0,
+    });
+  }
+  return { asOf, dealers, exposures, review };
+}
+
+const yuan = (f: Fen) => (f / 100).toFixed(2);
+
+/** The JSON contract of `duizhang credit --json` (issue 13): names as given there; more fields added. */
+export function toCreditJson(r: CreditResult) {
+  return {
+    asOf: r.asOf,
+    dealers: r.dealers.map((d) => ({
+      dealer: d.dealer,
+      source: { sheet: d.application.source.sheet, row: d.application.source.row },
+      score: d.score.score,
+      grade: d.score.grade,
+      breakdown: d.score.breakdown.map((b) => ({ item: b.item, value: b.value, points: b.points, max: b.max })),
+      monthlyBase: yuan(d.suggestion.monthlyBase),
+      termDays: d.suggestion.termDays,
+      suggestedLimit: yuan(d.suggestion.limit),
+      requestedLimit: yuan(d.suggestion.requestedLimit),
+      limit: yuan(d.limit),
+      limitSource: d.limitSource,
+      exposure: yuan(d.exposure),
+      status: d.status,
+      reviewDue: d.reviewDue,
+      gradeCappedFrom: d.score.cappedFrom,
+      factor: d.score.factor,
+      monthlyBaseFrom: d.suggestion.monthlyBaseFrom,
+      limitBreakdown: d.suggestion.lines,
+      history:
+        d.history === null
+          ? null
+          : {
+              termDays: d.history.termDays,
+              sales: d.history.sales.length,
+              salesAmount: yuan(d.history.salesAmount),
+              paidByDue: yuan(d.history.paidByDue),
+              onTimeRate: d.history.onTimeRate === null ? null : Math.round(d.history.onTimeRate * 10) / 10,
+              worstDaysPastFinal: d.history.worstDaysPastFinal,
+              monthsWithSales: d.history.monthsWithSales,
+            },
+      register: d.register ? { row: d.register.row, grade: d.register.grade, limit: d.register.limit === null ? null : yuan(d.register.limit), termDays: d.register.termDays, nextReview: d.register.nextReview } : null,
+    })),
+    review: r.review.map((v) => ({
+      dealer: v.dealer,
+      registerRow: v.registerRow,
+      grade: v.grade,
+      nextReview: v.nextReview,
+      due: v.due,
+      freshScore: v.fresh?.score ?? null,
+      freshGrade: v.fresh?.grade ?? null,
+      proposedGrade: v.proposedGrade,
+      pastFinal: v.pastFinal.map((p) => ({ sheet: p.sheet, row: p.row, open: yuan(p.open), finalDate: p.finalDate })),
+      exposure: yuan(v.exposure),
+    })),
+    exposures: r.exposures.map((e) => ({ dealer: e.dealer, grade: e.grade, limit: yuan(e.limit), limitSource: e.limitSource, exposure: yuan(e.exposure), status: e.status })),
+    overLimit: r.exposures.filter((e) => e.status === "over").map((e) => e.dealer),
+  };
+}

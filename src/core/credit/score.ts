@@ -1,0 +1,126 @@
+/**
+ * Scoring an application with a scorecard and the ledger's history, and the suggested limit and term.
+ */
+import type { Fen, IsoDate } from "../model";
+import type { Application } from "./application";
+import { monthsBetween, type PaymentHistory } from "./history";
+import { itemMax, type Condition, type ItemKey, type Scorecard, type ScoreItemSpec } from "./scorecard";
+
+export interface BreakdownLine {
+  item: string;
+  /** The measured value as shown ("3.5", "96.2%", "抵押", "无记录"). */
+  value: string;
+  points: number;
+  max: number;
+}
+
+export interface CreditScore {
+  score: number;
+  grade: string;
+  /** The grade before the cap for dealers of under a year, when the cap lowered it. */
+  cappedFrom: string | null;
+  factor: number;
+  gradeTermDays: number;
+  breakdown: BreakdownLine[];
+}
+
+export interface Suggestion {
+  termDays: number;
+  monthlyBase: Fen;
+  monthlyBaseFrom: "ledger" | "application";
+  /** base × term / 30 × factor, before the cap and the rounding. */
+  computed: Fen;
+  requestedLimit: Fen;
+  /** The suggested limit: no more than requested, rounded down to a multiple of 1,000 yuan. */
+  limit: Fen;
+  lines: BreakdownLine[];
+}
+
+function matches(c: Condition, value: number | string | null): boolean {
+  switch (c.op) {
+    case "none":
+      return value === null;
+    case "else":
+      return value !== null;
+    case "is":
+      return typeof value === "string" && value === c.text;
+    case "ge":
+      return typeof value === "number" && value >= c.value - 1e-9;
+    case "le":
+      return typeof value === "number" && value <= c.value + 1e-9;
+  }
+}
+
+/** The points of the first band (top to bottom) the value meets; 0 when none does. */
+export function bandPoints(item: ScoreItemSpec, value: number | string | null): number {
+  for (const b of item.bands) if (matches(b.when, value)) return b.points;
+  return 0;
+}
+
+function oneDecimal(n: number): string {
+  return (Math.round(n * 10) / 10).toFixed(1);
+}
+
+/** The values each item is measured on, and how they are shown. */
+export function measures(app: Application, history: PaymentHistory | null, asOf: IsoDate): Record<ItemKey, { value: number | string | null; text: string }> {
+  const coop = monthsBetween(app.since, asOf) / 12;
+  const founded = monthsBetween(app.founded, asOf) / 12;
+  const rate = history?.onTimeRate ?? null;
+  const worst = history?.worstDaysPastFinal ?? null;
+  return {
+    cooperation: { value: coop, text: oneDecimal(coop) },
+    founded: { value: founded, text: oneDecimal(founded) },
+    capital: { value: app.capitalWan, text: String(app.capitalWan) },
+    revenue: { value: app.revenueWan, text: String(app.revenueWan) },
+    guarantee: { value: app.guarantee, text: app.guarantee },
+    onTime: { value: rate, text: rate === null ? "无记录" : `${oneDecimal(rate)}%` },
+    overdue: { value: worst, text: worst === null ? "无记录" : `${worst}` },
+  };
+}
+
+export function scoreApplication(app: Application, history: PaymentHistory | null, card: Scorecard, asOf: IsoDate): CreditScore {
+  const m = measures(app, history, asOf);
+  const breakdown = card.items.map((item) => ({ item: item.label, value: m[item.key].text, points: bandPoints(item, m[item.key].value), max: itemMax(item) }));
+  const score = breakdown.reduce((t, b) => t + b.points, 0);
+  const grades = [...card.grades].sort((a, b) => b.minScore - a.minScore);
+  let gi = grades.findIndex((g) => score >= g.minScore - 1e-9);
+  if (gi < 0) gi = grades.length - 1;
+  let cappedFrom: string | null = null;
+  const capIndex = grades.findIndex((g) => g.grade === card.newDealerCap);
+  if (monthsBetween(app.since, asOf) < 12 && capIndex >= 0 && gi < capIndex) {
+    cappedFrom = grades[gi].grade;
+    gi = capIndex;
+  }
+  const g = grades[gi];
+  return { score, grade: g.grade, cappedFrom, factor: g.factor, gradeTermDays: g.termDays, breakdown };
+}
+
+const THOUSAND_YUAN = 100_000;
+
+/** Term, monthly base and limit: see the issue's rule; integer arithmetic in fen (BigInt: large bases stay exact). */
+export function suggest(app: Application, score: CreditScore, history: PaymentHistory | null): Suggestion {
+  const termDays = Math.min(score.gradeTermDays, app.requestedTerm);
+  const fromLedger = history !== null && history.monthlyBase !== null;
+  const monthlyBase = fromLedger ? (history!.monthlyBase as Fen) : app.monthly;
+  const factorMilli = BigInt(Math.round(score.factor * 1000));
+  const computed = Number((BigInt(monthlyBase) * BigInt(termDays) * factorMilli) / 30_000n);
+  const capped = Math.min(computed, app.requestedLimit);
+  const limit = Math.floor(capped / THOUSAND_YUAN) * THOUSAND_YUAN;
+  const yuan = (f: Fen) => (f / 100).toFixed(2);
+  return {
+    termDays,
+    monthlyBase,
+    monthlyBaseFrom: fromLedger ? "ledger" : "application",
+    computed,
+    requestedLimit: app.requestedLimit,
+    limit,
+    lines: [
+      { item: fromLedger ? `月均销售额（近12个月有销售的 ${history!.monthsWithSales} 个月）` : "预计月采购额（无销售记录）", value: yuan(monthlyBase), points: 0, max: 0 },
+      { item: `账期（天）：等级 ${score.grade} ${score.gradeTermDays} 天与申请 ${app.requestedTerm} 天取短`, value: String(termDays), points: 0, max: 0 },
+      { item: `额度系数（等级 ${score.grade}）`, value: String(score.factor), points: 0, max: 0 },
+      { item: "月均基数 × 账期 / 30 × 系数", value: yuan(computed), points: 0, max: 0 },
+      { item: "申请额度（上限）", value: yuan(app.requestedLimit), points: 0, max: 0 },
+      { item: "建议额度（向下取整到千元）", value: yuan(limit), points: 0, max: 0 },
+    ],
+  };
+}
