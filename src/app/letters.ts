@@ -38,6 +38,7 @@ import {
   planRegister,
   readCompanyInfo,
   readRegister,
+  registerStatus,
   stackLetters,
   templateFromGrid,
   type BuiltinKind,
@@ -48,6 +49,7 @@ import {
   type Movement,
   type RegisterNotice,
   type RegisterProblem,
+  type RegisterStatus,
   type Template,
   type TemplateProblem,
   type WorkingCalendar,
@@ -285,7 +287,10 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   const chosen: DealerBook[] = [];
   const zeroReason = describeLetterSkip("zero_balance", lang);
   if (named === null) {
-    for (const b of books) (b.balance === 0 ? skip(b.name, "zero_balance", zeroReason) : chosen.push(b));
+    for (const b of books) {
+      if (b.balance === 0) skip(b.name, "zero_balance", zeroReason);
+      else chosen.push(b);
+    }
   } else {
     const seen = new Set<string>();
     for (const name of named) {
@@ -459,4 +464,26 @@ export async function writeBuiltinTemplate(port: WorkbookPort, kind: BuiltinKind
     templateFormats: templateFormatsOf(t, { builtin: kind }, t.rows.map((_, i) => i + 1), columns),
   });
   return { sheet: name, written: true };
+}
+
+/**
+ * The register read back for the pane's summary: letters unanswered past their reply date, 不符 replies
+ * (the dealer's amount against ours) and 相符 ones, with counts; null when the workbook has no register.
+ * `today` is the caller's date (the core has no clock).
+ */
+export async function readRegisterStatus(
+  port: WorkbookPort,
+  today: IsoDate,
+  lang: Lang,
+  calendar: WorkingCalendar = {},
+): Promise<{ status: RegisterStatus; sheet: string; problems: string[] } | null> {
+  const name = await hasSheet(port, REGISTER_SHEET);
+  if (!name) return null;
+  const read = readRegister(await port.readSheet(name));
+  return { status: registerStatus(read, today, calendar), sheet: name, problems: read.problems.map((p) => describeRegisterProblem(p, lang)) };
+}
+
+/** The dealers a reconciliation run could balance (both sides read), for "为该经销商生成对账函" and `{ reconciled }`. */
+export function reconciledDealers(report: { dealers: readonly { dealer: string | null; status?: string }[] }): string[] {
+  return report.dealers.filter((d) => d.dealer !== null && (d.status === undefined || d.status === "reconciled")).map((d) => d.dealer as string);
 }

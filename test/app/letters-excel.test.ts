@@ -115,6 +115,8 @@ describe("letters through the fake Excel", () => {
     expect(excel.stats.syncs).toBeLessThan(60);
     expect(excel.sheet(r.sheet).pageBreaks).toHaveLength(999);
     expect(excel.cell("函证登记簿", "C1001").value).toBe("经销商1000");
+    // 回函结果 offers its list on every new row.
+    expect(excel.sheet("函证登记簿").listValidations).toEqual([{ rect: { r1: 2, r2: 1001, c1: 10, c2: 10 }, source: "相符,不符,未回" }]);
   });
 
   test("a cancelled run stops with cancelled and writes no register rows", async () => {

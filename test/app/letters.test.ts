@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { runLetters, writeBuiltinTemplate, type LettersRequest, type LettersRun } from "../../src/app/letters";
+import { readRegisterStatus, runLetters, writeBuiltinTemplate, type LettersRequest, type LettersRun } from "../../src/app/letters";
 import { undoEverything } from "../../src/app/undo";
 import { BUILTIN_SHEETS } from "../../src/core/letters";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
@@ -224,5 +224,19 @@ describe("the register (函证登记簿)", () => {
     port.workbook.getWorksheet(BUILTIN_SHEETS.negative)!.getCell("A3").value = "我们改过的抬头";
     expect(await writeBuiltinTemplate(port, "negative")).toEqual({ sheet: `${BUILTIN_SHEETS.negative}(2)`, written: true });
     expect(port.workbook.getWorksheet(BUILTIN_SHEETS.negative)!.getCell("A3").value).toBe("我们改过的抬头");
+  });
+
+  test("read back: a 不符 reply shows the dealer's amount against ours, an unanswered letter past its reply date is overdue", async () => {
+    const port = ledgerBook();
+    expect(await readRegisterStatus(port, "2026-12-01", "zh-CN")).toBeNull();
+    await run(request(port));
+    const reg = port.workbook.getWorksheet("函证登记簿")!;
+    reg.getCell("F2").value = new Date(Date.UTC(2026, 11, 1));
+    reg.getCell("J2").value = "不符";
+    reg.getCell("K2").value = 100000;
+    reg.getCell("F3").value = new Date(Date.UTC(2026, 11, 1));
+    const read = await readRegisterStatus(port, "2026-12-31", "zh-CN");
+    expect(read!.status.mismatched).toMatchObject([{ number: "DZ-202611-0001", dealer: "华南建材", ours: 10700053, theirs: 10000000, difference: 700053 }]);
+    expect(read!.status.overdue.map((o) => o.number)).toEqual(["DZ-202611-0002"]);
   });
 });

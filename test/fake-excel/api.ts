@@ -1129,16 +1129,18 @@ export class FakeRange extends ClientObject<RangeTarget> {
 
   /** ExcelApi 1.8: only list rules are modelled. */
   get dataValidation(): { rule: { list?: { inCellDropDown: boolean; source: string } } } {
-    const range = this;
+    const setRule = (value: { list?: { inCellDropDown: boolean; source: string } }) => {
+      this.context.requireApi(8, "dataValidation");
+      if (!value.list) throw new FakeExcelError("InvalidArgument", "only list validation is modelled");
+      const source = value.list.source;
+      this.queueStyle("dataValidation.rule", value, (t) => t.sheet.listValidations.push({ rect: single(t, "dataValidation"), source }));
+    };
     return {
       get rule(): { list?: { inCellDropDown: boolean; source: string } } {
         throw notLoaded("dataValidation/rule");
       },
       set rule(value: { list?: { inCellDropDown: boolean; source: string } }) {
-        range.context.requireApi(8, "dataValidation");
-        if (!value.list) throw new FakeExcelError("InvalidArgument", "only list validation is modelled");
-        const source = value.list.source;
-        range.queueStyle("dataValidation.rule", value, (t) => t.sheet.listValidations.push({ rect: single(t, "dataValidation"), source }));
+        setRule(value);
       },
     };
   }
