@@ -27,6 +27,7 @@ import { assignRoles, findHeader, type HeaderInfo } from "./header";
 import { classifyLabel, isSignOff } from "./labels";
 import { normaliseHeader, STATEMENT_HEADER_WORDS } from "./roles";
 import { attachEntryColumns, EntryColumns } from "./entries";
+import { blockTitleOf, type DealerBlock } from "./blocks";
 import { rowSourceOf } from "./source";
 import { parseTitles } from "./title";
 import type {
@@ -77,6 +78,7 @@ function emptyResult(grid: Grid, side: Side, sideSource: ReadResult["sideSource"
     errors: [],
     unreadable: [],
     balanceCheck: { checked: false, firstMismatchRow: null, mismatches: 0 },
+    blocks: [],
     hiddenRowCount: 0,
   };
 }
@@ -370,6 +372,19 @@ function readRows(
   const headerEnd = header.rows[header.rows.length - 1];
 
   const issue = (code: ReadIssue["code"], row: number, index: number, value: CellValue | undefined, expected: ReadIssue["expected"]): void => {
+  // Block exports (see ./blocks): the block being read, its dealer, and the text lines that may be the
+  // next block's title (a 明细账 line or a period above its 核算项目 line).
+  const blocks: DealerBlock[] = [];
+  let block = firstBlock(rows, headerEnd, top, side, titleDealer);
+  blocks.push(block);
+  let blockNo = 0;
+  let blockDealer = titleDealer;
+  let firstBlockEnd = Infinity;
+  let inBlockTitle = false;
+  let titleLines: { row: number; text: string; errorsAt: number; skippedAt: number; unreadAt: number }[] = [];
+  // Balances run per block: a dealer's second block (another code of the same name) has its own opening.
+  const lastRun = new Map<string, string>();
+
     const column = (Number.isInteger(grid.left) ? grid.left : 1) + index;
     result.errors.push({
       code,
@@ -394,6 +409,9 @@ function readRows(
 
     if (isRepeatedHeader(row, probes, headerKeyOf) || (topProbes.length >= 2 && isRepeatedHeader(row, topProbes, headerKeyOf))) {
       result.skipped.push({ row: excelRow, reason: "header", text: firstText(row) });
+      takeTitleLines(result, unread, titleLines);
+      titleLines = [];
+      inBlockTitle = false;
       continue;
     }
 
@@ -405,7 +423,43 @@ function readRows(
     }
 
     // Dealer first: a subtotal or opening of another dealer must be filtered like its entries.
-    let dealer: string | null = titleDealer;
+    const noAmounts = amountCellsBlank(row, cols);
+    if (noAmounts) {
+      const title = blockTitleOf(row, side);
+      if (title !== null) {
+        // Lines just above belong to this title, not to the data: they were no entries after all.
+        takeTitleLines(result, unread, titleLines);
+        titleLines = [];
+        result.skipped.push({ row: excelRow, reason: "title", text: title.text });
+        inBlockTitle = true;
+        if (title.dealer !== null) {
+          if (blockNo === 0) firstBlockEnd = excelRow;
+          blockNo++;
+          blockDealer = title.dealer;
+          block = { dealer: title.dealer, titleRow: excelRow, lastRow: excelRow, openingBalance: 0, entries: 0, closingBalance: 0 };
+          blocks.push(block);
+          // A block is read on its own: nothing carries down into it from the block above.
+          lastDealer = null;
+          lastDate = null;
+          lastMonth = 0;
+          year = yearStart;
+          const k = dealerKey(title.dealer);
+          if (cols.dealer < 0 && (wantDealer === null || k === wantDealer)) noteDealer(dealerSeen, title.dealer, k);
+        }
+        continue;
+      }
+      if (textOnly(row, labelOf) && (splitDate || isBlankCell(row[cols.date]) || !parseDate(row[cols.date], { date1904, yearHint: year }).ok)) {
+        if (inBlockTitle) {
+          result.skipped.push({ row: excelRow, reason: "title", text: firstText(row) });
+          continue;
+        }
+        titleLines.push({ row: excelRow, text: firstText(row), errorsAt: result.errors.length, skippedAt: result.skipped.length, unreadAt: unread.length });
+      } else titleLines = [];
+    } else titleLines = [];
+    inBlockTitle = false;
+    if (titleLines.length === 0) block.lastRow = excelRow;
+
+    let dealer: string | null = blockDealer;
     let dealerFilled = false;
     if (cols.dealer >= 0) {
       const d = repeatedText(row[cols.dealer]);
@@ -437,7 +491,8 @@ function readRows(
     }
     if (cols.dealer >= 0 && label === null) lastDealer = dealer;
     const key = dealerKey(dealer);
-    if (wantDealer !== null && cols.dealer >= 0 && (dealer === null || key !== wantDealer)) {
+    const runKey = blockNo === 0 ? key : `${key}\u0000${blockNo}`;
+    if (wantDealer !== null && (cols.dealer >= 0 || blockNo > 0) && (dealer === null || key !== wantDealer)) {
       result.skipped.push({ row: excelRow, reason: "other-dealer", text: dealer ?? "" });
       continue;
     }
@@ -462,7 +517,9 @@ function readRows(
     }
 
     if (label === "opening" || label === "carried") {
-      if (!started.has(key)) {
+      // A block's 期初余额 opens its own account; a carry-over (承前页) continues the dealer's rows above.
+      if (label === "carried" && blockNo > 0 && !running.has(runKey) && lastRun.has(key)) running.set(runKey, running.get(lastRun.get(key) as string) as Fen);
+      if (!started.has(label === "opening" ? runKey : key)) {
         let amount: Fen | null = written ?? null;
         const openingErrors = result.errors.length;
         if (written === undefined) amount = rowAmount(row, cols, side, excelRow, issue);
@@ -475,12 +532,15 @@ function readRows(
           const opening: Opening = { sheet, row: excelRow, dealer, date: dateRes?.ok ? dateRes.date : null, amount };
           result.openings.push(opening);
           result.openingBalance += amount;
-          running.set(key, (running.get(key) ?? 0) + amount);
+          running.set(runKey, (running.get(runKey) ?? 0) + amount);
+          lastRun.set(key, runKey);
+          block.openingBalance += amount;
+          block.closingBalance += amount;
           noteDealer(dealerSeen, dealer, key);
         }
         result.skipped.push({ row: excelRow, reason: "opening", text: labelText });
       } else {
-        if (typeof written === "number") compareBalance(check, running, key, 0, written, excelRow);
+        if (typeof written === "number") compareBalance(check, running, runKey, 0, written, excelRow);
         result.skipped.push({ row: excelRow, reason: "carried", text: labelText });
       }
       continue;
@@ -529,7 +589,7 @@ function readRows(
       if (looksLikeEntry(cells, amount, dateCellFilled, refText, descText)) {
         unread.push(unreadRow(sheet, excelRow, dealer, date, refText, descText, false, cells));
       }
-      if (typeof written === "number") running.set(key, written);
+      if (typeof written === "number") running.set(runKey, written);
       if (date !== null) lastDate = date;
       continue;
     }
@@ -543,8 +603,12 @@ function readRows(
     }
 
     started.add(key);
-    if (typeof written === "number") compareBalance(check, running, key, amount, written, excelRow);
-    else running.set(key, (running.get(key) ?? 0) + amount);
+    started.add(runKey);
+    lastRun.set(key, runKey);
+    block.entries++;
+    if (asOf === null || date === null || date <= asOf) block.closingBalance += amount;
+    if (typeof written === "number") compareBalance(check, running, runKey, amount, written, excelRow);
+    else running.set(runKey, (running.get(runKey) ?? 0) + amount);
 
     const refCell = cols.ref >= 0 ? cellText(row[cols.ref]) : "";
     let rep: string | null = cols.rep >= 0 ? cellText(row[cols.rep]) || null : null;
@@ -592,9 +656,103 @@ function readRows(
   if (columns !== null) attachEntryColumns(result, columns);
   result.closingBalance += result.openingBalance;
   result.dealers = [...dealerSeen.values()];
+  if (blockNo > 0) settleBlocks(result, blocks, dealerSeen, wantDealer, titleDealer, firstBlockEnd, dealerKey, asOf);
 }
 
 /**
+/** The first block: the one the sheet's title rows name, starting at its title line (else at the header). */
+function firstBlock(rows: Rows, headerEnd: number, top: number, side: Side, titleDealer: string | null): DealerBlock {
+  let titleRow = top + headerEnd;
+  if (titleDealer !== null) {
+    for (let r = 0; r < headerEnd && r < rows.head.length; r++) {
+      const row = rows.head[r];
+      if (Array.isArray(row) && blockTitleOf(row, side)?.dealer === titleDealer) {
+        titleRow = top + r;
+        break;
+      }
+    }
+  }
+  return { dealer: titleDealer, titleRow, lastRow: top + headerEnd, openingBalance: 0, entries: 0, closingBalance: 0 };
+}
+
+/** No amount or balance in the row's money columns: only such a row can be a title line. */
+function amountCellsBlank(row: CellValue[], cols: Cols): boolean {
+  return (
+    (cols.debit < 0 || isBlankCell(row[cols.debit])) &&
+    (cols.credit < 0 || isBlankCell(row[cols.credit])) &&
+    (cols.amount < 0 || isBlankCell(row[cols.amount])) &&
+    (cols.balance < 0 || isBlankCell(row[cols.balance]))
+  );
+}
+
+/** Only text, none of it a row label (期初余额, 合计 …): a line of a title, if anything. */
+function textOnly(row: CellValue[], labelOf: (text: string) => unknown): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (isBlankCell(v)) continue;
+    if (typeof v !== "string" || labelOf(cellText(v)) !== null) return false;
+  }
+  return true;
+}
+
+/**
+ * Text lines read as rows (a 应收账款明细账 or 期间 line above a block's 核算项目 line) turn out to be the
+ * next block's title: their errors and skips since the first of them give way to `title` skips.
+ */
+function takeTitleLines(result: ReadResult, unread: UnreadRow[], lines: { row: number; text: string; errorsAt: number; skippedAt: number; unreadAt: number }[]): void {
+  if (lines.length === 0) return;
+  const first = lines[0];
+  const rows = new Set(lines.map((l) => l.row));
+  result.errors.length = first.errorsAt;
+  unread.length = first.unreadAt;
+  const kept = result.skipped.splice(first.skippedAt).filter((s) => !rows.has(s.row));
+  for (const l of lines) kept.push({ row: l.row, reason: "title", text: l.text });
+  kept.sort((a, b) => a.row - b.row);
+  result.skipped.push(...kept);
+}
+
+/**
+ * A block export's summary and, under a dealer filter, the first block's rows when they are another
+ * dealer's (they were read before the sheet showed it holds blocks). With several dealers the sheet has
+ * no one dealer.
+ */
+function settleBlocks(
+  result: ReadResult,
+  blocks: DealerBlock[],
+  dealerSeen: Map<string, string>,
+  wantDealer: string | null,
+  titleDealer: string | null,
+  firstBlockEnd: number,
+  keyOf: (d: string | null) => string,
+  asOf: IsoDate | null,
+): void {
+  result.blocks = blocks.filter((b, n) => b.dealer !== null || n > 0 || b.entries > 0 || b.openingBalance !== 0);
+  if (wantDealer !== null && titleDealer !== null && keyOf(titleDealer) !== wantDealer) {
+    const other = (row: number, dealer: string | null) => row < firstBlockEnd && (dealer === null || keyOf(dealer) !== wantDealer);
+    const dropped = result.entries.filter((e) => other(e.row, e.dealer));
+    if (dropped.length > 0 || result.openings.some((o) => other(o.row, o.dealer))) {
+      result.entries = result.entries.filter((e) => !other(e.row, e.dealer));
+      result.openings = result.openings.filter((o) => !other(o.row, o.dealer));
+      result.unreadable = (result.unreadable ?? []).filter((u) => !other(u.row, u.dealer));
+      for (const e of dropped) result.skipped.push({ row: e.row, reason: "other-dealer", text: e.dealer ?? "" });
+      result.skipped.sort((a, b) => a.row - b.row);
+      result.openingBalance = result.openings.reduce((t, o) => t + o.amount, 0);
+      result.closingBalance = result.openingBalance + result.entries.reduce((t, e) => t + (e.afterAsOf || (asOf !== null && e.date !== null && e.date > asOf) ? 0 : e.amount), 0);
+    }
+    dealerSeen.delete(keyOf(titleDealer));
+  }
+  if (dealerSeen.size === 1) {
+    const only = [...dealerSeen.values()][0];
+    if (result.dealer === null || keyOf(result.dealer) !== keyOf(only)) {
+      result.dealer = only;
+      result.dealerSource = "label";
+    }
+  } else {
+    result.dealer = null;
+    result.dealerSource = null;
+  }
+}
+
  * Whether a row that failed to read is a lost entry rather than a note under the table: an unreadable
  * amount beside a date, reference or description (`N/A`, `待定`), or an unreadable date beside an amount.
  */

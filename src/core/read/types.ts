@@ -2,6 +2,9 @@
  * What the reader takes and gives back.
  */
 import type { Entry, Fen, IsoDate, Opening, Side } from "../model";
+import type { DealerBlock } from "./blocks";
+
+export type { DealerBlock } from "./blocks";
 
 /**
  * Column roles. Debit and credit are always in OUR terms: `debit` is the column whose amounts make the
@@ -206,3 +209,8 @@ export interface ReadResult {
   periodTo?: IsoDate;
   asOf?: IsoDate;
 }
+  /**
+   * The dealers' blocks of a block export (one dealer after another down the sheet, each under its own
+   * title line), in sheet order; empty for an ordinary sheet. The reader always sets it.
+   */
+  blocks?: DealerBlock[];
