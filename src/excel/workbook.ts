@@ -38,6 +38,7 @@ import {
   Selection,
   SheetInfo,
   SheetSpec,
+  type FormSpec,
   WorkbookPort,
 } from "../port/workbook";
 import {
@@ -133,7 +134,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async capabilities(): Promise<Capabilities> {
     const v19 = this.has("1.9");
-    return { rangeAreas: v19, pageLayout: v19, copyFormats: v19, kind: "excel" };
+    return { rangeAreas: v19, pageLayout: v19, copyFormats: v19, forms: { validation: this.has("1.8"), protection: this.has("1.2") }, kind: "excel" };
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -309,8 +310,39 @@ export class ExcelWorkbook implements WorkbookPort {
       // After the values, so each chart picks up its series names and categories from filled cells.
       const charted = this.queueCharts(ws, spec);
       if (tail || charted) await ctx.sync();
+      if (spec.form && this.queueForm(ws, spec.form)) await ctx.sync();
       options.onProgress?.({ done: total, total });
     });
+  }
+
+  /**
+   * A form's inputs unlocked (ExcelApi 1.2) and validated with their input messages (1.8), then the sheet
+   * protected without a password (1.2). Before 1.8 the inputs are unlocked without rules or messages; before 1.2
+   * nothing is locked or protected (`capabilities().forms` says which). True when anything was queued.
+   */
+  private queueForm(ws: Excel.Worksheet, form: FormSpec): boolean {
+    const protection = this.has("1.2");
+    const validation = this.has("1.8");
+    if (!protection && !validation) return false;
+    for (const input of form.inputs) {
+      const range = ws.getCell(input.row - 1, input.column - 1);
+      if (protection) range.format.protection.locked = false;
+      if (!validation) continue;
+      const r = input.rule;
+      const rule: Excel.DataValidationRule =
+        r.kind === "list"
+          ? { list: { inCellDropDown: true, source: (r.list ?? []).join(",") } }
+          : r.kind === "date"
+            ? { date: { formula1: "1900-01-01", operator: "GreaterThan" as Excel.DataValidationOperator } }
+            : r.kind === "whole"
+              ? { wholeNumber: { formula1: r.min ?? 0, operator: "GreaterThanOrEqualTo" as Excel.DataValidationOperator } }
+              : {};
+      if (r.kind !== "text") range.dataValidation.rule = rule;
+      range.dataValidation.prompt = { showPrompt: true, title: r.title.slice(0, 32), message: r.prompt.slice(0, 255) };
+      if (r.error) range.dataValidation.errorAlert = { showAlert: true, style: "Stop" as Excel.DataValidationAlertStyle, title: r.title.slice(0, 32), message: r.error.slice(0, 255) };
+    }
+    if (protection && form.protect) ws.protection.protect({ selectionMode: "Normal" as Excel.ProtectionSelectionMode, allowFormatColumns: false, allowFormatRows: false });
+    return true;
   }
 
   /** Bytes a row adds to a request: its values and formats, and a command per styled cell. */

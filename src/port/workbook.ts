@@ -89,6 +89,40 @@ export interface SheetSpec {
   usersSheet?: boolean;
   /** Formats carried from a template onto the written rows (letters): see `TemplateFormats`. */
   templateFormats?: TemplateFormats;
+  /**
+   * A form to fill in (the credit application): its input cells are unlocked and validated, and the sheet is
+   * protected without a password so only they can be typed in. Applied as far as the platform can
+   * (`Capabilities.forms`); cells outside `inputs` stay locked.
+   */
+  form?: FormSpec;
+}
+
+/** What an input cell accepts (data validation), and the message shown when it is selected. */
+export interface InputRule {
+  /** `list`: one of `list` (a drop-down); `date`: a date; `whole`: a whole number ≥ `min`; `text`: anything (only the message). */
+  kind: "list" | "date" | "whole" | "text";
+  list?: readonly string[];
+  min?: number;
+  /** Said in the message; Excel itself cannot refuse a blank cell. */
+  required?: boolean;
+  /** Input message: a title (at most 32 characters) and a text (at most 255). */
+  title: string;
+  prompt: string;
+  /** Shown when a typed value breaks the rule. */
+  error?: string;
+}
+
+export interface FormInput {
+  /** 1-based within `rows`. */
+  row: number;
+  column: number;
+  rule: InputRule;
+}
+
+export interface FormSpec {
+  inputs: FormInput[];
+  /** Protect the sheet, without a password, so only the inputs can be changed. */
+  protect: boolean;
 }
 
 /** A block of cells, 1-based and inclusive. */
@@ -241,8 +275,34 @@ export interface Capabilities {
   pageLayout: boolean;
   /** `SheetSpec.templateFormats` is carried (ExcelApi 1.9 in Excel: `Range.copyFrom`). */
   copyFormats?: boolean;
+  /**
+   * What a `SheetSpec.form` gets: data validation (ExcelApi 1.8 in Excel), locked cells and sheet protection
+   * (ExcelApi 1.2). Missing means neither.
+   */
+  forms?: { validation: boolean; protection: boolean };
   /** What the platform is, for messages: `excel` or `xlsx`. */
   kind: "excel" | "xlsx";
+}
+
+/** One sheet's marks in a `writeResults` batch: as `markRows` takes them. */
+export interface SheetMarks {
+  sheet: string;
+  group: string;
+  marks: RowMark[];
+  styles: Record<string, MarkStyle>;
+}
+
+/** What a run leaves in the workbook, written together: marks on the user's sheets, then our result sheets. */
+export interface ResultBatch {
+  marks?: SheetMarks[];
+  sheets?: SheetSpec[];
+}
+
+/** A change to a watched sheet, as the platform reports it. */
+export interface SheetChange {
+  sheet: string;
+  /** The changed cells (`A5:H9`), when the platform tells. */
+  address?: string;
 }
 
 export interface WorkbookPort {

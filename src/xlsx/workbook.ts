@@ -25,6 +25,7 @@ import type { CellValue, Grid } from "../core/model";
 import {
   Capabilities,
   CellLook,
+  FormSpec,
   HeaderFooterText,
   PlacedCell,
   SheetLayout,
@@ -259,7 +260,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async capabilities(): Promise<Capabilities> {
-    return { rangeAreas: true, pageLayout: true, copyFormats: true, kind: "xlsx" };
+    return { rangeAreas: true, pageLayout: true, copyFormats: true, forms: { validation: true, protection: true }, kind: "xlsx" };
   }
 
   /** Template sheets of other workbooks whose formats `templateFormats` may copy, by name (a template given as a file). */
@@ -485,6 +486,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const position = spec.position ?? oldPosition;
     if (position !== undefined) this.placeAt(ws, position);
     this.fillSheet(ws, spec, options);
+    if (spec.form) await applyForm(ws, spec.form);
   }
 
   private fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, options: ReadOptions = {}): void {
@@ -702,6 +704,30 @@ function styleFromLook(look: CellLook): Partial<ExcelJS.Style> {
   }
   if (look.numberFormat) style.numFmt = look.numberFormat;
   return style;
+}
+
+/**
+ * A form's inputs: unlocked, each with its validation and input message; then the sheet protected without a
+ * password (only the unlocked cells can be typed in; the user may lift the protection from 审阅).
+ */
+async function applyForm(ws: ExcelJS.Worksheet, form: FormSpec): Promise<void> {
+  for (const input of form.inputs) {
+    const cell = ws.getCell(input.row, input.column);
+    cell.protection = { locked: false };
+    const r = input.rule;
+    const message = {
+      showInputMessage: true,
+      promptTitle: r.title.slice(0, 32),
+      prompt: r.prompt.slice(0, 255),
+      ...(r.error ? { showErrorMessage: true, errorStyle: "stop", errorTitle: r.title.slice(0, 32), error: r.error.slice(0, 255) } : {}),
+    };
+    if (r.kind === "list") cell.dataValidation = { type: "list", allowBlank: true, formulae: [`"${(r.list ?? []).join(",")}"`], ...message };
+    else if (r.kind === "date") cell.dataValidation = { type: "date", operator: "greaterThan", allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], ...message };
+    else if (r.kind === "whole") cell.dataValidation = { type: "whole", operator: "greaterThanOrEqual", allowBlank: true, formulae: [r.min ?? 0], ...message };
+    // A text input only shows its message: type "any" is ExcelJS's word for no rule.
+    else cell.dataValidation = { type: "any", formulae: [], ...message } as unknown as ExcelJS.DataValidation;
+  }
+  if (form.protect) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: false, formatRows: false });
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {
