@@ -36,6 +36,10 @@ export interface Strings {
   sheetOption: (name: string, rows: number, columns: number) => string;
   refresh: string;
   loadingWorkbook: string;
+  /** While a view's code loads, the first time it is shown. */
+  loadingView: string;
+  /** A view's code could not be fetched. */
+  viewFailed: string;
   noSheets: string;
 
   errorTitle: string;
@@ -107,6 +111,8 @@ const zhCN: Strings = {
   sheetOption: (name, rows, columns) => `${name}（${rows} 行 × ${columns} 列）`,
   refresh: "刷新列表",
   loadingWorkbook: "正在读取工作簿…",
+  loadingView: "正在打开…",
+  viewFailed: "这一页未能加载（网络或服务器中断）。请关闭任务窗格后重新打开。",
   noSheets: "这个工作簿里没有可用的工作表。",
 
   errorTitle: "出错了",
@@ -210,6 +216,8 @@ const enUS: Strings = {
   sheetOption: (name, rows, columns) => `${name} (${rows} rows × ${columns} columns)`,
   refresh: "Refresh list",
   loadingWorkbook: "Reading the workbook…",
+  loadingView: "Opening…",
+  viewFailed: "This page could not load (network or server interrupted). Close the task pane and open it again.",
   noSheets: "This workbook has no sheets to use.",
 
   errorTitle: "Something went wrong",

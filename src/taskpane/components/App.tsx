@@ -17,13 +17,11 @@ import { STRINGS, otherLocale, type Locale, type Strings } from "../i18n";
 import { messageFromError, withMessage, withoutMessage, type PaneMessage } from "../messages";
 import { ConfirmationProvider } from "./ActionNote";
 import { MessageList } from "./MessageList";
-import { ReadPanel } from "./ReadPanel";
-import { SheetPicker } from "./SheetPicker";
-import { UndoPanel } from "./UndoPanel";
-import { ReconcileView } from "../reconcile/ReconcileView";
-import { reconcileStringsFor } from "../reconcile/strings";
-import { AgingView } from "../aging/AgingView";
-import { agingStringsFor } from "../aging/model";
+import { RECONCILE_STRINGS } from "../reconcile/strings";
+import { AGING_STRINGS } from "../aging/strings";
+import { AgingView, ReconcileView, SheetsView, ViewLoading, preloadFirstView } from "./views";
+
+preloadFirstView();
 
 const useStyles = makeStyles({
   root: {
@@ -198,37 +196,18 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
     {
       id: "sheets",
       title: (s) => s.viewSheets,
-      render: () => (
-        <>
-          <SheetPicker
-            sheets={sheets}
-            choice={choice}
-            onChoose={choose}
-            onRefresh={() => void refresh(false)}
-            busy={busy}
-          />
-          <ReadPanel
-            sheets={sheets}
-            choice={choice}
-            generation={generation}
-            report={report}
-            clear={clear}
-            onGoTo={goTo}
-          />
-          <UndoPanel report={report} onDone={() => void refresh(false)} />
-        </>
-      ),
+      render: (p) => <SheetsView {...stepProps(p)} busy={busy} onRefresh={() => void refresh(false)} />,
     },
     {
       id: "reconcile",
-      title: (s) => reconcileStringsFor(s).viewTitle,
+      title: () => RECONCILE_STRINGS[locale].viewTitle,
       render: (p) => (
         <ReconcileView {...stepProps(p)} onSwap={swap} />
       ),
     },
     {
       id: "aging",
-      title: (s) => agingStringsFor(s).viewTitle,
+      title: () => AGING_STRINGS[locale].viewTitle,
       render: (p) => (
         <AgingView {...stepProps(p)} />
       ),
@@ -261,7 +240,11 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
       <main className={styles.body}>
         <MessageList messages={messages} onDismiss={clear} onGoTo={goTo} />
         {listed === null && busy ? <Spinner size="small" label={t.loadingWorkbook} /> : null}
-        {listed !== null ? current.render(viewProps) : null}
+        {listed !== null ? (
+          <ViewLoading key={current.id} label={t.loadingView} failed={t.viewFailed}>
+            {current.render(viewProps)}
+          </ViewLoading>
+        ) : null}
         {listed === null && !busy ? (
           <Button onClick={() => void refresh(true)} data-testid="retry">
             {t.refresh}

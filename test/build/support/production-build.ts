@@ -16,7 +16,15 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { tmpdir } from "os";
 import { join } from "path";
 
-export const ROOT = join(__dirname, "..", "..", "..");
+/** The checkout: found upwards, since the benchmark runs this file compiled into .bench/. */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = join(dir, "..")) {
+    if (existsSync(join(dir, "webpack.config.js"))) return dir;
+    if (join(dir, "..") === dir) return join(__dirname, "..", "..", "..");
+  }
+}
+
+export const ROOT = findRoot(__dirname);
 /** The origin the test build is made for, as an administrator would pass it. */
 export const PUBLIC_URL = "https://erp.example.cn/duizhang";
 export const BUILD_ENV = [`publicUrl=${PUBLIC_URL}`, "localOffice"];
