@@ -12,6 +12,7 @@ import { say, type Context, type Values } from "./options";
 import { commandAging } from "./commands/aging";
 import { commandDemo, commandMakeSample } from "./commands/demo";
 import { commandLetters } from "./commands/letters";
+import { commandDemand, commandPromise } from "./commands/collect";
 import { commandRead } from "./commands/read";
 import { commandReconcile } from "./commands/reconcile";
 import { commandSheets } from "./commands/sheets";
@@ -91,6 +92,42 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
     },
     positionals: 0,
     run: commandLetters,
+  },
+  demand: {
+    options: {
+      ledger: { type: "string" },
+      sheet: { type: "string" },
+      "as-of": { type: "string" },
+      dealer: { type: "string", multiple: true },
+      level: { type: "string" },
+      "deadline-days": { type: "string" },
+      template: { type: "string" },
+      register: { type: "string" },
+      out: { type: "string" },
+      force: { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    positionals: 0,
+    run: commandDemand,
+  },
+  promise: {
+    options: {
+      ledger: { type: "string" },
+      sheet: { type: "string" },
+      dealer: { type: "string" },
+      "as-of": { type: "string" },
+      amount: { type: "string" },
+      installments: { type: "string" },
+      first: { type: "string" },
+      every: { type: "string" },
+      template: { type: "string" },
+      register: { type: "string" },
+      out: { type: "string" },
+      force: { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    positionals: 0,
+    run: commandPromise,
   },
   demo: { options: { out: { type: "string" }, force: { type: "boolean" }, "as-of": { type: "string" } }, positionals: 0, run: commandDemo },
   "make-sample": { options: { out: { type: "string" }, force: { type: "boolean" } }, positionals: 0, run: commandMakeSample },

@@ -37,7 +37,7 @@ interface TemplateArg {
 }
 
 /** `FILE#SHEET` or `FILE`; the last `#` splits, so a file name may hold one. */
-function templateArg(text: string): TemplateArg {
+export function templateArg(text: string): TemplateArg {
   const i = text.lastIndexOf("#");
   if (i > 0 && /\.(xlsx|xlsm)$/i.test(text.slice(0, i))) return { file: text.slice(0, i), sheet: text.slice(i + 1) || undefined };
   return { file: text, sheet: undefined };
@@ -45,10 +45,17 @@ function templateArg(text: string): TemplateArg {
 
 /** Sheets that are never the ledger: company details, the register, templates and letters sheets. */
 function isLettersSheet(name: string): boolean {
-  return name === COMPANY_SHEET || name === REGISTER_SHEET || Object.values(BUILTIN_SHEETS).some((b) => name.startsWith(b)) || /^对账函 \d{4}-\d{2}-\d{2}$/.test(name);
+  return (
+    name === COMPANY_SHEET ||
+    name === REGISTER_SHEET ||
+    Object.values(BUILTIN_SHEETS).some((b) => name.startsWith(b)) ||
+    /^对账函 \d{4}-\d{2}-\d{2}$/.test(name) ||
+    // Collection papers, their templates and the 还款计划 sheet.
+    /^(提醒函|催款函|最后通知|还款承诺书|还款计划)/.test(name)
+  );
 }
 
-async function ledgerSheetOf(file: OpenedFile, wanted: string | undefined, lang: Lang, display: string): Promise<string> {
+export async function ledgerSheetOf(file: OpenedFile, wanted: string | undefined, lang: Lang, display: string): Promise<string> {
   const sheets = await file.port.listSheets();
   if (wanted !== undefined) {
     if (sheets.some((s) => s.name === wanted)) return wanted;
@@ -60,7 +67,7 @@ async function ledgerSheetOf(file: OpenedFile, wanted: string | undefined, lang:
   return first.name;
 }
 
-async function templateSheetOf(file: OpenedFile, wanted: string | undefined, lang: Lang, display: string): Promise<string> {
+export async function templateSheetOf(file: OpenedFile, wanted: string | undefined, lang: Lang, display: string): Promise<string> {
   const sheets = (await file.port.listSheets()).map((s) => s.name);
   if (wanted !== undefined) {
     if (sheets.includes(wanted)) return wanted;
@@ -167,7 +174,7 @@ export async function commandLetters(ctx: Context, values: Values): Promise<numb
 }
 
 /** 本公司信息 in the result: copied from the ledger's or the template's workbook, else an empty one to fill. */
-async function addCompanySheet(result: XlsxWorkbook, ledger: OpenedFile, template: OpenedFile | null): Promise<void> {
+export async function addCompanySheet(result: XlsxWorkbook, ledger: OpenedFile, template: OpenedFile | null): Promise<void> {
   for (const file of [ledger, template]) {
     if (!file || file.kind !== "xlsx") continue;
     if ((await file.port.listSheets()).some((s) => s.name === COMPANY_SHEET)) {

@@ -1,0 +1,499 @@
+/**
+ * Collection papers through workbook ports, shared by the task pane and the command line: demand letters
+ * (催款函 in three levels) for the dealers with overdue items, and a payment commitment (还款承诺书) for one
+ * dealer with its installments on the 还款计划 sheet; and the limitation period (诉讼时效) of every open item.
+ *
+ * Both read the ledger through the aging (the open items, their due and final dates, and the 待核对 ones
+ * left out are the aging's own), number their papers in the 函证登记簿 (CK-/CN-YYYYMM-0001, the register
+ * written as the user's sheet), and write one sheet per kind and date with every paper on its own A4 pages.
+ * A template or register with a problem stops the run before anything is written.
+ *
+ * For the pane: `runDemands` (one dealer, or all past their final deadline with `dealers: { all: true }`),
+ * `runPromise` (one dealer, the installment form's fields), `limitationOfReport` (the 时效 column).
+ */
+import { runAging, type AgingRun } from "./aging";
+import type { Lang } from "./lang";
+import { UNNAMED_DEALER, type AgingReport, type OpenItem } from "../core/aging";
+import {
+  Acknowledgements,
+  acknowledgementsFromEntries,
+  acknowledgementsFromRegister,
+  checkCommitments,
+  checkInstallments,
+  collectTemplate,
+  commitment,
+  commitmentValues,
+  COLLECT_SHEETS,
+  DEMAND_TITLES,
+  demandFor,
+  demandSkipText,
+  demandValues,
+  handSchedule,
+  installmentSchedule,
+  LEVEL_KIND,
+  levelReasonText,
+  limitationOf,
+  missedCommitments,
+  PLAN_COLUMNS,
+  PLAN_SHEET,
+  planSheetRows,
+  readPlanSheet,
+  receiptsOf,
+  recordedDemands,
+  type Commitment,
+  type CommitmentCheck,
+  type Demand,
+  type DemandLevel,
+  type InstallmentCheck,
+  type Interval,
+  type Limitation,
+  type Receipt,
+  type ScheduleProblem,
+} from "../core/collect";
+import {
+  A4_PAGE,
+  REGISTER_SHEET,
+  REPLY_RESULTS,
+  compileTemplate,
+  describeFillWarning,
+  describeRegisterNotice,
+  describeRegisterProblem,
+  describeTemplateProblem,
+  fillTemplate,
+  planRegister,
+  readRegister,
+  stackLetters,
+  type CompiledTemplate,
+  type FilledLetter,
+  type FillWarning,
+  type LetterType,
+  type PlannedLetter,
+  type RegisterPlan,
+  type RegisterRead,
+  type Template,
+} from "../core/letters";
+import type { Entry, Fen, IsoDate } from "../core/model";
+import { dealerKey } from "../core/values/refs";
+import { loadTemplate, readCompany, type TemplateChoice } from "./letters";
+import { PortError, type OutCell, type OutRow, type PlacedCell, type SheetSpec, type WorkbookPort } from "../port/workbook";
+
+const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
+const CM_PER_INCH = 2.54;
+
+async function sheetNamed(port: WorkbookPort, name: string): Promise<string | null> {
+  const found = (await port.listSheets()).find((s) => s.name.toLowerCase() === name.toLowerCase());
+  return found ? found.name : null;
+}
+
+/** The register of a workbook, or null when it has none. */
+async function loadRegister(port: WorkbookPort): Promise<{ name: string; read: RegisterRead | null }> {
+  const name = await sheetNamed(port, REGISTER_SHEET);
+  return { name: name ?? REGISTER_SHEET, read: name ? readRegister(await port.readSheet(name)) : null };
+}
+
+/** The dealer an entry belongs to, named as the aging names it. */
+const dealerOfEntry = (e: Entry): string => e.dealer ?? UNNAMED_DEALER;
+
+function receiptsFor(entries: readonly Entry[]): (dealer: string) => Receipt[] {
+  return (dealer) => receiptsOf(entries, dealer, dealerOfEntry);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Limitation period
+
+/**
+ * The limitation period of every open item of an aging run, keyed `sheet!row`: the ledger's receipts and,
+ * when given, the register's replies, signed demands and commitments restart it.
+ */
+export function limitationOfReport(report: AgingReport, entries: readonly Entry[], register: RegisterRead | null): Map<string, Limitation> {
+  const acks = new Acknowledgements(
+    [...acknowledgementsFromEntries(entries, dealerOfEntry), ...(register ? acknowledgementsFromRegister(register.rows, register.sheet) : [])],
+    report.asOf,
+  );
+  const out = new Map<string, Limitation>();
+  for (const d of report.dealers) for (const item of d.items) out.set(`${item.sheet}!${item.row}`, limitationOf(item, acks, report.asOf));
+  return out;
+}
+
+/** The register of a workbook read for the limitation period (`aging --register`); null when it has none. */
+export async function readRegisterOf(port: WorkbookPort): Promise<RegisterRead | null> {
+  return (await loadRegister(port)).read;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Writing papers
+
+/** One sheet holding papers filled from one template, each on its own pages. */
+function papersSheet(name: string, template: Template, choice: TemplateChoice | null, filled: FilledLetter[]): SheetSpec {
+  const stacked = stackLetters(filled);
+  const columns = stacked.printArea.right;
+  const sourceRows = stacked.rows.map((r) => r.source);
+  return {
+    name,
+    rows: stacked.rows.map((r): OutRow => r.cells.map((c) => (c === null ? null : ({ value: c.value, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) } as OutCell)))),
+    columnWidths: stacked.columnWidths.map((w) => w ?? 0),
+    merges: stacked.merges.map((m) => ({ fromRow: m.top, toRow: m.bottom, fromColumn: m.left, toColumn: m.right })),
+    rowHeights: stacked.rows.map((r) => r.height ?? null),
+    templateFormats:
+      choice === null || "builtin" in choice
+        ? { sourceRows, columns, from: { looks: template.styles ?? {}, cells: template.rows.map((r) => r.cells.map((c) => c?.style ?? null)) } }
+        : { sourceRows, columns, from: { sheet: choice.sheet } },
+    print: {
+      orientation: "portrait",
+      fitToWidth: true,
+      minScale: 10,
+      margins: {
+        top: A4_PAGE.margins.top * CM_PER_INCH,
+        bottom: A4_PAGE.margins.bottom * CM_PER_INCH,
+        left: A4_PAGE.margins.left * CM_PER_INCH,
+        right: A4_PAGE.margins.right * CM_PER_INCH,
+        header: A4_PAGE.margins.header * CM_PER_INCH,
+        footer: A4_PAGE.margins.footer * CM_PER_INCH,
+      },
+      area: { fromRow: 1, toRow: stacked.printArea.bottom, fromColumn: 1, toColumn: columns },
+      breakBefore: stacked.pageBreaks,
+    },
+  };
+}
+
+async function writeRegisterPlan(port: WorkbookPort, name: string, register: RegisterRead | null, plan: RegisterPlan, signal?: AbortSignal): Promise<void> {
+  if (plan.writes.length === 0) return;
+  const cells: PlacedCell[] = plan.writes.map((w) => {
+    const header = w.field !== null && w.value === w.field && (register?.headerRow ?? 1) === w.row;
+    const cell: OutCell = { value: w.value, ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}), ...(header ? { bold: true } : {}) };
+    return { row: w.row, column: w.column, cell };
+  });
+  const newRows = plan.numbers.filter((n) => !n.reused).map((n) => n.row);
+  const resultColumn = register?.columns.回函结果 ?? plan.writes.find((w) => w.field === "回函结果")?.column;
+  const listValidation =
+    newRows.length > 0 && resultColumn !== undefined ? [{ column: resultColumn, fromRow: Math.min(...newRows), toRow: Math.max(...newRows), values: REPLY_RESULTS }] : [];
+  await port.writeCells(name, cells, { ...(signal ? { signal } : {}), listValidation });
+}
+
+export type CollectProblem =
+  | { code: "ledger_unreadable"; message: string }
+  | { code: "template"; messages: string[] }
+  | { code: "template_not_found"; message: string }
+  | { code: "register"; messages: string[] }
+  | { code: "dealer_not_found"; message: string }
+  | { code: "nothing_owed"; message: string }
+  | { code: "schedule"; message: string };
+
+async function compiled(choice: TemplateChoice | null, builtin: Template, lang: Lang): Promise<{ ok: true; template: CompiledTemplate } | { ok: false; problem: CollectProblem }> {
+  let template = builtin;
+  if (choice !== null) {
+    try {
+      template = await loadTemplate(choice);
+    } catch (e) {
+      if (e instanceof PortError && e.code === "no_sheet" && !("builtin" in choice)) {
+        return { ok: false, problem: { code: "template_not_found", message: say(lang, `找不到模板工作表：${choice.sheet}`, `no template sheet: ${choice.sheet}`) } };
+      }
+      throw e;
+    }
+  }
+  const c = compileTemplate(template);
+  if (!c.ok) return { ok: false, problem: { code: "template", messages: c.problems.map((p) => describeTemplateProblem(p, lang)) } };
+  return { ok: true, template: c.template };
+}
+
+function fillWarningTexts(warnings: Map<string, FillWarning>, companyFound: boolean, lang: Lang): string[] {
+  return [...warnings.values()].filter((w) => companyFound || w.code !== "missing_company_detail").map((w) => describeFillWarning(w, lang));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Demand letters
+
+export interface DemandRequest {
+  ledger: { port: WorkbookPort; sheet: string };
+  asOf: IsoDate;
+  /** 发函日期 printed on the letters (the caller's today). */
+  sendDate: IsoDate;
+  /** All dealers with overdue items, or the ones named. */
+  dealers: { all: true } | { names: readonly string[] };
+  level?: DemandLevel | "auto";
+  deadlineDays?: number;
+  /** A user's template sheet for every level; default the built-in one of each letter's level. */
+  template?: TemplateChoice;
+  /** Where the register (and 还款计划) is read and written; default the ledger's workbook. */
+  register?: WorkbookPort;
+  /** Where the letters sheets are written; default the ledger's workbook. */
+  target?: WorkbookPort;
+  lang: Lang;
+}
+
+export interface MadeDemand {
+  number: string;
+  demand: Demand;
+  sheet: string;
+  firstRow: number;
+  lastRow: number;
+  registerRow: number;
+  reused: boolean;
+  reason: { zh: string; en: string };
+}
+
+export interface DemandRun {
+  asOf: IsoDate;
+  letters: MadeDemand[];
+  skipped: { dealer: string; code: string; reason: string }[];
+  /** Sheets written, one per level. */
+  sheets: string[];
+  warnings: string[];
+  /** Commitments on the 还款计划 sheet checked against the ledger's receipts. */
+  commitments: CommitmentCheck[];
+  aging: AgingRun;
+}
+
+export type DemandResult = { ok: true; run: DemandRun } | { ok: false; problem: CollectProblem };
+
+/** The sheet a level's letters go on: `催款函 2026-11-27`. */
+export function demandSheetName(level: DemandLevel, asOf: IsoDate): string {
+  return `${DEMAND_TITLES[level]} ${asOf}`;
+}
+
+export async function runDemands(req: DemandRequest): Promise<DemandResult> {
+  const { lang, asOf } = req;
+  const registerPort = req.register ?? req.ledger.port;
+  const target = req.target ?? req.ledger.port;
+
+  // Templates first: a template with problems makes nothing.
+  const templates = new Map<DemandLevel, CompiledTemplate>();
+  for (const level of [1, 2, 3] as DemandLevel[]) {
+    const c = await compiled(req.template ?? null, collectTemplate(LEVEL_KIND[level]), lang);
+    if (!c.ok) return c;
+    templates.set(level, c.template);
+  }
+
+  const aging = await runAging({ ledger: { port: req.ledger.port, sheet: req.ledger.sheet }, asOf });
+  if (aging.report.dealers.length === 0 && aging.ledger.entries.length === 0) {
+    return { ok: false, problem: { code: "ledger_unreadable", message: say(lang, `工作表“${req.ledger.sheet}”中没有可读的台账记录`, `no ledger entries could be read on "${req.ledger.sheet}"`) } };
+  }
+  const company = await readCompany(req.ledger.port, req.template && !("builtin" in req.template) ? req.template.port : null, lang);
+  const register = await loadRegister(registerPort);
+  if (register.read && register.read.headerRow === null && register.read.lastRow > 0) {
+    return { ok: false, problem: { code: "register", messages: register.read.problems.map((p) => describeRegisterProblem(p, lang)) } };
+  }
+  const planName = await sheetNamed(registerPort, PLAN_SHEET);
+  const commitments = planName
+    ? checkCommitments(readPlanSheet(await registerPort.readSheet(planName)).commitments, register.read?.rows ?? [], receiptsFor(aging.ledger.entries), asOf)
+    : [];
+  const demands = recordedDemands(register.read?.rows ?? []);
+  const missed = missedCommitments(commitments);
+
+  const skipped: DemandRun["skipped"] = [];
+  const chosen: Demand[] = [];
+  const byKey = new Map(aging.report.dealers.map((d) => [dealerKey(d.dealer), d]));
+  const dealers =
+    "all" in req.dealers
+      ? aging.report.dealers
+      : req.dealers.names.flatMap((name) => {
+          const d = byKey.get(dealerKey(name)) ?? (aging.report.dealers.length === 1 && aging.report.dealers[0].dealer === UNNAMED_DEALER ? aging.report.dealers[0] : undefined);
+          if (!d) skipped.push({ dealer: name, code: "not_in_ledger", reason: say(lang, `台账“${req.ledger.sheet}”中没有这家经销商`, `not in the ledger "${req.ledger.sheet}"`) });
+          return d ? [{ ...d, dealer: d.dealer === UNNAMED_DEALER ? name : d.dealer }] : [];
+        });
+  for (const d of dealers) {
+    const r = demandFor(d, { asOf, level: req.level ?? "auto", ...(req.deadlineDays !== undefined ? { deadlineDays: req.deadlineDays } : {}), demands, missed });
+    if (r.ok) chosen.push(r.demand);
+    else skipped.push({ dealer: d.dealer, code: r.skip, reason: lang === "en-US" ? demandSkipText(r.skip).en : demandSkipText(r.skip).zh });
+  }
+
+  const planned = planRegister(
+    register.read,
+    chosen.map((d): PlannedLetter => ({ type: "催款函", dealer: d.dealer, asOf, amount: d.total, level: d.level, deadline: d.deadline })),
+  );
+  if (!planned.ok) return { ok: false, problem: { code: "register", messages: planned.problems.map((p) => describeRegisterProblem(p, lang)) } };
+  const plan = planned.plan;
+
+  const warnings = new Map<string, FillWarning>();
+  const letters: MadeDemand[] = [];
+  const sheets: string[] = [];
+  for (const level of [1, 2, 3] as DemandLevel[]) {
+    const atLevel = chosen.map((d, i) => ({ d, i })).filter((x) => x.d.level === level);
+    if (atLevel.length === 0) continue;
+    const compiledT = templates.get(level)!;
+    const filled = atLevel.map(({ d, i }) => {
+      const { values, details } = demandValues(d, { number: plan.numbers[i].number, company: company.details, sendDate: req.sendDate });
+      const letter = fillTemplate(compiledT, values, details);
+      for (const w of letter.warnings) if (!warnings.has(w.field)) warnings.set(w.field, w);
+      return letter;
+    });
+    const name = demandSheetName(level, asOf);
+    const spec = papersSheet(name, compiledT.template, req.template ?? null, filled);
+    await target.writeSheet(spec);
+    sheets.push(name);
+    const placed = stackLetters(filled).letters;
+    atLevel.forEach(({ d, i }, k) => {
+      const n = plan.numbers[i];
+      letters.push({ number: n.number, demand: d, sheet: name, firstRow: placed[k].firstRow, lastRow: placed[k].lastRow, registerRow: n.row, reused: n.reused, reason: levelReasonText(d.reason) });
+    });
+  }
+  // The register after the letters: a run stopped while writing letters leaves no numbers behind.
+  await writeRegisterPlan(registerPort, register.name, register.read, plan);
+  letters.sort((a, b) => chosen.indexOf(a.demand) - chosen.indexOf(b.demand));
+
+  return {
+    ok: true,
+    run: {
+      asOf,
+      letters,
+      skipped,
+      sheets,
+      warnings: [...company.warnings, ...fillWarningTexts(warnings, company.from !== null, lang), ...plan.notices.map((n) => describeRegisterNotice(n, lang))],
+      commitments,
+      aging,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Payment commitment
+
+export interface PromiseRequest {
+  ledger: { port: WorkbookPort; sheet: string };
+  dealer: string;
+  asOf: IsoDate;
+  sendDate: IsoDate;
+  /** The amount acknowledged; default the dealer's open balance at `asOf`. */
+  amount?: Fen;
+  /** Equal installments, or `hand` lines typed by the user. */
+  installments: { count: number; first: IsoDate; every: Interval } | { hand: { date: IsoDate; amount: Fen }[] };
+  template?: TemplateChoice;
+  register?: WorkbookPort;
+  target?: WorkbookPort;
+  lang: Lang;
+}
+
+export interface PromiseRun {
+  commitment: Commitment;
+  checks: InstallmentCheck[];
+  sheet: string;
+  planSheet: string;
+  registerRow: number;
+  warnings: string[];
+}
+
+export type PromiseResult = { ok: true; run: PromiseRun } | { ok: false; problem: CollectProblem };
+
+export function scheduleProblemText(p: ScheduleProblem, lang: Lang): string {
+  const yuan = (f: Fen) => (f / 100).toFixed(2);
+  switch (p.code) {
+    case "bad_count":
+      return say(lang, `分期期数应为 1 至 120 的整数（收到 ${p.count}）`, `the number of installments must be a whole number from 1 to 120 (got ${p.count})`);
+    case "bad_interval":
+      return say(lang, `间隔天数应为 1 至 366 的整数（收到 ${p.days}）`, `the interval must be a whole number of days from 1 to 366 (got ${p.days})`);
+    case "bad_amount":
+      return say(lang, `承诺金额应大于零（收到 ${yuan(p.amount)}）`, `the amount must be above zero (got ${yuan(p.amount)})`);
+    case "bad_date":
+      return say(lang, `日期“${p.date}”无效，请写成 2026-12-15`, `"${p.date}" is not a valid date; write it as 2026-12-15`);
+    case "hand_sum_differs":
+      return say(lang, `各期金额合计 ${yuan(p.sum)} 不等于承诺金额 ${yuan(p.amount)}`, `the installments add up to ${yuan(p.sum)}, not the amount ${yuan(p.amount)}`);
+    case "hand_dates_not_rising":
+      return say(lang, `第 ${p.n} 期的日期不晚于上一期`, `installment ${p.n} is not dated after the one before`);
+    case "too_small":
+      return say(lang, `金额 ${yuan(p.amount)} 不够分成 ${p.count} 期（每期至少 0.01 元）`, `${yuan(p.amount)} cannot be split into ${p.count} installments of at least 0.01`);
+  }
+}
+
+/** The sheet a commitment goes on: `还款承诺书 CN-202611-0001`. */
+export function promiseSheetName(number: string): string {
+  return `${COLLECT_SHEETS.commitment} ${number}`;
+}
+
+export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
+  const { lang, asOf } = req;
+  const registerPort = req.register ?? req.ledger.port;
+  const target = req.target ?? req.ledger.port;
+  const c = await compiled(req.template ?? null, collectTemplate("commitment"), lang);
+  if (!c.ok) return c;
+
+  const aging = await runAging({ ledger: { port: req.ledger.port, sheet: req.ledger.sheet }, asOf });
+  const key = dealerKey(req.dealer);
+  const d =
+    aging.report.dealers.find((x) => dealerKey(x.dealer) === key) ??
+    (aging.report.dealers.length === 1 && aging.report.dealers[0].dealer === UNNAMED_DEALER ? aging.report.dealers[0] : undefined);
+  if (!d) {
+    const names = aging.report.dealers.map((x) => x.dealer).join("、");
+    return { ok: false, problem: { code: "dealer_not_found", message: say(lang, `台账“${req.ledger.sheet}”中没有经销商“${req.dealer}”（有：${names}）`, `no dealer "${req.dealer}" in "${req.ledger.sheet}" (dealers: ${names})`) } };
+  }
+  const dealer = d.dealer === UNNAMED_DEALER ? req.dealer : d.dealer;
+  const amount = req.amount ?? d.openBalance;
+  if (amount <= 0) {
+    return {
+      ok: false,
+      problem: { code: "nothing_owed", message: say(lang, `经销商“${dealer}”截至 ${asOf} 的余额为 ${(d.openBalance / 100).toFixed(2)}，没有可承诺的欠款（可用 --amount 指定金额）`, `dealer "${dealer}" owes ${(d.openBalance / 100).toFixed(2)} at ${asOf}: nothing to commit to (give --amount)`) },
+    };
+  }
+  const schedule = "hand" in req.installments ? handSchedule(amount, req.installments.hand) : installmentSchedule(amount, req.installments.count, req.installments.first, req.installments.every);
+  if (!schedule.ok) return { ok: false, problem: { code: "schedule", message: scheduleProblemText(schedule.problem, lang) } };
+  if (schedule.installments[0].date < asOf) {
+    return { ok: false, problem: { code: "schedule", message: say(lang, `第一期日期 ${schedule.installments[0].date} 早于承诺日期 ${asOf}`, `the first installment ${schedule.installments[0].date} is before the commitment's date ${asOf}`) } };
+  }
+
+  const company = await readCompany(req.ledger.port, req.template && !("builtin" in req.template) ? req.template.port : null, lang);
+  const register = await loadRegister(registerPort);
+  const planned = planRegister(register.read, [{ type: "还款承诺书" as LetterType, dealer, asOf, amount }]);
+  if (!planned.ok) return { ok: false, problem: { code: "register", messages: planned.problems.map((p) => describeRegisterProblem(p, lang)) } };
+  const number = planned.plan.numbers[0].number;
+
+  const made = commitment(number, dealer, asOf, amount, schedule.installments);
+  const { values, details } = commitmentValues(made, { company: company.details, sendDate: req.sendDate });
+  const filled = fillTemplate(c.template, values, details);
+  const sheet = promiseSheetName(number);
+  await target.writeSheet(papersSheet(sheet, c.template.template, req.template ?? null, [filled]));
+  const checks = checkInstallments(made.installments, receiptsFor(aging.ledger.entries)(dealer), asOf, asOf);
+  const planSheet = await appendPlanRows(registerPort, number, dealer, checks, lang);
+  await writeRegisterPlan(registerPort, register.name, register.read, planned.plan);
+
+  const warnings = new Map<string, FillWarning>();
+  for (const w of filled.warnings) warnings.set(w.field, w);
+  return {
+    ok: true,
+    run: {
+      commitment: made,
+      checks,
+      sheet,
+      planSheet,
+      registerRow: planned.plan.numbers[0].row,
+      warnings: [...company.warnings, ...fillWarningTexts(warnings, company.from !== null, lang), ...planned.plan.notices.map((n) => describeRegisterNotice(n, lang))],
+    },
+  };
+}
+
+/**
+ * The commitment's installments appended to 还款计划 (made with its header when missing, as the user's
+ * sheet like the register): rows of an earlier run for the same 编号 are not written again.
+ */
+async function appendPlanRows(port: WorkbookPort, number: string, dealer: string, checks: readonly InstallmentCheck[], lang: Lang): Promise<string> {
+  const existing = await sheetNamed(port, PLAN_SHEET);
+  const name = existing ?? PLAN_SHEET;
+  const grid = existing ? await port.readSheet(existing) : null;
+  const lastRow = grid ? grid.top + grid.values.length - 1 : 0;
+  if (grid && readPlanSheet(grid).commitments.some((c) => c.number === number)) return name;
+  const cells: PlacedCell[] = [];
+  let row = lastRow + 1;
+  if (!grid || lastRow === 0) {
+    PLAN_COLUMNS.forEach((h, i) => cells.push({ row: 1, column: i + 1, cell: { value: h, bold: true } }));
+    row = 2;
+  }
+  for (const values of planSheetRows(number, dealer, checks, lang)) {
+    values.forEach((v, i) => {
+      const cell: OutCell = v !== null && typeof v === "object" ? { value: v, numberFormat: "yyyy-mm-dd" } : i === 4 || i === 5 ? { value: v, numberFormat: "#,##0.00" } : { value: v };
+      cells.push({ row, column: i + 1, cell });
+    });
+    row++;
+  }
+  await port.writeCells(name, cells);
+  return name;
+}
+
+/** Open items of a report that a limitation warning puts on the collection plan (expiring or expired). */
+export function limitationActions(report: AgingReport, limits: Map<string, Limitation>): { item: OpenItem; limitation: Limitation }[] {
+  const out: { item: OpenItem; limitation: Limitation }[] = [];
+  for (const d of report.dealers) {
+    for (const item of d.items) {
+      const l = limits.get(`${item.sheet}!${item.row}`);
+      if (l && l.status !== "running") out.push({ item, limitation: l });
+    }
+  }
+  return out;
+}

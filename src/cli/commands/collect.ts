@@ -1,0 +1,258 @@
+/**
+ * `duizhang demand` (催款函 in three levels for the dealers with overdue items) and `duizhang promise` (a
+ * 还款承诺书 with its installments for one dealer). With `--out`, one new workbook holds the papers, the
+ * register (the given one plus the new rows), 还款计划 and 本公司信息; no input is ever written.
+ */
+import * as path from "path";
+import { runDemands, runPromise, type CollectProblem, type DemandRun, type PromiseRun } from "../../app/collect";
+import type { TemplateChoice } from "../../app/letters";
+import type { Lang } from "../../app/lang";
+import { commitmentJson, demandJson, INSTALLMENT_STATUS_TEXT, PLAN_SHEET, type DemandLevel, type Interval } from "../../core/collect";
+import { REGISTER_SHEET } from "../../core/letters";
+import { formatFenGrouped } from "../../core/money";
+import { XlsxWorkbook } from "../../xlsx/workbook";
+import type { Context, Values } from "../options";
+import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
+import { EXIT_OK, UsageError } from "../errors";
+import { ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
+import { writeJson } from "../json-stream";
+import { renderTable } from "../table";
+import { todayIso } from "./aging";
+import { addCompanySheet, ledgerSheetOf, templateArg, templateSheetOf } from "./letters";
+
+/** The largest amount `--amount` takes, in yuan (what 大写 can write). */
+const MAX_PROMISE_YUAN = 999_999_999_999;
+
+interface Opened {
+  ledger: OpenedFile;
+  ledgerSheet: string;
+  template: TemplateChoice | undefined;
+  templateFile: OpenedFile | null;
+  registerIn: OpenedFile | null;
+  result: XlsxWorkbook;
+  out: string | undefined;
+  force: boolean;
+}
+
+/** Ledger, template and register opened, and the result workbook holding copies of the register and 还款计划. */
+async function openFiles(ctx: Context, values: Values): Promise<Opened> {
+  const { lang } = ctx;
+  const ledgerFile = requireString(ctx, values, "ledger");
+  const templateText = optionalString(values, "template");
+  const registerFile = optionalString(values, "register");
+  const outPath = optionalString(values, "out");
+  const force = values.force === true;
+  const tArg = templateText !== undefined ? templateArg(templateText) : null;
+  const inputs = [ledgerFile, ...(tArg ? [tArg.file] : []), ...(registerFile ? [registerFile] : [])].map((f) => path.resolve(ctx.io.cwd, f));
+  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, force);
+
+  const ledger = await openInputFile(ledgerFile, ctx.io.cwd, lang);
+  const ledgerSheet = await ledgerSheetOf(ledger, optionalString(values, "sheet"), lang, ledgerFile);
+  let template: TemplateChoice | undefined;
+  let templateFile: OpenedFile | null = null;
+  if (tArg) {
+    templateFile = path.resolve(ctx.io.cwd, tArg.file) === ledger.path ? ledger : await openInputFile(tArg.file, ctx.io.cwd, lang);
+    if (templateFile.kind !== "xlsx") throw new UsageError(say(lang, `模板须是 .xlsx 工作簿中的工作表：${tArg.file}`, `a template is a sheet of an .xlsx workbook: ${tArg.file}`));
+    template = { port: templateFile.port, sheet: await templateSheetOf(templateFile, tArg.sheet, lang, tArg.file) };
+  }
+
+  let registerIn: OpenedFile | null = null;
+  if (registerFile) {
+    registerIn = await openInputFile(registerFile, ctx.io.cwd, lang);
+    if (registerIn.kind !== "xlsx") throw new UsageError(say(lang, `登记簿须是 .xlsx 工作簿：${registerFile}`, `the register must be an .xlsx workbook: ${registerFile}`));
+    const names = (await registerIn.port.listSheets()).map((s) => s.name);
+    if (!names.includes(REGISTER_SHEET)) {
+      throw new UsageError(say(lang, `${registerFile} 中没有“${REGISTER_SHEET}”工作表（有：${names.join("、")}）`, `no "${REGISTER_SHEET}" sheet in ${registerFile} (sheets: ${names.join(", ")})`));
+    }
+  } else if (ledger.kind === "xlsx" && (await ledger.port.listSheets()).some((s) => s.name === REGISTER_SHEET)) {
+    registerIn = ledger;
+  }
+  const result = XlsxWorkbook.create();
+  if (registerIn) {
+    const names = (await registerIn.port.listSheets()).map((s) => s.name);
+    await result.copySheetFrom(registerIn.port as XlsxWorkbook, REGISTER_SHEET, REGISTER_SHEET, { usersSheet: true });
+    if (names.includes(PLAN_SHEET)) await result.copySheetFrom(registerIn.port as XlsxWorkbook, PLAN_SHEET, PLAN_SHEET, { usersSheet: true });
+  }
+  if (templateFile && template && "sheet" in template) result.useTemplateSheet(templateFile.port as XlsxWorkbook, template.sheet);
+  return { ledger, ledgerSheet, template, templateFile, registerIn, result, out, force };
+}
+
+function problemText(p: CollectProblem, lang: Lang, what: string): string {
+  switch (p.code) {
+    case "template":
+      return say(lang, `模板有问题，未生成任何${what}：\n${p.messages.join("\n")}`, `the template has problems; nothing was made:\n${p.messages.join("\n")}`);
+    case "register":
+      return say(lang, `登记簿有问题，未生成任何${what}：\n${p.messages.join("\n")}`, `the register has problems; nothing was made:\n${p.messages.join("\n")}`);
+    default:
+      return p.message;
+  }
+}
+
+async function finish(o: Opened): Promise<void> {
+  if (o.out === undefined) return;
+  await addCompanySheet(o.result, o.ledger, o.templateFile);
+  await saveResult(o.result, o.out, o.force);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+export async function commandDemand(ctx: Context, values: Values): Promise<number> {
+  const { lang } = ctx;
+  const asOf = optionalDate(ctx, values, "as-of") ?? todayIso();
+  const levelText = optionalString(values, "level") ?? "auto";
+  if (!["auto", "1", "2", "3"].includes(levelText)) {
+    throw new UsageError(say(lang, `--level 须为 auto、1、2 或 3：${levelText}`, `--level must be auto, 1, 2 or 3: ${levelText}`));
+  }
+  const deadlineDays = optionalDays(ctx, values, "deadline-days", 366);
+  const dealers = stringList(values, "dealer").map((d) => d.trim()).filter((d) => d !== "");
+  const o = await openFiles(ctx, values);
+
+  const run = await runDemands({
+    ledger: { port: o.ledger.port, sheet: o.ledgerSheet },
+    asOf,
+    sendDate: todayIso(),
+    dealers: dealers.length > 0 ? { names: dealers } : { all: true },
+    level: levelText === "auto" ? "auto" : (Number(levelText) as DemandLevel),
+    ...(deadlineDays !== undefined ? { deadlineDays } : {}),
+    ...(o.template ? { template: o.template } : {}),
+    register: o.result,
+    target: o.result,
+    lang,
+  });
+  if (!run.ok) throw new UsageError(problemText(run.problem, lang, "催款函"));
+  const r = run.run;
+  await finish(o);
+
+  if (values.json) {
+    await writeJson(ctx.io, {
+      asOf: r.asOf,
+      letters: r.letters.map((l) => ({
+        ...demandJson(l.demand, l.number, l.reason),
+        sheet: l.sheet,
+        firstRow: l.firstRow,
+        lastRow: l.lastRow,
+        registerRow: l.registerRow,
+        reused: l.reused,
+      })),
+      skipped: r.skipped.map((s) => ({ dealer: s.dealer, reason: s.reason, code: s.code })),
+      commitments: r.commitments.map((c) => ({ number: c.number, dealer: c.dealer, missed: c.missed ? { n: c.missed.n, date: c.missed.date } : null })),
+      warnings: r.warnings,
+      sheets: r.sheets,
+      ...(o.out !== undefined ? { out: o.out } : {}),
+    });
+  } else {
+    ctx.io.out(demandText(r, lang));
+    if (o.out !== undefined) ctx.io.out(say(lang, `\n结果已写入：${o.out}`, `\nResult written to: ${o.out}`));
+  }
+  return EXIT_OK;
+}
+
+export function demandText(r: DemandRun, lang: Lang): string {
+  const s = (zh: string, en: string) => say(lang, zh, en);
+  const lines: string[] = [`${s("截至日期", "As of")}: ${r.asOf}  ${s("催款函", "Letters")}: ${r.letters.length}  ${s("未生成", "Skipped")}: ${r.skipped.length}`];
+  if (r.letters.length > 0) {
+    lines.push(
+      renderTable(
+        [s("编号", "Number"), s("客户", "Dealer"), s("等级", "Level"), s("逾期合计", "Overdue"), s("限期", "Deadline"), s("笔数", "Items"), s("依据", "Why")],
+        r.letters.map((l) => [
+          l.number + (l.reused ? s("（沿用）", " (reused)") : ""),
+          l.demand.dealer,
+          String(l.demand.level),
+          formatFenGrouped(l.demand.total),
+          l.demand.deadline,
+          String(l.demand.items.length),
+          lang === "en-US" ? l.reason.en : l.reason.zh,
+        ]),
+        [3],
+      ),
+    );
+    lines.push(s(`工作表：${r.sheets.join("、")}（每封从新的一页开始）`, `Sheets: ${r.sheets.join(", ")} (each letter starts a page)`));
+  }
+  if (r.skipped.length > 0) {
+    lines.push("", s("未生成催款函：", "No letter for:"));
+    for (const k of r.skipped) lines.push(`  ${k.dealer}：${k.reason}`);
+  }
+  const missed = r.commitments.filter((c) => c.missed);
+  if (missed.length > 0) {
+    lines.push("", s("承诺未履行：", "Commitments not kept:"));
+    for (const c of missed) lines.push(`  ${c.dealer} ${c.number}：${s(`第 ${c.missed!.n} 期（${c.missed!.date}）未按期付款，建议发最后通知`, `installment ${c.missed!.n} (${c.missed!.date}) missed; a final notice is proposed`)}`);
+  }
+  if (r.warnings.length > 0) {
+    lines.push("", s("提示：", "Warnings:"));
+    for (const w of r.warnings) lines.push(`  ${w}`);
+  }
+  return lines.join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+export async function commandPromise(ctx: Context, values: Values): Promise<number> {
+  const { lang } = ctx;
+  const dealer = requireString(ctx, values, "dealer").trim();
+  const asOf = optionalDate(ctx, values, "as-of") ?? todayIso();
+  const amount = optionalYuan(ctx, values, "amount", MAX_PROMISE_YUAN);
+  const countText = requireString(ctx, values, "installments");
+  if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > 120) {
+    throw new UsageError(say(lang, `--installments 须为 1 到 120 之间的整数：${countText}`, `--installments must be a whole number from 1 to 120: ${countText}`));
+  }
+  if (optionalString(values, "first") === undefined) requireString(ctx, values, "first");
+  const first = optionalDate(ctx, values, "first")!;
+  const everyText = optionalString(values, "every") ?? "month";
+  let every: Interval;
+  if (everyText === "month") every = "month";
+  else if (/^\d+$/.test(everyText) && Number(everyText) >= 1 && Number(everyText) <= 366) every = { days: Number(everyText) };
+  else throw new UsageError(say(lang, `--every 须为 1 到 366 之间的天数，或 month（每月同一日）：${everyText}`, `--every must be a number of days from 1 to 366, or month (the same day each month): ${everyText}`));
+  if (amount === 0) throw new UsageError(say(lang, "--amount 须大于零", "--amount must be above zero"));
+
+  const o = await openFiles(ctx, values);
+  const run = await runPromise({
+    ledger: { port: o.ledger.port, sheet: o.ledgerSheet },
+    dealer,
+    asOf,
+    sendDate: todayIso(),
+    ...(amount !== undefined ? { amount } : {}),
+    installments: { count: Number(countText), first, every },
+    ...(o.template ? { template: o.template } : {}),
+    register: o.result,
+    target: o.result,
+    lang,
+  });
+  if (!run.ok) throw new UsageError(problemText(run.problem, lang, "还款承诺书"));
+  const r = run.run;
+  await finish(o);
+
+  if (values.json) {
+    await writeJson(ctx.io, {
+      ...(commitmentJson(r.commitment, r.checks) as Record<string, unknown>),
+      sheet: r.sheet,
+      planSheet: r.planSheet,
+      registerRow: r.registerRow,
+      warnings: r.warnings,
+      ...(o.out !== undefined ? { out: o.out } : {}),
+    });
+  } else {
+    ctx.io.out(promiseText(r, lang));
+    if (o.out !== undefined) ctx.io.out(say(lang, `\n结果已写入：${o.out}`, `\nResult written to: ${o.out}`));
+  }
+  return EXIT_OK;
+}
+
+export function promiseText(r: PromiseRun, lang: Lang): string {
+  const s = (zh: string, en: string) => say(lang, zh, en);
+  const c = r.commitment;
+  const lines = [
+    `${s("还款承诺书", "Payment commitment")} ${c.number}  ${c.dealer}  ${s("截至", "as of")} ${c.asOf}`,
+    `${s("承诺金额", "Amount")}: ${formatFenGrouped(c.amount)}  ${c.amountInWords}`,
+    renderTable(
+      [s("期数", "No."), s("日期", "Date"), s("金额", "Amount"), s("累计", "Cumulative"), s("状态", "Status")],
+      r.checks.map((k) => [String(k.n), k.date, formatFenGrouped(k.amount), formatFenGrouped(k.cumulative), INSTALLMENT_STATUS_TEXT[k.status][lang === "en-US" ? "en" : "zh"]]),
+      [2, 3],
+    ),
+    s(`工作表：${r.sheet}；分期已记入“${r.planSheet}”`, `Sheet: ${r.sheet}; installments recorded on "${r.planSheet}"`),
+  ];
+  if (r.warnings.length > 0) {
+    lines.push("", s("提示：", "Warnings:"));
+    for (const w of r.warnings) lines.push(`  ${w}`);
+  }
+  return lines.join("\n");
+}
