@@ -185,7 +185,7 @@ const REPORT = {
         ledgerBalance: 23_334_050, statementBalance: -2_364_950, ledgerAdjustments: [], statementAdjustments: [],
         adjustedLedgerBalance: 9_354_050, adjustedStatementBalance: 9_354_050, remainder: 0, openingDifference: 0, pendingItems: [], pendingTotal: 0, unexplained: 0, balanced: true, remainderNote: null,
       },
-      ruleCounts: { reference: 1, reference_total: 0, reference_in_text: 0, amount_date: 0, subset: 0, user: 0 },
+      ruleCounts: { reference: 1, reference_total: 0, reference_in_text: 0, amount_date: 0, subset: 0, fee_pair: 0, user: 0 },
       subsetSearch: { anchors: 0, nodes: 0, boundHit: false, cutShort: [], note: null },
     },
   ],

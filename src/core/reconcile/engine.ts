@@ -1,7 +1,8 @@
 /**
  * Matching for one dealer, in passes from the most precise to the least (as BlackLine and Oracle ARCS
- * do): confirmed decisions, duplicates, then passes 1-5; every row is claimed at most once and what is
- * left is one-sided.
+ * do): confirmed decisions, duplicates, then passes 1-5 (exact, or within the amount tolerance), then
+ * pass 6, which pairs one payment or sale booked with two slightly different amounts as one amount
+ * mismatch; every row is claimed at most once and what is left is one-sided.
  *
  * Everything is keyed (maps by reference and amount, day-sorted arrays with binary search), so the
  * work grows with the number of rows, not with its square; only the small candidate sets of passes
@@ -15,7 +16,7 @@ import type { Fen, IsoDate, Side } from "../model";
 import type { EntryRows } from "../read/entries";
 import { pairingId, type IdPart } from "./ids";
 import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
-import { duplicateReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
+import { duplicateReason, feeReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
 import { MatchList } from "./matches";
 import { searchSubsets } from "./subset";
 import type { Decision, Difference, MatchRule, ResolvedOptions, SubsetSearchStats, Suggestion } from "./types";
@@ -208,6 +209,7 @@ class DealerRun {
     this.resolveEdges(this.referenceInTextEdges(), "reference_in_text");
     this.resolveEdges(this.amountDateEdges(), "amount_date");
     this.passSubsets();
+    this.passFeePairs();
     this.oneSided();
     if (this.stats.boundHit) {
       const n = this.stats.cutShort.length;
@@ -245,6 +247,9 @@ class DealerRun {
       this.matches.push({ rule, ledgerRows: rowsOf(ls), statementRows: rowsOf(ss), amount: la });
       return;
     }
+    const texts = [...ls, ...ss].map((i) => i.description);
+    // A confirmed pair that pass 6 would have suggested gets that pass's reason (fee, discount, rounding).
+    const feeLike = rule === "fee_pair" || (rule === "user" && ls.length === 1 && ss.length === 1 && this.feeFits(ls[0], ss[0]));
     this.differences.push({
       kind: "amount_mismatch",
       ledgerRows: rowsOf(ls),
@@ -252,7 +257,7 @@ class DealerRun {
       amount: la - sa,
       ledgerAmount: la,
       statementAmount: sa,
-      reason: mismatchReason(la, sa, [...ls, ...ss].map((i) => i.description)),
+      reason: feeLike ? feeReason(la, sa, texts) : mismatchReason(la, sa, texts),
       rule,
       duplicateOf: null,
       otherDealer: null,
@@ -588,6 +593,83 @@ class DealerRun {
             : { zh: "有不止一组记录合计等于该笔金额，请确认哪一组对应", en: "More than one set of rows adds up to this amount; confirm which one belongs to it" },
         );
       }
+    }
+  }
+
+  /** Largest difference pass 6 accepts: the fee tolerance, or 0.5% of the larger amount when that is more. */
+  private feeAllowance(a: Fen, b: Fen): number {
+    return Math.max(this.opts.feeToleranceFen, Math.round((Math.max(Math.abs(a), Math.abs(b)) * 5) / 1000));
+  }
+
+  /** Whether two rows could be one payment or sale booked with slightly different amounts (pass 6's test, dates aside). */
+  private feeFits(l: Item, s: Item): boolean {
+    if (this.opts.feeToleranceFen <= 0 || l.amount === s.amount || Math.sign(l.amount) !== Math.sign(s.amount) || l.amount === 0) return false;
+    return Math.abs(l.amount - s.amount) <= this.feeAllowance(l.amount, s.amount);
+  }
+
+  /**
+   * Pass 6: one payment or sale, two amounts. A row left on each side, same sign, the statement's date
+   * inside the window around ours, amounts apart by no more than the fee allowance: one amount mismatch
+   * with its likely reason (bank fee, cash discount, rounding) instead of two one-sided rows that send
+   * the accountant looking for a missing payment. A row with more than one such counterpart that can be
+   * told apart becomes a suggestion, as in pass 4.
+   */
+  private passFeePairs(): void {
+    if (this.opts.feeToleranceFen <= 0) return;
+    const { dateWindowBefore: before, dateWindowAfter: after } = this.opts;
+    const usable = (i: Item) => i.state === FREE && i.day !== null && i.amount !== 0;
+    const byAmount = this.S.filter(usable).sort((a, b) => a.amount - b.amount || compareItems(a, b));
+    if (byAmount.length === 0) return;
+    const CAP = 8;
+    const edges: Edge[] = [];
+    for (const l of this.L) {
+      if (!usable(l)) continue;
+      const day = l.day as number;
+      // The allowance grows with the larger amount: |s| ≤ |l| / 0.995 bounds how far the search goes.
+      const reach = Math.max(this.opts.feeToleranceFen, Math.ceil((Math.abs(l.amount) * 5) / 995) + 1);
+      const found: Edge[] = [];
+      for (let j = lowerBoundAmount(byAmount, l.amount - reach); j < byAmount.length && byAmount[j].amount <= l.amount + reach; j++) {
+        const s = byAmount[j];
+        const delta = (s.day as number) - day;
+        if (delta < -before || delta > after || !this.feeFits(l, s) || this.isRejected([l], [s])) continue;
+        found.push(edge(l, s));
+      }
+      if (found.length > CAP) {
+        found.sort(compareEdges);
+        found.length = CAP;
+      }
+      for (const e of found) edges.push(e);
+    }
+    if (edges.length === 0) return;
+    edges.sort(compareEdges);
+    const byL = new Map<Item, Edge[]>();
+    const byS = new Map<Item, Edge[]>();
+    for (const e of edges) {
+      const a = byL.get(e.l);
+      if (a) a.push(e);
+      else byL.set(e.l, [e]);
+      const b = byS.get(e.s);
+      if (b) b.push(e);
+      else byS.set(e.s, [e]);
+    }
+    const distinct = (items: Item[]) => new Set(items.map(signature)).size;
+    for (const e of edges) {
+      if (e.l.state !== FREE || e.s.state !== FREE) continue;
+      const otherS = (byL.get(e.l) as Edge[]).filter((x) => x.s.state === FREE);
+      const otherL = (byS.get(e.s) as Edge[]).filter((x) => x.l.state === FREE);
+      if (distinct(otherS.map((x) => x.s)) <= 1 && distinct(otherL.map((x) => x.l)) <= 1) {
+        this.claim([e.l], [e.s], "fee_pair");
+        continue;
+      }
+      const set = [...new Set([...otherS, ...otherL])].sort(compareEdges);
+      this.suggest(
+        set.map((x) => ({ ls: [x.l], ss: [x.s] })),
+        "fee_pair",
+        {
+          zh: "金额相差不大（可能是手续费、折扣或尾差）的候选不止一笔，请确认哪两笔是同一笔款项",
+          en: "More than one row is a little apart in amount (a fee, a discount or rounding?); confirm which two are the same payment",
+        },
+      );
     }
   }
 

@@ -26,6 +26,7 @@ export function toReconcileJson(report: ReconcileReport, options: ReconcileJsonO
       amountTolerance: formatFen(report.options.amountToleranceFen),
       dateWindowBefore: report.options.dateWindowBefore,
       dateWindowAfter: report.options.dateWindowAfter,
+      feeTolerance: formatFen(report.options.feeToleranceFen),
       subsetMaxItems: report.options.subsetMaxItems,
       subsetMaxNodes: report.options.subsetMaxNodes,
       dealer: report.options.dealer,

@@ -188,3 +188,41 @@ export function wrongDealerReason(side: Side, otherDealer: string): Reason {
         en: `Likely posted to the wrong dealer: our ledger has this item under "${otherDealer}"`,
       };
 }
+
+/** Shares of the larger amount a cash discount is usually given as, in tenths of a percent. */
+const DISCOUNT_PERMILLE = [5, 10, 15, 20, 25, 30, 40, 50];
+/** Up to this many fen apart, two amounts differ by rounding. */
+export const ROUNDING_FEN = 10;
+
+/**
+ * The likely reason two amounts of one payment or sale differ a little (pass 6): 尾差 for a few fen, a
+ * cash discount when the difference is a round share of the larger amount, a bank fee when we booked a
+ * receipt short of what the dealer paid; else what `mismatchReason` says.
+ */
+export function feeReason(ledgerAmount: Fen, statementAmount: Fen, texts: string[]): Reason {
+  const diffFen = Math.abs(ledgerAmount - statementAmount);
+  const diff = money(ledgerAmount - statementAmount);
+  const both = `我方 ${money(ledgerAmount)}，对方 ${money(statementAmount)}`;
+  const bothEn = `ours ${money(ledgerAmount)}, theirs ${money(statementAmount)}`;
+  if (diffFen <= ROUNDING_FEN) {
+    return { code: "rounding", zh: `尾差：${both}，相差 ${diff}`, en: `Rounding: ${bothEn}, ${diff} apart` };
+  }
+  const gross = Math.max(Math.abs(ledgerAmount), Math.abs(statementAmount));
+  const share = DISCOUNT_PERMILLE.find((p) => Math.round((gross * p) / 1000) === diffFen);
+  if (share !== undefined) {
+    const pct = `${share / 10}%`;
+    return {
+      code: "cash_discount",
+      zh: `现金折扣：${both}，差额 ${diff} 为金额的 ${pct}（请核对折扣是否双方都已入账）`,
+      en: `Cash discount: ${bothEn}; the difference ${diff} is ${pct} of the amount (check that both sides booked the discount)`,
+    };
+  }
+  if (ledgerAmount < 0 && statementAmount < 0 && Math.abs(ledgerAmount) < Math.abs(statementAmount)) {
+    return {
+      code: "bank_fee",
+      zh: `银行手续费：对方付款 ${money(Math.abs(statementAmount))}，我方收款入账 ${money(Math.abs(ledgerAmount))}，少 ${money(diffFen)}（请补记手续费）`,
+      en: `Bank fee: the dealer paid ${money(Math.abs(statementAmount))}, we booked ${money(Math.abs(ledgerAmount))} received, ${money(diffFen)} less (book the fee)`,
+    };
+  }
+  return mismatchReason(ledgerAmount, statementAmount, texts);
+}

@@ -215,8 +215,10 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     // Matches stay in the order the passes made them (pass, then date): already deterministic, and
     // sorting a million of them again would cost more than making them.
     const matches = m.matches;
-    const ruleCounts: Record<MatchRule, number> = { reference: 0, reference_total: 0, reference_in_text: 0, amount_date: 0, subset: 0, user: 0 };
+    const ruleCounts: Record<MatchRule, number> = { reference: 0, reference_total: 0, reference_in_text: 0, amount_date: 0, subset: 0, fee_pair: 0, user: 0 };
     matches.countRules(ruleCounts);
+    // Fee pairs are amount mismatches, not matches: counted here so the pass's work shows beside the others'.
+    for (const x of differences) if (x.rule === "fee_pair") ruleCounts.fee_pair++;
     const rows = (os: Opening[]) => os.map((o) => o.row).sort((a, b) => a - b);
     const name = lg.name ?? sg.name ?? (key === filterKey ? opts.dealer : null);
     const status: DealerStatus = !present(sg) ? "no_statement" : !present(lg) ? "no_ledger" : "reconciled";
@@ -416,6 +418,7 @@ function resolveOptions(options: ReconcileOptions): { opts: ResolvedOptions; pro
     amountToleranceFen: pick("amountToleranceFen", 0),
     dateWindowBefore: pick("dateWindowBefore", 0),
     dateWindowAfter: pick("dateWindowAfter", 0),
+    feeToleranceFen: pick("feeToleranceFen", 0),
     subsetMaxItems: pick("subsetMaxItems", 2),
     subsetMaxNodes: pick("subsetMaxNodes", 1),
     subsetMaxCandidates: pick("subsetMaxCandidates", 2),

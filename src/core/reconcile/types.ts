@@ -44,6 +44,11 @@ export type MatchRule =
   | "amount_date"
   /** Pass 5: one row against several rows of the other side (subset sum) within the window. */
   | "subset"
+  /**
+   * Pass 6: one row each side, same sign, inside the window, amounts a little apart (a bank fee kept off
+   * a payment, a cash discount, a rounding): an amount mismatch with its likely reason, never a match.
+   */
+  | "fee_pair"
   /** A suggestion the user confirmed. */
   | "user";
 
@@ -73,6 +78,12 @@ export type ReasonCode =
   /** The dealer shows a charge (they owe more) that we never booked. */
   | "charge_not_booked"
   | "unexplained"
+  /** A payment we booked a little short of what the dealer paid: the bank kept a fee. */
+  | "bank_fee"
+  /** The amounts differ by a round share (1%, 2% …) of the larger: a cash discount. */
+  | "cash_discount"
+  /** The amounts differ by a few fen: rounding. */
+  | "rounding"
   /** For `unreadable`: the cell's text is not an amount or a date. */
   | "unreadable_cell";
 
@@ -243,6 +254,7 @@ export interface DealerResult {
   differences: Difference[];
   suggestions: Suggestion[];
   reconciliation: BalanceReconciliation;
+  /** Matches per rule; `fee_pair` counts the pairs pass 6 made (amount mismatches, not matches). */
   ruleCounts: Record<MatchRule, number>;
   subsetSearch: SubsetSearchStats;
 }
@@ -269,6 +281,12 @@ export interface ReconcileOptions {
    * the goods leave, the dealer when they arrive and are checked in, often a week or two later.
    */
   dateWindowAfter?: number;
+  /**
+   * Pass 6 (fee pairs): the largest difference, in fen, between the two amounts of one payment or sale
+   * with no reference in common; 0.5% of the larger amount counts when it is more. Default 5,000 (50 元);
+   * 0 turns the pass off.
+   */
+  feeToleranceFen?: Fen;
   /** Largest number of rows combined against one row in pass 5. Default 5. */
   subsetMaxItems?: number;
   /** Search nodes explored per anchor row in pass 5 before giving up (and saying so). Default 20,000. */
@@ -290,6 +308,7 @@ export interface ResolvedOptions {
   amountToleranceFen: Fen;
   dateWindowBefore: number;
   dateWindowAfter: number;
+  feeToleranceFen: Fen;
   subsetMaxItems: number;
   subsetMaxNodes: number;
   subsetMaxCandidates: number;
@@ -302,6 +321,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   amountToleranceFen: 0,
   dateWindowBefore: 10,
   dateWindowAfter: 15,
+  feeToleranceFen: 5_000,
   subsetMaxItems: 5,
   subsetMaxNodes: 20_000,
   subsetMaxCandidates: 24,
