@@ -130,7 +130,7 @@ describe("reconciling inside one workbook (the task pane's path)", () => {
     const wb = sampleWorkbook();
     await reconcileIn(wb);
     await reconcileIn(wb, "zh-CN");
-    expect((await wb.listSheets()).map((s) => s.name)).toEqual([SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, "发货回款登记", "差异明细", "余额调节表"]);
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual([SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET, "发货回款登记", "本公司信息", "差异明细", "余额调节表"]);
 
     const users = sampleWorkbook((sheets) => sheets.push({ name: "差异明细", rows: [["我自己的笔记"]] }));
     await expect(reconcileIn(users)).rejects.toEqual(new PortError("not_ours", "差异明细"));

@@ -77,6 +77,7 @@ describe("duizhang sheets", () => {
       ["应收明细账", 28, 8],
       ["美达对账单", 23, 6],
       ["发货回款登记", 13, 8],
+      ["本公司信息", 7, 2],
     ]);
     const text = await run(["sheets", "sample.xlsx"], dir);
     expect(text.out).toMatch(/应收明细账\s+28\s+8/);
