@@ -152,6 +152,8 @@ function isBlank(v: CellValue | undefined): boolean {
 
 type Place = { r: number; c: number };
 
+const SECTION = /^([一二三四五六七八九十]+|\d+)[、.．]/;
+
 /**
  * Find an application table in a grid: a row (within the first 20) naming 客户名称 and at least four other
  * fields as column headers. Returns the header row index and the column of each field.
@@ -210,7 +212,11 @@ export function readApplications(grid: Grid): ApplicationsRead {
           break;
         }
       }
-      if (!at && r + 1 < values.length && !isBlank(values[r + 1]?.[c]) && !fieldOfLabel(values[r + 1]?.[c])) at = { r: r + 1, c };
+      // Under the label only when neither its own row nor the row below holds another label (a form of
+      // label-over-value pairs), and the cell below is not a section heading ("三、审批意见").
+      if (!at && r + 1 < values.length && !isBlank(values[r + 1]?.[c]) && !row.some((v, k) => k !== c && fieldOfLabel(v)) && !(values[r + 1] ?? []).some((v) => fieldOfLabel(v) || inlineValue(v)) && !SECTION.test(cellText(values[r + 1][c]))) {
+        at = { r: r + 1, c };
+      }
       found.set(field.key, { value: at ? values[at.r][at.c] : null, at: at ?? { r, c: c + 1 }, labelAt: { r, c } });
     }
   }

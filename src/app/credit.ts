@@ -1,0 +1,407 @@
+/**
+ * Credit through workbook ports, shared by the command line and (next) the pane's 信用 view: the application
+ * sheet reps fill, reading the filled applications of a workbook, the scorecard sheet, one credit run over the
+ * ledger and the register, approving into the register, the over-limit marks and the result sheet.
+ *
+ * For the pane's 信用 view: `writeApplicationTemplate`, `runCredit`, `approveCredit`, `markOverLimit`,
+ * `clearCreditMarks`, `writeCreditResults`, `ensureScorecardSheet`.
+ */
+import {
+  APPLICATION_FIELDS,
+  assessCredit,
+  approvalCells,
+  defaultScorecard,
+  parseRegister,
+  parseScorecard,
+  readApplications,
+  REGISTER_SHEET,
+  SCORECARD_SHEET,
+  scorecardRows,
+  type Application,
+  type ApplicationError,
+  type ApplicationField,
+  type CreditResult,
+  type DealerCredit,
+  type RegisterRead,
+  type Scorecard,
+  type ScorecardProblem,
+} from "../core/credit";
+import { DEFAULT_TERM_DAYS } from "../core/aging";
+import type { Fen, IsoDate } from "../core/model";
+import type { ReadResult } from "../core/read";
+import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
+import { pick, type Bilingual, type Lang } from "./lang";
+import { readSheet } from "./read";
+import { describeReadIssue } from "../core/read/messages";
+import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, unitText } from "./reports/print";
+
+export const APPLICATION_SHEET = "信用申请表";
+export const CREDIT_RESULT_SHEET: Bilingual = { zh: "信用评估", en: "Credit assessment" };
+export const CREDIT_GROUP = "credit";
+export const OVER_LIMIT_STYLE = "over_limit";
+export const CREDIT_MARK_STYLES: Record<string, MarkStyle> = { [OVER_LIMIT_STYLE]: { fill: "#E599F7", color: "#5C0B6B" } };
+export const CREDIT_LEGEND: Bilingual = { zh: "超出信用额度的经销商（未收款项所在行）", en: "Dealer over its credit limit (open rows)" };
+
+const INPUT_FILL = "#FFF4CE";
+const SECTION_FILL = "#E8EEF7";
+
+// ---- the application sheet ----
+
+function ruleFor(field: ApplicationField): InputRule {
+  const req = field.required ? "必填。" : "选填。";
+  switch (field.kind) {
+    case "choice":
+      return { kind: "list", list: field.choices, required: field.required, title: field.label, prompt: `${req}请从下拉列表中选择：${field.choices!.join(" / ")}`, error: `请从列表中选择：${field.choices!.join("、")}` };
+    case "date":
+      return { kind: "date", required: field.required, title: field.label, prompt: `${req}填写日期，如 2026-11-30`, error: "请填写有效日期，如 2026-11-30" };
+    case "money":
+      return { kind: "whole", min: 0, required: field.required, title: field.label, prompt: `${req}填写大于或等于 0 的整数（元）`, error: "须为大于或等于 0 的整数（元）" };
+    case "wan":
+      return { kind: "whole", min: 0, required: field.required, title: field.label, prompt: `${req}填写大于或等于 0 的整数（万元）`, error: "须为大于或等于 0 的整数（万元）" };
+    case "days":
+      return { kind: "whole", min: 0, required: field.required, title: field.label, prompt: `${req}填写整数天数，如 45`, error: "须为大于或等于 0 的整数天数" };
+    default:
+      return { kind: "text", required: field.required, title: field.label, prompt: `${req}${field.key === "dealer" ? "填写营业执照上的全称" : `填写${field.label}`}` };
+  }
+}
+
+const FIELD = new Map(APPLICATION_FIELDS.map((f) => [f.key, f]));
+
+/** Pairs of fields per printed line; a single field runs across the line. */
+const LAYOUT: { section: string; lines: (string[] | [string])[] }[] = [
+  {
+    section: "一、客户基本信息",
+    lines: [["dealer"], ["creditCode", "legalRep"], ["address"], ["contact", "phone"], ["nature", "founded"], ["capital", "revenue"], ["products"]],
+  },
+  { section: "二、合作与申请", lines: [["since", "monthly"], ["requestedLimit", "requestedTerm"], ["guarantee", "guaranteeNote"], ["rep", "applied"]] },
+];
+
+export const APPROVERS = ["销售代表", "销售经理", "财务经理", "总经理"] as const;
+
+/**
+ * The 信用申请表 a rep fills: labels locked, inputs shaded with their rules and input messages, the sheet
+ * protected without a password, printed on one A4 page with the approval lines.
+ */
+export function applicationTemplateSpec(lang: Lang = "zh-CN"): SheetSpec {
+  const rows: OutRow[] = [];
+  const inputs: FormInput[] = [];
+  const rowHeights: (number | null)[] = [];
+  const label = (f: ApplicationField): OutCell => ({ value: f.required ? `${f.label} *` : f.label, bold: true, border: true, fill: SECTION_FILL, wrap: true });
+  const input = (f: ApplicationField, column: number, across = 0): OutCell => {
+    inputs.push({ row: rows.length + 1, column, rule: ruleFor(f) });
+    return { value: null, fill: INPUT_FILL, border: true, ...(f.kind === "date" ? { numberFormat: "yyyy-mm-dd" } : f.kind === "money" ? { numberFormat: "#,##0" } : f.kind === "text" ? { numberFormat: "@" } : {}), ...(across ? { mergeAcross: across } : {}) };
+  };
+  rows.push([{ value: "经销商信用申请表", bold: true, fontSize: 16, align: "center", mergeAcross: 3 }]);
+  rowHeights.push(30);
+  rows.push([{ value: `黄色底纹处填写，带 * 的为必填；选中单元格可看到填写说明。${unitText(lang)}`, mergeAcross: 3, wrap: true }]);
+  rowHeights.push(null);
+  for (const part of LAYOUT) {
+    rows.push([{ value: part.section, bold: true, mergeAcross: 3 }]);
+    rowHeights.push(22);
+    for (const line of part.lines) {
+      const a = FIELD.get(line[0] as never)!;
+      if (line.length === 1) rows.push([label(a), input(a, 2, 2), null, null]);
+      else {
+        const b = FIELD.get(line[1] as never)!;
+        rows.push([label(a), input(a, 2), label(b), input(b, 4)]);
+      }
+      rowHeights.push(24);
+    }
+  }
+  rows.push([{ value: "三、审批意见", bold: true, mergeAcross: 3 }]);
+  rowHeights.push(22);
+  rows.push([headCell("审批环节"), headCell("意见"), headCell("签字"), headCell("日期")]);
+  rowHeights.push(null);
+  for (const who of APPROVERS) {
+    rows.push([{ value: who, bold: true, border: true }, { value: null, border: true, wrap: true }, { value: null, border: true }, { value: null, border: true, numberFormat: "yyyy-mm-dd" }]);
+    inputs.push({ row: rows.length, column: 2, rule: { kind: "text", title: `${who}意见`, prompt: `由${who}填写意见，或打印后手写。` } });
+    inputs.push({ row: rows.length, column: 3, rule: { kind: "text", title: "签字", prompt: "打印后签字。" } });
+    inputs.push({ row: rows.length, column: 4, rule: { kind: "date", title: "日期", prompt: "签字日期，如 2026-11-30", error: "请填写有效日期" } });
+    rowHeights.push(48);
+  }
+  return {
+    name: APPLICATION_SHEET,
+    rows,
+    columnWidths: [20, 26, 20, 26],
+    fontSize: 11,
+    verticalAlign: "center",
+    rowHeights,
+    usersSheet: true,
+    form: { inputs, protect: true },
+    print: { ...reportPrint(lang, { orientation: "portrait", centerHorizontally: true }), fitToWidth: true },
+  };
+}
+
+/** Write the application sheet into a workbook (the user's sheet from then on: filled in, kept, never deleted by undo). */
+export async function writeApplicationTemplate(port: WorkbookPort, lang: Lang = "zh-CN", name = APPLICATION_SHEET): Promise<{ sheet: string; validation: boolean; protection: boolean }> {
+  const spec = { ...applicationTemplateSpec(lang), name };
+  await port.writeSheet(spec);
+  const caps = await port.capabilities();
+  return { sheet: name, validation: caps.forms?.validation ?? false, protection: caps.forms?.protection ?? false };
+}
+
+// ---- reading applications, the scorecard, the register ----
+
+/** Sheets that never hold applications. */
+function notApplications(name: string): boolean {
+  return name === SCORECARD_SHEET || name === REGISTER_SHEET || name === pick(CREDIT_RESULT_SHEET, "zh-CN") || name === pick(CREDIT_RESULT_SHEET, "en-US");
+}
+
+/** Every application in every sheet of a workbook (forms and tables), and the errors naming sheet and cell. */
+export async function findApplications(port: WorkbookPort): Promise<{ applications: Application[]; errors: ApplicationError[]; sheets: string[] }> {
+  const applications: Application[] = [];
+  const errors: ApplicationError[] = [];
+  const sheets: string[] = [];
+  for (const s of await port.listSheets()) {
+    if (notApplications(s.name) || s.rowCount === 0) continue;
+    const read = readApplications(await port.readSheet(s.name));
+    if (read.applications.length > 0 || read.errors.length > 0) sheets.push(s.name);
+    applications.push(...read.applications);
+    errors.push(...read.errors);
+  }
+  return { applications, errors, sheets };
+}
+
+export interface ScorecardRead {
+  card: Scorecard;
+  /** The sheet it was read from, or null for the default. */
+  sheet: string | null;
+  problems: ScorecardProblem[];
+}
+
+/** The 评分标准 sheet of a workbook, read back; the default when there is none. */
+export async function loadScorecard(port: WorkbookPort): Promise<ScorecardRead> {
+  const sheets = await port.listSheets();
+  if (!sheets.some((s) => s.name === SCORECARD_SHEET)) return { card: defaultScorecard(), sheet: null, problems: [] };
+  const grid = await port.readSheet(SCORECARD_SHEET);
+  const { card, problems } = parseScorecard(grid.values, grid.top);
+  return { card, sheet: SCORECARD_SHEET, problems };
+}
+
+export function scorecardSheetSpec(card: Scorecard = defaultScorecard()): SheetSpec {
+  const rows: OutRow[] = scorecardRows(card).map((r, i) =>
+    i === 0 ? [{ value: r[0] as string, bold: true, fontSize: 12 }] : r.map((v) => (v === "项目" || v === "条件" || v === "分值" || v === "等级" || v === "最低分" || v === "额度系数" || v === "账期（天）" ? headCell(v) : v instanceof Date ? null : v)),
+  );
+  return { name: SCORECARD_SHEET, rows, columnWidths: [22, 14, 12, 12], usersSheet: true, print: reportPrint("zh-CN", { orientation: "portrait" }) };
+}
+
+/** Write the default 评分标准 sheet when the workbook has none (the user's to edit from then on). */
+export async function ensureScorecardSheet(port: WorkbookPort): Promise<boolean> {
+  if ((await port.listSheets()).some((s) => s.name === SCORECARD_SHEET)) return false;
+  await port.writeSheet(scorecardSheetSpec());
+  return true;
+}
+
+/** The 信用档案 of a workbook, or null when it has none. */
+export async function loadRegister(port: WorkbookPort, sheet = REGISTER_SHEET): Promise<RegisterRead | null> {
+  if (!(await port.listSheets()).some((s) => s.name === sheet)) return null;
+  return parseRegister(await port.readSheet(sheet));
+}
+
+// ---- one run ----
+
+export interface CreditRequest {
+  /** The workbook holding the applications. */
+  applications: WorkbookPort;
+  ledger?: { port: WorkbookPort; sheet: string };
+  /** Where the register is kept; default the applications' workbook. */
+  register?: WorkbookPort;
+  /** Where the scorecard is kept; default the applications' workbook. */
+  scorecard?: WorkbookPort;
+  asOf: IsoDate;
+  defaultTermDays?: number;
+}
+
+export type CreditProblem =
+  | { code: "applications"; errors: ApplicationError[] }
+  | { code: "no_applications" }
+  | { code: "scorecard"; sheet: string; problems: ScorecardProblem[] }
+  | { code: "ledger_unreadable"; message: string };
+
+export interface CreditRun {
+  result: CreditResult;
+  scorecard: ScorecardRead;
+  register: RegisterRead | null;
+  ledger: ReadResult | null;
+  applicationSheets: string[];
+}
+
+export async function runCredit(req: CreditRequest): Promise<{ ok: true; run: CreditRun } | { ok: false; problem: CreditProblem }> {
+  const found = await findApplications(req.applications);
+  if (found.errors.length > 0) return { ok: false, problem: { code: "applications", errors: found.errors } };
+  if (found.applications.length === 0) return { ok: false, problem: { code: "no_applications" } };
+  const scorecard = await loadScorecard(req.scorecard ?? req.applications);
+  if (scorecard.problems.length > 0) return { ok: false, problem: { code: "scorecard", sheet: scorecard.sheet ?? SCORECARD_SHEET, problems: scorecard.problems } };
+  const register = await loadRegister(req.register ?? req.applications);
+  let ledger: ReadResult | null = null;
+  if (req.ledger) {
+    ledger = await readSheet(req.ledger.port, req.ledger.sheet, { asOf: req.asOf });
+    if (ledger.entries.length === 0 && ledger.openings.length === 0 && ledger.errors.length > 0) {
+      return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(ledger.errors[0], "zh-CN") } };
+    }
+  }
+  const result = assessCredit({
+    asOf: req.asOf,
+    applications: found.applications,
+    ledger: ledger ? { entries: ledger.entries, openings: ledger.openings, ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) } : null,
+    register,
+    card: scorecard.card,
+    defaultTermDays: req.defaultTermDays ?? DEFAULT_TERM_DAYS,
+  });
+  return { ok: true, run: { result, scorecard, register, ledger, applicationSheets: found.sheets } };
+}
+
+// ---- approving ----
+
+export interface ApprovalRequest {
+  dealer: DealerCredit;
+  approver: string;
+  rated: IsoDate;
+  /** Overrides of the suggestion the finance head decided on. */
+  grade?: string;
+  limit?: Fen;
+  termDays?: number;
+  note?: string;
+}
+
+/**
+ * Write or update the dealer's row of 信用档案 (created when missing): only that row, and only the
+ * register's columns; every other row and the user's own columns stay as they are.
+ */
+export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, sheet = REGISTER_SHEET): Promise<{ row: number }> {
+  const register = await loadRegister(port, sheet);
+  const cells = approvalCells(register, {
+    dealer: a.dealer.dealer,
+    grade: a.grade ?? a.dealer.score.grade,
+    limit: a.limit ?? a.dealer.suggestion.limit,
+    termDays: a.termDays ?? a.dealer.suggestion.termDays,
+    rated: a.rated,
+    approver: a.approver,
+    ...(a.note !== undefined ? { note: a.note } : {}),
+  });
+  await port.writeCells(
+    sheet,
+    cells.map((c) => ({
+      row: c.row,
+      column: c.column,
+      cell: c.header
+        ? { value: c.value as string, bold: true, fill: SECTION_FILL, border: true }
+        : typeof c.value === "number" && c.column === (register?.columns.limit ?? 3)
+          ? { value: c.value, numberFormat: "#,##0.00" }
+          : typeof c.value === "string"
+            ? { value: c.value, numberFormat: "@" }
+            : c.value,
+    })),
+  );
+  return { row: cells.find((c) => !c.header)!.row };
+}
+
+// ---- over-limit marks ----
+
+/**
+ * Mark the open ledger rows of dealers over their limit (group `credit`, never another group's), and their
+ * rows of the register when `registerSheet` is given. Replaces the previous credit marks on those sheets.
+ */
+export async function markOverLimit(port: WorkbookPort, result: CreditResult, ledger: { sheet: string; readSheet: string } | null, registerSheet?: string): Promise<{ ledgerRows: number; registerRows: number }> {
+  const over = result.exposures.filter((e) => e.status === "over");
+  let ledgerRows = 0;
+  let registerRows = 0;
+  if (ledger) {
+    const rows = new Set<number>();
+    for (const e of over) for (const r of e.openRows) if (r.sheet === ledger.readSheet) rows.add(r.row);
+    const marks: RowMark[] = [...rows].sort((a, b) => a - b).map((row) => ({ row, style: OVER_LIMIT_STYLE }));
+    await port.markRows(ledger.sheet, CREDIT_GROUP, marks, CREDIT_MARK_STYLES);
+    ledgerRows = marks.length;
+  }
+  if (registerSheet) {
+    const marks: RowMark[] = over.filter((e) => e.registerRow !== null).map((e) => ({ row: e.registerRow as number, style: OVER_LIMIT_STYLE }));
+    await port.markRows(registerSheet, CREDIT_GROUP, marks, CREDIT_MARK_STYLES);
+    registerRows = marks.length;
+  }
+  return { ledgerRows, registerRows };
+}
+
+/** Remove the credit marks (one sheet, or every sheet), restoring exactly the look the rows had. */
+export async function clearCreditMarks(port: WorkbookPort, sheet?: string): Promise<void> {
+  await port.clearMarks(CREDIT_GROUP, sheet);
+}
+
+// ---- the result sheet ----
+
+const yuan = (f: Fen) => f / 100;
+const MONEY = "#,##0.00";
+const STATUS_TEXT: Record<string, Bilingual> = { ok: { zh: "正常", en: "OK" }, near: { zh: "接近额度（≥80%）", en: "Near (≥ 80%)" }, over: { zh: "超额度", en: "Over" } };
+
+/** 信用评估: per dealer the score with its breakdown and the suggestion with its arithmetic; then the exposure and review lists. */
+export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
+  const p = (t: Bilingual) => pick(t, lang);
+  const r = run.result;
+  const rows: OutRow[] = [];
+  const text = (v: string, more: Omit<OutCell, "value"> = {}): OutCell => ({ value: v, numberFormat: "@", border: true, ...more });
+  const money = (f: Fen, more: Omit<OutCell, "value"> = {}): OutCell => ({ value: yuan(f), numberFormat: MONEY, border: true, ...more });
+  rows.push([{ value: `${p(CREDIT_RESULT_SHEET)}\u3000评估日：${r.asOf}`, bold: true, fontSize: TITLE_FONT_SIZE, mergeAcross: 5 }]);
+  rows.push([`评分标准：${run.scorecard.sheet ?? "默认（未找到“评分标准”工作表）"}\u3000${unitText(lang)}`]);
+  rows.push([]);
+  const headRow = rows.length + 1;
+  rows.push(["经销商", "得分", "等级", "建议账期（天）", "建议额度", "申请额度", "执行额度", "额度来源", "占用（台账余额）", "状态"].map((h) => headCell(h)));
+  for (const d of r.dealers) {
+    rows.push([
+      text(d.dealer, { wrap: true }),
+      { value: d.score.score, border: true },
+      text(d.score.grade + (d.score.cappedFrom ? `（原 ${d.score.cappedFrom}，合作不满一年）` : ""), { wrap: true }),
+      { value: d.suggestion.termDays, border: true },
+      money(d.suggestion.limit),
+      money(d.suggestion.requestedLimit),
+      money(d.limit),
+      text(d.limitSource === "register" ? "信用档案" : "建议"),
+      money(d.exposure),
+      text(p(STATUS_TEXT[d.status]), d.status === "over" ? { color: "#C50F1F", bold: true } : {}),
+    ]);
+  }
+  for (const d of r.dealers) {
+    rows.push([]);
+    rows.push([{ value: `${d.dealer}（${d.application.source.sheet} 第 ${d.application.source.row} 行）`, bold: true, mergeAcross: 5 }]);
+    rows.push([headCell("项目"), headCell("取值"), headCell("得分"), headCell("满分")]);
+    for (const b of d.score.breakdown) rows.push([text(b.item), text(b.value), { value: b.points, border: true }, { value: b.max, border: true }]);
+    rows.push([text("合计", { bold: true }), text(d.score.grade, { bold: true }), { value: d.score.score, border: true, bold: true }, { value: d.score.breakdown.reduce((t, b) => t + b.max, 0), border: true, bold: true }]);
+    for (const l of d.suggestion.lines) rows.push([text(l.item, { wrap: true, mergeAcross: 2 }), null, null, text(l.value, { align: "right" })]);
+  }
+  if (r.review.length > 0) {
+    rows.push([], [{ value: "半年复评", bold: true, mergeAcross: 5 }]);
+    rows.push(["经销商", "现等级", "下次复评日期", "新得分", "新等级", "建议等级", "超过最终期限的未收款项"].map((h) => headCell(h)));
+    for (const v of r.review) {
+      rows.push([
+        text(v.dealer, { wrap: true }),
+        text(v.grade),
+        text(v.nextReview ?? ""),
+        v.fresh ? { value: v.fresh.score, border: true } : text("—"),
+        text(v.fresh?.grade ?? "—"),
+        text(v.proposedGrade ?? "", v.pastFinal.length > 0 ? { color: "#C50F1F", bold: true } : {}),
+        text(v.pastFinal.map((x) => `${x.sheet} 第${x.row}行 ${(x.open / 100).toFixed(2)}`).join("；"), { wrap: true }),
+      ]);
+    }
+  }
+  const over = r.exposures.filter((e) => e.status !== "ok");
+  if (over.length > 0) {
+    rows.push([], [{ value: "超额度与接近额度", bold: true, mergeAcross: 5 }]);
+    rows.push(["经销商", "等级", "执行额度", "额度来源", "占用", "状态"].map((h) => headCell(h)));
+    for (const e of over) rows.push([text(e.dealer, { wrap: true }), text(e.grade ?? ""), money(e.limit), text(e.limitSource === "register" ? "信用档案" : "建议"), money(e.exposure), text(p(STATUS_TEXT[e.status]))]);
+    rows.push([null, { value: "", fill: CREDIT_MARK_STYLES[OVER_LIMIT_STYLE].fill, border: true }, { value: p(CREDIT_LEGEND), mergeAcross: 3 }]);
+  }
+  rows.push(...signatureRows(lang, [1, 4, 7]));
+  return {
+    name: p(CREDIT_RESULT_SHEET),
+    rows,
+    columnWidths: [24, 10, 12, 12, 14, 14, 14, 10, 16, 14],
+    fontSize: REPORT_FONT_SIZE,
+    freezeRows: headRow,
+    wrapColumns: [1],
+    print: reportPrint(lang, { orientation: "landscape", repeatRows: [headRow, headRow], headerText: `${p(CREDIT_RESULT_SHEET)}\u3000${r.asOf}` }),
+  };
+}
+
+export async function writeCreditResults(port: WorkbookPort, run: CreditRun, lang: Lang): Promise<string> {
+  const spec = creditResultSpec(run, lang);
+  await port.writeSheet(spec);
+  return spec.name;
+}
