@@ -26,9 +26,11 @@ const ZH: Record<string, string> = {
   --side     台账（ledger）或经销商对账单（statement）；不写则自动判断
   --entries  JSON 中包含每条分录`,
   reconcile: `用法：duizhang reconcile --ledger FILE [--ledger-sheet 名称] [--dealer 经销商] --statement FILE [--statement-sheet 名称]
-                          [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--date-window 天] [--out 结果.xlsx [--force]] [--json] [--matches] [--sides-as-given]
+                          [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--fee-tolerance 元] [--date-window 天] [--out 结果.xlsx [--force]] [--json] [--matches] [--sides-as-given]
   --as-of             截止日期：之后的分录不参与核对（并列出）
   --amount-tolerance  金额容差（元），默认 0，最大 1,000,000
+  --fee-tolerance     手续费容差（元）：无共同单号、日期在窗口内、金额相差不超过此数或金额的 0.5%（取较大者）的两笔，
+                      作为一笔款项的金额不符列出，并注明可能原因（银行手续费、现金折扣、尾差）；默认 50，0 为不配对
   --date-window       日期窗口（天，最大 366），默认对账单日期可早 10 天、晚 15 天
   --out               写出新工作簿：两张表的副本（差异行已标色）、差异明细、余额调节表
   --force             --out 的文件已存在时替换它（不加则拒绝，已有文件不动）
@@ -99,9 +101,12 @@ Lists the sheets with their rows and columns.`,
   --side     our ledger or the dealer's statement; detected when left out
   --entries  include every entry in the JSON`,
   reconcile: `Usage: duizhang reconcile --ledger FILE [--ledger-sheet NAME] [--dealer NAME] --statement FILE [--statement-sheet NAME]
-                          [--as-of YYYY-MM-DD] [--amount-tolerance YUAN] [--date-window DAYS] [--out RESULT.xlsx [--force]] [--json] [--matches] [--sides-as-given]
+                          [--as-of YYYY-MM-DD] [--amount-tolerance YUAN] [--fee-tolerance YUAN] [--date-window DAYS] [--out RESULT.xlsx [--force]] [--json] [--matches] [--sides-as-given]
   --as-of             cut-off: later entries are left out (and listed)
   --amount-tolerance  amount tolerance in yuan, default 0, at most 1,000,000
+  --fee-tolerance     fee tolerance in yuan: two rows with no reference in common, inside the date window, apart by no more
+                      than this or 0.5% of the amount (whichever is larger) are listed as one payment with differing amounts
+                      and a likely reason (bank fee, cash discount, rounding); default 50, 0 pairs none
   --date-window       date window in days (at most 366); default: the statement may be 10 days earlier and 15 days later
   --out               write a new workbook: copies of both sheets with differing rows marked, the differences and the reconciliation
   --force             replace the --out file if it exists (without it an existing file is refused and left alone)

@@ -50,6 +50,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       dealer: { type: "string" },
       "as-of": { type: "string" },
       "amount-tolerance": { type: "string" },
+      "fee-tolerance": { type: "string" },
       "date-window": { type: "string" },
       out: { type: "string" },
       force: { type: "boolean" },

@@ -52,6 +52,14 @@ export function readJson(r: ReadResult, lang: Lang, withEntries: boolean): objec
       found: r.balanceCheck.found === undefined ? null : formatFen(r.balanceCheck.found),
       mismatches: r.balanceCheck.mismatches,
     },
+    blocks: (r.blocks ?? []).map((b) => ({
+      dealer: b.dealer,
+      titleRow: b.titleRow,
+      lastRow: b.lastRow,
+      entries: b.entries,
+      openingBalance: formatFen(b.openingBalance),
+      closingBalance: formatFen(b.closingBalance),
+    })),
     skipped: r.skipped.map((s) => ({ row: s.row, reason: s.reason, text: s.text })),
     errors: r.errors.map((e) => ({ ...e, message: describeReadIssue(e, lang) })),
   };
@@ -95,6 +103,7 @@ function readText(r: ReadResult, lang: Lang): string {
   lines.push("");
   if (r.dealer) lines.push(`${s("经销商", "Dealer")}: ${r.dealer}`);
   else if (r.dealers.length > 0) lines.push(`${s("经销商", "Dealers")}: ${r.dealers.length} (${r.dealers.slice(0, 5).join("、")}${r.dealers.length > 5 ? "…" : ""})`);
+  if ((r.blocks ?? []).length > 0) lines.push(...blocksText(r.blocks ?? [], lang));
   lines.push(`${s("分录", "Entries")}: ${r.entries.length}`);
   lines.push(`${s("期初余额", "Opening balance")}: ${formatFenGrouped(r.openingBalance)}`);
   lines.push(`${s("期末余额", "Closing balance")}${r.asOf ? ` (${r.asOf})` : ""}: ${formatFenGrouped(r.closingBalance)}`);
@@ -119,4 +128,14 @@ function readText(r: ReadResult, lang: Lang): string {
     lines.push(s("问题：无", "Problems: none"));
   }
   return lines.join("\n");
+}
+
+/** A block export's blocks, one line each (the first 30), so the user sees every dealer was found. */
+function blocksText(blocks: readonly NonNullable<ReadResult["blocks"]>[number][], lang: Lang): string[] {
+  const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
+  const rows = blocks.slice(0, 30).map((b) => [b.dealer ?? s("（未写明）", "(none named)"), `${b.titleRow}-${b.lastRow}`, String(b.entries), formatFenGrouped(b.openingBalance), formatFenGrouped(b.closingBalance)]);
+  const lines = [s(`按客户分块：${blocks.length} 块`, `Blocks by dealer: ${blocks.length}`)];
+  lines.push(renderTable([s("经销商", "Dealer"), s("行", "Rows"), s("分录", "Entries"), s("期初余额", "Opening"), s("期末余额", "Closing")], rows, [2, 3, 4]));
+  if (blocks.length > rows.length) lines.push(s(`  ……另有 ${blocks.length - rows.length} 块`, `  … and ${blocks.length - rows.length} more`));
+  return lines;
 }

@@ -23,6 +23,7 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
   const statementFile = requireString(ctx, values, "statement");
   const asOf = optionalDate(ctx, values, "as-of");
   const tolerance = optionalYuan(ctx, values, "amount-tolerance");
+  const feeTolerance = optionalYuan(ctx, values, "fee-tolerance");
   const window = optionalDays(ctx, values, "date-window");
   const dealer = optionalString(values, "dealer");
   const outPath = optionalString(values, "out");
@@ -44,6 +45,7 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     asOf: asOf ?? null,
     dealer: dealer ?? null,
     ...(tolerance !== undefined ? { amountToleranceFen: tolerance } : {}),
+    ...(feeTolerance !== undefined ? { feeToleranceFen: feeTolerance } : {}),
     ...(window !== undefined ? { dateWindowBefore: window, dateWindowAfter: window } : {}),
   };
   const run = await runReconcile({
