@@ -66,7 +66,7 @@ describe("duizhang aging --statement", () => {
     const lines = r.out.split("\n");
     const start = lines.findIndex((l) => l.startsWith("== 本周需行动"));
     const end = lines.findIndex((l, i) => i > start && l.startsWith("== 待核对"));
-    expect(lines[start]).toBe("== 本周需行动（2 笔）==");
+    expect(lines[start]).toBe("== 本周需行动（2 笔，含已逾期）==");
     const actionRows = lines.slice(start + 2, end).filter((l) => /^\d{4}-/.test(l));
     expect(actionRows.map((l) => /XS-\d+/.exec(l)?.[0])).toEqual(["XS-101", "XS-103"]);
     expect(lines[end]).toBe("== 待核对（3 笔，未列入催款计划）==");

@@ -116,8 +116,8 @@ describe("duizhang aging text output", () => {
     expect(r.out).toContain("应收余额合计: 264,360.00");
     expect(lines.some((l) => /^超过最终收款期限\s+2\s+97,500\.00$/.test(l))).toBe(true);
     expect(lines.some((l) => /^合计\s+264,360\.00\s+158,600\.00\s+8,260\.00\s+63,000\.00\s+34,500\.00/.test(l))).toBe(true);
-    expect(r.out).toContain("== 本周需行动（4 笔）==");
-    const actions = lines.slice(lines.indexOf("== 本周需行动（4 笔）==") + 3, lines.indexOf("== 本周需行动（4 笔）==") + 7);
+    expect(r.out).toContain("== 本周需行动（4 笔，含已逾期）==");
+    const actions = lines.slice(lines.indexOf("== 本周需行动（4 笔，含已逾期）==") + 3, lines.indexOf("== 本周需行动（4 笔，含已逾期）==") + 7);
     expect(actions.map((l) => l.split(/\s+/).slice(0, 4))).toEqual([
       ["2026-09-07", "宁波顺和电器有限公司", "李娜", "XSCK-2026-0618"],
       ["2026-09-15", "杭州美达商贸有限公司", "王磊", "XSCK-2026-0805"],
@@ -129,7 +129,7 @@ describe("duizhang aging text output", () => {
   it("speaks English with --lang en", async () => {
     const r = await run(["aging", "--ledger", "sample.xlsx", "--sheet", "发货回款登记", "--as-of", "2026-10-31", "--lang", "en"], dir);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("== Actions due this week (4) ==");
+    expect(r.out).toContain("== Actions due this week (4, overdue included) ==");
     expect(r.out).toContain("Total open balance: 264,360.00");
   });
 });

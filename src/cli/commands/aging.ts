@@ -17,6 +17,7 @@ import {
 } from "../../core/aging";
 import { ymdToIso } from "../../core/dates";
 import { formatFenGrouped } from "../../core/money";
+import { REGISTER_SHEET } from "../../core/letters";
 import type { IsoDate } from "../../core/model";
 import { describeReadIssue, normaliseDealerName } from "../../core/read";
 import { reconciliationOf, runAging, writeAgingResults, type AgingRun, type WrittenAging } from "../../app/aging";
@@ -27,9 +28,9 @@ import { XlsxWorkbook } from "../../xlsx/workbook";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import type { Context, Values } from "../options";
-import { optionalDate, optionalDays, optionalString, requireString, say } from "../options";
+import { optionalDate, optionalDays, optionalString, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { assertFitsResultWorkbook, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
+import { assertFitsResultWorkbook, assertOneSheetForOut, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
 import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 import { copyInto, problemsOrThrow as reconcileProblemsOrThrow, unreadableOrThrow } from "./reconcile";
@@ -58,22 +59,28 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
     throw new UsageError(say(lang, "--statement-sheet 须与 --statement 一起使用", "--statement-sheet needs --statement"));
   }
   const outPath = optionalString(values, "out");
-  const inputs = [ledgerFile, ...(statementFile !== undefined ? [statementFile] : [])].map((f) => path.resolve(ctx.io.cwd, f));
+  const registerFile = optionalString(values, "register");
+  const inputs = [ledgerFile, ...(statementFile !== undefined ? [statementFile] : []), ...(registerFile !== undefined ? [registerFile] : [])].map((f) => path.resolve(ctx.io.cwd, f));
   const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, values.force === true);
 
   const ledger = await openInputFile(ledgerFile, ctx.io.cwd, lang);
-  const sheet = await chooseSheet(ledger, optionalString(values, "sheet"), lang, ledgerFile);
+  const sheets = await chooseLedgerSheets(ledger, stringList(values, "sheet"), optionalString(values, "sheets"), lang, ledgerFile);
+  const sheet = sheets[0];
+  const many = sheets.length > 1 ? { sheets } : undefined;
+  if (out !== undefined) assertOneSheetForOut(sheets, lang);
   if (out !== undefined) await assertFitsResultWorkbook(ledger, sheet, ledgerFile, lang);
   const reconciliation =
-    statementFile === undefined ? undefined : await reconcileFirst(ctx, { ledger, sheet, ledgerFile, statementFile, statementSheetName, asOf, dealer });
+    statementFile === undefined ? undefined : await reconcileFirst(ctx, { ledger, sheet, sheets, ledgerFile, statementFile, statementSheetName, asOf, dealer });
   const run = await runAging({
-    ledger: { port: ledger.port, sheet },
+    ledger: { port: ledger.port, sheet, ...(many ? { read: many } : {}) },
     asOf,
     ...(termDays !== undefined ? { defaultTermDays: termDays } : {}),
     ...(basis ? { basis } : {}),
     ...(dealer !== undefined ? { dealer } : {}),
     ...(buckets ? { buckets } : {}),
     ...(reconciliation ? { reconciliation } : {}),
+    // The register's replies, signed demands and commitments restart the limitation period.
+    ...(registerFile !== undefined ? { register: await registerPort(registerFile, ctx, lang) } : {}),
   });
   problemsOrThrow(run, dealer, lang);
 
@@ -109,16 +116,16 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
  */
 async function reconcileFirst(
   ctx: Context,
-  req: { ledger: OpenedFile; sheet: string; ledgerFile: string; statementFile: string; statementSheetName: string | undefined; asOf: IsoDate; dealer: string | undefined },
+  req: { ledger: OpenedFile; sheet: string; sheets?: string[]; ledgerFile: string; statementFile: string; statementSheetName: string | undefined; asOf: IsoDate; dealer: string | undefined },
 ): Promise<ReconciliationBasis> {
   const { lang } = ctx;
   const statement = await openInputFile(req.statementFile, ctx.io.cwd, lang);
   const statementSheet = await chooseSheet(statement, req.statementSheetName, lang, req.statementFile);
-  if (req.ledger.path === statement.path && req.sheet === statementSheet) {
+  if (req.ledger.path === statement.path && (req.sheets ?? [req.sheet]).includes(statementSheet)) {
     throw new UsageError(say(lang, `台账和对账单是同一张工作表：${req.sheet}`, `the ledger and the statement are the same sheet: ${req.sheet}`));
   }
   const run = await runReconcile({
-    ledger: { port: req.ledger.port, sheet: req.sheet, ...(req.dealer !== undefined ? { read: { dealer: req.dealer } } : {}) },
+    ledger: { port: req.ledger.port, sheet: req.sheet, read: { ...(req.dealer !== undefined ? { dealer: req.dealer } : {}), ...(req.sheets && req.sheets.length > 1 ? { sheets: req.sheets } : {}) } },
     statement: { port: statement.port, sheet: statementSheet },
     options: { asOf: req.asOf, dealer: req.dealer ?? null },
     stopIfSwapped: true,
@@ -158,6 +165,16 @@ export function chartsLeftOutText(lang: Lang): string {
     "注：.xlsx 文件中不含账龄图表（文件写入不支持图表），图表所用的数据表已保留；在 Excel 中用对账助手生成账龄表即带图表。",
     "Note: the .xlsx file has no aging chart (charts cannot be written to files here); the table it draws from is there. In Excel, the add-in writes the chart too.",
   );
+}
+
+/** `--register`: an .xlsx workbook holding the 函证登记簿. */
+async function registerPort(file: string, ctx: Context, lang: Lang): Promise<OpenedFile["port"]> {
+  const opened = await openInputFile(file, ctx.io.cwd, lang);
+  const names = opened.kind === "xlsx" ? (await opened.port.listSheets()).map((s) => s.name) : [];
+  if (!names.includes(REGISTER_SHEET)) {
+    throw new UsageError(say(lang, `${file} 中没有“${REGISTER_SHEET}”工作表`, `no "${REGISTER_SHEET}" sheet in ${file}`));
+  }
+  return opened.port;
 }
 
 /** A sheet that cannot be aged at all, or a dealer not in it, is bad input: one line, exit 2. */
@@ -261,7 +278,7 @@ export function agingText(run: AgingRun, lang: Lang): string {
   );
 
   const due = actionsDue(r, 7);
-  lines.push("", s(`== 本周需行动（${due.length} 笔）==`, `== Actions due this week (${due.length}) ==`));
+  lines.push("", s(`== 本周需行动（${due.length} 笔，含已逾期）==`, `== Actions due this week (${due.length}, overdue included) ==`));
   if (due.length === 0) lines.push(s("无", "none"));
   else {
     lines.push(
