@@ -7,6 +7,7 @@ import { dealerKey } from "../core/values/refs";
 import { entryColumnsOf, type ReadEntry, type ReadOptions, type ReadResult } from "../core/read";
 import type { WorkbookPort } from "../port/workbook";
 import { PortError } from "../port/workbook";
+import { writeResultsOf } from "../port/batch";
 import type { Lang } from "./lang";
 import { readSheet } from "./read";
 import { MARK_STYLES, RECONCILE_GROUP, reconcileMarks } from "./reports/marks";
@@ -278,24 +279,27 @@ export async function writeReconcileResults(run: ReconcileRun, target: WriteTarg
     statementEntries: withUnreadRows(entriesByRow(run.statement.entries), run.statement),
   };
   const total = target.marks === false ? 2 : 4;
-  let done = 0;
-  const step = () => onStage?.("writing", ++done, total);
   onStage?.("writing", 0, total);
+  checkCancelled(signal);
   const marks = reconcileMarks(run.report.dealers);
-  if (target.marks !== false) {
-    await port.markRows(target.ledgerSheet, RECONCILE_GROUP, marks.ledger, MARK_STYLES);
-    step();
-    checkCancelled(signal);
-    await port.markRows(target.statementSheet, RECONCILE_GROUP, marks.statement, MARK_STYLES);
-    step();
-    checkCancelled(signal);
-  }
   const diff = differencesSheet(run.report, src, target.lang);
-  await port.writeSheet(diff, { signal });
-  step();
   const rec = reconciliationSheet(run.report, src, target.lang);
-  await port.writeSheet(rec, { signal });
-  step();
+  // Marks on both sheets and both result sheets in one batch: on Excel a few requests in all, where
+  // call by call each part paid its own look-ups.
+  await writeResultsOf(
+    port,
+    {
+      marks:
+        target.marks === false
+          ? []
+          : [
+              { sheet: target.ledgerSheet, group: RECONCILE_GROUP, marks: marks.ledger, styles: MARK_STYLES },
+              { sheet: target.statementSheet, group: RECONCILE_GROUP, marks: marks.statement, styles: MARK_STYLES },
+            ],
+      sheets: [diff, rec],
+    },
+    { signal, onProgress: (p) => onStage?.("writing", Math.min(total, p.done), total) },
+  );
   return {
     differencesSheet: diff.name,
     reconciliationSheet: rec.name,

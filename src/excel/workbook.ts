@@ -34,6 +34,7 @@ import {
   MarkStyle,
   PortError,
   ReadOptions,
+  ResultBatch,
   RowMark,
   Selection,
   SheetInfo,
@@ -258,26 +259,10 @@ export class ExcelWorkbook implements WorkbookPort {
         throw new PortError("not_ours", spec.name);
       }
 
-      // Replace by renaming the old sheet aside, adding the new one, then deleting the old: a
-      // workbook must keep one visible sheet, and the new sheet takes the old one's place.
-      if (!existing.isNullObject) existing.name = asideName(spec.name);
-      const ws = wb.worksheets.add(spec.name);
-      if (!existing.isNullObject) existing.delete();
-      const position = spec.position ?? (existing.isNullObject ? undefined : existing.position);
-      if (position !== undefined) ws.position = position;
+      const ws = this.queueNewSheet(wb, spec, existing);
       const ownedNext = [...owned.filter((n) => !sameSheetName(n, spec.name)), spec.name];
       if (!spec.usersSheet) wb.settings.add(OWNED_SHEETS_KEY, JSON.stringify(ownedNext));
-      (spec.columnWidths ?? []).forEach((w, i) => {
-        if (w > 0) ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = widthToPoints(w);
-      });
-      if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
-      const used = { rows: spec.rows.length, columns: specWidth(spec.rows) };
-      if (used.rows > 0 && used.columns > 0 && (spec.fontSize || spec.verticalAlign)) {
-        // The sheet's own look first, so cells with a size of their own override it.
-        const all = ws.getRangeByIndexes(0, 0, used.rows, used.columns);
-        if (spec.fontSize) all.format.font.size = spec.fontSize;
-        if (spec.verticalAlign) all.format.verticalAlignment = (spec.verticalAlign === "center" ? "Center" : "Top") as Excel.VerticalAlignment;
-      }
+      this.queueSheetLook(ws, spec);
       // The sheet exists and is ours before any row goes out, so a cancelled or failed write
       // leaves a sheet the next run may replace.
       await ctx.sync();
@@ -345,6 +330,34 @@ export class ExcelWorkbook implements WorkbookPort {
     return true;
   }
 
+  /**
+   * Adds the sheet of a spec. A sheet being replaced is renamed aside, the new one added, then the old
+   * deleted: a workbook must keep one visible sheet, and the new sheet takes the old one's place.
+   */
+  private queueNewSheet(wb: Excel.Workbook, spec: SheetSpec, existing: Excel.Worksheet): Excel.Worksheet {
+    if (!existing.isNullObject) existing.name = asideName(spec.name);
+    const ws = wb.worksheets.add(spec.name);
+    if (!existing.isNullObject) existing.delete();
+    const position = spec.position ?? (existing.isNullObject ? undefined : existing.position);
+    if (position !== undefined) ws.position = position;
+    return ws;
+  }
+
+  /** Column widths, frozen rows and the sheet's own font and alignment, before any row. */
+  private queueSheetLook(ws: Excel.Worksheet, spec: SheetSpec): void {
+    (spec.columnWidths ?? []).forEach((w, i) => {
+      if (w > 0) ws.getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = widthToPoints(w);
+    });
+    if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
+    const used = { rows: spec.rows.length, columns: specWidth(spec.rows) };
+    if (used.rows > 0 && used.columns > 0 && (spec.fontSize || spec.verticalAlign)) {
+      // The sheet's own look first, so cells with a size of their own override it.
+      const all = ws.getRangeByIndexes(0, 0, used.rows, used.columns);
+      if (spec.fontSize) all.format.font.size = spec.fontSize;
+      if (spec.verticalAlign) all.format.verticalAlignment = (spec.verticalAlign === "center" ? "Center" : "Top") as Excel.VerticalAlignment;
+    }
+  }
+
   /** Bytes a row adds to a request: its values and formats, and a command per styled cell. */
   private estimateRowBytes(spec: SheetSpec, i: number, width: number): number {
     const row = spec.rows[i];
@@ -369,6 +382,23 @@ export class ExcelWorkbook implements WorkbookPort {
     to: number,
     width: number,
   ): Promise<void> {
+    this.queueRows(ws, spec, from, to, width);
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (errorCode(e) === PAYLOAD_TOO_LARGE && to - from > 1) {
+        // Our estimate was short: the request was refused whole, so send it as two halves.
+        const mid = from + Math.floor((to - from) / 2);
+        await this.writeRows(ctx, ws, spec, from, mid, width);
+        await this.writeRows(ctx, ws, spec, mid, to, width);
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /** Queues rows [from, to) of the spec: formats first (so text stays text), then values, then styles. */
+  private queueRows(ws: Excel.Worksheet, spec: SheetSpec, from: number, to: number, width: number): void {
     const planned: PlannedCell[][] = [];
     const values: (string | number | boolean)[][] = [];
     const formats: string[][] = [];
@@ -393,18 +423,6 @@ export class ExcelWorkbook implements WorkbookPort {
     range.values = values;
     this.queueStyles(ws, planned, from);
     this.queueRowHeights(ws, spec, from, to);
-    try {
-      await ctx.sync();
-    } catch (e) {
-      if (errorCode(e) === PAYLOAD_TOO_LARGE && to - from > 1) {
-        // Our estimate was short: the request was refused whole, so send it as two halves.
-        const mid = from + Math.floor((to - from) / 2);
-        await this.writeRows(ctx, ws, spec, from, mid, width);
-        await this.writeRows(ctx, ws, spec, mid, to, width);
-        return;
-      }
-      throw e;
-    }
   }
 
   /** Neighbouring cells that look alike share one range (runs in a row, stacked across rows). */
@@ -600,7 +618,8 @@ export class ExcelWorkbook implements WorkbookPort {
       const origin = new Map<number, number>();
       let templateFormats: string[][] = [];
       if ("sheet" in t.from) {
-        const last = Math.max(0, ...t.sourceRows.map((r) => r ?? 0));
+        // A loop, not a spread: a long letters sheet has more rows than a call takes arguments.
+        const last = t.sourceRows.reduce<number>((m, r) => Math.max(m, r ?? 0), 0);
         if (last > 0) {
           const range = source.getRangeByIndexes(0, 0, last, t.columns);
           range.load("numberFormat");
@@ -721,6 +740,174 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * Several sheets in two requests when they are small: every used range in the first, every sheet's
+   * values in the second (sheets that together may pass the byte or cell limit are read one by one by
+   * `readSheet`, as are any refused for their size).
+   */
+  async readSheets(names: readonly string[], options: ReadOptions = {}): Promise<Grid[]> {
+    checkAbort(options.signal, names[0] ?? "");
+    const together = await this.run(async (ctx): Promise<Grid[] | null> => {
+      const looked = names.map((name) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+        ws.load("name");
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        return { name, ws, used };
+      });
+      await ctx.sync();
+      for (const l of looked) if (l.ws.isNullObject) throw new PortError("no_sheet", l.name);
+      const cells = looked.reduce((n, l) => n + (l.used.isNullObject ? 0 : l.used.rowCount * l.used.columnCount), 0);
+      if (cells * GUESSED_BYTES_PER_CELL > this.maxBytes || cells > MAX_CELLS_PER_READ) return null;
+      const total = looked.reduce((n, l) => n + (l.used.isNullObject ? 0 : l.used.rowCount), 0);
+      options.onProgress?.({ done: 0, total });
+      checkAbort(options.signal, names[0] ?? "");
+      const ranges = looked.map(({ ws, used }) =>
+        used.isNullObject ? null : ws.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, used.columnCount).load("values,rowHidden"),
+      );
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (errorCode(e) === PAYLOAD_TOO_LARGE) return null;
+        throw e;
+      }
+      // Sheets with some rows hidden: their visible rows (one column's addresses) in one more request.
+      const views = looked.map(({ ws, used }, i) =>
+        ranges[i]?.rowHidden === null ? ws.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, 1).getVisibleView().load("cellAddresses") : null,
+      );
+      if (views.some((v) => v !== null)) await ctx.sync();
+      const grids = looked.map(({ ws, used }, i): Grid => {
+        const range = ranges[i];
+        if (used.isNullObject || !range) return { sheet: ws.name, top: 1, left: 1, values: [], hiddenRows: [] };
+        const top = used.rowIndex + 1;
+        const values = range.values as CellValue[][];
+        for (const row of values) for (let j = 0; j < row.length; j++) if (row[j] === "") row[j] = null;
+        const hiddenRows: number[] = [];
+        const view = views[i];
+        if (range.rowHidden === true) for (let r = 0; r < used.rowCount; r++) hiddenRows.push(top + r);
+        else if (view) {
+          const visible = new Set(view.cellAddresses.map((line) => rowsOfAddress(line[0])[0]));
+          for (let r = top; r < top + used.rowCount; r++) if (!visible.has(r)) hiddenRows.push(r);
+        }
+        return { sheet: ws.name, top, left: used.columnIndex + 1, values, hiddenRows };
+      });
+      options.onProgress?.({ done: total, total });
+      return grids;
+    });
+    if (together) return together;
+    const grids: Grid[] = [];
+    for (const name of names) grids.push(await this.readSheet(name, options));
+    return grids;
+  }
+
+  /**
+   * Marks and result sheets of a run: the look-ups of every marked sheet, its rules and the result
+   * sheets in one request (one more for the formulas of custom rules found), then the marks, the new
+   * sheets and their rows in one request when all of it fits under the byte limit. What does not fit
+   * (large results, sheets with template formats, merges, set heights or a form) is written after the
+   * marks by `writeSheet`, in its own chunks. A request refused whole for its size is redone call by call.
+   */
+  async writeResults(batch: ResultBatch, options: ReadOptions = {}): Promise<void> {
+    const markSets = batch.marks ?? [];
+    const specs = batch.sheets ?? [];
+    for (const set of markSets) for (const m of set.marks) if (!set.styles[m.style]) throw new Error(`no mark style ${m.style}`);
+    specs.forEach(checkCharts);
+    const first = markSets[0]?.sheet ?? specs[0]?.name ?? "";
+    checkAbort(options.signal, first);
+    const total = markSets.length + specs.length;
+    options.onProgress?.({ done: 0, total });
+    const plain = (spec: SheetSpec) => !spec.templateFormats && !spec.merges?.length && !spec.rowHeights?.length && !spec.form;
+    const outcome = await this.run(async (ctx): Promise<{ later: SheetSpec[]; done: number } | null> => {
+      const wb = ctx.workbook;
+      const ownedSetting = wb.settings.getItemOrNullObject(OWNED_SHEETS_KEY);
+      ownedSetting.load("value");
+      const existing = specs.map((spec) => wb.worksheets.getItemOrNullObject(spec.name).load("name,position"));
+      const marked = markSets.map((set) => {
+        const ws = wb.worksheets.getItem(set.sheet);
+        return { ws, used: ws.getUsedRangeOrNullObject(true).load("columnIndex,columnCount") };
+      });
+      let found: { cf: Excel.ConditionalFormat; group: string }[][];
+      try {
+        // Its first request carries the look-ups queued above.
+        found = marked.length > 0 ? await this.findOurRules(ctx, marked.map((m) => m.ws), "") : (await ctx.sync(), []);
+      } catch (e) {
+        // A marked sheet is gone: the call-by-call path names which.
+        if (e instanceof PortError && e.code === "no_sheet") return null;
+        throw e;
+      }
+      let owned = ownedSetting.isNullObject ? [] : parseOwned(ownedSetting.value);
+      specs.forEach((spec, i) => {
+        if (!existing[i].isNullObject && (spec.usersSheet || !owned.some((n) => sameSheetName(n, spec.name)))) {
+          throw new PortError("not_ours", spec.name);
+        }
+      });
+      checkAbort(options.signal, first);
+
+      let bytes = 0;
+      const flushIfFull = async (more: number) => {
+        if (bytes + more > this.maxBytes && bytes > 0) {
+          await ctx.sync();
+          bytes = 0;
+        }
+        bytes += more;
+      };
+      for (let i = 0; i < markSets.length; i++) {
+        const set = markSets[i];
+        await this.queueMarks(marked[i].ws, marked[i].used, found[i], set.group, set.marks, set.styles, flushIfFull);
+      }
+      // Result sheets go with the marks while the whole stays under the limit; the rest after, by writeSheet.
+      const together: { spec: SheetSpec; existing: Excel.Worksheet; width: number }[] = [];
+      const later: SheetSpec[] = [];
+      specs.forEach((spec, i) => {
+        const width = specWidth(spec.rows);
+        let size = COMMAND_BYTES * 12 + (spec.columnWidths?.length ?? 0) * COMMAND_BYTES;
+        for (let r = 0; r < spec.rows.length && bytes + size <= this.maxBytes; r++) size += this.estimateRowBytes(spec, r, width);
+        if (plain(spec) && later.length === 0 && bytes + size <= this.maxBytes) {
+          together.push({ spec, existing: existing[i], width });
+          bytes += size;
+        } else later.push(spec);
+      });
+      for (const { spec, existing: old, width } of together) {
+        const ws = this.queueNewSheet(wb, spec, old);
+        if (!spec.usersSheet) owned = [...owned.filter((n) => !sameSheetName(n, spec.name)), spec.name];
+        this.queueSheetLook(ws, spec);
+        if (width > 0 && spec.rows.length > 0) this.queueRows(ws, spec, 0, spec.rows.length, width);
+        this.queueSheetExtras(ws, spec, width);
+        // After the values, so each chart picks up its series names and categories from filled cells.
+        this.queueCharts(ws, spec);
+      }
+      if (together.length > 0) wb.settings.add(OWNED_SHEETS_KEY, JSON.stringify(owned));
+      checkAbort(options.signal, first);
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // Refused whole for its size, so nothing of it was done: call by call instead.
+        if (errorCode(e) === PAYLOAD_TOO_LARGE) return null;
+        throw e;
+      }
+      return { later, done: markSets.length + together.length };
+    });
+    if (outcome === null) {
+      let done = 0;
+      for (const set of markSets) {
+        checkAbort(options.signal, set.sheet);
+        await this.markRows(set.sheet, set.group, set.marks, set.styles);
+        options.onProgress?.({ done: ++done, total });
+      }
+      for (const spec of specs) {
+        await this.writeSheet(spec, { signal: options.signal });
+        options.onProgress?.({ done: ++done, total });
+      }
+      return;
+    }
+    let done = outcome.done;
+    options.onProgress?.({ done, total });
+    for (const spec of outcome.later) {
+      await this.writeSheet(spec, { signal: options.signal });
+      options.onProgress?.({ done: ++done, total });
+    }
+  }
+
   async ownSheets(): Promise<string[]> {
     return parseOwned(await this.getSetting(OWNED_SHEETS_KEY));
   }
@@ -743,7 +930,6 @@ export class ExcelWorkbook implements WorkbookPort {
 
   async markRows(sheet: string, group: string, marks: RowMark[], styles: Record<string, MarkStyle>): Promise<void> {
     for (const m of marks) if (!styles[m.style]) throw new Error(`no mark style ${m.style}`);
-    const formulas = new Map(Object.keys(styles).map((s) => [s, markFormula(group, s)]));
     await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       const used = ws.getUsedRangeOrNullObject(true).load("columnIndex,columnCount");
@@ -756,35 +942,52 @@ export class ExcelWorkbook implements WorkbookPort {
         }
         bytes += more;
       };
-      for (const rule of found[0]) {
-        if (rule.group !== group) continue;
-        await flushIfFull(COMMAND_BYTES);
-        rule.cf.delete();
-      }
-      const c1 = used.isNullObject ? 1 : used.columnIndex + 1;
-      const c2 = used.isNullObject ? 1 : used.columnIndex + used.columnCount;
-      const byStyle = new Map<string, number[]>();
-      for (const m of marks) {
-        const list = byStyle.get(m.style) ?? [];
-        list.push(m.row);
-        byStyle.set(m.style, list);
-      }
-      const areas = this.has("1.9");
-      for (const [styleName, rows] of byStyle) {
-        const style = styles[styleName];
-        const addresses = rowBlocks(rows).map(([a, b]) => `${columnLetters(c1)}${a}:${columnLetters(c2)}${b}`);
-        const groups = areas ? packAddresses(addresses) : addresses;
-        for (const address of groups) {
-          await flushIfFull(COMMAND_BYTES * 4 + address.length * 2);
-          const target = areas ? ws.getRanges(address) : ws.getRange(address);
-          const cf = target.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-          cf.custom.rule.formula = formulas.get(styleName) as string;
-          cf.custom.format.fill.color = style.fill;
-          if (style.color) cf.custom.format.font.color = style.color;
-        }
-      }
+      await this.queueMarks(ws, used, found[0], group, marks, styles, flushIfFull);
       await ctx.sync();
     });
+  }
+
+  /**
+   * Replaces a group's mark rules on a sheet: the old rules found by `findOurRules` deleted, one new rule
+   * per style per block (or per `getRanges` list). `flushIfFull` is told each command's bytes first.
+   */
+  private async queueMarks(
+    ws: Excel.Worksheet,
+    used: Excel.Range,
+    found: { cf: Excel.ConditionalFormat; group: string }[],
+    group: string,
+    marks: RowMark[],
+    styles: Record<string, MarkStyle>,
+    flushIfFull: (more: number) => Promise<void>,
+  ): Promise<void> {
+    const formulas = new Map(Object.keys(styles).map((s) => [s, markFormula(group, s)]));
+    for (const rule of found) {
+      if (rule.group !== group) continue;
+      await flushIfFull(COMMAND_BYTES);
+      rule.cf.delete();
+    }
+    const c1 = used.isNullObject ? 1 : used.columnIndex + 1;
+    const c2 = used.isNullObject ? 1 : used.columnIndex + used.columnCount;
+    const byStyle = new Map<string, number[]>();
+    for (const m of marks) {
+      const list = byStyle.get(m.style) ?? [];
+      list.push(m.row);
+      byStyle.set(m.style, list);
+    }
+    const areas = this.has("1.9");
+    for (const [styleName, rows] of byStyle) {
+      const style = styles[styleName];
+      const addresses = rowBlocks(rows).map(([a, b]) => `${columnLetters(c1)}${a}:${columnLetters(c2)}${b}`);
+      const groups = areas ? packAddresses(addresses) : addresses;
+      for (const address of groups) {
+        await flushIfFull(COMMAND_BYTES * 4 + address.length * 2);
+        const target = areas ? ws.getRanges(address) : ws.getRange(address);
+        const cf = target.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+        cf.custom.rule.formula = formulas.get(styleName) as string;
+        cf.custom.format.fill.color = style.fill;
+        if (style.color) cf.custom.format.font.color = style.color;
+      }
+    }
   }
 
   /**

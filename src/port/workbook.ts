@@ -342,6 +342,24 @@ export interface WorkbookPort {
   writeCells(sheet: string, cells: PlacedCell[], options?: ReadOptions & { listValidation?: { column: number; fromRow: number; toRow: number; values: readonly string[] }[] }): Promise<void>;
   /** Merges, widths and heights of a sheet (a user's letter template); empty lists where the platform cannot tell. */
   readLayout(name: string): Promise<SheetLayout>;
+  /**
+   * Several sheets read together: as `readSheet` each, in fewer round trips where the platform has them
+   * (every used range in one request, the values of small sheets in the next). Optional: `readSheetsOf`
+   * in ./batch reads one by one where a port leaves it out.
+   */
+  readSheets?(names: readonly string[], options?: ReadOptions): Promise<Grid[]>;
+  /**
+   * Marks and result sheets of a run in one go, as `markRows` for each `marks` entry and then
+   * `writeSheet` for each sheet, with the same checks (`not_ours`, `no_sheet`), in fewer round trips.
+   * Optional: `writeResultsOf` in ./batch does it call by call where a port leaves it out.
+   */
+  writeResults?(batch: ResultBatch, options?: ReadOptions): Promise<void>;
+  /**
+   * Tells `onChange` when a cell of one of these sheets changes (Excel's `worksheet.onChanged`,
+   * ExcelApi 1.7). Returns the unsubscribe, and null where the platform has no such events (a file
+   * does not change under us; an older Excel): the caller then compares what it read instead.
+   */
+  watchSheets?(names: readonly string[], onChange: (change: SheetChange) => void): Promise<(() => Promise<void>) | null>;
 }
 
 export type PortErrorCode = "no_sheet" | "not_ours" | "too_large" | "unsupported" | "cancelled" | "io";

@@ -1,12 +1,13 @@
 /**
  * Round trips of a full reconciliation run through the office-js adapter, measured on the fake
- * Excel: read the ledger and the statement (N rows each, 8 columns), mark one row in
- * `markEvery` on both, write 差异明细 (one row per mark, with a link) and a small 余额调节表.
+ * Excel: read the ledger and the statement (N rows each, 8 columns) together, then in one batch mark
+ * one row in `markEvery` on both and write 差异明细 (one row per mark, with a link) and a small 余额调节表.
  *
  * For `npm run bench`: `benchExcelRoundTrips(1_048_576)`. The fake stores cells by column and
  * the generated rows share their repeated strings, so a million rows stay within a few hundred MB.
  */
 import { createExcelWorkbook } from "../../src/excel/workbook";
+import { readSheetsOf, writeResultsOf } from "../../src/port/batch";
 import type { OutRow } from "../../src/port/workbook";
 import { FakeExcel } from "./index";
 
@@ -63,17 +64,14 @@ export async function benchExcelRoundTrips(rows: number, options: ExcelBenchOpti
   const port = createExcelWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported });
   excel.resetStats();
 
-  for (const sheet of ["应收明细", "对账单"]) {
-    // The grid is dropped at once: only the round trips are measured here.
-    const grid = await port.readSheet(sheet);
+  // Both sides read together, as a run reads them; the grids are dropped at once: only the round trips are measured here.
+  for (const grid of await readSheetsOf(port, ["应收明细", "对账单"])) {
     if (grid.values.length !== rows) throw new Error(`read ${grid.values.length} rows of ${rows}`);
   }
   const marked: number[] = [];
   for (let r = 2; r <= rows; r += markEvery) marked.push(r);
   const styles = { amount_mismatch: { fill: "#FFC7CE", color: "#9C0006" }, only_ledger: { fill: "#FFEB9C" } };
   const marks = marked.map((row, i) => ({ row, style: i % 2 === 0 ? "amount_mismatch" : "only_ledger" }));
-  await port.markRows("应收明细", "reconcile", marks, styles);
-  await port.markRows("对账单", "reconcile", marks, styles);
 
   const detail: OutRow[] = [["类型", "金额", "我方行", "对方行", "单号", "摘要", "日期", "说明"]];
   for (const m of marks) {
@@ -88,7 +86,7 @@ export async function benchExcelRoundTrips(rows: number, options: ExcelBenchOpti
       "请核对金额",
     ]);
   }
-  await port.writeSheet({ name: "差异明细", rows: detail, freezeRows: 1, columnWidths: [10, 14, 10, 10, 16, 20, 12, 20] });
+  const differences = { name: "差异明细", rows: detail, freezeRows: 1, columnWidths: [10, 14, 10, 10, 16, 20, 12, 20] };
   const summary: OutRow[] = [
     [{ value: "余额调节表", bold: true, mergeAcross: 3, align: "center", fontSize: 16 }],
     ["客户", "华东经销商有限公司", "截止日", { date: "2026-01-31" }],
@@ -97,7 +95,14 @@ export async function benchExcelRoundTrips(rows: number, options: ExcelBenchOpti
     ["调节后余额", 1100, "调节后余额", 1100],
     ["编制人：", null, "审核人：", null],
   ];
-  await port.writeSheet({ name: "余额调节表", rows: summary, columnWidths: [16, 18, 16, 18] });
+  // Marks on both sides and both result sheets in one batch, as writeReconcileResults writes them.
+  await writeResultsOf(port, {
+    marks: [
+      { sheet: "应收明细", group: "reconcile", marks, styles },
+      { sheet: "对账单", group: "reconcile", marks, styles },
+    ],
+    sheets: [differences, { name: "余额调节表", rows: summary, columnWidths: [16, 18, 16, 18] }],
+  });
 
   const st = excel.stats;
   return {

@@ -236,8 +236,8 @@ describe("round-trip benchmark through the fake Excel", () => {
     expect(r.marks).toBe(10);
     expect(r.maxRequestBytes).toBeLessThan(FOUR_MB);
     expect(r.totalBytes).toBeGreaterThan(2 * 1_000 * 8 * 2);
-    // 2 reads (used range + 1 chunk), 2 markings (rule types + changes; no custom rules to
-    // inspect yet), 2 result sheets (check + create + 1 chunk).
-    expect(r.syncs).toBe(14);
+    // Both sides read together (used ranges, then values), then one batch: look-ups (rules, result
+    // sheets, owned list; no custom rules to inspect yet) and the marks with both sheets' rows.
+    expect(r.syncs).toBe(4);
   });
 });
