@@ -2,7 +2,7 @@
  * Reading a sheet through the port: the grid from the workbook, the user's saved column choices from its
  * settings, and the reader in the core.
  */
-import { readGrid, type ReadOptions, type ReadResult, type Role } from "../core/read";
+import { combineSheetReads, readGrid, type CombinedReadResult, type ReadOptions, type ReadResult, type Role } from "../core/read";
 import type { ReadOptions as PortReadOptions, WorkbookPort } from "../port/workbook";
 
 /** Settings key holding every sheet's column choices: `{ [sheet]: { [role]: column number } }`. */
@@ -33,9 +33,22 @@ export async function readSheet(
   options: ReadOptions = {},
   control: PortReadOptions = {},
 ): Promise<ReadResult> {
+  if (options.sheets !== undefined && options.sheets.length > 1) return readSheets(port, options.sheets, options, control);
   const grid = await port.readSheet(sheet, control);
   const saved = await loadMapping(port, sheet);
   return readGrid(grid, { ...options, map: { ...saved, ...(options.map ?? {}) } });
+}
+
+/**
+ * A ledger kept one sheet per month, read as one: each sheet with its own saved column choices, then
+ * combined (openings once, carry-overs checked, layouts compared; see `combineSheetReads`).
+ */
+export async function readSheets(port: WorkbookPort, sheets: readonly string[], options: ReadOptions = {}, control: PortReadOptions = {}): Promise<CombinedReadResult> {
+  const results: ReadResult[] = [];
+  // Entries are built as rows here: the combined list is a plain one.
+  const { sheets: _all, lazyEntries: _lazy, ...one } = options;
+  for (const name of sheets) results.push(await readSheet(port, name, one, control));
+  return combineSheetReads(results);
 }
 
 /** Reader problems that leave nothing to work with: the sheet is not a ledger or statement we can read. */

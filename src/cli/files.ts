@@ -235,6 +235,44 @@ export async function chooseSheet(file: OpenedFile, wanted: string | undefined, 
   return first.name;
 }
 
+/** `2026-*`, `?月` → a whole-name pattern: `*` any text, `?` one character, everything else as written. */
+export function sheetGlob(glob: string): RegExp {
+  const body = [...glob].map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[\\^$.|+()[\]{}]/g, "\\$&"))).join("");
+  return new RegExp(`^${body}$`, "u");
+}
+
+/**
+ * The sheets of a ledger: `--sheet A --sheet B` (in that order), `--sheets "2026-*"` (matching sheets in the
+ * workbook's order), or the one default sheet. Several sheets are read as one ledger (one sheet per month).
+ */
+export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob: string | undefined, lang: Lang, displayName: string, option = "--sheet"): Promise<string[]> {
+  if (named.length > 0 && glob !== undefined) {
+    throw new UsageError(msg(lang, `${option} 与 --sheets 只能用其一`, `use either ${option} or --sheets, not both`));
+  }
+  if (glob !== undefined) {
+    const sheets = await file.port.listSheets();
+    const re = sheetGlob(glob);
+    const found = sheets.filter((s) => re.test(s.name)).map((s) => s.name);
+    if (found.length === 0) {
+      const names = sheets.map((s) => s.name).join("、");
+      throw new UsageError(msg(lang, `${displayName} 中没有与“${glob}”相符的工作表（有：${names}）`, `no sheet of ${displayName} matches "${glob}" (sheets: ${names})`));
+    }
+    return found;
+  }
+  if (named.length <= 1) return [await chooseSheet(file, named[0], lang, displayName)];
+  const twice = named.find((n, i) => named.indexOf(n) !== i);
+  if (twice !== undefined) throw new UsageError(msg(lang, `工作表“${twice}”指定了两次`, `sheet "${twice}" is given twice`));
+  for (const n of named) await chooseSheet(file, n, lang, displayName);
+  return named;
+}
+
+/** A result workbook copies the ledger sheet and marks its rows: one sheet only, for now. */
+export function assertOneSheetForOut(sheets: string[], lang: Lang): void {
+  if (sheets.length > 1) {
+    throw new UsageError(msg(lang, `--out 结果工作簿暂只支持一张台账工作表（现为 ${sheets.length} 张：${sheets.join("、")}）：去掉 --out 查看合并结果，或每张表分别运行`, `--out result workbooks take one ledger sheet for now (${sheets.length} given: ${sheets.join(", ")}): leave out --out to see the combined result, or run each sheet on its own`));
+  }
+}
+
 /**
  * A sheet copied into an .xlsx result must fit an .xlsx sheet; a CSV file can be wider or longer. Said
  * before any work is done, with the way out (no `--out`, or a trimmed file).

@@ -21,12 +21,16 @@ const ZH: Record<string, string> = {
   sheets: `用法：duizhang sheets FILE [--json]
 列出工作表名称、行数和列数。`,
   read: `用法：duizhang read FILE [--sheet 名称] [--dealer 经销商] [--map 角色=列名,…] [--as-of YYYY-MM-DD] [--side ledger|statement] [--json] [--entries]
+  --sheet    要读的工作表；可写多次（--sheet 2026-07 --sheet 2026-08），按月分表的台账合为一本：期初只取第一张表，
+             之后各表的期初/上月结转与结余核对而不重复计入，列结构不同的表逐一指出
+  --sheets   用通配符选表，如 "2026-*"、"?月"（按工作簿中的顺序），与 --sheet 二选一
   --map      指定列，如 date=日期,debit=借方,credit=E；角色：date year month day ref voucher description debit credit amount direction balance dealer rep term counterAccount
   --as-of    期末余额计算到该日期为止
   --side     台账（ledger）或经销商对账单（statement）；不写则自动判断
   --entries  JSON 中包含每条分录`,
   reconcile: `用法：duizhang reconcile --ledger FILE [--ledger-sheet 名称] [--dealer 经销商] --statement FILE [--statement-sheet 名称]
                           [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--fee-tolerance 元] [--date-window 天] [--out 结果.xlsx [--force]] [--json] [--matches] [--sides-as-given]
+  --ledger-sheet      台账工作表；可写多次，按月分表的台账合为一本（或用 --sheets "2026-*"）；多张表时不能用 --out
   --as-of             截止日期：之后的分录不参与核对（并列出）
   --amount-tolerance  金额容差（元），默认 0，最大 1,000,000
   --fee-tolerance     手续费容差（元）：无共同单号、日期在窗口内、金额相差不超过此数或金额的 0.5%（取较大者）的两笔，
@@ -40,7 +44,7 @@ const ZH: Record<string, string> = {
 退出码：运行完成为 0（无论有无差异），输入有误为 2。`,
   aging: `用法：duizhang aging --ledger FILE [--sheet 名称] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…]
                      [--statement 对账单文件 [--statement-sheet 名称]] [--json] [--out 结果.xlsx [--force]]
-  --sheet      台账工作表，默认为第一张有数据的表
+  --sheet      台账工作表，默认为第一张有数据的表；可写多次，按月分表的台账合为一本（或用 --sheets "2026-*"）；多张表时不能用 --out
   --dealer     只看这一家经销商
   --as-of      账龄计算日，默认为今天
   --term-days  没有账期的经销商使用的账期（天）；不写时用工作簿中保存的默认账期，未保存则为 30
@@ -96,12 +100,17 @@ On bad input: one line on stderr and exit status 2.`,
   sheets: `Usage: duizhang sheets FILE [--json]
 Lists the sheets with their rows and columns.`,
   read: `Usage: duizhang read FILE [--sheet NAME] [--dealer NAME] [--map role=column,…] [--as-of YYYY-MM-DD] [--side ledger|statement] [--json] [--entries]
+  --sheet    the sheet to read; may be given more than once (--sheet 2026-07 --sheet 2026-08): a ledger kept one sheet
+             per month is read as one, its opening taken from the first sheet, later 期初/上月结转 rows checked against
+             the running balance and not added, and a sheet with other columns named
+  --sheets   choose sheets by a pattern, e.g. "2026-*", "?月" (in the workbook's order); instead of --sheet
   --map      choose columns, e.g. date=日期,debit=借方,credit=E; roles: date year month day ref voucher description debit credit amount direction balance dealer rep term counterAccount
   --as-of    closing balance up to this date
   --side     our ledger or the dealer's statement; detected when left out
   --entries  include every entry in the JSON`,
   reconcile: `Usage: duizhang reconcile --ledger FILE [--ledger-sheet NAME] [--dealer NAME] --statement FILE [--statement-sheet NAME]
                           [--as-of YYYY-MM-DD] [--amount-tolerance YUAN] [--fee-tolerance YUAN] [--date-window DAYS] [--out RESULT.xlsx [--force]] [--json] [--matches] [--sides-as-given]
+  --ledger-sheet      the ledger sheet; may be given more than once to read monthly sheets as one ledger (or --sheets "2026-*"); not with --out
   --as-of             cut-off: later entries are left out (and listed)
   --amount-tolerance  amount tolerance in yuan, default 0, at most 1,000,000
   --fee-tolerance     fee tolerance in yuan: two rows with no reference in common, inside the date window, apart by no more
@@ -116,7 +125,8 @@ Lists the sheets with their rows and columns.`,
 Exit status 0 when it ran (differences or not), 2 on bad input.`,
   aging: `Usage: duizhang aging --ledger FILE [--sheet NAME] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…]
                      [--statement FILE [--statement-sheet NAME]] [--json] [--out RESULT.xlsx [--force]]
-  --sheet      the ledger sheet, default the first sheet with data
+  --sheet      the ledger sheet, default the first sheet with data; may be given more than once to read monthly sheets as one
+               ledger (or --sheets "2026-*"); not with --out
   --dealer     only this dealer
   --as-of      aging date, default today
   --term-days  term for dealers without one; default the one saved in the workbook, else 30

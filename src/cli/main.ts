@@ -30,7 +30,8 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
   sheets: { options: { json: { type: "boolean" } }, positionals: 1, run: commandSheets },
   read: {
     options: {
-      sheet: { type: "string" },
+      sheet: { type: "string", multiple: true },
+      sheets: { type: "string" },
       dealer: { type: "string" },
       map: { type: "string" },
       "as-of": { type: "string" },
@@ -44,7 +45,8 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
   reconcile: {
     options: {
       ledger: { type: "string" },
-      "ledger-sheet": { type: "string" },
+      "ledger-sheet": { type: "string", multiple: true },
+      sheets: { type: "string" },
       statement: { type: "string" },
       "statement-sheet": { type: "string" },
       dealer: { type: "string" },
@@ -64,7 +66,8 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
   aging: {
     options: {
       ledger: { type: "string" },
-      sheet: { type: "string" },
+      sheet: { type: "string", multiple: true },
+      sheets: { type: "string" },
       dealer: { type: "string" },
       "as-of": { type: "string" },
       "term-days": { type: "string" },

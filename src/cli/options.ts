@@ -11,7 +11,14 @@ export interface Context {
   lang: Lang;
 }
 
-export type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** A repeatable option's values (`--sheet A --sheet B`), trimmed, blanks left out. */
+export function stringList(values: Values, name: string): string[] {
+  const v = values[name];
+  const list = Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
+  return list.map((x) => x.trim()).filter((x) => x !== "");
+}
 
 export const say = (lang: Lang, zh: string, en: string): string => (lang === "en-US" ? en : zh);
 

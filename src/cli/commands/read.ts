@@ -1,11 +1,11 @@
 import { formatFen, formatFenGrouped } from "../../core/money";
-import { columnLetter, describeReadIssue, describeSkipReason, type ReadResult, type Role, type SkipReason } from "../../core/read";
+import { columnLetter, describeReadIssue, describeSkipReason, type CombinedReadResult, type ReadResult, type Role, type SkipReason } from "../../core/read";
 import { readSheet } from "../../app/read";
 import type { Lang } from "../../app/lang";
 import type { Context, Values } from "../options";
-import { optionalDate, optionalString, parseMap, say } from "../options";
+import { optionalDate, optionalString, parseMap, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { chooseSheet, openInputFile } from "../files";
+import { chooseLedgerSheets, openInputFile } from "../files";
 import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 
@@ -19,8 +19,8 @@ export async function commandRead(ctx: Context, values: Values, positionals: str
   const map = parseMap(ctx, optionalString(values, "map"));
   const asOf = optionalDate(ctx, values, "as-of");
   const opened = await openInputFile(file, ctx.io.cwd, ctx.lang);
-  const sheet = await chooseSheet(opened, optionalString(values, "sheet"), ctx.lang, file);
-  const result = await readSheet(opened.port, sheet, { side, dealer: optionalString(values, "dealer"), map, asOf });
+  const sheets = await chooseLedgerSheets(opened, stringList(values, "sheet"), optionalString(values, "sheets"), ctx.lang, file);
+  const result = await readSheet(opened.port, sheets[0], { side, dealer: optionalString(values, "dealer"), map, asOf, ...(sheets.length > 1 ? { sheets } : {}) });
   if (values.json) {
     await writeJson(ctx.io, readJson(result, ctx.lang, values.entries === true));
   } else {
@@ -51,6 +51,7 @@ export function readJson(r: ReadResult, lang: Lang, withEntries: boolean): objec
       expected: r.balanceCheck.expected === undefined ? null : formatFen(r.balanceCheck.expected),
       found: r.balanceCheck.found === undefined ? null : formatFen(r.balanceCheck.found),
       mismatches: r.balanceCheck.mismatches,
+      ...(r.balanceCheck.firstMismatchSheet !== undefined ? { firstMismatchSheet: r.balanceCheck.firstMismatchSheet } : {}),
     },
     blocks: (r.blocks ?? []).map((b) => ({
       dealer: b.dealer,
@@ -60,11 +61,17 @@ export function readJson(r: ReadResult, lang: Lang, withEntries: boolean): objec
       openingBalance: formatFen(b.openingBalance),
       closingBalance: formatFen(b.closingBalance),
     })),
-    skipped: r.skipped.map((s) => ({ row: s.row, reason: s.reason, text: s.text })),
+    skipped: r.skipped.map((s) => ({ ...(s.sheet !== undefined ? { sheet: s.sheet } : {}), row: s.row, reason: s.reason, text: s.text })),
     errors: r.errors.map((e) => ({ ...e, message: describeReadIssue(e, lang) })),
   };
+  const combined = r as Partial<CombinedReadResult>;
+  if (combined.sheets !== undefined) {
+    json.sheets = combined.sheets;
+    json.carried = (combined.carried ?? []).map((c) => ({ sheet: c.sheet, row: c.row, dealer: c.dealer, expected: formatFen(c.expected), found: formatFen(c.found), agrees: c.agrees }));
+    json.layoutDifferences = combined.layoutDifferences ?? [];
+  }
   if (withEntries) {
-    json.entries = r.entries.map((e) => ({ row: e.row, date: e.date, ref: e.ref, refs: e.refs, voucher: e.voucher, description: e.description, amount: formatFen(e.amount), dealer: e.dealer, rep: e.rep, termDays: e.termDays, afterAsOf: e.afterAsOf }));
+    json.entries = r.entries.map((e) => ({ sheet: e.sheet, row: e.row, date: e.date, ref: e.ref, refs: e.refs, voucher: e.voucher, description: e.description, amount: formatFen(e.amount), dealer: e.dealer, rep: e.rep, termDays: e.termDays, afterAsOf: e.afterAsOf }));
   }
   return json;
 }
@@ -96,7 +103,9 @@ function readText(r: ReadResult, lang: Lang): string {
   const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
   const sideText = r.side === "ledger" ? s("我方台账", "our ledger") : s("经销商对账单", "dealer's statement");
   const lines: string[] = [];
-  lines.push(`${s("工作表", "Sheet")}: ${r.sheet}  (${sideText})`);
+  const combined = r as Partial<CombinedReadResult>;
+  const many = combined.sheets !== undefined && combined.sheets.length > 1;
+  lines.push(many ? `${s("工作表", "Sheets")}: ${combined.sheets!.join("、")}  (${sideText}, ${s("合并为一本台账", "read as one ledger")})` : `${s("工作表", "Sheet")}: ${r.sheet}  (${sideText})`);
   lines.push(`${s("表头行", "Header rows")}: ${r.headerRows.join(", ") || s("未找到", "not found")}`);
   const mapRows = Object.entries(r.mapping).map(([role, m]) => [roleText(role as Role, lang), `${columnLetter(m!.column)}`, m!.header, `${Math.round(m!.confidence * 100)}%`, m!.source === "user" ? s("用户指定", "user") : s("自动识别", "detected")]);
   if (mapRows.length > 0) lines.push("", renderTable([s("角色", "Role"), s("列", "Col"), s("表头", "Header"), s("把握", "Conf."), s("来源", "Source")], mapRows, [3]));
@@ -111,11 +120,12 @@ function readText(r: ReadResult, lang: Lang): string {
     lines.push(
       r.balanceCheck.firstMismatchRow === null
         ? s("余额列核对：逐行一致", "Balance column: agrees on every row")
-        : s(`余额列核对：第 ${r.balanceCheck.firstMismatchRow} 行起不一致（共 ${r.balanceCheck.mismatches} 处），可能漏记或错记一行`, `Balance column: first disagrees at row ${r.balanceCheck.firstMismatchRow} (${r.balanceCheck.mismatches} in all): a row may be missing or mistyped`),
+        : s(`余额列核对：${r.balanceCheck.firstMismatchSheet !== undefined ? `工作表“${r.balanceCheck.firstMismatchSheet}”` : ""}第 ${r.balanceCheck.firstMismatchRow} 行起不一致（共 ${r.balanceCheck.mismatches} 处），可能漏记或错记一行`, `Balance column: first disagrees at row ${r.balanceCheck.firstMismatchRow} (${r.balanceCheck.mismatches} in all): a row may be missing or mistyped`),
     );
   }
-  const byReason = new Map<SkipReason, number[]>();
-  for (const k of r.skipped) byReason.set(k.reason, [...(byReason.get(k.reason) ?? []), k.row]);
+  if (many) lines.push(...sheetsText(combined as CombinedReadResult, lang));
+  const byReason = new Map<SkipReason, string[]>();
+  for (const k of r.skipped) byReason.set(k.reason, [...(byReason.get(k.reason) ?? []), many && k.sheet !== undefined ? `${k.sheet}!${k.row}` : String(k.row)]);
   if (byReason.size > 0) {
     lines.push(`${s("跳过的行", "Skipped rows")}: ${r.skipped.length}`);
     for (const [reason, rows] of byReason) lines.push(`  ${describeSkipReason(reason, lang)}: ${rows.slice(0, 12).join(", ")}${rows.length > 12 ? " …" : ""}`);
@@ -128,6 +138,32 @@ function readText(r: ReadResult, lang: Lang): string {
     lines.push(s("问题：无", "Problems: none"));
   }
   return lines.join("\n");
+}
+
+/** Carry-over rows checked and sheets whose columns differ, for a ledger read over several sheets. */
+function sheetsText(r: CombinedReadResult, lang: Lang): string[] {
+  const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
+  const lines: string[] = [];
+  const opened = r.openings.map((o) => `${o.sheet}!${o.row}`).join(", ");
+  if (opened !== "") lines.push(s(`期初余额取自：${opened}（只计一次）`, `Opening balance from: ${opened} (counted once)`));
+  for (const c of r.carried) {
+    const who = c.dealer ? `${c.dealer} ` : "";
+    lines.push(
+      c.agrees
+        ? s(`  工作表“${c.sheet}”第 ${c.row} 行 ${who}期初/结转 ${formatFenGrouped(c.found)}：与上月结余一致`, `  sheet "${c.sheet}" row ${c.row} ${who}opening/carried ${formatFenGrouped(c.found)}: agrees with the balance carried`)
+        : s(`  工作表“${c.sheet}”第 ${c.row} 行 ${who}期初/结转 ${formatFenGrouped(c.found)}，与前面各表结余 ${formatFenGrouped(c.expected)} 不符（差 ${formatFenGrouped(c.found - c.expected)}）：请核对是否漏记或重记`, `  sheet "${c.sheet}" row ${c.row} ${who}opening/carried ${formatFenGrouped(c.found)} differs from the balance carried from the sheets before, ${formatFenGrouped(c.expected)} (by ${formatFenGrouped(c.found - c.expected)}): check for a missing or doubled entry`),
+    );
+  }
+  if (r.layoutDifferences.length === 0) lines.push(s("各表列结构相同", "All sheets have the same layout"));
+  for (const d of r.layoutDifferences) {
+    const parts: string[] = [];
+    if (d.missing.length > 0) parts.push(s(`缺少 ${d.missing.map((x) => roleText(x, lang)).join("、")} 列`, `lacks ${d.missing.map((x) => roleText(x, lang)).join(", ")}`));
+    if (d.extra.length > 0) parts.push(s(`多出 ${d.extra.map((x) => roleText(x, lang)).join("、")} 列`, `also has ${d.extra.map((x) => roleText(x, lang)).join(", ")}`));
+    for (const n of d.renamed) parts.push(s(`${roleText(n.role, lang)} 列名为“${n.here}”（首表为“${n.first}”）`, `${roleText(n.role, lang)} is "${n.here}" (first sheet: "${n.first}")`));
+    if (d.otherSide) parts.push(s("读作另一方（对账单/台账）", "reads as the other side (statement/ledger)"));
+    lines.push(s(`列结构与首表“${r.sheets[0]}”不同：工作表“${d.sheet}”${parts.join("；")}`, `layout differs from the first sheet "${r.sheets[0]}": sheet "${d.sheet}" ${parts.join("; ")}`));
+  }
+  return lines;
 }
 
 /** A block export's blocks, one line each (the first 30), so the user sees every dealer was found. */

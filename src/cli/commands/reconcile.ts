@@ -12,9 +12,9 @@ import { isIsoDate, isoFromUtcDate } from "../../core/dates";
 import type { CellValue } from "../../core/model";
 import type { OutRow, OutValue } from "../../port/workbook";
 import type { Context, Values } from "../options";
-import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say } from "../options";
+import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { assertFitsResultWorkbook, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
+import { assertFitsResultWorkbook, assertOneSheetForOut, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
 import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 
@@ -31,13 +31,15 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
 
   const ledger = await openInputFile(ledgerFile, ctx.io.cwd, ctx.lang);
   const statement = await openInputFile(statementFile, ctx.io.cwd, ctx.lang);
-  const ledgerSheet = await chooseSheet(ledger, optionalString(values, "ledger-sheet"), ctx.lang, ledgerFile);
+  const ledgerSheets = await chooseLedgerSheets(ledger, stringList(values, "ledger-sheet"), optionalString(values, "sheets"), ctx.lang, ledgerFile, "--ledger-sheet");
+  const ledgerSheet = ledgerSheets[0];
   const statementSheet = await chooseSheet(statement, optionalString(values, "statement-sheet"), ctx.lang, statementFile);
   if (out !== undefined) {
+    assertOneSheetForOut(ledgerSheets, ctx.lang);
     await assertFitsResultWorkbook(ledger, ledgerSheet, ledgerFile, ctx.lang);
     await assertFitsResultWorkbook(statement, statementSheet, statementFile, ctx.lang);
   }
-  if (ledger.path === statement.path && ledgerSheet === statementSheet) {
+  if (ledger.path === statement.path && ledgerSheets.includes(statementSheet)) {
     throw new UsageError(say(ctx.lang, `台账和对账单是同一张工作表：${ledgerSheet}`, `the ledger and the statement are the same sheet: ${ledgerSheet}`));
   }
 
@@ -49,7 +51,7 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     ...(window !== undefined ? { dateWindowBefore: window, dateWindowAfter: window } : {}),
   };
   const run = await runReconcile({
-    ledger: { port: ledger.port, sheet: ledgerSheet, read: { dealer } },
+    ledger: { port: ledger.port, sheet: ledgerSheet, read: { dealer, ...(ledgerSheets.length > 1 ? { sheets: ledgerSheets } : {}) } },
     statement: { port: statement.port, sheet: statementSheet },
     options,
     stopIfSwapped: values["sides-as-given"] !== true,

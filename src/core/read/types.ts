@@ -59,6 +59,11 @@ export interface ReadOptions {
    * of `closingBalance`.
    */
   asOf?: IsoDate;
+  /**
+   * The sheets of one ledger kept one sheet per month, in order (the named sheet is the first): the app
+   * layer reads each and combines them with `combineSheetReads`; the reader of one grid ignores it.
+   */
+  sheets?: string[];
   /** Year for dates written without one (`1月5日`, split 月/日 columns); beats a year found in the titles. */
   yearHint?: number;
   /**
@@ -104,6 +109,8 @@ export type SkipReason =
 
 export interface SkippedRow {
   row: number;
+  /** The row's sheet, set when a ledger is read over several sheets (see `combineSheetReads`). */
+  sheet?: string;
   reason: SkipReason;
   /** The row's label or first text, to show the user. */
   text: string;
@@ -157,6 +164,8 @@ export interface BalanceCheck {
   checked: boolean;
   /** Excel row of the first row whose 余额 differs from the recomputed running balance. */
   firstMismatchRow: number | null;
+  /** That row's sheet, when a ledger is read over several sheets. */
+  firstMismatchSheet?: string;
   /** Recomputed balance at that row (our sign). */
   expected?: Fen;
   /** Balance written on that row (our sign). */
