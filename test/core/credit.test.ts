@@ -1,0 +1,356 @@
+import {
+  applicationTemplateSpec,
+} from "../../src/app/credit";
+import {
+  assessCredit,
+  bandPoints,
+  defaultScorecard,
+  exposureStatus,
+  parseRegister,
+  parseScorecard,
+  paymentHistory,
+  readApplications,
+  scoreApplication,
+  scorecardRows,
+  suggest,
+  toCreditJson,
+  type Application,
+  type Scorecard,
+} from "../../src/core/credit";
+import type { CellValue } from "../../src/core/model";
+import { readGrid } from "../../src/core/read";
+import type { OutRow } from "../../src/port/workbook";
+
+const AS_OF = "2026-11-30";
+
+function app(over: Partial<Application> = {}): Application {
+  return {
+    dealer: "美达五金",
+    creditCode: "",
+    address: "",
+    legalRep: "",
+    contact: "",
+    phone: "",
+    nature: "有限责任公司",
+    founded: "2015-01-01",
+    capitalWan: 500,
+    revenueWan: 5000,
+    since: "2020-01-01",
+    products: "",
+    monthly: 12_345_678,
+    guarantee: "抵押",
+    guaranteeNote: "",
+    requestedLimit: 20_000_000,
+    requestedTerm: 60,
+    rep: "王磊",
+    applied: "2026-11-20",
+    source: { sheet: "信用申请表", row: 4, layout: "form" },
+    ...over,
+  };
+}
+
+const item = (key: string) => defaultScorecard().items.find((i) => i.key === key)!;
+const points = (a: Application) => Object.fromEntries(scoreApplication(a, null, defaultScorecard(), AS_OF).breakdown.map((b) => [b.item, b.points]));
+
+/** A card with only 担保方式, worth `n` for 抵押: the score is exactly `n`. */
+function cardWorth(n: number): Scorecard {
+  const card = defaultScorecard();
+  card.items = [{ ...item("guarantee"), bands: [{ when: { op: "is", text: "抵押" }, points: n }] }];
+  return card;
+}
+
+describe("the default scorecard's bands, at each boundary", () => {
+  it("合作年限: 3 years to the day gives 10, a day less 6; 1 year gives 6, a day less 2", () => {
+    expect(points(app({ since: "2023-11-30" }))["合作年限"]).toBe(10);
+    expect(points(app({ since: "2023-12-01" }))["合作年限"]).toBe(6);
+    expect(points(app({ since: "2025-11-30" }))["合作年限"]).toBe(6);
+    expect(points(app({ since: "2025-12-01" }))["合作年限"]).toBe(2);
+  });
+
+  it("成立年限: 5 years 10, under 5 6, 2 years 6, under 2 2", () => {
+    expect(points(app({ founded: "2021-11-30" }))["成立年限"]).toBe(10);
+    expect(points(app({ founded: "2021-12-01" }))["成立年限"]).toBe(6);
+    expect(points(app({ founded: "2024-11-30" }))["成立年限"]).toBe(6);
+    expect(points(app({ founded: "2024-12-01" }))["成立年限"]).toBe(2);
+  });
+
+  it("注册资本 500 / 100 and 年销售额 5000 / 1000 / 300 (万元)", () => {
+    expect([500, 499.99, 100, 99].map((c) => points(app({ capitalWan: c }))["注册资本（万元）"])).toEqual([10, 6, 6, 2]);
+    expect([5000, 4999, 1000, 999, 300, 299].map((r) => points(app({ revenueWan: r }))["年销售额（万元）"])).toEqual([15, 10, 10, 6, 6, 2]);
+  });
+
+  it("担保方式: 抵押 15, 保证 10, 无 0", () => {
+    expect((["抵押", "保证", "无"] as const).map((g) => points(app({ guarantee: g }))["担保方式"])).toEqual([15, 10, 0]);
+  });
+
+  it("按期回款率 95 / 85 / 70 %, 10 without history; 逾期记录 none / up to 30 days / more, 5 without history", () => {
+    expect([95, 94.9, 85, 84.9, 70, 69.9, null].map((r) => bandPoints(item("onTime"), r))).toEqual([30, 22, 22, 12, 12, 0, 10]);
+    expect([0, 1, 30, 31, null].map((d) => bandPoints(item("overdue"), d))).toEqual([10, 5, 5, 0, 5]);
+  });
+
+  it("grades: A from 85, B from 70, C from 60, D below", () => {
+    const grade = (n: number) => scoreApplication(app(), null, cardWorth(n), AS_OF).grade;
+    expect([85, 84, 70, 69, 60, 59, 0].map(grade)).toEqual(["A", "B", "B", "C", "C", "D", "D"]);
+  });
+
+  it("a dealer of under one year is at most B, and says what it would have been", () => {
+    const under = scoreApplication(app({ since: "2025-12-01" }), null, cardWorth(95), AS_OF);
+    expect([under.grade, under.cappedFrom, under.factor, under.gradeTermDays]).toEqual(["B", "A", 1, 45]);
+    const year = scoreApplication(app({ since: "2025-11-30" }), null, cardWorth(95), AS_OF);
+    expect([year.grade, year.cappedFrom]).toEqual(["A", null]);
+    // A C stays a C.
+    expect(scoreApplication(app({ since: "2026-06-01" }), null, cardWorth(65), AS_OF).grade).toBe("C");
+  });
+});
+
+describe("the suggested term and limit", () => {
+  it("base × term / 30 × factor, under the limit applied for, rounded down to 1,000 yuan (the issue's 185,000)", () => {
+    const score = scoreApplication(app(), null, cardWorth(75), AS_OF); // B: 1.0 and 45 days
+    const s = suggest(app(), score, null);
+    expect(s.termDays).toBe(45);
+    expect(s.monthlyBase).toBe(12_345_678);
+    expect(s.monthlyBaseFrom).toBe("application");
+    expect(s.computed).toBe(18_518_517);
+    expect(s.limit).toBe(18_500_000);
+  });
+
+  it("the limit applied for caps it before the rounding; a shorter applied-for term wins", () => {
+    const score = scoreApplication(app(), null, cardWorth(90), AS_OF); // A: 1.2 and 60 days
+    const s = suggest(app({ requestedLimit: 15_050_000, requestedTerm: 30 }), score, null);
+    expect(s.termDays).toBe(30);
+    // 123,456.78 × 30 / 30 × 1.2 = 148,148.13; under 150,500; rounded down to 148,000.
+    expect(s.computed).toBe(14_814_813);
+    expect(s.limit).toBe(14_800_000);
+    const capped = suggest(app({ requestedLimit: 10_050_000 }), score, null);
+    expect(capped.limit).toBe(10_000_000);
+  });
+
+  it("D gives 0 days and no limit (款到发货)", () => {
+    const s = suggest(app(), scoreApplication(app(), null, cardWorth(10), AS_OF), null);
+    expect([s.termDays, s.limit]).toEqual([0, 0]);
+  });
+});
+
+/** A one-dealer ledger as a hand-kept sheet has it. */
+function ledger(rows: CellValue[][]) {
+  const read = readGrid({ sheet: "明细账", top: 1, left: 1, values: [["客户", "日期", "单号", "摘要", "借方", "贷方"], ...rows] }, { side: "ledger" });
+  expect(read.errors).toEqual([]);
+  return read;
+}
+
+describe("payment history, settled as the aging settles it", () => {
+  it("a receipt naming XS2606-002 settles it on time and leaves XS2605-001 open past its final deadline until the later receipt", () => {
+    const read = ledger([
+      ["美达五金", "2026-05-01", "XS2605-001", "销售", 1000, null],
+      ["美达五金", "2026-06-01", "XS2606-002", "销售", 1000, null],
+      ["美达五金", "2026-06-05", "SK-1", "回款 XS2606-002", null, 1000],
+      ["美达五金", "2026-09-01", "SK-2", "回款", null, 1000],
+    ]);
+    const h = paymentHistory(read, "美达五金", 30, AS_OF);
+    expect(h.sales.map((s) => [s.row, s.dueDate, s.finalDate, s.paidByDue, s.daysPastFinal])).toEqual([
+      [2, "2026-05-31", "2026-06-10", 0, 83],
+      [3, "2026-07-01", "2026-07-11", 100_000, 0],
+    ]);
+    expect(h.onTimeRate).toBe(50);
+    expect(h.worstDaysPastFinal).toBe(83);
+    expect(h.monthlyBase).toBe(100_000);
+    expect(h.exposure).toBe(0);
+  });
+
+  it("without a reference the first receipt settles the older invoice first in, first out", () => {
+    const read = ledger([
+      ["美达五金", "2026-05-01", "XS-A", "销售", 1000, null],
+      ["美达五金", "2026-06-01", "XS-B", "销售", 1000, null],
+      ["美达五金", "2026-06-05", "SK-1", "回款", null, 1000],
+      ["美达五金", "2026-09-01", "SK-2", "回款", null, 1000],
+    ]);
+    const h = paymentHistory(read, "美达五金", 30, AS_OF);
+    expect(h.sales.map((s) => [s.row, s.paidByDue, s.daysPastFinal])).toEqual([
+      [2, 0, 0],
+      [3, 0, 52],
+    ]);
+    expect(h.onTimeRate).toBe(0);
+    expect(h.worstDaysPastFinal).toBe(52);
+  });
+
+  it("counts only sales of the 12 months before the as-of date whose due date has passed, and the monthly base over months with sales", () => {
+    const read = ledger([
+      ["美达五金", "2025-11-30", "XS-OLD", "销售", 9000, null],
+      ["美达五金", "2026-01-10", "XS-1", "销售", 1000, null],
+      ["美达五金", "2026-01-20", "XS-2", "销售", 2000, null],
+      ["美达五金", "2026-03-01", "XS-3", "销售", 600, null],
+      ["美达五金", "2026-11-15", "XS-4", "销售", 400, null],
+      ["别家", "2026-02-01", "XS-9", "销售", 7000, null],
+    ]);
+    const h = paymentHistory(read, "美达五金", 30, AS_OF);
+    expect(h.sales.map((s) => s.row)).toEqual([3, 4, 5]);
+    // (3,000 + 600 + 400) / 3 months.
+    expect(h.monthlyBase).toBe(Math.floor(400_000 / 3));
+    expect(h.exposure).toBe(1_300_000);
+    expect(h.openPastFinal.map((o) => o.row)).toEqual([2, 3, 4, 5]);
+  });
+});
+
+/** The template's rows with values typed into the inputs (by label), and optionally an inserted row. */
+function filledTemplate(values: Record<string, CellValue>, insertAfter?: number): CellValue[][] {
+  const rows = applicationTemplateSpec().rows.map((r: OutRow) => r.map((c) => (c !== null && typeof c === "object" && "value" in c ? (c.value as CellValue) : (c as CellValue))));
+  for (const row of rows) {
+    for (let c = 0; c < row.length; c++) {
+      const label = typeof row[c] === "string" ? (row[c] as string).replace(/ \*$/, "") : null;
+      if (label !== null && label in values) row[c + 1] = values[label];
+    }
+  }
+  if (insertAfter !== undefined) rows.splice(insertAfter, 0, ["补充：客户另有两家门店"]);
+  return rows;
+}
+
+const FILLED: Record<string, CellValue> = {
+  客户名称: "成都蜀丰建材有限公司",
+  企业性质: "有限责任公司",
+  成立日期: "2016-04-01",
+  "注册资本（万元）": 200,
+  "年销售额（万元）": 1200,
+  合作起始日期: "2022-03-01",
+  "预计月采购额（元）": 80000,
+  担保方式: "保证",
+  "申请额度（元）": 150000,
+  "申请账期（天）": 45,
+  业务员: "李娜",
+  申请日期: "2026-11-20",
+};
+
+describe("reading filled applications by their labels", () => {
+  it("reads the template as filled, and again after a row is inserted above the fields", () => {
+    const plain = readApplications({ sheet: "申请-蜀丰", top: 1, left: 1, values: filledTemplate(FILLED) });
+    expect(plain.errors).toEqual([]);
+    expect(plain.applications[0]).toMatchObject({ dealer: "成都蜀丰建材有限公司", capitalWan: 200, monthly: 8_000_000, guarantee: "保证", requestedTerm: 45, since: "2022-03-01", source: { sheet: "申请-蜀丰", row: 4 } });
+    const inserted = readApplications({ sheet: "申请-蜀丰", top: 1, left: 1, values: filledTemplate(FILLED, 3) });
+    expect(inserted.errors).toEqual([]);
+    expect(inserted.applications[0].source.row).toBe(5);
+    expect(inserted.applications[0].requestedLimit).toBe(15_000_000);
+  });
+
+  it("reads a hand-made form: 客户名称： with the value beside, a value under its label, label and value in one cell", () => {
+    const values: CellValue[][] = [
+      ["经销商信用申请（手工表）"],
+      ["客户名称：", "美达五金"],
+      ["企业性质：", null, "个体工商户"],
+      ["成立日期："],
+      ["2019-05-20"],
+      ["注册资本（万元）：50", "年销售额：400"],
+      ["合作起始日期", "2026-03-01"],
+      ["预计月采购额", "30,000"],
+      ["担保方式：无", "申请额度(元)：60000"],
+      ["申请账期：30天"],
+      ["业务员：", "王磊", "申请日期：", "2026-11-18"],
+    ];
+    const read = readApplications({ sheet: "手工申请", top: 1, left: 1, values });
+    expect(read.errors).toEqual([]);
+    expect(read.applications[0]).toMatchObject({ dealer: "美达五金", nature: "个体工商户", founded: "2019-05-20", capitalWan: 50, revenueWan: 400, monthly: 3_000_000, guarantee: "无", requestedLimit: 6_000_000, requestedTerm: 30, rep: "王磊", applied: "2026-11-18", source: { row: 2, layout: "form" } });
+  });
+
+  it("a missing required field and a value that fails its rule are errors naming the sheet and cell", () => {
+    const read = readApplications({ sheet: "申请-蜀丰", top: 1, left: 1, values: filledTemplate({ ...FILLED, 担保方式: "房产", 业务员: null, "申请额度（元）": -5 }) });
+    expect(read.applications).toEqual([]);
+    expect(read.errors.map((e) => [e.sheet, e.cell, e.field])).toEqual([
+      ["申请-蜀丰", "B14", "担保方式"],
+      ["申请-蜀丰", "B13", "申请额度（元）"],
+      ["申请-蜀丰", "B15", "业务员"],
+    ]);
+    const guarantee = read.errors.find((e) => e.field === "担保方式")!;
+    expect(guarantee.zh).toBe("工作表“申请-蜀丰”单元格 " + guarantee.cell + "（担保方式）：“房产”不是可选值（无、保证、抵押）");
+  });
+
+  it("reads an application table, one dealer per row", () => {
+    const header = ["客户名称", "企业性质", "成立日期", "注册资本（万元）", "年销售额（万元）", "合作起始日期", "预计月采购额（元）", "担保方式", "申请额度（元）", "申请账期（天）", "业务员", "申请日期"];
+    const read = readApplications({
+      sheet: "申请登记",
+      top: 1,
+      left: 1,
+      values: [header, ["甲", "其他", "2010-01-01", 600, 6000, "2020-01-01", 100000, "抵押", 300000, 60, "张强", "2026-11-01"], [], ["乙", "其他", "2010-01-01", 600, 6000, "2020-01-01", 100000, "抵押", 300000, 60, "张强", "2026-11-01"]],
+    });
+    expect(read.errors).toEqual([]);
+    expect(read.applications.map((a) => [a.dealer, a.source.row, a.source.layout])).toEqual([
+      ["甲", 2, "table"],
+      ["乙", 4, "table"],
+    ]);
+  });
+});
+
+describe("the 评分标准 sheet", () => {
+  it("reads back as the default it was written from", () => {
+    const { card, problems } = parseScorecard(scorecardRows(defaultScorecard()));
+    expect(problems).toEqual([]);
+    expect(card).toEqual(defaultScorecard());
+  });
+
+  it("an edited band and an edited grade change the result", () => {
+    const rows = scorecardRows(defaultScorecard());
+    const guarantee = rows.findIndex((r) => r[0] === "担保方式" && r[1] === "无");
+    rows[guarantee][2] = 15;
+    const gradeB = rows.findIndex((r) => r[0] === "B");
+    rows[gradeB][1] = 76;
+    const { card, problems } = parseScorecard(rows);
+    expect(problems).toEqual([]);
+    const a = app({ guarantee: "无" });
+    const before = scoreApplication(a, null, defaultScorecard(), AS_OF);
+    const after = scoreApplication(a, null, card, AS_OF);
+    // 10 + 10 + 10 + 15 + 0 + 10 + 5 = 60 (C); with 无 worth 15: 75, under the edited B's 76: still C.
+    expect([before.score, before.grade]).toEqual([60, "C"]);
+    expect([after.score, after.grade]).toEqual([75, "C"]);
+    rows[gradeB][1] = 75;
+    expect(scoreApplication(a, null, parseScorecard(rows).card, AS_OF).grade).toBe("B");
+  });
+
+  it("a row it cannot read is a problem naming the row", () => {
+    const rows = scorecardRows(defaultScorecard());
+    const i = rows.findIndex((r) => r[0] === "合作年限");
+    rows[i][1] = "三年以上";
+    expect(parseScorecard(rows).problems.map((p) => p.row)).toEqual([i + 1]);
+  });
+});
+
+describe("exposure, the review list and the over-limit list", () => {
+  it("over above the limit, near from 80%, D with any balance over", () => {
+    expect(exposureStatus(100_001, 100_000, false)).toBe("over");
+    expect(exposureStatus(100_000, 100_000, false)).toBe("near");
+    expect(exposureStatus(80_000, 100_000, false)).toBe("near");
+    expect(exposureStatus(79_999, 100_000, false)).toBe("ok");
+    expect(exposureStatus(1, 10_000_000, true)).toBe("over");
+    expect(exposureStatus(0, 0, true)).toBe("ok");
+  });
+
+  it("lists register dealers due for review within 30 days, proposes a downgrade for an item past its final deadline, and marks over-limit dealers", () => {
+    const read = ledger([
+      ["美达五金", "2026-08-01", "XS-1", "销售", 50000, null],
+      ["成都蜀丰", "2026-11-10", "XS-2", "销售", 9000, null],
+      ["青城建材", "2026-11-20", "XS-3", "销售", 1000, null],
+    ]);
+    const register = parseRegister({
+      sheet: "信用档案",
+      top: 1,
+      left: 1,
+      values: [
+        ["客户名称", "信用等级", "信用额度", "账期（天）", "评定日期", "下次复评日期", "审批人", "备注", "我的备注"],
+        ["美达五金", "A", 100000, 30, "2026-06-30", "2026-12-30", "赵总", "", "x"],
+        ["成都蜀丰", "B", 10000, 45, "2026-07-15", "2027-01-15", "赵总", "", ""],
+        ["青城建材", "C", 20000, 30, "2026-03-01", "2026-09-01", "赵总", "", ""],
+      ],
+    });
+    const r = assessCredit({ asOf: AS_OF, applications: [app({ dealer: "美达五金" })], ledger: read, register, card: defaultScorecard(), defaultTermDays: 30 });
+    expect(r.review.map((v) => [v.dealer, v.due, v.proposedGrade, v.pastFinal.map((p) => p.row)])).toEqual([
+      ["美达五金", true, "B", [2]],
+      ["青城建材", true, null, []],
+    ]);
+    expect(r.review[0].fresh).not.toBeNull();
+    expect(r.exposures.map((e) => [e.dealer, e.limitSource, e.exposure, e.status])).toEqual([
+      ["美达五金", "register", 5_000_000, "ok"],
+      ["成都蜀丰", "register", 900_000, "near"],
+      ["青城建材", "register", 100_000, "ok"],
+    ]);
+    const json = toCreditJson(r);
+    expect(json.dealers[0]).toMatchObject({ dealer: "美达五金", limit: "100000.00", limitSource: "register", exposure: "50000.00", status: "ok", reviewDue: "2026-12-30" });
+    expect(Object.keys(json.dealers[0]).slice(0, 15)).toEqual(["dealer", "source", "score", "grade", "breakdown", "monthlyBase", "termDays", "suggestedLimit", "requestedLimit", "limit", "limitSource", "exposure", "status", "reviewDue", "gradeCappedFrom"]);
+    expect(json.overLimit).toEqual([]);
+  });
+});
