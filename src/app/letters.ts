@@ -399,7 +399,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
     const resultColumn = register?.columns.回函结果 ?? plan.writes.find((w) => w.field === "回函结果")?.column;
     const listValidation =
       newRows.length > 0 && resultColumn !== undefined
-        ? [{ column: resultColumn, fromRow: Math.min(...newRows), toRow: Math.max(...newRows), values: REPLY_RESULTS }]
+        ? [{ column: resultColumn, fromRow: newRows.reduce((a, b) => Math.min(a, b)), toRow: newRows.reduce((a, b) => Math.max(a, b)), values: REPLY_RESULTS }]
         : [];
     await registerPort.writeCells(registerName, cells, { signal: control.signal, listValidation });
   }
