@@ -18,6 +18,21 @@ import {
   unreadableCells,
 } from "../core/aging";
 import type { CellValue, IsoDate } from "../core/model";
+import {
+  Acknowledgements,
+  acknowledgementsFromEntries,
+  acknowledgementsFromRegister,
+  checkCommitments,
+  markCollection,
+  missedCommitments,
+  PLAN_SHEET,
+  readPlanSheet,
+  receiptsOf,
+  type CollectionMarks,
+  type CommitmentCheck,
+} from "../core/collect";
+import { REGISTER_SHEET, readRegister, type RegisterRead } from "../core/letters";
+import { UNNAMED_DEALER } from "../core/aging";
 import { columnLetter, normaliseDealerName, type ReadResult } from "../core/read";
 import { parseTermDays } from "../core/values/term";
 import { PortError, type WorkbookPort } from "../port/workbook";
@@ -64,6 +79,12 @@ export interface AgingRequest {
    * kept out of the collection plan. Its row numbers must be this sheet's as read now.
    */
   reconciliation?: ReconciliationBasis;
+  /**
+   * The workbook holding the 函证登记簿 (and 还款计划) whose replies, signed demands and commitments restart
+   * the limitation period and whose commitments are checked; default the ledger's workbook. Without a
+   * register the period restarts at payments only.
+   */
+  register?: WorkbookPort;
 }
 
 /** A term table found in the workbook. */
@@ -99,6 +120,27 @@ export interface AgingRun {
   report: AgingReport;
   ledger: ReadResult;
   termSources: TermSources;
+  /** Limitation warnings and broken commitments put on the collection plan. */
+  collection: CollectionMarks & { register: string | null; commitments: CommitmentCheck[] };
+}
+
+/**
+ * The limitation period of every open item (the ledger's payments, and the register's acknowledgements when
+ * the workbook has one) and the commitments of 还款计划 checked against the receipts; the plan's actions follow.
+ */
+async function collectionChecks(report: AgingReport, ledger: ReadResult, port: WorkbookPort, signal?: AbortSignal): Promise<AgingRun["collection"]> {
+  const names = (await port.listSheets()).map((x) => x.name);
+  const regName = names.find((n) => n === REGISTER_SHEET) ?? null;
+  const register: RegisterRead | null = regName ? readRegister(await port.readSheet(regName, { signal })) : null;
+  const usable = register && register.headerRow !== null ? register : null;
+  const dealerOf = (e: { dealer: string | null }) => e.dealer ?? UNNAMED_DEALER;
+  const acks = new Acknowledgements([...acknowledgementsFromEntries(ledger.entries, dealerOf), ...(usable ? acknowledgementsFromRegister(usable.rows, usable.sheet) : [])], report.asOf);
+  const planName = names.find((n) => n === PLAN_SHEET);
+  const commitments = planName
+    ? checkCommitments(readPlanSheet(await port.readSheet(planName, { signal })).commitments, usable?.rows ?? [], (d) => receiptsOf(ledger.entries, d, dealerOf), report.asOf)
+    : [];
+  const marks = markCollection(report, acks, missedCommitments(commitments));
+  return { ...marks, register: usable ? usable.sheet : null, commitments };
 }
 
 function checkCancelled(signal: AbortSignal | undefined): void {
@@ -314,11 +356,13 @@ export async function runAging(req: AgingRequest, control: AgingControl = {}): P
     },
   );
   const report: AgingReport = table && table.issues.length > 0 ? { ...aged, issues: [...table.issues, ...aged.issues] } : aged;
+  const collection = await collectionChecks(report, ledger, req.register ?? req.ledger.port, signal);
   onStage?.("aging", 1, 1);
 
   return {
     report,
     ledger,
+    collection,
     termSources: {
       table,
       defaultTermDays: report.defaultTermDays,

@@ -75,6 +75,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       buckets: { type: "string" },
       statement: { type: "string" },
       "statement-sheet": { type: "string" },
+      register: { type: "string" },
       json: { type: "boolean" },
       out: { type: "string" },
       force: { type: "boolean" },

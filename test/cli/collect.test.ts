@@ -80,7 +80,7 @@ describe("duizhang demand", () => {
     // A week later, the level-2 letter's deadline has passed and the debt is open: 最后通知, numbered on.
     const later = await run(["demand", "--ledger", "ledger.csv", "--as-of", "2026-12-08", "--register", "demand.xlsx", "--dealer", "华东建材", "--json"], dir);
     expect(later.err).toBe("");
-    const json = JSON.parse(later.out) as DemandOut & { letters: { levelReason: { code: string } }[] };
+    const json = JSON.parse(later.out) as { letters: { number: string; level: number; levelReason: { code: string } }[] };
     expect(json.letters.map((l) => [l.number, l.level, l.levelReason.code])).toEqual([["CK-202612-0001", 3, "level2_unanswered"]]);
   });
 });
@@ -132,5 +132,44 @@ describe("duizhang promise", () => {
     const m = await run(["promise", "--ledger", "ledger.csv", "--dealer", "美达商贸", "--installments", "2"], dir);
     expect(m.code).toBe(2);
     expect(m.err).toContain("--first");
+  });
+});
+
+describe("duizhang aging: the limitation period of every open item", () => {
+  const OLD = `客户名称,日期,单号,摘要,借方,贷方,账期
+华东建材,2023-06-01,A1,销售,1000,,30
+美达商贸,2023-01-01,B1,销售,2000,,30
+宏达电器,2023-01-01,C1,销售,2000,,30
+宏达电器,2024-05-10,HK9,回款,,500,
+`;
+  interface Item { ref: string; limitationExpires: string; limitationBasis: { kind: string; date: string; text: string; number?: string }; limitationStatus: string; nextAction: string }
+  const items = (out: string): Record<string, Item> =>
+    Object.fromEntries((JSON.parse(out).dealers as { items: Item[] }[]).flatMap((d) => d.items).map((i) => [i.ref, i]));
+
+  it("runs from the due date or the latest payment, warns within 180 days and flags the expired, keeping them", async () => {
+    fs.writeFileSync(path.join(dir, "old.csv"), OLD);
+    const r = await run(["aging", "--ledger", "old.csv", "--as-of", "2026-03-01", "--json"], dir);
+    expect(r.err).toBe("");
+    const i = items(r.out);
+    expect(i.A1).toMatchObject({ limitationExpires: "2026-07-01", limitationStatus: "expiring", nextAction: "acknowledge", limitationBasis: { kind: "due", date: "2023-07-01" } });
+    expect(i.B1).toMatchObject({ limitationExpires: "2026-01-31", limitationStatus: "expired", nextAction: "time_barred" });
+    expect(i.C1).toMatchObject({ limitationExpires: "2027-05-10", limitationStatus: "running", nextAction: "demand", limitationBasis: { kind: "payment", date: "2024-05-10", text: "付款（2024-05-10）" } });
+  });
+
+  it("restarts at the register's acknowledgements with --register", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("函证登记簿");
+    ws.addRow(["编号", "类型", "客户名称", "截至日期", "金额", "发函日期", "发出方式", "快递单号", "回函日期", "回函结果", "对方金额", "不符原因", "备注", "签收日期"]);
+    ws.addRow(["DZ-202511-0001", "对账函", "美达商贸", "2025-11-30", 2000, "2025-12-01", "顺丰", "", "2025-12-08", "相符"]);
+    ws.addRow(["CK-202601-0001", "催款函", "华东建材", "2026-01-05", 1000, "2026-01-06", "EMS", "", null, "未回", null, "", "", "2026-01-09"]);
+    await wb.xlsx.writeFile(path.join(dir, "register.xlsx"));
+    const r = await run(["aging", "--ledger", "old.csv", "--as-of", "2026-03-01", "--register", "register.xlsx", "--json"], dir);
+    expect(r.err).toBe("");
+    const i = items(r.out);
+    expect(i.B1).toMatchObject({ limitationExpires: "2028-12-08", limitationStatus: "running", limitationBasis: { kind: "reply_agreed", date: "2025-12-08", number: "DZ-202511-0001" } });
+    expect(i.A1).toMatchObject({ limitationExpires: "2029-01-09", limitationBasis: { kind: "demand_signed", text: "催款函签收 CK-202601-0001（2026-01-09）" } });
+    const bad = await run(["aging", "--ledger", "old.csv", "--register", "old.csv"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("函证登记簿");
   });
 });

@@ -65,6 +65,18 @@ export const ACTION_TEXT: Readonly<Record<ActionCode, { zh: string; en: string }
     zh: "期初余额账龄未知：核实其发票明细与日期",
     en: "Opening balance of unknown age: verify its invoices and dates",
   },
+  acknowledge: {
+    zh: "诉讼时效将于半年内届满：取得对方书面确认（对账函回执、还款承诺书或付款）",
+    en: "The limitation period ends within six months: get a written acknowledgement (a signed confirmation, a commitment or a payment)",
+  },
+  time_barred: {
+    zh: "可能已过诉讼时效：请咨询法律意见，并尽快取得对方书面确认",
+    en: "Possibly time-barred: seek legal advice and get a written acknowledgement soon",
+  },
+  commitment_broken: {
+    zh: "承诺未履行：还款承诺书有一期未按期付款，发最后通知",
+    en: "Commitment not kept: an installment was missed; send a final notice",
+  },
 };
 
 /**

@@ -5,11 +5,32 @@
 import { formatFen } from "../money";
 import type { Fen } from "../model";
 import type { ReviewMark } from "./review";
+import type { Limitation } from "../collect/limitation";
 import type { AgingReport } from "./types";
 
 /** `underReconciliation` on a flagged item or credit (待核对); absent on the others. */
 function review(mark: ReviewMark | null | undefined): { underReconciliation?: { kind: string; reason: string; reasonEn: string } } {
   return mark ? { underReconciliation: { kind: mark.kind, reason: mark.zh, reasonEn: mark.en } } : {};
+}
+
+/** The limitation period of an item, when the use case worked it out; absent otherwise. */
+function limitation(l: Limitation | undefined): object {
+  if (!l) return {};
+  const b = l.basis;
+  return {
+    limitationExpires: l.expires,
+    limitationBasis: {
+      kind: b.kind,
+      date: b.date,
+      ...(b.sheet !== undefined ? { sheet: b.sheet } : {}),
+      ...(b.row !== undefined ? { row: b.row } : {}),
+      ...(b.number !== undefined ? { number: b.number } : {}),
+      text: b.zh,
+      textEn: b.en,
+    },
+    limitationStatus: l.status,
+    limitationDaysLeft: l.daysLeft,
+  };
 }
 
 function amounts(record: Record<string, Fen>, keys: readonly string[]): Record<string, string> {
@@ -71,6 +92,7 @@ export function toAgingJson(report: AgingReport): object {
         nextActionDate: item.nextAction.date,
         nextActionText: { zh: item.nextAction.zh, en: item.nextAction.en },
         ...review(item.underReconciliation),
+        ...limitation(item.limitation),
       })),
       credits: d.credits.map((c) => ({
         row: c.row,

@@ -3,6 +3,7 @@
  */
 import type { Fen, IsoDate } from "../model";
 import type { ReconciliationBasis, ReviewMark, UnderReconciliation, UnreadableCell } from "./review";
+import type { Limitation } from "../collect/limitation";
 
 /** Where a dealer's (or an item's) credit term came from, in the order they are consulted. */
 export type TermSource = "register" | "table" | "column" | "default";
@@ -23,7 +24,19 @@ export interface TermTable {
 export type Stage = "not_due" | "due_7d" | "due_3d" | "due_today" | "overdue" | "past_final";
 
 /** What the rep (or finance) does next for an item. */
-export type ActionCode = "call_visit" | "confirm_date" | "collect" | "chase" | "demand" | "verify_opening";
+export type ActionCode =
+  | "call_visit"
+  | "confirm_date"
+  | "collect"
+  | "chase"
+  | "demand"
+  | "verify_opening"
+  /** The limitation period ends within 180 days: get the dealer to acknowledge the debt. */
+  | "acknowledge"
+  /** The limitation period has run out: possibly time-barred. */
+  | "time_barred"
+  /** A signed payment commitment's installment was missed (承诺未履行). */
+  | "commitment_broken";
 
 export interface NextAction {
   code: ActionCode;
@@ -88,6 +101,11 @@ export interface OpenItem {
    * but out of the collection plan until it is checked.
    */
   underReconciliation: ReviewMark | null;
+  /**
+   * The limitation period (诉讼时效), when the use case worked it out from the ledger's payments and the
+   * register's acknowledgements (`core/collect`); absent from a bare `ageLedger` report.
+   */
+  limitation?: Limitation;
 }
 
 /** A receipt or credit note not (fully) applied to any invoice: a credit balance (预收 / 未核销). */

@@ -18,3 +18,4 @@ export * from "./limitation";
 export * from "./builtin";
 export * from "./papers";
 export * from "./register";
+export * from "./apply";
