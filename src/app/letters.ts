@@ -9,6 +9,12 @@
  * holding every letter, each on its own page, with the template's formats; then the register rows.
  * Nothing is written when the template or the register has a problem. The register is written as the
  * user's sheet, never ours, so 全部撤销 leaves it.
+ *
+ * What a 函证 view calls: `readCompany` (details and where they came from), `checkTemplate` (problems by
+ * sheet and cell before generating), `writeBuiltinTemplate` (on request: a built-in as the user's sheet
+ * under a free name), `reconciledDealers(report)` (for "为该经销商生成对账函"), `runLetters` with
+ * `onStage`/`signal` for progress and cancel, then `readRegisterStatus` for the summary (sent, 相符 / 不符,
+ * overdue) and each letter's `sheet`/`firstRow` and `registerRow` for one-click navigation (`port.select`).
  */
 import { fatalReadIssue, readSheet } from "./read";
 import type { Lang } from "./lang";
