@@ -7,6 +7,8 @@ import { main } from "../../src/cli/main";
 import { kingdeeGrid } from "./synth";
 import { benchExcelRoundTrips } from "../fake-excel/bench";
 import { benchLetters } from "../fake-excel/letters-bench";
+import { measureBundle } from "../build/support/bundle-size";
+import { ensureProductionBuilt } from "../build/support/production-build";
 
 function peakMB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -67,6 +69,15 @@ async function run(kind: string, rows: number, dir: string): Promise<Record<stri
     const c0 = process.cpuUsage();
     const r = await benchLetters(rows);
     return { ...r, cpuMs: cpuMs(c0), peakMB: peakMB() };
+  }
+  if (kind === "bundle") {
+    const { dir: built } = await ensureProductionBuilt();
+    const size = measureBundle(built);
+    return {
+      initialGzipBytes: size.initialGzipBytes,
+      totalGzipBytes: size.totalGzipBytes,
+      chunks: size.chunks.map((c) => ({ name: c.name, gzipBytes: c.gzipBytes, initial: c.initial })),
+    };
   }
   throw new Error(`unknown case ${kind}`);
 }

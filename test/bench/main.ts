@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: speed and memory of the heavy paths, each case in a fresh process.
  * `npm run bench --silent -- --json` prints one JSON object, one key per area, each a list of runs.
- * Flags: --quick (small sizes only), --only read,reconcile,excel,letters.
+ * Flags: --quick (small sizes only), --only read,reconcile,excel,letters,bundle.
+ * `bundle` is one object, not a list: the production build's first load and chunks, gzipped (it makes
+ * the production build when the sources changed since the last one).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -32,7 +34,7 @@ function runCase(kind: string, rows: number, dir: string): Record<string, unknow
 
 function main(): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-bench-"));
-  const results: Record<string, Record<string, unknown>[]> = {};
+  const results: Record<string, Record<string, unknown>[] | Record<string, unknown>> = {};
   try {
     if (want("read")) {
       results.read = [];
@@ -77,6 +79,12 @@ function main(): void {
         results.letters.push(r);
         log(`letters    ${String(dealers).padStart(9)} dealers  ${String(r.ms).padStart(7)} ms  ${String(r.syncs).padStart(4)} syncs  largest ${r.maxRequestBytes} B  total ${r.totalBytes} B`);
       }
+    }
+    if (want("bundle")) {
+      const r = runCase("bundle", 0, dir);
+      results.bundle = r;
+      const chunks = r.chunks as { name: string; gzipBytes: number }[];
+      log(`bundle     first load ${r.initialGzipBytes} B gzipped  total ${r.totalGzipBytes} B  (${chunks.map((c) => `${c.name} ${c.gzipBytes}`).join(", ")})`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
