@@ -605,6 +605,15 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
                     disabled={running}
                   />
                 </Field>
+                <Field label={s.feeToleranceField} hint={s.feeToleranceHint(FORM_DEFAULTS.feeTolerance)} validationMessage={problemText("feeTolerance")}>
+                  <Input
+                    data-testid="reconcile-fee-tolerance"
+                    value={form.feeTolerance}
+                    inputMode="decimal"
+                    onChange={(_, data) => setField({ feeTolerance: data.value })}
+                    disabled={running}
+                  />
+                </Field>
                 <Field label={s.daysBeforeField} hint={s.daysBeforeHint(FORM_DEFAULTS.daysBefore)} validationMessage={problemText("daysBefore")}>
                   <Input
                     data-testid="reconcile-days-before"

@@ -21,13 +21,16 @@ export interface ReconcileForm {
   /** Days the dealer's date may be before / after ours, as typed. */
   daysBefore: string;
   daysAfter: string;
+  /** Fee tolerance in yuan (one payment booked with two amounts: a bank fee, a discount, rounding), as typed; "0" pairs none. */
+  feeTolerance: string;
 }
 
 /** The engine's defaults, shown in the fields and in their hints. */
-export const FORM_DEFAULTS: Readonly<Pick<ReconcileForm, "tolerance" | "daysBefore" | "daysAfter">> = {
+export const FORM_DEFAULTS: Readonly<Pick<ReconcileForm, "tolerance" | "daysBefore" | "daysAfter" | "feeTolerance">> = {
   tolerance: formatFen(DEFAULT_OPTIONS.amountToleranceFen),
   daysBefore: String(DEFAULT_OPTIONS.dateWindowBefore),
   daysAfter: String(DEFAULT_OPTIONS.dateWindowAfter),
+  feeTolerance: formatFen(DEFAULT_OPTIONS.feeToleranceFen),
 };
 
 export const EMPTY_FORM: ReconcileForm = { dealer: null, asOf: "", asOfByUser: false, ...FORM_DEFAULTS };
@@ -35,7 +38,10 @@ export const EMPTY_FORM: ReconcileForm = { dealer: null, asOf: "", asOfByUser: f
 /** Longest date window the pane accepts: a year either way is already more than any real delay. */
 export const MAX_WINDOW_DAYS = 366;
 
-export type FieldName = "asOf" | "tolerance" | "daysBefore" | "daysAfter";
+/** Largest fee tolerance the pane accepts (1,000,000 元, as on the command line). */
+export const MAX_FEE_TOLERANCE_FEN = 100_000_000;
+
+export type FieldName = "asOf" | "tolerance" | "daysBefore" | "daysAfter" | "feeTolerance";
 export type FieldProblem = "date" | "amount" | "days";
 
 /** `2026-10-31`, `2026/10/31`, `2026.10.31` or `2026年10月31日` to ISO; null for anything else. */
@@ -79,12 +85,18 @@ export function optionsFromForm(form: ReconcileForm): FormCheck {
   if (before === null) problems.daysBefore = "days";
   const after = parseDays(form.daysAfter);
   if (after === null) problems.daysAfter = "days";
+  // A form saved before the field existed has none: the engine's default then.
+  const fee = parseYuan(form.feeTolerance ?? FORM_DEFAULTS.feeTolerance);
+  if (fee === null || fee > MAX_FEE_TOLERANCE_FEN) problems.feeTolerance = "amount";
+  const feeFen = fee !== null && fee <= MAX_FEE_TOLERANCE_FEN ? fee : DEFAULT_OPTIONS.feeToleranceFen;
   return {
     options: {
       asOf,
       amountToleranceFen: tolerance ?? DEFAULT_OPTIONS.amountToleranceFen,
       dateWindowBefore: before ?? DEFAULT_OPTIONS.dateWindowBefore,
       dateWindowAfter: after ?? DEFAULT_OPTIONS.dateWindowAfter,
+      // Left out at the default, so the engine's own default applies.
+      ...(feeFen !== DEFAULT_OPTIONS.feeToleranceFen ? { feeToleranceFen: feeFen } : {}),
       dealer: form.dealer,
     },
     problems,
@@ -118,6 +130,8 @@ export interface SavedReconcileChoice {
   tolerance: string;
   daysBefore: string;
   daysAfter: string;
+  /** Only when not the default. */
+  feeTolerance?: string;
 }
 
 export function formToSetting(form: ReconcileForm, ledger: string | null, statement: string | null): SavedReconcileChoice {
@@ -130,6 +144,7 @@ export function formToSetting(form: ReconcileForm, ledger: string | null, statem
     tolerance: form.tolerance,
     daysBefore: form.daysBefore,
     daysAfter: form.daysAfter,
+    ...(form.feeTolerance !== undefined && form.feeTolerance !== FORM_DEFAULTS.feeTolerance ? { feeTolerance: form.feeTolerance } : {}),
   };
 }
 
@@ -151,6 +166,7 @@ export function formFromSetting(saved: unknown, ledger: string | null, statement
     tolerance: str(s.tolerance, FORM_DEFAULTS.tolerance),
     daysBefore: str(s.daysBefore, FORM_DEFAULTS.daysBefore),
     daysAfter: str(s.daysAfter, FORM_DEFAULTS.daysAfter),
+    feeTolerance: str(s.feeTolerance, FORM_DEFAULTS.feeTolerance),
   };
 }
 

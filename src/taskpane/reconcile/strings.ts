@@ -34,6 +34,8 @@ export interface ReconcileStrings {
   advanced: string;
   toleranceField: string;
   toleranceHint: (defaultYuan: string) => string;
+  feeToleranceField: string;
+  feeToleranceHint: (defaultYuan: string) => string;
   daysBeforeField: string;
   daysBeforeHint: (days: string) => string;
   daysAfterField: string;
@@ -121,6 +123,9 @@ const zhCN: ReconcileStrings = {
   advanced: "高级选项：容差",
   toleranceField: "金额容差（元）",
   toleranceHint: (d) => `默认 ${d} 元，即金额须分毫不差。相差不超过此数的两笔仍可配对。`,
+  feeToleranceField: "手续费容差（元）",
+  feeToleranceHint: (d) =>
+    `默认 ${d} 元：没有共同单号、日期相近、金额相差不超过此数（或金额的 0.5%，取较大者）的两笔，视为同一笔款项的金额不符，注明可能原因（银行手续费、现金折扣、尾差）。填 0 则不配对。`,
   daysBeforeField: "对方日期最多早于我方（天）",
   daysBeforeHint: (d) => `默认 ${d} 天：经销商付款出账早于我方收款入账。`,
   daysAfterField: "对方日期最多晚于我方（天）",
@@ -227,6 +232,9 @@ const enUS: ReconcileStrings = {
   advanced: "Advanced: tolerances",
   toleranceField: "Amount tolerance (yuan)",
   toleranceHint: (d) => `Default ${d}: amounts must agree to the fen. Two rows differing by no more than this can still pair.`,
+  feeToleranceField: "Fee tolerance (yuan)",
+  feeToleranceHint: (d) =>
+    `Default ${d}: two rows with no reference in common, close in date, apart by no more than this (or 0.5% of the amount, whichever is larger) are one payment with differing amounts, listed with a likely reason (bank fee, cash discount, rounding). 0 pairs none.`,
   daysBeforeField: "Their date up to … days before ours",
   daysBeforeHint: (d) => `Default ${d} days: the dealer books a payment before we receive it.`,
   daysAfterField: "Their date up to … days after ours",
