@@ -123,6 +123,13 @@ describe("duizhang letters", () => {
     expect(fs.existsSync(path.join(dir, "x.xlsx"))).toBe(false);
   });
 
+  test("a --template that is neither a workbook nor a built-in name says what it takes", async () => {
+    const dir = await folder();
+    const r = await run(["letters", "--ledger", "ledger.xlsx", "--template", "正式版"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("积极式、消极式、含明细");
+  });
+
   test("a user's template from another file: letters take its text and formats", async () => {
     const dir = await folder();
     const tpl = XlsxWorkbook.fromSpecs([{ name: "函", rows: [["致：{{客户名称}}"], ["{{余额大写}}"]] }]);

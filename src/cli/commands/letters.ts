@@ -108,6 +108,15 @@ export async function commandLetters(ctx: Context, values: Values): Promise<numb
 
   const builtinKind = templateText === undefined ? "positive" : BUILTIN_NAMES[templateText];
   const tArg = templateText !== undefined && builtinKind === undefined ? templateArg(templateText) : null;
+  if (tArg && !/\.(xlsx|xlsm|xls|csv|et)$/i.test(tArg.file)) {
+    throw new UsageError(
+      say(
+        lang,
+        `--template 须为工作簿中的模板（FILE.xlsx 或 FILE.xlsx#工作表）或内置模板：积极式、消极式、含明细（收到：${templateText}）`,
+        `--template takes a template sheet (FILE.xlsx or FILE.xlsx#SHEET) or a built-in one: 积极式 (positive), 消极式 (negative), 含明细 (movements); got: ${templateText}`,
+      ),
+    );
+  }
   const inputs = [ledgerFile, ...(tArg ? [tArg.file] : []), ...(registerFile ? [registerFile] : [])].map((f) => path.resolve(ctx.io.cwd, f));
   const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, force);
 
