@@ -12,6 +12,9 @@ const ZH: Record<string, string> = {
                                   逐笔核对台账与经销商对账单，生成差异明细和余额调节表
   aging --ledger FILE             账龄分析、逾期与催款计划
   letters --ledger FILE           按模板批量生成对账函（每封一页）并登记函证登记簿
+  demand --ledger FILE            给有逾期款项的经销商生成催款函（提醒函、催款函、最后通知三级）并登记
+  promise --ledger FILE --dealer 经销商 --installments N --first 日期
+                                  生成还款承诺书及分期还款计划
   demo                            在自带的示例工作簿上运行对账和账龄，写出结果工作簿
   make-sample                     重新生成自带的示例工作簿
 
@@ -43,7 +46,7 @@ const ZH: Record<string, string> = {
   --sides-as-given    台账像对账单、对账单像台账（疑似放反）时仍按所给方向核对；不加则停下并提示对调
 退出码：运行完成为 0（无论有无差异），输入有误为 2。`,
   aging: `用法：duizhang aging --ledger FILE [--sheet 名称] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…]
-                     [--statement 对账单文件 [--statement-sheet 名称]] [--json] [--out 结果.xlsx [--force]]
+                     [--statement 对账单文件 [--statement-sheet 名称]] [--register FILE] [--json] [--out 结果.xlsx [--force]]
   --sheet      台账工作表，默认为第一张有数据的表；可写多次，按月分表的台账合为一本（或用 --sheets "2026-*"）；多张表时不能用 --out
   --dealer     只看这一家经销商
   --as-of      账龄计算日，默认为今天
@@ -55,8 +58,35 @@ const ZH: Record<string, string> = {
                标为“待核对”，仍计入余额，但不列入催款行动和催款计划，另行列出并注明原因
   --statement-sheet  对账单所在的工作表，默认为第一张有数据的表
   --json       以 JSON 输出（字段名固定，供其他程序读取）
+  --register   函证登记簿所在的工作簿（不写时用台账工作簿中的）：回函相符、载明金额的不符回函、催款函签收日期、
+               还款承诺书签收日期与付款一样使诉讼时效重新起算；“还款计划”表中的分期逐期与回款核对
   --out        写出新工作簿：台账副本（逾期行按阶段标色）、账龄分析、催款计划；输入文件不变
-  --force      --out 的文件已存在时替换它（不加则拒绝）`,
+  --force      --out 的文件已存在时替换它（不加则拒绝）
+JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到期日或最近一次确认起算三年）、limitationBasis（起算依据及日期）
+和 limitationStatus（running / expiring：180 天内届满，行动为取得对方确认 / expired：可能已过诉讼时效，仍列出）。`,
+  demand: `用法：duizhang demand --ledger FILE [--sheet 名称] [--as-of YYYY-MM-DD] [--dealer 经销商]… [--level auto|1|2|3]
+                       [--deadline-days N] [--template FILE[#工作表]] [--register FILE] [--out 结果.xlsx [--force]] [--json]
+  --as-of          截至日期，默认为今天；列出截至该日已逾期且未收的款项（待核对的除外），合计即其未收金额
+  --dealer         只给这家经销商发函，可重复；不写时给所有有逾期款项的经销商发函
+  --level          auto（默认）：最早逾期款项仍在账期三分之一内为 1 提醒函；有款项超过最终收款期限为 2 催款函；
+                   登记簿中的二级催款函已过限期而欠款未清、或还款承诺书有一期未按期付款，为 3 最后通知。也可指定 1、2、3
+  --deadline-days  限期付款日期 = 截至日期 + N 天，默认 7
+  --template       用户自己的模板工作表（各级共用），占位符同对账函，另有 {{等级}}、{{合计}}、{{合计大写}}、{{限期付款日期}}，
+                   逾期明细写在 {{#逾期明细}} 与 {{/逾期明细}} 之间（{{单号}}、{{日期}}、{{到期日}}、{{最终收款期限}}、
+                   {{逾期天数}}、{{未收金额}}）；不写时用内置的三级模板（均带签收回执）
+  --register       已有的函证登记簿工作簿：编号接着续编（CK-YYYYMM-0001），并据其判断是否升为最后通知；该文件不会被修改
+  --out            写出新工作簿：每级一张函件表（A4，每封从新的一页开始）、函证登记簿（含等级、限期付款日期、签收日期列）、
+                   还款计划、本公司信息；输入文件不变
+  --json           以 JSON 输出：asOf、letters（number、dealer、level、total、amountInWords、deadline、items）、skipped`,
+  promise: `用法：duizhang promise --ledger FILE --dealer 经销商 [--as-of YYYY-MM-DD] [--amount 元] --installments N --first YYYY-MM-DD
+                        [--every 天数|month] [--register FILE] [--out 结果.xlsx [--force]] [--json]
+  --amount         承诺金额，默认为该经销商截至日的应收余额
+  --installments   分期期数（1 至 120），各期金额精确到分，尾差计入最后一期
+  --first          第一期付款日期
+  --every          每隔几天一期，或 month（默认，每月同一日；该月没有这一日时取月末）
+  --register       已有的函证登记簿工作簿：编号接着续编（CN-YYYYMM-0001）；该文件不会被修改
+  --out            写出新工作簿：还款承诺书（A4）、函证登记簿、还款计划（编号、客户名称、期数、日期、金额、实收、状态）、本公司信息
+  --json           以 JSON 输出：number、dealer、asOf、amount、amountInWords、installments（n、date、amount、cumulative）`,
   letters: `用法：duizhang letters --ledger FILE [--sheet 名称] [--as-of YYYY-MM-DD] [--dealer 经销商]… [--template FILE[#工作表]]
                         [--register FILE] [--out 结果.xlsx [--force]] [--json]
   --sheet      台账工作表，默认为第一张有数据的表（本公司信息、函证登记簿、模板和对账函表除外）
@@ -91,6 +121,9 @@ Commands:
                                   reconcile a ledger against a dealer's statement item by item
   aging --ledger FILE             aging, overdue items and the collection plan
   letters --ledger FILE           confirmation letters (对账函) from a template, one a page, recorded in the register
+  demand --ledger FILE            demand letters (提醒函, 催款函, 最后通知) for dealers with overdue items, recorded in the register
+  promise --ledger FILE --dealer NAME --installments N --first DATE
+                                  a payment commitment (还款承诺书) with its installment plan
   demo                            run reconciliation and aging on the bundled sample workbook
   make-sample                     rebuild the bundled sample workbook
 
@@ -124,7 +157,7 @@ Lists the sheets with their rows and columns.`,
   --sides-as-given    go on when the ledger looks like a statement and the statement like a ledger (given the wrong way round); without it the run stops and says to swap them
 Exit status 0 when it ran (differences or not), 2 on bad input.`,
   aging: `Usage: duizhang aging --ledger FILE [--sheet NAME] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…]
-                     [--statement FILE [--statement-sheet NAME]] [--json] [--out RESULT.xlsx [--force]]
+                     [--statement FILE [--statement-sheet NAME]] [--register FILE] [--json] [--out RESULT.xlsx [--force]]
   --sheet      the ledger sheet, default the first sheet with data; may be given more than once to read monthly sheets as one
                ledger (or --sheets "2026-*"); not with --out
   --dealer     only this dealer
@@ -140,8 +173,41 @@ Exit status 0 when it ran (differences or not), 2 on bad input.`,
                still in the balance, kept out of the collection actions and the plan, listed apart with the reason
   --statement-sheet  the statement's sheet, default the first sheet with data
   --json       print JSON (fixed field names, for other tools)
+  --register   the workbook holding the 函证登记簿 (default the ledger's own): a 相符 reply, a 不符 reply stating an
+               amount, a demand's or a commitment's 签收日期 restart the limitation period as a payment does; the
+               installments on its 还款计划 sheet are checked against the receipts
   --out        write a new workbook: the ledger with overdue rows marked by stage, the aging and the collection plan; the input is not changed
-  --force      replace the --out file if it exists (without it an existing file is refused)`,
+  --force      replace the --out file if it exists (without it an existing file is refused)
+In the JSON every open item also has limitationExpires (three years from its due date or the latest acknowledgement),
+limitationBasis (what started it, with its date) and limitationStatus (running / expiring: within 180 days, the action
+is to get an acknowledgement / expired: possibly time-barred, still listed).`,
+  demand: `Usage: duizhang demand --ledger FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--dealer NAME]… [--level auto|1|2|3]
+                       [--deadline-days N] [--template FILE[#SHEET]] [--register FILE] [--out RESULT.xlsx [--force]] [--json]
+  --as-of          as-of date, default today; the letter lists every item open and past due at it (except those under
+                   reconciliation), and the total is their open amount
+  --dealer         a letter for this dealer only, repeatable; when left out, every dealer with overdue items
+  --level          auto (default): 1 (提醒函) while the oldest overdue item is within one third of its term; 2 (催款函)
+                   once an item is past its final deadline; 3 (最后通知) when a level-2 letter in the register is past
+                   its deadline with the debt still open, or a commitment's installment was missed. Or 1, 2, 3
+  --deadline-days  the payment deadline is the as-of date plus N days, default 7
+  --template       a template sheet of the user's for every level: the letters' placeholders plus {{等级}}, {{合计}},
+                   {{合计大写}}, {{限期付款日期}}, the overdue items between {{#逾期明细}} and {{/逾期明细}}; default the
+                   built-in template of each level (each with a 签收回执 strip)
+  --register       a workbook holding the register: numbers continue from it (CK-YYYYMM-0001) and it decides a final
+                   notice; the file is not changed
+  --out            write a new workbook: one letters sheet per level (A4, each letter from a new page), the register
+                   (with 等级, 限期付款日期 and 签收日期), 还款计划 and 本公司信息; no input is changed
+  --json           print JSON: asOf, letters (number, dealer, level, total, amountInWords, deadline, items), skipped`,
+  promise: `Usage: duizhang promise --ledger FILE --dealer NAME [--as-of YYYY-MM-DD] [--amount YUAN] --installments N --first YYYY-MM-DD
+                        [--every DAYS|month] [--register FILE] [--out RESULT.xlsx [--force]] [--json]
+  --amount         the amount acknowledged, default the dealer's balance at the as-of date
+  --installments   number of installments (1 to 120), equal to the fen, the last taking the remainder
+  --first          the first installment's date
+  --every          days between installments, or month (default: the same day each month, the month's end where it lacks it)
+  --register       a workbook holding the register: numbers continue from it (CN-YYYYMM-0001); the file is not changed
+  --out            write a new workbook: the 还款承诺书 (A4), the register, 还款计划 (编号, 客户名称, 期数, 日期, 金额, 实收, 状态)
+                   and 本公司信息
+  --json           print JSON: number, dealer, asOf, amount, amountInWords, installments (n, date, amount, cumulative)`,
   letters: `Usage: duizhang letters --ledger FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--dealer NAME]… [--template FILE[#SHEET]]
                         [--register FILE] [--out RESULT.xlsx [--force]] [--json]
   --sheet      the ledger sheet, default the first sheet with data (other than 本公司信息, 函证登记簿, templates and letters)
