@@ -35,6 +35,7 @@ import { REGISTER_SHEET, readRegister, type RegisterRead } from "../core/letters
 import { UNNAMED_DEALER } from "../core/aging";
 import { columnLetter, normaliseDealerName, type ReadResult } from "../core/read";
 import { parseTermDays } from "../core/values/term";
+import { parseRegister as parseCreditRegister, registerTerms, REGISTER_SHEET as CREDIT_REGISTER_SHEET, type RegisterRead as CreditRegisterRead } from "../core/credit";
 import { PortError, type WorkbookPort } from "../port/workbook";
 import type { Bilingual, Lang } from "./lang";
 import { readSheet } from "./read";
@@ -79,6 +80,8 @@ export interface AgingRequest {
    * kept out of the collection plan. Its row numbers must be this sheet's as read now.
    */
   reconciliation?: ReconciliationBasis;
+  /** Where the credit register (信用档案) is kept when not in the ledger's (or term table's) workbook. */
+  creditRegister?: WorkbookPort;
   /**
    * The workbook holding the 函证登记簿 (and 还款计划) whose replies, signed demands and commitments restart
    * the limitation period and whose commitments are checked; default the ledger's workbook. Without a
@@ -141,6 +144,13 @@ async function collectionChecks(report: AgingReport, ledger: ReadResult, port: W
     : [];
   const marks = markCollection(report, acks, missedCommitments(commitments));
   return { ...marks, register: usable ? usable.sheet : null, commitments };
+}
+
+/** The 信用档案 of a workbook, or null when it has none (or no header row yet). */
+async function loadCreditRegister(port: WorkbookPort): Promise<CreditRegisterRead | null> {
+  if (!(await port.listSheets()).some((s) => s.name === CREDIT_REGISTER_SHEET)) return null;
+  const read = parseCreditRegister(await port.readSheet(CREDIT_REGISTER_SHEET));
+  return read.headerRow === null ? null : read;
 }
 
 function checkCancelled(signal: AbortSignal | undefined): void {
@@ -332,6 +342,12 @@ export async function runAging(req: AgingRequest, control: AgingControl = {}): P
       table = parseTermTable(await termPort.readSheet(tableSheet, { signal }), ledgerDealerNames(ledger));
     }
   }
+  // The credit register (信用档案) is the first source of terms once it exists: given, or kept in the workbook.
+  let registerTerms_ = req.terms?.register;
+  if (registerTerms_ === undefined) {
+    const creditRegister = await loadCreditRegister(req.creditRegister ?? termPort);
+    if (creditRegister && creditRegister.rows.length > 0) registerTerms_ = registerTerms(creditRegister);
+  }
   let defaultFrom: TermSources["defaultFrom"] = "request";
   let defaultTermDays = req.defaultTermDays;
   if (defaultTermDays === undefined) {
@@ -347,7 +363,7 @@ export async function runAging(req: AgingRequest, control: AgingControl = {}): P
     { entries, openings, unreadable: unreadableCells(ledger), ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) },
     {
       asOf: req.asOf,
-      terms: { register: req.terms?.register, table: req.terms?.table ?? table?.terms },
+      terms: { register: registerTerms_, table: req.terms?.table ?? table?.terms },
       defaultTermDays: defaultTermDays ?? DEFAULT_TERM_DAYS,
       ...(req.basis ? { basis: req.basis } : {}),
       ...(req.buckets ? { buckets: req.buckets } : {}),
