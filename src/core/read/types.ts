@@ -209,6 +209,11 @@ export interface ReadResult {
   errors: ReadIssue[];
   /** Rows that look like entries but were left out because a cell could not be read (see `UnreadRow`). */
   unreadable?: UnreadRow[];
+  /**
+   * The dealers' blocks of a block export (one dealer after another down the sheet, each under its own
+   * title line), in sheet order; empty for an ordinary sheet. The reader always sets it.
+   */
+  blocks?: DealerBlock[];
   balanceCheck: BalanceCheck;
   /** Hidden rows among the rows read (they are read like any other). */
   hiddenRowCount: number;
@@ -218,8 +223,3 @@ export interface ReadResult {
   periodTo?: IsoDate;
   asOf?: IsoDate;
 }
-  /**
-   * The dealers' blocks of a block export (one dealer after another down the sheet, each under its own
-   * title line), in sheet order; empty for an ordinary sheet. The reader always sets it.
-   */
-  blocks?: DealerBlock[];
