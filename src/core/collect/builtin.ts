@@ -3,9 +3,9 @@
  * 催款函 (level 2), 最后通知 (level 3), each with a 签收回执 strip to cut off and return signed (a demand shown
  * to have arrived restarts the limitation period), and the 还款承诺书.
  *
- * Page budget as for the letters (A4 portrait, 733 pt of rows): a demand's fixed rows take about 560 pt,
- * leaving room for ten overdue items at 18 pt on its one page; a commitment's about 520 pt, room for
- * twelve installments. Longer lists run on to a second page (the print area and fit-to-width keep the
+ * Page budget as for the letters (A4 portrait, 733 pt of rows): a demand's fixed rows take at most 552 pt,
+ * leaving room for ten overdue items at 18 pt on its one page; a commitment's 494 pt, room for twelve
+ * installments. Longer lists run on to a second page (the print area and fit-to-width keep the
  * width). Every wrapped row is tall enough for its longest filling at 40 characters a line.
  */
 import { build, COLUMNS, type RowSpec } from "../letters/builtin";
@@ -104,7 +104,7 @@ function demandTemplate(level: DemandLevel): Template {
     line(18, "账号：{{账号}}", "plain"),
     ...(consequences ? [line(level === 3 ? 48 : 62, consequences, "body")] : []),
     line(18, "联系人：{{本公司联系人}}　　电话：{{电话}}", "plain"),
-    blank(24),
+    blank(12),
     { height: 20, cells: [[3, "{{本公司名称}}（盖章）", "sealName"]], merges: [[3, 8]] },
     { height: 20, cells: [[3, "{{发函日期}}", "sealDate"]], merges: [[3, 8]] },
     ...receiptStrip(TITLE[level].replace(/　/g, "")),
