@@ -71,6 +71,10 @@ export interface Strings {
   summaryItem: (side: string, sheet: string) => string;
   dealer: string;
   dealers: (count: number) => string;
+  /** A block export: one block per dealer down the sheet. */
+  blocks: (count: number) => string;
+  blockItem: (dealer: string | null, from: number, to: number, entries: number) => string;
+  moreBlocks: (count: number) => string;
   noDealer: string;
   entries: string;
   entryCounts: (total: number, increases: number, decreases: number) => string;
@@ -174,6 +178,9 @@ const zhCN: Strings = {
   summaryItem: (side, sheet) => `${side}：${sheet}`,
   dealer: "客户",
   dealers: (count) => `客户（${count} 家）`,
+  blocks: (count) => `按客户分块（${count} 块）`,
+  blockItem: (dealer, from, to, entries) => `${dealer ?? "（未写明客户）"}：第 ${from}–${to} 行，${entries} 笔`,
+  moreBlocks: (count) => `另有 ${count} 块未列出。`,
   noDealer: "未识别出客户",
   entries: "业务笔数",
   entryCounts: (total, increases, decreases) => `${total} 笔（增加 ${increases} 笔，减少 ${decreases} 笔）`,
@@ -282,6 +289,9 @@ const enUS: Strings = {
   summaryItem: (side, sheet) => `${side}: ${sheet}`,
   dealer: "Dealer",
   dealers: (count) => `Dealers (${count})`,
+  blocks: (count) => `Blocks by dealer (${count})`,
+  blockItem: (dealer, from, to, entries) => `${dealer ?? "(no dealer named)"}: rows ${from}–${to}, ${entries} entr${entries === 1 ? "y" : "ies"}`,
+  moreBlocks: (count) => `${count} more not listed.`,
   noDealer: "No dealer found",
   entries: "Entries",
   entryCounts: (total, increases, decreases) =>

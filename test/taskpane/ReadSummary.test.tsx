@@ -115,3 +115,27 @@ describe("the summary of a read sheet", () => {
     );
   });
 });
+
+describe("the summary of a block export", () => {
+  const blocked: ReadResult = {
+    ...RESULT,
+    blocks: [
+      { dealer: "湖北楚天建材有限公司", titleRow: 2, lastRow: 9, openingBalance: 100_000, entries: 3, closingBalance: 150_000 },
+      { dealer: "武汉长江商贸有限公司", titleRow: 11, lastRow: 16, openingBalance: 0, entries: 1, closingBalance: 0 },
+    ],
+  };
+
+  test("lists each block's dealer, rows and entries, in Chinese and in English", () => {
+    const zh = visibleText("zh-CN", blocked);
+    expect(zh).toContain("按客户分块（2 块）");
+    expect(zh).toContain("湖北楚天建材有限公司：第 2–9 行，3 笔");
+    expect(zh).toContain("武汉长江商贸有限公司：第 11–16 行，1 笔");
+    const en = visibleText("en-US", blocked);
+    expect(en).toContain("Blocks by dealer (2)");
+    expect(en).toContain("武汉长江商贸有限公司: rows 11–16, 1 entry");
+  });
+
+  test("an ordinary sheet shows no blocks", () => {
+    expect(visibleText("zh-CN", { ...RESULT, blocks: [] })).not.toContain("分块");
+  });
+});

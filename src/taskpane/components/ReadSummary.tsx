@@ -185,11 +185,29 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy, mappingOpe
   };
 
   const listedErrors = result.errors.slice(0, MAX_LISTED_ERRORS);
+  const blocks = result.blocks ?? [];
 
   return (
     <div className={styles.root} data-testid={`summary-${result.side}`}>
       <dl className={styles.facts}>
         {dealerFact}
+        {blocks.length > 0 ? (
+          <>
+            <dt className={styles.term}>{t.blocks(blocks.length)}</dt>
+            <dd className={styles.value} data-testid="blocks">
+              <ul className={styles.list}>
+                {blocks.slice(0, MAX_LISTED_ROWS).map((b) => (
+                  <li key={b.titleRow}>
+                    <Link as="button" className={styles.issueLink} onClick={() => onGoTo({ sheet: result.sheet, row: b.titleRow })}>
+                      {t.blockItem(b.dealer, b.titleRow, b.lastRow, b.entries)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              {blocks.length > MAX_LISTED_ROWS ? t.moreBlocks(blocks.length - MAX_LISTED_ROWS) : null}
+            </dd>
+          </>
+        ) : null}
         <dt className={styles.term}>{t.entries}</dt>
         <dd className={styles.value}>
           {t.entryCounts(counts.total, counts.increases, counts.decreases)}
