@@ -754,6 +754,7 @@ function settleBlocks(
   }
 }
 
+/**
  * Whether a row that failed to read is a lost entry rather than a note under the table: an unreadable
  * amount beside a date, reference or description (`N/A`, `待定`), or an unreadable date beside an amount.
  */
