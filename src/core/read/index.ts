@@ -736,6 +736,7 @@ function settleBlocks(
       result.openings = result.openings.filter((o) => !other(o.row, o.dealer));
       result.unreadable = (result.unreadable ?? []).filter((u) => !other(u.row, u.dealer));
       for (const e of dropped) result.skipped.push({ row: e.row, reason: "other-dealer", text: e.dealer ?? "" });
+      for (const s of result.skipped) if (s.reason === "opening" && s.row < firstBlockEnd) s.reason = "other-dealer";
       result.skipped.sort((a, b) => a.row - b.row);
       result.openingBalance = result.openings.reduce((t, o) => t + o.amount, 0);
       result.closingBalance = result.openingBalance + result.entries.reduce((t, e) => t + (e.afterAsOf || (asOf !== null && e.date !== null && e.date > asOf) ? 0 : e.amount), 0);
