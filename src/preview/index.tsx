@@ -12,12 +12,12 @@
  */
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { readSheet, saveMapping } from "../app/read";
 import { createExcelWorkbook, type ExcelRun } from "../excel/workbook";
 import type { WorkbookPort } from "../port/workbook";
 import { sampleSheets } from "../sample/sample";
 import { App } from "../taskpane/components/App";
 import { localeFromDisplayLanguage } from "../taskpane/i18n";
+import { APP_USE_CASES } from "../taskpane/use-cases";
 import type { FakeExcel } from "../../test/fake-excel";
 import { Grid } from "./Grid";
 import "./hook";
@@ -49,7 +49,7 @@ const useStyles = makeStyles({
 function PaneOnly({ port, lang }: Pick<PreviewProps, "port" | "lang">): JSX.Element {
   return (
     <div data-testid="pane">
-      <App port={port} read={{ readSheet, saveMapping }} initialLocale={localeFromDisplayLanguage(lang ?? "zh-CN")} />
+      <App port={port} useCases={APP_USE_CASES} initialLocale={localeFromDisplayLanguage(lang ?? "zh-CN")} />
     </div>
   );
 }
@@ -69,7 +69,7 @@ function Preview({ excel, observed, port, lang }: PreviewProps): JSX.Element {
         <Grid excel={excel} observed={observed} />
       </div>
       <aside className={styles.pane} data-testid="pane">
-        <App port={port} read={{ readSheet, saveMapping }} initialLocale={localeFromDisplayLanguage(lang ?? "zh-CN")} />
+        <App port={port} useCases={APP_USE_CASES} initialLocale={localeFromDisplayLanguage(lang ?? "zh-CN")} />
       </aside>
     </div>
   );

@@ -1,25 +1,18 @@
 /**
- * What components receive instead of reaching for Excel: the workbook port, and the pane's language.
- * The entry (index.tsx) or the preview decides which port; components only ever see this context.
+ * What components receive instead of reaching for Excel or src/app: the workbook port, the use cases
+ * (./use-cases) and the pane's language. The entry (index.tsx) or the preview decides which port and
+ * which use cases; components and workflow hooks only ever see this context.
  */
 import { createContext, useContext, type ReactNode } from "react";
-import type { ReadOptions, ReadResult } from "../core/read/types";
 import type { WorkbookPort } from "../port/workbook";
 import { STRINGS, type Locale, type Strings } from "./i18n";
-import type { ColumnMap } from "./summary";
+import type { UseCases } from "./use-cases";
 
-/** The reading use cases (src/app/read.ts), passed in so the pane is tested over any port. */
-export interface ReadUseCases {
-  /** Reads a sheet with the mapping saved for it in the workbook, overridden by `options.map`. */
-  readSheet(port: WorkbookPort, sheet: string, options: ReadOptions): Promise<ReadResult>;
-  /** Saves the user's column choices for a sheet in the workbook settings. */
-  saveMapping(port: WorkbookPort, sheet: string, map: ColumnMap): Promise<void>;
-}
+export type { ReadUseCases, UseCases } from "./use-cases";
 
 export interface PaneServices {
   port: WorkbookPort;
-  /** Without it the pane lists and chooses sheets but does not read them. */
-  read?: ReadUseCases;
+  useCases: UseCases;
 }
 
 const ServicesContext = createContext<PaneServices | null>(null);
@@ -33,6 +26,11 @@ export function useServices(): PaneServices {
   // A programming error (a component rendered outside <App>), not a user-facing one.
   if (!services) throw new Error("useServices() outside ServicesProvider");
   return services;
+}
+
+/** The use cases, as the entry handed them to the pane. */
+export function useUseCases(): UseCases {
+  return useServices().useCases;
 }
 
 interface LocaleValue {

@@ -4,10 +4,10 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { readSheet, saveMapping } from "../app/read";
 import { createExcelWorkbook } from "../excel/workbook";
 import { App } from "./components/App";
 import { localeFromDisplayLanguage, LOCALES, type Locale } from "./i18n";
+import { APP_USE_CASES } from "./use-cases";
 
 const LOCALE_KEY = "duizhang.locale";
 
@@ -39,7 +39,7 @@ void Office.onReady(() => {
     <FluentProvider theme={webLightTheme} style={{ minHeight: "100vh" }}>
       <App
         port={createExcelWorkbook()}
-        read={{ readSheet, saveMapping }}
+        useCases={APP_USE_CASES}
         initialLocale={locale}
         onLocaleChange={(next) => {
           document.documentElement.lang = next;

@@ -232,14 +232,20 @@ export type ReviewState = { state: "none" } | { state: "used"; statement: string
 
 /**
  * Ages the ledger, with the last reconciliation of that same ledger when there is one and the ledger's
- * values are still as it read them (row numbers tie its findings to rows).
+ * values are still as it read them (row numbers tie its findings to rows). `age` is the aging use case
+ * (the pane passes its injected one).
  */
-export async function ageWithLastReconcile(port: WorkbookPort, req: AgingRequest, last: LastReconcile | null): Promise<{ run: AgingRun; review: ReviewState }> {
-  if (last === null || last.run.ledger.sheet !== req.ledger.sheet || req.ledger.port !== port) return { run: await runAging(req), review: { state: "none" } };
+export async function ageWithLastReconcile(
+  port: WorkbookPort,
+  req: AgingRequest,
+  last: LastReconcile | null,
+  age: (req: AgingRequest) => Promise<AgingRun> = runAging,
+): Promise<{ run: AgingRun; review: ReviewState }> {
+  if (last === null || last.run.ledger.sheet !== req.ledger.sheet || req.ledger.port !== port) return { run: await age(req), review: { state: "none" } };
   const statement = last.run.statement.sheet;
   const now = gridFingerprint(await port.readSheet(req.ledger.sheet));
-  if (last.ledgerPrint === null || now !== last.ledgerPrint) return { run: await runAging(req), review: { state: "stale", statement } };
-  return { run: await runAging({ ...req, reconciliation: reconciliationOf(last.run) }), review: { state: "used", statement } };
+  if (last.ledgerPrint === null || now !== last.ledgerPrint) return { run: await age(req), review: { state: "stale", statement } };
+  return { run: await age({ ...req, reconciliation: reconciliationOf(last.run) }), review: { state: "used", statement } };
 }
 
 /** A 待核对 row as the view lists it. */

@@ -1,14 +1,15 @@
 /**
  * The pane's confirmations, beside the action that caused them: a view says `confirm(at, text)` when
  * an action succeeded and `startAction()` when the user starts the next one; `<ActionNote at>` placed
- * next to the buttons shows the confirmation meant for that place. Held by the pane, so a
- * confirmation is still there after the user switches tabs and back.
+ * next to the buttons shows the confirmation meant for that place. Held by the pane store (../store), so
+ * a confirmation is still there after the user switches tabs and back.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
-import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from "react";
-import { nextConfirmation, type Confirmation } from "../confirmation";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import type { Confirmation } from "../confirmation";
 import { useLocale, useStrings } from "../context";
 import type { Locale } from "../i18n";
+import { usePane, usePaneStore } from "../store";
 
 export interface Confirmations {
   note: Confirmation | null;
@@ -18,24 +19,18 @@ export interface Confirmations {
   dismiss: (at: string) => void;
 }
 
-const NONE: Confirmations = { note: null, confirm: () => undefined, startAction: () => undefined, dismiss: () => undefined };
-
-const ConfirmationContext = createContext<Confirmations>(NONE);
-
-export function ConfirmationProvider({ children }: { children: ReactNode }): JSX.Element {
-  const [note, dispatch] = useReducer(nextConfirmation, null);
-  const confirm = useCallback(
-    (at: string, text: (locale: Locale) => string, intent: Confirmation["intent"] = "success") => dispatch({ type: "confirm", note: { at, text, intent } }),
-    [],
-  );
-  const startAction = useCallback(() => dispatch({ type: "action" }), []);
-  const dismiss = useCallback((at: string) => dispatch({ type: "dismiss", at }), []);
-  const value = useMemo(() => ({ note, confirm, startAction, dismiss }), [note, confirm, startAction, dismiss]);
-  return <ConfirmationContext.Provider value={value}>{children}</ConfirmationContext.Provider>;
-}
-
+/** The confirmations of the pane's store: one at a time, replaced by the next or gone with the next action. */
 export function useConfirmations(): Confirmations {
-  return useContext(ConfirmationContext);
+  const store = usePaneStore();
+  const note = usePane((state) => state.confirmation);
+  const confirm = useCallback(
+    (at: string, text: (locale: Locale) => string, intent: Confirmation["intent"] = "success") =>
+      store.dispatch({ type: "confirmation", event: { type: "confirm", note: { at, text, intent } } }),
+    [store],
+  );
+  const startAction = useCallback(() => store.dispatch({ type: "confirmation", event: { type: "action" } }), [store]);
+  const dismiss = useCallback((at: string) => store.dispatch({ type: "confirmation", event: { type: "dismiss", at } }), [store]);
+  return useMemo(() => ({ note, confirm, startAction, dismiss }), [note, confirm, startAction, dismiss]);
 }
 
 /**

@@ -12,10 +12,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { Side } from "../../core/model";
 import type { Selection, SheetInfo, WorkbookPort } from "../../port/workbook";
 import { CHOICE_SETTING, NO_CHOICE, applyChoice, checkChoice, choiceFromSetting, choiceMessageKey, keepUsable, type SheetChoice } from "../choice";
-import { LocaleProvider, ServicesProvider, useServices, type PaneServices, type ReadUseCases } from "../context";
+import { LocaleProvider, ServicesProvider, useServices, type PaneServices, type UseCases } from "../context";
 import { STRINGS, otherLocale, type Locale, type Strings } from "../i18n";
 import { messageFromError, withMessage, withoutMessage, type PaneMessage } from "../messages";
-import { ConfirmationProvider } from "./ActionNote";
+import { PaneStoreProvider, type PaneStore } from "../store";
 import { MessageList } from "./MessageList";
 import { RECONCILE_STRINGS } from "../reconcile/strings";
 import { AGING_STRINGS } from "../aging/strings";
@@ -83,21 +83,23 @@ interface PaneView {
 
 export interface AppProps {
   port: WorkbookPort;
-  /** Reading use cases; without them the pane lists and chooses sheets only. */
-  read?: ReadUseCases;
+  /** The use cases the pane calls (../use-cases: APP_USE_CASES in Excel and the preview; stand-ins in tests). */
+  useCases: UseCases;
+  /** The pane's store; one of its own when not given (tests hand one in to look at it). */
+  store?: PaneStore;
   /** The language to start in (from Office's display language); the user can switch in the pane. */
   initialLocale: Locale;
   /** Told when the user switches language, so the entry can remember it for next time. */
   onLocaleChange?: (locale: Locale) => void;
 }
 
-export function App({ port, read, initialLocale, onLocaleChange }: AppProps): JSX.Element {
+export function App({ port, useCases, store, initialLocale, onLocaleChange }: AppProps): JSX.Element {
   const [locale, setLocale] = useState<Locale>(initialLocale);
-  const services = useMemo<PaneServices>(() => ({ port, read }), [port, read]);
+  const services = useMemo<PaneServices>(() => ({ port, useCases }), [port, useCases]);
   return (
     <LocaleProvider locale={locale}>
       <ServicesProvider services={services}>
-        <ConfirmationProvider>
+        <PaneStoreProvider store={store}>
           <Shell
             locale={locale}
             onSwitchLocale={() => {
@@ -106,7 +108,7 @@ export function App({ port, read, initialLocale, onLocaleChange }: AppProps): JS
               onLocaleChange?.(next);
             }}
           />
-        </ConfirmationProvider>
+        </PaneStoreProvider>
       </ServicesProvider>
     </LocaleProvider>
   );

@@ -12,7 +12,7 @@ import type { Side } from "../../core/model";
 import type { ReadResult, Role } from "../../core/read/types";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
-import { useServices, useStrings, type ReadUseCases } from "../context";
+import { useServices, useStrings, useUseCases, type ReadUseCases } from "../context";
 import { STRINGS } from "../i18n";
 import { messageFromError, type PaneMessage } from "../messages";
 import { columnChoices, remap } from "../summary";
@@ -39,12 +39,12 @@ export interface ReadPanelProps {
 
 /** What was read from each chosen sheet, one accordion item per side. */
 export function ReadPanel(props: ReadPanelProps): JSX.Element | null {
-  const { read } = useServices();
+  const read = useUseCases();
   const t = useStrings();
   const chosen: [Side, string][] = [];
   if (props.choice.ledger) chosen.push(["ledger", props.choice.ledger]);
   if (props.choice.statement) chosen.push(["statement", props.choice.statement]);
-  if (!read || chosen.length === 0) return null;
+  if (chosen.length === 0) return null;
   return (
     <Accordion multiple collapsible defaultOpenItems={["ledger", "statement"]}>
       {chosen.map(([side, sheet]) => (

@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { undoEverything, type UndoResult } from "../../app/undo";
+import type { UndoResult } from "../../app/undo";
 import { CHOICE_SETTING } from "../choice";
 import { useLocale, useServices } from "../context";
 import type { Locale } from "../i18n";
@@ -86,7 +86,7 @@ export interface UndoPanelProps {
 
 export function UndoPanel({ report, onDone }: UndoPanelProps): JSX.Element {
   const styles = useStyles();
-  const { port } = useServices();
+  const { port, useCases } = useServices();
   const locale = useLocale();
   const s = UNDO_STRINGS[locale];
   const [open, setOpen] = useState(false);
@@ -98,7 +98,7 @@ export function UndoPanel({ report, onDone }: UndoPanelProps): JSX.Element {
     startAction();
     setBusy(true);
     try {
-      const result = await undoEverything(port, { forgetSettings: forget, extraSettings: [CHOICE_SETTING] });
+      const result = await useCases.undoEverything(port, { forgetSettings: forget, extraSettings: [CHOICE_SETTING] });
       confirm(UNDO_NOTE, (lang) => UNDO_STRINGS[lang].done(result));
       setOpen(false);
       onDone();

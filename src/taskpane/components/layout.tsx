@@ -1,10 +1,12 @@
 /**
- * Layout parts every view of the pane uses, so each of them fits the narrowest pane Office gives
- * (320 px) without sideways scrolling: stacked sections, form rows that wrap instead of pushing the
- * pane wider, controls that shrink with the pane, and the run bar that stays in reach.
+ * The parts every view of the pane is built from, so each of them fits the narrowest pane Office gives
+ * (320 px) without sideways scrolling and all views look alike: stacked sections with their heading,
+ * form rows that wrap instead of pushing the pane wider, controls that shrink with the pane, rows of
+ * buttons, the run bar that stays in reach, the progress bar of a run, the message area of a step,
+ * result lists and the legend of the colours laid on the sheets.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
-import type { ReactNode } from "react";
+import { Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { forwardRef, type ReactNode } from "react";
 
 export const useLayoutStyles = makeStyles({
   /** A view: sections one under the other. */
@@ -73,10 +75,135 @@ export const useLayoutStyles = makeStyles({
   /** Long words (sheet names, document numbers) break rather than widen the pane. */
   breakable: { overflowWrap: "anywhere", minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
+  /** A list of results (differences, actions, rows to check), one card under the other. */
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  legend: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  legendRow: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  swatch: {
+    display: "inline-block",
+    width: "12px",
+    height: "12px",
+    flexShrink: 0,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusSmall,
+  },
 });
 
 /** Fields side by side that wrap in a narrow pane. */
 export function FormRow({ children }: { children: ReactNode }): JSX.Element {
   const styles = useLayoutStyles();
   return <div className={styles.formRow}>{children}</div>;
+}
+
+export interface SectionProps {
+  /** The heading's id, for `aria-labelledby`; without a title the section has none. */
+  id?: string;
+  title?: ReactNode;
+  /** Kept at the pane's bottom edge while the user scrolls above it (the run bar). */
+  sticky?: boolean;
+  label?: string;
+  testId?: string;
+  children: ReactNode;
+}
+
+/** One step of a view: its heading, then its parts one under the other. */
+export const Section = forwardRef<HTMLElement, SectionProps>(function Section({ id, title, sticky, label, testId, children }, ref) {
+  const styles = useLayoutStyles();
+  return (
+    <section
+      ref={ref}
+      className={sticky ? styles.stickyBar : styles.section}
+      aria-labelledby={title !== undefined && id ? id : undefined}
+      aria-label={label}
+      data-testid={testId}
+    >
+      {title !== undefined ? (
+        <h2 id={id} className={styles.heading}>
+          {title}
+        </h2>
+      ) : null}
+      {children}
+    </section>
+  );
+});
+
+/** A step's buttons, wrapping in a narrow pane. */
+export function Actions({ children }: { children: ReactNode }): JSX.Element {
+  const styles = useLayoutStyles();
+  return <div className={styles.actions}>{children}</div>;
+}
+
+/** A run's progress: the bar, and under it what the run is doing. */
+export function RunProgressBar({ value, label, stage, testId }: { value: number; label: string; stage?: string; testId?: string }): JSX.Element {
+  return (
+    <Field validationMessage={label} validationState="none">
+      <ProgressBar value={value} max={1} thickness="large" data-testid={testId} data-stage={stage} />
+    </Field>
+  );
+}
+
+/** The message area of a step: what happened, with the button that acts on it if there is one. */
+export function Notice({ intent, testId, actions, children }: { intent: "info" | "warning" | "error" | "success"; testId?: string; actions?: ReactNode; children: ReactNode }): JSX.Element {
+  return (
+    <MessageBar intent={intent} layout="multiline" data-testid={testId}>
+      <MessageBarBody>{children}</MessageBarBody>
+      {actions ? <MessageBarActions>{actions}</MessageBarActions> : null}
+    </MessageBar>
+  );
+}
+
+/** Results one under the other. */
+export function ResultList({ testId, className, children }: { testId?: string; className?: string; children: ReactNode }): JSX.Element {
+  const styles = useLayoutStyles();
+  return (
+    <ul className={mergeClasses(styles.list, className)} data-testid={testId}>
+      {children}
+    </ul>
+  );
+}
+
+/** A colour as the sheets carry it, in a legend or beside a result. */
+export function Swatch({ fill }: { fill: string }): JSX.Element {
+  const styles = useLayoutStyles();
+  return <span className={styles.swatch} style={{ backgroundColor: fill }} aria-hidden="true" />;
+}
+
+export interface LegendLine {
+  key: string;
+  fill: string;
+  text: ReactNode;
+}
+
+/** What each colour laid on the user's sheets means. */
+export function Legend({ lines }: { lines: readonly LegendLine[] }): JSX.Element {
+  const styles = useLayoutStyles();
+  return (
+    <ul className={styles.legend}>
+      {lines.map((l) => (
+        <li key={l.key} className={styles.legendRow} data-legend={l.key}>
+          <Swatch fill={l.fill} />
+          {l.text}
+        </li>
+      ))}
+    </ul>
+  );
 }

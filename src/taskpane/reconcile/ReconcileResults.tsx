@@ -17,6 +17,7 @@ import {
 import { MARK_KINDS, MARK_STYLES } from "../../app/reports/marks";
 import { formatFenGrouped } from "../../core/money";
 import { useLocale } from "../context";
+import { Legend, ResultList } from "../components/layout";
 import {
   availableFilters,
   countByKind,
@@ -56,35 +57,6 @@ const useStyles = makeStyles({
   value: { margin: 0, wordBreak: "break-all" },
   money: { fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   heading: { fontWeight: tokens.fontWeightSemibold },
-  swatch: {
-    display: "inline-block",
-    width: "12px",
-    height: "12px",
-    flexShrink: 0,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusSmall,
-  },
-  legend: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-  },
-  legendRow: {
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-  },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -115,11 +87,6 @@ const useStyles = makeStyles({
   good: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
 });
-
-export function Swatch({ fill }: { fill: string }): JSX.Element {
-  const styles = useStyles();
-  return <span className={styles.swatch} style={{ backgroundColor: fill }} aria-hidden="true" />;
-}
 
 export interface ReconcileResultsProps {
   s: ReconcileStrings;
@@ -204,14 +171,7 @@ export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
 
       <section className={styles.card} aria-label={s.legendTitle} data-testid="legend">
         <Text className={styles.heading}>{s.legendTitle}</Text>
-        <ul className={styles.legend}>
-          {MARK_KINDS.map((k) => (
-            <li key={k} className={styles.legendRow} data-legend={k}>
-              <Swatch fill={MARK_STYLES[k].fill} />
-              <Text size={200}>{s.kindNames[k]}</Text>
-            </li>
-          ))}
-        </ul>
+        <Legend lines={MARK_KINDS.map((k) => ({ key: k, fill: MARK_STYLES[k].fill, text: <Text size={200}>{s.kindNames[k]}</Text> }))} />
         <Caption1 className={styles.muted} data-testid="marks-note">
           {props.marksCleared ? DECISION_STRINGS[locale].legendMarksGone : s.marksNote}
         </Caption1>
@@ -241,7 +201,7 @@ export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
               </Dropdown>
             </Field>
             {shown.length === 0 ? <Text className={styles.muted}>{s.nothingOfKind}</Text> : null}
-            <ul className={styles.list} data-testid="difference-list">
+            <ResultList testId="difference-list">
               {shown.map((item) => (
                 <DifferenceItem
                   key={item.key}
@@ -251,7 +211,7 @@ export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
                   targets={itemTargets(item, props.ledgerSheet, props.statementSheet)}
                 />
               ))}
-            </ul>
+            </ResultList>
           </>
         )}
       </section>

@@ -1,0 +1,161 @@
+/**
+ * The pane store: what outlives a switch of views, one instance per pane (created by <App>, or by a
+ * test), never a module-level map, so two panes (tests, the preview) never share one.
+ *
+ * - the last choices of each view (the reconciliation's form for a pair of sheets, the aging's date,
+ *   dealer, basis and buckets), so a view comes back as the user left it;
+ * - the last results (the last reconciliation run, which the aging view builds on);
+ * - the marks this pane laid and that are still there (the legend of 账龄分析 and the results text say so);
+ * - the current confirmation of an action (shown beside the action, see components/ActionNote).
+ *
+ * Views read it through `usePane(select)` and change it only through the workflow hooks' events.
+ */
+import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from "react";
+import type { MarkedStage } from "../app/reports/aging-marks";
+import type { ReconcileRun, WrittenResults } from "../app/reconcile";
+import type { Decision } from "../core/reconcile/types";
+import type { Capabilities } from "../port/workbook";
+import { nextConfirmation, type Confirmation, type ConfirmationEvent } from "./confirmation";
+import type { ReconcileForm } from "./reconcile/form";
+import type { KindFilter, ResultItem } from "./reconcile/results";
+
+/** A finished reconciliation as the pane shows it. */
+export interface ReconcileOutcome {
+  run: ReconcileRun;
+  items: ResultItem[];
+  ledgerSheet: string;
+  statementSheet: string;
+  written: WrittenResults | null;
+  /** A result sheet the user owns under our name (`not_ours`), left alone. */
+  refused: string | null;
+  capabilities: Capabilities;
+  /** Fingerprints of both sheets' values as the run read them. */
+  prints: ReadonlyMap<string, string>;
+  /** The user's saved answers to suggestions for this pair of sheets, as the run used them. */
+  decisions: Decision[];
+}
+
+export interface ReconcileMemory {
+  form: ReconcileForm;
+  /** The pair of sheets (`ledger|statement`) the form was made for. */
+  formFor: string;
+  filter: KindFilter;
+}
+
+export interface AgingChoices {
+  asOf: string;
+  /** One dealer of one ledger; another ledger shows all its dealers again. */
+  dealer: { ledger: string; name: string } | null;
+  soonToo: boolean;
+  basis: "due" | "document";
+  /** Bucket upper bounds as the user typed them. */
+  buckets: string;
+}
+
+export interface PaneMarks {
+  /**
+   * The marks of the last reconciliation from this pane: `present` in the sheets, `cleared` since (the
+   * results then say so instead of counting them), null when the run wrote none.
+   */
+  reconcile: "present" | "cleared" | null;
+  /** Stages marked in a ledger from this pane, so the written sheets' legend matches them. */
+  aging: { sheet: string; stages: readonly MarkedStage[] } | null;
+}
+
+export interface PaneState {
+  reconcile: ReconcileMemory | null;
+  lastReconcile: ReconcileOutcome | null;
+  /** Null until the aging view first shows (it then starts from today's date). */
+  aging: AgingChoices | null;
+  marks: PaneMarks;
+  confirmation: Confirmation | null;
+}
+
+export type PaneAction =
+  | { type: "reconcile/remember"; memory: ReconcileMemory }
+  | { type: "reconcile/result"; outcome: ReconcileOutcome }
+  | { type: "aging/choose"; choices: Partial<AgingChoices> }
+  | { type: "marks"; reconcile?: PaneMarks["reconcile"]; aging?: PaneMarks["aging"] }
+  | { type: "confirmation"; event: ConfirmationEvent };
+
+export const EMPTY_PANE: PaneState = {
+  reconcile: null,
+  lastReconcile: null,
+  aging: null,
+  marks: { reconcile: null, aging: null },
+  confirmation: null,
+};
+
+export function reducePane(state: PaneState, action: PaneAction): PaneState {
+  switch (action.type) {
+    case "reconcile/remember":
+      return { ...state, reconcile: action.memory };
+    case "reconcile/result":
+      return { ...state, lastReconcile: action.outcome, marks: { ...state.marks, reconcile: action.outcome.written ? "present" : null } };
+    case "aging/choose":
+      // The first choice (from the view's defaults) must be complete; later ones patch it.
+      return { ...state, aging: { ...(state.aging ?? DEFAULT_AGING_CHOICES), ...action.choices } };
+    case "marks":
+      return {
+        ...state,
+        marks: {
+          reconcile: action.reconcile !== undefined ? action.reconcile : state.marks.reconcile,
+          aging: action.aging !== undefined ? action.aging : state.marks.aging,
+        },
+      };
+    case "confirmation": {
+      const next = nextConfirmation(state.confirmation, action.event);
+      return next === state.confirmation ? state : { ...state, confirmation: next };
+    }
+  }
+}
+
+/** The aging view's choices before the user made any, but the date (today, read by the view). */
+export const DEFAULT_AGING_CHOICES: AgingChoices = { asOf: "", dealer: null, soonToo: false, basis: "due", buckets: "30,60,90,180,365" };
+
+export interface PaneStore {
+  get(): PaneState;
+  dispatch(action: PaneAction): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createPaneStore(initial: PaneState = EMPTY_PANE): PaneStore {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    dispatch(action) {
+      const next = reducePane(state, action);
+      if (next === state) return;
+      state = next;
+      for (const listener of [...listeners]) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+const StoreContext = createContext<PaneStore | null>(null);
+
+/** One store per pane: made on the first render unless the caller (a test) hands one in. */
+export function PaneStoreProvider({ store, children }: { store?: PaneStore; children: ReactNode }): JSX.Element {
+  const [own] = useState(() => store ?? createPaneStore());
+  return <StoreContext.Provider value={own}>{children}</StoreContext.Provider>;
+}
+
+export function usePaneStore(): PaneStore {
+  const store = useContext(StoreContext);
+  // A programming error (a view rendered outside <App>), not a user-facing one.
+  if (!store) throw new Error("usePaneStore() outside PaneStoreProvider");
+  return store;
+}
+
+/** A part of the pane's state; the component renders again when that part changes. */
+export function usePane<T>(select: (state: PaneState) => T): T {
+  const store = usePaneStore();
+  return useSyncExternalStore(store.subscribe, () => select(store.get()), () => select(store.get()));
+}

@@ -1,0 +1,87 @@
+/**
+ * The use cases (src/app) as the pane calls them: one object, handed to the pane by its entry
+ * (index.tsx, the preview) and reached by views and workflow hooks through `useUseCases()` only, so a
+ * test replaces any of them (a failing write, a slow run) without touching the workbook.
+ *
+ * `APP_USE_CASES` loads each use case's module on its first call: the pane's first load stays its
+ * frame, and the matching, aging and undo code comes with the view that needs it.
+ */
+import type {
+  clearReconcileMarks,
+  loadDecisions,
+  removeDecision,
+  runReconcile,
+  saveDecision,
+  writeReconcileResults,
+} from "../app/reconcile";
+import type { clearAgingMarks, markAgingRows, runAging, saveDefaultTermDays, writeAgingResults } from "../app/aging";
+import type { undoEverything } from "../app/undo";
+import type { ReadOptions, ReadResult } from "../core/read/types";
+import type { WorkbookPort } from "../port/workbook";
+import type { ColumnMap } from "./summary";
+
+/** The reading use cases (src/app/read.ts). */
+export interface ReadUseCases {
+  /** Reads a sheet with the mapping saved for it in the workbook, overridden by `options.map`. */
+  readSheet(port: WorkbookPort, sheet: string, options: ReadOptions): Promise<ReadResult>;
+  /** Saves the user's column choices for a sheet in the workbook settings. */
+  saveMapping(port: WorkbookPort, sheet: string, map: ColumnMap): Promise<void>;
+}
+
+export interface ReconcileUseCases {
+  runReconcile: typeof runReconcile;
+  writeReconcileResults: typeof writeReconcileResults;
+  loadDecisions: typeof loadDecisions;
+  saveDecision: typeof saveDecision;
+  removeDecision: typeof removeDecision;
+  clearReconcileMarks: typeof clearReconcileMarks;
+}
+
+export interface AgingUseCases {
+  runAging: typeof runAging;
+  markAgingRows: typeof markAgingRows;
+  clearAgingMarks: typeof clearAgingMarks;
+  writeAgingResults: typeof writeAgingResults;
+  saveDefaultTermDays: typeof saveDefaultTermDays;
+}
+
+export interface UndoUseCases {
+  undoEverything: typeof undoEverything;
+}
+
+/** Everything the pane asks of src/app. Later views (letters, demand letters, credit) add theirs here. */
+export type UseCases = ReadUseCases & ReconcileUseCases & AgingUseCases & UndoUseCases;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyFunction = (...args: any[]) => Promise<unknown>;
+
+/** A use case whose module is fetched on its first call (webpack makes the module a chunk of its own or shares it). */
+function later<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
+  const call = async (...args: unknown[]): Promise<unknown> => {
+    const module = await load();
+    return (module[name] as unknown as AnyFunction)(...args);
+  };
+  return call as unknown as M[K];
+}
+
+const read = () => import("../app/read");
+const reconcile = () => import("../app/reconcile");
+const aging = () => import("../app/aging");
+const undo = () => import("../app/undo");
+
+export const APP_USE_CASES: UseCases = {
+  readSheet: later(read, "readSheet"),
+  saveMapping: later(read, "saveMapping"),
+  runReconcile: later(reconcile, "runReconcile"),
+  writeReconcileResults: later(reconcile, "writeReconcileResults"),
+  loadDecisions: later(reconcile, "loadDecisions"),
+  saveDecision: later(reconcile, "saveDecision"),
+  removeDecision: later(reconcile, "removeDecision"),
+  clearReconcileMarks: later(reconcile, "clearReconcileMarks"),
+  runAging: later(aging, "runAging"),
+  markAgingRows: later(aging, "markAgingRows"),
+  clearAgingMarks: later(aging, "clearAgingMarks"),
+  writeAgingResults: later(aging, "writeAgingResults"),
+  saveDefaultTermDays: later(aging, "saveDefaultTermDays"),
+  undoEverything: later(undo, "undoEverything"),
+};
