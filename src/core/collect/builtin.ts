@@ -109,7 +109,11 @@ function demandTemplate(level: DemandLevel): Template {
     { height: 20, cells: [[3, "{{发函日期}}", "sealDate"]], merges: [[3, 8]] },
     ...receiptStrip(TITLE[level].replace(/　/g, "")),
   ];
-  return build(COLLECT_SHEETS[LEVEL_KIND[level]], specs);
+  const t = build(COLLECT_SHEETS[LEVEL_KIND[level]], specs);
+  // Three date columns side by side: a date is 10 figures, which a 10-wide column prints as ### in some
+  // fonts; the 单号 pair and 逾期天数 give up the width (the whole stays 80, as the letters').
+  t.columnWidths = [8, 7, 12, 12, 12, 8, 10.5, 10.5];
+  return t;
 }
 
 function commitmentTemplate(): Template {
