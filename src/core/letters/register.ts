@@ -83,14 +83,35 @@ export function formatLetterNumber(n: LetterNumber): string {
  * month counting from 0001 and continuing after the highest number of that prefix and month already used.
  */
 export function nextLetterNumbers(type: LetterType, date: IsoDate, count: number, used: Iterable<string>): string[] {
-  const prefix = LETTER_PREFIX[type];
-  const month = date.slice(0, 4) + date.slice(5, 7);
-  let last = 0;
-  for (const u of used) {
-    const n = parseLetterNumber(u);
-    if (n && n.prefix === prefix && n.month === month) last = Math.max(last, n.sequence);
+  const counter = new LetterCounter(used);
+  return Array.from({ length: count }, () => counter.next(type, date));
+}
+
+/**
+ * The highest sequence used per prefix and month, kept as numbers are handed out, so numbering a run of
+ * letters reads the numbers used once instead of once per letter.
+ */
+class LetterCounter {
+  private readonly last = new Map<string, number>();
+
+  constructor(used: Iterable<string>) {
+    for (const u of used) this.take(u);
   }
-  return Array.from({ length: count }, (_, i) => formatLetterNumber({ prefix, month, sequence: last + 1 + i }));
+
+  take(number: string): void {
+    const n = parseLetterNumber(number);
+    if (!n) return;
+    const key = `${n.prefix}-${n.month}`;
+    if ((this.last.get(key) ?? 0) < n.sequence) this.last.set(key, n.sequence);
+  }
+
+  next(type: LetterType, date: IsoDate): string {
+    const prefix = LETTER_PREFIX[type];
+    const month = date.slice(0, 4) + date.slice(5, 7);
+    const sequence = (this.last.get(`${prefix}-${month}`) ?? 0) + 1;
+    this.last.set(`${prefix}-${month}`, sequence);
+    return formatLetterNumber({ prefix, month, sequence });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -333,7 +354,16 @@ export function planRegister(register: RegisterRead | null, letters: readonly Pl
     }
   }
 
-  const used = new Set(rows.map((r) => r.number).filter((n) => n !== ""));
+  const counter = new LetterCounter(rows.map((r) => r.number));
+  // The rows of each type, dealer and cut-off, in register order: one pass, not one per letter.
+  const byLetter = new Map<string, RegisterRow[]>();
+  const letterKey = (type: string, dealer: string, asOf: IsoDate | null) => `${type}\u0000${dealerKey(dealer)}\u0000${asOf ?? ""}`;
+  for (const r of rows) {
+    const key = letterKey(r.type === "" ? "对账函" : r.type, r.dealer, r.asOf);
+    const list = byLetter.get(key);
+    if (list) list.push(r);
+    else byLetter.set(key, [r]);
+  }
   const taken = new Set<number>();
   let nextRow = Math.max(register?.lastRow ?? 0, headerRow) + 1;
   const write = (row: number, field: RegisterColumn, value: FilledValue, numberFormat?: string) => {
@@ -343,17 +373,15 @@ export function planRegister(register: RegisterRead | null, letters: readonly Pl
   };
 
   for (const letter of letters) {
-    const key = dealerKey(letter.dealer);
-    const same = rows.filter((r) => (r.type === "" ? "对账函" : r.type) === letter.type && dealerKey(r.dealer) === key && r.asOf === letter.asOf);
+    const same = byLetter.get(letterKey(letter.type, letter.dealer, letter.asOf)) ?? [];
     const draft = [...same].reverse().find((r) => !isSent(r) && !taken.has(r.row));
     if (draft) {
       taken.add(draft.row);
       let number = parseLetterNumber(draft.number) ? draft.number : "";
       if (number === "") {
-        number = nextLetterNumbers(letter.type, letter.asOf, 1, used)[0];
+        number = counter.next(letter.type, letter.asOf);
         write(draft.row, "编号", number);
       }
-      used.add(number);
       if (draft.amount !== letter.amount) write(draft.row, "金额", fenToYuan(letter.amount), AMOUNT_FORMAT);
       // An unsent demand redone is redone at the level and deadline of this run.
       if (letter.level !== undefined && draft.level !== letter.level) write(draft.row, "等级", letter.level);
@@ -363,8 +391,7 @@ export function planRegister(register: RegisterRead | null, letters: readonly Pl
     }
     const sent = same.filter(isSent).pop();
     if (sent) notices.push({ code: "already_sent", dealer: letter.dealer, number: sent.number, sentOn: sent.sentOn, row: sent.row });
-    const number = nextLetterNumbers(letter.type, letter.asOf, 1, used)[0];
-    used.add(number);
+    const number = counter.next(letter.type, letter.asOf);
     const row = nextRow++;
     write(row, "编号", number);
     write(row, "类型", letter.type);
