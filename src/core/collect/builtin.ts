@@ -107,7 +107,7 @@ function demandTemplate(level: DemandLevel): Template {
     blank(12),
     { height: 20, cells: [[3, "{{本公司名称}}（盖章）", "sealName"]], merges: [[3, 8]] },
     { height: 20, cells: [[3, "{{发函日期}}", "sealDate"]], merges: [[3, 8]] },
-    ...receiptStrip(TITLE[level].replace(/　/g, "")),
+    ...receiptStrip(TITLE[level].replace(/\u3000/g, "")),
   ];
   const t = build(COLLECT_SHEETS[LEVEL_KIND[level]], specs);
   // Three date columns side by side: a date is 10 figures, which a 10-wide column prints as ### in some
