@@ -2,7 +2,7 @@
  * Reading a sheet through the port: the grid from the workbook, the user's saved column choices from its
  * settings, and the reader in the core.
  */
-import { combineSheetReads, readGrid, type CombinedReadResult, type ReadOptions, type ReadResult, type Role } from "../core/read";
+import { balanceTableAsRead, combineSheetReads, readBalanceTable, readGrid, type BalanceTable, type CombinedReadResult, type ReadOptions, type ReadResult, type Role } from "../core/read";
 import type { ReadOptions as PortReadOptions, WorkbookPort } from "../port/workbook";
 
 /** Settings key holding every sheet's column choices: `{ [sheet]: { [role]: column number } }`. */
@@ -35,8 +35,17 @@ export async function readSheet(
 ): Promise<ReadResult> {
   if (options.sheets !== undefined && options.sheets.length > 1) return readSheets(port, options.sheets, options, control);
   const grid = await port.readSheet(sheet, control);
+  if (options.acceptBalanceTable) {
+    const table = readBalanceTable(grid, options.asOf);
+    if (table !== null) return balanceTableAsRead(table);
+  }
   const saved = await loadMapping(port, sheet);
   return readGrid(grid, { ...options, map: { ...saved, ...(options.map ?? {}) } });
+}
+
+/** The sheet read as a balance table (科目余额表 / 往来余额表), or null when it is not one. `cutoff` is the user's. */
+export async function readBalanceSheet(port: WorkbookPort, sheet: string, cutoff?: string, control: PortReadOptions = {}): Promise<BalanceTable | null> {
+  return readBalanceTable(await port.readSheet(sheet, control), cutoff);
 }
 
 /**

@@ -51,6 +51,7 @@ export { parseDate } from "../values/date";
 export { columnLetter } from "./columns";
 export { gridFromSource, rowSourceOf, type RowSource } from "./source";
 export { entryColumnsOf, entryRows, EntryColumns, type EntryRows } from "./entries";
+export { balanceRowOf, balanceTableAsRead, cutoffFromTitles, readBalanceTable, type BalanceRow, type BalanceRowMismatch, type BalanceTable } from "./balances";
 export { combineSheetReads, sameLayout, type CarryCheck, type CombinedReadResult, type LayoutDifference } from "./combine";
 
 const LEDGER_HEADER_WORDS = /应收|发货|回款|收款|实收/;

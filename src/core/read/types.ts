@@ -64,6 +64,11 @@ export interface ReadOptions {
    * layer reads each and combines them with `combineSheetReads`; the reader of one grid ignores it.
    */
   sheets?: string[];
+  /**
+   * Where only balances are needed (letters): a balance table (科目余额表 / 往来余额表) is read as each
+   * dealer's 期末余额 at its cut-off (see `balanceTableAsRead`); `asOf` is then the user's cut-off.
+   */
+  acceptBalanceTable?: boolean;
   /** Year for dates written without one (`1月5日`, split 月/日 columns); beats a year found in the titles. */
   yearHint?: number;
   /**
