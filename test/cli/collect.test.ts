@@ -173,3 +173,13 @@ describe("duizhang aging: the limitation period of every open item", () => {
     expect(bad.err).toContain("函证登记簿");
   });
 });
+
+describe("duizhang aging text output", () => {
+  it("lists the items whose limitation period ends within 180 days or has ended", async () => {
+    fs.writeFileSync(path.join(dir, "old2.csv"), "客户名称,日期,单号,摘要,借方,贷方,账期\n华东建材,2023-06-01,A1,销售,1000,,30\n美达商贸,2023-01-01,B1,销售,2000,,30\n");
+    const r = await run(["aging", "--ledger", "old2.csv", "--as-of", "2026-03-01"], dir);
+    expect(r.out).toContain("== 诉讼时效与还款承诺 ==");
+    expect(r.out).toContain("华东建材 A1 1,000.00  届满 2026-07-01（到期日（2023-07-01））：还剩 122 天，请取得对方确认");
+    expect(r.out).toContain("美达商贸 B1 2,000.00  届满 2026-01-31（到期日（2023-01-31））：可能已过诉讼时效，请咨询法律意见");
+  });
+});

@@ -167,6 +167,25 @@ export function chartsLeftOutText(lang: Lang): string {
   );
 }
 
+/** Open items whose limitation period (诉讼时效) ends within 180 days or has ended, and broken commitments. */
+function limitationText(run: AgingRun, lang: Lang): string[] {
+  const s = (zh: string, en: string) => say(lang, zh, en);
+  const c = run.collection;
+  const broken = c.commitments.filter((k) => k.missed);
+  if (c.expiring === 0 && c.expired === 0 && broken.length === 0) return [];
+  const lines = ["", s("== 诉讼时效与还款承诺 ==", "== Limitation period and commitments ==")];
+  for (const d of run.report.dealers) {
+    for (const i of d.items) {
+      const l = i.limitation;
+      if (!l || l.status === "running") continue;
+      const what = l.status === "expired" ? s("可能已过诉讼时效，请咨询法律意见", "possibly time-barred: seek legal advice") : s(`还剩 ${l.daysLeft} 天，请取得对方确认`, `${l.daysLeft} days left: get an acknowledgement`);
+      lines.push(`  ${d.dealer} ${i.ref ?? i.row} ${formatFenGrouped(i.open)}  ${s("届满", "expires")} ${l.expires}（${lang === "en-US" ? l.basis.en : l.basis.zh}）：${what}`);
+    }
+  }
+  for (const k of broken) lines.push(`  ${k.dealer} ${k.number}：${s(`第 ${k.missed!.n} 期（${k.missed!.date}）未按期付款，承诺未履行`, `installment ${k.missed!.n} (${k.missed!.date}) missed: commitment not kept`)}`);
+  return lines;
+}
+
 /** `--register`: an .xlsx workbook holding the 函证登记簿. */
 async function registerPort(file: string, ctx: Context, lang: Lang): Promise<OpenedFile["port"]> {
   const opened = await openInputFile(file, ctx.io.cwd, lang);
@@ -301,6 +320,7 @@ export function agingText(run: AgingRun, lang: Lang): string {
   }
 
   lines.push(...apartText(r, lang));
+  lines.push(...limitationText(run, lang));
 
   if (r.issues.length > 0) {
     lines.push("", s(`问题：${r.issues.length}`, `Problems: ${r.issues.length}`));
