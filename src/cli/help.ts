@@ -15,6 +15,8 @@ const ZH: Record<string, string> = {
   demand --ledger FILE            给有逾期款项的经销商生成催款函（提醒函、催款函、最后通知三级）并登记
   promise --ledger FILE --dealer 经销商 --installments N --first 日期
                                   生成还款承诺书及分期还款计划
+  credit --applications FILE      信用申请评分、建议额度与账期、信用档案、半年复评、超额度
+  credit template --out FILE      生成空白信用申请表（供业务员填写）
   demo                            在自带的示例工作簿上运行对账和账龄，写出结果工作簿
   make-sample                     重新生成自带的示例工作簿
 
@@ -102,6 +104,19 @@ JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到
   --json       以 JSON 输出：asOf、letters（number、dealer、balance、direction、amountInWords、sheet、firstRow、lastRow）、
                skipped（dealer、reason）、warnings
 本公司信息取自台账或模板工作簿中的“本公司信息”表（两列：项目 | 内容）；缺少的项在函中留空待手填，并给出提示。`,
+  credit: `用法：duizhang credit --applications FILE [--ledger FILE [--sheet 名称]] [--register FILE] [--scorecard FILE] [--as-of YYYY-MM-DD]
+                      [--term-days N] [--out 结果.xlsx [--force]] [--json]
+      duizhang credit template --out 信用申请表.xlsx [--force]
+  --applications  填好的信用申请：工作簿中每张按标签填写的申请表（“客户名称：”等标签，值在右侧或下方），
+                  以及以这些标签为表头、一行一家的申请登记表；缺必填项或取值不合规则时指出工作表和单元格并停止
+  --ledger        台账：按账龄的核销规则（先按单号核销，再先进先出）计算近 12 个月的按期回款率、逾期记录、月均销售额和当前占用
+  --register      信用档案（工作表“信用档案”）所在工作簿，默认为申请表工作簿；档案中的额度和账期优先于建议
+  --scorecard     评分标准（工作表“评分标准”）所在工作簿，默认为申请表工作簿；都没有时用默认标准，并随 --out 写出供修改
+  --term-days     档案和申请都没有账期时使用的账期（天）
+  --out           写出新工作簿：信用评估（得分明细、建议额度的算式、复评和超额度名单）、评分标准、信用档案（超额度行标色）、台账副本（超额度经销商的未收行标色）
+  --json          以 JSON 输出：asOf、dealers（dealer、source、score、grade、breakdown、monthlyBase、termDays、suggestedLimit、
+                  requestedLimit、limit、limitSource、exposure、status、reviewDue …）、review、exposures、overLimit
+template          写出空白“信用申请表”：标签锁定、黄色单元格填写（下拉、日期、整数校验和填写说明），工作表保护（无密码），A4 打印含审批栏。`,
   demo: `用法：duizhang demo [--out 结果.xlsx [--force]] [--as-of YYYY-MM-DD]
 在 assets/sample/duizhang-sample.xlsx 上，用同一本台账（应收明细账）和同一个截止日期（默认 2026-10-31）运行对账和账龄，
 写出结果工作簿（默认 out/duizhang-demo.xlsx，每次运行时替换）并打印摘要。`,
@@ -124,6 +139,8 @@ Commands:
   demand --ledger FILE            demand letters (提醒函, 催款函, 最后通知) for dealers with overdue items, recorded in the register
   promise --ledger FILE --dealer NAME --installments N --first DATE
                                   a payment commitment (还款承诺书) with its installment plan
+  credit --applications FILE      score credit applications: suggested limit and term, register, review, over-limit
+  credit template --out FILE      a blank credit application form for reps to fill
   demo                            run reconciliation and aging on the bundled sample workbook
   make-sample                     rebuild the bundled sample workbook
 
@@ -228,6 +245,23 @@ is to get an acknowledgement / expired: possibly time-barred, still listed).`,
                skipped (dealer, reason), warnings
 Company details come from a 本公司信息 sheet (项目 | 内容) in the ledger's or the template's workbook; a missing one is
 left as a line to fill by hand, with a warning.`,
+  credit: `Usage: duizhang credit --applications FILE [--ledger FILE [--sheet NAME]] [--register FILE] [--scorecard FILE] [--as-of YYYY-MM-DD]
+                      [--term-days N] [--out RESULT.xlsx [--force]] [--json]
+       duizhang credit template --out FORM.xlsx [--force]
+  --applications  filled applications: every form in the workbook read by its labels (客户名称: …, the value beside or
+                  below), and tables with those labels as headers, one dealer a row; a missing required field or a bad
+                  value stops the run, naming the sheet and cell
+  --ledger        the ledger: on-time payment, overdue record, monthly sales and exposure over the last 12 months,
+                  settled as aging settles (named invoices first, then first in, first out)
+  --register      the workbook with the 信用档案 sheet (default: the applications' workbook); its limits and terms rule
+  --scorecard     the workbook with the 评分标准 sheet (default: the applications' workbook, else the built-in one,
+                  written with --out for editing)
+  --out           a new workbook: 信用评估, 评分标准, 信用档案 (over-limit rows marked), a copy of the ledger (over-limit
+                  dealers' open rows marked)
+  --json          asOf, dealers (dealer, source, score, grade, breakdown, monthlyBase, termDays, suggestedLimit,
+                  requestedLimit, limit, limitSource, exposure, status, reviewDue …), review, exposures, overLimit
+template          a blank 信用申请表: labels locked, yellow inputs with drop-downs, date and whole-number checks and
+                  input messages, the sheet protected without a password, A4 with the approval lines.`,
   demo: `Usage: duizhang demo [--out RESULT.xlsx [--force]] [--as-of YYYY-MM-DD]
 Runs reconciliation and aging on assets/sample/duizhang-sample.xlsx with one ledger (应收明细账) and one cut-off date
 (default 2026-10-31), writes a result workbook (default out/duizhang-demo.xlsx, replaced on each run) and prints a summary.`,

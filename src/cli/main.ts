@@ -10,6 +10,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from "./errors";
 import { processIO, type CliIO } from "./io";
 import { say, type Context, type Values } from "./options";
 import { commandAging } from "./commands/aging";
+import { commandCredit } from "./commands/credit";
 import { commandDemo, commandMakeSample } from "./commands/demo";
 import { commandLetters } from "./commands/letters";
 import { commandDemand, commandPromise } from "./commands/collect";
@@ -133,6 +134,22 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
     },
     positionals: 0,
     run: commandPromise,
+  },
+  credit: {
+    options: {
+      applications: { type: "string" },
+      ledger: { type: "string" },
+      sheet: { type: "string" },
+      register: { type: "string" },
+      scorecard: { type: "string" },
+      "as-of": { type: "string" },
+      "term-days": { type: "string" },
+      out: { type: "string" },
+      force: { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    positionals: 1,
+    run: commandCredit,
   },
   demo: { options: { out: { type: "string" }, force: { type: "boolean" }, "as-of": { type: "string" } }, positionals: 0, run: commandDemo },
   "make-sample": { options: { out: { type: "string" }, force: { type: "boolean" } }, positionals: 0, run: commandMakeSample },

@@ -1,0 +1,168 @@
+/**
+ * `duizhang credit`: score the credit applications of a workbook with the scorecard and the ledger's history,
+ * suggest a limit and term, check exposure against the register, list dealers due for review; and
+ * `duizhang credit template --out FILE`: the application sheet reps fill. No input is ever written.
+ */
+import * as path from "path";
+import { APPLICATION_SHEET, creditResultSpec, markOverLimit, runCredit, scorecardSheetSpec, writeApplicationTemplate, type CreditProblem, type CreditRun } from "../../app/credit";
+import type { Lang } from "../../app/lang";
+import { REGISTER_SHEET, SCORECARD_SHEET, toCreditJson } from "../../core/credit";
+import { formatFenGrouped } from "../../core/money";
+import { XlsxWorkbook } from "../../xlsx/workbook";
+import type { Context, Values } from "../options";
+import { optionalDate, optionalDays, optionalString, say } from "../options";
+import { EXIT_OK, UsageError } from "../errors";
+import { chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
+import { writeJson } from "../json-stream";
+import { renderTable } from "../table";
+import { todayIso } from "./aging";
+
+export async function commandCredit(ctx: Context, values: Values, positionals: string[]): Promise<number> {
+  const { lang } = ctx;
+  const sub = positionals[0];
+  if (sub === "template") return commandTemplate(ctx, values);
+  if (sub !== undefined) throw new UsageError(say(lang, `未知的子命令：credit ${sub}（可用：credit template）`, `unknown subcommand: credit ${sub} (there is: credit template)`));
+
+  const applicationsFile = optionalString(values, "applications");
+  if (applicationsFile === undefined) throw new UsageError(say(lang, "缺少 --applications 申请表文件（或用 duizhang credit template --out 文件 生成空白申请表）", "missing --applications FILE (or make a blank form with duizhang credit template --out FILE)"));
+  const ledgerFile = optionalString(values, "ledger");
+  const registerFile = optionalString(values, "register");
+  const scorecardFile = optionalString(values, "scorecard");
+  const asOf = optionalDate(ctx, values, "as-of") ?? todayIso();
+  const termDays = optionalDays(ctx, values, "term-days");
+  const outPath = optionalString(values, "out");
+  const force = values.force === true;
+  const inputs = [applicationsFile, ledgerFile, registerFile, scorecardFile].filter((f): f is string => f !== undefined).map((f) => path.resolve(ctx.io.cwd, f));
+  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, force);
+
+  const opened = new Map<string, OpenedFile>();
+  const open = async (file: string) => {
+    const full = path.resolve(ctx.io.cwd, file);
+    let f = opened.get(full);
+    if (!f) {
+      f = await openInputFile(file, ctx.io.cwd, lang);
+      opened.set(full, f);
+    }
+    return f;
+  };
+  const applications = await open(applicationsFile);
+  const ledger = ledgerFile !== undefined ? await open(ledgerFile) : null;
+  const ledgerSheet = ledger ? await chooseSheet(ledger, optionalString(values, "sheet"), lang, ledgerFile!) : null;
+  const register = registerFile !== undefined ? await open(registerFile) : null;
+  if (register && !(await register.port.listSheets()).some((s) => s.name === REGISTER_SHEET)) {
+    throw new UsageError(say(lang, `${registerFile} 中没有“${REGISTER_SHEET}”工作表`, `no "${REGISTER_SHEET}" sheet in ${registerFile}`));
+  }
+  const scorecard = scorecardFile !== undefined ? await open(scorecardFile) : null;
+  if (scorecard && !(await scorecard.port.listSheets()).some((s) => s.name === SCORECARD_SHEET)) {
+    throw new UsageError(say(lang, `${scorecardFile} 中没有“${SCORECARD_SHEET}”工作表`, `no "${SCORECARD_SHEET}" sheet in ${scorecardFile}`));
+  }
+
+  const result = await runCredit({
+    applications: applications.port,
+    ...(ledger && ledgerSheet ? { ledger: { port: ledger.port, sheet: ledgerSheet } } : {}),
+    ...(register ? { register: register.port } : {}),
+    ...(scorecard ? { scorecard: scorecard.port } : {}),
+    asOf,
+    ...(termDays !== undefined ? { defaultTermDays: termDays } : {}),
+  });
+  if (!result.ok) throw new UsageError(problemText(result.problem, lang, { applications: applicationsFile, ledger: ledgerFile ?? "", scorecard: scorecardFile ?? applicationsFile }));
+  const run = result.run;
+
+  if (out !== undefined) {
+    const wb = XlsxWorkbook.create();
+    await wb.writeSheet(creditResultSpec(run, lang));
+    // The scorecard used, to edit and give back with --scorecard; the register as it stands, over-limit rows marked.
+    const cardSource = scorecard ?? applications;
+    if (run.scorecard.sheet !== null && cardSource.kind === "xlsx") await wb.copySheetFrom(cardSource.port as XlsxWorkbook, SCORECARD_SHEET, SCORECARD_SHEET, { usersSheet: true });
+    else await wb.writeSheet(scorecardSheetSpec(run.scorecard.card));
+    const registerSource = register ?? applications;
+    const registerCopied = run.register !== null && registerSource.kind === "xlsx";
+    if (registerCopied) await wb.copySheetFrom(registerSource.port as XlsxWorkbook, REGISTER_SHEET, REGISTER_SHEET, { usersSheet: true });
+    let ledgerCopy: string | null = null;
+    if (ledger && ledgerSheet && ledger.kind === "xlsx" && ledgerSheet !== REGISTER_SHEET && ledgerSheet !== SCORECARD_SHEET) {
+      await wb.copySheetFrom(ledger.port as XlsxWorkbook, ledgerSheet, ledgerSheet, { usersSheet: true });
+      ledgerCopy = ledgerSheet;
+    }
+    await markOverLimit(wb, run.result, ledgerCopy ? { sheet: ledgerCopy, readSheet: ledgerSheet! } : null, registerCopied ? REGISTER_SHEET : undefined);
+    await saveResult(wb, out, force);
+  }
+
+  if (values.json) {
+    await writeJson(ctx.io, { ...toCreditJson(run.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...(out !== undefined ? { out } : {}) });
+  } else {
+    ctx.io.out(creditText(run, lang));
+    if (out !== undefined) ctx.io.out(say(lang, `\n结果已写入：${out}`, `\nResult written to: ${out}`));
+  }
+  return EXIT_OK;
+}
+
+async function commandTemplate(ctx: Context, values: Values): Promise<number> {
+  const { lang } = ctx;
+  const outPath = optionalString(values, "out");
+  if (outPath === undefined) throw new UsageError(say(lang, "缺少 --out 文件：duizhang credit template --out 信用申请表.xlsx", "missing --out FILE: duizhang credit template --out application.xlsx"));
+  const out = ensureWritableOut(outPath, ctx.io.cwd, [], lang, values.force === true);
+  const wb = XlsxWorkbook.create();
+  await writeApplicationTemplate(wb, lang);
+  await saveResult(wb, out, values.force === true);
+  if (values.json) await writeJson(ctx.io, { sheet: APPLICATION_SHEET, out });
+  else ctx.io.out(say(lang, `空白信用申请表已写入：${out}（工作表“${APPLICATION_SHEET}”，已保护，只能在黄色单元格中填写）`, `Blank credit application written to: ${out} (sheet "${APPLICATION_SHEET}", protected: only the yellow cells take input)`));
+  return EXIT_OK;
+}
+
+function problemText(p: CreditProblem, lang: Lang, files: { applications: string; ledger: string; scorecard: string }): string {
+  switch (p.code) {
+    case "applications":
+      return say(lang, `申请表（${files.applications}）有问题，未评分：\n${p.errors.map((e) => e.zh).join("\n")}`, `the applications (${files.applications}) have problems; nothing was scored:\n${p.errors.map((e) => e.en).join("\n")}`);
+    case "no_applications":
+      return say(lang, `${files.applications} 中没有找到信用申请（表单须有“客户名称”等标签，或一张以这些标签为表头的表）`, `no credit application found in ${files.applications} (a form with labels such as 客户名称, or a table with them as headers)`);
+    case "scorecard":
+      return say(lang, `评分标准（${files.scorecard} 的“${p.sheet}”）有问题：\n${p.problems.map((x) => x.zh).join("\n")}`, `the scorecard ("${p.sheet}" in ${files.scorecard}) has problems:\n${p.problems.map((x) => x.en).join("\n")}`);
+    case "ledger_unreadable":
+      return say(lang, `无法读取台账（${files.ledger}）：${p.message}`, `cannot read the ledger (${files.ledger}): ${p.message}`);
+  }
+}
+
+const STATUS: Record<string, [string, string]> = { ok: ["正常", "ok"], near: ["接近额度", "near"], over: ["超额度", "over"] };
+
+export function creditText(run: CreditRun, lang: Lang): string {
+  const s = (zh: string, en: string) => say(lang, zh, en);
+  const r = run.result;
+  const lines: string[] = [];
+  lines.push(`${s("评估日", "As of")}: ${r.asOf}  ${s("申请", "Applications")}: ${r.dealers.length}  ${s("评分标准", "Scorecard")}: ${run.scorecard.sheet ?? s("默认", "default")}`);
+  lines.push(
+    renderTable(
+      [s("经销商", "Dealer"), s("得分", "Score"), s("等级", "Grade"), s("账期", "Term"), s("建议额度", "Suggested"), s("执行额度", "Limit"), s("占用", "Exposure"), s("状态", "Status"), s("复评", "Review")],
+      r.dealers.map((d) => [
+        d.dealer,
+        String(d.score.score),
+        d.score.grade + (d.score.cappedFrom ? s(`（原${d.score.cappedFrom}）`, ` (was ${d.score.cappedFrom})`) : ""),
+        String(d.suggestion.termDays),
+        formatFenGrouped(d.suggestion.limit),
+        formatFenGrouped(d.limit) + (d.limitSource === "register" ? s("（档案）", " (register)") : ""),
+        formatFenGrouped(d.exposure),
+        say(lang, ...STATUS[d.status]),
+        d.reviewDue ?? "",
+      ]),
+      [1, 3, 4, 5, 6],
+    ),
+  );
+  for (const d of r.dealers) {
+    lines.push("", `${d.dealer}（${d.application.source.sheet} ${s("第", "row ")}${d.application.source.row}${s("行", "")}）`);
+    lines.push(renderTable([s("项目", "Item"), s("取值", "Value"), s("得分", "Points"), s("满分", "Max")], d.score.breakdown.map((b) => [b.item, b.value, String(b.points), String(b.max)]), [2, 3]));
+    for (const l of d.suggestion.lines) lines.push(`  ${l.item}: ${l.value}`);
+  }
+  if (r.review.length > 0) {
+    lines.push("", s("半年复评：", "Half-yearly review:"));
+    for (const v of r.review) {
+      const fresh = v.fresh ? s(`新得分 ${v.fresh.score}（${v.fresh.grade}）`, `fresh score ${v.fresh.score} (${v.fresh.grade})`) : s("无申请表，未重新评分", "no application, not rescored");
+      const down = v.pastFinal.length > 0 ? s(`；${v.pastFinal.length} 笔超过最终期限，建议降为 ${v.proposedGrade}`, `; ${v.pastFinal.length} past the final deadline, downgrade to ${v.proposedGrade} proposed`) : "";
+      lines.push(`  ${v.dealer}  ${v.grade}  ${s("下次复评", "next review")} ${v.nextReview ?? "-"}  ${fresh}${down}`);
+    }
+  }
+  const over = r.exposures.filter((e) => e.status === "over");
+  if (over.length > 0) {
+    lines.push("", s("超额度：", "Over the limit:"));
+    for (const e of over) lines.push(`  ${e.dealer}  ${s("占用", "exposure")} ${formatFenGrouped(e.exposure)} / ${s("额度", "limit")} ${formatFenGrouped(e.limit)}`);
+  }
+  return lines.join("\n");
+}

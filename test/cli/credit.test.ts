@@ -1,0 +1,75 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { run } from "./support";
+
+const APPLICATIONS = [
+  ["客户名称", "企业性质", "成立日期", "注册资本（万元）", "年销售额（万元）", "合作起始日期", "预计月采购额（元）", "担保方式", "申请额度（元）", "申请账期（天）", "业务员", "申请日期"],
+  ["美达五金", "其他", "2010-01-01", 600, 6000, "2020-01-01", 100000, "抵押", 300000, 60, "张强", "2026-11-01"],
+];
+const LEDGER = [
+  ["客户", "日期", "单号", "摘要", "借方", "贷方"],
+  ["美达五金", "2026-08-01", "XS2608-001", "销售", 120000, null],
+  ["美达五金", "2026-08-20", "SK-1", "回款", null, 120000],
+  ["美达五金", "2026-10-01", "XS2610-001", "销售", 123456.78, null],
+];
+
+async function folder(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-credit-"));
+  await XlsxWorkbook.fromSpecs([{ name: "申请登记", rows: APPLICATIONS as never }]).save(path.join(dir, "apps.xlsx"));
+  await XlsxWorkbook.fromSpecs([{ name: "明细账", rows: LEDGER as never }]).save(path.join(dir, "ledger.xlsx"));
+  return dir;
+}
+
+describe("duizhang credit", () => {
+  test("--json keeps the contract's fields and amounts as two-place strings", async () => {
+    const dir = await folder();
+    const r = await run(["credit", "--applications", "apps.xlsx", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30", "--json"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.asOf).toBe("2026-11-30");
+    const d = json.dealers[0];
+    expect(d).toMatchObject({ dealer: "美达五金", source: { sheet: "申请登记", row: 2 }, limitSource: "suggested", reviewDue: null });
+    // 10+10+10+15+15; the one sale due before the as-of date was paid on time (30) with no overdue (10): 100, A.
+    expect([d.score, d.grade, d.termDays]).toEqual([100, "A", 60]);
+    // 2020-01-01 to 2026-11-30: 82 whole months.
+    expect(d.breakdown[0]).toEqual({ item: "合作年限", value: "6.8", points: 10, max: 10 });
+    // (120,000 + 123,456.78) / 2 = 121,728.39 a month × 60 / 30 × 1.2 = 292,148.13, rounded down to 292,000.
+    expect([d.monthlyBase, d.suggestedLimit, d.requestedLimit, d.limit, d.exposure, d.status]).toEqual(["121728.39", "292000.00", "300000.00", "292000.00", "123456.78", "ok"]);
+  });
+
+  test("template --out writes a protected form with validation; an existing file is refused without --force", async () => {
+    const dir = await folder();
+    const r = await run(["credit", "template", "--out", "form.xlsx"], dir);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "form.xlsx"));
+    const ws = wb.getWorksheet("信用申请表")!;
+    expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
+    expect(ws.getCell("B14").dataValidation).toMatchObject({ type: "list", formulae: ['"无,保证,抵押"'] });
+    const again = await run(["credit", "template", "--out", "form.xlsx"], dir);
+    expect(again.code).toBe(2);
+  });
+
+  test("a bad value in an application stops with its sheet and cell", async () => {
+    const dir = await folder();
+    const rows = APPLICATIONS.map((r) => [...r]);
+    rows[1][7] = "房产";
+    await XlsxWorkbook.fromSpecs([{ name: "申请登记", rows: rows as never }]).save(path.join(dir, "bad.xlsx"));
+    const r = await run(["credit", "--applications", "bad.xlsx", "--as-of", "2026-11-30"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("工作表“申请登记”单元格 H2（担保方式）：“房产”不是可选值（无、保证、抵押）");
+  });
+
+  test("--out writes 信用评估, 评分标准 and the ledger copy", async () => {
+    const dir = await folder();
+    const r = await run(["credit", "--applications", "apps.xlsx", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30", "--out", "result.xlsx"], dir);
+    expect(r.err).toBe("");
+    const wb = await XlsxWorkbook.open(path.join(dir, "result.xlsx"));
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(["信用评估", "评分标准", "明细账"]);
+  });
+});
