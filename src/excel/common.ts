@@ -15,6 +15,13 @@ import { isIsoDate } from "../core/dates";
 
 /** Settings key listing the sheets Duizhang created (and so may replace or delete). */
 export const OWNED_SHEETS_KEY = "duizhang.ownedSheets";
+/**
+ * Settings key listing the worksheet ids (Excel's `worksheet.id`) of the sheets Duizhang created. A name
+ * can be taken again by the user's own sheet after ours was deleted; an id cannot, so where this key
+ * exists it alone decides which sheets are ours. Workbooks from before it get it on their next write,
+ * seeded with the ids of the sheets then named in the names list.
+ */
+export const OWNED_SHEET_IDS_KEY = "duizhang.ownedSheetIds";
 
 const KEY = /^[A-Za-z0-9_.-]+$/;
 const TAG = /^=?\s*N\(\s*"duizhang:([A-Za-z0-9_.-]+):([A-Za-z0-9_.-]+)"\s*\)\s*=\s*0\s*$/i;

@@ -44,6 +44,7 @@ import {
 } from "../port/workbook";
 import {
   OWNED_SHEETS_KEY,
+  OWNED_SHEET_IDS_KEY,
   PlannedCell,
   columnLetters,
   isoToSerial,
@@ -250,22 +251,24 @@ export class ExcelWorkbook implements WorkbookPort {
     await this.run(async (ctx) => {
       const wb = ctx.workbook;
       const existing = wb.worksheets.getItemOrNullObject(spec.name);
-      existing.load("name,position");
-      const ownedSetting = wb.settings.getItemOrNullObject(OWNED_SHEETS_KEY);
-      ownedSetting.load("value");
+      existing.load("name,position,id");
+      const loaded = loadOwnership(ctx);
       await ctx.sync();
-      const owned = ownedSetting.isNullObject ? [] : parseOwned(ownedSetting.value);
-      if (!existing.isNullObject && (spec.usersSheet || !owned.some((n) => sameSheetName(n, spec.name)))) {
+      const own = loaded.read();
+      if (!existing.isNullObject && (spec.usersSheet || !own.isOurs(existing))) {
         throw new PortError("not_ours", spec.name);
       }
 
       const ws = this.queueNewSheet(wb, spec, existing);
-      const ownedNext = [...owned.filter((n) => !sameSheetName(n, spec.name)), spec.name];
+      const ownedNext = [...own.names.filter((n) => !sameSheetName(n, spec.name)), spec.name];
       if (!spec.usersSheet) wb.settings.add(OWNED_SHEETS_KEY, JSON.stringify(ownedNext));
+      ws.load("id");
       this.queueSheetLook(ws, spec);
       // The sheet exists and is ours before any row goes out, so a cancelled or failed write
       // leaves a sheet the next run may replace.
       await ctx.sync();
+      // Its id is known once it exists; it goes out with the first rows.
+      if (!spec.usersSheet) wb.settings.add(OWNED_SHEET_IDS_KEY, JSON.stringify(own.idsWith(ws.id, existing.isNullObject ? null : existing.id)));
 
       const width = specWidth(spec.rows);
       const total = spec.rows.length;
@@ -819,9 +822,8 @@ export class ExcelWorkbook implements WorkbookPort {
     const plain = (spec: SheetSpec) => !spec.templateFormats && !spec.merges?.length && !spec.rowHeights?.length && !spec.form;
     const outcome = await this.run(async (ctx): Promise<{ later: SheetSpec[]; done: number } | null> => {
       const wb = ctx.workbook;
-      const ownedSetting = wb.settings.getItemOrNullObject(OWNED_SHEETS_KEY);
-      ownedSetting.load("value");
-      const existing = specs.map((spec) => wb.worksheets.getItemOrNullObject(spec.name).load("name,position"));
+      const loaded = loadOwnership(ctx);
+      const existing = specs.map((spec) => wb.worksheets.getItemOrNullObject(spec.name).load("name,position,id"));
       const marked = markSets.map((set) => {
         const ws = wb.worksheets.getItem(set.sheet);
         return { ws, used: ws.getUsedRangeOrNullObject(true).load("columnIndex,columnCount") };
@@ -835,9 +837,10 @@ export class ExcelWorkbook implements WorkbookPort {
         if (e instanceof PortError && e.code === "no_sheet") return null;
         throw e;
       }
-      let owned = ownedSetting.isNullObject ? [] : parseOwned(ownedSetting.value);
+      const own = loaded.read();
+      let owned = own.names;
       specs.forEach((spec, i) => {
-        if (!existing[i].isNullObject && (spec.usersSheet || !owned.some((n) => sameSheetName(n, spec.name)))) {
+        if (!existing[i].isNullObject && (spec.usersSheet || !own.isOurs(existing[i]))) {
           throw new PortError("not_ours", spec.name);
         }
       });
@@ -867,9 +870,13 @@ export class ExcelWorkbook implements WorkbookPort {
           bytes += size;
         } else later.push(spec);
       });
+      const created: { ws: Excel.Worksheet; old: Excel.Worksheet }[] = [];
       for (const { spec, existing: old, width } of together) {
         const ws = this.queueNewSheet(wb, spec, old);
-        if (!spec.usersSheet) owned = [...owned.filter((n) => !sameSheetName(n, spec.name)), spec.name];
+        if (!spec.usersSheet) {
+          owned = [...owned.filter((n) => !sameSheetName(n, spec.name)), spec.name];
+          created.push({ ws: ws.load("id"), old });
+        }
         this.queueSheetLook(ws, spec);
         if (width > 0 && spec.rows.length > 0) this.queueRows(ws, spec, 0, spec.rows.length, width);
         this.queueSheetExtras(ws, spec, width);
@@ -884,6 +891,13 @@ export class ExcelWorkbook implements WorkbookPort {
         // Refused whole for its size, so nothing of it was done: call by call instead.
         if (errorCode(e) === PAYLOAD_TOO_LARGE) return null;
         throw e;
+      }
+      // The new sheets' ids, known now that they exist (one more request; see OWNED_SHEET_IDS_KEY).
+      if (created.length > 0) {
+        let ids = own.ids;
+        for (const { ws, old } of created) ids = [...ids.filter((id) => old.isNullObject || id !== old.id), ws.id];
+        wb.settings.add(OWNED_SHEET_IDS_KEY, JSON.stringify(ids));
+        await ctx.sync();
       }
       return { later, done: markSets.length + together.length };
     });
@@ -909,21 +923,26 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async ownSheets(): Promise<string[]> {
-    return parseOwned(await this.getSetting(OWNED_SHEETS_KEY));
+    return this.run(async (ctx) => {
+      const loaded = loadOwnership(ctx);
+      await ctx.sync();
+      return loaded.read().present();
+    });
   }
 
   async deleteSheet(name: string): Promise<void> {
     await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-      ws.load("name");
-      const setting = ctx.workbook.settings.getItemOrNullObject(OWNED_SHEETS_KEY);
-      setting.load("value");
+      ws.load("name,id");
+      const loaded = loadOwnership(ctx);
       await ctx.sync();
-      const owned = setting.isNullObject ? [] : parseOwned(setting.value);
-      const ours = owned.some((n) => sameSheetName(n, name));
-      if (!ws.isNullObject && !ours) throw new PortError("not_ours", name);
+      const own = loaded.read();
+      if (!ws.isNullObject && !own.isOurs(ws)) throw new PortError("not_ours", name);
       if (!ws.isNullObject) ws.delete();
-      if (ours) ctx.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify(owned.filter((n) => !sameSheetName(n, name))));
+      if (own.names.some((n) => sameSheetName(n, name))) {
+        ctx.workbook.settings.add(OWNED_SHEETS_KEY, JSON.stringify(own.names.filter((n) => !sameSheetName(n, name))));
+      }
+      if (!ws.isNullObject) ctx.workbook.settings.add(OWNED_SHEET_IDS_KEY, JSON.stringify(own.ids.filter((id) => id !== ws.id)));
       await ctx.sync();
     });
   }
@@ -1163,6 +1182,34 @@ function checkCharts(spec: SheetSpec): void {
     }
     if (at.row < 1 || at.column < 1 || at.rows < 1 || at.columns < 1) throw new Error(`${name}: bad position`);
   }
+}
+
+/**
+ * What tells our sheets from the user's, loaded in the caller's next request: the owned names, the owned
+ * ids and every sheet's name and id. `read()` after the sync: a sheet is ours when its id is listed (or,
+ * in a workbook from before ids were kept, its name, whose sheets' ids then seed the list).
+ */
+function loadOwnership(ctx: Excel.RequestContext) {
+  const namesSetting = ctx.workbook.settings.getItemOrNullObject(OWNED_SHEETS_KEY).load("value");
+  const idsSetting = ctx.workbook.settings.getItemOrNullObject(OWNED_SHEET_IDS_KEY).load("value");
+  const sheets = ctx.workbook.worksheets.load("items/name,items/id");
+  return {
+    read() {
+      const names = namesSetting.isNullObject ? [] : parseOwned(namesSetting.value);
+      const ids = idsSetting.isNullObject
+        ? sheets.items.filter((ws) => names.some((n) => sameSheetName(n, ws.name))).map((ws) => ws.id)
+        : parseOwned(idsSetting.value);
+      return {
+        names,
+        ids,
+        isOurs: (ws: { id: string }) => ids.includes(ws.id),
+        /** The ids list after `added` replaced `replaced` (null when nothing was replaced). */
+        idsWith: (added: string, replaced: string | null) => [...ids.filter((id) => id !== replaced && id !== added), added],
+        /** Names of our sheets that exist, in the order they were made. */
+        present: () => ids.flatMap((id) => sheets.items.filter((ws) => ws.id === id).map((ws) => ws.name)),
+      };
+    },
+  };
 }
 
 /** A name for the sheet being replaced while its successor is created (31 characters at most). */
