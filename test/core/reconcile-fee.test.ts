@@ -43,6 +43,8 @@ describe("pass 6: one payment or sale, two amounts", () => {
     ]);
     expect(r.pendingItems[0].text.zh).toContain("-19,975.00");
     expect(r.pendingItems[0].text.zh).toContain("-20,000.00");
+    expect(r.pendingItems[0].text.zh).toContain("可能是银行手续费");
+    expect(r.pendingItems[0].text.en).toContain("likely a bank fee");
     expect(r.remainder).toBe(2_500);
     expect(r.unexplained).toBe(0);
   });

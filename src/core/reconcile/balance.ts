@@ -22,6 +22,13 @@ export interface BalanceInput {
 
 const join = (rows: readonly number[], sep: string) => rows.join(sep);
 
+/** The likely causes of a fee pair (pass 6), named in its 待查 line. */
+const LIKELY: Partial<Record<Difference["reason"]["code"], { zh: string; en: string }>> = {
+  bank_fee: { zh: "银行手续费", en: "a bank fee" },
+  cash_discount: { zh: "现金折扣", en: "a cash discount" },
+  rounding: { zh: "尾差", en: "rounding" },
+};
+
 function pendingOf(d: Difference): PendingItem {
   const base = {
     source: d.kind,
@@ -32,14 +39,17 @@ function pendingOf(d: Difference): PendingItem {
     amount: d.amount,
   };
   switch (d.kind) {
-    case "amount_mismatch":
+    case "amount_mismatch": {
+      // One payment or sale booked with two amounts: the likely cause goes with it, so no one looks for a missing payment.
+      const likely = LIKELY[d.reason.code];
       return {
         ...base,
         text: {
-          zh: `金额不符（我方第 ${join(d.ledgerRows, "、")} 行 ${formatFenGrouped(d.ledgerAmount)}，对方第 ${join(d.statementRows, "、")} 行 ${formatFenGrouped(d.statementAmount)}）`,
-          en: `Amounts differ (our row ${join(d.ledgerRows, ", ")} ${formatFenGrouped(d.ledgerAmount)}, their row ${join(d.statementRows, ", ")} ${formatFenGrouped(d.statementAmount)})`,
+          zh: `金额不符（我方第 ${join(d.ledgerRows, "、")} 行 ${formatFenGrouped(d.ledgerAmount)}，对方第 ${join(d.statementRows, "、")} 行 ${formatFenGrouped(d.statementAmount)}）${likely ? `，可能是${likely.zh}` : ""}`,
+          en: `Amounts differ (our row ${join(d.ledgerRows, ", ")} ${formatFenGrouped(d.ledgerAmount)}, their row ${join(d.statementRows, ", ")} ${formatFenGrouped(d.statementAmount)})${likely ? `, likely ${likely.en}` : ""}`,
         },
       };
+    }
     case "duplicate":
       return {
         ...base,
