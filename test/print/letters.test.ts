@@ -16,11 +16,11 @@ if (!tools) console.warn("letters print tests skipped: soffice, pdftotext or pdf
 
 const LEDGER = [
   ["日期", "客户名称", "单号", "摘要", "借方", "贷方"],
-  ["2026-10-08", "杭州美达商贸有限公司", "XS-1", "销售出库", 107000.53, null],
-  ["2026-10-12", "嘉兴恒通家电销售有限责任公司", "XS-2", "销售出库", 1409.5, null],
-  ["2026-10-20", "宁波顺和电器有限公司", "XS-3", "销售出库", 5000, null],
-  ["2026-11-05", "宁波顺和电器有限公司", "SK-1", "收款", null, 5000],
-  ["2026-11-10", "温州瑞丰五金经营部", "SK-2", "预收货款", null, 6007.14],
+  ["2026-10-08", "杭州美达商贸有限公司", "XSCK-2026-10081", "销售出库", 107000.53, null],
+  ["2026-10-12", "嘉兴恒通家电销售有限责任公司", "XSCK-2026-10122", "销售出库", 1409.5, null],
+  ["2026-10-20", "宁波顺和电器有限公司", "XSCK-2026-10203", "销售出库", 5000, null],
+  ["2026-11-05", "宁波顺和电器有限公司", "SKD-2026-110501", "收款", null, 5000],
+  ["2026-11-10", "温州瑞丰五金经营部", "SKD-2026-111002", "预收货款", null, 6007.14],
 ];
 const COMPANY = [
   ["项目", "内容"],
@@ -50,7 +50,7 @@ beforeAll(async () => {
     { name: "应收明细", rows: LEDGER as never },
     { name: "本公司信息", rows: COMPANY as never },
   ]).save(path.join(dir, "ledger.xlsx"));
-  for (const template of ["积极式", "消极式"]) {
+  for (const template of ["积极式", "消极式", "含明细"]) {
     const out = `letters-${template}.xlsx`;
     const r = await run(["letters", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30", "--template", template, "--out", out, "--json"], dir);
     expect(r.err).toBe("");
@@ -87,5 +87,20 @@ maybe.each(["积极式", "消极式"])("letters from the %s template on paper", 
     const { letters, pages } = printed[template];
     const i = letters.findIndex((l) => l.dealer === "温州瑞丰五金经营部");
     expect(flat(pages[i].text)).toContain("本公司欠贵公司");
+  });
+});
+
+maybe("letters from the 含明细 template on paper", () => {
+  test("print every movement's date whole (no ###) and every 单号 uncut", () => {
+    const { letters, pages } = printed["含明细"];
+    expect(letters.map((l) => l.dealer)).toEqual(["杭州美达商贸有限公司", "嘉兴恒通家电销售有限责任公司", "温州瑞丰五金经营部"]);
+    // The letters' pages (the register's pages follow them).
+    const all = pages.slice(0, letters.length).map((p) => p.text).join("\n");
+    expect(all).not.toContain("###");
+    const text = flat(all);
+    for (const [date, number] of [["2026-10-08", "XSCK-2026-10081"], ["2026-10-12", "XSCK-2026-10122"], ["2026-11-10", "SKD-2026-111002"]]) {
+      expect(text).toContain(date);
+      expect(text).toContain(number);
+    }
   });
 });

@@ -166,7 +166,9 @@ export function builtinTemplate(kind: BuiltinKind): Template {
   const body = kind === "negative" ? BODY_NEGATIVE : BODY_POSITIVE;
   const specs = [...head(body), ...(kind === "movements" ? movementsBlock() : []), ...tail(kind)];
   const t = build(BUILTIN_SHEETS[kind], specs);
-  if (kind === "movements") t.columnWidths = [10, 10, 9, 9, 9, 11, 11, 11];
+  // Room for a whole yyyy-mm-dd and a 15-character 单号 in the substitute fonts LibreOffice and a Mac use
+  // for 宋体 (at width 10 a date printed ### and 单号 were cut); 摘要 gives up what they take.
+  if (kind === "movements") t.columnWidths = [12, 16, 8, 7, 6, 11, 11, 11];
   return t;
 }
 
