@@ -52,6 +52,17 @@ export interface AgingChoices {
   buckets: string;
 }
 
+/** The 函证 view's choices; `dealers` set by "为该经销商生成对账函" opens the view with those dealers picked. */
+export interface LettersChoices {
+  asOf: string;
+  /** "builtin:positive" | "builtin:negative" | "builtin:movements" | "sheet:<name>". */
+  template: string;
+  mode: "all" | "reconciled" | "picked";
+  picked: string[];
+  /** Bumped when another view asks to show the 函证 view (the pane's navigation follows). */
+  opened: number;
+}
+
 export interface PaneMarks {
   /**
    * The marks of the last reconciliation from this pane: `present` in the sheets, `cleared` since (the
@@ -69,6 +80,8 @@ export interface PaneState {
   aging: AgingChoices | null;
   marks: PaneMarks;
   confirmation: Confirmation | null;
+  /** Null until the 函证 view first shows or another view opens it for a dealer. */
+  letters?: LettersChoices | null;
 }
 
 export type PaneAction =
@@ -76,7 +89,10 @@ export type PaneAction =
   | { type: "reconcile/result"; outcome: ReconcileOutcome }
   | { type: "aging/choose"; choices: Partial<AgingChoices> }
   | { type: "marks"; reconcile?: PaneMarks["reconcile"]; aging?: PaneMarks["aging"] }
-  | { type: "confirmation"; event: ConfirmationEvent };
+  | { type: "confirmation"; event: ConfirmationEvent }
+  | { type: "letters/choose"; choices: Partial<LettersChoices> }
+  /** "为该经销商生成对账函": the 函证 view with these dealers picked. */
+  | { type: "letters/open"; dealers: string[]; asOf?: string };
 
 export const EMPTY_PANE: PaneState = {
   reconcile: null,
@@ -103,6 +119,13 @@ export function reducePane(state: PaneState, action: PaneAction): PaneState {
           aging: action.aging !== undefined ? action.aging : state.marks.aging,
         },
       };
+    case "letters/choose":
+      return { ...state, letters: { ...(state.letters ?? DEFAULT_LETTERS_CHOICES), ...action.choices } };
+    case "letters/open": {
+      const prev = state.letters ?? DEFAULT_LETTERS_CHOICES;
+      const asOf = action.asOf ?? prev.asOf;
+      return { ...state, letters: { ...prev, asOf, mode: "picked", picked: [...action.dealers], opened: prev.opened + 1 } };
+    }
     case "confirmation": {
       const next = nextConfirmation(state.confirmation, action.event);
       return next === state.confirmation ? state : { ...state, confirmation: next };
@@ -112,6 +135,8 @@ export function reducePane(state: PaneState, action: PaneAction): PaneState {
 
 /** The aging view's choices before the user made any, but the date (today, read by the view). */
 export const DEFAULT_AGING_CHOICES: AgingChoices = { asOf: "", dealer: null, soonToo: false, basis: "due", buckets: "30,60,90,180,365" };
+
+export const DEFAULT_LETTERS_CHOICES: LettersChoices = { asOf: "", template: "builtin:positive", mode: "all", picked: [], opened: 0 };
 
 export interface PaneStore {
   get(): PaneState;

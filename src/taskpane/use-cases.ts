@@ -16,6 +16,7 @@ import type {
 } from "../app/reconcile";
 import type { clearAgingMarks, markAgingRows, runAging, saveDefaultTermDays, writeAgingResults } from "../app/aging";
 import type { undoEverything } from "../app/undo";
+import type { checkTemplate, readCompany, readRegisterStatus, runLetters, writeBuiltinTemplate } from "../app/letters";
 import type { ReadOptions, ReadResult } from "../core/read/types";
 import type { WorkbookPort } from "../port/workbook";
 import type { ColumnMap } from "./summary";
@@ -45,12 +46,20 @@ export interface AgingUseCases {
   saveDefaultTermDays: typeof saveDefaultTermDays;
 }
 
+export interface LettersUseCases {
+  readCompany: typeof readCompany;
+  checkTemplate: typeof checkTemplate;
+  writeBuiltinTemplate: typeof writeBuiltinTemplate;
+  runLetters: typeof runLetters;
+  readRegisterStatus: typeof readRegisterStatus;
+}
+
 export interface UndoUseCases {
   undoEverything: typeof undoEverything;
 }
 
 /** Everything the pane asks of src/app. Later views (letters, demand letters, credit) add theirs here. */
-export type UseCases = ReadUseCases & ReconcileUseCases & AgingUseCases & UndoUseCases;
+export type UseCases = ReadUseCases & ReconcileUseCases & AgingUseCases & LettersUseCases & UndoUseCases;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFunction = (...args: any[]) => Promise<unknown>;
@@ -68,6 +77,7 @@ const read = () => import("../app/read");
 const reconcile = () => import("../app/reconcile");
 const aging = () => import("../app/aging");
 const undo = () => import("../app/undo");
+const letters = () => import("../app/letters");
 
 export const APP_USE_CASES: UseCases = {
   readSheet: later(read, "readSheet"),
@@ -83,5 +93,10 @@ export const APP_USE_CASES: UseCases = {
   clearAgingMarks: later(aging, "clearAgingMarks"),
   writeAgingResults: later(aging, "writeAgingResults"),
   saveDefaultTermDays: later(aging, "saveDefaultTermDays"),
+  readCompany: later(letters, "readCompany"),
+  checkTemplate: later(letters, "checkTemplate"),
+  writeBuiltinTemplate: later(letters, "writeBuiltinTemplate"),
+  runLetters: later(letters, "runLetters"),
+  readRegisterStatus: later(letters, "readRegisterStatus"),
   undoEverything: later(undo, "undoEverything"),
 };

@@ -15,11 +15,12 @@ import { CHOICE_SETTING, NO_CHOICE, applyChoice, checkChoice, choiceFromSetting,
 import { LocaleProvider, ServicesProvider, useServices, type PaneServices, type UseCases } from "../context";
 import { STRINGS, otherLocale, type Locale, type Strings } from "../i18n";
 import { messageFromError, withMessage, withoutMessage, type PaneMessage } from "../messages";
-import { PaneStoreProvider, type PaneStore } from "../store";
+import { PaneStoreProvider, usePane, type PaneStore } from "../store";
 import { MessageList } from "./MessageList";
 import { RECONCILE_STRINGS } from "../reconcile/strings";
 import { AGING_STRINGS } from "../aging/strings";
-import { AgingView, ReconcileView, SheetsView, ViewLoading, preloadFirstView } from "./views";
+import { LETTERS_STRINGS } from "../letters/strings";
+import { AgingView, LettersView, ReconcileView, SheetsView, ViewLoading, preloadFirstView } from "./views";
 
 preloadFirstView();
 
@@ -125,6 +126,11 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
   const [messages, setMessages] = useState<PaneMessage[]>([]);
   const [viewId, setViewId] = useState("sheets");
   const [generation, setGeneration] = useState(0);
+  // "为该经销商生成对账函" in another view asks, through the pane store, for the 函证 view.
+  const lettersOpened = usePane((p) => p.letters?.opened ?? 0);
+  useEffect(() => {
+    if (lettersOpened > 0) setViewId("letters");
+  }, [lettersOpened]);
   // The pane may be closed while a request is out; a late answer must not touch a gone component.
   const alive = useRef(true);
   useEffect(() => {
@@ -213,6 +219,11 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
       render: (p) => (
         <AgingView {...stepProps(p)} />
       ),
+    },
+    {
+      id: "letters",
+      title: () => LETTERS_STRINGS[locale].viewTitle,
+      render: (p) => <LettersView sheets={p.sheets} choice={p.choice} generation={p.generation} report={p.report} clear={p.clear} onGoTo={p.goTo} />,
     },
   ];
   const current = views.find((v) => v.id === viewId) ?? views[0];

@@ -10,6 +10,7 @@ import { Component, lazy, Suspense, type ReactNode } from "react";
 const loadSheets = () => import(/* webpackChunkName: "view-sheets" */ "./SheetsView");
 const loadReconcile = () => import(/* webpackChunkName: "view-reconcile" */ "../reconcile/ReconcileView");
 const loadAging = () => import(/* webpackChunkName: "view-aging" */ "../aging/AgingView");
+const loadLetters = () => import(/* webpackChunkName: "view-letters" */ "../letters/LettersView");
 
 /** Starts fetching the first view; React.lazy below reuses the same promise (webpack caches the chunk). */
 export function preloadFirstView(): void {
@@ -21,6 +22,7 @@ export function preloadFirstView(): void {
 export const SheetsView = lazy(loadSheets);
 export const ReconcileView = lazy(() => loadReconcile().then((m) => ({ default: m.ReconcileView })));
 export const AgingView = lazy(() => loadAging().then((m) => ({ default: m.AgingView })));
+export const LettersView = lazy(() => loadLetters().then((m) => ({ default: m.LettersView })));
 
 /**
  * A chunk that cannot be fetched (the server gone, a connection lost) would otherwise leave an empty

@@ -17,6 +17,8 @@ import {
 import { MARK_KINDS, MARK_STYLES } from "../../app/reports/marks";
 import { formatFenGrouped } from "../../core/money";
 import { useLocale } from "../context";
+import { usePaneStore } from "../store";
+import { LETTERS_STRINGS } from "../letters/strings";
 import { Legend, ResultList } from "../components/layout";
 import {
   availableFilters,
@@ -84,6 +86,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  letter: { alignSelf: "flex-start", maxWidth: "100%" },
   good: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -107,6 +110,7 @@ export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
   const { s, report, items, filter } = props;
   const styles = useStyles();
   const locale = useLocale();
+  const store = usePaneStore();
   const text = (b: { zh: string; en: string }) => (locale === "en-US" ? b.en : b.zh);
   const counts = countByKind(items);
   const shown = filterItems(items, filter);
@@ -159,6 +163,16 @@ export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
               </Caption1>
             ) : null}
             {d.subsetSearch.note ? <Caption1 className={styles.muted}>{text(d.subsetSearch.note)}</Caption1> : null}
+            {d.dealer ? (
+              <Button
+                size="small"
+                className={styles.letter}
+                onClick={() => store.dispatch({ type: "letters/open", dealers: [d.dealer as string], asOf: report.asOf ?? report.cutoff ?? undefined })}
+                data-testid="letter-for-dealer"
+              >
+                {LETTERS_STRINGS[locale].forDealer}
+              </Button>
+            ) : null}
           </section>
         );
       })}

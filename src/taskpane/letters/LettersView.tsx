@@ -1,0 +1,267 @@
+/**
+ * The 函证 view: company details, template, dealers, cut-off, generate with progress and cancel, the
+ * letters made (each a click from its place in the sheet) and the register's summary (sent, 相符 / 不符,
+ * overdue, each row a click away). The workflow is useLettersRun's; this renders it.
+ */
+import { Button, Caption1, Checkbox, Dropdown, Field, Input, Link, Option, Radio, RadioGroup, Spinner, Text } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { formatFenGrouped } from "../../core/money";
+import type { Selection, SheetInfo } from "../../port/workbook";
+import type { SheetChoice } from "../choice";
+import { Actions, FormRow, Notice, ResultList, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
+import { useLocale } from "../context";
+import type { PaneMessage } from "../messages";
+import { LETTERS_STRINGS, type LettersStrings } from "./strings";
+import { BUILTIN_KINDS, searchDealers, useLettersRun } from "./useLettersRun";
+import type { BuiltinKind } from "../../core/letters/builtin";
+
+export interface LettersViewProps {
+  sheets: readonly SheetInfo[];
+  choice: SheetChoice;
+  generation: number;
+  report: (message: PaneMessage) => void;
+  clear: (key: string) => void;
+  onGoTo: (target: Selection) => void;
+}
+
+const builtinLabel = (s: LettersStrings, kind: BuiltinKind) =>
+  kind === "positive" ? s.builtinPositive : kind === "negative" ? s.builtinNegative : s.builtinMovements;
+
+/** Sheets that cannot be templates: ours and the register. */
+const NOT_TEMPLATES = /^(对账函 \d{4}-\d{2}-\d{2}|函证登记簿|本公司信息)/;
+
+export function LettersView({ sheets, choice, report, clear, onGoTo }: LettersViewProps): JSX.Element {
+  const locale = useLocale();
+  const s = LETTERS_STRINGS[locale];
+  const styles = useLayoutStyles();
+  const run = useLettersRun({ ledger: choice.ledger, report, clear, onGoTo });
+  const [search, setSearch] = useState("");
+  const { choices } = run;
+
+  const templateOptions = useMemo(() => {
+    const options = BUILTIN_KINDS.map((k) => ({ value: `builtin:${k}`, text: builtinLabel(s, k) }));
+    for (const sheet of sheets) {
+      if (sheet.name === choice.ledger || sheet.name === choice.statement || NOT_TEMPLATES.test(sheet.name)) continue;
+      options.push({ value: `sheet:${sheet.name}`, text: s.sheetTemplate(sheet.name) });
+    }
+    if (!options.some((o) => o.value === choices.template) && choices.template.startsWith("sheet:")) {
+      options.push({ value: choices.template, text: s.sheetTemplate(choices.template.slice("sheet:".length)) });
+    }
+    return options;
+  }, [sheets, choice, choices.template, s]);
+  const templateText = templateOptions.find((o) => o.value === choices.template)?.text ?? "";
+  const builtinChosen = choices.template.startsWith("builtin:") ? (choices.template.slice("builtin:".length) as BuiltinKind) : null;
+  const shownDealers = useMemo(() => searchDealers(run.dealerList ?? [], search), [run.dealerList, search]);
+
+  if (!choice.ledger) {
+    return (
+      <div className={styles.view} data-testid="letters-view">
+        <Text>{s.intro}</Text>
+        <Notice intent="info" testId="letters-no-ledger">
+          {s.noLedger}
+        </Notice>
+      </div>
+    );
+  }
+
+  const status = run.status;
+  return (
+    <div className={styles.view} data-testid="letters-view">
+      <Caption1 className={styles.muted}>{s.intro}</Caption1>
+
+      <Section id="letters-company" title={s.company} testId="letters-company">
+        {run.company.state === "checking" ? <Spinner size="tiny" /> : null}
+        {run.company.state === "done" && run.company.sheet ? (
+          <Text className={styles.breakable}>{s.companyFrom(run.company.sheet)}</Text>
+        ) : null}
+        {run.company.state === "done" && !run.company.sheet ? <Notice intent="warning">{s.companyMissing}</Notice> : null}
+        {run.company.state === "done" && run.company.sheet && run.company.warnings.length > 0 ? (
+          <Notice intent="warning" testId="letters-company-warnings">
+            {run.company.warnings.join("；")}
+          </Notice>
+        ) : null}
+        <Actions>
+          <Button size="small" onClick={run.recheck} data-testid="letters-recheck">
+            {s.recheck}
+          </Button>
+        </Actions>
+      </Section>
+
+      <Section id="letters-template" title={s.template} testId="letters-template">
+        <Field label={s.template}>
+          <Dropdown
+            className={styles.control}
+            value={templateText}
+            selectedOptions={[choices.template]}
+            onOptionSelect={(_, d) => d.optionValue && run.choose({ template: d.optionValue })}
+            data-testid="letters-template-choice"
+          >
+            {templateOptions.map((o) => (
+              <Option key={o.value} value={o.value} text={o.text}>
+                <span className={styles.breakable}>{o.text}</span>
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        {builtinChosen ? (
+          <Actions>
+            <Button size="small" disabled={run.writing} onClick={() => void run.writeBuiltin(builtinChosen)} data-testid="letters-write-builtin">
+              {s.writeBuiltin}
+            </Button>
+          </Actions>
+        ) : null}
+        {run.check.state === "checking" ? <Spinner size="tiny" /> : null}
+        {run.check.state === "ok" ? <Caption1 data-testid="letters-template-ok">{s.templateOk}</Caption1> : null}
+        {run.check.state === "problems" && run.check.messages.length > 0 ? (
+          <Notice intent="error" testId="letters-template-problems">
+            {s.templateProblems}
+            <ul>
+              {run.check.messages.map((m, i) => (
+                <li key={i} className={styles.breakable}>
+                  {m}
+                </li>
+              ))}
+            </ul>
+          </Notice>
+        ) : null}
+      </Section>
+
+      <Section id="letters-dealers" title={s.dealers} testId="letters-dealers">
+        <RadioGroup value={choices.mode} onChange={(_, d) => run.choose({ mode: d.value as typeof choices.mode })} data-testid="letters-mode">
+          <Radio value="all" label={s.modeAll} />
+          <Radio value="reconciled" label={s.modeReconciled} disabled={run.reconciled.length === 0} />
+          <Radio value="picked" label={s.modePicked} />
+        </RadioGroup>
+        {choices.mode === "reconciled" ? (
+          <Caption1 className={styles.breakable}>{run.reconciled.length > 0 ? run.reconciled.join("、") : s.noReconciled}</Caption1>
+        ) : null}
+        {choices.mode === "picked" ? (
+          <>
+            <Field label={s.search}>
+              <Input className={styles.control} value={search} onChange={(_, d) => setSearch(d.value)} data-testid="letters-search" />
+            </Field>
+            <Caption1 data-testid="letters-picked-count">{s.pickedCount(choices.picked.length)}</Caption1>
+            {run.dealerList === null ? <Spinner size="tiny" /> : null}
+            <div data-testid="letters-dealer-list">
+              {[...new Set([...choices.picked.filter((p) => !shownDealers.includes(p) && search === ""), ...shownDealers])].map((name) => (
+                <Checkbox key={name} label={<span className={styles.breakable}>{name}</span>} checked={choices.picked.includes(name)} onChange={() => run.togglePicked(name)} />
+              ))}
+            </div>
+          </>
+        ) : null}
+      </Section>
+
+      <Section id="letters-run" title={s.generate} testId="letters-run">
+        <FormRow>
+          <Field label={s.asOf} className={styles.grow} validationMessage={run.asOfOk ? undefined : s.asOfProblem} validationState={run.asOfOk ? "none" : "error"}>
+            <Input className={styles.control} value={choices.asOf} onChange={(_, d) => run.choose({ asOf: d.value })} placeholder="2026-11-30" data-testid="letters-asof" />
+          </Field>
+        </FormRow>
+        <Actions>
+          <Button appearance="primary" disabled={!run.canGenerate} onClick={() => void run.generate()} data-testid="letters-generate">
+            {s.generate}
+          </Button>
+          {run.running ? (
+            <Button onClick={run.cancel} data-testid="letters-cancel">
+              {s.cancel}
+            </Button>
+          ) : null}
+        </Actions>
+        {status.state === "running" ? (
+          <RunProgressBar value={status.total > 0 ? status.done / status.total : 0} label={s.stage[status.stage]} stage={status.stage} testId="letters-progress" />
+        ) : null}
+        {status.state === "cancelled" ? <Notice intent="info" testId="letters-cancelled">{s.cancelled}</Notice> : null}
+        {status.state === "refused" ? (
+          <Notice intent="error" testId="letters-refused">
+            <ul>
+              {status.messages.map((m, i) => (
+                <li key={i} className={styles.breakable}>
+                  {m}
+                </li>
+              ))}
+            </ul>
+          </Notice>
+        ) : null}
+        {status.state === "failed" ? <Notice intent="error" testId="letters-failed">{s.failed(status.message)}</Notice> : null}
+      </Section>
+
+      {status.state === "done" ? (
+        <Section id="letters-results" title={s.results(status.run.letters.length, status.run.sheet)} testId="letters-results">
+          {!status.run.formatsCarried ? <Notice intent="warning">{s.formatsNotCarried}</Notice> : null}
+          {status.run.warnings.length > 0 ? <Notice intent="warning" testId="letters-warnings">{status.run.warnings.join("；")}</Notice> : null}
+          <ResultList testId="letters-list">
+            {status.run.letters.map((l) => (
+              <li key={l.number} className={styles.breakable} data-testid="letter-item">
+                <Link onClick={() => run.goTo({ sheet: l.sheet, row: l.firstRow, rowEnd: l.lastRow })} data-testid="letter-link">
+                  {l.number}
+                </Link>{" "}
+                {l.dealer} ¥{formatFenGrouped(Math.abs(l.balanceFen))}{" "}
+                <Link onClick={() => run.goTo({ sheet: REGISTER, row: l.registerRow })} data-testid="letter-register-link">
+                  {s.registerRow(l.registerRow)}
+                </Link>
+              </li>
+            ))}
+          </ResultList>
+          {status.run.skipped.length > 0 ? (
+            <ResultList testId="letters-skipped">
+              {status.run.skipped.map((k) => (
+                <li key={k.dealer} className={styles.breakable}>
+                  <Caption1>{s.skipped(k.dealer, k.reason)}</Caption1>
+                </li>
+              ))}
+            </ResultList>
+          ) : null}
+        </Section>
+      ) : null}
+
+      <RegisterSummary s={s} register={run.register} goTo={run.goTo} />
+    </div>
+  );
+}
+
+const REGISTER = "函证登记簿";
+
+function RegisterSummary({ s, register, goTo }: { s: LettersStrings; register: ReturnType<typeof useLettersRun>["register"]; goTo: (t: Selection) => void }): JSX.Element {
+  const styles = useLayoutStyles();
+  if (register === null) return <Spinner size="tiny" />;
+  if (register === "none") {
+    return (
+      <Section id="letters-register" title={s.register} testId="letters-register">
+        <Caption1>{s.noRegister}</Caption1>
+      </Section>
+    );
+  }
+  const { status, sheet } = register;
+  const row = (key: string, r: number, number: string, dealer: string, extra: string) => (
+    <li key={key} className={styles.breakable} data-testid="register-item">
+      <Link onClick={() => goTo({ sheet, row: r })} data-testid="register-link">
+        {number || `#${r}`}
+      </Link>{" "}
+      {dealer} <Caption1>{extra}</Caption1>
+    </li>
+  );
+  const money = (f: number | null) => (f === null ? "—" : formatFenGrouped(f));
+  return (
+    <Section id="letters-register" title={s.register} testId="letters-register">
+      <Text data-testid="register-counts">{s.counts(status.counts)}</Text>
+      {status.overdue.length > 0 ? (
+        <>
+          <Text weight="semibold">{s.overdue}</Text>
+          <ResultList testId="register-overdue">{status.overdue.map((o) => row(`o${o.row}`, o.row, o.number, o.dealer, s.daysOverdue(o.daysOverdue)))}</ResultList>
+        </>
+      ) : null}
+      {status.mismatched.length > 0 ? (
+        <>
+          <Text weight="semibold">{s.mismatched}</Text>
+          <ResultList testId="register-mismatched">{status.mismatched.map((m) => row(`m${m.row}`, m.row, m.number, m.dealer, s.theirs(money(m.ours), money(m.theirs))))}</ResultList>
+        </>
+      ) : null}
+      {status.confirmed.length > 0 ? (
+        <>
+          <Text weight="semibold">{s.confirmed}</Text>
+          <ResultList testId="register-confirmed">{status.confirmed.map((c) => row(`c${c.row}`, c.row, c.number, c.dealer, c.acknowledgedOn ? s.acknowledged(c.acknowledgedOn) : ""))}</ResultList>
+        </>
+      ) : null}
+    </Section>
+  );
+}
