@@ -13,6 +13,10 @@ import { addAgingToWorkbook, agingText, chartsLeftOutText, todayIso } from "./ag
 import { runLetters } from "../../app/letters";
 import { COMPANY_SHEET } from "../../core/letters";
 import { lettersText } from "./letters";
+import { creditResultSpec, runCredit } from "../../app/credit";
+import { SAMPLE_LIST_SHEET } from "../../sample/sample";
+import { sampleCreditSheets } from "../../sample/credit";
+import { creditText } from "./credit";
 
 /** Where the bundled sample workbook lives, relative to the package root. */
 export const SAMPLE_PATH = path.join("assets", "sample", "duizhang-sample.xlsx");
@@ -27,7 +31,7 @@ export async function commandMakeSample(ctx: Context, values: Values): Promise<n
   // The bundled sample is rebuilt in place; a file named with --out is replaced only with --force.
   const out = outArg === undefined ? path.join(packageRoot(), SAMPLE_PATH) : ensureWritableOut(outArg, ctx.io.cwd, [], ctx.lang, values.force === true);
   makeFolder(path.dirname(out), ctx.lang);
-  await XlsxWorkbook.fromSpecs(sampleSheets()).save(out, { replace: outArg === undefined || values.force === true });
+  await XlsxWorkbook.fromSpecs([...sampleSheets(), ...sampleCreditSheets()]).save(out, { replace: outArg === undefined || values.force === true });
   ctx.io.out(say(ctx.lang, `示例工作簿已写入：${out}`, `Sample workbook written to: ${out}`));
   return EXIT_OK;
 }
@@ -40,7 +44,7 @@ export async function commandDemo(ctx: Context, values: Values): Promise<number>
   const samplePath = path.join(packageRoot(), SAMPLE_PATH);
   if (!fs.existsSync(samplePath)) {
     makeFolder(path.dirname(samplePath), ctx.lang);
-    await XlsxWorkbook.fromSpecs(sampleSheets()).save(samplePath, { replace: false });
+    await XlsxWorkbook.fromSpecs([...sampleSheets(), ...sampleCreditSheets()]).save(samplePath, { replace: false });
   }
   const outDir = path.resolve(ctx.io.cwd, "out");
   const outArg = optionalString(values, "out");
@@ -98,6 +102,15 @@ export async function commandDemo(ctx: Context, values: Values): Promise<number>
     lang: ctx.lang,
   });
   if (letters.ok) ctx.io.out(lettersText(letters.run, ctx.lang));
+  if (sheets.some((s) => s.name === "信用档案")) {
+    ctx.io.out("");
+    ctx.io.out(say(ctx.lang, `== 信用 ==（申请表与信用档案，台账“${SAMPLE_LIST_SHEET}”，截止 ${asOf}）`, `== Credit == (applications and the register, ledger "${SAMPLE_LIST_SHEET}", as of ${asOf})`));
+    const credit = await runCredit({ applications: sample.port, ledger: { port: sample.port, sheet: SAMPLE_LIST_SHEET }, asOf });
+    if (credit.ok) {
+      ctx.io.out(creditText(credit.run, ctx.lang));
+      await wb.writeSheet(creditResultSpec(credit.run, ctx.lang));
+    }
+  }
   if ((await sample.port.listSheets()).some((s) => s.name === COMPANY_SHEET)) {
     await wb.copySheetFrom(sample.port as XlsxWorkbook, COMPANY_SHEET, COMPANY_SHEET, { usersSheet: true });
   }
