@@ -83,8 +83,9 @@ export class Acknowledgements {
 
   constructor(list: readonly Acknowledgement[], asOf: IsoDate) {
     for (const a of list) {
-      if (!isIsoDate(a.date) || a.date > asOf) continue;
-      const key = dealerKey(a.dealer);
+      if (a.date > asOf || !isIsoDate(a.date)) continue;
+      let key = this.keys.get(a.dealer);
+      if (key === undefined) this.keys.set(a.dealer, (key = dealerKey(a.dealer)));
       let l = this.byDealer.get(key);
       if (!l) this.byDealer.set(key, (l = []));
       l.push(a);
@@ -92,9 +93,17 @@ export class Acknowledgements {
     for (const l of this.byDealer.values()) l.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
+  /** Results of `limitationOf` already worked out, by acknowledgement and start. */
+  readonly cache = new Map<Acknowledgement, Map<string, Limitation>>();
+
+  /** Names as written, to their key: a ledger of many items names few dealers. */
+  private readonly keys = new Map<string, string>();
+
   /** The latest acknowledgement by the dealer on or after `from`, or null. */
   latest(dealer: string, from: IsoDate): Acknowledgement | null {
-    const l = this.byDealer.get(dealerKey(dealer));
+    let key = this.keys.get(dealer);
+    if (key === undefined) this.keys.set(dealer, (key = dealerKey(dealer)));
+    const l = this.byDealer.get(key);
     if (!l || l.length === 0) return null;
     const last = l[l.length - 1];
     return last.date >= from ? last : null;
@@ -115,6 +124,12 @@ export function limitationOf(item: { dealer: string; dueDate: IsoDate }, acks: A
   const ack = acks.latest(item.dealer, item.dueDate);
   const restart = ack !== null && ack.date > item.dueDate ? ack : null;
   const start = restart ? restart.date : item.dueDate;
+  // A large ledger's items share few starts and few acknowledgements: one read-only result for each pair.
+  const key = `${start}\u0000${asOf}\u0000${warningDays}`;
+  let byAck = acks.cache.get(restart ?? NO_ACK);
+  if (!byAck) acks.cache.set(restart ?? NO_ACK, (byAck = new Map()));
+  const cached = byAck.get(key);
+  if (cached) return cached;
   const kind: LimitationBasisKind = restart ? restart.kind : "due";
   const basis: LimitationBasis = { kind, date: start, ...basisText(kind, start, restart?.number) };
   if (restart?.sheet !== undefined) basis.sheet = restart.sheet;
@@ -123,8 +138,13 @@ export function limitationOf(item: { dealer: string; dueDate: IsoDate }, acks: A
   const expires = addYears(start, LIMITATION_YEARS);
   const daysLeft = daysBetween(asOf, expires);
   const status: LimitationStatus = daysLeft < 0 ? "expired" : daysLeft <= warningDays ? "expiring" : "running";
-  return { expires, basis, status, daysLeft };
+  const result: Limitation = { expires, basis, status, daysLeft };
+  byAck.set(key, result);
+  return result;
 }
+
+/** Stands for "no acknowledgement" among the cache's keys. */
+const NO_ACK: Acknowledgement = { dealer: "", kind: "payment", date: "" };
 
 export const LIMITATION_STATUS_TEXT: Readonly<Record<LimitationStatus, { zh: string; en: string }>> = {
   running: { zh: "时效内", en: "Within the period" },

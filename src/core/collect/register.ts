@@ -33,11 +33,22 @@ export function acknowledgementsFromRegister(rows: readonly RegisterRow[], sheet
   return out;
 }
 
+/** Whether a negative row is a receipt; ledgers repeat a few descriptions, so each is classified once. */
+function receiptTest(): (e: Entry) => boolean {
+  const seen = new Map<string, boolean>();
+  return (e) => {
+    let r = seen.get(e.description);
+    if (r === undefined) seen.set(e.description, (r = classifyEntry(e) === "receipt"));
+    return r;
+  };
+}
+
 /** Payments in the ledger (receipts, not returns or credit notes), each an acknowledgement by its dealer. */
 export function acknowledgementsFromEntries(entries: readonly Entry[], dealerOf: (e: Entry) => string | null): Acknowledgement[] {
   const out: Acknowledgement[] = [];
+  const isReceipt = receiptTest();
   for (const e of entries) {
-    if (e.amount >= 0 || e.date === null || classifyEntry(e) !== "receipt") continue;
+    if (e.amount >= 0 || e.date === null || !isReceipt(e)) continue;
     const dealer = dealerOf(e);
     if (dealer === null) continue;
     out.push({ dealer, kind: "payment", date: e.date, sheet: e.sheet, row: e.row, amount: -e.amount });
@@ -49,8 +60,9 @@ export function acknowledgementsFromEntries(entries: readonly Entry[], dealerOf:
 export function receiptsOf(entries: readonly Entry[], dealer: string, dealerOf: (e: Entry) => string | null): Receipt[] {
   const key = dealerKey(dealer);
   const out: Receipt[] = [];
+  const isReceipt = receiptTest();
   for (const e of entries) {
-    if (e.amount >= 0 || e.date === null || classifyEntry(e) !== "receipt") continue;
+    if (e.amount >= 0 || e.date === null || !isReceipt(e)) continue;
     const d = dealerOf(e);
     if (d !== null && dealerKey(d) === key) out.push({ date: e.date, amount: -e.amount });
   }
