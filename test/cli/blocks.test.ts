@@ -161,3 +161,16 @@ describe("duizhang aging on a block export", () => {
     expect(balances["宜昌三峡五金有限公司"] ?? "0.00").toBe("0.00");
   });
 });
+
+describe("duizhang letters on a block export", () => {
+  test("one letter per dealer with a balance, stating its block's balance; the empty block is skipped as zero", async () => {
+    const r = await run(["letters", "--ledger", "ledger.csv", "--as-of", "2026-10-31", "--json"], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.letters.map((l: { dealer: string; balance: string }) => [l.dealer, l.balance])).toEqual([
+      ["湖北楚天建材有限公司", "3340.00"],
+      ["武汉长江商贸有限公司", "5025.00"],
+    ]);
+    expect(json.skipped).toEqual([expect.objectContaining({ dealer: "宜昌三峡五金有限公司", code: "zero_balance" })]);
+  });
+});
