@@ -242,3 +242,38 @@ describe("ordinary sheets are not blocks", () => {
     expect(r.errors.map((e) => [e.row, e.code])).toEqual([[3, "bad_date"]]);
   });
 });
+
+describe("a Yonyou 三栏式 export by 客户: split 月/日 under a two-row header repeated per block, a page number over 余额", () => {
+  const head = (title: string, page: string): CellValue[][] => [
+    ["应收账款明细账", _, _, _, _, _, _, _],
+    [title, _, _, _, _, _, _, page],
+    ["2026年", _, "凭证号数", "摘要", "借方", "贷方", "方向", "余额"],
+    ["月", "日", _, _, _, _, _, _],
+  ];
+  const values: CellValue[][] = [
+    ...head("客户：宏达电器有限公司", "第1页"),
+    [1, 1, _, "上年结转", _, _, "借", 8000],
+    [1, 8, "记-5", "销售 出库单 XS-0012", 4680, _, "借", 12680],
+    [_, _, _, "本年累计", 4680, 0, "借", 12680],
+    ...head("客户：顺和电器有限公司", "第2页"),
+    [1, 1, _, "上年结转", _, _, "借", 300],
+    [2, 3, "记-9", "收到货款", _, 300, "平", 0],
+    [_, _, _, "本年累计", 0, 300, "平", 0],
+  ];
+  const r = readGrid(sheet(values));
+
+  test("both customers are read, each from its own 上年结转, with no errors", () => {
+    expect(r.dealers).toEqual(["宏达电器有限公司", "顺和电器有限公司"]);
+    expect(r.openings.map((o) => [o.row, o.dealer, o.amount])).toEqual([
+      [5, "宏达电器有限公司", 800_000],
+      [12, "顺和电器有限公司", 30_000],
+    ]);
+    expect(r.entries.map((e) => [e.row, e.dealer, e.date, e.amount])).toEqual([
+      [6, "宏达电器有限公司", "2026-01-08", 468_000],
+      [13, "顺和电器有限公司", "2026-02-03", -30_000],
+    ]);
+    expect(r.skipped.filter((s) => s.reason === "title" || s.reason === "header").map((s) => s.row)).toEqual([1, 2, 8, 9, 10, 11]);
+    expect(r.errors).toEqual([]);
+    expect(r.balanceCheck.mismatches).toBe(0);
+  });
+});

@@ -677,14 +677,17 @@ function firstBlock(rows: Rows, headerEnd: number, top: number, side: Side, titl
   return { dealer: titleDealer, titleRow, lastRow: top + headerEnd, openingBalance: 0, entries: 0, closingBalance: 0 };
 }
 
-/** No amount or balance in the row's money columns: only such a row can be a title line. */
+/**
+ * No amount or balance in the row's money columns (text that is no amount, such as a title line's
+ * `第2页` over the 余额 column, counts as none): only such a row can be a title line.
+ */
 function amountCellsBlank(row: CellValue[], cols: Cols): boolean {
-  return (
-    (cols.debit < 0 || isBlankCell(row[cols.debit])) &&
-    (cols.credit < 0 || isBlankCell(row[cols.credit])) &&
-    (cols.amount < 0 || isBlankCell(row[cols.amount])) &&
-    (cols.balance < 0 || isBlankCell(row[cols.balance]))
-  );
+  const none = (index: number) => {
+    if (index < 0) return true;
+    const v = row[index];
+    return isBlankCell(v) || (typeof v === "string" && !parseAmount(v).ok);
+  };
+  return none(cols.debit) && none(cols.credit) && none(cols.amount) && none(cols.balance);
 }
 
 /** Only text, none of it a row label (期初余额, 合计 …): a line of a title, if anything. */
