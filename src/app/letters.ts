@@ -273,7 +273,8 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   checkAbort(control.signal);
   stage("reading", 1, 4);
 
-  const read = await readSheet(req.ledger.port, req.ledger.sheet, {}, { signal: control.signal });
+  // A balance table (科目余额表 / 往来余额表) gives each dealer's balance as well as the ledger does.
+  const read = await readSheet(req.ledger.port, req.ledger.sheet, { acceptBalanceTable: true }, { signal: control.signal });
   const fatal = fatalReadIssue(read);
   if (fatal) return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(fatal, lang) } };
   checkAbort(control.signal);

@@ -35,6 +35,7 @@ const ZH: Record<string, string> = {
   --entries  JSON 中包含每条分录`,
   reconcile: `用法：duizhang reconcile --ledger FILE [--ledger-sheet 名称] [--dealer 经销商] --statement FILE [--statement-sheet 名称]
                           [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--fee-tolerance 元] [--date-window 天] [--out 结果.xlsx [--force]] [--json] [--matches] [--sides-as-given]
+  --balances FILE     用余额表（科目余额表/往来余额表）代替 --ledger：只核对期末余额与对账单是否一致（仅核对余额），逐笔对账需要明细账
   --ledger-sheet      台账工作表；可写多次，按月分表的台账合为一本（或用 --sheets "2026-*"）；多张表时不能用 --out
   --as-of             截止日期：之后的分录不参与核对（并列出）
   --amount-tolerance  金额容差（元），默认 0，最大 1,000,000
@@ -92,6 +93,7 @@ JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到
   letters: `用法：duizhang letters --ledger FILE [--sheet 名称] [--as-of YYYY-MM-DD] [--dealer 经销商]… [--template FILE[#工作表]]
                         [--register FILE] [--out 结果.xlsx [--force]] [--json]
   --sheet      台账工作表，默认为第一张有数据的表（本公司信息、函证登记簿、模板和对账函表除外）
+  --balances   用余额表（科目余额表/往来余额表）代替 --ledger：每封函的余额取该表的期末余额（--as-of 宜写余额表的截止日期）
   --as-of      截至日期，默认为今天；每封函的余额是台账截至该日的期末余额（与对账、账龄相同）
   --dealer     只给这家经销商发函，可重复；不写时给截至日余额不为零的所有经销商发函（余额为零的列为未生成并说明原因）
   --template   模板：工作簿中的一张工作表（FILE#工作表；只有一张表时可省略），占位符如 {{客户名称}}、{{余额大写}}，
@@ -160,6 +162,8 @@ Lists the sheets with their rows and columns.`,
   --entries  include every entry in the JSON`,
   reconcile: `Usage: duizhang reconcile --ledger FILE [--ledger-sheet NAME] [--dealer NAME] --statement FILE [--statement-sheet NAME]
                           [--as-of YYYY-MM-DD] [--amount-tolerance YUAN] [--fee-tolerance YUAN] [--date-window DAYS] [--out RESULT.xlsx [--force]] [--json] [--matches] [--sides-as-given]
+  --balances FILE     a balance table (科目余额表/往来余额表) instead of --ledger: compares the closing balance with the statement's
+                      (balances only); item-by-item reconciliation needs the ledger of entries
   --ledger-sheet      the ledger sheet; may be given more than once to read monthly sheets as one ledger (or --sheets "2026-*"); not with --out
   --as-of             cut-off: later entries are left out (and listed)
   --amount-tolerance  amount tolerance in yuan, default 0, at most 1,000,000
@@ -228,6 +232,8 @@ is to get an acknowledgement / expired: possibly time-barred, still listed).`,
   letters: `Usage: duizhang letters --ledger FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--dealer NAME]… [--template FILE[#SHEET]]
                         [--register FILE] [--out RESULT.xlsx [--force]] [--json]
   --sheet      the ledger sheet, default the first sheet with data (other than 本公司信息, 函证登记簿, templates and letters)
+  --balances   a balance table (科目余额表/往来余额表) instead of --ledger: each letter states its closing balance (give the
+               table's cut-off as --as-of)
   --as-of      cut-off, default today; each letter states the ledger's closing balance at it (as reconcile and aging do)
   --dealer     a letter for this dealer only, repeatable; when left out, every dealer whose balance at the cut-off is not
                zero (zero balances are listed as skipped with the reason)

@@ -48,6 +48,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       ledger: { type: "string" },
       "ledger-sheet": { type: "string", multiple: true },
       sheets: { type: "string" },
+      balances: { type: "string" },
       statement: { type: "string" },
       "statement-sheet": { type: "string" },
       dealer: { type: "string" },
@@ -87,6 +88,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
   letters: {
     options: {
       ledger: { type: "string" },
+      balances: { type: "string" },
       sheet: { type: "string" },
       "as-of": { type: "string" },
       dealer: { type: "string", multiple: true },

@@ -96,7 +96,8 @@ function problemText(p: LettersProblem, lang: Lang, files: { ledger: string; tem
 
 export async function commandLetters(ctx: Context, values: Values): Promise<number> {
   const { lang } = ctx;
-  const ledgerFile = requireString(ctx, values, "ledger");
+  // --balances names a balance table (科目余额表 / 往来余额表): letters need only each dealer's balance.
+  const ledgerFile = optionalString(values, "balances") ?? requireString(ctx, values, "ledger");
   const asOf = optionalDate(ctx, values, "as-of") ?? todayIso();
   const sendDate = todayIso();
   const rawDealers = values.dealer as unknown;

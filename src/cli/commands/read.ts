@@ -1,6 +1,6 @@
 import { formatFen, formatFenGrouped } from "../../core/money";
-import { columnLetter, describeReadIssue, describeSkipReason, type CombinedReadResult, type ReadResult, type Role, type SkipReason } from "../../core/read";
-import { readSheet } from "../../app/read";
+import { columnLetter, describeReadIssue, type BalanceTable, describeSkipReason, type CombinedReadResult, type ReadResult, type Role, type SkipReason } from "../../core/read";
+import { fatalReadIssue, readBalanceSheet, readSheet } from "../../app/read";
 import type { Lang } from "../../app/lang";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalString, parseMap, say, stringList } from "../options";
@@ -21,6 +21,13 @@ export async function commandRead(ctx: Context, values: Values, positionals: str
   const opened = await openInputFile(file, ctx.io.cwd, ctx.lang);
   const sheets = await chooseLedgerSheets(opened, stringList(values, "sheet"), optionalString(values, "sheets"), ctx.lang, file);
   const result = await readSheet(opened.port, sheets[0], { side, dealer: optionalString(values, "dealer"), map, asOf, ...(sheets.length > 1 ? { sheets } : {}) });
+  // A sheet that is no ledger may be a balance table: one row per dealer, no dates.
+  const table = sheets.length === 1 && fatalReadIssue(result) !== null ? await readBalanceSheet(opened.port, sheets[0], asOf) : null;
+  if (table !== null) {
+    if (values.json) await writeJson(ctx.io, balanceTableJson(table));
+    else ctx.io.out(balanceTableText(table, ctx.lang));
+    return EXIT_OK;
+  }
   if (values.json) {
     await writeJson(ctx.io, readJson(result, ctx.lang, values.entries === true));
   } else {
@@ -174,4 +181,56 @@ function blocksText(blocks: readonly NonNullable<ReadResult["blocks"]>[number][]
   lines.push(renderTable([s("经销商", "Dealer"), s("行", "Rows"), s("分录", "Entries"), s("期初余额", "Opening"), s("期末余额", "Closing")], rows, [2, 3, 4]));
   if (blocks.length > rows.length) lines.push(s(`  ……另有 ${blocks.length - rows.length} 块`, `  … and ${blocks.length - rows.length} more`));
   return lines;
+}
+
+/** The JSON of `duizhang read` on a balance table (kind 余额表). */
+export function balanceTableJson(t: BalanceTable): object {
+  const sum = (pick: (r: BalanceTable["rows"][number]) => number | null) => formatFen(t.rows.reduce((s, r) => s + (pick(r) ?? 0), 0));
+  return {
+    sheet: t.sheet,
+    kind: "余额表",
+    cutoff: t.cutoff,
+    cutoffSource: t.cutoffSource,
+    headerRows: t.headerRows,
+    hasOpening: t.hasOpening,
+    counts: { dealers: t.rows.length, mismatches: t.mismatches.length, skipped: t.skipped.length, unreadable: t.unreadable.length },
+    totals: { opening: t.hasOpening ? sum((r) => r.opening) : null, debit: sum((r) => r.debit), credit: sum((r) => r.credit), closing: sum((r) => r.closing) },
+    rows: t.rows.map((r) => ({ row: r.row, dealer: r.dealer, opening: r.opening === null ? null : formatFen(r.opening), debit: formatFen(r.debit), credit: formatFen(r.credit), closing: formatFen(r.closing) })),
+    mismatches: t.mismatches.map((m) => ({ row: m.row, dealer: m.dealer, expected: formatFen(m.expected), found: formatFen(m.found) })),
+    skipped: t.skipped,
+    unreadable: t.unreadable.map((u) => ({ row: u.row, column: columnLetter(u.column), found: u.found })),
+  };
+}
+
+function balanceTableText(t: BalanceTable, lang: Lang): string {
+  const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
+  const lines: string[] = [];
+  lines.push(`${s("工作表", "Sheet")}: ${t.sheet}  (${s("余额表", "余额表, a balance table")})`);
+  lines.push(`${s("表头行", "Header rows")}: ${t.headerRows.join(", ")}`);
+  const source = t.cutoffSource === "user" ? s("（--as-of）", " (--as-of)") : t.cutoffSource === "title" ? s("（取自标题）", " (from the title)") : "";
+  lines.push(`${s("截止日期", "Cut-off")}: ${t.cutoff ?? s("未写明（可用 --as-of 指定）", "not stated (give it with --as-of)")}${t.cutoff ? source : ""}`);
+  lines.push(`${s("经销商", "Dealers")}: ${t.rows.length}`);
+  const total = (pick: (r: BalanceTable["rows"][number]) => number | null) => formatFenGrouped(t.rows.reduce((x, r) => x + (pick(r) ?? 0), 0));
+  lines.push(
+    renderTable(
+      [s("行", "Row"), s("经销商", "Dealer"), s("期初余额", "Opening"), s("本期借方", "Debit"), s("本期贷方", "Credit"), s("期末余额", "Closing")],
+      [
+        ...t.rows.slice(0, 30).map((r) => [String(r.row), r.dealer, r.opening === null ? "-" : formatFenGrouped(r.opening), formatFenGrouped(r.debit), formatFenGrouped(r.credit), formatFenGrouped(r.closing)]),
+        ["", s("合计", "Total"), t.hasOpening ? total((r) => r.opening) : "-", total((r) => r.debit), total((r) => r.credit), total((r) => r.closing)],
+      ],
+      [2, 3, 4, 5],
+    ),
+  );
+  if (t.rows.length > 30) lines.push(s(`  ……另有 ${t.rows.length - 30} 家`, `  … and ${t.rows.length - 30} more`));
+  if (!t.hasOpening) lines.push(s("逐行核对：表中没有期初余额列，无法核对", "Row check: the table has no opening column, so rows cannot be checked"));
+  else if (t.mismatches.length === 0) lines.push(s("逐行核对：期初 + 借方 − 贷方 = 期末，每行一致", "Row check: opening + debit − credit = closing on every row"));
+  else {
+    lines.push(s(`逐行核对：${t.mismatches.length} 行不符`, `Row check: ${t.mismatches.length} rows do not add up`));
+    for (const m of t.mismatches) {
+      lines.push(s(`  第 ${m.row} 行 ${m.dealer}：期初 + 借方 − 贷方 = ${formatFenGrouped(m.expected)}，期末余额却为 ${formatFenGrouped(m.found)}（差 ${formatFenGrouped(m.found - m.expected)}）`, `  row ${m.row} ${m.dealer}: opening + debit − credit = ${formatFenGrouped(m.expected)}, but the closing balance is ${formatFenGrouped(m.found)} (by ${formatFenGrouped(m.found - m.expected)})`));
+    }
+  }
+  for (const k of t.skipped) lines.push(s(`  跳过第 ${k.row} 行（${k.reason === "total" ? "合计行" : "无经销商"}${k.text ? `：${k.text}` : ""}）`, `  skipped row ${k.row} (${k.reason === "total" ? "totals" : "no dealer"}${k.text ? `: ${k.text}` : ""})`));
+  for (const u of t.unreadable) lines.push(s(`  第 ${u.row} 行 ${columnLetter(u.column)} 列的金额无法识别（“${u.found}”），该行未计入`, `  row ${u.row}: the amount in column ${columnLetter(u.column)} cannot be read ("${u.found}"); the row is left out`));
+  return lines.join("\n");
 }

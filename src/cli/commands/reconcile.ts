@@ -16,9 +16,11 @@ import { optionalDate, optionalDays, optionalString, optionalYuan, requireString
 import { EXIT_OK, UsageError } from "../errors";
 import { assertFitsResultWorkbook, assertOneSheetForOut, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
 import { writeJson } from "../json-stream";
+import { balanceTableRefusal, commandBalancesOnly } from "./balances";
 import { renderTable } from "../table";
 
 export async function commandReconcile(ctx: Context, values: Values): Promise<number> {
+  if (optionalString(values, "balances") !== undefined) return commandBalancesOnly(ctx, values);
   const ledgerFile = requireString(ctx, values, "ledger");
   const statementFile = requireString(ctx, values, "statement");
   const asOf = optionalDate(ctx, values, "as-of");
@@ -56,6 +58,10 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     options,
     stopIfSwapped: values["sides-as-given"] !== true,
   });
+  if (fatalReadIssue(run.ledger) && ledgerSheets.length === 1) {
+    const refusal = await balanceTableRefusal(ledger, ledgerSheet, ledgerFile, ctx.lang);
+    if (refusal !== null) throw new UsageError(refusal);
+  }
   unreadableOrThrow(run, ctx.lang, ledgerFile, statementFile);
   problemsOrThrow(run.report, ctx.lang, { ledgerFile, statementFile, dealers: run.dealerChoice.ledgerDealers });
 
