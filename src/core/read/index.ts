@@ -79,8 +79,8 @@ function emptyResult(grid: Grid, side: Side, sideSource: ReadResult["sideSource"
     skipped: [],
     errors: [],
     unreadable: [],
-    balanceCheck: { checked: false, firstMismatchRow: null, mismatches: 0 },
     blocks: [],
+    balanceCheck: { checked: false, firstMismatchRow: null, mismatches: 0 },
     hiddenRowCount: 0,
   };
 }
@@ -373,7 +373,6 @@ function readRows(
   let lastTerm: number | null = null;
   const headerEnd = header.rows[header.rows.length - 1];
 
-  const issue = (code: ReadIssue["code"], row: number, index: number, value: CellValue | undefined, expected: ReadIssue["expected"]): void => {
   // Block exports (see ./blocks): the block being read, its dealer, and the text lines that may be the
   // next block's title (a 明细账 line or a period above its 核算项目 line).
   const blocks: DealerBlock[] = [];
@@ -387,6 +386,7 @@ function readRows(
   // Balances run per block: a dealer's second block (another code of the same name) has its own opening.
   const lastRun = new Map<string, string>();
 
+  const issue = (code: ReadIssue["code"], row: number, index: number, value: CellValue | undefined, expected: ReadIssue["expected"]): void => {
     const column = (Number.isInteger(grid.left) ? grid.left : 1) + index;
     result.errors.push({
       code,
@@ -410,10 +410,10 @@ function readRows(
     if (anyHidden && hidden.has(excelRow)) result.hiddenRowCount++;
 
     if (isRepeatedHeader(row, probes, headerKeyOf) || (topProbes.length >= 2 && isRepeatedHeader(row, topProbes, headerKeyOf))) {
-      result.skipped.push({ row: excelRow, reason: "header", text: firstText(row) });
       takeTitleLines(result, unread, titleLines);
       titleLines = [];
       inBlockTitle = false;
+      result.skipped.push({ row: excelRow, reason: "header", text: firstText(row) });
       continue;
     }
 
@@ -424,7 +424,6 @@ function readRows(
       continue;
     }
 
-    // Dealer first: a subtotal or opening of another dealer must be filtered like its entries.
     const noAmounts = amountCellsBlank(row, cols);
     if (noAmounts) {
       const title = blockTitleOf(row, side);
@@ -461,6 +460,7 @@ function readRows(
     inBlockTitle = false;
     if (titleLines.length === 0) block.lastRow = excelRow;
 
+    // Dealer first: a subtotal or opening of another dealer must be filtered like its entries.
     let dealer: string | null = blockDealer;
     let dealerFilled = false;
     if (cols.dealer >= 0) {
@@ -657,11 +657,10 @@ function readRows(
   }
   if (columns !== null) attachEntryColumns(result, columns);
   result.closingBalance += result.openingBalance;
-  result.dealers = [...dealerSeen.values()];
   if (blockNo > 0) settleBlocks(result, blocks, dealerSeen, wantDealer, titleDealer, firstBlockEnd, dealerKey, asOf);
+  result.dealers = [...dealerSeen.values()];
 }
 
-/**
 /** The first block: the one the sheet's title rows name, starting at its title line (else at the header). */
 function firstBlock(rows: Rows, headerEnd: number, top: number, side: Side, titleDealer: string | null): DealerBlock {
   let titleRow = top + headerEnd;
