@@ -36,6 +36,7 @@ import {
   ReadOptions,
   ResultBatch,
   RowMark,
+  SheetChange,
   Selection,
   SheetInfo,
   SheetSpec,
@@ -920,6 +921,36 @@ export class ExcelWorkbook implements WorkbookPort {
       await this.writeSheet(spec, { signal: options.signal });
       options.onProgress?.({ done: ++done, total });
     }
+  }
+
+  /**
+   * `worksheet.onChanged` (ExcelApi 1.7) on each sheet, registered in one request; null below 1.7, where
+   * the caller compares fingerprints instead. A sheet that is gone fails with `no_sheet`. The handlers
+   * are removed through the context they were added with, as Excel requires.
+   */
+  async watchSheets(names: readonly string[], onChange: (change: SheetChange) => void): Promise<(() => Promise<void>) | null> {
+    if (!this.has("1.7")) return null;
+    const handlers = await this.run(async (ctx) => {
+      const added = names.map((name) =>
+        ctx.workbook.worksheets.getItem(name).onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+          onChange({ sheet: name, address: event.address });
+        }),
+      );
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (errorCode(e) === "ItemNotFound") throw new PortError("no_sheet", names.join(", "));
+        throw e;
+      }
+      return added;
+    });
+    let removed = false;
+    return async () => {
+      if (removed || handlers.length === 0) return;
+      removed = true;
+      for (const h of handlers) h.remove();
+      await handlers[0].context.sync();
+    };
   }
 
   async ownSheets(): Promise<string[]> {

@@ -441,6 +441,11 @@ export class XlsxWorkbook implements WorkbookPort {
     this.writeSettings(map);
   }
 
+  /** A file does not change under the command that has it open: no events, and nothing to watch. */
+  async watchSheets(): Promise<null> {
+    return null;
+  }
+
   async ownSheets(): Promise<string[]> {
     return this.owned();
   }

@@ -17,6 +17,7 @@ import {
   FakeExcelError,
   FakeSheet,
   FakeWorkbookModel,
+  type FakeChangedEvent,
   MAX_COLUMNS,
   MAX_ROWS,
   Rect,
@@ -448,6 +449,25 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
   }
   get id(): string {
     return this.read("id");
+  }
+
+  /**
+   * `worksheet.onChanged` (ExcelApi 1.7): `add` registers the handler when the context next syncs and
+   * returns a result whose `remove` takes it off at the sync after. Values written through the fake's
+   * model (by the port, or by a test standing in for the user) call it, after the write.
+   */
+  get onChanged(): { add: (handler: (event: FakeChangedEvent) => void) => { context: FakeRequestContext; remove: () => void } } {
+    return {
+      add: (handler) => {
+        this.context.requireApi(7, "onChanged");
+        let remove: (() => void) | null = null;
+        this.queueCall("onChanged.add", [], (s) => void (remove = this.context.host.model.addChangeHandler(s.id, handler)));
+        return {
+          context: this.context,
+          remove: () => this.context.enqueue({ desc: { path: this.path, call: "onChanged.remove", args: [] }, exec: () => void remove?.() }),
+        };
+      },
+    };
   }
 
   /** @internal */

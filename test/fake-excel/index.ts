@@ -22,7 +22,7 @@ import {
 
 export { FakeExcelError, columnLetters, isoToSerial, evaluateRule, MAX_ROWS, MAX_COLUMNS } from "./model";
 export { FAKE_CHART_TYPES } from "./model";
-export type { FixtureSheet, FixtureCell, SheetSnapshot, StoredValue, CellStyle, FakeChart } from "./model";
+export type { FixtureSheet, FixtureCell, SheetSnapshot, StoredValue, CellStyle, FakeChart, FakeChangedEvent } from "./model";
 export type { SyncStats } from "./api";
 export { FakeRequestContext, PAYLOAD_LIMIT_BYTES } from "./api";
 

@@ -254,6 +254,9 @@ export class FakeSheet {
   pageBreaks: number[] = [];
   private usedCache: Rect | null | undefined = undefined;
 
+  /** Told of every value written (the model's change events); set by the model that holds the sheet. */
+  onWrite?: (sheet: FakeSheet, row: number, column: number) => void;
+
   constructor(public name: string) {}
 
   static key(row: number, column: number): number {
@@ -294,6 +297,7 @@ export class FakeSheet {
     }
     col[row - 1] = value;
     this.usedCache = undefined;
+    this.onWrite?.(this, row, column);
   }
 
   style(row: number, column: number): CellStyle | undefined {
@@ -472,8 +476,50 @@ export function utf8Length(text: string): number {
   return n;
 }
 
+/** What `worksheet.onChanged` hands its handlers (the part of Excel's WorksheetChangedEventArgs the fake models). */
+export interface FakeChangedEvent {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  /** The block of cells written since the last event, as `A1:B2`. */
+  address: string;
+  changeType: "RangeEdited";
+  source: "Local";
+}
+
 export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
+  private readonly changeHandlers = new Map<string, Set<(event: FakeChangedEvent) => void>>();
+  private readonly pendingChanges = new Map<FakeSheet, Rect>();
+  private changeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Registers an onChanged handler for a sheet (by id). As in Excel, handlers are called after the
+   * change, not inside the write: the writes of one moment are told once per sheet, with their block.
+   */
+  addChangeHandler(sheetId: string, handler: (event: FakeChangedEvent) => void): () => void {
+    let set = this.changeHandlers.get(sheetId);
+    if (!set) this.changeHandlers.set(sheetId, (set = new Set()));
+    set.add(handler);
+    return () => void set.delete(handler);
+  }
+
+  private noteChange(sheet: FakeSheet, row: number, column: number): void {
+    if (!this.changeHandlers.get(sheet.id)?.size) return;
+    const r = this.pendingChanges.get(sheet);
+    if (r) this.pendingChanges.set(sheet, { r1: Math.min(r.r1, row), c1: Math.min(r.c1, column), r2: Math.max(r.r2, row), c2: Math.max(r.c2, column) });
+    else this.pendingChanges.set(sheet, { r1: row, c1: column, r2: row, c2: column });
+    if (this.changeTimer === null) this.changeTimer = setTimeout(() => this.tellChanges(), 0);
+  }
+
+  private tellChanges(): void {
+    this.changeTimer = null;
+    const changes = [...this.pendingChanges];
+    this.pendingChanges.clear();
+    for (const [sheet, rect] of changes) {
+      const event: FakeChangedEvent = { type: "WorksheetChanged", worksheetId: sheet.id, address: rectAddress(rect), changeType: "RangeEdited", source: "Local" };
+      for (const handler of [...(this.changeHandlers.get(sheet.id) ?? [])]) handler(event);
+    }
+  }
   readonly settings = new Map<string, unknown>();
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
@@ -489,6 +535,7 @@ export class FakeWorkbookModel {
       throw new FakeExcelError("InvalidArgument", `Bad sheet name ${name}`);
     }
     const s = new FakeSheet(name);
+    s.onWrite = (sheet, row, column) => this.noteChange(sheet, row, column);
     this.sheets.push(s);
     if (!this.activeSheet) this.activeSheet = name;
     return s;
