@@ -377,9 +377,20 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
   readonly pageLayout: FakePageLayout;
   readonly horizontalPageBreaks: { add: (range: FakeRange | string) => void };
   readonly charts: FakeChartCollection;
+  /** ExcelApi 1.2: `protection.protect(options)` without a password. */
+  readonly protection: { protect: (options?: Record<string, unknown>, password?: string) => void };
 
   constructor(context: FakeRequestContext, path: string, resolver: () => FakeSheet | null, orNull = false) {
     super(context, path, resolver, orNull);
+    this.protection = {
+      protect: (options = {}, password) => {
+        this.context.requireApi(2, "protection");
+        this.queueCall("protection.protect", [options], (s) => {
+          if (s.protection) throw new FakeExcelError("InvalidOperation", "the sheet is already protected");
+          s.protection = { ...options, ...(password ? { password: true } : {}) };
+        });
+      },
+    };
     this.charts = new FakeChartCollection(context, `${path}.charts`, this);
     this.freezePanes = {
       freezeRows: (count = 1) => {
@@ -1147,20 +1158,47 @@ export class FakeRange extends ClientObject<RangeTarget> {
     };
   }
 
-  /** ExcelApi 1.8: only list rules are modelled. */
-  get dataValidation(): { rule: { list?: { inCellDropDown: boolean; source: string } } } {
-    const setRule = (value: { list?: { inCellDropDown: boolean; source: string } }) => {
+  /** ExcelApi 1.8: list, date and whole-number rules, the input message (prompt) and the error alert. */
+  get dataValidation(): { rule: FakeValidationRule; prompt: Record<string, unknown>; errorAlert: Record<string, unknown> } {
+    const record = (t: RangeTarget, part: "rule" | "prompt" | "errorAlert", value: Record<string, unknown>) => {
+      const rect = single(t, "dataValidation");
+      let v = t.sheet.validations.find((x) => x.rect.r1 === rect.r1 && x.rect.c1 === rect.c1 && x.rect.r2 === rect.r2 && x.rect.c2 === rect.c2);
+      if (!v) t.sheet.validations.push((v = { rect }));
+      v[part] = value;
+    };
+    const setRule = (value: FakeValidationRule) => {
       this.context.requireApi(8, "dataValidation");
-      if (!value.list) throw new FakeExcelError("InvalidArgument", "only list validation is modelled");
-      const source = value.list.source;
-      this.queueStyle("dataValidation.rule", value, (t) => t.sheet.listValidations.push({ rect: single(t, "dataValidation"), source }));
+      const kinds = Object.keys(value);
+      if (kinds.length !== 1 || !["list", "date", "wholeNumber"].includes(kinds[0])) throw new FakeExcelError("InvalidArgument", `only one list, date or wholeNumber rule is modelled (got ${kinds.join(", ")})`);
+      this.queueStyle("dataValidation.rule", value, (t) => {
+        if (value.list) t.sheet.listValidations.push({ rect: single(t, "dataValidation"), source: value.list.source });
+        record(t, "rule", value as Record<string, unknown>);
+      });
+    };
+    const setPart = (part: "prompt" | "errorAlert", value: Record<string, unknown>) => {
+      this.context.requireApi(8, "dataValidation");
+      // Excel refuses a prompt title over 32 characters or a message over 255.
+      if (String(value.title ?? "").length > 32 || String(value.message ?? "").length > 255) throw new FakeExcelError("InvalidArgument", `dataValidation.${part} too long`);
+      this.queueStyle(`dataValidation.${part}`, value, (t) => record(t, part, value));
     };
     return {
-      get rule(): { list?: { inCellDropDown: boolean; source: string } } {
+      get rule(): FakeValidationRule {
         throw notLoaded("dataValidation/rule");
       },
-      set rule(value: { list?: { inCellDropDown: boolean; source: string } }) {
+      set rule(value: FakeValidationRule) {
         setRule(value);
+      },
+      get prompt(): Record<string, unknown> {
+        throw notLoaded("dataValidation/prompt");
+      },
+      set prompt(value: Record<string, unknown>) {
+        setPart("prompt", value);
+      },
+      get errorAlert(): Record<string, unknown> {
+        throw notLoaded("dataValidation/errorAlert");
+      },
+      set errorAlert(value: Record<string, unknown>) {
+        setPart("errorAlert", value);
       },
     };
   }
@@ -1214,7 +1252,32 @@ function checkColor(value: unknown): string {
   return value.toUpperCase();
 }
 
+type FakeValidationRule = {
+  list?: { inCellDropDown: boolean; source: string };
+  date?: { formula1: string; operator: string };
+  wholeNumber?: { formula1: number; operator: string };
+};
+
 export class FakeRangeFormat {
+  /** ExcelApi 1.2: `format.protection.locked` (every cell starts locked). */
+  get protection(): { locked: boolean } {
+    const range = this.range;
+    return {
+      get locked(): boolean {
+        throw notLoaded("format/protection/locked");
+      },
+      set locked(value: boolean) {
+        range.context.requireApi(2, "format.protection");
+        range.queueStyle("format.protection.locked", value, (t) =>
+          forEachCell(t, (r, c) => {
+            if (value) t.sheet.unlocked.delete(`${r},${c}`);
+            else t.sheet.unlocked.add(`${r},${c}`);
+          }),
+        );
+      },
+    };
+  }
+
   readonly fill: { color: string };
   readonly font: { bold: boolean; color: string; size: number; name: string };
   readonly borders: { getItem: (edge: string) => { style: string } };

@@ -250,6 +250,12 @@ export class FakeSheet {
   readonly rowHeights = new Map<number, number>();
   /** `range.dataValidation.rule` lists (ExcelApi 1.8), in the order set. */
   listValidations: { rect: Rect; source: string }[] = [];
+  /** Every `dataValidation` rule, prompt and error alert set (ExcelApi 1.8), in the order set. */
+  validations: { rect: Rect; rule?: Record<string, unknown>; prompt?: Record<string, unknown>; errorAlert?: Record<string, unknown> }[] = [];
+  /** Cells whose `format.protection.locked` was set false (ExcelApi 1.2), as `row,column`; every other cell is locked. */
+  readonly unlocked = new Set<string>();
+  /** `worksheet.protection.protect` (ExcelApi 1.2): its options, or null while unprotected. */
+  protection: Record<string, unknown> | null = null;
   /** Rows that start a printed page (`horizontalPageBreaks.add`), in the order added. */
   pageBreaks: number[] = [];
   private usedCache: Rect | null | undefined = undefined;

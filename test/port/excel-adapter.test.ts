@@ -119,9 +119,9 @@ describe("office-js adapter round trips", () => {
     await port(excel).markRows("应收明细", "reconcile", marks, styles);
     expect(excel.sheet("应收明细").conditionalFormats).toHaveLength(1);
     expect(await port(excel).listMarks("reconcile", "应收明细")).toEqual(marks);
-    expect(await port(excel).capabilities()).toEqual({ rangeAreas: true, pageLayout: true, copyFormats: true, kind: "excel" });
+    expect(await port(excel).capabilities()).toEqual({ rangeAreas: true, pageLayout: true, copyFormats: true, forms: { validation: true, protection: true }, kind: "excel" });
     excel.setApiVersion("1.7");
-    expect(await port(excel).capabilities()).toEqual({ rangeAreas: false, pageLayout: false, copyFormats: false, kind: "excel" });
+    expect(await port(excel).capabilities()).toEqual({ rangeAreas: false, pageLayout: false, copyFormats: false, forms: { validation: false, protection: true }, kind: "excel" });
   });
 
   test("our sheets are remembered in the workbook setting duizhang.ownedSheets", async () => {
