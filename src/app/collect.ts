@@ -208,8 +208,11 @@ export interface DemandRequest {
   asOf: IsoDate;
   /** 发函日期 printed on the letters (the caller's today). */
   sendDate: IsoDate;
-  /** All dealers with overdue items, or the ones named. */
-  dealers: { all: true } | { names: readonly string[] };
+  /**
+   * All dealers with overdue items, those with an item past its final deadline (the 账龄 view's
+   * "生成催款函" for all), or the ones named.
+   */
+  dealers: { all: true } | { pastFinal: true } | { names: readonly string[] };
   level?: DemandLevel | "auto";
   deadlineDays?: number;
   /** A user's template sheet for every level; default the built-in one of each letter's level. */
@@ -286,7 +289,9 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
   const dealers =
     "all" in req.dealers
       ? aging.report.dealers
-      : req.dealers.names.flatMap((name) => {
+      : "pastFinal" in req.dealers
+        ? aging.report.dealers.filter((d) => d.items.some((i) => !i.underReconciliation && i.finalDate < asOf))
+        : req.dealers.names.flatMap((name) => {
           const d = byKey.get(dealerKey(name)) ?? (aging.report.dealers.length === 1 && aging.report.dealers[0].dealer === UNNAMED_DEALER ? aging.report.dealers[0] : undefined);
           if (!d) skipped.push({ dealer: name, code: "not_in_ledger", reason: say(lang, `台账“${req.ledger.sheet}”中没有这家经销商`, `not in the ledger "${req.ledger.sheet}"`) });
           return d ? [{ ...d, dealer: d.dealer === UNNAMED_DEALER ? name : d.dealer }] : [];

@@ -46,6 +46,12 @@ describe("collection papers in the open workbook (the pane's use cases through t
     ]);
   });
 
+  test("for all dealers past their final deadline, only those", async () => {
+    const port = portOf(FakeExcel.fromSheets([LEDGER, COMPANY]));
+    const r = await runDemands({ ledger: { port, sheet: "应收明细" }, asOf: "2026-11-27", sendDate: "2026-11-28", dealers: { pastFinal: true }, lang: "zh-CN" });
+    expect(r.ok && r.run.letters.map((l) => [l.demand.dealer, l.demand.level])).toEqual([["甲商贸", 2]]);
+  });
+
   test("a commitment with its 还款计划 rows, and the aging of the same workbook then counting its 签收日期 as an acknowledgement", async () => {
     const excel = FakeExcel.fromSheets([LEDGER, COMPANY]);
     const port = portOf(excel);
