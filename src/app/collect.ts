@@ -76,6 +76,9 @@ import type { Entry, Fen, IsoDate } from "../core/model";
 import { dealerKey } from "../core/values/refs";
 import { loadTemplate, readCompany, type TemplateChoice } from "./letters";
 import { PortError, type OutCell, type OutRow, type PlacedCell, type SheetSpec, type WorkbookPort } from "../port/workbook";
+import { freeSheetName } from "../port/sheet-names";
+import { cellText } from "../core/values/text";
+import type { CollectKind } from "../core/collect";
 
 const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
 const CM_PER_INCH = 2.54;
@@ -502,3 +505,50 @@ export function limitationActions(report: AgingReport, limits: Map<string, Limit
   }
   return out;
 }
+
+/**
+ * Writes a built-in collection template (提醒函, 催款函, 最后通知 or 还款承诺书) into a workbook as the user's own
+ * sheet, to adapt and then pass as `template`. A sheet still holding the built-in's text is reused; one the
+ * user changed is never written over (the new copy gets a free name).
+ */
+export async function writeCollectTemplate(port: WorkbookPort, kind: CollectKind): Promise<{ sheet: string; written: boolean }> {
+  const t = collectTemplate(kind);
+  const sheets = await port.listSheets();
+  const same = sheets.find((x) => x.name.toLowerCase() === t.sheet.toLowerCase());
+  if (same) {
+    const grid = await port.readSheet(same.name);
+    const at = (r: number, c: number) => (r >= grid.top && c >= grid.left ? grid.values[r - grid.top]?.[c - grid.left] : null);
+    const merged = new Set(t.merges.flatMap((m) => Array.from({ length: m.right - m.left }, (_, k) => `${m.top}:${m.left + k + 1}`)));
+    const height = Math.max(grid.top + grid.values.length - 1, t.rows.length);
+    let unchanged = true;
+    for (let r = 1; r <= height && unchanged; r++) {
+      for (let c = 1; c <= Math.max(COLLECT_COLUMNS, grid.left + (grid.values[r - grid.top]?.length ?? 0) - 1); c++) {
+        if (merged.has(`${r}:${c}`)) continue;
+        if (cellText(at(r, c)) !== cellText(t.rows[r - 1]?.cells[c - 1]?.value ?? null)) {
+          unchanged = false;
+          break;
+        }
+      }
+    }
+    if (unchanged) return { sheet: same.name, written: false };
+  }
+  const name = freeSheetName(t.sheet, sheets.map((x) => x.name));
+  const columns = Math.max(t.columnWidths.length, ...t.rows.map((r) => r.cells.length));
+  await port.writeSheet({
+    name,
+    usersSheet: true,
+    rows: t.rows.map((r): OutRow => r.cells.map((c) => (c === null ? null : (c.value as OutCell["value"])))),
+    columnWidths: t.columnWidths.map((w) => w ?? 0),
+    merges: t.merges.map((m) => ({ fromRow: m.top, toRow: m.bottom, fromColumn: m.left, toColumn: m.right })),
+    rowHeights: t.rows.map((r) => r.height ?? null),
+    templateFormats: {
+      sourceRows: t.rows.map((_, i) => i + 1),
+      columns,
+      from: { looks: t.styles ?? {}, cells: t.rows.map((r) => r.cells.map((c) => c?.style ?? null)) },
+    },
+  });
+  return { sheet: name, written: true };
+}
+
+/** Columns of the built-in collection templates. */
+const COLLECT_COLUMNS = 8;

@@ -1,5 +1,5 @@
 import { runAging } from "../../src/app/aging";
-import { demandSheetName, runDemands, runPromise } from "../../src/app/collect";
+import { demandSheetName, runDemands, runPromise, writeCollectTemplate } from "../../src/app/collect";
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import type { WorkbookPort } from "../../src/port/workbook";
 import { FakeExcel, type FixtureSheet } from "../fake-excel";
@@ -44,6 +44,17 @@ describe("collection papers in the open workbook (the pane's use cases through t
       ["CK-202611-0001", "催款函", "甲商贸", 2],
       ["CK-202611-0002", "催款函", "乙电器", 1],
     ]);
+  });
+
+  test("a built-in template written as the user's sheet, reused while unchanged, and a user's edit of it used for the letters", async () => {
+    const port = portOf(FakeExcel.fromSheets([LEDGER, COMPANY]));
+    expect(await writeCollectTemplate(port, "demand")).toEqual({ sheet: "催款函", written: true });
+    expect(await writeCollectTemplate(port, "demand")).toEqual({ sheet: "催款函", written: false });
+    await port.writeCells("催款函", [{ row: 4, column: 1, cell: { value: "尊敬的{{客户名称}}：" } }]);
+    expect(await writeCollectTemplate(port, "demand")).toEqual({ sheet: "催款函(2)", written: true });
+    const r = await runDemands({ ledger: { port, sheet: "应收明细" }, asOf: "2026-11-27", sendDate: "2026-11-28", dealers: { names: ["甲商贸"] }, template: { port, sheet: "催款函" }, lang: "zh-CN" });
+    if (!r.ok) throw new Error(JSON.stringify(r.problem));
+    expect(await texts(port, "催款函 2026-11-27")).toContain("尊敬的甲商贸：");
   });
 
   test("for all dealers past their final deadline, only those", async () => {
