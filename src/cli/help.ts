@@ -62,7 +62,8 @@ const ZH: Record<string, string> = {
   --statement-sheet  对账单所在的工作表，默认为第一张有数据的表
   --json       以 JSON 输出（字段名固定，供其他程序读取）
   --register   函证登记簿所在的工作簿（不写时用台账工作簿中的）：回函相符、载明金额的不符回函、催款函签收日期、
-               还款承诺书签收日期与付款一样使诉讼时效重新起算；“还款计划”表中的分期逐期与回款核对
+               还款承诺书签收日期与付款一样使诉讼时效重新起算；“还款计划”表中的分期逐期与回款核对；
+               该工作簿（或台账工作簿）中的“信用档案”表的账期优先于其他账期来源
   --out        写出新工作簿：台账副本（逾期行按阶段标色）、账龄分析、催款计划；输入文件不变
   --force      --out 的文件已存在时替换它（不加则拒绝）
 JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到期日或最近一次确认起算三年）、limitationBasis（起算依据及日期）
@@ -196,7 +197,8 @@ Exit status 0 when it ran (differences or not), 2 on bad input.`,
   --json       print JSON (fixed field names, for other tools)
   --register   the workbook holding the 函证登记簿 (default the ledger's own): a 相符 reply, a 不符 reply stating an
                amount, a demand's or a commitment's 签收日期 restart the limitation period as a payment does; the
-               installments on its 还款计划 sheet are checked against the receipts
+               installments on its 还款计划 sheet are checked against the receipts; a 信用档案 sheet there (or in the
+               ledger's workbook) gives terms before any other source
   --out        write a new workbook: the ledger with overdue rows marked by stage, the aging and the collection plan; the input is not changed
   --force      replace the --out file if it exists (without it an existing file is refused)
 In the JSON every open item also has limitationExpires (three years from its due date or the latest acknowledgement),

@@ -73,3 +73,14 @@ describe("duizhang credit", () => {
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(["信用评估", "评分标准", "明细账"]);
   });
 });
+
+describe("duizhang aging with a credit register", () => {
+  test("--register naming a workbook with 信用档案 makes its terms rule", async () => {
+    const dir = await folder();
+    await XlsxWorkbook.fromSpecs([{ name: "信用档案", rows: [["客户名称", "信用等级", "信用额度", "账期（天）"], ["美达五金", "B", 200000, 45]] as never }]).save(path.join(dir, "register.xlsx"));
+    const r = await run(["aging", "--ledger", "ledger.xlsx", "--register", "register.xlsx", "--as-of", "2026-11-30", "--json"], dir);
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out);
+    expect(json.dealers.map((d: { dealer: string; termDays: number; termSource: string }) => [d.dealer, d.termDays, d.termSource])).toEqual([["美达五金", 45, "register"]]);
+  });
+});

@@ -2,6 +2,7 @@
  * `duizhang aging`: age a ledger file as of a date; print the summary (or the JSON contract), and on
  * request write a new workbook with the ledger's overdue rows marked, 账龄分析 and 催款计划.
  */
+import { REGISTER_SHEET as CREDIT_REGISTER_SHEET } from "../../core/credit";
 import * as path from "path";
 import {
   actionsDue,
@@ -80,7 +81,7 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
     ...(buckets ? { buckets } : {}),
     ...(reconciliation ? { reconciliation } : {}),
     // The register's replies, signed demands and commitments restart the limitation period.
-    ...(registerFile !== undefined ? { register: await registerPort(registerFile, ctx, lang) } : {}),
+    ...(registerFile !== undefined ? await registersOf(await registerPort(registerFile, ctx, lang)) : {}),
   });
   problemsOrThrow(run, dealer, lang);
 
@@ -187,11 +188,18 @@ function limitationText(run: AgingRun, lang: Lang): string[] {
 }
 
 /** `--register`: an .xlsx workbook holding the 函证登记簿. */
+/** The --register file as the letters' register (函证登记簿) and as the credit register (信用档案), as it holds them. */
+async function registersOf(port: OpenedFile["port"]): Promise<{ register?: OpenedFile["port"]; creditRegister?: OpenedFile["port"] }> {
+  const names = (await port.listSheets()).map((s) => s.name);
+  return { ...(names.includes(REGISTER_SHEET) ? { register: port } : {}), ...(names.includes(CREDIT_REGISTER_SHEET) ? { creditRegister: port } : {}) };
+}
+
 async function registerPort(file: string, ctx: Context, lang: Lang): Promise<OpenedFile["port"]> {
   const opened = await openInputFile(file, ctx.io.cwd, lang);
   const names = opened.kind === "xlsx" ? (await opened.port.listSheets()).map((s) => s.name) : [];
-  if (!names.includes(REGISTER_SHEET)) {
-    throw new UsageError(say(lang, `${file} 中没有“${REGISTER_SHEET}”工作表`, `no "${REGISTER_SHEET}" sheet in ${file}`));
+  // The file may keep the letters' 函证登记簿, the credit register 信用档案 (terms), or both.
+  if (!names.includes(REGISTER_SHEET) && !names.includes(CREDIT_REGISTER_SHEET)) {
+    throw new UsageError(say(lang, `${file} 中没有“${REGISTER_SHEET}”或“${CREDIT_REGISTER_SHEET}”工作表`, `no "${REGISTER_SHEET}" or "${CREDIT_REGISTER_SHEET}" sheet in ${file}`));
   }
   return opened.port;
 }
