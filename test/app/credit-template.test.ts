@@ -64,3 +64,25 @@ describe("the application sheet reps fill", () => {
     expect(read.errors.map((e) => e.field)).toEqual(["客户名称", "企业性质", "成立日期", "注册资本（万元）", "年销售额（万元）", "合作起始日期", "预计月采购额（元）", "担保方式", "申请额度（元）", "申请账期（天）", "业务员", "申请日期"]);
   });
 });
+
+describe("the credit sheets on paper", () => {
+  it("the application form prints on one A4 page width at full size, and 信用评估 at 90% or more", async () => {
+    const { designedScale } = await import("../../src/app/reports/print");
+    const { creditResultSpec, runCredit } = await import("../../src/app/credit");
+    expect(designedScale(applicationTemplateSpec())).toBe(100);
+    const wb = XlsxWorkbook.fromSpecs([
+      {
+        name: "申请登记",
+        rows: [
+          ["客户名称", "企业性质", "成立日期", "注册资本（万元）", "年销售额（万元）", "合作起始日期", "预计月采购额（元）", "担保方式", "申请额度（元）", "申请账期（天）", "业务员", "申请日期"],
+          ["青城建材", "其他", { date: "2010-01-01" }, 600, 6000, { date: "2020-01-01" }, 100000, "无", 300000, 60, "张强", { date: "2026-11-01" }],
+        ],
+      },
+    ]);
+    const r = await runCredit({ applications: wb, asOf: "2026-11-30" });
+    if (!r.ok) throw new Error("no run");
+    const spec = creditResultSpec(r.run, "zh-CN");
+    expect(spec.print?.orientation).toBe("landscape");
+    expect(designedScale(spec)).toBeGreaterThanOrEqual(90);
+  });
+});
