@@ -79,6 +79,8 @@ describe("readBalanceTable", () => {
   test("a ledger of entries is not a balance table", () => {
     expect(readBalanceTable(grid([["日期", "摘要", "借方", "贷方", "余额"], ["2026-08-01", "销售", 1, null, 1]]))).toBeNull();
     expect(readBalanceTable(grid([["客户", "日期", "摘要", "借方", "贷方", "余额"], ["杭州美达", "2026-08-01", "销售", 1, null, 1]]))).toBeNull();
+    // Split 月/日 columns and movement-style headers are still a ledger.
+    expect(readBalanceTable(grid([["客户", "月", "日", "借方发生额", "贷方发生额", "余额"], ["杭州美达", 8, 1, 1, null, 1]]))).toBeNull();
   });
 
   test("an unreadable amount leaves its row out and names the cell", () => {

@@ -68,8 +68,8 @@ const DEBIT = /^(?:本期借方|借方发生额|本期借方发生额|借方发�
 const CREDIT = /^(?:本期贷方|贷方发生额|本期贷方发生额|贷方发生|本期减少|贷方)$/;
 const MOVEMENT = /^(?:本期发生额|本期发生|发生额|本期合计)$/;
 const DIRECTION = /^(?:方向|余额方向|期初方向|期末方向)$/;
-/** Words of a header that make a sheet a ledger of entries instead. */
-const DATE_HEADER = /日期|凭证/;
+/** Headers that make a sheet a ledger or statement of entries instead (dates, split 月/日, vouchers, documents, 摘要). */
+const DATE_HEADER = /日期|凭证|^[年月日]$|单号|单据|发票号|摘要/;
 
 const norm = (v: CellValue | undefined): string => toHalfWidth(cellText(v)).replace(/\s+/g, "");
 
