@@ -13,11 +13,13 @@
 import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { MarkedStage } from "../app/reports/aging-marks";
 import type { ReconcileRun, WrittenResults } from "../app/reconcile";
+import type { LettersRun } from "../app/letters";
 import type { Decision } from "../core/reconcile/types";
 import type { Capabilities } from "../port/workbook";
 import { nextConfirmation, type Confirmation, type ConfirmationEvent } from "./confirmation";
 import type { ReconcileForm } from "./reconcile/form";
 import type { KindFilter, ResultItem } from "./reconcile/results";
+import type { StaleWatch } from "./reconcile/stale-watch";
 
 /** A finished reconciliation as the pane shows it. */
 export interface ReconcileOutcome {
@@ -33,6 +35,8 @@ export interface ReconcileOutcome {
   prints: ReadonlyMap<string, string>;
   /** The user's saved answers to suggestions for this pair of sheets, as the run used them. */
   decisions: Decision[];
+  /** Tells whether the run's sheets changed since (Excel's change events, else their prints); stopped when a newer run replaces it. */
+  watch?: StaleWatch | null;
 }
 
 export interface ReconcileMemory {
@@ -61,6 +65,8 @@ export interface LettersChoices {
   picked: string[];
   /** Bumped when another view asks to show the 函证 view (the pane's navigation follows). */
   opened: number;
+  /** The last letters made from this pane, shown again when the user comes back to the view. */
+  last?: LettersRun | null;
 }
 
 export interface PaneMarks {
@@ -76,6 +82,8 @@ export interface PaneMarks {
 export interface PaneState {
   reconcile: ReconcileMemory | null;
   lastReconcile: ReconcileOutcome | null;
+  /** Sheets of the last reconciliation changed since it read them: its marks and row numbers no longer fit. */
+  reconcileStale: string[];
   /** Null until the aging view first shows (it then starts from today's date). */
   aging: AgingChoices | null;
   marks: PaneMarks;
@@ -87,6 +95,7 @@ export interface PaneState {
 export type PaneAction =
   | { type: "reconcile/remember"; memory: ReconcileMemory }
   | { type: "reconcile/result"; outcome: ReconcileOutcome }
+  | { type: "reconcile/stale"; outcome: ReconcileOutcome | null; sheets: string[] }
   | { type: "aging/choose"; choices: Partial<AgingChoices> }
   | { type: "marks"; reconcile?: PaneMarks["reconcile"]; aging?: PaneMarks["aging"] }
   | { type: "confirmation"; event: ConfirmationEvent }
@@ -97,6 +106,7 @@ export type PaneAction =
 export const EMPTY_PANE: PaneState = {
   reconcile: null,
   lastReconcile: null,
+  reconcileStale: [],
   aging: null,
   marks: { reconcile: null, aging: null },
   confirmation: null,
@@ -107,7 +117,12 @@ export function reducePane(state: PaneState, action: PaneAction): PaneState {
     case "reconcile/remember":
       return { ...state, reconcile: action.memory };
     case "reconcile/result":
-      return { ...state, lastReconcile: action.outcome, marks: { ...state.marks, reconcile: action.outcome.written ? "present" : null } };
+      return { ...state, lastReconcile: action.outcome, reconcileStale: [], marks: { ...state.marks, reconcile: action.outcome.written ? "present" : null } };
+    case "reconcile/stale":
+      // News about an older run (its watch spoke late) is no news about the results shown.
+      if (action.outcome !== state.lastReconcile) return state;
+      if (action.sheets.length === state.reconcileStale.length && action.sheets.every((x, i) => x === state.reconcileStale[i])) return state;
+      return { ...state, reconcileStale: action.sheets };
     case "aging/choose":
       // The first choice (from the view's defaults) must be complete; later ones patch it.
       return { ...state, aging: { ...(state.aging ?? DEFAULT_AGING_CHOICES), ...action.choices } };

@@ -175,7 +175,7 @@ test("生成账龄表 writes 账龄分析 with its chart and 催款计划, and s
   await page.getByText("已生成「账龄分析」和「催款计划」。").waitFor({ timeout: STEP_TIMEOUT });
   timings["write aging sheets"] = Date.now() - t;
   const sheets = await page.evaluate(() => window.duizhangPreview?.excel.sheetNames());
-  expect(sheets).toEqual(["应收明细账", "美达对账单", "发货回款登记", "账龄分析", "催款计划"]);
+  expect(sheets).toEqual(["应收明细账", "美达对账单", "发货回款登记", "本公司信息", "账龄分析", "催款计划"]);
   const charts = await page.evaluate(() => window.duizhangPreview?.excel.charts("账龄分析").map((c) => [c.type, c.title]));
   expect(charts).toEqual([["ColumnStacked", "余额最大的经销商（按账龄区间）"]]);
   await expectEventually(() => page.getByTestId("grid").getAttribute("data-sheet"), "账龄分析");

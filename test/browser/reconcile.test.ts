@@ -233,7 +233,7 @@ async function wholeFlow(w: Words, prefix: string): Promise<void> {
   const marked = await gridFills(LEDGER);
   expect(marked.filter(([cell]) => /^[A-H]17$/.test(cell)).map(([, f]) => f)).toEqual(Array(8).fill(MARK_STYLES.amount_mismatch.fill));
   expect(marked.filter(([cell]) => cell === "A23")).toEqual([["A23", MARK_STYLES.suggestion.fill]]);
-  expect(await sheetNames()).toEqual([LEDGER, STATEMENT, "发货回款登记", w.differences, w.reconciliation]);
+  expect(await sheetNames()).toEqual([LEDGER, STATEMENT, "发货回款登记", "本公司信息", w.differences, w.reconciliation]);
   await shot(`${prefix}-results`);
 
   // Clicking a difference selects its ledger rows; its statement link selects the dealer's row.
@@ -462,7 +462,7 @@ test("全部撤销 takes back the marks and the result sheets, leaving the user'
   await expectEventually(() => run.isEnabled(), true);
   await run.click();
   await page.getByTestId("reconcile-summary").waitFor({ timeout: STEP_TIMEOUT });
-  await expectEventually(sheetNames, [LEDGER, STATEMENT, "发货回款登记", ZH.differences, ZH.reconciliation]);
+  await expectEventually(sheetNames, [LEDGER, STATEMENT, "发货回款登记", "本公司信息", ZH.differences, ZH.reconciliation]);
   expect(await fill(LEDGER, 26, 1)).toBe(MARK_STYLES.ledger_only.fill);
 
   await page.getByRole("tab", { name: "工作表", exact: true }).click();

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { RECONCILE_CHOICE_SETTING, sidesSwapped, statementDealer, type Stage } from "../../app/reconcile";
 import type { Side } from "../../core/model";
 import { describeReadIssue, type ReadIssue, type ReadResult } from "../../core/read";
-import { PortError, type Selection } from "../../port/workbook";
+import { PortError, type Selection, type WorkbookPort } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { useConfirmations } from "../components/ActionNote";
 import { useLocale, useServices } from "../context";
@@ -21,6 +21,7 @@ import { DECISION_STRINGS, type DecisionLine } from "./decisions";
 import { changedSheets, gridFingerprint } from "./fingerprint";
 import { EMPTY_FORM, FORM_DEFAULTS, blockingIssues, formFromSetting, formToSetting, optionsFromForm, proposeCutoff, type FieldName, type FieldProblem, type ReconcileForm } from "./form";
 import { runPort } from "./port";
+import { watchRunSheets } from "./stale-watch";
 import { advance, runProgress, type RunProgress } from "./progress";
 import { decisionFor, resultItems, type ItemTarget, type KindFilter, type ResultItem } from "./results";
 import { RECONCILE_STRINGS, localeOf, reconcileStringsFor, type ReconcileStrings } from "./strings";
@@ -49,8 +50,6 @@ export interface ReconcileRunState {
   busy: boolean;
   /** What the last run's end means when it brought no results (cancelled). */
   notice: Notice;
-  /** Sheets changed since the results were made. */
-  stale: string[];
   /** Bumped when a run the user started from the run button has results, so the view scrolls to them. */
   revealed: number;
 }
@@ -62,11 +61,10 @@ export type ReconcileEvent =
   | { type: "run-started" }
   | { type: "progress"; progress: RunProgress }
   | { type: "run-ended"; notice?: Notice; reveal?: boolean }
-  | { type: "busy"; busy: boolean }
-  | { type: "stale"; sheets: string[] };
+  | { type: "busy"; busy: boolean };
 
 export function initialReconcileState(form: ReconcileForm = EMPTY_FORM, formFor: string | null = null): ReconcileRunState {
-  return { form, formFor, reads: { ledger: null, statement: null }, progress: null, busy: false, notice: null, stale: [], revealed: 0 };
+  return { form, formFor, reads: { ledger: null, statement: null }, progress: null, busy: false, notice: null, revealed: 0 };
 }
 
 export function reduceReconcile(state: ReconcileRunState, event: ReconcileEvent): ReconcileRunState {
@@ -78,16 +76,28 @@ export function reduceReconcile(state: ReconcileRunState, event: ReconcileEvent)
     case "read":
       return state.reads[event.side] === event.result ? state : { ...state, reads: { ...state.reads, [event.side]: event.result } };
     case "run-started":
-      return { ...state, notice: null, stale: [], progress: runProgress("reading", 0, 2) };
+      return { ...state, notice: null, progress: runProgress("reading", 0, 2) };
     case "progress":
       return state.progress === null ? state : { ...state, progress: advance(state.progress, event.progress) };
     case "run-ended":
       return { ...state, progress: null, notice: event.notice ?? state.notice, revealed: event.reveal ? state.revealed + 1 : state.revealed };
     case "busy":
       return { ...state, busy: event.busy };
-    case "stale":
-      return { ...state, stale: event.sheets };
   }
+}
+
+/** Results kept without a watch are checked by reading their sheets again and comparing the prints. */
+async function changedSinceRead(port: WorkbookPort, prints: ReadonlyMap<string, string>): Promise<string[]> {
+  const now = new Map<string, string | null>();
+  for (const sheet of prints.keys()) {
+    try {
+      now.set(sheet, gridFingerprint(await port.readSheet(sheet)));
+    } catch (err) {
+      if (err instanceof PortError || (err as { name?: unknown })?.name === "PortError") now.set(sheet, null);
+      else throw err;
+    }
+  }
+  return changedSheets(prints, now);
 }
 
 export interface ReconcileRunOptions {
@@ -114,6 +124,8 @@ export interface ReconcileRunView extends ReconcileRunState {
   canRun: boolean;
   /** The results of the last run on the chosen pair of sheets, if any. */
   outcome: ReconcileOutcome | null;
+  /** Sheets changed since the shown results were made (sorted, edited, deleted): their rows no longer fit. */
+  stale: string[];
   /** The marks of the shown results were cleared since: the results say so instead of counting them. */
   marksCleared: boolean;
   filter: KindFilter;
@@ -142,6 +154,7 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
   const memory = usePane((p) => p.reconcile);
   const lastRun = usePane((p) => p.lastReconcile);
   const marks = usePane((p) => p.marks.reconcile);
+  const staleSheets = usePane((p) => p.reconcileStale);
   const [state, dispatch] = useReducer(reduceReconcile, undefined, () =>
     memory && memory.formFor === pair ? initialReconcileState(memory.form, pair) : initialReconcileState(),
   );
@@ -234,6 +247,7 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
       stage.current = "reading";
       latest.current.running = true;
       dispatch({ type: "run-started" });
+      store.dispatch({ type: "reconcile/stale", outcome: store.get().lastReconcile, sheets: [] });
       clear(RECONCILE_MESSAGE.run);
       const prints = new Map<string, string>();
       const paced = runPort(port, {
@@ -282,10 +296,12 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
         const capabilities = await port.capabilities();
         const decisions = await useCases.loadDecisions(port, ledgerSheet, statementSheet);
         if (!alive.current) return false;
-        store.dispatch({
-          type: "reconcile/result",
-          outcome: { run: result, items: resultItems(result.report), ledgerSheet, statementSheet, written, refused, capabilities, prints, decisions },
-        });
+        // Watched only now, after the run's own marks and sheets, so its writes are not taken for the user's.
+        const outcome: ReconcileOutcome = { run: result, items: resultItems(result.report), ledgerSheet, statementSheet, written, refused, capabilities, prints, decisions };
+        outcome.watch = await watchRunSheets(port, prints, (changed) => store.dispatch({ type: "reconcile/stale", outcome, sheets: changed }));
+        const before = store.get().lastReconcile;
+        store.dispatch({ type: "reconcile/result", outcome });
+        await before?.watch?.stop();
         revealed = reveal;
         return true;
       } catch (err) {
@@ -311,17 +327,8 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
     const c = latest.current.choice;
     const o = store.get().lastReconcile;
     if (!o || o.ledgerSheet !== c.ledger || o.statementSheet !== c.statement || latest.current.running) return true;
-    const now = new Map<string, string | null>();
-    for (const sheet of o.prints.keys()) {
-      try {
-        now.set(sheet, gridFingerprint(await port.readSheet(sheet)));
-      } catch (err) {
-        if (err instanceof PortError || (err as { name?: unknown })?.name === "PortError") now.set(sheet, null);
-        else throw err;
-      }
-    }
-    const changed = changedSheets(o.prints, now);
-    if (alive.current && store.get().lastReconcile === o) dispatch({ type: "stale", sheets: changed });
+    const changed = o.watch ? await o.watch.changed() : await changedSinceRead(port, o.prints);
+    store.dispatch({ type: "reconcile/stale", outcome: o, sheets: changed });
     return changed.length === 0;
   }, [port, store]);
 
@@ -426,6 +433,7 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
     running,
     canRun,
     outcome,
+    stale: outcome !== null ? staleSheets : [],
     marksCleared: outcome !== null && marks === "cleared",
     filter,
     setFilter,

@@ -209,6 +209,20 @@ describe("the reconciliation workflow", () => {
     expect(hook.current.stale).toEqual([]);
   });
 
+  test("an edit heard through Excel's change event makes the results stale at once, and a newer run starts clean", async () => {
+    const { pane, hook } = await setUp();
+    await step(() => hook.current.run(false));
+    expect(hook.current.outcome?.watch?.mode).toBe("events");
+    pane.excel.sheet("对账单").write(2, 4, 999);
+    await settle();
+    expect(hook.current.stale).toEqual(["对账单"]);
+    await step(() => hook.current.run(false));
+    expect(hook.current.stale).toEqual([]);
+    pane.excel.sheet("明细账").write(2, 4, 1);
+    await settle();
+    expect(hook.current.stale).toEqual(["明细账"]);
+  });
+
   test("the form, the filter and the results come back after the view was left and shown again", async () => {
     const pane = makePane([LEDGER, STATEMENT]);
     const first = await setUp(undefined, undefined, pane);
