@@ -128,6 +128,7 @@ describe("the suggested term and limit", () => {
   it("D gives 0 days and no limit (款到发货)", () => {
     const s = suggest(app(), scoreApplication(app(), null, cardWorth(10), AS_OF), null);
     expect([s.termDays, s.limit]).toEqual([0, 0]);
+    expect(s.lines[1].item).toContain("款到发货");
   });
 });
 

@@ -116,7 +116,7 @@ export function suggest(app: Application, score: CreditScore, history: PaymentHi
     limit,
     lines: [
       { item: fromLedger ? `月均销售额（近12个月有销售的 ${history!.monthsWithSales} 个月）` : "预计月采购额（无销售记录）", value: yuan(monthlyBase), points: 0, max: 0 },
-      { item: `账期（天）：等级 ${score.grade} ${score.gradeTermDays} 天与申请 ${app.requestedTerm} 天取短`, value: String(termDays), points: 0, max: 0 },
+      { item: `账期（天）：等级 ${score.grade} ${score.gradeTermDays} 天与申请 ${app.requestedTerm} 天取短${termDays === 0 ? "（0 天：款到发货）" : ""}`, value: String(termDays), points: 0, max: 0 },
       { item: `额度系数（等级 ${score.grade}）`, value: String(score.factor), points: 0, max: 0 },
       { item: "月均基数 × 账期 / 30 × 系数", value: yuan(computed), points: 0, max: 0 },
       { item: "申请额度（上限）", value: yuan(app.requestedLimit), points: 0, max: 0 },
