@@ -30,11 +30,11 @@ const builtinLabel = (s: LettersStrings, kind: BuiltinKind) =>
 /** Sheets that cannot be templates: ours and the register. */
 const NOT_TEMPLATES = /^(对账函 \d{4}-\d{2}-\d{2}|函证登记簿|本公司信息)/;
 
-export function LettersView({ sheets, choice, report, clear, onGoTo }: LettersViewProps): JSX.Element {
+export function LettersView({ sheets, choice, generation, report, clear, onGoTo }: LettersViewProps): JSX.Element {
   const locale = useLocale();
   const s = LETTERS_STRINGS[locale];
   const styles = useLayoutStyles();
-  const run = useLettersRun({ ledger: choice.ledger, report, clear, onGoTo });
+  const run = useLettersRun({ ledger: choice.ledger, report, clear, onGoTo, generation });
   const [search, setSearch] = useState("");
   const { choices } = run;
 

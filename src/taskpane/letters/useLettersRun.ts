@@ -111,6 +111,8 @@ export interface LettersRunOptions {
   onGoTo: (target: Selection) => void;
   /** The caller's today (tests fix it); default the computer's date. */
   today?: string;
+  /** Bumped when the user refreshes the sheet list: company, template and dealers are read again. */
+  generation?: number;
 }
 
 export interface LettersRunView extends LettersRunState {
@@ -129,7 +131,7 @@ export interface LettersRunView extends LettersRunState {
   goTo(target: Selection): void;
 }
 
-export function useLettersRun({ ledger, report, clear, onGoTo, today }: LettersRunOptions): LettersRunView {
+export function useLettersRun({ ledger, report, clear, onGoTo, today, generation = 0 }: LettersRunOptions): LettersRunView {
   const { port, useCases } = useServices();
   const store = usePaneStore();
   const locale = useLocale();
@@ -138,7 +140,9 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today }: LettersR
   const lastReconcile = usePane((p) => p.lastReconcile);
   const day = today ?? todayIso(new Date());
   const choices: LettersChoices = stored ?? { ...DEFAULT_LETTERS_CHOICES, asOf: day };
-  const [state, dispatch] = useReducer(reduceLetters, INITIAL_LETTERS);
+  const [state, dispatch] = useReducer(reduceLetters, undefined, () =>
+    stored?.last ? { ...INITIAL_LETTERS, status: { state: "done", run: stored.last } as LettersStatus } : INITIAL_LETTERS,
+  );
   const abort = useRef<AbortController | null>(null);
   const alive = useRef(true);
   useEffect(() => {
@@ -187,7 +191,7 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today }: LettersR
     return () => {
       live = false;
     };
-  }, [useCases, port, locale, report, loadRegister, state.version]);
+  }, [useCases, port, locale, report, loadRegister, state.version, generation]);
 
   // The template is checked whenever it changes, before any run.
   useEffect(() => {
@@ -210,7 +214,7 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today }: LettersR
     return () => {
       live = false;
     };
-  }, [template, useCases, locale, report, state.version]);
+  }, [template, useCases, locale, report, state.version, generation]);
 
   // The ledger's dealers, for picking by hand.
   useEffect(() => {
@@ -229,7 +233,7 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today }: LettersR
     return () => {
       live = false;
     };
-  }, [ledger, useCases, port, state.version]);
+  }, [ledger, useCases, port, state.version, generation]);
 
   const choose = useCallback((patch: Partial<LettersChoices>) => store.dispatch({ type: "letters/choose", choices: patch }), [store]);
 
@@ -274,6 +278,7 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today }: LettersR
         return;
       }
       dispatch({ type: "status", status: { state: "done", run: result.run } });
+      store.dispatch({ type: "letters/choose", choices: { last: result.run } });
       await loadRegister();
     } catch (err) {
       if (!alive.current) return;
@@ -287,7 +292,7 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today }: LettersR
     } finally {
       if (abort.current === controller) abort.current = null;
     }
-  }, [canGenerate, ledger, template, choices, reconciled, useCases, port, day, locale, clear, report, loadRegister]);
+  }, [canGenerate, ledger, template, choices, reconciled, useCases, port, day, locale, clear, report, loadRegister, store]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
 

@@ -94,6 +94,20 @@ describe("the 函证 workflow", () => {
     expect(first.firstRow).toBe(1);
   });
 
+  test("the letters made outlive a switch of views: shown again from the pane store", async () => {
+    const { pane, hook } = await setUp();
+    await asOf(hook);
+    await step(() => hook.current.generate());
+    await until(() => hook.current.status.state === "done");
+    await hook.unmount();
+    const again = await renderHook(pane, () => useLettersRun({ ledger: "应收明细", report: pane.report, clear: pane.clear, onGoTo: () => undefined, today: "2026-12-01" }));
+    expect(again.current.status.state).toBe("done");
+    if (again.current.status.state !== "done") return;
+    expect(again.current.status.run.letters.map((l) => l.number)).toEqual(["DZ-202611-0001", "DZ-202611-0002"]);
+    expect(again.current.choices.asOf).toBe("2026-11-30");
+    await again.unmount();
+  });
+
   test("runs with the ledger, cut-off, today as 发函日期, a cancel signal and stage reports: reading, generating, writing", async () => {
     const { runLetters: real } = await import("../../../src/app/letters");
     const stages: string[] = [];
