@@ -16,6 +16,7 @@ import type {
 } from "../app/reconcile";
 import type { clearAgingMarks, markAgingRows, runAging, saveDefaultTermDays, writeAgingResults } from "../app/aging";
 import type { undoEverything } from "../app/undo";
+import type { runDemands, runPromise } from "../app/collect";
 import type { checkTemplate, readCompany, readRegisterStatus, runLetters, writeBuiltinTemplate } from "../app/letters";
 import type { ReadOptions, ReadResult } from "../core/read/types";
 import type { WorkbookPort } from "../port/workbook";
@@ -54,12 +55,18 @@ export interface LettersUseCases {
   readRegisterStatus: typeof readRegisterStatus;
 }
 
+/** The 账龄 view's collection papers (src/app/collect.ts). */
+export interface CollectUseCases {
+  runDemands: typeof runDemands;
+  runPromise: typeof runPromise;
+}
+
 export interface UndoUseCases {
   undoEverything: typeof undoEverything;
 }
 
 /** Everything the pane asks of src/app. Later views (letters, demand letters, credit) add theirs here. */
-export type UseCases = ReadUseCases & ReconcileUseCases & AgingUseCases & LettersUseCases & UndoUseCases;
+export type UseCases = ReadUseCases & ReconcileUseCases & AgingUseCases & LettersUseCases & CollectUseCases & UndoUseCases;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFunction = (...args: any[]) => Promise<unknown>;
@@ -78,6 +85,7 @@ const reconcile = () => import("../app/reconcile");
 const aging = () => import("../app/aging");
 const undo = () => import("../app/undo");
 const letters = () => import("../app/letters");
+const collect = () => import("../app/collect");
 
 export const APP_USE_CASES: UseCases = {
   readSheet: later(read, "readSheet"),
@@ -98,5 +106,7 @@ export const APP_USE_CASES: UseCases = {
   writeBuiltinTemplate: later(letters, "writeBuiltinTemplate"),
   runLetters: later(letters, "runLetters"),
   readRegisterStatus: later(letters, "readRegisterStatus"),
+  runDemands: later(collect, "runDemands"),
+  runPromise: later(collect, "runPromise"),
   undoEverything: later(undo, "undoEverything"),
 };

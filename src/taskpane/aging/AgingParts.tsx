@@ -20,6 +20,7 @@ import {
 import type { Selection } from "../../port/workbook";
 import type { ActionLine, ReviewLegendLine, ReviewLine, StageLine, TermLine, UnreadableLine } from "./model";
 import type { AgingStrings } from "./strings";
+import { LimitationBadge } from "./CollectParts";
 
 const useStyles = makeStyles({
   table: { tableLayout: "auto" },
@@ -307,6 +308,7 @@ export function ActionList({ s, lines, fills, onSelect }: ActionListProps): JSX.
               <span className={styles.line}>
                 <span data-testid="details">{details}</span>
               </span>
+              {l.limitation ? <LimitationBadge s={s.collect} limitation={l.limitation} /> : null}
               <span className={styles.action}>
                 <Tooltip content={l.stageExplanation} relationship="description" withArrow>
                   <span

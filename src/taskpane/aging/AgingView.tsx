@@ -46,6 +46,8 @@ import {
 } from "./model";
 import { AGING_STRINGS } from "./strings";
 import { AGING_NOTE, useAgingRun } from "./useAgingRun";
+import { DemandPanel, LimitationFilterField, PromisePanel, filterByLimitation } from "./CollectParts";
+import { useCollect } from "./useCollect";
 
 const useStyles = makeStyles({
   termInput: { width: "7em" },
@@ -70,6 +72,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
   const { report, clear, onGoTo, generation } = props;
   const ledger = props.choice.ledger;
   const w = useAgingRun({ ledger, generation, report, clear, onGoTo });
+  const c = useCollect({ ledger, run: w.run, report, clear, onGoTo });
   const { run, asOf, dealer, dealers, busy, status, review, termProblem, termValue, canAct, markedHere } = w;
   const { asOf: asOfText, soonToo, basis, buckets: bucketsText } = w.choices;
   const buckets = w.bucketsOk;
@@ -78,7 +81,8 @@ export function AgingView(props: AgingViewProps): JSX.Element {
 
   const lines = useMemo(() => (run ? stageLines(run.report, locale) : []), [run, locale]);
   const fills = useMemo(() => Object.fromEntries(lines.map((l) => [l.stage, { fill: l.fill, color: l.color }])), [lines]);
-  const actions = useMemo(() => (run ? actionLines(run.report, locale) : []), [run, locale]);
+  const allActions = useMemo(() => (run ? actionLines(run.report, locale) : []), [run, locale]);
+  const actions = useMemo(() => filterByLimitation(allActions, c.filter), [allActions, c.filter]);
   const terms = useMemo(() => (run ? termLines(run.termSources, locale) : []), [run, locale]);
   const unapplied = run ? unappliedTotal(run.report) : 0;
   const usable = props.sheets.filter((x) => x.rowCount > 0 && x.columnCount > 0);
@@ -209,11 +213,16 @@ export function AgingView(props: AgingViewProps): JSX.Element {
           <div className={layout.section}>
             <h2 className={layout.heading}>{s.actionsTitle(actions.length)}</h2>
             {actions.length > 0 ? <Caption1 className={layout.muted}>{s.actionsHint}</Caption1> : null}
+            <LimitationFilterField s={s.collect} value={c.filter} onChange={c.setFilter} />
+            {actions.length === 0 && c.filter !== "all" ? <Caption1 className={layout.muted}>{s.collect.noneInFilter}</Caption1> : null}
             <ActionList s={s} lines={actions.slice(0, MAX_LISTED_ACTIONS)} fills={fills} onSelect={onGoTo} />
             {actions.length > MAX_LISTED_ACTIONS ? (
               <Caption1 className={layout.muted}>{s.moreActions(actions.length - MAX_LISTED_ACTIONS)}</Caption1>
             ) : null}
           </div>
+
+          <DemandPanel s={s.collect} c={c} />
+          <PromisePanel s={s.collect} c={c} />
 
           <KeptApart
             s={s}

@@ -128,6 +128,8 @@ export interface ActionLine {
   actionDate: IsoDate;
   /** The action's day has come (it is due since then) rather than coming later this week. */
   actionDue: boolean;
+  /** The item's limitation period (时效 column), when the run worked it out. */
+  limitation: { status: "running" | "expiring" | "expired"; expires: IsoDate; basisText: string } | null;
   target: Selection;
 }
 
@@ -148,6 +150,9 @@ export function actionLines(report: AgingReport, locale: Locale): ActionLine[] {
     actionText: pick(item.nextAction, locale),
     actionDate: item.nextAction.date,
     actionDue: item.nextAction.date <= report.asOf,
+    limitation: item.limitation
+      ? { status: item.limitation.status, expires: item.limitation.expires, basisText: locale === "en-US" ? item.limitation.basis.en : item.limitation.basis.zh }
+      : null,
     target: { sheet: item.sheet, row: item.row },
   }));
 }

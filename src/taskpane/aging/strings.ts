@@ -4,6 +4,7 @@
  * so a key missing from either language fails to compile.
  */
 import type { Locale } from "../i18n";
+import { COLLECT_STRINGS, type CollectStrings } from "./collect-strings";
 
 export interface AgingStrings {
   viewTitle: string;
@@ -92,6 +93,8 @@ export interface AgingStrings {
   reviewStatus: Record<"open" | "unapplied" | "settled", string>;
   unreadableTitle: (rows: number) => string;
   unreadableHint: string;
+  /** 催款函, 还款承诺书 and the 时效 column and filter. */
+  collect: CollectStrings;
 }
 
 const zhCN: AgingStrings = {
@@ -181,6 +184,7 @@ const zhCN: AgingStrings = {
   reviewStatus: { open: "未收", unapplied: "未核销", settled: "已核销" },
   unreadableTitle: (rows) => `无法读取（${rows} 行，未计入合计）`,
   unreadableHint: "点击可选中该单元格。",
+  collect: COLLECT_STRINGS["zh-CN"],
 };
 
 const enUS: AgingStrings = {
@@ -272,6 +276,7 @@ const enUS: AgingStrings = {
   reviewStatus: { open: "Open", unapplied: "Unapplied", settled: "Settled" },
   unreadableTitle: (rows) => `Unreadable (${rows} ${rows === 1 ? "row" : "rows"}, in no total)`,
   unreadableHint: "Click one to select the cell.",
+  collect: COLLECT_STRINGS["en-US"],
 };
 
 export const AGING_STRINGS: Readonly<Record<Locale, AgingStrings>> = { "zh-CN": zhCN, "en-US": enUS };

@@ -1,0 +1,253 @@
+/**
+ * The 账龄 view's collection papers: demand letters (催款函) for one dealer or for every dealer past its
+ * final deadline, the payment commitment (还款承诺书) form of one dealer with its schedule previewed as it
+ * is typed, and the 时效 filter of the action list. It works beside useAgingRun on the run that hook
+ * shows; the use cases come from the pane's context, so a test replaces them.
+ */
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { AgingRun } from "../../app/aging";
+import type { DemandRun, PromiseRun } from "../../app/collect";
+import { scheduleProblemText } from "../../app/collect";
+import { installmentSchedule, type DemandLevel, type Installment, type Interval } from "../../core/collect";
+import { isIsoDate } from "../../core/dates";
+import type { Fen, IsoDate } from "../../core/model";
+import { decimalTextToFen } from "../../core/money";
+import type { Selection } from "../../port/workbook";
+import { useConfirmations } from "../components/ActionNote";
+import { useLocale, useServices } from "../context";
+import { messageFromError, type PaneMessage } from "../messages";
+import { COLLECT_STRINGS } from "./collect-strings";
+import { todayIso } from "./model";
+
+export const COLLECT_MESSAGE = { demand: "aging-demand", promise: "aging-promise" };
+/** Where the confirmations of the two papers show. */
+export const COLLECT_NOTE = { demand: "aging-demand", promise: "aging-promise" };
+
+/** The 时效 filter of the aging view's lists. */
+export type LimitationFilter = "all" | "expiring" | "expired";
+
+/** A dealer's name, or every dealer past its final deadline. */
+export type DemandTarget = { dealer: string } | { pastFinal: true };
+
+export interface DemandForm {
+  target: DemandTarget | null;
+  level: DemandLevel | "auto";
+  deadlineDays: string;
+}
+
+export interface PromiseForm {
+  dealer: string | null;
+  /** Yuan as typed; empty means the dealer's open balance. */
+  amount: string;
+  count: string;
+  first: string;
+  every: "month" | "days";
+  days: string;
+}
+
+export type SchedulePreview = { ok: true; amount: Fen; installments: Installment[] } | { ok: false; message: string } | null;
+
+export type CollectBusy = null | "demand" | "promise";
+
+export interface CollectOptions {
+  ledger: string | null;
+  run: AgingRun | null;
+  report: (message: PaneMessage) => void;
+  clear: (key: string) => void;
+  onGoTo: (target: Selection) => void;
+}
+
+export interface CollectView {
+  filter: LimitationFilter;
+  setFilter(filter: LimitationFilter): void;
+  /** Dealers with an item past its final deadline (not 待核对), in the run's order. */
+  pastFinal: string[];
+  /** Dealers of the run with an open balance. */
+  owing: string[];
+  demand: DemandForm;
+  setDemand(patch: Partial<DemandForm>): void;
+  deadlineOk: boolean;
+  canDemand: boolean;
+  generateDemands(): Promise<void>;
+  demandRun: DemandRun | null;
+  promise: PromiseForm;
+  setPromise(patch: Partial<PromiseForm>): void;
+  /** The open balance of the form's dealer, in fen (the amount's default). */
+  openBalance: Fen | null;
+  preview: SchedulePreview;
+  canPromise: boolean;
+  generatePromise(): Promise<void>;
+  promiseRun: PromiseRun | null;
+  busy: CollectBusy;
+}
+
+const INITIAL_PROMISE: PromiseForm = { dealer: null, amount: "", count: "3", first: "", every: "month", days: "30" };
+
+/** Days to pay as typed, or null when unusable. */
+export function parseDeadlineDays(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{1,3}$/.test(t)) return null;
+  const n = Number(t);
+  return n >= 1 && n <= 365 ? n : null;
+}
+
+/** Yuan as typed (`53,000.50`, `53000`) in fen, or null when unusable or not above zero. */
+export function parseYuanText(text: string): Fen | null {
+  const t = text.trim().replace(/[,，]/g, "");
+  if (!/^\d+(\.\d{0,2})?$/.test(t)) return null;
+  const fen = decimalTextToFen(t);
+  return fen > 0 ? fen : null;
+}
+
+/** The schedule the form describes, or why it cannot be made; null while no dealer is chosen. */
+export function previewSchedule(form: PromiseForm, openBalance: Fen | null, asOf: IsoDate | null, lang: "zh-CN" | "en-US"): SchedulePreview {
+  if (form.dealer === null || openBalance === null) return null;
+  const say = (zh: string, en: string) => (lang === "en-US" ? en : zh);
+  let amount = openBalance;
+  if (form.amount.trim() !== "") {
+    const typed = parseYuanText(form.amount);
+    if (typed === null) return { ok: false, message: say("承诺金额应为大于零的数字，如 53000 或 53000.50", "the amount must be a number above zero, e.g. 53000 or 53000.50") };
+    amount = typed;
+  }
+  if (amount <= 0) return { ok: false, message: say("该经销商没有未收余额，请填写承诺金额", "this dealer owes nothing: type the amount") };
+  const count = /^\d{1,3}$/.test(form.count.trim()) ? Number(form.count.trim()) : NaN;
+  const first = form.first.trim();
+  if (!isIsoDate(first)) return { ok: false, message: say("请填写第一期日期，如 2026-12-15", "enter the first installment's date, e.g. 2026-12-15") };
+  if (asOf !== null && first < asOf) return { ok: false, message: say(`第一期日期不能早于账龄日期 ${asOf}`, `the first installment cannot be before the as-of date ${asOf}`) };
+  let every: Interval = "month";
+  if (form.every === "days") {
+    const days = /^\d{1,3}$/.test(form.days.trim()) ? Number(form.days.trim()) : NaN;
+    every = { days };
+  }
+  const s = installmentSchedule(amount, count, first, every);
+  return s.ok ? { ok: true, amount, installments: s.installments } : { ok: false, message: scheduleProblemText(s.problem, lang) };
+}
+
+export function useCollect({ ledger, run, report, clear, onGoTo }: CollectOptions): CollectView {
+  const { port, useCases } = useServices();
+  const locale = useLocale();
+  const { confirm, startAction } = useConfirmations();
+  const [filter, setFilter] = useState<LimitationFilter>("all");
+  const [demand, setDemandState] = useState<DemandForm>({ target: null, level: "auto", deadlineDays: "7" });
+  const [promise, setPromiseState] = useState<PromiseForm>(INITIAL_PROMISE);
+  const [busy, setBusy] = useState<CollectBusy>(null);
+  const [demandRun, setDemandRun] = useState<DemandRun | null>(null);
+  const [promiseRun, setPromiseRun] = useState<PromiseRun | null>(null);
+
+  const asOf = run?.report.asOf ?? null;
+  const pastFinal = useMemo(
+    () => (run ? run.report.dealers.filter((d) => d.items.some((i) => !i.underReconciliation && i.finalDate < run.report.asOf)).map((d) => d.dealer) : []),
+    [run],
+  );
+  const owing = useMemo(() => (run ? run.report.dealers.filter((d) => d.openBalance > 0).map((d) => d.dealer) : []), [run]);
+  const openBalance = useMemo(() => {
+    if (!run || promise.dealer === null) return null;
+    return run.report.dealers.find((d) => d.dealer === promise.dealer)?.openBalance ?? null;
+  }, [run, promise.dealer]);
+  const preview = useMemo(() => previewSchedule(promise, openBalance, asOf, locale), [promise, openBalance, asOf, locale]);
+  const deadlineOk = parseDeadlineDays(demand.deadlineDays) !== null;
+
+  const latest = useRef({ demand, promise, preview, ledger, asOf, locale });
+  latest.current = { demand, promise, preview, ledger, asOf, locale };
+
+  const setDemand = useCallback((patch: Partial<DemandForm>) => setDemandState((d) => ({ ...d, ...patch })), []);
+  const setPromise = useCallback((patch: Partial<PromiseForm>) => setPromiseState((p) => ({ ...p, ...(patch.dealer !== undefined && patch.dealer !== p.dealer ? { amount: "" } : {}), ...patch })), []);
+
+  const failure = useCallback(
+    (key: string, lines: string[]) => report({ key, intent: "error", text: () => lines.join("\n") }),
+    [report],
+  );
+
+  const generateDemands = useCallback(async () => {
+    const { demand: form, ledger: sheet, asOf: date, locale: lang } = latest.current;
+    const days = parseDeadlineDays(form.deadlineDays);
+    if (!sheet || !date || form.target === null || days === null) return;
+    startAction();
+    setBusy("demand");
+    try {
+      const result = await useCases.runDemands({
+        ledger: { port, sheet },
+        asOf: date,
+        sendDate: todayIso(new Date()),
+        dealers: "pastFinal" in form.target ? { pastFinal: true } : { names: [form.target.dealer] },
+        level: form.level,
+        deadlineDays: days,
+        lang,
+      });
+      if (!result.ok) {
+        const p = result.problem;
+        failure(COLLECT_MESSAGE.demand, "messages" in p ? p.messages : [p.message]);
+        return;
+      }
+      clear(COLLECT_MESSAGE.demand);
+      const r = result.run;
+      setDemandRun(r);
+      const letters = r.letters.length;
+      const sheets = r.sheets;
+      confirm(
+        COLLECT_NOTE.demand,
+        (l) => (letters > 0 ? COLLECT_STRINGS[l].demandsWritten(letters, sheets) : COLLECT_STRINGS[l].demandsNone),
+        letters > 0 ? "success" : "warning",
+      );
+      if (r.letters.length > 0) onGoTo({ sheet: r.letters[0].sheet, row: r.letters[0].firstRow, column: 1 });
+    } catch (err) {
+      report(messageFromError(err, COLLECT_MESSAGE.demand));
+    } finally {
+      setBusy(null);
+    }
+  }, [port, useCases, startAction, confirm, clear, report, failure, onGoTo]);
+
+  const generatePromise = useCallback(async () => {
+    const { promise: form, preview: p, ledger: sheet, asOf: date, locale: lang } = latest.current;
+    if (!sheet || !date || form.dealer === null || p === null || !p.ok) return;
+    startAction();
+    setBusy("promise");
+    try {
+      const every: Interval = form.every === "month" ? "month" : { days: Number(form.days.trim()) };
+      const result = await useCases.runPromise({
+        ledger: { port, sheet },
+        dealer: form.dealer,
+        asOf: date,
+        sendDate: todayIso(new Date()),
+        amount: p.amount,
+        installments: { count: p.installments.length, first: form.first.trim(), every },
+        lang,
+      });
+      if (!result.ok) {
+        const q = result.problem;
+        failure(COLLECT_MESSAGE.promise, "messages" in q ? q.messages : [q.message]);
+        return;
+      }
+      clear(COLLECT_MESSAGE.promise);
+      const r = result.run;
+      setPromiseRun(r);
+      confirm(COLLECT_NOTE.promise, (l) => COLLECT_STRINGS[l].promiseWritten(r.commitment.number, r.sheet, r.planSheet));
+      onGoTo({ sheet: r.sheet, row: 1, column: 1 });
+    } catch (err) {
+      report(messageFromError(err, COLLECT_MESSAGE.promise));
+    } finally {
+      setBusy(null);
+    }
+  }, [port, useCases, startAction, confirm, clear, report, failure, onGoTo]);
+
+  return {
+    filter,
+    setFilter,
+    pastFinal,
+    owing,
+    demand,
+    setDemand,
+    deadlineOk,
+    canDemand: run !== null && busy === null && demand.target !== null && deadlineOk,
+    generateDemands,
+    demandRun,
+    promise,
+    setPromise,
+    openBalance,
+    preview,
+    canPromise: run !== null && busy === null && preview !== null && preview.ok,
+    generatePromise,
+    promiseRun,
+    busy,
+  };
+}
