@@ -85,6 +85,8 @@ export const useLayoutStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     minWidth: 0,
   },
+  /** Short lines (answers given, rows to check) closer together. */
+  listDense: { rowGap: tokens.spacingVerticalXS },
   legend: {
     listStyleType: "none",
     margin: 0,
@@ -172,10 +174,10 @@ export function Notice({ intent, testId, actions, children }: { intent: "info" |
 }
 
 /** Results one under the other. */
-export function ResultList({ testId, className, children }: { testId?: string; className?: string; children: ReactNode }): JSX.Element {
+export function ResultList({ testId, dense, children }: { testId?: string; dense?: boolean; children: ReactNode }): JSX.Element {
   const styles = useLayoutStyles();
   return (
-    <ul className={mergeClasses(styles.list, className)} data-testid={testId}>
+    <ul className={mergeClasses(styles.list, dense && styles.listDense)} data-testid={testId}>
       {children}
     </ul>
   );

@@ -4,19 +4,11 @@
  */
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ActionNote } from "../components/ActionNote";
-import { useLayoutStyles } from "../components/layout";
+import { ResultList, useLayoutStyles } from "../components/layout";
 import { useLocale } from "../context";
 import { DECISION_STRINGS, type DecisionLine } from "./decisions";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
   item: {
     display: "flex",
     flexWrap: "wrap",
@@ -54,7 +46,7 @@ export function DecisionList({ lines, onUndo, busy }: DecisionListProps): JSX.El
             {d.title(lines.length)}
           </Text>
           <Caption1 className={layout.muted}>{d.hint}</Caption1>
-          <ul className={styles.list}>
+          <ResultList dense>
             {lines.map((line) => (
               <li key={line.id} className={styles.item} data-testid="decision" data-decision={line.decision} data-id={line.id}>
                 <span className={styles.what}>
@@ -75,7 +67,7 @@ export function DecisionList({ lines, onUndo, busy }: DecisionListProps): JSX.El
                 </Button>
               </li>
             ))}
-          </ul>
+          </ResultList>
         </>
       ) : null}
       <ActionNote at={DECISIONS_NOTE} />
