@@ -88,8 +88,9 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
       </Section>
 
       <Section id="letters-template" title={s.template} testId="letters-template">
-        <Field label={s.template}>
+        <Field>
           <Dropdown
+            aria-labelledby="letters-template"
             className={styles.control}
             value={templateText}
             selectedOptions={[choices.template]}
