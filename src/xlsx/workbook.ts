@@ -40,6 +40,7 @@ import {
 } from "../port/workbook";
 import {
   OWNED_SHEETS_KEY,
+  OWNED_SHEET_IDS_KEY,
   PlannedCell,
   columnLetters,
   markFormula,
@@ -447,7 +448,9 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async ownSheets(): Promise<string[]> {
-    return this.owned();
+    const ids = this.ownedIds();
+    if (ids === null) return this.owned();
+    return ids.flatMap((id) => this.workbook.worksheets.filter((ws) => String(ws.id) === id && this.isOurs(ws)).map((ws) => ws.name));
   }
 
   private owned(): string[] {
@@ -455,9 +458,30 @@ export class XlsxWorkbook implements WorkbookPort {
     return json === undefined ? [] : parseOwned(json);
   }
 
+  /**
+   * The sheet ids (the file's sheetId, which Excel does not give a new sheet while the file has it) of our
+   * sheets, as in the office-js port (OWNED_SHEET_IDS_KEY); null in a file from before they were kept.
+   */
+  private ownedIds(): string[] | null {
+    const json = this.readSettings().get(OWNED_SHEET_IDS_KEY);
+    return json === undefined ? null : parseOwned(json);
+  }
+
+  /** Ours by id where ids are kept, else (an older file) by name. */
+  private isOurs(ws: ExcelJS.Worksheet): boolean {
+    // The settings sheet may take a freed id ExcelJS hands out again: never one of the result sheets.
+    if (sameSheetName(ws.name, SETTINGS_SHEET)) return false;
+    const ids = this.ownedIds();
+    return ids === null ? this.owned().some((n) => sameSheetName(n, ws.name)) : ids.includes(String(ws.id));
+  }
+
   private async recordOwned(name: string): Promise<void> {
-    const owned = this.owned().filter((n) => !sameSheetName(n, name));
-    await this.setSetting(OWNED_SHEETS_KEY, [...owned, name]);
+    const owned = [...this.owned().filter((n) => !sameSheetName(n, name)), name];
+    // A file from before ids were kept: the sheets its names list holds are ours, and get their ids now.
+    const ids = this.ownedIds() ?? this.workbook.worksheets.filter((ws) => owned.some((n) => sameSheetName(n, ws.name))).map((ws) => String(ws.id));
+    const ws = this.findSheet(name);
+    await this.setSetting(OWNED_SHEETS_KEY, owned);
+    if (ws) await this.setSetting(OWNED_SHEET_IDS_KEY, [...ids.filter((id) => id !== String(ws.id)), String(ws.id)]);
   }
 
   /** Removes our previous sheet of that name; refuses if the name is the user's. Returns its position. */
@@ -465,7 +489,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (sameSheetName(name, SETTINGS_SHEET)) throw new PortError("not_ours", name);
     const existing = this.findSheet(name);
     if (!existing) return undefined;
-    if (!this.owned().some((n) => sameSheetName(n, name))) throw new PortError("not_ours", name);
+    if (!this.isOurs(existing)) throw new PortError("not_ours", name);
     const position = this.workbook.worksheets.indexOf(existing);
     this.workbook.removeWorksheet(existing.id);
     return position;
@@ -595,10 +619,13 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async deleteSheet(name: string): Promise<void> {
     const existing = this.findSheet(name);
-    const ours = this.owned().some((n) => sameSheetName(n, name));
-    if (existing && !ours) throw new PortError("not_ours", name);
-    if (existing) this.workbook.removeWorksheet(existing.id);
-    if (ours) await this.setSetting(OWNED_SHEETS_KEY, this.owned().filter((n) => !sameSheetName(n, name)));
+    if (existing && !this.isOurs(existing)) throw new PortError("not_ours", name);
+    if (existing) {
+      const ids = this.ownedIds();
+      if (ids !== null) await this.setSetting(OWNED_SHEET_IDS_KEY, ids.filter((id) => id !== String(existing.id)));
+      this.workbook.removeWorksheet(existing.id);
+    }
+    if (this.owned().some((n) => sameSheetName(n, name))) await this.setSetting(OWNED_SHEETS_KEY, this.owned().filter((n) => !sameSheetName(n, name)));
   }
 
   private ourRules(ws: ExcelJS.Worksheet): { entry: ConditionalFormattingEntry; group: string; style: string }[] {
