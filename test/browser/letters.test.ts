@@ -1,13 +1,13 @@
 /**
  * The 函证 view in Chromium on the browser preview (the real pane and office-js adapter over the fake
- * Excel with the sample workbook, which has 本公司信息): letters for the sample's dealers at the sample's
- * cut-off, the results and the register's summary, a click on a letter selecting its rows; then the
- * view alone at 320 px without sideways scrolling. Screenshots go to test-artifacts/.
+ * Excel with the sample workbook, which has 本公司信息): letters for the dealers of the sample's
+ * hand-kept list at the month end, the results and the register's summary, a click on a letter
+ * selecting its rows; then the view alone at 320 px without sideways scrolling. Screenshots go to test-artifacts/.
  */
 import { join } from "path";
 import type { Page } from "playwright-core";
 import type { PreviewHook } from "../../src/preview/hook";
-import { SAMPLE_AS_OF, SAMPLE_COMPANY_SHEET, SAMPLE_LEDGER_SHEET } from "../../src/sample/sample";
+import { SAMPLE_AGING_AS_OF, SAMPLE_COMPANY_SHEET, SAMPLE_DEALER, SAMPLE_LIST_SHEET } from "../../src/sample/sample";
 import { type Chromium } from "./support/chromium";
 import { ARTIFACTS, endSession, expectEventually as eventually, screenshot, startSession } from "./support/session";
 import { type StaticServer } from "./support/serve";
@@ -22,7 +22,7 @@ const timings: Record<string, number> = {};
 
 declare const window: { duizhangPreview?: PreviewHook };
 
-const LETTERS_SHEET = `对账函 ${SAMPLE_AS_OF}`;
+const LETTERS_SHEET = `对账函 ${SAMPLE_AGING_AS_OF}`;
 
 beforeAll(async () => {
   ({ server, browser, page } = await startSession({ width: 1280, height: 1500 }, timings));
@@ -35,7 +35,7 @@ afterAll(async () => {
 async function openLettersWithLedger(): Promise<void> {
   await page.getByTestId("taskpane").getByRole("tab", { name: "对账", exact: true }).click();
   await page.getByTestId("reconcile-pick-ledger").click();
-  await page.getByRole("option", { name: new RegExp(`^${SAMPLE_LEDGER_SHEET}[（ ]`) }).click();
+  await page.getByRole("option", { name: new RegExp(`^${SAMPLE_LIST_SHEET}[（ ]`) }).click();
   await page.getByTestId("taskpane").getByRole("tab", { name: "函证", exact: true }).click();
   await page.getByTestId("letters-view").waitFor({ timeout: STEP_TIMEOUT });
 }
@@ -48,14 +48,16 @@ test("generates letters for the sample's dealers, shows them and the register, a
   const view = page.getByTestId("letters-view");
   await view.getByText(`取自“${SAMPLE_COMPANY_SHEET}”工作表。`).waitFor({ timeout: STEP_TIMEOUT });
   await page.getByTestId("letters-template-ok").waitFor({ timeout: STEP_TIMEOUT });
-  await page.getByTestId("letters-asof").fill(SAMPLE_AS_OF);
+  await page.getByTestId("letters-asof").fill(SAMPLE_AGING_AS_OF);
   await page.getByTestId("letters-generate").click();
   await page.getByTestId("letters-results").waitFor({ timeout: STEP_TIMEOUT });
   timings["letters generated"] = Date.now() - t;
 
   const items = await page.getByTestId("letter-item").allTextContents();
-  expect(items.length).toBeGreaterThan(0);
-  expect(items[0]).toMatch(/^DZ-202610-0001 /);
+  // The hand-kept list holds several dealers: one letter for each with a balance, numbered on.
+  expect(items.length).toBeGreaterThan(1);
+  items.forEach((item, i) => expect(item).toMatch(new RegExp(`^DZ-202611-000${i + 1} `)));
+  expect(items.join()).toContain(SAMPLE_DEALER);
   await expect(page.getByTestId("register-counts").textContent()).resolves.toBe(`共 ${items.length} 封，已发出 0 封；回函相符 0，不符 0；逾期未回 0。`);
   const sheets = await page.evaluate(() => window.duizhangPreview?.excel.model.sheets.map((s: { name: string }) => s.name) ?? []);
   expect(sheets).toEqual(expect.arrayContaining([LETTERS_SHEET, "函证登记簿"]));
@@ -80,7 +82,7 @@ test("the 函证 view fits a 320 px pane without sideways scrolling", async () =
   await page.getByTestId("taskpane").waitFor({ timeout: STEP_TIMEOUT });
   await openLettersWithLedger();
   await page.getByTestId("letters-template-ok").waitFor({ timeout: STEP_TIMEOUT });
-  await page.getByTestId("letters-asof").fill(SAMPLE_AS_OF);
+  await page.getByTestId("letters-asof").fill(SAMPLE_AGING_AS_OF);
   await page.getByTestId("letters-generate").click();
   await page.getByTestId("letters-results").waitFor({ timeout: STEP_TIMEOUT });
   await page.waitForTimeout(300);
