@@ -41,6 +41,16 @@ async function expectNoSidewaysScroll(): Promise<void> {
   expect(f.scrollWidth).toBeLessThanOrEqual(f.clientWidth);
 }
 
+/** Elements of the 账龄 view reaching past the pane's right edge (the English labels are longer). */
+async function overEdge(): Promise<string[]> {
+  return page.evaluate(() => {
+    const limit = (document.scrollingElement ?? document.documentElement).clientWidth;
+    return Array.from(document.querySelectorAll("[data-testid=aging-view] *"))
+      .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > limit + 0.5)
+      .map((el) => `${el.tagName.toLowerCase()} ${(el.textContent ?? "").slice(0, 30)}`);
+  });
+}
+
 const refs = () => page.getByTestId("aging-action").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-row"))));
 
 beforeAll(async () => {
@@ -51,8 +61,8 @@ afterAll(async () => {
   await endSession({ server, browser }, "collection papers browser test", timings);
 });
 
-test("生成催款函 for a dealer, 还款承诺书 in 3 installments, and the 时效 filter, in a 320 px pane", async () => {
-  await page.goto(`${server.url}/preview.html?pane=only`, { waitUntil: "domcontentloaded" });
+async function openWithLedger(lang: "zh-CN" | "en-US"): Promise<void> {
+  await page.goto(`${server.url}/preview.html?pane=only&lang=${lang}`, { waitUntil: "domcontentloaded" });
   await page.getByTestId("sheet-table").waitFor({ timeout: STEP_TIMEOUT });
   await page.evaluate((name) => {
     const p = window.duizhangPreview;
@@ -71,15 +81,18 @@ test("生成催款函 for a dealer, 还款承诺书 in 3 installments, and the �
     ]);
     p.notify();
   }, LEDGER);
-  await page.getByRole("button", { name: "刷新列表" }).click();
+  await page.getByRole("button", { name: lang === "zh-CN" ? "刷新列表" : "Refresh list" }).click();
   await page.getByTestId("sheet-table").locator(`tr[data-sheet="${LEDGER}"]`).waitFor({ timeout: STEP_TIMEOUT });
-
-  await page.getByRole("tab", { name: "账龄 / 逾期" }).click();
+  await page.getByRole("tab", { name: lang === "zh-CN" ? "账龄 / 逾期" : "Aging / overdue" }).click();
   await page.getByTestId("aging-ledger").click();
   await page.getByRole("option", { name: LEDGER }).click();
   await page.getByTestId("aging-as-of").fill(AS_OF);
   // Soonest action first: 甲公司's items, then the old debts.
   await expectEventually(refs, [4, 5, 2, 3]);
+}
+
+test("生成催款函 for a dealer, 还款承诺书 in 3 installments, and the 时效 filter, in a 320 px pane", async () => {
+  await openWithLedger("zh-CN");
   const badges = () => page.locator("[data-testid=aging-action] [data-testid=limitation]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
   expect(await badges()).toEqual(["running", "running", "expired", "expiring"]);
 
@@ -133,4 +146,19 @@ test("生成催款函 for a dealer, 还款承诺书 in 3 installments, and the �
   expect(await badges()).toEqual(["expired"]);
   await expectNoSidewaysScroll();
   await screenshot(page, "collect-filter");
+});
+
+test("in English the demand panel and the installment form fit the 320 px pane too", async () => {
+  await openWithLedger("en-US");
+  await page.getByTestId("aging-promise-dealer").click();
+  await page.getByRole("option", { name: "甲公司" }).click();
+  await page.getByTestId("aging-promise-first").fill("2026-12-15");
+  await page.getByTestId("aging-promise-every").click();
+  await page.getByRole("option", { name: "Number of days" }).click();
+  await page.getByTestId("aging-promise-preview").waitFor({ timeout: STEP_TIMEOUT });
+  await page.getByTestId("aging-demand-target").click();
+  await page.getByRole("option", { name: "Every dealer past the final deadline (3)" }).click();
+  await page.waitForTimeout(200);
+  expect(await overEdge()).toEqual([]);
+  await screenshot(page, "collect-en");
 });
