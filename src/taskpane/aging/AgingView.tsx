@@ -72,7 +72,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
   const { report, clear, onGoTo, generation } = props;
   const ledger = props.choice.ledger;
   const w = useAgingRun({ ledger, generation, report, clear, onGoTo });
-  const c = useCollect({ ledger, run: w.run, report, clear, onGoTo });
+  const c = useCollect({ ledger, run: w.run, dealer: w.dealer, report, clear, onGoTo });
   const { run, asOf, dealer, dealers, busy, status, review, termProblem, termValue, canAct, markedHere } = w;
   const { asOf: asOfText, soonToo, basis, buckets: bucketsText } = w.choices;
   const buckets = w.bucketsOk;

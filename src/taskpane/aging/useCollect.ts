@@ -52,6 +52,8 @@ export type CollectBusy = null | "demand" | "promise";
 export interface CollectOptions {
   ledger: string | null;
   run: AgingRun | null;
+  /** The one dealer the view ages, or null for all: "all past their final deadline" then means the ones shown. */
+  dealer?: string | null;
   report: (message: PaneMessage) => void;
   clear: (key: string) => void;
   onGoTo: (target: Selection) => void;
@@ -123,7 +125,7 @@ export function previewSchedule(form: PromiseForm, openBalance: Fen | null, asOf
   return s.ok ? { ok: true, amount, installments: s.installments } : { ok: false, message: scheduleProblemText(s.problem, lang) };
 }
 
-export function useCollect({ ledger, run, report, clear, onGoTo }: CollectOptions): CollectView {
+export function useCollect({ ledger, run, dealer = null, report, clear, onGoTo }: CollectOptions): CollectView {
   const { port, useCases } = useServices();
   const locale = useLocale();
   const { confirm, startAction } = useConfirmations();
@@ -147,8 +149,8 @@ export function useCollect({ ledger, run, report, clear, onGoTo }: CollectOption
   const preview = useMemo(() => previewSchedule(promise, openBalance, asOf, locale), [promise, openBalance, asOf, locale]);
   const deadlineOk = parseDeadlineDays(demand.deadlineDays) !== null;
 
-  const latest = useRef({ demand, promise, preview, ledger, asOf, locale });
-  latest.current = { demand, promise, preview, ledger, asOf, locale };
+  const latest = useRef({ demand, promise, preview, ledger, asOf, locale, dealer, pastFinal });
+  latest.current = { demand, promise, preview, ledger, asOf, locale, dealer, pastFinal };
 
   const setDemand = useCallback((patch: Partial<DemandForm>) => setDemandState((d) => ({ ...d, ...patch })), []);
   const setPromise = useCallback((patch: Partial<PromiseForm>) => setPromiseState((p) => ({ ...p, ...(patch.dealer !== undefined && patch.dealer !== p.dealer ? { amount: "" } : {}), ...patch })), []);
@@ -159,7 +161,7 @@ export function useCollect({ ledger, run, report, clear, onGoTo }: CollectOption
   );
 
   const generateDemands = useCallback(async () => {
-    const { demand: form, ledger: sheet, asOf: date, locale: lang } = latest.current;
+    const { demand: form, ledger: sheet, asOf: date, locale: lang, dealer: only, pastFinal: shown } = latest.current;
     const days = parseDeadlineDays(form.deadlineDays);
     if (!sheet || !date || form.target === null || days === null) return;
     startAction();
@@ -169,7 +171,8 @@ export function useCollect({ ledger, run, report, clear, onGoTo }: CollectOption
         ledger: { port, sheet },
         asOf: date,
         sendDate: todayIso(new Date()),
-        dealers: "pastFinal" in form.target ? { pastFinal: true } : { names: [form.target.dealer] },
+        // While the view ages one dealer, "all past their final deadline" is the dealers it shows.
+        dealers: "pastFinal" in form.target ? (only === null ? { pastFinal: true } : { names: shown }) : { names: [form.target.dealer] },
         level: form.level,
         deadlineDays: days,
         lang,

@@ -197,3 +197,25 @@ describe("the 时效 column and filter", () => {
     expect(filterByLimitation(lines, "all")).toHaveLength(lines.length);
   });
 });
+
+describe("while the view ages one dealer", () => {
+  test("all past their final deadline means the dealer shown", async () => {
+    const pane = makePane([LEDGER]);
+    const calls: unknown[] = [];
+    const hook = await renderHook(
+      pane,
+      () => {
+        const aging = useAgingRun({ ledger: "明细账", generation: 0, report: pane.report, clear: pane.clear, onGoTo: () => undefined });
+        const collect = useCollect({ ledger: "明细账", run: aging.run, dealer: aging.dealer, report: pane.report, clear: pane.clear, onGoTo: () => undefined });
+        return { aging, collect };
+      },
+      { useCases: { runDemands: async (req) => (calls.push(req.dealers), { ok: false, problem: { code: "nothing_owed", message: "x" } }) } },
+    );
+    await step(() => hook.current.aging.choose({ asOf: AS_OF }));
+    await step(() => hook.current.aging.chooseDealer("甲公司"));
+    await until(() => hook.current.aging.status.state === "done" && hook.current.aging.dealer === "甲公司" && hook.current.collect.pastFinal.length === 1);
+    await step(() => hook.current.collect.setDemand({ target: { pastFinal: true } }));
+    await step(() => hook.current.collect.generateDemands());
+    expect(calls).toEqual([{ names: ["甲公司"] }]);
+  });
+});
