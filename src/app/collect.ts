@@ -13,6 +13,7 @@
  */
 import { runAging, type AgingRun } from "./aging";
 import type { Lang } from "./lang";
+import { writeRegisterPlan } from "./register";
 import { UNNAMED_DEALER, type AgingReport, type OpenItem } from "../core/aging";
 import {
   Acknowledgements,
@@ -53,7 +54,6 @@ import {
 import {
   A4_PAGE,
   REGISTER_SHEET,
-  REPLY_RESULTS,
   compileTemplate,
   describeFillWarning,
   describeRegisterNotice,
@@ -68,7 +68,6 @@ import {
   type FillWarning,
   type LetterType,
   type PlannedLetter,
-  type RegisterPlan,
   type RegisterRead,
   type Template,
 } from "../core/letters";
@@ -157,20 +156,6 @@ function papersSheet(name: string, template: Template, choice: TemplateChoice | 
       breakBefore: stacked.pageBreaks,
     },
   };
-}
-
-async function writeRegisterPlan(port: WorkbookPort, name: string, register: RegisterRead | null, plan: RegisterPlan, signal?: AbortSignal): Promise<void> {
-  if (plan.writes.length === 0) return;
-  const cells: PlacedCell[] = plan.writes.map((w) => {
-    const header = w.field !== null && w.value === w.field && (register?.headerRow ?? 1) === w.row;
-    const cell: OutCell = { value: w.value, ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}), ...(header ? { bold: true } : {}) };
-    return { row: w.row, column: w.column, cell };
-  });
-  const newRows = plan.numbers.filter((n) => !n.reused).map((n) => n.row);
-  const resultColumn = register?.columns.回函结果 ?? plan.writes.find((w) => w.field === "回函结果")?.column;
-  const listValidation =
-    newRows.length > 0 && resultColumn !== undefined ? [{ column: resultColumn, fromRow: Math.min(...newRows), toRow: Math.max(...newRows), values: REPLY_RESULTS }] : [];
-  await port.writeCells(name, cells, { ...(signal ? { signal } : {}), listValidation });
 }
 
 export type CollectProblem =
@@ -336,7 +321,7 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
     });
   }
   // The register after the letters: a run stopped while writing letters leaves no numbers behind.
-  await writeRegisterPlan(registerPort, register.name, register.read, plan);
+  await writeRegisterPlan(registerPort, register.name, register.read, plan, lang);
   letters.sort((a, b) => chosen.indexOf(a.demand) - chosen.indexOf(b.demand));
 
   return {
@@ -450,7 +435,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   await target.writeSheet(papersSheet(sheet, c.template.template, req.template ?? null, [filled]));
   const checks = checkInstallments(made.installments, receiptsFor(aging.ledger.entries)(dealer), asOf, asOf);
   const planSheet = await appendPlanRows(registerPort, number, dealer, checks, lang);
-  await writeRegisterPlan(registerPort, register.name, register.read, planned.plan);
+  await writeRegisterPlan(registerPort, register.name, register.read, planned.plan, lang);
 
   const warnings = new Map<string, FillWarning>();
   for (const w of filled.warnings) warnings.set(w.field, w);

@@ -18,6 +18,7 @@
  */
 import { fatalReadIssue, readSheet } from "./read";
 import type { Lang } from "./lang";
+import { writeRegisterPlan } from "./register";
 import { balanceOf, describeReadIssue, type ReadResult } from "../core/read";
 import { dealerKey } from "../core/values/refs";
 import type { IsoDate } from "../core/model";
@@ -26,7 +27,6 @@ import {
   BUILTIN_SHEETS,
   COMPANY_SHEET,
   REGISTER_SHEET,
-  REPLY_RESULTS,
   builtinTemplate,
   compileTemplate,
   describeCompanyProblem,
@@ -61,7 +61,7 @@ import {
   type WorkingCalendar,
 } from "../core/letters";
 import { freeSheetName } from "../port/sheet-names";
-import { PortError, type OutCell, type OutRow, type PlacedCell, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
+import { PortError, type OutCell, type OutRow, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
 
 export type LettersStage = "reading" | "generating" | "writing";
 
@@ -396,20 +396,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   checkAbort(control.signal);
 
   // The register after the letters: a run stopped while writing letters leaves no numbers behind.
-  if (plan.writes.length > 0) {
-    const cells: PlacedCell[] = plan.writes.map((w) => {
-      const header = w.field !== null && w.value === w.field && (register?.headerRow ?? 1) === w.row;
-      const cell: OutCell = { value: w.value, ...(w.numberFormat ? { numberFormat: w.numberFormat } : {}), ...(header ? { bold: true } : {}) };
-      return { row: w.row, column: w.column, cell };
-    });
-    const newRows = plan.numbers.filter((n) => !n.reused).map((n) => n.row);
-    const resultColumn = register?.columns.回函结果 ?? plan.writes.find((w) => w.field === "回函结果")?.column;
-    const listValidation =
-      newRows.length > 0 && resultColumn !== undefined
-        ? [{ column: resultColumn, fromRow: newRows.reduce((a, b) => Math.min(a, b)), toRow: newRows.reduce((a, b) => Math.max(a, b)), values: REPLY_RESULTS }]
-        : [];
-    await registerPort.writeCells(registerName, cells, { signal: control.signal, listValidation });
-  }
+  await writeRegisterPlan(registerPort, registerName, register, plan, lang, control.signal);
   stage("writing", 1, 1);
 
   const letters: MadeLetter[] = datas.map((d, i) => {
