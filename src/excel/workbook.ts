@@ -544,8 +544,10 @@ export class ExcelWorkbook implements WorkbookPort {
       layout.firstPageNumber = 1;
       if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows[0]}:$${print.repeatRows[1]}`);
       if (print.centerHorizontally) layout.centerHorizontally = true;
-      const area = print.area ?? { fromRow: 1, toRow: spec.rows.length, fromColumn: 1, toColumn: width };
-      layout.setPrintArea(`${columnLetters(area.fromColumn)}${area.fromRow}:${columnLetters(area.toColumn)}${area.toRow}`);
+      if (print.area !== "used") {
+        const area = print.area ?? { fromRow: 1, toRow: spec.rows.length, fromColumn: 1, toColumn: width };
+        layout.setPrintArea(`${columnLetters(area.fromColumn)}${area.fromRow}:${columnLetters(area.toColumn)}${area.toRow}`);
+      }
       const page = layout.headersFooters.defaultForAllPages;
       if (print.header?.left) page.leftHeader = print.header.left;
       if (print.header?.center) page.centerHeader = print.header.center;

@@ -52,7 +52,8 @@ export function columnsOf(rows: readonly OutRow[]): number {
 
 /** Width of the printed columns in points at 100%. */
 export function contentWidth(spec: Pick<SheetSpec, "rows" | "columnWidths" | "print">): number {
-  const area = spec.print?.area;
+  const given = spec.print?.area;
+  const area = given === "used" ? undefined : given;
   const from = area?.fromColumn ?? 1;
   const to = area?.toColumn ?? columnsOf(spec.rows);
   let total = 0;

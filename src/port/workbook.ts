@@ -213,8 +213,11 @@ export interface PrintSetup {
   /** Header and footer text; `&&` prints one ampersand. */
   header?: HeaderFooterText;
   footer?: HeaderFooterText;
-  /** The block printed, 1-based rows and columns within `rows`; default every written cell. */
-  area?: { fromRow: number; toRow: number; fromColumn: number; toColumn: number };
+  /**
+   * The block printed, 1-based rows and columns within `rows`; default every written cell. `used`: no fixed
+   * print area, so a sheet that grows later (a register) prints all it holds.
+   */
+  area?: { fromRow: number; toRow: number; fromColumn: number; toColumn: number } | "used";
   /** Rows (1-based within `rows`) that start a new printed page, e.g. each letter of a batch. */
   breakBefore?: number[];
 }

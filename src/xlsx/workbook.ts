@@ -570,7 +570,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const area = p.area;
     // ExcelJS puts a "$" before each corner when it writes the name; the rows' "$" must be given (an area
     // with relative rows is read by LibreOffice as the whole sheet).
-    const block = area ?? (width > 0 && spec.rows.length > 0 ? { fromRow: 1, toRow: spec.rows.length, fromColumn: 1, toColumn: width } : null);
+    const block = area === "used" ? null : area ?? (width > 0 && spec.rows.length > 0 ? { fromRow: 1, toRow: spec.rows.length, fromColumn: 1, toColumn: width } : null);
     if (block) ws.pageSetup.printArea = `${columnLetters(block.fromColumn)}$${block.fromRow}:${columnLetters(block.toColumn)}$${block.toRow}`;
     const part = (t: HeaderFooterText | undefined) =>
       t ? `${t.left ? `&L${t.left}` : ""}${t.center ? `&C${t.center}` : ""}${t.right ? `&R${t.right}` : ""}` : "";

@@ -105,3 +105,21 @@ maybe("letters from the 含明细 template on paper", () => {
     }
   });
 });
+
+maybe("the 函证登记簿 on paper", () => {
+  test("a new register prints its numbers, names, dates and amounts whole, with page numbers", () => {
+    const { letters, pages } = printed["积极式"];
+    const registerPages = pages.filter((p) => flat(p.text).includes("回函结果") || flat(p.text).includes("限期付款日期"));
+    expect(registerPages.length).toBeGreaterThan(0);
+    const all = registerPages.map((p) => p.text).join("\n");
+    expect(all).not.toContain("###");
+    const text = flat(all);
+    for (const l of letters) {
+      expect(text).toContain(l.number);
+      expect(text).toContain(flat(l.dealer));
+    }
+    expect(text).toContain("107,000.53");
+    expect(text).toContain("第1页");
+  });
+});
+
