@@ -45,6 +45,11 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
+  // Five views' names do not fit one line of a 320 px pane in every language: the tabs wrap instead of
+  // pushing the pane sideways.
+  tabs: {
+    flexWrap: "wrap",
+  },
   body: {
     display: "flex",
     flexDirection: "column",
@@ -242,7 +247,7 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
         </Tooltip>
       </header>
       {views.length > 1 ? (
-        <TabList selectedValue={current.id} onTabSelect={(_, data) => setViewId(String(data.value))} size="small">
+        <TabList className={styles.tabs} selectedValue={current.id} onTabSelect={(_, data) => setViewId(String(data.value))} size="small">
           {views.map((v) => (
             <Tab key={v.id} value={v.id}>
               {v.title(t)}
