@@ -23,6 +23,7 @@ import { useLocale, useServices } from "../context";
 import type { Locale } from "../i18n";
 import { messageFromError, type PaneMessage } from "../messages";
 import { ActionNote, useConfirmations } from "./ActionNote";
+import { usePaneStore } from "../store";
 
 /** Where the confirmation of taking everything back shows. */
 const UNDO_NOTE = "undo-everything";
@@ -93,12 +94,15 @@ export function UndoPanel({ report, onDone }: UndoPanelProps): JSX.Element {
   const [forget, setForget] = useState(false);
   const [busy, setBusy] = useState(false);
   const { confirm, startAction } = useConfirmations();
+  const store = usePaneStore();
 
   const run = async () => {
     startAction();
     setBusy(true);
     try {
       const result = await useCases.undoEverything(port, { forgetSettings: forget, extraSettings: [CHOICE_SETTING] });
+      // Every mark is gone: the results and legends must stop saying they are in the sheets.
+      store.dispatch({ type: "marks", reconcile: store.get().marks.reconcile === null ? null : "cleared", aging: null });
       confirm(UNDO_NOTE, (lang) => UNDO_STRINGS[lang].done(result));
       setOpen(false);
       onDone();
