@@ -6,8 +6,8 @@
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useLayoutEffect, useReducer, useRef, type CSSProperties } from "react";
-import type { FakeExcel } from "../../test/fake-excel";
-import { parseArea, rectContains, splitSheet, type Rect } from "../../test/fake-excel/model";
+import type { FakeExcel } from "../fake-excel";
+import { parseArea, rectContains, splitSheet, type Rect } from "../fake-excel/model";
 import { columnLetter } from "../core/read/columns";
 import { displayText } from "./format";
 import type { ObservedExcel } from "./observe";

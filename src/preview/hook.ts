@@ -3,7 +3,7 @@
  * can change the workbook the way a user would in Excel (type a value, delete a sheet), and `notify`
  * to redraw the grid and let the pane see it.
  */
-import type { FakeExcel } from "../../test/fake-excel";
+import type { FakeExcel } from "../fake-excel";
 
 export interface PreviewHook {
   excel: FakeExcel;

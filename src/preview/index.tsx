@@ -18,7 +18,7 @@ import { sampleSheets } from "../sample/sample";
 import { App } from "../taskpane/components/App";
 import { localeFromDisplayLanguage } from "../taskpane/i18n";
 import { APP_USE_CASES } from "../taskpane/use-cases";
-import type { FakeExcel } from "../../test/fake-excel";
+import type { FakeExcel } from "../fake-excel";
 import { Grid } from "./Grid";
 import "./hook";
 import { observe, type ObservedExcel } from "./observe";

@@ -3,7 +3,7 @@
  * marks or selects. Every change the pane makes goes through `context.sync()` inside `Excel.run`, so
  * wrapping `run` (and the context's `sync`) sees them all without touching the fake itself.
  */
-import type { FakeExcel } from "../../test/fake-excel";
+import type { FakeExcel } from "../fake-excel";
 
 export type Listener = () => void;
 

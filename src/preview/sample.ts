@@ -8,7 +8,7 @@
 import { isoToSerial } from "../core/values/date";
 import { widthToPoints } from "../excel/common";
 import type { OutCell, OutRow, OutValue, SheetSpec } from "../port/workbook";
-import { FakeExcel } from "../../test/fake-excel";
+import { FakeExcel } from "../fake-excel";
 
 const DEFAULT_DATE_FORMAT = "yyyy-mm-dd";
 

@@ -2,7 +2,7 @@ import { runAging } from "../../src/app/aging";
 import { demandSheetName, runDemands, runPromise, writeCollectTemplate } from "../../src/app/collect";
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import type { WorkbookPort } from "../../src/port/workbook";
-import { FakeExcel, type FixtureSheet } from "../fake-excel";
+import { FakeExcel, type FixtureSheet } from "../../src/fake-excel";
 
 const COMPANY: FixtureSheet = {
   name: "本公司信息",

@@ -2,7 +2,7 @@ import { runLetters, type LettersRequest, type LettersRun } from "../../src/app/
 import { undoEverything } from "../../src/app/undo";
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import type { WorkbookPort } from "../../src/port/workbook";
-import { FakeExcel, PAYLOAD_LIMIT_BYTES, type FixtureSheet } from "../fake-excel";
+import { FakeExcel, PAYLOAD_LIMIT_BYTES, type FixtureSheet } from "../../src/fake-excel";
 
 const COMPANY: FixtureSheet = {
   name: "本公司信息",

@@ -8,7 +8,7 @@ import { undoEverything } from "../../src/app/undo";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../../src/excel/common";
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import { writeResultsOf } from "../../src/port/batch";
-import { FakeExcel } from "../fake-excel";
+import { FakeExcel } from "../../src/fake-excel";
 
 function setUp() {
   const excel = FakeExcel.fromSheets([{ name: "应收明细", rows: [["单号", "金额"], ["A1", 100]] }]);

@@ -14,7 +14,7 @@ import type { Locator, Page } from "playwright-core";
 import { MARK_STYLES } from "../../src/app/reports/marks";
 import type { PreviewHook } from "../../src/preview/hook";
 import { SAMPLE_LEDGER_SHEET as LEDGER, SAMPLE_STATEMENT_SHEET as STATEMENT } from "../../src/sample/sample";
-import type { SheetSnapshot } from "../fake-excel";
+import type { SheetSnapshot } from "../../src/fake-excel";
 import { type Chromium } from "./support/chromium";
 import { ARTIFACTS, endSession, expectEventually as eventually, expectText as settledText, screenshot, startSession } from "./support/session";
 import { type StaticServer } from "./support/serve";

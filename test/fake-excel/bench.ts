@@ -9,7 +9,7 @@
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import { readSheetsOf, writeResultsOf } from "../../src/port/batch";
 import type { OutRow } from "../../src/port/workbook";
-import { FakeExcel } from "./index";
+import { FakeExcel } from "../../src/fake-excel";
 
 export interface ExcelBenchResult {
   rows: number;

@@ -1,5 +1,5 @@
 /** `worksheet.charts` in the fake Excel: what the adapter's charts are tested against. */
-import { FakeExcel, FakeRequestContext } from "./index";
+import { FakeExcel, FakeRequestContext } from "../../src/fake-excel";
 
 type Ctx = FakeRequestContext;
 

@@ -1,5 +1,5 @@
 /** The fake Excel is strict where office-addin-mock is lenient; these pin that strictness down. */
-import { FakeExcel, FakeRequestContext } from "./index";
+import { FakeExcel, FakeRequestContext } from "../../src/fake-excel";
 
 type Ctx = FakeRequestContext;
 

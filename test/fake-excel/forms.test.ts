@@ -1,6 +1,6 @@
 import { APPLICATION_SHEET, writeApplicationTemplate } from "../../src/app/credit";
 import { createExcelWorkbook } from "../../src/excel/workbook";
-import { FakeExcel } from "./index";
+import { FakeExcel } from "../../src/fake-excel";
 
 async function templateIn(apiVersion: string) {
   const excel = new FakeExcel({ apiVersion });

@@ -7,7 +7,7 @@
  */
 import { runLetters } from "../../src/app/letters";
 import { createExcelWorkbook } from "../../src/excel/workbook";
-import { FakeExcel } from "./index";
+import { FakeExcel } from "../../src/fake-excel";
 
 export interface LettersBenchResult {
   dealers: number;

@@ -7,7 +7,7 @@
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import { gridFingerprint } from "../../src/taskpane/reconcile/fingerprint";
 import { watchRunSheets } from "../../src/taskpane/reconcile/stale-watch";
-import { FakeExcel, type FakeChangedEvent } from "./index";
+import { FakeExcel, type FakeChangedEvent } from "../../src/fake-excel";
 
 /** Lets the fake's events (sent after the writes, as Excel sends them) arrive. */
 const eventsArrive = () => new Promise((resolve) => setTimeout(resolve, 5));

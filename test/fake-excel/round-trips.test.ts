@@ -6,7 +6,7 @@
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import { readSheetsOf, writeResultsOf } from "../../src/port/batch";
 import { benchExcelRoundTrips } from "./bench";
-import { FakeExcel } from "./index";
+import { FakeExcel } from "../../src/fake-excel";
 
 const STYLES = { amount_mismatch: { fill: "#FFC7CE", color: "#9C0006" }, only_ledger: { fill: "#FFEB9C" } };
 

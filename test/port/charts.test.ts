@@ -12,7 +12,7 @@ import type { ChartSpec, SheetSpec } from "../../src/port/workbook";
 import { SAMPLE_LIST_SHEET, sampleSheets } from "../../src/sample/sample";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { loadSheet } from "../../src/preview/sample";
-import { FakeExcel } from "../fake-excel";
+import { FakeExcel } from "../../src/fake-excel";
 
 const AS_OF = "2026-11-30";
 

@@ -3,7 +3,7 @@
  * Excel, on ExcelApi 1.7 and 1.9) and from the ExcelJS implementation.
  */
 import { PortError, SheetSpec } from "../../src/port/workbook";
-import { FixtureSheet, isoToSerial } from "../fake-excel";
+import { FixtureSheet, isoToSerial } from "../../src/fake-excel";
 import { Harness, fakeHarness, xlsxHarness } from "./harness";
 
 const YELLOW = "#FFFF00";

@@ -1,7 +1,7 @@
 /** The office-js adapter's round trips, limits, cancellation and requirement sets, on the fake Excel. */
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import { PortError, OutRow } from "../../src/port/workbook";
-import { FakeExcel } from "../fake-excel";
+import { FakeExcel } from "../../src/fake-excel";
 import { benchExcelRoundTrips } from "../fake-excel/bench";
 
 const FOUR_MB = 4 * 1024 * 1024;

@@ -9,7 +9,7 @@ import * as path from "path";
 import type { OutCell, WorkbookPort } from "../../src/port/workbook";
 import { ExcelWorkbookOptions, createExcelWorkbook } from "../../src/excel/workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
-import { FakeExcel, FakeExcelOptions, FixtureSheet, evaluateRule, isoToSerial } from "../fake-excel";
+import { FakeExcel, FakeExcelOptions, FixtureSheet, evaluateRule, isoToSerial } from "../../src/fake-excel";
 import { pointsToWidth } from "../../src/excel/common";
 
 export interface CellLook {

@@ -3,7 +3,7 @@
  * and the ExcelJS one: single cells written into a sheet that stays the user's, and sheets written as the user's.
  */
 import { PortError } from "../../src/port/workbook";
-import { isoToSerial } from "../fake-excel";
+import { isoToSerial } from "../../src/fake-excel";
 import { Harness, fakeHarness, xlsxHarness } from "./harness";
 
 const harnesses: Harness[] = [fakeHarness({ apiVersion: "1.7" }), fakeHarness({ apiVersion: "1.9" }), xlsxHarness()];

@@ -6,7 +6,7 @@ import { AGING_MESSAGE, AGING_NOTE, useAgingRun, type AgingRunView } from "../..
 import { todayIso } from "../../../src/taskpane/aging/model";
 import { resultItems } from "../../../src/taskpane/reconcile/results";
 import { gridFingerprint } from "../../../src/taskpane/reconcile/fingerprint";
-import type { FixtureSheet } from "../../fake-excel";
+import type { FixtureSheet } from "../../../src/fake-excel";
 import { makePane, renderHook, step, until, type Pane, type Rendered } from "./harness";
 
 const AS_OF = "2026-12-01";

@@ -5,7 +5,7 @@ import { filterByLimitation } from "../../../src/taskpane/aging/CollectParts";
 import { actionLines } from "../../../src/taskpane/aging/model";
 import type { AgingRunView } from "../../../src/taskpane/aging/useAgingRun";
 import type { Selection } from "../../../src/port/workbook";
-import type { FixtureSheet } from "../../fake-excel";
+import type { FixtureSheet } from "../../../src/fake-excel";
 import { makePane, renderHook, step, STRINGS, until, type Pane, type Rendered } from "./harness";
 
 const AS_OF = "2026-12-01";

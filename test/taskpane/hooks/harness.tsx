@@ -13,7 +13,7 @@ import type { Locale } from "../../../src/taskpane/i18n";
 import type { PaneMessage } from "../../../src/taskpane/messages";
 import { createPaneStore, PaneStoreProvider, type PaneStore } from "../../../src/taskpane/store";
 import { APP_USE_CASES } from "../../../src/taskpane/use-cases";
-import { FakeExcel, type FixtureSheet } from "../../fake-excel";
+import { FakeExcel, type FixtureSheet } from "../../../src/fake-excel";
 
 type Listener = () => void;
 

@@ -3,7 +3,7 @@ import { PortError, type Selection } from "../../../src/port/workbook";
 import { STRINGS } from "../../../src/taskpane/i18n";
 import { LETTERS_MESSAGE, searchDealers, useLettersRun, type LettersRunView } from "../../../src/taskpane/letters/useLettersRun";
 import type { UseCases } from "../../../src/taskpane/use-cases";
-import type { FixtureSheet } from "../../fake-excel";
+import type { FixtureSheet } from "../../../src/fake-excel";
 import { makePane, renderHook, step, until, type Pane, type Rendered } from "./harness";
 
 const LEDGER: FixtureSheet = {

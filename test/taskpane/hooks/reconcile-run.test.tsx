@@ -2,7 +2,7 @@
 import { RECONCILE_CHOICE_SETTING } from "../../../src/app/reconcile";
 import { readSheet } from "../../../src/app/read";
 import type { ReadResult } from "../../../src/core/read";
-import type { FixtureSheet } from "../../fake-excel";
+import type { FixtureSheet } from "../../../src/fake-excel";
 import { PortError } from "../../../src/port/workbook";
 import { STRINGS } from "../../../src/taskpane/i18n";
 import { MARKS_NOTE, RECONCILE_MESSAGE, useReconcileRun, type ReconcileRunView } from "../../../src/taskpane/reconcile/useReconcileRun";
