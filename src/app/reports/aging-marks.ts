@@ -3,7 +3,7 @@
  * they never mix with (or clear) the reconciliation marks. The fills differ from the reconcile ones
  * for the same reason: a row may carry both kinds.
  */
-import { STAGE_TEXT, type AgingReport, type Stage } from "../../core/aging";
+import { STAGE_TEXT, type AgingReport, type OpenItem, type Stage } from "../../core/aging";
 import type { Bilingual } from "../lang";
 import type { MarkStyle, RowMark } from "../../port/workbook";
 import { pick, type Lang } from "../lang";
@@ -19,16 +19,36 @@ export type MarkedStage = Exclude<Stage, "not_due">;
  */
 export const UNDER_REVIEW_MARK = "under_review";
 
-export const AGING_MARK_STYLES: Record<MarkedStage | typeof UNDER_REVIEW_MARK, MarkStyle> = {
+/**
+ * The style of an open item whose limitation period ends within 180 days or has ended (时效将届满 /
+ * 已过时效): losing the right to enforce the debt is more urgent than any stage of lateness, so it wins
+ * over the stage colours; 待核对 still wins over it, since a disputed item is checked first.
+ */
+export const LIMITATION_MARK = "limitation";
+
+export type AgingMarkStyle = MarkedStage | typeof UNDER_REVIEW_MARK | typeof LIMITATION_MARK;
+
+export const AGING_MARK_STYLES: Record<AgingMarkStyle, MarkStyle> = {
   past_final: { fill: "#F5A3A3", color: "#7A0000" },
   overdue: { fill: "#FFC078" },
   due_today: { fill: "#FFEC99" },
   due_3d: { fill: "#C3FAE8" },
   due_7d: { fill: "#E3F2FD" },
   under_review: { fill: "#D9D2F5", color: "#3B2A7A" },
+  limitation: { fill: "#F783AC", color: "#5C0A2E" },
 };
 
 export const UNDER_REVIEW_TEXT: Bilingual = { zh: "待核对（对账差异，未列入催款计划）", en: "Under reconciliation (not in the collection plan)" };
+
+export const LIMITATION_MARK_TEXT: Bilingual = {
+  zh: "时效将届满（180天内）/ 已过时效（可能丧失胜诉权）",
+  en: "Limitation period ends within 180 days / has ended (possibly time-barred)",
+};
+
+/** Whether an item's limitation period calls for its own mark. */
+function limitationFlagged(item: OpenItem): boolean {
+  return item.limitation?.status === "expiring" || item.limitation?.status === "expired";
+}
 
 /** Most urgent first: the order of the legend, and which stage wins when one row holds several items. */
 export const AGING_MARK_ORDER: readonly MarkedStage[] = ["past_final", "overdue", "due_today", "due_3d", "due_7d"];
@@ -42,13 +62,20 @@ export const DEFAULT_MARK_STAGES: readonly MarkedStage[] = ["past_final", "overd
  */
 export function agingMarks(report: AgingReport, sheet: string, stages: readonly MarkedStage[] = DEFAULT_MARK_STAGES): RowMark[] {
   const wanted = new Set<Stage>(stages);
-  const rank = (s: string) => (s === UNDER_REVIEW_MARK ? -1 : AGING_MARK_ORDER.indexOf(s as MarkedStage));
+  const rank = (s: string) => (s === UNDER_REVIEW_MARK ? -2 : s === LIMITATION_MARK ? -1 : AGING_MARK_ORDER.indexOf(s as MarkedStage));
   const byRow = new Map<number, string>();
   for (const d of report.dealers) {
     for (const item of d.items) {
       if (item.sheet !== sheet) continue;
-      // A flagged row is shown as 待核对 whatever its stage: it is checked before anyone is chased.
-      const style = item.underReconciliation ? UNDER_REVIEW_MARK : wanted.has(item.stage) ? item.stage : null;
+      // A flagged row is shown as 待核对 whatever its stage: it is checked before anyone is chased. A
+      // period running out is shown whatever stages were chosen: it is the fact that cannot wait.
+      const style = item.underReconciliation
+        ? UNDER_REVIEW_MARK
+        : limitationFlagged(item)
+          ? LIMITATION_MARK
+          : wanted.has(item.stage)
+            ? item.stage
+            : null;
       if (style === null) continue;
       const had = byRow.get(item.row);
       if (had === undefined || rank(style) < rank(had)) byRow.set(item.row, style);
@@ -58,20 +85,29 @@ export function agingMarks(report: AgingReport, sheet: string, stages: readonly 
 }
 
 export interface LegendLine {
-  style: MarkedStage | typeof UNDER_REVIEW_MARK;
+  style: AgingMarkStyle;
   fill: string;
   color?: string;
   text: string;
 }
 
-/** The legend for the stages marked, most urgent first; then 待核对 when some rows carry it. */
-export function agingLegend(lang: Lang, stages: readonly MarkedStage[] = DEFAULT_MARK_STAGES, underReview = false): LegendLine[] {
-  const lines: LegendLine[] = AGING_MARK_ORDER.filter((s) => stages.includes(s)).map((s) => ({
+/**
+ * The legend for the marks, most urgent first: 时效 when some rows carry it, the stages marked, then
+ * 待核对 when some rows carry it.
+ */
+export function agingLegend(
+  lang: Lang,
+  stages: readonly MarkedStage[] = DEFAULT_MARK_STAGES,
+  underReview = false,
+  limitation = false,
+): LegendLine[] {
+  const lines: LegendLine[] = limitation ? [limitationLegend(lang)] : [];
+  lines.push(...AGING_MARK_ORDER.filter((s) => stages.includes(s)).map((s) => ({
     style: s,
     fill: AGING_MARK_STYLES[s].fill,
     ...(AGING_MARK_STYLES[s].color ? { color: AGING_MARK_STYLES[s].color } : {}),
     text: pick(STAGE_TEXT[s], lang),
-  }));
+  })));
   if (underReview) lines.push(underReviewLegend(lang));
   return lines;
 }
@@ -84,4 +120,16 @@ export function underReviewLegend(lang: Lang): LegendLine {
 /** Whether the marks of `sheet` include 待核对 rows (an open item a reconciliation flagged). */
 export function hasUnderReviewMarks(report: AgingReport, sheet?: string): boolean {
   return report.dealers.some((d) => d.items.some((i) => i.underReconciliation !== null && (sheet === undefined || i.sheet === sheet)));
+}
+
+export function limitationLegend(lang: Lang): LegendLine {
+  const style = AGING_MARK_STYLES[LIMITATION_MARK];
+  return { style: LIMITATION_MARK, fill: style.fill, ...(style.color ? { color: style.color } : {}), text: pick(LIMITATION_MARK_TEXT, lang) };
+}
+
+/** Whether the marks of `sheet` include 时效 rows (open items, not under reconciliation, whose period runs out). */
+export function hasLimitationMarks(report: AgingReport, sheet?: string): boolean {
+  return report.dealers.some((d) =>
+    d.items.some((i) => i.underReconciliation === null && limitationFlagged(i) && (sheet === undefined || i.sheet === sheet)),
+  );
 }

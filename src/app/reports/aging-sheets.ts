@@ -22,7 +22,7 @@ import type { Fen } from "../../core/model";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
 import { apartLists, apartNotes } from "./aging-apart";
-import { AGING_MARK_STYLES, agingLegend, DEFAULT_MARK_STAGES, hasUnderReviewMarks, type MarkedStage } from "./aging-marks";
+import { AGING_MARK_STYLES, agingLegend, DEFAULT_MARK_STAGES, hasLimitationMarks, hasUnderReviewMarks, type MarkedStage } from "./aging-marks";
 import { headCell, REPORT_FONT_SIZE, REPORT_MIN_SCALE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
 import { printableWidth, columnPoints } from "../../port/print";
 
@@ -337,10 +337,11 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
 
   const markStages = src.markStages ?? DEFAULT_MARK_STAGES;
   const reviewMarked = markStages.length > 0 && hasUnderReviewMarks(report);
+  const limitationMarked = markStages.length > 0 && hasLimitationMarks(report);
   if (markStages.length > 0 || reviewMarked) {
     rows.push([]);
     rows.push([{ value: `${p(T.legend)}（${src.ledgerSheet}）`, bold: true }]);
-    for (const line of agingLegend(lang, markStages, reviewMarked)) {
+    for (const line of agingLegend(lang, markStages, reviewMarked, limitationMarked)) {
       rows.push([null, { value: "", fill: line.fill, border: true }, { value: line.text, ...(line.color ? { color: line.color } : {}) }]);
     }
   }

@@ -145,10 +145,12 @@ export interface StageSummaryProps {
   unappliedText: string | null;
   /** 待核对 items (open, flagged by a reconciliation): their own colour in the ledger; they are counted in the stages above too. */
   review?: ReviewLegendLine | null;
+  /** The 时效 mark (period ending within 180 days or ended): shown first, being the most urgent. */
+  limitation?: ReviewLegendLine | null;
 }
 
 /** Count and open amount per stage, most urgent first; the swatches are the ledger's mark colours. */
-export function StageSummary({ s, lines, totalText, unappliedText, review }: StageSummaryProps): JSX.Element {
+export function StageSummary({ s, lines, totalText, unappliedText, review, limitation }: StageSummaryProps): JSX.Element {
   const styles = useStyles();
   return (
     <Table size="extra-small" className={styles.table} aria-label={s.columnStage} data-testid="aging-summary">
@@ -164,6 +166,26 @@ export function StageSummary({ s, lines, totalText, unappliedText, review }: Sta
         </TableRow>
       </TableHeader>
       <TableBody>
+        {limitation ? (
+          <TableRow data-stage="limitation" data-testid="aging-limitation-legend">
+            <TableCell>
+              <span className={styles.stageCell}>
+                <span className={styles.swatchAligned}>
+                  <Swatch fill={limitation.fill} color={limitation.color} />
+                </span>
+                <span className={styles.stageName}>
+                  <span data-testid="stage-name">{limitation.text}</span>
+                </span>
+              </span>
+            </TableCell>
+            <TableCell className={styles.number} data-testid="count">
+              {limitation.count}
+            </TableCell>
+            <TableCell className={styles.number} data-testid="amount">
+              {limitation.amountText}
+            </TableCell>
+          </TableRow>
+        ) : null}
         {lines.map((l) => (
           <TableRow key={l.stage} data-stage={l.stage}>
             <TableCell>

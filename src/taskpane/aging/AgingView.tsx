@@ -38,6 +38,7 @@ import {
   actionLines,
   keptApartNotes,
   reviewLegendLine,
+  limitationLegendLine,
   reviewLines,
   stageLines,
   termLines,
@@ -180,6 +181,7 @@ export function AgingView(props: AgingViewProps): JSX.Element {
               totalText={formatFenGrouped(run.report.totals.openBalance)}
               unappliedText={unapplied !== 0 ? formatFenGrouped(unapplied) : null}
               review={reviewLegendLine(run.report, locale)}
+              limitation={limitationLegendLine(run.report, locale)}
             />
             <Caption1 className={layout.muted} data-testid="aging-legend-note">
               {markedHere ? s.legendHint : s.legendNoMarks}

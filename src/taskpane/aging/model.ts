@@ -6,7 +6,16 @@
 import { reconciliationOf, runAging, type AgingRequest, type AgingRun, type TermSources } from "../../app/aging";
 import type { ReconcileRun } from "../../app/reconcile";
 import { pick } from "../../app/lang";
-import { AGING_MARK_ORDER, AGING_MARK_STYLES, DEFAULT_MARK_STAGES, UNDER_REVIEW_MARK, UNDER_REVIEW_TEXT, type MarkedStage } from "../../app/reports/aging-marks";
+import {
+  AGING_MARK_ORDER,
+  AGING_MARK_STYLES,
+  DEFAULT_MARK_STAGES,
+  LIMITATION_MARK,
+  LIMITATION_MARK_TEXT,
+  UNDER_REVIEW_MARK,
+  UNDER_REVIEW_TEXT,
+  type MarkedStage,
+} from "../../app/reports/aging-marks";
 import { actionsDue, reviewKindText, STAGE_TEXT, UNAPPLIED_BUCKET, type AgingIssue, type AgingReport, type Stage } from "../../core/aging";
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
@@ -100,6 +109,25 @@ export function reviewLegendLine(report: AgingReport, locale: Locale): ReviewLeg
     text: pick(UNDER_REVIEW_TEXT, locale),
     count: open.length,
     amountText: formatFenGrouped(open.reduce((t, u) => t + u.open, 0)),
+    fill: style.fill,
+    color: style.color ?? null,
+  };
+}
+
+/**
+ * The legend line of the 时效 mark (period ending within 180 days or ended), with the count and open
+ * amount of the items that carry it (those under reconciliation show 待核对 instead); null when none.
+ */
+export function limitationLegendLine(report: AgingReport, locale: Locale): ReviewLegendLine | null {
+  const items = report.dealers.flatMap((d) =>
+    d.items.filter((i) => i.underReconciliation === null && (i.limitation?.status === "expiring" || i.limitation?.status === "expired")),
+  );
+  if (items.length === 0) return null;
+  const style = AGING_MARK_STYLES[LIMITATION_MARK];
+  return {
+    text: pick(LIMITATION_MARK_TEXT, locale),
+    count: items.length,
+    amountText: formatFenGrouped(items.reduce((t, i) => t + i.open, 0)),
     fill: style.fill,
     color: style.color ?? null,
   };
