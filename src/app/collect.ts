@@ -52,7 +52,6 @@ import {
   type ScheduleProblem,
 } from "../core/collect";
 import {
-  A4_PAGE,
   REGISTER_SHEET,
   compileTemplate,
   describeFillWarning,
@@ -62,9 +61,7 @@ import {
   fillTemplate,
   planRegister,
   readRegister,
-  stackLetters,
   type CompiledTemplate,
-  type FilledLetter,
   type FillWarning,
   type LetterType,
   type PlannedLetter,
@@ -73,14 +70,13 @@ import {
 } from "../core/letters";
 import type { Entry, Fen, IsoDate } from "../core/model";
 import { dealerKey } from "../core/values/refs";
-import { loadTemplate, readCompany, type TemplateChoice } from "./letters";
-import { PortError, type OutCell, type OutRow, type PlacedCell, type SheetSpec, type WorkbookPort } from "../port/workbook";
+import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";
+import { PortError, type OutCell, type OutRow, type PlacedCell, type WorkbookPort } from "../port/workbook";
 import { freeSheetName } from "../port/sheet-names";
 import { cellText } from "../core/values/text";
 import type { CollectKind } from "../core/collect";
 
 const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
-const CM_PER_INCH = 2.54;
 
 async function sheetNamed(port: WorkbookPort, name: string): Promise<string | null> {
   const found = (await port.listSheets()).find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -125,38 +121,6 @@ export async function readRegisterOf(port: WorkbookPort): Promise<RegisterRead |
 // ---------------------------------------------------------------------------------------------------------
 // Writing papers
 
-/** One sheet holding papers filled from one template, each on its own pages. */
-function papersSheet(name: string, template: Template, choice: TemplateChoice | null, filled: FilledLetter[]): SheetSpec {
-  const stacked = stackLetters(filled);
-  const columns = stacked.printArea.right;
-  const sourceRows = stacked.rows.map((r) => r.source);
-  return {
-    name,
-    rows: stacked.rows.map((r): OutRow => r.cells.map((c) => (c === null ? null : ({ value: c.value, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) } as OutCell)))),
-    columnWidths: stacked.columnWidths.map((w) => w ?? 0),
-    merges: stacked.merges.map((m) => ({ fromRow: m.top, toRow: m.bottom, fromColumn: m.left, toColumn: m.right })),
-    rowHeights: stacked.rows.map((r) => r.height ?? null),
-    templateFormats:
-      choice === null || "builtin" in choice
-        ? { sourceRows, columns, from: { looks: template.styles ?? {}, cells: template.rows.map((r) => r.cells.map((c) => c?.style ?? null)) } }
-        : { sourceRows, columns, from: { sheet: choice.sheet } },
-    print: {
-      orientation: "portrait",
-      fitToWidth: true,
-      minScale: 10,
-      margins: {
-        top: A4_PAGE.margins.top * CM_PER_INCH,
-        bottom: A4_PAGE.margins.bottom * CM_PER_INCH,
-        left: A4_PAGE.margins.left * CM_PER_INCH,
-        right: A4_PAGE.margins.right * CM_PER_INCH,
-        header: A4_PAGE.margins.header * CM_PER_INCH,
-        footer: A4_PAGE.margins.footer * CM_PER_INCH,
-      },
-      area: { fromRow: 1, toRow: stacked.printArea.bottom, fromColumn: 1, toColumn: columns },
-      breakBefore: stacked.pageBreaks,
-    },
-  };
-}
 
 export type CollectProblem =
   | { code: "ledger_unreadable"; message: string }
@@ -311,10 +275,10 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
       return letter;
     });
     const name = demandSheetName(level, asOf);
-    const spec = papersSheet(name, compiledT.template, req.template ?? null, filled);
+    const { spec, stacked } = papersSheet(name, compiledT.template, req.template ?? null, filled);
     await target.writeSheet(spec);
     sheets.push(name);
-    const placed = stackLetters(filled).letters;
+    const placed = stacked.letters;
     atLevel.forEach(({ d, i }, k) => {
       const n = plan.numbers[i];
       letters.push({ number: n.number, demand: d, sheet: name, firstRow: placed[k].firstRow, lastRow: placed[k].lastRow, registerRow: n.row, reused: n.reused, reason: levelReasonText(d.reason) });
@@ -432,7 +396,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   const { values, details } = commitmentValues(made, { company: company.details, sendDate: req.sendDate });
   const filled = fillTemplate(c.template, values, details);
   const sheet = promiseSheetName(number);
-  await target.writeSheet(papersSheet(sheet, c.template.template, req.template ?? null, [filled]));
+  await target.writeSheet(papersSheet(sheet, c.template.template, req.template ?? null, [filled]).spec);
   const checks = checkInstallments(made.installments, receiptsFor(aging.ledger.entries)(dealer), asOf, asOf);
   const planSheet = await appendPlanRows(registerPort, number, dealer, checks, lang);
   await writeRegisterPlan(registerPort, register.name, register.read, planned.plan, lang);

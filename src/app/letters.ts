@@ -50,12 +50,14 @@ import {
   type BuiltinKind,
   type CompanyDetails,
   type FillWarning,
+  type FilledLetter,
   type LetterData,
   type LetterJson,
   type Movement,
   type RegisterNotice,
   type RegisterProblem,
   type RegisterStatus,
+  type StackedLetters,
   type Template,
   type TemplateProblem,
   type WorkingCalendar,
@@ -248,6 +250,40 @@ function templateFormatsOf(template: Template, source: TemplateChoice, sourceRow
 
 const CM_PER_INCH = 2.54;
 
+/**
+ * One sheet holding papers filled from one template (letters, demand letters, a commitment), each starting on
+ * a new page, with the template's formats carried and the A4 setup its page was designed for.
+ */
+export function papersSheet(name: string, template: Template, source: TemplateChoice | null, filled: readonly FilledLetter[]): { spec: SheetSpec; stacked: StackedLetters } {
+  const stacked = stackLetters(filled);
+  const columns = stacked.printArea.right;
+  const spec: SheetSpec = {
+    name,
+    rows: stacked.rows.map((r): OutRow => r.cells.map((c) => (c === null ? null : ({ value: c.value, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) } as OutCell)))),
+    columnWidths: stacked.columnWidths.map((w) => w ?? 0),
+    merges: stacked.merges.map((m) => ({ fromRow: m.top, toRow: m.bottom, fromColumn: m.left, toColumn: m.right })),
+    rowHeights: stacked.rows.map((r) => r.height ?? null),
+    templateFormats: templateFormatsOf(template, source ?? { builtin: "positive" }, stacked.rows.map((r) => r.source), columns),
+    print: {
+      orientation: "portrait",
+      fitToWidth: true,
+      // A letter is designed for its page: shrink it onto the width rather than split it.
+      minScale: 10,
+      margins: {
+        top: A4_PAGE.margins.top * CM_PER_INCH,
+        bottom: A4_PAGE.margins.bottom * CM_PER_INCH,
+        left: A4_PAGE.margins.left * CM_PER_INCH,
+        right: A4_PAGE.margins.right * CM_PER_INCH,
+        header: A4_PAGE.margins.header * CM_PER_INCH,
+        footer: A4_PAGE.margins.footer * CM_PER_INCH,
+      },
+      area: { fromRow: 1, toRow: stacked.printArea.bottom, fromColumn: 1, toColumn: columns },
+      breakBefore: stacked.pageBreaks,
+    },
+  };
+  return { spec, stacked };
+}
+
 /** Make the letters and write them with the register rows. Problems with the template or register stop the run before anything is written. */
 export async function runLetters(req: LettersRequest, control: LettersControl = {}): Promise<LettersResult> {
   const { lang, asOf } = req;
@@ -357,33 +393,8 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
     return letter;
   });
   stage("generating", datas.length, datas.length);
-  const stacked = stackLetters(filled);
   const sheet = lettersSheetName(asOf);
-  const columns = stacked.printArea.right;
-  const spec: SheetSpec = {
-    name: sheet,
-    rows: stacked.rows.map((r): OutRow => r.cells.map((c) => (c === null ? null : ({ value: c.value, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) } as OutCell)))),
-    columnWidths: stacked.columnWidths.map((w) => w ?? 0),
-    merges: stacked.merges.map((m) => ({ fromRow: m.top, toRow: m.bottom, fromColumn: m.left, toColumn: m.right })),
-    rowHeights: stacked.rows.map((r) => r.height ?? null),
-    templateFormats: templateFormatsOf(template, req.template, stacked.rows.map((r) => r.source), columns),
-    print: {
-      orientation: "portrait",
-      fitToWidth: true,
-      // A letter is designed for its page: shrink it onto the width rather than split it.
-      minScale: 10,
-      margins: {
-        top: A4_PAGE.margins.top * CM_PER_INCH,
-        bottom: A4_PAGE.margins.bottom * CM_PER_INCH,
-        left: A4_PAGE.margins.left * CM_PER_INCH,
-        right: A4_PAGE.margins.right * CM_PER_INCH,
-        header: A4_PAGE.margins.header * CM_PER_INCH,
-        footer: A4_PAGE.margins.footer * CM_PER_INCH,
-      },
-      area: { fromRow: 1, toRow: stacked.printArea.bottom, fromColumn: 1, toColumn: columns },
-      breakBefore: stacked.pageBreaks,
-    },
-  };
+  const { spec, stacked } = papersSheet(sheet, template, req.template, filled);
   checkAbort(control.signal);
 
   const formatsCarried = (await target.capabilities()).copyFormats === true;
