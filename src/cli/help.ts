@@ -82,12 +82,15 @@ JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到
   --out            写出新工作簿：每级一张函件表（A4，每封从新的一页开始）、函证登记簿（含等级、限期付款日期、签收日期列）、
                    还款计划、本公司信息；输入文件不变
   --json           以 JSON 输出：asOf、letters（number、dealer、level、total、amountInWords、deadline、items）、skipped`,
-  promise: `用法：duizhang promise --ledger FILE --dealer 经销商 [--as-of YYYY-MM-DD] [--amount 元] --installments N --first YYYY-MM-DD
-                        [--every 天数|month] [--register FILE] [--out 结果.xlsx [--force]] [--json]
+  promise: `用法：duizhang promise --ledger FILE --dealer 经销商 [--as-of YYYY-MM-DD] [--amount 元]
+                        (--installments N --first YYYY-MM-DD [--every 天数|month] | --schedule 日期:金额,…)
+                        [--register FILE] [--out 结果.xlsx [--force]] [--json]
   --amount         承诺金额，默认为该经销商截至日的应收余额
   --installments   分期期数（1 至 120），各期金额精确到分，尾差计入最后一期
   --first          第一期付款日期
   --every          每隔几天一期，或 month（默认，每月同一日；该月没有这一日时取月末）
+  --schedule       逐期填写，代替 --installments/--first/--every：如 2026-12-15:5000,2027-01-15:5000（金额为元），
+                   日期须逐期递增，各期合计须与承诺金额分毫不差
   --register       已有的函证登记簿工作簿：编号接着续编（CN-YYYYMM-0001）；该文件不会被修改
   --out            写出新工作簿：还款承诺书（A4）、函证登记簿、还款计划（编号、客户名称、期数、日期、金额、实收、状态）、本公司信息
   --json           以 JSON 输出：number、dealer、asOf、amount、amountInWords、installments（n、date、amount、cumulative）`,
@@ -221,12 +224,15 @@ is to get an acknowledgement / expired: possibly time-barred, still listed).`,
   --out            write a new workbook: one letters sheet per level (A4, each letter from a new page), the register
                    (with 等级, 限期付款日期 and 签收日期), 还款计划 and 本公司信息; no input is changed
   --json           print JSON: asOf, letters (number, dealer, level, total, amountInWords, deadline, items), skipped`,
-  promise: `Usage: duizhang promise --ledger FILE --dealer NAME [--as-of YYYY-MM-DD] [--amount YUAN] --installments N --first YYYY-MM-DD
-                        [--every DAYS|month] [--register FILE] [--out RESULT.xlsx [--force]] [--json]
+  promise: `Usage: duizhang promise --ledger FILE --dealer NAME [--as-of YYYY-MM-DD] [--amount YUAN]
+                        (--installments N --first YYYY-MM-DD [--every DAYS|month] | --schedule DATE:AMOUNT,…)
+                        [--register FILE] [--out RESULT.xlsx [--force]] [--json]
   --amount         the amount acknowledged, default the dealer's balance at the as-of date
   --installments   number of installments (1 to 120), equal to the fen, the last taking the remainder
   --first          the first installment's date
   --every          days between installments, or month (default: the same day each month, the month's end where it lacks it)
+  --schedule       installments typed one by one instead of --installments/--first/--every, e.g.
+                   2026-12-15:5000,2027-01-15:5000 (yuan); dates rising, adding up to the amount to the fen
   --register       a workbook holding the register: numbers continue from it (CN-YYYYMM-0001); the file is not changed
   --out            write a new workbook: the 还款承诺书 (A4), the register, 还款计划 (编号, 客户名称, 期数, 日期, 金额, 实收, 状态)
                    and 本公司信息

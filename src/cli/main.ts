@@ -128,6 +128,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       installments: { type: "string" },
       first: { type: "string" },
       every: { type: "string" },
+      schedule: { type: "string" },
       template: { type: "string" },
       register: { type: "string" },
       out: { type: "string" },

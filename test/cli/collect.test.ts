@@ -125,6 +125,38 @@ describe("duizhang promise", () => {
     expect(json.letters.map((l: { level: number; levelReason: { code: string } }) => [l.level, l.levelReason.code])).toEqual([[3, "commitment_missed"]]);
   });
 
+  it("takes installments typed with --schedule, in the contract's JSON", async () => {
+    fs.writeFileSync(path.join(dir, "typed.csv"), "客户名称,日期,单号,摘要,借方,贷方\n华东建材,2026-09-01,INV1,销售,12000.50,\n");
+    const r = await run(["promise", "--ledger", "typed.csv", "--dealer", "华东建材", "--as-of", "2026-11-30", "--schedule", "2026-12-15:5000, 2027-01-15：5000,2027-03-01:2000.50", "--json"], dir);
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ number: "CN-202611-0001", amount: "12000.50", amountInWords: "人民币壹万贰仟元零伍角整" });
+    expect(json.installments.map((i: { n: number; date: string; amount: string; cumulative: string }) => [i.n, i.date, i.amount, i.cumulative])).toEqual([
+      [1, "2026-12-15", "5000.00", "5000.00"],
+      [2, "2027-01-15", "5000.00", "10000.00"],
+      [3, "2027-03-01", "2000.50", "12000.50"],
+    ]);
+  });
+
+  it("refuses a --schedule that misses the amount by a fen, or a malformed one, in one line with exit 2", async () => {
+    fs.writeFileSync(path.join(dir, "typed2.csv"), "客户名称,日期,单号,摘要,借方,贷方\n华东建材,2026-09-01,INV1,销售,12000.50,\n");
+    const r = await run(["promise", "--ledger", "typed2.csv", "--dealer", "华东建材", "--as-of", "2026-11-30", "--schedule", "2026-12-15:6000,2027-01-15:6000.49"], dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("--schedule: 各期金额合计 12000.49 不等于承诺金额 12000.50");
+    expect(fs.existsSync(path.join(dir, "typed2.xlsx"))).toBe(false);
+    const bad = await run(["promise", "--ledger", "typed2.csv", "--dealer", "华东建材", "--as-of", "2026-11-30", "--schedule", "2026-12-15=12000.50"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("第 1 期“2026-12-15=12000.50”写法有误");
+  });
+
+  it("refuses --schedule given with --installments/--first, naming the options", async () => {
+    const r = await run(["promise", "--ledger", "ledger.csv", "--dealer", "美达商贸", "--schedule", "2026-12-15:8000", "--installments", "2", "--first", "2026-12-15"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("不能同时给出 --installments --first");
+  });
+
   it("refuses a dealer not in the ledger and a missing --first in one line", async () => {
     const r = await run(["promise", "--ledger", "ledger.csv", "--dealer", "无名", "--installments", "2", "--first", "2026-12-15"], dir);
     expect(r.code).toBe(2);

@@ -4,12 +4,14 @@
  * register (the given one plus the new rows), 还款计划 and 本公司信息; no input is ever written.
  */
 import * as path from "path";
-import { runDemands, runPromise, type CollectProblem, type DemandRun, type PromiseRun } from "../../app/collect";
+import { runDemands, runPromise, type CollectProblem, type DemandRun, type PromiseRequest, type PromiseRun } from "../../app/collect";
 import type { TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
 import { commitmentJson, demandJson, INSTALLMENT_STATUS_TEXT, PLAN_SHEET, type DemandLevel, type Interval } from "../../core/collect";
 import { REGISTER_SHEET } from "../../core/letters";
-import { formatFenGrouped } from "../../core/money";
+import { isIsoDate } from "../../core/dates";
+import type { Fen, IsoDate } from "../../core/model";
+import { decimalTextToFen, formatFenGrouped } from "../../core/money";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
@@ -191,18 +193,8 @@ export async function commandPromise(ctx: Context, values: Values): Promise<numb
   const dealer = requireString(ctx, values, "dealer").trim();
   const asOf = optionalDate(ctx, values, "as-of") ?? todayIso();
   const amount = optionalYuan(ctx, values, "amount", MAX_PROMISE_YUAN);
-  const countText = requireString(ctx, values, "installments");
-  if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > 120) {
-    throw new UsageError(say(lang, `--installments 须为 1 到 120 之间的整数：${countText}`, `--installments must be a whole number from 1 to 120: ${countText}`));
-  }
-  if (optionalString(values, "first") === undefined) requireString(ctx, values, "first");
-  const first = optionalDate(ctx, values, "first")!;
-  const everyText = optionalString(values, "every") ?? "month";
-  let every: Interval;
-  if (everyText === "month") every = "month";
-  else if (/^\d+$/.test(everyText) && Number(everyText) >= 1 && Number(everyText) <= 366) every = { days: Number(everyText) };
-  else throw new UsageError(say(lang, `--every 须为 1 到 366 之间的天数，或 month（每月同一日）：${everyText}`, `--every must be a number of days from 1 to 366, or month (the same day each month): ${everyText}`));
   if (amount === 0) throw new UsageError(say(lang, "--amount 须大于零", "--amount must be above zero"));
+  const installments = promiseInstallments(ctx, values);
 
   const o = await openFiles(ctx, values);
   const run = await runPromise({
@@ -211,13 +203,17 @@ export async function commandPromise(ctx: Context, values: Values): Promise<numb
     asOf,
     sendDate: todayIso(),
     ...(amount !== undefined ? { amount } : {}),
-    installments: { count: Number(countText), first, every },
+    installments,
     ...(o.template ? { template: o.template } : {}),
     register: o.result,
     target: o.result,
     lang,
   });
-  if (!run.ok) throw new UsageError(problemText(run.problem, lang, "还款承诺书"));
+  if (!run.ok) {
+    const message = problemText(run.problem, lang, "还款承诺书");
+    // A typed schedule that does not add up is the option's fault: name it.
+    throw new UsageError(run.problem.code === "schedule" && "hand" in installments ? `--schedule: ${message}` : message);
+  }
   const r = run.run;
   await finish(o);
 
@@ -235,6 +231,59 @@ export async function commandPromise(ctx: Context, values: Values): Promise<numb
     if (o.out !== undefined) ctx.io.out(say(lang, `\n结果已写入：${o.out}`, `\nResult written to: ${o.out}`));
   }
   return EXIT_OK;
+}
+
+/**
+ * The installments asked for: typed by hand with --schedule, or N equal ones from --installments,
+ * --first and --every. The two forms exclude each other, so neither is silently ignored.
+ */
+function promiseInstallments(ctx: Context, values: Values): PromiseRequest["installments"] {
+  const { lang } = ctx;
+  const scheduleText = optionalString(values, "schedule");
+  if (scheduleText !== undefined) {
+    const both = (["installments", "first", "every"] as const).filter((n) => optionalString(values, n) !== undefined);
+    if (both.length > 0) {
+      const names = both.map((n) => `--${n}`).join(" ");
+      throw new UsageError(
+        say(lang, `--schedule 已逐期写明日期和金额，不能同时给出 ${names}：请二选一`, `--schedule gives every installment's date and amount: do not give ${names} with it (use one form or the other)`),
+      );
+    }
+    return { hand: parseSchedule(lang, scheduleText) };
+  }
+  const countText = requireString(ctx, values, "installments");
+  if (!/^\d+$/.test(countText) || Number(countText) < 1 || Number(countText) > 120) {
+    throw new UsageError(say(lang, `--installments 须为 1 到 120 之间的整数：${countText}`, `--installments must be a whole number from 1 to 120: ${countText}`));
+  }
+  if (optionalString(values, "first") === undefined) requireString(ctx, values, "first");
+  const first = optionalDate(ctx, values, "first")!;
+  const everyText = optionalString(values, "every") ?? "month";
+  let every: Interval;
+  if (everyText === "month") every = "month";
+  else if (/^\d+$/.test(everyText) && Number(everyText) >= 1 && Number(everyText) <= 366) every = { days: Number(everyText) };
+  else throw new UsageError(say(lang, `--every 须为 1 到 366 之间的天数，或 month（每月同一日）：${everyText}`, `--every must be a number of days from 1 to 366, or month (the same day each month): ${everyText}`));
+  return { count: Number(countText), first, every };
+}
+
+/**
+ * `2026-12-15:5000,2027-01-15:5000.50` → the typed installments (amounts in yuan, to the fen). Only the
+ * form is checked here; dates rising and the sum equal to the amount are the schedule's own checks.
+ */
+export function parseSchedule(lang: Lang, text: string): { date: IsoDate; amount: Fen }[] {
+  const parts = text.split(/[,，]/).map((x) => x.trim()).filter((x) => x !== "");
+  if (parts.length === 0) throw new UsageError(say(lang, "--schedule 为空：写成 2026-12-15:5000,2027-01-15:5000", "--schedule is empty: write it as 2026-12-15:5000,2027-01-15:5000"));
+  return parts.map((part, i) => {
+    const m = /^(\d{4}-\d{2}-\d{2})\s*[:：]\s*(\d+(?:\.\d{1,2})?)$/.exec(part);
+    if (!m || !isIsoDate(m[1]) || Number(m[2]) > MAX_PROMISE_YUAN) {
+      throw new UsageError(
+        say(
+          lang,
+          `--schedule 第 ${i + 1} 期“${part}”写法有误：应为 日期:金额（元，最多两位小数），如 2026-12-15:5000`,
+          `--schedule installment ${i + 1} "${part}" is not date:amount (yuan, at most two decimals), e.g. 2026-12-15:5000`,
+        ),
+      );
+    }
+    return { date: m[1], amount: decimalTextToFen(m[2]) };
+  });
 }
 
 export function promiseText(r: PromiseRun, lang: Lang): string {
