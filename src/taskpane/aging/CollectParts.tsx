@@ -24,7 +24,7 @@ import { formatFenGrouped } from "../../core/money";
 import { ActionNote } from "../components/ActionNote";
 import { Actions, Section, useLayoutStyles } from "../components/layout";
 import type { CollectStrings } from "./collect-strings";
-import { COLLECT_NOTE, type CollectView, type LimitationFilter } from "./useCollect";
+import { COLLECT_NOTE, type CollectView, type HandRow, type LimitationFilter } from "./useCollect";
 import type { ActionLine } from "./model";
 
 const useStyles = makeStyles({
@@ -172,6 +172,9 @@ export function PromisePanel({ s, c }: { s: CollectStrings; c: CollectView }): J
   const styles = useStyles();
   const f = c.promise;
   const preview = c.preview;
+  const hand = f.mode === "hand";
+  const rows = f.rows ?? [];
+  const setRow = (i: number, patch: Partial<HandRow>) => c.setPromise({ rows: rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   return (
     <Section id="aging-promise-title" title={s.promiseTitle} testId="aging-promise">
       <Caption1 className={layout.muted}>{s.promiseHint}</Caption1>
@@ -205,6 +208,50 @@ export function PromisePanel({ s, c }: { s: CollectStrings; c: CollectView }): J
                 data-testid="aging-promise-amount"
               />
             </Field>
+            <Field className={layout.grow} label={s.scheduleMode}>
+              <Dropdown
+                className={layout.control}
+                data-testid="aging-promise-mode"
+                value={hand ? s.modeHand : s.modeEqual}
+                selectedOptions={[hand ? "hand" : "equal"]}
+                onOptionSelect={(_, data) => c.setPromise({ mode: data.optionValue === "hand" ? "hand" : "equal" })}
+              >
+                <Option value="equal">{s.modeEqual}</Option>
+                <Option value="hand">{s.modeHand}</Option>
+              </Dropdown>
+            </Field>
+          </div>
+          {hand ? (
+            <>
+              {rows.map((r, i) => (
+                <div className={layout.formRow} key={i} data-testid="aging-promise-row">
+                  <Field className={layout.grow} label={s.handDate(i + 1)}>
+                    <Input className={layout.control} type="date" value={r.date} onChange={(_, data) => setRow(i, { date: data.value })} data-testid="aging-promise-row-date" />
+                  </Field>
+                  <Field className={layout.grow} label={s.handAmount(i + 1)}>
+                    <Input className={layout.control} value={r.amount} onChange={(_, data) => setRow(i, { amount: data.value })} data-testid="aging-promise-row-amount" />
+                  </Field>
+                  <Button
+                    appearance="subtle"
+                    aria-label={s.removeRow(i + 1)}
+                    title={s.removeRow(i + 1)}
+                    disabled={rows.length <= 1}
+                    onClick={() => c.setPromise({ rows: rows.filter((_, j) => j !== i) })}
+                    data-testid="aging-promise-row-remove"
+                  >
+                    ×
+                  </Button>
+                </div>
+              ))}
+              <Actions>
+                <Button onClick={() => c.setPromise({ rows: [...rows, { date: "", amount: "" }] })} data-testid="aging-promise-row-add">
+                  {s.addRow}
+                </Button>
+              </Actions>
+            </>
+          ) : (
+          <>
+          <div className={layout.formRow}>
             <Field className={layout.grow} label={s.count}>
               <Input className={layout.control} value={f.count} onChange={(_, data) => c.setPromise({ count: data.value })} data-testid="aging-promise-count" />
             </Field>
@@ -231,6 +278,8 @@ export function PromisePanel({ s, c }: { s: CollectStrings; c: CollectView }): J
               </Field>
             ) : null}
           </div>
+          </>
+          )}
           {preview && !preview.ok ? (
             <Caption1 className={styles.skipped} data-testid="aging-promise-problem">
               {preview.message}

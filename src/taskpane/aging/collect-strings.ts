@@ -33,6 +33,14 @@ export interface CollectStrings {
   everyDays: string;
   everyMonth: string;
   intervalDays: string;
+  /** 等额分期 / 逐期填写: how the installments are given. */
+  scheduleMode: string;
+  modeEqual: string;
+  modeHand: string;
+  handDate: (n: number) => string;
+  handAmount: (n: number) => string;
+  addRow: string;
+  removeRow: (n: number) => string;
   preview: string;
   columnN: string;
   columnDate: string;
@@ -80,6 +88,13 @@ const zhCN: CollectStrings = {
   everyDays: "每隔若干天",
   everyMonth: "每月同日",
   intervalDays: "间隔天数",
+  scheduleMode: "分期方式",
+  modeEqual: "等额分期",
+  modeHand: "逐期填写",
+  handDate: (n) => `第 ${n} 期日期`,
+  handAmount: (n) => `第 ${n} 期金额（元）`,
+  addRow: "增加一期",
+  removeRow: (n) => `删除第 ${n} 期`,
   preview: "分期计划预览",
   columnN: "期数",
   columnDate: "日期",
@@ -127,6 +142,13 @@ const enUS: CollectStrings = {
   everyDays: "Number of days",
   everyMonth: "Month, same day",
   intervalDays: "Days between",
+  scheduleMode: "Installments",
+  modeEqual: "Equal",
+  modeHand: "Typed one by one",
+  handDate: (n) => `Installment ${n}: date`,
+  handAmount: (n) => `Installment ${n}: amount (yuan)`,
+  addRow: "Add an installment",
+  removeRow: (n) => `Remove installment ${n}`,
   preview: "Installment plan",
   columnN: "No.",
   columnDate: "Date",

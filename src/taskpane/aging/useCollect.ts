@@ -8,7 +8,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { AgingRun } from "../../app/aging";
 import type { DemandRun, PromiseRun } from "../../app/collect";
 import { scheduleProblemText } from "../../app/collect";
-import { installmentSchedule, type DemandLevel, type Installment, type Interval } from "../../core/collect";
+import { handSchedule, installmentSchedule, type DemandLevel, type Installment, type Interval } from "../../core/collect";
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
 import { decimalTextToFen } from "../../core/money";
@@ -43,6 +43,15 @@ export interface PromiseForm {
   first: string;
   every: "month" | "days";
   days: string;
+  /** 等额分期 (from count, first and interval, the default) or 逐期填写 (the rows typed by hand). */
+  mode?: "equal" | "hand";
+  /** The typed installments, date and yuan as typed, for 逐期填写. */
+  rows?: HandRow[];
+}
+
+export interface HandRow {
+  date: string;
+  amount: string;
 }
 
 export type SchedulePreview = { ok: true; amount: Fen; installments: Installment[] } | { ok: false; message: string } | null;
@@ -83,7 +92,7 @@ export interface CollectView {
   busy: CollectBusy;
 }
 
-const INITIAL_PROMISE: PromiseForm = { dealer: null, amount: "", count: "3", first: "", every: "month", days: "30" };
+const INITIAL_PROMISE: PromiseForm = { dealer: null, amount: "", count: "3", first: "", every: "month", days: "30", mode: "equal", rows: [{ date: "", amount: "" }] };
 
 /** Days to pay as typed, or null when unusable. */
 export function parseDeadlineDays(text: string): number | null {
@@ -112,6 +121,7 @@ export function previewSchedule(form: PromiseForm, openBalance: Fen | null, asOf
     amount = typed;
   }
   if (amount <= 0) return { ok: false, message: say("该经销商没有未收余额，请填写承诺金额", "this dealer owes nothing: type the amount") };
+  if (form.mode === "hand") return previewHand(form.rows ?? [], amount, asOf, lang);
   const count = /^\d{1,3}$/.test(form.count.trim()) ? Number(form.count.trim()) : NaN;
   const first = form.first.trim();
   if (!isIsoDate(first)) return { ok: false, message: say("请填写第一期日期，如 2026-12-15", "enter the first installment's date, e.g. 2026-12-15") };
@@ -122,6 +132,27 @@ export function previewSchedule(form: PromiseForm, openBalance: Fen | null, asOf
     every = { days };
   }
   const s = installmentSchedule(amount, count, first, every);
+  return s.ok ? { ok: true, amount, installments: s.installments } : { ok: false, message: scheduleProblemText(s.problem, lang) };
+}
+
+/**
+ * The installments typed row by row: each a date and an amount, dates rising, adding up to the amount
+ * to the fen (the same checks as `duizhang promise --schedule`).
+ */
+function previewHand(rows: readonly HandRow[], amount: Fen, asOf: IsoDate | null, lang: "zh-CN" | "en-US"): SchedulePreview {
+  const say = (zh: string, en: string) => (lang === "en-US" ? en : zh);
+  const lines: { date: IsoDate; amount: Fen }[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const date = rows[i].date.trim();
+    if (!isIsoDate(date)) return { ok: false, message: say(`请填写第 ${i + 1} 期日期，如 2026-12-15`, `enter installment ${i + 1}'s date, e.g. 2026-12-15`) };
+    const fen = parseYuanText(rows[i].amount);
+    if (fen === null) return { ok: false, message: say(`第 ${i + 1} 期金额应为大于零的数字，如 5000 或 5000.50`, `installment ${i + 1}'s amount must be a number above zero, e.g. 5000 or 5000.50`) };
+    lines.push({ date, amount: fen });
+  }
+  if (lines.length > 0 && asOf !== null && lines[0].date < asOf) {
+    return { ok: false, message: say(`第一期日期不能早于账龄日期 ${asOf}`, `the first installment cannot be before the as-of date ${asOf}`) };
+  }
+  const s = handSchedule(amount, lines);
   return s.ok ? { ok: true, amount, installments: s.installments } : { ok: false, message: scheduleProblemText(s.problem, lang) };
 }
 
@@ -207,13 +238,16 @@ export function useCollect({ ledger, run, dealer = null, report, clear, onGoTo }
     setBusy("promise");
     try {
       const every: Interval = form.every === "month" ? "month" : { days: Number(form.days.trim()) };
+      // The preview already checked the typed rows: the use case gets them as they were previewed.
+      const installments =
+        form.mode === "hand" ? { hand: p.installments.map((i) => ({ date: i.date, amount: i.amount })) } : { count: p.installments.length, first: form.first.trim(), every };
       const result = await useCases.runPromise({
         ledger: { port, sheet },
         dealer: form.dealer,
         asOf: date,
         sendDate: todayIso(new Date()),
         amount: p.amount,
-        installments: { count: p.installments.length, first: form.first.trim(), every },
+        installments,
         lang,
       });
       if (!result.ok) {

@@ -146,6 +146,55 @@ describe("the payment commitment form", () => {
     expect(msg({ count: "0" })).toBe("分期期数应为 1 至 120 的整数（收到 0）");
   });
 
+  test("逐期填写: typed rows must add up to the amount to the fen, dates rising, and say which row to fix", () => {
+    const base = { dealer: "甲公司", amount: "", count: "3", first: "", every: "month" as const, days: "30", mode: "hand" as const };
+    const msg = (rows: { date: string; amount: string }[]) => {
+      const p = previewSchedule({ ...base, rows }, 300_000, AS_OF, "zh-CN");
+      return p && !p.ok ? p.message : null;
+    };
+    expect(msg([{ date: "2026-12-15", amount: "1000" }, { date: "2027-01-15", amount: "1999.99" }])).toBe("各期金额合计 2999.99 不等于承诺金额 3000.00");
+    expect(msg([{ date: "2026-12-15", amount: "1000" }, { date: "", amount: "2000" }])).toBe("请填写第 2 期日期，如 2026-12-15");
+    expect(msg([{ date: "2026-12-15", amount: "abc" }])).toBe("第 1 期金额应为大于零的数字，如 5000 或 5000.50");
+    expect(msg([{ date: "2026-11-30", amount: "3000" }])).toBe("第一期日期不能早于账龄日期 2026-12-01");
+    expect(msg([{ date: "2027-01-15", amount: "1000" }, { date: "2026-12-15", amount: "2000" }])).toBe("第 2 期的日期不晚于上一期");
+  });
+
+  test("逐期填写: generates the commitment with the typed installments as they were", async () => {
+    const { pane, hook } = await setUp();
+    await step(() =>
+      hook.current.collect.setPromise({
+        dealer: "甲公司",
+        mode: "hand",
+        rows: [
+          { date: "2026-12-20", amount: "500.50" },
+          { date: "2027-02-01", amount: "2,499.50" },
+        ],
+      }),
+    );
+    const p = hook.current.collect.preview;
+    expect(p && p.ok ? p.installments.map((i) => [i.n, i.date, i.amount, i.cumulative]) : p).toEqual([
+      [1, "2026-12-20", 50_050, 50_050],
+      [2, "2027-02-01", 249_950, 300_000],
+    ]);
+    expect(hook.current.collect.canPromise).toBe(true);
+    await step(() => hook.current.collect.generatePromise());
+    await until(() => hook.current.collect.promiseRun !== null);
+    const run = hook.current.collect.promiseRun!;
+    expect(run.commitment.installments.map((i) => [i.date, i.amount])).toEqual([
+      ["2026-12-20", 50_050],
+      ["2027-02-01", 249_950],
+    ]);
+    const plan = await pane.port.readSheet("还款计划");
+    expect(plan.values.slice(1).map((r) => [r[0], r[2], r[4]])).toEqual([
+      ["CN-202612-0001", 1, 500.5],
+      ["CN-202612-0001", 2, 2499.5],
+    ]);
+
+    // A row that breaks the sum turns the button off: nothing half-typed is written.
+    await step(() => hook.current.collect.setPromise({ rows: [{ date: "2026-12-20", amount: "500" }] }));
+    expect(hook.current.collect.canPromise).toBe(false);
+  });
+
   test("generates the commitment: its sheet, its installments on 还款计划, a number in the register", async () => {
     const { pane, hook, selected } = await setUp();
     await step(() => hook.current.collect.setPromise({ dealer: "甲公司", count: "3", first: "2026-12-15", every: "days", days: "30" }));
