@@ -1,5 +1,5 @@
 import { clearAgingMarks, runAging, writeAgingResults } from "../../src/app/aging";
-import { AGING_GROUP, AGING_MARK_STYLES, agingLegend, LIMITATION_MARK } from "../../src/app/reports/aging-marks";
+import { AGING_GROUP, AGING_MARK_STYLES, agingLegend, agingMarks, LIMITATION_MARK, UNDER_REVIEW_MARK } from "../../src/app/reports/aging-marks";
 import { agingSheet } from "../../src/app/reports/aging-sheets";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { limitationLegendLine } from "../../src/taskpane/aging/model";
@@ -44,6 +44,19 @@ describe("时效 marks in the ledger", () => {
 
     await clearAgingMarks(wb, "往来");
     expect(await wb.listMarks(AGING_GROUP, "往来")).toEqual([]);
+  });
+
+  it("keeps 待核对 over 时效: a flagged row is checked before anything else is done about it", async () => {
+    const wb = ledger();
+    const run = await runAging({ ledger: { port: wb, sheet: "往来" }, asOf: AS_OF });
+    const flagged = run.report.dealers.flatMap((d) => d.items).find((i) => i.ref === "XS-1")!;
+    flagged.underReconciliation = { kind: "amount_differs", zh: "金额不符", en: "amounts differ" };
+    expect(agingMarks(run.report, "往来")).toEqual([
+      { row: 2, style: UNDER_REVIEW_MARK },
+      { row: 3, style: LIMITATION_MARK },
+      { row: 4, style: "past_final" },
+    ]);
+    expect(limitationLegendLine(run.report, "zh-CN")).toMatchObject({ count: 1, amountText: "2,000.00" });
   });
 
   it("names the 时效 mark first in the legend of 账龄分析 and in the pane's summary", async () => {
