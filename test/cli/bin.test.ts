@@ -1,9 +1,10 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { availableOrFailInCi } from "../support/required";
 
 const root = path.join(__dirname, "..", "..");
-const built = fs.existsSync(path.join(root, "lib", "cli", "main.js"));
+const built = availableOrFailInCi(fs.existsSync(path.join(root, "lib", "cli", "main.js")), "the compiled command line (lib/, made by npm ci)");
 
 // `npm ci` compiles the command line into lib/ (the prepare script); this checks the installed entry point.
 (built ? describe : describe.skip)("bin/duizhang.js as a process", () => {

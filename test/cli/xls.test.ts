@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { run } from "./support";
 import { erpLikeXls } from "../xlsx/xls-fixtures";
+import { availableOrFailInCi } from "../support/required";
 
 let dir: string;
 let soffice = true;
@@ -18,6 +19,7 @@ try {
   soffice = false;
   console.warn(".xls from LibreOffice not tested: soffice is missing (apt-get install -y libreoffice-calc-nogui)");
 }
+availableOrFailInCi(soffice, "soffice");
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-xls-"));

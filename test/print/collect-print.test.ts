@@ -9,8 +9,9 @@ import * as os from "os";
 import * as path from "path";
 import { run } from "../cli/support";
 import { hasTools, readPdf, toPdf, type PdfPage } from "./pdf";
+import { availableOrFailInCi } from "../support/required";
 
-const tools = hasTools();
+const tools = availableOrFailInCi(hasTools(), "soffice, pdftotext or pdfinfo");
 const maybe = tools ? describe : describe.skip;
 
 const LEDGER = `客户名称,日期,单号,摘要,借方,贷方,账期

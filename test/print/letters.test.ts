@@ -9,8 +9,9 @@ import * as path from "path";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { run } from "../cli/support";
 import { hasTools, readPdf, toPdf, type PdfPage } from "./pdf";
+import { availableOrFailInCi } from "../support/required";
 
-const tools = hasTools();
+const tools = availableOrFailInCi(hasTools(), "soffice, pdftotext or pdfinfo");
 const maybe = tools ? describe : describe.skip;
 if (!tools) console.warn("letters print tests skipped: soffice, pdftotext or pdfinfo is missing (apt-get install -y libreoffice-calc-nogui poppler-utils)");
 

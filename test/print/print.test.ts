@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { run } from "../cli/support";
 import { hasTools, readPdf, toPdf, type PdfPage } from "./pdf";
+import { availableOrFailInCi } from "../support/required";
 
 const LONG = "家用空调室内机及室外机一批，含冷凝管、支架与安装辅材，随货附送货单和质保卡，客户签收后开具增值税专用发票";
 
@@ -76,7 +77,7 @@ function reviewFiles(dir: string): void {
   fs.writeFileSync(path.join(dir, "review-statement.csv"), `${statement.join("\n")}\n`);
 }
 
-const tools = hasTools();
+const tools = availableOrFailInCi(hasTools(), "soffice, pdftotext or pdfinfo");
 const maybe = tools ? describe : describe.skip;
 if (!tools) console.warn("print tests skipped: soffice, pdftotext or pdfinfo is missing (apt-get install -y libreoffice-calc-nogui poppler-utils)");
 

@@ -1,0 +1,9 @@
+/**
+ * Tests that need an outside tool (LibreOffice, poppler) or a build step skip themselves on a developer's
+ * machine that lacks it, with a warning. In CI (`CI` set, as `.ci/run` runs) that would turn a missing install
+ * into a green run that checked nothing, so there the missing tool fails the suite instead.
+ */
+export function availableOrFailInCi(available: boolean, what: string): boolean {
+  if (!available && process.env.CI) throw new Error(`CI must run these tests, but ${what} is missing: .ci/run installs it`);
+  return available;
+}
