@@ -9,16 +9,13 @@
  * A template or register with a problem stops the run before anything is written.
  *
  * For the pane: `runDemands` (one dealer, or all past their final deadline with `dealers: { all: true }`),
- * `runPromise` (one dealer, the installment form's fields), `limitationOfReport` (the 时效 column).
+ * `runPromise` (one dealer, the installment form's fields); the 时效 column reads each aging item's `limitation`.
  */
 import { runAging, type AgingRun } from "./aging";
 import type { Lang } from "./lang";
 import { writeRegisterPlan } from "./register";
-import { UNNAMED_DEALER, type AgingReport, type OpenItem } from "../core/aging";
+import { UNNAMED_DEALER } from "../core/aging";
 import {
-  Acknowledgements,
-  acknowledgementsFromEntries,
-  acknowledgementsFromRegister,
   checkCommitments,
   checkInstallments,
   collectTemplate,
@@ -33,7 +30,6 @@ import {
   installmentSchedule,
   LEVEL_KIND,
   levelReasonText,
-  limitationOf,
   missedCommitments,
   PLAN_COLUMNS,
   PLAN_SHEET,
@@ -47,7 +43,6 @@ import {
   type DemandLevel,
   type InstallmentCheck,
   type Interval,
-  type Limitation,
   type Receipt,
   type ScheduleProblem,
 } from "../core/collect";
@@ -94,28 +89,6 @@ const dealerOfEntry = (e: Entry): string => e.dealer ?? UNNAMED_DEALER;
 
 function receiptsFor(entries: readonly Entry[]): (dealer: string) => Receipt[] {
   return (dealer) => receiptsOf(entries, dealer, dealerOfEntry);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Limitation period
-
-/**
- * The limitation period of every open item of an aging run, keyed `sheet!row`: the ledger's receipts and,
- * when given, the register's replies, signed demands and commitments restart it.
- */
-export function limitationOfReport(report: AgingReport, entries: readonly Entry[], register: RegisterRead | null): Map<string, Limitation> {
-  const acks = new Acknowledgements(
-    [...acknowledgementsFromEntries(entries, dealerOfEntry), ...(register ? acknowledgementsFromRegister(register.rows, register.sheet) : [])],
-    report.asOf,
-  );
-  const out = new Map<string, Limitation>();
-  for (const d of report.dealers) for (const item of d.items) out.set(`${item.sheet}!${item.row}`, limitationOf(item, acks, report.asOf));
-  return out;
-}
-
-/** The register of a workbook read for the limitation period (`aging --register`); null when it has none. */
-export async function readRegisterOf(port: WorkbookPort): Promise<RegisterRead | null> {
-  return (await loadRegister(port)).read;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -441,18 +414,6 @@ async function appendPlanRows(port: WorkbookPort, number: string, dealer: string
   }
   await port.writeCells(name, cells);
   return name;
-}
-
-/** Open items of a report that a limitation warning puts on the collection plan (expiring or expired). */
-export function limitationActions(report: AgingReport, limits: Map<string, Limitation>): { item: OpenItem; limitation: Limitation }[] {
-  const out: { item: OpenItem; limitation: Limitation }[] = [];
-  for (const d of report.dealers) {
-    for (const item of d.items) {
-      const l = limits.get(`${item.sheet}!${item.row}`);
-      if (l && l.status !== "running") out.push({ item, limitation: l });
-    }
-  }
-  return out;
 }
 
 /**

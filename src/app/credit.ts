@@ -210,6 +210,8 @@ export interface CreditRequest {
   scorecard?: WorkbookPort;
   asOf: IsoDate;
   defaultTermDays?: number;
+  /** The language of the problems returned (default Chinese). */
+  lang?: Lang;
 }
 
 export type CreditProblem =
@@ -237,7 +239,7 @@ export async function runCredit(req: CreditRequest): Promise<{ ok: true; run: Cr
   if (req.ledger) {
     ledger = await readSheet(req.ledger.port, req.ledger.sheet, { asOf: req.asOf });
     if (ledger.entries.length === 0 && ledger.openings.length === 0 && ledger.errors.length > 0) {
-      return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(ledger.errors[0], "zh-CN") } };
+      return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(ledger.errors[0], req.lang ?? "zh-CN") } };
     }
   }
   const result = assessCredit({

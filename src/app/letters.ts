@@ -317,8 +317,9 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   stage("reading", 2, 4);
 
   const company = await readCompany(req.ledger.port, "builtin" in req.template ? null : req.template.port, lang);
-  const registerName = (await hasSheet(registerPort, REGISTER_SHEET)) ?? REGISTER_SHEET;
-  const register = (await hasSheet(registerPort, REGISTER_SHEET)) ? readRegister(await registerPort.readSheet(registerName)) : null;
+  const foundRegister = await hasSheet(registerPort, REGISTER_SHEET);
+  const registerName = foundRegister ?? REGISTER_SHEET;
+  const register = foundRegister ? readRegister(await registerPort.readSheet(foundRegister)) : null;
   checkAbort(control.signal);
   stage("reading", 3, 4);
 
@@ -448,16 +449,16 @@ export async function writeBuiltinTemplate(port: WorkbookPort, kind: BuiltinKind
   const sheets = await port.listSheets();
   const wanted = BUILTIN_SHEETS[kind];
   const same = sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
+  const t = builtinTemplate(kind);
   if (same) {
     const grid = await port.readSheet(same.name);
     const rows = [...Array.from({ length: grid.top - 1 }, () => []), ...grid.values.map((r) => [...Array.from({ length: grid.left - 1 }, () => null), ...r])];
-    for (const m of builtinTemplate(kind).merges) {
+    for (const m of t.merges) {
       for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && rows[r - 1]) rows[r - 1][c - 1] = null;
     }
     if (isUnchangedBuiltin(kind, rows)) return { sheet: same.name, written: false };
   }
   const name = freeSheetName(wanted, sheets.map((s) => s.name));
-  const t = builtinTemplate(kind);
   const columns = Math.max(t.columnWidths.length, ...t.rows.map((r) => r.cells.length));
   await port.writeSheet({
     name,

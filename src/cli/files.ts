@@ -12,6 +12,7 @@ import { CsvWorkbook } from "../xlsx/csv-workbook";
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, XlsxWorkbook } from "../xlsx/workbook";
 import { XLS_LIMITS, XlsReadError, XlsWorkbook } from "../xlsx/xls";
 import { UsageError } from "./errors";
+import { say } from "./options";
 import type { Lang } from "../app/lang";
 
 export interface OpenedFile {
@@ -23,8 +24,6 @@ export interface OpenedFile {
   onlySheet?: string;
 }
 
-const msg = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
-
 function errnoCode(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === "string" ? code : "";
@@ -35,27 +34,27 @@ export function readFailureText(e: unknown, file: string, lang: Lang): string {
   switch (errnoCode(e)) {
     case "ENOENT":
     case "ENOTDIR":
-      return msg(lang, `找不到文件：${file}`, `file not found: ${file}`);
+      return say(lang, `找不到文件：${file}`, `file not found: ${file}`);
     case "EACCES":
     case "EPERM":
-      return msg(lang, `没有权限读取 ${file}：请检查文件的权限，或把它复制到有权限的位置再试`, `permission denied reading ${file}: check the file's permissions, or copy it somewhere you can read it`);
+      return say(lang, `没有权限读取 ${file}：请检查文件的权限，或把它复制到有权限的位置再试`, `permission denied reading ${file}: check the file's permissions, or copy it somewhere you can read it`);
     case "ELOOP":
-      return msg(lang, `${file} 是循环的符号链接（链接最终又指向自己）：请让它指向真正的文件`, `${file} is a symbolic link that loops back on itself: point it at the real file`);
+      return say(lang, `${file} 是循环的符号链接（链接最终又指向自己）：请让它指向真正的文件`, `${file} is a symbolic link that loops back on itself: point it at the real file`);
     case "EISDIR":
-      return msg(lang, `这是一个文件夹，不是文件：${file}`, `is a folder, not a file: ${file}`);
+      return say(lang, `这是一个文件夹，不是文件：${file}`, `is a folder, not a file: ${file}`);
     case "ENAMETOOLONG":
-      return msg(lang, `文件名或路径过长：${file}`, `file name or path too long: ${file}`);
+      return say(lang, `文件名或路径过长：${file}`, `file name or path too long: ${file}`);
     case "ERR_FS_FILE_TOO_LARGE":
-      return msg(lang, `${file} 过大（超过 2 GB），无法读取：请拆分后再试`, `${file} is too large to read (over 2 GB): split it and try again`);
+      return say(lang, `${file} 过大（超过 2 GB），无法读取：请拆分后再试`, `${file} is too large to read (over 2 GB): split it and try again`);
     case "EIO":
-      return msg(lang, `读取 ${file} 时磁盘出错：请检查磁盘或把文件复制到别处再试`, `disk error reading ${file}: check the disk or copy the file elsewhere`);
+      return say(lang, `读取 ${file} 时磁盘出错：请检查磁盘或把文件复制到别处再试`, `disk error reading ${file}: check the disk or copy the file elsewhere`);
     case "EMFILE":
     case "ENFILE":
-      return msg(lang, `打开的文件过多，无法读取 ${file}：请关闭一些程序后再试`, `too many open files to read ${file}: close some programs and try again`);
+      return say(lang, `打开的文件过多，无法读取 ${file}：请关闭一些程序后再试`, `too many open files to read ${file}: close some programs and try again`);
     default: {
       const code = errnoCode(e);
       const what = code || (e instanceof Error ? e.message.split("\n")[0] : String(e));
-      return msg(lang, `无法读取 ${file}（${what}）`, `cannot read ${file} (${what})`);
+      return say(lang, `无法读取 ${file}（${what}）`, `cannot read ${file} (${what})`);
     }
   }
 }
@@ -64,7 +63,7 @@ export function readFailureText(e: unknown, file: string, lang: Lang): string {
 export function writeFailureText(e: WholeFileError, lang: Lang): string {
   const file = e.file;
   if (e.stage === "exists") {
-    return msg(lang, `结果文件已存在：${file}（加 --force 覆盖它，或换一个文件名）`, `the result file already exists: ${file} (add --force to replace it, or choose another name)`);
+    return say(lang, `结果文件已存在：${file}（加 --force 覆盖它，或换一个文件名）`, `the result file already exists: ${file} (add --force to replace it, or choose another name)`);
   }
   const reasons: Record<string, [string, string]> = {
     ENOSPC: ["磁盘空间已满", "the disk is full"],
@@ -77,7 +76,7 @@ export function writeFailureText(e: WholeFileError, lang: Lang): string {
     EISDIR: ["同名的是一个文件夹", "a folder has that name"],
   };
   const [zh, en] = reasons[e.code] ?? [e.code, e.code];
-  return msg(
+  return say(
     lang,
     `无法写入结果文件 ${file}：${zh}。没有留下不完整的文件，原有的同名文件（如有）未被改动`,
     `cannot write the result file ${file}: ${en}. No partial file was left; an existing file of that name (if any) is unchanged`,
@@ -101,33 +100,33 @@ function oleHasStream(bytes: Uint8Array, name: string): boolean {
 
 /** What a file that claims to be .xlsx but is not a zip really is, said as the fix. */
 function notXlsxText(bytes: Uint8Array, file: string, lang: Lang): string {
-  if (bytes.length === 0) return msg(lang, `${file} 是空文件`, `${file} is empty`);
+  if (bytes.length === 0) return say(lang, `${file} 是空文件`, `${file} is empty`);
   if (isOle(bytes)) {
     if (oleHasStream(bytes, "EncryptedPackage") || oleHasStream(bytes, "EncryptionInfo")) {
-      return msg(
+      return say(
         lang,
         `${file} 设有打开密码（已加密），无法读取：请在 Excel 中打开，用“文件 → 信息 → 保护工作簿 → 用密码进行加密”清除密码，另存后再试`,
         `${file} is password-protected (encrypted) and cannot be read: open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password) and save a copy`,
       );
     }
     if (oleHasStream(bytes, "Workbook") || oleHasStream(bytes, "Book")) {
-      return msg(
+      return say(
         lang,
         `${file} 实际是旧版 Excel 97-2003 (.xls) 文件，只是扩展名为 .xlsx：请在 Excel 中打开并另存为“Excel 工作簿 (*.xlsx)”后再试`,
         `${file} is an old Excel 97-2003 (.xls) file with an .xlsx name: open it in Excel and save it as "Excel Workbook (*.xlsx)"`,
       );
     }
-    return msg(lang, `${file} 不是 Excel 工作簿（是其他旧版 Office 文件）`, `${file} is not an Excel workbook (it is another old Office file)`);
+    return say(lang, `${file} 不是 Excel 工作簿（是其他旧版 Office 文件）`, `${file} is not an Excel workbook (it is another old Office file)`);
   }
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString("utf8").replace(/^\uFEFF/, "").trimStart();
   if (head.startsWith("<")) {
-    return msg(
+    return say(
       lang,
       `${file} 实际是网页 (HTML) 或 XML 表格（有些系统导出的“Excel 文件”就是这样），只是扩展名为 .xlsx：请在 Excel 中打开并另存为“Excel 工作簿 (*.xlsx)”`,
       `${file} is a web page (HTML) or XML table with an .xlsx name (some systems export "Excel files" this way): open it in Excel and save it as "Excel Workbook (*.xlsx)"`,
     );
   }
-  return msg(lang, `无法读取 ${file}：不是有效的 .xlsx 文件（若是 CSV 文本，请把扩展名改为 .csv）`, `cannot read ${file}: not a valid .xlsx file (if it is CSV text, rename it to .csv)`);
+  return say(lang, `无法读取 ${file}：不是有效的 .xlsx 文件（若是 CSV 文本，请把扩展名改为 .csv）`, `cannot read ${file}: not a valid .xlsx file (if it is CSV text, rename it to .csv)`);
 }
 
 /** The file's status, following links; a link that points nowhere is said as such. */
@@ -142,7 +141,7 @@ function statInput(full: string, file: string, lang: Lang): fs.Stats {
       } catch {
         // Not there at all.
       }
-      if (link) throw new UsageError(msg(lang, `${file} 是失效的符号链接：它指向的文件不存在`, `${file} is a broken symbolic link: the file it points to does not exist`));
+      if (link) throw new UsageError(say(lang, `${file} 是失效的符号链接：它指向的文件不存在`, `${file} is a broken symbolic link: the file it points to does not exist`));
     }
     throw new UsageError(readFailureText(e, file, lang));
   }
@@ -159,18 +158,18 @@ function readInput(full: string, file: string, lang: Lang): Buffer {
 export async function openInputFile(file: string, cwd: string, lang: Lang): Promise<OpenedFile> {
   const full = path.resolve(cwd, file);
   const stat = statInput(full, file, lang);
-  if (stat.isDirectory()) throw new UsageError(msg(lang, `这是一个文件夹，不是文件：${file}`, `is a folder, not a file: ${file}`));
+  if (stat.isDirectory()) throw new UsageError(say(lang, `这是一个文件夹，不是文件：${file}`, `is a folder, not a file: ${file}`));
   // A pipe or a device would be read for ever (or block): only plain files.
-  if (!stat.isFile()) throw new UsageError(msg(lang, `${file} 不是普通文件`, `${file} is not a regular file`));
+  if (!stat.isFile()) throw new UsageError(say(lang, `${file} 不是普通文件`, `${file} is not a regular file`));
   const ext = path.extname(full).toLowerCase();
   if (ext === ".xls" || ext === ".et") return openXls(full, file, ext, stat, lang);
   if (ext !== ".csv" && ext !== ".xlsx" && ext !== ".xlsm") {
-    throw new UsageError(msg(lang, `不支持的文件类型：${file}（请使用 .xlsx 或 .csv）`, `unsupported file type: ${file} (use .xlsx or .csv)`));
+    throw new UsageError(say(lang, `不支持的文件类型：${file}（请使用 .xlsx 或 .csv）`, `unsupported file type: ${file} (use .xlsx or .csv)`));
   }
   const bytes = readInput(full, file, lang);
   if (ext === ".csv") {
-    if (isZip(bytes)) throw new UsageError(msg(lang, `${file} 实际是 .xlsx 工作簿，只是扩展名为 .csv：请把扩展名改为 .xlsx`, `${file} is an .xlsx workbook with a .csv name: rename it to .xlsx`));
-    if (isOle(bytes)) throw new UsageError(msg(lang, `${file} 实际是旧版 Excel (.xls) 文件：请在 Excel 中另存为 .xlsx 或 CSV`, `${file} is an old Excel (.xls) file: save it as .xlsx or CSV in Excel`));
+    if (isZip(bytes)) throw new UsageError(say(lang, `${file} 实际是 .xlsx 工作簿，只是扩展名为 .csv：请把扩展名改为 .xlsx`, `${file} is an .xlsx workbook with a .csv name: rename it to .xlsx`));
+    if (isOle(bytes)) throw new UsageError(say(lang, `${file} 实际是旧版 Excel (.xls) 文件：请在 Excel 中另存为 .xlsx 或 CSV`, `${file} is an old Excel (.xls) file: save it as .xlsx or CSV in Excel`));
     const wb = CsvWorkbook.fromBytes(bytes, path.basename(full, path.extname(full)));
     return { port: wb, path: full, kind: "csv", onlySheet: wb.sheetName };
   }
@@ -179,7 +178,7 @@ export async function openInputFile(file: string, cwd: string, lang: Lang): Prom
     const wb = await XlsxWorkbook.openBytes(bytes, full);
     return { port: wb, path: full, kind: "xlsx" };
   } catch {
-    throw new UsageError(msg(lang, `无法读取 ${file}：不是有效的 .xlsx 文件（文件可能已损坏或不完整）`, `cannot read ${file}: not a valid .xlsx file (it may be damaged or incomplete)`));
+    throw new UsageError(say(lang, `无法读取 ${file}：不是有效的 .xlsx 文件（文件可能已损坏或不完整）`, `cannot read ${file}: not a valid .xlsx file (it may be damaged or incomplete)`));
   }
 }
 
@@ -190,20 +189,20 @@ export async function openInputFile(file: string, cwd: string, lang: Lang): Prom
 async function openXls(full: string, file: string, ext: string, stat: fs.Stats, lang: Lang): Promise<OpenedFile> {
   const mb = (n: number) => Math.round(n / (1024 * 1024));
   if (stat.size > XLS_LIMITS.maxBytes) {
-    throw new UsageError(msg(lang, `${file} 过大（${mb(stat.size)} MB，.xls 最多读取 ${mb(XLS_LIMITS.maxBytes)} MB）：请在 Excel 中另存为 .xlsx 后再试`, `${file} is too large (${mb(stat.size)} MB; .xls files are read up to ${mb(XLS_LIMITS.maxBytes)} MB): save it as .xlsx in Excel and try again`));
+    throw new UsageError(say(lang, `${file} 过大（${mb(stat.size)} MB，.xls 最多读取 ${mb(XLS_LIMITS.maxBytes)} MB）：请在 Excel 中另存为 .xlsx 后再试`, `${file} is too large (${mb(stat.size)} MB; .xls files are read up to ${mb(XLS_LIMITS.maxBytes)} MB): save it as .xlsx in Excel and try again`));
   }
   const bytes = readInput(full, file, lang);
   if (isZip(bytes)) {
-    throw new UsageError(msg(lang, `${file} 实际是 .xlsx 工作簿，只是扩展名为 ${ext}：请把扩展名改为 .xlsx`, `${file} is an .xlsx workbook with an ${ext} name: rename it to .xlsx`));
+    throw new UsageError(say(lang, `${file} 实际是 .xlsx 工作簿，只是扩展名为 ${ext}：请把扩展名改为 .xlsx`, `${file} is an .xlsx workbook with an ${ext} name: rename it to .xlsx`));
   }
-  if (bytes.length === 0) throw new UsageError(msg(lang, `${file} 是空文件`, `${file} is empty`));
-  const resave = msg(lang, "请在 Excel 中打开并另存为“Excel 工作簿 (*.xlsx)”后再试", `open it in Excel and save it as "Excel Workbook (*.xlsx)"`);
+  if (bytes.length === 0) throw new UsageError(say(lang, `${file} 是空文件`, `${file} is empty`));
+  const resave = say(lang, "请在 Excel 中打开并另存为“Excel 工作簿 (*.xlsx)”后再试", `open it in Excel and save it as "Excel Workbook (*.xlsx)"`);
   if (!isOle(bytes)) {
     const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString("utf8").replace(/^\uFEFF/, "").trimStart();
     if (head.startsWith("<")) {
-      throw new UsageError(msg(lang, `${file} 实际是网页 (HTML) 或 XML 表格（有些系统导出的“Excel 文件”就是这样），不是 ${ext} 工作簿：${resave}`, `${file} is a web page (HTML) or XML table, not an ${ext} workbook (some systems export "Excel files" this way): ${resave}`));
+      throw new UsageError(say(lang, `${file} 实际是网页 (HTML) 或 XML 表格（有些系统导出的“Excel 文件”就是这样），不是 ${ext} 工作簿：${resave}`, `${file} is a web page (HTML) or XML table, not an ${ext} workbook (some systems export "Excel files" this way): ${resave}`));
     }
-    throw new UsageError(msg(lang, `无法读取 ${file}：不是有效的旧版 Excel (.xls) 文件（文件可能已损坏或不完整；若是 CSV 文本，请把扩展名改为 .csv）`, `cannot read ${file}: not a valid old Excel (.xls) file (it may be damaged or incomplete; if it is CSV text, rename it to .csv)`));
+    throw new UsageError(say(lang, `无法读取 ${file}：不是有效的旧版 Excel (.xls) 文件（文件可能已损坏或不完整；若是 CSV 文本，请把扩展名改为 .csv）`, `cannot read ${file}: not a valid old Excel (.xls) file (it may be damaged or incomplete; if it is CSV text, rename it to .csv)`));
   }
   if (oleHasStream(bytes, "EncryptedPackage") || oleHasStream(bytes, "EncryptionInfo")) throw new UsageError(notXlsxText(bytes, file, lang));
   try {
@@ -218,7 +217,7 @@ async function openXls(full: string, file: string, ext: string, stat: fs.Stats, 
       corrupt: ["不是有效的 .xls 工作簿（文件可能已损坏或不完整）：请在 Excel 或 WPS 中打开，确认无误后另存为 .xlsx 再试", "is not a valid .xls workbook (it may be damaged or incomplete): open it in Excel or WPS and, if it looks right, save it as .xlsx"],
     };
     const [zh, en] = why[e.reason];
-    throw new UsageError(msg(lang, `${file} ${zh}`, `${file} ${en}`));
+    throw new UsageError(say(lang, `${file} ${zh}`, `${file} ${en}`));
   }
 }
 
@@ -228,10 +227,10 @@ export async function chooseSheet(file: OpenedFile, wanted: string | undefined, 
   if (wanted !== undefined) {
     if (sheets.some((s) => s.name === wanted)) return wanted;
     const names = sheets.map((s) => s.name).join("、");
-    throw new UsageError(msg(lang, `${displayName} 中没有工作表“${wanted}”（有：${names}）`, `no sheet "${wanted}" in ${displayName} (sheets: ${names})`));
+    throw new UsageError(say(lang, `${displayName} 中没有工作表“${wanted}”（有：${names}）`, `no sheet "${wanted}" in ${displayName} (sheets: ${names})`));
   }
   const first = sheets.find((s) => s.visible && s.rowCount > 0) ?? sheets[0];
-  if (!first) throw new UsageError(msg(lang, `${displayName} 中没有工作表`, `${displayName} has no sheets`));
+  if (!first) throw new UsageError(say(lang, `${displayName} 中没有工作表`, `${displayName} has no sheets`));
   return first.name;
 }
 
@@ -247,7 +246,7 @@ export function sheetGlob(glob: string): RegExp {
  */
 export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob: string | undefined, lang: Lang, displayName: string, option = "--sheet"): Promise<string[]> {
   if (named.length > 0 && glob !== undefined) {
-    throw new UsageError(msg(lang, `${option} 与 --sheets 只能用其一`, `use either ${option} or --sheets, not both`));
+    throw new UsageError(say(lang, `${option} 与 --sheets 只能用其一`, `use either ${option} or --sheets, not both`));
   }
   if (glob !== undefined) {
     const sheets = await file.port.listSheets();
@@ -255,13 +254,13 @@ export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob
     const found = sheets.filter((s) => re.test(s.name)).map((s) => s.name);
     if (found.length === 0) {
       const names = sheets.map((s) => s.name).join("、");
-      throw new UsageError(msg(lang, `${displayName} 中没有与“${glob}”相符的工作表（有：${names}）`, `no sheet of ${displayName} matches "${glob}" (sheets: ${names})`));
+      throw new UsageError(say(lang, `${displayName} 中没有与“${glob}”相符的工作表（有：${names}）`, `no sheet of ${displayName} matches "${glob}" (sheets: ${names})`));
     }
     return found;
   }
   if (named.length <= 1) return [await chooseSheet(file, named[0], lang, displayName)];
   const twice = named.find((n, i) => named.indexOf(n) !== i);
-  if (twice !== undefined) throw new UsageError(msg(lang, `工作表“${twice}”指定了两次`, `sheet "${twice}" is given twice`));
+  if (twice !== undefined) throw new UsageError(say(lang, `工作表“${twice}”指定了两次`, `sheet "${twice}" is given twice`));
   for (const n of named) await chooseSheet(file, n, lang, displayName);
   return named;
 }
@@ -269,7 +268,7 @@ export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob
 /** A result workbook copies the ledger sheet and marks its rows: one sheet only, for now. */
 export function assertOneSheetForOut(sheets: string[], lang: Lang): void {
   if (sheets.length > 1) {
-    throw new UsageError(msg(lang, `--out 结果工作簿暂只支持一张台账工作表（现为 ${sheets.length} 张：${sheets.join("、")}）：去掉 --out 查看合并结果，或每张表分别运行`, `--out result workbooks take one ledger sheet for now (${sheets.length} given: ${sheets.join(", ")}): leave out --out to see the combined result, or run each sheet on its own`));
+    throw new UsageError(say(lang, `--out 结果工作簿暂只支持一张台账工作表（现为 ${sheets.length} 张：${sheets.join("、")}）：去掉 --out 查看合并结果，或每张表分别运行`, `--out result workbooks take one ledger sheet for now (${sheets.length} given: ${sheets.join(", ")}): leave out --out to see the combined result, or run each sheet on its own`));
   }
 }
 
@@ -285,7 +284,7 @@ export async function assertFitsResultWorkbook(file: OpenedFile, sheet: string, 
   if (rows <= MAX_SHEET_ROWS && columns <= MAX_SHEET_COLUMNS) return;
   const n = (x: number) => x.toLocaleString("en-US");
   throw new UsageError(
-    msg(
+    say(
       lang,
       `${displayName} 有 ${n(rows)} 行 × ${n(columns)} 列，超出 .xlsx 工作表的上限（${n(MAX_SHEET_ROWS)} 行 × ${n(MAX_SHEET_COLUMNS)} 列），无法复制到 --out 结果工作簿：去掉 --out 只看结果，或删去多余的列后再试`,
       `${displayName} has ${n(rows)} rows × ${n(columns)} columns, more than an .xlsx sheet holds (${n(MAX_SHEET_ROWS)} × ${n(MAX_SHEET_COLUMNS)}), so it cannot be copied into the --out workbook: leave out --out, or remove the extra columns`,
@@ -319,10 +318,10 @@ function lstatOrNull(p: string): fs.Stats | null {
  */
 export function ensureWritableOut(out: string, cwd: string, inputs: string[], lang: Lang, force = false): string {
   const full = path.resolve(cwd, out);
-  if (path.extname(full).toLowerCase() !== ".xlsx") throw new UsageError(msg(lang, `结果文件须以 .xlsx 结尾：${out}`, `the result file must end in .xlsx: ${out}`));
+  if (path.extname(full).toLowerCase() !== ".xlsx") throw new UsageError(say(lang, `结果文件须以 .xlsx 结尾：${out}`, `the result file must end in .xlsx: ${out}`));
   const existing = lstatOrNull(full);
   if (inputs.some((i) => path.resolve(cwd, i) === full || (existing !== null && sameFile(path.resolve(cwd, i), full)))) {
-    throw new UsageError(msg(lang, `结果文件不能覆盖输入文件：${out}`, `the result file must not overwrite an input file: ${out}`));
+    throw new UsageError(say(lang, `结果文件不能覆盖输入文件：${out}`, `the result file must not overwrite an input file: ${out}`));
   }
   const dir = path.dirname(full);
   let dirStat: fs.Stats | null = null;
@@ -331,16 +330,16 @@ export function ensureWritableOut(out: string, cwd: string, inputs: string[], la
   } catch {
     // Said below.
   }
-  if (!dirStat) throw new UsageError(msg(lang, `结果文件所在的文件夹不存在：${dir}`, `the result file's folder does not exist: ${dir}`));
-  if (!dirStat.isDirectory()) throw new UsageError(msg(lang, `结果文件的上一级不是文件夹：${dir}`, `the result file's parent is not a folder: ${dir}`));
+  if (!dirStat) throw new UsageError(say(lang, `结果文件所在的文件夹不存在：${dir}`, `the result file's folder does not exist: ${dir}`));
+  if (!dirStat.isDirectory()) throw new UsageError(say(lang, `结果文件的上一级不是文件夹：${dir}`, `the result file's parent is not a folder: ${dir}`));
   if (existing) {
-    if (existing.isDirectory()) throw new UsageError(msg(lang, `结果文件名是一个已有的文件夹：${out}`, `the result file name is an existing folder: ${out}`));
-    if (!force) throw new UsageError(msg(lang, `结果文件已存在：${out}（加 --force 覆盖它，或换一个文件名）`, `the result file already exists: ${out} (add --force to replace it, or choose another name)`));
+    if (existing.isDirectory()) throw new UsageError(say(lang, `结果文件名是一个已有的文件夹：${out}`, `the result file name is an existing folder: ${out}`));
+    if (!force) throw new UsageError(say(lang, `结果文件已存在：${out}（加 --force 覆盖它，或换一个文件名）`, `the result file already exists: ${out} (add --force to replace it, or choose another name)`));
   }
   try {
     fs.accessSync(dir, fs.constants.W_OK);
   } catch {
-    throw new UsageError(msg(lang, `没有权限在 ${dir} 中写入结果文件`, `no permission to write the result file in ${dir}`));
+    throw new UsageError(say(lang, `没有权限在 ${dir} 中写入结果文件`, `no permission to write the result file in ${dir}`));
   }
   return full;
 }
@@ -353,7 +352,7 @@ export function makeFolder(dir: string, lang: Lang): void {
     const code = errnoCode(e);
     const why: [string, string] =
       code === "EACCES" || code === "EPERM" ? ["没有权限", "permission denied"] : code === "EROFS" ? ["磁盘只读", "read-only disk"] : code === "EEXIST" || code === "ENOTDIR" ? ["同名的文件已存在", "a file has that name"] : [code || String(e), code || String(e)];
-    throw new UsageError(msg(lang, `无法创建文件夹 ${dir}：${why[0]}`, `cannot create the folder ${dir}: ${why[1]}`));
+    throw new UsageError(say(lang, `无法创建文件夹 ${dir}：${why[0]}`, `cannot create the folder ${dir}: ${why[1]}`));
   }
 }
 

@@ -82,9 +82,9 @@ JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到
   --out            写出新工作簿：每级一张函件表（A4，每封从新的一页开始）、函证登记簿（含等级、限期付款日期、签收日期列）、
                    还款计划、本公司信息；输入文件不变
   --json           以 JSON 输出：asOf、letters（number、dealer、level、total、amountInWords、deadline、items）、skipped`,
-  promise: `用法：duizhang promise --ledger FILE --dealer 经销商 [--as-of YYYY-MM-DD] [--amount 元]
+  promise: `用法：duizhang promise --ledger FILE [--sheet 名称] --dealer 经销商 [--as-of YYYY-MM-DD] [--amount 元]
                         (--installments N --first YYYY-MM-DD [--every 天数|month] | --schedule 日期:金额,…)
-                        [--register FILE] [--out 结果.xlsx [--force]] [--json]
+                        [--template FILE[#工作表]] [--register FILE] [--out 结果.xlsx [--force]] [--json]
   --amount         承诺金额，默认为该经销商截至日的应收余额
   --installments   分期期数（1 至 120），各期金额精确到分，尾差计入最后一期
   --first          第一期付款日期
@@ -224,9 +224,9 @@ is to get an acknowledgement / expired: possibly time-barred, still listed).`,
   --out            write a new workbook: one letters sheet per level (A4, each letter from a new page), the register
                    (with 等级, 限期付款日期 and 签收日期), 还款计划 and 本公司信息; no input is changed
   --json           print JSON: asOf, letters (number, dealer, level, total, amountInWords, deadline, items), skipped`,
-  promise: `Usage: duizhang promise --ledger FILE --dealer NAME [--as-of YYYY-MM-DD] [--amount YUAN]
+  promise: `Usage: duizhang promise --ledger FILE [--sheet NAME] --dealer NAME [--as-of YYYY-MM-DD] [--amount YUAN]
                         (--installments N --first YYYY-MM-DD [--every DAYS|month] | --schedule DATE:AMOUNT,…)
-                        [--register FILE] [--out RESULT.xlsx [--force]] [--json]
+                        [--template FILE[#SHEET]] [--register FILE] [--out RESULT.xlsx [--force]] [--json]
   --amount         the amount acknowledged, default the dealer's balance at the as-of date
   --installments   number of installments (1 to 120), equal to the fen, the last taking the remainder
   --first          the first installment's date

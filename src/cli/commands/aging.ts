@@ -187,7 +187,6 @@ function limitationText(run: AgingRun, lang: Lang): string[] {
   return lines;
 }
 
-/** `--register`: an .xlsx workbook holding the 函证登记簿. */
 /** The --register file as the letters' register (函证登记簿) and as the credit register (信用档案), as it holds them. */
 async function registersOf(port: OpenedFile["port"]): Promise<{ register?: OpenedFile["port"]; creditRegister?: OpenedFile["port"] }> {
   const names = (await port.listSheets()).map((s) => s.name);

@@ -64,6 +64,7 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
     ...(scorecard ? { scorecard: scorecard.port } : {}),
     asOf,
     ...(termDays !== undefined ? { defaultTermDays: termDays } : {}),
+    lang,
   });
   if (!result.ok) throw new UsageError(problemText(result.problem, lang, { applications: applicationsFile, ledger: ledgerFile ?? "", scorecard: scorecardFile ?? applicationsFile }));
   const run = result.run;

@@ -113,6 +113,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
   const problemText = (name: keyof typeof w.problems): string | undefined => {
     const p = w.problems[name];
     if (!p) return undefined;
+    if (name === "feeTolerance") return s.feeToleranceProblem;
     return p === "date" ? s.asOfProblem : p === "amount" ? s.amountProblem : s.daysProblem(MAX_WINDOW_DAYS);
   };
 

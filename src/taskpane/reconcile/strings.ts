@@ -41,6 +41,7 @@ export interface ReconcileStrings {
   daysAfterField: string;
   daysAfterHint: (days: string) => string;
   amountProblem: string;
+  feeToleranceProblem: string;
   daysProblem: (max: number) => string;
   resetDefaults: string;
 
@@ -82,7 +83,6 @@ export interface ReconcileStrings {
   itemLabel: (kind: string, amount: string) => string;
   confirm: string;
   reject: string;
-  decisionSaved: (confirmed: boolean) => string;
   staleDecisions: (count: number) => string;
 
   legendTitle: string;
@@ -131,6 +131,7 @@ const zhCN: ReconcileStrings = {
   daysAfterField: "对方日期最多晚于我方（天）",
   daysAfterHint: (d) => `默认 ${d} 天：货物在途，经销商收货入账晚于我方发货。`,
   amountProblem: "请输入不小于 0 的金额，例如 0.50。",
+  feeToleranceProblem: "请输入 0 到 1,000,000 之间的金额（元），例如 50；0 表示不配对手续费。",
   daysProblem: (max) => `请输入 0 到 ${max} 之间的整数天数。`,
   resetDefaults: "恢复默认值",
 
@@ -188,7 +189,6 @@ const zhCN: ReconcileStrings = {
   itemLabel: (kind, amount) => `${kind}，差额 ${amount}，在表中选中这些行`,
   confirm: "确认匹配",
   reject: "不匹配",
-  decisionSaved: (confirmed) => (confirmed ? "已确认匹配并保存在工作簿中，正在重新对账…" : "已记下“不匹配”并保存在工作簿中，正在重新对账…"),
   staleDecisions: (count) => `之前确认过的 ${count} 项匹配已不适用（相关行已被修改），请重新确认。`,
 
   legendTitle: "表中的标记颜色",
@@ -240,6 +240,7 @@ const enUS: ReconcileStrings = {
   daysAfterField: "Their date up to … days after ours",
   daysAfterHint: (d) => `Default ${d} days: goods in transit reach the dealer after we ship them.`,
   amountProblem: "Enter an amount of 0 or more, e.g. 0.50.",
+  feeToleranceProblem: "Enter an amount from 0 to 1,000,000 yuan, e.g. 50; 0 pairs no fees.",
   daysProblem: (max) => `Enter whole days from 0 to ${max}.`,
   resetDefaults: "Restore defaults",
 
@@ -300,10 +301,6 @@ const enUS: ReconcileStrings = {
   itemLabel: (kind, amount) => `${kind}, difference ${amount}; select these rows in the sheet`,
   confirm: "Confirm match",
   reject: "Not a match",
-  decisionSaved: (confirmed) =>
-    confirmed
-      ? "Match confirmed and kept in this workbook; reconciling again…"
-      : "Noted as not a match and kept in this workbook; reconciling again…",
   staleDecisions: (count) => `${count} earlier ${count === 1 ? "answer no longer applies" : "answers no longer apply"} (the rows changed); please answer again.`,
 
   legendTitle: "Mark colours in the sheets",
