@@ -82,7 +82,8 @@ export type TemplateChoice = { builtin: BuiltinKind } | { port: WorkbookPort; sh
 export type DealerChoice = { all: true } | { names: readonly string[] } | { reconciled: readonly string[] };
 
 export interface LettersRequest {
-  ledger: { port: WorkbookPort; sheet: string };
+  /** `sheets`: a ledger kept one sheet per month, read as one (see `readSheets`); `sheet` is then the first. */
+  ledger: { port: WorkbookPort; sheet: string; sheets?: readonly string[] };
   /** 截至日期. */
   asOf: IsoDate;
   /** 发函日期 printed on the letters (the caller's today; the core has no clock). */
@@ -310,7 +311,8 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   stage("reading", 1, 4);
 
   // A balance table (科目余额表 / 往来余额表) gives each dealer's balance as well as the ledger does.
-  const read = await readSheet(req.ledger.port, req.ledger.sheet, { acceptBalanceTable: true }, { signal: control.signal });
+  const many = req.ledger.sheets && req.ledger.sheets.length > 1 ? { sheets: [...req.ledger.sheets] } : {};
+  const read = await readSheet(req.ledger.port, req.ledger.sheet, { acceptBalanceTable: true, ...many }, { signal: control.signal });
   const fatal = fatalReadIssue(read);
   if (fatal) return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(fatal, lang) } };
   checkAbort(control.signal);
