@@ -1,0 +1,12 @@
+/** The English message table: the text of every code core returns. */
+import type { Language } from "./table";
+import { reconcileEn } from "./en/reconcile";
+
+export const en: Language = {
+  list: ", ",
+  clauses: "; ",
+  sentences: "; ",
+  messages: {
+    ...reconcileEn,
+  },
+};

@@ -1,0 +1,3 @@
+/** Text for what core returns as codes: the message tables and their renderer. */
+export { render, both } from "./render";
+export type { Language, MessageTable } from "./table";

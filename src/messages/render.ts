@@ -1,0 +1,51 @@
+/**
+ * Renders core's messages (a code and its parameters) from the message table of a language.
+ */
+import type { Message } from "../core/messages";
+import { formatFenGrouped } from "../core/money";
+import type { Bilingual, Lang } from "../app/lang";
+import { en } from "./en";
+import { PLACEHOLDER, type Language } from "./table";
+import { zh } from "./zh";
+
+const TABLES: Readonly<Record<Lang, Language>> = { "zh-CN": zh, "en-US": en };
+
+/** The message's text in `lang`. */
+export function render(m: Message, lang: Lang): string {
+  const table = TABLES[lang];
+  const template = table.messages[m.code];
+  if (template === undefined) throw new Error(`no ${lang} text for message ${m.code}`);
+  const params = m.params as Readonly<Record<string, unknown>>;
+  return template.replace(PLACEHOLDER, (_, name: string, format: string | undefined) => {
+    if (!(name in params)) throw new Error(`message ${m.code} has no parameter ${name}`);
+    return formatValue(params[name], format, table, lang, m.code);
+  });
+}
+
+/** The message in both languages, for code that shows `{ zh, en }` pairs. */
+export function both(m: Message): Bilingual {
+  return { zh: render(m, "zh-CN"), en: render(m, "en-US") };
+}
+
+function formatValue(value: unknown, format: string | undefined, table: Language, lang: Lang, code: string): string {
+  switch (format) {
+    case undefined:
+      return String(value);
+    case "money":
+      return formatFenGrouped(value as number);
+    case "list":
+      return (value as readonly unknown[]).join(table.list);
+    case "msg":
+      return render(value as Message, lang);
+    case "Msg": {
+      const text = render(value as Message, lang);
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    }
+    case "clauses":
+      return (value as readonly Message[]).map((x) => render(x, lang)).join(table.clauses);
+    case "sentences":
+      return (value as readonly Message[]).map((x) => render(x, lang)).join(table.sentences);
+    default:
+      throw new Error(`message ${code}: unknown format ${format}`);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The shape of a message table: one template per code. A template names the message's parameters in
+ * braces, `{name}` or `{name:format}`:
+ * - `{name}`: a string or a number as it is;
+ * - `{name:money}`: fen, grouped with two places (`1,234.50`);
+ * - `{name:list}`: an array, joined with the language's list separator;
+ * - `{name:msg}`: a message, rendered in the same language; `{name:Msg}` the same with its first letter upper case;
+ * - `{name:clauses}`, `{name:sentences}`: an array of messages, joined as clauses or as sentences.
+ * Braces around anything but a plain ASCII name (`{{客户名称}}` in a hint about letter templates) are text.
+ */
+import type { MessageCode, MessageParams } from "../core/messages";
+
+export type MessageTable<P = MessageParams> = { readonly [C in keyof P]: string };
+
+export interface Language {
+  /** Joins `{x:list}`. */
+  list: string;
+  /** Joins `{x:clauses}`: the parts of one sentence. */
+  clauses: string;
+  /** Joins `{x:sentences}`. */
+  sentences: string;
+  messages: MessageTable<MessageParams>;
+}
+
+export const FORMATS = ["money", "list", "msg", "Msg", "clauses", "sentences"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A placeholder: `{name}` or `{name:format}`. */
+export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)(?::([A-Za-z]+))?\}/g;
+
+export type { MessageCode };

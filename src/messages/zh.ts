@@ -1,0 +1,12 @@
+/** 中文消息表：核心返回的每个代码的文字。 */
+import type { Language } from "./table";
+import { reconcileZh } from "./zh/reconcile";
+
+export const zh: Language = {
+  list: "、",
+  clauses: "，",
+  sentences: "；",
+  messages: {
+    ...reconcileZh,
+  },
+};

@@ -1,0 +1,76 @@
+import { msg, type Message, type MessageCode } from "../../src/core/messages";
+import { en } from "../../src/messages/en";
+import { both, render } from "../../src/messages/render";
+import { FORMATS, PLACEHOLDER } from "../../src/messages/table";
+import { zh } from "../../src/messages/zh";
+import { SAMPLES } from "./samples";
+
+/** The placeholder pattern without its global flag, which would make `test` remember where it stopped. */
+const ANY_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
+const CODES = Object.keys(SAMPLES).sort() as MessageCode[];
+const placeholders = (template: string) => [...template.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1], format: m[2] }));
+
+describe("message tables", () => {
+  it("have a text for every code in both languages, and no text without a code", () => {
+    expect(Object.keys(zh.messages).sort()).toEqual(CODES);
+    expect(Object.keys(en.messages).sort()).toEqual(CODES);
+  });
+
+  it.each(CODES)("%s names each of its parameters, and only those, in both languages", (code) => {
+    const params = Object.keys(SAMPLES[code]).sort();
+    for (const table of [zh, en]) {
+      const used = placeholders(table.messages[code]);
+      expect([...new Set(used.map((p) => p.name))].sort()).toEqual(params);
+      for (const p of used) if (p.format !== undefined) expect(FORMATS).toContain(p.format);
+    }
+  });
+
+  it.each(CODES)("%s renders in both languages with nothing left in braces", (code) => {
+    const m = msg(code, SAMPLES[code] as never) as Message;
+    for (const lang of ["zh-CN", "en-US"] as const) {
+      const text = render(m, lang);
+      expect(text.trim()).not.toBe("");
+      expect(text).not.toMatch(ANY_PLACEHOLDER);
+      expect(text).not.toMatch(/undefined|null|NaN|\[object/);
+    }
+  });
+});
+
+describe("render", () => {
+  it("writes fen grouped, lists with the language's separator and nested messages in the same language", () => {
+    const m = msg("reconcile.pending.mismatch.likely", {
+      ledgerRows: [3, 4],
+      ledgerAmount: -1_997_500,
+      statementRows: [5],
+      statementAmount: -2_000_000,
+      likely: msg("reconcile.likely.bank_fee", {}),
+    });
+    expect(both(m)).toEqual({
+      zh: "金额不符（我方第 3、4 行 -19,975.00，对方第 5 行 -20,000.00），可能是银行手续费",
+      en: "Amounts differ (our row 3, 4 -19,975.00, their row 5 -20,000.00), likely a bank fee",
+    });
+  });
+
+  it("starts an English sentence made of a nested message with a capital, and joins clauses per language", () => {
+    const unread = msg("reconcile.reason.unreadable", {
+      where: msg("reconcile.unread.where.row", { sheet: "台账", row: 7 }),
+      what: msg("reconcile.unread.what.missing_date", {}),
+      lost: msg("reconcile.unread.lost.opening", {}),
+      fix: msg("reconcile.unread.fix.date", {}),
+    });
+    expect(render(unread, "en-US")).toBe("Cannot be read: 台账 row 7 has no date, and none above to carry down; the opening balance is left out. Write a date (such as 2026-10-31)");
+    expect(render(unread, "zh-CN")).toBe("无法读取：台账 第 7 行没有日期，上方也没有可沿用的日期，期初余额未计入。请填写日期（如 2026-10-31）");
+    const parts = msg("reconcile.remainder.parts", {
+      remainder: 1_000,
+      parts: [msg("reconcile.remainder.part.pending", { total: -9_000, count: 1 }), msg("reconcile.remainder.part.unexplained", { amount: 10_000 })],
+    });
+    expect(both(parts)).toEqual({
+      zh: "调节后仍差 10.00：待查差异合计 -90.00（1 项），无法解释的 100.00；请逐项核对",
+      en: "10.00 remains after adjusting: -90.00 in the 1 item(s) to check; 100.00 unexplained. Check each.",
+    });
+  });
+
+  it("leaves braces around a non-ASCII name as text", () => {
+    expect(ANY_PLACEHOLDER.test("如 {{客户名称}}")).toBe(false);
+  });
+});
