@@ -3,7 +3,8 @@
  *
  * The register is the company's record and the user's sheet: we write only the cells the plan names. When
  * the register does not exist yet, it is first laid out as a sheet that prints (column widths that hold
- * their dates, numbers and names, the header repeated, A4 landscape, page numbers), then filled.
+ * their dates, numbers and names, the header and the first columns repeated, A4 landscape, page numbers), then
+ * filled.
  */
 import { REGISTER_COLUMNS, REPLY_RESULTS, type RegisterColumn, type RegisterPlan, type RegisterRead } from "../core/letters";
 import type { OutCell, PlacedCell, WorkbookPort } from "../port/workbook";
@@ -14,7 +15,7 @@ import { REPORT_FONT_SIZE, reportPrint } from "./reports/print";
 const WIDTHS: Record<RegisterColumn, number> = {
   编号: 15,
   类型: 10,
-  客户名称: 30,
+  客户名称: 24,
   截至日期: 11,
   金额: 14,
   发函日期: 11,
@@ -49,7 +50,9 @@ export async function writeRegisterPlan(
         fontSize: REPORT_FONT_SIZE,
         freezeRows: 1,
         usersSheet: true,
-        print: { ...reportPrint(lang, { orientation: "landscape", repeatRows: [1, 1], headerText: name }), area: "used" },
+        // Sixteen columns do not fit one landscape page at a readable size: the pages across repeat 编号 to
+        // 客户名称, so every page says which letter a row is.
+        print: { ...reportPrint(lang, { orientation: "landscape", repeatRows: [1, 1], repeatColumns: [1, REGISTER_COLUMNS.indexOf("客户名称") + 1], headerText: name }), area: "used" },
       },
       signal ? { signal } : {},
     );

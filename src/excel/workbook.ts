@@ -543,6 +543,7 @@ export class ExcelWorkbook implements WorkbookPort {
       // Each result sheet counts its own pages, also when the whole workbook is printed at once.
       layout.firstPageNumber = 1;
       if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows[0]}:$${print.repeatRows[1]}`);
+      if (print.repeatColumns) layout.setPrintTitleColumns(`$${columnLetters(print.repeatColumns[0])}:$${columnLetters(print.repeatColumns[1])}`);
       if (print.centerHorizontally) layout.centerHorizontally = true;
       if (print.area !== "used") {
         const area = print.area ?? { fromRow: 1, toRow: spec.rows.length, fromColumn: 1, toColumn: width };

@@ -830,6 +830,9 @@ export class FakePageLayout {
   setPrintTitleRows(address: string): void {
     this.set("printTitleRows", address);
   }
+  setPrintTitleColumns(address: string): void {
+    this.set("printTitleColumns", address);
+  }
   setPrintArea(area: string | FakeRange): void {
     if (typeof area !== "string") throw new FakeExcelError("InvalidArgument", "The fake takes print areas as addresses");
     this.set("printArea", area);

@@ -207,6 +207,11 @@ export interface PrintSetup {
   scale?: number;
   /** Rows repeated at the top of every printed page, 1-based within `rows`. */
   repeatRows?: [number, number];
+  /**
+   * Columns repeated at the left of every printed page (1-based), for a sheet too wide for one page: each
+   * page across then still says whose row it is.
+   */
+  repeatColumns?: [number, number];
   centerHorizontally?: boolean;
   /** Default: 2 cm top and bottom, 1.3 cm left and right, header and footer 0.8 cm from the edge. */
   margins?: PrintMargins;

@@ -566,6 +566,7 @@ export class XlsxWorkbook implements WorkbookPort {
       ...(scale.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: scale.scale }),
     });
     if (p.repeatRows) ws.pageSetup.printTitlesRow = `${p.repeatRows[0]}:${p.repeatRows[1]}`;
+    if (p.repeatColumns) ws.pageSetup.printTitlesColumn = `${columnLetters(p.repeatColumns[0])}:${columnLetters(p.repeatColumns[1])}`;
     if (p.centerHorizontally) ws.pageSetup.horizontalCentered = true;
     const area = p.area;
     // ExcelJS puts a "$" before each corner when it writes the name; the rows' "$" must be given (an area

@@ -135,7 +135,7 @@ describe("office-js adapter round trips", () => {
       name: "余额调节表",
       rows: [["项目", "金额"], ["我方余额", 100]] as OutRow[],
       filterRow: 1,
-      print: { orientation: "landscape" as const, fitToWidth: true, repeatRows: [1, 1] as [number, number], centerHorizontally: true },
+      print: { orientation: "landscape" as const, fitToWidth: true, repeatRows: [1, 1] as [number, number], repeatColumns: [1, 1] as [number, number], centerHorizontally: true },
     };
     const old = bigLedger(2);
     await port(old).writeSheet(spec);
@@ -157,6 +157,7 @@ describe("office-js adapter round trips", () => {
       zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       firstPageNumber: 1,
       printTitleRows: "$1:$1",
+      printTitleColumns: "$A:$A",
       centerHorizontally: true,
       printArea: "A1:B2",
     });

@@ -106,6 +106,16 @@ describe("the .xlsx port writes the print setup into the file", () => {
     expect(ws.pageSetup).toMatchObject({ fitToPage: false, scale: 90 });
   });
 
+  test("a sheet printed over pages across repeats its first columns on each, with its header rows", async () => {
+    const ws = await written({
+      name: "登记簿",
+      rows: [["编号", "客户名称", "c", "d"], ["DZ-1", "美达", 1, 2]],
+      columnWidths: [15, 24, 150, 150],
+      print: { orientation: "landscape", fitToWidth: true, repeatRows: [1, 1], repeatColumns: [1, 2] },
+    });
+    expect(ws.pageSetup).toMatchObject({ fitToPage: false, scale: 90, printTitlesRow: "1:1", printTitlesColumn: "A:B" });
+  });
+
   test("wrapped cells wrap, their rows are tall enough, and every cell keeps the workbook's font at the sheet's size", async () => {
     const ws = await written({
       name: "明细",

@@ -31,6 +31,8 @@ export interface ReportPrintOptions {
   orientation: "portrait" | "landscape";
   /** The table header, repeated on every page (1-based rows). */
   repeatRows?: [number, number];
+  /** Columns repeated at the left of every page across (1-based), for sheets wider than a page. */
+  repeatColumns?: [number, number];
   /** Printed at the top left of every page (e.g. the report's title and cut-off); dealer text is escaped. */
   headerText?: string;
   /** Rows that start a new page (letters, one dealer per page). */
@@ -45,6 +47,7 @@ export function reportPrint(lang: Lang, o: ReportPrintOptions): PrintSetup {
     fitToWidth: true,
     minScale: REPORT_MIN_SCALE,
     ...(o.repeatRows ? { repeatRows: o.repeatRows } : {}),
+    ...(o.repeatColumns ? { repeatColumns: o.repeatColumns } : {}),
     ...(o.centerHorizontally ? { centerHorizontally: true } : {}),
     ...(o.headerText ? { header: { left: headerFooterText(o.headerText) } } : {}),
     footer: { center: pick(P.footer, lang) },

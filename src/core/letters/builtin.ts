@@ -7,7 +7,8 @@
  * of width 10 take 450 pt where the default font's digit is 7 px (Calibri, 等线) and 510 pt where it is 8 px;
  * fit-to-width then shrinks by at most 3 %, so the summary letters' 700 pt of rows stay on one page. Text
  * is 10 pt or larger; every wrapped row is tall enough for its longest filling (a 999,999,999,999.99 balance)
- * at 40 characters a line. A letter with its movements runs on as long as the movements do.
+ * at 40 characters a line. The 含明细 letter has no summary table and less room for the seal, so with up to two
+ * movements it stays on one page too; with more it runs on as long as the movements do.
  */
 import type { CellValue } from "../model";
 import { cellText } from "../values/text";
@@ -71,13 +72,12 @@ const BODY_NEGATIVE =
   "　　本公司与贵公司的往来款项，截至{{截至日期}}本公司账面记录如下。如与贵公司记录相符，无须回复；" +
   "如有不符，请在本函下端“数据不符”处列明贵公司记载的金额及不符原因，签章后于{{回函截止日期}}前将回执寄回本公司。";
 
-function head(body: string): RowSpec[] {
-  return [
-    line(28, "{{本公司名称}}", "letterhead"),
-    line(30, "对　账　函", "title"),
-    line(18, "编号：{{编号}}", "number"),
-    line(22, "致：{{客户名称}}", "to"),
-    line(62, body, "body"),
+/**
+ * The letter's head. The 含明细 letter leaves out the summary table: its list of movements ends in the same
+ * closing balance, and without the table a letter with a few movements still fits one page.
+ */
+function head(body: string, summaryTable: boolean): RowSpec[] {
+  const table: RowSpec[] = [
     {
       height: 22,
       cells: [[1, "截止日期", "th"], [3, "贵公司欠本公司", "th"], [5, "本公司欠贵公司", "th"], [7, "备注", "th"]],
@@ -88,6 +88,14 @@ function head(body: string): RowSpec[] {
       cells: [[1, "{{截至日期}}", "td"], [3, "{{贵公司欠本公司}}", "tdAmount"], [5, "{{本公司欠贵公司}}", "tdAmount"], [7, "", "td"]],
       merges: [[1, 2], [3, 4], [5, 6], [7, 8]],
     },
+  ];
+  return [
+    line(28, "{{本公司名称}}", "letterhead"),
+    line(30, "对　账　函", "title"),
+    line(18, "编号：{{编号}}", "number"),
+    line(22, "致：{{客户名称}}", "to"),
+    line(62, body, "body"),
+    ...(summaryTable ? table : []),
     line(46, "　　截至{{截至日期}}，{{方向}}人民币{{余额}}元（大写：{{余额大写}}）。", "body"),
   ];
 }
@@ -123,7 +131,8 @@ function tail(kind: BuiltinKind): RowSpec[] {
     line(32, "　　本函仅为核对账目之用，并非催款结算。若款项在上述日期之后已经付清，仍请及时函复为盼。", "body"),
     line(18, "回函地址：{{本公司地址}}", "plain"),
     line(18, "联系人：{{本公司联系人}}　　电话：{{电话}}", "plain"),
-    blank(40),
+    // Room for the seal; the 含明细 letter gives some of it to its movements.
+    blank(kind === "movements" ? 24 : 40),
     { height: 20, cells: [[3, "{{本公司名称}}（盖章）", "sealName"]], merges: [[3, 8]] },
     { height: 20, cells: [[3, "{{发函日期}}", "sealDate"]], merges: [[3, 8]] },
     blank(8),
@@ -164,7 +173,7 @@ export function build(sheet: string, specs: RowSpec[]): Template {
 /** A built-in template as data. */
 export function builtinTemplate(kind: BuiltinKind): Template {
   const body = kind === "negative" ? BODY_NEGATIVE : BODY_POSITIVE;
-  const specs = [...head(body), ...(kind === "movements" ? movementsBlock() : []), ...tail(kind)];
+  const specs = [...head(body, kind !== "movements"), ...(kind === "movements" ? movementsBlock() : []), ...tail(kind)];
   const t = build(BUILTIN_SHEETS[kind], specs);
   // Room for a whole yyyy-mm-dd and a 15-character 单号 in the substitute fonts LibreOffice and a Mac use
   // for 宋体 (at width 10 a date printed ### and 单号 were cut); 摘要 gives up what they take.
