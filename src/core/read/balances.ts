@@ -12,6 +12,7 @@ import { daysInMonth, isValidYmd, ymdToIso } from "../dates";
 import { parseAmountFen } from "../values/amount";
 import { dealerKey } from "../values/refs";
 import { cellText, toHalfWidth } from "../values/text";
+import { emptyTable } from "./entries";
 import { classifyLabel } from "./labels";
 import { parseTitles } from "./title";
 import type { ReadResult } from "./types";
@@ -253,7 +254,7 @@ export function balanceTableAsRead(table: BalanceTable): ReadResult {
     headerRows: table.headerRows,
     dealer: null,
     dealers: table.rows.map((r) => r.dealer),
-    entries: [],
+    table: emptyTable(),
     openings,
     openingBalance: total,
     closingBalance: total,

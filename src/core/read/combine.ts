@@ -7,6 +7,7 @@
  */
 import type { Fen, IsoDate, Opening } from "../model";
 import { dealerKey } from "../values/refs";
+import { concatTables, emptyTable } from "./entries";
 import type { ColumnMapping, ReadResult, Role } from "./types";
 
 /** A later sheet's opening row, compared with the balance carried from the sheets before it. */
@@ -73,7 +74,7 @@ export function combineSheetReads(results: readonly ReadResult[]): CombinedReadR
   const first = results[0];
   const combined: CombinedReadResult = {
     ...first,
-    entries: [],
+    table: emptyTable(),
     openings: [],
     openingBalance: 0,
     closingBalance: 0,
@@ -118,12 +119,12 @@ export function combineSheetReads(results: readonly ReadResult[]): CombinedReadR
       }
     }
     for (const o of r.openings) seen.set(keyOf(o.dealer), o.dealer);
-    for (const e of r.entries) {
-      const key = keyOf(e.dealer);
-      seen.set(key, e.dealer);
-      running.set(key, (running.get(key) ?? 0) + e.amount);
-      combined.entries.push(e);
-      if (!e.afterAsOf) combined.closingBalance += e.amount;
+    const t = r.table;
+    for (let i = 0; i < t.length; i++) {
+      const key = keyOf(t.dealers[i]);
+      seen.set(key, t.dealers[i]);
+      running.set(key, (running.get(key) ?? 0) + t.amounts[i]);
+      if (t.afterAsOf[i] === 0) combined.closingBalance += t.amounts[i];
     }
     for (const d of r.dealers) if (!dealerNames.has(dealerKey(d))) dealerNames.set(dealerKey(d), d);
     for (const s of r.skipped) {
@@ -141,6 +142,7 @@ export function combineSheetReads(results: readonly ReadResult[]): CombinedReadR
       combined.balanceCheck = { ...combined.balanceCheck, firstMismatchRow: check.firstMismatchRow, firstMismatchSheet: r.sheet, expected: check.expected, found: check.found };
     }
   }
+  combined.table = concatTables(results.map((r) => r.table));
   combined.closingBalance += combined.openingBalance;
   combined.dealers = [...dealerNames.values()];
   combined.dealer = titleDealer ?? null;

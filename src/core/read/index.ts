@@ -16,24 +16,23 @@
  * - `asOf`: entries after it stay in `entries` with `afterAsOf: true` and are left out of `closingBalance`.
  * - `dealer` filters rows by the dealer column; a one-dealer sheet (dealer from the title) is kept whole.
  */
-import type { CellValue, Fen, Grid, IsoDate, Opening, Side } from "../model";
+import type { CellValue, Fen, IsoDate, Opening, Side } from "../model";
 import { parseAmount, parseAmountFen } from "../values/amount";
 import { parseDate, parseSmallInt, type DateResult } from "../values/date";
-import { dealerKey as normaliseDealerName, extractRefs, normaliseRef } from "../values/refs";
+import { dealerKey as normaliseDealerName } from "../values/refs";
 import { parseTermDays } from "../values/term";
 import { cellDisplay, cellText, isBlankCell } from "../values/text";
 import { columnLetter, columnNumber } from "./columns";
 import { assignRoles, findHeader, type HeaderInfo } from "./header";
 import { classifyLabel, isSignOff } from "./labels";
 import { normaliseHeader, STATEMENT_HEADER_WORDS } from "./roles";
-import { attachEntryColumns, EntryColumns } from "./entries";
+import { emptyTable, EntryTableBuilder, pickRows } from "./entries";
 import { blockTitleOf, type DealerBlock } from "./blocks";
-import { rowSourceOf } from "./source";
+import { isRowsGrid, type SheetGrid } from "./source";
 import { parseTitles } from "./title";
 import type {
   BalanceCheck,
   ColumnMapping,
-  ReadEntry,
   ReadIssue,
   ReadOptions,
   ReadResult,
@@ -49,8 +48,8 @@ export { dealerKey as normaliseDealerName } from "../values/refs";
 export { parseAmount } from "../values/amount";
 export { parseDate } from "../values/date";
 export { columnLetter } from "./columns";
-export { gridFromSource, rowSourceOf, type RowSource } from "./source";
-export { entryColumnsOf, entryRows, EntryColumns, type EntryRows } from "./entries";
+export { gridValues, isRowsGrid, valuesGrid, type RowSource, type RowsGrid, type SheetGrid } from "./source";
+export { concatTables, emptyTable, entriesOf, entryAt, pickRows, sheetAt, tableOf, TableRefs, type EntryTable } from "./entries";
 export { balanceRowOf, balanceTableAsRead, cutoffFromTitles, readBalanceTable, type BalanceRow, type BalanceRowMismatch, type BalanceTable } from "./balances";
 export { combineSheetReads, sameLayout, type CarryCheck, type CombinedReadResult, type LayoutDifference } from "./combine";
 
@@ -59,7 +58,7 @@ const DIRECTION_DEBIT = /^(?:借|借方|dr|d|debit)$/i;
 const DIRECTION_CREDIT = /^(?:贷|贷方|cr|c|credit)$/i;
 const DIRECTION_FLAT = /^(?:平|0|-)$/;
 
-function emptyResult(grid: Grid, side: Side, sideSource: ReadResult["sideSource"], detected: Side, detectedSource: ReadResult["detectedSideSource"]): ReadResult {
+function emptyResult(grid: SheetGrid, side: Side, sideSource: ReadResult["sideSource"], detected: Side, detectedSource: ReadResult["detectedSideSource"]): ReadResult {
   return {
     sheet: grid.sheet,
     side,
@@ -71,7 +70,7 @@ function emptyResult(grid: Grid, side: Side, sideSource: ReadResult["sideSource"
     dealerSource: null,
     ourName: null,
     dealers: [],
-    entries: [],
+    table: emptyTable(),
     openings: [],
     openingBalance: 0,
     closingBalance: 0,
@@ -125,9 +124,9 @@ interface Rows {
   at(index: number): CellValue[] | undefined;
 }
 
-function rowsOf(grid: Grid): Rows {
-  const source = rowSourceOf(grid);
-  if (source !== null) {
+function rowsOf(grid: SheetGrid): Rows {
+  if (isRowsGrid(grid)) {
+    const source = grid.rows;
     const head: CellValue[][] = [];
     for (let i = 0; i < Math.min(source.length, HEAD_ROWS); i++) head.push(source.row(i));
     // Rows past the head are looked at one at a time and never kept: one array serves them all.
@@ -141,7 +140,7 @@ function rowsOf(grid: Grid): Rows {
 /** More than the header search scans, so the title and header rows all come from `head`. */
 const HEAD_ROWS = 64;
 
-export function readGrid(grid: Grid, options: ReadOptions = {}): ReadResult {
+export function readGrid(grid: SheetGrid, options: ReadOptions = {}): ReadResult {
   const rows = rowsOf(grid);
   const values = rows.head;
   const top = Number.isInteger(grid.top) ? grid.top : 1;
@@ -312,7 +311,7 @@ function readRows(
   cols: Cols,
   mapping: ColumnMapping,
   side: Side,
-  grid: Grid,
+  grid: SheetGrid,
   options: ReadOptions,
   result: ReadResult,
   yearStart: number | null,
@@ -324,15 +323,11 @@ function readRows(
   const hidden = new Set(Array.isArray(grid.hiddenRows) ? grid.hiddenRows : []);
   const anyHidden = hidden.size > 0;
   const headerLast = header.rows[header.rows.length - 1];
-  const columns = options.lazyEntries
-    ? new EntryColumns(sheet, { rep: cols.rep >= 0, term: cols.term >= 0, voucher: cols.voucher >= 0 }, rows.length - headerLast - 1)
-    : null;
+  const table = new EntryTableBuilder(sheet, { rep: cols.rep >= 0, term: cols.term >= 0, voucher: cols.voucher >= 0 }, rows.length - headerLast - 1);
   // Dealer names, 摘要 and dates repeat on most rows: what is derived from their text is derived once.
   const textOf = memo(cellText);
   const repeatedText = (v: CellValue | undefined): string => (typeof v === "string" ? textOf(v) : cellText(v));
   const labelOf = memo(classifyLabel);
-  // One memory per column: a column of unique texts (references) switches its own off.
-  const refsIn = memo(extractRefs);
   const headerKeyOf = memo(normaliseHeader);
   const wantDealer = options.dealer ? normaliseDealerName(options.dealer) : null;
   const asOf = options.asOf ?? null;
@@ -622,40 +617,10 @@ function readRows(
     const afterAsOf = asOf !== null && date !== null && date > asOf;
     noteDealer(dealerSeen, dealer, key);
     if (!afterAsOf) result.closingBalance += amount;
-    if (columns !== null) {
-      const voucher = cols.voucher >= 0 ? cellText(row[cols.voucher]) || null : null;
-      columns.add(excelRow, date, refCell, descText, amount, dealer, rep, termDays, voucher, anyHidden && hidden.has(excelRow), afterAsOf);
-      continue;
-    }
-
-    const found = refsIn(descText);
-    const refs: string[] = [];
-    if (refCell !== "") {
-      const n = normaliseRef(refCell);
-      if (n !== "") refs.push(n);
-    }
-    for (const f of found) {
-      const n = normaliseRef(f);
-      if (n !== "" && !refs.includes(n)) refs.push(n);
-    }
-    const entry: ReadEntry = {
-      sheet,
-      row: excelRow,
-      date,
-      ref: refCell !== "" ? refCell : found.length > 0 ? found[0] : null,
-      refs,
-      description: descText,
-      amount,
-      dealer,
-      rep,
-      termDays,
-      voucher: cols.voucher >= 0 ? cellText(row[cols.voucher]) || null : null,
-      hidden: anyHidden && hidden.has(excelRow),
-      afterAsOf,
-    };
-    result.entries.push(entry);
+    const voucher = cols.voucher >= 0 ? cellText(row[cols.voucher]) || null : null;
+    table.add(excelRow, date, refCell, descText, amount, dealer, rep, termDays, voucher, anyHidden && hidden.has(excelRow), afterAsOf);
   }
-  if (columns !== null) attachEntryColumns(result, columns);
+  result.table = table.finish();
   result.closingBalance += result.openingBalance;
   if (blockNo > 0) settleBlocks(result, blocks, dealerSeen, wantDealer, titleDealer, firstBlockEnd, dealerKey, asOf);
   result.dealers = [...dealerSeen.values()];
@@ -733,16 +698,25 @@ function settleBlocks(
   result.blocks = blocks.filter((b, n) => b.dealer !== null || n > 0 || b.entries > 0 || b.openingBalance !== 0);
   if (wantDealer !== null && titleDealer !== null && keyOf(titleDealer) !== wantDealer) {
     const other = (row: number, dealer: string | null) => row < firstBlockEnd && (dealer === null || keyOf(dealer) !== wantDealer);
-    const dropped = result.entries.filter((e) => other(e.row, e.dealer));
+    const table = result.table;
+    const dropped: number[] = [];
+    const kept: number[] = [];
+    for (let i = 0; i < table.length; i++) (other(table.rows[i], table.dealers[i]) ? dropped : kept).push(i);
     if (dropped.length > 0 || result.openings.some((o) => other(o.row, o.dealer))) {
-      result.entries = result.entries.filter((e) => !other(e.row, e.dealer));
+      result.table = pickRows(table, kept);
       result.openings = result.openings.filter((o) => !other(o.row, o.dealer));
       result.unreadable = (result.unreadable ?? []).filter((u) => !other(u.row, u.dealer));
-      for (const e of dropped) result.skipped.push({ row: e.row, reason: "other-dealer", text: e.dealer ?? "" });
+      for (const i of dropped) result.skipped.push({ row: table.rows[i], reason: "other-dealer", text: table.dealers[i] ?? "" });
       for (const s of result.skipped) if (s.reason === "opening" && s.row < firstBlockEnd) s.reason = "other-dealer";
       result.skipped.sort((a, b) => a.row - b.row);
       result.openingBalance = result.openings.reduce((t, o) => t + o.amount, 0);
-      result.closingBalance = result.openingBalance + result.entries.reduce((t, e) => t + (e.afterAsOf || (asOf !== null && e.date !== null && e.date > asOf) ? 0 : e.amount), 0);
+      const t = result.table;
+      let closing = result.openingBalance;
+      for (let i = 0; i < t.length; i++) {
+        const date = t.dates[i];
+        if (t.afterAsOf[i] === 0 && !(asOf !== null && date !== null && date > asOf)) closing += t.amounts[i];
+      }
+      result.closingBalance = closing;
     }
     dealerSeen.delete(keyOf(titleDealer));
   }
@@ -954,6 +928,10 @@ export function balanceOf(result: ReadResult, dealer?: string | null, asOf?: Iso
   const matches = (d: string | null): boolean => key === null || (d !== null && normaliseDealerName(d) === key);
   let total = 0;
   for (const o of result.openings) if (matches(o.dealer) && (asOf === undefined || o.date === null || o.date <= asOf)) total += o.amount;
-  for (const e of result.entries) if (matches(e.dealer) && (asOf === undefined || (e.date !== null && e.date <= asOf))) total += e.amount;
+  const t = result.table;
+  for (let i = 0; i < t.length; i++) {
+    const date = t.dates[i];
+    if (matches(t.dealers[i]) && (asOf === undefined || (date !== null && date <= asOf))) total += t.amounts[i];
+  }
   return total;
 }

@@ -3,6 +3,7 @@
  */
 import type { Entry, Fen, IsoDate, Opening, Side } from "../model";
 import type { DealerBlock } from "./blocks";
+import type { EntryTable } from "./entries";
 
 export type { DealerBlock } from "./blocks";
 
@@ -71,11 +72,6 @@ export interface ReadOptions {
   acceptBalanceTable?: boolean;
   /** Year for dates written without one (`1月5日`, split 月/日 columns); beats a year found in the titles. */
   yearHint?: number;
-  /**
-   * Keep the entries column by column and build `entries` only when it is first read (same values).
-   * For large sheets whose entries go straight to the reconciliation (see `entryColumnsOf`).
-   */
-  lazyEntries?: boolean;
 }
 
 export interface MappedColumn {
@@ -204,7 +200,8 @@ export interface ReadResult {
   ourName?: string | null;
   /** Distinct dealers (by normalised name) in order of appearance, as first written. */
   dealers: string[];
-  entries: ReadEntry[];
+  /** The entries, column by column; `entriesOf(table)` gives them as `ReadEntry` objects. */
+  table: EntryTable;
   openings: Opening[];
   openingBalance: Fen;
   /** Opening plus entries (up to `asOf` when given). */
