@@ -35,6 +35,8 @@ export interface ReconcileOutcome {
   prints: ReadonlyMap<string, string>;
   /** The user's saved answers to suggestions for this pair of sheets, as the run used them. */
   decisions: Decision[];
+  /** Every sheet of the ledger when it was kept one sheet per month (the first is `ledgerSheet`). */
+  ledgerSheets?: string[];
   /** Tells whether the run's sheets changed since (Excel's change events, else their prints); stopped when a newer run replaces it. */
   watch?: StaleWatch | null;
 }
@@ -90,6 +92,8 @@ export interface PaneState {
   confirmation: Confirmation | null;
   /** Null until the 函证 view first shows or another view opens it for a dealer. */
   letters?: LettersChoices | null;
+  /** A ledger kept one sheet per month: every sheet read as the one ledger, in order (see ledger-sheets.ts). */
+  ledgerSheets?: string[] | null;
 }
 
 export type PaneAction =
@@ -100,6 +104,7 @@ export type PaneAction =
   | { type: "marks"; reconcile?: PaneMarks["reconcile"]; aging?: PaneMarks["aging"] }
   | { type: "confirmation"; event: ConfirmationEvent }
   | { type: "letters/choose"; choices: Partial<LettersChoices> }
+  | { type: "ledger/sheets"; sheets: string[] | null }
   /** "为该经销商生成对账函": the 函证 view with these dealers picked. */
   | { type: "letters/open"; dealers: string[]; asOf?: string };
 
@@ -136,6 +141,8 @@ export function reducePane(state: PaneState, action: PaneAction): PaneState {
       };
     case "letters/choose":
       return { ...state, letters: { ...(state.letters ?? DEFAULT_LETTERS_CHOICES), ...action.choices } };
+    case "ledger/sheets":
+      return { ...state, ledgerSheets: action.sheets };
     case "letters/open": {
       const prev = state.letters ?? DEFAULT_LETTERS_CHOICES;
       const asOf = action.asOf ?? prev.asOf;

@@ -18,6 +18,7 @@ import type { clearAgingMarks, markAgingRows, runAging, saveDefaultTermDays, wri
 import type { undoEverything } from "../app/undo";
 import type { runDemands, runPromise } from "../app/collect";
 import type { checkTemplate, readCompany, readRegisterStatus, runLetters, writeBuiltinTemplate } from "../app/letters";
+import type { readBalanceSheet } from "../app/read";
 import type { ReadOptions, ReadResult } from "../core/read/types";
 import type { WorkbookPort } from "../port/workbook";
 import type { ColumnMap } from "./summary";
@@ -28,6 +29,8 @@ export interface ReadUseCases {
   readSheet(port: WorkbookPort, sheet: string, options: ReadOptions): Promise<ReadResult>;
   /** Saves the user's column choices for a sheet in the workbook settings. */
   saveMapping(port: WorkbookPort, sheet: string, map: ColumnMap): Promise<void>;
+  /** The sheet read as a balance table (余额表), or null when it is not one. */
+  readBalanceSheet: typeof readBalanceSheet;
 }
 
 export interface ReconcileUseCases {
@@ -90,6 +93,7 @@ const collect = () => import("../app/collect");
 export const APP_USE_CASES: UseCases = {
   readSheet: later(read, "readSheet"),
   saveMapping: later(read, "saveMapping"),
+  readBalanceSheet: later(read, "readBalanceSheet"),
   runReconcile: later(reconcile, "runReconcile"),
   writeReconcileResults: later(reconcile, "writeReconcileResults"),
   loadDecisions: later(reconcile, "loadDecisions"),

@@ -9,6 +9,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Side } from "../../core/model";
+import type { BalanceTable } from "../../core/read/balances";
 import type { ReadResult, Role } from "../../core/read/types";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
@@ -18,6 +19,7 @@ import { messageFromError, type PaneMessage } from "../messages";
 import { columnChoices, remap } from "../summary";
 import { ActionNote, useConfirmations } from "./ActionNote";
 import { ReadSummary } from "./ReadSummary";
+import { BalanceTableSummary, CombinedNotes, isCombined } from "./SheetsReadNotes";
 
 const useStyles = makeStyles({
   panel: {
@@ -35,6 +37,8 @@ export interface ReadPanelProps {
   onGoTo: (target: Selection) => void;
   /** Told each time a sheet was read (or could not be), for views that build on the read (对账). */
   onResult?: (side: Side, result: ReadResult | null) => void;
+  /** A ledger kept one sheet per month: every sheet read as the ledger (the first is `choice.ledger`'s place). */
+  ledgerSheets?: readonly string[];
 }
 
 /** What was read from each chosen sheet, one accordion item per side. */
@@ -45,14 +49,16 @@ export function ReadPanel(props: ReadPanelProps): JSX.Element | null {
   if (props.choice.ledger) chosen.push(["ledger", props.choice.ledger]);
   if (props.choice.statement) chosen.push(["statement", props.choice.statement]);
   if (chosen.length === 0) return null;
+  const many = props.ledgerSheets && props.ledgerSheets.length > 1 ? props.ledgerSheets : null;
   return (
     <Accordion multiple collapsible defaultOpenItems={["ledger", "statement"]}>
       {chosen.map(([side, sheet]) => (
         <AccordionItem key={side} value={side}>
-          <AccordionHeader size="small">{t.summaryItem(t.sideNames[side], sheet)}</AccordionHeader>
+          <AccordionHeader size="small">{t.summaryItem(t.sideNames[side], side === "ledger" && many ? many.join("、") : sheet)}</AccordionHeader>
           <AccordionPanel>
             <SheetReading
-              key={`${side}:${sheet}`}
+              key={`${side}:${side === "ledger" && many ? many.join("\u0000") : sheet}`}
+              sheets={side === "ledger" && many ? many : undefined}
               read={read}
               side={side}
               sheet={sheet}
@@ -70,12 +76,14 @@ export function ReadPanel(props: ReadPanelProps): JSX.Element | null {
   );
 }
 
-type Reading = { status: "reading" } | { status: "done"; result: ReadResult } | { status: "failed" };
+type Reading = { status: "reading" } | { status: "done"; result: ReadResult; balances?: BalanceTable } | { status: "failed" };
 
 interface SheetReadingProps {
   read: ReadUseCases;
   side: Side;
   sheet: string;
+  /** Several sheets read as one ledger. */
+  sheets?: readonly string[];
   info: SheetInfo | undefined;
   generation: number;
   report: (message: PaneMessage) => void;
@@ -84,7 +92,7 @@ interface SheetReadingProps {
   onResult?: (side: Side, result: ReadResult | null) => void;
 }
 
-function SheetReading({ read, side, sheet, info, generation, report, clear, onGoTo, onResult }: SheetReadingProps): JSX.Element {
+function SheetReading({ read, side, sheet, sheets, info, generation, report, clear, onGoTo, onResult }: SheetReadingProps): JSX.Element {
   const { port } = useServices();
   const t = useStrings();
   const styles = useStyles();
@@ -111,25 +119,34 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
     let current = true;
     setReading({ status: "reading" });
     resultListener.current?.(side, null);
-    read.readSheet(port, sheet, { side }).then(
-      (result) => {
-        if (!current) return;
-        setReading({ status: "done", result: remember(result) });
-        resultListener.current?.(side, result);
-        clear(messageKey);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setReading({ status: "failed" });
-        report(messageFromError(err, messageKey));
-      },
-    );
+    const many = sheets && sheets.length > 1 ? { sheets: [...sheets] } : {};
+    read
+      .readSheet(port, sheet, { side, ...many })
+      .then(async (result) => {
+        // A ledger sheet may be a balance table (余额表): letters are made from it, and the summary says so.
+        const balances = side === "ledger" && !sheets ? await read.readBalanceSheet(port, sheet) : null;
+        return { result, balances };
+      })
+      .then(
+        ({ result, balances }) => {
+          if (!current) return;
+          setReading({ status: "done", result: remember(result), ...(balances ? { balances } : {}) });
+          resultListener.current?.(side, result);
+          clear(messageKey);
+        },
+        (err: unknown) => {
+          if (!current) return;
+          setReading({ status: "failed" });
+          report(messageFromError(err, messageKey));
+        },
+      );
     return () => {
       current = false;
       // A problem with a sheet no longer chosen (or about to be read again) is no longer news.
       clear(messageKey);
     };
-  }, [read, port, sheet, side, generation, report, clear, messageKey]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [read, port, sheet, sheets?.join("\u0000"), side, generation, report, clear, messageKey]);
 
   const onRemap = useCallback(
     (role: Role, column: number) => {
@@ -139,7 +156,8 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
       setSaving(true);
       read
         .saveMapping(port, sheet, map)
-        .then(() => read.readSheet(port, sheet, { side, map }))
+        // Several sheets are read again as one, the first with its columns as saved.
+        .then(() => read.readSheet(port, sheet, sheets && sheets.length > 1 ? { side, sheets: [...sheets] } : { side, map }))
         .then(
           (result) => {
             setReading({ status: "done", result: remember(result) });
@@ -150,13 +168,22 @@ function SheetReading({ read, side, sheet, info, generation, report, clear, onGo
         )
         .finally(() => setSaving(false));
     },
-    [reading, read, port, sheet, side, report, messageKey, confirm, startAction],
+    [reading, read, port, sheet, sheets, side, report, messageKey, confirm, startAction],
   );
 
   if (reading.status === "reading") return <Spinner size="tiny" label={t.readingSheet(sheet)} />;
   if (reading.status === "failed") return <></>;
+  if (reading.balances) {
+    return (
+      <div className={styles.panel}>
+        <BalanceTableSummary table={reading.balances} onGoTo={onGoTo} />
+      </div>
+    );
+  }
+  const combined = isCombined(reading.result) ? reading.result : null;
   return (
     <div className={styles.panel}>
+      {combined ? <CombinedNotes result={combined} onGoTo={onGoTo} /> : null}
       <ReadSummary
         result={reading.result}
         columns={columnChoices(reading.result, info, headers.current)}

@@ -1,0 +1,95 @@
+/**
+ * A ledger kept one sheet per month, reconciled as one: the matching engine knows the ledger's rows by
+ * number only, and month sheets all start at row 2, so row 5 of `2026-07` and row 5 of `2026-08` would be
+ * one row to it. For the run, the port below shows the k-th sheet's rows numbered from k × ROW_STRIDE on
+ * (the first sheet keeps its own numbers), so every entry has a number of its own; what the run writes
+ * back through the same port (marks, the links of 差异明细) is put on the sheet and row the entry came
+ * from. The pane turns the numbers back with `sheetRowOf` wherever it shows or selects a row.
+ */
+import type { Grid } from "../../core/model";
+import type { OutCell, OutRow, RowMark, Selection, SheetSpec, WorkbookPort } from "../../port/workbook";
+
+/** Larger than any Excel row number (1,048,576), and decimal, so a number not turned back still ends in the row. */
+export const ROW_STRIDE = 10_000_000;
+
+/** The sheet and row a run's row number stands for; numbers below the stride are the first sheet's. */
+export function sheetRowOf(sheets: readonly string[], row: number): { sheet: string; row: number } {
+  const k = Math.floor(row / ROW_STRIDE);
+  if (k <= 0 || k >= sheets.length) return { sheet: sheets[0], row };
+  return { sheet: sheets[k], row: row - k * ROW_STRIDE };
+}
+
+/** A selection of run rows, on the sheet they belong to (a range that crosses sheets keeps its first sheet's part). */
+export function realSelection(sheets: readonly string[], target: Selection): Selection {
+  if (sheets.length < 2 || target.sheet !== sheets[0]) return target;
+  const from = sheetRowOf(sheets, target.row);
+  const to = target.rowEnd !== undefined ? sheetRowOf(sheets, target.rowEnd) : null;
+  return { ...target, sheet: from.sheet, row: from.row, ...(to ? { rowEnd: to.sheet === from.sheet ? to.row : from.row } : {}) };
+}
+
+/** Run row numbers as the user reads them: `5` on the first sheet, `2026-08!5` on another. */
+export function rowLabel(sheets: readonly string[], row: number): string {
+  if (sheets.length < 2) return String(row);
+  const r = sheetRowOf(sheets, row);
+  return r.sheet === sheets[0] ? String(r.row) : `${r.sheet}!${r.row}`;
+}
+
+function shifted(grid: Grid, k: number): Grid {
+  const by = k * ROW_STRIDE;
+  return { ...grid, top: grid.top + by, ...(grid.hiddenRows ? { hiddenRows: grid.hiddenRows.map((r) => r + by) } : {}) };
+}
+
+/** A result cell linking to run rows: the link on the real sheet and row, and its text (`5, 6`) said as rows. */
+function realCell(sheets: readonly string[], cell: OutCell): OutCell {
+  const link = cell.link;
+  if (!link || link.sheet !== sheets[0] || link.row < ROW_STRIDE) return cell;
+  const to = sheetRowOf(sheets, link.row);
+  const value = typeof cell.value === "string" && /^[\d,\s]+$/.test(cell.value)
+    ? cell.value.split(/,\s*/).map((n) => rowLabel(sheets, Number(n))).join(", ")
+    : cell.value;
+  return { ...cell, value, link: { ...link, sheet: to.sheet, row: to.row } };
+}
+
+function realSpec(sheets: readonly string[], spec: SheetSpec): SheetSpec {
+  const rows = spec.rows.map((row): OutRow => row.map((c) => (c !== null && typeof c === "object" && "link" in c ? realCell(sheets, c) : c)));
+  return { ...spec, rows };
+}
+
+/**
+ * The port a run over several ledger sheets goes through: their grids numbered apart as above; marks laid on
+ * the first sheet go to their own sheets (each sheet of the ledger gets its group's marks replaced, so a
+ * sheet with no marks left loses the old ones); links in the sheets written point at the real rows.
+ */
+export function sheetRowsPort(port: WorkbookPort, sheets: readonly string[]): WorkbookPort {
+  if (sheets.length < 2) return port;
+  const first = sheets[0];
+  const index = new Map(sheets.map((s, k) => [s, k]));
+  return {
+    capabilities: () => port.capabilities(),
+    listSheets: () => port.listSheets(),
+    readSheet: async (name, options) => {
+      const grid = await port.readSheet(name, options);
+      const k = index.get(name) ?? 0;
+      return k > 0 ? shifted(grid, k) : grid;
+    },
+    writeSheet: (spec, options) => port.writeSheet(realSpec(sheets, spec), options),
+    ownSheets: () => port.ownSheets(),
+    deleteSheet: (name) => port.deleteSheet(name),
+    markRows: async (sheet, group, marks, styles) => {
+      if (sheet !== first) return port.markRows(sheet, group, marks, styles);
+      const bySheet = new Map<string, RowMark[]>(sheets.map((s) => [s, []]));
+      for (const m of marks) {
+        const at = sheetRowOf(sheets, m.row);
+        bySheet.get(at.sheet)!.push({ ...m, row: at.row });
+      }
+      for (const [name, list] of bySheet) await port.markRows(name, group, list, styles);
+    },
+    clearMarks: (group, sheet) => port.clearMarks(group, sheet),
+    listMarks: (group, sheet) => port.listMarks(group, sheet),
+    select: (target) => port.select(realSelection(sheets, target)),
+    getSetting: <T>(key: string) => port.getSetting<T>(key),
+    setSetting: (key, value) => port.setSetting(key, value),
+    writeCells: (sheet, cells, options) => port.writeCells(sheet, cells, options),
+    readLayout: (name) => port.readLayout(name),
+  };
+}
