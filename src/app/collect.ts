@@ -12,6 +12,8 @@
  * `runPromise` (one dealer, the installment form's fields); the 时效 column reads each aging item's `limitation`.
  */
 import { runAging, type AgingRun } from "./aging";
+import type { SheetRef } from "./reconcile";
+import { entriesOf, type ReadResult } from "../core/read";
 import type { Lang } from "./lang";
 import { writeRegisterPlan } from "./register";
 import { UNNAMED_DEALER } from "../core/aging";
@@ -66,21 +68,15 @@ import {
 import type { Entry, Fen, IsoDate } from "../core/model";
 import { dealerKey } from "../core/values/refs";
 import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";
-import { PortError, type OutCell, type OutRow, type PlacedCell, type WorkbookPort } from "../port/workbook";
-import { freeSheetName } from "../port/sheet-names";
-import { cellText } from "../core/values/text";
+import { PortError, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
+import { findSheet, writeTemplateSheet } from "./template-sheet";
 import type { CollectKind } from "../core/collect";
 
 const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
 
-async function sheetNamed(port: WorkbookPort, name: string): Promise<string | null> {
-  const found = (await port.listSheets()).find((s) => s.name.toLowerCase() === name.toLowerCase());
-  return found ? found.name : null;
-}
-
 /** The register of a workbook, or null when it has none. */
 async function loadRegister(port: WorkbookPort): Promise<{ name: string; read: RegisterRead | null }> {
-  const name = await sheetNamed(port, REGISTER_SHEET);
+  const name = await findSheet(port, REGISTER_SHEET);
   return { name: name ?? REGISTER_SHEET, read: name ? readRegister(await port.readSheet(name)) : null };
 }
 
@@ -129,7 +125,8 @@ function fillWarningTexts(warnings: Map<string, FillWarning>, companyFound: bool
 // Demand letters
 
 export interface DemandRequest {
-  ledger: { port: WorkbookPort; sheet: string };
+  /** `read.sheets`: a ledger kept one sheet per month, read as one. */
+  ledger: SheetRef;
   asOf: IsoDate;
   /** 发函日期 printed on the letters (the caller's today). */
   sendDate: IsoDate;
@@ -192,8 +189,8 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
     templates.set(level, c.template);
   }
 
-  const aging = await runAging({ ledger: { port: req.ledger.port, sheet: req.ledger.sheet }, asOf });
-  if (aging.report.dealers.length === 0 && aging.ledger.entries.length === 0) {
+  const aging = await runAging({ ledger: req.ledger, asOf });
+  if (aging.report.dealers.length === 0 && aging.ledger.table.length === 0) {
     return { ok: false, problem: { code: "ledger_unreadable", message: say(lang, `工作表“${req.ledger.sheet}”中没有可读的台账记录`, `no ledger entries could be read on "${req.ledger.sheet}"`) } };
   }
   const company = await readCompany(req.ledger.port, req.template && !("builtin" in req.template) ? req.template.port : null, lang);
@@ -201,9 +198,9 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
   if (register.read && register.read.headerRow === null && register.read.lastRow > 0) {
     return { ok: false, problem: { code: "register", messages: register.read.problems.map((p) => describeRegisterProblem(p, lang)) } };
   }
-  const planName = await sheetNamed(registerPort, PLAN_SHEET);
+  const planName = await findSheet(registerPort, PLAN_SHEET);
   const commitments = planName
-    ? checkCommitments(readPlanSheet(await registerPort.readSheet(planName)).commitments, register.read?.rows ?? [], receiptsFor(aging.ledger.entries), asOf)
+    ? checkCommitments(readPlanSheet(await registerPort.readSheet(planName)).commitments, register.read?.rows ?? [], receiptsFor(entriesOf(aging.ledger.table)), asOf)
     : [];
   const demands = recordedDemands(register.read?.rows ?? []);
   const missed = missedCommitments(commitments);
@@ -279,7 +276,7 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
 // Payment commitment
 
 export interface PromiseRequest {
-  ledger: { port: WorkbookPort; sheet: string };
+  ledger: SheetRef;
   dealer: string;
   asOf: IsoDate;
   sendDate: IsoDate;
@@ -295,6 +292,8 @@ export interface PromiseRequest {
 
 export interface PromiseRun {
   commitment: Commitment;
+  /** The ledger as read (its sheets, carry-overs and layouts). */
+  ledger: ReadResult;
   checks: InstallmentCheck[];
   sheet: string;
   planSheet: string;
@@ -336,7 +335,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   const c = await compiled(req.template ?? null, collectTemplate("commitment"), lang);
   if (!c.ok) return c;
 
-  const aging = await runAging({ ledger: { port: req.ledger.port, sheet: req.ledger.sheet }, asOf });
+  const aging = await runAging({ ledger: req.ledger, asOf });
   const key = dealerKey(req.dealer);
   const d =
     aging.report.dealers.find((x) => dealerKey(x.dealer) === key) ??
@@ -370,7 +369,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   const filled = fillTemplate(c.template, values, details);
   const sheet = promiseSheetName(number);
   await target.writeSheet(papersSheet(sheet, c.template.template, req.template ?? null, [filled]).spec);
-  const checks = checkInstallments(made.installments, receiptsFor(aging.ledger.entries)(dealer), asOf, asOf);
+  const checks = checkInstallments(made.installments, receiptsFor(entriesOf(aging.ledger.table))(dealer), asOf, asOf);
   const planSheet = await appendPlanRows(registerPort, number, dealer, checks, lang);
   await writeRegisterPlan(registerPort, register.name, register.read, planned.plan, lang);
 
@@ -380,6 +379,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
     ok: true,
     run: {
       commitment: made,
+      ledger: aging.ledger,
       checks,
       sheet,
       planSheet,
@@ -394,7 +394,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
  * sheet like the register): rows of an earlier run for the same 编号 are not written again.
  */
 async function appendPlanRows(port: WorkbookPort, number: string, dealer: string, checks: readonly InstallmentCheck[], lang: Lang): Promise<string> {
-  const existing = await sheetNamed(port, PLAN_SHEET);
+  const existing = await findSheet(port, PLAN_SHEET);
   const name = existing ?? PLAN_SHEET;
   const grid = existing ? await port.readSheet(existing) : null;
   const lastRow = grid ? grid.top + grid.values.length - 1 : 0;
@@ -422,43 +422,6 @@ async function appendPlanRows(port: WorkbookPort, number: string, dealer: string
  * user changed is never written over (the new copy gets a free name).
  */
 export async function writeCollectTemplate(port: WorkbookPort, kind: CollectKind): Promise<{ sheet: string; written: boolean }> {
-  const t = collectTemplate(kind);
-  const sheets = await port.listSheets();
-  const same = sheets.find((x) => x.name.toLowerCase() === t.sheet.toLowerCase());
-  if (same) {
-    const grid = await port.readSheet(same.name);
-    const at = (r: number, c: number) => (r >= grid.top && c >= grid.left ? grid.values[r - grid.top]?.[c - grid.left] : null);
-    const merged = new Set(t.merges.flatMap((m) => Array.from({ length: m.right - m.left }, (_, k) => `${m.top}:${m.left + k + 1}`)));
-    const height = Math.max(grid.top + grid.values.length - 1, t.rows.length);
-    let unchanged = true;
-    for (let r = 1; r <= height && unchanged; r++) {
-      for (let c = 1; c <= Math.max(COLLECT_COLUMNS, grid.left + (grid.values[r - grid.top]?.length ?? 0) - 1); c++) {
-        if (merged.has(`${r}:${c}`)) continue;
-        if (cellText(at(r, c)) !== cellText(t.rows[r - 1]?.cells[c - 1]?.value ?? null)) {
-          unchanged = false;
-          break;
-        }
-      }
-    }
-    if (unchanged) return { sheet: same.name, written: false };
-  }
-  const name = freeSheetName(t.sheet, sheets.map((x) => x.name));
-  const columns = Math.max(t.columnWidths.length, ...t.rows.map((r) => r.cells.length));
-  await port.writeSheet({
-    name,
-    usersSheet: true,
-    rows: t.rows.map((r): OutRow => r.cells.map((c) => (c === null ? null : (c.value as OutCell["value"])))),
-    columnWidths: t.columnWidths.map((w) => w ?? 0),
-    merges: t.merges.map((m) => ({ fromRow: m.top, toRow: m.bottom, fromColumn: m.left, toColumn: m.right })),
-    rowHeights: t.rows.map((r) => r.height ?? null),
-    templateFormats: {
-      sourceRows: t.rows.map((_, i) => i + 1),
-      columns,
-      from: { looks: t.styles ?? {}, cells: t.rows.map((r) => r.cells.map((c) => c?.style ?? null)) },
-    },
-  });
-  return { sheet: name, written: true };
+  return writeTemplateSheet(port, collectTemplate(kind));
 }
 
-/** Columns of the built-in collection templates. */
-const COLLECT_COLUMNS = 8;

@@ -19,12 +19,11 @@
 import { fatalReadIssue, readSheet } from "./read";
 import type { Lang } from "./lang";
 import { writeRegisterPlan } from "./register";
-import { balanceOf, describeReadIssue, type ReadResult } from "../core/read";
+import { balanceOf, describeReadIssue, entriesOf, type ReadResult } from "../core/read";
 import { dealerKey } from "../core/values/refs";
 import type { IsoDate } from "../core/model";
 import {
   A4_PAGE,
-  BUILTIN_SHEETS,
   COMPANY_SHEET,
   REGISTER_SHEET,
   builtinTemplate,
@@ -37,7 +36,6 @@ import {
   describeRegisterProblem,
   describeTemplateProblem,
   fillTemplate,
-  isUnchangedBuiltin,
   letterData,
   letterJson,
   lettersSheetName,
@@ -62,7 +60,7 @@ import {
   type TemplateProblem,
   type WorkingCalendar,
 } from "../core/letters";
-import { freeSheetName } from "../port/sheet-names";
+import { findSheet, writeTemplateSheet } from "./template-sheet";
 import { PortError, type OutCell, type OutRow, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
 
 export type LettersStage = "reading" | "generating" | "writing";
@@ -127,6 +125,8 @@ export type LettersProblem =
 
 export interface LettersRun {
   asOf: IsoDate;
+  /** The ledger (or balance table) as read: its sheets, carry-overs and layouts, its cut-off. */
+  ledger: ReadResult;
   sheet: string;
   letters: MadeLetter[];
   skipped: SkippedDealer[];
@@ -148,11 +148,6 @@ function checkAbort(signal: AbortSignal | undefined): void {
 }
 
 const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
-
-async function hasSheet(port: WorkbookPort, name: string): Promise<string | null> {
-  const found = (await port.listSheets()).find((s) => s.name.toLowerCase() === name.toLowerCase());
-  return found ? found.name : null;
-}
 
 /** The template as data, from a built-in or a user's sheet (values, merges, widths, heights). */
 export async function loadTemplate(choice: TemplateChoice): Promise<Template> {
@@ -188,7 +183,7 @@ export async function readCompany(
 ): Promise<{ details: CompanyDetails; from: LettersRun["companySheet"]; warnings: string[] }> {
   for (const [port, which] of [[ledger, "ledger"], [template, "template"]] as const) {
     if (!port) continue;
-    const name = await hasSheet(port, COMPANY_SHEET);
+    const name = await findSheet(port, COMPANY_SHEET);
     if (!name) continue;
     const read = readCompanyInfo(await port.readSheet(name));
     return { details: read.details, from: { port: which, sheet: name }, warnings: read.problems.map((p) => describeCompanyProblem(p, lang)) };
@@ -225,11 +220,12 @@ function dealerBooks(read: ReadResult, asOf: IsoDate, soleName: string | null): 
     return b;
   };
   for (const o of read.openings) book(o.dealer);
-  for (const e of read.entries) {
+  const entries = entriesOf(read.table);
+  for (const e of entries) {
     const b = book(e.dealer);
     if (b && e.date !== null) b.movements.push({ date: e.date, ref: e.ref, description: e.description, amount: e.amount, sheet: e.sheet, row: e.row });
   }
-  const unnamed = read.entries.some((e) => e.dealer === null) || read.openings.some((o) => o.dealer === null);
+  const unnamed = entries.some((e) => e.dealer === null) || read.openings.some((o) => o.dealer === null);
   for (const b of byKey.values()) {
     // One-dealer ledgers carry no dealer column: their rows are the dealer's, so the balance is the sheet's.
     b.balance = unnamed && byKey.size === 1 ? balanceOf(read, null, asOf) : balanceOf(read, b.name, asOf);
@@ -319,7 +315,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   stage("reading", 2, 4);
 
   const company = await readCompany(req.ledger.port, "builtin" in req.template ? null : req.template.port, lang);
-  const foundRegister = await hasSheet(registerPort, REGISTER_SHEET);
+  const foundRegister = await findSheet(registerPort, REGISTER_SHEET);
   const registerName = foundRegister ?? REGISTER_SHEET;
   const register = foundRegister ? readRegister(await registerPort.readSheet(foundRegister)) : null;
   checkAbort(control.signal);
@@ -430,6 +426,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
     ok: true,
     run: {
       asOf,
+      ledger: read,
       sheet,
       letters,
       skipped,
@@ -448,30 +445,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
  * sheet the user changed is never written over. Returns the sheet's name.
  */
 export async function writeBuiltinTemplate(port: WorkbookPort, kind: BuiltinKind): Promise<{ sheet: string; written: boolean }> {
-  const sheets = await port.listSheets();
-  const wanted = BUILTIN_SHEETS[kind];
-  const same = sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
-  const t = builtinTemplate(kind);
-  if (same) {
-    const grid = await port.readSheet(same.name);
-    const rows = [...Array.from({ length: grid.top - 1 }, () => []), ...grid.values.map((r) => [...Array.from({ length: grid.left - 1 }, () => null), ...r])];
-    for (const m of t.merges) {
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && rows[r - 1]) rows[r - 1][c - 1] = null;
-    }
-    if (isUnchangedBuiltin(kind, rows)) return { sheet: same.name, written: false };
-  }
-  const name = freeSheetName(wanted, sheets.map((s) => s.name));
-  const columns = Math.max(t.columnWidths.length, ...t.rows.map((r) => r.cells.length));
-  await port.writeSheet({
-    name,
-    usersSheet: true,
-    rows: t.rows.map((r): OutRow => r.cells.map((c) => (c === null ? null : (c.value as OutCell["value"])))),
-    columnWidths: t.columnWidths.map((w) => w ?? 0),
-    merges: t.merges.map((m) => ({ fromRow: m.top, toRow: m.bottom, fromColumn: m.left, toColumn: m.right })),
-    rowHeights: t.rows.map((r) => r.height ?? null),
-    templateFormats: templateFormatsOf(t, { builtin: kind }, t.rows.map((_, i) => i + 1), columns),
-  });
-  return { sheet: name, written: true };
+  return writeTemplateSheet(port, builtinTemplate(kind));
 }
 
 /**
@@ -485,7 +459,7 @@ export async function readRegisterStatus(
   lang: Lang,
   calendar: WorkingCalendar = {},
 ): Promise<{ status: RegisterStatus; sheet: string; problems: string[] } | null> {
-  const name = await hasSheet(port, REGISTER_SHEET);
+  const name = await findSheet(port, REGISTER_SHEET);
   if (!name) return null;
   const read = readRegister(await port.readSheet(name));
   return { status: registerStatus(read, today, calendar), sheet: name, problems: read.problems.map((p) => describeRegisterProblem(p, lang)) };

@@ -182,18 +182,28 @@ export function builtinTemplate(kind: BuiltinKind): Template {
 }
 
 /**
- * Whether a sheet's values are still those of the built-in template (its text cell for cell), so it may be
- * written again; any change the user made (a word, a row) means the sheet is theirs.
+ * Whether a sheet's cells still hold the template's text, cell for cell (the sheet read as `values` from
+ * row `top` and column `left`). Cells hidden under a merge are not compared: Excel keeps what was typed
+ * there before the merge. Any word or row the user changed makes the sheet theirs, never to be written over.
  */
-export function isUnchangedBuiltin(kind: BuiltinKind, values: readonly (readonly CellValue[])[]): boolean {
-  const t = builtinTemplate(kind);
-  const height = Math.max(values.length, t.rows.length);
-  for (let r = 0; r < height; r++) {
-    const width = Math.max(values[r]?.length ?? 0, COLUMNS);
-    for (let c = 0; c < width; c++) {
-      const ours = t.rows[r]?.cells[c]?.value ?? null;
-      if (cellText(values[r]?.[c]) !== cellText(ours)) return false;
+export function holdsTemplate(t: Template, top: number, left: number, values: readonly (readonly CellValue[])[]): boolean {
+  const hidden = new Set<string>();
+  for (const m of t.merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) hidden.add(`${r}:${c}`);
+  }
+  const at = (r: number, c: number): CellValue => (r >= top && c >= left ? (values[r - top]?.[c - left] ?? null) : null);
+  const width = Math.max(t.columnWidths.length, ...t.rows.map((r) => r.cells.length), ...values.map((row) => left + row.length - 1));
+  const height = Math.max(t.rows.length, top + values.length - 1);
+  for (let r = 1; r <= height; r++) {
+    for (let c = 1; c <= width; c++) {
+      if (hidden.has(`${r}:${c}`)) continue;
+      if (cellText(at(r, c)) !== cellText(t.rows[r - 1]?.cells[c - 1]?.value ?? null)) return false;
     }
   }
   return true;
+}
+
+/** Whether a sheet's values (from A1) are still those of a built-in letter template. */
+export function isUnchangedBuiltin(kind: BuiltinKind, values: readonly (readonly CellValue[])[]): boolean {
+  return holdsTemplate(builtinTemplate(kind), 1, 1, values);
 }

@@ -111,7 +111,7 @@ export {
   type MismatchedReply,
   type ConfirmedReply,
 } from "./register";
-export { builtinTemplate, isUnchangedBuiltin, BUILTIN_SHEETS, A4_PAGE, type BuiltinKind } from "./builtin";
+export { builtinTemplate, holdsTemplate, isUnchangedBuiltin, BUILTIN_SHEETS, A4_PAGE, type BuiltinKind } from "./builtin";
 export { stackLetters, lettersSheetName, type StackedLetters } from "./layout";
 export {
   describeTemplateProblem,

@@ -11,6 +11,7 @@ import {
   describeTemplateProblem,
   fillTemplate,
   isUnchangedBuiltin,
+  holdsTemplate,
   letterData,
   MAX_AMOUNT_IN_WORDS_FEN,
   stackLetters,
@@ -123,6 +124,20 @@ describe("the built-in variants", () => {
     values[1][0] = "往来款项询证函";
     expect(isUnchangedBuiltin("positive", values)).toBe(false);
     expect(isUnchangedBuiltin("negative", builtinTemplate("positive").rows.map((r) => r.cells.map((c) => c?.value ?? null)))).toBe(false);
+  });
+
+  it("is compared where the sheet's cells are, and text left under a merge does not count as a change", () => {
+    const t = builtinTemplate("positive");
+    const values = t.rows.map((r) => r.cells.map((c) => c?.value ?? null));
+    // Read back from B2 (an empty first row and column): the same sheet.
+    const shifted = values.slice(1).map((r) => r.slice(1));
+    expect(holdsTemplate(t, 2, 2, shifted)).toBe(false);
+    expect(holdsTemplate(t, 1, 1, values)).toBe(true);
+    const merged = t.merges[0]!;
+    values[merged.top - 1]![merged.right - 1] = "合并前键入的字";
+    expect(holdsTemplate(t, 1, 1, values)).toBe(true);
+    values.push([null, "用户加的一行"]);
+    expect(holdsTemplate(t, 1, 1, values)).toBe(false);
   });
 });
 
