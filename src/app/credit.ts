@@ -3,8 +3,11 @@
  * sheet reps fill, reading the filled applications of a workbook, the scorecard sheet, one credit run over the
  * ledger and the register, approving into the register, the over-limit marks and the result sheet.
  *
- * For the pane's 信用 view: `writeApplicationTemplate`, `runCredit`, `approveCredit`, `markOverLimit`,
- * `clearCreditMarks`, `writeCreditResults`, `ensureScorecardSheet`.
+ * For the pane's 信用 view: `writeApplicationTemplate`, `surveyCredit`, `runCredit`, `approveCredit` and
+ * `undoApproval`, `markOverLimit`, `clearCreditMarks`, `writeCreditResults`, `ensureScorecardSheet`.
+ *
+ * Exposure comes from the ledger, or from a balance table (科目余额表 / 往来余额表: each dealer's 期末余额 at the
+ * table's cut-off) where the workbook has no ledger of entries.
  */
 import {
   APPLICATION_FIELDS,
@@ -12,6 +15,7 @@ import {
   approvalCells,
   defaultScorecard,
   parseRegister,
+  nextReviewDate,
   parseScorecard,
   readApplications,
   REGISTER_SHEET,
@@ -27,11 +31,14 @@ import {
   type ScorecardProblem,
 } from "../core/credit";
 import { DEFAULT_TERM_DAYS } from "../core/aging";
-import type { Fen, IsoDate } from "../core/model";
-import type { ReadResult } from "../core/read";
-import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
+import type { CellValue, Fen, IsoDate } from "../core/model";
+import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
+import { columnLetter } from "../core/read/columns";
+import { formatFenGrouped } from "../core/money";
+import { dealerKey } from "../core/values/refs";
+import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
-import { readSheet } from "./read";
+import { readBalanceSheet, readSheet } from "./read";
 import { describeReadIssue } from "../core/read/messages";
 import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, unitText } from "./reports/print";
 
@@ -162,6 +169,59 @@ export async function findApplications(port: WorkbookPort): Promise<{ applicatio
   return { applications, errors, sheets };
 }
 
+/** A sheet that reads as a balance table, with the cut-off its title gives (or null). */
+export interface BalanceSheetFound {
+  sheet: string;
+  cutoff: IsoDate | null;
+  dealers: number;
+}
+
+export interface CreditSurvey {
+  applications: Application[];
+  errors: ApplicationError[];
+  /** Sheets holding applications (or errors in them). */
+  sheets: string[];
+  /** Sheets that read as balance tables: exposure can come from one where no ledger is chosen. */
+  balanceTables: BalanceSheetFound[];
+  /** The 信用档案 sheet, when the workbook has one. */
+  register: string | null;
+  /** The 评分标准 sheet, when the workbook has one (else the default scorecard scores). */
+  scorecard: string | null;
+}
+
+/**
+ * What a workbook holds for credit, each sheet read once: the applications (with their errors naming sheet
+ * and cell), the balance tables, and whether the register and the scorecard are there.
+ */
+export async function surveyCredit(port: WorkbookPort): Promise<CreditSurvey> {
+  const out: CreditSurvey = { applications: [], errors: [], sheets: [], balanceTables: [], register: null, scorecard: null };
+  for (const s of await port.listSheets()) {
+    if (s.name === REGISTER_SHEET) out.register = s.name;
+    if (s.name === SCORECARD_SHEET) out.scorecard = s.name;
+    if (notApplications(s.name) || s.rowCount === 0) continue;
+    const grid = await port.readSheet(s.name);
+    const read = readApplications(grid);
+    if (read.applications.length > 0 || read.errors.length > 0) {
+      out.sheets.push(s.name);
+      out.applications.push(...read.applications);
+      out.errors.push(...read.errors);
+      continue;
+    }
+    const table = readBalanceTable(grid);
+    if (table !== null && table.rows.length > 0) out.balanceTables.push({ sheet: s.name, cutoff: table.cutoff, dealers: table.rows.length });
+  }
+  return out;
+}
+
+/** The first sheet of a workbook that reads as a balance table, or null. */
+export async function findBalanceSheet(port: WorkbookPort): Promise<string | null> {
+  for (const s of await port.listSheets()) {
+    if (s.rowCount === 0) continue;
+    if ((await readBalanceSheet(port, s.name)) !== null) return s.name;
+  }
+  return null;
+}
+
 export interface ScorecardRead {
   card: Scorecard;
   /** The sheet it was read from, or null for the default. */
@@ -204,6 +264,11 @@ export interface CreditRequest {
   /** The workbook holding the applications. */
   applications: WorkbookPort;
   ledger?: { port: WorkbookPort; sheet: string };
+  /**
+   * A balance table (科目余额表 / 往来余额表): exposure is each dealer's 期末余额 at the table's cut-off instead
+   * of the ledger's balance (the ledger, when given too, still gives the payment history).
+   */
+  balances?: { port: WorkbookPort; sheet: string };
   /** Where the register is kept; default the applications' workbook. */
   register?: WorkbookPort;
   /** Where the scorecard is kept; default the applications' workbook. */
@@ -218,7 +283,8 @@ export type CreditProblem =
   | { code: "applications"; errors: ApplicationError[] }
   | { code: "no_applications" }
   | { code: "scorecard"; sheet: string; problems: ScorecardProblem[] }
-  | { code: "ledger_unreadable"; message: string };
+  | { code: "ledger_unreadable"; message: string }
+  | { code: "not_balance_table"; sheet: string; message: string };
 
 export interface CreditRun {
   result: CreditResult;
@@ -226,9 +292,16 @@ export interface CreditRun {
   register: RegisterRead | null;
   ledger: ReadResult | null;
   applicationSheets: string[];
+  /** Where exposure came from: the ledger's balances, a balance table's 期末余额, or nowhere (none given). */
+  exposureFrom: "ledger" | "balances" | "none";
+  /** The balance table exposure came from, when it did. */
+  balances: BalanceTable | null;
+  /** What the user should know about the figures (a balance table at another date…), in the request's language. */
+  warnings: string[];
 }
 
 export async function runCredit(req: CreditRequest): Promise<{ ok: true; run: CreditRun } | { ok: false; problem: CreditProblem }> {
+  const lang = req.lang ?? "zh-CN";
   const found = await findApplications(req.applications);
   if (found.errors.length > 0) return { ok: false, problem: { code: "applications", errors: found.errors } };
   if (found.applications.length === 0) return { ok: false, problem: { code: "no_applications" } };
@@ -238,19 +311,81 @@ export async function runCredit(req: CreditRequest): Promise<{ ok: true; run: Cr
   let ledger: ReadResult | null = null;
   if (req.ledger) {
     ledger = await readSheet(req.ledger.port, req.ledger.sheet, { asOf: req.asOf });
-    if (ledger.entries.length === 0 && ledger.openings.length === 0 && ledger.errors.length > 0) {
-      return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(ledger.errors[0], req.lang ?? "zh-CN") } };
+    if (ledger.table.length === 0 && ledger.openings.length === 0 && ledger.errors.length > 0) {
+      return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(ledger.errors[0], lang) } };
+    }
+  }
+  let balances: BalanceTable | null = null;
+  if (req.balances) {
+    balances = await readBalanceSheet(req.balances.port, req.balances.sheet);
+    if (balances === null) {
+      const sheet = req.balances.sheet;
+      return {
+        ok: false,
+        problem: {
+          code: "not_balance_table",
+          sheet,
+          message: say(lang, `工作表“${sheet}”不是余额表：应有经销商列以及本期借方、本期贷方、期末余额列`, `the sheet "${sheet}" is not a balance table: it needs a dealer column and debit, credit and closing balance columns`),
+        },
+      };
     }
   }
   const result = assessCredit({
     asOf: req.asOf,
     applications: found.applications,
-    ledger: ledger ? { entries: ledger.entries, openings: ledger.openings, ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) } : null,
+    ledger: ledger ? { entries: entriesOf(ledger.table), openings: ledger.openings, ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) } : null,
     register,
     card: scorecard.card,
     defaultTermDays: req.defaultTermDays ?? DEFAULT_TERM_DAYS,
+    balances: balances ? closingByDealer(balances) : null,
   });
-  return { ok: true, run: { result, scorecard, register, ledger, applicationSheets: found.sheets } };
+  const warnings = balances ? balanceWarnings(balances, result, req.asOf, lang) : [];
+  return { ok: true, run: { result, scorecard, register, ledger, applicationSheets: found.sheets, exposureFrom: balances ? "balances" : ledger ? "ledger" : "none", balances, warnings } };
+}
+
+const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
+
+/** A dealer listed twice in a table owes the sum of its rows. */
+function closingByDealer(table: BalanceTable): Map<string, Fen> {
+  const out = new Map<string, Fen>();
+  for (const r of table.rows) {
+    const k = dealerKey(r.dealer);
+    out.set(k, (out.get(k) ?? 0) + r.closing);
+  }
+  return out;
+}
+
+/** The table's cut-off against the as-of date, and its rows of the assessed dealers that do not add up or cannot be read. */
+function balanceWarnings(table: BalanceTable, result: CreditResult, asOf: IsoDate, lang: Lang): string[] {
+  const out: string[] = [];
+  const sheet = table.sheet;
+  if (table.cutoff === null) {
+    out.push(say(lang, `余额表“${sheet}”没有写明截止日期：占用按其期末余额计，视为评估日 ${asOf} 的余额`, `the balance table "${sheet}" states no cut-off date: its closing balances are taken as the exposure at the as-of date ${asOf}`));
+  } else if (table.cutoff !== asOf) {
+    out.push(
+      say(
+        lang,
+        `余额表“${sheet}”的截止日期是 ${table.cutoff}，评估日是 ${asOf}：占用取的是 ${table.cutoff} 的期末余额，不是评估日的余额`,
+        `the balance table "${sheet}" is at ${table.cutoff} and the as-of date is ${asOf}: exposure is the closing balance at ${table.cutoff}, not at the as-of date`,
+      ),
+    );
+  }
+  const assessed = new Set(result.exposures.map((e) => dealerKey(e.dealer)));
+  for (const m of table.mismatches) {
+    if (!assessed.has(dealerKey(m.dealer))) continue;
+    out.push(
+      say(
+        lang,
+        `余额表“${sheet}”第 ${m.row} 行（${m.dealer}）不平：期初 + 借方 − 贷方 = ${formatFenGrouped(m.expected)}，期末余额写的是 ${formatFenGrouped(m.found)}；占用按期末余额计`,
+        `row ${m.row} of the balance table "${sheet}" (${m.dealer}) does not add up: opening + debit − credit = ${formatFenGrouped(m.expected)}, the closing balance says ${formatFenGrouped(m.found)}; exposure uses the closing balance`,
+      ),
+    );
+  }
+  for (const c of table.unreadable) {
+    const cell = `${columnLetter(c.column)}${c.row}`;
+    out.push(say(lang, `余额表“${sheet}”单元格 ${cell}：“${c.found}”不是金额，该行未计入占用`, `the balance table "${sheet}", cell ${cell}: "${c.found}" is not an amount; the row is left out of exposure`));
+  }
+  return out;
 }
 
 // ---- approving ----
@@ -266,21 +401,58 @@ export interface ApprovalRequest {
   note?: string;
 }
 
+/** What an approval wrote, and what the cells held before: enough to take it back. */
+export interface ApprovalUndo {
+  sheet: string;
+  dealer: string;
+  row: number;
+  /** The cells as they were before (empty ones as null). */
+  previous: PlacedCell[];
+}
+
+export interface ApprovalWritten {
+  row: number;
+  /** The register sheet did not exist and was made by this approval. */
+  created: boolean;
+  /** The register's values written, as the pane says them. */
+  values: { grade: string; limit: Fen; termDays: number; rated: IsoDate; nextReview: IsoDate; approver: string };
+  undo: ApprovalUndo;
+}
+
+function previousValue(v: CellValue | undefined): OutValue {
+  if (v === undefined || v === null || v === "") return null;
+  if (v instanceof Date) return { date: v.toISOString().slice(0, 10) };
+  return v;
+}
+
 /**
  * Write or update the dealer's row of 信用档案 (created when missing): only that row, and only the
- * register's columns; every other row and the user's own columns stay as they are.
+ * register's columns; every other row and the user's own columns stay as they are. Returns what the cells
+ * held before, for `undoApproval`.
  */
-export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, sheet = REGISTER_SHEET): Promise<{ row: number }> {
-  const register = await loadRegister(port, sheet);
-  const cells = approvalCells(register, {
-    dealer: a.dealer.dealer,
+export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, sheet = REGISTER_SHEET): Promise<ApprovalWritten> {
+  const exists = (await port.listSheets()).some((s) => s.name === sheet);
+  const grid = exists ? await port.readSheet(sheet) : null;
+  const register = grid ? parseRegister(grid) : null;
+  const values = {
     grade: a.grade ?? a.dealer.score.grade,
     limit: a.limit ?? a.dealer.suggestion.limit,
     termDays: a.termDays ?? a.dealer.suggestion.termDays,
     rated: a.rated,
+    nextReview: nextReviewDate(a.rated),
+    approver: a.approver,
+  };
+  const cells = approvalCells(register, {
+    dealer: a.dealer.dealer,
+    grade: values.grade,
+    limit: values.limit,
+    termDays: values.termDays,
+    rated: a.rated,
     approver: a.approver,
     ...(a.note !== undefined ? { note: a.note } : {}),
   });
+  const before = (row: number, column: number): OutValue => (grid ? previousValue(grid.values[row - grid.top]?.[column - grid.left]) : null);
+  const previous: PlacedCell[] = cells.map((c) => ({ row: c.row, column: c.column, cell: before(c.row, c.column) }));
   await port.writeCells(
     sheet,
     cells.map((c) => ({
@@ -295,7 +467,21 @@ export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, shee
             : c.value,
     })),
   );
-  return { row: cells.find((c) => !c.header)!.row };
+  const row = cells.find((c) => !c.header)!.row;
+  return { row, created: !exists, values, undo: { sheet, dealer: a.dealer.dealer, row, previous } };
+}
+
+/**
+ * Take an approval back: the cells it wrote get their former values again (a new row becomes empty). Refused,
+ * with nothing written, when the row no longer holds that dealer (the register was sorted or edited since).
+ */
+export async function undoApproval(port: WorkbookPort, undo: ApprovalUndo): Promise<{ ok: true } | { ok: false; reason: "gone" | "moved" }> {
+  if (!(await port.listSheets()).some((s) => s.name === undo.sheet)) return { ok: false, reason: "gone" };
+  const register = parseRegister(await port.readSheet(undo.sheet));
+  const now = register.rows.find((r) => r.row === undo.row);
+  if (!now || dealerKey(now.dealer) !== dealerKey(undo.dealer)) return { ok: false, reason: "moved" };
+  await port.writeCells(undo.sheet, undo.previous);
+  return { ok: true };
 }
 
 // ---- over-limit marks ----

@@ -110,12 +110,13 @@ JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到
   --json       以 JSON 输出：asOf、letters（number、dealer、balance、direction、amountInWords、sheet、firstRow、lastRow）、
                skipped（dealer、reason）、warnings
 本公司信息取自台账或模板工作簿中的“本公司信息”表（两列：项目 | 内容）；缺少的项在函中留空待手填，并给出提示。`,
-  credit: `用法：duizhang credit --applications FILE [--ledger FILE [--sheet 名称]] [--register FILE] [--scorecard FILE] [--as-of YYYY-MM-DD]
+  credit: `用法：duizhang credit --applications FILE [--ledger FILE [--sheet 名称]] [--balances FILE] [--register FILE] [--scorecard FILE] [--as-of YYYY-MM-DD]
                       [--term-days N] [--out 结果.xlsx [--force]] [--json]
       duizhang credit template --out 信用申请表.xlsx [--force]
   --applications  填好的信用申请：工作簿中每张按标签填写的申请表（“客户名称：”等标签，值在右侧或下方），
                   以及以这些标签为表头、一行一家的申请登记表；缺必填项或取值不合规则时指出工作表和单元格并停止
   --ledger        台账：按账龄的核销规则（先按单号核销，再先进先出）计算近 12 个月的按期回款率、逾期记录、月均销售额和当前占用
+  --balances      余额表（科目余额表/往来余额表）：占用取各经销商在其截止日期的期末余额，而不是台账余额；截止日期与 --as-of 不同时给出提示
   --register      信用档案（工作表“信用档案”）所在工作簿，默认为申请表工作簿；档案中的额度和账期优先于建议
   --scorecard     评分标准（工作表“评分标准”）所在工作簿，默认为申请表工作簿；都没有时用默认标准，并随 --out 写出供修改
   --term-days     档案和申请都没有账期时使用的账期（天）
@@ -259,7 +260,7 @@ is to get an acknowledgement / expired: possibly time-barred, still listed).`,
                skipped (dealer, reason), warnings
 Company details come from a 本公司信息 sheet (项目 | 内容) in the ledger's or the template's workbook; a missing one is
 left as a line to fill by hand, with a warning.`,
-  credit: `Usage: duizhang credit --applications FILE [--ledger FILE [--sheet NAME]] [--register FILE] [--scorecard FILE] [--as-of YYYY-MM-DD]
+  credit: `Usage: duizhang credit --applications FILE [--ledger FILE [--sheet NAME]] [--balances FILE] [--register FILE] [--scorecard FILE] [--as-of YYYY-MM-DD]
                       [--term-days N] [--out RESULT.xlsx [--force]] [--json]
        duizhang credit template --out FORM.xlsx [--force]
   --applications  filled applications: every form in the workbook read by its labels (客户名称: …, the value beside or
@@ -267,6 +268,8 @@ left as a line to fill by hand, with a warning.`,
                   value stops the run, naming the sheet and cell
   --ledger        the ledger: on-time payment, overdue record, monthly sales and exposure over the last 12 months,
                   settled as aging settles (named invoices first, then first in, first out)
+  --balances      a balance table (科目余额表/往来余额表): exposure is each dealer's closing balance at its cut-off instead of
+                  the ledger's; a cut-off other than --as-of is pointed out
   --register      the workbook with the 信用档案 sheet (default: the applications' workbook); its limits and terms rule
   --scorecard     the workbook with the 评分标准 sheet (default: the applications' workbook, else the built-in one,
                   written with --out for editing)

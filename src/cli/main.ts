@@ -142,6 +142,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
     options: {
       applications: { type: "string" },
       ledger: { type: "string" },
+      balances: { type: "string" },
       sheet: { type: "string" },
       register: { type: "string" },
       scorecard: { type: "string" },

@@ -4,7 +4,7 @@
  * `duizhang credit template --out FILE`: the application sheet reps fill. No input is ever written.
  */
 import * as path from "path";
-import { APPLICATION_SHEET, creditResultSpec, markOverLimit, runCredit, scorecardSheetSpec, writeApplicationTemplate, type CreditProblem, type CreditRun } from "../../app/credit";
+import { APPLICATION_SHEET, creditResultSpec, findBalanceSheet, markOverLimit, runCredit, scorecardSheetSpec, writeApplicationTemplate, type CreditProblem, type CreditRun } from "../../app/credit";
 import type { Lang } from "../../app/lang";
 import { REGISTER_SHEET, SCORECARD_SHEET, toCreditJson } from "../../core/credit";
 import { formatFenGrouped } from "../../core/money";
@@ -26,13 +26,14 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   const applicationsFile = optionalString(values, "applications");
   if (applicationsFile === undefined) throw new UsageError(say(lang, "缺少 --applications 申请表文件（或用 duizhang credit template --out 文件 生成空白申请表）", "missing --applications FILE (or make a blank form with duizhang credit template --out FILE)"));
   const ledgerFile = optionalString(values, "ledger");
+  const balancesFile = optionalString(values, "balances");
   const registerFile = optionalString(values, "register");
   const scorecardFile = optionalString(values, "scorecard");
   const asOf = optionalDate(ctx, values, "as-of") ?? todayIso();
   const termDays = optionalDays(ctx, values, "term-days");
   const outPath = optionalString(values, "out");
   const force = values.force === true;
-  const inputs = [applicationsFile, ledgerFile, registerFile, scorecardFile].filter((f): f is string => f !== undefined).map((f) => path.resolve(ctx.io.cwd, f));
+  const inputs = [applicationsFile, ledgerFile, balancesFile, registerFile, scorecardFile].filter((f): f is string => f !== undefined).map((f) => path.resolve(ctx.io.cwd, f));
   const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, force);
 
   const opened = new Map<string, OpenedFile>();
@@ -48,6 +49,12 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   const applications = await open(applicationsFile);
   const ledger = ledgerFile !== undefined ? await open(ledgerFile) : null;
   const ledgerSheet = ledger ? await chooseSheet(ledger, optionalString(values, "sheet"), lang, ledgerFile!) : null;
+  // --balances: exposure from a balance table's 期末余额 (its first sheet that reads as one).
+  const balances = balancesFile !== undefined ? await open(balancesFile) : null;
+  const balancesSheet = balances ? await findBalanceSheet(balances.port) : null;
+  if (balances && balancesSheet === null) {
+    throw new UsageError(say(lang, `${balancesFile} 中没有余额表：应有经销商列以及本期借方、本期贷方、期末余额列`, `no balance table in ${balancesFile}: it needs a dealer column and debit, credit and closing balance columns`));
+  }
   const register = registerFile !== undefined ? await open(registerFile) : null;
   if (register && !(await register.port.listSheets()).some((s) => s.name === REGISTER_SHEET)) {
     throw new UsageError(say(lang, `${registerFile} 中没有“${REGISTER_SHEET}”工作表`, `no "${REGISTER_SHEET}" sheet in ${registerFile}`));
@@ -60,13 +67,14 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   const result = await runCredit({
     applications: applications.port,
     ...(ledger && ledgerSheet ? { ledger: { port: ledger.port, sheet: ledgerSheet } } : {}),
+    ...(balances && balancesSheet ? { balances: { port: balances.port, sheet: balancesSheet } } : {}),
     ...(register ? { register: register.port } : {}),
     ...(scorecard ? { scorecard: scorecard.port } : {}),
     asOf,
     ...(termDays !== undefined ? { defaultTermDays: termDays } : {}),
     lang,
   });
-  if (!result.ok) throw new UsageError(problemText(result.problem, lang, { applications: applicationsFile, ledger: ledgerFile ?? "", scorecard: scorecardFile ?? applicationsFile }));
+  if (!result.ok) throw new UsageError(problemText(result.problem, lang, { applications: applicationsFile, ledger: ledgerFile ?? "", balances: balancesFile ?? "", scorecard: scorecardFile ?? applicationsFile }));
   const run = result.run;
 
   if (out !== undefined) {
@@ -89,7 +97,8 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   }
 
   if (values.json) {
-    await writeJson(ctx.io, { ...toCreditJson(run.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...(out !== undefined ? { out } : {}) });
+    const fromBalances = run.balances ? { exposureFrom: "balances", balances: { file: balancesFile, sheet: run.balances.sheet, cutoff: run.balances.cutoff }, warnings: run.warnings } : {};
+    await writeJson(ctx.io, { ...toCreditJson(run.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...(out !== undefined ? { out } : {}) });
   } else {
     ctx.io.out(creditText(run, lang));
     if (out !== undefined) ctx.io.out(say(lang, `\n结果已写入：${out}`, `\nResult written to: ${out}`));
@@ -110,7 +119,7 @@ async function commandTemplate(ctx: Context, values: Values): Promise<number> {
   return EXIT_OK;
 }
 
-function problemText(p: CreditProblem, lang: Lang, files: { applications: string; ledger: string; scorecard: string }): string {
+function problemText(p: CreditProblem, lang: Lang, files: { applications: string; ledger: string; balances: string; scorecard: string }): string {
   switch (p.code) {
     case "applications":
       return say(lang, `申请表（${files.applications}）有问题，未评分：\n${p.errors.map((e) => e.zh).join("\n")}`, `the applications (${files.applications}) have problems; nothing was scored:\n${p.errors.map((e) => e.en).join("\n")}`);
@@ -120,6 +129,8 @@ function problemText(p: CreditProblem, lang: Lang, files: { applications: string
       return say(lang, `评分标准（${files.scorecard} 的“${p.sheet}”）有问题：\n${p.problems.map((x) => x.zh).join("\n")}`, `the scorecard ("${p.sheet}" in ${files.scorecard}) has problems:\n${p.problems.map((x) => x.en).join("\n")}`);
     case "ledger_unreadable":
       return say(lang, `无法读取台账（${files.ledger}）：${p.message}`, `cannot read the ledger (${files.ledger}): ${p.message}`);
+    case "not_balance_table":
+      return `${files.balances}: ${p.message}`;
   }
 }
 
@@ -130,6 +141,8 @@ export function creditText(run: CreditRun, lang: Lang): string {
   const r = run.result;
   const lines: string[] = [];
   lines.push(`${s("评估日", "As of")}: ${r.asOf}  ${s("申请", "Applications")}: ${r.dealers.length}  ${s("评分标准", "Scorecard")}: ${run.scorecard.sheet ?? s("默认", "default")}`);
+  if (run.balances) lines.push(s(`占用取自余额表“${run.balances.sheet}”（截止 ${run.balances.cutoff ?? "未写明"}）的期末余额`, `Exposure from the closing balances of the balance table "${run.balances.sheet}" (at ${run.balances.cutoff ?? "no stated date"})`));
+  for (const w of run.warnings) lines.push(`${s("注意", "Note")}: ${w}`);
   lines.push(
     renderTable(
       [s("经销商", "Dealer"), s("得分", "Score"), s("等级", "Grade"), s("账期", "Term"), s("建议额度", "Suggested"), s("执行额度", "Limit"), s("占用", "Exposure"), s("状态", "Status"), s("复评", "Review")],

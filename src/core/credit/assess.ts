@@ -20,6 +20,11 @@ export interface CreditInput {
   card: Scorecard;
   /** Term when neither the register nor an application gives one. */
   defaultTermDays: number;
+  /**
+   * Closing balances by dealer key (a balance table's 期末余额): exposure comes from them instead of the
+   * ledger; a dealer not in them has none. The ledger, when given too, still gives the history.
+   */
+  balances?: ReadonlyMap<string, Fen> | null;
 }
 
 export interface DealerCredit {
@@ -93,6 +98,8 @@ export function assessCredit(input: CreditInput): CreditResult {
     }
     return h;
   };
+  const exposureOf = (dealer: string, history: PaymentHistory | null): Fen =>
+    input.balances ? input.balances.get(dealerKey(dealer)) ?? 0 : history?.exposure ?? 0;
 
   // The latest application per dealer counts (a rep may file again).
   const latest = new Map<string, Application>();
@@ -112,7 +119,7 @@ export function assessCredit(input: CreditInput): CreditResult {
     const fromRegister = reg !== null && reg.limit !== null;
     const limit = fromRegister ? (reg!.limit as Fen) : suggestion.limit;
     const grade = fromRegister && reg!.grade ? reg!.grade : score.grade;
-    const exposure = history?.exposure ?? 0;
+    const exposure = exposureOf(app.dealer, history);
     dealers.push({
       dealer: app.dealer,
       application: app,
@@ -143,7 +150,7 @@ export function assessCredit(input: CreditInput): CreditResult {
     const app = latest.get(dealerKey(row.dealer));
     const history = historyOf(row.dealer, row.termDays ?? app?.requestedTerm ?? input.defaultTermDays);
     if (!app && row.limit !== null) {
-      const exposure = history?.exposure ?? 0;
+      const exposure = exposureOf(row.dealer, history);
       exposures.push({
         dealer: row.dealer,
         grade: row.grade || null,
@@ -168,7 +175,7 @@ export function assessCredit(input: CreditInput): CreditResult {
       fresh: fresh ? { score: fresh.score, grade: fresh.grade, breakdown: fresh.breakdown } : null,
       pastFinal,
       proposedGrade: pastFinal.length > 0 ? gradeBelow(row.grade, lowest) : fresh && fresh.grade !== row.grade ? fresh.grade : null,
-      exposure: history?.exposure ?? 0,
+      exposure: exposureOf(row.dealer, history),
     });
   }
   return { asOf, dealers, exposures, review };
