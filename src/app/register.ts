@@ -15,7 +15,7 @@ import { REPORT_FONT_SIZE, reportPrint } from "./reports/print";
 const WIDTHS: Record<RegisterColumn, number> = {
   编号: 15,
   类型: 10,
-  客户名称: 24,
+  客户名称: 30,
   截至日期: 11,
   金额: 14,
   发函日期: 11,
