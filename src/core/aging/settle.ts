@@ -159,18 +159,29 @@ function settleNamed(
  * (the reader already takes the long or labelled ones as references).
  */
 export function namedInText(text: string): readonly string[] {
-  if (!text) return NO_WORDS;
-  let known = wordCache.get(text);
-  if (known !== undefined) return known;
-  known = scanWords(text);
-  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
-  wordCache.set(text, known);
-  return known;
+  return text ? scanWords(text) : NO_WORDS;
+}
+
+/**
+ * `namedInText` with its answers kept for the length of one aging: a ledger repeats its 摘要s, so each
+ * is scanned once. Bounded, so a ledger of a million different 摘要s does not keep them all.
+ */
+export class NamedWords {
+  private readonly known = new Map<string, readonly string[]>();
+
+  of(text: string): readonly string[] {
+    if (!text) return NO_WORDS;
+    let words = this.known.get(text);
+    if (words !== undefined) return words;
+    words = scanWords(text);
+    if (this.known.size >= WORD_CACHE_SIZE) this.known.clear();
+    this.known.set(text, words);
+    return words;
+  }
 }
 
 const NO_WORDS: readonly string[] = [];
 const WORD_CACHE_SIZE = 20_000;
-const wordCache = new Map<string, readonly string[]>();
 const RUN = /[A-Za-z0-9]+(?:[-_/.][A-Za-z0-9]+)*/g;
 const LETTER = /[A-Za-z]/;
 const DIGIT = /\d/;
@@ -204,12 +215,13 @@ export function linkNamedInText(
   creditRefs: (readonly string[])[],
   creditText: (c: number) => string | null,
   creditCount: number,
+  wordsOf: (text: string) => readonly string[] = namedInText,
 ): void {
   let debitByKey: Map<string, string> | null = null;
   for (let c = 0; c < creditCount; c++) {
     const text = creditText(c);
     if (text === null) continue;
-    const words = namedInText(text);
+    const words = wordsOf(text);
     if (words.length === 0) continue;
     if (debitByKey === null) {
       debitByKey = new Map();

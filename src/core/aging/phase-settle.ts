@@ -1,0 +1,148 @@
+/**
+ * Phase 3 of an aging, settle (核销): per dealer, its debits (opening balances first, then sales oldest
+ * first) against its receipts and credit notes (see `settle.ts` for the rule), and the flows of the
+ * per-rep period (opening and closing receivable, net sales, returns, collections).
+ *
+ * The result is column-wise, one slot per debit or credit, every dealer's slots together (a dealer's
+ * run is `start[d]` to `start[d + 1]`): a million rows leave a few typed arrays, not a million objects.
+ */
+import type { Fen, IsoDate, Opening } from "../model";
+import type { EntryTable, TableRefs } from "../read/entries";
+import type { DealerGroup, Grouped } from "./phase-group";
+import type { DayCache } from "./setup";
+import { linkNamedInText, settleInPlace, type NamedWords } from "./settle";
+import type { EntryKind } from "./types";
+
+export interface SettleInput {
+  table: EntryTable;
+  refs: TableRefs;
+  openings: readonly Opening[];
+  grouped: Grouped;
+  /** The per-rep period, as epoch days (both ends included). */
+  fromDay: number;
+  toDay: number;
+  days: DayCache;
+  kindOf: (entry: number) => EntryKind;
+  words: NamedWords;
+}
+
+/** A dealer's movements over the per-rep period (all in fen, collections and returns positive). */
+export interface DealerFlows {
+  /** Openings plus entries up to the as-of date. */
+  openBalance: Fen;
+  openingReceivable: Fen;
+  /** Net of returns. */
+  sales: Fen;
+  returns: Fen;
+  collections: Fen;
+  closingReceivable: Fen;
+}
+
+/** Slots of one side (debits or credits): a source (entry index, or -1 - opening index) and what is left open. */
+export interface SettledSide {
+  start: Int32Array;
+  source: Int32Array;
+  /** Still open (a debit) or unapplied (a credit, as a magnitude) after settling. */
+  open: Float64Array;
+}
+
+export interface Settled {
+  debits: SettledSide;
+  credits: SettledSide;
+  flows: DealerFlows[];
+}
+
+const NO_REFS: readonly string[] = [];
+
+export function settleDealers(input: SettleInput): Settled {
+  const { table, refs, openings, grouped, fromDay, toDay, days: dayCache, kindOf, words } = input;
+  const dealers = grouped.dealers;
+  let slots = 0;
+  let longest = 0;
+  for (const d of dealers) {
+    const n = d.entries.length + d.openings.length;
+    slots += n;
+    longest = Math.max(longest, n);
+  }
+  const debits: SettledSide = { start: new Int32Array(dealers.length + 1), source: new Int32Array(slots), open: new Float64Array(slots) };
+  const credits: SettledSide = { start: new Int32Array(dealers.length + 1), source: new Int32Array(slots), open: new Float64Array(slots) };
+  // References of one dealer's slots, reused from dealer to dealer within this call.
+  const debitRefs: (readonly string[])[] = new Array(longest).fill(NO_REFS);
+  const creditRefs: (readonly string[])[] = new Array(longest).fill(NO_REFS);
+  const flows: DealerFlows[] = new Array(dealers.length);
+  const entryDays = grouped.days;
+  const amounts = table.amounts;
+
+  let debitAt = 0;
+  let creditAt = 0;
+  for (let d = 0; d < dealers.length; d++) {
+    const group: DealerGroup = dealers[d];
+    debits.start[d] = debitAt;
+    credits.start[d] = creditAt;
+    const f: DealerFlows = { openBalance: 0, openingReceivable: 0, sales: 0, returns: 0, collections: 0, closingReceivable: 0 };
+    let debitCount = 0;
+    let creditCount = 0;
+
+    for (const j of group.openings) {
+      const amount = openings[j].amount;
+      const day = dayCache.dayOf(grouped.openingDates[j] as IsoDate);
+      f.openBalance += amount;
+      if (day <= fromDay) f.openingReceivable += amount;
+      if (day <= toDay) f.closingReceivable += amount;
+      if (amount > 0) {
+        debits.source[debitAt + debitCount] = -1 - j;
+        debits.open[debitAt + debitCount] = amount;
+        debitRefs[debitCount++] = NO_REFS;
+      } else {
+        credits.source[creditAt + creditCount] = -1 - j;
+        credits.open[creditAt + creditCount] = -amount;
+        creditRefs[creditCount++] = NO_REFS;
+      }
+    }
+    for (const i of group.entries) {
+      const day = entryDays[i];
+      const amount = amounts[i];
+      f.openBalance += amount;
+      if (day < fromDay) f.openingReceivable += amount;
+      else if (day <= toDay) {
+        if (amount > 0) f.sales += amount;
+        else if (kindOf(i) === "credit") f.returns -= amount;
+        else f.collections -= amount;
+      }
+      if (day <= toDay) f.closingReceivable += amount;
+      const rowRefs = refs.refsAt(i);
+      const ref = rowRefs.length > 0 ? null : refs.refAt(i);
+      const linked = rowRefs.length > 0 ? rowRefs : ref !== null ? [ref] : NO_REFS;
+      if (amount > 0) {
+        debits.source[debitAt + debitCount] = i;
+        debits.open[debitAt + debitCount] = amount;
+        debitRefs[debitCount++] = linked;
+      } else {
+        credits.source[creditAt + creditCount] = i;
+        credits.open[creditAt + creditCount] = -amount;
+        creditRefs[creditCount++] = linked;
+      }
+    }
+    f.sales -= f.returns;
+    flows[d] = f;
+
+    const creditSource = credits.source;
+    linkNamedInText(debitRefs, debitCount, creditRefs, (c) => (creditSource[creditAt + c] < 0 ? null : table.descriptions[creditSource[creditAt + c]]), creditCount, (text) => words.of(text));
+    settleInPlace(
+      debits.open.subarray(debitAt, debitAt + debitCount),
+      debitRefs,
+      debitCount,
+      credits.open.subarray(creditAt, creditAt + creditCount),
+      creditRefs,
+      creditCount,
+    );
+    // Let the references of this dealer go before the next one's are gathered.
+    debitRefs.fill(NO_REFS, 0, debitCount);
+    creditRefs.fill(NO_REFS, 0, creditCount);
+    debitAt += debitCount;
+    creditAt += creditCount;
+  }
+  debits.start[dealers.length] = debitAt;
+  credits.start[dealers.length] = creditAt;
+  return { debits, credits, flows };
+}
