@@ -105,6 +105,17 @@ maybe("letters from the 含明细 template on paper", () => {
       expect(text).toContain(number);
     }
   });
+
+  test("a letter with one movement is one page, its receipt's last signature line included", () => {
+    const { letters, pages } = printed["含明细"];
+    letters.forEach((letter, i) => {
+      const page = flat(pages[i].text);
+      expect(page).toContain(letter.number);
+      expect(page).toContain(letter.amountInWords);
+      expect(page.match(/经办人/g)).toHaveLength(2);
+    });
+    expect(flat(pages[letters.length].text)).toContain("回函结果");
+  });
 });
 
 maybe("the 函证登记簿 on paper", () => {
@@ -121,6 +132,18 @@ maybe("the 函证登记簿 on paper", () => {
     }
     expect(text).toContain("107,000.53");
     expect(text).toContain("第1页");
+  });
+
+  test("every page across repeats 编号 and 客户名称, so each row says whose letter it is", () => {
+    const { letters, pages } = printed["积极式"];
+    const registerPages = pages.filter((p) => flat(p.text).includes("回函结果") || flat(p.text).includes("限期付款日期"));
+    for (const page of registerPages) {
+      const text = flat(page.text);
+      for (const l of letters) {
+        expect(text).toContain(l.number);
+        expect(text).toContain(flat(l.dealer));
+      }
+    }
   });
 });
 
