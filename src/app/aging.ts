@@ -440,6 +440,11 @@ export interface AgingWriteTarget {
   port: WorkbookPort;
   /** Name of the ledger sheet in the target workbook (a copy, in the command line). */
   ledgerSheet: string;
+  /**
+   * A ledger read over several sheets: each read sheet's name in the target workbook (the sheets themselves
+   * in Excel, their copies in the command line); every row is marked and linked on its own sheet.
+   */
+  ledgerSheets?: Readonly<Record<string, string>>;
   lang: Lang;
   /** Mark the ledger's rows (default true). */
   marks?: boolean;
@@ -471,11 +476,12 @@ export async function writeAgingResults(run: AgingRun, target: AgingWriteTarget,
   onStage?.("writing", 0, total);
   let marked = 0;
   if (marking) {
-    marked = await markAgingRows(run, port, target.ledgerSheet, markStages);
+    const sheets = Object.entries(target.ledgerSheets ?? { [run.ledger.sheet]: target.ledgerSheet });
+    for (const [read, written] of sheets) marked += await markAgingRows(run, port, written, markStages, read);
     step();
     checkCancelled(signal);
   }
-  const src = { ledgerSheet: target.ledgerSheet, markStages };
+  const src = { ledgerSheet: target.ledgerSheet, ...(target.ledgerSheets ? { ledgerSheets: target.ledgerSheets } : {}), markStages };
   const aging = agingSheet(run.report, src, lang);
   await port.writeSheet(aging, { signal });
   // Only the office-js port draws charts; the file port keeps their data blocks as tables.
@@ -497,8 +503,10 @@ export async function markAgingRows(
   port: WorkbookPort,
   ledgerSheet: string,
   stages: readonly MarkedStage[] = DEFAULT_MARK_STAGES,
+  /** The read sheet whose rows go on `ledgerSheet`: for a ledger over several sheets, one of them. */
+  readSheet: string = run.ledger.sheet,
 ): Promise<number> {
-  const marks = agingMarks(run.report, run.ledger.sheet, stages);
+  const marks = agingMarks(run.report, readSheet, stages);
   await port.markRows(ledgerSheet, AGING_GROUP, marks, AGING_MARK_STYLES);
   return marks.length;
 }

@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { WorkbookPort } from "../port/workbook";
+import type { SheetInfo, WorkbookPort } from "../port/workbook";
 import { WholeFileError } from "../port/whole-file";
 import { CsvWorkbook } from "../xlsx/csv-workbook";
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, XlsxWorkbook } from "../xlsx/workbook";
@@ -59,12 +59,15 @@ export function readFailureText(e: unknown, file: string, lang: Lang): string {
   }
 }
 
+/** A result file of that name is there and `--force` was not given: checked before the work, and again at the rename. */
+function existsText(file: string, lang: Lang): string {
+  return say(lang, `结果文件已存在：${file}（加 --force 覆盖它，或换一个文件名）`, `the result file already exists: ${file} (add --force to replace it, or choose another name)`);
+}
+
 /** One line on why a result file was not written; nothing was left half-written, an older file is untouched. */
 export function writeFailureText(e: WholeFileError, lang: Lang): string {
   const file = e.file;
-  if (e.stage === "exists") {
-    return say(lang, `结果文件已存在：${file}（加 --force 覆盖它，或换一个文件名）`, `the result file already exists: ${file} (add --force to replace it, or choose another name)`);
-  }
+  if (e.stage === "exists") return existsText(file, lang);
   const reasons: Record<string, [string, string]> = {
     ENOSPC: ["磁盘空间已满", "the disk is full"],
     EDQUOT: ["超出磁盘配额", "the disk quota is used up"],
@@ -221,17 +224,31 @@ async function openXls(full: string, file: string, ext: string, stat: fs.Stats, 
   }
 }
 
-/** The sheet to read: the one named, the only one of a CSV file, or the first visible one. */
-export async function chooseSheet(file: OpenedFile, wanted: string | undefined, lang: Lang, displayName: string): Promise<string> {
-  const sheets = await file.port.listSheets();
+/**
+ * Which sheets may be a ledger by default: `notLedger` leaves out sheets that are never one (the letters'
+ * company details, register, templates and papers), and the message then asks for `--sheet`.
+ */
+export interface SheetChoice {
+  notLedger?: (name: string) => boolean;
+}
+
+/** The sheet named (which must exist), else the only one of a CSV file or the first visible one with rows. */
+function pickSheet(sheets: readonly SheetInfo[], wanted: string | undefined, lang: Lang, displayName: string, choice: SheetChoice = {}): string {
   if (wanted !== undefined) {
     if (sheets.some((s) => s.name === wanted)) return wanted;
     const names = sheets.map((s) => s.name).join("、");
     throw new UsageError(say(lang, `${displayName} 中没有工作表“${wanted}”（有：${names}）`, `no sheet "${wanted}" in ${displayName} (sheets: ${names})`));
   }
-  const first = sheets.find((s) => s.visible && s.rowCount > 0) ?? sheets[0];
-  if (!first) throw new UsageError(say(lang, `${displayName} 中没有工作表`, `${displayName} has no sheets`));
-  return first.name;
+  const usable = choice.notLedger ? sheets.filter((s) => !choice.notLedger!(s.name)) : sheets;
+  const first = usable.find((s) => s.visible && s.rowCount > 0) ?? usable[0];
+  if (first) return first.name;
+  if (choice.notLedger) throw new UsageError(say(lang, `${displayName} 中没有台账工作表（用 --sheet 指定）`, `${displayName} has no ledger sheet (name it with --sheet)`));
+  throw new UsageError(say(lang, `${displayName} 中没有工作表`, `${displayName} has no sheets`));
+}
+
+/** The sheet to read: the one named, the only one of a CSV file, or the first visible one. */
+export async function chooseSheet(file: OpenedFile, wanted: string | undefined, lang: Lang, displayName: string, choice: SheetChoice = {}): Promise<string> {
+  return pickSheet(await file.port.listSheets(), wanted, lang, displayName, choice);
 }
 
 /** `2026-*`, `?月` → a whole-name pattern: `*` any text, `?` one character, everything else as written. */
@@ -244,12 +261,12 @@ export function sheetGlob(glob: string): RegExp {
  * The sheets of a ledger: `--sheet A --sheet B` (in that order), `--sheets "2026-*"` (matching sheets in the
  * workbook's order), or the one default sheet. Several sheets are read as one ledger (one sheet per month).
  */
-export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob: string | undefined, lang: Lang, displayName: string, option = "--sheet"): Promise<string[]> {
+export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob: string | undefined, lang: Lang, displayName: string, option = "--sheet", choice: SheetChoice = {}): Promise<string[]> {
   if (named.length > 0 && glob !== undefined) {
     throw new UsageError(say(lang, `${option} 与 --sheets 只能用其一`, `use either ${option} or --sheets, not both`));
   }
+  const sheets = await file.port.listSheets();
   if (glob !== undefined) {
-    const sheets = await file.port.listSheets();
     const re = sheetGlob(glob);
     const found = sheets.filter((s) => re.test(s.name)).map((s) => s.name);
     if (found.length === 0) {
@@ -258,10 +275,10 @@ export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob
     }
     return found;
   }
-  if (named.length <= 1) return [await chooseSheet(file, named[0], lang, displayName)];
+  if (named.length <= 1) return [pickSheet(sheets, named[0], lang, displayName, choice)];
   const twice = named.find((n, i) => named.indexOf(n) !== i);
   if (twice !== undefined) throw new UsageError(say(lang, `工作表“${twice}”指定了两次`, `sheet "${twice}" is given twice`));
-  for (const n of named) await chooseSheet(file, n, lang, displayName);
+  for (const n of named) pickSheet(sheets, n, lang, displayName);
   return named;
 }
 
@@ -334,7 +351,7 @@ export function ensureWritableOut(out: string, cwd: string, inputs: string[], la
   if (!dirStat.isDirectory()) throw new UsageError(say(lang, `结果文件的上一级不是文件夹：${dir}`, `the result file's parent is not a folder: ${dir}`));
   if (existing) {
     if (existing.isDirectory()) throw new UsageError(say(lang, `结果文件名是一个已有的文件夹：${out}`, `the result file name is an existing folder: ${out}`));
-    if (!force) throw new UsageError(say(lang, `结果文件已存在：${out}（加 --force 覆盖它，或换一个文件名）`, `the result file already exists: ${out} (add --force to replace it, or choose another name)`));
+    if (!force) throw new UsageError(existsText(out, lang));
   }
   try {
     fs.accessSync(dir, fs.constants.W_OK);
@@ -359,4 +376,44 @@ export function makeFolder(dir: string, lang: Lang): void {
 /** Saves a result workbook whole or not at all; an existing file is replaced only when `force`. */
 export async function saveResult(wb: XlsxWorkbook, out: string, force = false): Promise<void> {
   await wb.save(out, { replace: force });
+}
+
+/** A register workbook opened for reading, and its sheets found whatever their case. */
+export interface OpenedRegister {
+  file: OpenedFile;
+  /** The name a wanted sheet has in the workbook, or undefined when it has none. */
+  sheetOf: (wanted: string) => string | undefined;
+}
+
+async function sheetFinder(file: OpenedFile): Promise<OpenedRegister["sheetOf"]> {
+  const names = file.kind === "xlsx" ? (await file.port.listSheets()).map((s) => s.name) : [];
+  return (wanted) => names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+}
+
+/**
+ * The register the papers are numbered from and the aging reads (函证登记簿, 信用档案, 还款计划): `--register
+ * FILE`, an .xlsx workbook holding at least one of `required`; without it, the ledger's own .xlsx workbook
+ * when it holds one of them (`ledger`), else null. Read only: results go to the new workbook.
+ */
+export async function openRegister(registerFile: string | undefined, required: readonly string[], cwd: string, lang: Lang, ledger?: OpenedFile): Promise<OpenedRegister | null> {
+  if (registerFile === undefined) {
+    if (!ledger) return null;
+    const sheetOf = await sheetFinder(ledger);
+    return required.some((r) => sheetOf(r) !== undefined) ? { file: ledger, sheetOf } : null;
+  }
+  const zh = required.map((r) => `“${r}”`).join("或");
+  const en = required.map((r) => `"${r}"`).join(" or ");
+  const file = await openInputFile(registerFile, cwd, lang);
+  if (file.kind !== "xlsx") throw new UsageError(say(lang, `登记簿须是含${zh}工作表的 .xlsx 工作簿：${registerFile}`, `the register must be an .xlsx workbook with a ${en} sheet: ${registerFile}`));
+  const sheetOf = await sheetFinder(file);
+  if (!required.some((r) => sheetOf(r) !== undefined)) {
+    const names = (await file.port.listSheets()).map((s) => s.name);
+    throw new UsageError(say(lang, `${registerFile} 中没有${zh}工作表（有：${names.join("、")}）`, `no ${en} sheet in ${registerFile} (sheets: ${names.join(", ")})`));
+  }
+  return { file, sheetOf };
+}
+
+/** The line after a text result saying where the result workbook went. */
+export function writtenText(out: string, lang: Lang): string {
+  return say(lang, `\n结果已写入：${out}`, `\nResult written to: ${out}`);
 }

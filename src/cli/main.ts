@@ -27,17 +27,23 @@ const COMMON: Options = {
   help: { type: "boolean", short: "h" },
 };
 
+/** Every command that writes a result takes these; most also print JSON. */
+const OUT: Options = { out: { type: "string" }, force: { type: "boolean" } };
+const JSON_OUT: Options = { json: { type: "boolean" } };
+const RESULTS: Options = { ...OUT, ...JSON_OUT };
+/** A ledger of one sheet, or of several read as one (`--sheet` repeated, `--sheets GLOB`). */
+const LEDGER_SHEETS: Options = { sheet: { type: "string", multiple: true }, sheets: { type: "string" } };
+
 const COMMANDS: Record<string, { options: Options; positionals: number; run: (ctx: Context, values: Values, positionals: string[]) => Promise<number> }> = {
-  sheets: { options: { json: { type: "boolean" } }, positionals: 1, run: commandSheets },
+  sheets: { options: JSON_OUT, positionals: 1, run: commandSheets },
   read: {
     options: {
-      sheet: { type: "string", multiple: true },
-      sheets: { type: "string" },
+      ...LEDGER_SHEETS,
       dealer: { type: "string" },
       map: { type: "string" },
       "as-of": { type: "string" },
       side: { type: "string" },
-      json: { type: "boolean" },
+      ...JSON_OUT,
       entries: { type: "boolean" },
     },
     positionals: 1,
@@ -56,9 +62,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       "amount-tolerance": { type: "string" },
       "fee-tolerance": { type: "string" },
       "date-window": { type: "string" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      json: { type: "boolean" },
+      ...RESULTS,
       matches: { type: "boolean" },
       "sides-as-given": { type: "boolean" },
     },
@@ -68,8 +72,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
   aging: {
     options: {
       ledger: { type: "string" },
-      sheet: { type: "string", multiple: true },
-      sheets: { type: "string" },
+      ...LEDGER_SHEETS,
       dealer: { type: "string" },
       "as-of": { type: "string" },
       "term-days": { type: "string" },
@@ -78,9 +81,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       statement: { type: "string" },
       "statement-sheet": { type: "string" },
       register: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      force: { type: "boolean" },
+      ...RESULTS,
     },
     positionals: 0,
     run: commandAging,
@@ -89,14 +90,12 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
     options: {
       ledger: { type: "string" },
       balances: { type: "string" },
-      sheet: { type: "string" },
+      ...LEDGER_SHEETS,
       "as-of": { type: "string" },
       dealer: { type: "string", multiple: true },
       template: { type: "string" },
       register: { type: "string" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      json: { type: "boolean" },
+      ...RESULTS,
     },
     positionals: 0,
     run: commandLetters,
@@ -104,16 +103,14 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
   demand: {
     options: {
       ledger: { type: "string" },
-      sheet: { type: "string" },
+      ...LEDGER_SHEETS,
       "as-of": { type: "string" },
       dealer: { type: "string", multiple: true },
       level: { type: "string" },
       "deadline-days": { type: "string" },
       template: { type: "string" },
       register: { type: "string" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      json: { type: "boolean" },
+      ...RESULTS,
     },
     positionals: 0,
     run: commandDemand,
@@ -121,7 +118,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
   promise: {
     options: {
       ledger: { type: "string" },
-      sheet: { type: "string" },
+      ...LEDGER_SHEETS,
       dealer: { type: "string" },
       "as-of": { type: "string" },
       amount: { type: "string" },
@@ -131,9 +128,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       schedule: { type: "string" },
       template: { type: "string" },
       register: { type: "string" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      json: { type: "boolean" },
+      ...RESULTS,
     },
     positionals: 0,
     run: commandPromise,
@@ -148,15 +143,13 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       scorecard: { type: "string" },
       "as-of": { type: "string" },
       "term-days": { type: "string" },
-      out: { type: "string" },
-      force: { type: "boolean" },
-      json: { type: "boolean" },
+      ...RESULTS,
     },
     positionals: 1,
     run: commandCredit,
   },
-  demo: { options: { out: { type: "string" }, force: { type: "boolean" }, "as-of": { type: "string" } }, positionals: 0, run: commandDemo },
-  "make-sample": { options: { out: { type: "string" }, force: { type: "boolean" } }, positionals: 0, run: commandMakeSample },
+  demo: { options: { ...OUT, "as-of": { type: "string" } }, positionals: 0, run: commandDemo },
+  "make-sample": { options: OUT, positionals: 0, run: commandMakeSample },
 };
 
 /**

@@ -88,11 +88,13 @@ export function apartNotes(report: AgingReport, lang: Lang, width: number): OutR
 
 /**
  * The lists to add under a result sheet `width` columns wide: 待核对 and the unreadable cells, each
- * with a link to its row in `ledgerSheet` (the ledger, or its copy, in the workbook written to).
+ * with a link to its row in `ledgerSheet` (the ledger, or its copy, in the workbook written to), or, for a
+ * ledger over several sheets, in the sheet `ledgerSheet` gives for the row's own sheet.
  * `moneyColumn` (1-based, 5 or 6) is a column of the sheet wide enough for an amount: the lists borrow the
  * sheet's widths, and an amount in a date-wide column would print as ### from 100,000.00 up.
  */
-export function apartLists(report: AgingReport, ledgerSheet: string, lang: Lang, width: number, moneyColumn: 5 | 6 = 6): OutRow[] {
+export function apartLists(report: AgingReport, ledgerSheet: string | ((sheet: string) => string), lang: Lang, width: number, moneyColumn: 5 | 6 = 6): OutRow[] {
+  const linkSheet = (sheet: string) => (typeof ledgerSheet === "string" ? ledgerSheet : ledgerSheet(sheet));
   const p = (t: Bilingual) => pick(t, lang);
   const en = lang === "en-US";
   const span = Math.max(width, 9);
@@ -105,7 +107,7 @@ export function apartLists(report: AgingReport, ledgerSheet: string, lang: Lang,
     const order = (ref: OutCell, open: OutCell): OutCell[] => (moneyColumn === 5 ? [open, ref] : [ref, open]);
     rows.push([head(p(T.no)), head(p(T.dealer)), head(p(T.rep)), head(p(T.row)), ...order(head(p(T.ref)), head(p(T.open))), head(p(T.status)), head(p(T.kind)), head(p(T.reason), { mergeAcross: span - 9 })]);
     report.underReconciliation.forEach((u, i) => {
-      const link = { sheet: ledgerSheet, row: u.row };
+      const link = { sheet: linkSheet(u.sheet), row: u.row };
       rows.push([
         { value: i + 1, border: true },
         text(u.dealer, { border: true, wrap: true }),
@@ -126,7 +128,7 @@ export function apartLists(report: AgingReport, ledgerSheet: string, lang: Lang,
       rows.push([
         { value: i + 1, border: true },
         text(u.sheet, { border: true, wrap: true }),
-        { value: u.cell ?? String(u.row), numberFormat: "@", link: { sheet: ledgerSheet, row: u.row }, color: LINK_COLOR, border: true },
+        { value: u.cell ?? String(u.row), numberFormat: "@", link: { sheet: linkSheet(u.sheet), row: u.row }, color: LINK_COLOR, border: true },
         text(u.found, { border: true, wrap: true }),
         text(en ? u.en : u.zh, { border: true, wrap: true, mergeAcross: span - 5 }),
       ]);

@@ -137,8 +137,18 @@ const T = {
 export interface AgingSheetSource {
   /** Name of the ledger sheet (or its copy) in the target workbook, for links. */
   ledgerSheet: string;
+  /**
+   * A ledger read over several sheets: each sheet's name in the target workbook (the sheets themselves, or
+   * their copies), so a row's link goes to its own sheet; a sheet not listed links to `ledgerSheet`.
+   */
+  ledgerSheets?: Readonly<Record<string, string>>;
   /** Stages marked in the ledger, for the legend; none when the ledger is not marked. */
   markStages?: readonly MarkedStage[];
+}
+
+/** Where a row of the ledger's `sheet` is in the target workbook. */
+export function linkSheetOf(src: AgingSheetSource, sheet: string): string {
+  return src.ledgerSheets?.[sheet] ?? src.ledgerSheet;
 }
 
 /** A cell holding text taken from someone's data: always text, never a formula. */
@@ -233,7 +243,7 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
   const width = fixed.length + keys.length + 2;
   const total = report.totals.openBalance;
   const shareOf = (fen: Fen): number | null => (total !== 0 ? fen / total : null);
-  const firstRowOf = (d: DealerAging): number | undefined => d.items[0]?.row ?? d.credits[0]?.row;
+  const firstRowOf = (d: DealerAging): { sheet: string; row: number } | undefined => d.items[0] ?? d.credits[0];
 
   const columnWidths = agingColumnWidths(keys.length);
   const printWidth = Math.max(width, REP_BLOCK_COLUMNS);
@@ -249,11 +259,12 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
 
   const dealers = dealersByBalance(report);
   dealers.forEach((d, i) => {
-    const row = firstRowOf(d);
+    const first = firstRowOf(d);
+    const row = first?.row;
     const late = d.byStage.overdue.amount + d.byStage.past_final.amount;
     rows.push([
       // The link sits on the number: a dealer's name must wrap, and a link cell does not wrap everywhere.
-      row !== undefined ? { value: String(i + 1), numberFormat: "@", align: "right", border: true, link: { sheet: src.ledgerSheet, row }, color: LINK_COLOR } : { value: i + 1, border: true },
+      row !== undefined ? { value: String(i + 1), numberFormat: "@", align: "right", border: true, link: { sheet: linkSheetOf(src, first!.sheet), row }, color: LINK_COLOR } : { value: i + 1, border: true },
       text(d.dealer, { border: true, wrap: true }),
       text(d.rep ?? "", { border: true, wrap: true }),
       { value: d.termDays, border: true },
@@ -351,7 +362,7 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
   rows.push([{ value: p(T.ruleNote), mergeAcross: width - 1, wrap: true }]);
   if (keys.includes(UNKNOWN_AGE_BUCKET)) rows.push([{ value: p(T.unknownNote), mergeAcross: width - 1, wrap: true }]);
   if (keys.includes(UNAPPLIED_BUCKET)) rows.push([{ value: p(T.unappliedNote), mergeAcross: width - 1, wrap: true }]);
-  rows.push(...apartLists(report, src.ledgerSheet, lang, width));
+  rows.push(...apartLists(report, (sheet) => linkSheetOf(src, sheet), lang, width));
   rows.push(...signatureRows(lang, [2, 6, 10]));
   // The chart's data block below is for the chart on screen; the printed page ends at the signatures.
   const printedRows = rows.length;
@@ -412,12 +423,12 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
     infoRow,
     header.map((t) => head(p(t))),
   ];
-  plan.forEach((item, i) => rows.push(planRow(item, i + 1, report.asOf, src.ledgerSheet, lang)));
+  plan.forEach((item, i) => rows.push(planRow(item, i + 1, report.asOf, linkSheetOf(src, item.sheet), lang)));
   const lastData = rows.length;
   if (plan.length === 0) rows.push([{ value: p(T.noItems), mergeAcross: width - 1 }]);
   else rows.push(...planTotals(plan, lang));
   // 催款计划's sixth column is a date's width; its fifth (未收金额) takes amounts.
-  rows.push(...apartNotes(report, lang, width), ...apartLists(report, src.ledgerSheet, lang, width, 5));
+  rows.push(...apartNotes(report, lang, width), ...apartLists(report, (sheet) => linkSheetOf(src, sheet), lang, width, 5));
   rows.push(...signatureRows(lang, [2, 6, 12]));
   return {
     name: p(PLAN_SHEET),

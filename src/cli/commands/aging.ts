@@ -31,7 +31,8 @@ import { freeSheetName } from "../../port/sheet-names";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { assertFitsResultWorkbook, assertOneSheetForOut, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
+import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, openRegister, saveResult, type OpenedFile } from "../files";
+import type { WorkbookPort } from "../../port/workbook";
 import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 import { copyInto, problemsOrThrow as reconcileProblemsOrThrow, unreadableOrThrow } from "./reconcile";
@@ -68,8 +69,7 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
   const sheets = await chooseLedgerSheets(ledger, stringList(values, "sheet"), optionalString(values, "sheets"), lang, ledgerFile);
   const sheet = sheets[0];
   const many = sheets.length > 1 ? { sheets } : undefined;
-  if (out !== undefined) assertOneSheetForOut(sheets, lang);
-  if (out !== undefined) await assertFitsResultWorkbook(ledger, sheet, ledgerFile, lang);
+  if (out !== undefined) for (const one of sheets) await assertFitsResultWorkbook(ledger, one, ledgerFile, lang);
   const reconciliation =
     statementFile === undefined ? undefined : await reconcileFirst(ctx, { ledger, sheet, sheets, ledgerFile, statementFile, statementSheetName, asOf, dealer });
   const run = await runAging({
@@ -81,16 +81,16 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
     ...(buckets ? { buckets } : {}),
     ...(reconciliation ? { reconciliation } : {}),
     // The register's replies, signed demands and commitments restart the limitation period.
-    ...(registerFile !== undefined ? await registersOf(await registerPort(registerFile, ctx, lang)) : {}),
+    ...(registerFile !== undefined ? await registersOf(registerFile, ctx) : {}),
   });
   problemsOrThrow(run, dealer, lang);
 
   let written: { file: string; sheets: WrittenAging } | undefined;
   if (out !== undefined) {
     const wb = XlsxWorkbook.create();
-    const sheets = (await addAgingToWorkbook(wb, ledger, sheet, asOf, lang, { run })).written;
+    const added = (await addAgingToWorkbook(wb, ledger, sheets, asOf, lang, { run })).written;
     await saveResult(wb, out, values.force === true);
-    written = { file: out, sheets };
+    written = { file: out, sheets: added };
   }
   if (values.json) {
     await writeJson(ctx.io, toAgingJson(run.report));
@@ -187,20 +187,14 @@ function limitationText(run: AgingRun, lang: Lang): string[] {
   return lines;
 }
 
-/** The --register file as the letters' register (函证登记簿) and as the credit register (信用档案), as it holds them. */
-async function registersOf(port: OpenedFile["port"]): Promise<{ register?: OpenedFile["port"]; creditRegister?: OpenedFile["port"] }> {
-  const names = (await port.listSheets()).map((s) => s.name);
-  return { ...(names.includes(REGISTER_SHEET) ? { register: port } : {}), ...(names.includes(CREDIT_REGISTER_SHEET) ? { creditRegister: port } : {}) };
-}
-
-async function registerPort(file: string, ctx: Context, lang: Lang): Promise<OpenedFile["port"]> {
-  const opened = await openInputFile(file, ctx.io.cwd, lang);
-  const names = opened.kind === "xlsx" ? (await opened.port.listSheets()).map((s) => s.name) : [];
-  // The file may keep the letters' 函证登记簿, the credit register 信用档案 (terms), or both.
-  if (!names.includes(REGISTER_SHEET) && !names.includes(CREDIT_REGISTER_SHEET)) {
-    throw new UsageError(say(lang, `${file} 中没有“${REGISTER_SHEET}”或“${CREDIT_REGISTER_SHEET}”工作表`, `no "${REGISTER_SHEET}" or "${CREDIT_REGISTER_SHEET}" sheet in ${file}`));
-  }
-  return opened.port;
+/**
+ * The --register file as the letters' register (函证登记簿) and as the credit register (信用档案), as it
+ * holds them: it may keep either or both.
+ */
+async function registersOf(file: string, ctx: Context): Promise<{ register?: WorkbookPort; creditRegister?: WorkbookPort }> {
+  const opened = (await openRegister(file, [REGISTER_SHEET, CREDIT_REGISTER_SHEET], ctx.io.cwd, ctx.lang))!;
+  const port = opened.file.port;
+  return { ...(opened.sheetOf(REGISTER_SHEET) ? { register: port } : {}), ...(opened.sheetOf(CREDIT_REGISTER_SHEET) ? { creditRegister: port } : {}) };
 }
 
 /** A sheet that cannot be aged at all, or a dealer not in it, is bad input: one line, exit 2. */
@@ -231,33 +225,40 @@ async function freeName(wb: XlsxWorkbook, wanted: string): Promise<string> {
 }
 
 /**
- * Age `sheet` of `source` and add the results to a result workbook `wb`: the ledger's copy with the
- * aged rows marked (group `aging`), 账龄分析 and 催款计划. When `options.ledgerCopy` names a copy of the
- * ledger already in `wb` (the demo's reconciliation copy), that copy is marked instead of a new one;
- * its reconciliation marks stay. `options.run` reuses an aging already made; `options.reconciliation` marks the rows it flagged 待核对.
+ * Age `sheet` of `source` (or several sheets read as one ledger) and add the results to a result workbook
+ * `wb`: a copy of each ledger sheet with its aged rows marked (group `aging`), 账龄分析 and 催款计划, whose
+ * links go to each row on its own sheet's copy. When `options.ledgerCopy` names a copy of the (one) ledger
+ * sheet already in `wb` (the demo's reconciliation copy), that copy is marked instead of a new one; its
+ * reconciliation marks stay. `options.run` reuses an aging already made; `options.reconciliation` marks
+ * the rows it flagged 待核对.
  */
 export async function addAgingToWorkbook(
   wb: XlsxWorkbook,
   source: OpenedFile,
-  sheet: string,
+  sheet: string | readonly string[],
   asOf: IsoDate,
   lang: Lang,
   options: { ledgerCopy?: string; run?: AgingRun; termDays?: number; reconciliation?: ReconciliationBasis } = {},
 ): Promise<{ run: AgingRun; written: WrittenAging; ledgerCopy: string }> {
+  const sheets = typeof sheet === "string" ? [sheet] : [...sheet];
   const run =
     options.run ??
     (await runAging({
-      ledger: { port: source.port, sheet },
+      ledger: { port: source.port, sheet: sheets[0], ...(sheets.length > 1 ? { read: { sheets } } : {}) },
       asOf,
       ...(options.termDays !== undefined ? { defaultTermDays: options.termDays } : {}),
       ...(options.reconciliation ? { reconciliation: options.reconciliation } : {}),
     }));
-  let ledgerCopy = options.ledgerCopy;
-  if (ledgerCopy === undefined) {
-    ledgerCopy = await freeName(wb, `${say(lang, "台账-", "Ledger-")}${sheet}`);
-    await copyInto(wb, source, sheet, ledgerCopy);
+  const copies: Record<string, string> = {};
+  if (options.ledgerCopy !== undefined && sheets.length === 1) copies[sheets[0]] = options.ledgerCopy;
+  else {
+    for (const one of sheets) {
+      copies[one] = await freeName(wb, `${say(lang, "台账-", "Ledger-")}${one}`);
+      await copyInto(wb, source, one, copies[one]);
+    }
   }
-  const written = await writeAgingResults(run, { port: wb, ledgerSheet: ledgerCopy, lang });
+  const ledgerCopy = copies[sheets[0]];
+  const written = await writeAgingResults(run, { port: wb, ledgerSheet: ledgerCopy, ...(sheets.length > 1 ? { ledgerSheets: copies } : {}), lang });
   return { run, written, ledgerCopy };
 }
 

@@ -3,6 +3,7 @@
  * dealer's balance and no entries, so it is compared with the dealer's statement on the closing balance only.
  * Item-by-item reconciliation needs the ledger's entries, and says so.
  */
+import type { IsoDate } from "../../core/model";
 import { formatFen, formatFenGrouped } from "../../core/money";
 import { balanceRowOf, describeReadIssue } from "../../core/read";
 import { fatalReadIssue, readBalanceSheet, readSheet } from "../../app/read";
@@ -24,6 +25,25 @@ export async function balanceTableRefusal(file: OpenedFile, sheet: string, displ
   );
 }
 
+/** A balance table's own cut-off (from its title) and the `--as-of` given, when the two differ. */
+export interface CutoffMismatch {
+  tableCutoff: IsoDate;
+  asOf: IsoDate;
+}
+
+export function cutoffMismatch(tableCutoff: IsoDate | null | undefined, asOf: IsoDate | undefined): CutoffMismatch | null {
+  return tableCutoff && asOf !== undefined && tableCutoff !== asOf ? { tableCutoff, asOf } : null;
+}
+
+/** The one line on stderr: both dates, and which one the figures are. */
+export function cutoffMismatchText(m: CutoffMismatch, file: string, lang: Lang): string {
+  return say(
+    lang,
+    `注意：余额表 ${file} 的截止日期为 ${m.tableCutoff}，与 --as-of ${m.asOf} 不同：表中余额是 ${m.tableCutoff} 的余额，请确认日期或换用对应日期的余额表`,
+    `note: the balance table ${file} is cut off at ${m.tableCutoff}, not at --as-of ${m.asOf}: its balances are those of ${m.tableCutoff}; check the date or use the table for that date`,
+  );
+}
+
 export async function commandBalancesOnly(ctx: Context, values: Values): Promise<number> {
   const { lang } = ctx;
   const balancesFile = requireString(ctx, values, "balances");
@@ -35,7 +55,10 @@ export async function commandBalancesOnly(ctx: Context, values: Values): Promise
   const userCutoff = optionalDate(ctx, values, "as-of");
   const opened = await openInputFile(balancesFile, ctx.io.cwd, lang);
   const sheet = await chooseSheet(opened, undefined, lang, balancesFile);
-  const table = await readBalanceSheet(opened.port, sheet, userCutoff);
+  // Read with the title's cut-off first, so a --as-of that differs from it can be said.
+  const titled = await readBalanceSheet(opened.port, sheet);
+  const asOfMismatch = titled?.cutoffSource === "title" ? cutoffMismatch(titled.cutoff, userCutoff) : null;
+  const table = titled === null || userCutoff === undefined ? titled : { ...titled, cutoff: userCutoff, cutoffSource: "user" as const };
   if (table === null) {
     throw new UsageError(
       say(lang, `${balancesFile}（工作表“${sheet}”）不是余额表：应有经销商列以及本期借方、本期贷方、期末余额列`, `${balancesFile} (sheet "${sheet}") is not a balance table: it needs a dealer column and debit, credit and closing balance columns`),
@@ -58,6 +81,7 @@ export async function commandBalancesOnly(ctx: Context, values: Values): Promise
   }
   const ours = row.closing;
   const theirs = read.closingBalance;
+  if (asOfMismatch) ctx.io.err(`duizhang: ${cutoffMismatchText(asOfMismatch, balancesFile, lang)}`);
   const note = say(lang, "仅核对余额：余额表没有逐笔分录，逐笔对账需要明细账", "balances only: a balance table has no entries; item-by-item reconciliation needs the ledger of entries");
   if (values.json) {
     await writeJson(ctx.io, {
@@ -67,10 +91,11 @@ export async function commandBalancesOnly(ctx: Context, values: Values): Promise
       cutoff: table.cutoff,
       cutoffSource: table.cutoffSource,
       balances: { file: balancesFile, sheet, row: row.row, closing: formatFen(ours) },
-      statement: { file: statementFile, sheet: statementSheet, closing: formatFen(theirs), entries: read.entries.length },
+      statement: { file: statementFile, sheet: statementSheet, closing: formatFen(theirs), entries: read.table.length },
       difference: formatFen(ours - theirs),
       agrees: ours === theirs,
       rowCheck: table.mismatches.find((m) => m.row === row.row) ? "mismatch" : table.hasOpening ? "ok" : "unchecked",
+      ...(asOfMismatch ? { cutoffMismatch: asOfMismatch } : {}),
     });
     return EXIT_OK;
   }

@@ -3,80 +3,30 @@
  * 还款承诺书 with its installments for one dealer). With `--out`, one new workbook holds the papers, the
  * register (the given one plus the new rows), 还款计划 and 本公司信息; no input is ever written.
  */
-import * as path from "path";
 import { runDemands, runPromise, type CollectProblem, type DemandRun, type PromiseRequest, type PromiseRun } from "../../app/collect";
-import type { TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
 import { commitmentJson, demandJson, INSTALLMENT_STATUS_TEXT, PLAN_SHEET, type DemandLevel, type Interval } from "../../core/collect";
 import { REGISTER_SHEET } from "../../core/letters";
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
 import { decimalTextToFen, formatFenGrouped } from "../../core/money";
-import { XlsxWorkbook } from "../../xlsx/workbook";
+import type { CombinedReadResult, ReadResult } from "../../core/read";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
 import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 import { todayIso } from "./aging";
-import { addCompanySheet, ledgerSheetOf, templateArg, templateSheetOf } from "./letters";
+import { openPaperFiles, savePapers, templateArg, type PaperFiles } from "./papers";
+import { sheetsJson, sheetsText } from "./read";
 
 /** The largest amount `--amount` takes, in yuan (what 大写 can write). */
 const MAX_PROMISE_YUAN = 999_999_999_999;
 
-interface Opened {
-  ledger: OpenedFile;
-  ledgerSheet: string;
-  template: TemplateChoice | undefined;
-  templateFile: OpenedFile | null;
-  registerIn: OpenedFile | null;
-  result: XlsxWorkbook;
-  out: string | undefined;
-  force: boolean;
-}
-
 /** Ledger, template and register opened, and the result workbook holding copies of the register and 还款计划. */
-async function openFiles(ctx: Context, values: Values): Promise<Opened> {
-  const { lang } = ctx;
-  const ledgerFile = requireString(ctx, values, "ledger");
+function openFiles(ctx: Context, values: Values): Promise<PaperFiles> {
   const templateText = optionalString(values, "template");
-  const registerFile = optionalString(values, "register");
-  const outPath = optionalString(values, "out");
-  const force = values.force === true;
-  const tArg = templateText !== undefined ? templateArg(templateText) : null;
-  const inputs = [ledgerFile, ...(tArg ? [tArg.file] : []), ...(registerFile ? [registerFile] : [])].map((f) => path.resolve(ctx.io.cwd, f));
-  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, force);
-
-  const ledger = await openInputFile(ledgerFile, ctx.io.cwd, lang);
-  const ledgerSheet = await ledgerSheetOf(ledger, optionalString(values, "sheet"), lang, ledgerFile);
-  let template: TemplateChoice | undefined;
-  let templateFile: OpenedFile | null = null;
-  if (tArg) {
-    templateFile = path.resolve(ctx.io.cwd, tArg.file) === ledger.path ? ledger : await openInputFile(tArg.file, ctx.io.cwd, lang);
-    if (templateFile.kind !== "xlsx") throw new UsageError(say(lang, `模板须是 .xlsx 工作簿中的工作表：${tArg.file}`, `a template is a sheet of an .xlsx workbook: ${tArg.file}`));
-    template = { port: templateFile.port, sheet: await templateSheetOf(templateFile, tArg.sheet, lang, tArg.file) };
-  }
-
-  let registerIn: OpenedFile | null = null;
-  if (registerFile) {
-    registerIn = await openInputFile(registerFile, ctx.io.cwd, lang);
-    if (registerIn.kind !== "xlsx") throw new UsageError(say(lang, `登记簿须是 .xlsx 工作簿：${registerFile}`, `the register must be an .xlsx workbook: ${registerFile}`));
-    const names = (await registerIn.port.listSheets()).map((s) => s.name);
-    if (!names.includes(REGISTER_SHEET)) {
-      throw new UsageError(say(lang, `${registerFile} 中没有“${REGISTER_SHEET}”工作表（有：${names.join("、")}）`, `no "${REGISTER_SHEET}" sheet in ${registerFile} (sheets: ${names.join(", ")})`));
-    }
-  } else if (ledger.kind === "xlsx" && (await ledger.port.listSheets()).some((s) => s.name === REGISTER_SHEET)) {
-    registerIn = ledger;
-  }
-  const result = XlsxWorkbook.create();
-  if (registerIn) {
-    const names = (await registerIn.port.listSheets()).map((s) => s.name);
-    await result.copySheetFrom(registerIn.port as XlsxWorkbook, REGISTER_SHEET, REGISTER_SHEET, { usersSheet: true });
-    if (names.includes(PLAN_SHEET)) await result.copySheetFrom(registerIn.port as XlsxWorkbook, PLAN_SHEET, PLAN_SHEET, { usersSheet: true });
-  }
-  if (templateFile && template && "sheet" in template) result.useTemplateSheet(templateFile.port as XlsxWorkbook, template.sheet);
-  return { ledger, ledgerSheet, template, templateFile, registerIn, result, out, force };
+  return openPaperFiles(ctx, values, requireString(ctx, values, "ledger"), templateText !== undefined ? templateArg(templateText) : null, [REGISTER_SHEET, PLAN_SHEET]);
 }
 
 function problemText(p: CollectProblem, lang: Lang, what: string): string {
@@ -90,10 +40,16 @@ function problemText(p: CollectProblem, lang: Lang, what: string): string {
   }
 }
 
-async function finish(o: Opened): Promise<void> {
-  if (o.out === undefined) return;
-  await addCompanySheet(o.result, o.ledger, o.templateFile);
-  await saveResult(o.result, o.out, o.force);
+/** With `--out`, the result workbook saved; then the JSON or the text (with the months read and where the result went). */
+async function report(ctx: Context, values: Values, o: PaperFiles, ledger: ReadResult, json: () => Record<string, unknown>, text: () => string): Promise<void> {
+  const written = await savePapers(o, ctx.lang);
+  if (values.json) {
+    await writeJson(ctx.io, { ...json(), ...(o.out !== undefined ? { out: o.out } : {}), ...sheetsJson(ledger) });
+    return;
+  }
+  ctx.io.out(text());
+  if (o.sheets.length > 1) ctx.io.out(["", ...sheetsText(ledger as CombinedReadResult, ctx.lang)].join("\n"));
+  if (written !== "") ctx.io.out(written);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -110,7 +66,7 @@ export async function commandDemand(ctx: Context, values: Values): Promise<numbe
   const o = await openFiles(ctx, values);
 
   const run = await runDemands({
-    ledger: { port: o.ledger.port, sheet: o.ledgerSheet },
+    ledger: { port: o.ledger.port, sheet: o.sheets[0], ...(o.sheets.length > 1 ? { read: { sheets: o.sheets } } : {}) },
     asOf,
     sendDate: todayIso(),
     dealers: dealers.length > 0 ? { names: dealers } : { all: true },
@@ -123,10 +79,12 @@ export async function commandDemand(ctx: Context, values: Values): Promise<numbe
   });
   if (!run.ok) throw new UsageError(problemText(run.problem, lang, "催款函"));
   const r = run.run;
-  await finish(o);
-
-  if (values.json) {
-    await writeJson(ctx.io, {
+  await report(
+    ctx,
+    values,
+    o,
+    r.aging.ledger,
+    () => ({
       asOf: r.asOf,
       letters: r.letters.map((l) => ({
         ...demandJson(l.demand, l.number, l.reason),
@@ -140,12 +98,9 @@ export async function commandDemand(ctx: Context, values: Values): Promise<numbe
       commitments: r.commitments.map((c) => ({ number: c.number, dealer: c.dealer, missed: c.missed ? { n: c.missed.n, date: c.missed.date } : null })),
       warnings: r.warnings,
       sheets: r.sheets,
-      ...(o.out !== undefined ? { out: o.out } : {}),
-    });
-  } else {
-    ctx.io.out(demandText(r, lang));
-    if (o.out !== undefined) ctx.io.out(say(lang, `\n结果已写入：${o.out}`, `\nResult written to: ${o.out}`));
-  }
+    }),
+    () => demandText(r, lang),
+  );
   return EXIT_OK;
 }
 
@@ -198,7 +153,7 @@ export async function commandPromise(ctx: Context, values: Values): Promise<numb
 
   const o = await openFiles(ctx, values);
   const run = await runPromise({
-    ledger: { port: o.ledger.port, sheet: o.ledgerSheet },
+    ledger: { port: o.ledger.port, sheet: o.sheets[0], ...(o.sheets.length > 1 ? { read: { sheets: o.sheets } } : {}) },
     dealer,
     asOf,
     sendDate: todayIso(),
@@ -215,21 +170,20 @@ export async function commandPromise(ctx: Context, values: Values): Promise<numb
     throw new UsageError(run.problem.code === "schedule" && "hand" in installments ? `--schedule: ${message}` : message);
   }
   const r = run.run;
-  await finish(o);
-
-  if (values.json) {
-    await writeJson(ctx.io, {
+  await report(
+    ctx,
+    values,
+    o,
+    r.ledger,
+    () => ({
       ...(commitmentJson(r.commitment, r.checks) as Record<string, unknown>),
       sheet: r.sheet,
       planSheet: r.planSheet,
       registerRow: r.registerRow,
       warnings: r.warnings,
-      ...(o.out !== undefined ? { out: o.out } : {}),
-    });
-  } else {
-    ctx.io.out(promiseText(r, lang));
-    if (o.out !== undefined) ctx.io.out(say(lang, `\n结果已写入：${o.out}`, `\nResult written to: ${o.out}`));
-  }
+    }),
+    () => promiseText(r, lang),
+  );
   return EXIT_OK;
 }
 

@@ -3,20 +3,20 @@
  * template or a user's template sheet, numbered from the register. With `--out`, one new workbook holds the
  * letters sheet, the register (the given one plus the new rows) and 本公司信息; no input is ever written.
  */
-import * as path from "path";
 import { runLetters, type LettersProblem, type LettersRun, type TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
 import { formatFenGrouped } from "../../core/money";
-import { BUILTIN_SHEETS, COMPANY_SHEET, REGISTER_SHEET, companyInfoRows, lettersSheetName, type BuiltinKind } from "../../core/letters";
-import { XlsxWorkbook } from "../../xlsx/workbook";
-import type { WorkbookPort } from "../../port/workbook";
+import type { CombinedReadResult } from "../../core/read";
+import { BUILTIN_SHEETS, REGISTER_SHEET, lettersSheetName, type BuiltinKind } from "../../core/letters";
 import type { Context, Values } from "../options";
-import { optionalDate, optionalString, requireString, say } from "../options";
+import { optionalDate, optionalString, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
 import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 import { todayIso } from "./aging";
+import { cutoffMismatch, cutoffMismatchText } from "./balances";
+import { ledgerRef, openPaperFiles, savePapers, templateArg } from "./papers";
+import { sheetsJson, sheetsText } from "./read";
 
 /** Names a user may give `--template` for a built-in one. */
 const BUILTIN_NAMES: Record<string, BuiltinKind> = {
@@ -30,56 +30,6 @@ const BUILTIN_NAMES: Record<string, BuiltinKind> = {
   [BUILTIN_SHEETS.negative]: "negative",
   [BUILTIN_SHEETS.movements]: "movements",
 };
-
-interface TemplateArg {
-  file: string;
-  sheet: string | undefined;
-}
-
-/** `FILE#SHEET` or `FILE`; the last `#` splits, so a file name may hold one. */
-export function templateArg(text: string): TemplateArg {
-  const i = text.lastIndexOf("#");
-  if (i > 0 && /\.(xlsx|xlsm)$/i.test(text.slice(0, i))) return { file: text.slice(0, i), sheet: text.slice(i + 1) || undefined };
-  return { file: text, sheet: undefined };
-}
-
-/** Sheets that are never the ledger: company details, the register, templates and letters sheets. */
-function isLettersSheet(name: string): boolean {
-  return (
-    name === COMPANY_SHEET ||
-    name === REGISTER_SHEET ||
-    Object.values(BUILTIN_SHEETS).some((b) => name.startsWith(b)) ||
-    /^对账函 \d{4}-\d{2}-\d{2}$/.test(name) ||
-    // Collection papers, their templates and the 还款计划 sheet.
-    /^(提醒函|催款函|最后通知|还款承诺书|还款计划)/.test(name)
-  );
-}
-
-export async function ledgerSheetOf(file: OpenedFile, wanted: string | undefined, lang: Lang, display: string): Promise<string> {
-  const sheets = await file.port.listSheets();
-  if (wanted !== undefined) {
-    if (sheets.some((s) => s.name === wanted)) return wanted;
-    const names = sheets.map((s) => s.name).join("、");
-    throw new UsageError(say(lang, `${display} 中没有工作表“${wanted}”（有：${names}）`, `no sheet "${wanted}" in ${display} (sheets: ${names})`));
-  }
-  const first = sheets.find((s) => s.visible && s.rowCount > 0 && !isLettersSheet(s.name)) ?? sheets.find((s) => !isLettersSheet(s.name));
-  if (!first) throw new UsageError(say(lang, `${display} 中没有台账工作表（用 --sheet 指定）`, `${display} has no ledger sheet (name it with --sheet)`));
-  return first.name;
-}
-
-export async function templateSheetOf(file: OpenedFile, wanted: string | undefined, lang: Lang, display: string): Promise<string> {
-  const sheets = (await file.port.listSheets()).map((s) => s.name);
-  if (wanted !== undefined) {
-    if (sheets.includes(wanted)) return wanted;
-    throw new UsageError(say(lang, `${display} 中没有模板工作表“${wanted}”（有：${sheets.join("、")}）`, `no template sheet "${wanted}" in ${display} (sheets: ${sheets.join(", ")})`));
-  }
-  if (sheets.length === 1) return sheets[0];
-  const builtin = sheets.find((s) => Object.values(BUILTIN_SHEETS).some((b) => s.startsWith(b)));
-  if (builtin) return builtin;
-  throw new UsageError(
-    say(lang, `${display} 有多张工作表，请写成 --template ${display}#工作表名（有：${sheets.join("、")}）`, `${display} has several sheets: write --template ${display}#SHEET (sheets: ${sheets.join(", ")})`),
-  );
-}
 
 function problemText(p: LettersProblem, lang: Lang, files: { ledger: string; template: string; register: string }): string {
   switch (p.code) {
@@ -97,15 +47,13 @@ function problemText(p: LettersProblem, lang: Lang, files: { ledger: string; tem
 export async function commandLetters(ctx: Context, values: Values): Promise<number> {
   const { lang } = ctx;
   // --balances names a balance table (科目余额表 / 往来余额表): letters need only each dealer's balance.
-  const ledgerFile = optionalString(values, "balances") ?? requireString(ctx, values, "ledger");
-  const asOf = optionalDate(ctx, values, "as-of") ?? todayIso();
+  const balancesFile = optionalString(values, "balances");
+  const ledgerFile = balancesFile ?? requireString(ctx, values, "ledger");
+  const givenAsOf = optionalDate(ctx, values, "as-of");
+  const asOf = givenAsOf ?? todayIso();
   const sendDate = todayIso();
-  const rawDealers = values.dealer as unknown;
-  const dealers = (Array.isArray(rawDealers) ? (rawDealers as string[]) : typeof rawDealers === "string" ? [rawDealers] : []).map((d) => d.trim()).filter((d) => d !== "");
+  const dealers = stringList(values, "dealer");
   const templateText = optionalString(values, "template");
-  const registerFile = optionalString(values, "register");
-  const outPath = optionalString(values, "out");
-  const force = values.force === true;
 
   const builtinKind = templateText === undefined ? "positive" : BUILTIN_NAMES[templateText];
   const tArg = templateText !== undefined && builtinKind === undefined ? templateArg(templateText) : null;
@@ -118,54 +66,25 @@ export async function commandLetters(ctx: Context, values: Values): Promise<numb
       ),
     );
   }
-  const inputs = [ledgerFile, ...(tArg ? [tArg.file] : []), ...(registerFile ? [registerFile] : [])].map((f) => path.resolve(ctx.io.cwd, f));
-  const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, force);
-
-  const ledger = await openInputFile(ledgerFile, ctx.io.cwd, lang);
-  const ledgerSheet = await ledgerSheetOf(ledger, optionalString(values, "sheet"), lang, ledgerFile);
-  let template: TemplateChoice;
-  let templateFile: OpenedFile | null = null;
-  if (tArg) {
-    templateFile = path.resolve(ctx.io.cwd, tArg.file) === ledger.path ? ledger : await openInputFile(tArg.file, ctx.io.cwd, lang);
-    if (templateFile.kind !== "xlsx") throw new UsageError(say(lang, `模板须是 .xlsx 工作簿中的工作表：${tArg.file}`, `a template is a sheet of an .xlsx workbook: ${tArg.file}`));
-    template = { port: templateFile.port, sheet: await templateSheetOf(templateFile, tArg.sheet, lang, tArg.file) };
-  } else template = { builtin: builtinKind! };
-
-  let registerIn: OpenedFile | null = null;
-  if (registerFile) {
-    registerIn = await openInputFile(registerFile, ctx.io.cwd, lang);
-    if (registerIn.kind !== "xlsx") throw new UsageError(say(lang, `登记簿须是 .xlsx 工作簿：${registerFile}`, `the register must be an .xlsx workbook: ${registerFile}`));
-    const names = (await registerIn.port.listSheets()).map((s) => s.name);
-    if (!names.includes(REGISTER_SHEET)) {
-      throw new UsageError(say(lang, `${registerFile} 中没有“${REGISTER_SHEET}”工作表（有：${names.join("、")}）`, `no "${REGISTER_SHEET}" sheet in ${registerFile} (sheets: ${names.join(", ")})`));
-    }
-  } else if (ledger.kind === "xlsx" && (await ledger.port.listSheets()).some((s) => s.name === REGISTER_SHEET)) {
-    // The ledger's workbook keeps its register: numbers continue from it.
-    registerIn = ledger;
-  }
-
-  // The result workbook: the register and company details copied in as the user's sheets, letters added.
-  const result = XlsxWorkbook.create();
-  if (registerIn) await result.copySheetFrom(registerIn.port as XlsxWorkbook, REGISTER_SHEET, REGISTER_SHEET, { usersSheet: true });
-  if (templateFile && "sheet" in template) result.useTemplateSheet(templateFile.port as XlsxWorkbook, template.sheet);
+  const files = await openPaperFiles(ctx, values, ledgerFile, tArg, [REGISTER_SHEET]);
+  const template: TemplateChoice = files.template ?? { builtin: builtinKind! };
 
   const run = await runLetters({
-    ledger: { port: ledger.port, sheet: ledgerSheet },
+    ledger: ledgerRef(files),
     asOf,
     sendDate,
     dealers: dealers.length > 0 ? { names: dealers } : { all: true },
     template,
-    register: result,
-    target: result,
+    register: files.result,
+    target: files.result,
     lang,
   });
-  if (!run.ok) throw new UsageError(problemText(run.problem, lang, { ledger: ledgerFile, template: templateText ?? "", register: registerFile ?? ledgerFile }));
+  if (!run.ok) throw new UsageError(problemText(run.problem, lang, { ledger: ledgerFile, template: templateText ?? "", register: optionalString(values, "register") ?? ledgerFile }));
   const r = run.run;
-
-  if (out !== undefined) {
-    await addCompanySheet(result, ledger, templateFile);
-    await saveResult(result, out, force);
-  }
+  // A balance table states its own cut-off: letters at another date would print its balances under that date.
+  const mismatch = balancesFile !== undefined && givenAsOf !== undefined ? cutoffMismatch(r.ledger.asOf, givenAsOf) : null;
+  if (mismatch) ctx.io.err(`duizhang: ${cutoffMismatchText(mismatch, balancesFile!, lang)}`);
+  const written = await savePapers(files, lang);
 
   if (values.json) {
     await writeJson(ctx.io, {
@@ -174,29 +93,16 @@ export async function commandLetters(ctx: Context, values: Values): Promise<numb
       skipped: r.skipped.map((s) => ({ dealer: s.dealer, reason: s.reason, code: s.code })),
       warnings: r.warnings,
       sheet: r.letters.length > 0 ? r.sheet : null,
-      ...(out !== undefined ? { out } : {}),
+      ...(files.out !== undefined ? { out: files.out } : {}),
+      ...sheetsJson(r.ledger),
+      ...(mismatch ? { cutoffMismatch: mismatch } : {}),
     });
   } else {
     ctx.io.out(lettersText(r, lang));
-    if (out !== undefined) ctx.io.out(say(lang, `\n结果已写入：${out}`, `\nResult written to: ${out}`));
+    if (files.sheets.length > 1) ctx.io.out(["", ...sheetsText(r.ledger as CombinedReadResult, lang)].join("\n"));
+    if (written !== "") ctx.io.out(written);
   }
   return EXIT_OK;
-}
-
-/** 本公司信息 in the result: copied from the ledger's or the template's workbook, else an empty one to fill. */
-export async function addCompanySheet(result: XlsxWorkbook, ledger: OpenedFile, template: OpenedFile | null): Promise<void> {
-  for (const file of [ledger, template]) {
-    if (!file || file.kind !== "xlsx") continue;
-    if ((await file.port.listSheets()).some((s) => s.name === COMPANY_SHEET)) {
-      await result.copySheetFrom(file.port as XlsxWorkbook, COMPANY_SHEET, COMPANY_SHEET, { usersSheet: true });
-      return;
-    }
-  }
-  const rows = companyInfoRows();
-  await (result as WorkbookPort).writeCells(
-    COMPANY_SHEET,
-    rows.flatMap((row, r) => row.map((value, c) => ({ row: r + 1, column: c + 1, cell: r === 0 ? { value, bold: true } : value }))),
-  );
 }
 
 export function lettersText(r: LettersRun, lang: Lang): string {

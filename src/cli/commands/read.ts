@@ -1,5 +1,5 @@
 import { formatFen, formatFenGrouped } from "../../core/money";
-import { columnLetter, describeReadIssue, type BalanceTable, describeSkipReason, type CombinedReadResult, type ReadResult, type Role, type SkipReason } from "../../core/read";
+import { columnLetter, describeReadIssue, entriesOf, type BalanceTable, describeSkipReason, type CombinedReadResult, type ReadResult, type Role, type SkipReason } from "../../core/read";
 import { fatalReadIssue, readBalanceSheet, readSheet } from "../../app/read";
 import type { Lang } from "../../app/lang";
 import type { Context, Values } from "../options";
@@ -48,7 +48,7 @@ export function readJson(r: ReadResult, lang: Lang, withEntries: boolean): objec
     mapping: Object.fromEntries(
       Object.entries(r.mapping).map(([role, m]) => [role, { column: columnLetter(m!.column), columnNumber: m!.column, header: m!.header, confidence: m!.confidence, source: m!.source }]),
     ),
-    counts: { entries: r.entries.length, openings: r.openings.length, skipped: r.skipped.length, errors: r.errors.length, hiddenRows: r.hiddenRowCount },
+    counts: { entries: r.table.length, openings: r.openings.length, skipped: r.skipped.length, errors: r.errors.length, hiddenRows: r.hiddenRowCount },
     openingBalance: formatFen(r.openingBalance),
     closingBalance: formatFen(r.closingBalance),
     asOf: r.asOf ?? null,
@@ -71,16 +71,22 @@ export function readJson(r: ReadResult, lang: Lang, withEntries: boolean): objec
     skipped: r.skipped.map((s) => ({ ...(s.sheet !== undefined ? { sheet: s.sheet } : {}), row: s.row, reason: s.reason, text: s.text })),
     errors: r.errors.map((e) => ({ ...e, message: describeReadIssue(e, lang) })),
   };
-  const combined = r as Partial<CombinedReadResult>;
-  if (combined.sheets !== undefined) {
-    json.sheets = combined.sheets;
-    json.carried = (combined.carried ?? []).map((c) => ({ sheet: c.sheet, row: c.row, dealer: c.dealer, expected: formatFen(c.expected), found: formatFen(c.found), agrees: c.agrees }));
-    json.layoutDifferences = combined.layoutDifferences ?? [];
-  }
+  Object.assign(json, sheetsJson(r));
   if (withEntries) {
-    json.entries = r.entries.map((e) => ({ sheet: e.sheet, row: e.row, date: e.date, ref: e.ref, refs: e.refs, voucher: e.voucher, description: e.description, amount: formatFen(e.amount), dealer: e.dealer, rep: e.rep, termDays: e.termDays, afterAsOf: e.afterAsOf }));
+    json.entries = entriesOf(r.table).map((e) => ({ sheet: e.sheet, row: e.row, date: e.date, ref: e.ref, refs: e.refs, voucher: e.voucher, description: e.description, amount: formatFen(e.amount), dealer: e.dealer, rep: e.rep, termDays: e.termDays, afterAsOf: e.afterAsOf }));
   }
   return json;
+}
+
+/** For a ledger read over several sheets: the sheets, the carry-overs checked and the layouts that differ; else nothing. */
+export function sheetsJson(r: ReadResult): Record<string, unknown> {
+  const combined = r as Partial<CombinedReadResult>;
+  if (combined.sheets === undefined) return {};
+  return {
+    sheets: combined.sheets,
+    carried: (combined.carried ?? []).map((c) => ({ sheet: c.sheet, row: c.row, dealer: c.dealer, expected: formatFen(c.expected), found: formatFen(c.found), agrees: c.agrees })),
+    layoutDifferences: combined.layoutDifferences ?? [],
+  };
 }
 
 const ROLE_TEXT: Record<Role, [string, string]> = {
@@ -120,7 +126,7 @@ function readText(r: ReadResult, lang: Lang): string {
   if (r.dealer) lines.push(`${s("经销商", "Dealer")}: ${r.dealer}`);
   else if (r.dealers.length > 0) lines.push(`${s("经销商", "Dealers")}: ${r.dealers.length} (${r.dealers.slice(0, 5).join("、")}${r.dealers.length > 5 ? "…" : ""})`);
   if ((r.blocks ?? []).length > 0) lines.push(...blocksText(r.blocks ?? [], lang));
-  lines.push(`${s("分录", "Entries")}: ${r.entries.length}`);
+  lines.push(`${s("分录", "Entries")}: ${r.table.length}`);
   lines.push(`${s("期初余额", "Opening balance")}: ${formatFenGrouped(r.openingBalance)}`);
   lines.push(`${s("期末余额", "Closing balance")}${r.asOf ? ` (${r.asOf})` : ""}: ${formatFenGrouped(r.closingBalance)}`);
   if (r.balanceCheck.checked) {
@@ -148,7 +154,7 @@ function readText(r: ReadResult, lang: Lang): string {
 }
 
 /** Carry-over rows checked and sheets whose columns differ, for a ledger read over several sheets. */
-function sheetsText(r: CombinedReadResult, lang: Lang): string[] {
+export function sheetsText(r: CombinedReadResult, lang: Lang): string[] {
   const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
   const lines: string[] = [];
   const opened = r.openings.map((o) => `${o.sheet}!${o.row}`).join(", ");
