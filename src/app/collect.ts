@@ -370,7 +370,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   const sheet = promiseSheetName(number);
   await target.writeSheet(papersSheet(sheet, c.template.template, req.template ?? null, [filled]).spec);
   const checks = checkInstallments(made.installments, receiptsFor(entriesOf(aging.ledger.table))(dealer), asOf, asOf);
-  const planSheet = await appendPlanRows(registerPort, number, dealer, checks, lang);
+  const planSheet = await writePlanRows(registerPort, number, dealer, checks, lang);
   await writeRegisterPlan(registerPort, register.name, register.read, planned.plan, lang);
 
   const warnings = new Map<string, FillWarning>();
@@ -390,28 +390,35 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
 }
 
 /**
- * The commitment's installments appended to 还款计划 (made with its header when missing, as the user's
- * sheet like the register): rows of an earlier run for the same 编号 are not written again.
+ * The commitment's installments in 还款计划 (made with its header when missing, as the user's sheet like the
+ * register). A commitment written again under the same 编号 (its number was never sent, so it is reused)
+ * replaces its earlier rows: they take the new installments in order, further ones go below the sheet's last
+ * row, and rows left over are emptied in our columns. Only our columns are written; the user's stay as they are.
  */
-async function appendPlanRows(port: WorkbookPort, number: string, dealer: string, checks: readonly InstallmentCheck[], lang: Lang): Promise<string> {
+async function writePlanRows(port: WorkbookPort, number: string, dealer: string, checks: readonly InstallmentCheck[], lang: Lang): Promise<string> {
   const existing = await findSheet(port, PLAN_SHEET);
   const name = existing ?? PLAN_SHEET;
   const grid = existing ? await port.readSheet(existing) : null;
   const lastRow = grid ? grid.top + grid.values.length - 1 : 0;
-  if (grid && readPlanSheet(grid).commitments.some((c) => c.number === number)) return name;
+  const layout = grid ? readPlanSheet(grid).layout : null;
   const cells: PlacedCell[] = [];
-  let row = lastRow + 1;
-  if (!grid || lastRow === 0) {
-    PLAN_COLUMNS.forEach((h, i) => cells.push({ row: 1, column: i + 1, cell: { value: h, bold: true } }));
-    row = 2;
+  // Our columns where the sheet has them (the user may have moved them), else in their usual places.
+  const columnOf = (i: number): number => layout?.columns[PLAN_COLUMNS[i]!] ?? i + 1;
+  let next = lastRow + 1;
+  if (layout === null) {
+    PLAN_COLUMNS.forEach((h, i) => cells.push({ row: lastRow === 0 ? 1 : next, column: i + 1, cell: { value: h, bold: true } }));
+    next = lastRow === 0 ? 2 : next + 1;
   }
-  for (const values of planSheetRows(number, dealer, checks, lang)) {
+  const earlier = layout?.rowsOf.get(number) ?? [];
+  const rows = planSheetRows(number, dealer, checks, lang);
+  rows.forEach((values, k) => {
+    const row = k < earlier.length ? earlier[k]! : next++;
     values.forEach((v, i) => {
       const cell: OutCell = v !== null && typeof v === "object" ? { value: v, numberFormat: "yyyy-mm-dd" } : i === 4 || i === 5 ? { value: v, numberFormat: "#,##0.00" } : { value: v };
-      cells.push({ row, column: i + 1, cell });
+      cells.push({ row, column: columnOf(i), cell });
     });
-    row++;
-  }
+  });
+  for (const row of earlier.slice(rows.length)) PLAN_COLUMNS.forEach((_, i) => cells.push({ row, column: columnOf(i), cell: { value: null } }));
   await port.writeCells(name, cells);
   return name;
 }

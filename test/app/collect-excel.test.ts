@@ -95,4 +95,25 @@ describe("collection papers in the open workbook (the pane's use cases through t
     expect(item.nextAction.code).toBe("commitment_broken");
     expect(aged.collection.commitments.map((c) => c.missed?.n)).toEqual([1]);
   });
+
+  test("a commitment made again before it is sent keeps its number and replaces its 还款计划 rows, leaving others and the user's notes", async () => {
+    const port = portOf(FakeExcel.fromSheets([LEDGER, COMPANY]));
+    const promise = (dealer: string, hand: { date: string; amount: number }[]) =>
+      runPromise({ ledger: { port, sheet: "应收明细" }, dealer, asOf: "2026-11-27", sendDate: "2026-11-28", installments: { hand }, lang: "zh-CN" });
+    const first = await promise("甲商贸", [{ date: "2026-12-10", amount: 100_000 }, { date: "2027-01-10", amount: 100_000 }, { date: "2027-02-10", amount: 100_000 }]);
+    const other = await promise("乙电器", [{ date: "2026-12-15", amount: 150_050 }]);
+    if (!first.ok || !other.ok) throw new Error("commitments refused");
+    // The user's note beside the second installment.
+    await port.writeCells("还款计划", [{ row: 3, column: 8, cell: { value: "客户来电确认" } }]);
+    const again = await promise("甲商贸", [{ date: "2026-12-20", amount: 150_000 }, { date: "2027-01-20", amount: 150_000 }]);
+    if (!again.ok) throw new Error(JSON.stringify(again.problem));
+    expect(again.run.commitment.number).toBe(first.run.commitment.number);
+    const plan = (await port.readSheet("还款计划")).values;
+    expect(plan.slice(1).map((row) => [row[0], row[1], row[2], row[4], row[7] ?? null])).toEqual([
+      ["CN-202611-0001", "甲商贸", 1, 1500, null],
+      ["CN-202611-0001", "甲商贸", 2, 1500, "客户来电确认"],
+      [null, null, null, null, null],
+      ["CN-202611-0002", "乙电器", 1, 1500.5, null],
+    ]);
+  });
 });

@@ -88,22 +88,36 @@ export interface PlanSheetProblem {
   found: string;
 }
 
-/** The commitments recorded on a 还款计划 sheet, by 编号, installments in order. */
-export function readPlanSheet(grid: Grid): { commitments: PlannedCommitment[]; problems: PlanSheetProblem[] } {
+/** Where a 还款计划 sheet keeps things: its header row, the Excel column of each of our columns found, and the sheet rows of each 编号. */
+export interface PlanSheetLayout {
+  headerRow: number;
+  columns: Partial<Record<(typeof PLAN_COLUMNS)[number], number>>;
+  rowsOf: Map<string, number[]>;
+}
+
+/**
+ * The commitments recorded on a 还款计划 sheet, by 编号, installments in order; `layout` is null when the sheet
+ * has no header with 编号 and 期数.
+ */
+export function readPlanSheet(grid: Grid): { commitments: PlannedCommitment[]; problems: PlanSheetProblem[]; layout: PlanSheetLayout | null } {
   const problems: PlanSheetProblem[] = [];
   const headerIndex = grid.values.findIndex((r) => r.some((v) => cellText(v).trim() === "编号") && r.some((v) => cellText(v).trim() === "期数"));
-  if (headerIndex < 0) return { commitments: [], problems };
+  if (headerIndex < 0) return { commitments: [], problems, layout: null };
   const col: Partial<Record<(typeof PLAN_COLUMNS)[number], number>> = {};
   grid.values[headerIndex].forEach((v, c) => {
     const t = cellText(v).trim();
     if ((PLAN_COLUMNS as readonly string[]).includes(t) && col[t as (typeof PLAN_COLUMNS)[number]] === undefined) col[t as (typeof PLAN_COLUMNS)[number]] = c;
   });
   const byNumber = new Map<string, PlannedCommitment>();
+  const rowsOf = new Map<string, number[]>();
   for (let r = headerIndex + 1; r < grid.values.length; r++) {
     const cells = grid.values[r];
     const at = (name: (typeof PLAN_COLUMNS)[number]) => (col[name] === undefined ? undefined : cells[col[name]!]);
     const number = cellText(at("编号")).trim();
     if (number === "") continue;
+    const rows = rowsOf.get(number);
+    if (rows) rows.push(grid.top + r);
+    else rowsOf.set(number, [grid.top + r]);
     const place = (name: (typeof PLAN_COLUMNS)[number]) => `${columnLetter(grid.left + (col[name] ?? 0))}${grid.top + r}`;
     const d = at("日期");
     const parsed = isBlankCell(d) ? null : parseDate(d, { date1904: grid.date1904 });
@@ -122,7 +136,9 @@ export function readPlanSheet(grid: Grid): { commitments: PlannedCommitment[]; p
     c.installments.push({ n: Number(cellText(at("期数"))) || c.installments.length + 1, date: parsed.date, amount, cumulative });
   }
   for (const c of byNumber.values()) c.installments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.n - b.n));
-  return { commitments: [...byNumber.values()], problems };
+  const columns: PlanSheetLayout["columns"] = {};
+  for (const [name, c] of Object.entries(col) as [(typeof PLAN_COLUMNS)[number], number][]) columns[name] = grid.left + c;
+  return { commitments: [...byNumber.values()], problems, layout: { headerRow: grid.top + headerIndex, columns, rowsOf } };
 }
 
 /** The 还款计划 rows of one commitment (header not included): 编号, 客户名称, 期数, 日期, 金额, 实收, 状态. */
