@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: speed and memory of the heavy paths, each case in a fresh process.
  * `npm run bench --silent -- --json` prints one JSON object, one key per area, each a list of runs.
- * Flags: --quick (small sizes only), --only read,reconcile,excel,letters,bundle.
+ * Flags: --quick (small sizes only), --only read,reconcile,aging,excel,letters,bundle; --rows N runs only
+ * that size (for the areas that take one: reconcile, aging); --mode json|out runs one of aging's two modes.
  * `bundle` is one object, not a list: the production build's first load and chunks, gzipped (it makes
  * the production build when the sources changed since the last one).
  */
@@ -18,6 +19,11 @@ const quick = args.includes("--quick");
 const onlyArg = args.find((a) => a.startsWith("--only="))?.slice(7) ?? (args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined);
 const only = onlyArg ? new Set(onlyArg.split(",")) : null;
 const want = (area: string) => only === null || only.has(area);
+const argValue = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+const rowsArg = argValue("rows");
+/** The sizes to run: the given ones, or `--rows N` alone. */
+const sizes = (all: number[]): number[] => (rowsArg !== undefined ? [Number(rowsArg)] : all);
+const modeArg = argValue("mode");
 const log = (text: string) => {
   if (!asJson) process.stdout.write(text + "\n");
   else process.stderr.write(text + "\n");
@@ -47,7 +53,7 @@ function main(): void {
     if (want("reconcile")) {
       results.reconcile = [];
       const reference: Record<string, unknown>[] = [];
-      for (const rows of quick ? [10_000] : [10_000, 100_000, FULL_SHEET - 1]) {
+      for (const rows of sizes(quick ? [10_000] : [10_000, 100_000, FULL_SHEET - 1])) {
         writeCsvPair(dir, rows, 1000);
         const r = runCase("reconcile", rows, dir);
         let ratio: number | null = null;
@@ -62,6 +68,34 @@ function main(): void {
         log(
           `reconcile  ${String(rows).padStart(9)} rows  ${String(r.ms).padStart(7)} ms  (cpu ${r.cpuMs} ms)  peak ${r.peakMB} MB  reference ${reference.at(-1)?.ms ?? "-"} ms (cpu ${reference.at(-1)?.cpuMs ?? "-"} ms)  ratio ${ratio ?? "-"}`,
         );
+      }
+    }
+    if (want("aging")) {
+      // `aging --json` and `aging --out` on our side of the reconcile pair (1,000 dealers), against DuckDB's
+      // exact-reference join of the same pair of files (the reconcile area's reference) in the same run.
+      results.aging = [];
+      for (const rows of sizes(quick ? [10_000] : [10_000, 100_000, FULL_SHEET - 1])) {
+        writeCsvPair(dir, rows, 1000);
+        let duckdbMs: number | null = null;
+        try {
+          duckdbMs = runCase("duckdb", rows, dir).ms as number;
+        } catch {
+          log("  (reference SQL engine not available: ratio left out)");
+        }
+        for (const mode of modeArg !== undefined ? [modeArg] : ["json", "out"]) {
+          let r: Record<string, unknown>;
+          try {
+            r = runCase(`aging-${mode}`, rows, dir);
+          } catch (e) {
+            // A run that fails (out of memory, too slow to finish) is a result too: say so and go on.
+            r = { rows, mode, failed: String((e as Error).message).split("\n")[0] };
+          }
+          const ratio = duckdbMs !== null && typeof r.ms === "number" ? Math.round((r.ms / duckdbMs) * 100) / 100 : null;
+          results.aging.push({ ...r, dealers: 1000, duckdbMs, ratioToDuckdb: ratio });
+          log(
+            `aging ${String(mode).padEnd(4)} ${String(rows).padStart(9)} rows  ${String(r.ms ?? "failed").padStart(7)} ms  (cpu ${r.cpuMs ?? "-"} ms)  peak ${r.peakMB ?? "-"} MB  duckdb ${duckdbMs ?? "-"} ms  ratio ${ratio ?? "-"}`,
+          );
+        }
       }
     }
     if (want("excel")) {
