@@ -21,7 +21,10 @@ import * as path from "path";
 import { Writable } from "stream";
 import { writeFileWhole, type ByteSink, type WholeFileFs } from "../port/whole-file";
 import { makeWorkbookXmlSafe } from "./xml-safe";
+import { XlsxPackage } from "./stream-read";
+import { ZipError, ZipReader } from "./zip";
 import type { CellValue, Grid } from "../core/model";
+import { valuesGrid, type SheetGrid } from "../core/read/source";
 import {
   Capabilities,
   CellLook,
@@ -158,34 +161,80 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The last `select` made, for tests and the command line. */
   lastSelection: Selection | null = null;
 
+  /** The ExcelJS workbook, once something needs more than the sheets' values (see `load`). */
+  private model: ExcelJS.Workbook | null;
+  private loading: Promise<void> | null = null;
+
   private constructor(
-    /** The ExcelJS workbook underneath, for inspection in tests. */
-    readonly workbook: ExcelJS.Workbook,
+    model: ExcelJS.Workbook | null,
     /** Absolute path of the file this was opened from; never written to. */
     readonly sourcePath: string | null,
-  ) {}
+    /** An opened file as it is on disk: its sheets are read from here until the ExcelJS workbook is loaded. */
+    private readonly file: { bytes: Buffer; zip: ZipReader; pkg: XlsxPackage; name: string } | null = null,
+  ) {
+    this.model = model;
+  }
 
-  /** A read-only view of a file; `save` must go elsewhere. */
+  /** The ExcelJS workbook underneath, for inspection in tests; an opened file has it once `load` has run. */
+  get workbook(): ExcelJS.Workbook {
+    if (!this.model) throw new Error("the workbook is not loaded yet: await load() first");
+    return this.model;
+  }
+
+  /** A read-only view of a file, loaded whole; `save` must go elsewhere. */
   static async open(file: string): Promise<XlsxWorkbook> {
-    const wb = new ExcelJS.Workbook();
+    let bytes: Buffer;
     try {
-      await wb.xlsx.readFile(file);
+      bytes = await fs.readFile(file);
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "not found" : "not a readable .xlsx file";
       throw new PortError("io", `${file}: ${reason}`);
     }
-    return new XlsxWorkbook(wb, path.resolve(file));
+    const x = await XlsxWorkbook.openBytes(bytes, file);
+    await x.load();
+    return x;
   }
 
-  /** A read-only view of a file's bytes already read (the command line reads them itself to say what is wrong). */
+  /**
+   * A read-only view of a file's bytes already read (the command line reads them itself to say what is wrong).
+   * The zip is checked against its caps and every sheet indexed here, so a file that cannot be read fails
+   * now: `PortError` `too_large` (a zip bomb: see ./zip) or `io`. Values are then read straight from the
+   * sheets' XML (./stream-read); the ExcelJS workbook is loaded only when something needs more.
+   */
   static async openBytes(bytes: Uint8Array, file: string): Promise<XlsxWorkbook> {
-    const wb = new ExcelJS.Workbook();
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     try {
-      await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-    } catch {
-      throw new PortError("io", `${file}: not a readable .xlsx file`);
+      const zip = new ZipReader(buf);
+      const pkg = new XlsxPackage(zip);
+      for (const entry of pkg.sheets) pkg.sheet(entry);
+      return new XlsxWorkbook(null, path.resolve(file), { bytes: buf, zip, pkg, name: file });
+    } catch (e) {
+      throw zipFailure(e, file);
     }
-    return new XlsxWorkbook(wb, path.resolve(file));
+  }
+
+  /**
+   * Loads the whole workbook with ExcelJS, for anything beyond the sheets' values (formats, marks, copies,
+   * writes). Every zip entry is first inflated once under the caps, so ExcelJS never meets a bomb.
+   */
+  async load(): Promise<void> {
+    if (this.model) return;
+    const file = this.file!;
+    this.loading ??= (async () => {
+      try {
+        file.zip.checkAll();
+      } catch (e) {
+        throw zipFailure(e, file.name);
+      }
+      const wb = new ExcelJS.Workbook();
+      try {
+        await wb.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
+      } catch {
+        throw new PortError("io", `${file.name}: not a readable .xlsx file`);
+      }
+      this.model = wb;
+    })();
+    await this.loading;
   }
 
   static create(): XlsxWorkbook {
@@ -215,6 +264,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.sourcePath && (await samePath(this.sourcePath, target))) {
       throw new PortError("io", `${file}: this is the input file; Duizhang never writes into its input`);
     }
+    await this.load();
     makeWorkbookXmlSafe(this.workbook);
     await writeFileWhole(target, (sink) => this.writeTo(sink), { replace: options.replace ?? true, ...(options.fs ? { fs: options.fs } : {}) });
   }
@@ -237,6 +287,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    await this.load();
     makeWorkbookXmlSafe(this.workbook);
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
@@ -246,6 +297,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * formats) into this one as one of our sheets, e.g. the input sheets of a result workbook.
    */
   async copySheetFrom(source: XlsxWorkbook, name: string, newName: string, options: { usersSheet?: boolean } = {}): Promise<void> {
+    await Promise.all([this.load(), source.load()]);
     const from = source.userSheet(name);
     // A copy of the user's own record (the letters' register, 本公司信息) stays theirs: undo never deletes it.
     if (options.usersSheet && this.findSheet(newName)) throw new PortError("not_ours", newName);
@@ -265,11 +317,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Template sheets of other workbooks whose formats `templateFormats` may copy, by name (a template given as a file). */
-  private readonly templateSources = new Map<string, ExcelJS.Worksheet>();
+  private readonly templateSources = new Map<string, { source: XlsxWorkbook; sheet: string }>();
 
   /** Lets `templateFormats.from.sheet` name a sheet of another workbook (`--template FILE#SHEET`); its formats are copied, not the sheet. */
   useTemplateSheet(source: XlsxWorkbook, sheet: string, as: string = sheet): void {
-    this.templateSources.set(as, source.userSheet(sheet));
+    this.templateSources.set(as, { source, sheet });
   }
 
   /** Merges, heights and template formats of a written sheet; merges first, so each merged cell then gets its own template look. */
@@ -284,7 +336,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!t) return;
     let styleOf: (row: number, column: number) => Partial<ExcelJS.Style> | undefined;
     if ("sheet" in t.from) {
-      const source = this.templateSources.get(t.from.sheet) ?? this.findSheet(t.from.sheet);
+      const named = this.templateSources.get(t.from.sheet);
+      const source = named ? named.source.userSheet(named.sheet) : this.findSheet(t.from.sheet);
       if (!source) throw new PortError("no_sheet", t.from.sheet);
       styleOf = (row, column) => source.getCell(row, column).style;
     } else {
@@ -320,6 +373,7 @@ export class XlsxWorkbook implements WorkbookPort {
     options: ReadOptions & { listValidation?: { column: number; fromRow: number; toRow: number; values: readonly string[] }[] } = {},
   ): Promise<void> {
     checkAbort(options.signal, sheet);
+    await this.load();
     if (sameSheetName(sheet, SETTINGS_SHEET)) throw new PortError("not_ours", sheet);
     const ws = this.findSheet(sheet) ?? this.workbook.addWorksheet(sheet);
     for (const p of cells) this.writeCell(ws, p.row, p.column, planCell(p.cell, null));
@@ -330,6 +384,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readLayout(name: string): Promise<SheetLayout> {
+    await this.load();
     const ws = this.userSheet(name);
     const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(blockOfAddress).filter((b): b is NonNullable<typeof b> => b !== null);
     const columnWidths: (number | null)[] = [];
@@ -353,7 +408,21 @@ export class XlsxWorkbook implements WorkbookPort {
     return ws;
   }
 
+  /** The opened file's sheets as read from its XML (before the ExcelJS workbook is loaded), else null. */
+  private streamed(): XlsxPackage | null {
+    return this.model ? null : this.file!.pkg;
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
+    const pkg = this.streamed();
+    if (pkg) {
+      return pkg.sheets
+        .filter((s) => s.name !== SETTINGS_SHEET)
+        .map((s) => {
+          const b = pkg.sheet(s).bounds;
+          return { name: s.name, rowCount: b ? b.rowCount : 0, columnCount: b ? b.columnCount : 0, top: b ? b.top : 1, left: b ? b.left : 1, visible: s.visible };
+        });
+    }
     return this.sheets().map((ws) => {
       const b = valueBounds(ws);
       return {
@@ -367,8 +436,24 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  /** A sheet of the opened file, by the port's rules (case-insensitive, never the settings sheet). */
+  private streamedSheet(pkg: XlsxPackage, name: string) {
+    const entry = pkg.sheets.find((s) => s.name !== SETTINGS_SHEET && sameSheetName(s.name, name));
+    if (!entry) throw new PortError("no_sheet", name);
+    return entry;
+  }
+
+  /** The sheet for the reader: rows parsed one at a time from the file's XML while the workbook is not loaded. */
+  async readRows(name: string, options: ReadOptions = {}): Promise<SheetGrid> {
+    checkAbort(options.signal, name);
+    const pkg = this.streamed();
+    return pkg ? pkg.rowsGrid(this.streamedSheet(pkg, name)) : this.readSheet(name, options);
+  }
+
   async readSheet(name: string, options: ReadOptions = {}): Promise<Grid> {
     checkAbort(options.signal, name);
+    const pkg = this.streamed();
+    if (pkg) return valuesGrid(pkg.rowsGrid(this.streamedSheet(pkg, name)));
     const ws = this.userSheet(name);
     const date1904 = this.workbook.properties?.date1904 === true;
     const b = valueBounds(ws);
@@ -400,6 +485,19 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private readSettings(): Map<string, string> {
     const map = new Map<string, string>();
+    const pkg = this.streamed();
+    if (pkg) {
+      const entry = pkg.sheets.find((s) => s.name === SETTINGS_SHEET);
+      const grid = entry ? valuesGrid(pkg.rowsGrid(entry)) : null;
+      grid?.values.forEach((row) => {
+        // Column A key, column B JSON, wherever the used range starts.
+        const at = (column: number) => (column >= grid.left ? row[column - grid.left] : null);
+        const key = at(1);
+        const json = at(2);
+        if (typeof key === "string" && typeof json === "string") map.set(key, json);
+      });
+      return map;
+    }
     this.settingsSheet()?.eachRow((row) => {
       const key = row.getCell(1).value;
       const json = row.getCell(2).value;
@@ -436,6 +534,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async setSetting(key: string, value: unknown): Promise<void> {
+    await this.load();
     const map = this.readSettings();
     if (value === undefined) map.delete(key);
     else map.set(key, JSON.stringify(value));
@@ -448,6 +547,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async ownSheets(): Promise<string[]> {
+    await this.load();
     const ids = this.ownedIds();
     if (ids === null) return this.owned();
     return ids.flatMap((id) => this.workbook.worksheets.filter((ws) => String(ws.id) === id && this.isOurs(ws)).map((ws) => ws.name));
@@ -503,6 +603,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSheet(spec: SheetSpec, options: ReadOptions = {}): Promise<void> {
     checkAbort(options.signal, spec.name);
+    await this.load();
+    const from = spec.templateFormats?.from;
+    const template = from && "sheet" in from ? this.templateSources.get(from.sheet) : undefined;
+    if (template) await template.source.load();
     const columns = specWidth(spec.rows);
     if (spec.rows.length > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) {
       // ExcelJS would stop with a stack trace (columns) or write a file Excel refuses (rows).
@@ -619,6 +723,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async deleteSheet(name: string): Promise<void> {
+    await this.load();
     const existing = this.findSheet(name);
     if (existing && !this.isOurs(existing)) throw new PortError("not_ours", name);
     if (existing) {
@@ -647,13 +752,19 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async markRows(sheet: string, group: string, marks: RowMark[], styles: Record<string, MarkStyle>): Promise<void> {
     for (const m of marks) if (!styles[m.style]) throw new Error(`no mark style ${m.style}`);
+    await this.load();
     const ws = this.userSheet(sheet);
     this.removeGroup(ws, group);
     const b = valueBounds(ws);
     const c1 = columnLetters(b ? b.c1 : 1);
     const c2 = columnLetters(b ? b.c2 : 1);
     const byStyle = new Map<string, number[]>();
-    for (const m of marks) byStyle.set(m.style, [...(byStyle.get(m.style) ?? []), m.row]);
+    for (const m of marks) {
+      const rows = byStyle.get(m.style);
+      // Pushed, not copied: a copy per mark made marking a 100,000-row ledger take over a minute.
+      if (rows) rows.push(m.row);
+      else byStyle.set(m.style, [m.row]);
+    }
     for (const [styleName, rows] of byStyle) {
       const style = styles[styleName];
       const ref = rowBlocks(rows)
@@ -672,11 +783,13 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async clearMarks(group: string, sheet?: string): Promise<void> {
+    await this.load();
     const targets = sheet === undefined ? this.sheets() : [this.userSheet(sheet)];
     for (const ws of targets) this.removeGroup(ws, group);
   }
 
   async listMarks(group: string, sheet: string): Promise<RowMark[]> {
+    await this.load();
     const ws = this.userSheet(sheet);
     const seen = new Set<string>();
     const marks: RowMark[] = [];
@@ -693,6 +806,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async select(target: Selection): Promise<void> {
+    await this.load();
     const ws = this.userSheet(target.sheet);
     const b = valueBounds(ws);
     const column = target.column ?? (b ? b.c1 : 1);
@@ -761,6 +875,14 @@ async function applyForm(ws: ExcelJS.Worksheet, form: FormSpec): Promise<void> {
     else cell.dataValidation = { type: "any", formulae: [], ...message } as unknown as ExcelJS.DataValidation;
   }
   if (form.protect) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: false, formatRows: false });
+}
+
+/** A zip that could not be read, as the port's error naming the file: `too_large` past the caps, else `io`. */
+function zipFailure(e: unknown, file: string): PortError {
+  if (e instanceof PortError) return e;
+  if (e instanceof ZipError && e.reason === "too_large") return new PortError("too_large", `${file}: ${e.message}`);
+  if (e instanceof ZipError && e.reason === "encrypted") return new PortError("io", `${file}: encrypted`);
+  return new PortError("io", `${file}: not a readable .xlsx file`);
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {
