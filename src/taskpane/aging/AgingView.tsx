@@ -29,7 +29,8 @@ import { formatFenGrouped } from "../../core/money";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { ActionNote } from "../components/ActionNote";
-import { Actions, useLayoutStyles } from "../components/layout";
+import { Actions, DateField, useLayoutStyles } from "../components/layout";
+import { LedgerSheetsField, useLedgerSheets } from "../components/LedgerSheetsField";
 import { useLocale } from "../context";
 import type { PaneMessage } from "../messages";
 import { ActionList, KeptApart, StageSummary, TermTable } from "./AgingParts";
@@ -72,8 +73,9 @@ export function AgingView(props: AgingViewProps): JSX.Element {
   const layout = useLayoutStyles();
   const { report, clear, onGoTo, generation } = props;
   const ledger = props.choice.ledger;
-  const w = useAgingRun({ ledger, generation, report, clear, onGoTo });
-  const c = useCollect({ ledger, run: w.run, dealer: w.dealer, report, clear, onGoTo });
+  const ledgerSheets = useLedgerSheets(ledger);
+  const w = useAgingRun({ ledger, ledgerSheets, generation, report, clear, onGoTo });
+  const c = useCollect({ ledger, ledgerSheets, run: w.run, dealer: w.dealer, report, clear, onGoTo });
   const { run, asOf, dealer, dealers, busy, status, review, termProblem, termValue, canAct, markedHere } = w;
   const { asOf: asOfText, soonToo, basis, buckets: bucketsText } = w.choices;
   const buckets = w.bucketsOk;
@@ -111,16 +113,17 @@ export function AgingView(props: AgingViewProps): JSX.Element {
             ))}
           </Dropdown>
         </Field>
+        <LedgerSheetsField sheets={props.sheets} ledger={ledger} statement={props.choice.statement} generation={generation} />
         <div className={layout.formRow}>
-          <Field
-            className={layout.grow}
+          <DateField
+            grow
             label={s.asOf}
-            hint={asOf ? s.asOfHint : undefined}
-            validationState={asOf ? "none" : "error"}
-            validationMessage={asOf ? undefined : s.asOfProblem(asOfText)}
-          >
-            <Input className={layout.control} type="date" value={asOfText} onChange={(_, data) => w.choose({ asOf: data.value })} data-testid="aging-as-of" />
-          </Field>
+            hint={s.asOfHint}
+            problem={asOf ? undefined : s.asOfProblem(asOfText)}
+            value={asOfText}
+            onChange={(value) => w.choose({ asOf: value })}
+            testId="aging-as-of"
+          />
           <Button onClick={w.recompute} disabled={!ledger || !asOf || status.state === "running"} data-testid="aging-recompute">
             {s.recompute}
           </Button>
@@ -167,7 +170,6 @@ export function AgingView(props: AgingViewProps): JSX.Element {
         </div>
       </div>
 
-      {!ledger ? <Text className={layout.muted}>{s.ledgerHint}</Text> : null}
       {status.state === "running" && ledger ? <Spinner size="tiny" label={s.running(ledger)} /> : null}
 
       {run && termSources ? (

@@ -78,6 +78,8 @@ export function reduceAging(state: AgingRunState, event: AgingEvent): AgingRunSt
 
 export interface AgingRunOptions {
   ledger: string | null;
+  /** A ledger kept one sheet per month: every sheet aged as the one ledger, `ledger` among them. */
+  ledgerSheets?: readonly string[];
   /** Bumped when the user refreshes the sheet list: the ledger is aged again. */
   generation: number;
   report: (message: PaneMessage) => void;
@@ -110,7 +112,13 @@ export interface AgingRunView extends AgingRunState {
   write(): Promise<void>;
 }
 
-export function useAgingRun({ ledger, generation, report, clear, onGoTo }: AgingRunOptions): AgingRunView {
+export function useAgingRun({ ledger: ledgerSheet, ledgerSheets, generation, report, clear, onGoTo }: AgingRunOptions): AgingRunView {
+  // Several sheets are one ledger, named by all of them (the key of its dealers, marks and results).
+  const many = ledgerSheet !== null && ledgerSheets && ledgerSheets.length > 1 ? ledgerSheets : null;
+  const manyKey = many ? many.join("\u0000") : "";
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sheets = useMemo(() => (many ? [...many] : ledgerSheet ? [ledgerSheet] : []), [manyKey, ledgerSheet]);
+  const ledger = many ? many.join("、") : ledgerSheet;
   const { port, useCases } = useServices();
   const store = usePaneStore();
   const locale = useLocale();
@@ -147,10 +155,12 @@ export function useAgingRun({ ledger, generation, report, clear, onGoTo }: Aging
     dispatch({ type: "running" });
     const last = store.get().lastReconcile;
     // Rows the pane's last reconciliation of this ledger flagged are aged as 待核对 (see model.ts).
+    // A reconciliation's rows tie to one sheet: several monthly sheets are aged without its 待核对 rows.
+    const useLast = last && sheets.length === 1 && !last.ledgerSheets ? last : null;
     ageWithLastReconcile(
       port,
-      { ledger: { port, sheet: ledger }, asOf, basis, buckets, ...(dealer !== null ? { dealer } : {}) },
-      last ? { run: last.run, ledgerPrint: last.prints.get(last.run.ledger.sheet) ?? null } : null,
+      { ledger: { port, sheet: sheets[0], ...(sheets.length > 1 ? { read: { sheets } } : {}) }, asOf, basis, buckets, ...(dealer !== null ? { dealer } : {}) },
+      useLast ? { run: useLast.run, ledgerPrint: useLast.prints.get(useLast.run.ledger.sheet) ?? null } : null,
       useCases.runAging,
     ).then(
       ({ run, review }) => {
@@ -172,7 +182,7 @@ export function useAgingRun({ ledger, generation, report, clear, onGoTo }: Aging
     return () => {
       current = false;
     };
-  }, [port, useCases, store, ledger, asOf, basis, buckets, dealer, generation, state.version, report, clear, clearIssues]);
+  }, [port, useCases, store, ledger, sheets, asOf, basis, buckets, dealer, generation, state.version, report, clear, clearIssues]);
 
   // Problems of a ledger no longer shown are no longer news.
   useEffect(() => () => clearIssues(), [clearIssues]);
@@ -183,8 +193,8 @@ export function useAgingRun({ ledger, generation, report, clear, onGoTo }: Aging
   const termValue = termText ?? (run ? String(run.termSources.defaultTermDays) : "");
   const termProblem = termText !== null ? defaultTermProblem(termText) : null;
 
-  const latest = useRef({ status, termText, choices, marked, ledger, locale });
-  latest.current = { status, termText, choices, marked, ledger, locale };
+  const latest = useRef({ status, termText, choices, marked, ledger, sheets, locale });
+  latest.current = { status, termText, choices, marked, ledger, sheets, locale };
 
   /** One command on the workbook: busy while it runs, its message cleared on success, reported on failure. */
   const command = useCallback(
@@ -220,8 +230,12 @@ export function useAgingRun({ ledger, generation, report, clear, onGoTo }: Aging
     if (st.state !== "done") return;
     const { run: r, sheet } = st;
     const stages = stagesToMark(latest.current.choices.soonToo);
+    const list = latest.current.sheets;
     await command("mark", AGING_MESSAGE.mark, async () => {
-      const count = await useCases.markAgingRows(r, port, sheet, stages);
+      // Each sheet of the ledger gets the marks of its own rows.
+      let count = 0;
+      if (list.length > 1) for (const one of list) count += await useCases.markAgingRows(r, port, one, stages, one);
+      else count = await useCases.markAgingRows(r, port, sheet, stages);
       store.dispatch({ type: "marks", aging: { sheet, stages } });
       confirm(AGING_NOTE.marks, (lang) => (count > 0 ? AGING_STRINGS[lang].marked(count, sheet) : AGING_STRINGS[lang].nothingToMark(sheet)));
     });
@@ -229,22 +243,25 @@ export function useAgingRun({ ledger, generation, report, clear, onGoTo }: Aging
 
   const clearMarks = useCallback(async () => {
     const sheet = latest.current.ledger;
+    const list = latest.current.sheets;
     if (!sheet) return;
     await command("clear", AGING_MESSAGE.clear, async () => {
-      await useCases.clearAgingMarks(port, sheet);
+      for (const one of list) await useCases.clearAgingMarks(port, one);
       store.dispatch({ type: "marks", aging: null });
       confirm(AGING_NOTE.marks, (lang) => AGING_STRINGS[lang].cleared(sheet));
     });
   }, [command, useCases, port, store, confirm]);
 
   const write = useCallback(async () => {
-    const { status: st, marked: m, locale: lang } = latest.current;
+    const { status: st, marked: m, locale: lang, sheets: list } = latest.current;
     if (st.state !== "done") return;
     const { run: r, sheet } = st;
+    // Several sheets: every row linked and marked on its own sheet.
+    const own = list.length > 1 ? { ledgerSheet: list[0], ledgerSheets: Object.fromEntries(list.map((x) => [x, x])) } : { ledgerSheet: sheet };
     // The legend of 账龄分析 names the colours the ledger carries now; with none, it is left out.
     const stages: readonly MarkedStage[] | null = m && m.sheet === sheet ? m.stages : null;
     await command("write", AGING_MESSAGE.write, async () => {
-      const written = await useCases.writeAgingResults(r, { port, ledgerSheet: sheet, lang, marks: stages !== null, ...(stages ? { markStages: stages } : {}) });
+      const written = await useCases.writeAgingResults(r, { port, ...own, lang, marks: stages !== null, ...(stages ? { markStages: stages } : {}) });
       confirm(AGING_NOTE.marks, (l) => {
         const as = AGING_STRINGS[l];
         return as.written(written.agingSheet, written.planSheet) + (written.chartsLeftOut > 0 ? ` ${as.chartsLeftOut(written.chartsLeftOut)}` : "");

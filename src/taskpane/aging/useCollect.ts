@@ -12,7 +12,7 @@ import { handSchedule, installmentSchedule, type DemandLevel, type Installment, 
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
 import { decimalTextToFen } from "../../core/money";
-import type { Selection } from "../../port/workbook";
+import type { Selection, WorkbookPort } from "../../port/workbook";
 import { useConfirmations } from "../components/ActionNote";
 import { useLocale, useServices } from "../context";
 import { messageFromError, type PaneMessage } from "../messages";
@@ -60,6 +60,8 @@ export type CollectBusy = null | "demand" | "promise";
 
 export interface CollectOptions {
   ledger: string | null;
+  /** A ledger kept one sheet per month: every sheet read as the one ledger, `ledger` among them. */
+  ledgerSheets?: readonly string[];
   run: AgingRun | null;
   /** The one dealer the view ages, or null for all: "all past their final deadline" then means the ones shown. */
   dealer?: string | null;
@@ -156,7 +158,12 @@ function previewHand(rows: readonly HandRow[], amount: Fen, asOf: IsoDate | null
   return s.ok ? { ok: true, amount, installments: s.installments } : { ok: false, message: scheduleProblemText(s.problem, lang) };
 }
 
-export function useCollect({ ledger, run, dealer = null, report, clear, onGoTo }: CollectOptions): CollectView {
+/** The papers read the ledger as the view aged it: several monthly sheets as one. */
+function ledgerRef(port: WorkbookPort, sheet: string, many: string[] | null) {
+  return many ? { port, sheet: many[0], read: { sheets: many } } : { port, sheet };
+}
+
+export function useCollect({ ledger, ledgerSheets, run, dealer = null, report, clear, onGoTo }: CollectOptions): CollectView {
   const { port, useCases } = useServices();
   const locale = useLocale();
   const { confirm, startAction } = useConfirmations();
@@ -180,8 +187,10 @@ export function useCollect({ ledger, run, dealer = null, report, clear, onGoTo }
   const preview = useMemo(() => previewSchedule(promise, openBalance, asOf, locale), [promise, openBalance, asOf, locale]);
   const deadlineOk = parseDeadlineDays(demand.deadlineDays) !== null;
 
-  const latest = useRef({ demand, promise, preview, ledger, asOf, locale, dealer, pastFinal });
-  latest.current = { demand, promise, preview, ledger, asOf, locale, dealer, pastFinal };
+  const many = ledgerSheets && ledgerSheets.length > 1 ? [...ledgerSheets] : null;
+  const latest = useRef({ demand, promise, preview, ledger, asOf, locale, dealer, pastFinal, many });
+  latest.current = { demand, promise, preview, ledger, asOf, locale, dealer, pastFinal, many };
+
 
   const setDemand = useCallback((patch: Partial<DemandForm>) => setDemandState((d) => ({ ...d, ...patch })), []);
   const setPromise = useCallback((patch: Partial<PromiseForm>) => setPromiseState((p) => ({ ...p, ...(patch.dealer !== undefined && patch.dealer !== p.dealer ? { amount: "" } : {}), ...patch })), []);
@@ -199,7 +208,7 @@ export function useCollect({ ledger, run, dealer = null, report, clear, onGoTo }
     setBusy("demand");
     try {
       const result = await useCases.runDemands({
-        ledger: { port, sheet },
+        ledger: ledgerRef(port, sheet, latest.current.many),
         asOf: date,
         sendDate: todayIso(new Date()),
         // While the view ages one dealer, "all past their final deadline" is the dealers it shows.
@@ -242,7 +251,7 @@ export function useCollect({ ledger, run, dealer = null, report, clear, onGoTo }
       const installments =
         form.mode === "hand" ? { hand: p.installments.map((i) => ({ date: i.date, amount: i.amount })) } : { count: p.installments.length, first: form.first.trim(), every };
       const result = await useCases.runPromise({
-        ledger: { port, sheet },
+        ledger: ledgerRef(port, sheet, latest.current.many),
         dealer: form.dealer,
         asOf: date,
         sendDate: todayIso(new Date()),

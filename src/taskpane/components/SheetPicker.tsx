@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import type { Side } from "../../core/model";
 import type { SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
@@ -60,10 +61,14 @@ export interface SheetPickerProps {
   onChoose: (side: Side, name: string) => void;
   onRefresh: () => void;
   busy?: boolean;
+  /** Shown under the ledger field: the ledger's other monthly sheets. */
+  ledgerExtra?: ReactNode;
+  /** Every sheet read as the ledger (a ledger kept one sheet per month), each badged as the ledger. */
+  ledgerSheets?: readonly string[];
 }
 
 /** The first screen: the workbook's sheets with their sizes, and which is the ledger and which the statement. */
-export function SheetPicker({ sheets, choice, onChoose, onRefresh, busy }: SheetPickerProps): JSX.Element {
+export function SheetPicker({ sheets, choice, onChoose, onRefresh, busy, ledgerExtra, ledgerSheets }: SheetPickerProps): JSX.Element {
   const t = useStrings();
   const styles = useStyles();
 
@@ -117,7 +122,7 @@ export function SheetPicker({ sheets, choice, onChoose, onRefresh, busy }: Sheet
                   <span className={s.visible ? undefined : styles.muted}>{s.name}</span>
                   {s.visible ? null : <span className={styles.muted}>{t.hidden}</span>}
                   <span className={styles.badges}>
-                    {choice.ledger === s.name ? (
+                    {choice.ledger === s.name || ledgerSheets?.includes(s.name) ? (
                       <Badge appearance="tint" color="brand" size="small">
                         {t.ledger}
                       </Badge>
@@ -137,6 +142,7 @@ export function SheetPicker({ sheets, choice, onChoose, onRefresh, busy }: Sheet
         </Table>
       )}
       {picker("ledger", t.ledgerField, t.ledgerHint)}
+      {ledgerExtra}
       {picker("statement", t.statementField, t.statementHint)}
       <div className={styles.actions}>
         <Button size="small" onClick={onRefresh} disabled={busy}>

@@ -6,6 +6,7 @@ import type { SheetChoice } from "../choice";
 import type { PaneMessage } from "../messages";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { Side } from "../../core/model";
+import { LedgerSheetsField, useLedgerSheets } from "./LedgerSheetsField";
 import { ReadPanel } from "./ReadPanel";
 import { SheetPicker } from "./SheetPicker";
 import { UndoPanel } from "./UndoPanel";
@@ -24,10 +25,19 @@ export interface SheetsViewProps {
 }
 
 export default function SheetsView(p: SheetsViewProps): JSX.Element {
+  const ledgerSheets = useLedgerSheets(p.choice.ledger);
   return (
     <>
-      <SheetPicker sheets={p.sheets} choice={p.choice} onChoose={p.onChoose} onRefresh={p.onRefresh} busy={p.busy} />
-      <ReadPanel sheets={p.sheets} choice={p.choice} generation={p.generation} report={p.report} clear={p.clear} onGoTo={p.onGoTo} />
+      <SheetPicker
+        sheets={p.sheets}
+        choice={p.choice}
+        onChoose={p.onChoose}
+        onRefresh={p.onRefresh}
+        busy={p.busy}
+        ledgerSheets={ledgerSheets}
+        ledgerExtra={<LedgerSheetsField sheets={p.sheets} ledger={p.choice.ledger} statement={p.choice.statement} generation={p.generation} disabled={p.busy} />}
+      />
+      <ReadPanel sheets={p.sheets} choice={p.choice} ledgerSheets={ledgerSheets} generation={p.generation} report={p.report} clear={p.clear} onGoTo={p.onGoTo} />
       <UndoPanel report={p.report} onDone={p.onRefresh} />
     </>
   );

@@ -5,7 +5,7 @@
  * buttons, the run bar that stays in reach, the progress bar of a run, the message area of a step,
  * result lists and the legend of the colours laid on the sheets.
  */
-import { Field, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { forwardRef, type ReactNode } from "react";
 
 export const useLayoutStyles = makeStyles({
@@ -109,6 +109,41 @@ export const useLayoutStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
   },
 });
+
+export interface DateFieldProps {
+  label: string;
+  /** `YYYY-MM-DD`, or empty. */
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  /** Said under the field when the date cannot be used. */
+  problem?: string;
+  /** `warning` for a date that can be used but deserves a look. */
+  problemIntent?: "error" | "warning";
+  disabled?: boolean;
+  /** Takes the room left in a form row. */
+  grow?: boolean;
+  testId?: string;
+}
+
+/**
+ * A date to type or pick (the browser's date picker), the same in every view (对账 cut-off, 账龄 as-of date,
+ * 函证 截至日期): the value is always `YYYY-MM-DD` or empty, whatever the user's locale shows.
+ */
+export function DateField({ label, value, onChange, hint, problem, problemIntent = "error", disabled, grow, testId }: DateFieldProps): JSX.Element {
+  const styles = useLayoutStyles();
+  return (
+    <Field
+      className={grow ? styles.grow : undefined}
+      label={label}
+      hint={problem ? undefined : hint}
+      validationState={problem ? problemIntent : "none"}
+      validationMessage={problem}
+    >
+      <Input className={styles.control} type="date" value={value} onChange={(_, data) => onChange(data.value)} disabled={disabled} data-testid={testId} />
+    </Field>
+  );
+}
 
 /** Fields side by side that wrap in a narrow pane. */
 export function FormRow({ children }: { children: ReactNode }): JSX.Element {

@@ -97,6 +97,8 @@ export interface ReconcileResultsProps {
   items: readonly ResultItem[];
   ledgerSheet: string;
   statementSheet: string;
+  /** The ledger's monthly sheets when it was read from several (each row shown on its own sheet). */
+  ledgerSheets?: readonly string[];
   filter: KindFilter;
   onFilter: (filter: KindFilter) => void;
   onGoTo: (target: ItemTarget) => void;
@@ -222,7 +224,7 @@ export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
                   {...props}
                   item={item}
                   text={text}
-                  targets={itemTargets(item, props.ledgerSheet, props.statementSheet)}
+                  targets={itemTargets(item, props.ledgerSheet, props.statementSheet, props.ledgerSheets)}
                 />
               ))}
             </ResultList>
@@ -269,12 +271,12 @@ function DifferenceItem(
       <div className={styles.rows}>
         {targets.map((t) => (
           <Link
-            key={`${t.side}:${t.selection.row}`}
+            key={`${t.side}:${t.selection.sheet}:${t.selection.row}`}
             as="button"
             onClick={() => props.onGoTo(t)}
             data-testid={`rows-${t.side}`}
           >
-            {s.rowsOf(t.side, t.selection.row, t.selection.rowEnd ?? t.selection.row)}
+            {`${props.ledgerSheets && t.side === "ledger" ? `${t.selection.sheet} ` : ""}${s.rowsOf(t.side, t.selection.row, t.selection.rowEnd ?? t.selection.row)}`}
           </Link>
         ))}
       </div>

@@ -24,7 +24,8 @@ import { describeReadIssue } from "../../core/read";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { ActionNote, useConfirmations } from "../components/ActionNote";
-import { Actions, Notice, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
+import { Actions, DateField, Notice, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
+import { LedgerSheetsField, useLedgerSheets } from "../components/LedgerSheetsField";
 import { ReadPanel } from "../components/ReadPanel";
 import { useLocale, useStrings } from "../context";
 import type { PaneMessage } from "../messages";
@@ -67,7 +68,8 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const { startAction } = useConfirmations();
-  const w = useReconcileRun({ choice, report, clear, onGoTo });
+  const ledgerSheets = useLedgerSheets(choice.ledger);
+  const w = useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo });
   const { form, setField, running, busy, progress, notice, stale, placement, mustPickDealer, oneDealerStatement, proposed, canRun, blocking, bothChosen, readsDone } = w;
   const [dealerQuery, setDealerQuery] = useState<string | null>(null);
 
@@ -123,6 +125,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
 
       <Section id="reconcile-choose" title={s.stepChoose}>
         {sheetPicker("ledger")}
+        <LedgerSheetsField sheets={sheets} ledger={choice.ledger} statement={choice.statement} generation={props.generation} disabled={running} />
         {ledgerDealers.length > 1 ? (
           <Field
             label={s.dealerField}
@@ -184,19 +187,15 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
             {s.sidesSwapped(choice.ledger, choice.statement)}
           </Notice>
         ) : null}
-        <Field
+        <DateField
           label={s.asOfField}
           hint={!form.asOfByUser && proposed ? s.asOfProposed(proposed) : s.asOfHint}
-          validationMessage={problemText("asOf")}
-        >
-          <Input
-            data-testid="reconcile-asof"
-            value={form.asOf}
-            placeholder="2026-10-31"
-            onChange={(_, data) => setField({ asOf: data.value, asOfByUser: true })}
-            disabled={running}
-          />
-        </Field>
+          problem={problemText("asOf")}
+          value={form.asOf}
+          onChange={(value) => setField({ asOf: value, asOfByUser: true })}
+          disabled={running}
+          testId="reconcile-asof"
+        />
         <Accordion collapsible>
           <AccordionItem value="advanced">
             <AccordionHeader size="small" data-testid="reconcile-advanced">
@@ -256,6 +255,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
         <ReadPanel
           sheets={sheets}
           choice={choice}
+          ledgerSheets={ledgerSheets}
           generation={props.generation}
           report={report}
           clear={clear}
@@ -346,6 +346,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
             items={shownOutcome.items}
             ledgerSheet={shownOutcome.ledgerSheet}
             statementSheet={shownOutcome.statementSheet}
+            ledgerSheets={shownOutcome.ledgerSheets}
             filter={w.filter}
             onFilter={w.setFilter}
             onGoTo={(target) => void w.goTo(target)}

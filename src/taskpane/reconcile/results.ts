@@ -3,6 +3,7 @@
  * suggestions) filterable by kind, counts per kind, the balances per dealer, and the sheet blocks each
  * item points at. Pure, so it is tested without a browser.
  */
+import { realSelection } from "./sheet-rows";
 import { MARK_KINDS, type ReconcileMarkKind } from "../../app/reports/marks";
 import type { Fen } from "../../core/model";
 import type { DealerResult, Decision, ReconcileReport, Suggestion } from "../../core/reconcile/types";
@@ -94,11 +95,15 @@ export interface ItemTarget {
   selection: Selection;
 }
 
-/** Every block of rows an item points at, ledger first; selecting the first is what clicking the item does. */
-export function itemTargets(item: ResultItem, ledgerSheet: string, statementSheet: string): ItemTarget[] {
+/**
+ * Every block of rows an item points at, ledger first; selecting the first is what clicking the item does.
+ * `ledgerSheets`: the run read the ledger from these monthly sheets, its rows numbered apart (sheet-rows.ts).
+ */
+export function itemTargets(item: ResultItem, ledgerSheet: string, statementSheet: string, ledgerSheets?: readonly string[]): ItemTarget[] {
   const targets: ItemTarget[] = [];
   for (const [row, rowEnd] of rowBlocks(item.ledgerRows)) {
-    targets.push({ side: "ledger", selection: rowEnd > row ? { sheet: ledgerSheet, row, rowEnd } : { sheet: ledgerSheet, row } });
+    const selection: Selection = rowEnd > row ? { sheet: ledgerSheet, row, rowEnd } : { sheet: ledgerSheet, row };
+    targets.push({ side: "ledger", selection: ledgerSheets && ledgerSheets.length > 1 ? realSelection(ledgerSheets, selection) : selection });
   }
   for (const [row, rowEnd] of rowBlocks(item.statementRows)) {
     targets.push({

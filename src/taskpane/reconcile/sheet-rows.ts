@@ -21,7 +21,7 @@ export function sheetRowOf(sheets: readonly string[], row: number): { sheet: str
 
 /** A selection of run rows, on the sheet they belong to (a range that crosses sheets keeps its first sheet's part). */
 export function realSelection(sheets: readonly string[], target: Selection): Selection {
-  if (sheets.length < 2 || target.sheet !== sheets[0]) return target;
+  if (sheets.length < 2 || (target.sheet !== sheets[0] && target.row < ROW_STRIDE)) return target;
   const from = sheetRowOf(sheets, target.row);
   const to = target.rowEnd !== undefined ? sheetRowOf(sheets, target.rowEnd) : null;
   return { ...target, sheet: from.sheet, row: from.row, ...(to ? { rowEnd: to.sheet === from.sheet ? to.row : from.row } : {}) };

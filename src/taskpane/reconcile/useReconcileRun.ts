@@ -21,6 +21,8 @@ import { DECISION_STRINGS, type DecisionLine } from "./decisions";
 import { changedSheets, gridFingerprint } from "./fingerprint";
 import { EMPTY_FORM, FORM_DEFAULTS, blockingIssues, formFromSetting, formToSetting, optionsFromForm, proposeCutoff, type FieldName, type FieldProblem, type ReconcileForm } from "./form";
 import { runPort } from "./port";
+import { realSelection, sheetRowsPort } from "./sheet-rows";
+import { sheetsKey } from "../ledger-sheets";
 import { watchRunSheets } from "./stale-watch";
 import { advance, runProgress, type RunProgress } from "./progress";
 import { decisionFor, resultItems, type ItemTarget, type KindFilter, type ResultItem } from "./results";
@@ -102,6 +104,8 @@ async function changedSinceRead(port: WorkbookPort, prints: ReadonlyMap<string, 
 
 export interface ReconcileRunOptions {
   choice: SheetChoice;
+  /** A ledger kept one sheet per month: every sheet read as the ledger, `choice.ledger` among them. */
+  ledgerSheets?: readonly string[];
   report: (message: PaneMessage) => void;
   clear: (key: string) => void;
   onGoTo: (target: Selection) => void;
@@ -145,7 +149,7 @@ export interface ReconcileRunView extends ReconcileRunState {
   checkFresh(): Promise<boolean>;
 }
 
-export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunOptions): ReconcileRunView {
+export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }: ReconcileRunOptions): ReconcileRunView {
   const { port, useCases } = useServices();
   const store = usePaneStore();
   const locale = useLocale();
@@ -228,19 +232,24 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
   const mustPickDealer = placement !== null && placement.mustChoose && !form.dealer;
   const running = state.progress !== null;
   const canRun = bothChosen && readsDone && formLoaded && blocking.length === 0 && formOk && !mustPickDealer && !running && !state.busy;
-  const outcome = lastRun && lastRun.ledgerSheet === choice.ledger && lastRun.statementSheet === choice.statement ? lastRun : null;
+  const sheets = useMemo(() => (ledgerSheets && ledgerSheets.length > 1 ? [...ledgerSheets] : choice.ledger ? [choice.ledger] : []), [ledgerSheets, choice.ledger]);
+  const ledgerKey = sheetsKey(sheets);
+  const outcomeKey = (o: ReconcileOutcome) => sheetsKey(o.ledgerSheets ?? [o.ledgerSheet]);
+  const outcome = lastRun && outcomeKey(lastRun) === ledgerKey && lastRun.statementSheet === choice.statement ? lastRun : null;
 
   // The latest state for callbacks that outlive a render (the focus listener, a re-run after a decision).
-  const latest = useRef({ form, choice, running, locale });
-  latest.current = { form, choice, running, locale };
+  const latest = useRef({ form, choice, running, locale, sheets });
+  latest.current = { form, choice, running, locale, sheets };
 
   const run = useCallback(
     async (reveal: boolean): Promise<boolean> => {
-      const { form: f, choice: c, locale: lang } = latest.current;
-      if (!c.ledger || !c.statement || latest.current.running) return false;
+      const { form: f, choice: c, locale: lang, sheets: ledgerList } = latest.current;
+      if (!c.ledger || !c.statement || latest.current.running || ledgerList.length === 0) return false;
       const { options, problems } = optionsFromForm(f);
       if (Object.keys(problems).length > 0) return false;
-      const ledgerSheet = c.ledger;
+      // Several monthly sheets: read as one ledger, opened by the first.
+      const many = ledgerList.length > 1 ? ledgerList : null;
+      const ledgerSheet = ledgerList[0];
       const statementSheet = c.statement;
       const abort = new AbortController();
       controller.current = abort;
@@ -253,9 +262,11 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
       const paced = runPort(port, {
         signal: abort.signal,
         onGrid: (sheet, grid) => {
-          if (sheet === ledgerSheet || sheet === statementSheet) prints.set(sheet, gridFingerprint(grid));
+          if (ledgerList.includes(sheet) || sheet === statementSheet) prints.set(sheet, gridFingerprint(grid));
         },
       });
+      // The engine knows rows by number: month sheets get numbers of their own for the run (see sheet-rows.ts).
+      const runAt = many ? sheetRowsPort(paced, many) : paced;
       const onStage = (st: Stage, done: number, total: number) => {
         stage.current = st;
         if (alive.current) dispatch({ type: "progress", progress: runProgress(st, done, total) });
@@ -264,9 +275,9 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
       let revealed = false;
       try {
         // Remembered before the run, so a choice survives even a run that fails.
-        await paced.setSetting(RECONCILE_CHOICE_SETTING, formToSetting(f, ledgerSheet, statementSheet));
+        await paced.setSetting(RECONCILE_CHOICE_SETTING, formToSetting(f, c.ledger, statementSheet));
         const result = await useCases.runReconcile(
-          { ledger: { port: paced, sheet: ledgerSheet }, statement: { port: paced, sheet: statementSheet }, options },
+          { ledger: { port: runAt, sheet: ledgerSheet, ...(many ? { read: { sheets: many } } : {}) }, statement: { port: runAt, sheet: statementSheet }, options },
           { onStage, signal: abort.signal },
         );
         const blockers = [...blockingIssues(result.ledger), ...blockingIssues(result.statement)];
@@ -276,7 +287,7 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
               key: `${RECONCILE_MESSAGE.run}-${issue.sheet}`,
               intent: "error",
               text: (tt) => reconcileStringsFor(tt).blocked(issue.sheet, describeReadIssue(issue, localeOf(tt))),
-              target: issueTarget(issue),
+              target: many ? realSelection(many, issueTarget(issue)) : issueTarget(issue),
             });
           }
           for (const p of result.report.problems) {
@@ -288,7 +299,7 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
         let written: ReconcileOutcome["written"] = null;
         let refused: string | null = null;
         try {
-          written = await useCases.writeReconcileResults(result, { port: paced, ledgerSheet, statementSheet, lang }, { onStage, signal: abort.signal });
+          written = await useCases.writeReconcileResults(result, { port: runAt, ledgerSheet, statementSheet, lang }, { onStage, signal: abort.signal });
         } catch (err) {
           refused = isNotOurs(err);
           if (refused === null) throw err;
@@ -297,7 +308,18 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
         const decisions = await useCases.loadDecisions(port, ledgerSheet, statementSheet);
         if (!alive.current) return false;
         // Watched only now, after the run's own marks and sheets, so its writes are not taken for the user's.
-        const outcome: ReconcileOutcome = { run: result, items: resultItems(result.report), ledgerSheet, statementSheet, written, refused, capabilities, prints, decisions };
+        const outcome: ReconcileOutcome = {
+          run: result,
+          items: resultItems(result.report),
+          ledgerSheet,
+          statementSheet,
+          ...(many ? { ledgerSheets: many } : {}),
+          written,
+          refused,
+          capabilities,
+          prints,
+          decisions,
+        };
         outcome.watch = await watchRunSheets(port, prints, (changed) => store.dispatch({ type: "reconcile/stale", outcome, sheets: changed }));
         const before = store.get().lastReconcile;
         store.dispatch({ type: "reconcile/result", outcome });
@@ -326,7 +348,7 @@ export function useReconcileRun({ choice, report, clear, onGoTo }: ReconcileRunO
   const checkFresh = useCallback(async (): Promise<boolean> => {
     const c = latest.current.choice;
     const o = store.get().lastReconcile;
-    if (!o || o.ledgerSheet !== c.ledger || o.statementSheet !== c.statement || latest.current.running) return true;
+    if (!o || sheetsKey(o.ledgerSheets ?? [o.ledgerSheet]) !== sheetsKey(latest.current.sheets) || o.statementSheet !== c.statement || latest.current.running) return true;
     const changed = o.watch ? await o.watch.changed() : await changedSinceRead(port, o.prints);
     store.dispatch({ type: "reconcile/stale", outcome: o, sheets: changed });
     return changed.length === 0;
