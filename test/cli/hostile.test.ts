@@ -10,6 +10,7 @@ import * as path from "path";
 import { run, sampleDir, type Ran } from "./support";
 import { hasXmlUnsafe } from "../../src/xlsx/xml-safe";
 import { erpLikeXls } from "../xlsx/xls-fixtures";
+import { deflatedZeros, minimalWorkbook, writeZip, type ZipPart } from "../xlsx/zip-fixtures";
 
 let dir: string;
 beforeAll(async () => {
@@ -270,5 +271,34 @@ describe("hostile .xls files: one line, never a crash or a hang", () => {
   test("a password-protected .xls is told as such", async () => {
     fs.writeFileSync(path.join(dir, "locked.xls"), oleFile(["EncryptionInfo", "EncryptedPackage"]));
     expectOneLine(await run(["read", "locked.xls"], dir), /设有打开密码（已加密）/);
+  });
+});
+
+describe("zip bombs: refused with one line, never inflated until memory runs out", () => {
+  const sheet = `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>日期</t></is></c></row></sheetData>`;
+  /** A workbook whose sheet is followed by `bomb`, written small on disk. */
+  function bombed(file: string, bomb: ZipPart): number {
+    const bytes = writeZip([...minimalWorkbook(sheet).filter((p) => p.name !== bomb.name), bomb]);
+    fs.writeFileSync(path.join(dir, file), bytes);
+    return bytes.length;
+  }
+
+  test("a part that says it inflates to 4 GB is refused before anything is inflated", async () => {
+    const size = bombed("says-4gb.xlsx", { name: "xl/worksheets/sheet2.xml", data: "", deflated: deflatedZeros(1), declaredSize: 0xfffff000 });
+    expect(size).toBeLessThan(10_000);
+    expectOneLine(await run(["sheets", "says-4gb.xlsx"], dir), /says-4gb\.xlsx 解压后的内容远超任何真实工作簿/);
+  });
+
+  test("a part compressed a thousand to one (64 MB of zeros in 64 KB) is refused by its ratio", async () => {
+    const size = bombed("ratio.xlsx", { name: "xl/worksheets/sheet2.xml", data: "", deflated: deflatedZeros(64) });
+    expect(size).toBeLessThan(100_000);
+    expectOneLine(await run(["sheets", "ratio.xlsx"], dir), /ratio\.xlsx 解压后的内容远超任何真实工作簿/);
+  });
+
+  test("a sheet that lies about its size stops inflating at the size it declared", async () => {
+    const zeros = deflatedZeros(64);
+    bombed("lying.xlsx", { name: "xl/worksheets/sheet1.xml", data: "", deflated: { ...zeros, size: 1024 * 1024 } });
+    const r = await run(["sheets", "lying.xlsx", "--lang", "en-US"], dir);
+    expectOneLine(r, /lying\.xlsx inflates far beyond any real workbook .*zip bomb/);
   });
 });
