@@ -17,10 +17,12 @@ test("entries inflate to their bytes, stored or deflated", () => {
 });
 
 test("declared sizes past the total cap are refused before anything is inflated", () => {
-  const parts = [0, 1].map((i) => ({ name: `p${i}.xml`, data: "", deflated: deflatedZeros(1), declaredSize: 600 * 1024 * 1024 }));
+  // Two parts of 2 MiB against a cap of 3 MiB (the real cap is 1 GiB: the same check, smaller numbers).
+  const parts = [0, 1].map((i) => ({ name: `p${i}.xml`, data: "", deflated: deflatedZeros(2) }));
+  const limits = { ...ZIP_LIMITS, totalBytes: 3 * 1024 * 1024 };
   // The reader's constructor reads only the directory: the refusal comes before any entry is touched.
-  expect(() => new ZipReader(writeZip(parts))).toThrow(expect.objectContaining({ reason: "too_large", entry: "p1.xml" }));
-  expect(() => new ZipReader(writeZip(parts.slice(0, 1)))).not.toThrow();
+  expect(() => new ZipReader(writeZip(parts), limits)).toThrow(expect.objectContaining({ reason: "too_large", entry: "p1.xml" }));
+  expect(() => new ZipReader(writeZip(parts.slice(0, 1)), limits)).not.toThrow();
 });
 
 test("a ratio no workbook reaches is refused; a small part may compress as well as it likes", () => {
