@@ -35,7 +35,8 @@ const ZH: Record<string, string> = {
   --entries  JSON 中包含每条分录`,
   reconcile: `用法：duizhang reconcile --ledger FILE [--ledger-sheet 名称] [--dealer 经销商] --statement FILE [--statement-sheet 名称]
                           [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--fee-tolerance 元] [--date-window 天] [--out 结果.xlsx [--force]] [--json] [--matches] [--sides-as-given]
-  --balances FILE     用余额表（科目余额表/往来余额表）代替 --ledger：只核对期末余额与对账单是否一致（仅核对余额），逐笔对账需要明细账
+  --balances FILE     用余额表（科目余额表/往来余额表）代替 --ledger：只核对期末余额与对账单是否一致（仅核对余额），逐笔对账需要明细账；
+                      --as-of 与表头“截止 …”的日期不同时在 stderr 提示两个日期，JSON 中另有 cutoffMismatch
   --ledger-sheet      台账工作表；可写多次，按月分表的台账合为一本（或用 --sheets "2026-*"）；多张表时不能用 --out
   --as-of             截止日期：之后的分录不参与核对（并列出）
   --amount-tolerance  金额容差（元），默认 0，最大 1,000,000
@@ -48,9 +49,10 @@ const ZH: Record<string, string> = {
   --dealer            只核对这一家经销商；不写时，对账单写明是哪家（标题、客户名称）就核对哪家，看不出又有多家时要求指定
   --sides-as-given    台账像对账单、对账单像台账（疑似放反）时仍按所给方向核对；不加则停下并提示对调
 退出码：运行完成为 0（无论有无差异），输入有误为 2。`,
-  aging: `用法：duizhang aging --ledger FILE [--sheet 名称] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…]
+  aging: `用法：duizhang aging --ledger FILE [--sheet 名称]… [--sheets 通配符] [--dealer 经销商] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…]
                      [--statement 对账单文件 [--statement-sheet 名称]] [--register FILE] [--json] [--out 结果.xlsx [--force]]
-  --sheet      台账工作表，默认为第一张有数据的表；可写多次，按月分表的台账合为一本（或用 --sheets "2026-*"）；多张表时不能用 --out
+  --sheet      台账工作表，默认为第一张有数据的表；可写多次，按月分表的台账合为一本（或用 --sheets "2026-*"）；
+               --out 时每张表各复制一份，每笔款项标在它自己那张表的行上
   --dealer     只看这一家经销商
   --as-of      账龄计算日，默认为今天
   --term-days  没有账期的经销商使用的账期（天）；不写时用工作簿中保存的默认账期，未保存则为 30
@@ -68,8 +70,11 @@ const ZH: Record<string, string> = {
   --force      --out 的文件已存在时替换它（不加则拒绝）
 JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到期日或最近一次确认起算三年）、limitationBasis（起算依据及日期）
 和 limitationStatus（running / expiring：180 天内届满，行动为取得对方确认 / expired：可能已过诉讼时效，仍列出）。`,
-  demand: `用法：duizhang demand --ledger FILE [--sheet 名称] [--as-of YYYY-MM-DD] [--dealer 经销商]… [--level auto|1|2|3]
+  demand: `用法：duizhang demand --ledger FILE [--sheet 名称]… [--sheets 通配符] [--as-of YYYY-MM-DD] [--dealer 经销商]… [--level auto|1|2|3]
                        [--deadline-days N] [--template FILE[#工作表]] [--register FILE] [--out 结果.xlsx [--force]] [--json]
+  --sheet          台账工作表，默认为第一张有数据的表；可写多次（--sheet 2026-07 --sheet 2026-08），按月分表的台账合为一本：
+                   期初只取第一张表，之后的期初/上月结转行与结余核对、不重复计入，列结构不同的表逐张指出
+  --sheets         用通配符选表，如 "2026-*"（按工作簿中的顺序），与 --sheet 二选一
   --as-of          截至日期，默认为今天；列出截至该日已逾期且未收的款项（待核对的除外），合计即其未收金额
   --dealer         只给这家经销商发函，可重复；不写时给所有有逾期款项的经销商发函
   --level          auto（默认）：最早逾期款项仍在账期三分之一内为 1 提醒函；有款项超过最终收款期限为 2 催款函；
@@ -82,9 +87,12 @@ JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到
   --out            写出新工作簿：每级一张函件表（A4，每封从新的一页开始）、函证登记簿（含等级、限期付款日期、签收日期列）、
                    还款计划、本公司信息；输入文件不变
   --json           以 JSON 输出：asOf、letters（number、dealer、level、total、amountInWords、deadline、items）、skipped`,
-  promise: `用法：duizhang promise --ledger FILE [--sheet 名称] --dealer 经销商 [--as-of YYYY-MM-DD] [--amount 元]
+  promise: `用法：duizhang promise --ledger FILE [--sheet 名称]… [--sheets 通配符] --dealer 经销商 [--as-of YYYY-MM-DD] [--amount 元]
                         (--installments N --first YYYY-MM-DD [--every 天数|month] | --schedule 日期:金额,…)
                         [--template FILE[#工作表]] [--register FILE] [--out 结果.xlsx [--force]] [--json]
+  --sheet          台账工作表，默认为第一张有数据的表；可写多次（--sheet 2026-07 --sheet 2026-08），按月分表的台账合为一本：
+                   期初只取第一张表，之后的期初/上月结转行与结余核对、不重复计入，列结构不同的表逐张指出
+  --sheets         用通配符选表，如 "2026-*"（按工作簿中的顺序），与 --sheet 二选一
   --amount         承诺金额，默认为该经销商截至日的应收余额
   --installments   分期期数（1 至 120），各期金额精确到分，尾差计入最后一期
   --first          第一期付款日期
@@ -94,10 +102,13 @@ JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到
   --register       已有的函证登记簿工作簿：编号接着续编（CN-YYYYMM-0001）；该文件不会被修改
   --out            写出新工作簿：还款承诺书（A4）、函证登记簿、还款计划（编号、客户名称、期数、日期、金额、实收、状态）、本公司信息
   --json           以 JSON 输出：number、dealer、asOf、amount、amountInWords、installments（n、date、amount、cumulative）`,
-  letters: `用法：duizhang letters --ledger FILE [--sheet 名称] [--as-of YYYY-MM-DD] [--dealer 经销商]… [--template FILE[#工作表]]
+  letters: `用法：duizhang letters --ledger FILE|--balances FILE [--sheet 名称]… [--sheets 通配符] [--as-of YYYY-MM-DD] [--dealer 经销商]… [--template FILE[#工作表]]
                         [--register FILE] [--out 结果.xlsx [--force]] [--json]
-  --sheet      台账工作表，默认为第一张有数据的表（本公司信息、函证登记簿、模板和对账函表除外）
-  --balances   用余额表（科目余额表/往来余额表）代替 --ledger：每封函的余额取该表的期末余额（--as-of 宜写余额表的截止日期）
+  --sheet      台账工作表，默认为第一张有数据的表（本公司信息、函证登记簿、模板和对账函表除外）；可写多次，按月分表的台账
+               合为一本（期初只取第一张表，结转行只核对不计入，列结构不同的表逐张指出）
+  --sheets     用通配符选表，如 "2026-*"（按工作簿中的顺序），与 --sheet 二选一
+  --balances   用余额表（科目余额表/往来余额表）代替 --ledger：每封函的余额取该表的期末余额（--as-of 宜写余额表的截止日期；
+               与表头“截止 …”的日期不同时在 stderr 提示两个日期，JSON 中另有 cutoffMismatch）
   --as-of      截至日期，默认为今天；每封函的余额是台账截至该日的期末余额（与对账、账龄相同）
   --dealer     只给这家经销商发函，可重复；不写时给截至日余额不为零的所有经销商发函（余额为零的列为未生成并说明原因）
   --template   模板：工作簿中的一张工作表（FILE#工作表；只有一张表时可省略），占位符如 {{客户名称}}、{{余额大写}}，
@@ -168,7 +179,8 @@ Lists the sheets with their rows and columns.`,
   reconcile: `Usage: duizhang reconcile --ledger FILE [--ledger-sheet NAME] [--dealer NAME] --statement FILE [--statement-sheet NAME]
                           [--as-of YYYY-MM-DD] [--amount-tolerance YUAN] [--fee-tolerance YUAN] [--date-window DAYS] [--out RESULT.xlsx [--force]] [--json] [--matches] [--sides-as-given]
   --balances FILE     a balance table (科目余额表/往来余额表) instead of --ledger: compares the closing balance with the statement's
-                      (balances only); item-by-item reconciliation needs the ledger of entries
+                      (balances only); item-by-item reconciliation needs the ledger of entries; an --as-of other than the
+                      title's 截止 date is said on stderr with both dates, and in the JSON as cutoffMismatch
   --ledger-sheet      the ledger sheet; may be given more than once to read monthly sheets as one ledger (or --sheets "2026-*"); not with --out
   --as-of             cut-off: later entries are left out (and listed)
   --amount-tolerance  amount tolerance in yuan, default 0, at most 1,000,000
@@ -182,10 +194,10 @@ Lists the sheets with their rows and columns.`,
   --dealer            only this dealer; when left out, the dealer the statement names (title, 客户名称) is reconciled, and a name is asked for when it cannot be told among several
   --sides-as-given    go on when the ledger looks like a statement and the statement like a ledger (given the wrong way round); without it the run stops and says to swap them
 Exit status 0 when it ran (differences or not), 2 on bad input.`,
-  aging: `Usage: duizhang aging --ledger FILE [--sheet NAME] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…]
+  aging: `Usage: duizhang aging --ledger FILE [--sheet NAME]… [--sheets GLOB] [--dealer NAME] [--as-of YYYY-MM-DD] [--term-days N] [--basis due|document] [--buckets 30,60,90,…]
                      [--statement FILE [--statement-sheet NAME]] [--register FILE] [--json] [--out RESULT.xlsx [--force]]
   --sheet      the ledger sheet, default the first sheet with data; may be given more than once to read monthly sheets as one
-               ledger (or --sheets "2026-*"); not with --out
+               ledger (or --sheets "2026-*"); with --out each sheet is copied and every item marked on its own sheet's row
   --dealer     only this dealer
   --as-of      aging date, default today
   --term-days  term for dealers without one; default the one saved in the workbook, else 30
@@ -208,8 +220,12 @@ Exit status 0 when it ran (differences or not), 2 on bad input.`,
 In the JSON every open item also has limitationExpires (three years from its due date or the latest acknowledgement),
 limitationBasis (what started it, with its date) and limitationStatus (running / expiring: within 180 days, the action
 is to get an acknowledgement / expired: possibly time-barred, still listed).`,
-  demand: `Usage: duizhang demand --ledger FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--dealer NAME]… [--level auto|1|2|3]
+  demand: `Usage: duizhang demand --ledger FILE [--sheet NAME]… [--sheets GLOB] [--as-of YYYY-MM-DD] [--dealer NAME]… [--level auto|1|2|3]
                        [--deadline-days N] [--template FILE[#SHEET]] [--register FILE] [--out RESULT.xlsx [--force]] [--json]
+  --sheet          the ledger sheet, default the first sheet with data; may be given more than once (--sheet 2026-07
+                   --sheet 2026-08) to read monthly sheets as one ledger: the opening from the first sheet, later
+                   期初/上月结转 rows checked against the running balance and not added, a sheet with other columns named
+  --sheets         choose the sheets by a pattern, e.g. "2026-*" (in the workbook's order); instead of --sheet
   --as-of          as-of date, default today; the letter lists every item open and past due at it (except those under
                    reconciliation), and the total is their open amount
   --dealer         a letter for this dealer only, repeatable; when left out, every dealer with overdue items
@@ -225,9 +241,13 @@ is to get an acknowledgement / expired: possibly time-barred, still listed).`,
   --out            write a new workbook: one letters sheet per level (A4, each letter from a new page), the register
                    (with 等级, 限期付款日期 and 签收日期), 还款计划 and 本公司信息; no input is changed
   --json           print JSON: asOf, letters (number, dealer, level, total, amountInWords, deadline, items), skipped`,
-  promise: `Usage: duizhang promise --ledger FILE [--sheet NAME] --dealer NAME [--as-of YYYY-MM-DD] [--amount YUAN]
+  promise: `Usage: duizhang promise --ledger FILE [--sheet NAME]… [--sheets GLOB] --dealer NAME [--as-of YYYY-MM-DD] [--amount YUAN]
                         (--installments N --first YYYY-MM-DD [--every DAYS|month] | --schedule DATE:AMOUNT,…)
                         [--template FILE[#SHEET]] [--register FILE] [--out RESULT.xlsx [--force]] [--json]
+  --sheet          the ledger sheet, default the first sheet with data; may be given more than once (--sheet 2026-07
+                   --sheet 2026-08) to read monthly sheets as one ledger: the opening from the first sheet, later
+                   期初/上月结转 rows checked against the running balance and not added, a sheet with other columns named
+  --sheets         choose the sheets by a pattern, e.g. "2026-*" (in the workbook's order); instead of --sheet
   --amount         the amount acknowledged, default the dealer's balance at the as-of date
   --installments   number of installments (1 to 120), equal to the fen, the last taking the remainder
   --first          the first installment's date
@@ -238,11 +258,15 @@ is to get an acknowledgement / expired: possibly time-barred, still listed).`,
   --out            write a new workbook: the 还款承诺书 (A4), the register, 还款计划 (编号, 客户名称, 期数, 日期, 金额, 实收, 状态)
                    and 本公司信息
   --json           print JSON: number, dealer, asOf, amount, amountInWords, installments (n, date, amount, cumulative)`,
-  letters: `Usage: duizhang letters --ledger FILE [--sheet NAME] [--as-of YYYY-MM-DD] [--dealer NAME]… [--template FILE[#SHEET]]
+  letters: `Usage: duizhang letters --ledger FILE|--balances FILE [--sheet NAME]… [--sheets GLOB] [--as-of YYYY-MM-DD] [--dealer NAME]… [--template FILE[#SHEET]]
                         [--register FILE] [--out RESULT.xlsx [--force]] [--json]
-  --sheet      the ledger sheet, default the first sheet with data (other than 本公司信息, 函证登记簿, templates and letters)
+  --sheet      the ledger sheet, default the first sheet with data (other than 本公司信息, 函证登记簿, templates and letters);
+               may be given more than once to read monthly sheets as one ledger (the opening from the first sheet,
+               carry-over rows checked and not added, a sheet with other columns named)
+  --sheets     choose the sheets by a pattern, e.g. "2026-*" (in the workbook's order); instead of --sheet
   --balances   a balance table (科目余额表/往来余额表) instead of --ledger: each letter states its closing balance (give the
-               table's cut-off as --as-of)
+               table's cut-off as --as-of; when it differs from the title's 截止 date, stderr names both dates and the
+               JSON has cutoffMismatch)
   --as-of      cut-off, default today; each letter states the ledger's closing balance at it (as reconcile and aging do)
   --dealer     a letter for this dealer only, repeatable; when left out, every dealer whose balance at the cut-off is not
                zero (zero balances are listed as skipped with the reason)

@@ -78,3 +78,37 @@ describe("a balance table", () => {
     expect(pick(fromTable.out)).toEqual(pick(fromLedger.out));
   });
 });
+
+describe("a balance table's cut-off against --as-of", () => {
+  test("letters: one line on stderr naming both dates, and cutoffMismatch in the JSON; none when they agree", async () => {
+    const r = await run(["letters", "--balances", "balances.xlsx", "--as-of", "2026-09-30", "--dealer", "宁波顺和电器", "--json"], dir);
+    expect(r.code).toBe(0);
+    expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("余额表 balances.xlsx 的截止日期为 2026-08-31，与 --as-of 2026-09-30 不同");
+    const json = JSON.parse(r.out) as { letters: { balance: string }[]; cutoffMismatch: unknown };
+    expect(json.cutoffMismatch).toEqual({ tableCutoff: "2026-08-31", asOf: "2026-09-30" });
+    expect(json.letters.map((l) => l.balance)).toEqual(["800.00"]);
+
+    const same = await run(["letters", "--balances", "balances.xlsx", "--as-of", "2026-08-31", "--dealer", "宁波顺和电器", "--json"], dir);
+    expect([same.code, same.err]).toEqual([0, ""]);
+    expect(JSON.parse(same.out)).not.toHaveProperty("cutoffMismatch");
+  });
+
+  test("letters in English say it in English", async () => {
+    const r = await run(["letters", "--balances", "balances.xlsx", "--as-of", "2026-09-30", "--dealer", "宁波顺和电器", "--lang", "en"], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("the balance table balances.xlsx is cut off at 2026-08-31, not at --as-of 2026-09-30");
+  });
+
+  test("reconcile --balances: the same line, and cutoffMismatch beside the cut-off it used", async () => {
+    const r = await run(["reconcile", "--balances", "balances.xlsx", "--statement", "meida.csv", "--as-of", "2026-09-30", "--json"], dir);
+    expect(r.code).toBe(0);
+    expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.err).toContain("截止日期为 2026-08-31，与 --as-of 2026-09-30 不同");
+    const json = JSON.parse(r.out) as { cutoff: string; cutoffSource: string; cutoffMismatch: unknown };
+    expect([json.cutoff, json.cutoffSource]).toEqual(["2026-09-30", "user"]);
+    expect(json.cutoffMismatch).toEqual({ tableCutoff: "2026-08-31", asOf: "2026-09-30" });
+    const text = await run(["reconcile", "--balances", "balances.xlsx", "--statement", "meida.csv", "--as-of", "2026-08-31"], dir);
+    expect([text.code, text.err]).toEqual([0, ""]);
+  });
+});

@@ -10,7 +10,6 @@ import {
   reviewKindText,
   STAGE_TEXT,
   STAGES,
-  toAgingJson,
   type AgingBasis,
   type AgingReport,
   type BucketSpec,
@@ -20,7 +19,7 @@ import { ymdToIso } from "../../core/dates";
 import { formatFenGrouped } from "../../core/money";
 import { REGISTER_SHEET } from "../../core/letters";
 import type { IsoDate } from "../../core/model";
-import { describeReadIssue, normaliseDealerName } from "../../core/read";
+import { describeReadIssue, normaliseDealerName, type CombinedReadResult } from "../../core/read";
 import { reconciliationOf, runAging, writeAgingResults, type AgingRun, type WrittenAging } from "../../app/aging";
 import { runReconcile } from "../../app/reconcile";
 import { pick, type Lang } from "../../app/lang";
@@ -34,6 +33,7 @@ import { EXIT_OK, UsageError } from "../errors";
 import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, openRegister, saveResult, type OpenedFile } from "../files";
 import type { WorkbookPort } from "../../port/workbook";
 import { writeJson } from "../json-stream";
+import { render, toAgingJson } from "../../messages";
 import { renderTable } from "../table";
 import { copyInto, problemsOrThrow as reconcileProblemsOrThrow, unreadableOrThrow } from "./reconcile";
 
@@ -268,7 +268,8 @@ export function agingText(run: AgingRun, lang: Lang): string {
   const r: AgingReport = run.report;
   const lines: string[] = [];
   const basis = r.basis === "due" ? s("按到期日", "by due date") : s("按单据日期", "by document date");
-  lines.push(`${s("台账", "Ledger")}: ${run.ledger.sheet}  ${s("账龄日期", "As of")}: ${r.asOf}  ${s("账龄基准", "Aged")}: ${basis}`);
+  const read = (run.ledger as Partial<CombinedReadResult>).sheets ?? [run.ledger.sheet];
+  lines.push(`${s("台账", "Ledger")}: ${read.join("、")}  ${s("账龄日期", "As of")}: ${r.asOf}  ${s("账龄基准", "Aged")}: ${basis}`);
   const ts = run.termSources;
   const defaultFrom =
     ts.defaultFrom === "request" ? s("本次指定", "given") : ts.defaultFrom === "setting" ? s("已保存的设置", "saved setting") : s("未设置", "not set");
@@ -381,7 +382,7 @@ export function apartText(r: AgingReport, lang: Lang): string[] {
           formatFenGrouped(u.open),
           statusText[u.status],
           pick(reviewKindText(u.kind), lang),
-          lang === "en-US" ? u.en : u.zh,
+          render(u.text, lang),
         ]),
         [1, 3, 4],
       ),

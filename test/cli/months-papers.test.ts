@@ -1,0 +1,140 @@
+/** Letters, demand letters and commitments on a ledger kept one sheet per month; aging --out with several sheets. */
+import { createHash } from "crypto";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { run } from "./support";
+
+let dir: string;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-month-papers-"));
+  const wb = new ExcelJS.Workbook();
+  const add = (name: string, rows: (string | number | null)[][]) => {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r);
+    return ws;
+  };
+  add("2026-07", [
+    ["客户", "日期", "单号", "摘要", "借方", "贷方"],
+    ["杭州美达商贸", "2026-07-01", null, "期初余额", 1000, null],
+    ["杭州美达商贸", "2026-07-05", "XS-1", "销售", 500, null],
+    ["宁波顺和电器", "2026-07-07", "XS-2", "销售", 800, null],
+  ]);
+  const aug = add("2026-08", [
+    ["客户", "日期", "单号", "摘要", "借方", "贷方"],
+    ["杭州美达商贸", "2026-08-01", null, "上月结转", 1500, null],
+    ["宁波顺和电器", "2026-08-01", null, "上月结转", 800, null],
+    ["杭州美达商贸", "2026-08-10", null, "收款", null, 300],
+    ["宁波顺和电器", "2026-08-12", "XS-3", "销售", 200, null],
+  ]);
+  aug.getCell("E5").numFmt = "#,##0.00";
+  aug.getCell("E5").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+  aug.getColumn(4).width = 21;
+  add("2026-09", [
+    ["客户", "日期", "单号", "摘要", "发生额"],
+    ["杭州美达商贸", "2026-09-03", "XS-4", "销售", 100],
+  ]);
+  await wb.xlsx.writeFile(path.join(dir, "months.xlsx"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const hash = (f: string) => createHash("sha256").update(fs.readFileSync(f)).digest("hex");
+type Carried = { sheet: string; row: number; dealer: string; expected: string; found: string; agrees: boolean };
+
+describe("letters, demand and promise take a ledger kept one sheet per month", () => {
+  test("letters --sheet repeated: each dealer's balance over both months, the opening once, the carry-overs checked", async () => {
+    const r = await run(["letters", "--ledger", "months.xlsx", "--sheet", "2026-07", "--sheet", "2026-08", "--as-of", "2026-08-31", "--json"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const json = JSON.parse(r.out) as { letters: { dealer: string; balance: string }[]; sheets: string[]; carried: Carried[]; layoutDifferences: unknown[] };
+    // 美达: 1,000 opening + 500 − 300; the 1,500 carried into August is checked, not added again.
+    expect(json.letters.map((l) => [l.dealer, l.balance])).toEqual([
+      ["杭州美达商贸", "1200.00"],
+      ["宁波顺和电器", "1000.00"],
+    ]);
+    expect(json.sheets).toEqual(["2026-07", "2026-08"]);
+    expect(json.carried.map((c) => [c.sheet, c.row, c.dealer, c.expected, c.agrees])).toEqual([
+      ["2026-08", 2, "杭州美达商贸", "1500.00", true],
+      ["2026-08", 3, "宁波顺和电器", "800.00", true],
+    ]);
+    expect(json.layoutDifferences).toEqual([]);
+  });
+
+  test("letters --sheets GLOB: the sheet with other columns is named with what differs", async () => {
+    const r = await run(["letters", "--ledger", "months.xlsx", "--sheets", "2026-*", "--as-of", "2026-09-30"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toMatch(/DZ-202609-0001\s+杭州美达商贸\s+贵公司欠本公司\s+1,300\.00/);
+    expect(r.out).toContain("期初余额取自：2026-07!2（只计一次）");
+    expect(r.out).toContain("列结构与首表“2026-07”不同：工作表“2026-09”缺少 借方/增加、贷方/减少 列；多出 金额 列");
+  });
+
+  test("one sheet only: the letters JSON is as before, without the months' fields", async () => {
+    const r = await run(["letters", "--ledger", "months.xlsx", "--sheet", "2026-07", "--as-of", "2026-07-31", "--json"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const json = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(["asOf", "letters", "skipped", "warnings", "sheet"]);
+  });
+
+  test("demand: the overdue items of both months, each with its own sheet and row", async () => {
+    const r = await run(["demand", "--ledger", "months.xlsx", "--sheet", "2026-07", "--sheet", "2026-08", "--as-of", "2026-12-31", "--json"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const json = JSON.parse(r.out) as { letters: { dealer: string; total: string; items: { sheet: string; row: number; open: string }[] }[]; sheets: string[] };
+    expect(json.letters.map((l) => [l.dealer, l.total, l.items.map((i) => `${i.sheet}!${i.row}:${i.open}`)])).toEqual([
+      ["杭州美达商贸", "1200.00", ["2026-07!2:700.00", "2026-07!3:500.00"]],
+      ["宁波顺和电器", "1000.00", ["2026-07!4:800.00", "2026-08!5:200.00"]],
+    ]);
+    expect(json.sheets).toEqual(["2026-07", "2026-08"]);
+  });
+
+  test("promise: the amount acknowledged is the balance over both months", async () => {
+    const r = await run(["promise", "--ledger", "months.xlsx", "--sheets", "2026-0?", "--dealer", "杭州美达商贸", "--as-of", "2026-08-31", "--installments", "2", "--first", "2026-09-15", "--json"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const json = JSON.parse(r.out) as { amount: string; sheets: string[]; layoutDifferences: { sheet: string }[] };
+    // 2026-09 is read too (its sale is after the as-of date): named for its other columns.
+    expect(json.amount).toBe("1200.00");
+    expect(json.sheets).toEqual(["2026-07", "2026-08", "2026-09"]);
+    expect(json.layoutDifferences.map((d) => d.sheet)).toEqual(["2026-09"]);
+  });
+});
+
+describe("aging --out over several monthly sheets", () => {
+  test("copies every sheet, marks each item on its own sheet and row, links to it, and leaves the input and its formats alone", async () => {
+    const input = path.join(dir, "months.xlsx");
+    const before = hash(input);
+    const r = await run(["aging", "--ledger", "months.xlsx", "--sheet", "2026-07", "--sheet", "2026-08", "--as-of", "2026-12-31", "--out", "aging.xlsx"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain("台账: 2026-07、2026-08  账龄日期: 2026-12-31");
+    expect(r.out).toContain("台账标色 4 行");
+    expect(hash(input)).toBe(before);
+
+    const wb = await XlsxWorkbook.open(path.join(dir, "aging.xlsx"));
+    expect((await wb.listSheets()).map((s) => s.name)).toEqual(["台账-2026-07", "台账-2026-08", "账龄分析", "催款计划"]);
+    expect(await wb.listMarks("aging", "台账-2026-07")).toEqual([
+      { row: 2, style: "past_final" },
+      { row: 3, style: "past_final" },
+      { row: 4, style: "past_final" },
+    ]);
+    expect(await wb.listMarks("aging", "台账-2026-08")).toEqual([{ row: 5, style: "past_final" }]);
+    const plan = wb.workbook.getWorksheet("催款计划")!;
+    expect([4, 5, 6, 7].map((n) => plan.getCell(`D${n}`).value)).toEqual([
+      { text: "期初余额", hyperlink: "#'台账-2026-07'!A2" },
+      { text: "XS-1", hyperlink: "#'台账-2026-07'!A3" },
+      { text: "XS-2", hyperlink: "#'台账-2026-07'!A4" },
+      { text: "XS-3", hyperlink: "#'台账-2026-08'!A5" },
+    ]);
+
+    // The copies hold the user's values and formats as they were.
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(input);
+    for (const name of ["2026-07", "2026-08"]) {
+      const from = original.getWorksheet(name)!;
+      const to = wb.workbook.getWorksheet(`台账-${name}`)!;
+      from.eachRow((row, n) => expect(to.getRow(n).values).toEqual(row.values));
+    }
+    const aug = wb.workbook.getWorksheet("台账-2026-08")!;
+    expect(aug.getCell("E5").numFmt).toBe("#,##0.00");
+    expect(aug.getCell("E5").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } });
+    expect(aug.getColumn(4).width).toBe(21);
+  });
+});
