@@ -7,11 +7,12 @@ import type { WorkbookPort } from "../port/workbook";
 import { AGING_GROUP } from "./reports/aging-marks";
 import { RECONCILE_GROUP } from "./reports/marks";
 import { DEFAULT_TERM_SETTING } from "./aging";
+import { CREDIT_GROUP } from "./credit";
 import { MAPPINGS_SETTING } from "./read";
 import { DECISIONS_SETTING, RECONCILE_CHOICE_SETTING } from "./reconcile";
 
 /** Every mark group the add-in uses. */
-export const MARK_GROUPS = [RECONCILE_GROUP, AGING_GROUP] as const;
+export const MARK_GROUPS = [RECONCILE_GROUP, AGING_GROUP, CREDIT_GROUP] as const;
 
 /** Settings the use cases keep in the workbook. */
 export const USE_CASE_SETTINGS = [MAPPINGS_SETTING, DECISIONS_SETTING, RECONCILE_CHOICE_SETTING, DEFAULT_TERM_SETTING] as const;

@@ -18,6 +18,7 @@ export interface Strings {
   switchLanguageHint: string;
 
   viewSheets: string;
+  viewCredit: string;
 
   sheetsIntro: string;
   sheetsTableLabel: string;
@@ -97,6 +98,7 @@ const zhCN: Strings = {
   switchLanguageHint: "Switch the pane to English",
 
   viewSheets: "工作表",
+  viewCredit: "信用",
 
   sheetsIntro: "选择我方的应收台账和经销商发来的对账单。",
   sheetsTableLabel: "工作簿中的工作表",
@@ -205,6 +207,7 @@ const enUS: Strings = {
   switchLanguageHint: "切换为中文界面",
 
   viewSheets: "Sheets",
+  viewCredit: "Credit",
 
   sheetsIntro: "Choose our receivables ledger and the statement the dealer sent.",
   sheetsTableLabel: "Sheets in this workbook",

@@ -14,6 +14,7 @@ import { createContext, useContext, useState, useSyncExternalStore, type ReactNo
 import type { MarkedStage } from "../app/reports/aging-marks";
 import type { ReconcileRun, WrittenResults } from "../app/reconcile";
 import type { LettersRun } from "../app/letters";
+import type { ApprovalWritten, CreditRun } from "../app/credit";
 import type { Decision } from "../core/reconcile/types";
 import type { Capabilities } from "../port/workbook";
 import { nextConfirmation, type Confirmation, type ConfirmationEvent } from "./confirmation";
@@ -71,6 +72,16 @@ export interface LettersChoices {
   last?: LettersRun | null;
 }
 
+/** The 信用 view's choices, its last run and its last approval (which can be taken back). */
+export interface CreditChoices {
+  asOf: string;
+  approver: string;
+  /** The balance table exposure comes from when no ledger is chosen: null not chosen (the first found), "" none. */
+  balances: string | null;
+  last?: { run: CreditRun; ledger: string | null; balances: string | null } | null;
+  approval?: { dealer: string; written: ApprovalWritten } | null;
+}
+
 export interface PaneMarks {
   /**
    * The marks of the last reconciliation from this pane: `present` in the sheets, `cleared` since (the
@@ -92,6 +103,8 @@ export interface PaneState {
   confirmation: Confirmation | null;
   /** Null until the 函证 view first shows or another view opens it for a dealer. */
   letters?: LettersChoices | null;
+  /** Null until the 信用 view first shows. */
+  credit?: CreditChoices | null;
   /** A ledger kept one sheet per month: every sheet read as the one ledger, in order (see ledger-sheets.ts). */
   ledgerSheets?: string[] | null;
 }
@@ -104,6 +117,7 @@ export type PaneAction =
   | { type: "marks"; reconcile?: PaneMarks["reconcile"]; aging?: PaneMarks["aging"] }
   | { type: "confirmation"; event: ConfirmationEvent }
   | { type: "letters/choose"; choices: Partial<LettersChoices> }
+  | { type: "credit/choose"; choices: Partial<CreditChoices> }
   | { type: "ledger/sheets"; sheets: string[] | null }
   /** "为该经销商生成对账函": the 函证 view with these dealers picked. */
   | { type: "letters/open"; dealers: string[]; asOf?: string };
@@ -143,6 +157,8 @@ export function reducePane(state: PaneState, action: PaneAction): PaneState {
       return { ...state, letters: { ...(state.letters ?? DEFAULT_LETTERS_CHOICES), ...action.choices } };
     case "ledger/sheets":
       return { ...state, ledgerSheets: action.sheets };
+    case "credit/choose":
+      return { ...state, credit: { ...(state.credit ?? DEFAULT_CREDIT_CHOICES), ...action.choices } };
     case "letters/open": {
       const prev = state.letters ?? DEFAULT_LETTERS_CHOICES;
       const asOf = action.asOf ?? prev.asOf;
@@ -159,6 +175,8 @@ export function reducePane(state: PaneState, action: PaneAction): PaneState {
 export const DEFAULT_AGING_CHOICES: AgingChoices = { asOf: "", dealer: null, soonToo: false, basis: "due", buckets: "30,60,90,180,365" };
 
 export const DEFAULT_LETTERS_CHOICES: LettersChoices = { asOf: "", template: "builtin:positive", mode: "all", picked: [], opened: 0 };
+
+export const DEFAULT_CREDIT_CHOICES: CreditChoices = { asOf: "", approver: "", balances: null };
 
 export interface PaneStore {
   get(): PaneState;

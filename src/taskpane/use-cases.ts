@@ -18,6 +18,20 @@ import type { clearAgingMarks, markAgingRows, runAging, saveDefaultTermDays, wri
 import type { undoEverything } from "../app/undo";
 import type { runDemands, runPromise } from "../app/collect";
 import type { checkTemplate, readCompany, readRegisterStatus, runLetters, writeBuiltinTemplate } from "../app/letters";
+import type {
+  approveCredit,
+  clearCreditMarks,
+  ensureScorecardSheet,
+  findApplications,
+  loadRegister,
+  loadScorecard,
+  markOverLimit,
+  runCredit,
+  surveyCredit,
+  undoApproval,
+  writeApplicationTemplate,
+  writeCreditResults,
+} from "../app/credit";
 import type { readBalanceSheet } from "../app/read";
 import type { ReadOptions, ReadResult } from "../core/read/types";
 import type { WorkbookPort } from "../port/workbook";
@@ -64,12 +78,28 @@ export interface CollectUseCases {
   runPromise: typeof runPromise;
 }
 
+/** The 信用 view's (src/app/credit.ts). */
+export interface CreditUseCases {
+  writeApplicationTemplate: typeof writeApplicationTemplate;
+  findApplications: typeof findApplications;
+  surveyCredit: typeof surveyCredit;
+  loadScorecard: typeof loadScorecard;
+  ensureScorecardSheet: typeof ensureScorecardSheet;
+  loadRegister: typeof loadRegister;
+  runCredit: typeof runCredit;
+  approveCredit: typeof approveCredit;
+  undoApproval: typeof undoApproval;
+  markOverLimit: typeof markOverLimit;
+  clearCreditMarks: typeof clearCreditMarks;
+  writeCreditResults: typeof writeCreditResults;
+}
+
 export interface UndoUseCases {
   undoEverything: typeof undoEverything;
 }
 
 /** Everything the pane asks of src/app. Later views (letters, demand letters, credit) add theirs here. */
-export type UseCases = ReadUseCases & ReconcileUseCases & AgingUseCases & LettersUseCases & CollectUseCases & UndoUseCases;
+export type UseCases = ReadUseCases & ReconcileUseCases & AgingUseCases & LettersUseCases & CollectUseCases & CreditUseCases & UndoUseCases;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyFunction = (...args: any[]) => Promise<unknown>;
@@ -89,6 +119,7 @@ const aging = () => import("../app/aging");
 const undo = () => import("../app/undo");
 const letters = () => import("../app/letters");
 const collect = () => import("../app/collect");
+const credit = () => import("../app/credit");
 
 export const APP_USE_CASES: UseCases = {
   readSheet: later(read, "readSheet"),
@@ -112,5 +143,17 @@ export const APP_USE_CASES: UseCases = {
   readRegisterStatus: later(letters, "readRegisterStatus"),
   runDemands: later(collect, "runDemands"),
   runPromise: later(collect, "runPromise"),
+  writeApplicationTemplate: later(credit, "writeApplicationTemplate"),
+  findApplications: later(credit, "findApplications"),
+  surveyCredit: later(credit, "surveyCredit"),
+  loadScorecard: later(credit, "loadScorecard"),
+  ensureScorecardSheet: later(credit, "ensureScorecardSheet"),
+  loadRegister: later(credit, "loadRegister"),
+  runCredit: later(credit, "runCredit"),
+  approveCredit: later(credit, "approveCredit"),
+  undoApproval: later(credit, "undoApproval"),
+  markOverLimit: later(credit, "markOverLimit"),
+  clearCreditMarks: later(credit, "clearCreditMarks"),
+  writeCreditResults: later(credit, "writeCreditResults"),
   undoEverything: later(undo, "undoEverything"),
 };

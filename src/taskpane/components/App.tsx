@@ -20,7 +20,7 @@ import { MessageList } from "./MessageList";
 import { RECONCILE_STRINGS } from "../reconcile/strings";
 import { AGING_STRINGS } from "../aging/strings";
 import { LETTERS_STRINGS } from "../letters/strings";
-import { AgingView, LettersView, ReconcileView, SheetsView, ViewLoading, preloadFirstView } from "./views";
+import { AgingView, CreditView, LettersView, ReconcileView, SheetsView, ViewLoading, preloadFirstView } from "./views";
 
 preloadFirstView();
 
@@ -229,6 +229,11 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
       id: "letters",
       title: () => LETTERS_STRINGS[locale].viewTitle,
       render: (p) => <LettersView sheets={p.sheets} choice={p.choice} generation={p.generation} report={p.report} clear={p.clear} onGoTo={p.goTo} />,
+    },
+    {
+      id: "credit",
+      title: (s) => s.viewCredit,
+      render: (p) => <CreditView choice={p.choice} generation={p.generation} report={p.report} clear={p.clear} onGoTo={p.goTo} />,
     },
   ];
   const current = views.find((v) => v.id === viewId) ?? views[0];

@@ -11,6 +11,7 @@ const loadSheets = () => import(/* webpackChunkName: "view-sheets" */ "./SheetsV
 const loadReconcile = () => import(/* webpackChunkName: "view-reconcile" */ "../reconcile/ReconcileView");
 const loadAging = () => import(/* webpackChunkName: "view-aging" */ "../aging/AgingView");
 const loadLetters = () => import(/* webpackChunkName: "view-letters" */ "../letters/LettersView");
+const loadCredit = () => import(/* webpackChunkName: "view-credit" */ "../credit/CreditView");
 
 /** Starts fetching the first view; React.lazy below reuses the same promise (webpack caches the chunk). */
 export function preloadFirstView(): void {
@@ -23,6 +24,7 @@ export const SheetsView = lazy(loadSheets);
 export const ReconcileView = lazy(() => loadReconcile().then((m) => ({ default: m.ReconcileView })));
 export const AgingView = lazy(() => loadAging().then((m) => ({ default: m.AgingView })));
 export const LettersView = lazy(() => loadLetters().then((m) => ({ default: m.LettersView })));
+export const CreditView = lazy(() => loadCredit().then((m) => ({ default: m.CreditView })));
 
 /**
  * A chunk that cannot be fetched (the server gone, a connection lost) would otherwise leave an empty
