@@ -33,7 +33,7 @@ import {
 } from "../core/collect";
 import { REGISTER_SHEET, readRegister, type RegisterRead } from "../core/letters";
 import { UNNAMED_DEALER } from "../core/aging";
-import { columnLetter, normaliseDealerName, type ReadResult } from "../core/read";
+import { columnLetter, entriesOf, normaliseDealerName, pickRows, type EntryTable, type ReadResult } from "../core/read";
 import { parseTermDays } from "../core/values/term";
 import { parseRegister as parseCreditRegister, registerTerms, REGISTER_SHEET as CREDIT_REGISTER_SHEET, type RegisterRead as CreditRegisterRead } from "../core/credit";
 import { PortError, type WorkbookPort } from "../port/workbook";
@@ -137,13 +137,24 @@ async function collectionChecks(report: AgingReport, ledger: ReadResult, port: W
   const register: RegisterRead | null = regName ? readRegister(await port.readSheet(regName, { signal })) : null;
   const usable = register && register.headerRow !== null ? register : null;
   const dealerOf = (e: { dealer: string | null }) => e.dealer ?? UNNAMED_DEALER;
-  const acks = new Acknowledgements([...acknowledgementsFromEntries(ledger.entries, dealerOf), ...(usable ? acknowledgementsFromRegister(usable.rows, usable.sheet) : [])], report.asOf);
+  const entries = paymentEntries(ledger.table);
+  const acks = new Acknowledgements([...acknowledgementsFromEntries(entries, dealerOf), ...(usable ? acknowledgementsFromRegister(usable.rows, usable.sheet) : [])], report.asOf);
   const planName = names.find((n) => n === PLAN_SHEET);
   const commitments = planName
-    ? checkCommitments(readPlanSheet(await port.readSheet(planName, { signal })).commitments, usable?.rows ?? [], (d) => receiptsOf(ledger.entries, d, dealerOf), report.asOf)
+    ? checkCommitments(readPlanSheet(await port.readSheet(planName, { signal })).commitments, usable?.rows ?? [], (d) => receiptsOf(entries, d, dealerOf), report.asOf)
     : [];
   const marks = markCollection(report, acks, missedCommitments(commitments));
   return { ...marks, register: usable ? usable.sheet : null, commitments };
+}
+
+/**
+ * The rows that can be payments (negative, dated) as entries: the only ones the limitation period and the
+ * commitment check look at, so a full-sheet ledger's sales are never made into objects.
+ */
+function paymentEntries(table: EntryTable): ReturnType<typeof entriesOf> {
+  const positions: number[] = [];
+  for (let i = 0; i < table.length; i++) if (table.amounts[i] < 0 && table.dates[i] !== null) positions.push(i);
+  return entriesOf(pickRows(table, positions));
 }
 
 /** The 信用档案 of a workbook, or null when it has none (or no header row yet). */
@@ -309,7 +320,7 @@ export function parseTermTable(
 function ledgerDealerNames(ledger: ReadResult): string[] {
   const names = new Set<string>(ledger.dealers);
   if (ledger.dealer) names.add(ledger.dealer);
-  for (const e of ledger.entries) if (e.dealer) names.add(e.dealer);
+  for (const d of ledger.table.dealers) if (d) names.add(d);
   for (const o of ledger.openings) if (o.dealer) names.add(o.dealer);
   return [...names];
 }
@@ -358,9 +369,9 @@ export async function runAging(req: AgingRequest, control: AgingControl = {}): P
   onStage?.("reading", 2, 2);
 
   onStage?.("aging", 0, 1);
-  const { entries, openings } = onlyDealer(ledger, req.dealer);
+  const { table: ledgerTable, openings } = onlyDealer(ledger, req.dealer);
   const aged = ageLedger(
-    { entries, openings, unreadable: unreadableCells(ledger), ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) },
+    { table: ledgerTable, openings, unreadable: unreadableCells(ledger), ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) },
     {
       asOf: req.asOf,
       terms: { register: registerTerms_, table: req.terms?.table ?? table?.terms },
@@ -404,12 +415,16 @@ export function reconciliationOf(run: Pick<ReconcileRun, "report" | "ledger" | "
  * its title) for another dealer has nothing to age. Rows that name no dealer at all are the asked
  * dealer's: the user said whose sheet it is.
  */
-function onlyDealer(ledger: ReadResult, dealer: string | undefined): Pick<ReadResult, "entries" | "openings"> {
-  if (dealer === undefined) return ledger;
+function onlyDealer(ledger: ReadResult, dealer: string | undefined): { table: EntryTable; openings: ReadResult["openings"] } {
+  if (dealer === undefined) return { table: ledger.table, openings: ledger.openings };
   const key = normaliseDealerName(dealer);
   const mine = (d: string | null) => d === null || normaliseDealerName(d) === key;
+  const all = ledger.table;
+  const positions: number[] = [];
+  for (let i = 0; i < all.length; i++) if (mine(all.dealers[i])) positions.push(i);
+  const picked = pickRows(all, positions);
   return {
-    entries: ledger.entries.filter((e) => mine(e.dealer)).map((e) => (e.dealer === null ? { ...e, dealer } : e)),
+    table: { ...picked, dealers: picked.dealers.map((d) => d ?? dealer) },
     openings: ledger.openings.filter((o) => mine(o.dealer)).map((o) => (o.dealer === null ? { ...o, dealer } : o)),
   };
 }

@@ -38,8 +38,8 @@ function report() {
     },
     { side: "statement" },
   );
-  const rec = reconcile({ sheet: "明细账", entries: ledger.entries, openings: [] }, { sheet: "对账单", entries: statement.entries, openings: [] }, { asOf: AS_OF });
-  return ageLedger({ entries: ledger.entries, openings: [], unreadable: unreadableCells(ledger) }, { asOf: AS_OF, reconciliation: reconciliationFlags(rec, "明细账", "对账单") });
+  const rec = reconcile({ sheet: "明细账", table: ledger.table, openings: [] }, { sheet: "对账单", table: statement.table, openings: [] }, { asOf: AS_OF });
+  return ageLedger({ table: ledger.table, openings: [], unreadable: unreadableCells(ledger) }, { asOf: AS_OF, reconciliation: reconciliationFlags(rec, "明细账", "对账单") });
 }
 
 /** The cell values of a row as plain values (links and formats dropped). */
@@ -96,7 +96,7 @@ describe("the result sheets say what the aging kept apart", () => {
   });
 
   it("adds nothing when no cell was unreadable and no reconciliation was given", () => {
-    const plain = ageLedger({ entries: readGrid({ sheet: "明细账", top: 1, left: 1, values: [["日期", "单号", "借方"], ["2026-11-01", "A-1", 100]] }, { side: "ledger" }).entries, openings: [] }, { asOf: AS_OF });
+    const plain = ageLedger({ table: readGrid({ sheet: "明细账", top: 1, left: 1, values: [["日期", "单号", "借方"], ["2026-11-01", "A-1", 100]] }, { side: "ledger" }).table, openings: [] }, { asOf: AS_OF });
     const rows = agingSheet(plain, { ledgerSheet: "明细账" }, "zh-CN").rows;
     expect(rowWith(rows, "合计不含")).toBe(-1);
     expect(rowWith(rows, "待核对")).toBe(-1);

@@ -1,3 +1,4 @@
+import { msg } from "../../src/core/messages";
 import { clearAgingMarks, runAging, writeAgingResults } from "../../src/app/aging";
 import { AGING_GROUP, AGING_MARK_STYLES, agingLegend, agingMarks, LIMITATION_MARK, UNDER_REVIEW_MARK } from "../../src/app/reports/aging-marks";
 import { agingSheet } from "../../src/app/reports/aging-sheets";
@@ -50,7 +51,7 @@ describe("时效 marks in the ledger", () => {
     const wb = ledger();
     const run = await runAging({ ledger: { port: wb, sheet: "往来" }, asOf: AS_OF });
     const flagged = run.report.dealers.flatMap((d) => d.items).find((i) => i.ref === "XS-1")!;
-    flagged.underReconciliation = { kind: "amount_differs", zh: "金额不符", en: "amounts differ" };
+    flagged.underReconciliation = { kind: "amount_differs", text: msg("reconcile.reason.duplicate.ledger", { row: 2, original: 1 }) };
     expect(agingMarks(run.report, "往来")).toEqual([
       { row: 2, style: UNDER_REVIEW_MARK },
       { row: 3, style: LIMITATION_MARK },

@@ -40,8 +40,8 @@ function report() {
     },
     { side: "statement" },
   );
-  const rec = reconcile({ sheet: "明细账", entries: ledger.entries, openings: [] }, { sheet: "对账单", entries: statement.entries, openings: [] }, { asOf: AS_OF });
-  return ageLedger({ entries: ledger.entries, openings: [], unreadable: unreadableCells(ledger) }, { asOf: AS_OF, reconciliation: reconciliationFlags(rec, "明细账", "对账单") });
+  const rec = reconcile({ sheet: "明细账", table: ledger.table, openings: [] }, { sheet: "对账单", table: statement.table, openings: [] }, { asOf: AS_OF });
+  return ageLedger({ table: ledger.table, openings: [], unreadable: unreadableCells(ledger) }, { asOf: AS_OF, reconciliation: reconciliationFlags(rec, "明细账", "对账单") });
 }
 
 const values = (row: OutRow) => row.map((c) => (c !== null && typeof c === "object" && "value" in c ? c.value : c));

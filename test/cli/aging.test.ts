@@ -5,7 +5,7 @@ import { runAging } from "../../src/app/aging";
 import { addAgingToWorkbook, todayIso } from "../../src/cli/commands/aging";
 import { copyInto } from "../../src/cli/commands/reconcile";
 import { openInputFile } from "../../src/cli/files";
-import { toAgingJson } from "../../src/core/aging";
+import { toAgingJson } from "../../src/messages";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { run, sampleDir } from "./support";
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { jsonChunks, writeJson } from "../../src/cli/json-stream";
 import { runAging } from "../../src/app/aging";
 import { runReconcile } from "../../src/app/reconcile";
-import { toAgingJson } from "../../src/core/aging";
+import { toAgingJson } from "../../src/messages";
 import { toReconcileJson } from "../../src/core/reconcile";
 import { SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../src/sample/sample";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";

@@ -1,4 +1,6 @@
-import { actionsDue, ageLedger, collectionPlan, itemsUnderReconciliation, reconciliationFlags, toAgingJson, unreadableCells } from "../../src/core/aging";
+import { actionsDue, ageLedger, collectionPlan, itemsUnderReconciliation, reconciliationFlags, unreadableCells } from "../../src/core/aging";
+import { render, toAgingJson } from "../../src/messages";
+import { msg } from "../../src/core/messages";
 import type { CellValue } from "../../src/core/model";
 import { readGrid } from "../../src/core/read";
 import { reconcile, type ReconcileReport } from "../../src/core/reconcile";
@@ -25,9 +27,9 @@ const STATEMENT = statementGrid([
 function agedWithReconciliation() {
   const ledger = readGrid(LEDGER, { side: "ledger" });
   const statement = readGrid(STATEMENT, { side: "statement" });
-  const rec = reconcile({ sheet: ledger.sheet, entries: ledger.entries, openings: ledger.openings }, { sheet: statement.sheet, entries: statement.entries, openings: statement.openings }, { asOf: AS_OF });
+  const rec = reconcile({ sheet: ledger.sheet, table: ledger.table, openings: ledger.openings }, { sheet: statement.sheet, table: statement.table, openings: statement.openings }, { asOf: AS_OF });
   const report = ageLedger(
-    { entries: ledger.entries, openings: ledger.openings, unreadable: unreadableCells(ledger) },
+    { table: ledger.table, openings: ledger.openings, unreadable: unreadableCells(ledger) },
     { asOf: AS_OF, defaultTermDays: 30, reconciliation: reconciliationFlags(rec, ledger.sheet, statement.sheet) },
   );
   return report;
@@ -36,7 +38,7 @@ function agedWithReconciliation() {
 describe("cells that cannot be read are listed apart and the totals say they exclude them", () => {
   it("lists the 待定 amount with its sheet, cell and text, and leaves its row out of every total", () => {
     const ledger = readGrid(LEDGER, { side: "ledger" });
-    const report = ageLedger({ entries: ledger.entries, openings: ledger.openings, unreadable: unreadableCells(ledger) }, { asOf: AS_OF });
+    const report = ageLedger({ table: ledger.table, openings: ledger.openings, unreadable: unreadableCells(ledger) }, { asOf: AS_OF });
     expect(report.unreadable.map((u) => [u.sheet, u.row, u.cell, u.found, u.code])).toEqual([["明细账", 7, "D7", "待定", "bad_amount"]]);
     expect(report.unreadable[0].zh).toContain("单元格 D7");
     expect(report.unreadableRows).toBe(1);
@@ -76,7 +78,7 @@ describe("cells that cannot be read are listed apart and the totals say they exc
       },
       { side: "ledger" },
     );
-    const fromErrors = unreadableCells({ errors: read.errors, entries: read.entries, openings: read.openings });
+    const fromErrors = unreadableCells({ errors: read.errors, table: read.table, openings: read.openings });
     expect(fromErrors.map((u) => [u.row, u.cell, u.found])).toEqual([
       [3, "A3", "2026-13-45"],
       [4, "F4", "?"],
@@ -85,7 +87,7 @@ describe("cells that cannot be read are listed apart and the totals say they exc
   });
 
   it("has an empty list and nothing excluded on a clean ledger", () => {
-    const report = ageLedger({ entries: readGrid(STATEMENT, { side: "ledger" }).entries, openings: [] }, { asOf: AS_OF });
+    const report = ageLedger({ table: readGrid(STATEMENT, { side: "ledger" }).table, openings: [] }, { asOf: AS_OF });
     expect(report.unreadable).toEqual([]);
     expect((toAgingJson(report) as { totals: { excludedUnreadableRows: number } }).totals.excludedUnreadableRows).toBe(0);
   });
@@ -109,7 +111,7 @@ describe("rows the reconciliation flagged are 待核对: in the balance, out of 
 
   it("gives the reason in both languages on the item and in the list apart", () => {
     const report = agedWithReconciliation();
-    expect(report.underReconciliation.map((u) => [u.row, u.kind, u.status, u.open, u.zh])).toEqual([
+    expect(report.underReconciliation.map((u) => [u.row, u.kind, u.status, u.open, render(u.text, "zh-CN")])).toEqual([
       [3, "amount_mismatch", "open", 2000_00, "金额不符：我方 2,000.00，对方 1,800.00，差额 200.00"],
       [5, "duplicate", "open", 500_00, "重复记账：我方第 5 行与第 4 行单号、金额相同"],
       [6, "ledger_only", "open", 700_00, "我方 2026-10-01 已记销售，对方未入账（请核对发票或签收单）"],
@@ -153,14 +155,14 @@ describe("rows the reconciliation flagged are 待核对: in the balance, out of 
       { side: "ledger" },
     );
     const report = ageLedger(
-      { entries: ledger.entries, openings: [] },
+      { table: ledger.table, openings: [] },
       {
         asOf: AS_OF,
         reconciliation: {
           ledgerSheet: "明细账",
           statementSheet: "对账单",
           cutoff: AS_OF,
-          flags: [{ sheet: "明细账", row: 2, kind: "duplicate", reason: { zh: "重复记账", en: "Duplicate entry" }, dealer: null }],
+          flags: [{ sheet: "明细账", row: 2, kind: "duplicate", reason: msg("reconcile.reason.duplicate.ledger", { row: 2, original: 1 }), dealer: null }],
         },
       },
     );

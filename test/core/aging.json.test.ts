@@ -1,5 +1,5 @@
 import { ageLedger } from "../../src/core/aging/ageLedger";
-import { toAgingJson } from "../../src/core/aging/json";
+import { toAgingJson } from "../../src/messages/json/aging";
 import type { Entry } from "../../src/core/model";
 
 function row(rowNo: number, date: string, amount: number, ref: string | null, rep: string | null = "王磊"): Entry {

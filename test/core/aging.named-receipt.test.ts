@@ -6,7 +6,7 @@ import { readGrid } from "../../src/core/read";
 function aged(rows: CellValue[][], asOf = "2026-12-01") {
   const read = readGrid({ sheet: "明细账", top: 1, left: 1, values: [["客户", "日期", "单号", "摘要", "借方", "贷方"], ...rows] }, { side: "ledger" });
   expect(read.errors).toEqual([]);
-  return ageLedger({ entries: read.entries, openings: read.openings }, { asOf, defaultTermDays: 30 });
+  return ageLedger({ table: read.table, openings: read.openings }, { asOf, defaultTermDays: 30 });
 }
 
 const openRows = (report: ReturnType<typeof ageLedger>) => report.dealers.flatMap((d) => d.items.map((i) => [i.row, i.ref, i.open, i.stage]));

@@ -8,6 +8,7 @@ import { fenToYuan } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { OutCell, OutRow } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
+import { render } from "../../messages/render";
 
 const MONEY = "#,##0.00;-#,##0.00";
 const HEAD_FILL = "#E8EEF7";
@@ -116,7 +117,7 @@ export function apartLists(report: AgingReport, ledgerSheet: string | ((sheet: s
         ...order(text(u.ref ?? "", { border: true, wrap: true }), money(u.open)),
         text(statusText[u.status], { border: true }),
         text(pick(reviewKindText(u.kind), lang), { border: true, wrap: true }),
-        text(en ? u.en : u.zh, { border: true, wrap: true, mergeAcross: span - 9 }),
+        text(render(u.text, lang), { border: true, wrap: true, mergeAcross: span - 9 }),
       ]);
     });
   }

@@ -1,6 +1,5 @@
 export * from "./types";
 export { ageLedger, UNNAMED_DEALER, type AgingInput, type AgingOptions } from "./ageLedger";
-export { toAgingJson } from "./json";
 export { collectionPlan, actionsDue, itemsUnderReconciliation } from "./plan";
 export {
   unreadableCells,

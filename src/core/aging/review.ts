@@ -3,6 +3,7 @@
  * are in no total), and ledger rows a reconciliation flagged (重复记账, 金额不符, only on our ledger …),
  * which stay in the balance but are checked before anyone is chased for them (待核对).
  */
+import type { Message } from "../messages";
 import type { IsoDate } from "../model";
 import { describeReadIssue } from "../read/messages";
 import type { ReadIssue, ReadIssueCode, ReadResult } from "../read/types";
@@ -40,14 +41,15 @@ interface UnreadRows {
  * not taken. A cell the reader complained of on a row it still took (an unreadable 余额 beside a good
  * amount) changes no total and is not listed here.
  */
-export function unreadableCells(read: Pick<ReadResult, "errors" | "entries" | "openings"> & UnreadRows): UnreadableCell[] {
+export function unreadableCells(read: Pick<ReadResult, "errors" | "table" | "openings"> & UnreadRows): UnreadableCell[] {
   if (read.unreadable !== undefined) return read.unreadable.flatMap((r) => r.cells.map((c) => unreadableCell(c, r.dealer)));
   const issues = read.errors.filter((e) => CELL_CODES.has(e.code));
   if (issues.length === 0) return [];
   const rowsWithIssues = new Set(issues.map((e) => rowKey(e.sheet, e.row)));
   const kept = new Set<string>();
-  for (const e of read.entries) {
-    const key = rowKey(e.sheet, e.row);
+  const t = read.table;
+  for (let i = 0; i < t.length; i++) {
+    const key = rowKey(t.sheets[t.sheetIndex[i]], t.rows[i]);
     if (rowsWithIssues.has(key)) kept.add(key);
   }
   for (const o of read.openings) {
@@ -87,8 +89,8 @@ export interface ReconciliationFlag {
   row: number;
   /** The reconciliation's kind of difference: `duplicate`, `amount_mismatch`, `ledger_only`, `unreadable` … */
   kind: string;
-  /** Its likely reason as the reconciliation words it (naming the other row or both amounts). */
-  reason: { zh: string; en: string };
+  /** Its likely reason as the reconciliation gives it (naming the other row or both amounts). */
+  reason: Message;
   dealer: string | null;
 }
 
@@ -105,8 +107,7 @@ export interface ReconciliationBasis {
 /** What a 待核对 mark says: the kind of difference and why. */
 export interface ReviewMark {
   kind: string;
-  zh: string;
-  en: string;
+  text: Message;
 }
 
 /** A flagged ledger row as the aging saw it. */
@@ -116,8 +117,8 @@ export interface UnderReconciliation {
   sheet: string;
   row: number;
   kind: string;
-  zh: string;
-  en: string;
+  /** Why it was flagged, as the reconciliation gives it. */
+  text: Message;
   date: IsoDate;
   ref: string | null;
   description: string;
@@ -162,7 +163,7 @@ export function reconciliationFlags(report: ReconcileReport, ledgerSheet: string
         // A row in two differences keeps the first: the engine lists the firmer finding first.
         if (seen.has(key)) continue;
         seen.add(key);
-        flags.push({ sheet, row, kind: diff.kind, reason: { zh: diff.reason.zh, en: diff.reason.en }, dealer: d.dealer });
+        flags.push({ sheet, row, kind: diff.kind, reason: diff.reason.text, dealer: d.dealer });
       }
     }
   }

@@ -60,7 +60,7 @@ export class ReviewMarks {
   constructor(reconciliation: ReconciliationBasis | undefined) {
     for (const f of reconciliation?.flags ?? []) {
       const key = rowKey(f.sheet, f.row);
-      if (!this.byKey.has(key)) this.byKey.set(key, { kind: f.kind, zh: f.reason.zh, en: f.reason.en });
+      if (!this.byKey.has(key)) this.byKey.set(key, { kind: f.kind, text: f.reason });
     }
   }
 

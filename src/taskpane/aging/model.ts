@@ -22,6 +22,7 @@ import type { Fen, IsoDate } from "../../core/model";
 import { formatFenGrouped } from "../../core/money";
 import { columnNumber } from "../../core/read/columns";
 import { describeReadIssue } from "../../core/read/messages";
+import { render } from "../../messages/render";
 import type { ReadIssue } from "../../core/read/types";
 import type { Selection, WorkbookPort } from "../../port/workbook";
 import { gridFingerprint } from "../reconcile/fingerprint";
@@ -302,7 +303,7 @@ export function reviewLines(report: AgingReport, locale: Locale): ReviewLine[] {
     openText: formatFenGrouped(u.status === "settled" ? u.amount : u.open),
     statusText: s.reviewStatus[u.status],
     kindText: pick(reviewKindText(u.kind), locale),
-    reason: locale === "en-US" ? u.en : u.zh,
+    reason: render(u.text, locale),
     target: { sheet: u.sheet, row: u.row },
   }));
 }

@@ -1,16 +1,17 @@
 /**
  * The `duizhang aging --json` contract (issue 6 item 8). Other tools read it: the names below never
- * change; new fields may be added.
+ * change; new fields may be added. Texts core gives as messages are rendered here, in both languages.
  */
-import { formatFen } from "../money";
-import type { Fen } from "../model";
-import type { ReviewMark } from "./review";
-import type { Limitation } from "../collect/limitation";
-import type { AgingReport } from "./types";
+import { formatFen } from "../../core/money";
+import type { Fen } from "../../core/model";
+import type { ReviewMark } from "../../core/aging/review";
+import type { Limitation } from "../../core/collect/limitation";
+import type { AgingReport } from "../../core/aging/types";
+import { render } from "../render";
 
 /** `underReconciliation` on a flagged item or credit (待核对); absent on the others. */
 function review(mark: ReviewMark | null | undefined): { underReconciliation?: { kind: string; reason: string; reasonEn: string } } {
-  return mark ? { underReconciliation: { kind: mark.kind, reason: mark.zh, reasonEn: mark.en } } : {};
+  return mark ? { underReconciliation: { kind: mark.kind, reason: render(mark.text, "zh-CN"), reasonEn: render(mark.text, "en-US") } } : {};
 }
 
 /** The limitation period of an item, when the use case worked it out; absent otherwise. */
@@ -148,8 +149,8 @@ export function toAgingJson(report: AgingReport): object {
       open: formatFen(u.open),
       status: u.status,
       kind: u.kind,
-      reason: u.zh,
-      reasonEn: u.en,
+      reason: render(u.text, "zh-CN"),
+      reasonEn: render(u.text, "en-US"),
     })),
   };
 }
