@@ -8,12 +8,15 @@ import { useMemo, useState } from "react";
 import { formatFenGrouped } from "../../core/money";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
-import { Actions, FormRow, Notice, ResultList, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
+import { Actions, DateField, FormRow, Notice, ResultList, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
+import { LedgerSheetsField, useLedgerSheets } from "../components/LedgerSheetsField";
+import { LETTERS_MORE, type LettersMoreStrings } from "./balance-strings";
 import { useLocale } from "../context";
 import type { PaneMessage } from "../messages";
 import { LETTERS_STRINGS, type LettersStrings } from "./strings";
 import { BUILTIN_KINDS, searchDealers, useLettersRun } from "./useLettersRun";
 import type { BuiltinKind } from "../../core/letters/builtin";
+import type { BalanceTable } from "../../core/read/balances";
 
 export interface LettersViewProps {
   sheets: readonly SheetInfo[];
@@ -34,21 +37,24 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
   const locale = useLocale();
   const s = LETTERS_STRINGS[locale];
   const styles = useLayoutStyles();
-  const run = useLettersRun({ ledger: choice.ledger, report, clear, onGoTo, generation });
+  const more = LETTERS_MORE[locale];
+  const ledgerSheets = useLedgerSheets(choice.ledger);
+  const run = useLettersRun({ ledger: choice.ledger, ledgerSheets, report, clear, onGoTo, generation });
+  const balances = run.balances ?? null;
   const [search, setSearch] = useState("");
   const { choices } = run;
 
   const templateOptions = useMemo(() => {
     const options = BUILTIN_KINDS.map((k) => ({ value: `builtin:${k}`, text: builtinLabel(s, k) }));
     for (const sheet of sheets) {
-      if (sheet.name === choice.ledger || sheet.name === choice.statement || NOT_TEMPLATES.test(sheet.name)) continue;
+      if (ledgerSheets.includes(sheet.name) || sheet.name === choice.statement || NOT_TEMPLATES.test(sheet.name)) continue;
       options.push({ value: `sheet:${sheet.name}`, text: s.sheetTemplate(sheet.name) });
     }
     if (!options.some((o) => o.value === choices.template) && choices.template.startsWith("sheet:")) {
       options.push({ value: choices.template, text: s.sheetTemplate(choices.template.slice("sheet:".length)) });
     }
     return options;
-  }, [sheets, choice, choices.template, s]);
+  }, [sheets, choice, ledgerSheets, choices.template, s]);
   const templateText = templateOptions.find((o) => o.value === choices.template)?.text ?? "";
   const builtinChosen = choices.template.startsWith("builtin:") ? (choices.template.slice("builtin:".length) as BuiltinKind) : null;
   const shownDealers = useMemo(() => searchDealers(run.dealerList ?? [], search), [run.dealerList, search]);
@@ -65,9 +71,17 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
   }
 
   const status = run.status;
+  const asOfText = choices.asOf.trim();
+  const cutoffDiffers = balances !== null && balances.cutoff !== null && run.asOfOk && asOfText !== balances.cutoff;
   return (
     <div className={styles.view} data-testid="letters-view">
       <Caption1 className={styles.muted}>{s.intro}</Caption1>
+
+      <Section id="letters-ledger" testId="letters-ledger" label={more.ledgerIs(ledgerSheets.join("、"))}>
+        <Text className={styles.breakable}>{more.ledgerIs(ledgerSheets.join("、"))}</Text>
+        <LedgerSheetsField sheets={sheets} ledger={choice.ledger} statement={choice.statement} generation={generation} disabled={run.running} />
+        {balances ? <BalanceNotes more={more} table={balances} goTo={run.goTo} /> : null}
+      </Section>
 
       <Section id="letters-company" title={s.company} testId="letters-company">
         {run.company.state === "checking" ? <Spinner size="tiny" /> : null}
@@ -98,7 +112,7 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
             data-testid="letters-template-choice"
           >
             {templateOptions.map((o) => (
-              <Option key={o.value} value={o.value} text={o.text}>
+              <Option key={o.value} value={o.value} text={o.text} disabled={balances !== null && o.value === "builtin:movements"}>
                 <span className={styles.breakable}>{o.text}</span>
               </Option>
             ))}
@@ -110,6 +124,11 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
               {s.writeBuiltin}
             </Button>
           </Actions>
+        ) : null}
+        {balances !== null && choices.template === "builtin:movements" ? (
+          <Notice intent="warning" testId="letters-movements-refused">
+            {more.movementsNotOffered}
+          </Notice>
         ) : null}
         {run.check.state === "checking" ? <Spinner size="tiny" /> : null}
         {run.check.state === "ok" ? <Caption1 data-testid="letters-template-ok">{s.templateOk}</Caption1> : null}
@@ -154,10 +173,29 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
 
       <Section id="letters-run" title={s.generate} testId="letters-run">
         <FormRow>
-          <Field label={s.asOf} className={styles.grow} validationMessage={run.asOfOk ? undefined : s.asOfProblem} validationState={run.asOfOk ? "none" : "error"}>
-            <Input className={styles.control} value={choices.asOf} onChange={(_, d) => run.choose({ asOf: d.value })} placeholder="2026-11-30" data-testid="letters-asof" />
-          </Field>
+          <DateField
+            grow
+            label={s.asOf}
+            problem={run.asOfOk ? undefined : s.asOfProblem}
+            value={choices.asOf}
+            onChange={(value) => run.choose({ asOf: value })}
+            testId="letters-asof"
+          />
         </FormRow>
+        {cutoffDiffers ? (
+          <Notice
+            intent="warning"
+            testId="letters-cutoff-differs"
+            actions={
+              <Button size="small" onClick={() => run.choose({ asOf: balances.cutoff! })} data-testid="letters-use-cutoff">
+                {more.useCutoff(balances.cutoff!)}
+              </Button>
+            }
+          >
+            {more.cutoffDiffers(asOfText, balances.cutoff!)}
+          </Notice>
+        ) : null}
+        {balances !== null && balances.cutoff === null ? <Caption1 className={styles.muted}>{more.noCutoff}</Caption1> : null}
         <Actions>
           <Button appearance="primary" disabled={!run.canGenerate} onClick={() => void run.generate()} data-testid="letters-generate">
             {s.generate}
@@ -190,6 +228,11 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
         <Section id="letters-results" title={s.results(status.run.letters.length, status.run.sheet)} testId="letters-results">
           {!status.run.formatsCarried ? <Notice intent="warning">{s.formatsNotCarried}</Notice> : null}
           {status.run.warnings.length > 0 ? <Notice intent="warning" testId="letters-warnings">{status.run.warnings.join("；")}</Notice> : null}
+          {balances !== null && run.excluded.length > 0 ? (
+            <Caption1 className={styles.breakable} data-testid="letters-excluded">
+              {more.excludedAfterRun(run.excluded.length)}
+            </Caption1>
+          ) : null}
           <ResultList testId="letters-list">
             {status.run.letters.map((l) => (
               <li key={l.number} className={styles.breakable} data-testid="letter-item">
@@ -215,16 +258,69 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
         </Section>
       ) : null}
 
-      <RegisterSummary s={s} register={run.register} goTo={run.goTo} />
+      <RegisterSummary s={s} more={more} register={run.register} goTo={run.goTo} retry={run.retryRegister} />
     </div>
   );
 }
 
 const REGISTER = "函证登记簿";
 
-function RegisterSummary({ s, register, goTo }: { s: LettersStrings; register: ReturnType<typeof useLettersRun>["register"]; goTo: (t: Selection) => void }): JSX.Element {
+/** The balance table's rows that do not add up, each a click away: no letter is made for them. */
+function BalanceNotes({ more, table, goTo }: { more: LettersMoreStrings; table: BalanceTable; goTo: (t: Selection) => void }): JSX.Element {
   const styles = useLayoutStyles();
-  if (register === null) return <Spinner size="tiny" />;
+  return (
+    <>
+      <Notice intent="info" testId="letters-from-balances">
+        {more.fromBalances(table.sheet, table.cutoff)}
+      </Notice>
+      {table.mismatches.length > 0 ? (
+        <Notice intent="warning" testId="letters-mismatched">
+          {more.mismatched(table.mismatches.length)}
+          <ul>
+            {table.mismatches.map((m) => (
+              <li key={m.row} className={styles.breakable}>
+                <Link onClick={() => goTo({ sheet: m.sheet, row: m.row })}>{more.mismatchRow(m.sheet, m.row, m.dealer, formatFenGrouped(m.expected), formatFenGrouped(m.found))}</Link>
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+    </>
+  );
+}
+
+function RegisterSummary({
+  s,
+  more,
+  register,
+  goTo,
+  retry,
+}: {
+  s: LettersStrings;
+  more: LettersMoreStrings;
+  register: ReturnType<typeof useLettersRun>["register"];
+  goTo: (t: Selection) => void;
+  retry: () => void;
+}): JSX.Element {
+  const styles = useLayoutStyles();
+  if (register === null) return <Spinner size="tiny" data-testid="letters-register-loading" />;
+  if (typeof register === "object" && "failed" in register) {
+    return (
+      <Section id="letters-register" title={s.register} testId="letters-register">
+        <Notice
+          intent="error"
+          testId="letters-register-failed"
+          actions={
+            <Button size="small" onClick={retry} data-testid="letters-register-retry">
+              {more.retry}
+            </Button>
+          }
+        >
+          {more.registerFailed(register.failed)}
+        </Notice>
+      </Section>
+    );
+  }
   if (register === "none") {
     return (
       <Section id="letters-register" title={s.register} testId="letters-register">

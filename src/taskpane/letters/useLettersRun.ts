@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { LettersRun, LettersStage, TemplateChoice } from "../../app/letters";
 import { reconciledDealers } from "../../app/letters";
 import type { BuiltinKind } from "../../core/letters/builtin";
+import type { BalanceTable } from "../../core/read/balances";
 import type { RegisterStatus } from "../../core/letters/register";
 import type { Selection, WorkbookPort } from "../../port/workbook";
 import { useLocale, useServices } from "../context";
@@ -18,6 +19,7 @@ import { messageFromError, type PaneMessage } from "../messages";
 import { DEFAULT_LETTERS_CHOICES, usePane, usePaneStore, type LettersChoices } from "../store";
 import { isCancelled } from "../workflow";
 import { isUsableAsOf, todayIso } from "../aging/model";
+import { dealerKey } from "../../core/values/refs";
 import { LETTERS_STRINGS } from "./strings";
 
 export const LETTERS_MESSAGE = { company: "letters-company", template: "letters-template", run: "letters-run", builtin: "letters-builtin", register: "letters-register" };
@@ -40,7 +42,13 @@ export interface LettersRunState {
   /** The ledger's dealers, for picking; null until read. */
   dealerList: string[] | null;
   status: LettersStatus;
-  register: { status: RegisterStatus; sheet: string } | null | "none";
+  /** null while being read; `failed` with the reason when it could not be read (the view offers a retry). */
+  register: { status: RegisterStatus; sheet: string } | null | "none" | { failed: string };
+  /**
+   * The ledger sheet read as a balance table (余额表): letters state its closing balances, 含明细 is not
+   * offered, and its rows that do not add up get no letter. null: a ledger of entries; undefined: not read yet.
+   */
+  balances?: BalanceTable | null;
   /** A built-in template is being written. */
   writing: boolean;
   /** Bumped to check company and template again. */
@@ -50,7 +58,7 @@ export interface LettersRunState {
 export type LettersEvent =
   | { type: "company"; company: CompanyState }
   | { type: "check"; check: TemplateCheck }
-  | { type: "dealers"; names: string[] | null }
+  | { type: "dealers"; names: string[] | null; balances?: BalanceTable | null }
   | { type: "status"; status: LettersStatus }
   | { type: "register"; register: LettersRunState["register"] }
   | { type: "writing"; writing: boolean }
@@ -73,7 +81,7 @@ export function reduceLetters(state: LettersRunState, event: LettersEvent): Lett
     case "check":
       return { ...state, check: event.check };
     case "dealers":
-      return { ...state, dealerList: event.names };
+      return { ...state, dealerList: event.names, balances: event.balances };
     case "status":
       return { ...state, status: event.status };
     case "register":
@@ -106,6 +114,8 @@ export function searchDealers(names: readonly string[], search: string): string[
 
 export interface LettersRunOptions {
   ledger: string | null;
+  /** A ledger kept one sheet per month: every sheet read as the one ledger, `ledger` among them. */
+  ledgerSheets?: readonly string[];
   report: (message: PaneMessage) => void;
   clear: (key: string) => void;
   onGoTo: (target: Selection) => void;
@@ -129,9 +139,25 @@ export interface LettersRunView extends LettersRunState {
   generate(): Promise<void>;
   cancel(): void;
   goTo(target: Selection): void;
+  /** Reads the register again after it failed. */
+  retryRegister(): void;
+  /** The dealers whose balance-table row does not add up: no letter for them. */
+  excluded: BalanceTable["mismatches"];
 }
 
-export function useLettersRun({ ledger, report, clear, onGoTo, today, generation = 0 }: LettersRunOptions): LettersRunView {
+/** The dealers to letter from a balance table: the choice without the dealers whose row does not add up. */
+export function balanceDealers(table: BalanceTable, choice: { all: true } | { names: readonly string[] } | { reconciled: readonly string[] }): { names: string[] } {
+  const bad = new Set(table.mismatches.map((m) => dealerKey(m.dealer)));
+  const wanted = "all" in choice ? table.rows.map((r) => r.dealer) : "names" in choice ? choice.names : choice.reconciled;
+  return { names: wanted.filter((n) => !bad.has(dealerKey(n))) };
+}
+
+export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear, onGoTo, today, generation = 0 }: LettersRunOptions): LettersRunView {
+  // Several monthly sheets are one ledger, opened by the first.
+  const sheetsKeyText = ledgerSheet !== null && ledgerSheets && ledgerSheets.length > 1 ? ledgerSheets.join("\u0000") : ledgerSheet ?? "";
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sheets = useMemo(() => (sheetsKeyText === "" ? [] : sheetsKeyText.split("\u0000")), [sheetsKeyText]);
+  const ledger = sheets[0] ?? null;
   const { port, useCases } = useServices();
   const store = usePaneStore();
   const locale = useLocale();
@@ -169,7 +195,8 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today, generation
       if (read && read.problems.length > 0) report({ key: LETTERS_MESSAGE.register, intent: "warning", text: () => read.problems.join("\n") });
       else clear(LETTERS_MESSAGE.register);
     } catch (err) {
-      if (alive.current) report(messageFromError(err, LETTERS_MESSAGE.register));
+      // Said where the register's summary shows, with a retry, instead of a spinner that never stops.
+      if (alive.current) dispatch({ type: "register", register: { failed: err instanceof Error ? err.message : String(err) } });
     }
   }, [useCases, port, day, locale, report, clear]);
 
@@ -216,24 +243,29 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today, generation
     };
   }, [template, useCases, locale, report, state.version, generation]);
 
-  // The ledger's dealers, for picking by hand.
+  // The ledger's dealers, for picking by hand; a one-sheet ledger may be a balance table.
   useEffect(() => {
     let live = true;
     dispatch({ type: "dealers", names: null });
     if (!ledger) return;
-    useCases
-      .readSheet(port, ledger, { side: "ledger" })
-      .then((read) => {
-        if (live && alive.current) dispatch({ type: "dealers", names: [...read.dealers] });
-      })
-      .catch(() => {
+    (async () => {
+      const table = sheets.length === 1 ? await useCases.readBalanceSheet(port, ledger) : null;
+      if (table) return { names: table.rows.map((r) => r.dealer), balances: table };
+      const read = await useCases.readSheet(port, ledger, sheets.length > 1 ? { side: "ledger", sheets } : { side: "ledger" });
+      return { names: [...read.dealers], balances: null };
+    })().then(
+      (found) => {
+        if (live && alive.current) dispatch({ type: "dealers", ...found });
+      },
+      () => {
         // A ledger that cannot be read is reported by the run, with its cell.
-        if (live && alive.current) dispatch({ type: "dealers", names: [] });
-      });
+        if (live && alive.current) dispatch({ type: "dealers", names: [], balances: null });
+      },
+    );
     return () => {
       live = false;
     };
-  }, [ledger, useCases, port, state.version, generation]);
+  }, [ledger, sheets, useCases, port, state.version, generation]);
 
   const choose = useCallback((patch: Partial<LettersChoices>) => store.dispatch({ type: "letters/choose", choices: patch }), [store]);
 
@@ -248,7 +280,9 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today, generation
   const running = state.status.state === "running";
   const asOfOk = isUsableAsOf(choices.asOf);
   const dealersChosen = choices.mode === "all" || (choices.mode === "reconciled" ? reconciled.length > 0 : choices.picked.length > 0);
-  const canGenerate = !running && !!ledger && asOfOk && state.check.state === "ok" && template !== null && dealersChosen && !state.writing;
+  // A balance table has no entries to list: the 含明细 template is not offered for it.
+  const movementsRefused = !!state.balances && choices.template === "builtin:movements";
+  const canGenerate = !running && !!ledger && asOfOk && state.check.state === "ok" && template !== null && dealersChosen && !state.writing && !movementsRefused && state.balances !== undefined;
 
   const generate = useCallback(async () => {
     if (!canGenerate || !ledger || !template) return;
@@ -256,10 +290,12 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today, generation
     abort.current = controller;
     clear(LETTERS_MESSAGE.run);
     dispatch({ type: "status", status: { state: "running", stage: "reading", done: 0, total: 1 } });
-    const dealers = choices.mode === "all" ? ({ all: true } as const) : choices.mode === "reconciled" ? { reconciled } : { names: choices.picked };
+    const chosen = choices.mode === "all" ? ({ all: true } as const) : choices.mode === "reconciled" ? { reconciled } : { names: choices.picked };
+    // From a balance table, a dealer whose row does not add up gets no letter (the view lists them).
+    const dealers = state.balances ? balanceDealers(state.balances, chosen) : chosen;
     try {
       const result = await useCases.runLetters(
-        { ledger: { port, sheet: ledger }, asOf: choices.asOf.trim(), sendDate: day, dealers, template, lang: locale },
+        { ledger: { port, sheet: ledger, ...(sheets.length > 1 ? { sheets } : {}) }, asOf: choices.asOf.trim(), sendDate: day, dealers, template, lang: locale },
         {
           signal: controller.signal,
           onStage: (stage, done, total) => {
@@ -292,7 +328,7 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today, generation
     } finally {
       if (abort.current === controller) abort.current = null;
     }
-  }, [canGenerate, ledger, template, choices, reconciled, useCases, port, day, locale, clear, report, loadRegister, store]);
+  }, [canGenerate, ledger, sheets, template, choices, reconciled, state.balances, useCases, port, day, locale, clear, report, loadRegister, store]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
 
@@ -315,5 +351,11 @@ export function useLettersRun({ ledger, report, clear, onGoTo, today, generation
 
   const recheck = useCallback(() => dispatch({ type: "again" }), []);
 
-  return { ...state, choices, reconciled, asOfOk, running, canGenerate, choose, togglePicked, recheck, writeBuiltin, generate, cancel, goTo: onGoTo };
+  const retryRegister = useCallback(() => {
+    dispatch({ type: "register", register: null });
+    void loadRegister();
+  }, [loadRegister]);
+  const excluded = useMemo(() => state.balances?.mismatches ?? [], [state.balances]);
+
+  return { ...state, choices, reconciled, asOfOk, running, canGenerate, choose, togglePicked, recheck, writeBuiltin, generate, cancel, goTo: onGoTo, retryRegister, excluded };
 }
