@@ -286,13 +286,6 @@ export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob
   return named;
 }
 
-/** A result workbook copies the ledger sheet and marks its rows: one sheet only, for now. */
-export function assertOneSheetForOut(sheets: string[], lang: Lang): void {
-  if (sheets.length > 1) {
-    throw new UsageError(say(lang, `--out 结果工作簿暂只支持一张台账工作表（现为 ${sheets.length} 张：${sheets.join("、")}）：去掉 --out 查看合并结果，或每张表分别运行`, `--out result workbooks take one ledger sheet for now (${sheets.length} given: ${sheets.join(", ")}): leave out --out to see the combined result, or run each sheet on its own`));
-  }
-}
-
 /**
  * A sheet copied into an .xlsx result must fit an .xlsx sheet; a CSV file can be wider or longer. Said
  * before any work is done, with the way out (no `--out`, or a trimmed file).

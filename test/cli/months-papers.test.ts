@@ -37,6 +37,8 @@ beforeAll(async () => {
     ["杭州美达商贸", "2026-09-03", "XS-4", "销售", 100],
   ]);
   await wb.xlsx.writeFile(path.join(dir, "months.xlsx"));
+  // The dealer has not booked our 300 received in August, and has a 50 we have not.
+  fs.writeFileSync(path.join(dir, "meida.csv"), "杭州美达商贸对账单,,,,\n日期,单据号,摘要,进货金额,付款金额\n2026-07-01,,期初余额,1000.00,\n2026-07-06,XS-1,进货,500.00,\n2026-07-20,XS-9,进货,50.00,\n");
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -136,5 +138,32 @@ describe("aging --out over several monthly sheets", () => {
     expect(aug.getCell("E5").numFmt).toBe("#,##0.00");
     expect(aug.getCell("E5").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } });
     expect(aug.getColumn(4).width).toBe(21);
+  });
+});
+
+describe("reconcile --out over several monthly sheets", () => {
+  test("copies every ledger sheet and marks each difference on its own sheet's row, not the same row of the first sheet", async () => {
+    const input = path.join(dir, "months.xlsx");
+    const before = hash(input);
+    const args = ["reconcile", "--ledger", "months.xlsx", "--ledger-sheet", "2026-07", "--ledger-sheet", "2026-08", "--statement", "meida.csv", "--as-of", "2026-08-31"];
+    const r = await run([...args, "--out", "rec.xlsx"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(hash(input)).toBe(before);
+    const wb = await XlsxWorkbook.open(path.join(dir, "rec.xlsx"));
+    expect((await wb.listSheets()).map((s) => s.name).slice(0, 3)).toEqual(["台账-2026-07", "台账-2026-08", "对账单-meida"]);
+    // The 300 received is row 4 of 2026-08; row 4 of 2026-07 is another dealer's sale and stays unmarked.
+    expect(await wb.listMarks("reconcile", "台账-2026-07")).toEqual([]);
+    expect(await wb.listMarks("reconcile", "台账-2026-08")).toEqual([{ row: 4, style: "ledger_only" }]);
+    expect(await wb.listMarks("reconcile", "对账单-meida")).toEqual([{ row: 5, style: "statement_only" }]);
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(input);
+    for (const name of ["2026-07", "2026-08"]) {
+      const from = original.getWorksheet(name)!;
+      from.eachRow((row, n) => expect(wb.workbook.getWorksheet(`台账-${name}`)!.getRow(n).values).toEqual(row.values));
+    }
+    expect(wb.workbook.getWorksheet("差异明细")!.getCell("G4").value).toEqual({ text: "台账-2026-08!4", hyperlink: "#'台账-2026-08'!A4" });
+    // The printed report is the same as without --out.
+    const plain = await run(args, dir);
+    expect(r.out.startsWith(plain.out.trimEnd())).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import { toReconcileJson, type DealerResult, type ReconcileOptions, type Reconci
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../core/read";
-import { runReconcile, writeReconcileResults, type ReconcileRun } from "../../app/reconcile";
+import { runReconcile, writeReconcileResults, type ReconcileRequest, type ReconcileRun } from "../../app/reconcile";
+import { sheetRowsPort } from "../../taskpane/reconcile/sheet-rows";
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
 import { XlsxWorkbook } from "../../xlsx/workbook";
@@ -14,7 +15,7 @@ import type { OutRow, OutValue } from "../../port/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { assertFitsResultWorkbook, assertOneSheetForOut, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
+import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
 import { writeJson } from "../json-stream";
 import { balanceTableRefusal, commandBalancesOnly } from "./balances";
 import { renderTable } from "../table";
@@ -37,8 +38,7 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
   const ledgerSheet = ledgerSheets[0];
   const statementSheet = await chooseSheet(statement, optionalString(values, "statement-sheet"), ctx.lang, statementFile);
   if (out !== undefined) {
-    assertOneSheetForOut(ledgerSheets, ctx.lang);
-    await assertFitsResultWorkbook(ledger, ledgerSheet, ledgerFile, ctx.lang);
+    for (const sheet of ledgerSheets) await assertFitsResultWorkbook(ledger, sheet, ledgerFile, ctx.lang);
     await assertFitsResultWorkbook(statement, statementSheet, statementFile, ctx.lang);
   }
   if (ledger.path === statement.path && ledgerSheets.includes(statementSheet)) {
@@ -52,12 +52,13 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     ...(feeTolerance !== undefined ? { feeToleranceFen: feeTolerance } : {}),
     ...(window !== undefined ? { dateWindowBefore: window, dateWindowAfter: window } : {}),
   };
-  const run = await runReconcile({
+  const request: ReconcileRequest = {
     ledger: { port: ledger.port, sheet: ledgerSheet, read: { dealer, ...(ledgerSheets.length > 1 ? { sheets: ledgerSheets } : {}) } },
     statement: { port: statement.port, sheet: statementSheet },
     options,
     stopIfSwapped: values["sides-as-given"] !== true,
-  });
+  };
+  const run = await runReconcile(request);
   if (fatalReadIssue(run.ledger) && ledgerSheets.length === 1) {
     const refusal = await balanceTableRefusal(ledger, ledgerSheet, ledgerFile, ctx.lang);
     if (refusal !== null) throw new UsageError(refusal);
@@ -67,7 +68,10 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
 
   let written: string | undefined;
   if (out !== undefined) {
-    written = await writeResultWorkbook(run, ledger, ledgerSheet, statement, statementSheet, out, ctx.lang, values.force === true);
+    // Month sheets all number their rows from the top, and the report knows ledger rows by number only: the
+    // workbook is written from a run that numbers each sheet's rows apart and puts them back on their sheets.
+    const spread = ledgerSheets.length > 1 ? await runReconcile({ ...request, ledger: { ...request.ledger, port: sheetRowsPort(ledger.port, ledgerSheets) } }) : run;
+    written = await writeResultWorkbook(spread, ledger, ledgerSheets, statement, statementSheet, out, ctx.lang, values.force === true);
   }
   if (values.json) {
     await writeJson(ctx.io, toReconcileJson(run.report, { includeMatches: values.matches === true }));
@@ -119,19 +123,24 @@ function copyName(prefix: string, sheet: string, taken: Set<string>): string {
   return name;
 }
 
-/** A new workbook: copies of both sheets with differing rows marked, 差异明细 and 余额调节表 (not saved yet). */
-export async function buildResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string, statement: OpenedFile, statementSheet: string, lang: Lang): Promise<XlsxWorkbook> {
+/**
+ * A new workbook: copies of both sheets with differing rows marked, 差异明细 and 余额调节表 (not saved yet).
+ * A ledger over several sheets (`ledgerSheet` a list, `run` made through `sheetRowsPort`) has each sheet
+ * copied, and every row marked and linked on its own sheet's copy.
+ */
+export async function buildResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string | readonly string[], statement: OpenedFile, statementSheet: string, lang: Lang): Promise<XlsxWorkbook> {
   const wb = XlsxWorkbook.create();
   const taken = new Set<string>();
-  const ledgerCopy = copyName(say(lang, "台账-", "Ledger-"), ledgerSheet, taken);
+  const ledgerSheets = typeof ledgerSheet === "string" ? [ledgerSheet] : ledgerSheet;
+  const ledgerCopies = ledgerSheets.map((sheet) => copyName(say(lang, "台账-", "Ledger-"), sheet, taken));
   const statementCopy = copyName(say(lang, "对账单-", "Statement-"), statementSheet, taken);
-  await copyInto(wb, ledger, ledgerSheet, ledgerCopy);
+  for (const [i, sheet] of ledgerSheets.entries()) await copyInto(wb, ledger, sheet, ledgerCopies[i]);
   await copyInto(wb, statement, statementSheet, statementCopy);
-  await writeReconcileResults(run, { port: wb, ledgerSheet: ledgerCopy, statementSheet: statementCopy, lang });
+  await writeReconcileResults(run, { port: sheetRowsPort(wb, ledgerCopies), ledgerSheet: ledgerCopies[0], statementSheet: statementCopy, lang });
   return wb;
 }
 
-export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string, statement: OpenedFile, statementSheet: string, out: string, lang: Lang, force = false): Promise<string> {
+export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string | readonly string[], statement: OpenedFile, statementSheet: string, out: string, lang: Lang, force = false): Promise<string> {
   const wb = await buildResultWorkbook(run, ledger, ledgerSheet, statement, statementSheet, lang);
   await saveResult(wb, out, force);
   return out;
