@@ -11,7 +11,7 @@ const ZH: Record<string, string> = {
   reconcile --ledger F --statement F
                                   逐笔核对台账与经销商对账单，生成差异明细和余额调节表
   aging --ledger FILE             账龄分析、逾期与催款计划
-  letters --ledger FILE           按模板批量生成对账函（每封一页）并登记函证登记簿
+  letters --ledger FILE           按模板批量生成对账函（每封一页）并登记函证登记簿（--balances 余额表 代替台账）
   demand --ledger FILE            给有逾期款项的经销商生成催款函（提醒函、催款函、最后通知三级）并登记
   promise --ledger FILE --dealer 经销商 --installments N --first 日期
                                   生成还款承诺书及分期还款计划
@@ -22,6 +22,8 @@ const ZH: Record<string, string> = {
 
 通用选项：--lang zh|en（也可设环境变量 DUIZHANG_LANG），--help
 文件可为 .xlsx、.xls（Excel 97-2003）或 .csv（UTF-8 或 GBK）。输入文件从不被修改，结果总是 .xlsx。
+按月分表的台账：reconcile、aging、letters、demand、promise、read 可用 --sheet 多次（reconcile 为 --ledger-sheet）
+或 --sheets "2026-*" 合为一本，--out 时每张表各复制一份并在各自的行上标记。
 出错时在标准错误输出一行说明，退出码为 2。`,
   sheets: `用法：duizhang sheets FILE [--json]
 列出工作表名称、行数和列数。`,
@@ -37,7 +39,8 @@ const ZH: Record<string, string> = {
                           [--as-of YYYY-MM-DD] [--amount-tolerance 元] [--fee-tolerance 元] [--date-window 天] [--out 结果.xlsx [--force]] [--json] [--matches] [--sides-as-given]
   --balances FILE     用余额表（科目余额表/往来余额表）代替 --ledger：只核对期末余额与对账单是否一致（仅核对余额），逐笔对账需要明细账；
                       --as-of 与表头“截止 …”的日期不同时在 stderr 提示两个日期，JSON 中另有 cutoffMismatch
-  --ledger-sheet      台账工作表；可写多次，按月分表的台账合为一本（或用 --sheets "2026-*"）；多张表时不能用 --out
+  --ledger-sheet      台账工作表；可写多次，按月分表的台账合为一本（或用 --sheets "2026-*"）；--out 时每张表各复制一份，
+                      差异标在各自那张表的行上
   --as-of             截止日期：之后的分录不参与核对（并列出）
   --amount-tolerance  金额容差（元），默认 0，最大 1,000,000
   --fee-tolerance     手续费容差（元）：无共同单号、日期在窗口内、金额相差不超过此数或金额的 0.5%（取较大者）的两笔，
@@ -154,6 +157,7 @@ Commands:
                                   reconcile a ledger against a dealer's statement item by item
   aging --ledger FILE             aging, overdue items and the collection plan
   letters --ledger FILE           confirmation letters (对账函) from a template, one a page, recorded in the register
+                                  (--balances TABLE instead of a ledger)
   demand --ledger FILE            demand letters (提醒函, 催款函, 最后通知) for dealers with overdue items, recorded in the register
   promise --ledger FILE --dealer NAME --installments N --first DATE
                                   a payment commitment (还款承诺书) with its installment plan
@@ -164,6 +168,9 @@ Commands:
 
 Common options: --lang zh|en (or DUIZHANG_LANG), --help
 Files are .xlsx, .xls (Excel 97-2003) or .csv (UTF-8 or GBK). Input files are never modified; results are always .xlsx.
+A ledger kept one sheet per month: reconcile, aging, letters, demand, promise and read take --sheet more than once
+(--ledger-sheet for reconcile) or --sheets "2026-*" and read the sheets as one; with --out each sheet is copied and
+marked on its own rows.
 On bad input: one line on stderr and exit status 2.`,
   sheets: `Usage: duizhang sheets FILE [--json]
 Lists the sheets with their rows and columns.`,
@@ -181,7 +188,8 @@ Lists the sheets with their rows and columns.`,
   --balances FILE     a balance table (科目余额表/往来余额表) instead of --ledger: compares the closing balance with the statement's
                       (balances only); item-by-item reconciliation needs the ledger of entries; an --as-of other than the
                       title's 截止 date is said on stderr with both dates, and in the JSON as cutoffMismatch
-  --ledger-sheet      the ledger sheet; may be given more than once to read monthly sheets as one ledger (or --sheets "2026-*"); not with --out
+  --ledger-sheet      the ledger sheet; may be given more than once to read monthly sheets as one ledger (or --sheets "2026-*");
+                      with --out each sheet is copied and every difference marked on its own sheet's row
   --as-of             cut-off: later entries are left out (and listed)
   --amount-tolerance  amount tolerance in yuan, default 0, at most 1,000,000
   --fee-tolerance     fee tolerance in yuan: two rows with no reference in common, inside the date window, apart by no more

@@ -167,3 +167,21 @@ describe("reconcile --out over several monthly sheets", () => {
     expect(r.out.startsWith(plain.out.trimEnd())).toBe(true);
   });
 });
+
+describe("help", () => {
+  test("--help and each command's help list the monthly sheets and the balance table's cut-off", async () => {
+    const top = await run(["--help"], dir);
+    expect(top.out).toContain("或 --sheets \"2026-*\" 合为一本，--out 时每张表各复制一份并在各自的行上标记");
+    const topEn = await run(["--help", "--lang", "en"], dir);
+    expect(topEn.out).toContain("(--ledger-sheet for reconcile) or --sheets \"2026-*\" and read the sheets as one");
+    for (const command of ["letters", "demand", "promise"]) {
+      const zh = await run([command, "--help"], dir);
+      expect(zh.out).toContain("[--sheet 名称]… [--sheets 通配符]");
+      const en = await run([command, "--help", "--lang", "en"], dir);
+      expect(en.out).toContain("[--sheet NAME]… [--sheets GLOB]");
+    }
+    expect((await run(["letters", "--help"], dir)).out).toContain("JSON 中另有 cutoffMismatch");
+    expect((await run(["reconcile", "--help", "--lang", "en"], dir)).out).toContain("with --out each sheet is copied and every difference marked on its own sheet's row");
+    expect((await run(["aging", "--help"], dir)).out).toContain("--out 时每张表各复制一份，每笔款项标在它自己那张表的行上");
+  });
+});
