@@ -218,8 +218,8 @@ export function CreditView({ choice, generation, report, clear, onGoTo }: Credit
 
           <Section id="credit-exposure" title={s.exposure} testId="credit-exposure">
             <Caption1 className={layout.breakable}>
-              {run.exposureFrom === "ledger" && status.state === "done" && status.ledger
-                ? s.exposureSourceLedger(status.ledger)
+              {run.exposureFrom === "ledger" && run.ledger
+                ? s.exposureSourceLedger(run.ledger.sheet)
                 : run.balances
                   ? s.exposureSourceTable(run.balances.sheet, run.balances.cutoff)
                   : s.exposureSourceNone}

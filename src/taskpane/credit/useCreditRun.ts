@@ -190,7 +190,8 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
   const asOfOk = isUsableAsOf(choices.asOf);
   const running = state.status.state === "running";
   const canRun = asOfOk && !running && state.busy === null && state.survey.state !== "checking";
-  const run = state.status.state === "done" ? state.status.run : null;
+  // A run again (after an approval) keeps the last results on screen, so what the user unfolded stays open.
+  const run = state.status.state === "done" ? state.status.run : running ? (stored?.last?.run ?? null) : null;
 
   const latest = useRef({ choices, ledger, balances, status: state.status, locale });
   latest.current = { choices, ledger, balances, status: state.status, locale };
