@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: speed and memory of the heavy paths, each case in a fresh process.
  * `npm run bench --silent -- --json` prints one JSON object, one key per area, each a list of runs.
- * Flags: --quick (small sizes only), --only read,reconcile,aging,excel,letters,bundle; --rows N runs only
- * that size (for the areas that take one: reconcile, aging); --mode json|out runs one of aging's two modes.
+ * Flags: --quick (small sizes only), --only read,reconcile,aging,xlsx,excel,letters,bundle; --rows N runs only
+ * that size (for the areas that take one: reconcile, aging, xlsx); --mode json|out runs one of aging's two modes.
  * `bundle` is one object, not a list: the production build's first load and chunks, gzipped (it makes
  * the production build when the sources changed since the last one).
  */
@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { writeCsvPair } from "./synth";
+import { writeXlsxFromCsv } from "./xlsx-synth";
 
 const FULL_SHEET = 1_048_576;
 const args = process.argv.slice(2);
@@ -96,6 +97,19 @@ function main(): void {
             `aging ${String(mode).padEnd(4)} ${String(rows).padStart(9)} rows  ${String(r.ms ?? "failed").padStart(7)} ms  (cpu ${r.cpuMs ?? "-"} ms)  peak ${r.peakMB ?? "-"} MB  duckdb ${duckdbMs ?? "-"} ms  ratio ${ratio ?? "-"}`,
           );
         }
+      }
+    }
+    if (want("xlsx")) {
+      // `read --json` of our ledger as an .xlsx workbook (read from its sheet XML) and as the CSV of the same cells.
+      results.xlsx = [];
+      for (const rows of sizes(quick ? [100_000] : [FULL_SHEET - 1])) {
+        writeCsvPair(dir, rows, 1000);
+        writeXlsxFromCsv(dir, rows);
+        const x = runCase("xlsx", rows, dir);
+        const c = runCase("xlsx-csv", rows, dir);
+        const ratio = Math.round(((x.ms as number) / (c.ms as number)) * 100) / 100;
+        results.xlsx.push({ rows, ms: x.ms, cpuMs: x.cpuMs, peakMB: x.peakMB, csvMs: c.ms, csvCpuMs: c.cpuMs, csvPeakMB: c.peakMB, ratioToCsv: ratio });
+        log(`xlsx       ${String(rows).padStart(9)} rows  ${String(x.ms).padStart(7)} ms  (cpu ${x.cpuMs} ms)  peak ${x.peakMB} MB  csv ${c.ms} ms (cpu ${c.cpuMs} ms, peak ${c.peakMB} MB)  ratio ${ratio}`);
       }
     }
     if (want("excel")) {
