@@ -71,8 +71,7 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
   }
 
   const status = run.status;
-  const asOfText = choices.asOf.trim();
-  const cutoffDiffers = balances !== null && balances.cutoff !== null && run.asOfOk && asOfText !== balances.cutoff;
+  const cutoffDiffers = run.cutoffDiffers;
   return (
     <div className={styles.view} data-testid="letters-view">
       <Caption1 className={styles.muted}>{s.intro}</Caption1>
@@ -187,12 +186,12 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
             intent="warning"
             testId="letters-cutoff-differs"
             actions={
-              <Button size="small" onClick={() => run.choose({ asOf: balances.cutoff! })} data-testid="letters-use-cutoff">
-                {more.useCutoff(balances.cutoff!)}
+              <Button size="small" onClick={() => run.choose({ asOf: cutoffDiffers.cutoff })} data-testid="letters-use-cutoff">
+                {more.useCutoff(cutoffDiffers.cutoff)}
               </Button>
             }
           >
-            {more.cutoffDiffers(asOfText, balances.cutoff!)}
+            {more.cutoffDiffers(cutoffDiffers.asOf, cutoffDiffers.cutoff)}
           </Notice>
         ) : null}
         {balances !== null && balances.cutoff === null ? <Caption1 className={styles.muted}>{more.noCutoff}</Caption1> : null}

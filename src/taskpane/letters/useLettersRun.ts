@@ -143,6 +143,8 @@ export interface LettersRunView extends LettersRunState {
   retryRegister(): void;
   /** The dealers whose balance-table row does not add up: no letter for them. */
   excluded: BalanceTable["mismatches"];
+  /** A balance table whose cut-off is not the as-of date: both, for the warning. */
+  cutoffDiffers: { asOf: string; cutoff: string } | null;
 }
 
 /** The dealers to letter from a balance table: the choice without the dealers whose row does not add up. */
@@ -356,6 +358,8 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
     void loadRegister();
   }, [loadRegister]);
   const excluded = useMemo(() => state.balances?.mismatches ?? [], [state.balances]);
+  const cutoff = state.balances?.cutoff ?? null;
+  const cutoffDiffers = cutoff !== null && asOfOk && choices.asOf.trim() !== cutoff ? { asOf: choices.asOf.trim(), cutoff } : null;
 
-  return { ...state, choices, reconciled, asOfOk, running, canGenerate, choose, togglePicked, recheck, writeBuiltin, generate, cancel, goTo: onGoTo, retryRegister, excluded };
+  return { ...state, choices, reconciled, asOfOk, running, canGenerate, choose, togglePicked, recheck, writeBuiltin, generate, cancel, goTo: onGoTo, retryRegister, excluded, cutoffDiffers };
 }

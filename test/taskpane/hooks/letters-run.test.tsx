@@ -84,7 +84,7 @@ describe("the 函证 workflow", () => {
     ]);
     expect(status.run.skipped.map((k) => [k.dealer, k.code])).toEqual([["宁波顺和电器", "zero_balance"]]);
     const register = hook.current.register;
-    if (register === null || register === "none") throw new Error("no register");
+    if (register === null || register === "none" || "failed" in register) throw new Error("no register");
     expect(register.sheet).toBe("函证登记簿");
     expect(register.status.counts).toMatchObject({ letters: 2, sent: 0, confirmed: 0, mismatched: 0, overdue: 0 });
     // One click from a letter to its rows in the letters sheet.
@@ -250,7 +250,7 @@ describe("the 函证 workflow", () => {
     };
     const { hook } = await setUp([LEDGER, COMPANY, register]);
     const r = hook.current.register;
-    if (r === null || r === "none") throw new Error("no register");
+    if (r === null || r === "none" || "failed" in r) throw new Error("no register");
     expect(r.status.counts).toMatchObject({ letters: 3, sent: 3, confirmed: 1, mismatched: 1, overdue: 1 });
     expect(r.status.confirmed.map((c) => [c.row, c.dealer, c.acknowledgedOn])).toEqual([[2, "杭州美达商贸有限公司", "2026-10-15"]]);
     expect(r.status.mismatched.map((m) => [m.row, m.ours, m.theirs])).toEqual([[3, 140950, 120950]]);
