@@ -34,11 +34,12 @@ export async function readSheet(
   control: PortReadOptions = {},
 ): Promise<ReadResult> {
   if (options.sheets !== undefined && options.sheets.length > 1) return readSheets(port, options.sheets, options, control);
-  const grid = await port.readSheet(sheet, control);
   if (options.acceptBalanceTable) {
-    const table = readBalanceTable(grid, options.asOf);
+    const table = readBalanceTable(await port.readSheet(sheet, control), options.asOf);
     if (table !== null) return balanceTableAsRead(table);
   }
+  // A port that can give the rows one at a time (a large CSV file) does: the reader never needs them all.
+  const grid = port.readRows ? await port.readRows(sheet, control) : await port.readSheet(sheet, control);
   const saved = await loadMapping(port, sheet);
   return readGrid(grid, { ...options, map: { ...saved, ...(options.map ?? {}) } });
 }
@@ -54,8 +55,7 @@ export async function readBalanceSheet(port: WorkbookPort, sheet: string, cutoff
  */
 export async function readSheets(port: WorkbookPort, sheets: readonly string[], options: ReadOptions = {}, control: PortReadOptions = {}): Promise<CombinedReadResult> {
   const results: ReadResult[] = [];
-  // Entries are built as rows here: the combined list is a plain one.
-  const { sheets: _all, lazyEntries: _lazy, ...one } = options;
+  const { sheets: _all, ...one } = options;
   for (const name of sheets) results.push(await readSheet(port, name, one, control));
   return combineSheetReads(results);
 }

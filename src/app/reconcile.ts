@@ -4,7 +4,7 @@
  */
 import { reconcile, type Decision, type ReconcileOptions, type ReconcileProblem, type ReconcileReport, type SideInput } from "../core/reconcile";
 import { dealerKey } from "../core/values/refs";
-import { entryColumnsOf, type ReadEntry, type ReadOptions, type ReadResult } from "../core/read";
+import { TableRefs, type EntryTable, type ReadEntry, type ReadOptions, type ReadResult } from "../core/read";
 import type { WorkbookPort } from "../port/workbook";
 import { PortError } from "../port/workbook";
 import { writeResultsOf } from "../port/batch";
@@ -176,25 +176,19 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new PortError("cancelled", "reconcile");
 }
 
-/** A read sheet as the engine's input, without building its entries when the reader kept them in columns. */
+/** A read sheet as the engine's input. */
 function sideInput(read: ReadResult): SideInput {
-  const columns = entryColumnsOf(read);
-  const unreadable = read.unreadable ?? [];
-  if (columns === null) return { sheet: read.sheet, entries: read.entries, openings: read.openings, unreadable };
-  const side = { sheet: read.sheet, openings: read.openings, columns, unreadable } as Omit<SideInput, "entries"> as SideInput;
-  Object.defineProperty(side, "entries", { enumerable: true, get: () => read.entries });
-  return side;
+  return { sheet: read.sheet, table: read.table, openings: read.openings, unreadable: read.unreadable ?? [] };
 }
 
 /** Read both sheets and reconcile them. Changes nothing in any workbook. */
 export async function runReconcile(req: ReconcileRequest, control: RunControl = {}): Promise<ReconcileRun> {
   const { onStage, signal } = control;
   onStage?.("reading", 0, 2);
-  // Entries stay in columns: the engine reads those, and `entries` is built only if someone asks for it.
-  const ledger = await readSheet(req.ledger.port, req.ledger.sheet, { side: "ledger", lazyEntries: true, ...req.ledger.read }, { signal });
+  const ledger = await readSheet(req.ledger.port, req.ledger.sheet, { side: "ledger", ...req.ledger.read }, { signal });
   checkCancelled(signal);
   onStage?.("reading", 1, 2);
-  const statement = await readSheet(req.statement.port, req.statement.sheet, { side: "statement", lazyEntries: true, ...req.statement.read }, { signal });
+  const statement = await readSheet(req.statement.port, req.statement.sheet, { side: "statement", ...req.statement.read }, { signal });
   checkCancelled(signal);
   onStage?.("matching", 0, 1);
   const swapped = sidesSwapped(ledger, statement);
@@ -272,11 +266,12 @@ export interface WrittenResults {
 export async function writeReconcileResults(run: ReconcileRun, target: WriteTarget, control: RunControl = {}): Promise<WrittenResults> {
   const { onStage, signal } = control;
   const { port } = target;
+  const wanted = rowsInReport(run.report);
   const src = {
     ledgerSheet: target.ledgerSheet,
     statementSheet: target.statementSheet,
-    ledgerEntries: withUnreadRows(entriesByRow(run.ledger.entries), run.ledger),
-    statementEntries: withUnreadRows(entriesByRow(run.statement.entries), run.statement),
+    ledgerEntries: withUnreadRows(entriesByRow(entriesAtRows(run.ledger.table, wanted.ledger)), run.ledger),
+    statementEntries: withUnreadRows(entriesByRow(entriesAtRows(run.statement.table, wanted.statement)), run.statement),
   };
   const total = target.marks === false ? 2 : 4;
   onStage?.("writing", 0, total);
@@ -306,6 +301,40 @@ export async function writeReconcileResults(run: ReconcileRun, target: WriteTarg
     ledgerMarks: target.marks === false ? 0 : marks.ledger.length,
     statementMarks: target.marks === false ? 0 : marks.statement.length,
   };
+}
+
+/**
+ * The rows the result sheets show details of: those of differences, suggestions and the reconciliation's
+ * lines (every object in them naming ledger or statement rows). Matched rows are only counted there.
+ */
+function rowsInReport(report: ReconcileReport): { ledger: Set<number>; statement: Set<number> } {
+  const ledger = new Set<number>();
+  const statement = new Set<number>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    const o = value as { ledgerRows?: unknown; statementRows?: unknown };
+    if (Array.isArray(o.ledgerRows)) for (const r of o.ledgerRows) ledger.add(r as number);
+    if (Array.isArray(o.statementRows)) for (const r of o.statementRows) statement.add(r as number);
+    for (const v of Object.values(value)) if (typeof v === "object") visit(v);
+  };
+  for (const d of report.dealers) {
+    visit(d.differences);
+    visit(d.suggestions);
+    visit(d.reconciliation);
+  }
+  return { ledger, statement };
+}
+
+/** The table's entries on the given rows, as objects. */
+function entriesAtRows(table: EntryTable, rows: ReadonlySet<number>): ReadEntry[] {
+  const refs = new TableRefs(table);
+  const out: ReadEntry[] = [];
+  for (let i = 0; i < table.length; i++) if (rows.has(table.rows[i])) out.push(refs.entryAt(i));
+  return out;
 }
 
 /**

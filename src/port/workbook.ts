@@ -5,6 +5,7 @@
  * .xlsx files (command line). Use cases and the task pane only ever see this interface.
  */
 import type { Grid, IsoDate } from "../core/model";
+import type { SheetGrid } from "../core/read/source";
 
 export interface SheetInfo {
   name: string;
@@ -318,6 +319,12 @@ export interface WorkbookPort {
   listSheets(): Promise<SheetInfo[]>;
   /** The used range of a sheet as values; never changes the sheet. Throws `PortError` `no_sheet` for an unknown name. */
   readSheet(name: string, options?: ReadOptions): Promise<Grid>;
+  /**
+   * The sheet for the reader, as `readSheet` or as a source of its rows (`RowsGrid`) where the platform
+   * can give them one at a time without holding them all (a large CSV file). Optional: without it the
+   * reader takes `readSheet`'s grid.
+   */
+  readRows?(name: string, options?: ReadOptions): Promise<SheetGrid>;
   /**
    * Create or replace one of our own sheets with these rows. A sheet of that name that we did not
    * create is the user's: it is left alone and `PortError` `not_ours` is thrown.

@@ -48,11 +48,12 @@ export interface EntryCounts {
 export function entryCounts(result: ReadResult): EntryCounts {
   let increases = 0;
   let decreases = 0;
-  for (const e of result.entries) {
-    if (e.amount > 0) increases++;
-    else if (e.amount < 0) decreases++;
+  const amounts = result.table.amounts;
+  for (let i = 0; i < amounts.length; i++) {
+    if (amounts[i] > 0) increases++;
+    else if (amounts[i] < 0) decreases++;
   }
-  return { total: result.entries.length, increases, decreases };
+  return { total: result.table.length, increases, decreases };
 }
 
 export interface SkippedGroup {

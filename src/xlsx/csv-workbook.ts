@@ -5,18 +5,21 @@
 import type { Grid } from "../core/model";
 import type { Capabilities, SheetInfo, WorkbookPort } from "../port/workbook";
 import { PortError } from "../port/workbook";
-import { rowSourceOf } from "../core/read/source";
-import { csvToGrid } from "./csv";
+import { isRowsGrid, valuesGrid, type SheetGrid } from "../core/read/source";
+import { csvToSheetGrid } from "./csv";
 
 export class CsvWorkbook implements WorkbookPort {
+  /** The grid with its values, once something has asked for them (a large file's rows are built then). */
+  private values: Grid | null = null;
+
   private constructor(
-    private readonly grid: Grid,
+    private readonly grid: SheetGrid,
     private readonly settings = new Map<string, unknown>(),
   ) {}
 
   /** `name` becomes the sheet's name (the file name without its extension). */
   static fromBytes(bytes: Uint8Array, name: string): CsvWorkbook {
-    return new CsvWorkbook(csvToGrid(bytes, name));
+    return new CsvWorkbook(csvToSheetGrid(bytes, name));
   }
 
   get sheetName(): string {
@@ -30,15 +33,20 @@ export class CsvWorkbook implements WorkbookPort {
   async listSheets(): Promise<SheetInfo[]> {
     const g = this.grid;
     // A large file's rows are only built when read: its source knows the sizes without building them.
-    const source = rowSourceOf(g);
-    const rowCount = source ? source.length : g.values.length;
-    const columnCount = source ? source.width : g.values.reduce((m, r) => Math.max(m, r.length), 0);
+    const rowCount = isRowsGrid(g) ? g.rows.length : g.values.length;
+    const columnCount = isRowsGrid(g) ? g.rows.width : g.values.reduce((m, r) => Math.max(m, r.length), 0);
     return [{ name: g.sheet, rowCount, columnCount, top: g.top, left: g.left, visible: true }];
   }
 
   async readSheet(name: string): Promise<Grid> {
     if (name !== this.grid.sheet) throw new PortError("no_sheet", name);
-    return this.grid;
+    if (this.values === null) this.values = valuesGrid(this.grid);
+    return this.values;
+  }
+
+  async readRows(name: string): Promise<SheetGrid> {
+    if (name !== this.grid.sheet) throw new PortError("no_sheet", name);
+    return this.values ?? this.grid;
   }
 
   async writeSheet(): Promise<void> {

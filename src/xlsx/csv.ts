@@ -7,7 +7,7 @@
 import { isUtf8 as bufferIsUtf8 } from "buffer";
 import * as iconv from "iconv-lite";
 import type { CellValue, Grid } from "../core/model";
-import { gridFromSource, type RowSource } from "../core/read/source";
+import { valuesGrid, type RowSource, type SheetGrid } from "../core/read/source";
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
@@ -115,8 +115,13 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): { row
   return { rows, lines };
 }
 
-/** A CSV file's bytes as a grid for the reader. */
+/** A CSV file's bytes as a grid of values. */
 export function csvToGrid(bytes: Uint8Array, sheetName: string): Grid {
+  return valuesGrid(csvToSheetGrid(bytes, sheetName));
+}
+
+/** A CSV file's bytes for the reader: a UTF-8 file as a source of its rows (built one at a time), else values. */
+export function csvToSheetGrid(bytes: Uint8Array, sheetName: string): SheetGrid {
   const { encoding, bomLength } = detectCsvEncoding(bytes);
   // UTF-8 (what the benchmark and most new exports use) is split on its bytes and only the cells are
   // decoded: the delimiters, quotes and line ends are ASCII and never occur inside a multi-byte character.
@@ -124,7 +129,7 @@ export function csvToGrid(bytes: Uint8Array, sheetName: string): Grid {
     let begin = bomLength;
     // iconv's stripBOM drops one more BOM after the one detected; keep reading the same text.
     if (bytes.length >= begin + 3 && bytes[begin] === 0xef && bytes[begin + 1] === 0xbb && bytes[begin + 2] === 0xbf) begin += 3;
-    return gridFromSource(sheetName, 1, 1, new Utf8CsvSource(bytes, begin));
+    return { sheet: sheetName, top: 1, left: 1, rows: new Utf8CsvSource(bytes, begin) };
   }
   const text = decodeCsvBytes(bytes);
   const { rows, lines } = parseCsv(text);

@@ -1,6 +1,6 @@
 /** Balance tables (科目余额表 / 往来余额表): recognised, each dealer's balances read and checked row by row. */
 import type { CellValue } from "../../src/core/model";
-import { balanceOf, balanceRowOf, balanceTableAsRead, readBalanceTable, readGrid } from "../../src/core/read";
+import { balanceOf, balanceRowOf, balanceTableAsRead, readBalanceTable, readGrid, entriesOf } from "../../src/core/read";
 
 const grid = (values: CellValue[][]) => ({ sheet: "余额表", top: 1, left: 1, values });
 
@@ -94,7 +94,7 @@ describe("a balance table where only balances are needed", () => {
   test("each dealer's closing balance is its balance at any date, the same as the ledger's", () => {
     const t = readBalanceTable(oneRow)!;
     const read = balanceTableAsRead(t);
-    expect(read.entries).toEqual([]);
+    expect(entriesOf(read.table)).toEqual([]);
     expect(read.dealers).toEqual(["杭州美达商贸", "宁波顺和电器", "成都蜀丰建材"]);
     expect(balanceOf(read, "杭州美达商贸", "2026-08-31")).toBe(120000);
     const ledger = readGrid(

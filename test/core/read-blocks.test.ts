@@ -1,5 +1,5 @@
 import type { CellValue, Grid } from "../../src/core/model";
-import { balanceOf, readGrid, type ReadResult } from "../../src/core/read";
+import { balanceOf, readGrid, type ReadResult, entriesOf, tableOf } from "../../src/core/read";
 import { utc } from "../fixtures/ledgers";
 
 const _ = null;
@@ -55,7 +55,7 @@ describe("a Kingdee detail ledger with three customers in blocks, blank rows bet
       [14, "武汉长江商贸有限公司", 50_000],
       [22, "宜昌三峡五金有限公司", 0],
     ]);
-    expect(r.entries.map((e) => [e.row, e.dealer, e.date, e.amount])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.dealer, e.date, e.amount])).toEqual([
       [6, "湖北楚天建材有限公司", "2026-01-05", 2_340_000],
       [7, "湖北楚天建材有限公司", "2026-01-18", -1_200_000],
       [15, "武汉长江商贸有限公司", "2026-02-03", 585_050],
@@ -89,17 +89,17 @@ describe("a Kingdee detail ledger with three customers in blocks, blank rows bet
     const only = readGrid(sheet(values), { dealer: "武汉长江商贸有限公司" });
     expect(only.dealers).toEqual(["武汉长江商贸有限公司"]);
     expect(only.dealer).toBe("武汉长江商贸有限公司");
-    expect(only.entries.map((e) => e.row)).toEqual([15]);
+    expect(entriesOf(only.table).map((e) => e.row)).toEqual([15]);
     expect(only.openings.map((o) => o.row)).toEqual([14]);
     expect(only.openingBalance).toBe(50_000);
     expect(only.closingBalance).toBe(635_050);
     expect(only.skipped.filter((s) => s.reason === "other-dealer").map((s) => s.row)).toEqual([5, 6, 7, 22]);
   });
 
-  test("the lazily kept entries are the same as the eager ones", () => {
-    const lazy = readGrid(sheet(values), { lazyEntries: true });
-    expect(lazy.entries).toEqual(r.entries);
-    expect(lazy.blocks).toEqual(r.blocks);
+  test("the table's entries go through tableOf and entriesOf unchanged", () => {
+    const entries = entriesOf(r.table);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entriesOf(tableOf(entries))).toEqual(entries);
   });
 });
 
@@ -112,12 +112,12 @@ describe("twenty customers in blocks, one after another without blank rows", () 
   test("every block is found, each with its opening and its one entry", () => {
     expect(r.dealers).toEqual(names);
     expect(r.blocks).toHaveLength(20);
-    expect(r.entries).toHaveLength(20);
+    expect(entriesOf(r.table)).toHaveLength(20);
     expect(r.openings).toHaveLength(20);
     expect(r.errors).toEqual([]);
     // Each block: title, header, opening, entry, two totals = 6 rows, after the one title row.
     expect(r.blocks![7]).toEqual({ dealer: names[7], titleRow: 2 + 7 * 6, lastRow: 7 + 7 * 6, openingBalance: 80_000, entries: 1, closingBalance: 80_000 + 100_700 });
-    expect(r.entries[19]).toMatchObject({ row: 2 + 19 * 6 + 3, dealer: names[19], amount: 101_900 });
+    expect(entriesOf(r.table)[19]).toMatchObject({ row: 2 + 19 * 6 + 3, dealer: names[19], amount: 101_900 });
     for (const [n, name] of names.entries()) expect(balanceOf(r, name)).toBe((n + 1) * 10_000 + (1000 + n) * 100);
     expect(r.balanceCheck.mismatches).toBe(0);
   });
@@ -134,7 +134,7 @@ describe("blocks without a repeated header: the header once at the top, a title 
 
   test("on our ledger 往来单位 names the dealer of the block below it", () => {
     expect(r.dealers).toEqual(["湖北楚天建材有限公司", "武汉长江商贸有限公司"]);
-    expect(r.entries.map((e) => [e.row, e.dealer])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.dealer])).toEqual([
       [5, "湖北楚天建材有限公司"],
       [10, "武汉长江商贸有限公司"],
     ]);
@@ -164,7 +164,7 @@ describe("a dealer in two blocks", () => {
       [4, 100_000],
       [16, 30_000],
     ]);
-    expect(r.entries.filter((e) => e.dealer === "湖北楚天建材有限公司").map((e) => [e.row, e.amount])).toEqual([
+    expect(entriesOf(r.table).filter((e) => e.dealer === "湖北楚天建材有限公司").map((e) => [e.row, e.amount])).toEqual([
       [5, 50_000],
       [17, -30_000],
     ]);
@@ -214,7 +214,7 @@ describe("a statement in blocks: a dealer group's statement, one block per compa
   test("each block's 客户名称 line names its dealer; the 往来单位 line naming us changes nothing", () => {
     expect(r.dealers).toEqual(["湖北楚天建材有限公司", "武汉长江商贸有限公司"]);
     expect(r.ourName).toBe("杭州美达商贸有限公司");
-    expect(r.entries.map((e) => [e.row, e.dealer, e.amount])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.dealer, e.amount])).toEqual([
       [5, "湖北楚天建材有限公司", 23_400],
       [6, "湖北楚天建材有限公司", -10_000],
       [11, "武汉长江商贸有限公司", 5_850],
@@ -268,7 +268,7 @@ describe("a Yonyou 三栏式 export by 客户: split 月/日 under a two-row hea
       [5, "宏达电器有限公司", 800_000],
       [12, "顺和电器有限公司", 30_000],
     ]);
-    expect(r.entries.map((e) => [e.row, e.dealer, e.date, e.amount])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.dealer, e.date, e.amount])).toEqual([
       [6, "宏达电器有限公司", "2026-01-08", 468_000],
       [13, "顺和电器有限公司", "2026-02-03", -30_000],
     ]);

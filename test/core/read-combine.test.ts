@@ -1,6 +1,6 @@
 /** A ledger kept one sheet per month, read as one: openings once, carry-overs checked, layouts compared. */
 import type { CellValue } from "../../src/core/model";
-import { combineSheetReads, readGrid, sameLayout } from "../../src/core/read";
+import { combineSheetReads, readGrid, sameLayout, entriesOf } from "../../src/core/read";
 
 const grid = (sheet: string, values: CellValue[][]) => ({ sheet, top: 1, left: 1, values });
 
@@ -29,7 +29,7 @@ describe("combineSheetReads", () => {
 
   test("entries keep their own sheet and row, in the sheets' order", () => {
     expect(combined.sheets).toEqual(["2026-07", "2026-08", "2026-09"]);
-    expect(combined.entries.map((e) => [e.sheet, e.row, e.amount])).toEqual([
+    expect(entriesOf(combined.table).map((e) => [e.sheet, e.row, e.amount])).toEqual([
       ["2026-07", 4, 50000],
       ["2026-07", 5, -30000],
       ["2026-08", 4, 10000],
@@ -93,6 +93,6 @@ describe("combineSheetReads", () => {
 
   test("one sheet combines to itself", () => {
     const one = combineSheetReads([readGrid(july)]);
-    expect([one.openingBalance, one.closingBalance, one.entries.length, one.carried.length]).toEqual([100000, 120000, 2, 0]);
+    expect([one.openingBalance, one.closingBalance, entriesOf(one.table).length, one.carried.length]).toEqual([100000, 120000, 2, 0]);
   });
 });

@@ -1,5 +1,5 @@
 import type { CellValue, Grid } from "../../src/core/model";
-import { readGrid } from "../../src/core/read";
+import { readGrid, entriesOf } from "../../src/core/read";
 
 const _ = null;
 const grid = (sheet: string, values: CellValue[][]): Grid => ({ sheet, top: 1, left: 1, values });
@@ -97,7 +97,7 @@ describe("rows whose amount or date cannot be read", () => {
   test("a note under the table is not an entry, though its cell is still reported", () => {
     expect(r.unreadable!.some((u) => u.row === 6)).toBe(false);
     expect(r.errors.map((e) => e.row)).toEqual([3, 4, 5, 6]);
-    expect(r.entries.map((e) => e.row)).toEqual([2]);
+    expect(entriesOf(r.table).map((e) => e.row)).toEqual([2]);
   });
 
   test("an opening balance that cannot be read is a lost entry too", () => {

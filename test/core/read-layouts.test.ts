@@ -1,4 +1,4 @@
-import { readGrid, type ReadResult } from "../../src/core/read";
+import { readGrid, type ReadResult, entriesOf } from "../../src/core/read";
 import {
   handmadeList,
   kingdeeLedger,
@@ -10,7 +10,7 @@ import {
 
 /** The parts of an entry a reconciliation depends on, one line each. */
 function lines(r: ReadResult) {
-  return r.entries.map((e) => ({ row: e.row, date: e.date, ref: e.ref, refs: e.refs, amount: e.amount, voucher: e.voucher }));
+  return entriesOf(r.table).map((e) => ({ row: e.row, date: e.date, ref: e.ref, refs: e.refs, amount: e.amount, voucher: e.voucher }));
 }
 function skips(r: ReadResult) {
   return r.skipped.map((s) => [s.row, s.reason]);
@@ -39,7 +39,7 @@ describe("Kingdee 明细账 export", () => {
   test("a 期初余额 row becomes the opening balance, not a sale", () => {
     expect(r.openings).toEqual([{ sheet: "应收明细账", row: 5, dealer: "美达商贸有限公司", date: "2026-01-01", amount: 1200000 }]);
     expect(r.openingBalance).toBe(1200000);
-    expect(r.entries.some((e) => e.row === 5)).toBe(false);
+    expect(entriesOf(r.table).some((e) => e.row === 5)).toBe(false);
   });
 
   test("entries carry the references found in 摘要, apart from the voucher number", () => {
@@ -49,7 +49,7 @@ describe("Kingdee 明细账 export", () => {
       { row: 10, date: "2026-02-03", ref: "XSCK-2026-0207", refs: ["XSCK20260207", "452301"], amount: 585050, voucher: "记-8" },
       { row: 11, date: "2026-02-20", ref: null, refs: [], amount: -2925050, voucher: "记-21" },
     ]);
-    expect(r.entries[0]).toMatchObject({ sheet: "应收明细账", description: "销售出库 XSCK-2026-0101", dealer: "美达商贸有限公司", hidden: false, afterAsOf: false });
+    expect(entriesOf(r.table)[0]).toMatchObject({ sheet: "应收明细账", description: "销售出库 XSCK-2026-0101", dealer: "美达商贸有限公司", hidden: false, afterAsOf: false });
   });
 
   test("本月合计 and 本年累计 rows are skipped as totals and the running balance agrees", () => {
@@ -111,7 +111,7 @@ describe("hand-made list of many dealers", () => {
   test("the dealer column gives every entry its dealer, filling merged cells down", () => {
     expect(r.dealer).toBeNull();
     expect(r.dealers).toEqual(["美达商贸", "宏达电器"]);
-    expect(r.entries.map((e) => [e.row, e.dealer, e.date, e.ref, e.amount, e.termDays, e.rep])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.dealer, e.date, e.ref, e.amount, e.termDays, e.rep])).toEqual([
       [2, "美达商贸", "2026-01-05", "FH-001", 3600000, 30, "张伟"],
       [3, "美达商贸", "2026-01-20", "FH-007", 1200000, 30, "张伟"],
       [4, "美达商贸", "2026-02-10", null, -3600000, null, "张伟"],
@@ -147,7 +147,7 @@ describe("dealer statements come out in our sign", () => {
     expect(r.dealer).toBe("美达商贸有限公司");
     expect(r.periodFrom).toBe("2026-01-01");
     expect(r.periodTo).toBe("2026-02-28");
-    expect(r.entries.map((e) => [e.row, e.date, e.ref, e.refs, e.amount])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.date, e.ref, e.refs, e.amount])).toEqual([
       [5, "2026-01-06", "XSCK-2026-0101", ["XSCK20260101"], 2340000],
       [6, "2026-01-18", "FK-0118", ["FK118"], -1200000],
       [7, "2026-02-05", "XSCK20260207", ["XSCK20260207"], 585050],
@@ -189,11 +189,11 @@ describe("a messy hand-kept sheet", () => {
     expect(r.headerRows).toEqual([4]);
     expect(r.dealer).toBe("金桥五金商行");
     expect(r.hiddenRowCount).toBe(1);
-    expect(r.entries.find((e) => e.row === 7)?.hidden).toBe(true);
+    expect(entriesOf(r.table).find((e) => e.row === 7)?.hidden).toBe(true);
   });
 
   test("text amounts and mixed date forms all become entries", () => {
-    expect(r.entries.map((e) => [e.row, e.date, e.amount])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.date, e.amount])).toEqual([
       [6, "2026-01-03", 120000],
       [7, "2026-01-09", 300000],
       [8, "2026-01-12", -50000],

@@ -1,4 +1,4 @@
-import { balanceOf, describeReadIssue, describeSkipReason, readGrid } from "../../src/core/read";
+import { balanceOf, describeReadIssue, describeSkipReason, readGrid, entriesOf } from "../../src/core/read";
 import type { Grid } from "../../src/core/model";
 import { handmadeList, kingdeeLedger, purchaseStatement } from "../fixtures/ledgers";
 
@@ -7,7 +7,7 @@ const _ = null;
 describe("reader options", () => {
   test("a dealer option keeps only that dealer's rows, matched after name normalisation", () => {
     const r = readGrid(handmadeList, { dealer: "美达商贸有限公司" });
-    expect(r.entries.map((e) => e.row)).toEqual([2, 3, 4]);
+    expect(entriesOf(r.table).map((e) => e.row)).toEqual([2, 3, 4]);
     expect(r.skipped.filter((s) => s.reason === "other-dealer").map((s) => [s.row, s.text])).toEqual([
       [6, "宏达电器"],
       [7, "宏达电器"],
@@ -17,7 +17,7 @@ describe("reader options", () => {
 
   test("asOf keeps later entries listed but out of the closing balance", () => {
     const r = readGrid(kingdeeLedger, { asOf: "2026-01-31" });
-    expect(r.entries.map((e) => [e.row, e.afterAsOf])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.afterAsOf])).toEqual([
       [6, false],
       [7, false],
       [10, true],
@@ -41,7 +41,7 @@ describe("reader options", () => {
     expect(r.mapping.voucher).toBeUndefined();
     expect(r.mapping.description).toEqual({ column: 4, header: "对方科目", confidence: 1, source: "user" });
     expect(r.mapping.counterAccount).toBeUndefined();
-    expect(r.entries[0]).toMatchObject({ ref: "记-3", description: "主营业务收入", refs: ["3"] });
+    expect(entriesOf(r.table)[0]).toMatchObject({ ref: "记-3", description: "主营业务收入", refs: ["3"] });
     const byNumber = readGrid(kingdeeLedger, { map: { balance: 8 } });
     expect(byNumber.mapping.balance).toMatchObject({ column: 8, source: "user" });
   });
@@ -51,7 +51,7 @@ describe("reader options", () => {
     expect(r.errors).toEqual([
       { code: "map_not_found", sheet: "应收明细账", row: 4, column: null, header: null, found: "发票号码", expected: "column" },
     ]);
-    expect(r.entries).toHaveLength(4);
+    expect(entriesOf(r.table)).toHaveLength(4);
   });
 
   test("side option turns a statement read as our ledger around", () => {
@@ -60,12 +60,12 @@ describe("reader options", () => {
       { side: "ledger" },
     );
     expect(asLedger.sideSource).toBe("option");
-    expect(asLedger.entries[0].amount).toBe(2340000);
+    expect(entriesOf(asLedger.table)[0].amount).toBe(2340000);
     const asStatement = readGrid(
       { ...purchaseStatement, values: purchaseStatement.values.map((row) => row.map((v) => (v === "进货金额" ? "借方" : v === "付款金额" ? "贷方" : v))) },
       { side: "statement" },
     );
-    expect(asStatement.entries[0].amount).toBe(-2340000);
+    expect(entriesOf(asStatement.table)[0].amount).toBe(-2340000);
   });
 
   test("a dealer's statement titled 对账单 with 借方/贷方 is read from their side", () => {
@@ -83,7 +83,7 @@ describe("reader options", () => {
     const r = readGrid(grid);
     expect(r.side).toBe("statement");
     expect(r.sideSource).toBe("title");
-    expect(r.entries.map((e) => e.amount)).toEqual([100000, -40000]);
+    expect(entriesOf(r.table).map((e) => e.amount)).toEqual([100000, -40000]);
   });
 
   test("yearHint dates 1月5日 forms; without any year they are errors", () => {
@@ -98,12 +98,12 @@ describe("reader options", () => {
       ],
     };
     const withHint = readGrid(grid, { yearHint: 2025 });
-    expect(withHint.entries.map((e) => [e.row, e.date, e.amount])).toEqual([
+    expect(entriesOf(withHint.table).map((e) => [e.row, e.date, e.amount])).toEqual([
       [6, "2025-01-05", 10000],
       [7, "2025-01-06", -4000],
     ]);
     const without = readGrid(grid);
-    expect(without.entries).toEqual([]);
+    expect(entriesOf(without.table)).toEqual([]);
     expect(without.errors.map((e) => [e.code, e.row, e.column, e.found])).toEqual([
       ["missing_year", 6, "B", "1月5日"],
       ["missing_year", 7, "B", "1月6日"],
@@ -122,7 +122,7 @@ describe("reader options", () => {
         ["1月3日", "发货", 200],
       ],
     };
-    expect(readGrid(grid).entries.map((e) => e.date)).toEqual(["2025-12-20", "2026-01-03"]);
+    expect(entriesOf(readGrid(grid).table).map((e) => e.date)).toEqual(["2025-12-20", "2026-01-03"]);
   });
 
   test("an amount column with 方向 takes its sign from 借/贷", () => {
@@ -138,7 +138,7 @@ describe("reader options", () => {
       ],
     };
     const r = readGrid(grid);
-    expect(r.entries.map((e) => e.amount)).toEqual([10000, -3000]);
+    expect(entriesOf(r.table).map((e) => e.amount)).toEqual([10000, -3000]);
     expect(r.errors.map((e) => [e.code, e.row, e.column])).toEqual([["bad_direction", 4, "C"]]);
   });
 
@@ -155,7 +155,7 @@ describe("reader options", () => {
       ],
     };
     const r = readGrid(grid);
-    expect(r.entries.map((e) => [e.row, e.date])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.date])).toEqual([
       [3, "2026-01-02"],
       [4, "2026-01-02"],
     ]);
@@ -165,7 +165,7 @@ describe("reader options", () => {
   test("a sheet without a header, or without an amount column, says so instead of guessing", () => {
     const none = readGrid({ sheet: "X", top: 1, left: 1, values: [["hello"], [1, 2, 3]] });
     expect(none.errors.map((e) => e.code)).toEqual(["no_header"]);
-    expect(none.entries).toEqual([]);
+    expect(entriesOf(none.table)).toEqual([]);
     const noAmount = readGrid({ sheet: "X", top: 1, left: 1, values: [["日期", "摘要", "业务员"], ["2026-01-01", "x", "张"]] });
     expect(noAmount.errors.map((e) => [e.code, e.row])).toEqual([["no_amount_column", 1]]);
   });

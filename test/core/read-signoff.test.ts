@@ -1,4 +1,4 @@
-import { describeSkipReason, readGrid } from "../../src/core/read";
+import { describeSkipReason, readGrid, entriesOf } from "../../src/core/read";
 import { isSignOff } from "../../src/core/read/labels";
 import type { Grid } from "../../src/core/model";
 
@@ -23,7 +23,7 @@ describe("sign-off lines under a table", () => {
   test("制表 and 审核 lines are skipped as sign-offs, not reported as bad dates or amounts", () => {
     const r = readGrid(statementWithSignOff, { side: "statement" });
     expect(r.errors).toEqual([]);
-    expect(r.entries.map((e) => [e.row, e.amount])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.amount])).toEqual([
       [2, 100000],
       [3, -40000],
     ]);

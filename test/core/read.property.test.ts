@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { formatFen, formatFenGrouped, fenToYuan } from "../../src/core/money";
 import type { CellValue, Grid } from "../../src/core/model";
-import { readGrid } from "../../src/core/read";
+import { readGrid, entriesOf } from "../../src/core/read";
 import { parseAmount } from "../../src/core/values/amount";
 
 const junkCell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -54,8 +54,8 @@ describe("reader properties", () => {
         const header = ["客户名称", "日期", "单号", "摘要", "发货金额", "回款金额"];
         const grid = (b: CellValue[][]): Grid => ({ sheet: "P", top: 1, left: 1, values: [["往来明细"], header, ...b] });
         const key = (g: Grid) =>
-          readGrid(g)
-            .entries.map((e) => JSON.stringify([e.dealer, e.date, e.ref, e.refs, e.amount]))
+          entriesOf(readGrid(g).table)
+            .map((e) => JSON.stringify([e.dealer, e.date, e.ref, e.refs, e.amount]))
             .sort();
         expect(key(grid(shuffled))).toEqual(key(grid(body)));
       }),

@@ -1,7 +1,7 @@
 /** Small inline ledgers for the reconciliation tests: one line per row, `row | date | ref | description | amount [| dealer]`. */
 import type { Entry, Opening } from "../../src/core/model";
 import { decimalTextToFen } from "../../src/core/money";
-import type { SideInput } from "../../src/core/reconcile";
+import type { EntriesSide } from "../../src/core/reconcile";
 
 export function fen(text: string): number {
   const negative = text.startsWith("-");
@@ -31,7 +31,7 @@ export function rows(sheet: string, text: string): Entry[] {
     });
 }
 
-export function side(sheet: string, text: string, openings: Opening[] = []): SideInput {
+export function side(sheet: string, text: string, openings: Opening[] = []): EntriesSide {
   return { sheet, entries: rows(sheet, text), openings };
 }
 

@@ -1,7 +1,7 @@
 import { dealerKey, parseTermDays, serialToIso, isoToSerial } from "../../src/core/values";
 import { normaliseDealerName as reconcileKey } from "../../src/core/reconcile";
 import { dealerKey as agingKey, isValidTerm, TermResolver } from "../../src/core/aging";
-import { normaliseDealerName as readerKey, readGrid } from "../../src/core/read";
+import { normaliseDealerName as readerKey, readGrid, entriesOf } from "../../src/core/read";
 import { parseTermDays as appTermDays } from "../../src/app/aging";
 
 describe("one rule for the same dealer", () => {
@@ -64,7 +64,7 @@ describe("one term parser", () => {
         ["2026-10-02", "XS-2", 100, "30d"],
       ],
     });
-    expect(r.entries.map((e) => e.termDays)).toEqual([45, 30]);
+    expect(entriesOf(r.table).map((e) => e.termDays)).toEqual([45, 30]);
     expect(isValidTerm(45)).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import type { OutRow, SheetSpec } from "../../src/port/workbook";
 import { SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../src/sample/sample";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { reconcile } from "../../src/core/reconcile";
+import { entriesOf } from "../../src/core/read";
 import { side } from "../core/reconcile.fixtures";
 
 async function resultSheets(lang: Lang): Promise<Record<string, SheetSpec>> {
@@ -21,8 +22,8 @@ async function resultSheets(lang: Lang): Promise<Record<string, SheetSpec>> {
   const src = {
     ledgerSheet: SAMPLE_LEDGER_SHEET,
     statementSheet: SAMPLE_STATEMENT_SHEET,
-    ledgerEntries: entriesByRow(rec.ledger.entries),
-    statementEntries: entriesByRow(rec.statement.entries),
+    ledgerEntries: entriesByRow(entriesOf(rec.ledger.table)),
+    statementEntries: entriesByRow(entriesOf(rec.statement.table)),
   };
   const aging = await runAging({ ledger: { port: wb, sheet: SAMPLE_LIST_SHEET }, asOf: "2026-10-31" });
   return {

@@ -1,6 +1,6 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { ReadResult } from "../../src/core/read";
+import { tableOf, type ReadResult } from "../../src/core/read";
 import { ReadSummary } from "../../src/taskpane/components/ReadSummary";
 import { LocaleProvider } from "../../src/taskpane/context";
 import type { Locale } from "../../src/taskpane/i18n";
@@ -13,10 +13,10 @@ const RESULT: ReadResult = {
   headerRows: [1],
   dealer: null,
   dealers: ["杭州美达商贸有限公司", "宁波顺和电器有限公司"],
-  entries: [
+  table: tableOf([
     { sheet: "发货回款登记", row: 2, date: "2026-06-18", ref: "XSCK-2026-0618", refs: ["XSCK20260618"], description: "发货", amount: 7_450_000, dealer: "宁波顺和电器有限公司", rep: "李娜", termDays: 60, voucher: null, hidden: false, afterAsOf: false },
     { sheet: "发货回款登记", row: 3, date: "2026-07-30", ref: "HK-0730", refs: ["HK0730"], description: "回款", amount: -4_000_000, dealer: "宁波顺和电器有限公司", rep: "李娜", termDays: 60, voucher: null, hidden: false, afterAsOf: false },
-  ],
+  ]),
   openings: [],
   openingBalance: 0,
   closingBalance: 3_450_000,

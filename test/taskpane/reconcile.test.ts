@@ -3,8 +3,10 @@
  * proposal, the run-blocking read problems, the progress bar, the results list and its filter, and the
  * sheet fingerprint that tells a sorted sheet from an untouched one.
  */
+import { msg } from "../../src/core/messages";
 import type { Grid } from "../../src/core/model";
 import type { ReadResult } from "../../src/core/read/types";
+import { tableOf } from "../../src/core/read";
 import type { ReconcileReport, Suggestion } from "../../src/core/reconcile/types";
 import { DEFAULT_OPTIONS } from "../../src/core/reconcile/types";
 import type { WorkbookPort } from "../../src/port/workbook";
@@ -42,7 +44,7 @@ function read(partial: Partial<ReadResult>): ReadResult {
     headerRows: [3],
     dealer: null,
     dealers: [],
-    entries: [],
+    table: tableOf([]),
     openings: [],
     openingBalance: 0,
     closingBalance: 0,
@@ -112,8 +114,8 @@ describe("the form", () => {
 
 describe("before a run", () => {
   test("the cut-off proposed is the statement's period end, else its latest entry date", () => {
-    expect(proposeCutoff(read({ periodTo: "2026-10-31", entries: [entry(5, "2026-11-02", 100)] }))).toBe("2026-10-31");
-    expect(proposeCutoff(read({ entries: [entry(5, "2026-09-05", 100), entry(6, "2026-10-22", 100), entry(7, null, 5)] }))).toBe("2026-10-22");
+    expect(proposeCutoff(read({ periodTo: "2026-10-31", table: tableOf([entry(5, "2026-11-02", 100)]) }))).toBe("2026-10-31");
+    expect(proposeCutoff(read({ table: tableOf([entry(5, "2026-09-05", 100), entry(6, "2026-10-22", 100), entry(7, null, 5)]) }))).toBe("2026-10-22");
     expect(proposeCutoff(read({}))).toBeNull();
     expect(proposeCutoff(null)).toBeNull();
   });
@@ -155,10 +157,10 @@ const SUGGESTION: Suggestion = {
   statementAmount: -6_000_000,
   amount: 0,
   alternatives: ["p-2"],
-  note: { zh: "请确认", en: "Confirm" },
+  note: msg("reconcile.suggest.same_amount_date", {}),
 };
 
-const reason = { code: "unexplained" as const, zh: "原因", en: "reason" };
+const reason = { code: "unexplained" as const, text: msg("reconcile.reason.unexplained", {}) };
 
 const REPORT = {
   asOf: "2026-10-31",

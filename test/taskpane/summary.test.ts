@@ -1,4 +1,4 @@
-import type { ReadResult } from "../../src/core/read";
+import { tableOf, type ReadResult } from "../../src/core/read";
 import type { SheetInfo } from "../../src/port/workbook";
 import { columnChoices, entryCounts, issueTarget, remap, reviewMapping, rolesForDisplay, skippedByReason, userMap } from "../../src/taskpane/summary";
 
@@ -10,7 +10,7 @@ function result(partial: Partial<ReadResult>): ReadResult {
     headerRows: [4],
     dealer: null,
     dealers: [],
-    entries: [],
+    table: tableOf([]),
     openings: [],
     openingBalance: 0,
     closingBalance: 0,
@@ -43,7 +43,7 @@ const INFO: SheetInfo = { name: "应收明细账", rowCount: 28, columnCount: 8,
 
 describe("what the pane shows of a read", () => {
   test("entries are counted as increases and decreases of what the dealer owes", () => {
-    const r = result({ entries: [entry(6, 8_640_000), entry(7, -12_000_000), entry(8, 0), entry(9, -320_000)] });
+    const r = result({ table: tableOf([entry(6, 8_640_000), entry(7, -12_000_000), entry(8, 0), entry(9, -320_000)]) });
     expect(entryCounts(r)).toEqual({ total: 4, increases: 1, decreases: 2 });
   });
 

@@ -1,5 +1,5 @@
 import * as iconv from "iconv-lite";
-import { readGrid } from "../../src/core/read";
+import { readGrid, entriesOf } from "../../src/core/read";
 import { csvToGrid, detectCsvEncoding, parseCsv } from "../../src/xlsx/csv";
 import { handmadeCsvGbk, handmadeCsvUtf8, handmadeCsvUtf8Bom } from "../fixtures/csv";
 
@@ -29,7 +29,7 @@ describe("CSV files", () => {
 
   test("the reader takes a GBK CSV like any sheet, keeping leading zeros of references", () => {
     const r = readGrid(csvToGrid(handmadeCsvGbk, "发货回款"));
-    expect(r.entries.map((e) => [e.row, e.dealer, e.date, e.ref, e.amount, e.termDays])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.row, e.dealer, e.date, e.ref, e.amount, e.termDays])).toEqual([
       [2, "美达商贸", "2026-01-05", "FH-001", 3600000, 30],
       [3, "美达商贸", "2026-02-10", null, -3600000, null],
       [5, "宏达电器", "2026-01-09", "00452301", 880000, 60],

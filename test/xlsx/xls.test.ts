@@ -3,7 +3,7 @@
  * reader as .xlsx, and bounded when the file is hostile.
  */
 import * as XLSX from "@e965/xlsx";
-import { readGrid } from "../../src/core/read";
+import { readGrid, entriesOf } from "../../src/core/read";
 import { parseXls, XLS_LIMITS, XlsWorkbook } from "../../src/xlsx/xls";
 import { erpLikeXls } from "./xls-fixtures";
 
@@ -22,7 +22,7 @@ describe("an .xls workbook from an ERP-like writer", () => {
     expect(r.dealer).toBe("美达商贸有限公司");
     expect(r.headerRows).toEqual([3]);
     expect(r.openingBalance).toBe(100000);
-    expect(r.entries.map((e) => [e.sheet, e.row, e.date, e.amount])).toEqual([
+    expect(entriesOf(r.table).map((e) => [e.sheet, e.row, e.date, e.amount])).toEqual([
       ["明细账", 5, "2026-07-05", 250050],
       ["明细账", 6, "2026-07-18", -150000],
     ]);

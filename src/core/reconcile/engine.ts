@@ -13,7 +13,8 @@
  * which, so swapping the sheets swaps the result.
  */
 import type { Fen, IsoDate, Side } from "../model";
-import type { EntryRows } from "../read/entries";
+import type { EntryTable, TableRefs } from "../read/entries";
+import { plainRefKeyHash, refKeyHash } from "../values/refs";
 import { pairingId, type IdPart } from "./ids";
 import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
 import { duplicateReason, feeReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
@@ -25,11 +26,11 @@ const FREE = 0;
 const CLAIMED = 1;
 const PENDING = 2;
 
-/** A row inside the engine. */
+/** A row inside the engine (made only for rows the first pass leaves, or that a decision names). */
 export interface Item {
   side: Side;
-  /** The side's rows, and this one's position among them (its references are looked up only when needed). */
-  rows: EntryRows;
+  /** The side's references, and this row's position in its table (looked up only when needed). */
+  refs: TableRefs;
   at: number;
   sheet: string;
   row: number;
@@ -44,22 +45,23 @@ export interface Item {
   date: IsoDate | null;
 }
 
-export function itemAt(side: Side, rows: EntryRows, at: number): Item {
-  const primary = rows.primaryRefAt(at);
+function itemAt(side: Side, refs: TableRefs, at: number): Item {
+  const table = refs.table;
+  const primary = refs.primaryRefAt(at);
   const ref = primary === null ? "" : refKey(primary);
-  const date = rows.dateAt(at);
+  const date = table.dates[at];
   return {
     side,
-    rows,
+    refs,
     at,
-    sheet: rows.sheetAt(at),
-    row: rows.rowAt(at),
+    sheet: table.sheets[table.sheetIndex[at]],
+    row: table.rows[at],
     day: date === null ? null : fastEpochDay(date),
-    amount: rows.amountAt(at),
+    amount: table.amounts[at],
     ref: ref === "" ? null : ref,
     state: FREE,
     idx: -1,
-    description: rows.descriptionAt(at),
+    description: table.descriptions[at],
     date,
   };
 }
@@ -68,7 +70,7 @@ export function itemAt(side: Side, rows: EntryRows, at: number): Item {
 function refsOf(item: Item): string[] {
   const refs: string[] = [];
   if (item.ref !== null && isUsableRefKey(item.ref)) refs.push(item.ref);
-  for (const r of item.rows.refsAt(item.at)) {
+  for (const r of item.refs.refsAt(item.at)) {
     const k = refKey(r);
     if (isUsableRefKey(k) && !refs.includes(k)) refs.push(k);
   }
@@ -160,21 +162,31 @@ export interface DealerMatching {
   oneSidedKeys: Map<Difference, string>;
 }
 
+/** One side of one dealer: the side's table (through its references) and the positions of the dealer's entries. */
+export interface DealerSide {
+  side: Side;
+  refs: TableRefs;
+  positions: readonly number[];
+}
+
 export function matchDealer(
-  ledger: Item[],
-  statement: Item[],
+  ledger: DealerSide,
+  statement: DealerSide,
   opts: ResolvedOptions,
   reasonCtx: ReasonContext,
   decisions: readonly Decision[],
   rejected: ReadonlySet<string>,
-  prematched?: { matches: MatchList; duplicates: Difference[] },
+  scratch: FirstPassScratch,
 ): DealerMatching {
-  return new DealerRun(ledger, statement, opts, reasonCtx, rejected, prematched).run(decisions);
+  return new DealerRun(opts, reasonCtx, rejected).run(ledger, statement, decisions, scratch);
 }
 
 class DealerRun {
-  private readonly matches: MatchList;
-  private readonly differences: Difference[];
+  private readonly matches = new MatchList();
+  private readonly differences: Difference[] = [];
+  /** The rows the first pass leaves, in (date, sheet, row) order: all the later passes see. */
+  private L: Item[] = [];
+  private S: Item[] = [];
   private readonly suggestions: Suggestion[] = [];
   private readonly stats: SubsetSearchStats = { anchors: 0, nodes: 0, boundHit: false, cutShort: [], note: null };
   private readonly applied: string[] = [];
@@ -182,29 +194,15 @@ class DealerRun {
   private readonly tol: number;
 
   constructor(
-    private readonly L: Item[],
-    private readonly S: Item[],
     private readonly opts: ResolvedOptions,
     private readonly reasonCtx: ReasonContext,
     private readonly rejected: ReadonlySet<string>,
-    /** Duplicates and pass 1 already done (see `prematch`): `L` and `S` hold only the rows left. */
-    private readonly prematched?: { matches: MatchList; duplicates: Difference[] },
   ) {
-    this.matches = prematched?.matches ?? new MatchList();
-    this.differences = prematched ? [...prematched.duplicates] : [];
-    L.sort(compareItems);
-    S.sort(compareItems);
-    L.forEach((item, i) => (item.idx = i));
-    S.forEach((item, i) => (item.idx = i));
     this.tol = opts.amountToleranceFen;
   }
 
-  run(decisions: readonly Decision[]): DealerMatching {
-    if (this.prematched === undefined) {
-      this.applyConfirmed(decisions);
-      this.flagDuplicates();
-      this.passSameReference();
-    }
+  run(ledger: DealerSide, statement: DealerSide, decisions: readonly Decision[], scratch: FirstPassScratch): DealerMatching {
+    this.firstPass(ledger, statement, decisions, scratch);
     this.passReferenceGroups();
     this.resolveEdges(this.referenceInTextEdges(), "reference_in_text");
     this.resolveEdges(this.amountDateEdges(), "amount_date");
@@ -264,22 +262,48 @@ class DealerRun {
     });
   }
 
-  private applyConfirmed(decisions: readonly Decision[]): void {
-    if (decisions.length === 0) return;
-    const byRow = (items: Item[]) => new Map(items.map((i) => [i.row, i] as const));
-    const lRows = byRow(this.L);
-    const sRows = byRow(this.S);
+  /**
+   * Confirmed decisions, duplicates and pass 1 (same reference, same amount), on row positions rather
+   * than items: on a large pair of sheets nearly every row is settled here, and making an item for
+   * each (then sorting and indexing those) would cost more than the matching. Only the rows left
+   * become items, in order, for the later passes.
+   */
+  private firstPass(ledger: DealerSide, statement: DealerSide, decisions: readonly Decision[], scratch: FirstPassScratch): void {
+    const L = orderSide(ledger, scratch.ledger);
+    const S = orderSide(statement, scratch.statement);
+    if (decisions.some((d) => d.decision === "confirmed")) this.applyConfirmed(decisions, L, S);
+    keyRows(L, scratch);
+    keyRows(S, scratch);
+    this.flagDuplicates(L, S, scratch);
+    this.passSameReference(L, S, scratch);
+    this.L = itemsLeft(L);
+    this.S = itemsLeft(S);
+    this.L.forEach((item, i) => (item.idx = i));
+    this.S.forEach((item, i) => (item.idx = i));
+  }
+
+  private applyConfirmed(decisions: readonly Decision[], L: SideRun, S: SideRun): void {
+    // Rows by row number (on a many-sheet side the last in order wins, as a map of all of them would have it).
+    const byRow = (run: SideRun) => {
+      const m = new Map<number, number>();
+      for (let p = 0; p < run.n; p++) m.set(run.table.rows[run.order[p]], p);
+      return m;
+    };
+    const lRows = byRow(L);
+    const sRows = byRow(S);
     for (const d of decisions) {
       if (d.decision !== "confirmed" || !d.ledgerRows?.length || !d.statementRows?.length) continue;
-      const ls = d.ledgerRows.map((r) => lRows.get(r));
-      const ss = d.statementRows.map((r) => sRows.get(r));
-      if (ls.some((i) => i === undefined) || ss.some((i) => i === undefined)) continue;
-      const li = ls as Item[];
-      const si = ss as Item[];
+      const lp = d.ledgerRows.map((r) => lRows.get(r));
+      const sp = d.statementRows.map((r) => sRows.get(r));
+      if (lp.some((p) => p === undefined) || sp.some((p) => p === undefined)) continue;
+      const li = (lp as number[]).map((p) => itemOf(L, p));
+      const si = (sp as number[]).map((p) => itemOf(S, p));
       if ([...li, ...si].some((i) => i.state !== FREE)) continue;
       // The id covers the amounts too: a decision on rows whose amounts have changed no longer applies.
       if (pairingId(li.map(part), si.map(part)) !== d.id) continue;
       this.claim(li, si, "user");
+      for (const p of lp as number[]) L.claimed[p] = 1;
+      for (const p of sp as number[]) S.claimed[p] = 1;
       this.applied.push(d.id);
     }
   }
@@ -287,58 +311,101 @@ class DealerRun {
   /**
    * The same reference with the same amount repeated on one side, more often than the other side has
    * it, is a duplicate entry; the earliest rows stay for matching, the extra ones become differences.
+   * References go in the order of their first row, amounts in the order of theirs; both sides' counts
+   * are taken before either side's duplicates are set aside.
    */
-  private flagDuplicates(): void {
-    const lm = byRef(this.L, (i) => i.state === FREE);
-    const sm = byRef(this.S, (i) => i.state === FREE);
-    const flag = (mine: Map<string, Item | Item[]>, theirs: Map<string, Item | Item[]>) => {
-      for (const [ref, found] of mine) {
-        if (!Array.isArray(found)) continue;
-        const other = theirs.get(ref);
-        for (const group of sameAmountGroups(found)) {
-          if (group.length < 2) continue;
-          const keep = Math.max(1, countAmount(other, group[0].amount));
-          for (let n = keep; n < group.length; n++) this.duplicate(group[n], group[0]);
-        }
-      }
-    };
-    flag(lm, sm);
-    flag(sm, lm);
+  private flagDuplicates(L: SideRun, S: SideRun, scratch: FirstPassScratch): void {
+    const lFlagged = this.duplicatesOf(L, S, scratch);
+    const sFlagged = this.duplicatesOf(S, L, scratch);
+    for (const p of lFlagged) L.claimed[p] = 1;
+    for (const p of sFlagged) S.claimed[p] = 1;
   }
 
-  private duplicate(dup: Item, original: Item): void {
-    dup.state = CLAIMED;
-    const isLedger = dup.side === "ledger";
+  private duplicatesOf(mine: SideRun, theirs: SideRun, scratch: FirstPassScratch): number[] {
+    const flagged: number[] = [];
+    for (let first = 0; first < mine.n; first++) {
+      if (mine.isHead[first] === 0 || mine.next[first] < 0) continue;
+      const seen: number[] = [];
+      for (let p = first; p >= 0; p = mine.next[p]) {
+        const amount = mine.amounts[p];
+        if (seen.includes(amount)) continue;
+        seen.push(amount);
+        let original = -1;
+        let count = 0;
+        const keep = Math.max(1, countAmount(theirs, mine, first, amount, scratch));
+        for (let q = p; q >= 0; q = mine.next[q]) {
+          if (mine.amounts[q] !== amount) continue;
+          if (original < 0) original = q;
+          if (count++ < keep) continue;
+          flagged.push(q);
+          this.duplicate(mine.side, mine.table.rows[mine.order[q]], amount, mine.table.rows[mine.order[original]]);
+        }
+      }
+    }
+    return flagged;
+  }
+
+  private duplicate(side: Side, row: number, amount: Fen, originalRow: number): void {
+    const isLedger = side === "ledger";
     this.differences.push({
       kind: "duplicate",
-      ledgerRows: isLedger ? [dup.row] : [],
-      statementRows: isLedger ? [] : [dup.row],
-      amount: isLedger ? dup.amount : -dup.amount,
-      ledgerAmount: isLedger ? dup.amount : 0,
-      statementAmount: isLedger ? 0 : dup.amount,
-      reason: duplicateReason(dup.side, dup.row, original.row),
+      ledgerRows: isLedger ? [row] : [],
+      statementRows: isLedger ? [] : [row],
+      amount: isLedger ? amount : -amount,
+      ledgerAmount: isLedger ? amount : 0,
+      statementAmount: isLedger ? 0 : amount,
+      reason: duplicateReason(side, row, originalRow),
       rule: null,
-      duplicateOf: original.row,
+      duplicateOf: originalRow,
       otherDealer: null,
     });
   }
 
-  /** Pass 1: same reference, same amount; rows pair up in date order. */
-  private passSameReference(): void {
-    const sm = byRef(this.S, (i) => i.state === FREE);
-    // A reference shared by many rows (a contract number) gets an index by amount, not a scan per row.
-    const cursors = new Map<Item[], Map<number, { items: Item[]; next: number }>>();
-    for (const l of this.L) {
-      if (l.state !== FREE || l.ref === null) continue;
-      const found = sm.get(l.ref);
-      if (found === undefined) continue;
-      if (!Array.isArray(found)) {
-        if (found.state === FREE && found.amount === l.amount) this.claimOne(l, found, "reference");
-        continue;
+  /** Pass 1: same reference, same amount; the n-th such row on our side meets the n-th free one on theirs (date order). */
+  private passSameReference(L: SideRun, S: SideRun, scratch: FirstPassScratch): void {
+    // Per reference shared by many statement rows (a contract number): the next free row of each amount,
+    // so the work does not grow with the square of the rows.
+    const cursors = new Map<number, Map<number, { items: number[]; next: number }>>();
+    for (let p = 0; p < L.n; p++) {
+      if (L.keyText[p] === null || L.claimed[p] !== 0) continue;
+      const h = lookup(S, L, p, scratch);
+      if (h < 0) continue;
+      const amount = L.amounts[p];
+      let found = -1;
+      if (S.next[h] < 0) {
+        if (S.claimed[h] === 0 && S.amounts[h] === amount) found = h;
+      } else {
+        let length = 0;
+        for (let q = h; q >= 0 && length <= 8; q = S.next[q]) length++;
+        if (length <= 8) {
+          for (let q = h; q >= 0; q = S.next[q]) {
+            if (S.claimed[q] === 0 && S.amounts[q] === amount) {
+              found = q;
+              break;
+            }
+          }
+        } else {
+          let byAmount = cursors.get(h);
+          if (byAmount === undefined) {
+            byAmount = new Map();
+            for (let q = h; q >= 0; q = S.next[q]) {
+              const c = byAmount.get(S.amounts[q]);
+              if (c) c.items.push(q);
+              else byAmount.set(S.amounts[q], { items: [q], next: 0 });
+            }
+            cursors.set(h, byAmount);
+          }
+          const c = byAmount.get(amount);
+          if (c !== undefined) {
+            while (c.next < c.items.length && S.claimed[c.items[c.next]] !== 0) c.next++;
+            if (c.next < c.items.length) found = c.items[c.next];
+          }
+        }
       }
-      // Both lists are in date order, so the n-th such row on our side meets the n-th on theirs.
-      const s = found.length <= 8 ? found.find((x) => x.state === FREE && x.amount === l.amount) : nextByAmount(found, l.amount, cursors);
-      if (s) this.claimOne(l, s, "reference");
+      if (found < 0) continue;
+      L.claimed[p] = 1;
+      S.claimed[found] = 1;
+      this.matches.pushPair("reference", L.table.rows[L.order[p]], S.table.rows[S.order[found]], amount);
     }
   }
 
@@ -712,39 +779,283 @@ function byRef(items: Item[], keep: (i: Item) => boolean): Map<string, Item | It
   return m;
 }
 
-function nextByAmount(found: Item[], amount: number, cursors: Map<Item[], Map<number, { items: Item[]; next: number }>>): Item | undefined {
-  let byAmount = cursors.get(found);
-  if (!byAmount) {
-    byAmount = new Map();
-    for (const i of found) {
-      const c = byAmount.get(i.amount);
-      if (c) c.items.push(i);
-      else byAmount.set(i.amount, { items: [i], next: 0 });
+/**
+ * Typed buffers for the first pass, made once per reconciliation and reused from one dealer to the
+ * next (a thousand dealers each making a dozen arrays is a steady stream of allocations).
+ */
+export class FirstPassScratch {
+  readonly ledger = new SideBuffers();
+  readonly statement = new SideBuffers();
+  /** Two keys' characters, to compare keys whose hashes agree without making strings. */
+  keyA = new Uint16Array(64);
+  keyB = new Uint16Array(64);
+}
+
+class SideBuffers {
+  days = new Float64Array(0);
+  rowNumbers = new Float64Array(0);
+  order = new Int32Array(0);
+  amounts = new Float64Array(0);
+  hashes = new Int32Array(0);
+  next = new Int32Array(0);
+  raw = new Uint8Array(0);
+  isHead = new Uint8Array(0);
+  claimed = new Uint8Array(0);
+  slots = new Int32Array(0);
+
+  reserve(n: number, size: number): void {
+    if (this.days.length < n) {
+      const m = Math.max(n, this.days.length * 2);
+      this.days = new Float64Array(m);
+      this.rowNumbers = new Float64Array(m);
+      this.order = new Int32Array(m);
+      this.amounts = new Float64Array(m);
+      this.hashes = new Int32Array(m);
+      this.next = new Int32Array(m);
+      this.raw = new Uint8Array(m);
+      this.isHead = new Uint8Array(m);
+      this.claimed = new Uint8Array(m);
     }
-    cursors.set(found, byAmount);
+    if (this.slots.length < size) this.slots = new Int32Array(size);
   }
-  const c = byAmount.get(amount);
-  if (!c) return undefined;
-  while (c.next < c.items.length && c.items[c.next].state !== FREE) c.next++;
-  return c.items[c.next];
 }
 
-function sameAmountGroups(items: Item[]): Item[][] {
-  const groups = new Map<number, Item[]>();
-  for (const i of items) {
-    const g = groups.get(i.amount);
-    if (g) g.push(i);
-    else groups.set(i.amount, [i]);
-  }
-  return [...groups.values()];
+/**
+ * One side of one dealer in engine order (by date, undated last, then sheet, then row; ties in table
+ * order), indexed by `p` from 0 to `n`: `order[p]` is the row's position in the table.
+ */
+interface SideRun {
+  side: Side;
+  refs: TableRefs;
+  table: EntryTable;
+  n: number;
+  order: Int32Array;
+  amounts: Float64Array;
+  /** The text the row's reference key is read from (see `emitKey`), or null when the row has none. */
+  keyText: (string | null)[];
+  /** 1 when `keyText` is the plain ASCII reference cell, to fold as `plainRefKeyHash` does; 0 when it is the key. */
+  raw: Uint8Array;
+  hashes: Int32Array;
+  /** Open-addressing table (its first `size` slots) of the first free row of each key; `next` chains the later ones, in order. */
+  slots: Int32Array;
+  size: number;
+  next: Int32Array;
+  isHead: Uint8Array;
+  claimed: Uint8Array;
+  /** Items made for rows a decision names, so a row has one item whichever step makes it. */
+  items: Map<number, Item> | null;
 }
 
-function countAmount(found: Item | Item[] | undefined, amount: number): number {
-  if (found === undefined) return 0;
-  if (!Array.isArray(found)) return found.amount === amount ? 1 : 0;
-  let n = 0;
-  for (const i of found) if (i.amount === amount) n++;
-  return n;
+function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
+  const { table } = d.refs;
+  const positions = d.positions;
+  const n = positions.length;
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  buffers.reserve(n, size);
+  const days = buffers.days;
+  const rowNumbers = buffers.rowNumbers;
+  const sheetIndex = table.sheetIndex;
+  let oneSheet = true;
+  let sorted = true;
+  for (let k = 0; k < n; k++) {
+    const at = positions[k];
+    const date = table.dates[at];
+    // Undated rows sort last, as in `compareItems`.
+    days[k] = date === null ? Infinity : fastEpochDay(date);
+    rowNumbers[k] = table.rows[at];
+    if (sheetIndex[at] !== sheetIndex[positions[0]]) oneSheet = false;
+    if (k > 0 && sorted && !(days[k] > days[k - 1] || (days[k] === days[k - 1] && rowNumbers[k] >= rowNumbers[k - 1]))) sorted = false;
+  }
+  const order = buffers.order;
+  if (sorted && oneSheet) {
+    for (let k = 0; k < n; k++) order[k] = positions[k];
+  } else {
+    const idx: number[] = new Array(n);
+    for (let k = 0; k < n; k++) idx[k] = k;
+    const sheets = table.sheets;
+    // `compareItems` on positions (the sort is stable: ties keep table order).
+    idx.sort((a, b) => {
+      const da = days[a];
+      const db = days[b];
+      if (da !== db) {
+        if (da === Infinity) return 1;
+        if (db === Infinity) return -1;
+        return da - db;
+      }
+      if (!oneSheet) {
+        const sa = sheets[sheetIndex[positions[a]]];
+        const sb = sheets[sheetIndex[positions[b]]];
+        if (sa !== sb) return sa < sb ? -1 : 1;
+      }
+      return rowNumbers[a] - rowNumbers[b];
+    });
+    for (let k = 0; k < n; k++) order[k] = positions[idx[k]];
+  }
+  const amounts = buffers.amounts;
+  for (let p = 0; p < n; p++) amounts[p] = table.amounts[order[p]];
+  return {
+    side: d.side,
+    refs: d.refs,
+    table,
+    n,
+    order,
+    amounts,
+    keyText: new Array(n),
+    raw: buffers.raw,
+    hashes: buffers.hashes,
+    slots: buffers.slots,
+    size,
+    next: buffers.next,
+    isHead: buffers.isHead.fill(0, 0, n),
+    claimed: buffers.claimed.fill(0, 0, n),
+    items: null,
+  };
+}
+
+/** The item of row `p` (made once). */
+function itemOf(run: SideRun, p: number): Item {
+  if (run.items === null) run.items = new Map();
+  let item = run.items.get(p);
+  if (item === undefined) {
+    item = itemAt(run.side, run.refs, run.order[p]);
+    if (run.claimed[p] !== 0) item.state = CLAIMED;
+    run.items.set(p, item);
+  }
+  return item;
+}
+
+/** Items for the rows the first pass left, in order. */
+function itemsLeft(run: SideRun): Item[] {
+  const out: Item[] = [];
+  for (let p = 0; p < run.n; p++) if (run.claimed[p] === 0) out.push(run.items?.get(p) ?? itemAt(run.side, run.refs, run.order[p]));
+  return out;
+}
+
+/**
+ * Each free row's reference key, and the rows chained by key. Most reference cells are plain ASCII:
+ * their key is hashed straight from the cell, and no key string is made.
+ */
+function keyRows(run: SideRun, scratch: FirstPassScratch): void {
+  const { table, n, order, keyText, raw, hashes, slots, size, next, claimed } = run;
+  const plain = table.refLists === null;
+  for (let p = 0; p < n; p++) {
+    const at = order[p];
+    const cell = table.refCells[at];
+    const h = plain ? plainRefKeyHash(cell) : NaN;
+    if (h === h) {
+      keyText[p] = cell;
+      raw[p] = 1;
+      hashes[p] = h;
+    } else {
+      const primary = run.refs.primaryRefAt(at);
+      const key = primary === null ? "" : refKey(primary);
+      keyText[p] = key === "" ? null : key;
+      raw[p] = 0;
+      if (key !== "") hashes[p] = refKeyHash(key);
+    }
+  }
+  slots.fill(-1, 0, size);
+  next.fill(-1, 0, n);
+  const mask = size - 1;
+  // From the last row back, so each chain ends up in order with its first row in the table.
+  for (let p = n - 1; p >= 0; p--) {
+    if (keyText[p] === null || claimed[p] !== 0) continue;
+    const h = hashes[p];
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const q = slots[slot];
+      if (q < 0) {
+        slots[slot] = p;
+        break;
+      }
+      if (hashes[q] === h && sameKey(run, q, run, p, scratch)) {
+        next[p] = q;
+        slots[slot] = p;
+        break;
+      }
+    }
+  }
+  for (let slot = 0; slot < size; slot++) if (slots[slot] >= 0) run.isHead[slots[slot]] = 1;
+}
+
+/**
+ * The key's characters into `scratch.keyA` or `keyB` (grown when short); returns their number. Raw
+ * cells are folded as `plainRefKeyHash` folds them (upper case, letters and digits only, a digit run's
+ * leading zeros dropped, a run of zeros kept as one `0`); keys are copied as they are.
+ */
+function emitKey(text: string, raw: boolean, scratch: FirstPassScratch, second: boolean): number {
+  let out = second ? scratch.keyB : scratch.keyA;
+  if (out.length < text.length) {
+    out = new Uint16Array(text.length * 2);
+    if (second) scratch.keyB = out;
+    else scratch.keyA = out;
+  }
+  if (!raw) {
+    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return text.length;
+  }
+  let len = 0;
+  let inRun = false;
+  let runLen = 0;
+  let zeros = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c >= 48 && c <= 57) {
+      if (!inRun) {
+        inRun = true;
+        runLen = 0;
+        zeros = 0;
+      }
+      if (c === 48 && runLen === 0) {
+        zeros++;
+        continue;
+      }
+      out[len++] = c;
+      runLen++;
+    } else if (c >= 65 && c <= 90) {
+      if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
+      inRun = false;
+      out[len++] = c;
+    }
+  }
+  if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
+  return len;
+}
+
+/** Whether row `p` of `a` and row `q` of `b` have the same reference key (called only when their hashes agree). */
+function sameKey(a: SideRun, p: number, b: SideRun, q: number, scratch: FirstPassScratch): boolean {
+  const ta = a.keyText[p] as string;
+  const tb = b.keyText[q] as string;
+  const ra = a.raw[p] === 1;
+  const rb = b.raw[q] === 1;
+  if (ra === rb && ta === tb) return true;
+  const la = emitKey(ta, ra, scratch, false);
+  const lb = emitKey(tb, rb, scratch, true);
+  if (la !== lb) return false;
+  const x = scratch.keyA;
+  const y = scratch.keyB;
+  for (let i = 0; i < la; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** The first row of `run` with the key of `other`'s row `p`, or -1. */
+function lookup(run: SideRun, other: SideRun, p: number, scratch: FirstPassScratch): number {
+  if (other.keyText[p] === null) return -1;
+  const mask = run.size - 1;
+  const h = other.hashes[p];
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const q = run.slots[slot];
+    if (q < 0) return -1;
+    if (run.hashes[q] === h && sameKey(run, q, other, p, scratch)) return q;
+  }
+}
+
+/** Rows of `run` with the key of `other`'s row `p` and `amount`. */
+function countAmount(run: SideRun, other: SideRun, p: number, amount: number, scratch: FirstPassScratch): number {
+  let count = 0;
+  for (let q = lookup(run, other, p, scratch); q >= 0; q = run.next[q]) if (run.amounts[q] === amount) count++;
+  return count;
 }
 
 /** First index whose day is ≥ `day`, in an array sorted by day (dated items only). */

@@ -4,13 +4,12 @@
  */
 import { compareDates, isIsoDate, toEpochDay } from "../dates";
 import type { IsoDate, Opening } from "../model";
-import { entryRows, type EntryRows } from "../read/entries";
+import { TableRefs, tableOf, type EntryTable } from "../read/entries";
 import type { ReadIssue, UnreadRow } from "../read/types";
 import { reconcileBalances } from "./balance";
 import { normaliseDealerName } from "./dealers";
-import { itemAt, matchDealer, type Item } from "./engine";
+import { FirstPassScratch, matchDealer } from "./engine";
 import { attachMatches } from "./matches";
-import { prematch } from "./prematch";
 import { wrongDealerReason, type ReasonContext } from "./reasons";
 import {
   DEFAULT_OPTIONS,
@@ -68,15 +67,15 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   };
 
   // One key per entry, computed once: names repeat on every row, so the previous row's name is tried first.
-  const lRows: EntryRows = ledger.columns ?? entryRows(ledger.entries);
-  const sRows: EntryRows = statement.columns ?? entryRows(statement.entries);
-  const keysOf = (side: SideInput, rows: EntryRows) => {
+  const lRows: EntryTable = ledger.table ?? tableOf(ledger.entries);
+  const sRows: EntryTable = statement.table ?? tableOf(statement.entries);
+  const keysOf = (side: SideInput, rows: EntryTable) => {
     const keys = new Array<Key>(rows.length);
     const names = new Set<string>();
     let lastName: string | null = null;
     let lastKey: Key = null;
     for (let n = 0; n < rows.length; n++) {
-      const dealer = rows.dealerAt(n);
+      const dealer = rows.dealers[n];
       if (dealer !== lastName) {
         lastName = dealer;
         lastKey = keyOf(dealer);
@@ -129,7 +128,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     sFallback = [...lNames][0];
   }
 
-  const group = (side: SideInput, rows: EntryRows, entryKeys: Key[], fallback: Key) => {
+  const group = (side: SideInput, rows: EntryTable, entryKeys: Key[], fallback: Key) => {
     const groups = new Map<Key, SideGroup>();
     const get = (k: Key) => {
       let g = groups.get(k);
@@ -150,10 +149,10 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       return g;
     };
     for (let n = 0; n < rows.length; n++) {
-      const row = rows.rowAt(n);
-      const g = place(rows.dealerAt(n), entryKeys[n], row);
+      const row = rows.rows[n];
+      const g = place(rows.dealers[n], entryKeys[n], row);
       if (!g) continue;
-      const date = rows.dateAt(n);
+      const date = rows.dates[n];
       if (opts.asOf !== null && date !== null && compareDates(date, opts.asOf) > 0) g.excluded.push(row);
       else g.entries.push(n);
     }
@@ -188,21 +187,28 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   const oneSidedKeys = new Map<Difference, string>();
   const empty: SideGroup = { entries: [], openings: [], excluded: [], unread: [], name: null, nameRow: Infinity };
 
-  // Confirmed decisions claim rows before the duplicates are looked for: then the engine does every step itself.
-  const quick = !decisions.some((d) => d.decision === "confirmed");
-  const sumOf = (rows: EntryRows, positions: number[]) => {
+  const sumOf = (rows: EntryTable, positions: number[]) => {
     let t = 0;
-    for (const n of positions) t += rows.amountAt(n);
+    for (const n of positions) t += rows.amounts[n];
     return t;
   };
+  // Scratch space of this reconciliation (never shared between calls).
+  const scratch = new FirstPassScratch();
+  const lRefs = new TableRefs(lRows);
+  const sRefs = new TableRefs(sRows);
 
   const dealers: DealerResult[] = keys.map((key) => {
     const lg = lGroups.get(key) ?? empty;
     const sg = sGroups.get(key) ?? empty;
-    const pre = quick ? prematch(lRows, lg.entries, sRows, sg.entries) : null;
-    const lItems: Item[] = (pre ? pre.ledgerLeft : lg.entries).map((n) => itemAt("ledger", lRows, n));
-    const sItems: Item[] = (pre ? pre.statementLeft : sg.entries).map((n) => itemAt("statement", sRows, n));
-    const m = matchDealer(lItems, sItems, opts, reasonCtx, decisions, rejected, pre ?? undefined);
+    const m = matchDealer(
+      { side: "ledger", refs: lRefs, positions: lg.entries },
+      { side: "statement", refs: sRefs, positions: sg.entries },
+      opts,
+      reasonCtx,
+      decisions,
+      rejected,
+      scratch,
+    );
     for (const id of m.appliedDecisions) applied.add(id);
     for (const [d, k] of m.oneSidedKeys) oneSidedKeys.set(d, k);
     const lOpening = lg.openings.reduce((t, o) => t + o.amount, 0);
@@ -351,12 +357,12 @@ function firstRow(rows: number[]): number {
   return rows.length > 0 ? rows[0] : Infinity;
 }
 
-function latestDate(lRows: EntryRows, lGroups: SideGroup[], sRows: EntryRows, sGroups: SideGroup[]): IsoDate | null {
+function latestDate(lRows: EntryTable, lGroups: SideGroup[], sRows: EntryTable, sGroups: SideGroup[]): IsoDate | null {
   let latest: IsoDate | null = null;
-  const scan = (rows: EntryRows, groups: SideGroup[]) => {
+  const scan = (rows: EntryTable, groups: SideGroup[]) => {
     for (const g of groups) {
       for (const n of g.entries) {
-        const date = rows.dateAt(n);
+        const date = rows.dates[n];
         if (date !== null && (latest === null || date > latest)) latest = date;
       }
     }

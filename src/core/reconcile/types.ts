@@ -12,19 +12,30 @@
  *   余额调节表 add up.
  */
 import type { Entry, Fen, IsoDate, Opening } from "../model";
-import type { EntryRows } from "../read/entries";
+import type { EntryTable } from "../read/entries";
 import type { UnreadRow } from "../read/types";
 
-/** One side as the reader produced it. */
-export interface SideInput {
-  sheet: string;
+/**
+ * One side as the reader produced it: its entry table (`ReadResult.table`), or entries built by hand,
+ * which the engine takes as a table (`tableOf`).
+ */
+export type SideInput = TableSide | EntriesSide;
+
+/** A side as read: its entry table. */
+export interface TableSide extends SideRows {
+  table: EntryTable;
+  entries?: undefined;
+}
+
+/** A side of entries built by hand. */
+export interface EntriesSide extends SideRows {
   entries: Entry[];
+  table?: undefined;
+}
+
+interface SideRows {
+  sheet: string;
   openings: Opening[];
-  /**
-   * The same rows as `entries`, column by column (the reader's `entryColumnsOf`); when given, the
-   * engine reads these and never touches `entries`, which a large sheet then need not build.
-   */
-  columns?: EntryRows;
   /**
    * Rows that look like entries but whose amount or date the reader could not read (its `unreadable`):
    * each unread cell becomes a difference of kind `unreadable`, and the dealer is not called balanced.

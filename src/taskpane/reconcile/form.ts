@@ -111,7 +111,7 @@ export function proposeCutoff(statement: ReadResult | null): IsoDate | null {
   if (!statement) return null;
   if (statement.periodTo) return statement.periodTo;
   let latest: IsoDate | null = null;
-  for (const e of statement.entries) if (e.date && (latest === null || e.date > latest)) latest = e.date;
+  for (const date of statement.table.dates) if (date && (latest === null || date > latest)) latest = date;
   return latest;
 }
 
