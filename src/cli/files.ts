@@ -101,6 +101,11 @@ function oleHasStream(bytes: Uint8Array, name: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, "utf16le"));
 }
 
+/** Whether the file starts as a web page or XML does (what some systems export as "Excel files"). */
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString("utf8").replace(/^\uFEFF/, "").trimStart().startsWith("<");
+}
+
 /** What a file that claims to be .xlsx but is not a zip really is, said as the fix. */
 function notXlsxText(bytes: Uint8Array, file: string, lang: Lang): string {
   if (bytes.length === 0) return say(lang, `${file} 是空文件`, `${file} is empty`);
@@ -121,8 +126,7 @@ function notXlsxText(bytes: Uint8Array, file: string, lang: Lang): string {
     }
     return say(lang, `${file} 不是 Excel 工作簿（是其他旧版 Office 文件）`, `${file} is not an Excel workbook (it is another old Office file)`);
   }
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString("utf8").replace(/^\uFEFF/, "").trimStart();
-  if (head.startsWith("<")) {
+  if (looksLikeMarkup(bytes)) {
     return say(
       lang,
       `${file} 实际是网页 (HTML) 或 XML 表格（有些系统导出的“Excel 文件”就是这样），只是扩展名为 .xlsx：请在 Excel 中打开并另存为“Excel 工作簿 (*.xlsx)”`,
@@ -205,8 +209,7 @@ async function openXls(full: string, file: string, ext: string, stat: fs.Stats, 
   if (bytes.length === 0) throw new UsageError(say(lang, `${file} 是空文件`, `${file} is empty`));
   const resave = say(lang, "请在 Excel 中打开并另存为“Excel 工作簿 (*.xlsx)”后再试", `open it in Excel and save it as "Excel Workbook (*.xlsx)"`);
   if (!isOle(bytes)) {
-    const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString("utf8").replace(/^\uFEFF/, "").trimStart();
-    if (head.startsWith("<")) {
+    if (looksLikeMarkup(bytes)) {
       throw new UsageError(say(lang, `${file} 实际是网页 (HTML) 或 XML 表格（有些系统导出的“Excel 文件”就是这样），不是 ${ext} 工作簿：${resave}`, `${file} is a web page (HTML) or XML table, not an ${ext} workbook (some systems export "Excel files" this way): ${resave}`));
     }
     throw new UsageError(say(lang, `无法读取 ${file}：不是有效的旧版 Excel (.xls) 文件（文件可能已损坏或不完整；若是 CSV 文本，请把扩展名改为 .csv）`, `cannot read ${file}: not a valid old Excel (.xls) file (it may be damaged or incomplete; if it is CSV text, rename it to .csv)`));

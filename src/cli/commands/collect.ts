@@ -10,15 +10,12 @@ import { REGISTER_SHEET } from "../../core/letters";
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
 import { decimalTextToFen, formatFenGrouped } from "../../core/money";
-import type { CombinedReadResult, ReadResult } from "../../core/read";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 import { todayIso } from "./aging";
-import { openPaperFiles, savePapers, templateArg, type PaperFiles } from "./papers";
-import { sheetsJson, sheetsText } from "./read";
+import { openPaperFiles, printPapers, templateArg, type PaperFiles } from "./papers";
 
 /** The largest amount `--amount` takes, in yuan (what 大写 can write). */
 const MAX_PROMISE_YUAN = 999_999_999_999;
@@ -38,18 +35,6 @@ function problemText(p: CollectProblem, lang: Lang, what: string): string {
     default:
       return p.message;
   }
-}
-
-/** With `--out`, the result workbook saved; then the JSON or the text (with the months read and where the result went). */
-async function report(ctx: Context, values: Values, o: PaperFiles, ledger: ReadResult, json: () => Record<string, unknown>, text: () => string): Promise<void> {
-  const written = await savePapers(o, ctx.lang);
-  if (values.json) {
-    await writeJson(ctx.io, { ...json(), ...(o.out !== undefined ? { out: o.out } : {}), ...sheetsJson(ledger) });
-    return;
-  }
-  ctx.io.out(text());
-  if (o.sheets.length > 1) ctx.io.out(["", ...sheetsText(ledger as CombinedReadResult, ctx.lang)].join("\n"));
-  if (written !== "") ctx.io.out(written);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -79,7 +64,7 @@ export async function commandDemand(ctx: Context, values: Values): Promise<numbe
   });
   if (!run.ok) throw new UsageError(problemText(run.problem, lang, "催款函"));
   const r = run.run;
-  await report(
+  await printPapers(
     ctx,
     values,
     o,
@@ -170,7 +155,7 @@ export async function commandPromise(ctx: Context, values: Values): Promise<numb
     throw new UsageError(run.problem.code === "schedule" && "hand" in installments ? `--schedule: ${message}` : message);
   }
   const r = run.run;
-  await report(
+  await printPapers(
     ctx,
     values,
     o,

@@ -6,17 +6,14 @@
 import { runLetters, type LettersProblem, type LettersRun, type TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
 import { formatFenGrouped } from "../../core/money";
-import type { CombinedReadResult } from "../../core/read";
 import { BUILTIN_SHEETS, REGISTER_SHEET, lettersSheetName, type BuiltinKind } from "../../core/letters";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalString, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 import { todayIso } from "./aging";
 import { cutoffMismatch, cutoffMismatchText } from "./balances";
-import { ledgerRef, openPaperFiles, savePapers, templateArg } from "./papers";
-import { sheetsJson, sheetsText } from "./read";
+import { ledgerRef, openPaperFiles, printPapers, templateArg } from "./papers";
 
 /** Names a user may give `--template` for a built-in one. */
 const BUILTIN_NAMES: Record<string, BuiltinKind> = {
@@ -84,24 +81,21 @@ export async function commandLetters(ctx: Context, values: Values): Promise<numb
   // A balance table states its own cut-off: letters at another date would print its balances under that date.
   const mismatch = balancesFile !== undefined && givenAsOf !== undefined ? cutoffMismatch(r.ledger.asOf, givenAsOf) : null;
   if (mismatch) ctx.io.err(`duizhang: ${cutoffMismatchText(mismatch, balancesFile!, lang)}`);
-  const written = await savePapers(files, lang);
-
-  if (values.json) {
-    await writeJson(ctx.io, {
+  await printPapers(
+    ctx,
+    values,
+    files,
+    r.ledger,
+    () => ({
       asOf: r.asOf,
       letters: r.letters.map((l) => ({ ...l })),
       skipped: r.skipped.map((s) => ({ dealer: s.dealer, reason: s.reason, code: s.code })),
       warnings: r.warnings,
       sheet: r.letters.length > 0 ? r.sheet : null,
-      ...(files.out !== undefined ? { out: files.out } : {}),
-      ...sheetsJson(r.ledger),
       ...(mismatch ? { cutoffMismatch: mismatch } : {}),
-    });
-  } else {
-    ctx.io.out(lettersText(r, lang));
-    if (files.sheets.length > 1) ctx.io.out(["", ...sheetsText(r.ledger as CombinedReadResult, lang)].join("\n"));
-    if (written !== "") ctx.io.out(written);
-  }
+    }),
+    () => lettersText(r, lang),
+  );
   return EXIT_OK;
 }
 

@@ -7,11 +7,14 @@ import * as path from "path";
 import type { TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
 import { BUILTIN_SHEETS, COMPANY_SHEET, REGISTER_SHEET, companyInfoRows } from "../../core/letters";
+import type { CombinedReadResult, ReadResult } from "../../core/read";
 import type { WorkbookPort } from "../../port/workbook";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
 import { optionalString, say, stringList } from "../options";
 import { UsageError } from "../errors";
+import { writeJson } from "../json-stream";
+import { sheetsJson, sheetsText } from "./read";
 import { chooseLedgerSheets, ensureWritableOut, openInputFile, openRegister, saveResult, writtenText, type OpenedFile } from "../files";
 
 export interface TemplateArg {
@@ -105,12 +108,22 @@ export function ledgerRef(files: PaperFiles): { port: WorkbookPort; sheet: strin
   return { port: files.ledger.port, sheet: files.sheets[0], ...(files.sheets.length > 1 ? { sheets: files.sheets } : {}) };
 }
 
-/** With `--out`: 本公司信息 added and the result workbook saved whole; returns the line that says so, or "". */
-export async function savePapers(files: PaperFiles, lang: Lang): Promise<string> {
-  if (files.out === undefined) return "";
-  await addCompanySheet(files.result, files.ledger, files.templateFile);
-  await saveResult(files.result, files.out, files.force);
-  return writtenText(files.out, lang);
+/**
+ * With `--out`, 本公司信息 added and the result workbook saved whole; then the JSON (`json()`, with `out` and,
+ * for several sheets, the months' fields) or the text (`text()`, the months read, where the result went).
+ */
+export async function printPapers(ctx: Context, values: Values, files: PaperFiles, ledger: ReadResult, json: () => Record<string, unknown>, text: () => string): Promise<void> {
+  if (files.out !== undefined) {
+    await addCompanySheet(files.result, files.ledger, files.templateFile);
+    await saveResult(files.result, files.out, files.force);
+  }
+  if (values.json) {
+    await writeJson(ctx.io, { ...json(), ...(files.out !== undefined ? { out: files.out } : {}), ...sheetsJson(ledger) });
+    return;
+  }
+  ctx.io.out(text());
+  if (files.sheets.length > 1) ctx.io.out(["", ...sheetsText(ledger as CombinedReadResult, ctx.lang)].join("\n"));
+  if (files.out !== undefined) ctx.io.out(writtenText(files.out, ctx.lang));
 }
 
 /** 本公司信息 in the result: copied from the ledger's or the template's workbook, else an empty one to fill. */

@@ -15,7 +15,7 @@ import type { OutRow, OutValue } from "../../port/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
+import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, writtenText, type OpenedFile } from "../files";
 import { writeJson } from "../json-stream";
 import { balanceTableRefusal, commandBalancesOnly } from "./balances";
 import { renderTable } from "../table";
@@ -77,7 +77,7 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     await writeJson(ctx.io, toReconcileJson(run.report, { includeMatches: values.matches === true }));
   } else {
     ctx.io.out(reconcileText(run, ctx.lang));
-    if (written) ctx.io.out(say(ctx.lang, `\n结果已写入：${written}`, `\nResult written to: ${written}`));
+    if (written) ctx.io.out(writtenText(written, ctx.lang));
   }
   return EXIT_OK;
 }
