@@ -5,7 +5,7 @@
  * of the whole page go to test-artifacts/ as narrow-*.png.
  */
 import type { Page } from "playwright-core";
-import { SAMPLE_AGING_AS_OF, SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET } from "../../src/sample/sample";
+import { SAMPLE_AGING_AS_OF, SAMPLE_AS_OF, SAMPLE_DEALER, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET } from "../../src/sample/sample";
 import type { PreviewHook } from "../../src/preview/hook";
 import { type Chromium } from "./support/chromium";
 import { ARTIFACTS, endSession, expectEventually as eventually, startSession } from "./support/session";
@@ -80,7 +80,7 @@ afterAll(async () => {
 for (const lang of ["zh-CN", "en-US"] as const) {
   test(`at ${WIDTH} px every view fits without sideways scrolling (${lang})`, async () => {
     const t = Date.now();
-    const tabs = lang === "zh-CN" ? { sheets: "工作表", reconcile: "对账", aging: "账龄 / 逾期" } : { sheets: "Sheets", reconcile: "Reconcile", aging: "Aging / overdue" };
+    const tabs = lang === "zh-CN" ? { sheets: "工作表", reconcile: "对账", aging: "账龄 / 逾期", credit: "信用" } : { sheets: "Sheets", reconcile: "Reconcile", aging: "Aging / overdue", credit: "Credit" };
     await page.goto(`${server.url}/preview.html?pane=only&lang=${lang}`, { waitUntil: "domcontentloaded" });
     await page.getByTestId("sheet-table").waitFor({ timeout: STEP_TIMEOUT });
     // A sheet name without a place to break, as exports often have, must wrap rather than widen the pane.
@@ -124,6 +124,26 @@ for (const lang of ["zh-CN", "en-US"] as const) {
     await page.getByTestId("aging-as-of").fill(SAMPLE_AS_OF);
     await page.getByTestId("aging-review").waitFor({ timeout: STEP_TIMEOUT });
     await expectFits(`aging-review-${lang}`);
+
+    // 信用: an application kept as a table, scored against the chosen ledger, one dealer unfolded.
+    await page.evaluate((dealer) => {
+      const p = window.duizhangPreview;
+      if (!p) throw new Error("no preview hook");
+      const sheet = p.excel.model.addSheet("信用申请登记");
+      const rows = [
+        ["客户名称", "企业性质", "成立日期", "注册资本（万元）", "年销售额（万元）", "合作起始日期", "预计月采购额（元）", "担保方式", "申请额度（元）", "申请账期（天）", "业务员", "申请日期"],
+        [dealer, "有限责任公司", "2012-05-01", 500, 3000, "2021-03-01", 150000, "保证", 300000, 60, "李娜", "2026-10-20"],
+      ];
+      rows.forEach((row, r) => row.forEach((v, c) => sheet.setStored(r + 1, c + 1, v)));
+      p.notify();
+    }, SAMPLE_DEALER);
+    await page.getByRole("tab", { name: tabs.credit, exact: true }).click();
+    await page.getByTestId("credit-found").waitFor({ timeout: STEP_TIMEOUT });
+    await page.getByTestId("credit-as-of").fill(SAMPLE_AS_OF);
+    await page.getByTestId("credit-run").click();
+    await page.getByTestId("credit-dealer").first().locator("button").first().click();
+    await page.getByTestId("credit-breakdown").waitFor({ timeout: STEP_TIMEOUT });
+    await expectFits(`credit-${lang}`);
     timings[lang] = Date.now() - t;
   });
 }
