@@ -25,6 +25,7 @@ import { runReconcile } from "../../app/reconcile";
 import { pick, type Lang } from "../../app/lang";
 import { bucketLabel, dealersByBalance, shownBucketKeys, TERM_SOURCE_TEXT } from "../../app/reports/aging-sheets";
 import { XlsxWorkbook } from "../../xlsx/workbook";
+import { StreamedWorkbook } from "../../xlsx/streamed-workbook";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import type { Context, Values } from "../options";
@@ -87,10 +88,23 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
 
   let written: { file: string; sheets: WrittenAging } | undefined;
   if (out !== undefined) {
-    const wb = XlsxWorkbook.create();
-    const added = (await addAgingToWorkbook(wb, ledger, sheets, asOf, lang, { run })).written;
-    await saveResult(wb, out, values.force === true);
-    written = { file: out, sheets: added };
+    if (streamsResult(ledger, run)) {
+      // A large CSV ledger: its copy and the plan go to the file row by row, never held as a workbook model.
+      const wb = await StreamedWorkbook.create(out, { replace: values.force === true });
+      try {
+        const added = (await addAgingToWorkbook(wb, ledger, sheets, asOf, lang, { run })).written;
+        await wb.save();
+        written = { file: out, sheets: added };
+      } catch (e) {
+        await wb.abandon();
+        throw e;
+      }
+    } else {
+      const wb = XlsxWorkbook.create();
+      const added = (await addAgingToWorkbook(wb, ledger, sheets, asOf, lang, { run })).written;
+      await saveResult(wb, out, values.force === true);
+      written = { file: out, sheets: added };
+    }
   }
   if (values.json) {
     await writeJson(ctx.io, toAgingJson(run.report));
@@ -220,7 +234,7 @@ function problemsOrThrow(run: AgingRun, dealer: string | undefined, lang: Lang):
 }
 
 /** Excel sheet names: at most 31 characters, unique in the workbook. */
-async function freeName(wb: XlsxWorkbook, wanted: string): Promise<string> {
+async function freeName(wb: XlsxWorkbook | StreamedWorkbook, wanted: string): Promise<string> {
   return freeSheetName(wanted, (await wb.listSheets()).map((s) => s.name));
 }
 
@@ -232,8 +246,19 @@ async function freeName(wb: XlsxWorkbook, wanted: string): Promise<string> {
  * reconciliation marks stay. `options.run` reuses an aging already made; `options.reconciliation` marks
  * the rows it flagged 待核对.
  */
+/** Ledger rows from which a CSV ledger's result workbook is streamed to its file (`StreamedWorkbook`). */
+export const STREAM_RESULT_ROWS = 20_000;
+
+/**
+ * Whether `--out` streams the result workbook: a CSV ledger (values only, nothing to copy formats from) of
+ * `STREAM_RESULT_ROWS` rows or more. Smaller ones go through ExcelJS's workbook model, as .xlsx ledgers do.
+ */
+export function streamsResult(ledger: OpenedFile, run: AgingRun, fromRows = STREAM_RESULT_ROWS): boolean {
+  return !(ledger.port instanceof XlsxWorkbook) && run.ledger.table.length >= fromRows;
+}
+
 export async function addAgingToWorkbook(
-  wb: XlsxWorkbook,
+  wb: XlsxWorkbook | StreamedWorkbook,
   source: OpenedFile,
   sheet: string | readonly string[],
   asOf: IsoDate,

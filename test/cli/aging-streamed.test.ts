@@ -1,0 +1,137 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { runAging } from "../../src/app/aging";
+import { addAgingToWorkbook, streamsResult } from "../../src/cli/commands/aging";
+import { openInputFile } from "../../src/cli/files";
+import { StreamedWorkbook } from "../../src/xlsx/streamed-workbook";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { run } from "./support";
+
+let dir: string;
+
+/** A CSV ledger of three dealers: late, due soon, paid, a return, a text that looks like a formula. */
+const LEDGER = [
+  "客户名称,业务员,日期,单号,摘要,借方,贷方",
+  "杭州美达商贸,王磊,2026-06-01,XS-1,销售出库,12000.00,",
+  "杭州美达商贸,王磊,2026-06-20,XS-2,销售出库,8000.50,",
+  "杭州美达商贸,王磊,2026-07-05,HD-1,收到货款,,5000.00",
+  "宁波顺和电器,李娜,2026-09-01,XS-3,销售出库,30000.00,",
+  "宁波顺和电器,李娜,2026-10-20,XS-4,\"=SUM(A1) 退货\",,1200.00",
+  "温州佳联,,2026-10-25,XS-5,销售出库,4500.00,",
+  "温州佳联,,2026-10-28,HD-2,收到货款,,4500.00",
+].join("\n");
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-streamed-"));
+  fs.writeFileSync(path.join(dir, "ledger.csv"), LEDGER + "\n");
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function bothWays(): Promise<{ model: string; streamed: string }> {
+  const ledger = await openInputFile("ledger.csv", dir, "zh-CN");
+  const sheet = (await ledger.port.listSheets())[0].name;
+  const aging = await runAging({ ledger: { port: ledger.port, sheet }, asOf: "2026-10-31" });
+  const model = path.join(dir, "model.xlsx");
+  const inMemory = XlsxWorkbook.create();
+  await addAgingToWorkbook(inMemory, ledger, sheet, "2026-10-31", "zh-CN", { run: aging });
+  await inMemory.save(model);
+  const streamed = path.join(dir, "streamed.xlsx");
+  const wb = await StreamedWorkbook.create(streamed);
+  await addAgingToWorkbook(wb, ledger, sheet, "2026-10-31", "zh-CN", { run: aging });
+  await wb.save();
+  return { model, streamed };
+}
+
+async function excel(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+describe("a result workbook streamed to its file", () => {
+  it("holds the same sheets, values, marks and our-sheet records as the one made in ExcelJS's model", async () => {
+    const { model, streamed } = await bothWays();
+    const a = await XlsxWorkbook.open(model);
+    const b = await XlsxWorkbook.open(streamed);
+    const names = (await a.listSheets()).map((s) => s.name);
+    expect(names).toEqual(["台账-ledger", "账龄分析", "催款计划"]);
+    expect((await b.listSheets()).map((s) => s.name)).toEqual(names);
+    for (const name of names) expect(await b.readSheet(name)).toEqual(await a.readSheet(name));
+    expect(await b.listMarks("aging", "台账-ledger")).toEqual(await a.listMarks("aging", "台账-ledger"));
+    expect((await b.listMarks("aging", "台账-ledger")).length).toBeGreaterThan(0);
+    expect(await b.ownSheets()).toEqual(names);
+  });
+
+  it("keeps the looks, links, widths, frozen rows, filter and print setup of each result sheet", async () => {
+    const { model, streamed } = await bothWays();
+    const a = await excel(model);
+    const b = await excel(streamed);
+    for (const name of ["账龄分析", "催款计划"]) {
+      const wa = a.getWorksheet(name)!;
+      const wb = b.getWorksheet(name)!;
+      expect(wb.views[0]).toMatchObject({ state: "frozen", ySplit: wa.views[0].ySplit });
+      expect(wb.autoFilter).toEqual(wa.autoFilter);
+      expect(wb.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: wa.pageSetup.orientation,
+        printArea: wa.pageSetup.printArea,
+        printTitlesRow: wa.pageSetup.printTitlesRow,
+        fitToPage: wa.pageSetup.fitToPage,
+      });
+      expect(wb.headerFooter).toMatchObject(wa.headerFooter);
+      for (let c = 1; c <= 16; c++) expect(wb.getColumn(c).width).toBe(wa.getColumn(c).width);
+      // An empty text cell is written with no value by the streaming writer: the same blank cell to Excel.
+      const blank = (v: ExcelJS.CellValue) => (v === "" ? null : v);
+      wa.eachRow({ includeEmpty: true }, (row, r) => {
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          const other = wb.getCell(r, c);
+          expect([name, r, c, blank(other.value), other.numFmt, other.font, other.fill, other.alignment, other.border, other.isMerged]).toEqual([
+            name,
+            r,
+            c,
+            blank(cell.value),
+            cell.numFmt,
+            cell.font,
+            cell.fill,
+            cell.alignment,
+            cell.border,
+            cell.isMerged,
+          ]);
+        });
+        expect([name, r, b.getWorksheet(name)!.getRow(r).height]).toEqual([name, r, row.height]);
+      });
+    }
+    // Dealer text stays text: the copied 摘要 that looks like a formula is no formula.
+    expect(b.getWorksheet("台账-ledger")!.getCell("E6").value).toBe("=SUM(A1) 退货");
+  });
+
+  it("leaves no file, and an existing one as it was, when it is given up part-way", async () => {
+    const target = path.join(dir, "given-up.xlsx");
+    fs.writeFileSync(target, "before");
+    const wb = await StreamedWorkbook.create(target);
+    await wb.writeSheet({ name: "台账", rows: [["a"], ["b"]] });
+    await wb.abandon();
+    expect(fs.readFileSync(target, "utf8")).toBe("before");
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("refuses a file already there unless told to replace it", async () => {
+    const target = path.join(dir, "there.xlsx");
+    fs.writeFileSync(target, "before");
+    await expect(StreamedWorkbook.create(target, { replace: false })).rejects.toMatchObject({ stage: "exists" });
+    expect(fs.readFileSync(target, "utf8")).toBe("before");
+  });
+
+  it("is what aging --out uses for a CSV ledger from the streaming size up, and the command prints the same", async () => {
+    const ledger = await openInputFile("ledger.csv", dir, "zh-CN");
+    const aging = await runAging({ ledger: { port: ledger.port, sheet: (await ledger.port.listSheets())[0].name }, asOf: "2026-10-31" });
+    expect(streamsResult(ledger, aging)).toBe(false);
+    expect(streamsResult(ledger, aging, 7)).toBe(true);
+    const r = await run(["aging", "--ledger", "ledger.csv", "--as-of", "2026-10-31", "--out", "out.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("结果已写入");
+  });
+});
