@@ -3,6 +3,7 @@
  * (both sheets and the results in the open workbook) and the command line (two files in, a new file out).
  */
 import { reconcile, type Decision, type ReconcileOptions, type ReconcileProblem, type ReconcileReport, type SideInput } from "../core/reconcile";
+import { msg } from "../core/messages";
 import { dealerKey } from "../core/values/refs";
 import { TableRefs, type EntryTable, type ReadEntry, type ReadOptions, type ReadResult } from "../core/read";
 import type { WorkbookPort } from "../port/workbook";
@@ -126,19 +127,13 @@ export function sidesSwapped(ledger: ReadResult | null, statement: ReadResult | 
 
 /** The problem that stops a run whose statement's dealer cannot be told against a many-dealer ledger. */
 function dealerRequiredProblem(choice: StatementDealer, statementSheet: string): ReconcileProblem {
-  const listed = choice.ledgerDealers.slice(0, 10);
-  const more = choice.ledgerDealers.length > listed.length;
-  const zhList = `${listed.join("、")}${more ? ` 等 ${choice.ledgerDealers.length} 家` : ""}`;
-  const enList = `${listed.join(", ")}${more ? ` and ${choice.ledgerDealers.length - listed.length} more` : ""}`;
-  const zhWhy = choice.statementName ? `对账单「${statementSheet}」写明的经销商「${choice.statementName}」不在台账中` : `对账单「${statementSheet}」没有写明是哪家经销商的`;
-  const enWhy = choice.statementName
-    ? `the statement "${statementSheet}" names the dealer "${choice.statementName}", who is not in the ledger`
-    : `the statement "${statementSheet}" does not say which dealer it belongs to`;
-  return {
-    code: "dealer_required",
-    zh: `${zhWhy}，台账有多家经销商（${zhList}）：请指定要对账的经销商`,
-    en: `${enWhy}, and the ledger holds several dealers (${enList}): name the dealer to reconcile`,
-  };
+  const names = choice.ledgerDealers.slice(0, 10);
+  const total = choice.ledgerDealers.length;
+  const dealers = total > names.length ? msg("reconcile.dealer_list.more", { names, total, more: total - names.length }) : msg("reconcile.dealer_list", { names });
+  const text = choice.statementName
+    ? msg("reconcile.problem.choose_dealer.named", { statement: statementSheet, named: choice.statementName, dealers })
+    : msg("reconcile.problem.choose_dealer.unnamed", { statement: statementSheet, dealers });
+  return { code: "dealer_required", text };
 }
 
 function decisionsKey(ledgerSheet: string, statementSheet: string): string {
@@ -202,8 +197,7 @@ export async function runReconcile(req: ReconcileRequest, control: RunControl = 
   if (swapped && req.stopIfSwapped) {
     return stop({
       code: "sides_swapped",
-      zh: `台账「${ledger.sheet}」看起来是经销商的对账单，对账单「${statement.sheet}」看起来是我方台账`,
-      en: `the ledger "${ledger.sheet}" looks like a dealer's statement and the statement "${statement.sheet}" like our ledger`,
+      text: msg("reconcile.problem.sides_swapped", { ledger: ledger.sheet, statement: statement.sheet }),
     });
   }
   const options = { ...req.options, ...dealerOptions(req.options ?? {}, dealerChoice, ledger, statement) };

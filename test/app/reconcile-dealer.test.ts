@@ -1,6 +1,7 @@
 import { runReconcile, sidesSwapped, statementDealer, writeReconcileResults } from "../../src/app/reconcile";
 import { readGrid } from "../../src/core/read";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { zhText } from "../messages/text";
 
 const _ = null;
 /** Plain cell values: what both the reader and the workbook writer take. */
@@ -79,7 +80,7 @@ describe("a run in the workbook", () => {
     const run = await runReconcile({ ledger: { port: wb, sheet: "台账" }, statement: { port: wb, sheet: "对账单" } });
     expect(run.report.dealers).toEqual([]);
     expect(run.report.problems.map((p) => p.code)).toEqual(["dealer_required"]);
-    expect(run.report.problems[0].zh).toBe("对账单「对账单」没有写明是哪家经销商的，台账有多家经销商（成都蜀丰建材有限公司、宁波顺和电器、杭州美达商贸）：请指定要对账的经销商");
+    expect(zhText(run.report.problems[0].text)).toBe("对账单「对账单」没有写明是哪家经销商的，台账有多家经销商（成都蜀丰建材有限公司、宁波顺和电器、杭州美达商贸）：请指定要对账的经销商");
   });
 
   test("the dealer the user picks owns a nameless statement", async () => {

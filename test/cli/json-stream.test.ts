@@ -3,7 +3,7 @@ import { jsonChunks, writeJson } from "../../src/cli/json-stream";
 import { runAging } from "../../src/app/aging";
 import { runReconcile } from "../../src/app/reconcile";
 import { toAgingJson } from "../../src/messages";
-import { toReconcileJson } from "../../src/core/reconcile";
+import { toReconcileJson } from "../../src/messages";
 import { SAMPLE_AS_OF, SAMPLE_LEDGER_SHEET, SAMPLE_LIST_SHEET, SAMPLE_STATEMENT_SHEET, sampleSheets } from "../../src/sample/sample";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import type { Entry } from "../../src/core/model";
 import { addDays } from "../../src/core/dates";
-import { pairingId, reconcile, toReconcileJson, type DealerResult, type SideInput } from "../../src/core/reconcile";
+import { pairingId, reconcile, type DealerResult, type SideInput } from "../../src/core/reconcile";
+import { toReconcileJson } from "../../src/messages";
 import { side } from "./reconcile.fixtures";
+import { enText, zhText } from "../messages/text";
 
 function one(ledger: SideInput, statement: SideInput, options = {}): DealerResult {
   const report = reconcile(ledger, statement, { asOf: "2026-10-31", ...options });
@@ -30,8 +32,8 @@ describe("pass 6: one payment or sale, two amounts", () => {
       amount: 2_500,
     });
     expect(d.differences[0].reason.code).toBe("bank_fee");
-    expect(d.differences[0].reason.zh).toContain("银行手续费");
-    expect(d.differences[0].reason.zh).toContain("25.00");
+    expect(zhText(d.differences[0].reason.text)).toContain("银行手续费");
+    expect(zhText(d.differences[0].reason.text)).toContain("25.00");
     expect(d.ruleCounts.fee_pair).toBe(1);
     expect(d.suggestions).toEqual([]);
     // The 余额调节表 lists it under 待查差异 with both amounts; no one-sided adjustment is left.
@@ -41,10 +43,10 @@ describe("pass 6: one payment or sale, two amounts", () => {
     expect(r.pendingItems).toEqual([
       expect.objectContaining({ source: "amount_mismatch", ledgerRows: [2], statementRows: [5], ledgerAmount: -1_997_500, statementAmount: -2_000_000, amount: 2_500 }),
     ]);
-    expect(r.pendingItems[0].text.zh).toContain("-19,975.00");
-    expect(r.pendingItems[0].text.zh).toContain("-20,000.00");
-    expect(r.pendingItems[0].text.zh).toContain("可能是银行手续费");
-    expect(r.pendingItems[0].text.en).toContain("likely a bank fee");
+    expect(zhText(r.pendingItems[0].text)).toContain("-19,975.00");
+    expect(zhText(r.pendingItems[0].text)).toContain("-20,000.00");
+    expect(zhText(r.pendingItems[0].text)).toContain("可能是银行手续费");
+    expect(enText(r.pendingItems[0].text)).toContain("likely a bank fee");
     expect(r.remainder).toBe(2_500);
     expect(r.unexplained).toBe(0);
   });
@@ -62,7 +64,7 @@ describe("pass 6: one payment or sale, two amounts", () => {
       ["amount_mismatch", "fee_pair", [2], [4], 3, "rounding"],
       ["amount_mismatch", "fee_pair", [3], [6], 4_000, "cash_discount"],
     ]);
-    expect(d.differences[1].reason.zh).toContain("2%");
+    expect(zhText(d.differences[1].reason.text)).toContain("2%");
   });
 
   test("the allowance is 50 元 or 0.5% of the amount, whichever is larger", () => {
@@ -106,7 +108,7 @@ describe("pass 6: one payment or sale, two amounts", () => {
       ["fee_pair", [2], [5], 2_500],
     ]);
     expect(d.suggestions[0].alternatives).toEqual([d.suggestions[1].id]);
-    expect(d.suggestions[0].note.zh).toContain("请确认");
+    expect(zhText(d.suggestions[0].note)).toContain("请确认");
 
     const id = pairingId([{ sheet: "台账", row: 2, amount: -1_997_500 }], [{ sheet: "对账单", row: 5, amount: -2_000_000 }]);
     expect(id).toBe(d.suggestions[1].id);

@@ -1,6 +1,8 @@
-import { reconcile, toReconcileJson, type SideInput } from "../../src/core/reconcile";
+import { reconcile, type SideInput } from "../../src/core/reconcile";
+import { both, toReconcileJson } from "../../src/messages";
 import type { UnreadRow } from "../../src/core/read";
 import { side } from "./reconcile.fixtures";
+import { zhText } from "../messages/text";
 
 const unread = (sheet: string, row: number, dealer: string | null, column: string, header: string, found: string, code: "bad_amount" | "bad_date" = "bad_amount"): UnreadRow => ({
   sheet,
@@ -28,7 +30,7 @@ describe("a dealer one side does not have", () => {
       ["乙商贸", "no_statement", false],
       ["甲商贸", "reconciled", true],
     ]);
-    expect(report.dealers[1].reconciliation.remainderNote?.zh).toMatch(/^对账单中没有这家经销商的记录/);
+    expect(zhText(report.dealers[1].reconciliation.remainderNote)).toMatch(/^对账单中没有这家经销商的记录/);
   });
 
   test("the JSON gives every dealer its status", () => {
@@ -72,8 +74,8 @@ describe("cells that cannot be read", () => {
       ["unreadable", [3], [], 0, "台账", "E3", "N/A"],
       ["unreadable", [], [4], 0, "对账单", "D4", "待定"],
     ]);
-    expect(jia.differences[0].reason.zh).toBe("无法读取：台账 E3（借方）「N/A」不是金额，该行未计入余额。请填写数字金额（如 1200.00），或删除这一行");
-    expect(jia.differences[0].fix).toEqual({ zh: "请填写数字金额（如 1200.00），或删除这一行", en: "write the amount as a number (such as 1200.00), or delete the row" });
+    expect(zhText(jia.differences[0].reason.text)).toBe("无法读取：台账 E3（借方）「N/A」不是金额，该行未计入余额。请填写数字金额（如 1200.00），或删除这一行");
+    expect(jia.differences[0].fix && both(jia.differences[0].fix)).toEqual({ zh: "请填写数字金额（如 1200.00），或删除这一行", en: "write the amount as a number (such as 1200.00), or delete the row" });
   });
 
   test("a dealer with unread rows is never balanced, though every readable row matched", () => {
@@ -81,7 +83,7 @@ describe("cells that cannot be read", () => {
       ["乙商贸", "reconciled", 1, false],
       ["甲商贸", "reconciled", 1, false],
     ]);
-    expect(report.dealers[0].reconciliation.remainderNote?.zh).toBe("有 1 行的金额或日期无法读取，未计入余额：改正后重新对账");
+    expect(zhText(report.dealers[0].reconciliation.remainderNote)).toBe("有 1 行的金额或日期无法读取，未计入余额：改正后重新对账");
   });
 
   test("the JSON adds sheet, cell, found and fix to unread differences only", () => {

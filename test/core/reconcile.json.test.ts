@@ -1,4 +1,5 @@
-import { reconcile, toReconcileJson } from "../../src/core/reconcile";
+import { reconcile } from "../../src/core/reconcile";
+import { toReconcileJson } from "../../src/messages";
 import { opening, side } from "./reconcile.fixtures";
 
 describe("the --json contract", () => {

@@ -1,6 +1,7 @@
 import { reconcile } from "../../src/core/reconcile";
 import { searchSubsets } from "../../src/core/reconcile/subset";
 import { side } from "./reconcile.fixtures";
+import { zhText } from "../messages/text";
 
 const search = (values: number[], target: number, extra: Partial<Parameters<typeof searchSubsets>[0]> = {}) =>
   searchSubsets({
@@ -59,7 +60,7 @@ describe("the worst case for the subset search", () => {
     expect(d.subsetSearch.boundHit).toBe(true);
     expect(d.subsetSearch.cutShort).toEqual([{ side: "ledger", row: 5 }]);
     expect(d.subsetSearch.nodes).toBeLessThanOrEqual(10_000 * d.subsetSearch.anchors);
-    expect(d.subsetSearch.note?.zh).toBe("组合匹配在 1 笔上达到搜索上限（每笔 10000 步），这些行可能还有未找到的组合");
+    expect(zhText(d.subsetSearch.note)).toBe("组合匹配在 1 笔上达到搜索上限（每笔 10000 步），这些行可能还有未找到的组合");
     expect(d.matches).toEqual([]);
     expect(d.differences.map((x) => x.kind)).toEqual(["ledger_only", ...new Array(30).fill("statement_only")]);
     expect(ms).toBeLessThan(2000);

@@ -1,5 +1,6 @@
 import { normaliseDealerName, reconcile, pairingId, type DealerResult, type ReconcileReport } from "../../src/core/reconcile";
 import { opening, side } from "./reconcile.fixtures";
+import { zhText } from "../messages/text";
 
 const only = (report: ReconcileReport): DealerResult => {
   expect(report.problems).toEqual([]);
@@ -34,7 +35,7 @@ describe("pass 2: same reference, different amount", () => {
     const d = only(reconcile(side("账本", `7 | 2026-06-12 | XS-002 | 销售出库 | 2345.00`), side("对账单", `5 | 2026-06-14 | XS-002 | 采购 | 2435.00`)));
     expect(kinds(d)).toEqual([["amount_mismatch", [7], [5], -9000, "transposed_digits"]]);
     expect(d.differences[0].rule).toBe("reference");
-    expect(d.differences[0].reason.zh).toBe("金额错误（疑似数字颠倒）：我方 2,345.00，对方 2,435.00，差额 -90.00 可被 9 整除");
+    expect(zhText(d.differences[0].reason.text)).toBe("金额错误（疑似数字颠倒）：我方 2,345.00，对方 2,435.00，差额 -90.00 可被 9 整除");
   });
 
   test("an amount that is simply different is a wrong_amount mismatch", () => {
@@ -247,11 +248,11 @@ describe("duplicates are flagged before matching", () => {
     // A duplicate is an error to correct, not a timing item: it is 待查 with both amounts and adjusts neither side.
     const r = d.reconciliation;
     expect(r.ledgerAdjustments).toEqual([]);
-    expect(r.pendingItems.map((a) => [a.source, a.ledgerRows, a.ledgerAmount, a.statementAmount, a.amount, a.text.zh])).toEqual([
+    expect(r.pendingItems.map((a) => [a.source, a.ledgerRows, a.ledgerAmount, a.statementAmount, a.amount, zhText(a.text)])).toEqual([
       ["duplicate", [6], 80000, 0, 80000, "我方重复记账（第 6 行重复第 5 行）"],
     ]);
     expect([r.remainder, r.pendingTotal, r.balanced]).toEqual([80000, 80000, false]);
-    expect(r.remainderNote?.zh).toBe("调节后仍差 800.00，即待查差异合计（1 项），请逐项查明哪一方有误并更正");
+    expect(zhText(r.remainderNote)).toBe("调节后仍差 800.00，即待查差异合计（1 项），请逐项查明哪一方有误并更正");
   });
 
   test("the same reference twice on both sides is not a duplicate", () => {
@@ -274,7 +275,7 @@ describe("likely reasons for one-sided rows", () => {
   test("our sale two days before the cut-off, missing on their side, is goods in transit", () => {
     const d = only(reconcile(side("账本", `8 | 2026-06-28 | XS-003 | 销售出库 | 800.00`), side("对账单", ``), asOf));
     expect(kinds(d)).toEqual([["ledger_only", [8], [], 80000, "goods_in_transit"]]);
-    expect(d.differences[0].reason.zh).toBe("期末在途货物：我方 2026-06-28 已发货入账，对方截至 2026-06-30 尚未入账");
+    expect(zhText(d.differences[0].reason.text)).toBe("期末在途货物：我方 2026-06-28 已发货入账，对方截至 2026-06-30 尚未入账");
   });
 
   test("an old sale they never booked is not called in transit", () => {
@@ -371,7 +372,7 @@ describe("the 余额调节表", () => {
     const theirs = { ...statement, openings: [opening("对账单", 2, "900.00")] };
     const r = only(reconcile(ledger, theirs, { asOf: "2026-06-30" })).reconciliation;
     expect([r.remainder, r.openingDifference, r.pendingTotal, r.unexplained, r.balanced]).toEqual([1000, 10000, -9000, 0, false]);
-    expect(r.remainderNote?.zh).toBe("调节后仍差 10.00：待查差异合计 -90.00（1 项），双方期初余额之差 100.00（我方 1,000.00，对方 900.00）；请逐项核对");
+    expect(zhText(r.remainderNote)).toBe("调节后仍差 10.00：待查差异合计 -90.00（1 项），双方期初余额之差 100.00（我方 1,000.00，对方 900.00）；请逐项核对");
   });
 
   test("only different opening balances: the remainder is their difference, and said so", () => {
@@ -379,7 +380,7 @@ describe("the 余额调节表", () => {
     const theirs = side("对账单", `3 | 2026-06-03 | XS-001 | 采购 | 10000.00`, [opening("对账单", 2, "900.00")]);
     const r = only(reconcile(ours, theirs)).reconciliation;
     expect([r.remainder, r.openingDifference, r.pendingItems, r.balanced]).toEqual([10000, 10000, [], false]);
-    expect(r.remainderNote?.zh).toBe("调节后仍差 100.00，等于双方期初余额之差（我方 1,000.00，对方 900.00），请核对以前期间");
+    expect(zhText(r.remainderNote)).toBe("调节后仍差 100.00，等于双方期初余额之差（我方 1,000.00，对方 900.00），请核对以前期间");
   });
 });
 
@@ -418,7 +419,7 @@ describe("many dealers", () => {
       [["statement_only", [], [2], -10000, "wrong_dealer"]],
       [["ledger_only", [2], [], 10000, "wrong_dealer"]],
     ]);
-    expect(report.dealers[1].differences[0].reason.zh).toBe("疑似记错客户：对方对账单将此笔记在「乙商贸」名下");
+    expect(zhText(report.dealers[1].differences[0].reason.text)).toBe("疑似记错客户：对方对账单将此笔记在「乙商贸」名下");
   });
 
   test("a statement without a dealer column belongs to the ledger's only dealer", () => {
@@ -445,6 +446,6 @@ describe("options", () => {
     const report = reconcile(side("账本", ``), side("对账单", ``), { asOf: "2026/06/30", amountToleranceFen: -1 });
     expect(report.dealers).toEqual([]);
     expect(report.problems.map((p) => p.code)).toEqual(["invalid_option", "invalid_option"]);
-    expect(report.problems[0].zh).toBe("选项 asOf 的值 2026/06/30 无效：日期应写作 YYYY-MM-DD");
+    expect(zhText(report.problems[0].text)).toBe("选项 asOf 的值 2026/06/30 无效：日期应写作 YYYY-MM-DD");
   });
 });

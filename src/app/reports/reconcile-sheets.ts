@@ -10,6 +10,7 @@ import type { Adjustment, DealerResult, Difference, PendingItem, ReconcileReport
 import type { ReadEntry } from "../../core/read";
 import { fenToYuan } from "../../core/money";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
+import { both, render } from "../../messages";
 import { pick, type Bilingual, type Lang } from "../lang";
 import { MARK_STYLES } from "./marks";
 import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
@@ -101,7 +102,7 @@ function linesOf(d: DealerResult): Line[] {
     statementAmount: x.statementAmount,
     ledgerRows: x.ledgerRows,
     statementRows: x.statementRows,
-    reason: x.reason,
+    reason: both(x.reason.text),
   });
   const sug = (s: Suggestion): Line => ({
     dealer: d.dealer,
@@ -111,7 +112,7 @@ function linesOf(d: DealerResult): Line[] {
     statementAmount: s.statementAmount,
     ledgerRows: s.ledgerRows,
     statementRows: s.statementRows,
-    reason: s.note,
+    reason: both(s.note),
   });
   return [...d.differences.map(diff), ...d.suggestions.map(sug)];
 }
@@ -335,10 +336,10 @@ function pendingRow(x: PendingItem, src: SourceSheets, lang: Lang): OutRow {
   const d = detailsOf(x.ledgerRows, x.statementRows, src, lang);
   const kind = pendingKindText(x.source);
   return boxRow([
-    { value: kind ? pick(kind, lang) : pick(x.text, lang), numberFormat: "@", wrap: true },
+    { value: kind ? pick(kind, lang) : render(x.text, lang), numberFormat: "@", wrap: true },
     d.date,
     d.ref,
-    kind ? long(`${d.memo.value as string}${d.memo.value ? "\n" : ""}${pick(x.text, lang)}`) : d.memo,
+    kind ? long(`${d.memo.value as string}${d.memo.value ? "\n" : ""}${render(x.text, lang)}`) : d.memo,
     x.ledgerRows.length > 0 ? money(x.ledgerAmount) : { value: "" },
     x.statementRows.length > 0 ? money(x.statementAmount) : { value: "" },
     rowsLink(x.ledgerRows, x.statementRows, src, lang),
@@ -396,7 +397,7 @@ export function reconciliationSheet(report: ReconcileReport, src: SourceSheets, 
     rows.push([
       r.balanced
         ? { value: p(R.balanced), color: "#107C10", bold: true, mergeAcross: RW - 1 }
-        : { value: r.remainderNote ? p(r.remainderNote) : p(R.unbalanced), color: "#C50F1F", bold: true, numberFormat: "@", wrap: true, mergeAcross: RW - 1 },
+        : { value: r.remainderNote ? render(r.remainderNote, lang) : p(R.unbalanced), color: "#C50F1F", bold: true, numberFormat: "@", wrap: true, mergeAcross: RW - 1 },
     ]);
     rows.push(...signatureRows(lang, [1, 4, 6]));
   }

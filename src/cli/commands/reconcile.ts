@@ -1,6 +1,7 @@
 import * as path from "path";
 import { formatFenGrouped } from "../../core/money";
-import { toReconcileJson, type DealerResult, type ReconcileOptions, type ReconcileProblem, type ReconcileReport } from "../../core/reconcile";
+import type { DealerResult, ReconcileOptions, ReconcileProblem, ReconcileReport } from "../../core/reconcile";
+import { render, toReconcileJson } from "../../messages";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../core/read";
@@ -99,7 +100,6 @@ export function unreadableOrThrow(run: ReconcileRun, lang: Lang, ledgerFile: str
  */
 export function problemsOrThrow(report: ReconcileReport, lang: Lang, files?: { ledgerFile: string; statementFile: string; dealers: readonly string[] }): void {
   if (report.problems.length === 0) return;
-  const en = lang === "en-US";
   const text = (p: ReconcileProblem): string => {
     if (files && p.code === "sides_swapped") {
       return say(
@@ -110,9 +110,9 @@ export function problemsOrThrow(report: ReconcileReport, lang: Lang, files?: { l
     }
     if (files && p.code === "dealer_required") {
       const example = files.dealers[0] ?? "";
-      return say(lang, `${p.zh}（用 --dealer 指定${example ? `，如 --dealer ${example}` : ""}）`, `${p.en} (with --dealer${example ? `, e.g. --dealer ${example}` : ""})`);
+      return say(lang, `${render(p.text, "zh-CN")}（用 --dealer 指定${example ? `，如 --dealer ${example}` : ""}）`, `${render(p.text, "en-US")} (with --dealer${example ? `, e.g. --dealer ${example}` : ""})`);
     }
-    return en ? p.en : p.zh;
+    return render(p.text, lang);
   };
   throw new UsageError(report.problems.map(text).join("; "));
 }
@@ -192,8 +192,8 @@ export function reconcileText(run: ReconcileRun, lang: Lang): string {
     lines.push(s(`已匹配 ${d.matches.length} 组；差异 ${d.differences.length} 项；待确认 ${d.suggestions.length} 项`, `Matched ${d.matches.length}; differences ${d.differences.length}; to confirm ${d.suggestions.length}`));
     if (d.differences.length + d.suggestions.length > 0) {
       const rows = [
-        ...d.differences.map((x) => [pick(KIND_TEXT[x.kind], lang), formatFenGrouped(x.amount), x.ledgerRows.join(",") || "-", x.statementRows.join(",") || "-", pick(x.reason, lang)]),
-        ...d.suggestions.map((x) => [pick(KIND_TEXT.suggestion, lang), formatFenGrouped(x.amount), x.ledgerRows.join(",") || "-", x.statementRows.join(",") || "-", pick(x.note, lang)]),
+        ...d.differences.map((x) => [pick(KIND_TEXT[x.kind], lang), formatFenGrouped(x.amount), x.ledgerRows.join(",") || "-", x.statementRows.join(",") || "-", render(x.reason.text, lang)]),
+        ...d.suggestions.map((x) => [pick(KIND_TEXT.suggestion, lang), formatFenGrouped(x.amount), x.ledgerRows.join(",") || "-", x.statementRows.join(",") || "-", render(x.note, lang)]),
       ];
       lines.push(renderTable([s("类型", "Kind"), s("差额", "Amount"), s("台账行", "Ledger rows"), s("对账单行", "Statement rows"), s("可能原因", "Likely reason")], rows, [1]));
     }

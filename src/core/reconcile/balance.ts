@@ -4,7 +4,7 @@
  * rows that could not be read are 待查差异, listed with both amounts and adjusting neither side, because
  * which side is wrong is for someone to find out. See `BalanceReconciliation` for the arithmetic.
  */
-import { formatFenGrouped } from "../money";
+import { msg, type Message } from "../messages";
 import type { Fen } from "../model";
 import type { Item } from "./engine";
 import type { Adjustment, BalanceReconciliation, Difference, PendingItem } from "./types";
@@ -20,13 +20,11 @@ export interface BalanceInput {
   pending: { ledger: readonly Item[]; statement: readonly Item[] };
 }
 
-const join = (rows: readonly number[], sep: string) => rows.join(sep);
-
 /** The likely causes of a fee pair (pass 6), named in its 待查 line. */
-const LIKELY: Partial<Record<Difference["reason"]["code"], { zh: string; en: string }>> = {
-  bank_fee: { zh: "银行手续费", en: "a bank fee" },
-  cash_discount: { zh: "现金折扣", en: "a cash discount" },
-  rounding: { zh: "尾差", en: "rounding" },
+const LIKELY: Partial<Record<Difference["reason"]["code"], Message>> = {
+  bank_fee: msg("reconcile.likely.bank_fee", {}),
+  cash_discount: msg("reconcile.likely.cash_discount", {}),
+  rounding: msg("reconcile.likely.rounding", {}),
 };
 
 function pendingOf(d: Difference): PendingItem {
@@ -42,28 +40,20 @@ function pendingOf(d: Difference): PendingItem {
     case "amount_mismatch": {
       // One payment or sale booked with two amounts: the likely cause goes with it, so no one looks for a missing payment.
       const likely = LIKELY[d.reason.code];
-      return {
-        ...base,
-        text: {
-          zh: `金额不符（我方第 ${join(d.ledgerRows, "、")} 行 ${formatFenGrouped(d.ledgerAmount)}，对方第 ${join(d.statementRows, "、")} 行 ${formatFenGrouped(d.statementAmount)}）${likely ? `，可能是${likely.zh}` : ""}`,
-          en: `Amounts differ (our row ${join(d.ledgerRows, ", ")} ${formatFenGrouped(d.ledgerAmount)}, their row ${join(d.statementRows, ", ")} ${formatFenGrouped(d.statementAmount)})${likely ? `, likely ${likely.en}` : ""}`,
-        },
-      };
+      const params = { ledgerRows: d.ledgerRows, ledgerAmount: d.ledgerAmount, statementRows: d.statementRows, statementAmount: d.statementAmount };
+      return { ...base, text: likely ? msg("reconcile.pending.mismatch.likely", { ...params, likely }) : msg("reconcile.pending.mismatch", params) };
     }
     case "duplicate":
       return {
         ...base,
         text:
           d.ledgerRows.length > 0
-            ? { zh: `我方重复记账（第 ${join(d.ledgerRows, "、")} 行重复第 ${d.duplicateOf} 行）`, en: `Our duplicate entry (row ${join(d.ledgerRows, ", ")} repeats row ${d.duplicateOf})` }
-            : {
-                zh: `对方重复记账（第 ${join(d.statementRows, "、")} 行重复第 ${d.duplicateOf} 行）`,
-                en: `The dealer's duplicate entry (row ${join(d.statementRows, ", ")} repeats row ${d.duplicateOf})`,
-              },
+            ? msg("reconcile.pending.duplicate.ledger", { rows: d.ledgerRows, original: d.duplicateOf ?? 0 })
+            : msg("reconcile.pending.duplicate.statement", { rows: d.statementRows, original: d.duplicateOf ?? 0 }),
       };
     default:
       // Any other kind (rows that could not be read) is for a person to look at: its reason says what.
-      return { ...base, text: { zh: d.reason.zh, en: d.reason.en } };
+      return { ...base, text: d.reason.text };
   }
 }
 
@@ -79,14 +69,14 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
         source: d.kind,
         amount: d.amount,
         ...rows,
-        text: { zh: `我方已记、对方未记（我方第 ${join(d.ledgerRows, "、")} 行）`, en: `Booked by us, not by the dealer (our row ${join(d.ledgerRows, ", ")})` },
+        text: msg("reconcile.adjust.ledger_only", { rows: d.ledgerRows }),
       });
     } else if (d.kind === "statement_only") {
       ledgerAdjustments.push({
         source: d.kind,
         amount: -d.amount,
         ...rows,
-        text: { zh: `对方已记、我方未记（对方第 ${join(d.statementRows, "、")} 行）`, en: `Booked by the dealer, not by us (their row ${join(d.statementRows, ", ")})` },
+        text: msg("reconcile.adjust.statement_only", { rows: d.statementRows }),
       });
     } else pendingItems.push(pendingOf(d));
   }
@@ -99,7 +89,7 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
       ledgerAmount: i.amount,
       statementAmount: 0,
       amount: i.amount,
-      text: { zh: `我方第 ${i.row} 行待确认匹配`, en: `Our row ${i.row}, match awaiting confirmation` },
+      text: msg("reconcile.pending.awaiting.ledger", { row: i.row }),
     });
   }
   for (const i of input.pending.statement) {
@@ -110,7 +100,7 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
       ledgerAmount: 0,
       statementAmount: i.amount,
       amount: -i.amount,
-      text: { zh: `对方第 ${i.row} 行待确认匹配`, en: `Their row ${i.row}, match awaiting confirmation` },
+      text: msg("reconcile.pending.awaiting.statement", { row: i.row }),
     });
   }
   const adjustedLedgerBalance = input.ledgerBalance + ledgerAdjustments.reduce((t, a) => t + a.amount, 0);
@@ -150,35 +140,15 @@ function remainderNote(
   unexplained: Fen,
 ): BalanceReconciliation["remainderNote"] {
   if (remainder === 0) return null;
-  const r = formatFenGrouped(remainder);
-  const opening = {
-    zh: `双方期初余额之差（我方 ${formatFenGrouped(input.ledgerOpening)}，对方 ${formatFenGrouped(input.statementOpening)}）`,
-    en: `the difference between the opening balances (ours ${formatFenGrouped(input.ledgerOpening)}, theirs ${formatFenGrouped(input.statementOpening)})`,
-  };
+  const ours = input.ledgerOpening;
+  const theirs = input.statementOpening;
   const parts = [pendingTotal !== 0, openingDifference !== 0, unexplained !== 0].filter(Boolean).length;
-  if (parts === 1 && openingDifference !== 0) {
-    return { zh: `调节后仍差 ${r}，等于${opening.zh}，请核对以前期间`, en: `${r} remains after adjusting: ${opening.en}; check the earlier periods` };
-  }
-  if (parts === 1 && pendingTotal !== 0) {
-    return {
-      zh: `调节后仍差 ${r}，即待查差异合计（${pendingCount} 项），请逐项查明哪一方有误并更正`,
-      en: `${r} remains after adjusting: the total of the ${pendingCount} item(s) to check; find which side is wrong in each and correct it`,
-    };
-  }
-  if (parts === 1) return { zh: `调节后仍有 ${r} 无法解释，请人工核对`, en: `${r} remains unexplained after adjusting; check by hand` };
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (pendingTotal !== 0) {
-    zh.push(`待查差异合计 ${formatFenGrouped(pendingTotal)}（${pendingCount} 项）`);
-    en.push(`${formatFenGrouped(pendingTotal)} in the ${pendingCount} item(s) to check`);
-  }
-  if (openingDifference !== 0) {
-    zh.push(`双方期初余额之差 ${formatFenGrouped(openingDifference)}（我方 ${formatFenGrouped(input.ledgerOpening)}，对方 ${formatFenGrouped(input.statementOpening)}）`);
-    en.push(`${formatFenGrouped(openingDifference)}, ${opening.en}`);
-  }
-  if (unexplained !== 0) {
-    zh.push(`无法解释的 ${formatFenGrouped(unexplained)}`);
-    en.push(`${formatFenGrouped(unexplained)} unexplained`);
-  }
-  return { zh: `调节后仍差 ${r}：${zh.join("，")}；请逐项核对`, en: `${r} remains after adjusting: ${en.join("; ")}. Check each.` };
+  if (parts === 1 && openingDifference !== 0) return msg("reconcile.remainder.opening", { remainder, ours, theirs });
+  if (parts === 1 && pendingTotal !== 0) return msg("reconcile.remainder.pending", { remainder, count: pendingCount });
+  if (parts === 1) return msg("reconcile.remainder.unexplained", { remainder });
+  const list: Message[] = [];
+  if (pendingTotal !== 0) list.push(msg("reconcile.remainder.part.pending", { total: pendingTotal, count: pendingCount }));
+  if (openingDifference !== 0) list.push(msg("reconcile.remainder.part.opening", { difference: openingDifference, ours, theirs }));
+  if (unexplained !== 0) list.push(msg("reconcile.remainder.part.unexplained", { amount: unexplained }));
+  return msg("reconcile.remainder.parts", { remainder, parts: list });
 }

@@ -12,6 +12,7 @@
  * stable keys, never by input order; ties between sides are broken without regard to which side is
  * which, so swapping the sheets swaps the result.
  */
+import { msg, type Message } from "../messages";
 import type { Fen, IsoDate, Side } from "../model";
 import type { EntryTable, TableRefs } from "../read/entries";
 import { plainRefKeyHash, refKeyHash } from "../values/refs";
@@ -211,10 +212,7 @@ class DealerRun {
     this.oneSided();
     if (this.stats.boundHit) {
       const n = this.stats.cutShort.length;
-      this.stats.note = {
-        zh: `组合匹配在 ${n} 笔上达到搜索上限（每笔 ${this.opts.subsetMaxNodes} 步），这些行可能还有未找到的组合`,
-        en: `The subset search hit its bound (${this.opts.subsetMaxNodes} steps per row) on ${n} row(s); combinations may remain unfound there`,
-      };
+      this.stats.note = msg("reconcile.subset.bound_hit", { rows: n, steps: this.opts.subsetMaxNodes });
     }
     return {
       matches: this.matches,
@@ -564,13 +562,13 @@ class DealerRun {
         set.map((x) => ({ ls: [x.l], ss: [x.s] })),
         rule,
         rule === "reference_in_text"
-          ? { zh: "多笔记录引用了相同单号且金额相同，请确认哪两笔对应", en: "Several rows cite the same reference with the same amount; confirm which belong together" }
-          : { zh: "金额相同、日期同样接近的候选不止一笔，请确认哪两笔对应", en: "More than one row has the same amount and an equally close date; confirm which belong together" },
+          ? msg("reconcile.suggest.same_reference", {})
+          : msg("reconcile.suggest.same_amount_date", {}),
       );
     }
   }
 
-  private suggest(options: { ls: Item[]; ss: Item[] }[], rule: MatchRule, note: { zh: string; en: string }): void {
+  private suggest(options: { ls: Item[]; ss: Item[] }[], rule: MatchRule, note: Message): void {
     const ids = options.map((o) => pairingId(o.ls.map(part), o.ss.map(part)));
     options.forEach((o, n) => {
       for (const i of [...o.ls, ...o.ss]) i.state = PENDING;
@@ -656,8 +654,8 @@ class DealerRun {
           options,
           "subset",
           result.cutShort
-            ? { zh: "组合搜索达到上限，未能确认是否唯一，请确认", en: "The subset search hit its bound before it could prove this set unique; please confirm" }
-            : { zh: "有不止一组记录合计等于该笔金额，请确认哪一组对应", en: "More than one set of rows adds up to this amount; confirm which one belongs to it" },
+            ? msg("reconcile.suggest.subset_bound", {})
+            : msg("reconcile.suggest.subset_several", {}),
         );
       }
     }
@@ -732,10 +730,7 @@ class DealerRun {
       this.suggest(
         set.map((x) => ({ ls: [x.l], ss: [x.s] })),
         "fee_pair",
-        {
-          zh: "金额相差不大（可能是手续费、折扣或尾差）的候选不止一笔，请确认哪两笔是同一笔款项",
-          en: "More than one row is a little apart in amount (a fee, a discount or rounding?); confirm which two are the same payment",
-        },
+        msg("reconcile.suggest.fee_pair", {}),
       );
     }
   }

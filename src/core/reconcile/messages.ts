@@ -95,6 +95,12 @@ export interface ReconcileMessages {
   "reconcile.problem.dealer_not_found": { dealer: string };
   "reconcile.problem.dealer_required": { named: string; unnamed: string };
   "reconcile.problem.sides_swapped": { ledger: string; statement: string };
+  /** A one-dealer statement against a many-dealer ledger: the statement names a dealer the ledger lacks, or none. */
+  "reconcile.problem.choose_dealer.named": { statement: string; named: string; dealers: Message };
+  "reconcile.problem.choose_dealer.unnamed": { statement: string; dealers: Message };
+  "reconcile.dealer_list": { names: readonly string[] };
+  /** The first of many: Chinese says how many in all (`total`), English how many more (`more`). */
+  "reconcile.dealer_list.more": { names: readonly string[]; total: number; more: number };
   /** `value`: the option's value as given, written out. */
   "reconcile.problem.invalid_option": { name: string; value: string; what: Message };
   "reconcile.option.whole_number": { min: number };

@@ -2,6 +2,7 @@
  * Reconciles our ledger against a dealer's statement (对账): per dealer, pair every row possible,
  * explain the rest, and build the 余额调节表.
  */
+import { msg, type Message } from "../messages";
 import { compareDates, isIsoDate, toEpochDay } from "../dates";
 import type { IsoDate, Opening } from "../model";
 import { TableRefs, tableOf, type EntryTable } from "../read/entries";
@@ -113,11 +114,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     const ledgerEmpty = lRows.length === 0 && ledger.openings.length === 0 && (ledger.unreadable ?? []).length === 0;
     if (!lNames.has(filterKey) && !sNames.has(filterKey) && (!nameless || ledgerEmpty)) {
       return report([], null, [
-        {
-          code: "dealer_not_found",
-          zh: `两张表中都找不到经销商「${opts.dealer}」，请检查名称`,
-          en: `Dealer "${opts.dealer}" appears on neither sheet; check the name`,
-        },
+        { code: "dealer_not_found", text: msg("reconcile.problem.dealer_not_found", { dealer: String(opts.dealer) }) },
       ]);
     }
   } else if (lNames.size === 0 && sNames.size > 0) {
@@ -284,32 +281,31 @@ function present(g: SideGroup): boolean {
 function settleStatus(r: DealerResult["reconciliation"], status: DealerStatus, unread: number): void {
   if (status === "reconciled" && unread === 0) return;
   r.balanced = false;
-  const notes: { zh: string; en: string }[] = [];
-  if (status === "no_statement") notes.push({ zh: "对账单中没有这家经销商的记录，未能核对，不能视为一致", en: "The statement has no rows for this dealer: not reconciled, not to be taken as agreeing" });
-  if (status === "no_ledger") notes.push({ zh: "我方台账中没有这家经销商的记录，未能核对，不能视为一致", en: "Our ledger has no rows for this dealer: not reconciled, not to be taken as agreeing" });
-  if (unread > 0) {
-    notes.push({ zh: `有 ${unread} 行的金额或日期无法读取，未计入余额：改正后重新对账`, en: `${unread} row(s) with an amount or date that cannot be read are in neither balance: correct them and reconcile again` });
-  }
+  const notes: Message[] = [];
+  if (status === "no_statement") notes.push(msg("reconcile.status.no_statement", {}));
+  if (status === "no_ledger") notes.push(msg("reconcile.status.no_ledger", {}));
+  if (unread > 0) notes.push(msg("reconcile.status.unread", { count: unread }));
   if (r.remainderNote) notes.push(r.remainderNote);
-  r.remainderNote = { zh: notes.map((n) => n.zh).join("；"), en: notes.map((n) => n.en).join("; ") };
+  r.remainderNote = msg("reconcile.status.notes", { notes });
 }
 
-const UNREAD_WHAT: Record<ReadIssue["code"], { zh: (found: string) => string; en: (found: string) => string; fixZh: string; fixEn: string }> = {
-  bad_amount: {
-    zh: (f) => `「${f}」不是金额`,
-    en: (f) => `"${f}" is not an amount`,
-    fixZh: "请填写数字金额（如 1200.00），或删除这一行",
-    fixEn: "write the amount as a number (such as 1200.00), or delete the row",
-  },
-  bad_direction: { zh: (f) => `「${f}」不是借贷方向`, en: (f) => `"${f}" is not a direction`, fixZh: "请填写“借”或“贷”", fixEn: "write 借 (debit) or 贷 (credit)" },
-  bad_date: { zh: (f) => `「${f}」不是日期`, en: (f) => `"${f}" is not a date`, fixZh: "请填写日期（如 2026-10-31）", fixEn: "write a date (such as 2026-10-31)" },
-  missing_date: { zh: () => "没有日期，上方也没有可沿用的日期", en: () => "has no date, and none above to carry down", fixZh: "请填写日期（如 2026-10-31）", fixEn: "write a date (such as 2026-10-31)" },
-  missing_year: { zh: (f) => `「${f}」没有年份`, en: (f) => `"${f}" has no year`, fixZh: "请写出年份（如 2026-10-31）", fixEn: "write the year (such as 2026-10-31)" },
-  no_header: { zh: () => "无法读取", en: () => "cannot be read", fixZh: "请改正该单元格", fixEn: "correct the cell" },
-  no_amount_column: { zh: () => "无法读取", en: () => "cannot be read", fixZh: "请改正该单元格", fixEn: "correct the cell" },
-  no_date_column: { zh: () => "无法读取", en: () => "cannot be read", fixZh: "请改正该单元格", fixEn: "correct the cell" },
-  map_not_found: { zh: () => "无法读取", en: () => "cannot be read", fixZh: "请改正该单元格", fixEn: "correct the cell" },
+/** What an unread cell holds and what to write there instead, by the reader's code. */
+const UNREAD_WHAT: Record<ReadIssue["code"], { what: (found: string) => Message; fix: Message }> = {
+  bad_amount: { what: (found) => msg("reconcile.unread.what.bad_amount", { found }), fix: msg("reconcile.unread.fix.amount", {}) },
+  bad_direction: { what: (found) => msg("reconcile.unread.what.bad_direction", { found }), fix: msg("reconcile.unread.fix.direction", {}) },
+  bad_date: { what: (found) => msg("reconcile.unread.what.bad_date", { found }), fix: msg("reconcile.unread.fix.date", {}) },
+  missing_date: { what: () => msg("reconcile.unread.what.missing_date", {}), fix: msg("reconcile.unread.fix.date", {}) },
+  missing_year: { what: (found) => msg("reconcile.unread.what.missing_year", { found }), fix: msg("reconcile.unread.fix.year", {}) },
+  no_header: { what: () => msg("reconcile.unread.what.unreadable", {}), fix: msg("reconcile.unread.fix.cell", {}) },
+  no_amount_column: { what: () => msg("reconcile.unread.what.unreadable", {}), fix: msg("reconcile.unread.fix.cell", {}) },
+  no_date_column: { what: () => msg("reconcile.unread.what.unreadable", {}), fix: msg("reconcile.unread.fix.cell", {}) },
+  map_not_found: { what: () => msg("reconcile.unread.what.unreadable", {}), fix: msg("reconcile.unread.fix.cell", {}) },
 };
+
+function unreadWhere(sheet: string, cell: string | null, row: number, header: string | null | undefined): Message {
+  if (cell !== null) return header ? msg("reconcile.unread.where.cell_header", { sheet, cell, header }) : msg("reconcile.unread.where.cell", { sheet, cell });
+  return header ? msg("reconcile.unread.where.row_header", { sheet, row, header }) : msg("reconcile.unread.where.row", { sheet, row });
+}
 
 /** One `unreadable` difference per cell that could not be read. */
 function unreadDifferences(rows: readonly UnreadRow[], side: "ledger" | "statement"): Difference[] {
@@ -318,8 +314,8 @@ function unreadDifferences(rows: readonly UnreadRow[], side: "ledger" | "stateme
     for (const c of u.cells) {
       const what = UNREAD_WHAT[c.code];
       const cell = c.column === null ? null : `${c.column}${u.row}`;
-      const where = { zh: `${u.sheet} ${cell ?? `第 ${u.row} 行`}${c.header ? `（${c.header}）` : ""}`, en: `${u.sheet} ${cell ?? `row ${u.row}`}${c.header ? ` (${c.header})` : ""}` };
-      const lost = u.opening ? { zh: "期初余额未计入", en: "the opening balance is left out" } : { zh: "该行未计入余额", en: "the row is in neither balance" };
+      const where = unreadWhere(u.sheet, cell, u.row, c.header);
+      const lost = u.opening ? msg("reconcile.unread.lost.opening", {}) : msg("reconcile.unread.lost.row", {});
       out.push({
         kind: "unreadable",
         ledgerRows: side === "ledger" ? [u.row] : [],
@@ -327,18 +323,14 @@ function unreadDifferences(rows: readonly UnreadRow[], side: "ledger" | "stateme
         amount: 0,
         ledgerAmount: 0,
         statementAmount: 0,
-        reason: {
-          code: "unreadable_cell",
-          zh: `无法读取：${where.zh}${what.zh(c.found)}，${lost.zh}。${what.fixZh}`,
-          en: `Cannot be read: ${where.en} ${what.en(c.found)}; ${lost.en}. ${what.fixEn.charAt(0).toUpperCase()}${what.fixEn.slice(1)}`,
-        },
+        reason: { code: "unreadable_cell", text: msg("reconcile.reason.unreadable", { where, what: what.what(c.found), lost, fix: what.fix }) },
         rule: null,
         duplicateOf: null,
         otherDealer: null,
         sheet: u.sheet,
         cell,
         found: c.found,
-        fix: { zh: what.fixZh, en: what.fixEn },
+        fix: what.fix,
       });
     }
   }
@@ -346,11 +338,7 @@ function unreadDifferences(rows: readonly UnreadRow[], side: "ledger" | "stateme
 }
 
 function dealerRequired(namedSheet: string, unnamedSheet: string): ReconcileProblem {
-  return {
-    code: "dealer_required",
-    zh: `「${namedSheet}」含多个经销商，而「${unnamedSheet}」没有经销商列：请指定要对账的经销商`,
-    en: `"${namedSheet}" holds several dealers and "${unnamedSheet}" has no dealer column: name the dealer to reconcile`,
-  };
+  return { code: "dealer_required", text: msg("reconcile.problem.dealer_required", { named: namedSheet, unnamed: unnamedSheet }) };
 }
 
 function firstRow(rows: number[]): number {
@@ -406,19 +394,19 @@ function markWrongDealer(dealers: DealerResult[], keys: Map<Difference, string>)
 
 function resolveOptions(options: ReconcileOptions): { opts: ResolvedOptions; problems: ReconcileProblem[] } {
   const problems: ReconcileProblem[] = [];
-  const bad = (name: string, value: unknown, zhWhat: string, enWhat: string) =>
-    problems.push({ code: "invalid_option", zh: `选项 ${name} 的值 ${String(value)} 无效：${zhWhat}`, en: `Option ${name} = ${String(value)} is invalid: ${enWhat}` });
+  const bad = (name: string, value: unknown, what: Message) =>
+    problems.push({ code: "invalid_option", text: msg("reconcile.problem.invalid_option", { name, value: String(value), what }) });
   const pick = (name: keyof ResolvedOptions & string, min: number): number => {
     const value = (options as Record<string, unknown>)[name];
     if (value === undefined || value === null) return DEFAULT_OPTIONS[name] as number;
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
-      bad(name, value, `应为不小于 ${min} 的整数`, `expected a whole number of at least ${min}`);
+      bad(name, value, msg("reconcile.option.whole_number", { min }));
       return DEFAULT_OPTIONS[name] as number;
     }
     return value;
   };
   const asOf = options.asOf ?? null;
-  if (asOf !== null && !isIsoDate(asOf)) bad("asOf", asOf, "日期应写作 YYYY-MM-DD", "expected a date as YYYY-MM-DD");
+  if (asOf !== null && !isIsoDate(asOf)) bad("asOf", asOf, msg("reconcile.option.date", {}));
   const opts: ResolvedOptions = {
     asOf: asOf !== null && isIsoDate(asOf) ? asOf : null,
     amountToleranceFen: pick("amountToleranceFen", 0),

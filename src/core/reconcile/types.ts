@@ -11,6 +11,7 @@
  *   `BalanceReconciliation`) + the opening balance difference. That identity is what makes the
  *   余额调节表 add up.
  */
+import type { Message } from "../messages";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
 import type { EntryTable } from "../read/entries";
 import type { UnreadRow } from "../read/types";
@@ -98,11 +99,10 @@ export type ReasonCode =
   /** For `unreadable`: the cell's text is not an amount or a date. */
   | "unreadable_cell";
 
-/** A likely reason, zh-CN first. */
+/** A likely reason: its code, and the message that says it (rendered outside core). */
 export interface Reason {
   code: ReasonCode;
-  zh: string;
-  en: string;
+  text: Message;
 }
 
 export interface Match {
@@ -132,7 +132,7 @@ export interface Difference {
   sheet?: string;
   cell?: string | null;
   found?: string;
-  fix?: { zh: string; en: string };
+  fix?: Message;
 }
 
 /** A pairing the engine could not choose on its own: the rows stay open until the user decides. */
@@ -148,7 +148,7 @@ export interface Suggestion {
   amount: Fen;
   /** Ids of the suggestions competing for the same rows. */
   alternatives: string[];
-  note: { zh: string; en: string };
+  note: Message;
 }
 
 /** A user's answer to a suggestion. `ledgerRows`/`statementRows` are required for "confirmed". */
@@ -169,7 +169,7 @@ export interface Adjustment {
   ledgerRows: number[];
   statementRows: number[];
   /** What the item is, without 加/减: whoever shows it says add or less from the sign of `amount`. */
-  text: { zh: string; en: string };
+  text: Message;
 }
 
 /**
@@ -187,7 +187,7 @@ export interface PendingItem {
   statementAmount: Fen;
   /** ledgerAmount − statementAmount: what the item leaves between the adjusted balances. */
   amount: Fen;
-  text: { zh: string; en: string };
+  text: Message;
 }
 
 /**
@@ -221,7 +221,7 @@ export interface BalanceReconciliation {
   unexplained: Fen;
   balanced: boolean;
   /** Why the remainder is not zero, when it is not. */
-  remainderNote: { zh: string; en: string } | null;
+  remainderNote: Message | null;
 }
 
 export interface SideSummary {
@@ -244,7 +244,7 @@ export interface SubsetSearchStats {
   boundHit: boolean;
   /** The anchor rows whose search was cut short. */
   cutShort: { side: "ledger" | "statement"; row: number }[];
-  note: { zh: string; en: string } | null;
+  note: Message | null;
 }
 
 /**
@@ -273,8 +273,7 @@ export interface DealerResult {
 export interface ReconcileProblem {
   /** `sides_swapped`: the ledger looks like a dealer's statement and the statement like our ledger. */
   code: "dealer_required" | "dealer_not_found" | "invalid_option" | "sides_swapped";
-  zh: string;
-  en: string;
+  text: Message;
 }
 
 export interface ReconcileOptions {

@@ -80,6 +80,12 @@ export const reconcileEn: MessageTable<ReconcileMessages> = {
   "reconcile.problem.dealer_not_found": 'Dealer "{dealer}" appears on neither sheet; check the name',
   "reconcile.problem.dealer_required": '"{named}" holds several dealers and "{unnamed}" has no dealer column: name the dealer to reconcile',
   "reconcile.problem.sides_swapped": 'the ledger "{ledger}" looks like a dealer\'s statement and the statement "{statement}" like our ledger',
+  "reconcile.problem.choose_dealer.named":
+    'the statement "{statement}" names the dealer "{named}", who is not in the ledger, and the ledger holds several dealers ({dealers:msg}): name the dealer to reconcile',
+  "reconcile.problem.choose_dealer.unnamed":
+    'the statement "{statement}" does not say which dealer it belongs to, and the ledger holds several dealers ({dealers:msg}): name the dealer to reconcile',
+  "reconcile.dealer_list": "{names:list}",
+  "reconcile.dealer_list.more": "{names:list} and {more} more",
   "reconcile.problem.invalid_option": "Option {name} = {value} is invalid: {what:msg}",
   "reconcile.option.whole_number": "expected a whole number of at least {min}",
   "reconcile.option.date": "expected a date as YYYY-MM-DD",

@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { MARK_KINDS, MARK_STYLES } from "../../app/reports/marks";
 import { formatFenGrouped } from "../../core/money";
+import { both } from "../../messages";
 import { useLocale } from "../context";
 import { usePaneStore } from "../store";
 import { LETTERS_STRINGS } from "../letters/strings";
@@ -164,7 +165,7 @@ export function ReconcileResults(props: ReconcileResultsProps): JSX.Element {
                 {s.afterCutoff(sum.excludedAfterCutoff.ledger, sum.excludedAfterCutoff.statement)}
               </Caption1>
             ) : null}
-            {d.subsetSearch.note ? <Caption1 className={styles.muted}>{text(d.subsetSearch.note)}</Caption1> : null}
+            {d.subsetSearch.note ? <Caption1 className={styles.muted}>{text(both(d.subsetSearch.note))}</Caption1> : null}
             {d.dealer ? (
               <Button
                 size="small"

@@ -6,6 +6,7 @@
 import { realSelection } from "./sheet-rows";
 import { MARK_KINDS, type ReconcileMarkKind } from "../../app/reports/marks";
 import type { Fen } from "../../core/model";
+import { both } from "../../messages";
 import type { DealerResult, Decision, ReconcileReport, Suggestion } from "../../core/reconcile/types";
 import type { Selection } from "../../port/workbook";
 
@@ -41,7 +42,7 @@ export function resultItems(report: ReconcileReport): ResultItem[] {
         statementAmount: x.statementAmount,
         ledgerRows: x.ledgerRows,
         statementRows: x.statementRows,
-        reason: { zh: x.reason.zh, en: x.reason.en },
+        reason: both(x.reason.text),
       });
     }
     for (const s of d.suggestions) {
@@ -54,7 +55,7 @@ export function resultItems(report: ReconcileReport): ResultItem[] {
         statementAmount: s.statementAmount,
         ledgerRows: s.ledgerRows,
         statementRows: s.statementRows,
-        reason: s.note,
+        reason: both(s.note),
         suggestion: s,
       });
     }
@@ -144,7 +145,7 @@ export function dealerSummary(d: DealerResult): DealerSummary {
     adjustedStatementBalance: r.adjustedStatementBalance,
     balanced: r.balanced,
     remainder: r.remainder,
-    remainderNote: r.remainderNote,
+    remainderNote: r.remainderNote ? both(r.remainderNote) : null,
     excludedAfterCutoff: { ledger: d.ledger.excludedAfterCutoff.length, statement: d.statement.excludedAfterCutoff.length },
   };
 }

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { RECONCILE_CHOICE_SETTING, sidesSwapped, statementDealer, type Stage } from "../../app/reconcile";
 import type { Side } from "../../core/model";
 import { describeReadIssue, type ReadIssue, type ReadResult } from "../../core/read";
+import { render } from "../../messages";
 import { PortError, type Selection, type WorkbookPort } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { useConfirmations } from "../components/ActionNote";
@@ -291,7 +292,7 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
             });
           }
           for (const p of result.report.problems) {
-            report({ key: `${RECONCILE_MESSAGE.run}-${p.code}`, intent: "error", text: (tt) => (localeOf(tt) === "en-US" ? p.en : p.zh) });
+            report({ key: `${RECONCILE_MESSAGE.run}-${p.code}`, intent: "error", text: (tt) => render(p.text, localeOf(tt)) });
           }
           return false;
         }

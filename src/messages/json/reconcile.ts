@@ -1,14 +1,20 @@
 /**
  * The JSON contract printed by `duizhang reconcile --json` (issue 4, item 10). Other tools read it:
- * the names in the issue are never renamed; fields may only be added.
+ * the names in the issue are never renamed; fields may only be added. Texts come from the message tables:
+ * `message`, `text`, `reason`, `note`… in Chinese, their `…En` twins in English.
  *
  * `matched` counts match GROUPS (one pairing, whatever its number of rows: a payment split in two is
  * one match). `matchedLedgerRows` / `matchedStatementRows` give the row counts. Amount mismatches are
  * differences, not matches, so they count in neither.
  */
-import { formatFen } from "../money";
-import { matchCounts } from "./matches";
-import type { Adjustment, DealerResult, ReconcileReport } from "./types";
+import type { Message } from "../../core/messages";
+import { formatFen } from "../../core/money";
+import { matchCounts } from "../../core/reconcile/matches";
+import type { Adjustment, DealerResult, ReconcileReport } from "../../core/reconcile/types";
+import { render } from "../render";
+
+const zh = (m: Message) => render(m, "zh-CN");
+const en = (m: Message) => render(m, "en-US");
 
 export interface ReconcileJsonOptions {
   /** Adds `matches` to every dealer (not printed by default). */
@@ -20,7 +26,7 @@ export function toReconcileJson(report: ReconcileReport, options: ReconcileJsonO
     asOf: report.asOf,
     cutoff: report.cutoff,
     dealers: report.dealers.map((d) => dealerJson(d, options)),
-    problems: report.problems.map((p) => ({ code: p.code, message: p.zh, messageEn: p.en })),
+    problems: report.problems.map((p) => ({ code: p.code, message: zh(p.text), messageEn: en(p.text) })),
     staleDecisions: report.staleDecisions,
     options: {
       amountTolerance: formatFen(report.options.amountToleranceFen),
@@ -41,8 +47,8 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
     ledgerRows: a.ledgerRows,
     statementRows: a.statementRows,
     amount: formatFen(a.amount),
-    text: a.text.zh,
-    textEn: a.text.en,
+    text: zh(a.text),
+    textEn: en(a.text),
   });
   // Counted without building the match list, which the default report does not print.
   const counts = matchCounts(d);
@@ -73,9 +79,9 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       ledgerRows: x.ledgerRows,
       statementRows: x.statementRows,
       amount: formatFen(x.amount),
-      reason: x.reason.zh,
+      reason: zh(x.reason.text),
       reasonCode: x.reason.code,
-      reasonEn: x.reason.en,
+      reasonEn: en(x.reason.text),
       ledgerAmount: formatFen(x.ledgerAmount),
       statementAmount: formatFen(x.statementAmount),
       rule: x.rule,
@@ -83,7 +89,7 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       otherDealer: x.otherDealer,
       // Only an unread cell has these: the other kinds print exactly as before.
       ...(x.kind === "unreadable"
-        ? { sheet: x.sheet ?? null, cell: x.cell ?? null, found: x.found ?? "", fix: x.fix?.zh ?? null, fixEn: x.fix?.en ?? null }
+        ? { sheet: x.sheet ?? null, cell: x.cell ?? null, found: x.found ?? "", fix: x.fix ? zh(x.fix) : null, fixEn: x.fix ? en(x.fix) : null }
         : {}),
     })),
     suggestions: d.suggestions.map((s) => ({
@@ -95,8 +101,8 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       ledgerAmount: formatFen(s.ledgerAmount),
       statementAmount: formatFen(s.statementAmount),
       alternatives: s.alternatives,
-      reason: s.note.zh,
-      reasonEn: s.note.en,
+      reason: zh(s.note),
+      reasonEn: en(s.note),
     })),
     reconciliation: {
       ledgerBalance: formatFen(r.ledgerBalance),
@@ -105,8 +111,8 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       adjustedStatementBalance: formatFen(r.adjustedStatementBalance),
       balanced: r.balanced,
       remainder: formatFen(r.remainder),
-      remainderNote: r.remainderNote?.zh ?? null,
-      remainderNoteEn: r.remainderNote?.en ?? null,
+      remainderNote: r.remainderNote ? zh(r.remainderNote) : null,
+      remainderNoteEn: r.remainderNote ? en(r.remainderNote) : null,
       openingDifference: formatFen(r.openingDifference),
       ledgerOpeningRows: r.ledgerOpeningRows,
       statementOpeningRows: r.statementOpeningRows,
@@ -119,8 +125,8 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
         ledgerAmount: formatFen(x.ledgerAmount),
         statementAmount: formatFen(x.statementAmount),
         amount: formatFen(x.amount),
-        text: x.text.zh,
-        textEn: x.text.en,
+        text: zh(x.text),
+        textEn: en(x.text),
       })),
       pendingTotal: formatFen(r.pendingTotal),
       unexplained: formatFen(r.unexplained),
@@ -130,8 +136,8 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       nodes: d.subsetSearch.nodes,
       boundHit: d.subsetSearch.boundHit,
       cutShort: d.subsetSearch.cutShort,
-      note: d.subsetSearch.note?.zh ?? null,
-      noteEn: d.subsetSearch.note?.en ?? null,
+      note: d.subsetSearch.note ? zh(d.subsetSearch.note) : null,
+      noteEn: d.subsetSearch.note ? en(d.subsetSearch.note) : null,
     },
   };
   if (options.includeMatches) {
