@@ -43,28 +43,27 @@ import {
   type FormSpec,
   WorkbookPort,
 } from "../port/workbook";
-import {
-  OWNED_SHEETS_KEY,
-  OWNED_SHEET_IDS_KEY,
-  PlannedCell,
-  columnLetters,
-  isoToSerial,
-  jsonBytes,
-  markFormula,
-  parseMarkFormula,
-  parseOwned,
-  planCell,
-  quoteSheet,
-  rowBlocks,
-  rowsOfAddress,
-  sameSheetName,
-  specWidth,
-  styleKey,
-  utf8Length,
-  widthToPoints,
-  pointsToWidth,
-} from "./common";
+import { jsonBytes, styleKey, utf8Length } from "./common";
+import { checkMarkStyles, markFormula, parseMarkFormula } from "../port/marks";
+import { columnLetters, quoteSheet, rowBlocks, rowsOfAddress, sameSheetName } from "../port/addresses";
+import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY, parseOwned } from "../port/owned";
+import { isoToSerial, planCell, pointsToWidth, specWidth, widthToPoints, type PlannedCell } from "../port/cells";
 import { marginsOf, POINTS_PER_CM, printScale, wrappedRowHeights } from "../port/print";
+
+/**
+ * Adds the hidden rows of a block (Excel rows `first`…`first + count - 1`) to `into`, from what Excel says of
+ * it: `rowHidden` true (every row hidden), or the addresses of its visible view's rows (`visible`, asked for
+ * when `rowHidden` is null: some hidden, some not). Anything else: none hidden.
+ */
+function collectHiddenRows(into: number[], first: number, count: number, rowHidden: boolean | null, visible: string[][] | null): void {
+  if (rowHidden === true) {
+    for (let r = first; r < first + count; r++) into.push(r);
+    return;
+  }
+  if (rowHidden !== null || visible === null) return;
+  const shown = new Set(visible.map((line) => rowsOfAddress(line[0])[0]));
+  for (let r = first; r < first + count; r++) if (!shown.has(r)) into.push(r);
+}
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -194,12 +193,7 @@ export class ExcelWorkbook implements WorkbookPort {
           view: ws.getRangeByIndexes(top0 + b.start, left0, b.count, 1).getVisibleView().load("cellAddresses"),
         }));
       const takeViews = (views: ReturnType<typeof queueViews>) => {
-        for (const { block, view } of views) {
-          const visible = new Set(view.cellAddresses.map((line) => rowsOfAddress(line[0])[0]));
-          for (let r = top0 + block.start + 1; r <= top0 + block.start + block.count; r++) {
-            if (!visible.has(r)) hiddenRows.push(r);
-          }
-        }
+        for (const { block, view } of views) collectHiddenRows(hiddenRows, top0 + block.start + 1, block.count, null, view.cellAddresses);
       };
 
       while (done < total) {
@@ -227,7 +221,7 @@ export class ExcelWorkbook implements WorkbookPort {
           for (let j = 0; j < row.length; j++) if (row[j] === "") row[j] = null;
           values.push(row);
         }
-        if (range.rowHidden === true) for (let r = 1; r <= count; r++) hiddenRows.push(top0 + done + r);
+        if (range.rowHidden === true) collectHiddenRows(hiddenRows, top0 + done + 1, count, true, null);
         else if (range.rowHidden === null) mixed.push({ start: done, count });
         // Size the next chunk from the widest rows seen so far, so one long-text stretch cannot
         // push a later request over the limit.
@@ -790,12 +784,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const values = range.values as CellValue[][];
         for (const row of values) for (let j = 0; j < row.length; j++) if (row[j] === "") row[j] = null;
         const hiddenRows: number[] = [];
-        const view = views[i];
-        if (range.rowHidden === true) for (let r = 0; r < used.rowCount; r++) hiddenRows.push(top + r);
-        else if (view) {
-          const visible = new Set(view.cellAddresses.map((line) => rowsOfAddress(line[0])[0]));
-          for (let r = top; r < top + used.rowCount; r++) if (!visible.has(r)) hiddenRows.push(r);
-        }
+        collectHiddenRows(hiddenRows, top, used.rowCount, range.rowHidden, views[i]?.cellAddresses ?? null);
         return { sheet: ws.name, top, left: used.columnIndex + 1, values, hiddenRows };
       });
       options.onProgress?.({ done: total, total });
@@ -817,7 +806,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async writeResults(batch: ResultBatch, options: ReadOptions = {}): Promise<void> {
     const markSets = batch.marks ?? [];
     const specs = batch.sheets ?? [];
-    for (const set of markSets) for (const m of set.marks) if (!set.styles[m.style]) throw new Error(`no mark style ${m.style}`);
+    for (const set of markSets) checkMarkStyles(set.marks, set.styles);
     specs.forEach(checkCharts);
     const first = markSets[0]?.sheet ?? specs[0]?.name ?? "";
     checkAbort(options.signal, first);
@@ -982,7 +971,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async markRows(sheet: string, group: string, marks: RowMark[], styles: Record<string, MarkStyle>): Promise<void> {
-    for (const m of marks) if (!styles[m.style]) throw new Error(`no mark style ${m.style}`);
+    checkMarkStyles(marks, styles);
     await this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       const used = ws.getUsedRangeOrNullObject(true).load("columnIndex,columnCount");

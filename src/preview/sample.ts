@@ -6,7 +6,7 @@
  * the sheets as Duizhang's own: in the preview they stand for sheets the user brought.
  */
 import { isoToSerial } from "../core/values/date";
-import { widthToPoints } from "../excel/common";
+import { widthToPoints } from "../port/cells";
 import type { OutCell, OutRow, OutValue, SheetSpec } from "../port/workbook";
 import { FakeExcel } from "../fake-excel";
 

@@ -4,7 +4,7 @@
  * It behaves like the office-js implementation (one contract suite runs against both):
  * - A workbook opened from a file is a read-only view of that file: `save` refuses to write
  *   over it, so a user's input is never changed.
- * - Marks are conditional formats with a tagged expression (see `src/excel/common.ts`): they
+ * - Marks are conditional formats with a tagged expression (see `src/port/marks.ts`): they
  *   overlay the cells' own fills and clearing removes only ours. One rule per style covers all
  *   its row blocks (a multi-area `sqref`).
  * - Settings live in a very hidden sheet `_duizhang` (column A key, column B JSON), which
@@ -41,21 +41,10 @@ import {
   SheetSpec,
   WorkbookPort,
 } from "../port/workbook";
-import {
-  OWNED_SHEETS_KEY,
-  OWNED_SHEET_IDS_KEY,
-  PlannedCell,
-  columnLetters,
-  markFormula,
-  parseMarkFormula,
-  parseOwned,
-  planCell,
-  quoteSheet,
-  rowBlocks,
-  rowsOfAddress,
-  sameSheetName,
-  specWidth,
-} from "../excel/common";
+import { argbOf as argb, checkMarkStyles, markFormula, parseMarkFormula } from "../port/marks";
+import { blockOfAddress, columnLetters, quoteSheet, rowBlocks, rowsOfAddress, sameSheetName } from "../port/addresses";
+import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY, parseOwned } from "../port/owned";
+import { planCell, specWidth, type PlannedCell } from "../port/cells";
 import { marginsOf, printScale, wrappedRowHeights } from "../port/print";
 
 export const SETTINGS_SHEET = "_duizhang";
@@ -90,10 +79,6 @@ interface WorksheetInternals {
 
 function internals(ws: ExcelJS.Worksheet): WorksheetInternals {
   return ws as unknown as WorksheetInternals;
-}
-
-function argb(hex: string): string {
-  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
 }
 
 function checkAbort(signal: AbortSignal | undefined, detail: string): void {
@@ -751,7 +736,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async markRows(sheet: string, group: string, marks: RowMark[], styles: Record<string, MarkStyle>): Promise<void> {
-    for (const m of marks) if (!styles[m.style]) throw new Error(`no mark style ${m.style}`);
+    checkMarkStyles(marks, styles);
     await this.load();
     const ws = this.userSheet(sheet);
     this.removeGroup(ws, group);
@@ -817,16 +802,6 @@ export class XlsxWorkbook implements WorkbookPort {
     this.workbook.views = [{ ...(this.workbook.views?.[0] ?? {}), activeTab: index, firstSheet: 0, visibility: "visible" } as ExcelJS.WorkbookView];
     this.lastSelection = { ...target, rowEnd: target.rowEnd ?? target.row };
   }
-}
-
-/** `B2:D4` as a block. */
-function blockOfAddress(address: string): { fromRow: number; toRow: number; fromColumn: number; toColumn: number } | null {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address.toUpperCase());
-  if (!m) return null;
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const [c1, r1] = [col(m[1]), Number(m[2])];
-  const [c2, r2] = m[3] ? [col(m[3]), Number(m[4])] : [c1, r1];
-  return { fromRow: Math.min(r1, r2), toRow: Math.max(r1, r2), fromColumn: Math.min(c1, c2), toColumn: Math.max(c1, c2) };
 }
 
 /** A built-in template's look as an ExcelJS style (font, alignment, borders, number format). */

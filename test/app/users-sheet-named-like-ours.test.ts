@@ -5,7 +5,7 @@
  * user's sheet) rather than writing under another name the user would not look for.
  */
 import { undoEverything } from "../../src/app/undo";
-import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../../src/excel/common";
+import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../../src/port/owned";
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import { writeResultsOf } from "../../src/port/batch";
 import { FakeExcel } from "../../src/fake-excel";

@@ -8,7 +8,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { AGING_MARK_STYLES } from "../../src/app/reports/aging-marks";
-import { markFormula } from "../../src/excel/common";
+import { markFormula } from "../../src/port/marks";
 import type { PreviewHook } from "../../src/preview/hook";
 import { SAMPLE_AGING_AS_OF, SAMPLE_LIST_SHEET } from "../../src/sample/sample";
 import { type Chromium } from "./support/chromium";

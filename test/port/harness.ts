@@ -10,7 +10,7 @@ import type { OutCell, WorkbookPort } from "../../src/port/workbook";
 import { ExcelWorkbookOptions, createExcelWorkbook } from "../../src/excel/workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { FakeExcel, FakeExcelOptions, FixtureSheet, evaluateRule, isoToSerial } from "../../src/fake-excel";
-import { pointsToWidth } from "../../src/excel/common";
+import { pointsToWidth } from "../../src/port/cells";
 
 export interface CellLook {
   /** Stored value: text, number, boolean, or a date serial (ExcelJS dates are turned into serials). */
