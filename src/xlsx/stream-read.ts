@@ -128,7 +128,13 @@ export function sharedStrings(xml: string | null): (string | null)[] {
   const out: (string | null)[] = [];
   const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
-    const { text } = itemText(m[1] ?? "", true);
+    const inner = m[1] ?? "";
+    // Most items are one plain `<t>`: taken without the general parse.
+    const open = inner.startsWith("<t") ? inner.indexOf(">") : -1;
+    let text: string;
+    if (open > 0 && inner[open - 1] !== "/" && (open === 2 || inner[2] === " ") && inner.endsWith("</t>") && inner.indexOf("<", open) === inner.length - 4) {
+      text = decodeEscapes(decodeXml(inner.slice(open + 1, inner.length - 4)));
+    } else text = itemText(inner, true).text;
     out.push(text === "" ? null : text);
   }
   return out;
@@ -264,8 +270,12 @@ export class SheetXml {
     let lastRow = 0;
     const cur = this.cursor;
     for (;;) {
-      p = xml.indexOf("<row", p);
+      p = xml.indexOf(LT, p);
       if (p < 0 || p >= stop) break;
+      if (xml[p + 1] !== 0x72 || xml[p + 2] !== 0x6f || xml[p + 3] !== 0x77) {
+        p++;
+        continue;
+      }
       const next = xml[p + 4];
       if (next !== 0x20 && next !== GT && next !== SLASH && next !== 0x0a && next !== 0x0d && next !== 0x09) {
         p += 4;
@@ -455,7 +465,8 @@ export class SheetXml {
       q = gt + 1;
       if (b1 === 0x76 && (xml[t + 2] === GT || xml[t + 2] <= 0x20 || xml[t + 2] === SLASH)) {
         if (empty) continue;
-        const close = xml.indexOf("</v>", q);
+        // Text holds no "<" (it is escaped), so the next one starts `</v>`.
+        const close = xml.indexOf(LT, q);
         cur.vStart = q;
         cur.vEnd = close;
         q = close + 4;
@@ -464,7 +475,7 @@ export class SheetXml {
         const open = latin1Slice.call(xml, t, gt);
         if (/\st\s*=\s*["']shared["']/.test(open)) cur.formula = true;
         if (empty) continue;
-        const close = xml.indexOf("</f>", q);
+        const close = xml.indexOf(LT, q);
         if (close > q) cur.formula = true;
         q = close + 4;
       } else if (b1 === 0x69 && xml[t + 2] === 0x73 && (xml[t + 3] === GT || xml[t + 3] <= 0x20)) {
