@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { todayIso } from "../../src/cli/commands/aging";
 import { run } from "./support";
 
 let dir: string;
@@ -92,6 +93,14 @@ describe("a balance table's cut-off against --as-of", () => {
     const same = await run(["letters", "--balances", "balances.xlsx", "--as-of", "2026-08-31", "--dealer", "宁波顺和电器", "--json"], dir);
     expect([same.code, same.err]).toEqual([0, ""]);
     expect(JSON.parse(same.out)).not.toHaveProperty("cutoffMismatch");
+  });
+
+  test("letters without --as-of: today is the as-of date, and the line says so", async () => {
+    const r = await run(["letters", "--balances", "balances.xlsx", "--dealer", "宁波顺和电器", "--json"], dir);
+    expect(r.code).toBe(0);
+    expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.err).toContain(`截止日期为 2026-08-31，与截至日期 ${todayIso()}（未写 --as-of，取今天）不同`);
+    expect((JSON.parse(r.out) as { cutoffMismatch: unknown }).cutoffMismatch).toEqual({ tableCutoff: "2026-08-31", asOf: todayIso() });
   });
 
   test("letters in English say it in English", async () => {

@@ -35,12 +35,17 @@ export function cutoffMismatch(tableCutoff: IsoDate | null | undefined, asOf: Is
   return tableCutoff && asOf !== undefined && tableCutoff !== asOf ? { tableCutoff, asOf } : null;
 }
 
-/** The one line on stderr: both dates, and which one the figures are. */
-export function cutoffMismatchText(m: CutoffMismatch, file: string, lang: Lang): string {
+/**
+ * The one line on stderr: both dates, and which one the figures are. `asOfGiven` false: the as-of date is
+ * today's, taken because --as-of was left out.
+ */
+export function cutoffMismatchText(m: CutoffMismatch, file: string, lang: Lang, asOfGiven = true): string {
+  const zhAsOf = asOfGiven ? ` --as-of ${m.asOf} ` : `截至日期 ${m.asOf}（未写 --as-of，取今天）`;
+  const enAsOf = asOfGiven ? `--as-of ${m.asOf}` : `the as-of date ${m.asOf} (today, as --as-of was left out)`;
   return say(
     lang,
-    `注意：余额表 ${file} 的截止日期为 ${m.tableCutoff}，与 --as-of ${m.asOf} 不同：表中余额是 ${m.tableCutoff} 的余额，请确认日期或换用对应日期的余额表`,
-    `note: the balance table ${file} is cut off at ${m.tableCutoff}, not at --as-of ${m.asOf}: its balances are those of ${m.tableCutoff}; check the date or use the table for that date`,
+    `注意：余额表 ${file} 的截止日期为 ${m.tableCutoff}，与${zhAsOf}不同：表中余额是 ${m.tableCutoff} 的余额，请确认日期或换用对应日期的余额表`,
+    `note: the balance table ${file} is cut off at ${m.tableCutoff}, not at ${enAsOf}: its balances are those of ${m.tableCutoff}; check the date or use the table for that date`,
   );
 }
 

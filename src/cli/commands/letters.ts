@@ -79,8 +79,8 @@ export async function commandLetters(ctx: Context, values: Values): Promise<numb
   if (!run.ok) throw new UsageError(problemText(run.problem, lang, { ledger: ledgerFile, template: templateText ?? "", register: optionalString(values, "register") ?? ledgerFile }));
   const r = run.run;
   // A balance table states its own cut-off: letters at another date would print its balances under that date.
-  const mismatch = balancesFile !== undefined && givenAsOf !== undefined ? cutoffMismatch(r.ledger.asOf, givenAsOf) : null;
-  if (mismatch) ctx.io.err(`duizhang: ${cutoffMismatchText(mismatch, balancesFile!, lang)}`);
+  const mismatch = balancesFile !== undefined ? cutoffMismatch(r.ledger.asOf, asOf) : null;
+  if (mismatch) ctx.io.err(`duizhang: ${cutoffMismatchText(mismatch, balancesFile!, lang, givenAsOf !== undefined)}`);
   await printPapers(
     ctx,
     values,
