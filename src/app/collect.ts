@@ -51,10 +51,6 @@ import {
 import {
   REGISTER_SHEET,
   compileTemplate,
-  describeFillWarning,
-  describeRegisterNotice,
-  describeRegisterProblem,
-  describeTemplateProblem,
   fillTemplate,
   planRegister,
   readRegister,
@@ -65,6 +61,7 @@ import {
   type RegisterRead,
   type Template,
 } from "../core/letters";
+import { describeFillWarning, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
 import type { Entry, Fen, IsoDate } from "../core/model";
 import { dealerKey } from "../core/values/refs";
 import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";

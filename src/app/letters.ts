@@ -28,13 +28,6 @@ import {
   REGISTER_SHEET,
   builtinTemplate,
   compileTemplate,
-  describeCompanyProblem,
-  describeFillWarning,
-  describeLetterProblem,
-  describeLetterSkip,
-  describeRegisterNotice,
-  describeRegisterProblem,
-  describeTemplateProblem,
   fillTemplate,
   letterData,
   letterJson,
@@ -60,6 +53,7 @@ import {
   type TemplateProblem,
   type WorkingCalendar,
 } from "../core/letters";
+import { describeCompanyProblem, describeFillWarning, describeLetterProblem, describeLetterSkip, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
 import { findSheet, writeTemplateSheet } from "./template-sheet";
 import { PortError, type OutCell, type OutRow, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
 

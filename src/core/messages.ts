@@ -7,9 +7,10 @@
  * Parameters are raw values (fen, `YYYY-MM-DD` dates, row numbers, counts, names as found in the sheets)
  * or messages themselves, so the table decides how each is written in each language.
  */
+import type { LettersMessages } from "./letters/messages";
 import type { ReconcileMessages } from "./reconcile/messages";
 
-export interface MessageParams extends ReconcileMessages {}
+export interface MessageParams extends ReconcileMessages, LettersMessages {}
 
 export type MessageCode = keyof MessageParams;
 

@@ -1,5 +1,6 @@
 /** The English message table: the text of every code core returns. */
 import type { Language } from "./table";
+import { lettersEn } from "./en/letters";
 import { reconcileEn } from "./en/reconcile";
 
 export const en: Language = {
@@ -8,5 +9,6 @@ export const en: Language = {
   sentences: "; ",
   messages: {
     ...reconcileEn,
+    ...lettersEn,
   },
 };

@@ -1,5 +1,6 @@
 /** 中文消息表：核心返回的每个代码的文字。 */
 import type { Language } from "./table";
+import { lettersZh } from "./zh/letters";
 import { reconcileZh } from "./zh/reconcile";
 
 export const zh: Language = {
@@ -8,5 +9,6 @@ export const zh: Language = {
   sentences: "；",
   messages: {
     ...reconcileZh,
+    ...lettersZh,
   },
 };

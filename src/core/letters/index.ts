@@ -113,13 +113,4 @@ export {
 } from "./register";
 export { builtinTemplate, holdsTemplate, isUnchangedBuiltin, BUILTIN_SHEETS, A4_PAGE, type BuiltinKind } from "./builtin";
 export { stackLetters, lettersSheetName, type StackedLetters } from "./layout";
-export {
-  describeTemplateProblem,
-  describeFillWarning,
-  describeLetterProblem,
-  describeRegisterProblem,
-  describeRegisterNotice,
-  describeCompanyProblem,
-  describeLetterSkip,
-  type LetterSkipReason,
-} from "./messages";
+export type { LettersMessages } from "./messages";

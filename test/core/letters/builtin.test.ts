@@ -3,12 +3,6 @@ import {
   amountInWords,
   builtinTemplate,
   compileTemplate,
-  describeCompanyProblem,
-  describeFillWarning,
-  describeLetterProblem,
-  describeRegisterNotice,
-  describeRegisterProblem,
-  describeTemplateProblem,
   fillTemplate,
   isUnchangedBuiltin,
   holdsTemplate,
@@ -23,6 +17,7 @@ import {
   type Template,
   type TemplateProblemCode,
 } from "../../../src/core/letters";
+import { describeCompanyProblem, describeFillWarning, describeLetterProblem, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../../../src/messages/letters";
 
 function compiled(t: Template): CompiledTemplate {
   const res = compileTemplate(t);

@@ -1,7 +1,9 @@
 /** One sample of parameters for every message code: a code without a sample does not compile. */
 import type { MessageParams } from "../../../src/core/messages";
+import { lettersSamples } from "./letters";
 import { reconcileSamples } from "./reconcile";
 
 export const SAMPLES: { [C in keyof MessageParams]: MessageParams[C] } = {
   ...reconcileSamples,
+  ...lettersSamples,
 };
