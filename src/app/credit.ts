@@ -39,7 +39,7 @@ import { dealerKey } from "../core/values/refs";
 import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
 import { readBalanceSheet, readSheet } from "./read";
-import { describeReadIssue } from "../core/read/messages";
+import { describeReadIssue } from "../messages/read";
 import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, unitText } from "./reports/print";
 
 export const APPLICATION_SHEET = "信用申请表";

@@ -19,7 +19,8 @@
 import { fatalReadIssue, readSheet } from "./read";
 import type { Lang } from "./lang";
 import { writeRegisterPlan } from "./register";
-import { balanceOf, describeReadIssue, entriesOf, type ReadResult } from "../core/read";
+import { balanceOf, entriesOf, type ReadResult } from "../core/read";
+import { describeReadIssue } from "../messages/read";
 import { dealerKey } from "../core/values/refs";
 import type { IsoDate } from "../core/model";
 import {

@@ -8,9 +8,10 @@
  * or messages themselves, so the table decides how each is written in each language.
  */
 import type { LettersMessages } from "./letters/messages";
+import type { ReadMessages } from "./read/messages";
 import type { ReconcileMessages } from "./reconcile/messages";
 
-export interface MessageParams extends ReconcileMessages, LettersMessages {}
+export interface MessageParams extends ReconcileMessages, LettersMessages, ReadMessages {}
 
 export type MessageCode = keyof MessageParams;
 

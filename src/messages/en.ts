@@ -1,6 +1,7 @@
 /** The English message table: the text of every code core returns. */
 import type { Language } from "./table";
 import { lettersEn } from "./en/letters";
+import { readEn } from "./en/read";
 import { reconcileEn } from "./en/reconcile";
 
 export const en: Language = {
@@ -10,5 +11,6 @@ export const en: Language = {
   messages: {
     ...reconcileEn,
     ...lettersEn,
+    ...readEn,
   },
 };

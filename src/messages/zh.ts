@@ -1,6 +1,7 @@
 /** 中文消息表：核心返回的每个代码的文字。 */
 import type { Language } from "./table";
 import { lettersZh } from "./zh/letters";
+import { readZh } from "./zh/read";
 import { reconcileZh } from "./zh/reconcile";
 
 export const zh: Language = {
@@ -10,5 +11,6 @@ export const zh: Language = {
   messages: {
     ...reconcileZh,
     ...lettersZh,
+    ...readZh,
   },
 };

@@ -1,4 +1,5 @@
-import { balanceOf, describeReadIssue, describeSkipReason, readGrid, entriesOf } from "../../src/core/read";
+import { balanceOf, readGrid, entriesOf } from "../../src/core/read";
+import { describeReadIssue, describeSkipReason } from "../../src/messages/read";
 import type { Grid } from "../../src/core/model";
 import { handmadeList, kingdeeLedger, purchaseStatement } from "../fixtures/ledgers";
 

@@ -1,4 +1,5 @@
-import { describeSkipReason, readGrid, entriesOf } from "../../src/core/read";
+import { readGrid, entriesOf } from "../../src/core/read";
+import { describeSkipReason } from "../../src/messages/read";
 import { isSignOff } from "../../src/core/read/labels";
 import type { Grid } from "../../src/core/model";
 

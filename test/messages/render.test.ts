@@ -1,4 +1,5 @@
 import { msg, type Message, type MessageCode } from "../../src/core/messages";
+import { readIssueMessage } from "../../src/core/read/messages";
 import { en } from "../../src/messages/en";
 import { both, render } from "../../src/messages/render";
 import { FORMATS, PLACEHOLDER } from "../../src/messages/table";
@@ -81,5 +82,17 @@ describe("render", () => {
 
   it("leaves braces around a non-ASCII name as text", () => {
     expect(ANY_PLACEHOLDER.test("如 {{客户名称}}")).toBe(false);
+  });
+});
+
+describe("the reader's issues", () => {
+  it("read the same through the message tables as the reader has always said them", () => {
+    const issue = { code: "bad_amount" as const, sheet: "台账", row: 12, column: "E", header: "借方", found: "N/A", expected: "amount" as const };
+    expect(both(readIssueMessage(issue))).toEqual({
+      zh: "工作表“台账”单元格 E12（借方）：“N/A”不是有效金额。请写成 1234.50 或 1,234.50 这样的数字（负数可写作 -1234.50 或 (1,234.50)）。",
+      en: 'Sheet "台账", cell E12 (借方): "N/A" is not a valid amount. Write a number such as 1234.50 or 1,234.50 (negatives as -1234.50 or (1,234.50)).',
+    });
+    const row = { ...issue, code: "missing_date" as const, column: null, header: null, found: "" };
+    expect(render(readIssueMessage(row), "zh-CN")).toBe("工作表“台账”第 12 行：这一行没有日期，上方也没有可沿用的日期。请填写日期。");
   });
 });

@@ -5,7 +5,8 @@
  */
 import type { IsoDate } from "../../core/model";
 import { formatFen, formatFenGrouped } from "../../core/money";
-import { balanceRowOf, describeReadIssue } from "../../core/read";
+import { balanceRowOf } from "../../core/read";
+import { describeReadIssue } from "../../messages/read";
 import { fatalReadIssue, readBalanceSheet, readSheet } from "../../app/read";
 import type { Lang } from "../../app/lang";
 import type { Context, Values } from "../options";

@@ -1,5 +1,6 @@
 import { formatFen, formatFenGrouped } from "../../core/money";
-import { columnLetter, describeReadIssue, entriesOf, type BalanceTable, describeSkipReason, type CombinedReadResult, type ReadResult, type Role, type SkipReason } from "../../core/read";
+import { columnLetter, entriesOf, type BalanceTable, type CombinedReadResult, type ReadResult, type Role, type SkipReason } from "../../core/read";
+import { describeReadIssue, describeSkipReason } from "../../messages/read";
 import { fatalReadIssue, readBalanceSheet, readSheet } from "../../app/read";
 import type { Lang } from "../../app/lang";
 import type { Context, Values } from "../options";

@@ -4,7 +4,7 @@ import type { DealerResult, ReconcileOptions, ReconcileProblem, ReconcileReport 
 import { render, toReconcileJson } from "../../messages";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
-import { describeReadIssue } from "../../core/read";
+import { describeReadIssue } from "../../messages/read";
 import { runReconcile, writeReconcileResults, type ReconcileRequest, type ReconcileRun } from "../../app/reconcile";
 import { sheetRowsPort } from "../../taskpane/reconcile/sheet-rows";
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";

@@ -21,7 +21,7 @@ import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
 import { formatFenGrouped } from "../../core/money";
 import { columnNumber } from "../../core/read/columns";
-import { describeReadIssue } from "../../core/read/messages";
+import { describeReadIssue } from "../../messages/read";
 import { render } from "../../messages/render";
 import type { ReadIssue } from "../../core/read/types";
 import type { Selection, WorkbookPort } from "../../port/workbook";

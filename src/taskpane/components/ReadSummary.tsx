@@ -13,7 +13,8 @@ import {
 } from "@fluentui/react-components";
 import { useState, type ReactNode } from "react";
 import { formatFenGrouped } from "../../core/money";
-import { describeReadIssue, describeSkipReason, ROLES, type ReadResult, type Role } from "../../core/read";
+import { ROLES, type ReadResult, type Role } from "../../core/read";
+import { describeReadIssue, describeSkipReason } from "../../messages/read";
 import type { Selection } from "../../port/workbook";
 import { useLocale, useStrings } from "../context";
 import type { Strings } from "../i18n";

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Side } from "../../core/model";
-import { describeReadIssue } from "../../core/read";
+import { describeReadIssue } from "../../messages/read";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { ActionNote, useConfirmations } from "../components/ActionNote";

@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { RECONCILE_CHOICE_SETTING, sidesSwapped, statementDealer, type Stage } from "../../app/reconcile";
 import type { Side } from "../../core/model";
-import { describeReadIssue, type ReadIssue, type ReadResult } from "../../core/read";
+import { type ReadIssue, type ReadResult } from "../../core/read";
+import { describeReadIssue } from "../../messages/read";
 import { render } from "../../messages";
 import { PortError, type Selection, type WorkbookPort } from "../../port/workbook";
 import type { SheetChoice } from "../choice";

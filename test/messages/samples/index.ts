@@ -1,9 +1,11 @@
 /** One sample of parameters for every message code: a code without a sample does not compile. */
 import type { MessageParams } from "../../../src/core/messages";
 import { lettersSamples } from "./letters";
+import { readSamples } from "./read";
 import { reconcileSamples } from "./reconcile";
 
 export const SAMPLES: { [C in keyof MessageParams]: MessageParams[C] } = {
   ...reconcileSamples,
   ...lettersSamples,
+  ...readSamples,
 };
