@@ -208,6 +208,13 @@ describe("the 信用 workflow", () => {
     expect([done(hook).exposureFrom, done(hook).result.dealers[0].exposure]).toEqual(["none", 0]);
   });
 
+  test("a balance table chosen as the ledger gives exposure instead of entries", async () => {
+    const { hook } = await setUp([APPLICATION_TABLE, BALANCES], "往来余额表");
+    expect(hook.current.balances).toBe("往来余额表");
+    await scoreAt(hook);
+    expect([done(hook).exposureFrom, done(hook).ledger, done(hook).result.dealers[0].exposure]).toEqual(["balances", null, 30_000_000]);
+  });
+
   test("with a ledger chosen, a balance table is not used", async () => {
     const { hook } = await setUp([LEDGER, APPLICATION_TABLE, BALANCES]);
     expect(hook.current.balances).toBeNull();

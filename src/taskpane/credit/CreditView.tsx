@@ -84,6 +84,7 @@ export function CreditView({ choice, generation, report, clear, onGoTo }: Credit
   const busy = w.busy !== null;
   const noneFound = survey !== null && survey.applications.length === 0 && survey.errors.length === 0;
   const chosenTable = tables.find((t) => t.sheet === w.balances) ?? null;
+  const ledgerIsTable = choice.ledger !== null && chosenTable?.sheet === choice.ledger;
 
   const makeSheet = (
     <Button size="small" disabled={busy} onClick={() => void w.makeSheet()} data-testid="credit-make-sheet">
@@ -142,8 +143,9 @@ export function CreditView({ choice, generation, report, clear, onGoTo }: Credit
           </Field>
         </FormRow>
         <Caption1 className={layout.breakable} data-testid="credit-source">
-          {choice.ledger ? s.fromLedger(choice.ledger) : tables.length > 0 ? s.noLedger : s.noLedgerNoTable}
+          {ledgerIsTable ? s.noLedger : choice.ledger ? s.fromLedger(choice.ledger) : tables.length > 0 ? s.noLedger : s.noLedgerNoTable}
         </Caption1>
+        {ledgerIsTable && chosenTable ? <Caption1 className={layout.breakable}>{s.exposureSourceTable(chosenTable.sheet, chosenTable.cutoff)}</Caption1> : null}
         {!choice.ledger && tables.length > 0 ? (
           <Field label={s.exposureFrom}>
             <Dropdown

@@ -185,16 +185,25 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
   }, [useCases, port, report, clear, state.version, generation]);
 
   const tables = state.survey.state === "done" ? state.survey.survey.balanceTables : [];
+  // A balance table chosen as the ledger gives exposure, not entries.
+  const ledgerIsTable = ledger !== null && tables.some((t) => t.sheet === ledger);
+  const entriesLedger = ledgerIsTable ? null : ledger;
   // Without a ledger, exposure comes from a balance table: the one chosen, else the first found ("" is none).
-  const balances = ledger !== null ? null : choices.balances === "" ? null : (tables.find((t) => t.sheet === choices.balances) ?? tables[0])?.sheet ?? null;
+  const balances = ledgerIsTable
+    ? ledger
+    : ledger !== null
+      ? null
+      : choices.balances === ""
+        ? null
+        : ((tables.find((t) => t.sheet === choices.balances) ?? tables[0])?.sheet ?? null);
   const asOfOk = isUsableAsOf(choices.asOf);
   const running = state.status.state === "running";
   const canRun = asOfOk && !running && state.busy === null && state.survey.state !== "checking";
   // A run again (after an approval) keeps the last results on screen, so what the user unfolded stays open.
   const run = state.status.state === "done" ? state.status.run : running ? (stored?.last?.run ?? null) : null;
 
-  const latest = useRef({ choices, ledger, balances, status: state.status, locale });
-  latest.current = { choices, ledger, balances, status: state.status, locale };
+  const latest = useRef({ choices, ledger: entriesLedger, balances, status: state.status, locale });
+  latest.current = { choices, ledger: entriesLedger, balances, status: state.status, locale };
 
   const score = useCallback(async () => {
     const { choices: c, ledger: l, balances: b, locale: lang } = latest.current;
