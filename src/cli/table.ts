@@ -16,7 +16,9 @@ function pad(text: string, width: number, right: boolean): string {
 
 /** Columns listed in `numeric` are right-aligned. */
 export function renderTable(header: string[], rows: string[][], numeric: number[] = []): string {
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  // A loop, not Math.max(...rows): a full-sheet ledger's list has more rows than a call takes arguments.
+  const widths = header.map((h) => displayWidth(h));
+  for (const r of rows) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], displayWidth(r[i] ?? ""));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => pad(c ?? "", widths[i], numeric.includes(i)))

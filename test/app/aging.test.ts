@@ -1,3 +1,4 @@
+import { render } from "../../src/messages/render";
 import {
   clearAgingMarks,
   DEFAULT_TERM_SETTING,
@@ -174,7 +175,7 @@ describe("the term table the user keeps in the workbook", () => {
       ["温州瑞丰五金经营部", 45, "column", "发货回款登记 的账期列"],
       ["绍兴百佳家电有限公司", 30, "column", "发货回款登记 的账期列"],
     ]);
-    expect(run.report.issues.map((i) => [i.code, i.sheet, i.row, i.zh])).toEqual([
+    expect(run.report.issues.map((i) => [i.code, i.sheet, i.row, render(i.text, "zh-CN")])).toEqual([
       ["bad_term", "账期表", 5, "账期表 第5行（B列）“温州瑞丰五金经营部”的账期“月结”不是有效天数（0 至 3650 的整数），未采用"],
       ["bad_term", "账期表", 6, "账期表 第6行有账期但没有经销商名称，未采用"],
     ]);
@@ -204,7 +205,7 @@ describe("the term table the user keeps in the workbook", () => {
       ["华东商贸有限公司"],
     );
     expect(read.terms).toEqual({ 华东商贸有限公司: 60 });
-    expect(read.issues.map((i) => [i.row, i.en])).toEqual([[3, 'Terms rows 2 and 3 both list "华东商贸" with different terms (30, 60 days); using the later']]);
+    expect(read.issues.map((i) => [i.row, render(i.text, "en-US")])).toEqual([[3, 'Terms rows 2 and 3 both list "华东商贸" with different terms (30, 60 days); using the later']]);
   });
 
   it("is found under the name Terms whatever its case", async () => {
@@ -217,7 +218,7 @@ describe("the term table the user keeps in the workbook", () => {
   it("says what to fix when the table has no dealer and term columns", () => {
     const read = parseTermTable({ sheet: "账期表", top: 1, left: 1, values: [["名称", "天数"], ["华东", 30]] });
     expect(read.terms).toEqual({});
-    expect(read.issues.map((i) => [i.sheet, i.row, i.zh])).toEqual([["账期表", 1, "账期表 中找不到“经销商”和“账期(天)”两列，账期表未采用；请在第一行写上这两个列名"]]);
+    expect(read.issues.map((i) => [i.sheet, i.row, render(i.text, "zh-CN")])).toEqual([["账期表", 1, "账期表 中找不到“经销商”和“账期(天)”两列，账期表未采用；请在第一行写上这两个列名"]]);
   });
 
   it("gives way to the credit register (terms.register), which comes first", async () => {

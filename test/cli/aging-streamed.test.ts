@@ -72,7 +72,7 @@ describe("a result workbook streamed to its file", () => {
     for (const name of ["账龄分析", "催款计划"]) {
       const wa = a.getWorksheet(name)!;
       const wb = b.getWorksheet(name)!;
-      expect(wb.views[0]).toMatchObject({ state: "frozen", ySplit: wa.views[0].ySplit });
+      expect(wb.views[0]).toMatchObject({ state: "frozen", ySplit: (wa.views[0] as { ySplit?: number }).ySplit });
       expect(wb.autoFilter).toEqual(wa.autoFilter);
       expect(wb.pageSetup).toMatchObject({
         paperSize: 9,

@@ -1,3 +1,4 @@
+import { both } from "../../src/messages/render";
 import { daysBetween } from "../../src/core/dates";
 import {
   dueDateOf,
@@ -101,7 +102,7 @@ describe("stages as of a date", () => {
 
   it("writes every next action in Chinese and English", () => {
     const action = nextActionFor("past_final", "2026-10-15", 30, false, "2026-11-27");
-    expect(action).toEqual({
+    expect({ code: action.code, date: action.date, ...both(action.text) }).toEqual({
       code: "demand",
       date: "2026-10-26",
       zh: "已过最终收款期限：立即发催款函，取得还款承诺书",

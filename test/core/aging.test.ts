@@ -1,3 +1,4 @@
+import { both } from "../../src/messages/render";
 import { ageLedger, UNNAMED_DEALER } from "../../src/core/aging/ageLedger";
 import { makeBuckets, UNAPPLIED_BUCKET, UNKNOWN_AGE_BUCKET } from "../../src/core/aging/buckets";
 import { actionsDue, collectionPlan } from "../../src/core/aging/plan";
@@ -302,7 +303,7 @@ describe("open items (核销)", () => {
       { asOf: "2026-02-01" },
     );
     expect(report.dealers[0].openBalance).toBe(1000_00);
-    expect(report.issues).toEqual([
+    expect(report.issues.map((i) => ({ code: i.code, sheet: i.sheet, row: i.row, ...both(i.text) }))).toEqual([
       {
         code: "entry_without_date",
         sheet: "明细账",
@@ -457,7 +458,7 @@ describe("aging buckets", () => {
       ],
     });
     expect(gap.bucketKeys[1]).toBe("1-30");
-    expect(gap.issues[0]).toMatchObject({
+    expect({ code: gap.issues[0].code, ...both(gap.issues[0].text) }).toMatchObject({
       code: "bad_buckets",
       zh: "账龄区间“2+”须紧接上一区间（从第1天开始），已改用默认账龄区间",
     });

@@ -116,7 +116,7 @@ export function apartLists(report: AgingReport, ledgerSheet: string | ((sheet: s
         { value: String(u.row), numberFormat: "@", link, color: LINK_COLOR, border: true },
         ...order(text(u.ref ?? "", { border: true, wrap: true }), money(u.open)),
         text(statusText[u.status], { border: true }),
-        text(pick(reviewKindText(u.kind), lang), { border: true, wrap: true }),
+        text(render(reviewKindText(u.kind), lang), { border: true, wrap: true }),
         text(render(u.text, lang), { border: true, wrap: true, mergeAcross: span - 9 }),
       ]);
     });

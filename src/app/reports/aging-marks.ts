@@ -7,6 +7,7 @@ import { STAGE_TEXT, type AgingReport, type OpenItem, type Stage } from "../../c
 import type { Bilingual } from "../lang";
 import type { MarkStyle, RowMark } from "../../port/workbook";
 import { pick, type Lang } from "../lang";
+import { render } from "../../messages/render";
 
 export const AGING_GROUP = "aging";
 
@@ -106,7 +107,7 @@ export function agingLegend(
     style: s,
     fill: AGING_MARK_STYLES[s].fill,
     ...(AGING_MARK_STYLES[s].color ? { color: AGING_MARK_STYLES[s].color } : {}),
-    text: pick(STAGE_TEXT[s], lang),
+    text: render(STAGE_TEXT[s], lang),
   })));
   if (underReview) lines.push(underReviewLegend(lang));
   return lines;

@@ -21,6 +21,7 @@ import { fenToYuan } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
+import { render } from "../../messages/render";
 import { apartLists, apartNotes } from "./aging-apart";
 import { AGING_MARK_STYLES, agingLegend, DEFAULT_MARK_STAGES, hasLimitationMarks, hasUnderReviewMarks, type MarkedStage } from "./aging-marks";
 import { headCell, REPORT_FONT_SIZE, REPORT_MIN_SCALE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
@@ -508,8 +509,8 @@ function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, l
     money(item.open),
     { date: item.dueDate },
     { date: item.finalDate },
-    { value: pick(STAGE_TEXT[item.stage], lang), numberFormat: "@", wrap: true, ...(stageStyle ? { fill: stageStyle.fill, ...(stageStyle.color ? { color: stageStyle.color } : {}) } : {}) },
-    { value: lang === "en-US" ? item.nextAction.en : item.nextAction.zh, numberFormat: "@", wrap: true },
+    { value: render(STAGE_TEXT[item.stage], lang), numberFormat: "@", wrap: true, ...(stageStyle ? { fill: stageStyle.fill, ...(stageStyle.color ? { color: stageStyle.color } : {}) } : {}) },
+    { value: render(item.nextAction.text, lang), numberFormat: "@", wrap: true },
     { value: { date: item.nextAction.date }, ...(actionNow ? { color: LATE_COLOR, bold: true } : {}) },
     Math.max(0, item.daysPastDue),
     { date: item.date },

@@ -2,6 +2,7 @@
  * Aging buckets: contiguous day ranges covering every integer, plus two reserved buckets that are
  * not ranges of days (an opening balance has no known age; an unapplied receipt is not late).
  */
+import { msg, type Message } from "../messages";
 import type { AgingBasis, BucketSpec } from "./types";
 
 /** Opening balances: their invoices predate the ledger, so they get their own column, never "new". */
@@ -41,42 +42,21 @@ export function defaultBuckets(basis: AgingBasis): BucketSpec[] {
  * Why a user's bucket list cannot be used, or null. The ranges must run from unbounded to
  * unbounded without gaps or overlaps, so every amount lands in exactly one bucket.
  */
-export function bucketProblem(specs: readonly BucketSpec[]): { zh: string; en: string } | null {
-  if (specs.length === 0) return { zh: "账龄区间为空", en: "no aging buckets given" };
+export function bucketProblem(specs: readonly BucketSpec[]): Message | null {
+  if (specs.length === 0) return msg("aging.buckets.none", {});
   const keys = new Set<string>();
   for (let i = 0; i < specs.length; i++) {
     const { key, from, to } = specs[i];
-    if (typeof key !== "string" || key.trim() === "") {
-      return { zh: `第${i + 1}个账龄区间没有名称`, en: `aging bucket ${i + 1} has no name` };
-    }
-    if (key === UNKNOWN_AGE_BUCKET || key === UNAPPLIED_BUCKET) {
-      return { zh: `账龄区间名称“${key}”为保留名称`, en: `aging bucket name "${key}" is reserved` };
-    }
-    if (keys.has(key)) return { zh: `账龄区间名称“${key}”重复`, en: `aging bucket name "${key}" is repeated` };
+    if (typeof key !== "string" || key.trim() === "") return msg("aging.buckets.unnamed", { index: i + 1 });
+    if (key === UNKNOWN_AGE_BUCKET || key === UNAPPLIED_BUCKET) return msg("aging.buckets.reserved", { key });
+    if (keys.has(key)) return msg("aging.buckets.repeated", { key });
     keys.add(key);
     const intOrNull = (v: number | null) => v === null || Number.isInteger(v);
-    if (!intOrNull(from) || !intOrNull(to)) {
-      return { zh: `账龄区间“${key}”的天数须为整数`, en: `aging bucket "${key}" needs whole days` };
-    }
-    if (i === 0 ? from !== null : from === null) {
-      return i === 0
-        ? { zh: `第一个账龄区间“${key}”须无下限`, en: `the first aging bucket "${key}" must have no lower bound` }
-        : { zh: `账龄区间“${key}”缺少起始天数`, en: `aging bucket "${key}" has no start day` };
-    }
-    if (i === specs.length - 1 ? to !== null : to === null) {
-      return i === specs.length - 1
-        ? { zh: `最后一个账龄区间“${key}”须无上限`, en: `the last aging bucket "${key}" must have no upper bound` }
-        : { zh: `账龄区间“${key}”缺少截止天数`, en: `aging bucket "${key}" has no end day` };
-    }
-    if (from !== null && to !== null && from > to) {
-      return { zh: `账龄区间“${key}”起始天数大于截止天数`, en: `aging bucket "${key}" starts after it ends` };
-    }
-    if (i > 0 && from !== (specs[i - 1].to as number) + 1) {
-      return {
-        zh: `账龄区间“${key}”须紧接上一区间（从第${(specs[i - 1].to as number) + 1}天开始）`,
-        en: `aging bucket "${key}" must start right after the previous one (day ${(specs[i - 1].to as number) + 1})`,
-      };
-    }
+    if (!intOrNull(from) || !intOrNull(to)) return msg("aging.buckets.whole_days", { key });
+    if (i === 0 ? from !== null : from === null) return msg(i === 0 ? "aging.buckets.first_unbounded" : "aging.buckets.no_start", { key });
+    if (i === specs.length - 1 ? to !== null : to === null) return msg(i === specs.length - 1 ? "aging.buckets.last_unbounded" : "aging.buckets.no_end", { key });
+    if (from !== null && to !== null && from > to) return msg("aging.buckets.backwards", { key });
+    if (i > 0 && from !== (specs[i - 1].to as number) + 1) return msg("aging.buckets.gap", { key, day: (specs[i - 1].to as number) + 1 });
   }
   return null;
 }

@@ -7,6 +7,7 @@
  * reading, so collection action never starts later than the rule allows.
  */
 import { addDays, fromEpochDay, isIsoDate, toEpochDay } from "../dates";
+import { msg, type Message } from "../messages";
 import type { IsoDate } from "../model";
 import type { ActionCode, NextAction, Stage } from "./types";
 
@@ -40,43 +41,27 @@ export function isLate(stage: Stage): boolean {
   return stage === "overdue" || stage === "past_final";
 }
 
-export const STAGE_TEXT: Readonly<Record<Stage, { zh: string; en: string }>> = {
-  not_due: { zh: "未到期", en: "Not due" },
-  due_7d: { zh: "7天内到期", en: "Due within 7 days" },
-  due_3d: { zh: "3天内到期", en: "Due within 3 days" },
-  due_today: { zh: "今日到期", en: "Due today" },
-  overdue: { zh: "逾期（三分之一期限内）", en: "Overdue (within one third of the term)" },
-  past_final: { zh: "超过最终收款期限", en: "Past the final deadline" },
+/** Each stage's name, as a message. */
+export const STAGE_TEXT: Readonly<Record<Stage, Message>> = {
+  not_due: msg("aging.stage.not_due", {}),
+  due_7d: msg("aging.stage.due_7d", {}),
+  due_3d: msg("aging.stage.due_3d", {}),
+  due_today: msg("aging.stage.due_today", {}),
+  overdue: msg("aging.stage.overdue", {}),
+  past_final: msg("aging.stage.past_final", {}),
 };
 
-export const ACTION_TEXT: Readonly<Record<ActionCode, { zh: string; en: string }>> = {
-  call_visit: { zh: "电话或上门拜访，了解付款日期", en: "Call or visit; learn the payment date" },
-  confirm_date: {
-    zh: "确认付款日期；业务员不能前往时派同事",
-    en: "Confirm the payment date; send a colleague if the rep cannot go",
-  },
-  collect: { zh: "到期收款", en: "Collect the payment due" },
-  chase: { zh: "逾期催收，须在最终收款期限前收回", en: "Overdue: chase it before the final deadline" },
-  demand: {
-    zh: "已过最终收款期限：立即发催款函，取得还款承诺书",
-    en: "Past the final deadline: send a demand letter now and get a payment commitment",
-  },
-  verify_opening: {
-    zh: "期初余额账龄未知：核实其发票明细与日期",
-    en: "Opening balance of unknown age: verify its invoices and dates",
-  },
-  acknowledge: {
-    zh: "诉讼时效将于半年内届满：取得对方书面确认（对账函回执、还款承诺书或付款）",
-    en: "The limitation period ends within six months: get a written acknowledgement (a signed confirmation, a commitment or a payment)",
-  },
-  time_barred: {
-    zh: "可能已过诉讼时效：请咨询法律意见，并尽快取得对方书面确认",
-    en: "Possibly time-barred: seek legal advice and get a written acknowledgement soon",
-  },
-  commitment_broken: {
-    zh: "承诺未履行：还款承诺书有一期未按期付款，发最后通知",
-    en: "Commitment not kept: an installment was missed; send a final notice",
-  },
+/** What each action asks for, as a message. */
+export const ACTION_TEXT: Readonly<Record<ActionCode, Message>> = {
+  call_visit: msg("aging.action.call_visit", {}),
+  confirm_date: msg("aging.action.confirm_date", {}),
+  collect: msg("aging.action.collect", {}),
+  chase: msg("aging.action.chase", {}),
+  demand: msg("aging.action.demand", {}),
+  verify_opening: msg("aging.action.verify_opening", {}),
+  acknowledge: msg("aging.action.acknowledge", {}),
+  time_barred: msg("aging.action.time_barred", {}),
+  commitment_broken: msg("aging.action.commitment_broken", {}),
 };
 
 /**
@@ -135,8 +120,7 @@ export function nextActionOn(
         break;
     }
   }
-  const text = ACTION_TEXT[code];
-  return { code, date: isoOf(day), zh: text.zh, en: text.en };
+  return { code, date: isoOf(day), text: ACTION_TEXT[code] };
 }
 
 export function assertIsoDate(name: string, value: IsoDate): void {

@@ -7,6 +7,7 @@
  * row's own date, else the earliest entry.
  */
 import { fromEpochDay } from "../dates";
+import { msg } from "../messages";
 import type { IsoDate, Opening } from "../model";
 import { sheetAt, type EntryTable } from "../read/entries";
 import type { DayCache, ReviewMarks } from "./setup";
@@ -106,26 +107,14 @@ export function groupLedger(input: GroupInput): Grouped {
       else {
         const sheet = sheetAt(table, i);
         const row = table.rows[i];
-        issues.push({
-          code: "bad_term",
-          sheet,
-          row,
-          zh: `${sheet} 第${row}行账期“${String(term)}”不是有效天数，改用该经销商的账期`,
-          en: `${sheet} row ${row}: term "${String(term)}" is not a valid number of days; using the dealer's term`,
-        });
+        issues.push({ code: "bad_term", sheet, row, text: msg("aging.issue.bad_term.row", { sheet, row, value: String(term) }) });
       }
     }
     const date = dates[i];
     if (date === null) {
       const sheet = sheetAt(table, i);
       const row = table.rows[i];
-      issues.push({
-        code: "entry_without_date",
-        sheet,
-        row,
-        zh: `${sheet} 第${row}行没有日期，无法计算账龄；请补上日期`,
-        en: `${sheet} row ${row} has no date and cannot be aged; fill in the date`,
-      });
+      issues.push({ code: "entry_without_date", sheet, row, text: msg("aging.issue.entry_without_date", { sheet, row }) });
       continue;
     }
     if (date > asOf) {
@@ -136,13 +125,7 @@ export function groupLedger(input: GroupInput): Grouped {
     if (!Number.isSafeInteger(amount)) {
       const sheet = sheetAt(table, i);
       const row = table.rows[i];
-      issues.push({
-        code: "bad_amount",
-        sheet,
-        row,
-        zh: `${sheet} 第${row}行金额无效，未计入账龄`,
-        en: `${sheet} row ${row} has an invalid amount; left out of the aging`,
-      });
+      issues.push({ code: "bad_amount", sheet, row, text: msg("aging.issue.bad_amount", { sheet, row }) });
       continue;
     }
     const day = dayCache.dayOf(date);
@@ -179,13 +162,7 @@ export function groupLedger(input: GroupInput): Grouped {
       continue;
     }
     if (!Number.isSafeInteger(o.amount)) {
-      issues.push({
-        code: "bad_amount",
-        sheet: o.sheet,
-        row: o.row,
-        zh: `${o.sheet} 第${o.row}行期初余额金额无效，未计入账龄`,
-        en: `${o.sheet} row ${o.row}: the opening balance amount is invalid; left out of the aging`,
-      });
+      issues.push({ code: "bad_amount", sheet: o.sheet, row: o.row, text: msg("aging.issue.bad_opening_amount", { sheet: o.sheet, row: o.row }) });
       continue;
     }
     if (o.amount === 0) continue;

@@ -3,7 +3,7 @@
  * are in no total), and ledger rows a reconciliation flagged (重复记账, 金额不符, only on our ledger …),
  * which stay in the balance but are checked before anyone is chased for them (待核对).
  */
-import type { Message } from "../messages";
+import { msg, type Message } from "../messages";
 import type { IsoDate } from "../model";
 import { describeReadIssue } from "../read/messages";
 import type { ReadIssue, ReadIssueCode, ReadResult } from "../read/types";
@@ -131,15 +131,15 @@ export interface UnderReconciliation {
 }
 
 /** Kinds of difference, as a 待核对 list names them. */
-export const REVIEW_KIND_TEXT: Readonly<Record<string, { zh: string; en: string }>> = {
-  duplicate: { zh: "重复记账", en: "Duplicate entry" },
-  amount_mismatch: { zh: "金额不符", en: "Amount mismatch" },
-  ledger_only: { zh: "仅我方入账", en: "Only on our ledger" },
-  unreadable: { zh: "无法读取", en: "Unreadable" },
+export const REVIEW_KIND_TEXT: Readonly<Record<string, Message>> = {
+  duplicate: msg("aging.review.duplicate", {}),
+  amount_mismatch: msg("aging.review.amount_mismatch", {}),
+  ledger_only: msg("aging.review.ledger_only", {}),
+  unreadable: msg("aging.review.unreadable", {}),
 };
 
-export function reviewKindText(kind: string): { zh: string; en: string } {
-  return REVIEW_KIND_TEXT[kind] ?? { zh: "对账差异", en: "Reconciliation difference" };
+export function reviewKindText(kind: string): Message {
+  return REVIEW_KIND_TEXT[kind] ?? msg("aging.review.other", {});
 }
 
 /**

@@ -4,6 +4,7 @@
  * of a negative row, the document numbers a 摘要 names). Nothing here outlives the call.
  */
 import { fromEpochDay, toEpochDay } from "../dates";
+import { msg } from "../messages";
 import type { Entry, IsoDate } from "../model";
 import type { EntryTable } from "../read/entries";
 import { entryAt } from "../read/entries";
@@ -121,29 +122,21 @@ export function agingSetup(options: AgingOptions): AgingSetup {
 
   let defaultTermDays = options.defaultTermDays ?? DEFAULT_TERM_DAYS;
   if (!isValidTerm(defaultTermDays)) {
-    issues.push({
-      code: "bad_default_term",
-      zh: `默认账期“${String(defaultTermDays)}”不是有效天数（0 至 3650 的整数），已改用 ${DEFAULT_TERM_DAYS} 天`,
-      en: `default term "${String(defaultTermDays)}" is not a whole number of days from 0 to 3650; using ${DEFAULT_TERM_DAYS}`,
-    });
+    issues.push({ code: "bad_default_term", text: msg("aging.issue.bad_default_term", { value: String(defaultTermDays), fallback: DEFAULT_TERM_DAYS }) });
     defaultTermDays = DEFAULT_TERM_DAYS;
   }
 
   let buckets = options.buckets ? options.buckets.map((b) => ({ ...b })) : defaultBuckets(basis);
   const problem = options.buckets ? bucketProblem(options.buckets) : null;
   if (problem) {
-    issues.push({ code: "bad_buckets", zh: `${problem.zh}，已改用默认账龄区间`, en: `${problem.en}; using the default buckets` });
+    issues.push({ code: "bad_buckets", text: msg("aging.issue.bad_buckets", { problem }) });
     buckets = defaultBuckets(basis);
   }
 
   const resolver = new TermResolver(options.terms, defaultTermDays);
   for (const bad of resolver.invalid) {
-    const where = bad.source === "register" ? { zh: "信用档案", en: "credit register" } : { zh: "账期表", en: "term table" };
-    issues.push({
-      code: "bad_term",
-      zh: `${where.zh}中“${bad.dealer}”的账期“${String(bad.value)}”不是有效天数，未采用`,
-      en: `${where.en}: term "${String(bad.value)}" for "${bad.dealer}" is not a valid number of days; not used`,
-    });
+    const code = bad.source === "register" ? "aging.issue.bad_term.register" : "aging.issue.bad_term.table";
+    issues.push({ code: "bad_term", text: msg(code, { dealer: bad.dealer, value: String(bad.value) }) });
   }
 
   const days = new DayCache();
@@ -174,19 +167,11 @@ export function repPeriodOf(
     assertIsoDate("repPeriod.from", from);
     assertIsoDate("repPeriod.to", to);
     if (to > asOf) {
-      issues.push({
-        code: "bad_rep_period",
-        zh: `业务员统计期间截止日 ${to} 晚于账龄日期 ${asOf}，已截至 ${asOf}`,
-        en: `the rep period ends ${to}, after the as-of date ${asOf}; cut at ${asOf}`,
-      });
+      issues.push({ code: "bad_rep_period", text: msg("aging.issue.rep_period_end", { to, asOf }) });
       to = asOf;
     }
     if (from > to) {
-      issues.push({
-        code: "bad_rep_period",
-        zh: `业务员统计期间起始日 ${from} 晚于截止日 ${to}，已改为 ${to}`,
-        en: `the rep period starts ${from}, after its end ${to}; starting at ${to}`,
-      });
+      issues.push({ code: "bad_rep_period", text: msg("aging.issue.rep_period_start", { from, to }) });
       from = to;
     }
   }

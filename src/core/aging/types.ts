@@ -1,6 +1,7 @@
 /**
  * The shapes the aging engine works with: terms, stages, buckets, open items and the report.
  */
+import type { Message } from "../messages";
 import type { Fen, IsoDate } from "../model";
 import type { ReconciliationBasis, ReviewMark, UnderReconciliation, UnreadableCell } from "./review";
 import type { Limitation } from "../collect/limitation";
@@ -42,8 +43,8 @@ export interface NextAction {
   code: ActionCode;
   /** The day the action falls due; on or before the as-of date it is due now (since that day). */
   date: IsoDate;
-  zh: string;
-  en: string;
+  /** What to do, in words (`ACTION_TEXT[code]`). */
+  text: Message;
 }
 
 /**
@@ -180,8 +181,7 @@ export interface AgingIssue {
   code: "entry_without_date" | "bad_amount" | "bad_term" | "bad_default_term" | "bad_buckets" | "bad_rep_period";
   sheet?: string;
   row?: number;
-  zh: string;
-  en: string;
+  text: Message;
 }
 
 export interface AgingReport {

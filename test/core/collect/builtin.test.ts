@@ -1,3 +1,4 @@
+import { both } from "../../../src/messages/render";
 import { ageLedger } from "../../../src/core/aging";
 import { Acknowledgements, collectTemplate, commitment, commitmentValues, demandFor, demandValues, markCollection, type CollectKind } from "../../../src/core/collect";
 import { compileTemplate, fillTemplate } from "../../../src/core/letters";
@@ -81,7 +82,8 @@ describe("collection marks on an aging report", () => {
   it("puts 承诺未履行 on a late item of a dealer who missed an installment", () => {
     const report = ageLedger({ entries: [sale(2, "2026-09-01", "乙")], openings: [] }, { asOf: "2026-11-20" });
     const marks = markCollection(report, new Acknowledgements([], "2026-11-20"), [{ number: "CN-202610-0001", dealer: "乙", installment: 1, date: "2026-11-01" }]);
-    expect(report.dealers[0].items[0].nextAction).toMatchObject({ code: "commitment_broken", date: "2026-11-20", zh: "承诺未履行：还款承诺书有一期未按期付款，发最后通知" });
+    const action = report.dealers[0].items[0].nextAction;
+    expect({ code: action.code, date: action.date, ...both(action.text) }).toMatchObject({ code: "commitment_broken", date: "2026-11-20", zh: "承诺未履行：还款承诺书有一期未按期付款，发最后通知" });
     expect(marks.broken).toBe(1);
   });
 });
