@@ -26,12 +26,12 @@ import {
   COLLECT_SHEETS,
   DEMAND_TITLES,
   demandFor,
-  demandSkipText,
+  demandSkipMessage,
   demandValues,
   handSchedule,
   installmentSchedule,
   LEVEL_KIND,
-  levelReasonText,
+  levelReasonMessage,
   missedCommitments,
   PLAN_COLUMNS,
   PLAN_SHEET,
@@ -61,6 +61,7 @@ import {
   type RegisterRead,
   type Template,
 } from "../core/letters";
+import { both, render } from "../messages";
 import { describeFillWarning, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
 import type { Entry, Fen, IsoDate } from "../core/model";
 import { dealerKey } from "../core/values/refs";
@@ -218,7 +219,7 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
   for (const d of dealers) {
     const r = demandFor(d, { asOf, level: req.level ?? "auto", ...(req.deadlineDays !== undefined ? { deadlineDays: req.deadlineDays } : {}), demands, missed });
     if (r.ok) chosen.push(r.demand);
-    else skipped.push({ dealer: d.dealer, code: r.skip, reason: lang === "en-US" ? demandSkipText(r.skip).en : demandSkipText(r.skip).zh });
+    else skipped.push({ dealer: d.dealer, code: r.skip, reason: render(demandSkipMessage(r.skip), lang) });
   }
 
   const planned = planRegister(
@@ -248,7 +249,7 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
     const placed = stacked.letters;
     atLevel.forEach(({ d, i }, k) => {
       const n = plan.numbers[i];
-      letters.push({ number: n.number, demand: d, sheet: name, firstRow: placed[k].firstRow, lastRow: placed[k].lastRow, registerRow: n.row, reused: n.reused, reason: levelReasonText(d.reason) });
+      letters.push({ number: n.number, demand: d, sheet: name, firstRow: placed[k].firstRow, lastRow: placed[k].lastRow, registerRow: n.row, reused: n.reused, reason: both(levelReasonMessage(d.reason)) });
     });
   }
   // The register after the letters: a run stopped while writing letters leaves no numbers behind.
@@ -407,7 +408,7 @@ async function writePlanRows(port: WorkbookPort, number: string, dealer: string,
     next = lastRow === 0 ? 2 : next + 1;
   }
   const earlier = layout?.rowsOf.get(number) ?? [];
-  const rows = planSheetRows(number, dealer, checks, lang);
+  const rows = planSheetRows(number, dealer, checks, (status) => render(status, lang));
   rows.forEach((values, k) => {
     const row = k < earlier.length ? earlier[k]! : next++;
     values.forEach((v, i) => {

@@ -7,11 +7,12 @@
  * Parameters are raw values (fen, `YYYY-MM-DD` dates, row numbers, counts, names as found in the sheets)
  * or messages themselves, so the table decides how each is written in each language.
  */
+import type { CollectMessages } from "./collect/messages";
 import type { LettersMessages } from "./letters/messages";
 import type { ReadMessages } from "./read/messages";
 import type { ReconcileMessages } from "./reconcile/messages";
 
-export interface MessageParams extends ReconcileMessages, LettersMessages, ReadMessages {}
+export interface MessageParams extends ReconcileMessages, LettersMessages, ReadMessages, CollectMessages {}
 
 export type MessageCode = keyof MessageParams;
 

@@ -1,5 +1,6 @@
 /** The English message table: the text of every code core returns. */
 import type { Language } from "./table";
+import { collectEn } from "./en/collect";
 import { lettersEn } from "./en/letters";
 import { readEn } from "./en/read";
 import { reconcileEn } from "./en/reconcile";
@@ -12,5 +13,6 @@ export const en: Language = {
     ...reconcileEn,
     ...lettersEn,
     ...readEn,
+    ...collectEn,
   },
 };

@@ -1,5 +1,6 @@
 /** 中文消息表：核心返回的每个代码的文字。 */
 import type { Language } from "./table";
+import { collectZh } from "./zh/collect";
 import { lettersZh } from "./zh/letters";
 import { readZh } from "./zh/read";
 import { reconcileZh } from "./zh/reconcile";
@@ -12,5 +13,6 @@ export const zh: Language = {
     ...reconcileZh,
     ...lettersZh,
     ...readZh,
+    ...collectZh,
   },
 };

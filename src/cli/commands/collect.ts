@@ -10,6 +10,7 @@ import { REGISTER_SHEET } from "../../core/letters";
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
 import { decimalTextToFen, formatFenGrouped } from "../../core/money";
+import { render } from "../../messages/render";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
@@ -233,7 +234,7 @@ export function promiseText(r: PromiseRun, lang: Lang): string {
     `${s("承诺金额", "Amount")}: ${formatFenGrouped(c.amount)}  ${c.amountInWords}`,
     renderTable(
       [s("期数", "No."), s("日期", "Date"), s("金额", "Amount"), s("累计", "Cumulative"), s("状态", "Status")],
-      r.checks.map((k) => [String(k.n), k.date, formatFenGrouped(k.amount), formatFenGrouped(k.cumulative), INSTALLMENT_STATUS_TEXT[k.status][lang === "en-US" ? "en" : "zh"]]),
+      r.checks.map((k) => [String(k.n), k.date, formatFenGrouped(k.amount), formatFenGrouped(k.cumulative), render(INSTALLMENT_STATUS_TEXT[k.status], lang)]),
       [2, 3],
     ),
     s(`工作表：${r.sheet}；分期已记入“${r.planSheet}”`, `Sheet: ${r.sheet}; installments recorded on "${r.planSheet}"`),

@@ -7,6 +7,7 @@
  * the dealer recorded in the register is past its payment deadline and the debt it demanded is still open,
  * or when the dealer missed an installment of a signed commitment. The user may choose any level.
  */
+import { msg, type Message } from "../messages";
 import { addDays } from "../dates";
 import type { Fen, IsoDate } from "../model";
 import type { DealerAging, OpenItem } from "../aging/types";
@@ -168,28 +169,21 @@ export function demandFor(dealer: DealerAging, options: DemandOptions): DemandRe
   };
 }
 
-export function levelReasonText(r: LevelReason): { zh: string; en: string } {
+export function levelReasonMessage(r: LevelReason): Message {
   switch (r.code) {
     case "within_grace":
-      return { zh: `最早逾期款项仍在三分之一账期内（到期 ${r.oldestDue}，最终期限 ${r.finalDate}）`, en: `the oldest overdue item is within one third of its term (due ${r.oldestDue}, final deadline ${r.finalDate})` };
+      return msg("collect.level.within_grace", { oldestDue: r.oldestDue, finalDate: r.finalDate });
     case "past_final":
-      return { zh: `${r.ref ?? "有款项"}已过最终收款期限 ${r.finalDate}`, en: `${r.ref ?? "an item"} is past its final deadline ${r.finalDate}` };
+      return r.ref === null ? msg("collect.level.past_final.unnamed", { finalDate: r.finalDate }) : msg("collect.level.past_final", { ref: r.ref, finalDate: r.finalDate });
     case "level2_unanswered":
-      return { zh: `催款函 ${r.number} 限期 ${r.deadline} 已过，欠款仍未付清`, en: `demand ${r.number} gave until ${r.deadline}; the debt is still open` };
+      return msg("collect.level.level2_unanswered", { number: r.number, deadline: r.deadline });
     case "commitment_missed":
-      return { zh: `还款承诺书 ${r.number} 第 ${r.installment} 期（${r.date}）未按期付款：承诺未履行`, en: `installment ${r.installment} (${r.date}) of commitment ${r.number} was missed: commitment not kept` };
+      return msg("collect.level.commitment_missed", { number: r.number, installment: r.installment, date: r.date });
     case "chosen":
-      return { zh: "用户指定", en: "chosen by the user" };
+      return msg("collect.level.chosen", {});
   }
 }
 
-export function demandSkipText(s: DemandSkip): { zh: string; en: string } {
-  switch (s) {
-    case "nothing_overdue":
-      return { zh: "截至日没有逾期未收款项，未生成催款函", en: "nothing is overdue at the as-of date; no letter made" };
-    case "all_under_reconciliation":
-      return { zh: "逾期款项均在待核对中（对账发现差异），未生成催款函", en: "every overdue item is under reconciliation; no letter made" };
-    case "amount_too_large":
-      return { zh: "逾期合计超出大写金额能写的范围，请检查账簿", en: "the overdue total is beyond what 大写 can write; check the ledger" };
-  }
+export function demandSkipMessage(s: DemandSkip): Message {
+  return msg(`collect.skip.${s}`, {});
 }

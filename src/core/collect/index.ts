@@ -19,3 +19,4 @@ export * from "./builtin";
 export * from "./papers";
 export * from "./register";
 export * from "./apply";
+export type { CollectMessages } from "./messages";

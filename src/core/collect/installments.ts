@@ -6,6 +6,7 @@
  * to the 31st). Amounts are split to the fen: equal installments rounded down, the last one absorbing the
  * remainder, so the sum is exactly the amount acknowledged.
  */
+import { msg, type Message } from "../messages";
 import { addDays, daysInMonth, isIsoDate, ymdToIso } from "../dates";
 import type { Fen, IsoDate } from "../model";
 
@@ -91,11 +92,11 @@ export function handSchedule(amount: Fen, lines: readonly { date: IsoDate; amoun
 /** What became of an installment by the as-of date. */
 export type InstallmentStatus = "paid" | "partial" | "missed" | "due";
 
-export const INSTALLMENT_STATUS_TEXT: Readonly<Record<InstallmentStatus, { zh: string; en: string }>> = {
-  paid: { zh: "已付", en: "Paid" },
-  partial: { zh: "部分已付", en: "Partly paid" },
-  missed: { zh: "逾期未付", en: "Missed" },
-  due: { zh: "未到期", en: "Not yet due" },
+export const INSTALLMENT_STATUS_TEXT: Readonly<Record<InstallmentStatus, Message>> = {
+  paid: msg("collect.installment.paid", {}),
+  partial: msg("collect.installment.partial", {}),
+  missed: msg("collect.installment.missed", {}),
+  due: msg("collect.installment.due", {}),
 };
 
 export interface InstallmentCheck extends Installment {

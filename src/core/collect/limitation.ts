@@ -8,6 +8,7 @@
  * changes nothing (the period of an item not yet due has not started). Expiry is the same day three years
  * on; 29 February becomes 28 February in a year without it.
  */
+import { msg, type Message } from "../messages";
 import { daysBetween, isIsoDate } from "../dates";
 import type { Fen, IsoDate } from "../model";
 import { dealerKey } from "../values/refs";
@@ -38,8 +39,8 @@ export interface LimitationBasis {
   sheet?: string;
   row?: number;
   number?: string;
-  zh: string;
-  en: string;
+  /** What started the period and when, to show the user. */
+  text: Message;
 }
 
 export type LimitationStatus = "running" | "expiring" | "expired";
@@ -53,17 +54,8 @@ export interface Limitation {
   daysLeft: number;
 }
 
-const KIND_TEXT: Readonly<Record<LimitationBasisKind, { zh: string; en: string }>> = {
-  due: { zh: "到期日", en: "due date" },
-  payment: { zh: "付款", en: "payment" },
-  reply_agreed: { zh: "对账函回函相符", en: "confirmation reply (agreed)" },
-  reply_differs: { zh: "对账函回函不符（载明金额）", en: "confirmation reply stating an amount (differs)" },
-  demand_signed: { zh: "催款函签收", en: "demand letter signed for" },
-  commitment_signed: { zh: "还款承诺书签署", en: "payment commitment signed" },
-};
-
-export function limitationKindText(kind: LimitationBasisKind): { zh: string; en: string } {
-  return KIND_TEXT[kind];
+export function limitationKindMessage(kind: LimitationBasisKind): Message {
+  return msg(`collect.basis_kind.${kind}`, {});
 }
 
 /** `date` plus `years` years on the same day of the month; 29 February → 28 February when the year lacks it. */
@@ -110,10 +102,9 @@ export class Acknowledgements {
   }
 }
 
-function basisText(kind: LimitationBasisKind, date: IsoDate, number: string | undefined): { zh: string; en: string } {
-  const t = KIND_TEXT[kind];
-  const n = number ? ` ${number}` : "";
-  return { zh: `${t.zh}${n}（${date}）`, en: `${t.en}${n} (${date})` };
+function basisMessage(kind: LimitationBasisKind, date: IsoDate, number: string | undefined): Message {
+  const k = limitationKindMessage(kind);
+  return number ? msg("collect.basis.numbered", { kind: k, number, date }) : msg("collect.basis", { kind: k, date });
 }
 
 /**
@@ -131,7 +122,7 @@ export function limitationOf(item: { dealer: string; dueDate: IsoDate }, acks: A
   const cached = byAck.get(key);
   if (cached) return cached;
   const kind: LimitationBasisKind = restart ? restart.kind : "due";
-  const basis: LimitationBasis = { kind, date: start, ...basisText(kind, start, restart?.number) };
+  const basis: LimitationBasis = { kind, date: start, text: basisMessage(kind, start, restart?.number) };
   if (restart?.sheet !== undefined) basis.sheet = restart.sheet;
   if (restart?.row !== undefined) basis.row = restart.row;
   if (restart?.number !== undefined) basis.number = restart.number;
@@ -146,8 +137,8 @@ export function limitationOf(item: { dealer: string; dueDate: IsoDate }, acks: A
 /** Stands for "no acknowledgement" among the cache's keys. */
 const NO_ACK: Acknowledgement = { dealer: "", kind: "payment", date: "" };
 
-export const LIMITATION_STATUS_TEXT: Readonly<Record<LimitationStatus, { zh: string; en: string }>> = {
-  running: { zh: "时效内", en: "Within the period" },
-  expiring: { zh: "时效将届满：请取得对方确认（对账函回执、还款承诺书或付款）", en: "Period ending soon: get an acknowledgement (a signed confirmation, a commitment or a payment)" },
-  expired: { zh: "可能已过诉讼时效：请咨询法律意见", en: "Possibly time-barred: seek legal advice" },
+export const LIMITATION_STATUS_TEXT: Readonly<Record<LimitationStatus, Message>> = {
+  running: msg("collect.limitation.running", {}),
+  expiring: msg("collect.limitation.expiring", {}),
+  expired: msg("collect.limitation.expired", {}),
 };

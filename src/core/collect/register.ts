@@ -2,6 +2,7 @@
  * What the register and the ledger say for collection: acknowledgements of debt (for the limitation
  * period), and the 还款计划 sheet of commitments' installments, checked against the dealer's receipts.
  */
+import type { Message } from "../messages";
 import { addDays } from "../dates";
 import { columnLetter } from "../read/columns";
 import type { Entry, Fen, Grid, IsoDate } from "../model";
@@ -141,9 +142,17 @@ export function readPlanSheet(grid: Grid): { commitments: PlannedCommitment[]; p
   return { commitments: [...byNumber.values()], problems, layout: { headerRow: grid.top + headerIndex, columns, rowsOf } };
 }
 
-/** The 还款计划 rows of one commitment (header not included): 编号, 客户名称, 期数, 日期, 金额, 实收, 状态. */
-export function planSheetRows(number: string, dealer: string, checks: readonly InstallmentCheck[], lang: "zh-CN" | "en-US"): (string | number | { date: IsoDate } | null)[][] {
-  return checks.map((c) => [number, dealer, c.n, { date: c.date }, c.amount / 100, c.paid / 100, INSTALLMENT_STATUS_TEXT[c.status][lang === "en-US" ? "en" : "zh"]]);
+/**
+ * The 还款计划 rows of one commitment (header not included): 编号, 客户名称, 期数, 日期, 金额, 实收, 状态, the
+ * status said by `statusText` (the caller's language).
+ */
+export function planSheetRows(
+  number: string,
+  dealer: string,
+  checks: readonly InstallmentCheck[],
+  statusText: (status: Message) => string,
+): (string | number | { date: IsoDate } | null)[][] {
+  return checks.map((c) => [number, dealer, c.n, { date: c.date }, c.amount / 100, c.paid / 100, statusText(INSTALLMENT_STATUS_TEXT[c.status])]);
 }
 
 export interface CommitmentCheck {

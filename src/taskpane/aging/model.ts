@@ -180,7 +180,7 @@ export function actionLines(report: AgingReport, locale: Locale): ActionLine[] {
     actionDate: item.nextAction.date,
     actionDue: item.nextAction.date <= report.asOf,
     limitation: item.limitation
-      ? { status: item.limitation.status, expires: item.limitation.expires, basisText: locale === "en-US" ? item.limitation.basis.en : item.limitation.basis.zh }
+      ? { status: item.limitation.status, expires: item.limitation.expires, basisText: render(item.limitation.basis.text, locale) }
       : null,
     target: { sheet: item.sheet, row: item.row },
   }));

@@ -1,6 +1,7 @@
 import { Acknowledgements, acknowledgementsFromEntries, acknowledgementsFromRegister, addYears, limitationOf } from "../../../src/core/collect";
 import type { Entry } from "../../../src/core/model";
 import type { RegisterRow } from "../../../src/core/letters";
+import { render } from "../../../src/messages/render";
 
 const item = { dealer: "华东建材", dueDate: "2024-03-10" };
 
@@ -37,7 +38,7 @@ describe("the limitation period (诉讼时效)", () => {
     const l = limitationOf(item, acks, "2026-01-01");
     expect(l.expires).toBe("2028-01-20");
     expect(l.basis).toMatchObject({ kind: "payment", date: "2025-01-20", sheet: "台账", row: 7 });
-    expect(l.basis.zh).toBe("付款（2025-01-20）");
+    expect(render(l.basis.text, "zh-CN")).toBe("付款（2025-01-20）");
   });
 
   it("restarts at a 相符 reply, a 不符 reply stating an amount, a signed demand and a signed commitment", () => {

@@ -1,5 +1,6 @@
 /** One sample of parameters for every message code: a code without a sample does not compile. */
 import type { MessageParams } from "../../../src/core/messages";
+import { collectSamples } from "./collect";
 import { lettersSamples } from "./letters";
 import { readSamples } from "./read";
 import { reconcileSamples } from "./reconcile";
@@ -8,4 +9,5 @@ export const SAMPLES: { [C in keyof MessageParams]: MessageParams[C] } = {
   ...reconcileSamples,
   ...lettersSamples,
   ...readSamples,
+  ...collectSamples,
 };
