@@ -22,9 +22,6 @@ import type {
   approveCredit,
   clearCreditMarks,
   ensureScorecardSheet,
-  findApplications,
-  loadRegister,
-  loadScorecard,
   markOverLimit,
   runCredit,
   surveyCredit,
@@ -81,11 +78,8 @@ export interface CollectUseCases {
 /** The 信用 view's (src/app/credit.ts). */
 export interface CreditUseCases {
   writeApplicationTemplate: typeof writeApplicationTemplate;
-  findApplications: typeof findApplications;
   surveyCredit: typeof surveyCredit;
-  loadScorecard: typeof loadScorecard;
   ensureScorecardSheet: typeof ensureScorecardSheet;
-  loadRegister: typeof loadRegister;
   runCredit: typeof runCredit;
   approveCredit: typeof approveCredit;
   undoApproval: typeof undoApproval;
@@ -144,11 +138,8 @@ export const APP_USE_CASES: UseCases = {
   runDemands: later(collect, "runDemands"),
   runPromise: later(collect, "runPromise"),
   writeApplicationTemplate: later(credit, "writeApplicationTemplate"),
-  findApplications: later(credit, "findApplications"),
   surveyCredit: later(credit, "surveyCredit"),
-  loadScorecard: later(credit, "loadScorecard"),
   ensureScorecardSheet: later(credit, "ensureScorecardSheet"),
-  loadRegister: later(credit, "loadRegister"),
   runCredit: later(credit, "runCredit"),
   approveCredit: later(credit, "approveCredit"),
   undoApproval: later(credit, "undoApproval"),
