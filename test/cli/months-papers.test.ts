@@ -185,3 +185,17 @@ describe("help", () => {
     expect((await run(["aging", "--help"], dir)).out).toContain("--out 时每张表各复制一份，每笔款项标在它自己那张表的行上");
   });
 });
+
+describe("the text reports of reconcile and aging over several sheets", () => {
+  test("name every sheet read, the carry-overs checked and the sheet whose columns differ", async () => {
+    const rec = await run(["reconcile", "--ledger", "months.xlsx", "--sheets", "2026-*", "--statement", "meida.csv", "--as-of", "2026-08-31"], dir);
+    expect([rec.code, rec.err]).toEqual([0, ""]);
+    expect(rec.out).toContain("台账: 2026-07、2026-08、2026-09  对账单: meida");
+    expect(rec.out).toContain("工作表“2026-08”第 2 行 杭州美达商贸 期初/结转 1,500.00：与上月结余一致");
+    expect(rec.out).toContain("列结构与首表“2026-07”不同：工作表“2026-09”");
+    const aging = await run(["aging", "--ledger", "months.xlsx", "--sheet", "2026-07", "--sheet", "2026-08", "--as-of", "2026-12-31", "--lang", "en"], dir);
+    expect([aging.code, aging.err]).toEqual([0, ""]);
+    expect(aging.out).toContain("Opening balance from: 2026-07!2 (counted once)");
+    expect(aging.out).toContain("All sheets have the same layout");
+  });
+});

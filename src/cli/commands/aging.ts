@@ -35,6 +35,7 @@ import { EXIT_OK, UsageError } from "../errors";
 import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, openRegister, saveResult, type OpenedFile } from "../files";
 import type { WorkbookPort } from "../../port/workbook";
 import { writeJson } from "../json-stream";
+import { sheetsText } from "./read";
 import { render, toAgingJson } from "../../messages";
 import { renderTable } from "../table";
 import { copyInto, problemsOrThrow as reconcileProblemsOrThrow, unreadableOrThrow } from "./reconcile";
@@ -195,7 +196,7 @@ function limitationText(run: AgingRun, lang: Lang): string[] {
       const l = i.limitation;
       if (!l || l.status === "running") continue;
       const what = l.status === "expired" ? s("可能已过诉讼时效，请咨询法律意见", "possibly time-barred: seek legal advice") : s(`还剩 ${l.daysLeft} 天，请取得对方确认`, `${l.daysLeft} days left: get an acknowledgement`);
-      lines.push(`  ${d.dealer} ${i.ref ?? i.row} ${formatFenGrouped(i.open)}  ${s("届满", "expires")} ${l.expires}（${render(l.basis.text, lang)}）：${what}`);
+      lines.push(`  ${d.dealer} ${i.ref ?? i.row} ${formatFenGrouped(i.open)}  ${s("届满", "expires")} ${l.expires}（${lang === "en-US" ? l.basis.en : l.basis.zh}）：${what}`);
     }
   }
   for (const k of broken) lines.push(`  ${k.dealer} ${k.number}：${s(`第 ${k.missed!.n} 期（${k.missed!.date}）未按期付款，承诺未履行`, `installment ${k.missed!.n} (${k.missed!.date}) missed: commitment not kept`)}`);
@@ -296,6 +297,7 @@ export function agingText(run: AgingRun, lang: Lang): string {
   const basis = r.basis === "due" ? s("按到期日", "by due date") : s("按单据日期", "by document date");
   const read = (run.ledger as Partial<CombinedReadResult>).sheets ?? [run.ledger.sheet];
   lines.push(`${s("台账", "Ledger")}: ${read.join("、")}  ${s("账龄日期", "As of")}: ${r.asOf}  ${s("账龄基准", "Aged")}: ${basis}`);
+  if (read.length > 1) lines.push(...sheetsText(run.ledger as CombinedReadResult, lang));
   const ts = run.termSources;
   const defaultFrom =
     ts.defaultFrom === "request" ? s("本次指定", "given") : ts.defaultFrom === "setting" ? s("已保存的设置", "saved setting") : s("未设置", "not set");

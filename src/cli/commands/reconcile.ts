@@ -17,7 +17,9 @@ import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
 import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, writtenText, type OpenedFile } from "../files";
+import type { CombinedReadResult } from "../../core/read";
 import { writeJson } from "../json-stream";
+import { sheetsText } from "./read";
 import { balanceTableRefusal, commandBalancesOnly } from "./balances";
 import { renderTable } from "../table";
 
@@ -175,7 +177,9 @@ export function reconcileText(run: ReconcileRun, lang: Lang): string {
   const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
   const r = run.report;
   const lines: string[] = [];
-  lines.push(`${s("台账", "Ledger")}: ${run.ledger.sheet}  ${s("对账单", "Statement")}: ${run.statement.sheet}  ${s("截止日期", "Cut-off")}: ${r.asOf ?? r.cutoff ?? "-"}`);
+  const read = (run.ledger as Partial<CombinedReadResult>).sheets ?? [run.ledger.sheet];
+  lines.push(`${s("台账", "Ledger")}: ${read.join("、")}  ${s("对账单", "Statement")}: ${run.statement.sheet}  ${s("截止日期", "Cut-off")}: ${r.asOf ?? r.cutoff ?? "-"}`);
+  if (read.length > 1) lines.push(...sheetsText(run.ledger as CombinedReadResult, lang));
   const choice = run.dealerChoice;
   if (run.autoDealer && choice && choice.ledgerDealers.length > 1) {
     const as = choice.statementName && choice.match !== "same" ? s(`（对账单写作「${choice.statementName}」）`, ` (the statement writes "${choice.statementName}")`) : "";
