@@ -8,11 +8,12 @@
  * or messages themselves, so the table decides how each is written in each language.
  */
 import type { CollectMessages } from "./collect/messages";
+import type { CreditMessages } from "./credit/messages";
 import type { LettersMessages } from "./letters/messages";
 import type { ReadMessages } from "./read/messages";
 import type { ReconcileMessages } from "./reconcile/messages";
 
-export interface MessageParams extends ReconcileMessages, LettersMessages, ReadMessages, CollectMessages {}
+export interface MessageParams extends ReconcileMessages, LettersMessages, ReadMessages, CollectMessages, CreditMessages {}
 
 export type MessageCode = keyof MessageParams;
 

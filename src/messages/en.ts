@@ -1,6 +1,7 @@
 /** The English message table: the text of every code core returns. */
 import type { Language } from "./table";
 import { collectEn } from "./en/collect";
+import { creditEn } from "./en/credit";
 import { lettersEn } from "./en/letters";
 import { readEn } from "./en/read";
 import { reconcileEn } from "./en/reconcile";
@@ -14,5 +15,6 @@ export const en: Language = {
     ...lettersEn,
     ...readEn,
     ...collectEn,
+    ...creditEn,
   },
 };

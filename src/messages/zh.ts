@@ -1,6 +1,7 @@
 /** 中文消息表：核心返回的每个代码的文字。 */
 import type { Language } from "./table";
 import { collectZh } from "./zh/collect";
+import { creditZh } from "./zh/credit";
 import { lettersZh } from "./zh/letters";
 import { readZh } from "./zh/read";
 import { reconcileZh } from "./zh/reconcile";
@@ -14,5 +15,6 @@ export const zh: Language = {
     ...lettersZh,
     ...readZh,
     ...collectZh,
+    ...creditZh,
   },
 };

@@ -20,6 +20,7 @@ import {
 import type { CellValue } from "../../src/core/model";
 import { readGrid } from "../../src/core/read";
 import type { OutRow } from "../../src/port/workbook";
+import { render } from "../../src/messages/render";
 
 const AS_OF = "2026-11-30";
 
@@ -259,7 +260,7 @@ describe("reading filled applications by their labels", () => {
       ["申请-蜀丰", "B15", "业务员"],
     ]);
     const guarantee = read.errors.find((e) => e.field === "担保方式")!;
-    expect(guarantee.zh).toBe("工作表“申请-蜀丰”单元格 " + guarantee.cell + "（担保方式）：“房产”不是可选值（无、保证、抵押）");
+    expect(render(guarantee.text, "zh-CN")).toBe("工作表“申请-蜀丰”单元格 " + guarantee.cell + "（担保方式）：“房产”不是可选值（无、保证、抵押）");
   });
 
   it("reads an application table, one dealer per row", () => {

@@ -8,6 +8,7 @@ import { APPLICATION_SHEET, creditResultSpec, findBalanceSheet, markOverLimit, r
 import type { Lang } from "../../app/lang";
 import { REGISTER_SHEET, SCORECARD_SHEET, toCreditJson } from "../../core/credit";
 import { formatFenGrouped } from "../../core/money";
+import { render } from "../../messages/render";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, say } from "../options";
@@ -122,11 +123,11 @@ async function commandTemplate(ctx: Context, values: Values): Promise<number> {
 function problemText(p: CreditProblem, lang: Lang, files: { applications: string; ledger: string; balances: string; scorecard: string }): string {
   switch (p.code) {
     case "applications":
-      return say(lang, `申请表（${files.applications}）有问题，未评分：\n${p.errors.map((e) => e.zh).join("\n")}`, `the applications (${files.applications}) have problems; nothing was scored:\n${p.errors.map((e) => e.en).join("\n")}`);
+      return say(lang, `申请表（${files.applications}）有问题，未评分：\n${p.errors.map((e) => render(e.text, "zh-CN")).join("\n")}`, `the applications (${files.applications}) have problems; nothing was scored:\n${p.errors.map((e) => render(e.text, "en-US")).join("\n")}`);
     case "no_applications":
       return say(lang, `${files.applications} 中没有找到信用申请（表单须有“客户名称”等标签，或一张以这些标签为表头的表）`, `no credit application found in ${files.applications} (a form with labels such as 客户名称, or a table with them as headers)`);
     case "scorecard":
-      return say(lang, `评分标准（${files.scorecard} 的“${p.sheet}”）有问题：\n${p.problems.map((x) => x.zh).join("\n")}`, `the scorecard ("${p.sheet}" in ${files.scorecard}) has problems:\n${p.problems.map((x) => x.en).join("\n")}`);
+      return say(lang, `评分标准（${files.scorecard} 的“${p.sheet}”）有问题：\n${p.problems.map((x) => render(x.text, "zh-CN")).join("\n")}`, `the scorecard ("${p.sheet}" in ${files.scorecard}) has problems:\n${p.problems.map((x) => render(x.text, "en-US")).join("\n")}`);
     case "ledger_unreadable":
       return say(lang, `无法读取台账（${files.ledger}）：${p.message}`, `cannot read the ledger (${files.ledger}): ${p.message}`);
     case "not_balance_table":

@@ -3,6 +3,7 @@
  * their labels, never by fixed cells. A form is a sheet with "客户名称" (or "客户名称：") in one cell and the
  * value beside it or under it; a table has the labels as a header row and one dealer per row below.
  */
+import { msg, type Message } from "../messages";
 import type { CellValue, Fen, Grid, IsoDate } from "../model";
 import { columnLetter } from "../read/columns";
 import { parseAmount } from "../values/amount";
@@ -102,8 +103,8 @@ export interface ApplicationError {
   /** The cell at fault (`B7`), or the label's cell when the value is missing. */
   cell: string;
   field: string;
-  zh: string;
-  en: string;
+  /** The place, the field and what is wrong, to show the user. */
+  text: Message;
 }
 
 export interface ApplicationsRead {
@@ -240,10 +241,10 @@ function build(
 ): Application | null {
   const values: Partial<Record<FieldKey, unknown>> = {};
   let ok = true;
-  const fail = (field: ApplicationField, p: Place, zh: string, en: string) => {
+  const fail = (field: ApplicationField, p: Place, what: Message) => {
     ok = false;
     const cell = cellRef(grid, p);
-    errors.push({ sheet: grid.sheet, cell, field: field.label, zh: `工作表“${grid.sheet}”单元格 ${cell}（${field.label}）：${zh}`, en: `Sheet "${grid.sheet}", cell ${cell} (${field.en}): ${en}` });
+    errors.push({ sheet: grid.sheet, cell, field: field.label, text: msg("credit.application.error", { sheet: grid.sheet, cell, field: field.label, fieldEn: field.en, what }) });
   };
   for (const field of APPLICATION_FIELDS) {
     const hit = found.get(field.key);
@@ -251,15 +252,15 @@ function build(
     const place = hit?.at ?? sourceAt;
     if (isBlank(v)) {
       if (field.required) {
-        if (hit) fail(field, place, "必填，未填写", "required, left blank");
-        else fail(field, sourceAt, `找不到“${field.label}”这一项（必填）`, `no "${field.label}" field found (required)`);
+        if (hit) fail(field, place, msg("credit.field.blank", {}));
+        else fail(field, sourceAt, msg("credit.field.missing", { label: field.label }));
       }
       values[field.key] = field.kind === "text" ? "" : null;
       continue;
     }
     const parsed = parseField(field, v);
     if (parsed.ok) values[field.key] = parsed.value;
-    else fail(field, place, `“${cellText(v)}”${parsed.zh}`, `"${cellText(v)}" ${parsed.en}`);
+    else fail(field, place, parsed.what);
   }
   if (!ok) return null;
   const s = (k: FieldKey) => (values[k] as string | null) ?? "";
@@ -287,34 +288,35 @@ function build(
   };
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; zh: string; en: string };
+type Parsed = { ok: true; value: unknown } | { ok: false; what: Message };
 
 function parseField(field: ApplicationField, v: CellValue): Parsed {
+  const found = cellText(v);
   switch (field.kind) {
     case "text":
       return { ok: true, value: cellText(v).trim() };
     case "choice": {
       const text = cellText(v).normalize("NFKC").trim();
       const choice = field.choices!.find((c) => c === text);
-      return choice ? { ok: true, value: choice } : { ok: false, zh: `不是可选值（${field.choices!.join("、")}）`, en: `is not one of ${field.choices!.join(", ")}` };
+      return choice ? { ok: true, value: choice } : { ok: false, what: msg("credit.field.not_choice", { found, choices: field.choices! }) };
     }
     case "date": {
       const d = parseDate(v);
-      return d.ok ? { ok: true, value: d.date } : { ok: false, zh: "不是有效日期（如 2026-11-30）", en: "is not a date (e.g. 2026-11-30)" };
+      return d.ok ? { ok: true, value: d.date } : { ok: false, what: msg("credit.field.not_date", { found }) };
     }
     case "money": {
       const a = parseAmount(v);
-      if (!a.ok || a.fen < 0 || a.fen % 100 !== 0) return { ok: false, zh: "须为大于或等于 0 的整数金额（元）", en: "must be a whole number of yuan, 0 or more" };
+      if (!a.ok || a.fen < 0 || a.fen % 100 !== 0) return { ok: false, what: msg("credit.field.not_yuan", { found }) };
       return { ok: true, value: a.fen };
     }
     case "wan": {
       const a = parseAmount(v);
-      if (!a.ok || a.fen < 0) return { ok: false, zh: "须为大于或等于 0 的数（万元）", en: "must be a number of 10k yuan, 0 or more" };
+      if (!a.ok || a.fen < 0) return { ok: false, what: msg("credit.field.not_wan", { found }) };
       return { ok: true, value: a.fen / 100 };
     }
     case "days": {
       const text = typeof v === "number" ? v : Number(cellText(v).normalize("NFKC").replace(/天$/, "").trim());
-      if (!Number.isInteger(text) || text < 0 || text > 3650) return { ok: false, zh: "须为 0 到 3650 的整数天数", en: "must be a whole number of days from 0 to 3650" };
+      if (!Number.isInteger(text) || text < 0 || text > 3650) return { ok: false, what: msg("credit.field.not_days", { found }) };
       return { ok: true, value: text };
     }
   }

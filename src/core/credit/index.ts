@@ -4,3 +4,4 @@ export * from "./history";
 export * from "./score";
 export * from "./register";
 export * from "./assess";
+export type { CreditMessages } from "./messages";

@@ -3,6 +3,7 @@
  * labels (the user may move columns and add their own); approving writes only the dealer's own row and
  * only the register's columns.
  */
+import { msg, type Message } from "../messages";
 import { addDays } from "../dates";
 import type { CellValue, Fen, IsoDate } from "../model";
 import { columnLetter } from "../read/columns";
@@ -49,7 +50,7 @@ export interface RegisterRead {
   rows: RegisterRow[];
   /** Last Excel row with anything in it. */
   lastRow: number;
-  problems: { row: number; cell: string; zh: string; en: string }[];
+  problems: { row: number; cell: string; text: Message }[];
 }
 
 const norm = (v: CellValue | undefined) => cellText(v ?? null).normalize("NFKC").replace(/\s+/g, "");
@@ -80,10 +81,10 @@ export function parseRegister(grid: { sheet: string; top: number; left: number; 
     const cell = (k: RegisterColumn) => `${columnLetter(out.columns[k] ?? 1)}${excelRow}`;
     const limitCell = at(row, "limit");
     const amount = limitCell === null || cellText(limitCell).trim() === "" ? null : parseAmount(limitCell);
-    if (amount && (!amount.ok || amount.fen < 0)) out.problems.push({ row: excelRow, cell: cell("limit"), zh: `${grid.sheet} ${cell("limit")}：信用额度“${cellText(limitCell)}”不是有效金额`, en: `${grid.sheet} ${cell("limit")}: limit "${cellText(limitCell)}" is not an amount` });
+    if (amount && (!amount.ok || amount.fen < 0)) out.problems.push({ row: excelRow, cell: cell("limit"), text: msg("credit.register.bad_limit", { sheet: grid.sheet, cell: cell("limit"), found: cellText(limitCell) }) });
     const termCell = at(row, "term");
     const term = termCell === null || cellText(termCell).trim() === "" ? null : parseTermDays(termCell);
-    if (termCell !== null && cellText(termCell).trim() !== "" && term === null) out.problems.push({ row: excelRow, cell: cell("term"), zh: `${grid.sheet} ${cell("term")}：账期“${cellText(termCell)}”不是有效天数`, en: `${grid.sheet} ${cell("term")}: term "${cellText(termCell)}" is not a number of days` });
+    if (termCell !== null && cellText(termCell).trim() !== "" && term === null) out.problems.push({ row: excelRow, cell: cell("term"), text: msg("credit.register.bad_term", { sheet: grid.sheet, cell: cell("term"), found: cellText(termCell) }) });
     const date = (k: RegisterColumn) => {
       const v = at(row, k);
       if (v === null || cellText(v).trim() === "") return null;

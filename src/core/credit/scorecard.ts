@@ -3,6 +3,7 @@
  * and the cap for dealers of under a year. The default is written to a 评分标准 sheet the user may edit;
  * every run reads it back (`scorecardRows` / `parseScorecard` are each other's inverse).
  */
+import { msg, type Message } from "../messages";
 import type { CellValue } from "../model";
 import { cellText } from "../values/text";
 
@@ -119,8 +120,7 @@ export function scorecardRows(card: Scorecard): CellValue[][] {
 
 export interface ScorecardProblem {
   row: number;
-  zh: string;
-  en: string;
+  text: Message;
 }
 
 function key(v: CellValue | undefined): string {
@@ -167,11 +167,11 @@ export function parseScorecard(values: CellValue[][], top = 1): { card: Scorecar
     }
     if (section === "items") {
       const item = ITEM_BY_LABEL.get(first) ?? ITEM_BY_LABEL.get(first.replace(/\(.*\)$/, ""));
-      if (!item) return void problems.push({ row: at, zh: `第 ${at} 行：不认识的项目“${cellText(row[0])}”`, en: `row ${at}: unknown item "${cellText(row[0])}"` });
+      if (!item) return void problems.push({ row: at, text: msg("credit.scorecard.unknown_item", { row: at, found: cellText(row[0]) }) });
       const when = parseCondition(cellText(row[1] ?? null), item);
       const points = typeof row[2] === "number" ? row[2] : Number(key(row[2]));
-      if (!when) return void problems.push({ row: at, zh: `第 ${at} 行（B列）：条件“${cellText(row[1] ?? null)}”应写成“≥ 3”“≤ 30”“其他”或“无记录”`, en: `row ${at} (column B): condition "${cellText(row[1] ?? null)}" should read "≥ 3", "≤ 30", "其他" or "无记录"` });
-      if (!Number.isFinite(points) || points < 0) return void problems.push({ row: at, zh: `第 ${at} 行（C列）：分值须为 0 或以上的数`, en: `row ${at} (column C): points must be a number, 0 or more` });
+      if (!when) return void problems.push({ row: at, text: msg("credit.scorecard.bad_condition", { row: at, found: cellText(row[1] ?? null) }) });
+      if (!Number.isFinite(points) || points < 0) return void problems.push({ row: at, text: msg("credit.scorecard.bad_points", { row: at }) });
       const list = bands.get(item) ?? [];
       list.push({ when, points });
       bands.set(item, list);
@@ -180,7 +180,7 @@ export function parseScorecard(values: CellValue[][], top = 1): { card: Scorecar
     if (section === "grades") {
       const nums = [row[1], row[2], row[3]].map((v) => (typeof v === "number" ? v : Number(key(v))));
       if (nums.some((n) => !Number.isFinite(n) || n < 0) || !Number.isInteger(nums[2])) {
-        return void problems.push({ row: at, zh: `第 ${at} 行：等级“${cellText(row[0])}”的最低分、额度系数、账期须为 0 或以上的数（账期为整数天）`, en: `row ${at}: grade "${cellText(row[0])}" needs a minimum score, a factor and a whole-day term, 0 or more` });
+        return void problems.push({ row: at, text: msg("credit.scorecard.bad_grade", { row: at, grade: cellText(row[0]) }) });
       }
       grades.push({ g: { grade: cellText(row[0]).trim().toUpperCase(), minScore: nums[0], factor: nums[1], termDays: nums[2] }, row: at });
     }
@@ -191,7 +191,7 @@ export function parseScorecard(values: CellValue[][], top = 1): { card: Scorecar
   }
   if (grades.length > 0) card.grades = grades.map((g) => g.g).sort((a, b) => b.minScore - a.minScore);
   if (!card.grades.some((g) => g.grade === card.newDealerCap)) {
-    problems.push({ row: top, zh: `“${CAP_LABEL}”须是表中的一个等级（${card.grades.map((g) => g.grade).join("、")}）`, en: `"${CAP_LABEL}" must be one of the grades (${card.grades.map((g) => g.grade).join(", ")})` });
+    problems.push({ row: top, text: msg("credit.scorecard.bad_cap", { label: CAP_LABEL, grades: card.grades.map((g) => g.grade) }) });
   }
   return { card, problems };
 }

@@ -11,6 +11,7 @@ import type { CreditProblem, CreditRun, CreditSurvey } from "../../app/credit";
 import type { ApplicationError, DealerCredit } from "../../core/credit";
 import { formatFenGrouped } from "../../core/money";
 import { columnNumber } from "../../core/read/columns";
+import { render } from "../../messages/render";
 import type { Selection } from "../../port/workbook";
 import { useConfirmations } from "../components/ActionNote";
 import { useLocale, useServices } from "../context";
@@ -78,7 +79,7 @@ export function cellTarget(sheet: string, cell: string): Selection | null {
 }
 
 export function applicationErrorLines(errors: readonly ApplicationError[], locale: Locale): ProblemLine[] {
-  return errors.map((e) => ({ text: locale === "en-US" ? e.en : e.zh, target: cellTarget(e.sheet, e.cell) }));
+  return errors.map((e) => ({ text: render(e.text, locale), target: cellTarget(e.sheet, e.cell) }));
 }
 
 /** A refused run's problems, each naming its sheet and cell where it has them. */
@@ -90,7 +91,7 @@ export function problemLines(problem: CreditProblem, locale: Locale): ProblemLin
     case "no_applications":
       return [{ text: s.noneFound, target: null }];
     case "scorecard":
-      return problem.problems.map((p) => ({ text: locale === "en-US" ? p.en : p.zh, target: { sheet: problem.sheet, row: p.row } }));
+      return problem.problems.map((p) => ({ text: render(p.text, locale), target: { sheet: problem.sheet, row: p.row } }));
     case "ledger_unreadable":
     case "not_balance_table":
       return [{ text: problem.message, target: null }];

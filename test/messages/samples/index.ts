@@ -1,6 +1,7 @@
 /** One sample of parameters for every message code: a code without a sample does not compile. */
 import type { MessageParams } from "../../../src/core/messages";
 import { collectSamples } from "./collect";
+import { creditSamples } from "./credit";
 import { lettersSamples } from "./letters";
 import { readSamples } from "./read";
 import { reconcileSamples } from "./reconcile";
@@ -10,4 +11,5 @@ export const SAMPLES: { [C in keyof MessageParams]: MessageParams[C] } = {
   ...lettersSamples,
   ...readSamples,
   ...collectSamples,
+  ...creditSamples,
 };

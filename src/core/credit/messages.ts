@@ -1,0 +1,28 @@
+/** The codes the credit part says its problems with, and their parameters (see `../messages`). */
+import type { Message } from "../messages";
+
+export interface CreditMessages {
+  /**
+   * A field of an application that cannot be taken: the place, the field (its Chinese label, its English
+   * name) and what is wrong.
+   */
+  "credit.application.error": { sheet: string; cell: string; field: string; fieldEn: string; what: Message };
+  "credit.field.blank": Record<string, never>;
+  /** `label`: the field's label, as the form writes it. */
+  "credit.field.missing": { label: string };
+  "credit.field.not_choice": { found: string; choices: readonly string[] };
+  "credit.field.not_date": { found: string };
+  "credit.field.not_yuan": { found: string };
+  "credit.field.not_wan": { found: string };
+  "credit.field.not_days": { found: string };
+  // The 评分标准 sheet.
+  "credit.scorecard.unknown_item": { row: number; found: string };
+  "credit.scorecard.bad_condition": { row: number; found: string };
+  "credit.scorecard.bad_points": { row: number };
+  "credit.scorecard.bad_grade": { row: number; grade: string };
+  /** `label`: the cap's label on the sheet; `grades`: the grades the table has. */
+  "credit.scorecard.bad_cap": { label: string; grades: readonly string[] };
+  // The 信用档案.
+  "credit.register.bad_limit": { sheet: string; cell: string; found: string };
+  "credit.register.bad_term": { sheet: string; cell: string; found: string };
+}
