@@ -51,6 +51,9 @@ async function excel(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+// Each case writes and reads back two workbooks: more than the default five seconds on a busy machine.
+jest.setTimeout(60_000);
+
 describe("a result workbook streamed to its file", () => {
   it("holds the same sheets, values, marks and our-sheet records as the one made in ExcelJS's model", async () => {
     const { model, streamed } = await bothWays();

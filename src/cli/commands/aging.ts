@@ -33,7 +33,7 @@ import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
 import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, openRegister, saveResult, type OpenedFile } from "../files";
-import type { WorkbookPort } from "../../port/workbook";
+import type { ReadableWorkbook } from "../../port/workbook";
 import { writeJson } from "../json-stream";
 import { sheetsText } from "./read";
 import { render, toAgingJson } from "../../messages";
@@ -196,7 +196,7 @@ function limitationText(run: AgingRun, lang: Lang): string[] {
       const l = i.limitation;
       if (!l || l.status === "running") continue;
       const what = l.status === "expired" ? s("可能已过诉讼时效，请咨询法律意见", "possibly time-barred: seek legal advice") : s(`还剩 ${l.daysLeft} 天，请取得对方确认`, `${l.daysLeft} days left: get an acknowledgement`);
-      lines.push(`  ${d.dealer} ${i.ref ?? i.row} ${formatFenGrouped(i.open)}  ${s("届满", "expires")} ${l.expires}（${lang === "en-US" ? l.basis.en : l.basis.zh}）：${what}`);
+      lines.push(`  ${d.dealer} ${i.ref ?? i.row} ${formatFenGrouped(i.open)}  ${s("届满", "expires")} ${l.expires}（${render(l.basis.text, lang)}）：${what}`);
     }
   }
   for (const k of broken) lines.push(`  ${k.dealer} ${k.number}：${s(`第 ${k.missed!.n} 期（${k.missed!.date}）未按期付款，承诺未履行`, `installment ${k.missed!.n} (${k.missed!.date}) missed: commitment not kept`)}`);
@@ -207,7 +207,7 @@ function limitationText(run: AgingRun, lang: Lang): string[] {
  * The --register file as the letters' register (函证登记簿) and as the credit register (信用档案), as it
  * holds them: it may keep either or both.
  */
-async function registersOf(file: string, ctx: Context): Promise<{ register?: WorkbookPort; creditRegister?: WorkbookPort }> {
+async function registersOf(file: string, ctx: Context): Promise<{ register?: ReadableWorkbook; creditRegister?: ReadableWorkbook }> {
   const opened = (await openRegister(file, [REGISTER_SHEET, CREDIT_REGISTER_SHEET], ctx.io.cwd, ctx.lang))!;
   const port = opened.file.port;
   return { ...(opened.sheetOf(REGISTER_SHEET) ? { register: port } : {}), ...(opened.sheetOf(CREDIT_REGISTER_SHEET) ? { creditRegister: port } : {}) };
@@ -289,6 +289,9 @@ export async function addAgingToWorkbook(
   return { run, written, ledgerCopy };
 }
 
+/** Actions listed in the text summary; the rest are counted (the 催款计划 sheet and the JSON have every one). */
+export const MAX_ACTIONS_LISTED = 1_000;
+
 /** The text summary: terms, totals by stage, dealers × buckets, and this week's actions. */
 export function agingText(run: AgingRun, lang: Lang): string {
   const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
@@ -308,7 +311,7 @@ export function agingText(run: AgingRun, lang: Lang): string {
   lines.push(
     renderTable(
       [s("阶段", "Stage"), s("笔数", "Items"), s("金额", "Amount")],
-      STAGES.map((st) => [pick(STAGE_TEXT[st], lang), String(r.totals.byStage[st].count), formatFenGrouped(r.totals.byStage[st].amount)]),
+      STAGES.map((st) => [render(STAGE_TEXT[st], lang), String(r.totals.byStage[st].count), formatFenGrouped(r.totals.byStage[st].amount)]),
       [1, 2],
     ),
   );
@@ -340,7 +343,7 @@ export function agingText(run: AgingRun, lang: Lang): string {
     lines.push(
       renderTable(
         [s("行动日期", "Date"), s("经销商", "Dealer"), s("业务员", "Rep"), s("单号", "Reference"), s("行", "Row"), s("未收金额", "Open"), s("到期日", "Due"), s("阶段", "Stage"), s("行动", "Action")],
-        due.map((i) => [
+        due.slice(0, MAX_ACTIONS_LISTED).map((i) => [
           i.nextAction.date,
           i.dealer,
           i.rep ?? "",
@@ -348,12 +351,17 @@ export function agingText(run: AgingRun, lang: Lang): string {
           String(i.row),
           formatFenGrouped(i.open),
           i.dueDate,
-          pick(STAGE_TEXT[i.stage], lang),
-          lang === "en-US" ? i.nextAction.en : i.nextAction.zh,
+          render(STAGE_TEXT[i.stage], lang),
+          render(i.nextAction.text, lang),
         ]),
         [4, 5],
       ),
     );
+    // A full-sheet ledger can have half a million late items: the terminal gets the first, the plan has all.
+    if (due.length > MAX_ACTIONS_LISTED) {
+      const more = due.length - MAX_ACTIONS_LISTED;
+      lines.push(s(`……另有 ${more} 笔，见 --out 结果工作簿的催款计划或 --json`, `… and ${more} more: see the collection plan of --out or --json`));
+    }
   }
 
   lines.push(...apartText(r, lang));
@@ -361,7 +369,7 @@ export function agingText(run: AgingRun, lang: Lang): string {
 
   if (r.issues.length > 0) {
     lines.push("", s(`问题：${r.issues.length}`, `Problems: ${r.issues.length}`));
-    for (const issue of r.issues.slice(0, 30)) lines.push(`  ${lang === "en-US" ? issue.en : issue.zh}`);
+    for (const issue of r.issues.slice(0, 30)) lines.push(`  ${render(issue.text, lang)}`);
     if (r.issues.length > 30) lines.push(s(`  ……另有 ${r.issues.length - 30} 处`, `  … and ${r.issues.length - 30} more`));
   }
   return lines.join("\n");
@@ -409,7 +417,7 @@ export function apartText(r: AgingReport, lang: Lang): string[] {
           formatFenGrouped(u.amount),
           formatFenGrouped(u.open),
           statusText[u.status],
-          pick(reviewKindText(u.kind), lang),
+          render(reviewKindText(u.kind), lang),
           render(u.text, lang),
         ]),
         [1, 3, 4],
