@@ -7,13 +7,14 @@
  * Parameters are raw values (fen, `YYYY-MM-DD` dates, row numbers, counts, names as found in the sheets)
  * or messages themselves, so the table decides how each is written in each language.
  */
+import type { AgingMessages } from "./aging/messages";
 import type { CollectMessages } from "./collect/messages";
 import type { CreditMessages } from "./credit/messages";
 import type { LettersMessages } from "./letters/messages";
 import type { ReadMessages } from "./read/messages";
 import type { ReconcileMessages } from "./reconcile/messages";
 
-export interface MessageParams extends ReconcileMessages, LettersMessages, ReadMessages, CollectMessages, CreditMessages {}
+export interface MessageParams extends ReconcileMessages, AgingMessages, LettersMessages, ReadMessages, CollectMessages, CreditMessages {}
 
 export type MessageCode = keyof MessageParams;
 

@@ -1,5 +1,6 @@
 /** The English message table: the text of every code core returns. */
 import type { Language } from "./table";
+import { agingEn } from "./en/aging";
 import { collectEn } from "./en/collect";
 import { creditEn } from "./en/credit";
 import { lettersEn } from "./en/letters";
@@ -16,5 +17,6 @@ export const en: Language = {
     ...readEn,
     ...collectEn,
     ...creditEn,
+    ...agingEn,
   },
 };

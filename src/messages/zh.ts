@@ -1,5 +1,6 @@
 /** 中文消息表：核心返回的每个代码的文字。 */
 import type { Language } from "./table";
+import { agingZh } from "./zh/aging";
 import { collectZh } from "./zh/collect";
 import { creditZh } from "./zh/credit";
 import { lettersZh } from "./zh/letters";
@@ -16,5 +17,6 @@ export const zh: Language = {
     ...readZh,
     ...collectZh,
     ...creditZh,
+    ...agingZh,
   },
 };

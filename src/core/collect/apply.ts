@@ -18,8 +18,7 @@ export interface CollectionMarks {
 }
 
 function act(item: OpenItem, code: ActionCode, asOf: string): void {
-  const t = ACTION_TEXT[code];
-  item.nextAction = { code, date: asOf, zh: t.zh, en: t.en };
+  item.nextAction = { code, date: asOf, text: ACTION_TEXT[code] };
 }
 
 /** Sets `limitation` on every open item and the action of those the checks call for; returns the counts. */

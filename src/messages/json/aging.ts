@@ -91,7 +91,7 @@ export function toAgingJson(report: AgingReport): object {
         unknownAge: item.unknownAge,
         nextAction: item.nextAction.code,
         nextActionDate: item.nextAction.date,
-        nextActionText: { zh: item.nextAction.zh, en: item.nextAction.en },
+        nextActionText: { zh: render(item.nextAction.text, "zh-CN"), en: render(item.nextAction.text, "en-US") },
         ...review(item.underReconciliation),
         ...limitation(item.limitation),
       })),
@@ -124,7 +124,8 @@ export function toAgingJson(report: AgingReport): object {
       closingReceivable: formatFen(r.closingReceivable),
     })),
     ignoredAfterAsOf: report.ignoredAfterAsOf,
-    issues: report.issues,
+    // As the issues were written before they became messages: code, where, then the text in both languages.
+    issues: report.issues.map((i) => ({ code: i.code, ...(i.sheet !== undefined ? { sheet: i.sheet } : {}), ...(i.row !== undefined ? { row: i.row } : {}), zh: render(i.text, "zh-CN"), en: render(i.text, "en-US") })),
     unreadable: report.unreadable.map((u) => ({
       sheet: u.sheet,
       row: u.row,

@@ -82,7 +82,7 @@ export function stageLines(report: AgingReport, locale: Locale): StageLine[] {
     const style = stage === "not_due" ? undefined : AGING_MARK_STYLES[stage];
     return {
       stage,
-      text: pick(STAGE_TEXT[stage], locale),
+      text: render(STAGE_TEXT[stage], locale),
       explanation: stageExplanation(stage, locale),
       count: total.count,
       amount: total.amount,
@@ -173,10 +173,10 @@ export function actionLines(report: AgingReport, locale: Locale): ActionLine[] {
     openText: formatFenGrouped(item.open),
     dueDate: item.dueDate,
     stage: item.stage,
-    stageText: pick(STAGE_TEXT[item.stage], locale),
+    stageText: render(STAGE_TEXT[item.stage], locale),
     stageExplanation: stageExplanation(item.stage, locale),
     finalDate: item.finalDate,
-    actionText: pick(item.nextAction, locale),
+    actionText: render(item.nextAction.text, locale),
     actionDate: item.nextAction.date,
     actionDue: item.nextAction.date <= report.asOf,
     limitation: item.limitation
@@ -237,7 +237,7 @@ export function issueMessages(run: Pick<AgingRun, "report" | "ledger">): PaneMes
     ...run.ledger.errors
       .filter((e) => !unread.has(`${e.sheet}\u0000${e.row}\u0000${e.column ?? ""}`))
       .map((e: ReadIssue): Problem => ({ text: (l) => describeReadIssue(e, l), target: issueTarget(e) })),
-    ...run.report.issues.map((i): Problem => ({ text: (l) => pick(i, l), target: issueTargetOf(i) })),
+    ...run.report.issues.map((i): Problem => ({ text: (l) => render(i.text, l), target: issueTargetOf(i) })),
   ];
   const listed = problems.slice(0, MAX_LISTED_ISSUES);
   const messages: PaneMessage[] = listed.map((p, i) => ({
@@ -302,7 +302,7 @@ export function reviewLines(report: AgingReport, locale: Locale): ReviewLine[] {
     ref: u.ref ?? "",
     openText: formatFenGrouped(u.status === "settled" ? u.amount : u.open),
     statusText: s.reviewStatus[u.status],
-    kindText: pick(reviewKindText(u.kind), locale),
+    kindText: render(reviewKindText(u.kind), locale),
     reason: render(u.text, locale),
     target: { sheet: u.sheet, row: u.row },
   }));

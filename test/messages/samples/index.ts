@@ -1,5 +1,6 @@
 /** One sample of parameters for every message code: a code without a sample does not compile. */
 import type { MessageParams } from "../../../src/core/messages";
+import { agingSamples } from "./aging";
 import { collectSamples } from "./collect";
 import { creditSamples } from "./credit";
 import { lettersSamples } from "./letters";
@@ -12,4 +13,5 @@ export const SAMPLES: { [C in keyof MessageParams]: MessageParams[C] } = {
   ...readSamples,
   ...collectSamples,
   ...creditSamples,
+  ...agingSamples,
 };
