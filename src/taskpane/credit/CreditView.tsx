@@ -216,7 +216,7 @@ export function CreditView({ choice, generation, report, clear, onGoTo }: Credit
             <ActionNote at={CREDIT_NOTE.write} />
           </Section>
 
-          <ReviewList s={s} review={run.result.review} asOf={run.result.asOf} hasRegister={run.register !== null} goTo={w.goTo} />
+          <ReviewList s={s} review={run.result.review} asOf={run.result.asOf} register={run.register?.sheet ?? null} goTo={w.goTo} />
 
           <Section id="credit-exposure" title={s.exposure} testId="credit-exposure">
             <Caption1 className={layout.breakable}>
@@ -339,12 +339,12 @@ function DealerItem({ s, d, w }: { s: CreditStrings; d: DealerCredit; w: CreditR
   );
 }
 
-function ReviewList({ s, review, asOf, hasRegister, goTo }: { s: CreditStrings; review: readonly ReviewLine[]; asOf: string; hasRegister: boolean; goTo: (t: Selection) => void }): JSX.Element {
+function ReviewList({ s, review, asOf, register, goTo }: { s: CreditStrings; review: readonly ReviewLine[]; asOf: string; register: string | null; goTo: (t: Selection) => void }): JSX.Element {
   const layout = useLayoutStyles();
   const styles = useStyles();
   return (
     <Section id="credit-review" title={s.review} testId="credit-review">
-      {!hasRegister ? <Caption1 className={layout.muted}>{s.noRegister}</Caption1> : review.length === 0 ? <Caption1 className={layout.muted}>{s.reviewNone}</Caption1> : null}
+      {register === null ? <Caption1 className={layout.muted}>{s.noRegister}</Caption1> : review.length === 0 ? <Caption1 className={layout.muted}>{s.reviewNone}</Caption1> : null}
       <ResultList testId="credit-review-list">
         {review.map((v) => (
           <li key={v.registerRow} className={layout.breakable} data-testid="credit-review-item">
@@ -362,7 +362,7 @@ function ReviewList({ s, review, asOf, hasRegister, goTo }: { s: CreditStrings; 
                 </span>
               </>
             ) : null}{" "}
-            <Link onClick={() => goTo({ sheet: "信用档案", row: v.registerRow })} data-testid="credit-review-link">
+            <Link onClick={() => goTo({ sheet: register ?? "", row: v.registerRow })} data-testid="credit-review-link">
               {s.registerRow(v.registerRow)}
             </Link>
           </li>
