@@ -36,7 +36,7 @@ import { UNNAMED_DEALER } from "../core/aging";
 import { columnLetter, entriesOf, normaliseDealerName, pickRows, type EntryTable, type ReadResult } from "../core/read";
 import { parseTermDays } from "../core/values/term";
 import { parseRegister as parseCreditRegister, registerTerms, REGISTER_SHEET as CREDIT_REGISTER_SHEET, type RegisterRead as CreditRegisterRead } from "../core/credit";
-import { PortError, type WorkbookPort } from "../port/workbook";
+import { PortError, type ReadableWorkbook, type WorkbookPort } from "../port/workbook";
 import type { Bilingual, Lang } from "./lang";
 import { readSheet } from "./read";
 import type { ReconcileRun, SheetRef } from "./reconcile";
@@ -67,7 +67,7 @@ export interface AgingRequest {
   dealer?: string;
   buckets?: BucketSpec[];
   /** Where the term table and the default-term setting are kept; the ledger's workbook by default. */
-  termTablePort?: WorkbookPort;
+  termTablePort?: ReadableWorkbook;
   /**
    * Terms from elsewhere. `register` is the seam for the credit register (a later issue): it wins over
    * everything. `table`, when given, is used instead of looking for a term table sheet.
@@ -81,13 +81,13 @@ export interface AgingRequest {
    */
   reconciliation?: ReconciliationBasis;
   /** Where the credit register (信用档案) is kept when not in the ledger's (or term table's) workbook. */
-  creditRegister?: WorkbookPort;
+  creditRegister?: ReadableWorkbook;
   /**
    * The workbook holding the 函证登记簿 (and 还款计划) whose replies, signed demands and commitments restart
    * the limitation period and whose commitments are checked; default the ledger's workbook. Without a
    * register the period restarts at payments only.
    */
-  register?: WorkbookPort;
+  register?: ReadableWorkbook;
 }
 
 /** A term table found in the workbook. */
@@ -131,7 +131,7 @@ export interface AgingRun {
  * The limitation period of every open item (the ledger's payments, and the register's acknowledgements when
  * the workbook has one) and the commitments of 还款计划 checked against the receipts; the plan's actions follow.
  */
-async function collectionChecks(report: AgingReport, ledger: ReadResult, port: WorkbookPort, signal?: AbortSignal): Promise<AgingRun["collection"]> {
+async function collectionChecks(report: AgingReport, ledger: ReadResult, port: ReadableWorkbook, signal?: AbortSignal): Promise<AgingRun["collection"]> {
   const names = (await port.listSheets()).map((x) => x.name);
   const regName = names.find((n) => n === REGISTER_SHEET) ?? null;
   const register: RegisterRead | null = regName ? readRegister(await port.readSheet(regName, { signal })) : null;
@@ -158,7 +158,7 @@ function paymentEntries(table: EntryTable): ReturnType<typeof entriesOf> {
 }
 
 /** The 信用档案 of a workbook, or null when it has none (or no header row yet). */
-async function loadCreditRegister(port: WorkbookPort): Promise<CreditRegisterRead | null> {
+async function loadCreditRegister(port: ReadableWorkbook): Promise<CreditRegisterRead | null> {
   if (!(await port.listSheets()).some((s) => s.name === CREDIT_REGISTER_SHEET)) return null;
   const read = parseCreditRegister(await port.readSheet(CREDIT_REGISTER_SHEET));
   return read.headerRow === null ? null : read;
@@ -171,7 +171,7 @@ function checkCancelled(signal: AbortSignal | undefined): void {
 // ---- the user's default term ----
 
 /** The saved default term, or undefined when none was saved (or the saved value is unusable). */
-export async function loadDefaultTermDays(port: WorkbookPort): Promise<number | undefined> {
+export async function loadDefaultTermDays(port: ReadableWorkbook): Promise<number | undefined> {
   const value = await port.getSetting<unknown>(DEFAULT_TERM_SETTING);
   return isValidTerm(value) ? value : undefined;
 }
@@ -218,7 +218,7 @@ function cellString(v: CellValue): string {
 }
 
 /** The sheet holding the user's term table, if the workbook has one. */
-export async function findTermTableSheet(port: WorkbookPort): Promise<string | null> {
+export async function findTermTableSheet(port: ReadableWorkbook): Promise<string | null> {
   const sheets = await port.listSheets();
   for (const wanted of TERM_TABLE_SHEETS) {
     const found = sheets.find((s) => s.name.trim().toLowerCase() === wanted.toLowerCase());

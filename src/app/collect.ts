@@ -66,7 +66,7 @@ import { describeFillWarning, describeRegisterNotice, describeRegisterProblem, d
 import type { Entry, Fen, IsoDate } from "../core/model";
 import { dealerKey } from "../core/values/refs";
 import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";
-import { PortError, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
+import { PortError, writableOr, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
 import { findSheet, writeTemplateSheet } from "./template-sheet";
 import type { CollectKind } from "../core/collect";
 
@@ -176,8 +176,9 @@ export function demandSheetName(level: DemandLevel, asOf: IsoDate): string {
 
 export async function runDemands(req: DemandRequest): Promise<DemandResult> {
   const { lang, asOf } = req;
-  const registerPort = req.register ?? req.ledger.port;
-  const target = req.target ?? req.ledger.port;
+  // Without a register or target of their own, both are the ledger's workbook, which must then be writable.
+  const registerPort = req.register ?? writableOr(req.ledger.port, req.ledger.sheet);
+  const target = req.target ?? writableOr(req.ledger.port, req.ledger.sheet);
 
   // Templates first: a template with problems makes nothing.
   const templates = new Map<DemandLevel, CompiledTemplate>();
@@ -328,8 +329,9 @@ export function promiseSheetName(number: string): string {
 
 export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   const { lang, asOf } = req;
-  const registerPort = req.register ?? req.ledger.port;
-  const target = req.target ?? req.ledger.port;
+  // Without a register or target of their own, both are the ledger's workbook, which must then be writable.
+  const registerPort = req.register ?? writableOr(req.ledger.port, req.ledger.sheet);
+  const target = req.target ?? writableOr(req.ledger.port, req.ledger.sheet);
   const c = await compiled(req.template ?? null, collectTemplate("commitment"), lang);
   if (!c.ok) return c;
 

@@ -36,7 +36,7 @@ import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from 
 import { columnLetter } from "../core/read/columns";
 import { formatFenGrouped } from "../core/money";
 import { dealerKey } from "../core/values/refs";
-import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
+import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
 import { readBalanceSheet, readSheet } from "./read";
 import { describeReadIssue } from "../messages/read";
@@ -155,7 +155,7 @@ function notApplications(name: string): boolean {
 }
 
 /** Every application in every sheet of a workbook (forms and tables), and the errors naming sheet and cell. */
-export async function findApplications(port: WorkbookPort): Promise<{ applications: Application[]; errors: ApplicationError[]; sheets: string[] }> {
+export async function findApplications(port: ReadableWorkbook): Promise<{ applications: Application[]; errors: ApplicationError[]; sheets: string[] }> {
   const applications: Application[] = [];
   const errors: ApplicationError[] = [];
   const sheets: string[] = [];
@@ -193,7 +193,7 @@ export interface CreditSurvey {
  * What a workbook holds for credit, each sheet read once: the applications (with their errors naming sheet
  * and cell), the balance tables, and whether the register and the scorecard are there.
  */
-export async function surveyCredit(port: WorkbookPort): Promise<CreditSurvey> {
+export async function surveyCredit(port: ReadableWorkbook): Promise<CreditSurvey> {
   const out: CreditSurvey = { applications: [], errors: [], sheets: [], balanceTables: [], register: null, scorecard: null };
   for (const s of await port.listSheets()) {
     if (s.name === REGISTER_SHEET) out.register = s.name;
@@ -214,7 +214,7 @@ export async function surveyCredit(port: WorkbookPort): Promise<CreditSurvey> {
 }
 
 /** The first sheet of a workbook that reads as a balance table, or null. */
-export async function findBalanceSheet(port: WorkbookPort): Promise<string | null> {
+export async function findBalanceSheet(port: ReadableWorkbook): Promise<string | null> {
   for (const s of await port.listSheets()) {
     if (s.rowCount === 0) continue;
     if ((await readBalanceSheet(port, s.name)) !== null) return s.name;
@@ -230,7 +230,7 @@ export interface ScorecardRead {
 }
 
 /** The 评分标准 sheet of a workbook, read back; the default when there is none. */
-export async function loadScorecard(port: WorkbookPort): Promise<ScorecardRead> {
+export async function loadScorecard(port: ReadableWorkbook): Promise<ScorecardRead> {
   const sheets = await port.listSheets();
   if (!sheets.some((s) => s.name === SCORECARD_SHEET)) return { card: defaultScorecard(), sheet: null, problems: [] };
   const grid = await port.readSheet(SCORECARD_SHEET);
@@ -253,7 +253,7 @@ export async function ensureScorecardSheet(port: WorkbookPort): Promise<boolean>
 }
 
 /** The 信用档案 of a workbook, or null when it has none. */
-export async function loadRegister(port: WorkbookPort, sheet = REGISTER_SHEET): Promise<RegisterRead | null> {
+export async function loadRegister(port: ReadableWorkbook, sheet = REGISTER_SHEET): Promise<RegisterRead | null> {
   if (!(await port.listSheets()).some((s) => s.name === sheet)) return null;
   return parseRegister(await port.readSheet(sheet));
 }
@@ -262,17 +262,17 @@ export async function loadRegister(port: WorkbookPort, sheet = REGISTER_SHEET): 
 
 export interface CreditRequest {
   /** The workbook holding the applications. */
-  applications: WorkbookPort;
-  ledger?: { port: WorkbookPort; sheet: string };
+  applications: ReadableWorkbook;
+  ledger?: { port: ReadableWorkbook; sheet: string };
   /**
    * A balance table (科目余额表 / 往来余额表): exposure is each dealer's 期末余额 at the table's cut-off instead
    * of the ledger's balance (the ledger, when given too, still gives the payment history).
    */
-  balances?: { port: WorkbookPort; sheet: string };
+  balances?: { port: ReadableWorkbook; sheet: string };
   /** Where the register is kept; default the applications' workbook. */
-  register?: WorkbookPort;
+  register?: ReadableWorkbook;
   /** Where the scorecard is kept; default the applications' workbook. */
-  scorecard?: WorkbookPort;
+  scorecard?: ReadableWorkbook;
   asOf: IsoDate;
   defaultTermDays?: number;
   /** The language of the problems returned (default Chinese). */

@@ -56,7 +56,7 @@ import {
 } from "../core/letters";
 import { describeCompanyProblem, describeFillWarning, describeLetterProblem, describeLetterSkip, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
 import { findSheet, writeTemplateSheet } from "./template-sheet";
-import { PortError, type OutCell, type OutRow, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
+import { PortError, writableOr, type OutCell, type OutRow, type ReadableWorkbook, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
 
 export type LettersStage = "reading" | "generating" | "writing";
 
@@ -66,7 +66,7 @@ export interface LettersControl {
 }
 
 /** A built-in template, or a user's template sheet in some workbook. */
-export type TemplateChoice = { builtin: BuiltinKind } | { port: WorkbookPort; sheet: string };
+export type TemplateChoice = { builtin: BuiltinKind } | { port: ReadableWorkbook; sheet: string };
 
 /**
  * Which dealers get a letter: every dealer with a non-zero balance at the cut-off, the dealers named (as
@@ -76,7 +76,7 @@ export type DealerChoice = { all: true } | { names: readonly string[] } | { reco
 
 export interface LettersRequest {
   /** `sheets`: a ledger kept one sheet per month, read as one (see `readSheets`); `sheet` is then the first. */
-  ledger: { port: WorkbookPort; sheet: string; sheets?: readonly string[] };
+  ledger: { port: ReadableWorkbook; sheet: string; sheets?: readonly string[] };
   /** 截至日期. */
   asOf: IsoDate;
   /** 发函日期 printed on the letters (the caller's today; the core has no clock). */
@@ -172,8 +172,8 @@ export async function checkTemplate(choice: TemplateChoice, lang: Lang): Promise
 
 /** The company details: 本公司信息 in the ledger's workbook first, then in the template's. */
 export async function readCompany(
-  ledger: WorkbookPort,
-  template: WorkbookPort | null,
+  ledger: ReadableWorkbook,
+  template: ReadableWorkbook | null,
   lang: Lang,
 ): Promise<{ details: CompanyDetails; from: LettersRun["companySheet"]; warnings: string[] }> {
   for (const [port, which] of [[ledger, "ledger"], [template, "template"]] as const) {
@@ -280,8 +280,9 @@ export function papersSheet(name: string, template: Template, source: TemplateCh
 export async function runLetters(req: LettersRequest, control: LettersControl = {}): Promise<LettersResult> {
   const { lang, asOf } = req;
   const stage = (s: LettersStage, done: number, total: number) => control.onStage?.(s, done, total);
-  const registerPort = req.register ?? req.ledger.port;
-  const target = req.target ?? req.ledger.port;
+  // Without a register or target of their own, both are the ledger's workbook, which must then be writable.
+  const registerPort = req.register ?? writableOr(req.ledger.port, req.ledger.sheet);
+  const target = req.target ?? writableOr(req.ledger.port, req.ledger.sheet);
   stage("reading", 0, 4);
 
   // Template first: a template with problems makes nothing.

@@ -3,14 +3,14 @@
  * settings, and the reader in the core.
  */
 import { balanceTableAsRead, combineSheetReads, readBalanceTable, readGrid, type BalanceTable, type CombinedReadResult, type ReadOptions, type ReadResult, type Role } from "../core/read";
-import type { ReadOptions as PortReadOptions, WorkbookPort } from "../port/workbook";
+import type { ReadOptions as PortReadOptions, ReadableWorkbook, WorkbookPort } from "../port/workbook";
 
 /** Settings key holding every sheet's column choices: `{ [sheet]: { [role]: column number } }`. */
 export const MAPPINGS_SETTING = "duizhang.mappings";
 
 export type SavedMapping = Partial<Record<Role, number>>;
 
-export async function loadMapping(port: WorkbookPort, sheet: string): Promise<SavedMapping> {
+export async function loadMapping(port: ReadableWorkbook, sheet: string): Promise<SavedMapping> {
   const all = (await port.getSetting<Record<string, SavedMapping>>(MAPPINGS_SETTING)) ?? {};
   return all[sheet] ?? {};
 }
@@ -28,7 +28,7 @@ export async function saveMapping(port: WorkbookPort, sheet: string, map: SavedM
  * over what the reader detects.
  */
 export async function readSheet(
-  port: WorkbookPort,
+  port: ReadableWorkbook,
   sheet: string,
   options: ReadOptions = {},
   control: PortReadOptions = {},
@@ -45,7 +45,7 @@ export async function readSheet(
 }
 
 /** The sheet read as a balance table (科目余额表 / 往来余额表), or null when it is not one. `cutoff` is the user's. */
-export async function readBalanceSheet(port: WorkbookPort, sheet: string, cutoff?: string, control: PortReadOptions = {}): Promise<BalanceTable | null> {
+export async function readBalanceSheet(port: ReadableWorkbook, sheet: string, cutoff?: string, control: PortReadOptions = {}): Promise<BalanceTable | null> {
   return readBalanceTable(await port.readSheet(sheet, control), cutoff);
 }
 
@@ -53,7 +53,7 @@ export async function readBalanceSheet(port: WorkbookPort, sheet: string, cutoff
  * A ledger kept one sheet per month, read as one: each sheet with its own saved column choices, then
  * combined (openings once, carry-overs checked, layouts compared; see `combineSheetReads`).
  */
-export async function readSheets(port: WorkbookPort, sheets: readonly string[], options: ReadOptions = {}, control: PortReadOptions = {}): Promise<CombinedReadResult> {
+export async function readSheets(port: ReadableWorkbook, sheets: readonly string[], options: ReadOptions = {}, control: PortReadOptions = {}): Promise<CombinedReadResult> {
   const results: ReadResult[] = [];
   const { sheets: _all, ...one } = options;
   for (const name of sheets) results.push(await readSheet(port, name, one, control));

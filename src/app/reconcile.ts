@@ -6,7 +6,7 @@ import { reconcile, type Decision, type ReconcileOptions, type ReconcileProblem,
 import { msg } from "../core/messages";
 import { dealerKey } from "../core/values/refs";
 import { TableRefs, type EntryTable, type ReadEntry, type ReadOptions, type ReadResult } from "../core/read";
-import type { WorkbookPort } from "../port/workbook";
+import type { ReadableWorkbook, WorkbookPort } from "../port/workbook";
 import { PortError } from "../port/workbook";
 import { writeResultsOf } from "../port/batch";
 import type { Lang } from "./lang";
@@ -27,7 +27,8 @@ export interface RunControl {
 }
 
 export interface SheetRef {
-  port: WorkbookPort;
+  /** A workbook to read: a CSV file or an .xls workbook too. */
+  port: ReadableWorkbook;
   sheet: string;
   read?: ReadOptions;
 }
@@ -37,7 +38,7 @@ export interface ReconcileRequest {
   statement: SheetRef;
   options?: Omit<ReconcileOptions, "decisions">;
   /** Where decisions are kept; defaults to the ledger's workbook. */
-  decisionsPort?: WorkbookPort;
+  decisionsPort?: ReadableWorkbook;
   /**
    * Stop before matching when the two sheets look given the wrong way round (see `sidesSwapped`): the
    * report then carries one `sides_swapped` problem and no dealers. Off by default: the pane warns before
@@ -140,7 +141,7 @@ function decisionsKey(ledgerSheet: string, statementSheet: string): string {
   return `${ledgerSheet}|${statementSheet}`;
 }
 
-export async function loadDecisions(port: WorkbookPort, ledgerSheet: string, statementSheet: string): Promise<Decision[]> {
+export async function loadDecisions(port: ReadableWorkbook, ledgerSheet: string, statementSheet: string): Promise<Decision[]> {
   const all = (await port.getSetting<Record<string, Decision[]>>(DECISIONS_SETTING)) ?? {};
   return all[decisionsKey(ledgerSheet, statementSheet)] ?? [];
 }

@@ -4,10 +4,10 @@
  */
 import { holdsTemplate, type Template } from "../core/letters";
 import { freeSheetName } from "../port/sheet-names";
-import type { OutCell, OutRow, WorkbookPort } from "../port/workbook";
+import type { OutCell, OutRow, ReadableWorkbook, WorkbookPort } from "../port/workbook";
 
 /** The workbook's sheet called `name` (compared as Excel does, ignoring case), or null. */
-export async function findSheet(port: WorkbookPort, name: string): Promise<string | null> {
+export async function findSheet(port: ReadableWorkbook, name: string): Promise<string | null> {
   const wanted = name.toLowerCase();
   const found = (await port.listSheets()).find((s) => s.name.toLowerCase() === wanted);
   return found ? found.name : null;

@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { PortError, type SheetInfo, type WorkbookPort } from "../port/workbook";
+import { PortError, type ReadableWorkbook, type SheetInfo } from "../port/workbook";
 import { WholeFileError } from "../port/whole-file";
 import { CsvWorkbook } from "../xlsx/csv-workbook";
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, XlsxWorkbook } from "../xlsx/workbook";
@@ -16,7 +16,7 @@ import { say } from "./options";
 import type { Lang } from "../app/lang";
 
 export interface OpenedFile {
-  port: WorkbookPort;
+  port: ReadableWorkbook;
   path: string;
   /** `xls`: an old-format workbook, read-only like a CSV file (results still go to .xlsx). */
   kind: "xlsx" | "csv" | "xls";

@@ -314,7 +314,11 @@ export interface SheetChange {
   address?: string;
 }
 
-export interface WorkbookPort {
+/**
+ * A workbook to read: its sheets and their values, and nothing that changes it. Every input is one, a CSV
+ * file or an old .xls workbook too, which can be nothing more; a use case that only reads asks for this.
+ */
+export interface ReadableWorkbook {
   capabilities(): Promise<Capabilities>;
   listSheets(): Promise<SheetInfo[]>;
   /** The used range of a sheet as values; never changes the sheet. Throws `PortError` `no_sheet` for an unknown name. */
@@ -325,6 +329,35 @@ export interface WorkbookPort {
    * reader takes `readSheet`'s grid.
    */
   readRows?(name: string, options?: ReadOptions): Promise<SheetGrid>;
+  /**
+   * Several sheets read together: as `readSheet` each, in fewer round trips where the platform has them
+   * (every used range in one request, the values of small sheets in the next). Optional: `readSheetsOf`
+   * in ./batch reads one by one where a port leaves it out.
+   */
+  readSheets?(names: readonly string[], options?: ReadOptions): Promise<Grid[]>;
+  /** Merges, widths and heights of a sheet (a user's letter template); empty lists where the platform cannot tell. */
+  readLayout(name: string): Promise<SheetLayout>;
+  /** Small per-file settings (JSON values); a file without any (CSV) has none. */
+  getSetting<T = unknown>(key: string): Promise<T | undefined>;
+}
+
+/** Whether a workbook can also be written and marked (Excel, an .xlsx file), not only read (CSV, .xls). */
+export function isWritable(port: ReadableWorkbook): port is WorkbookPort {
+  return typeof (port as Partial<WorkbookPort>).writeSheet === "function" && typeof (port as Partial<WorkbookPort>).markRows === "function";
+}
+
+/**
+ * `port` itself where it can be written; a workbook that can only be read (a CSV file, an .xls workbook) is
+ * refused with `PortError` `unsupported` naming `what`: for a use case whose results go into its input's
+ * workbook unless it is given another.
+ */
+export function writableOr(port: ReadableWorkbook, what: string): WorkbookPort {
+  if (isWritable(port)) return port;
+  throw new PortError("unsupported", what);
+}
+
+/** A workbook that is read, written and marked: Excel itself, or an .xlsx file. */
+export interface WorkbookPort extends ReadableWorkbook {
   /**
    * Create or replace one of our own sheets with these rows. A sheet of that name that we did not
    * create is the user's: it is left alone and `PortError` `not_ours` is thrown.
@@ -346,8 +379,7 @@ export interface WorkbookPort {
   listMarks(group: string, sheet: string): Promise<RowMark[]>;
   /** Move the selection (navigation from the pane to the sheet). */
   select(target: Selection): Promise<void>;
-  /** Small per-file settings (JSON values). */
-  getSetting<T = unknown>(key: string): Promise<T | undefined>;
+  /** Small per-file settings (JSON values), kept in the file. */
   setSetting(key: string, value: unknown): Promise<void>;
   /**
    * Write single cells into a sheet, creating it when missing. Unlike `writeSheet` the sheet is not ours
@@ -355,14 +387,6 @@ export interface WorkbookPort {
    * the caller decides which cells may be written.
    */
   writeCells(sheet: string, cells: PlacedCell[], options?: ReadOptions & { listValidation?: { column: number; fromRow: number; toRow: number; values: readonly string[] }[] }): Promise<void>;
-  /** Merges, widths and heights of a sheet (a user's letter template); empty lists where the platform cannot tell. */
-  readLayout(name: string): Promise<SheetLayout>;
-  /**
-   * Several sheets read together: as `readSheet` each, in fewer round trips where the platform has them
-   * (every used range in one request, the values of small sheets in the next). Optional: `readSheetsOf`
-   * in ./batch reads one by one where a port leaves it out.
-   */
-  readSheets?(names: readonly string[], options?: ReadOptions): Promise<Grid[]>;
   /**
    * Marks and result sheets of a run in one go, as `markRows` for each `marks` entry and then
    * `writeSheet` for each sheet, with the same checks (`not_ours`, `no_sheet`), in fewer round trips.

@@ -1,21 +1,19 @@
 /**
- * A CSV file seen as a read-only workbook of one sheet, named after the file, so the use cases read CSV
- * exactly as they read a sheet. Anything that would write says so instead.
+ * A CSV file seen as a workbook of one sheet, named after the file, so the use cases read CSV exactly as
+ * they read a sheet. It is a workbook to read and nothing more (`ReadableWorkbook`): results of a CSV input
+ * go to a new .xlsx workbook.
  */
 import type { Grid } from "../core/model";
-import type { Capabilities, SheetInfo, WorkbookPort } from "../port/workbook";
+import type { Capabilities, ReadableWorkbook, SheetInfo } from "../port/workbook";
 import { PortError } from "../port/workbook";
 import { isRowsGrid, valuesGrid, type SheetGrid } from "../core/read/source";
 import { csvToSheetGrid } from "./csv";
 
-export class CsvWorkbook implements WorkbookPort {
+export class CsvWorkbook implements ReadableWorkbook {
   /** The grid with its values, once something has asked for them (a large file's rows are built then). */
   private values: Grid | null = null;
 
-  private constructor(
-    private readonly grid: SheetGrid,
-    private readonly settings = new Map<string, unknown>(),
-  ) {}
+  private constructor(private readonly grid: SheetGrid) {}
 
   /** `name` becomes the sheet's name (the file name without its extension). */
   static fromBytes(bytes: Uint8Array, name: string): CsvWorkbook {
@@ -49,48 +47,12 @@ export class CsvWorkbook implements WorkbookPort {
     return this.values ?? this.grid;
   }
 
-  async writeSheet(): Promise<void> {
-    throw new PortError("unsupported", `${this.grid.sheet}.csv`);
-  }
-
-  async writeCells(): Promise<void> {
-    throw new PortError("unsupported", `${this.grid.sheet}.csv`);
-  }
-
   async readLayout(): Promise<{ merges: []; columnWidths: []; rowHeights: [] }> {
     return { merges: [], columnWidths: [], rowHeights: [] };
   }
 
-  async ownSheets(): Promise<string[]> {
-    return [];
-  }
-
-  async deleteSheet(): Promise<void> {
-    throw new PortError("unsupported", `${this.grid.sheet}.csv`);
-  }
-
-  async markRows(): Promise<void> {
-    throw new PortError("unsupported", `${this.grid.sheet}.csv`);
-  }
-
-  async clearMarks(): Promise<void> {
-    // A CSV file carries no marks.
-  }
-
-  async listMarks(): Promise<[]> {
-    return [];
-  }
-
-  async select(): Promise<void> {
-    // Nothing to select in a file.
-  }
-
-  async getSetting<T>(key: string): Promise<T | undefined> {
-    return this.settings.get(key) as T | undefined;
-  }
-
-  /** Kept in memory only: a CSV file has nowhere to store settings. */
-  async setSetting(key: string, value: unknown): Promise<void> {
-    this.settings.set(key, value);
+  /** A CSV file has nowhere to keep settings: it has none. */
+  async getSetting<T>(_key: string): Promise<T | undefined> {
+    return undefined;
   }
 }

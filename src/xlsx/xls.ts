@@ -12,7 +12,7 @@
  */
 import { Worker } from "worker_threads";
 import type { CellValue, Grid } from "../core/model";
-import type { Capabilities, SheetInfo, WorkbookPort } from "../port/workbook";
+import type { Capabilities, ReadableWorkbook, SheetInfo } from "../port/workbook";
 import { PortError } from "../port/workbook";
 
 export interface XlsLimits {
@@ -171,14 +171,16 @@ export function parseXls(bytes: Uint8Array, limits: XlsLimits = XLS_LIMITS): Pro
   });
 }
 
-/** An .xls workbook held in memory, read-only: anything that would write says so. */
-export class XlsWorkbook implements WorkbookPort {
-  private readonly settings = new Map<string, unknown>();
-
+/**
+ * An .xls workbook held in memory: a workbook to read and nothing more (results go to a new .xlsx), so it
+ * has no way to be written or marked.
+ */
+export class XlsWorkbook implements ReadableWorkbook {
   private constructor(
     private readonly sheets: XlsSheet[],
     private readonly date1904: boolean,
-    private readonly label: string,
+    /** Names the file in messages. */
+    readonly label: string,
   ) {}
 
   /** `label` names the file in messages. */
@@ -208,48 +210,12 @@ export class XlsWorkbook implements WorkbookPort {
     return { sheet: s.name, top: s.top, left: s.left, values: s.values.map((r) => r.slice()), hiddenRows: s.hiddenRows.slice(), date1904: this.date1904 };
   }
 
-  async writeSheet(): Promise<void> {
-    throw new PortError("unsupported", this.label);
-  }
-
-  async writeCells(): Promise<void> {
-    throw new PortError("unsupported", this.label);
-  }
-
   async readLayout(): Promise<{ merges: []; columnWidths: []; rowHeights: [] }> {
     return { merges: [], columnWidths: [], rowHeights: [] };
   }
 
-  async ownSheets(): Promise<string[]> {
-    return [];
-  }
-
-  async deleteSheet(): Promise<void> {
-    throw new PortError("unsupported", this.label);
-  }
-
-  async markRows(): Promise<void> {
-    throw new PortError("unsupported", this.label);
-  }
-
-  async clearMarks(): Promise<void> {
-    // An .xls input carries none of our marks.
-  }
-
-  async listMarks(): Promise<[]> {
-    return [];
-  }
-
-  async select(): Promise<void> {
-    // Nothing to select in a file.
-  }
-
-  async getSetting<T>(key: string): Promise<T | undefined> {
-    return this.settings.get(key) as T | undefined;
-  }
-
-  /** Kept in memory only: inputs are never written. */
-  async setSetting(key: string, value: unknown): Promise<void> {
-    this.settings.set(key, value);
+  /** An .xls input carries no settings of ours. */
+  async getSetting<T>(_key: string): Promise<T | undefined> {
+    return undefined;
   }
 }

@@ -2,6 +2,9 @@ import * as iconv from "iconv-lite";
 import { readGrid, entriesOf } from "../../src/core/read";
 import { csvToGrid, detectCsvEncoding, parseCsv } from "../../src/xlsx/csv";
 import { handmadeCsvGbk, handmadeCsvUtf8, handmadeCsvUtf8Bom } from "../fixtures/csv";
+import { CsvWorkbook } from "../../src/xlsx/csv-workbook";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { isWritable, writableOr } from "../../src/port/workbook";
 
 describe("CSV files", () => {
   test("GBK, UTF-8 with a BOM and UTF-8 without one are told apart", () => {
@@ -53,5 +56,16 @@ describe("CSV files", () => {
       ["日期", "借方"],
       ["2026-01-05", "100"],
     ]);
+  });
+});
+
+describe("a CSV file is a workbook to read", () => {
+  test("it reads as one sheet but has no way to be written or marked; an .xlsx workbook has both", async () => {
+    const csv = CsvWorkbook.fromBytes(Buffer.from("日期,单号,金额\n2026-10-01,XS-1,100\n", "utf8"), "台账");
+    expect((await csv.listSheets()).map((s) => [s.name, s.rowCount, s.columnCount])).toEqual([["台账", 2, 3]]);
+    expect(await csv.getSetting("duizhang.ownedSheets")).toBeUndefined();
+    expect(isWritable(csv)).toBe(false);
+    expect(() => writableOr(csv, "台账.csv")).toThrow(expect.objectContaining({ code: "unsupported", detail: "台账.csv" }));
+    expect(isWritable(XlsxWorkbook.create())).toBe(true);
   });
 });

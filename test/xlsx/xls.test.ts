@@ -6,6 +6,7 @@ import * as XLSX from "@e965/xlsx";
 import { readGrid, entriesOf } from "../../src/core/read";
 import { parseXls, XLS_LIMITS, XlsWorkbook } from "../../src/xlsx/xls";
 import { erpLikeXls } from "./xls-fixtures";
+import { isWritable, writableOr } from "../../src/port/workbook";
 
 describe("an .xls workbook from an ERP-like writer", () => {
   test("sheets, hidden state, merged title and text dates read as the reader expects", async () => {
@@ -42,9 +43,11 @@ describe("an .xls workbook from an ERP-like writer", () => {
     expect(g.values[1][1]).toBe(1);
   });
 
-  test("writing through the port is refused: inputs are never written", async () => {
+  test("an .xls workbook is one to read, never to write: it has no way to be written, and a use case asking for one is refused", async () => {
     const wb = await XlsWorkbook.openBytes(erpLikeXls(), "erp.xls");
-    await expect(wb.writeSheet()).rejects.toMatchObject({ code: "unsupported" });
+    expect(isWritable(wb)).toBe(false);
+    expect("writeSheet" in wb || "markRows" in wb).toBe(false);
+    expect(() => writableOr(wb, "erp.xls")).toThrow(expect.objectContaining({ code: "unsupported", detail: "erp.xls" }));
   });
 });
 

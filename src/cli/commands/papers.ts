@@ -8,7 +8,7 @@ import type { TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
 import { BUILTIN_SHEETS, COMPANY_SHEET, REGISTER_SHEET, companyInfoRows } from "../../core/letters";
 import type { CombinedReadResult, ReadResult } from "../../core/read";
-import type { WorkbookPort } from "../../port/workbook";
+import type { ReadableWorkbook, WorkbookPort } from "../../port/workbook";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
 import { optionalString, say, stringList } from "../options";
@@ -104,7 +104,7 @@ export async function openPaperFiles(ctx: Context, values: Values, ledgerFile: s
 }
 
 /** The ledger as the use cases take it: one sheet, or several read as one. */
-export function ledgerRef(files: PaperFiles): { port: WorkbookPort; sheet: string; sheets?: string[] } {
+export function ledgerRef(files: PaperFiles): { port: ReadableWorkbook; sheet: string; sheets?: string[] } {
   return { port: files.ledger.port, sheet: files.sheets[0], ...(files.sheets.length > 1 ? { sheets: files.sheets } : {}) };
 }
 

@@ -6,7 +6,7 @@ import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../messages/read";
 import { runReconcile, writeReconcileResults, type ReconcileRequest, type ReconcileRun } from "../../app/reconcile";
-import { sheetRowsPort } from "../../taskpane/reconcile/sheet-rows";
+import { sheetRowsPort, sheetRowsReader } from "../../taskpane/reconcile/sheet-rows";
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
 import { XlsxWorkbook } from "../../xlsx/workbook";
@@ -73,7 +73,7 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
   if (out !== undefined) {
     // Month sheets all number their rows from the top, and the report knows ledger rows by number only: the
     // workbook is written from a run that numbers each sheet's rows apart and puts them back on their sheets.
-    const spread = ledgerSheets.length > 1 ? await runReconcile({ ...request, ledger: { ...request.ledger, port: sheetRowsPort(ledger.port, ledgerSheets) } }) : run;
+    const spread = ledgerSheets.length > 1 ? await runReconcile({ ...request, ledger: { ...request.ledger, port: sheetRowsReader(ledger.port, ledgerSheets) } }) : run;
     written = await writeResultWorkbook(spread, ledger, ledgerSheets, statement, statementSheet, out, ctx.lang, values.force === true);
   }
   if (values.json) {

@@ -7,7 +7,7 @@
  * from. The pane turns the numbers back with `sheetRowOf` wherever it shows or selects a row.
  */
 import type { Grid } from "../../core/model";
-import type { OutCell, OutRow, RowMark, Selection, SheetSpec, WorkbookPort } from "../../port/workbook";
+import type { OutCell, OutRow, ReadableWorkbook, RowMark, Selection, SheetSpec, WorkbookPort } from "../../port/workbook";
 
 /** Larger than any Excel row number (1,048,576), and decimal, so a number not turned back still ends in the row. */
 export const ROW_STRIDE = 10_000_000;
@@ -90,6 +90,23 @@ export function sheetRowsPort(port: WorkbookPort, sheets: readonly string[]): Wo
     getSetting: <T>(key: string) => port.getSetting<T>(key),
     setSetting: (key, value) => port.setSetting(key, value),
     writeCells: (sheet, cells, options) => port.writeCells(sheet, cells, options),
+    readLayout: (name) => port.readLayout(name),
+  };
+}
+
+/** Several ledger sheets numbered apart as `sheetRowsPort` numbers them, for a run that only reads (the command line's). */
+export function sheetRowsReader(port: ReadableWorkbook, sheets: readonly string[]): ReadableWorkbook {
+  if (sheets.length < 2) return port;
+  const index = new Map(sheets.map((s, k) => [s, k]));
+  return {
+    capabilities: () => port.capabilities(),
+    listSheets: () => port.listSheets(),
+    readSheet: async (name, options) => {
+      const grid = await port.readSheet(name, options);
+      const k = index.get(name) ?? 0;
+      return k > 0 ? shifted(grid, k) : grid;
+    },
+    getSetting: <T>(key: string) => port.getSetting<T>(key),
     readLayout: (name) => port.readLayout(name),
   };
 }
