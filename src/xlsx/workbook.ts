@@ -4,6 +4,8 @@
  * It behaves like the office-js implementation (one contract suite runs against both):
  * - A workbook opened from a file is a read-only view of that file: `save` refuses to write
  *   over it, so a user's input is never changed.
+ * - An opened file's values are read straight from its sheet XML, row by row (./stream-read), under the
+ *   zip caps (./zip); the ExcelJS workbook is loaded only when something needs more (`load`).
  * - Marks are conditional formats with a tagged expression (see `src/port/marks.ts`): they
  *   overlay the cells' own fills and clearing removes only ours. One rule per style covers all
  *   its row blocks (a multi-area `sqref`).
