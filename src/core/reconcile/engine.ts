@@ -163,11 +163,54 @@ export interface DealerMatching {
   oneSidedKeys: Map<Difference, string>;
 }
 
-/** One side of one dealer: the side's table (through its references) and the positions of the dealer's entries. */
+/** One side of one dealer: the side's table (through its references), its keys, and the positions of the dealer's entries. */
 export interface DealerSide {
   side: Side;
   refs: TableRefs;
+  keys: SideKeys;
   positions: readonly number[];
+}
+
+/**
+ * What the first pass needs of every row of a side, taken in one pass in table order: read dealer by
+ * dealer, a million-row table is read out of order, and each cell fetched that way costs far more.
+ */
+export interface SideKeys {
+  /** Days since 1970-01-01, Infinity when undated. */
+  days: Float64Array;
+  /** The text the row's reference key is read from (see `emitKey`), or null when the row has none. */
+  keyText: (string | null)[];
+  /** 1 when `keyText` is the plain ASCII reference cell, to fold as `plainRefKeyHash` does; 0 when it is the key. */
+  raw: Uint8Array;
+  hashes: Int32Array;
+}
+
+export function sideKeys(refs: TableRefs): SideKeys {
+  const table = refs.table;
+  const n = table.length;
+  const days = new Float64Array(n);
+  const keyText: (string | null)[] = new Array(n);
+  const raw = new Uint8Array(n);
+  const hashes = new Int32Array(n);
+  const plain = table.refLists === null;
+  for (let at = 0; at < n; at++) {
+    const date = table.dates[at];
+    days[at] = date === null ? Infinity : fastEpochDay(date);
+    // Most reference cells are plain ASCII: their key is hashed straight from the cell, no key string is made.
+    const cell = table.refCells[at];
+    const h = plain ? plainRefKeyHash(cell) : NaN;
+    if (h === h) {
+      keyText[at] = cell;
+      raw[at] = 1;
+      hashes[at] = h;
+    } else {
+      const primary = refs.primaryRefAt(at);
+      const key = primary === null ? "" : refKey(primary);
+      keyText[at] = key === "" ? null : key;
+      if (key !== "") hashes[at] = refKeyHash(key);
+    }
+  }
+  return { days, keyText, raw, hashes };
 }
 
 export function matchDealer(
@@ -177,7 +220,7 @@ export function matchDealer(
   reasonCtx: ReasonContext,
   decisions: readonly Decision[],
   rejected: ReadonlySet<string>,
-  scratch: FirstPassScratch,
+  scratch: MatchScratch,
 ): DealerMatching {
   return new DealerRun(opts, reasonCtx, rejected).run(ledger, statement, decisions, scratch);
 }
@@ -202,10 +245,10 @@ class DealerRun {
     this.tol = opts.amountToleranceFen;
   }
 
-  run(ledger: DealerSide, statement: DealerSide, decisions: readonly Decision[], scratch: FirstPassScratch): DealerMatching {
+  run(ledger: DealerSide, statement: DealerSide, decisions: readonly Decision[], scratch: MatchScratch): DealerMatching {
     this.firstPass(ledger, statement, decisions, scratch);
     this.passReferenceGroups();
-    this.resolveEdges(this.referenceInTextEdges(), "reference_in_text");
+    this.resolveEdges(this.referenceInTextEdges(scratch), "reference_in_text");
     this.resolveEdges(this.amountDateEdges(), "amount_date");
     this.passSubsets();
     this.passFeePairs();
@@ -266,7 +309,7 @@ class DealerRun {
    * each (then sorting and indexing those) would cost more than the matching. Only the rows left
    * become items, in order, for the later passes.
    */
-  private firstPass(ledger: DealerSide, statement: DealerSide, decisions: readonly Decision[], scratch: FirstPassScratch): void {
+  private firstPass(ledger: DealerSide, statement: DealerSide, decisions: readonly Decision[], scratch: MatchScratch): void {
     const L = orderSide(ledger, scratch.ledger);
     const S = orderSide(statement, scratch.statement);
     if (decisions.some((d) => d.decision === "confirmed")) this.applyConfirmed(decisions, L, S);
@@ -312,14 +355,14 @@ class DealerRun {
    * References go in the order of their first row, amounts in the order of theirs; both sides' counts
    * are taken before either side's duplicates are set aside.
    */
-  private flagDuplicates(L: SideRun, S: SideRun, scratch: FirstPassScratch): void {
+  private flagDuplicates(L: SideRun, S: SideRun, scratch: MatchScratch): void {
     const lFlagged = this.duplicatesOf(L, S, scratch);
     const sFlagged = this.duplicatesOf(S, L, scratch);
     for (const p of lFlagged) L.claimed[p] = 1;
     for (const p of sFlagged) S.claimed[p] = 1;
   }
 
-  private duplicatesOf(mine: SideRun, theirs: SideRun, scratch: FirstPassScratch): number[] {
+  private duplicatesOf(mine: SideRun, theirs: SideRun, scratch: MatchScratch): number[] {
     const flagged: number[] = [];
     for (let first = 0; first < mine.n; first++) {
       if (mine.isHead[first] === 0 || mine.next[first] < 0) continue;
@@ -360,7 +403,7 @@ class DealerRun {
   }
 
   /** Pass 1: same reference, same amount; the n-th such row on our side meets the n-th free one on theirs (date order). */
-  private passSameReference(L: SideRun, S: SideRun, scratch: FirstPassScratch): void {
+  private passSameReference(L: SideRun, S: SideRun, scratch: MatchScratch): void {
     // Per reference shared by many statement rows (a contract number): the next free row of each amount,
     // so the work does not grow with the square of the rows.
     const cursors = new Map<number, Map<number, { items: number[]; next: number }>>();
@@ -434,7 +477,7 @@ class DealerRun {
   }
 
   /** Pass 3 candidates: a reference of one row found among the other row's references or inside its description. */
-  private referenceInTextEdges(): Edge[] {
+  private referenceInTextEdges(scratch: MatchScratch): Edge[] {
     const index = (items: Item[]) => {
       const m = new Map<string, Item[]>();
       for (const i of items) {
@@ -463,7 +506,7 @@ class DealerRun {
       for (const x of items) {
         if (x.state !== FREE) continue;
         const keys = new Set(refsOf(x));
-        for (const c of descriptionRefCandidates(x.description)) keys.add(c);
+        for (const c of descriptionRefCandidates(x.description, scratch.candidates)) keys.add(c);
         for (const k of keys) {
           for (const y of other.get(k) ?? []) {
             if (mineIsLedger) consider(x, y);
@@ -775,15 +818,17 @@ function byRef(items: Item[], keep: (i: Item) => boolean): Map<string, Item | It
 }
 
 /**
- * Typed buffers for the first pass, made once per reconciliation and reused from one dealer to the
- * next (a thousand dealers each making a dozen arrays is a steady stream of allocations).
+ * Working space of one reconciliation, reused from one dealer to the next (a thousand dealers each
+ * making a dozen arrays is a steady stream of allocations); never shared between reconciliations.
  */
-export class FirstPassScratch {
+export class MatchScratch {
   readonly ledger = new SideBuffers();
   readonly statement = new SideBuffers();
   /** Two keys' characters, to compare keys whose hashes agree without making strings. */
   keyA = new Uint16Array(64);
   keyB = new Uint16Array(64);
+  /** References that could be in each 摘要 (see `descriptionRefCandidates`), by 摘要. */
+  readonly candidates = new Map<string, readonly string[]>();
 }
 
 class SideBuffers {
@@ -823,6 +868,7 @@ interface SideRun {
   side: Side;
   refs: TableRefs;
   table: EntryTable;
+  keys: SideKeys;
   n: number;
   order: Int32Array;
   amounts: Float64Array;
@@ -851,15 +897,17 @@ function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
   const days = buffers.days;
   const rowNumbers = buffers.rowNumbers;
   const sheetIndex = table.sheetIndex;
+  const dayOf = d.keys.days;
+  const rowOf = table.rows;
+  const manySheets = table.sheets.length > 1;
   let oneSheet = true;
   let sorted = true;
   for (let k = 0; k < n; k++) {
     const at = positions[k];
-    const date = table.dates[at];
-    // Undated rows sort last, as in `compareItems`.
-    days[k] = date === null ? Infinity : fastEpochDay(date);
-    rowNumbers[k] = table.rows[at];
-    if (sheetIndex[at] !== sheetIndex[positions[0]]) oneSheet = false;
+    // Undated rows sort last (Infinity), as in `compareItems`.
+    days[k] = dayOf[at];
+    rowNumbers[k] = rowOf[at];
+    if (manySheets && sheetIndex[at] !== sheetIndex[positions[0]]) oneSheet = false;
     if (k > 0 && sorted && !(days[k] > days[k - 1] || (days[k] === days[k - 1] && rowNumbers[k] >= rowNumbers[k - 1]))) sorted = false;
   }
   const order = buffers.order;
@@ -896,6 +944,7 @@ function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
     n,
     order,
     amounts,
+    keys: d.keys,
     keyText: new Array(n),
     raw: buffers.raw,
     hashes: buffers.hashes,
@@ -931,24 +980,13 @@ function itemsLeft(run: SideRun): Item[] {
  * Each free row's reference key, and the rows chained by key. Most reference cells are plain ASCII:
  * their key is hashed straight from the cell, and no key string is made.
  */
-function keyRows(run: SideRun, scratch: FirstPassScratch): void {
-  const { table, n, order, keyText, raw, hashes, slots, size, next, claimed } = run;
-  const plain = table.refLists === null;
+function keyRows(run: SideRun, scratch: MatchScratch): void {
+  const { keys, n, order, keyText, raw, hashes, slots, size, next, claimed } = run;
   for (let p = 0; p < n; p++) {
     const at = order[p];
-    const cell = table.refCells[at];
-    const h = plain ? plainRefKeyHash(cell) : NaN;
-    if (h === h) {
-      keyText[p] = cell;
-      raw[p] = 1;
-      hashes[p] = h;
-    } else {
-      const primary = run.refs.primaryRefAt(at);
-      const key = primary === null ? "" : refKey(primary);
-      keyText[p] = key === "" ? null : key;
-      raw[p] = 0;
-      if (key !== "") hashes[p] = refKeyHash(key);
-    }
+    keyText[p] = keys.keyText[at];
+    raw[p] = keys.raw[at];
+    hashes[p] = keys.hashes[at];
   }
   slots.fill(-1, 0, size);
   next.fill(-1, 0, n);
@@ -978,7 +1016,7 @@ function keyRows(run: SideRun, scratch: FirstPassScratch): void {
  * cells are folded as `plainRefKeyHash` folds them (upper case, letters and digits only, a digit run's
  * leading zeros dropped, a run of zeros kept as one `0`); keys are copied as they are.
  */
-function emitKey(text: string, raw: boolean, scratch: FirstPassScratch, second: boolean): number {
+function emitKey(text: string, raw: boolean, scratch: MatchScratch, second: boolean): number {
   let out = second ? scratch.keyB : scratch.keyA;
   if (out.length < text.length) {
     out = new Uint16Array(text.length * 2);
@@ -1019,7 +1057,7 @@ function emitKey(text: string, raw: boolean, scratch: FirstPassScratch, second: 
 }
 
 /** Whether row `p` of `a` and row `q` of `b` have the same reference key (called only when their hashes agree). */
-function sameKey(a: SideRun, p: number, b: SideRun, q: number, scratch: FirstPassScratch): boolean {
+function sameKey(a: SideRun, p: number, b: SideRun, q: number, scratch: MatchScratch): boolean {
   const ta = a.keyText[p] as string;
   const tb = b.keyText[q] as string;
   const ra = a.raw[p] === 1;
@@ -1035,7 +1073,7 @@ function sameKey(a: SideRun, p: number, b: SideRun, q: number, scratch: FirstPas
 }
 
 /** The first row of `run` with the key of `other`'s row `p`, or -1. */
-function lookup(run: SideRun, other: SideRun, p: number, scratch: FirstPassScratch): number {
+function lookup(run: SideRun, other: SideRun, p: number, scratch: MatchScratch): number {
   if (other.keyText[p] === null) return -1;
   const mask = run.size - 1;
   const h = other.hashes[p];
@@ -1047,7 +1085,7 @@ function lookup(run: SideRun, other: SideRun, p: number, scratch: FirstPassScrat
 }
 
 /** Rows of `run` with the key of `other`'s row `p` and `amount`. */
-function countAmount(run: SideRun, other: SideRun, p: number, amount: number, scratch: FirstPassScratch): number {
+function countAmount(run: SideRun, other: SideRun, p: number, amount: number, scratch: MatchScratch): number {
   let count = 0;
   for (let q = lookup(run, other, p, scratch); q >= 0; q = run.next[q]) if (run.amounts[q] === amount) count++;
   return count;

@@ -9,7 +9,7 @@ import { TableRefs, tableOf, type EntryTable } from "../read/entries";
 import type { ReadIssue, UnreadRow } from "../read/types";
 import { reconcileBalances } from "./balance";
 import { normaliseDealerName } from "./dealers";
-import { FirstPassScratch, matchDealer } from "./engine";
+import { MatchScratch, matchDealer, sideKeys } from "./engine";
 import { attachMatches } from "./matches";
 import { wrongDealerReason, type ReasonContext } from "./reasons";
 import {
@@ -190,16 +190,18 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     return t;
   };
   // Scratch space of this reconciliation (never shared between calls).
-  const scratch = new FirstPassScratch();
+  const scratch = new MatchScratch();
   const lRefs = new TableRefs(lRows);
   const sRefs = new TableRefs(sRows);
+  const lFirst = sideKeys(lRefs);
+  const sFirst = sideKeys(sRefs);
 
   const dealers: DealerResult[] = keys.map((key) => {
     const lg = lGroups.get(key) ?? empty;
     const sg = sGroups.get(key) ?? empty;
     const m = matchDealer(
-      { side: "ledger", refs: lRefs, positions: lg.entries },
-      { side: "statement", refs: sRefs, positions: sg.entries },
+      { side: "ledger", refs: lRefs, keys: lFirst, positions: lg.entries },
+      { side: "statement", refs: sRefs, keys: sFirst, positions: sg.entries },
       opts,
       reasonCtx,
       decisions,

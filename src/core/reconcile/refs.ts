@@ -46,18 +46,18 @@ export function isUsableRefKey(key: string): boolean {
  * the other side's reference index. Separators common inside document numbers (- _ / . and spaces)
  * are dropped; anything else (Chinese text, brackets) ends a run.
  */
-export function descriptionRefCandidates(description: string): readonly string[] {
-  // Descriptions repeat (收到货款, 付款 on thousands of rows): each distinct one is scanned once.
-  const known = candidateCache.get(description);
+export function descriptionRefCandidates(description: string, cache: Map<string, readonly string[]>): readonly string[] {
+  // Descriptions repeat (收到货款, 付款 on thousands of rows): each distinct one is scanned once per
+  // reconciliation (the caller's cache).
+  const known = cache.get(description);
   if (known !== undefined) return known;
   const found = scanCandidates(description);
-  if (candidateCache.size >= CANDIDATE_CACHE_SIZE) candidateCache.clear();
-  candidateCache.set(description, found);
+  if (cache.size >= CANDIDATE_CACHE_SIZE) cache.clear();
+  cache.set(description, found);
   return found;
 }
 
 const CANDIDATE_CACHE_SIZE = 20_000;
-const candidateCache = new Map<string, readonly string[]>();
 
 function scanCandidates(description: string): string[] {
   const folded = description.normalize("NFKC").toUpperCase();

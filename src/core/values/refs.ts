@@ -17,10 +17,10 @@ const NO_PREFIX = /^\s*(?:no|№)\s*[.:：#]\s*|^\s*#\s*/i;
  */
 export function normaliseRef(text: string): string {
   const src = mayHavePrefix(text) && NO_PREFIX.test(text) ? text.replace(NO_PREFIX, "") : text;
-  // One pass into a scratch buffer, one string at the end: this runs for every row of a million-row
-  // ledger. Separators do not end a digit run (they are dropped first), letters do.
+  // One pass into a buffer of this call, one string at the end. Separators do not end a digit run (they
+  // are dropped first), letters do.
   const n = src.length;
-  const out = codes;
+  const out: number[] = [];
   let len = 0;
   let same = true;
   let inRun = false;
@@ -118,9 +118,6 @@ export function refKeyHash(key: string): number {
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
   return h;
 }
-
-/** Character codes of the reference being built (reused: one string is made at the end). */
-const codes: number[] = [];
 
 /** Only text starting with a space, `n`, `№` or `#` can carry the `No.` prefix: the rest skips the pattern. */
 function mayHavePrefix(text: string): boolean {
