@@ -40,7 +40,7 @@ describe("cells that cannot be read are listed apart and the totals say they exc
     const ledger = readGrid(LEDGER, { side: "ledger" });
     const report = ageLedger({ table: ledger.table, openings: ledger.openings, unreadable: unreadableCells(ledger) }, { asOf: AS_OF });
     expect(report.unreadable.map((u) => [u.sheet, u.row, u.cell, u.found, u.code])).toEqual([["明细账", 7, "D7", "待定", "bad_amount"]]);
-    expect(report.unreadable[0].zh).toContain("单元格 D7");
+    expect(render(report.unreadable[0].text, "zh-CN")).toContain("单元格 D7");
     expect(report.unreadableRows).toBe(1);
     // 1000 + 2000 + 500 + 500 + 700: the 待定 row is in no figure.
     expect(report.totals.openBalance).toBe(4700_00);
@@ -56,8 +56,8 @@ describe("cells that cannot be read are listed apart and the totals say they exc
         header: "借方",
         found: "待定",
         code: "bad_amount",
-        message: report.unreadable[0].zh,
-        messageEn: report.unreadable[0].en,
+        message: render(report.unreadable[0].text, "zh-CN"),
+        messageEn: render(report.unreadable[0].text, "en-US"),
       },
     ]);
   });

@@ -97,7 +97,6 @@ export function apartNotes(report: AgingReport, lang: Lang, width: number): OutR
 export function apartLists(report: AgingReport, ledgerSheet: string | ((sheet: string) => string), lang: Lang, width: number, moneyColumn: 5 | 6 = 6): OutRow[] {
   const linkSheet = (sheet: string) => (typeof ledgerSheet === "string" ? ledgerSheet : ledgerSheet(sheet));
   const p = (t: Bilingual) => pick(t, lang);
-  const en = lang === "en-US";
   const span = Math.max(width, 9);
   const rows: OutRow[] = [];
 
@@ -131,7 +130,7 @@ export function apartLists(report: AgingReport, ledgerSheet: string | ((sheet: s
         text(u.sheet, { border: true, wrap: true }),
         { value: u.cell ?? String(u.row), numberFormat: "@", link: { sheet: linkSheet(u.sheet), row: u.row }, color: LINK_COLOR, border: true },
         text(u.found, { border: true, wrap: true }),
-        text(en ? u.en : u.zh, { border: true, wrap: true, mergeAcross: span - 5 }),
+        text(render(u.text, lang), { border: true, wrap: true, mergeAcross: span - 5 }),
       ]);
     });
   }

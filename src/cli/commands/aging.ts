@@ -426,7 +426,7 @@ export function apartText(r: AgingReport, lang: Lang): string[] {
   }
   if (r.unreadable.length > 0) {
     lines.push("", s(`== 无法读取（${r.unreadableRows} 行，未计入合计）==`, `== Unreadable (${r.unreadableRows} ${r.unreadableRows === 1 ? "row" : "rows"}, in no total) ==`));
-    for (const u of r.unreadable.slice(0, 50)) lines.push(`  ${lang === "en-US" ? u.en : u.zh}`);
+    for (const u of r.unreadable.slice(0, 50)) lines.push(`  ${render(u.text, lang)}`);
     if (r.unreadable.length > 50) lines.push(s(`  ……另有 ${r.unreadable.length - 50} 处`, `  … and ${r.unreadable.length - 50} more`));
   }
   return lines;

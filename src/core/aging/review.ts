@@ -5,7 +5,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { IsoDate } from "../model";
-import { describeReadIssue } from "../read/messages";
+import { readIssueMessage } from "../read/messages";
 import type { ReadIssue, ReadIssueCode, ReadResult } from "../read/types";
 import type { ReconcileReport } from "../reconcile/types";
 
@@ -23,8 +23,7 @@ export interface UnreadableCell {
   /** The text found in the cell. */
   found: string;
   /** Where, what was found and what to fix. */
-  zh: string;
-  en: string;
+  text: Message;
 }
 
 /** Reader issues about one cell of an entry row; the others concern the sheet's layout. */
@@ -69,8 +68,7 @@ function unreadableCell(issue: ReadIssue, dealer: string | null): UnreadableCell
     column: issue.column,
     header: issue.header,
     found: issue.found,
-    zh: describeReadIssue(issue, "zh-CN"),
-    en: describeReadIssue(issue, "en-US"),
+    text: readIssueMessage(issue),
   };
 }
 

@@ -135,8 +135,8 @@ export function toAgingJson(report: AgingReport): object {
       header: u.header,
       found: u.found,
       code: u.code,
-      message: u.zh,
-      messageEn: u.en,
+      message: render(u.text, "zh-CN"),
+      messageEn: render(u.text, "en-US"),
     })),
     reconciliation: report.reconciliation,
     underReconciliation: report.underReconciliation.map((u) => ({

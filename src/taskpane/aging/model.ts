@@ -322,7 +322,7 @@ export function unreadableLines(report: AgingReport, locale: Locale): Unreadable
     key: `${u.sheet}:${u.cell ?? u.row}:${i}`,
     place: `${u.sheet} ${u.cell ?? u.row}`,
     found: u.found,
-    text: locale === "en-US" ? u.en : u.zh,
+    text: render(u.text, locale),
     target: cellTarget(u.sheet, u.row, u.column),
   }));
 }
