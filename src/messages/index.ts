@@ -3,3 +3,4 @@ export { render, both } from "./render";
 export type { Language, MessageTable } from "./table";
 export { toReconcileJson, type ReconcileJsonOptions } from "./json/reconcile";
 export { toAgingJson } from "./json/aging";
+export { demandJson, type DemandJson } from "./json/collect";

@@ -12,8 +12,8 @@ const ANY_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
 const ONE_LANGUAGE: Partial<Record<MessageCode, string[]>> = {
   // "甲、乙 等 12 家" against "甲, 乙 and 10 more".
   "reconcile.dealer_list.more": ["total", "more"],
-  // The field's label in Chinese, its name in English.
-  "credit.application.error": ["field", "fieldEn"],
+  // The field's label as the form writes it in Chinese, its name in English.
+  "credit.application.error": ["field", "name"],
 };
 const CODES = Object.keys(SAMPLES).sort() as MessageCode[];
 const placeholders = (template: string) => [...template.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1], format: m[2] }));

@@ -5,11 +5,12 @@
  */
 import { runDemands, runPromise, type CollectProblem, type DemandRun, type PromiseRequest, type PromiseRun } from "../../app/collect";
 import type { Lang } from "../../app/lang";
-import { commitmentJson, demandJson, INSTALLMENT_STATUS_TEXT, PLAN_SHEET, type DemandLevel, type Interval } from "../../core/collect";
+import { commitmentJson, INSTALLMENT_STATUS_TEXT, PLAN_SHEET, type DemandLevel, type Interval } from "../../core/collect";
 import { REGISTER_SHEET } from "../../core/letters";
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
 import { decimalTextToFen, formatFenGrouped } from "../../core/money";
+import { demandJson } from "../../messages/json/collect";
 import { render } from "../../messages/render";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
@@ -73,7 +74,7 @@ export async function commandDemand(ctx: Context, values: Values): Promise<numbe
     () => ({
       asOf: r.asOf,
       letters: r.letters.map((l) => ({
-        ...demandJson(l.demand, l.number, l.reason),
+        ...demandJson(l.demand, l.number),
         sheet: l.sheet,
         firstRow: l.firstRow,
         lastRow: l.lastRow,

@@ -37,7 +37,6 @@ export interface ApplicationField {
   key: FieldKey;
   /** The label as the template writes it. */
   label: string;
-  en: string;
   kind: FieldKind;
   required: boolean;
   /** Drop-down values (企业性质, 担保方式). */
@@ -51,25 +50,25 @@ export const GUARANTEE_CHOICES = ["无", "保证", "抵押"] as const;
 export type Guarantee = (typeof GUARANTEE_CHOICES)[number];
 
 export const APPLICATION_FIELDS: readonly ApplicationField[] = [
-  { key: "dealer", label: "客户名称", en: "Customer name", kind: "text", required: true, aliases: ["客户", "经销商", "经销商名称", "客户全称", "单位名称", "公司名称", "申请单位"] },
-  { key: "creditCode", label: "统一社会信用代码", en: "Unified social credit code", kind: "text", required: false, aliases: ["信用代码", "社会信用代码"] },
-  { key: "address", label: "地址", en: "Address", kind: "text", required: false, aliases: ["公司地址", "经营地址", "注册地址"] },
-  { key: "legalRep", label: "法定代表人", en: "Legal representative", kind: "text", required: false, aliases: ["法人", "法人代表"] },
-  { key: "contact", label: "联系人", en: "Contact", kind: "text", required: false, aliases: [] },
-  { key: "phone", label: "电话", en: "Phone", kind: "text", required: false, aliases: ["联系电话", "手机"] },
-  { key: "nature", label: "企业性质", en: "Type of enterprise", kind: "choice", required: true, choices: NATURE_CHOICES, aliases: ["公司性质", "企业类型"] },
-  { key: "founded", label: "成立日期", en: "Date founded", kind: "date", required: true, aliases: ["成立时间", "注册日期"] },
-  { key: "capital", label: "注册资本（万元）", en: "Registered capital (10k yuan)", kind: "wan", required: true, aliases: ["注册资本", "注册资金"] },
-  { key: "revenue", label: "年销售额（万元）", en: "Annual sales (10k yuan)", kind: "wan", required: true, aliases: ["年销售额", "年营业额", "年销售收入"] },
-  { key: "since", label: "合作起始日期", en: "Cooperating since", kind: "date", required: true, aliases: ["合作开始日期", "合作起始时间", "开始合作日期"] },
-  { key: "products", label: "主营产品", en: "Main products", kind: "text", required: false, aliases: ["主营业务", "经营范围"] },
-  { key: "monthly", label: "预计月采购额（元）", en: "Expected monthly purchases (yuan)", kind: "money", required: true, aliases: ["预计月采购额", "月采购额", "预计月进货额"] },
-  { key: "guarantee", label: "担保方式", en: "Guarantee", kind: "choice", required: true, choices: GUARANTEE_CHOICES, aliases: ["担保"] },
-  { key: "guaranteeNote", label: "担保说明", en: "Guarantee details", kind: "text", required: false, aliases: ["担保情况"] },
-  { key: "requestedLimit", label: "申请额度（元）", en: "Limit applied for (yuan)", kind: "money", required: true, aliases: ["申请额度", "申请信用额度", "申请授信额度"] },
-  { key: "requestedTerm", label: "申请账期（天）", en: "Term applied for (days)", kind: "days", required: true, aliases: ["申请账期", "申请信用期", "账期"] },
-  { key: "rep", label: "业务员", en: "Sales rep", kind: "text", required: true, aliases: ["销售代表", "业务代表", "经办人"] },
-  { key: "applied", label: "申请日期", en: "Date of application", kind: "date", required: true, aliases: ["申请时间"] },
+  { key: "dealer", label: "客户名称", kind: "text", required: true, aliases: ["客户", "经销商", "经销商名称", "客户全称", "单位名称", "公司名称", "申请单位"] },
+  { key: "creditCode", label: "统一社会信用代码", kind: "text", required: false, aliases: ["信用代码", "社会信用代码"] },
+  { key: "address", label: "地址", kind: "text", required: false, aliases: ["公司地址", "经营地址", "注册地址"] },
+  { key: "legalRep", label: "法定代表人", kind: "text", required: false, aliases: ["法人", "法人代表"] },
+  { key: "contact", label: "联系人", kind: "text", required: false, aliases: [] },
+  { key: "phone", label: "电话", kind: "text", required: false, aliases: ["联系电话", "手机"] },
+  { key: "nature", label: "企业性质", kind: "choice", required: true, choices: NATURE_CHOICES, aliases: ["公司性质", "企业类型"] },
+  { key: "founded", label: "成立日期", kind: "date", required: true, aliases: ["成立时间", "注册日期"] },
+  { key: "capital", label: "注册资本（万元）", kind: "wan", required: true, aliases: ["注册资本", "注册资金"] },
+  { key: "revenue", label: "年销售额（万元）", kind: "wan", required: true, aliases: ["年销售额", "年营业额", "年销售收入"] },
+  { key: "since", label: "合作起始日期", kind: "date", required: true, aliases: ["合作开始日期", "合作起始时间", "开始合作日期"] },
+  { key: "products", label: "主营产品", kind: "text", required: false, aliases: ["主营业务", "经营范围"] },
+  { key: "monthly", label: "预计月采购额（元）", kind: "money", required: true, aliases: ["预计月采购额", "月采购额", "预计月进货额"] },
+  { key: "guarantee", label: "担保方式", kind: "choice", required: true, choices: GUARANTEE_CHOICES, aliases: ["担保"] },
+  { key: "guaranteeNote", label: "担保说明", kind: "text", required: false, aliases: ["担保情况"] },
+  { key: "requestedLimit", label: "申请额度（元）", kind: "money", required: true, aliases: ["申请额度", "申请信用额度", "申请授信额度"] },
+  { key: "requestedTerm", label: "申请账期（天）", kind: "days", required: true, aliases: ["申请账期", "申请信用期", "账期"] },
+  { key: "rep", label: "业务员", kind: "text", required: true, aliases: ["销售代表", "业务代表", "经办人"] },
+  { key: "applied", label: "申请日期", kind: "date", required: true, aliases: ["申请时间"] },
 ];
 
 /** A filled application, in the core's units: money in fen, 万元 as numbers, dates as ISO strings. */
@@ -244,7 +243,7 @@ function build(
   const fail = (field: ApplicationField, p: Place, what: Message) => {
     ok = false;
     const cell = cellRef(grid, p);
-    errors.push({ sheet: grid.sheet, cell, field: field.label, text: msg("credit.application.error", { sheet: grid.sheet, cell, field: field.label, fieldEn: field.en, what }) });
+    errors.push({ sheet: grid.sheet, cell, field: field.label, text: msg("credit.application.error", { sheet: grid.sheet, cell, field: field.label, name: msg(`credit.field_name.${field.key}`, {}), what }) });
   };
   for (const field of APPLICATION_FIELDS) {
     const hit = found.get(field.key);

@@ -3,10 +3,30 @@ import type { Message } from "../messages";
 
 export interface CreditMessages {
   /**
-   * A field of an application that cannot be taken: the place, the field (its Chinese label, its English
-   * name) and what is wrong.
+   * A field of an application that cannot be taken: the place, the field (Chinese says its label as the
+   * form writes it, English its name) and what is wrong.
    */
-  "credit.application.error": { sheet: string; cell: string; field: string; fieldEn: string; what: Message };
+  "credit.application.error": { sheet: string; cell: string; field: string; name: Message; what: Message };
+  /** A field's name, for saying which field is meant (Chinese uses the form's label as it is). */
+  "credit.field_name.dealer": Record<string, never>;
+  "credit.field_name.creditCode": Record<string, never>;
+  "credit.field_name.address": Record<string, never>;
+  "credit.field_name.legalRep": Record<string, never>;
+  "credit.field_name.contact": Record<string, never>;
+  "credit.field_name.phone": Record<string, never>;
+  "credit.field_name.nature": Record<string, never>;
+  "credit.field_name.founded": Record<string, never>;
+  "credit.field_name.capital": Record<string, never>;
+  "credit.field_name.revenue": Record<string, never>;
+  "credit.field_name.since": Record<string, never>;
+  "credit.field_name.products": Record<string, never>;
+  "credit.field_name.monthly": Record<string, never>;
+  "credit.field_name.guarantee": Record<string, never>;
+  "credit.field_name.guaranteeNote": Record<string, never>;
+  "credit.field_name.requestedLimit": Record<string, never>;
+  "credit.field_name.requestedTerm": Record<string, never>;
+  "credit.field_name.rep": Record<string, never>;
+  "credit.field_name.applied": Record<string, never>;
   "credit.field.blank": Record<string, never>;
   /** `label`: the field's label, as the form writes it. */
   "credit.field.missing": { label: string };

@@ -20,7 +20,6 @@ export interface Band {
 export interface ScoreItemSpec {
   key: ItemKey;
   label: string;
-  en: string;
   /** The unit the value is measured in, for the sheet's explanation. */
   unit: string;
   bands: Band[];
@@ -49,14 +48,14 @@ const other = (points: number): Band => ({ when: { op: "else" }, points });
 const none = (points: number): Band => ({ when: { op: "none" }, points });
 const is = (text: string, points: number): Band => ({ when: { op: "is", text }, points });
 
-export const ITEM_LABELS: Readonly<Record<ItemKey, { label: string; en: string; unit: string }>> = {
-  cooperation: { label: "合作年限", en: "Years of cooperation", unit: "年" },
-  founded: { label: "成立年限", en: "Years since founded", unit: "年" },
-  capital: { label: "注册资本（万元）", en: "Registered capital (10k yuan)", unit: "万元" },
-  revenue: { label: "年销售额（万元）", en: "Annual sales (10k yuan)", unit: "万元" },
-  guarantee: { label: "担保方式", en: "Guarantee", unit: "" },
-  onTime: { label: "按期回款率", en: "Paid on time", unit: "%" },
-  overdue: { label: "逾期记录", en: "Overdue record", unit: "天" },
+export const ITEM_LABELS: Readonly<Record<ItemKey, { label: string; unit: string }>> = {
+  cooperation: { label: "合作年限", unit: "年" },
+  founded: { label: "成立年限", unit: "年" },
+  capital: { label: "注册资本（万元）", unit: "万元" },
+  revenue: { label: "年销售额（万元）", unit: "万元" },
+  guarantee: { label: "担保方式", unit: "" },
+  onTime: { label: "按期回款率", unit: "%" },
+  overdue: { label: "逾期记录", unit: "天" },
 };
 
 export function defaultScorecard(): Scorecard {
