@@ -99,8 +99,14 @@ export function listZip(buf: Buffer): ZipEntry[] {
       const length = buf.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let q = x + 4;
-        if (entry.size === 0xffffffff) (entry.size = u64(buf, q)), (q += 8);
-        if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(buf, q)), (q += 8);
+        if (entry.size === 0xffffffff) {
+          entry.size = u64(buf, q);
+          q += 8;
+        }
+        if (entry.compressedSize === 0xffffffff) {
+          entry.compressedSize = u64(buf, q);
+          q += 8;
+        }
         if (entry.localOffset === 0xffffffff) entry.localOffset = u64(buf, q);
       }
       x += 4 + length;

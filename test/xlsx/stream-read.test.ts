@@ -5,6 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { sampleSheets } from "../../src/sample/sample";
@@ -114,7 +115,7 @@ test("a generated workbook of 20,000 rows (dates, shared strings, hidden rows, m
 }, 120_000);
 
 test("the file on disk is only read: opening and reading leave it as it was", async () => {
-  const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "duizhang-stream-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-stream-"));
   try {
     const file = path.join(dir, "a.xlsx");
     fs.writeFileSync(file, writeZip(minimalWorkbook(ODD_SHEET, { sharedStrings: ODD_STRINGS })));
