@@ -35,8 +35,8 @@ export interface ReadPanelProps {
   report: (message: PaneMessage) => void;
   clear: (key: string) => void;
   onGoTo: (target: Selection) => void;
-  /** Told each time a sheet was read (or could not be), for views that build on the read (对账). */
-  onResult?: (side: Side, result: ReadResult | null) => void;
+  /** Told each time a sheet was read (or could not be), for views that build on the read (对账); `balances` when the ledger sheet is a balance table. */
+  onResult?: (side: Side, result: ReadResult | null, balances?: BalanceTable | null) => void;
   /** A ledger kept one sheet per month: every sheet read as the ledger (the first is `choice.ledger`'s place). */
   ledgerSheets?: readonly string[];
 }
@@ -89,7 +89,7 @@ interface SheetReadingProps {
   report: (message: PaneMessage) => void;
   clear: (key: string) => void;
   onGoTo: (target: Selection) => void;
-  onResult?: (side: Side, result: ReadResult | null) => void;
+  onResult?: (side: Side, result: ReadResult | null, balances?: BalanceTable | null) => void;
 }
 
 function SheetReading({ read, side, sheet, sheets, info, generation, report, clear, onGoTo, onResult }: SheetReadingProps): JSX.Element {
@@ -131,7 +131,7 @@ function SheetReading({ read, side, sheet, sheets, info, generation, report, cle
         ({ result, balances }) => {
           if (!current) return;
           setReading({ status: "done", result: remember(result), ...(balances ? { balances } : {}) });
-          resultListener.current?.(side, result);
+          resultListener.current?.(side, result, balances);
           clear(messageKey);
         },
         (err: unknown) => {

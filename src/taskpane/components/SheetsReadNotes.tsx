@@ -47,6 +47,7 @@ const zh = {
   skipped: (n: number) => `合计行、空白行 ${n} 行未读取。`,
   unreadable: (sheet: string, row: number, found: string) => `${sheet} 第${row}行：金额“${found}”无法读取，该行未读取`,
   more: (n: number) => `另有 ${n} 行`,
+  needsEntries: (sheet: string) => `“${sheet}”是余额表，没有逐笔明细：逐笔对账需要明细账。余额表可在“函证”页生成对账函。`,
 };
 type Said = typeof zh;
 const en: Said = {
@@ -72,6 +73,7 @@ const en: Said = {
   skipped: (n) => `${n} totals or blank rows not read.`,
   unreadable: (sheet, row, found) => `${sheet} row ${row}: amount "${found}" cannot be read; the row is left out`,
   more: (n) => `${n} more`,
+  needsEntries: (sheet) => `"${sheet}" is a balance table, without entries: item-by-item reconciliation needs the ledger. The 函证 view makes letters from a balance table.`,
 };
 export const NOTES_STRINGS: Record<Locale, Said> = { "zh-CN": zh, "en-US": en };
 

@@ -27,6 +27,7 @@ import { ActionNote, useConfirmations } from "../components/ActionNote";
 import { Actions, DateField, Notice, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
 import { LedgerSheetsField, useLedgerSheets } from "../components/LedgerSheetsField";
 import { ReadPanel } from "../components/ReadPanel";
+import { NOTES_STRINGS } from "../components/SheetsReadNotes";
 import { useLocale, useStrings } from "../context";
 import type { PaneMessage } from "../messages";
 import { issueTarget } from "../summary";
@@ -272,6 +273,11 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
             </Link>
           </Notice>
         ))}
+        {w.balanceLedger && choice.ledger ? (
+          <Notice intent="error" testId="reconcile-balance-ledger">
+            {NOTES_STRINGS[locale].needsEntries(choice.ledger)}
+          </Notice>
+        ) : null}
         {bothChosen && !readsDone && blocking.length === 0 ? <Caption1 className={layout.muted}>{s.waitForRead}</Caption1> : null}
         {progress ? (
           <RunProgressBar value={progress.value} label={s.stage(progress.stage, progress.done, progress.total)} stage={progress.stage} testId="reconcile-progress" />

@@ -56,12 +56,14 @@ export interface ReconcileRunState {
   notice: Notice;
   /** Bumped when a run the user started from the run button has results, so the view scrolls to them. */
   revealed: number;
+  /** The ledger sheet is a balance table (余额表): no entries to reconcile item by item, so no run. */
+  balanceLedger?: boolean;
 }
 
 export type ReconcileEvent =
   | { type: "form-loaded"; pair: string; form: ReconcileForm }
   | { type: "field"; patch: Partial<ReconcileForm> }
-  | { type: "read"; side: Side; result: ReadResult | null }
+  | { type: "read"; side: Side; result: ReadResult | null; balances?: boolean }
   | { type: "run-started" }
   | { type: "progress"; progress: RunProgress }
   | { type: "run-ended"; notice?: Notice; reveal?: boolean }
@@ -77,8 +79,11 @@ export function reduceReconcile(state: ReconcileRunState, event: ReconcileEvent)
       return { ...state, form: event.form, formFor: event.pair };
     case "field":
       return { ...state, form: { ...state.form, ...event.patch } };
-    case "read":
-      return state.reads[event.side] === event.result ? state : { ...state, reads: { ...state.reads, [event.side]: event.result } };
+    case "read": {
+      const balanceLedger = event.side === "ledger" ? event.balances === true : state.balanceLedger;
+      if (state.reads[event.side] === event.result && balanceLedger === state.balanceLedger) return state;
+      return { ...state, reads: { ...state.reads, [event.side]: event.result }, balanceLedger };
+    }
     case "run-started":
       return { ...state, notice: null, progress: runProgress("reading", 0, 2) };
     case "progress":
@@ -138,7 +143,7 @@ export interface ReconcileRunView extends ReconcileRunState {
   setFilter(filter: KindFilter): void;
   setField(patch: Partial<ReconcileForm>): void;
   resetDefaults(): void;
-  onRead(side: Side, result: ReadResult | null): void;
+  onRead(side: Side, result: ReadResult | null, balances?: unknown): void;
   /** Runs; `reveal` scrolls the results into view when done. Resolves true when it brought results. */
   run(reveal: boolean): Promise<boolean>;
   cancel(): void;
@@ -233,7 +238,7 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
   const blocking = [...blockingIssues(reads.ledger), ...blockingIssues(reads.statement)];
   const mustPickDealer = placement !== null && placement.mustChoose && !form.dealer;
   const running = state.progress !== null;
-  const canRun = bothChosen && readsDone && formLoaded && blocking.length === 0 && formOk && !mustPickDealer && !running && !state.busy;
+  const canRun = bothChosen && readsDone && formLoaded && blocking.length === 0 && formOk && !mustPickDealer && !running && !state.busy && !state.balanceLedger;
   const sheets = useMemo(() => (ledgerSheets && ledgerSheets.length > 1 ? [...ledgerSheets] : choice.ledger ? [choice.ledger] : []), [ledgerSheets, choice.ledger]);
   const ledgerKey = sheetsKey(sheets);
   const outcomeKey = (o: ReconcileOutcome) => sheetsKey(o.ledgerSheets ?? [o.ledgerSheet]);
@@ -440,7 +445,7 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
   );
   const setField = useCallback((patch: Partial<ReconcileForm>) => dispatch({ type: "field", patch }), []);
   const resetDefaults = useCallback(() => dispatch({ type: "field", patch: { ...FORM_DEFAULTS } }), []);
-  const onRead = useCallback((side: Side, result: ReadResult | null) => dispatch({ type: "read", side, result }), []);
+  const onRead = useCallback((side: Side, result: ReadResult | null, balances?: unknown) => dispatch({ type: "read", side, result, balances: !!balances }), []);
 
   return {
     ...state,

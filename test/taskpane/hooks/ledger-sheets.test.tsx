@@ -243,6 +243,21 @@ describe("函证 from a balance table", () => {
     expect(hook.current.canGenerate).toBe(false);
   });
 
+  test("对账 does not run on a balance table as the ledger: item by item needs entries", async () => {
+    const pane = makePane([BALANCES, STATEMENT]);
+    const hook = await renderHook(pane, () => useReconcileRun({ choice: { ledger: "往来余额表", statement: "对账单" }, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
+    await until(() => hook.current.formLoaded);
+    const ledger = await APP_USE_CASES.readSheet(pane.port, "往来余额表", { side: "ledger" });
+    const table = await APP_USE_CASES.readBalanceSheet(pane.port, "往来余额表");
+    await step(() => hook.current.onRead("ledger", ledger, table));
+    const statement = await APP_USE_CASES.readSheet(pane.port, "对账单", { side: "statement" });
+    await step(() => hook.current.onRead("statement", statement));
+    expect(hook.current.balanceLedger).toBe(true);
+    expect(hook.current.canRun).toBe(false);
+    await step(() => hook.current.onRead("ledger", ledger, null));
+    expect(hook.current.canRun).toBe(true);
+  });
+
   test("a ledger of entries is not taken for a balance table", async () => {
     const { hook } = await lettersOn("应收明细", [LEDGER]);
     expect(hook.current.balances).toBeNull();
