@@ -13,6 +13,9 @@ import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { both, render } from "../../messages";
 import { pick, type Bilingual, type Lang } from "../lang";
 import { MARK_STYLES } from "./marks";
+import { KIND_TEXT } from "./kinds";
+
+export { KIND_TEXT };
 import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
 
 export const DIFFERENCES_SHEET: Bilingual = { zh: "差异明细", en: "Differences" };
@@ -20,14 +23,6 @@ export const RECONCILIATION_SHEET: Bilingual = { zh: "余额调节表", en: "Rec
 
 const MONEY = "#,##0.00;-#,##0.00";
 
-export const KIND_TEXT: Record<Difference["kind"] | "suggestion", Bilingual> = {
-  amount_mismatch: { zh: "金额不符", en: "Amount mismatch" },
-  ledger_only: { zh: "我方有、对方无", en: "Only in our ledger" },
-  statement_only: { zh: "对方有、我方无", en: "Only on the statement" },
-  duplicate: { zh: "重复记账", en: "Duplicate" },
-  unreadable: { zh: "无法读取", en: "Cannot be read" },
-  suggestion: { zh: "待确认匹配", en: "Match to confirm" },
-};
 
 /** Where the source rows are, in the workbook the sheets are written to. */
 export interface SourceSheets {

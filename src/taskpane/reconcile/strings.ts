@@ -4,7 +4,7 @@
  * the pane are written side by side without touching one file.
  */
 import type { Stage } from "../../app/reconcile";
-import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
+import { KIND_TEXT } from "../../app/reports/kinds";
 import { STRINGS, type Locale, type Strings } from "../i18n";
 import type { ItemKind } from "./results";
 
