@@ -13,6 +13,16 @@ import { sampleCreditSheets } from "../../src/sample/credit";
 import { allLayouts } from "../fixtures/ledgers";
 import { isRowsGrid } from "../../src/core/read/source";
 import { minimalWorkbook, writeZip } from "./zip-fixtures";
+import { execFileSync } from "child_process";
+import { availableOrFailInCi } from "../support/required";
+
+let soffice = true;
+try {
+  execFileSync("sh", ["-c", "command -v soffice"], { stdio: "ignore" });
+} catch {
+  soffice = false;
+}
+availableOrFailInCi(soffice, "soffice");
 
 /** The same bytes read both ways: sheets listed and every sheet's grid. */
 async function expectSameBothWays(bytes: Uint8Array): Promise<void> {
@@ -127,3 +137,21 @@ test("the file on disk is only read: opening and reading leave it as it was", as
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+(soffice ? test : test.skip)("the sample saved again by LibreOffice (its own XML: spans, styles, shared strings) reads the same both ways", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-lo-"));
+  try {
+    const wb = XlsxWorkbook.fromSpecs(sampleSheets());
+    fs.mkdirSync(path.join(dir, "in"));
+    await wb.save(path.join(dir, "in", "sample.xlsx"));
+    const profile = path.join(dir, "profile");
+    execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", dir, path.join(dir, "in", "sample.xlsx")], { stdio: "ignore", timeout: 120_000 });
+    const bytes = fs.readFileSync(path.join(dir, "sample.xlsx"));
+    await expectSameBothWays(bytes);
+    // Something was read: the ledger's rows are there.
+    const streamed = await XlsxWorkbook.openBytes(bytes, "lo.xlsx");
+    expect((await streamed.listSheets()).find((s) => s.name === "应收明细账")?.rowCount).toBeGreaterThan(10);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 180_000);
