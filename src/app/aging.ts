@@ -17,7 +17,8 @@ import {
   reconciliationFlags,
   unreadableCells,
 } from "../core/aging";
-import type { CellValue, IsoDate } from "../core/model";
+import { msg } from "../core/messages";
+import type { CellValue, Entry, IsoDate } from "../core/model";
 import {
   Acknowledgements,
   acknowledgementsFromEntries,
@@ -33,7 +34,7 @@ import {
 } from "../core/collect";
 import { REGISTER_SHEET, readRegister, type RegisterRead } from "../core/letters";
 import { UNNAMED_DEALER } from "../core/aging";
-import { columnLetter, entriesOf, normaliseDealerName, pickRows, type EntryTable, type ReadResult } from "../core/read";
+import { columnLetter, normaliseDealerName, pickRows, sheetAt, type EntryTable, type ReadResult } from "../core/read";
 import { parseTermDays } from "../core/values/term";
 import { parseRegister as parseCreditRegister, registerTerms, REGISTER_SHEET as CREDIT_REGISTER_SHEET, type RegisterRead as CreditRegisterRead } from "../core/credit";
 import { PortError, type ReadableWorkbook, type WorkbookPort } from "../port/workbook";
@@ -149,12 +150,17 @@ async function collectionChecks(report: AgingReport, ledger: ReadResult, port: R
 
 /**
  * The rows that can be payments (negative, dated) as entries: the only ones the limitation period and the
- * commitment check look at, so a full-sheet ledger's sales are never made into objects.
+ * commitment check look at (date, amount, 摘要, dealer, sheet and row), so a full-sheet ledger's sales are
+ * never made into objects. They carry no references: nothing here looks at them.
  */
-function paymentEntries(table: EntryTable): ReturnType<typeof entriesOf> {
-  const positions: number[] = [];
-  for (let i = 0; i < table.length; i++) if (table.amounts[i] < 0 && table.dates[i] !== null) positions.push(i);
-  return entriesOf(pickRows(table, positions));
+function paymentEntries(table: EntryTable): Entry[] {
+  const out: Entry[] = [];
+  const { amounts, dates, descriptions, dealers } = table;
+  for (let i = 0; i < table.length; i++) {
+    if (amounts[i] >= 0 || dates[i] === null) continue;
+    out.push({ sheet: sheetAt(table, i), row: table.rows[i], date: dates[i], ref: null, refs: [], description: descriptions[i], amount: amounts[i], dealer: dealers[i], rep: null, termDays: null });
+  }
+  return out;
 }
 
 /** The 信用档案 of a workbook, or null when it has none (or no header row yet). */
@@ -257,8 +263,7 @@ export function parseTermTable(
       code: "bad_term",
       sheet,
       row: top,
-      zh: `${sheet} 中找不到“经销商”和“账期(天)”两列，账期表未采用；请在第一行写上这两个列名`,
-      en: `${sheet}: no "经销商" (dealer) and "账期(天)" (term) columns found; the term table was not used. Put these two headers in the first row`,
+      text: msg("aging.term_table.no_columns", { sheet }),
     });
     return out;
   }
@@ -281,8 +286,7 @@ export function parseTermTable(
         code: "bad_term",
         sheet,
         row: excelRow,
-        zh: `${sheet} 第${excelRow}行有账期但没有经销商名称，未采用`,
-        en: `${sheet} row ${excelRow} has a term but no dealer name; not used`,
+        text: msg("aging.term_table.no_dealer", { sheet, row: excelRow }),
       });
       continue;
     }
@@ -292,8 +296,7 @@ export function parseTermTable(
         code: "bad_term",
         sheet,
         row: excelRow,
-        zh: `${sheet} 第${excelRow}行（${termLetter}列）“${dealer}”的账期“${termText}”不是有效天数（0 至 3650 的整数），未采用`,
-        en: `${sheet} row ${excelRow} (column ${termLetter}): term "${termText}" for "${dealer}" is not a whole number of days from 0 to 3650; not used`,
+        text: msg("aging.term_table.bad_term", { sheet, row: excelRow, column: termLetter, dealer, value: termText }),
       });
       continue;
     }
@@ -304,8 +307,7 @@ export function parseTermTable(
         code: "bad_term",
         sheet,
         row: excelRow,
-        zh: `${sheet} 第${before.row}行和第${excelRow}行都列了“${dealer}”，账期不同（${before.days} 天、${days} 天），采用后者`,
-        en: `${sheet} rows ${before.row} and ${excelRow} both list "${dealer}" with different terms (${before.days}, ${days} days); using the later`,
+        text: msg("aging.term_table.conflict", { sheet, row: excelRow, first: before.row, dealer, before: before.days, days }),
       });
     }
     byKey.set(key, { name: ledgerSpelling.get(key) ?? dealer, row: excelRow, days });

@@ -7,15 +7,32 @@ import type { Fen } from "../../core/model";
 import type { ReviewMark } from "../../core/aging/review";
 import type { Limitation } from "../../core/collect/limitation";
 import type { AgingReport } from "../../core/aging/types";
-import { render } from "../render";
+import type { Message } from "../../core/messages";
+import type { Lang } from "../../app/lang";
+import { render as renderOnce } from "../render";
 
 /** `underReconciliation` on a flagged item or credit (待核对); absent on the others. */
-function review(mark: ReviewMark | null | undefined): { underReconciliation?: { kind: string; reason: string; reasonEn: string } } {
+/** A message's text, each message object rendered once per report: half a million items share a few actions. */
+type Texts = (m: Message, lang: Lang) => string;
+
+function textsOnce(): Texts {
+  const known: Record<Lang, Map<Message, string>> = { "zh-CN": new Map(), "en-US": new Map() };
+  return (m, lang) => {
+    let text = known[lang].get(m);
+    if (text === undefined) {
+      text = renderOnce(m, lang);
+      known[lang].set(m, text);
+    }
+    return text;
+  };
+}
+
+function review(mark: ReviewMark | null | undefined, render: Texts): { underReconciliation?: { kind: string; reason: string; reasonEn: string } } {
   return mark ? { underReconciliation: { kind: mark.kind, reason: render(mark.text, "zh-CN"), reasonEn: render(mark.text, "en-US") } } : {};
 }
 
 /** The limitation period of an item, when the use case worked it out; absent otherwise. */
-function limitation(l: Limitation | undefined): object {
+function limitation(l: Limitation | undefined, render: Texts): object {
   if (!l) return {};
   const b = l.basis;
   return {
@@ -48,6 +65,7 @@ function round(value: number | null, places: number): number | null {
 }
 
 export function toAgingJson(report: AgingReport): object {
+  const render = textsOnce();
   return {
     asOf: report.asOf,
     basis: report.basis,
@@ -92,8 +110,8 @@ export function toAgingJson(report: AgingReport): object {
         nextAction: item.nextAction.code,
         nextActionDate: item.nextAction.date,
         nextActionText: { zh: render(item.nextAction.text, "zh-CN"), en: render(item.nextAction.text, "en-US") },
-        ...review(item.underReconciliation),
-        ...limitation(item.limitation),
+        ...review(item.underReconciliation, render),
+        ...limitation(item.limitation, render),
       })),
       credits: d.credits.map((c) => ({
         row: c.row,
@@ -104,7 +122,7 @@ export function toAgingJson(report: AgingReport): object {
         open: formatFen(c.open),
         amount: formatFen(c.amount),
         unknownAge: c.unknownAge,
-        ...review(c.underReconciliation),
+        ...review(c.underReconciliation, render),
       })),
     })),
     repPeriod: report.repPeriod,
