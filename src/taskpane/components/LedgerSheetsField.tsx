@@ -70,7 +70,8 @@ function useLayouts(sheets: readonly SheetInfo[], ledger: string, chosen: readon
     let live = true;
     const known = layouts.key.split("|")[0] === String(generation) ? layouts.map : {};
     const missing = candidates.filter((n) => !(n in known));
-    if (missing.length === 0) return;
+    // Nothing to compare the ledger with: its sheet is not read again just for this (it may be large).
+    if (missing.length === 0 || candidates.length < 2) return;
     void (async () => {
       const map: Layouts = { ...known };
       for (const name of missing) {
