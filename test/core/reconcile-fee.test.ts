@@ -131,7 +131,7 @@ describe("pass 6: one payment or sale, two amounts", () => {
     const off = one(ledger, statement, { feeToleranceFen: 0 });
     expect(off.differences.map((x) => x.kind)).toEqual(["ledger_only", "statement_only", "statement_only"]);
     const on = one(ledger, statement);
-    expect(on.matches.map((m) => [m.rule, m.ledgerRows, m.statementRows])).toEqual([["amount_date", [3], [6]]]);
+    expect(on.matches.toArray().map((m) => [m.rule, m.ledgerRows, m.statementRows])).toEqual([["amount_date", [3], [6]]]);
     expect(on.differences.map((x) => [x.kind, x.ledgerRows, x.statementRows])).toEqual([
       ["amount_mismatch", [2], [5]],
       ["statement_only", [], [7]],
@@ -214,11 +214,11 @@ test("fee pairing never changes the reconciled balances or the total of the diff
         expect(on[n].reconciliation.unexplained).toBe(0);
         // Every row is accounted for once: in a match, a difference or a pending suggestion.
         const rowsOf = (d: DealerResult, key: "ledgerRows" | "statementRows") =>
-          [...d.matches.flatMap((m) => m[key]), ...d.differences.flatMap((x) => x[key]), ...new Set(d.suggestions.flatMap((s) => s[key]))].sort((a, b) => a - b);
+          [...d.matches.toArray().flatMap((m) => m[key]), ...d.differences.flatMap((x) => x[key]), ...new Set(d.suggestions.flatMap((s) => s[key]))].sort((a, b) => a - b);
         expect(rowsOf(on[n], "ledgerRows")).toEqual(rowsOf(off[n], "ledgerRows"));
         expect(rowsOf(on[n], "statementRows")).toEqual(rowsOf(off[n], "statementRows"));
         // Pairing only ever joins one-sided rows: the exact matches stay as they were.
-        expect(on[n].matches).toEqual(off[n].matches);
+        expect(on[n].matches.toArray()).toEqual(off[n].matches.toArray());
         paired += on[n].ruleCounts.fee_pair;
         suggested += on[n].suggestions.filter((x) => x.rule === "fee_pair").length;
       }

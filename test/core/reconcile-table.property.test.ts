@@ -55,7 +55,7 @@ function sides(l: Row[], s: Row[]): { tables: [SideInput, SideInput]; entries: [
 
 /** The report with every match built, as plain data. */
 function plain(report: ReconcileReport): unknown {
-  return { problems: report.problems, dealers: report.dealers.map((d) => ({ ...d, matches: d.matches })) };
+  return { problems: report.problems, dealers: report.dealers.map((d) => ({ ...d, matches: d.matches.toArray() })) };
 }
 
 describe("the first pass over a read table", () => {
@@ -76,7 +76,7 @@ describe("the first pass over a read table", () => {
     const { tables } = sides(l, s);
     const d = reconcile(tables[0], tables[1], {}).dealers[0];
     // 250.00: 4 rows here, 5 there (one a duplicate); 100.00: 8 here (two duplicates), 6 there.
-    expect(d.matches.filter((m) => m.rule === "reference")).toHaveLength(10);
+    expect(d.matches.toArray().filter((m) => m.rule === "reference")).toHaveLength(10);
     expect(d.differences.filter((x) => x.kind === "duplicate").map((x) => [x.ledgerRows, x.statementRows, x.amount, x.duplicateOf])).toEqual([
       // 100.00 here first on row 3 (row 2 is a 250.00).
       [[9], [], 10000, 3],
@@ -99,7 +99,7 @@ describe("the first pass over a read table", () => {
     expect(without.differences.filter((x) => x.kind === "duplicate").map((x) => [x.ledgerRows, x.duplicateOf])).toEqual([[[3], 2]]);
     const id = pairingId([{ sheet: "账", row: 2, amount: 10000 }], [{ sheet: "单", row: 2, amount: 10000 }]);
     const confirmed = reconcile(tables[0], tables[1], { decisions: [{ id, decision: "confirmed", ledgerRows: [2], statementRows: [2] }] }).dealers[0];
-    expect(confirmed.matches).toEqual([{ rule: "user", ledgerRows: [2], statementRows: [2], amount: 10000 }]);
+    expect(confirmed.matches.toArray()).toEqual([{ rule: "user", ledgerRows: [2], statementRows: [2], amount: 10000 }]);
     expect(confirmed.differences.map((x) => [x.kind, x.ledgerRows, x.statementRows])).toEqual([["ledger_only", [3], []]]);
   });
 });

@@ -76,7 +76,7 @@ describe("properties of the engine", () => {
     for (const { ledger, statement } of fc.sample(pairArb, { numRuns: 300, seed: 7 })) {
       const d = one(reconcile(ledger, statement, options));
       if (d.suggestions.length > 0) seen.add("suggestion");
-      for (const m of d.matches) seen.add(m.rule);
+      for (const m of d.matches.toArray()) seen.add(m.rule);
       for (const x of d.differences) seen.add(x.kind);
     }
     expect([...seen].sort()).toEqual(
@@ -144,7 +144,7 @@ describe("properties of the engine", () => {
         const d = one(reconcile(ledger, { ...ledger }, options));
         expect(d.differences).toEqual([]);
         expect(d.suggestions).toEqual([]);
-        expect(d.matches.reduce((t, m) => t + m.ledgerRows.length, 0)).toBe(ledger.entries.length);
+        expect(d.matches.toArray().reduce((t, m) => t + m.ledgerRows.length, 0)).toBe(ledger.entries.length);
       }),
       { numRuns: 150 },
     );
@@ -162,7 +162,7 @@ describe("properties of the engine", () => {
         expect(backward).toEqual(forward);
         const pairs = (ms: { ledgerRows: number[]; statementRows: number[] }[], flip: boolean) =>
           ms.map((m) => (flip ? `${m.statementRows}|${m.ledgerRows}` : `${m.ledgerRows}|${m.statementRows}`)).sort();
-        expect(pairs(s.matches, false)).toEqual(pairs(d.matches, true));
+        expect(pairs(s.matches.toArray(), false)).toEqual(pairs(d.matches.toArray(), true));
         expect(pairs(s.suggestions, false)).toEqual(pairs(d.suggestions, true));
       }),
       { numRuns: 150 },

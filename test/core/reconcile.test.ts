@@ -17,7 +17,7 @@ describe("pass 1: same reference, same amount", () => {
         side("对账单", `3 | 2026-06-09 | xs-001 | 采购入库 | 10000.00`),
       ),
     );
-    expect(d.matches).toEqual([{ rule: "reference", ledgerRows: [5], statementRows: [3], amount: 1000000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "reference", ledgerRows: [5], statementRows: [3], amount: 1000000 }]);
     expect(d.differences).toEqual([]);
     expect(d.ruleCounts.reference).toBe(1);
   });
@@ -26,7 +26,7 @@ describe("pass 1: same reference, same amount", () => {
     const d = only(
       reconcile(side("账本", `5 | 2026-06-01 | XSCK-2026-0101 | 销售 | 88.00`), side("对账单", `3 | 2026-06-01 | ＸＳＣＫ２０２６０１０１ | 采购 | 88.00`)),
     );
-    expect(d.matches.map((m) => m.rule)).toEqual(["reference"]);
+    expect(d.matches.toArray().map((m) => m.rule)).toEqual(["reference"]);
   });
 });
 
@@ -57,7 +57,7 @@ describe("pass 2: same reference, different amount", () => {
           9 | 2026-06-06 | XS-009 | 到货二 | 2000.00`),
       ),
     );
-    expect(d.matches).toEqual([{ rule: "reference_total", ledgerRows: [4], statementRows: [8, 9], amount: 300000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "reference_total", ledgerRows: [4], statementRows: [8, 9], amount: 300000 }]);
   });
 
   test("a receipt citing an invoice number is not paired with that invoice (signs differ)", () => {
@@ -69,19 +69,19 @@ describe("pass 2: same reference, different amount", () => {
 describe("pass 3: reference found in the other side's text", () => {
   test("the dealer's row without a number column but with our number in its description matches by 'reference_in_text'", () => {
     const d = only(reconcile(side("账本", `5 | 2026-05-01 | XSCK-2026-0101 | 销售出库 | 4500.00`), side("对账单", `3 | 2026-06-20 |  | 收到货物 xsck2026-0101 | 4500.00`)));
-    expect(d.matches).toEqual([{ rule: "reference_in_text", ledgerRows: [5], statementRows: [3], amount: 450000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "reference_in_text", ledgerRows: [5], statementRows: [3], amount: 450000 }]);
   });
 });
 
 describe("pass 4: same amount, dates inside the window", () => {
   test("a receipt we booked 2 days after the dealer paid matches by 'amount_date'", () => {
     const d = only(reconcile(side("账本", `6 | 2026-06-10 |  | 收到货款 | -5000.00`), side("对账单", `4 | 2026-06-08 |  | 电汇付款 | -5000.00`)));
-    expect(d.matches).toEqual([{ rule: "amount_date", ledgerRows: [6], statementRows: [4], amount: -500000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "amount_date", ledgerRows: [6], statementRows: [4], amount: -500000 }]);
   });
 
   test("the same amount 20 days apart is outside the default window and stays one-sided on both sheets", () => {
     const d = only(reconcile(side("账本", `6 | 2026-03-30 |  | 收到货款 | -5000.00`), side("对账单", `4 | 2026-03-10 |  | 电汇付款 | -5000.00`)));
-    expect(d.matches).toEqual([]);
+    expect(d.matches.toArray()).toEqual([]);
     expect(kinds(d)).toEqual([
       ["ledger_only", [6], [], -500000, "receipt_not_on_statement"],
       ["statement_only", [], [4], 500000, "payment_not_booked"],
@@ -90,7 +90,7 @@ describe("pass 4: same amount, dates inside the window", () => {
 
   test("the window is an option: 25 days before lets the same pair match", () => {
     const d = only(reconcile(side("账本", `6 | 2026-03-30 |  | 收到货款 | -5000.00`), side("对账单", `4 | 2026-03-10 |  | 电汇付款 | -5000.00`), { dateWindowBefore: 25 }));
-    expect(d.matches.map((m) => m.rule)).toEqual(["amount_date"]);
+    expect(d.matches.toArray().map((m) => m.rule)).toEqual(["amount_date"]);
   });
 
   test("the closer date wins when two rows have the amount", () => {
@@ -103,7 +103,7 @@ describe("pass 4: same amount, dates inside the window", () => {
         { asOf: "2026-06-30", inTransitDays: 5 },
       ),
     );
-    expect(d.matches).toEqual([{ rule: "amount_date", ledgerRows: [6], statementRows: [4], amount: -100000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "amount_date", ledgerRows: [6], statementRows: [4], amount: -100000 }]);
     expect(kinds(d)).toEqual([["statement_only", [], [5], 100000, "payment_not_booked"]]);
   });
 
@@ -122,7 +122,7 @@ describe("ambiguity is a suggestion, and the user's decisions are kept", () => {
 
   test("two different rows with the amount and an equally close date give two suggestions and no match", () => {
     const d = only(reconcile(ledger, statement));
-    expect(d.matches).toEqual([]);
+    expect(d.matches.toArray()).toEqual([]);
     expect(d.differences).toEqual([]);
     const a = pairingId([{ sheet: "账本", row: 6, amount: -100000 }], [{ sheet: "对账单", row: 4, amount: -100000 }]);
     const b = pairingId([{ sheet: "账本", row: 6, amount: -100000 }], [{ sheet: "对账单", row: 5, amount: -100000 }]);
@@ -148,7 +148,7 @@ describe("ambiguity is a suggestion, and the user's decisions are kept", () => {
     const d = only(
       reconcile(ledger, statement, { decisions: [{ id: first.id, decision: "confirmed", ledgerRows: first.ledgerRows, statementRows: first.statementRows }] }),
     );
-    expect(d.matches).toEqual([{ rule: "user", ledgerRows: [6], statementRows: [5], amount: -100000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "user", ledgerRows: [6], statementRows: [5], amount: -100000 }]);
     expect(kinds(d).map((k) => k.slice(0, 3))).toEqual([["statement_only", [], [4]]]);
     expect(d.suggestions).toEqual([]);
   });
@@ -157,7 +157,7 @@ describe("ambiguity is a suggestion, and the user's decisions are kept", () => {
     const [first] = only(reconcile(ledger, statement)).suggestions;
     const report = reconcile(ledger, statement, { decisions: [{ id: first.id, decision: "rejected" }] });
     const d = only(report);
-    expect(d.matches).toEqual([{ rule: "amount_date", ledgerRows: [6], statementRows: [5], amount: -100000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "amount_date", ledgerRows: [6], statementRows: [5], amount: -100000 }]);
     expect(d.suggestions).toEqual([]);
   });
 
@@ -168,7 +168,7 @@ describe("ambiguity is a suggestion, and the user's decisions are kept", () => {
       5 | 2026-06-11 |  | 付款 B | -1000.00`);
     const report = reconcile(ledger, changed, { decisions: [{ id: first.id, decision: "confirmed", ledgerRows: [6], statementRows: [4] }] });
     expect(report.staleDecisions).toEqual([first.id]);
-    expect(only(report).matches.map((m) => [m.rule, m.statementRows])).toEqual([["amount_date", [5]]]);
+    expect(only(report).matches.toArray().map((m) => [m.rule, m.statementRows])).toEqual([["amount_date", [5]]]);
   });
 
   test("two candidates identical in date, amount and text are interchangeable: no suggestion, the lower row is taken", () => {
@@ -181,7 +181,7 @@ describe("ambiguity is a suggestion, and the user's decisions are kept", () => {
         { asOf: "2026-06-30" },
       ),
     );
-    expect(d.matches).toEqual([{ rule: "amount_date", ledgerRows: [6], statementRows: [4], amount: -100000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "amount_date", ledgerRows: [6], statementRows: [4], amount: -100000 }]);
     expect(kinds(d)).toEqual([["statement_only", [], [9], 100000, "payment_not_booked"]]);
   });
 });
@@ -196,7 +196,7 @@ describe("pass 5: one row against several", () => {
           7 | 2026-06-19 |  | 付款 | -2000.00`),
       ),
     );
-    expect(d.matches).toEqual([{ rule: "subset", ledgerRows: [9], statementRows: [6, 7], amount: -300000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "subset", ledgerRows: [9], statementRows: [6, 7], amount: -300000 }]);
     expect(d.subsetSearch.boundHit).toBe(false);
   });
 
@@ -209,7 +209,7 @@ describe("pass 5: one row against several", () => {
         side("对账单", `2 | 2026-06-05 |  | 到货 | 1200.00`),
       ),
     );
-    expect(d.matches).toEqual([{ rule: "subset", ledgerRows: [3, 4], statementRows: [2], amount: 120000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "subset", ledgerRows: [3, 4], statementRows: [2], amount: 120000 }]);
   });
 
   test("two different sets adding up to the same receipt give suggestions, never a guess", () => {
@@ -223,7 +223,7 @@ describe("pass 5: one row against several", () => {
           8 | 2026-06-22 |  | 付款四 | -1500.00`),
       ),
     );
-    expect(d.matches).toEqual([]);
+    expect(d.matches.toArray()).toEqual([]);
     expect(d.suggestions.map((s) => [s.rule, s.ledgerRows, s.statementRows])).toEqual([
       ["subset", [9], [5, 6]],
       ["subset", [9], [7, 8]],
@@ -242,7 +242,7 @@ describe("duplicates are flagged before matching", () => {
         side("对账单", `3 | 2026-06-02 | XS-005 | 采购 | 800.00`),
       ),
     );
-    expect(d.matches).toEqual([{ rule: "reference", ledgerRows: [5], statementRows: [3], amount: 80000 }]);
+    expect(d.matches.toArray()).toEqual([{ rule: "reference", ledgerRows: [5], statementRows: [3], amount: 80000 }]);
     expect(kinds(d)).toEqual([["duplicate", [6], [], 80000, "duplicate_entry"]]);
     expect(d.differences[0].duplicateOf).toBe(5);
     // A duplicate is an error to correct, not a timing item: it is 待查 with both amounts and adjusts neither side.
@@ -261,7 +261,7 @@ describe("duplicates are flagged before matching", () => {
       6 | 2026-06-03 | XS-005 | 销售出库 | 800.00`;
     const d = only(reconcile(side("账本", twice), side("对账单", twice)));
     expect(d.differences).toEqual([]);
-    expect(d.matches.map((m) => [m.ledgerRows, m.statementRows])).toEqual([
+    expect(d.matches.toArray().map((m) => [m.ledgerRows, m.statementRows])).toEqual([
       [[5], [5]],
       [[6], [6]],
     ]);

@@ -9,6 +9,7 @@ import type { ReadResult } from "../../src/core/read/types";
 import { tableOf } from "../../src/core/read";
 import type { ReconcileReport, Suggestion } from "../../src/core/reconcile/types";
 import { DEFAULT_OPTIONS } from "../../src/core/reconcile/types";
+import { MatchList } from "../../src/core/reconcile/matches";
 import type { WorkbookPort } from "../../src/port/workbook";
 import { changedSheets, gridFingerprint } from "../../src/taskpane/reconcile/fingerprint";
 import {
@@ -175,7 +176,7 @@ const REPORT = {
       status: "reconciled" as const,
       ledger: { sheet: "应收明细账", entries: 15, openingBalance: 12_000_000, closingBalance: 23_334_050, excludedAfterCutoff: [] },
       statement: { sheet: "美达对账单", entries: 17, openingBalance: 12_000_000, closingBalance: -2_364_950, excludedAfterCutoff: [30, 31] },
-      matches: [{ rule: "reference", ledgerRows: [6], statementRows: [5], amount: 8_640_000 }],
+      matches: MatchList.of([{ rule: "reference", ledgerRows: [6], statementRows: [5], amount: 8_640_000 }]),
       differences: [
         { kind: "amount_mismatch", ledgerRows: [17], statementRows: [11], amount: -90_000, ledgerAmount: 2_563_000, statementAmount: 2_653_000, reason, rule: "reference", duplicateOf: null, otherDealer: null },
         { kind: "duplicate", ledgerRows: [13], statementRows: [], amount: 2_780_000, ledgerAmount: 2_780_000, statementAmount: 0, reason, rule: null, duplicateOf: 12, otherDealer: null },

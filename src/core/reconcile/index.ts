@@ -4,4 +4,5 @@ export { normaliseDealerName } from "./dealers";
 export { pairingId } from "./ids";
 export { isTransposition } from "./reasons";
 export * from "./types";
+export { MatchList } from "./matches";
 export type { ReconcileMessages } from "./messages";

@@ -1,15 +1,18 @@
 /**
- * Matches kept compactly. Most matches pair one row with one row by reference; on a million-row pair of
- * sheets, making each one an object with two one-element arrays is millions of long-lived allocations
- * that the JSON report (which prints only counts) never reads. `DealerResult.matches` is built from
- * this list the first time it is read, with exactly the objects it would otherwise hold, in order.
+ * A dealer's matches, kept compactly. Most matches pair one row with one row by reference; on a
+ * million-row pair of sheets, making each one an object with two one-element arrays is millions of
+ * long-lived allocations that the JSON report (which prints only counts) never reads. The list says so
+ * in its type: `toArray()` or `at(i)` make the `Match` objects for code that wants them.
  */
 import type { Fen } from "../model";
-import type { DealerResult, Match, MatchRule } from "./types";
+import type { Match, MatchRule } from "./types";
 
-export class MatchList {
+export class MatchList implements Iterable<Match> {
+  /** Number of matches. */
+  length = 0;
   /** Per match: the ledger row of a one-to-one match, or -1 when `full` holds it. */
   private readonly ledgerRow: number[] = [];
+  /** Per match: the statement row of a one-to-one match, or the match's position in `full`. */
   private readonly statementRow: number[] = [];
   private readonly amounts: Fen[] = [];
   private readonly rules: MatchRule[] = [];
@@ -17,8 +20,11 @@ export class MatchList {
   private ledgerRowCount = 0;
   private statementRowCount = 0;
 
-  get length(): number {
-    return this.rules.length;
+  /** A list holding the given matches, in order (results built by hand). */
+  static of(matches: readonly Match[]): MatchList {
+    const list = new MatchList();
+    for (const m of matches) list.push(m);
+    return list;
   }
 
   pushPair(rule: MatchRule, ledgerRow: number, statementRow: number, amount: Fen): void {
@@ -28,6 +34,7 @@ export class MatchList {
     this.rules.push(rule);
     this.ledgerRowCount++;
     this.statementRowCount++;
+    this.length++;
   }
 
   push(match: Match): void {
@@ -38,8 +45,10 @@ export class MatchList {
     this.full.push(match);
     this.ledgerRowCount += match.ledgerRows.length;
     this.statementRowCount += match.statementRows.length;
+    this.length++;
   }
 
+  /** Rows in all matches, per side. */
   rowCounts(): { ledger: number; statement: number } {
     return { ledger: this.ledgerRowCount, statement: this.statementRowCount };
   }
@@ -48,57 +57,26 @@ export class MatchList {
     for (const rule of this.rules) counts[rule]++;
   }
 
+  /** Match `i` as an object. */
+  at(i: number): Match {
+    const l = this.ledgerRow[i];
+    return l >= 0 ? { rule: this.rules[i], ledgerRows: [l], statementRows: [this.statementRow[i]], amount: this.amounts[i] } : this.full[this.statementRow[i]];
+  }
+
+  /** Every match as an object, in the order the passes made them. */
   toArray(): Match[] {
-    const out: Match[] = new Array(this.rules.length);
-    for (let i = 0; i < out.length; i++) {
-      const l = this.ledgerRow[i];
-      out[i] =
-        l >= 0
-          ? { rule: this.rules[i], ledgerRows: [l], statementRows: [this.statementRow[i]], amount: this.amounts[i] }
-          : this.full[this.statementRow[i]];
-    }
+    const out: Match[] = new Array(this.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.at(i);
     return out;
   }
-}
 
-const LIST = Symbol.for("duizhang.matchList");
-
-/** Gives `result.matches` as a list built from `list` on first read (then kept as a plain property). */
-export function attachMatches(result: DealerResult, list: MatchList): void {
-  Object.defineProperty(result, "matches", {
-    enumerable: true,
-    configurable: true,
-    get(): Match[] {
-      const matches = list.toArray();
-      Object.defineProperty(result, "matches", { value: matches, enumerable: true, configurable: true, writable: true });
-      return matches;
-    },
-    set(matches: Match[]) {
-      Object.defineProperty(result, "matches", { value: matches, enumerable: true, configurable: true, writable: true });
-    },
-  });
-  Object.defineProperty(result, LIST, { value: list, enumerable: false });
-}
-
-/** The compact list while `matches` has not been built or replaced. */
-function listOf(result: DealerResult): MatchList | null {
-  const list = (result as unknown as Record<symbol, MatchList | undefined>)[LIST];
-  if (list === undefined) return null;
-  const d = Object.getOwnPropertyDescriptor(result, "matches");
-  return d !== undefined && d.get !== undefined ? list : null;
+  *[Symbol.iterator](): Iterator<Match> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
 }
 
 /** Match groups and the rows in them, without building the matches. */
-export function matchCounts(result: DealerResult): { matches: number; ledgerRows: number; statementRows: number } {
-  const list = listOf(result);
-  if (list !== null) {
-    const rows = list.rowCounts();
-    return { matches: list.length, ledgerRows: rows.ledger, statementRows: rows.statement };
-  }
-  const m = result.matches;
-  return {
-    matches: m.length,
-    ledgerRows: m.reduce((t, x) => t + x.ledgerRows.length, 0),
-    statementRows: m.reduce((t, x) => t + x.statementRows.length, 0),
-  };
+export function matchCounts(result: { matches: MatchList }): { matches: number; ledgerRows: number; statementRows: number } {
+  const rows = result.matches.rowCounts();
+  return { matches: result.matches.length, ledgerRows: rows.ledger, statementRows: rows.statement };
 }

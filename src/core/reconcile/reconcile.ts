@@ -10,7 +10,6 @@ import type { ReadIssue, UnreadRow } from "../read/types";
 import { reconcileBalances } from "./balance";
 import { normaliseDealerName } from "./dealers";
 import { MatchScratch, matchDealer, sideKeys } from "./engine";
-import { attachMatches } from "./matches";
 import { wrongDealerReason, type ReasonContext } from "./reasons";
 import {
   DEFAULT_OPTIONS,
@@ -256,14 +255,13 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
         closingBalance: sBalance,
         excludedAfterCutoff: [...sg.excluded].sort((a, b) => a - b),
       },
-      matches: [],
+      matches,
       differences,
       suggestions: m.suggestions,
       reconciliation,
       ruleCounts,
       subsetSearch: m.subsetSearch,
     };
-    attachMatches(result, matches);
     return result;
   });
 

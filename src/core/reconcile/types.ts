@@ -14,6 +14,7 @@
 import type { Message } from "../messages";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
 import type { EntryTable } from "../read/entries";
+import type { MatchList } from "./matches";
 import type { UnreadRow } from "../read/types";
 
 /**
@@ -261,7 +262,8 @@ export interface DealerResult {
   status: DealerStatus;
   ledger: SideSummary;
   statement: SideSummary;
-  matches: Match[];
+  /** The matches, compactly (`toArray()` for the `Match` objects). */
+  matches: MatchList;
   differences: Difference[];
   suggestions: Suggestion[];
   reconciliation: BalanceReconciliation;

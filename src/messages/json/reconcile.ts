@@ -141,7 +141,7 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
     },
   };
   if (options.includeMatches) {
-    json.matches = d.matches.map((m) => ({ rule: m.rule, ledgerRows: m.ledgerRows, statementRows: m.statementRows, amount: formatFen(m.amount) }));
+    json.matches = d.matches.toArray().map((m) => ({ rule: m.rule, ledgerRows: m.ledgerRows, statementRows: m.statementRows, amount: formatFen(m.amount) }));
   }
   return json;
 }
