@@ -1,16 +1,9 @@
 /**
  * What only the office-js implementation needs: request sizes (Excel Online refuses requests over its
- * payload limit) and the keys that let neighbouring cells share one format command.
- *
- * What both implementations share (marks, addresses, ownership, cells, widths, serials) lives in src/port;
- * it is named here as well for code that still imports it from this module.
+ * payload limit) and the keys that let neighbouring cells share one format command. What both
+ * implementations share (marks, addresses, ownership, cells, widths, serials) lives in src/port.
  */
 import type { PlannedCell } from "../port/cells";
-
-export { markFormula, parseMarkFormula } from "../port/marks";
-export { columnLetters, quoteSheet, rowBlocks, rowsOfAddress, sameSheetName } from "../port/addresses";
-export { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY, parseOwned } from "../port/owned";
-export { isoToSerial, isValidOutDate, planCell, pointsToWidth, specWidth, widthToPoints, type PlannedCell } from "../port/cells";
 
 export function utf8Length(text: string): number {
   let n = 0;

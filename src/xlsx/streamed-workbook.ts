@@ -28,7 +28,10 @@ import {
   SheetSpec,
   WorkbookPort,
 } from "../port/workbook";
-import { columnLetters, markFormula, OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY, planCell, quoteSheet, rowBlocks, sameSheetName, specWidth, type PlannedCell } from "../excel/common";
+import { argbOf as argb, checkMarkStyles, markFormula } from "../port/marks";
+import { columnLetters, quoteSheet, rowBlocks, sameSheetName } from "../port/addresses";
+import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
+import { planCell, specWidth, type PlannedCell } from "../port/cells";
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET } from "./workbook";
 import { xmlSafe } from "./xml-safe";
 
@@ -46,10 +49,6 @@ interface Written {
 
 /** A sheet of the streaming writer: a worksheet whose rows and whole are committed (written out) once done. */
 type StreamSheet = ExcelJS.Worksheet & { commit(): void };
-
-function argb(hex: string): string {
-  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
-}
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -228,7 +227,7 @@ export class StreamedWorkbook implements WorkbookPort {
 
   /** Marks rows of the sheet written last (the only one still open), as `XlsxWorkbook.markRows` does. */
   async markRows(sheet: string, group: string, marks: RowMark[], styles: Record<string, MarkStyle>): Promise<void> {
-    for (const m of marks) if (!styles[m.style]) throw new Error(`no mark style ${m.style}`);
+    checkMarkStyles(marks, styles);
     const target = this.open;
     if (target === null || !sameSheetName(target.name, sheet)) throw new PortError("unsupported", `${sheet}: marks go on the sheet written last`);
     const c2 = columnLetters(Math.max(1, target.columns));
