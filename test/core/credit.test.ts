@@ -18,7 +18,7 @@ import {
   type Scorecard,
 } from "../../src/core/credit";
 import type { CellValue } from "../../src/core/model";
-import { readGrid } from "../../src/core/read";
+import { entriesOf, readGrid } from "../../src/core/read";
 import type { OutRow } from "../../src/port/workbook";
 import { render } from "../../src/messages/render";
 
@@ -137,7 +137,7 @@ describe("the suggested term and limit", () => {
 function ledger(rows: CellValue[][]) {
   const read = readGrid({ sheet: "明细账", top: 1, left: 1, values: [["客户", "日期", "单号", "摘要", "借方", "贷方"], ...rows] }, { side: "ledger" });
   expect(read.errors).toEqual([]);
-  return read;
+  return { entries: entriesOf(read.table), openings: read.openings };
 }
 
 describe("payment history, settled as the aging settles it", () => {
