@@ -424,7 +424,8 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
     infoRow,
     header.map((t) => head(p(t))),
   ];
-  plan.forEach((item, i) => rows.push(planRow(item, i + 1, report.asOf, linkSheetOf(src, item.sheet), lang)));
+  const shared = new SharedCells();
+  plan.forEach((item, i) => rows.push(planRow(item, i + 1, report.asOf, linkSheetOf(src, item.sheet), lang, shared)));
   const lastData = rows.length;
   if (plan.length === 0) rows.push([{ value: p(T.noItems), mergeAcross: width - 1 }]);
   else rows.push(...planTotals(plan, lang));
@@ -496,27 +497,50 @@ function planTotals(plan: readonly OpenItem[], lang: Lang): OutRow[] {
   return rows;
 }
 
-function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, lang: Lang): OutRow {
+/**
+ * Cells that many rows of 催款计划 hold alike (a dealer's name, a rep, a stage, an action, a date, a 摘要),
+ * each made once per sheet: a full-sheet ledger's plan has half a million rows, and the ports only read
+ * the cells they are given.
+ */
+class SharedCells {
+  private readonly cells = new Map<string, OutCell | { date: string }>();
+
+  get<T extends OutCell | { date: string }>(key: string, make: () => T): T {
+    let cell = this.cells.get(key);
+    if (cell === undefined) {
+      // Bounded: distinct 摘要s could otherwise be kept by the hundred thousand.
+      if (this.cells.size >= 100_000) this.cells.clear();
+      cell = make();
+      this.cells.set(key, cell);
+    }
+    return cell as T;
+  }
+}
+
+function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, lang: Lang, shared: SharedCells = new SharedCells()): OutRow {
   const link = { sheet: ledgerSheet, row: item.row };
   const refText = item.ref ?? (item.kind === "opening" ? pick(OPENING_TEXT, lang) : "");
-  const stageStyle = item.stage === "not_due" ? undefined : AGING_MARK_STYLES[item.stage];
   const actionNow = item.nextAction.date <= asOf;
+  const date = (iso: string) => shared.get(`t\u0000${iso}`, () => ({ date: iso }));
   return [
     n,
-    text(item.dealer, { wrap: true }),
-    text(item.rep ?? "", { wrap: true }),
-    refText === "" ? text("") : text(refText, { link, color: LINK_COLOR, wrap: true }),
+    shared.get(`d\u0000${item.dealer}`, () => text(item.dealer, { wrap: true })),
+    shared.get(`r\u0000${item.rep ?? ""}`, () => text(item.rep ?? "", { wrap: true })),
+    refText === "" ? shared.get("e", () => text("")) : text(refText, { link, color: LINK_COLOR, wrap: true }),
     money(item.open),
-    { date: item.dueDate },
-    { date: item.finalDate },
-    { value: render(STAGE_TEXT[item.stage], lang), numberFormat: "@", wrap: true, ...(stageStyle ? { fill: stageStyle.fill, ...(stageStyle.color ? { color: stageStyle.color } : {}) } : {}) },
-    { value: render(item.nextAction.text, lang), numberFormat: "@", wrap: true },
-    { value: { date: item.nextAction.date }, ...(actionNow ? { color: LATE_COLOR, bold: true } : {}) },
+    date(item.dueDate),
+    date(item.finalDate),
+    shared.get(`s\u0000${item.stage}`, () => {
+      const stageStyle = item.stage === "not_due" ? undefined : AGING_MARK_STYLES[item.stage];
+      return { value: render(STAGE_TEXT[item.stage], lang), numberFormat: "@", wrap: true, ...(stageStyle ? { fill: stageStyle.fill, ...(stageStyle.color ? { color: stageStyle.color } : {}) } : {}) };
+    }),
+    shared.get(`a\u0000${item.nextAction.code}\u0000${item.nextAction.text.code}`, () => ({ value: render(item.nextAction.text, lang), numberFormat: "@", wrap: true })),
+    shared.get(`n\u0000${item.nextAction.date}\u0000${actionNow ? 1 : 0}`, () => ({ value: { date: item.nextAction.date }, ...(actionNow ? { color: LATE_COLOR, bold: true } : {}) })),
     Math.max(0, item.daysPastDue),
-    { date: item.date },
+    date(item.date),
     money(item.amount),
     item.termDays,
     { value: String(item.row), numberFormat: "@", link, color: LINK_COLOR },
-    text(item.description, { wrap: true }),
+    shared.get(`x\u0000${item.description}`, () => text(item.description, { wrap: true })),
   ];
 }
