@@ -78,8 +78,11 @@ function main(): void {
       for (const rows of sizes(quick ? [10_000] : [10_000, 100_000, FULL_SHEET - 1])) {
         writeCsvPair(dir, rows, 1000);
         let duckdbMs: number | null = null;
+        let duckdbCpuMs: number | null = null;
         try {
-          duckdbMs = runCase("duckdb", rows, dir).ms as number;
+          const d = runCase("duckdb", rows, dir);
+          duckdbMs = d.ms as number;
+          duckdbCpuMs = d.cpuMs as number;
         } catch {
           log("  (reference SQL engine not available: ratio left out)");
         }
@@ -92,9 +95,10 @@ function main(): void {
             r = { rows, mode, failed: String((e as Error).message).split("\n")[0] };
           }
           const ratio = duckdbMs !== null && typeof r.ms === "number" ? Math.round((r.ms / duckdbMs) * 100) / 100 : null;
-          results.aging.push({ ...r, dealers: 1000, duckdbMs, ratioToDuckdb: ratio });
+          // Wall time is the ratio the issue asks for; CPU time (all threads) is steadier on a shared machine.
+          results.aging.push({ ...r, dealers: 1000, duckdbMs, duckdbCpuMs, ratioToDuckdb: ratio });
           log(
-            `aging ${String(mode).padEnd(4)} ${String(rows).padStart(9)} rows  ${String(r.ms ?? "failed").padStart(7)} ms  (cpu ${r.cpuMs ?? "-"} ms)  peak ${r.peakMB ?? "-"} MB  duckdb ${duckdbMs ?? "-"} ms  ratio ${ratio ?? "-"}`,
+            `aging ${String(mode).padEnd(4)} ${String(rows).padStart(9)} rows  ${String(r.ms ?? "failed").padStart(7)} ms  (cpu ${r.cpuMs ?? "-"} ms)  peak ${r.peakMB ?? "-"} MB  duckdb ${duckdbMs ?? "-"} ms (cpu ${duckdbCpuMs ?? "-"} ms)  ratio ${ratio ?? "-"}`,
           );
         }
       }
