@@ -6,14 +6,14 @@
  * Decisions worth knowing:
  * - Blank date and dealer cells take the value above (merged cells arrive as the value in the top cell and
  *   blanks below, and hand-made lists write a date once per day). A row with no date above it is an error.
- * - A row with any unreadable cell (date, amount) is reported in `errors` and kept out of `entries`, so the
+ * - A row with any unreadable cell (date, amount) is reported in `errors` and kept out of the entry table (`table`), so the
  *   balances are those of the readable rows; the running-balance check re-bases on such a row's 余额. When
  *   the row otherwise looks like an entry it is also listed in `unreadable`, so no result can call the
  *   sides equal without it.
  * - 方向 goes with 余额 when there are debit/credit columns (Kingdee, Yonyou), with the amount otherwise.
  * - An opening row (期初余额, 上年结转, 承前页 …) counts only before any entry of its dealer; later ones are
  *   page carry-overs and only checked against the running balance.
- * - `asOf`: entries after it stay in `entries` with `afterAsOf: true` and are left out of `closingBalance`.
+ * - `asOf`: entries after it stay in the table, flagged `afterAsOf`, and are left out of `closingBalance`.
  * - `dealer` filters rows by the dealer column; a one-dealer sheet (dealer from the title) is kept whole.
  */
 import type { CellValue, Fen, IsoDate, Opening, Side } from "../model";
