@@ -10,9 +10,10 @@ import { sheetRowsPort, sheetRowsReader } from "../../taskpane/reconcile/sheet-r
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
 import { XlsxWorkbook } from "../../xlsx/workbook";
+import type { StreamedWorkbook } from "../../xlsx/streamed-workbook";
 import { isIsoDate, isoFromUtcDate } from "../../core/dates";
 import type { CellValue } from "../../core/model";
-import type { OutRow, OutValue } from "../../port/workbook";
+import { PortError, type OutRow, type OutValue } from "../../port/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
@@ -160,8 +161,10 @@ function csvCellOut(v: CellValue): OutValue {
 }
 
 /** Copies a source sheet (with its formats, for .xlsx) into the result workbook under a new name. */
-export async function copyInto(wb: XlsxWorkbook, from: OpenedFile, sheet: string, name: string): Promise<void> {
+export async function copyInto(wb: XlsxWorkbook | StreamedWorkbook, from: OpenedFile, sheet: string, name: string): Promise<void> {
   if (from.port instanceof XlsxWorkbook) {
+    // Formats are copied within ExcelJS's workbook model; a streamed workbook takes values only.
+    if (!(wb instanceof XlsxWorkbook)) throw new PortError("unsupported", `${sheet}: an .xlsx sheet is copied into an .xlsx workbook model`);
     await wb.copySheetFrom(from.port, sheet, name);
   } else {
     // A CSV file has values only: write them as they are, at the same rows, so row numbers still agree.
