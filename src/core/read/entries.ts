@@ -282,10 +282,12 @@ export class EntryTableBuilder {
   private amounts: Float64Array;
   private hidden: Uint8Array;
   private afterAsOf: Uint8Array;
-  private readonly dates: (IsoDate | null)[] = [];
-  private readonly refCells: string[] = [];
-  private readonly descriptions: string[] = [];
-  private readonly dealers: (string | null)[] = [];
+  // Plain arrays made at their full size (then filled in place, cut to length at the end): pushing a
+  // million values grows each of them a dozen times over.
+  private readonly dates: (IsoDate | null)[];
+  private readonly refCells: string[];
+  private readonly descriptions: string[];
+  private readonly dealers: (string | null)[];
   private readonly reps: (string | null)[] | null;
   private readonly termDays: (number | null)[] | null;
   private readonly vouchers: (string | null)[] | null;
@@ -301,9 +303,13 @@ export class EntryTableBuilder {
     this.amounts = new Float64Array(n);
     this.hidden = new Uint8Array(n);
     this.afterAsOf = new Uint8Array(n);
-    this.reps = has.rep ? [] : null;
-    this.termDays = has.term ? [] : null;
-    this.vouchers = has.voucher ? [] : null;
+    this.dates = new Array(n);
+    this.refCells = new Array(n);
+    this.descriptions = new Array(n);
+    this.dealers = new Array(n);
+    this.reps = has.rep ? new Array(n) : null;
+    this.termDays = has.term ? new Array(n) : null;
+    this.vouchers = has.voucher ? new Array(n) : null;
   }
 
   private grow(): void {
@@ -342,18 +348,20 @@ export class EntryTableBuilder {
     this.amounts[i] = amount;
     this.hidden[i] = hidden ? 1 : 0;
     this.afterAsOf[i] = afterAsOf ? 1 : 0;
-    this.dates.push(date);
-    this.refCells.push(refCell);
-    this.descriptions.push(description);
-    this.dealers.push(dealer);
-    this.reps?.push(rep);
-    this.termDays?.push(termDays);
-    this.vouchers?.push(voucher);
+    // Past the capacity plain arrays grow on their own.
+    this.dates[i] = date;
+    this.refCells[i] = refCell;
+    this.descriptions[i] = description;
+    this.dealers[i] = dealer;
+    if (this.reps) this.reps[i] = rep;
+    if (this.termDays) this.termDays[i] = termDays;
+    if (this.vouchers) this.vouchers[i] = voucher;
     this.length = i + 1;
   }
 
   finish(): EntryTable {
     const n = this.length;
+    for (const column of [this.dates, this.refCells, this.descriptions, this.dealers, this.reps, this.termDays, this.vouchers]) if (column) column.length = n;
     return {
       length: n,
       sheets: [this.sheet],

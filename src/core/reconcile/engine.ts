@@ -178,10 +178,13 @@ export interface DealerSide {
 export interface SideKeys {
   /** Days since 1970-01-01, Infinity when undated. */
   days: Float64Array;
-  /** The text the row's reference key is read from (see `emitKey`), or null when the row has none. */
-  keyText: (string | null)[];
-  /** 1 when `keyText` is the plain ASCII reference cell, to fold as `plainRefKeyHash` does; 0 when it is the key. */
-  raw: Uint8Array;
+  /**
+   * Where the row's reference key is read from (see `emitKey`): 1 its plain ASCII reference cell, folded
+   * as `plainRefKeyHash` does; 2 the key in `keys`; 0 the row has no key.
+   */
+  source: Uint8Array;
+  /** The keys of rows whose reference cell is not plain ASCII (most have none of those). */
+  keys: Map<number, string>;
   hashes: Int32Array;
 }
 
@@ -189,8 +192,8 @@ export function sideKeys(refs: TableRefs): SideKeys {
   const table = refs.table;
   const n = table.length;
   const days = new Float64Array(n);
-  const keyText: (string | null)[] = new Array(n);
-  const raw = new Uint8Array(n);
+  const keys = new Map<number, string>();
+  const source = new Uint8Array(n);
   const hashes = new Int32Array(n);
   const plain = table.refLists === null;
   for (let at = 0; at < n; at++) {
@@ -200,17 +203,19 @@ export function sideKeys(refs: TableRefs): SideKeys {
     const cell = table.refCells[at];
     const h = plain ? plainRefKeyHash(cell) : NaN;
     if (h === h) {
-      keyText[at] = cell;
-      raw[at] = 1;
+      source[at] = 1;
       hashes[at] = h;
     } else {
       const primary = refs.primaryRefAt(at);
       const key = primary === null ? "" : refKey(primary);
-      keyText[at] = key === "" ? null : key;
-      if (key !== "") hashes[at] = refKeyHash(key);
+      if (key !== "") {
+        source[at] = 2;
+        keys.set(at, key);
+        hashes[at] = refKeyHash(key);
+      }
     }
   }
-  return { days, keyText, raw, hashes };
+  return { days, source, keys, hashes };
 }
 
 export function matchDealer(
@@ -981,11 +986,12 @@ function itemsLeft(run: SideRun): Item[] {
  * their key is hashed straight from the cell, and no key string is made.
  */
 function keyRows(run: SideRun, scratch: MatchScratch): void {
-  const { keys, n, order, keyText, raw, hashes, slots, size, next, claimed } = run;
+  const { keys, table, n, order, keyText, raw, hashes, slots, size, next, claimed } = run;
   for (let p = 0; p < n; p++) {
     const at = order[p];
-    keyText[p] = keys.keyText[at];
-    raw[p] = keys.raw[at];
+    const source = keys.source[at];
+    keyText[p] = source === 1 ? table.refCells[at] : source === 2 ? (keys.keys.get(at) as string) : null;
+    raw[p] = source === 1 ? 1 : 0;
     hashes[p] = keys.hashes[at];
   }
   slots.fill(-1, 0, size);
