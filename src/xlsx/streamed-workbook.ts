@@ -52,6 +52,34 @@ type StreamSheet = ExcelJS.Worksheet & { commit(): void };
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The streaming writer's buffer of one sheet's XML and where the zip reads it from. */
+interface SheetStream {
+  pipes: { _writableState?: { length: number; highWaterMark: number; needDrain: boolean } }[];
+}
+
+/** Whether a stream the sheet's XML goes to holds more than it asked for (the zip's own stream classes say so in their state). */
+function full(p: SheetStream["pipes"][number]): boolean {
+  const state = p._writableState;
+  return state !== undefined && (state.needDrain || state.length >= state.highWaterMark);
+}
+
+/** Longest wait at one pause: a zip that has not caught up by then (an earlier sheet still compressing) is let be. */
+const MAX_WAIT_MS = 2_000;
+
+/**
+ * Waits while the zip is behind with this sheet: ExcelJS hands the zip each piece of XML without waiting,
+ * so a fast sheet would gather its whole XML in buffers outside the heap (hundreds of megabytes for a
+ * full-sheet ledger). Waits until the zip reads the sheet and its input has room again.
+ */
+async function zipCaughtUp(ws: StreamSheet): Promise<void> {
+  const stream = (ws as unknown as { stream: SheetStream }).stream;
+  const started = Date.now();
+  while (stream.pipes.length === 0 || stream.pipes.some(full)) {
+    if (Date.now() - started > MAX_WAIT_MS) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 export class StreamedWorkbook implements WorkbookPort {
   private readonly sheetsWritten: Written[] = [];
   private open: Written | null = null;
@@ -217,6 +245,7 @@ export class StreamedWorkbook implements WorkbookPort {
         if (options.signal?.aborted) throw new PortError("cancelled", spec.name);
         options.onProgress?.({ done: r, total });
         await pause();
+        await zipCaughtUp(ws);
       }
     }
     for (const m of spec.merges ?? []) {
