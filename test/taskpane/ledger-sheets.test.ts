@@ -1,6 +1,6 @@
 import type { SheetInfo } from "../../src/port/workbook";
 import { inWorkbookOrder, ledgerSheetsOf, nameShape, sheetsLike, toggleSheet } from "../../src/taskpane/ledger-sheets";
-import { ROW_STRIDE, realSelection, rowLabel, sheetRowOf } from "../../src/taskpane/reconcile/sheet-rows";
+import { ROW_STRIDE, realSelection, rowLabel, sheetRowOf } from "../../src/app/sheet-rows";
 
 const sheet = (name: string, rowCount = 10): SheetInfo => ({ name, rowCount, columnCount: 6, visible: true, top: 1, left: 1 }) as SheetInfo;
 const BOOK = [sheet("说明"), sheet("2026-07"), sheet("2026-08"), sheet("对账单"), sheet("2026-09"), sheet("2026-10", 0), sheet("1月"), sheet("12月")];

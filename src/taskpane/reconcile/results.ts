@@ -3,7 +3,7 @@
  * suggestions) filterable by kind, counts per kind, the balances per dealer, and the sheet blocks each
  * item points at. Pure, so it is tested without a browser.
  */
-import { realSelection } from "./sheet-rows";
+import { realSelection } from "../../app/sheet-rows";
 import { MARK_KINDS, type ReconcileMarkKind } from "../../app/reports/marks";
 import type { Fen } from "../../core/model";
 import { both } from "../../messages";

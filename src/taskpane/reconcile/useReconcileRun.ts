@@ -23,7 +23,7 @@ import { DECISION_STRINGS, type DecisionLine } from "./decisions";
 import { changedSheets, gridFingerprint } from "./fingerprint";
 import { EMPTY_FORM, FORM_DEFAULTS, blockingIssues, formFromSetting, formToSetting, optionsFromForm, proposeCutoff, type FieldName, type FieldProblem, type ReconcileForm } from "./form";
 import { runPort } from "./port";
-import { realSelection, sheetRowsPort } from "./sheet-rows";
+import { realSelection, sheetRowsPort } from "../../app/sheet-rows";
 import { sheetsKey } from "../ledger-sheets";
 import { watchRunSheets } from "./stale-watch";
 import { advance, runProgress, type RunProgress } from "./progress";

@@ -6,8 +6,8 @@
  * back through the same port (marks, the links of 差异明细) is put on the sheet and row the entry came
  * from. The pane turns the numbers back with `sheetRowOf` wherever it shows or selects a row.
  */
-import type { Grid } from "../../core/model";
-import type { OutCell, OutRow, ReadableWorkbook, RowMark, Selection, SheetSpec, WorkbookPort } from "../../port/workbook";
+import type { Grid } from "../core/model";
+import type { OutCell, OutRow, ReadableWorkbook, RowMark, Selection, SheetSpec, WorkbookPort } from "../port/workbook";
 
 /** Larger than any Excel row number (1,048,576), and decimal, so a number not turned back still ends in the row. */
 export const ROW_STRIDE = 10_000_000;
