@@ -40,6 +40,7 @@ import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, Placed
 import { pick, type Bilingual, type Lang } from "./lang";
 import { readBalanceSheet, readSheet } from "./read";
 import { describeReadIssue } from "../messages/read";
+import { render } from "../messages/render";
 import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, unitText } from "./reports/print";
 
 export const APPLICATION_SHEET = "信用申请表";
@@ -550,9 +551,9 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
     rows.push([]);
     rows.push([{ value: `${d.dealer}（${d.application.source.sheet} 第 ${d.application.source.row} 行）`, bold: true, mergeAcross: 5 }]);
     rows.push([headCell("项目"), headCell("取值"), headCell("得分"), headCell("满分")]);
-    for (const b of d.score.breakdown) rows.push([text(b.item), text(b.value), { value: b.points, border: true }, { value: b.max, border: true }]);
+    for (const b of d.score.breakdown) rows.push([text(render(b.text, lang)), text(b.valueText ? render(b.valueText, lang) : b.value), { value: b.points, border: true }, { value: b.max, border: true }]);
     rows.push([text("合计", { bold: true }), text(d.score.grade, { bold: true }), { value: d.score.score, border: true, bold: true }, { value: d.score.breakdown.reduce((t, b) => t + b.max, 0), border: true, bold: true }]);
-    for (const l of d.suggestion.lines) rows.push([text(l.item, { wrap: true, mergeAcross: 2 }), null, null, text(l.value, { align: "right" })]);
+    for (const l of d.suggestion.lines) rows.push([text(render(l.text, lang), { wrap: true, mergeAcross: 2 }), null, null, text(l.value, { align: "right" })]);
   }
   if (r.review.length > 0) {
     rows.push([], [{ value: "半年复评", bold: true, mergeAcross: 5 }]);

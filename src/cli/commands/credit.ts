@@ -163,8 +163,8 @@ export function creditText(run: CreditRun, lang: Lang): string {
   );
   for (const d of r.dealers) {
     lines.push("", `${d.dealer}（${d.application.source.sheet} ${s("第", "row ")}${d.application.source.row}${s("行", "")}）`);
-    lines.push(renderTable([s("项目", "Item"), s("取值", "Value"), s("得分", "Points"), s("满分", "Max")], d.score.breakdown.map((b) => [b.item, b.value, String(b.points), String(b.max)]), [2, 3]));
-    for (const l of d.suggestion.lines) lines.push(`  ${l.item}: ${l.value}`);
+    lines.push(renderTable([s("项目", "Item"), s("取值", "Value"), s("得分", "Points"), s("满分", "Max")], d.score.breakdown.map((b) => [render(b.text, lang), b.valueText ? render(b.valueText, lang) : b.value, String(b.points), String(b.max)]), [2, 3]));
+    for (const l of d.suggestion.lines) lines.push(`  ${render(l.text, lang)}: ${l.value}`);
   }
   if (r.review.length > 0) {
     lines.push("", s("半年复评：", "Half-yearly review:"));

@@ -205,7 +205,7 @@ export function toCreditJson(r: CreditResult) {
       gradeCappedFrom: d.score.cappedFrom,
       factor: d.score.factor,
       monthlyBaseFrom: d.suggestion.monthlyBaseFrom,
-      limitBreakdown: d.suggestion.lines,
+      limitBreakdown: d.suggestion.lines.map((l) => ({ item: l.item, value: l.value, points: l.points, max: l.max })),
       history:
         d.history === null
           ? null

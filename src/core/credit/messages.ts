@@ -45,4 +45,28 @@ export interface CreditMessages {
   // The 信用档案.
   "credit.register.bad_limit": { sheet: string; cell: string; found: string };
   "credit.register.bad_term": { sheet: string; cell: string; found: string };
+  // The score's breakdown: the default items' names (the 评分标准 sheet and the JSON keep the Chinese label).
+  "credit.item.cooperation": Record<string, never>;
+  "credit.item.founded": Record<string, never>;
+  "credit.item.capital": Record<string, never>;
+  "credit.item.revenue": Record<string, never>;
+  "credit.item.guarantee": Record<string, never>;
+  "credit.item.onTime": Record<string, never>;
+  "credit.item.overdue": Record<string, never>;
+  /** An item named otherwise on the user's 评分标准 sheet: its name as typed, in every language. */
+  "credit.item.custom": { name: string };
+  /** An item measured on the ledger's history when there is none. */
+  "credit.value.no_record": Record<string, never>;
+  // The suggested limit's arithmetic, one line each.
+  /** The monthly base from the ledger: `months`, the months of the last twelve with sales. */
+  "credit.limit.base_ledger": { months: number };
+  "credit.limit.base_application": Record<string, never>;
+  /** The term: the shorter of the grade's and the one applied for. */
+  "credit.limit.term": { grade: string; gradeDays: number; requestedDays: number };
+  /** The same when it comes to 0 days (payment before delivery). */
+  "credit.limit.term_cash": { grade: string; gradeDays: number; requestedDays: number };
+  "credit.limit.factor": { grade: string };
+  "credit.limit.computed": Record<string, never>;
+  "credit.limit.requested": Record<string, never>;
+  "credit.limit.suggested": Record<string, never>;
 }

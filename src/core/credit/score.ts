@@ -1,15 +1,21 @@
 /**
  * Scoring an application with a scorecard and the ledger's history, and the suggested limit and term.
  */
+import { msg, type Message } from "../messages";
 import type { Fen, IsoDate } from "../model";
 import type { Application } from "./application";
 import { monthsBetween, type PaymentHistory } from "./history";
-import { itemMax, type Condition, type ItemKey, type Scorecard, type ScoreItemSpec } from "./scorecard";
+import { ITEM_LABELS, itemMax, type Condition, type ItemKey, type Scorecard, type ScoreItemSpec } from "./scorecard";
 
 export interface BreakdownLine {
+  /** The item as the JSON and the Chinese sheets name it (the 评分标准 label, or the limit line's Chinese). */
   item: string;
+  /** The same, said in the reader's language. */
+  text: Message;
   /** The measured value as shown ("3.5", "96.2%", "抵押", "无记录"). */
   value: string;
+  /** The value said in the reader's language when it is not a figure or the user's own text (no ledger history). */
+  valueText?: Message;
   points: number;
   max: number;
 }
@@ -78,9 +84,24 @@ export function measures(app: Application, history: PaymentHistory | null, asOf:
   };
 }
 
+const ITEM_CODES = {
+  cooperation: "credit.item.cooperation",
+  founded: "credit.item.founded",
+  capital: "credit.item.capital",
+  revenue: "credit.item.revenue",
+  guarantee: "credit.item.guarantee",
+  onTime: "credit.item.onTime",
+  overdue: "credit.item.overdue",
+} as const satisfies Record<ItemKey, string>;
+
+/** A default item keeps its translated name; one the user named otherwise is said as typed. */
+function itemText(item: ScoreItemSpec): Message {
+  return item.label === ITEM_LABELS[item.key].label ? msg(ITEM_CODES[item.key], {}) : msg("credit.item.custom", { name: item.label });
+}
+
 export function scoreApplication(app: Application, history: PaymentHistory | null, card: Scorecard, asOf: IsoDate): CreditScore {
   const m = measures(app, history, asOf);
-  const breakdown = card.items.map((item) => ({ item: item.label, value: m[item.key].text, points: bandPoints(item, m[item.key].value), max: itemMax(item) }));
+  const breakdown = card.items.map((item) => ({ item: item.label, text: itemText(item), value: m[item.key].text, ...(m[item.key].value === null ? { valueText: msg("credit.value.no_record", {}) } : {}), points: bandPoints(item, m[item.key].value), max: itemMax(item) }));
   const score = breakdown.reduce((t, b) => t + b.points, 0);
   const grades = [...card.grades].sort((a, b) => b.minScore - a.minScore);
   let gi = grades.findIndex((g) => score >= g.minScore - 1e-9);
@@ -115,12 +136,20 @@ export function suggest(app: Application, score: CreditScore, history: PaymentHi
     requestedLimit: app.requestedLimit,
     limit,
     lines: [
-      { item: fromLedger ? `月均销售额（近12个月有销售的 ${history!.monthsWithSales} 个月）` : "预计月采购额（无销售记录）", value: yuan(monthlyBase), points: 0, max: 0 },
-      { item: `账期（天）：等级 ${score.grade} ${score.gradeTermDays} 天与申请 ${app.requestedTerm} 天取短${termDays === 0 ? "（0 天：款到发货）" : ""}`, value: String(termDays), points: 0, max: 0 },
-      { item: `额度系数（等级 ${score.grade}）`, value: String(score.factor), points: 0, max: 0 },
-      { item: "月均基数 × 账期 / 30 × 系数", value: yuan(computed), points: 0, max: 0 },
-      { item: "申请额度（上限）", value: yuan(app.requestedLimit), points: 0, max: 0 },
-      { item: "建议额度（向下取整到千元）", value: yuan(limit), points: 0, max: 0 },
+      fromLedger
+        ? { item: `月均销售额（近12个月有销售的 ${history!.monthsWithSales} 个月）`, text: msg("credit.limit.base_ledger", { months: history!.monthsWithSales }), value: yuan(monthlyBase), points: 0, max: 0 }
+        : { item: "预计月采购额（无销售记录）", text: msg("credit.limit.base_application", {}), value: yuan(monthlyBase), points: 0, max: 0 },
+      {
+        item: `账期（天）：等级 ${score.grade} ${score.gradeTermDays} 天与申请 ${app.requestedTerm} 天取短${termDays === 0 ? "（0 天：款到发货）" : ""}`,
+        text: msg(termDays === 0 ? "credit.limit.term_cash" : "credit.limit.term", { grade: score.grade, gradeDays: score.gradeTermDays, requestedDays: app.requestedTerm }),
+        value: String(termDays),
+        points: 0,
+        max: 0,
+      },
+      { item: `额度系数（等级 ${score.grade}）`, text: msg("credit.limit.factor", { grade: score.grade }), value: String(score.factor), points: 0, max: 0 },
+      { item: "月均基数 × 账期 / 30 × 系数", text: msg("credit.limit.computed", {}), value: yuan(computed), points: 0, max: 0 },
+      { item: "申请额度（上限）", text: msg("credit.limit.requested", {}), value: yuan(app.requestedLimit), points: 0, max: 0 },
+      { item: "建议额度（向下取整到千元）", text: msg("credit.limit.suggested", {}), value: yuan(limit), points: 0, max: 0 },
     ],
   };
 }

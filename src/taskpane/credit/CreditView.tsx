@@ -33,7 +33,7 @@ import { Actions, FormRow, Legend, Notice, ResultList, Section, useLayoutStyles 
 import { useLocale } from "../context";
 import type { PaneMessage } from "../messages";
 import { CREDIT_STRINGS, type CreditStrings } from "./strings";
-import { CREDIT_NOTE, applicationErrorLines, problemLines, useCreditRun, type CreditRunView, type ProblemLine } from "./useCreditRun";
+import { CREDIT_NOTE, applicationErrorLines, creditLines, problemLines, useCreditRun, type CreditRunView, type ProblemLine } from "./useCreditRun";
 
 /** The over-limit mark's fill, as app/credit.ts lays it (kept here so the view does not load the app's module). */
 const OVER_LIMIT_FILL = "#E599F7";
@@ -265,8 +265,10 @@ function Problems({ s, lines, goTo }: { s: CreditStrings; lines: readonly Proble
 function DealerItem({ s, d, w }: { s: CreditStrings; d: DealerCredit; w: CreditRunView }): JSX.Element {
   const layout = useLayoutStyles();
   const styles = useStyles();
+  const locale = useLocale();
   const money = formatFenGrouped;
   const sc = d.score;
+  const shown = creditLines(d, locale);
   const undoable = w.approval?.dealer === d.dealer;
   return (
     <AccordionItem value={d.dealer} data-testid="credit-dealer" data-dealer={d.dealer}>
@@ -290,9 +292,9 @@ function DealerItem({ s, d, w }: { s: CreditStrings; d: DealerCredit; w: CreditR
               </tr>
             </thead>
             <tbody>
-              {sc.breakdown.map((b) => (
-                <tr key={b.item}>
-                  <td>{b.item}</td>
+              {shown.breakdown.map((b) => (
+                <tr key={b.label}>
+                  <td>{b.label}</td>
                   <td>{b.value}</td>
                   <td className={styles.num}>{b.points}</td>
                   <td className={styles.num}>{b.max}</td>
@@ -308,11 +310,9 @@ function DealerItem({ s, d, w }: { s: CreditStrings; d: DealerCredit; w: CreditR
           </table>
           {sc.cappedFrom ? <Caption1>{s.capped(sc.cappedFrom, sc.grade)}</Caption1> : null}
           <ResultList dense testId="credit-suggestion">
-            {d.suggestion.lines.map((l) => (
-              <li key={l.item} className={layout.breakable}>
-                <Caption1>
-                  {l.item}：{l.value}
-                </Caption1>
+            {shown.suggestion.map((line) => (
+              <li key={line} className={layout.breakable}>
+                <Caption1>{line}</Caption1>
               </li>
             ))}
           </ResultList>

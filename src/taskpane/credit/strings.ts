@@ -51,6 +51,8 @@ export interface CreditStrings {
   got: string;
   max: string;
   total: string;
+  /** Between a line of the limit's arithmetic and its value. */
+  lineSeparator: string;
   capped: (from: string, to: string) => string;
   limitInForce: (limit: string, fromRegister: boolean, exposure: string) => string;
   source: (sheet: string, row: number) => string;
@@ -135,6 +137,7 @@ const zhCN: CreditStrings = {
   got: "得分",
   max: "满分",
   total: "合计",
+  lineSeparator: "：",
   capped: (from, to) => `合作不满一年：等级由 ${from} 降为 ${to}。`,
   limitInForce: (limit, fromRegister, exposure) => `执行额度 ${limit}（${fromRegister ? "信用档案" : "建议"}），占用 ${exposure}`,
   source: (sheet, row) => `申请：${sheet} 第 ${row} 行`,
@@ -221,6 +224,7 @@ const enUS: CreditStrings = {
   got: "Points",
   max: "Max",
   total: "Total",
+  lineSeparator: ": ",
   capped: (from, to) => `Under a year of cooperation: grade ${from} capped to ${to}.`,
   limitInForce: (limit, fromRegister, exposure) => `Limit in force ${limit} (${fromRegister ? "register" : "suggested"}), exposure ${exposure}`,
   source: (sheet, row) => `Application: ${sheet} row ${row}`,

@@ -82,6 +82,24 @@ export function applicationErrorLines(errors: readonly ApplicationError[], local
   return errors.map((e) => ({ text: render(e.text, locale), target: cellTarget(e.sheet, e.cell) }));
 }
 
+/** A dealer's score breakdown and limit arithmetic as the view lists them, in the pane's language. */
+export interface CreditLines {
+  breakdown: { label: string; value: string; points: number; max: number }[];
+  suggestion: string[];
+}
+
+/**
+ * The default items and the arithmetic are said in the pane's language; an item the user named on the
+ * 评分标准 sheet, and values such as a guarantee's choice, are shown as written.
+ */
+export function creditLines(d: DealerCredit, locale: Locale): CreditLines {
+  const separator = CREDIT_STRINGS[locale].lineSeparator;
+  return {
+    breakdown: d.score.breakdown.map((b) => ({ label: render(b.text, locale), value: b.valueText ? render(b.valueText, locale) : b.value, points: b.points, max: b.max })),
+    suggestion: d.suggestion.lines.map((l) => `${render(l.text, locale)}${separator}${l.value}`),
+  };
+}
+
 /** A refused run's problems, each naming its sheet and cell where it has them. */
 export function problemLines(problem: CreditProblem, locale: Locale): ProblemLine[] {
   const s = CREDIT_STRINGS[locale];
