@@ -7,6 +7,8 @@
  * from. The pane turns the numbers back with `sheetRowOf` wherever it shows or selects a row.
  */
 import type { Grid } from "../core/model";
+import type { Message } from "../core/messages";
+import type { Adjustment, DealerResult, ReconcileReport } from "../core/reconcile/types";
 import type { OutCell, OutRow, ReadableWorkbook, RowMark, Selection, SheetSpec, WorkbookPort } from "../port/workbook";
 
 /** Larger than any Excel row number (1,048,576), and decimal, so a number not turned back still ends in the row. */
@@ -39,14 +41,17 @@ function shifted(grid: Grid, k: number): Grid {
   return { ...grid, top: grid.top + by, ...(grid.hiddenRows ? { hiddenRows: grid.hiddenRows.map((r) => r + by) } : {}) };
 }
 
-/** A result cell linking to run rows: the link on the real sheet and row, and its text (`5, 6`) said as rows. */
+/**
+ * A result cell linking to run rows: the link on the real sheet and row, and its text (`5, 6`, `台账 5,6…`)
+ * said as rows.
+ */
 function realCell(sheets: readonly string[], cell: OutCell): OutCell {
   const link = cell.link;
-  if (!link || link.sheet !== sheets[0] || link.row < ROW_STRIDE) return cell;
+  if (!link || link.sheet !== sheets[0]) return cell;
   const to = sheetRowOf(sheets, link.row);
-  const value = typeof cell.value === "string" && /^[\d,\s]+$/.test(cell.value)
-    ? cell.value.split(/,\s*/).map((n) => rowLabel(sheets, Number(n))).join(", ")
-    : cell.value;
+  const rows = typeof cell.value === "string" ? /^(\D*?)(\d[\d,\s]*?)(…?)$/.exec(cell.value) : null;
+  const value = rows ? `${rows[1]}${rows[2].split(/,\s*/).map((n) => rowLabel(sheets, Number(n))).join(rows[2].includes(", ") ? ", " : ",")}${rows[3]}` : cell.value;
+  if (value === cell.value && link.row < ROW_STRIDE) return cell;
   return { ...cell, value, link: { ...link, sheet: to.sheet, row: to.row } };
 }
 
@@ -109,4 +114,78 @@ export function sheetRowsReader(port: ReadableWorkbook, sheets: readonly string[
     getSetting: <T>(key: string) => port.getSetting<T>(key),
     readLayout: (name) => port.readLayout(name),
   };
+}
+
+/** The parameters of reconciliation messages that name ledger rows (statement rows and counts are left alone). */
+const LEDGER_ROW_PARAMS: Readonly<Record<string, readonly string[]>> = {
+  "reconcile.reason.duplicate.ledger": ["row", "original"],
+  "reconcile.adjust.ledger_only": ["rows"],
+  "reconcile.pending.mismatch": ["ledgerRows"],
+  "reconcile.pending.mismatch.likely": ["ledgerRows"],
+  "reconcile.pending.duplicate.ledger": ["rows", "original"],
+  "reconcile.pending.awaiting.ledger": ["row"],
+};
+
+/**
+ * A message of a run over several ledger sheets, its ledger rows said as the user reads them (`5` on the
+ * first sheet, `2026-08!5` on another) instead of the run's numbers. A place that already names its sheet
+ * (an unread cell or row) keeps its sheet and gets the row on it. Messages inside messages are relabelled too.
+ */
+export function relabelRows(sheets: readonly string[], m: Message): Message {
+  if (sheets.length < 2) return m;
+  const params = m.params as Readonly<Record<string, unknown>>;
+  const out: Record<string, unknown> = {};
+  let changed = false;
+  const set = (key: string, value: unknown) => {
+    out[key] = value;
+    if (value !== params[key]) changed = true;
+  };
+  const rowParams = LEDGER_ROW_PARAMS[m.code] ?? [];
+  const placed = m.code.startsWith("reconcile.unread.where.");
+  for (const [key, value] of Object.entries(params)) {
+    if (rowParams.includes(key)) {
+      set(key, Array.isArray(value) ? value.map((r: number) => rowLabel(sheets, r)) : rowLabel(sheets, value as number));
+    } else if (placed && key === "row" && typeof value === "number") {
+      set(key, sheetRowOf(sheets, value).row);
+    } else if (placed && key === "cell" && typeof value === "string") {
+      set(key, value.replace(/\d+$/, (n) => String(sheetRowOf(sheets, Number(n)).row)));
+    } else if (isMessage(value)) {
+      set(key, relabelRows(sheets, value));
+    } else if (Array.isArray(value) && value.length > 0 && value.every(isMessage)) {
+      set(key, value.map((x: Message) => relabelRows(sheets, x)));
+    } else out[key] = value;
+  }
+  return changed ? ({ code: m.code, params: out } as unknown as Message) : m;
+}
+
+function isMessage(v: unknown): v is Message {
+  return typeof v === "object" && v !== null && typeof (v as { code?: unknown }).code === "string" && "params" in v;
+}
+
+/**
+ * The report of a run over several ledger sheets with every message's ledger rows relabelled as above, for
+ * the pane's results, the result sheets and the command line's text. The row numbers themselves stay the
+ * run's, which marks, links and selections turn back to sheet and row.
+ */
+export function relabelReport(sheets: readonly string[], report: ReconcileReport): ReconcileReport {
+  if (sheets.length < 2) return report;
+  const f = (m: Message) => relabelRows(sheets, m);
+  const dealer = (d: DealerResult): DealerResult => {
+    const r = d.reconciliation;
+    const adjust = (a: Adjustment): Adjustment => ({ ...a, text: f(a.text) });
+    return {
+      ...d,
+      differences: d.differences.map((x) => ({ ...x, reason: { ...x.reason, text: f(x.reason.text) }, ...(x.fix ? { fix: f(x.fix) } : {}) })),
+      suggestions: d.suggestions.map((s) => ({ ...s, note: f(s.note) })),
+      reconciliation: {
+        ...r,
+        ledgerAdjustments: r.ledgerAdjustments.map(adjust),
+        statementAdjustments: r.statementAdjustments.map(adjust),
+        pendingItems: r.pendingItems.map((p) => ({ ...p, text: f(p.text) })),
+        remainderNote: r.remainderNote ? f(r.remainderNote) : null,
+      },
+      subsetSearch: { ...d.subsetSearch, note: d.subsetSearch.note ? f(d.subsetSearch.note) : null },
+    };
+  };
+  return { ...report, dealers: report.dealers.map(dealer) };
 }

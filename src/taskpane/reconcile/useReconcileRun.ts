@@ -23,7 +23,7 @@ import { DECISION_STRINGS, type DecisionLine } from "./decisions";
 import { changedSheets, gridFingerprint } from "./fingerprint";
 import { EMPTY_FORM, FORM_DEFAULTS, blockingIssues, formFromSetting, formToSetting, optionsFromForm, proposeCutoff, type FieldName, type FieldProblem, type ReconcileForm } from "./form";
 import { runPort } from "./port";
-import { realSelection, sheetRowsPort } from "../../app/sheet-rows";
+import { realSelection, relabelReport, sheetRowsPort } from "../../app/sheet-rows";
 import { sheetsKey } from "../ledger-sheets";
 import { watchRunSheets } from "./stale-watch";
 import { advance, runProgress, type RunProgress } from "./progress";
@@ -283,10 +283,12 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
       try {
         // Remembered before the run, so a choice survives even a run that fails.
         await paced.setSetting(RECONCILE_CHOICE_SETTING, formToSetting(f, c.ledger, statementSheet));
-        const result = await useCases.runReconcile(
+        const ran = await useCases.runReconcile(
           { ledger: { port: runAt, sheet: ledgerSheet, ...(many ? { read: { sheets: many } } : {}) }, statement: { port: runAt, sheet: statementSheet }, options },
           { onStage, signal: abort.signal },
         );
+        // Rows named inside the results' text are said as `2026-08!5`, not by the run's numbers.
+        const result = many ? { ...ran, report: relabelReport(many, ran.report) } : ran;
         const blockers = [...blockingIssues(result.ledger), ...blockingIssues(result.statement)];
         if (blockers.length > 0 || result.report.problems.length > 0) {
           for (const issue of blockers) {
