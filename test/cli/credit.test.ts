@@ -72,6 +72,25 @@ describe("duizhang credit", () => {
     const wb = await XlsxWorkbook.open(path.join(dir, "result.xlsx"));
     expect((await wb.listSheets()).map((s) => s.name)).toEqual(["信用评估", "评分标准", "明细账"]);
   });
+
+  test("the text and the 信用评估 sheet name the breakdown's items and the limit's arithmetic in the run's language", async () => {
+    const dir = await folder();
+    const args = ["credit", "--applications", "apps.xlsx", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30"];
+    const zh = await run(args, dir);
+    expect(zh.out).toMatch(/合作年限\s+6\.8/);
+    expect(zh.out).toContain("  月均销售额（近12个月有销售的 2 个月）: 121728.39");
+    const en = await run([...args, "--lang", "en", "--out", "result.xlsx"], dir);
+    expect(en.err).toBe("");
+    expect(en.out).toMatch(/Years of cooperation\s+6\.8/);
+    expect(en.out).toContain("  Monthly sales (average of the 2 months with sales in the last 12): 121728.39");
+    expect(en.out).toContain("  Term (days): the shorter of grade A's 60 days and the 60 applied for: 60");
+    expect(en.out).not.toContain("按期回款率");
+    const wb = await XlsxWorkbook.open(path.join(dir, "result.xlsx"));
+    const [result] = (await wb.listSheets()).map((s) => s.name);
+    const cells = (await wb.readSheet(result)).values.flat().filter((v): v is string => typeof v === "string");
+    expect(cells).toEqual(expect.arrayContaining(["Years of cooperation", "Paid on time", "Suggested limit (rounded down to 1,000 yuan)"]));
+    expect(cells).not.toContain("合作年限");
+  });
 });
 
 describe("duizhang aging with a credit register", () => {

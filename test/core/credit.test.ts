@@ -131,6 +131,48 @@ describe("the suggested term and limit", () => {
     expect([s.termDays, s.limit]).toEqual([0, 0]);
     expect(s.lines[1].item).toContain("款到发货");
   });
+
+  it("every line's message says in Chinese exactly what the JSON's item says, and in English the same arithmetic", () => {
+    const history = { monthlyBase: 12_000_000, monthsWithSales: 7, onTimeRate: 90, worstDaysPastFinal: 12 } as Parameters<typeof suggest>[2];
+    const fromLedger = suggest(app(), scoreApplication(app(), history, cardWorth(75), AS_OF), history);
+    const cash = suggest(app(), scoreApplication(app(), null, cardWorth(10), AS_OF), null);
+    for (const line of [...fromLedger.lines, ...cash.lines]) expect(render(line.text, "zh-CN")).toBe(line.item);
+    expect(fromLedger.lines.map((l) => render(l.text, "en-US"))).toEqual([
+      "Monthly sales (average of the 7 months with sales in the last 12)",
+      "Term (days): the shorter of grade B's 45 days and the 60 applied for",
+      "Limit factor (grade B)",
+      "Monthly base × term / 30 × factor",
+      "Limit applied for (the cap)",
+      "Suggested limit (rounded down to 1,000 yuan)",
+    ]);
+    expect(render(cash.lines[0].text, "en-US")).toBe("Expected monthly purchases (no sales recorded)");
+    expect(render(cash.lines[1].text, "en-US")).toBe("Term (days): the shorter of grade D's 0 days and the 60 applied for (0 days: payment before delivery)");
+  });
+});
+
+describe("the breakdown's item names", () => {
+  it("a default item is said in the reader's language, the JSON's item keeping the 评分标准 label; no history is 无记录 / no record", () => {
+    const score = scoreApplication(app(), null, defaultScorecard(), AS_OF);
+    expect(score.breakdown.map((b) => [b.item, render(b.text, "zh-CN"), render(b.text, "en-US")])).toEqual([
+      ["合作年限", "合作年限", "Years of cooperation"],
+      ["成立年限", "成立年限", "Years since founded"],
+      ["注册资本（万元）", "注册资本（万元）", "Registered capital (10k yuan)"],
+      ["年销售额（万元）", "年销售额（万元）", "Annual sales (10k yuan)"],
+      ["担保方式", "担保方式", "Guarantee"],
+      ["按期回款率", "按期回款率", "Paid on time"],
+      ["逾期记录", "逾期记录", "Overdue record (days)"],
+    ]);
+    const onTime = score.breakdown[5];
+    expect([onTime.value, render(onTime.valueText!, "zh-CN"), render(onTime.valueText!, "en-US")]).toEqual(["无记录", "无记录", "no record"]);
+    expect(score.breakdown[4].valueText).toBeUndefined();
+  });
+
+  it("an item named otherwise on the card is said as it is named, in both languages", () => {
+    const card = defaultScorecard();
+    card.items = [{ ...item("guarantee"), label: "担保（抵押/保证）" }];
+    const [line] = scoreApplication(app(), null, card, AS_OF).breakdown;
+    expect([line.item, render(line.text, "zh-CN"), render(line.text, "en-US")]).toEqual(["担保（抵押/保证）", "担保（抵押/保证）", "担保（抵押/保证）"]);
+  });
 });
 
 /** A one-dealer ledger as a hand-kept sheet has it. */

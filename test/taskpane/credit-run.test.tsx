@@ -1,5 +1,5 @@
 /** The 信用 workflow (useCreditRun) over the office-js adapter on the fake Excel, without a browser. */
-import { CREDIT_NOTE, cellTarget, freeSheetName, problemLines, useCreditRun, type CreditRunView } from "../../src/taskpane/credit/useCreditRun";
+import { CREDIT_NOTE, cellTarget, creditLines, freeSheetName, problemLines, useCreditRun, type CreditRunView } from "../../src/taskpane/credit/useCreditRun";
 import type { Selection } from "../../src/port/workbook";
 import type { FixtureSheet } from "../../src/fake-excel";
 import { makePane, renderHook, step, until, type Pane, type Rendered } from "./hooks/harness";
@@ -254,6 +254,60 @@ describe("the 信用 workflow", () => {
     await until(() => hook.current.busy === null);
     expect((await pane.port.listSheets()).map((s) => s.name)).toContain("信用评估");
     expect(selected.at(-1)).toEqual({ sheet: "信用评估", row: 1, column: 1 });
+  });
+
+  test("the breakdown's default items and the limit's arithmetic are said in the pane's language; a guarantee's choice stays as written", async () => {
+    // 美达 sells on the ledger (two months with sales); 新客 has no history, so its base is the application's and it grades D.
+    const table: FixtureSheet = {
+      name: "申请登记",
+      rows: [
+        APPLICATION_TABLE.rows[0],
+        APPLICATION_TABLE.rows[1],
+        ["温州新客五金", "其他", "2025-06-01", 50, 200, "2026-06-01", 20000, "无", 50000, 30, "李明", "2026-11-01"],
+      ],
+    };
+    const lines = async (locale: "zh-CN" | "en-US") => {
+      const { hook } = await setUp([LEDGER, table], "应收明细", undefined, locale);
+      await scoreAt(hook);
+      return done(hook).result.dealers.map((d) => creditLines(d, locale));
+    };
+    const [meidaEn, newEn] = await lines("en-US");
+    expect(meidaEn.breakdown.map((b) => [b.label, b.value, b.points, b.max])).toEqual([
+      ["Years of cooperation", "6.8", 10, 10],
+      ["Years since founded", "16.8", 10, 10],
+      ["Registered capital (10k yuan)", "600", 10, 10],
+      ["Annual sales (10k yuan)", "6000", 15, 15],
+      ["Guarantee", "抵押", 15, 15],
+      ["Paid on time", "100.0%", 30, 30],
+      ["Overdue record (days)", "0", 10, 10],
+    ]);
+    expect(meidaEn.suggestion).toEqual([
+      "Monthly sales (average of the 2 months with sales in the last 12): 121728.39",
+      "Term (days): the shorter of grade A's 60 days and the 60 applied for: 60",
+      "Limit factor (grade A): 1.2",
+      "Monthly base × term / 30 × factor: 292148.13",
+      "Limit applied for (the cap): 300000.00",
+      "Suggested limit (rounded down to 1,000 yuan): 292000.00",
+    ]);
+    expect(newEn.breakdown.slice(4).map((b) => [b.label, b.value])).toEqual([
+      ["Guarantee", "无"],
+      ["Paid on time", "no record"],
+      ["Overdue record (days)", "no record"],
+    ]);
+    expect(newEn.suggestion).toEqual([
+      "Expected monthly purchases (no sales recorded): 20000.00",
+      "Term (days): the shorter of grade D's 0 days and the 30 applied for (0 days: payment before delivery): 0",
+      "Limit factor (grade D): 0",
+      "Monthly base × term / 30 × factor: 0.00",
+      "Limit applied for (the cap): 50000.00",
+      "Suggested limit (rounded down to 1,000 yuan): 0.00",
+    ]);
+
+    const [meidaZh, newZh] = await lines("zh-CN");
+    expect(meidaZh.breakdown.map((b) => b.label)).toEqual(["合作年限", "成立年限", "注册资本（万元）", "年销售额（万元）", "担保方式", "按期回款率", "逾期记录"]);
+    expect(meidaZh.suggestion.slice(0, 2)).toEqual(["月均销售额（近12个月有销售的 2 个月）：121728.39", "账期（天）：等级 A 60 天与申请 60 天取短：60"]);
+    expect(newZh.breakdown.slice(5).map((b) => b.value)).toEqual(["无记录", "无记录"]);
+    expect(newZh.suggestion[1]).toBe("账期（天）：等级 D 0 天与申请 30 天取短（0 天：款到发货）：0");
   });
 });
 

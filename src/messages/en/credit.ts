@@ -41,7 +41,7 @@ export const creditEn: MessageTable<CreditMessages> = {
   "credit.item.capital": "Registered capital (10k yuan)",
   "credit.item.revenue": "Annual sales (10k yuan)",
   "credit.item.guarantee": "Guarantee",
-  "credit.item.onTime": "Paid on time (%)",
+  "credit.item.onTime": "Paid on time",
   "credit.item.overdue": "Overdue record (days)",
   "credit.item.custom": "{name}",
   "credit.value.no_record": "no record",
