@@ -4,6 +4,7 @@
  * item points at. Pure, so it is tested without a browser.
  */
 import { realSelection } from "../../app/sheet-rows";
+import { rowBlocks } from "../../port/addresses";
 import { MARK_KINDS, type ReconcileMarkKind } from "../../app/reports/marks";
 import type { Fen } from "../../core/model";
 import { both } from "../../messages";
@@ -79,17 +80,8 @@ export function availableFilters(items: readonly ResultItem[]): KindFilter[] {
   return ["all", ...MARK_KINDS.filter((k) => counts[k] > 0)];
 }
 
-/** Consecutive rows as [first, last] blocks: `port.select` takes one block at a time. */
-export function rowBlocks(rows: readonly number[]): [number, number][] {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const blocks: [number, number][] = [];
-  for (const r of sorted) {
-    const last = blocks[blocks.length - 1];
-    if (last && r === last[1] + 1) last[1] = r;
-    else blocks.push([r, r]);
-  }
-  return blocks;
-}
+// Consecutive rows as [first, last] blocks: `port.select` takes one block at a time.
+export { rowBlocks };
 
 export interface ItemTarget {
   side: "ledger" | "statement";
