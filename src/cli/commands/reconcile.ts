@@ -6,7 +6,7 @@ import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../messages/read";
 import { runReconcile, writeReconcileResults, type ReconcileRequest, type ReconcileRun } from "../../app/reconcile";
-import { sheetRowsPort, sheetRowsReader } from "../../app/sheet-rows";
+import { relabelReport, rowLabel, sheetRowOf, sheetRowsPort, sheetRowsReader } from "../../app/sheet-rows";
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
 import { XlsxWorkbook } from "../../xlsx/workbook";
@@ -70,17 +70,20 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
   unreadableOrThrow(run, ctx.lang, ledgerFile, statementFile);
   problemsOrThrow(run.report, ctx.lang, { ledgerFile, statementFile, dealers: run.dealerChoice.ledgerDealers });
 
+  // Month sheets all number their rows from the top, and the report knows ledger rows by number only: over
+  // several sheets the report comes from a run that numbers each sheet's rows apart, its messages saying
+  // rows as `2026-08!5`; the workbook puts them back on their sheets, the JSON gives each row's sheet.
+  const many = ledgerSheets.length > 1 ? ledgerSheets : null;
+  const spread = many ? await runReconcile({ ...request, ledger: { ...request.ledger, port: sheetRowsReader(ledger.port, many) } }) : run;
+  const shown: ReconcileRun = many ? { ...spread, report: relabelReport(many, spread.report) } : run;
   let written: string | undefined;
   if (out !== undefined) {
-    // Month sheets all number their rows from the top, and the report knows ledger rows by number only: the
-    // workbook is written from a run that numbers each sheet's rows apart and puts them back on their sheets.
-    const spread = ledgerSheets.length > 1 ? await runReconcile({ ...request, ledger: { ...request.ledger, port: sheetRowsReader(ledger.port, ledgerSheets) } }) : run;
-    written = await writeResultWorkbook(spread, ledger, ledgerSheets, statement, statementSheet, out, ctx.lang, values.force === true);
+    written = await writeResultWorkbook(shown, ledger, ledgerSheets, statement, statementSheet, out, ctx.lang, values.force === true);
   }
   if (values.json) {
-    await writeJson(ctx.io, toReconcileJson(run.report, { includeMatches: values.matches === true }));
+    await writeJson(ctx.io, toReconcileJson(shown.report, { includeMatches: values.matches === true, ...(many ? { ledgerPlace: (row: number) => sheetRowOf(many, row) } : {}) }));
   } else {
-    ctx.io.out(reconcileText(run, ctx.lang));
+    ctx.io.out(reconcileText({ ...shown, ledger: run.ledger }, ctx.lang, many ?? undefined));
     if (written) ctx.io.out(writtenText(written, ctx.lang));
   }
   return EXIT_OK;
@@ -176,10 +179,12 @@ export async function copyInto(wb: XlsxWorkbook | StreamedWorkbook, from: Opened
   }
 }
 
-export function reconcileText(run: ReconcileRun, lang: Lang): string {
+/** `ledgerSheets`: the sheets of a ledger read over several, whose run numbers each sheet's rows apart. */
+export function reconcileText(run: ReconcileRun, lang: Lang, ledgerSheets?: readonly string[]): string {
   const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
   const r = run.report;
   const lines: string[] = [];
+  const ledgerRows = (rows: readonly number[]) => rows.map((n) => (ledgerSheets ? rowLabel(ledgerSheets, n) : String(n))).join(",") || "-";
   const read = (run.ledger as Partial<CombinedReadResult>).sheets ?? [run.ledger.sheet];
   lines.push(`${s("台账", "Ledger")}: ${read.join("、")}  ${s("对账单", "Statement")}: ${run.statement.sheet}  ${s("截止日期", "Cut-off")}: ${r.asOf ?? r.cutoff ?? "-"}`);
   if (read.length > 1) lines.push(...sheetsText(run.ledger as CombinedReadResult, lang));
@@ -199,8 +204,8 @@ export function reconcileText(run: ReconcileRun, lang: Lang): string {
     lines.push(s(`已匹配 ${d.matches.length} 组；差异 ${d.differences.length} 项；待确认 ${d.suggestions.length} 项`, `Matched ${d.matches.length}; differences ${d.differences.length}; to confirm ${d.suggestions.length}`));
     if (d.differences.length + d.suggestions.length > 0) {
       const rows = [
-        ...d.differences.map((x) => [pick(KIND_TEXT[x.kind], lang), formatFenGrouped(x.amount), x.ledgerRows.join(",") || "-", x.statementRows.join(",") || "-", render(x.reason.text, lang)]),
-        ...d.suggestions.map((x) => [pick(KIND_TEXT.suggestion, lang), formatFenGrouped(x.amount), x.ledgerRows.join(",") || "-", x.statementRows.join(",") || "-", render(x.note, lang)]),
+        ...d.differences.map((x) => [pick(KIND_TEXT[x.kind], lang), formatFenGrouped(x.amount), ledgerRows(x.ledgerRows), x.statementRows.join(",") || "-", render(x.reason.text, lang)]),
+        ...d.suggestions.map((x) => [pick(KIND_TEXT.suggestion, lang), formatFenGrouped(x.amount), ledgerRows(x.ledgerRows), x.statementRows.join(",") || "-", render(x.note, lang)]),
       ];
       lines.push(renderTable([s("类型", "Kind"), s("差额", "Amount"), s("台账行", "Ledger rows"), s("对账单行", "Statement rows"), s("可能原因", "Likely reason")], rows, [1]));
     }

@@ -19,6 +19,21 @@ const en = (m: Message) => render(m, "en-US");
 export interface ReconcileJsonOptions {
   /** Adds `matches` to every dealer (not printed by default). */
   includeMatches?: boolean;
+  /**
+   * Given for a ledger read over several sheets, whose run numbers each sheet's rows apart: where a run's
+   * ledger row is. `ledgerRows` then hold each row's number on its own sheet, as a one-sheet report does,
+   * and `ledgerPlaces` (`duplicateOfPlace`, `ledgerOpeningPlaces`) beside them say which sheet.
+   */
+  ledgerPlace?: (row: number) => { sheet: string; row: number };
+}
+
+type Place = { sheet: string; row: number };
+
+/** `ledgerRows` as printed, and `ledgerPlaces` beside them when the ledger spans several sheets. */
+function ledgerRowsJson(rows: readonly number[], place: ReconcileJsonOptions["ledgerPlace"]): { ledgerRows: readonly number[]; ledgerPlaces?: Place[] } {
+  if (!place) return { ledgerRows: rows };
+  const places = rows.map(place);
+  return { ledgerRows: places.map((p) => p.row), ledgerPlaces: places };
 }
 
 export function toReconcileJson(report: ReconcileReport, options: ReconcileJsonOptions = {}): object {
@@ -42,9 +57,10 @@ export function toReconcileJson(report: ReconcileReport, options: ReconcileJsonO
 
 function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
   const r = d.reconciliation;
+  const place = options.ledgerPlace;
   const adjustment = (a: Adjustment) => ({
     source: a.source,
-    ledgerRows: a.ledgerRows,
+    ...ledgerRowsJson(a.ledgerRows, place),
     statementRows: a.statementRows,
     amount: formatFen(a.amount),
     text: zh(a.text),
@@ -61,7 +77,8 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       entries: d.ledger.entries,
       closingBalance: formatFen(d.ledger.closingBalance),
       openingBalance: formatFen(d.ledger.openingBalance),
-      excludedAfterCutoff: d.ledger.excludedAfterCutoff,
+      excludedAfterCutoff: place ? d.ledger.excludedAfterCutoff.map((n) => place(n).row) : d.ledger.excludedAfterCutoff,
+      ...(place ? { excludedAfterCutoffPlaces: d.ledger.excludedAfterCutoff.map(place) } : {}),
     },
     statement: {
       sheet: d.statement.sheet,
@@ -76,7 +93,7 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
     rules: d.ruleCounts,
     differences: d.differences.map((x) => ({
       kind: x.kind,
-      ledgerRows: x.ledgerRows,
+      ...ledgerRowsJson(x.ledgerRows, place),
       statementRows: x.statementRows,
       amount: formatFen(x.amount),
       reason: zh(x.reason.text),
@@ -85,7 +102,9 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       ledgerAmount: formatFen(x.ledgerAmount),
       statementAmount: formatFen(x.statementAmount),
       rule: x.rule,
-      duplicateOf: x.duplicateOf,
+      // A ledger duplicate repeats a ledger row, which may be on another sheet.
+      duplicateOf: place && x.kind === "duplicate" && x.ledgerRows.length > 0 && x.duplicateOf !== null ? place(x.duplicateOf).row : x.duplicateOf,
+      ...(place && x.kind === "duplicate" && x.ledgerRows.length > 0 && x.duplicateOf !== null ? { duplicateOfPlace: place(x.duplicateOf) } : {}),
       otherDealer: x.otherDealer,
       // Only an unread cell has these: the other kinds print exactly as before.
       ...(x.kind === "unreadable"
@@ -95,7 +114,7 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
     suggestions: d.suggestions.map((s) => ({
       id: s.id,
       rule: s.rule,
-      ledgerRows: s.ledgerRows,
+      ...ledgerRowsJson(s.ledgerRows, place),
       statementRows: s.statementRows,
       amount: formatFen(s.amount),
       ledgerAmount: formatFen(s.ledgerAmount),
@@ -114,13 +133,14 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       remainderNote: r.remainderNote ? zh(r.remainderNote) : null,
       remainderNoteEn: r.remainderNote ? en(r.remainderNote) : null,
       openingDifference: formatFen(r.openingDifference),
-      ledgerOpeningRows: r.ledgerOpeningRows,
+      ledgerOpeningRows: place ? r.ledgerOpeningRows.map((n) => place(n).row) : r.ledgerOpeningRows,
+      ...(place ? { ledgerOpeningPlaces: r.ledgerOpeningRows.map(place) } : {}),
       statementOpeningRows: r.statementOpeningRows,
       ledgerAdjustments: r.ledgerAdjustments.map(adjustment),
       statementAdjustments: r.statementAdjustments.map(adjustment),
       pendingItems: r.pendingItems.map((x) => ({
         source: x.source,
-        ledgerRows: x.ledgerRows,
+        ...ledgerRowsJson(x.ledgerRows, place),
         statementRows: x.statementRows,
         ledgerAmount: formatFen(x.ledgerAmount),
         statementAmount: formatFen(x.statementAmount),
@@ -135,13 +155,13 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
       anchors: d.subsetSearch.anchors,
       nodes: d.subsetSearch.nodes,
       boundHit: d.subsetSearch.boundHit,
-      cutShort: d.subsetSearch.cutShort,
+      cutShort: place ? d.subsetSearch.cutShort.map((c) => (c.side === "ledger" ? { ...c, row: place(c.row).row, sheet: place(c.row).sheet } : c)) : d.subsetSearch.cutShort,
       note: d.subsetSearch.note ? zh(d.subsetSearch.note) : null,
       noteEn: d.subsetSearch.note ? en(d.subsetSearch.note) : null,
     },
   };
   if (options.includeMatches) {
-    json.matches = d.matches.toArray().map((m) => ({ rule: m.rule, ledgerRows: m.ledgerRows, statementRows: m.statementRows, amount: formatFen(m.amount) }));
+    json.matches = d.matches.toArray().map((m) => ({ rule: m.rule, ...ledgerRowsJson(m.ledgerRows, place), statementRows: m.statementRows, amount: formatFen(m.amount) }));
   }
   return json;
 }
