@@ -524,40 +524,51 @@ const STATUS_TEXT: Record<string, Bilingual> = { ok: { zh: "正常", en: "OK" },
 /** 信用评估: per dealer the score with its breakdown and the suggestion with its arithmetic; then the exposure and review lists. */
 export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
   const p = (t: Bilingual) => pick(t, lang);
+  const s = (zh: string, en: string) => say(lang, zh, en);
   const r = run.result;
   const rows: OutRow[] = [];
   const text = (v: string, more: Omit<OutCell, "value"> = {}): OutCell => ({ value: v, numberFormat: "@", border: true, ...more });
   const money = (f: Fen, more: Omit<OutCell, "value"> = {}): OutCell => ({ value: yuan(f), numberFormat: MONEY, border: true, ...more });
-  rows.push([{ value: `${p(CREDIT_RESULT_SHEET)}\u3000评估日：${r.asOf}`, bold: true, fontSize: TITLE_FONT_SIZE, mergeAcross: 5 }]);
-  rows.push([`评分标准：${run.scorecard.sheet ?? "默认（未找到“评分标准”工作表）"}\u3000${unitText(lang)}`]);
+  rows.push([{ value: `${p(CREDIT_RESULT_SHEET)}\u3000${s("评估日：", "as of ")}${r.asOf}`, bold: true, fontSize: TITLE_FONT_SIZE, mergeAcross: 5 }]);
+  rows.push([`${s("评分标准：", "Scorecard: ")}${run.scorecard.sheet ?? s("默认（未找到“评分标准”工作表）", "the default (no 评分标准 sheet found)")}\u3000${unitText(lang)}`]);
   rows.push([]);
   const headRow = rows.length + 1;
-  rows.push(["经销商", "得分", "等级", "建议账期（天）", "建议额度", "申请额度", "执行额度", "额度来源", "占用（台账余额）", "状态"].map((h) => headCell(h)));
+  rows.push(
+    (lang === "en-US"
+      ? ["Dealer", "Score", "Grade", "Suggested term (days)", "Suggested limit", "Limit applied for", "Limit in force", "From", "Exposure (ledger balance)", "Status"]
+      : ["经销商", "得分", "等级", "建议账期（天）", "建议额度", "申请额度", "执行额度", "额度来源", "占用（台账余额）", "状态"]
+    ).map((h) => headCell(h)),
+  );
   for (const d of r.dealers) {
     rows.push([
       text(d.dealer, { wrap: true }),
       { value: d.score.score, border: true },
-      text(d.score.grade + (d.score.cappedFrom ? `（原 ${d.score.cappedFrom}，合作不满一年）` : ""), { wrap: true }),
+      text(d.score.grade + (d.score.cappedFrom ? s(`（原 ${d.score.cappedFrom}，合作不满一年）`, ` (was ${d.score.cappedFrom}: under a year of cooperation)`) : ""), { wrap: true }),
       { value: d.suggestion.termDays, border: true },
       money(d.suggestion.limit),
       money(d.suggestion.requestedLimit),
       money(d.limit),
-      text(d.limitSource === "register" ? "信用档案" : "建议"),
+      text(d.limitSource === "register" ? s("信用档案", "register") : s("建议", "suggested")),
       money(d.exposure),
       text(p(STATUS_TEXT[d.status]), d.status === "over" ? { color: "#C50F1F", bold: true } : {}),
     ]);
   }
   for (const d of r.dealers) {
     rows.push([]);
-    rows.push([{ value: `${d.dealer}（${d.application.source.sheet} 第 ${d.application.source.row} 行）`, bold: true, mergeAcross: 5 }]);
-    rows.push([headCell("项目"), headCell("取值"), headCell("得分"), headCell("满分")]);
+    rows.push([{ value: s(`${d.dealer}（${d.application.source.sheet} 第 ${d.application.source.row} 行）`, `${d.dealer} (${d.application.source.sheet}, row ${d.application.source.row})`), bold: true, mergeAcross: 5 }]);
+    rows.push([headCell(s("项目", "Item")), headCell(s("取值", "Value")), headCell(s("得分", "Points")), headCell(s("满分", "Max"))]);
     for (const b of d.score.breakdown) rows.push([text(render(b.text, lang)), text(b.valueText ? render(b.valueText, lang) : b.value), { value: b.points, border: true }, { value: b.max, border: true }]);
-    rows.push([text("合计", { bold: true }), text(d.score.grade, { bold: true }), { value: d.score.score, border: true, bold: true }, { value: d.score.breakdown.reduce((t, b) => t + b.max, 0), border: true, bold: true }]);
+    rows.push([text(s("合计", "Total"), { bold: true }), text(d.score.grade, { bold: true }), { value: d.score.score, border: true, bold: true }, { value: d.score.breakdown.reduce((t, b) => t + b.max, 0), border: true, bold: true }]);
     for (const l of d.suggestion.lines) rows.push([text(render(l.text, lang), { wrap: true, mergeAcross: 2 }), null, null, text(l.value, { align: "right" })]);
   }
   if (r.review.length > 0) {
-    rows.push([], [{ value: "半年复评", bold: true, mergeAcross: 5 }]);
-    rows.push(["经销商", "现等级", "下次复评日期", "新得分", "新等级", "建议等级", "超过最终期限的未收款项"].map((h) => headCell(h)));
+    rows.push([], [{ value: s("半年复评", "Half-yearly review"), bold: true, mergeAcross: 5 }]);
+    rows.push(
+      (lang === "en-US"
+        ? ["Dealer", "Grade", "Next review", "Fresh score", "Fresh grade", "Proposed grade", "Open items past the final deadline"]
+        : ["经销商", "现等级", "下次复评日期", "新得分", "新等级", "建议等级", "超过最终期限的未收款项"]
+      ).map((h) => headCell(h)),
+    );
     for (const v of r.review) {
       rows.push([
         text(v.dealer, { wrap: true }),
@@ -566,15 +577,15 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
         v.fresh ? { value: v.fresh.score, border: true } : text("—"),
         text(v.fresh?.grade ?? "—"),
         text(v.proposedGrade ?? "", v.pastFinal.length > 0 ? { color: "#C50F1F", bold: true } : {}),
-        text(v.pastFinal.map((x) => `${x.sheet} 第${x.row}行 ${(x.open / 100).toFixed(2)}`).join("；"), { wrap: true }),
+        text(v.pastFinal.map((x) => s(`${x.sheet} 第${x.row}行 ${(x.open / 100).toFixed(2)}`, `${x.sheet} row ${x.row} ${(x.open / 100).toFixed(2)}`)).join(s("；", "; ")), { wrap: true }),
       ]);
     }
   }
   const over = r.exposures.filter((e) => e.status !== "ok");
   if (over.length > 0) {
-    rows.push([], [{ value: "超额度与接近额度", bold: true, mergeAcross: 5 }]);
-    rows.push(["经销商", "等级", "执行额度", "额度来源", "占用", "状态"].map((h) => headCell(h)));
-    for (const e of over) rows.push([text(e.dealer, { wrap: true }), text(e.grade ?? ""), money(e.limit), text(e.limitSource === "register" ? "信用档案" : "建议"), money(e.exposure), text(p(STATUS_TEXT[e.status]))]);
+    rows.push([], [{ value: s("超额度与接近额度", "Over and near the limit"), bold: true, mergeAcross: 5 }]);
+    rows.push((lang === "en-US" ? ["Dealer", "Grade", "Limit in force", "From", "Exposure", "Status"] : ["经销商", "等级", "执行额度", "额度来源", "占用", "状态"]).map((h) => headCell(h)));
+    for (const e of over) rows.push([text(e.dealer, { wrap: true }), text(e.grade ?? ""), money(e.limit), text(e.limitSource === "register" ? s("信用档案", "register") : s("建议", "suggested")), money(e.exposure), text(p(STATUS_TEXT[e.status]))]);
     rows.push([null, { value: "", fill: CREDIT_MARK_STYLES[OVER_LIMIT_STYLE].fill, border: true }, { value: p(CREDIT_LEGEND), mergeAcross: 3 }]);
   }
   rows.push(...signatureRows(lang, [1, 4, 7]));

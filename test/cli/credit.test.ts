@@ -88,8 +88,9 @@ describe("duizhang credit", () => {
     const wb = await XlsxWorkbook.open(path.join(dir, "result.xlsx"));
     const [result] = (await wb.listSheets()).map((s) => s.name);
     const cells = (await wb.readSheet(result)).values.flat().filter((v): v is string => typeof v === "string");
-    expect(cells).toEqual(expect.arrayContaining(["Years of cooperation", "Paid on time", "Suggested limit (rounded down to 1,000 yuan)"]));
+    expect(cells).toEqual(expect.arrayContaining(["Years of cooperation", "Paid on time", "Suggested limit (rounded down to 1,000 yuan)", "Item", "Total", "Dealer"]));
     expect(cells).not.toContain("合作年限");
+    expect(cells).not.toContain("合计");
   });
 });
 
