@@ -16,7 +16,7 @@ describe("relabelRows", () => {
   test("a message inside another is relabelled too; a count named rows is not a row", () => {
     const inner = msg("reconcile.pending.awaiting.ledger", { row: ROW_STRIDE + 9 });
     const outer = msg("reconcile.status.notes", { notes: [inner, msg("reconcile.subset.bound_hit", { rows: 2, steps: 100 })] });
-    const out = relabelRows(MONTHS, outer) as { params: { notes: { params: Record<string, unknown> }[] } };
+    const out = relabelRows(MONTHS, outer) as unknown as { params: { notes: { params: Record<string, unknown> }[] } };
     expect(out.params.notes[0].params).toEqual({ row: "2026-08!9" });
     expect(out.params.notes[1].params).toEqual({ rows: 2, steps: 100 });
   });
