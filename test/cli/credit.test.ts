@@ -82,7 +82,7 @@ describe("duizhang credit", () => {
     const en = await run([...args, "--lang", "en", "--out", "result.xlsx"], dir);
     expect(en.err).toBe("");
     expect(en.out).toMatch(/Years of cooperation\s+6\.8/);
-    expect(en.out).toContain("  Monthly sales (average of the 2 months with sales in the last 12): 121728.39");
+    expect(en.out).toContain("  Monthly sales (average over the months with sales in the last 12: 2): 121728.39");
     expect(en.out).toContain("  Term (days): the shorter of grade A's 60 days and the 60 applied for: 60");
     expect(en.out).not.toContain("按期回款率");
     const wb = await XlsxWorkbook.open(path.join(dir, "result.xlsx"));

@@ -138,7 +138,7 @@ describe("the suggested term and limit", () => {
     const cash = suggest(app(), scoreApplication(app(), null, cardWorth(10), AS_OF), null);
     for (const line of [...fromLedger.lines, ...cash.lines]) expect(render(line.text, "zh-CN")).toBe(line.item);
     expect(fromLedger.lines.map((l) => render(l.text, "en-US"))).toEqual([
-      "Monthly sales (average of the 7 months with sales in the last 12)",
+      "Monthly sales (average over the months with sales in the last 12: 7)",
       "Term (days): the shorter of grade B's 45 days and the 60 applied for",
       "Limit factor (grade B)",
       "Monthly base × term / 30 × factor",

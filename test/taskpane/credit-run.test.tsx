@@ -282,7 +282,7 @@ describe("the 信用 workflow", () => {
       ["Overdue record (days)", "0", 10, 10],
     ]);
     expect(meidaEn.suggestion).toEqual([
-      "Monthly sales (average of the 2 months with sales in the last 12): 121728.39",
+      "Monthly sales (average over the months with sales in the last 12: 2): 121728.39",
       "Term (days): the shorter of grade A's 60 days and the 60 applied for: 60",
       "Limit factor (grade A): 1.2",
       "Monthly base × term / 30 × factor: 292148.13",

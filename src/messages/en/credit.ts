@@ -45,7 +45,7 @@ export const creditEn: MessageTable<CreditMessages> = {
   "credit.item.overdue": "Overdue record (days)",
   "credit.item.custom": "{name}",
   "credit.value.no_record": "no record",
-  "credit.limit.base_ledger": "Monthly sales (average of the {months} months with sales in the last 12)",
+  "credit.limit.base_ledger": "Monthly sales (average over the months with sales in the last 12: {months})",
   "credit.limit.base_application": "Expected monthly purchases (no sales recorded)",
   "credit.limit.term": "Term (days): the shorter of grade {grade}'s {gradeDays} days and the {requestedDays} applied for",
   "credit.limit.term_cash": "Term (days): the shorter of grade {grade}'s {gradeDays} days and the {requestedDays} applied for (0 days: payment before delivery)",
