@@ -2,6 +2,7 @@
 import { msg } from "../../src/core/messages";
 import { relabelRows, ROW_STRIDE } from "../../src/app/sheet-rows";
 import { render } from "../../src/messages";
+import { DECISION_STRINGS, decisionLines } from "../../src/taskpane/reconcile/decisions";
 
 const MONTHS = ["2026-07", "2026-08"];
 
@@ -31,5 +32,13 @@ describe("relabelRows", () => {
   test("one sheet: the message is returned as it is", () => {
     const m = msg("reconcile.adjust.ledger_only", { rows: [4] });
     expect(relabelRows(["2026-07"], m)).toBe(m);
+  });
+});
+
+describe("answered suggestions over several sheets", () => {
+  test("the pane's list of answers names a later sheet's rows as 2026-08!N", () => {
+    const lines = decisionLines([{ id: "s1", decision: "confirmed", ledgerRows: [ROW_STRIDE + 5, ROW_STRIDE + 6], statementRows: [7] }], [], MONTHS);
+    expect(DECISION_STRINGS["zh-CN"].pair(lines[0])).toBe("台账第 2026-08!5–6 行 ↔ 对账单第 7 行");
+    expect(DECISION_STRINGS["en-US"].pair(decisionLines([{ id: "s2", decision: "rejected", ledgerRows: [4], statementRows: [] }], [], MONTHS)[0])).toBe("ledger row 4");
   });
 });

@@ -361,7 +361,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
             marksCleared={w.marksCleared}
           />
           <DecisionList
-            lines={decisionLines(shownOutcome.decisions, shownOutcome.run.report.staleDecisions)}
+            lines={decisionLines(shownOutcome.decisions, shownOutcome.run.report.staleDecisions, shownOutcome.ledgerSheets)}
             onUndo={(line) => void w.undoDecision(line)}
             busy={busy || running}
           />

@@ -5,6 +5,7 @@
  */
 import type { Decision } from "../../core/reconcile/types";
 import type { Locale } from "../i18n";
+import { rowLabel, sheetRowOf } from "../../app/sheet-rows";
 
 export interface DecisionLine {
   id: string;
@@ -13,10 +14,12 @@ export interface DecisionLine {
   statementRows: number[];
   /** The rows changed since: the answer no longer applies (a confirmed match the engine could not use). */
   stale: boolean;
+  /** A ledger over several sheets, whose run numbered each sheet's rows apart: the rows are said as `2026-08!5`. */
+  ledgerSheets?: readonly string[];
 }
 
 /** Saved answers, latest first (the one the user just gave is on top). */
-export function decisionLines(decisions: readonly Decision[], staleIds: readonly string[]): DecisionLine[] {
+export function decisionLines(decisions: readonly Decision[], staleIds: readonly string[], ledgerSheets?: readonly string[]): DecisionLine[] {
   const stale = new Set(staleIds);
   return [...decisions].reverse().map((d) => ({
     id: d.id,
@@ -24,17 +27,19 @@ export function decisionLines(decisions: readonly Decision[], staleIds: readonly
     ledgerRows: [...(d.ledgerRows ?? [])],
     statementRows: [...(d.statementRows ?? [])],
     stale: stale.has(d.id),
+    ...(ledgerSheets && ledgerSheets.length > 1 ? { ledgerSheets } : {}),
   }));
 }
 
-/** Rows as `3、5–7` (zh) or `3, 5–7` (en): runs of consecutive rows joined. */
-export function rowRuns(rows: readonly number[], locale: Locale): string {
+/** Rows as `3、5–7` (zh) or `3, 5–7` (en): runs of consecutive rows joined; over several sheets `2026-08!5–7`. */
+export function rowRuns(rows: readonly number[], locale: Locale, sheets?: readonly string[]): string {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const runs: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    const first = sheets ? rowLabel(sheets, sorted[i]) : String(sorted[i]);
+    runs.push(j > i ? `${first}–${sheets ? sheetRowOf(sheets, sorted[j]).row : sorted[j]}` : first);
     i = j + 1;
   }
   return runs.join(locale === "en-US" ? ", " : "、");
@@ -60,7 +65,7 @@ export interface DecisionStrings {
 function pairText(line: DecisionLine, locale: Locale): string {
   const zh = locale === "zh-CN";
   const parts: string[] = [];
-  if (line.ledgerRows.length > 0) parts.push(zh ? `台账第 ${rowRuns(line.ledgerRows, locale)} 行` : `ledger row ${rowRuns(line.ledgerRows, locale)}`);
+  if (line.ledgerRows.length > 0) parts.push(zh ? `台账第 ${rowRuns(line.ledgerRows, locale, line.ledgerSheets)} 行` : `ledger row ${rowRuns(line.ledgerRows, locale, line.ledgerSheets)}`);
   if (line.statementRows.length > 0) parts.push(zh ? `对账单第 ${rowRuns(line.statementRows, locale)} 行` : `statement row ${rowRuns(line.statementRows, locale)}`);
   if (parts.length === 0) return zh ? `建议 ${line.id}` : `suggestion ${line.id}`;
   return parts.join(" ↔ ");
