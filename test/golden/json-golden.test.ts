@@ -29,6 +29,13 @@ async function writeGrid(file: string, grid: Grid): Promise<void> {
 }
 
 beforeAll(async () => {
+  // Letters and demand letters are sent today and answered within working days of it: the reports hold
+  // dates counted from the clock, so the clock is the day the expected files were made. Only Date is
+  // faked; timers and I/O run as usual.
+  jest.useFakeTimers({
+    now: new Date(2026, 11, 2, 9, 0, 0),
+    doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "requestAnimationFrame", "cancelAnimationFrame", "requestIdleCallback", "cancelIdleCallback", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"],
+  });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-golden-"));
   const made = await run(["make-sample", "--out", "sample.xlsx"], dir);
   if (made.code !== 0) throw new Error(made.err);
@@ -46,6 +53,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
+  jest.useRealTimers();
   if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
 });
 
