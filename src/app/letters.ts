@@ -54,7 +54,7 @@ import {
   type TemplateProblem,
   type WorkingCalendar,
 } from "../core/letters";
-import { describeCompanyProblem, describeFillWarning, describeLetterProblem, describeLetterSkip, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
+import { describeBalanceRowOff, describeCompanyProblem, describeFillWarning, describeLetterProblem, describeLetterSkip, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
 import { findSheet, writeTemplateSheet } from "./template-sheet";
 import { PortError, writableOr, type OutCell, type OutRow, type ReadableWorkbook, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
 
@@ -93,7 +93,7 @@ export interface LettersRequest {
   lang: Lang;
 }
 
-export type LetterSkipCode = "zero_balance" | "not_in_ledger" | "letter_refused";
+export type LetterSkipCode = "zero_balance" | "not_in_ledger" | "letter_refused" | "balance_row_off";
 
 export interface SkippedDealer {
   dealer: string;
@@ -324,9 +324,17 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   const skip = (dealer: string, code: LetterSkipCode, reason: string) => skipped.push({ dealer, code, reason });
   const chosen: DealerBook[] = [];
   const zeroReason = describeLetterSkip("zero_balance", lang);
+  // A balance-table row whose figures do not add up states no balance to its dealer until it is corrected.
+  const rowsOff = new Map((read.balanceRowsNotAddingUp ?? []).map((m) => [dealerKey(m.dealer), m]));
+  const offReason = (dealer: string): string | null => {
+    const m = rowsOff.get(dealerKey(dealer));
+    return m ? describeBalanceRowOff(m, lang) : null;
+  };
   if (named === null) {
     for (const b of books) {
-      if (b.balance === 0) skip(b.name, "zero_balance", zeroReason);
+      const off = offReason(b.name);
+      if (off !== null) skip(b.name, "balance_row_off", off);
+      else if (b.balance === 0) skip(b.name, "zero_balance", zeroReason);
       else chosen.push(b);
     }
   } else {
@@ -336,7 +344,9 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
       if (seen.has(key)) continue;
       seen.add(key);
       const b = books.find((x) => dealerKey(x.name) === key);
+      const off = b ? offReason(b.name) : null;
       if (!b) skip(name, "not_in_ledger", say(lang, `台账“${read.sheet}”中没有这家经销商`, `not in the ledger "${read.sheet}"`));
+      else if (off !== null) skip(b.name, "balance_row_off", off);
       else if (b.balance === 0) skip(b.name, "zero_balance", zeroReason);
       else chosen.push(b);
     }

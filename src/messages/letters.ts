@@ -74,6 +74,11 @@ export function describeCompanyProblem(p: CompanyProblem, lang: Lang): string {
 
 export type LetterSkipReason = "zero_balance";
 
+/** Why a dealer of a balance table gets no letter: its row does not add up. */
+export function describeBalanceRowOff(m: { sheet: string; row: number; expected: number; found: number }, lang: Lang): string {
+  return render(msg("letters.skip.balance_row_off", { sheet: m.sheet, row: m.row, expected: m.expected, found: m.found }), lang);
+}
+
 export function describeLetterSkip(reason: LetterSkipReason, lang: Lang): string {
   return render(msg(`letters.skip.${reason}`, {}), lang);
 }

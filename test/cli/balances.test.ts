@@ -28,6 +28,20 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("a balance table", () => {
+  test("letters --balances make no letter for a row that does not add up, and say which row and why", async () => {
+    const r = await run(["letters", "--balances", "balances.xlsx", "--as-of", "2026-08-31", "--json"], dir);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { letters: { dealer: string; balance: string }[]; skipped: { dealer: string; code: string; reason: string }[] };
+    expect(json.letters.map((l) => [l.dealer, l.balance])).toEqual([["杭州美达商贸", "1200.00"], ["宁波顺和电器", "800.00"]]);
+    expect(json.skipped).toEqual([
+      { dealer: "成都蜀丰建材", code: "balance_row_off", reason: "余额表“往来余额表”第 6 行不平：期初 + 借方 − 贷方 = 250.00，期末余额却是 260.00；请先核对该行，未生成对账函" },
+    ]);
+    const named = await run(["letters", "--balances", "balances.xlsx", "--as-of", "2026-08-31", "--dealer", "成都蜀丰建材", "--json", "--lang", "en"], dir);
+    expect((JSON.parse(named.out) as { skipped: { reason: string }[] }).skipped[0]!.reason).toBe(
+      'row 6 of the balance table "往来余额表" does not add up: opening + debit − credit = 250.00, but the closing balance is 260.00; check that row first, no letter made',
+    );
+  });
+
   test("read says 余额表, the cut-off from the title, each dealer's figures, the row that does not add up and the totals row skipped", async () => {
     const r = await run(["read", "balances.xlsx"], dir);
     expect([r.code, r.err]).toEqual([0, ""]);

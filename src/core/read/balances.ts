@@ -263,6 +263,7 @@ export function balanceTableAsRead(table: BalanceTable): ReadResult {
     errors: [],
     unreadable: [],
     balanceCheck: { checked: false, firstMismatchRow: null, mismatches: 0 },
+    balanceRowsNotAddingUp: table.mismatches.map((m) => ({ sheet: m.sheet, row: m.row, dealer: m.dealer, expected: m.expected, found: m.found })),
     hiddenRowCount: 0,
     ...(table.cutoff !== null ? { asOf: table.cutoff, periodTo: table.cutoff } : {}),
   };

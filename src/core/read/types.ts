@@ -217,6 +217,11 @@ export interface ReadResult {
    */
   blocks?: DealerBlock[];
   balanceCheck: BalanceCheck;
+  /**
+   * Read from a balance table (科目余额表 / 往来余额表): its rows where 期初 + 借 − 贷 ≠ 期末. Their closing
+   * balance is in `openings` like every row's, but nothing should be stated to a dealer from it.
+   */
+  balanceRowsNotAddingUp?: { sheet: string; row: number; dealer: string; expected: Fen; found: Fen }[];
   /** Hidden rows among the rows read (they are read like any other). */
   hiddenRowCount: number;
   /** Year used for dates written without one, and where it came from. */
