@@ -118,13 +118,23 @@ export function scoreApplication(app: Application, history: PaymentHistory | nul
 
 const THOUSAND_YUAN = 100_000;
 
-/** Term, monthly base and limit: see the rule; integer arithmetic in fen (BigInt: large bases stay exact). */
+/**
+ * base × days × factor‰ / 30,000, rounded down, exactly in whole numbers without BigInt (which the pane's
+ * oldest webview lacks): the base is split at 30,000 so no product passes 2^53 for any base below 2.7 × 10^13
+ * fen (270 billion yuan a month) at 1,000 days and a factor of 10.
+ */
+export function limitFen(base: Fen, days: number, factorMilli: number): Fen {
+  const whole = Math.floor(base / 30_000);
+  const rest = base - whole * 30_000;
+  return whole * days * factorMilli + Math.floor((rest * days * factorMilli) / 30_000);
+}
+
+/** Term, monthly base and limit: see the rule; whole-number arithmetic in fen. */
 export function suggest(app: Application, score: CreditScore, history: PaymentHistory | null): Suggestion {
   const termDays = Math.min(score.gradeTermDays, app.requestedTerm);
   const fromLedger = history !== null && history.monthlyBase !== null;
   const monthlyBase = fromLedger ? (history!.monthlyBase as Fen) : app.monthly;
-  const factorMilli = BigInt(Math.round(score.factor * 1000));
-  const computed = Number((BigInt(monthlyBase) * BigInt(termDays) * factorMilli) / 30_000n);
+  const computed = limitFen(monthlyBase, termDays, Math.round(score.factor * 1000));
   const capped = Math.min(computed, app.requestedLimit);
   const limit = Math.floor(capped / THOUSAND_YUAN) * THOUSAND_YUAN;
   const yuan = (f: Fen) => (f / 100).toFixed(2);

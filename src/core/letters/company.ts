@@ -71,7 +71,9 @@ export function readCompanyInfo(grid: Grid): CompanyRead {
 
 /** A number as the figures the user typed (no exponent for 15-figure account numbers). */
 function numberText(n: number): string {
-  return Number.isInteger(n) ? BigInt(n).toString() : String(n);
+  // toFixed(0) writes every figure up to 10^21 (String switches to an exponent there); BigInt is missing
+  // in the pane's oldest webview.
+  return Number.isInteger(n) ? n.toFixed(0) : String(n);
 }
 
 /**
