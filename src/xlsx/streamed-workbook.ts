@@ -28,11 +28,11 @@ import {
   SheetSpec,
   WorkbookPort,
 } from "../port/workbook";
-import { argbOf as argb, checkMarkStyles, markFormula } from "../port/marks";
-import { columnLetters, quoteSheet, rowBlocks, sameSheetName } from "../port/addresses";
+import { argbOf as argb, checkMarkStyles } from "../port/marks";
+import { columnLetters, quoteSheet, sameSheetName } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
 import { planCell, specWidth, type PlannedCell } from "../port/cells";
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET } from "./workbook";
+import { addMarkRules, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET } from "./workbook";
 import { xmlSafe } from "./xml-safe";
 
 /** Rows written between pauses that let the zip catch up, so a sheet's XML never gathers in memory whole. */
@@ -259,25 +259,7 @@ export class StreamedWorkbook implements WorkbookPort {
     checkMarkStyles(marks, styles);
     const target = this.open;
     if (target === null || !sameSheetName(target.name, sheet)) throw new PortError("unsupported", `${sheet}: marks go on the sheet written last`);
-    const c2 = columnLetters(Math.max(1, target.columns));
-    const byStyle = new Map<string, number[]>();
-    for (const m of marks) {
-      const rows = byStyle.get(m.style);
-      if (rows) rows.push(m.row);
-      else byStyle.set(m.style, [m.row]);
-    }
-    for (const [styleName, rows] of byStyle) {
-      const style = styles[styleName];
-      const ref = rowBlocks(rows)
-        .map(([a, z]) => `A${a}:${c2}${z}`)
-        .join(" ");
-      const dxf: Partial<ExcelJS.Style> = { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } } };
-      if (style.color) dxf.font = { color: { argb: argb(style.color) } };
-      target.ws.addConditionalFormatting({
-        ref,
-        rules: [{ type: "expression", formulae: [markFormula(group, styleName).slice(1)], style: dxf } as ExcelJS.ExpressionRuleType],
-      });
-    }
+    addMarkRules(target.ws, group, marks, styles, "A", columnLetters(Math.max(1, target.columns)));
   }
 
   /** Seals the last sheet, adds the settings sheet (our sheets and their ids), and gives the file its name. */

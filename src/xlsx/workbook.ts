@@ -745,28 +745,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const b = valueBounds(ws);
     const c1 = columnLetters(b ? b.c1 : 1);
     const c2 = columnLetters(b ? b.c2 : 1);
-    const byStyle = new Map<string, number[]>();
-    for (const m of marks) {
-      const rows = byStyle.get(m.style);
-      // Pushed, not copied: a copy per mark made marking a 100,000-row ledger take over a minute.
-      if (rows) rows.push(m.row);
-      else byStyle.set(m.style, [m.row]);
-    }
-    for (const [styleName, rows] of byStyle) {
-      const style = styles[styleName];
-      const ref = rowBlocks(rows)
-        .map(([a, z]) => `${c1}${a}:${c2}${z}`)
-        .join(" ");
-      const dxf: Partial<ExcelJS.Style> = {
-        fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } },
-      };
-      if (style.color) dxf.font = { color: { argb: argb(style.color) } };
-      // ExcelJS writes the formula into the file as is, and files hold formulas without "=".
-      ws.addConditionalFormatting({
-        ref,
-        rules: [{ type: "expression", formulae: [markFormula(group, styleName).slice(1)], style: dxf } as ExcelJS.ExpressionRuleType],
-      });
-    }
+    addMarkRules(ws, group, marks, styles, c1, c2);
   }
 
   async clearMarks(group: string, sheet?: string): Promise<void> {
@@ -871,4 +850,40 @@ async function samePath(a: string, b: string): Promise<boolean> {
     }
   };
   return (await real(a)) === (await real(b));
+}
+
+/**
+ * One tagged conditional format per mark style over the blocks of its rows, columns `c1`..`c2`: how both
+ * .xlsx writers (the opened workbook and the streamed result workbook) put marks into the file.
+ */
+export function addMarkRules(
+  ws: Pick<ExcelJS.Worksheet, "addConditionalFormatting">,
+  group: string,
+  marks: readonly RowMark[],
+  styles: Readonly<Record<string, MarkStyle>>,
+  c1: string,
+  c2: string,
+): void {
+  const byStyle = new Map<string, number[]>();
+  for (const m of marks) {
+    const rows = byStyle.get(m.style);
+    // Pushed, not copied: a copy per mark made marking a 100,000-row ledger take over a minute.
+    if (rows) rows.push(m.row);
+    else byStyle.set(m.style, [m.row]);
+  }
+  for (const [styleName, rows] of byStyle) {
+    const style = styles[styleName];
+    const ref = rowBlocks(rows)
+      .map(([a, z]) => `${c1}${a}:${c2}${z}`)
+      .join(" ");
+    const dxf: Partial<ExcelJS.Style> = {
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } },
+    };
+    if (style.color) dxf.font = { color: { argb: argb(style.color) } };
+    // ExcelJS writes the formula into the file as is, and files hold formulas without "=".
+    ws.addConditionalFormatting({
+      ref,
+      rules: [{ type: "expression", formulae: [markFormula(group, styleName).slice(1)], style: dxf } as ExcelJS.ExpressionRuleType],
+    });
+  }
 }
