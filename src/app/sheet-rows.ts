@@ -41,6 +41,16 @@ function shifted(grid: Grid, k: number): Grid {
   return { ...grid, top: grid.top + by, ...(grid.hiddenRows ? { hiddenRows: grid.hiddenRows.map((r) => r + by) } : {}) };
 }
 
+/** The port's sheet reads with the k-th ledger sheet's rows numbered from k × ROW_STRIDE on (both ports below). */
+function shiftedReads(port: ReadableWorkbook, sheets: readonly string[]): ReadableWorkbook["readSheet"] {
+  const index = new Map(sheets.map((s, k) => [s, k]));
+  return async (name, options) => {
+    const grid = await port.readSheet(name, options);
+    const k = index.get(name) ?? 0;
+    return k > 0 ? shifted(grid, k) : grid;
+  };
+}
+
 /**
  * A result cell linking to run rows: the link on the real sheet and row, and its text (`5, 6`, `台账 5,6…`)
  * said as rows.
@@ -68,15 +78,10 @@ function realSpec(sheets: readonly string[], spec: SheetSpec): SheetSpec {
 export function sheetRowsPort(port: WorkbookPort, sheets: readonly string[]): WorkbookPort {
   if (sheets.length < 2) return port;
   const first = sheets[0];
-  const index = new Map(sheets.map((s, k) => [s, k]));
   return {
     capabilities: () => port.capabilities(),
     listSheets: () => port.listSheets(),
-    readSheet: async (name, options) => {
-      const grid = await port.readSheet(name, options);
-      const k = index.get(name) ?? 0;
-      return k > 0 ? shifted(grid, k) : grid;
-    },
+    readSheet: shiftedReads(port, sheets),
     writeSheet: (spec, options) => port.writeSheet(realSpec(sheets, spec), options),
     ownSheets: () => port.ownSheets(),
     deleteSheet: (name) => port.deleteSheet(name),
@@ -102,15 +107,10 @@ export function sheetRowsPort(port: WorkbookPort, sheets: readonly string[]): Wo
 /** Several ledger sheets numbered apart as `sheetRowsPort` numbers them, for a run that only reads (the command line's). */
 export function sheetRowsReader(port: ReadableWorkbook, sheets: readonly string[]): ReadableWorkbook {
   if (sheets.length < 2) return port;
-  const index = new Map(sheets.map((s, k) => [s, k]));
   return {
     capabilities: () => port.capabilities(),
     listSheets: () => port.listSheets(),
-    readSheet: async (name, options) => {
-      const grid = await port.readSheet(name, options);
-      const k = index.get(name) ?? 0;
-      return k > 0 ? shifted(grid, k) : grid;
-    },
+    readSheet: shiftedReads(port, sheets),
     getSetting: <T>(key: string) => port.getSetting<T>(key),
     readLayout: (name) => port.readLayout(name),
   };
