@@ -1,7 +1,6 @@
 /** What the reader tells the user, in the user's language, from the codes it returns. */
 import type { Lang } from "../app/lang";
-import type { Side } from "../core/model";
-import { readIssueMessage, sideMessage, skipReasonMessage } from "../core/read/messages";
+import { readIssueMessage, skipReasonMessage } from "../core/read/messages";
 import type { ReadIssue, SkipReason } from "../core/read/types";
 import { render } from "./render";
 
@@ -12,8 +11,4 @@ export function describeReadIssue(issue: ReadIssue, lang: Lang): string {
 
 export function describeSkipReason(reason: SkipReason, lang: Lang): string {
   return render(skipReasonMessage(reason), lang);
-}
-
-export function describeSide(side: Side, lang: Lang): string {
-  return render(sideMessage(side), lang);
 }

@@ -136,9 +136,3 @@ export function limitationOf(item: { dealer: string; dueDate: IsoDate }, acks: A
 
 /** Stands for "no acknowledgement" among the cache's keys. */
 const NO_ACK: Acknowledgement = { dealer: "", kind: "payment", date: "" };
-
-export const LIMITATION_STATUS_TEXT: Readonly<Record<LimitationStatus, Message>> = {
-  running: msg("collect.limitation.running", {}),
-  expiring: msg("collect.limitation.expiring", {}),
-  expired: msg("collect.limitation.expired", {}),
-};

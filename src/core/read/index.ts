@@ -41,7 +41,7 @@ import type {
 } from "./types";
 
 export * from "./types";
-export { readIssueMessage, skipReasonMessage, sideMessage, type ReadMessages } from "./messages";
+export { readIssueMessage, skipReasonMessage, type ReadMessages } from "./messages";
 export { normaliseRef, extractRefs, isVoucherNumber, dealerKey } from "../values/refs";
 /** The one dealer key (../values/refs `dealerKey`), under the name the reader's callers know. */
 export { dealerKey as normaliseDealerName } from "../values/refs";

@@ -3,7 +3,6 @@
  * the message tables outside core.
  */
 import { msg, type Message } from "../messages";
-import type { Side } from "../model";
 import type { ReadIssue, ReadIssueCode, SkipReason } from "./types";
 
 type At = { at: Message };
@@ -32,8 +31,6 @@ export interface ReadMessages {
   "read.skip.other-dealer": Record<string, never>;
   "read.skip.no-amount": Record<string, never>;
   "read.skip.sign-off": Record<string, never>;
-  "read.side.ledger": Record<string, never>;
-  "read.side.statement": Record<string, never>;
 }
 
 /** Issues that name no text found in the sheet. */
@@ -54,8 +51,4 @@ export function readIssueMessage(issue: ReadIssue): Message {
 
 export function skipReasonMessage(reason: SkipReason): Message {
   return msg(`read.skip.${reason}`, {});
-}
-
-export function sideMessage(side: Side): Message {
-  return msg(side === "ledger" ? "read.side.ledger" : "read.side.statement", {});
 }

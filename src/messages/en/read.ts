@@ -25,6 +25,4 @@ export const readEn: MessageTable<ReadMessages> = {
   "read.skip.other-dealer": "row of another dealer",
   "read.skip.no-amount": "row without an amount",
   "read.skip.sign-off": "sign-off line (prepared by, checked by)",
-  "read.side.ledger": "our ledger (receivable)",
-  "read.side.statement": "dealer's statement (their payable, turned into our sign)",
 };

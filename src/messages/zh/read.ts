@@ -24,6 +24,4 @@ export const readZh: MessageTable<ReadMessages> = {
   "read.skip.other-dealer": "其他客户的行",
   "read.skip.no-amount": "没有金额的行",
   "read.skip.sign-off": "制表、审核等签字行",
-  "read.side.ledger": "本公司账簿（应收）",
-  "read.side.statement": "客户对账单（对方应付，已换算为本方方向）",
 };

@@ -25,6 +25,4 @@ export const readSamples: ReadMessages = {
   "read.skip.other-dealer": {},
   "read.skip.no-amount": {},
   "read.skip.sign-off": {},
-  "read.side.ledger": {},
-  "read.side.statement": {},
 };
