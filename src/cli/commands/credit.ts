@@ -13,7 +13,7 @@ import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, say } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { chooseSheet, ensureWritableOut, openInputFile, saveResult, type OpenedFile } from "../files";
+import { chooseSheet, ensureWritableOut, openInputFile, saveResult, writtenText, type OpenedFile } from "../files";
 import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 import { todayIso } from "./aging";
@@ -102,7 +102,7 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
     await writeJson(ctx.io, { ...toCreditJson(run.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...(out !== undefined ? { out } : {}) });
   } else {
     ctx.io.out(creditText(run, lang));
-    if (out !== undefined) ctx.io.out(say(lang, `\n结果已写入：${out}`, `\nResult written to: ${out}`));
+    if (out !== undefined) ctx.io.out(writtenText(out, lang));
   }
   return EXIT_OK;
 }
