@@ -9,7 +9,7 @@ import { isIsoDate } from "../core/dates";
 /** Excel date serials: the one conversion of the reader (../core/values/date). */
 export { isoToSerial } from "../core/values/date";
 
-export function isValidOutDate(date: unknown): date is IsoDate {
+function isValidOutDate(date: unknown): date is IsoDate {
   return typeof date === "string" && isIsoDate(date);
 }
 

@@ -49,7 +49,7 @@ const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** XML text as the parser gives it: entities and character references decoded. */
-export function decodeXml(text: string): string {
+function decodeXml(text: string): string {
   if (text.indexOf("&") < 0) return text;
   return text.replace(ENTITY, (m, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
     if (name) return NAMED[name];
@@ -90,7 +90,7 @@ function tags(xml: string, name: string): string[] {
 }
 
 /** For each cell style index, whether its number format is a date. */
-export function dateStyles(stylesXml: string | null): boolean[] {
+function dateStyles(stylesXml: string | null): boolean[] {
   if (!stylesXml) return [];
   const custom = new Map<number, string>();
   for (const t of tags(stylesXml, "numFmt")) {

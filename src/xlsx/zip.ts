@@ -61,7 +61,7 @@ function findEndOfDirectory(buf: Buffer): number {
 }
 
 /** The entries of a zip, from its central directory; nothing is inflated. */
-export function listZip(buf: Buffer): ZipEntry[] {
+function listZip(buf: Buffer): ZipEntry[] {
   if (buf.length < 22) throw new ZipError("corrupt", null, "too short for a zip");
   const end = findEndOfDirectory(buf);
   let count = buf.readUInt16LE(end + 10);
@@ -121,7 +121,7 @@ export function listZip(buf: Buffer): ZipEntry[] {
  * Checks the declared sizes of every entry against the caps, before anything is inflated: a bomb that
  * says what it is, is refused at once.
  */
-export function checkDeclaredSizes(entries: readonly ZipEntry[], limits: ZipLimits = ZIP_LIMITS): void {
+function checkDeclaredSizes(entries: readonly ZipEntry[], limits: ZipLimits = ZIP_LIMITS): void {
   let total = 0;
   for (const e of entries) {
     if (e.flags & 1) throw new ZipError("encrypted", e.name, `${e.name} is encrypted`);
