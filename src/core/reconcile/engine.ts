@@ -150,6 +150,21 @@ function compareEdges(a: Edge, b: Edge): number {
   return compareItems(aLo, bLo) || compareItems(aHi, bHi) || compareItems(a.l, b.l);
 }
 
+/** Each row's candidate pairs, ledger side and statement side, in the order of `edges`. */
+function edgesByRow(edges: readonly Edge[]): { byL: Map<Item, Edge[]>; byS: Map<Item, Edge[]> } {
+  const byL = new Map<Item, Edge[]>();
+  const byS = new Map<Item, Edge[]>();
+  for (const e of edges) {
+    const a = byL.get(e.l);
+    if (a) a.push(e);
+    else byL.set(e.l, [e]);
+    const b = byS.get(e.s);
+    if (b) b.push(e);
+    else byS.set(e.s, [e]);
+  }
+  return { byL, byS };
+}
+
 export interface DealerMatching {
   matches: MatchList;
   differences: Difference[];
@@ -585,16 +600,7 @@ class DealerRun {
   private resolveEdges(edges: Edge[], rule: MatchRule): void {
     if (edges.length === 0) return;
     edges.sort(compareEdges);
-    const byL = new Map<Item, Edge[]>();
-    const byS = new Map<Item, Edge[]>();
-    for (const e of edges) {
-      const a = byL.get(e.l);
-      if (a) a.push(e);
-      else byL.set(e.l, [e]);
-      const b = byS.get(e.s);
-      if (b) b.push(e);
-      else byS.set(e.s, [e]);
-    }
+    const { byL, byS } = edgesByRow(edges);
     const sameScore = (x: Edge, e: Edge) => x.diff === e.diff && x.gap === e.gap && x.text === e.text;
     for (const e of edges) {
       if (e.l.state !== FREE || e.s.state !== FREE) continue;
@@ -755,16 +761,7 @@ class DealerRun {
     }
     if (edges.length === 0) return;
     edges.sort(compareEdges);
-    const byL = new Map<Item, Edge[]>();
-    const byS = new Map<Item, Edge[]>();
-    for (const e of edges) {
-      const a = byL.get(e.l);
-      if (a) a.push(e);
-      else byL.set(e.l, [e]);
-      const b = byS.get(e.s);
-      if (b) b.push(e);
-      else byS.set(e.s, [e]);
-    }
+    const { byL, byS } = edgesByRow(edges);
     const distinct = (items: Item[]) => new Set(items.map(signature)).size;
     for (const e of edges) {
       if (e.l.state !== FREE || e.s.state !== FREE) continue;
