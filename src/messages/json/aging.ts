@@ -11,7 +11,6 @@ import type { Message } from "../../core/messages";
 import type { Lang } from "../../app/lang";
 import { render as renderOnce } from "../render";
 
-/** `underReconciliation` on a flagged item or credit (待核对); absent on the others. */
 /** A message's text, each message object rendered once per report: half a million items share a few actions. */
 type Texts = (m: Message, lang: Lang) => string;
 
@@ -27,6 +26,7 @@ function textsOnce(): Texts {
   };
 }
 
+/** `underReconciliation` on a flagged item or credit (待核对); absent on the others. */
 function review(mark: ReviewMark | null | undefined, render: Texts): { underReconciliation?: { kind: string; reason: string; reasonEn: string } } {
   return mark ? { underReconciliation: { kind: mark.kind, reason: render(mark.text, "zh-CN"), reasonEn: render(mark.text, "en-US") } } : {};
 }
