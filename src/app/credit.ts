@@ -533,10 +533,12 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
   rows.push([`${s("评分标准：", "Scorecard: ")}${run.scorecard.sheet ?? s("默认（未找到“评分标准”工作表）", "the default (no 评分标准 sheet found)")}\u3000${unitText(lang)}`]);
   rows.push([]);
   const headRow = rows.length + 1;
+  // The exposure column says where its figures come from: the ledger, or a balance table's 期末余额.
+  const exposureHead = run.exposureFrom === "balances" ? s("占用（余额表期末）", "Exposure (balance table)") : s("占用（台账余额）", "Exposure (ledger balance)");
   rows.push(
     (lang === "en-US"
-      ? ["Dealer", "Score", "Grade", "Suggested term (days)", "Suggested limit", "Limit applied for", "Limit in force", "From", "Exposure (ledger balance)", "Status"]
-      : ["经销商", "得分", "等级", "建议账期（天）", "建议额度", "申请额度", "执行额度", "额度来源", "占用（台账余额）", "状态"]
+      ? ["Dealer", "Score", "Grade", "Suggested term (days)", "Suggested limit", "Limit applied for", "Limit in force", "From", exposureHead, "Status"]
+      : ["经销商", "得分", "等级", "建议账期（天）", "建议额度", "申请额度", "执行额度", "额度来源", exposureHead, "状态"]
     ).map((h) => headCell(h)),
   );
   for (const d of r.dealers) {
