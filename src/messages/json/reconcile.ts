@@ -91,26 +91,29 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions): object {
     matchedLedgerRows: counts.ledgerRows,
     matchedStatementRows: counts.statementRows,
     rules: d.ruleCounts,
-    differences: d.differences.map((x) => ({
-      kind: x.kind,
-      ...ledgerRowsJson(x.ledgerRows, place),
-      statementRows: x.statementRows,
-      amount: formatFen(x.amount),
-      reason: zh(x.reason.text),
-      reasonCode: x.reason.code,
-      reasonEn: en(x.reason.text),
-      ledgerAmount: formatFen(x.ledgerAmount),
-      statementAmount: formatFen(x.statementAmount),
-      rule: x.rule,
+    differences: d.differences.map((x) => {
       // A ledger duplicate repeats a ledger row, which may be on another sheet.
-      duplicateOf: place && x.kind === "duplicate" && x.ledgerRows.length > 0 && x.duplicateOf !== null ? place(x.duplicateOf).row : x.duplicateOf,
-      ...(place && x.kind === "duplicate" && x.ledgerRows.length > 0 && x.duplicateOf !== null ? { duplicateOfPlace: place(x.duplicateOf) } : {}),
-      otherDealer: x.otherDealer,
-      // Only an unread cell has these: the other kinds print exactly as before.
-      ...(x.kind === "unreadable"
-        ? { sheet: x.sheet ?? null, cell: x.cell ?? null, found: x.found ?? "", fix: x.fix ? zh(x.fix) : null, fixEn: x.fix ? en(x.fix) : null }
-        : {}),
-    })),
+      const dupPlace = place && x.kind === "duplicate" && x.ledgerRows.length > 0 && x.duplicateOf !== null ? place(x.duplicateOf) : null;
+      return {
+        kind: x.kind,
+        ...ledgerRowsJson(x.ledgerRows, place),
+        statementRows: x.statementRows,
+        amount: formatFen(x.amount),
+        reason: zh(x.reason.text),
+        reasonCode: x.reason.code,
+        reasonEn: en(x.reason.text),
+        ledgerAmount: formatFen(x.ledgerAmount),
+        statementAmount: formatFen(x.statementAmount),
+        rule: x.rule,
+        duplicateOf: dupPlace ? dupPlace.row : x.duplicateOf,
+        ...(dupPlace ? { duplicateOfPlace: dupPlace } : {}),
+        otherDealer: x.otherDealer,
+        // Only an unread cell has these: the other kinds print exactly as before.
+        ...(x.kind === "unreadable"
+          ? { sheet: x.sheet ?? null, cell: x.cell ?? null, found: x.found ?? "", fix: x.fix ? zh(x.fix) : null, fixEn: x.fix ? en(x.fix) : null }
+          : {}),
+      };
+    }),
     suggestions: d.suggestions.map((s) => ({
       id: s.id,
       rule: s.rule,
