@@ -28,11 +28,11 @@ import {
   SheetSpec,
   WorkbookPort,
 } from "../port/workbook";
-import { argbOf as argb, checkMarkStyles } from "../port/marks";
+import { checkMarkStyles } from "../port/marks";
 import { columnLetters, quoteSheet, sameSheetName } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
 import { planCell, specWidth, type PlannedCell } from "../port/cells";
-import { addMarkRules, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET } from "./workbook";
+import { addMarkRules, cellStyle, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET } from "./workbook";
 import { xmlSafe } from "./xml-safe";
 
 /** Rows written between pauses that let the zip catch up, so a sheet's XML never gathers in memory whole. */
@@ -359,25 +359,7 @@ function styleOf(p: PlannedCell, sheetFontSize: number | undefined, vertical: "t
   const key = `${p.numberFormat}\u0000${p.bold ? 1 : 0}${p.color ?? ""}\u0000${fontSize ?? ""}\u0000${p.link ? 1 : 0}\u0000${p.fill ?? ""}\u0000${p.align ?? ""}${p.wrap ? 1 : 0}\u0000${p.border ? 1 : 0}`;
   const known = cache.get(key);
   if (known !== undefined) return known;
-  const style: Partial<ExcelJS.Style> = {};
-  if (p.numberFormat !== "General") style.numFmt = p.numberFormat;
-  const font: Partial<ExcelJS.Font> = {};
-  if (p.bold) font.bold = true;
-  if (p.color) font.color = { argb: argb(p.color) };
-  if (fontSize) font.size = fontSize;
-  if (p.link) {
-    font.underline = true;
-    if (!p.color) font.color = { argb: "FF0563C1" };
-  }
-  if (Object.keys(font).length > 0) style.font = { name: "Calibri", family: 2, ...font };
-  if (p.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(p.fill) } };
-  if (p.align || p.wrap || vertical) {
-    style.alignment = { ...(p.align ? { horizontal: p.align } : {}), ...(vertical ? { vertical } : {}), ...(p.wrap ? { wrapText: true } : {}) };
-  }
-  if (p.border) {
-    const thin: Partial<ExcelJS.Border> = { style: "thin" };
-    style.border = { top: thin, bottom: thin, left: thin, right: thin };
-  }
+  const style = cellStyle(p, sheetFontSize, vertical);
   const out = Object.keys(style).length > 0 ? style : null;
   if (out !== null) cache.set(key, out);
   return out;

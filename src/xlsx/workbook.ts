@@ -688,24 +688,11 @@ export class XlsxWorkbook implements WorkbookPort {
       const target = `${quoteSheet(p.link.sheet)}!${columnLetters(p.link.column ?? 1)}${p.link.row}`;
       cell.value = { text: String(p.value), hyperlink: `#${target}` };
     } else cell.value = value;
-    const font: Partial<ExcelJS.Font> = {};
-    if (p.bold) font.bold = true;
-    if (p.color) font.color = { argb: argb(p.color) };
-    if (p.fontSize ?? look.fontSize) font.size = p.fontSize ?? look.fontSize;
-    if (p.link) {
-      font.underline = true;
-      if (!p.color) font.color = { argb: "FF0563C1" };
-    }
-    // A font without a name falls back to the reader's own default (LibreOffice: a wider one), so it keeps the workbook's.
-    if (Object.keys(font).length > 0) cell.font = { name: "Calibri", family: 2, ...font };
-    if (p.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(p.fill) } };
-    if (p.align || p.wrap || look.vertical) {
-      cell.alignment = { ...(p.align ? { horizontal: p.align } : {}), ...(look.vertical ? { vertical: look.vertical } : {}), ...(p.wrap ? { wrapText: true } : {}) };
-    }
-    if (p.border) {
-      const thin: Partial<ExcelJS.Border> = { style: "thin" };
-      cell.border = { top: thin, bottom: thin, left: thin, right: thin };
-    }
+    const style = cellStyle(p, look.fontSize, look.vertical);
+    if (style.font) cell.font = style.font;
+    if (style.fill) cell.fill = style.fill;
+    if (style.alignment) cell.alignment = style.alignment;
+    if (style.border) cell.border = style.border;
     if (p.mergeAcross) ws.mergeCells(r, c, r, c + p.mergeAcross);
   }
 
@@ -886,4 +873,33 @@ export function addMarkRules(
       rules: [{ type: "expression", formulae: [markFormula(group, styleName).slice(1)], style: dxf } as ExcelJS.ExpressionRuleType],
     });
   }
+}
+
+/**
+ * A planned cell's look as ExcelJS's style (number format, font, fill, alignment, border; only what it has),
+ * for both .xlsx writers: `fontSize` and `vertical` are the sheet's, a cell's own size wins.
+ */
+export function cellStyle(p: PlannedCell, fontSize: number | undefined, vertical: "top" | "middle" | undefined): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (p.numberFormat !== "General") style.numFmt = p.numberFormat;
+  const font: Partial<ExcelJS.Font> = {};
+  const size = p.fontSize ?? fontSize;
+  if (p.bold) font.bold = true;
+  if (p.color) font.color = { argb: argb(p.color) };
+  if (size) font.size = size;
+  if (p.link) {
+    font.underline = true;
+    if (!p.color) font.color = { argb: "FF0563C1" };
+  }
+  // A font without a name falls back to the reader's own default (LibreOffice: a wider one), so it keeps the workbook's.
+  if (Object.keys(font).length > 0) style.font = { name: "Calibri", family: 2, ...font };
+  if (p.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(p.fill) } };
+  if (p.align || p.wrap || vertical) {
+    style.alignment = { ...(p.align ? { horizontal: p.align } : {}), ...(vertical ? { vertical } : {}), ...(p.wrap ? { wrapText: true } : {}) };
+  }
+  if (p.border) {
+    const thin: Partial<ExcelJS.Border> = { style: "thin" };
+    style.border = { top: thin, bottom: thin, left: thin, right: thin };
+  }
+  return style;
 }
