@@ -29,10 +29,10 @@ import {
   WorkbookPort,
 } from "../port/workbook";
 import { checkMarkStyles } from "../port/marks";
-import { columnLetters, quoteSheet, sameSheetName } from "../port/addresses";
+import { columnLetters, sameSheetName } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
 import { planCell, specWidth, type PlannedCell } from "../port/cells";
-import { addMarkRules, cellStyle, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET } from "./workbook";
+import { addMarkRules, cellStyle, cellValue, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET } from "./workbook";
 import { xmlSafe } from "./xml-safe";
 
 /** Rows written between pauses that let the zip catch up, so a sheet's XML never gathers in memory whole. */
@@ -233,7 +233,7 @@ export class StreamedWorkbook implements WorkbookPort {
         const cell = row.getCell(j + 1);
         const style = styleOf(planned, fontSize, vertical, styles);
         if (style !== null) cell.style = style;
-        cell.value = valueOf(planned);
+        cell.value = cellValue(planned, xmlSafe);
         if (planned.mergeAcross) ws.mergeCells(r, j + 1, r, j + 1 + planned.mergeAcross);
       }
       const rowHeight = spec.rowHeights?.[i];
@@ -337,20 +337,6 @@ export class StreamedWorkbook implements WorkbookPort {
   async readLayout(name: string): Promise<SheetLayout> {
     throw new PortError("unsupported", `${name}: a streamed workbook is write-only`);
   }
-}
-
-function valueOf(p: PlannedCell): ExcelJS.CellValue {
-  let value: ExcelJS.CellValue;
-  if (p.kind === "empty") value = null;
-  else if (p.kind === "date") {
-    const [y, m, d] = (p.value as string).split("-").map(Number);
-    value = new Date(Date.UTC(y, m - 1, d));
-  } else value = p.kind === "text" ? xmlSafe(p.value as string) : (p.value as number | boolean);
-  if (p.link && p.kind !== "empty") {
-    const target = `${quoteSheet(p.link.sheet)}!${columnLetters(p.link.column ?? 1)}${p.link.row}`;
-    return { text: typeof value === "string" ? value : String(p.value), hyperlink: `#${target}` };
-  }
-  return value;
 }
 
 /** The cell's style as `XlsxWorkbook` gives it, made once per distinct look; null when the cell has none. */

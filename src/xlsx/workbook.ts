@@ -678,16 +678,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (p.kind === "empty" && p.numberFormat === "General" && !p.bold && !p.fill && !p.border && !p.align && !p.color) return;
     // Format before value, as in Excel, where the order decides whether text stays text.
     if (p.numberFormat !== "General") cell.numFmt = p.numberFormat;
-    let value: ExcelJS.CellValue;
-    if (p.kind === "empty") value = null;
-    else if (p.kind === "date") {
-      const [y, m, d] = (p.value as string).split("-").map(Number);
-      value = new Date(Date.UTC(y, m - 1, d));
-    } else value = p.value as string | number | boolean;
-    if (p.link && p.kind !== "empty") {
-      const target = `${quoteSheet(p.link.sheet)}!${columnLetters(p.link.column ?? 1)}${p.link.row}`;
-      cell.value = { text: String(p.value), hyperlink: `#${target}` };
-    } else cell.value = value;
+    cell.value = cellValue(p);
     const style = cellStyle(p, look.fontSize, look.vertical);
     if (style.font) cell.font = style.font;
     if (style.fill) cell.fill = style.fill;
@@ -902,4 +893,22 @@ export function cellStyle(p: PlannedCell, fontSize: number | undefined, vertical
     style.border = { top: thin, bottom: thin, left: thin, right: thin };
   }
   return style;
+}
+
+/**
+ * A planned cell's value as ExcelJS takes it (a date as a UTC midnight, a link as text with a `#Sheet!A1`
+ * target), for both .xlsx writers; `text` is applied to text values (the streamed writer makes them XML-safe).
+ */
+export function cellValue(p: PlannedCell, text: (s: string) => string = (s) => s): ExcelJS.CellValue {
+  let value: ExcelJS.CellValue;
+  if (p.kind === "empty") value = null;
+  else if (p.kind === "date") {
+    const [y, m, d] = (p.value as string).split("-").map(Number);
+    value = new Date(Date.UTC(y, m - 1, d));
+  } else value = p.kind === "text" ? text(p.value as string) : (p.value as number | boolean);
+  if (p.link && p.kind !== "empty") {
+    const target = `${quoteSheet(p.link.sheet)}!${columnLetters(p.link.column ?? 1)}${p.link.row}`;
+    return { text: typeof value === "string" ? value : String(p.value), hyperlink: `#${target}` };
+  }
+  return value;
 }
