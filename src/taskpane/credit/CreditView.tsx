@@ -29,7 +29,7 @@ import { formatFenGrouped } from "../../core/money";
 import type { Selection } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { ActionNote } from "../components/ActionNote";
-import { Actions, FormRow, Legend, Notice, ResultList, Section, useLayoutStyles } from "../components/layout";
+import { Actions, DateField, FormRow, Legend, Notice, ResultList, Section, useLayoutStyles } from "../components/layout";
 import { useLocale } from "../context";
 import type { PaneMessage } from "../messages";
 import { CREDIT_STRINGS, type CreditStrings } from "./strings";
@@ -138,9 +138,7 @@ export function CreditView({ choice, generation, report, clear, onGoTo }: Credit
 
       <Section id="credit-score" title={s.score} testId="credit-score">
         <FormRow>
-          <Field className={layout.grow} label={s.asOf} hint={w.asOfOk ? s.asOfHint : undefined} validationState={w.asOfOk ? "none" : "error"} validationMessage={w.asOfOk ? undefined : s.asOfProblem}>
-            <Input className={layout.control} type="date" value={w.choices.asOf} onChange={(_, d) => w.choose({ asOf: d.value })} data-testid="credit-as-of" />
-          </Field>
+          <DateField grow label={s.asOf} value={w.choices.asOf} onChange={(asOf) => w.choose({ asOf })} hint={s.asOfHint} problem={w.asOfOk ? undefined : s.asOfProblem} testId="credit-as-of" />
         </FormRow>
         <Caption1 className={layout.breakable} data-testid="credit-source">
           {ledgerIsTable ? s.noLedger : choice.ledger ? s.fromLedger(choice.ledger) : tables.length > 0 ? s.noLedger : s.noLedgerNoTable}
