@@ -137,6 +137,36 @@ export function Swatch({ fill, color }: { fill: string | null; color?: string | 
   );
 }
 
+/** One row of the stage table: swatch, name (with its explanation for an aging stage), count and amount. */
+function StageRow({ stage, testId, line, explanation }: { stage: string; testId?: string; line: Pick<StageLine, "text" | "count" | "amountText" | "fill" | "color">; explanation?: string }): JSX.Element {
+  const styles = useStyles();
+  return (
+    <TableRow data-stage={stage} data-testid={testId}>
+      <TableCell>
+        <span className={styles.stageCell}>
+          <span className={styles.swatchAligned}>
+            <Swatch fill={line.fill} color={line.color} />
+          </span>
+          <span className={styles.stageName}>
+            <span data-testid="stage-name">{line.text}</span>
+            {explanation !== undefined ? (
+              <span className={styles.explanation} data-testid="stage-explanation">
+                {explanation}
+              </span>
+            ) : null}
+          </span>
+        </span>
+      </TableCell>
+      <TableCell className={styles.number} data-testid="count">
+        {line.count}
+      </TableCell>
+      <TableCell className={styles.number} data-testid="amount">
+        {line.amountText}
+      </TableCell>
+    </TableRow>
+  );
+}
+
 export interface StageSummaryProps {
   s: AgingStrings;
   lines: readonly StageLine[];
@@ -166,69 +196,11 @@ export function StageSummary({ s, lines, totalText, unappliedText, review, limit
         </TableRow>
       </TableHeader>
       <TableBody>
-        {limitation ? (
-          <TableRow data-stage="limitation" data-testid="aging-limitation-legend">
-            <TableCell>
-              <span className={styles.stageCell}>
-                <span className={styles.swatchAligned}>
-                  <Swatch fill={limitation.fill} color={limitation.color} />
-                </span>
-                <span className={styles.stageName}>
-                  <span data-testid="stage-name">{limitation.text}</span>
-                </span>
-              </span>
-            </TableCell>
-            <TableCell className={styles.number} data-testid="count">
-              {limitation.count}
-            </TableCell>
-            <TableCell className={styles.number} data-testid="amount">
-              {limitation.amountText}
-            </TableCell>
-          </TableRow>
-        ) : null}
+        {limitation ? <StageRow stage="limitation" testId="aging-limitation-legend" line={limitation} /> : null}
         {lines.map((l) => (
-          <TableRow key={l.stage} data-stage={l.stage}>
-            <TableCell>
-              <span className={styles.stageCell}>
-                <span className={styles.swatchAligned}>
-                  <Swatch fill={l.fill} color={l.color} />
-                </span>
-                <span className={styles.stageName}>
-                  <span data-testid="stage-name">{l.text}</span>
-                  <span className={styles.explanation} data-testid="stage-explanation">
-                    {l.explanation}
-                  </span>
-                </span>
-              </span>
-            </TableCell>
-            <TableCell className={styles.number} data-testid="count">
-              {l.count}
-            </TableCell>
-            <TableCell className={styles.number} data-testid="amount">
-              {l.amountText}
-            </TableCell>
-          </TableRow>
+          <StageRow key={l.stage} stage={l.stage} line={l} explanation={l.explanation} />
         ))}
-        {review ? (
-          <TableRow data-stage="under_review" data-testid="aging-review-legend">
-            <TableCell>
-              <span className={styles.stageCell}>
-                <span className={styles.swatchAligned}>
-                  <Swatch fill={review.fill} color={review.color} />
-                </span>
-                <span className={styles.stageName}>
-                  <span data-testid="stage-name">{review.text}</span>
-                </span>
-              </span>
-            </TableCell>
-            <TableCell className={styles.number} data-testid="count">
-              {review.count}
-            </TableCell>
-            <TableCell className={styles.number} data-testid="amount">
-              {review.amountText}
-            </TableCell>
-          </TableRow>
-        ) : null}
+        {review ? <StageRow stage="under_review" testId="aging-review-legend" line={review} /> : null}
         {unappliedText !== null ? (
           <TableRow data-stage="unapplied">
             <TableCell>{s.unapplied}</TableCell>
