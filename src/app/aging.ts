@@ -34,7 +34,7 @@ import {
 } from "../core/collect";
 import { REGISTER_SHEET, readRegister, type RegisterRead } from "../core/letters";
 import { UNNAMED_DEALER } from "../core/aging";
-import { columnLetter, normaliseDealerName, pickRows, sheetAt, type EntryTable, type ReadResult } from "../core/read";
+import { amountAt, columnLetter, normaliseDealerName, pickRows, sheetAt, type EntryTable, type ReadResult } from "../core/read";
 import { parseTermDays } from "../core/values/term";
 import { parseRegister as parseCreditRegister, registerTerms, REGISTER_SHEET as CREDIT_REGISTER_SHEET, type RegisterRead as CreditRegisterRead } from "../core/credit";
 import { PortError, type ReadableWorkbook, type WorkbookPort } from "../port/workbook";
@@ -155,10 +155,11 @@ async function collectionChecks(report: AgingReport, ledger: ReadResult, port: R
  */
 function paymentEntries(table: EntryTable): Entry[] {
   const out: Entry[] = [];
-  const { amounts, dates, descriptions, dealers } = table;
+  const { dates, descriptions, dealers } = table;
   for (let i = 0; i < table.length; i++) {
-    if (amounts[i] >= 0 || dates[i] === null) continue;
-    out.push({ sheet: sheetAt(table, i), row: table.rows[i], date: dates[i], ref: null, refs: [], description: descriptions[i], amount: amounts[i], dealer: dealers[i], rep: null, termDays: null });
+    const amount = amountAt(table, i);
+    if (amount >= 0 || dates[i] === null) continue;
+    out.push({ sheet: sheetAt(table, i), row: table.rows[i], date: dates[i], ref: null, refs: [], description: descriptions[i], amount, dealer: dealers[i], rep: null, termDays: null });
   }
   return out;
 }

@@ -34,7 +34,7 @@ import { DEFAULT_TERM_DAYS } from "../core/aging";
 import type { CellValue, Fen, IsoDate } from "../core/model";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
 import { columnLetter } from "../core/read/columns";
-import { formatFenGrouped } from "../core/money";
+import { addFen, fen, formatFenGrouped } from "../core/money";
 import { dealerKey } from "../core/values/refs";
 import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
@@ -351,7 +351,7 @@ function closingByDealer(table: BalanceTable): Map<string, Fen> {
   const out = new Map<string, Fen>();
   for (const r of table.rows) {
     const k = dealerKey(r.dealer);
-    out.set(k, (out.get(k) ?? 0) + r.closing);
+    out.set(k, addFen(out.get(k) ?? fen(0), r.closing));
   }
   return out;
 }

@@ -5,8 +5,10 @@
  * Every entry remembers the sheet and the row (as Excel numbers it, 1-based) it came from.
  */
 
-/** Integer amount in fen (1 yuan = 100 fen). */
-export type Fen = number;
+import type { Fen } from "./money";
+
+/** Integer amount in fen (1 yuan = 100 fen): see ./money. */
+export type { Fen };
 
 /** Calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;

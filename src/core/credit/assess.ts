@@ -3,6 +3,7 @@
  * and limit, the exposure against the limit in force, and the half-yearly review list.
  */
 import type { Entry, Fen, IsoDate, Opening } from "../model";
+import { fen } from "../money";
 import { dealerKey } from "../values/refs";
 import type { Application } from "./application";
 import { paymentHistory, type PaymentHistory } from "./history";
@@ -99,7 +100,7 @@ export function assessCredit(input: CreditInput): CreditResult {
     return h;
   };
   const exposureOf = (dealer: string, history: PaymentHistory | null): Fen =>
-    input.balances ? input.balances.get(dealerKey(dealer)) ?? 0 : history?.exposure ?? 0;
+    input.balances ? input.balances.get(dealerKey(dealer)) ?? fen(0) : history?.exposure ?? fen(0);
 
   // The latest application per dealer counts (a rep may file again).
   const latest = new Map<string, Application>();

@@ -6,6 +6,7 @@
 import { ageLedger, classifyEntry, graceDays, type AgingReport } from "../aging";
 import { addDays, daysBetween } from "../dates";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
+import { addFen, divFen, fen, subFen, sumFen } from "../money";
 import { dealerKey } from "../values/refs";
 
 export interface HistorySale {
@@ -64,7 +65,7 @@ export function dealerRows(entries: readonly Entry[], openings: readonly Opening
  */
 export function paymentHistory(ledger: { entries: readonly Entry[]; openings: readonly Opening[]; periodStart?: IsoDate }, dealer: string, termDays: number, asOf: IsoDate): PaymentHistory {
   const mine = dealerRows(ledger.entries, ledger.openings, dealer);
-  const cache = new Map<IsoDate, Map<string, number>>();
+  const cache = new Map<IsoDate, Map<string, Fen>>();
   const reports = new Map<IsoDate, AgingReport>();
   const agedOn = (day: IsoDate): AgingReport => {
     let r = reports.get(day);
@@ -77,7 +78,7 @@ export function paymentHistory(ledger: { entries: readonly Entry[]; openings: re
     }
     return r;
   };
-  const openOn = (day: IsoDate): Map<string, number> => {
+  const openOn = (day: IsoDate): Map<string, Fen> => {
     let m = cache.get(day);
     if (!m) {
       m = new Map();
@@ -99,7 +100,7 @@ export function paymentHistory(ledger: { entries: readonly Entry[]; openings: re
     if (dueDate >= asOf) continue;
     const finalDate = addDays(dueDate, grace);
     const key = `${e.sheet}\u0000${e.row}`;
-    const paidByDue = e.amount - (openOn(dueDate).get(key) ?? 0);
+    const paidByDue = subFen(e.amount, openOn(dueDate).get(key) ?? fen(0));
     let daysPastFinal = 0;
     if (finalDate < asOf && (openOn(finalDate).get(key) ?? 0) > 0) {
       const settledOn = creditDays.find((d) => d > finalDate && (openOn(d).get(key) ?? 0) === 0);
@@ -107,12 +108,12 @@ export function paymentHistory(ledger: { entries: readonly Entry[]; openings: re
     }
     sales.push({ sheet: e.sheet, row: e.row, date, amount: e.amount, dueDate, finalDate, paidByDue, daysPastFinal });
   }
-  const salesAmount = sales.reduce((t, s) => t + s.amount, 0);
-  const paidByDue = sales.reduce((t, s) => t + s.paidByDue, 0);
+  const salesAmount = sumFen(sales.map((s) => s.amount));
+  const paidByDue = sumFen(sales.map((s) => s.paidByDue));
 
   const byMonth = new Map<string, Fen>();
-  for (const e of inWindow) byMonth.set((e.date as string).slice(0, 7), (byMonth.get((e.date as string).slice(0, 7)) ?? 0) + e.amount);
-  const monthTotal = [...byMonth.values()].reduce((t, v) => t + v, 0);
+  for (const e of inWindow) byMonth.set((e.date as string).slice(0, 7), addFen(byMonth.get((e.date as string).slice(0, 7)) ?? fen(0), e.amount));
+  const monthTotal = sumFen(byMonth.values());
 
   const now = agedOn(asOf);
   const d = now.dealers[0];
@@ -123,7 +124,7 @@ export function paymentHistory(ledger: { entries: readonly Entry[]; openings: re
     paidByDue,
     onTimeRate: sales.length === 0 || salesAmount <= 0 ? null : (paidByDue / salesAmount) * 100,
     worstDaysPastFinal: sales.length === 0 ? null : Math.max(...sales.map((s) => s.daysPastFinal)),
-    monthlyBase: byMonth.size === 0 ? null : Math.floor(monthTotal / byMonth.size),
+    monthlyBase: byMonth.size === 0 ? null : divFen(monthTotal, byMonth.size),
     monthsWithSales: byMonth.size,
     exposure: now.totals.openBalance,
     openPastFinal: d ? d.items.filter((i) => i.stage === "past_final").map((i) => ({ sheet: i.sheet, row: i.row, open: i.open, finalDate: i.finalDate })) : [],

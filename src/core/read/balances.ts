@@ -9,6 +9,7 @@
  */
 import type { CellValue, Fen, Grid, IsoDate, Opening } from "../model";
 import { daysInMonth, isValidYmd, ymdToIso } from "../dates";
+import { absFen, addFen, fen as asFen, mulFen, subFen, sumFen } from "../money";
 import { parseAmountFen } from "../values/amount";
 import { dealerKey } from "../values/refs";
 import { cellText, toHalfWidth } from "../values/text";
@@ -203,20 +204,20 @@ export function readBalanceTable(grid: Grid, cutoff?: IsoDate): BalanceTable | n
     }
     const bad: BalanceCell[] = [];
     const amount = (c: number): Fen => {
-      if (c < 0) return 0;
+      if (c < 0) return asFen(0);
       const v = row[c];
-      if (v === null || v === undefined || cellText(v) === "") return 0;
+      if (v === null || v === undefined || cellText(v) === "") return asFen(0);
       const fen = parseAmountFen(v);
       if (fen === null) {
         bad.push({ sheet, row: excelRow, column: left + c, found: cellText(v) });
-        return 0;
+        return asFen(0);
       }
       return fen;
     };
     const balance = (pair: [number, number], direction: number): Fen => {
-      if (pair[1] >= 0) return amount(pair[0]) - amount(pair[1]);
+      if (pair[1] >= 0) return subFen(amount(pair[0]), amount(pair[1]));
       const written = amount(pair[0]);
-      return direction >= 0 ? directionOf(row[direction]) * Math.abs(written) : written;
+      return direction >= 0 ? mulFen(absFen(written), directionOf(row[direction])) : written;
     };
     const opening = layout.opening ? balance(layout.opening, layout.openingDirection) : null;
     const debit = amount(layout.debit);
@@ -227,8 +228,9 @@ export function readBalanceTable(grid: Grid, cutoff?: IsoDate): BalanceTable | n
       continue;
     }
     table.rows.push({ sheet, row: excelRow, dealer, opening, debit, credit, closing });
-    if (opening !== null && opening + debit - credit !== closing) {
-      table.mismatches.push({ sheet, row: excelRow, dealer, expected: opening + debit - credit, found: closing });
+    const expected = opening === null ? null : subFen(addFen(opening, debit), credit);
+    if (expected !== null && expected !== closing) {
+      table.mismatches.push({ sheet, row: excelRow, dealer, expected, found: closing });
     }
   }
   return table;
@@ -246,7 +248,7 @@ export function balanceRowOf(table: BalanceTable, dealer: string): BalanceRow | 
  */
 export function balanceTableAsRead(table: BalanceTable): ReadResult {
   const openings: Opening[] = table.rows.map((r) => ({ sheet: r.sheet, row: r.row, dealer: r.dealer, date: null, amount: r.closing }));
-  const total = openings.reduce((s, o) => s + o.amount, 0);
+  const total = sumFen(openings.map((o) => o.amount));
   return {
     sheet: table.sheet,
     side: "ledger",

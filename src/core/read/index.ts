@@ -17,6 +17,7 @@
  * - `dealer` filters rows by the dealer column; a one-dealer sheet (dealer from the title) is kept whole.
  */
 import type { CellValue, Fen, IsoDate, Opening, Side } from "../model";
+import { absFen, addFen, fen, mulFen, subFen, sumFen } from "../money";
 import { parseAmount, parseAmountFen } from "../values/amount";
 import { parseDate, parseSmallInt, type DateResult } from "../values/date";
 import { dealerKey as normaliseDealerName } from "../values/refs";
@@ -26,7 +27,7 @@ import { columnLetter, columnNumber } from "./columns";
 import { assignRoles, findHeader, type HeaderInfo } from "./header";
 import { classifyLabel, isSignOff } from "./labels";
 import { normaliseHeader, STATEMENT_HEADER_WORDS } from "./roles";
-import { emptyTable, EntryTableBuilder, pickRows } from "./entries";
+import { amountAt, emptyTable, EntryTableBuilder, pickRows } from "./entries";
 import { blockTitleOf, type DealerBlock } from "./blocks";
 import { isRowsGrid, type SheetGrid } from "./source";
 import { parseTitles } from "./title";
@@ -49,7 +50,7 @@ export { parseAmount } from "../values/amount";
 export { parseDate } from "../values/date";
 export { columnLetter } from "./columns";
 export { gridValues, isRowsGrid, valuesGrid, type RowSource, type RowsGrid, type SheetGrid } from "./source";
-export { concatTables, emptyTable, entriesOf, entryAt, pickRows, sheetAt, tableOf, TableRefs, type EntryTable } from "./entries";
+export { amountAt, concatTables, emptyTable, entriesOf, entryAt, pickRows, sheetAt, tableOf, TableRefs, type EntryTable } from "./entries";
 export { balanceRowOf, balanceTableAsRead, cutoffFromTitles, readBalanceTable, type BalanceRow, type BalanceRowMismatch, type BalanceTable } from "./balances";
 export { combineSheetReads, sameLayout, type CarryCheck, type CombinedReadResult, type LayoutDifference } from "./combine";
 
@@ -72,8 +73,8 @@ function emptyResult(grid: SheetGrid, side: Side, sideSource: ReadResult["sideSo
     dealers: [],
     table: emptyTable(),
     openings: [],
-    openingBalance: 0,
-    closingBalance: 0,
+    openingBalance: fen(0),
+    closingBalance: fen(0),
     mapping: {},
     skipped: [],
     errors: [],
@@ -432,7 +433,7 @@ function readRows(
           if (blockNo === 0) firstBlockEnd = excelRow;
           blockNo++;
           blockDealer = title.dealer;
-          block = { dealer: title.dealer, titleRow: excelRow, lastRow: excelRow, openingBalance: 0, entries: 0, closingBalance: 0 };
+          block = { dealer: title.dealer, titleRow: excelRow, lastRow: excelRow, openingBalance: fen(0), entries: 0, closingBalance: fen(0) };
           blocks.push(block);
           // A block is read on its own: nothing carries down into it from the block above.
           lastDealer = null;
@@ -508,7 +509,7 @@ function readRows(
           if (s === null && !isBlankCell(row[cols.direction])) {
             issue("bad_direction", excelRow, cols.direction, row[cols.direction], "direction");
             written = null;
-          } else if (s !== null) written = s * Math.abs(b.fen);
+          } else if (s !== null) written = mulFen(absFen(b.fen), s);
         }
       }
     }
@@ -528,16 +529,16 @@ function readRows(
           const dateRes = cols.date >= 0 && !isBlankCell(row[cols.date]) ? parseDate(row[cols.date], { date1904, yearHint: year }) : null;
           const opening: Opening = { sheet, row: excelRow, dealer, date: dateRes?.ok ? dateRes.date : null, amount };
           result.openings.push(opening);
-          result.openingBalance += amount;
-          running.set(runKey, (running.get(runKey) ?? 0) + amount);
+          result.openingBalance = addFen(result.openingBalance, amount);
+          running.set(runKey, addFen(running.get(runKey) ?? fen(0), amount));
           lastRun.set(key, runKey);
-          block.openingBalance += amount;
-          block.closingBalance += amount;
+          block.openingBalance = addFen(block.openingBalance, amount);
+          block.closingBalance = addFen(block.closingBalance, amount);
           noteDealer(dealerSeen, dealer, key);
         }
         result.skipped.push({ row: excelRow, reason: "opening", text: labelText });
       } else {
-        if (typeof written === "number") compareBalance(check, running, runKey, 0, written, excelRow);
+        if (typeof written === "number") compareBalance(check, running, runKey, fen(0), written, excelRow);
         result.skipped.push({ row: excelRow, reason: "carried", text: labelText });
       }
       continue;
@@ -603,9 +604,9 @@ function readRows(
     started.add(runKey);
     lastRun.set(key, runKey);
     block.entries++;
-    if (asOf === null || date === null || date <= asOf) block.closingBalance += amount;
+    if (asOf === null || date === null || date <= asOf) block.closingBalance = addFen(block.closingBalance, amount);
     if (typeof written === "number") compareBalance(check, running, runKey, amount, written, excelRow);
-    else running.set(runKey, (running.get(runKey) ?? 0) + amount);
+    else running.set(runKey, addFen(running.get(runKey) ?? fen(0), amount));
 
     const refCell = cols.ref >= 0 ? cellText(row[cols.ref]) : "";
     let rep: string | null = cols.rep >= 0 ? cellText(row[cols.rep]) || null : null;
@@ -616,12 +617,12 @@ function readRows(
     lastTerm = termDays;
     const afterAsOf = asOf !== null && date !== null && date > asOf;
     noteDealer(dealerSeen, dealer, key);
-    if (!afterAsOf) result.closingBalance += amount;
+    if (!afterAsOf) result.closingBalance = addFen(result.closingBalance, amount);
     const voucher = cols.voucher >= 0 ? cellText(row[cols.voucher]) || null : null;
     table.add(excelRow, date, refCell, descText, amount, dealer, rep, termDays, voucher, anyHidden && hidden.has(excelRow), afterAsOf);
   }
   result.table = table.finish();
-  result.closingBalance += result.openingBalance;
+  result.closingBalance = addFen(result.closingBalance, result.openingBalance);
   if (blockNo > 0) settleBlocks(result, blocks, dealerSeen, wantDealer, titleDealer, firstBlockEnd, dealerKey, asOf);
   result.dealers = [...dealerSeen.values()];
 }
@@ -638,7 +639,7 @@ function firstBlock(rows: Rows, headerEnd: number, top: number, side: Side, titl
       }
     }
   }
-  return { dealer: titleDealer, titleRow, lastRow: top + headerEnd, openingBalance: 0, entries: 0, closingBalance: 0 };
+  return { dealer: titleDealer, titleRow, lastRow: top + headerEnd, openingBalance: fen(0), entries: 0, closingBalance: fen(0) };
 }
 
 /**
@@ -709,12 +710,12 @@ function settleBlocks(
       for (const i of dropped) result.skipped.push({ row: table.rows[i], reason: "other-dealer", text: table.dealers[i] ?? "" });
       for (const s of result.skipped) if (s.reason === "opening" && s.row < firstBlockEnd) s.reason = "other-dealer";
       result.skipped.sort((a, b) => a.row - b.row);
-      result.openingBalance = result.openings.reduce((t, o) => t + o.amount, 0);
+      result.openingBalance = sumFen(result.openings.map((o) => o.amount));
       const t = result.table;
       let closing = result.openingBalance;
       for (let i = 0; i < t.length; i++) {
         const date = t.dates[i];
-        if (t.afterAsOf[i] === 0 && !(asOf !== null && date !== null && date > asOf)) closing += t.amounts[i];
+        if (t.afterAsOf[i] === 0 && !(asOf !== null && date !== null && date > asOf)) closing = addFen(closing, amountAt(t, i));
       }
       result.closingBalance = closing;
     }
@@ -761,7 +762,7 @@ function noteDealer(seen: Map<string, string>, dealer: string | null, key: strin
 }
 
 function compareBalance(check: BalanceCheck, running: Map<string, Fen>, key: string, amount: Fen, written: Fen, row: number): void {
-  const expected = (running.get(key) ?? 0) + amount;
+  const expected = addFen(running.get(key) ?? fen(0), amount);
   check.checked = true;
   if (expected !== written) {
     check.mismatches++;
@@ -835,10 +836,10 @@ type IssueFn = (code: ReadIssue["code"], row: number, index: number, value: Cell
 /** The row's amount in our sign, or null when a cell cannot be read (reported through `issue`). */
 function rowAmount(row: CellValue[], cols: Cols, side: Side, excelRow: number, issue: IssueFn): Fen | null {
   let bad = false;
-  let amount = 0;
+  let amount = fen(0);
   if (cols.debit >= 0) {
     const d = parseAmountFen(row[cols.debit]);
-    if (d !== null) amount += d;
+    if (d !== null) amount = addFen(amount, d);
     else {
       issue("bad_amount", excelRow, cols.debit, row[cols.debit], "amount");
       bad = true;
@@ -846,7 +847,7 @@ function rowAmount(row: CellValue[], cols: Cols, side: Side, excelRow: number, i
   }
   if (cols.credit >= 0) {
     const c = parseAmountFen(row[cols.credit]);
-    if (c !== null) amount -= c;
+    if (c !== null) amount = subFen(amount, c);
     else {
       issue("bad_amount", excelRow, cols.credit, row[cols.credit], "amount");
       bad = true;
@@ -862,8 +863,8 @@ function rowAmount(row: CellValue[], cols: Cols, side: Side, excelRow: number, i
       if (s === null) {
         issue("bad_direction", excelRow, cols.direction, row[cols.direction], "direction");
         bad = true;
-      } else amount += s * Math.abs(a);
-    } else amount += a;
+      } else amount = addFen(amount, mulFen(absFen(a), s));
+    } else amount = addFen(amount, a);
   }
   return bad ? null : amount;
 }
@@ -926,12 +927,12 @@ function splitDateOf(
 export function balanceOf(result: ReadResult, dealer?: string | null, asOf?: IsoDate): Fen {
   const key = dealer === undefined || dealer === null ? null : normaliseDealerName(dealer);
   const matches = (d: string | null): boolean => key === null || (d !== null && normaliseDealerName(d) === key);
-  let total = 0;
-  for (const o of result.openings) if (matches(o.dealer) && (asOf === undefined || o.date === null || o.date <= asOf)) total += o.amount;
+  let total = fen(0);
+  for (const o of result.openings) if (matches(o.dealer) && (asOf === undefined || o.date === null || o.date <= asOf)) total = addFen(total, o.amount);
   const t = result.table;
   for (let i = 0; i < t.length; i++) {
     const date = t.dates[i];
-    if (matches(t.dealers[i]) && (asOf === undefined || (date !== null && date <= asOf))) total += t.amounts[i];
+    if (matches(t.dealers[i]) && (asOf === undefined || (date !== null && date <= asOf))) total = addFen(total, amountAt(t, i));
   }
   return total;
 }

@@ -14,7 +14,8 @@
  */
 import { msg, type Message } from "../messages";
 import type { Fen, IsoDate, Side } from "../model";
-import type { EntryTable, TableRefs } from "../read/entries";
+import { fen, fenAt, negFen, subFen, sumFen } from "../money";
+import { amountAt, type EntryTable, type TableRefs } from "../read/entries";
 import { plainRefKeyHash, refKeyHash } from "../values/refs";
 import { pairingId, type IdPart } from "./ids";
 import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
@@ -58,7 +59,7 @@ function itemAt(side: Side, refs: TableRefs, at: number): Item {
     sheet: table.sheets[table.sheetIndex[at]],
     row: table.rows[at],
     day: date === null ? null : fastEpochDay(date),
-    amount: table.amounts[at],
+    amount: amountAt(table, at),
     ref: ref === "" ? null : ref,
     state: FREE,
     idx: -1,
@@ -118,7 +119,7 @@ function signature(item: Item): string {
 
 const part = (i: Item): IdPart => ({ sheet: i.sheet, row: i.row, amount: i.amount });
 const rowsOf = (items: Item[]) => (items.length === 1 ? [items[0].row] : items.map((i) => i.row).sort((a, b) => a - b));
-const total = (items: Item[]) => items.reduce((t, i) => t + i.amount, 0);
+const total = (items: Item[]): Fen => sumFen(items.map((i) => i.amount));
 const NO_GAP = 1_000_000;
 
 interface Edge {
@@ -313,7 +314,7 @@ class DealerRun {
       kind: "amount_mismatch",
       ledgerRows: rowsOf(ls),
       statementRows: rowsOf(ss),
-      amount: la - sa,
+      amount: subFen(la, sa),
       ledgerAmount: la,
       statementAmount: sa,
       reason: feeLike ? feeReason(la, sa, texts) : mismatchReason(la, sa, texts),
@@ -388,7 +389,7 @@ class DealerRun {
       if (mine.isHead[first] === 0 || mine.next[first] < 0) continue;
       const seen: number[] = [];
       for (let p = first; p >= 0; p = mine.next[p]) {
-        const amount = mine.amounts[p];
+        const amount = fenAt(mine.amounts, p);
         if (seen.includes(amount)) continue;
         seen.push(amount);
         let original = -1;
@@ -412,9 +413,9 @@ class DealerRun {
       kind: "duplicate",
       ledgerRows: isLedger ? [row] : [],
       statementRows: isLedger ? [] : [row],
-      amount: isLedger ? amount : -amount,
-      ledgerAmount: isLedger ? amount : 0,
-      statementAmount: isLedger ? 0 : amount,
+      amount: isLedger ? amount : negFen(amount),
+      ledgerAmount: isLedger ? amount : fen(0),
+      statementAmount: isLedger ? fen(0) : amount,
       reason: duplicateReason(side, row, originalRow),
       rule: null,
       duplicateOf: originalRow,
@@ -431,7 +432,7 @@ class DealerRun {
       if (L.keyText[p] === null || L.claimed[p] !== 0) continue;
       const h = lookup(S, L, p, scratch);
       if (h < 0) continue;
-      const amount = L.amounts[p];
+      const amount = fenAt(L.amounts, p);
       let found = -1;
       if (S.next[h] < 0) {
         if (S.claimed[h] === 0 && S.amounts[h] === amount) found = h;
@@ -635,7 +636,7 @@ class DealerRun {
         statementRows: rowsOf(o.ss),
         ledgerAmount: la,
         statementAmount: sa,
-        amount: la - sa,
+        amount: subFen(la, sa),
         alternatives: ids.filter((_, m) => m !== n),
         note,
       });
@@ -789,9 +790,9 @@ class DealerRun {
         kind: isLedger ? "ledger_only" : "statement_only",
         ledgerRows: isLedger ? [i.row] : [],
         statementRows: isLedger ? [] : [i.row],
-        amount: isLedger ? i.amount : -i.amount,
-        ledgerAmount: isLedger ? i.amount : 0,
-        statementAmount: isLedger ? 0 : i.amount,
+        amount: isLedger ? i.amount : negFen(i.amount),
+        ledgerAmount: isLedger ? i.amount : fen(0),
+        statementAmount: isLedger ? fen(0) : i.amount,
         reason: oneSidedReason({ side: i.side, date: i.date, amount: i.amount, description: i.description }, i.day, this.reasonCtx),
         rule: null,
         duplicateOf: null,
