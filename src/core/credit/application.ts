@@ -5,6 +5,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { CellValue, Fen, Grid, IsoDate } from "../model";
+import { fen } from "../money";
 import { columnLetter } from "../read/columns";
 import { parseAmount } from "../values/amount";
 import { parseDate } from "../values/date";
@@ -276,10 +277,10 @@ function build(
     revenueWan: values.revenue as number,
     since: values.since as IsoDate,
     products: s("products"),
-    monthly: values.monthly as Fen,
+    monthly: fen(values.monthly as number),
     guarantee: values.guarantee as Guarantee,
     guaranteeNote: s("guaranteeNote"),
-    requestedLimit: values.requestedLimit as Fen,
+    requestedLimit: fen(values.requestedLimit as number),
     requestedTerm: values.requestedTerm as number,
     rep: s("rep"),
     applied: values.applied as IsoDate,

@@ -117,8 +117,9 @@ export function assessCredit(input: CreditInput): CreditResult {
     const history = historyOf(app.dealer, term);
     const score = scoreApplication(app, history, card, asOf);
     const suggestion = suggest(app, score, history);
-    const fromRegister = reg !== null && reg.limit !== null;
-    const limit = fromRegister ? (reg!.limit as Fen) : suggestion.limit;
+    const registered = reg === null ? null : reg.limit;
+    const fromRegister = registered !== null;
+    const limit = registered ?? suggestion.limit;
     const grade = fromRegister && reg!.grade ? reg!.grade : score.grade;
     const exposure = exposureOf(app.dealer, history);
     dealers.push({

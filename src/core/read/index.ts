@@ -516,7 +516,7 @@ function readRows(
 
     if (label === "opening" || label === "carried") {
       // A block's 期初余额 opens its own account; a carry-over (承前页) continues the dealer's rows above.
-      if (label === "carried" && blockNo > 0 && !running.has(runKey) && lastRun.has(key)) running.set(runKey, running.get(lastRun.get(key) as string) as Fen);
+      if (label === "carried" && blockNo > 0 && !running.has(runKey) && lastRun.has(key)) running.set(runKey, running.get(lastRun.get(key) as string)!);
       if (!started.has(label === "opening" ? runKey : key)) {
         let amount: Fen | null = written ?? null;
         const openingErrors = result.errors.length;
