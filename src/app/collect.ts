@@ -64,6 +64,7 @@ import {
 import { both, render } from "../messages";
 import { describeFillWarning, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
 import type { Entry, Fen, IsoDate } from "../core/model";
+import { fenToYuan } from "../core/money";
 import { dealerKey } from "../core/values/refs";
 import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";
 import { PortError, writableOr, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
@@ -303,7 +304,7 @@ export interface PromiseRun {
 export type PromiseResult = { ok: true; run: PromiseRun } | { ok: false; problem: CollectProblem };
 
 export function scheduleProblemText(p: ScheduleProblem, lang: Lang): string {
-  const yuan = (f: Fen) => (f / 100).toFixed(2);
+  const yuan = (f: Fen) => fenToYuan(f).toFixed(2);
   switch (p.code) {
     case "bad_count":
       return say(lang, `分期期数应为 1 至 120 的整数（收到 ${p.count}）`, `the number of installments must be a whole number from 1 to 120 (got ${p.count})`);
@@ -349,7 +350,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   if (amount <= 0) {
     return {
       ok: false,
-      problem: { code: "nothing_owed", message: say(lang, `经销商“${dealer}”截至 ${asOf} 的余额为 ${(d.openBalance / 100).toFixed(2)}，没有可承诺的欠款（可用 --amount 指定金额）`, `dealer "${dealer}" owes ${(d.openBalance / 100).toFixed(2)} at ${asOf}: nothing to commit to (give --amount)`) },
+      problem: { code: "nothing_owed", message: say(lang, `经销商“${dealer}”截至 ${asOf} 的余额为 ${fenToYuan(d.openBalance).toFixed(2)}，没有可承诺的欠款（可用 --amount 指定金额）`, `dealer "${dealer}" owes ${fenToYuan(d.openBalance).toFixed(2)} at ${asOf}: nothing to commit to (give --amount)`) },
     };
   }
   const schedule = "hand" in req.installments ? handSchedule(amount, req.installments.hand) : installmentSchedule(amount, req.installments.count, req.installments.first, req.installments.every);

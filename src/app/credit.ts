@@ -34,7 +34,7 @@ import { DEFAULT_TERM_DAYS } from "../core/aging";
 import type { CellValue, Fen, IsoDate } from "../core/model";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
 import { columnLetter } from "../core/read/columns";
-import { addFen, fen, formatFenGrouped } from "../core/money";
+import { addFen, fen, fenToYuan, formatFenGrouped } from "../core/money";
 import { dealerKey } from "../core/values/refs";
 import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
@@ -517,7 +517,7 @@ export async function clearCreditMarks(port: WorkbookPort, sheet?: string): Prom
 
 // ---- the result sheet ----
 
-const yuan = (f: Fen) => f / 100;
+const yuan = (f: Fen) => fenToYuan(f);
 const MONEY = "#,##0.00";
 const STATUS_TEXT: Record<string, Bilingual> = { ok: { zh: "正常", en: "OK" }, near: { zh: "接近额度（≥80%）", en: "Near (≥ 80%)" }, over: { zh: "超额度", en: "Over" } };
 
@@ -579,7 +579,7 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
         v.fresh ? { value: v.fresh.score, border: true } : text("—"),
         text(v.fresh?.grade ?? "—"),
         text(v.proposedGrade ?? "", v.pastFinal.length > 0 ? { color: "#C50F1F", bold: true } : {}),
-        text(v.pastFinal.map((x) => s(`${x.sheet} 第${x.row}行 ${(x.open / 100).toFixed(2)}`, `${x.sheet} row ${x.row} ${(x.open / 100).toFixed(2)}`)).join(s("；", "; ")), { wrap: true }),
+        text(v.pastFinal.map((x) => s(`${x.sheet} 第${x.row}行 ${fenToYuan(x.open).toFixed(2)}`, `${x.sheet} row ${x.row} ${fenToYuan(x.open).toFixed(2)}`)).join(s("；", "; ")), { wrap: true }),
       ]);
     }
   }

@@ -14,6 +14,12 @@ export type Fen = number & { readonly __unit: "fen" };
 /** An amount in yuan as people give it (a sheet cell, an option, an input): only for crossing to fen or for display. */
 export type Yuan = number & { readonly __unit: "yuan" };
 
+/**
+ * Any number but fen: a count, a plain figure or yuan. What a sheet cell holds, so an amount in fen
+ * goes into a cell only through `fenToYuan` (or as text through `formatFen`).
+ */
+export type NotFen = number & { readonly __unit?: "yuan" };
+
 /** A number that is already an integer amount in fen (a parsed figure, a table column, a test's literal) as `Fen`. */
 export function fen(n: number): Fen {
   assertFen(n);

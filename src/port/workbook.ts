@@ -5,6 +5,7 @@
  * .xlsx files (command line). Use cases and the task pane only ever see this interface.
  */
 import type { Grid, IsoDate } from "../core/model";
+import type { NotFen } from "../core/money";
 import type { SheetGrid } from "../core/read/source";
 
 export interface SheetInfo {
@@ -24,7 +25,7 @@ export interface OutDate {
 }
 
 /** A cell to write. Plain strings are always written as text, never as formulas. */
-export type OutValue = string | number | boolean | null | OutDate;
+export type OutValue = string | NotFen | boolean | null | OutDate;
 
 export interface OutCell {
   value: OutValue;

@@ -3,7 +3,8 @@
  * type check covers test/): each must be an error, or the check fails because the directive is unused.
  * The tests below them run the helpers themselves.
  */
-import type { Entry } from "../../src/core/model";
+import type { CellValue, Entry } from "../../src/core/model";
+import type { OutCell } from "../../src/port/workbook";
 import { tableOf, amountAt } from "../../src/core/read";
 import {
   absFen,
@@ -47,6 +48,13 @@ export function unitMixesTheCompilerRefuses(price: Yuan, amount: Fen, n: number)
   entry.amount = amount + amount;
   // @ts-expect-error negation too: negFen
   entry.amount = -amount;
+
+  // A sheet cell takes yuan (or any plain number), never fen.
+  // @ts-expect-error fen written into a cell without fenToYuan
+  const cell: OutCell = { value: amount, numberFormat: "#,##0.00" };
+  // @ts-expect-error nor into a grid cell
+  const gridCell: CellValue = amount;
+  void [cell, gridCell, { value: fenToYuan(amount) } satisfies OutCell, { value: n } satisfies OutCell];
 
   // What is allowed: comparisons, reading a Fen as a number, and the crossings.
   const readable: number = amount;

@@ -6,7 +6,7 @@ import type { Message } from "../messages";
 import { addDays } from "../dates";
 import { columnLetter } from "../read/columns";
 import type { Entry, Fen, Grid, IsoDate } from "../model";
-import { absFen, addFen, fen, negFen } from "../money";
+import { absFen, addFen, fen, fenToYuan, negFen } from "../money";
 import { parseAmountFen } from "../values/amount";
 import { parseDate } from "../values/date";
 import { dealerKey } from "../values/refs";
@@ -153,7 +153,7 @@ export function planSheetRows(
   checks: readonly InstallmentCheck[],
   statusText: (status: Message) => string,
 ): (string | number | { date: IsoDate } | null)[][] {
-  return checks.map((c) => [number, dealer, c.n, { date: c.date }, c.amount / 100, c.paid / 100, statusText(INSTALLMENT_STATUS_TEXT[c.status])]);
+  return checks.map((c) => [number, dealer, c.n, { date: c.date }, fenToYuan(c.amount), fenToYuan(c.paid), statusText(INSTALLMENT_STATUS_TEXT[c.status])]);
 }
 
 export interface CommitmentCheck {

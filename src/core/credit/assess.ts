@@ -3,7 +3,7 @@
  * and limit, the exposure against the limit in force, and the half-yearly review list.
  */
 import type { Entry, Fen, IsoDate, Opening } from "../model";
-import { fen } from "../money";
+import { fen, fenToYuan } from "../money";
 import { dealerKey } from "../values/refs";
 import type { Application } from "./application";
 import { paymentHistory, type PaymentHistory } from "./history";
@@ -183,7 +183,7 @@ export function assessCredit(input: CreditInput): CreditResult {
   return { asOf, dealers, exposures, review };
 }
 
-const yuan = (f: Fen) => (f / 100).toFixed(2);
+const yuan = (f: Fen) => fenToYuan(f).toFixed(2);
 
 /** The JSON contract of `duizhang credit --json` (issue 13): names as given there; more fields added. */
 export function toCreditJson(r: CreditResult) {

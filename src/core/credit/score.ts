@@ -3,7 +3,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { Fen, IsoDate } from "../model";
-import { addFen, divFen, minFen, mulFen, subFen } from "../money";
+import { addFen, divFen, fenToYuan, minFen, mulFen, subFen } from "../money";
 import type { Application } from "./application";
 import { monthsBetween, type PaymentHistory } from "./history";
 import { ITEM_LABELS, itemMax, type Condition, type ItemKey, type Scorecard, type ScoreItemSpec } from "./scorecard";
@@ -139,7 +139,7 @@ export function suggest(app: Application, score: CreditScore, history: PaymentHi
   const computed = limitFen(monthlyBase, termDays, Math.round(score.factor * 1000));
   const capped = minFen(computed, app.requestedLimit);
   const limit = mulFen(divFen(capped, THOUSAND_YUAN), THOUSAND_YUAN);
-  const yuan = (f: Fen) => (f / 100).toFixed(2);
+  const yuan = (f: Fen) => fenToYuan(f).toFixed(2);
   return {
     termDays,
     monthlyBase,
