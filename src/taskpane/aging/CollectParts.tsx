@@ -20,7 +20,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { formatFenGrouped } from "../../core/money";
+import { formatFen, formatFenGrouped } from "../../core/money";
 import { ActionNote } from "../components/ActionNote";
 import { Actions, Section, useLayoutStyles } from "../components/layout";
 import type { CollectStrings } from "./collect-strings";
@@ -203,7 +203,7 @@ export function PromisePanel({ s, c }: { s: CollectStrings; c: CollectView }): J
               <Input
                 className={layout.control}
                 value={f.amount}
-                placeholder={c.openBalance !== null ? (c.openBalance / 100).toFixed(2) : undefined}
+                placeholder={c.openBalance !== null ? formatFen(c.openBalance) : undefined}
                 onChange={(_, data) => c.setPromise({ amount: data.value })}
                 data-testid="aging-promise-amount"
               />
