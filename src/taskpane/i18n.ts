@@ -136,7 +136,7 @@ const zhCN: Strings = {
       case "too_large":
         return `「${detail}」的数据太多，超出了 Excel 一次能传送的大小。请缩小范围后再试。`;
       case "unsupported":
-        return `此版本的 Excel 不支持这个功能：${detail}。`;
+        return `这个版本的 Excel 做不到这一步：${detail}。请在 Microsoft 365、Office 2021 及更新版本的 Excel 或 Excel 网页版中使用对账助手。`;
       case "cancelled":
         return `操作已取消：${detail}。`;
       case "io":
@@ -246,7 +246,7 @@ const enUS: Strings = {
       case "too_large":
         return `"${detail}" holds more data than Excel can send at once. Use a smaller range and try again.`;
       case "unsupported":
-        return `This version of Excel does not support this: ${detail}.`;
+        return `This version of Excel cannot do this: ${detail}. Use Duizhang in Excel from Microsoft 365, Office 2021 or later, or in Excel on the web.`;
       case "cancelled":
         return `Cancelled: ${detail}.`;
       case "io":
