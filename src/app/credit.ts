@@ -567,9 +567,10 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
     rows.push([], [{ value: s("半年复评", "Half-yearly review"), bold: true, mergeAcross: 5 }]);
     rows.push(
       (lang === "en-US"
-        ? ["Dealer", "Grade", "Next review", "Fresh score", "Fresh grade", "Proposed grade", "Open items past the final deadline"]
-        : ["经销商", "现等级", "下次复评日期", "新得分", "新等级", "建议等级", "超过最终期限的未收款项"]
-      ).map((h) => headCell(h)),
+        ? ["Dealer", "Grade", "Next review", "Fresh score", "Fresh grade", "Proposed grade", "Open items past the final deadline", "Why"]
+        : ["经销商", "现等级", "下次复评日期", "新得分", "新等级", "建议等级", "超过最终期限的未收款项", "理由"]
+      )
+        .map((h, i): OutCell => (i === 7 ? { ...headCell(h), mergeAcross: 2 } : headCell(h))),
     );
     for (const v of r.review) {
       rows.push([
@@ -580,6 +581,7 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
         text(v.fresh?.grade ?? "—"),
         text(v.proposedGrade ?? "", v.pastFinal.length > 0 ? { color: "#C50F1F", bold: true } : {}),
         text(v.pastFinal.map((x) => s(`${x.sheet} 第${x.row}行 ${(x.open / 100).toFixed(2)}`, `${x.sheet} row ${x.row} ${(x.open / 100).toFixed(2)}`)).join(s("；", "; ")), { wrap: true }),
+        text(v.proposal ? render(v.proposal, lang) : "", { wrap: true, mergeAcross: 2 }),
       ]);
     }
   }

@@ -1,6 +1,7 @@
 /** The 信用 workflow (useCreditRun) over the office-js adapter on the fake Excel, without a browser. */
 import { CREDIT_NOTE, cellTarget, creditLines, freeSheetName, problemLines, useCreditRun, type CreditRunView } from "../../src/taskpane/credit/useCreditRun";
 import type { Selection } from "../../src/port/workbook";
+import { render } from "../../src/messages/render";
 import type { FixtureSheet } from "../../src/fake-excel";
 import { makePane, renderHook, step, until, type Pane, type Rendered } from "./hooks/harness";
 
@@ -125,7 +126,10 @@ describe("the 信用 workflow", () => {
       ["逾期记录", 10, 10],
     ]);
     // 顺和: due on 2026-12-10 and its sale of 2026-09-01 (term 30, final 2026-10-11) is still open: C proposed at once.
-    expect(run.result.review.map((v) => [v.dealer, v.due, v.grade, v.proposedGrade, v.fresh])).toEqual([["宁波顺和电器", true, "B", "C", null]]);
+    // No application to rescore it: one step down, and the reason says so.
+    expect(run.result.review.map((v) => [v.dealer, v.due, v.grade, v.proposedGrade, v.fresh, render(v.proposal!, "zh-CN")])).toEqual([
+      ["宁波顺和电器", true, "B", "C", null, "1 笔超过最终期限：建议由 B 降一级为 C（无申请表，未重新评分）"],
+    ]);
     expect(run.result.exposures.map((e) => [e.dealer, e.exposure, e.limit, e.status])).toEqual([
       ["杭州美达商贸", 12_345_678, 29_200_000, "ok"],
       ["宁波顺和电器", 6_000_000, 5_000_000, "over"],

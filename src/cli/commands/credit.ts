@@ -6,8 +6,9 @@
 import * as path from "path";
 import { APPLICATION_SHEET, creditResultSpec, findBalanceSheet, markOverLimit, runCredit, scorecardSheetSpec, writeApplicationTemplate, type CreditProblem, type CreditRun } from "../../app/credit";
 import type { Lang } from "../../app/lang";
-import { REGISTER_SHEET, SCORECARD_SHEET, toCreditJson } from "../../core/credit";
+import { REGISTER_SHEET, SCORECARD_SHEET } from "../../core/credit";
 import { formatFenGrouped } from "../../core/money";
+import { toCreditJson } from "../../messages/json/credit";
 import { render } from "../../messages/render";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
@@ -170,8 +171,8 @@ export function creditText(run: CreditRun, lang: Lang): string {
     lines.push("", s("半年复评：", "Half-yearly review:"));
     for (const v of r.review) {
       const fresh = v.fresh ? s(`新得分 ${v.fresh.score}（${v.fresh.grade}）`, `fresh score ${v.fresh.score} (${v.fresh.grade})`) : s("无申请表，未重新评分", "no application, not rescored");
-      const down = v.pastFinal.length > 0 ? s(`；${v.pastFinal.length} 笔超过最终期限，建议降为 ${v.proposedGrade}`, `; ${v.pastFinal.length} past the final deadline, downgrade to ${v.proposedGrade} proposed`) : "";
-      lines.push(`  ${v.dealer}  ${v.grade}  ${s("下次复评", "next review")} ${v.nextReview ?? "-"}  ${fresh}${down}`);
+      const why = v.proposal ? `${s("；", "; ")}${render(v.proposal, lang)}` : "";
+      lines.push(`  ${v.dealer}  ${v.grade}  ${s("下次复评", "next review")} ${v.nextReview ?? "-"}  ${fresh}${why}`);
     }
   }
   const over = r.exposures.filter((e) => e.status === "over");

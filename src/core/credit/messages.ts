@@ -69,4 +69,19 @@ export interface CreditMessages {
   "credit.limit.computed": Record<string, never>;
   "credit.limit.requested": Record<string, never>;
   "credit.limit.suggested": Record<string, never>;
+  // The half-yearly review's proposal: why that grade. `count`: open items past their final deadline.
+  /** One grade below the register's; no fresh score (no application). */
+  "credit.review.past_final_below": { count: number; from: string; to: string };
+  /** One grade below the register's; the fresh score's grade is not lower. */
+  "credit.review.past_final_below_fresh": { count: number; from: string; to: string; score: number; fresh: string };
+  /** The fresh score's grade, lower than one below the register's (`below`). */
+  "credit.review.past_final_fresh_lower": { count: number; from: string; below: string; score: number; to: string };
+  /** The register's grade is the lowest already: it stays. */
+  "credit.review.past_final_lowest": { count: number; grade: string };
+  /** The register's grade is not one of the scorecard's: the fresh score's grade. */
+  "credit.review.past_final_fresh_only": { count: number; grade: string; score: number; to: string };
+  /** The register's grade is not one of the scorecard's and there is no fresh score: nothing can be proposed. */
+  "credit.review.past_final_no_grade": { count: number; grade: string };
+  /** Nothing past the final deadline; the fresh score's grade differs from the register's. */
+  "credit.review.fresh": { score: number; from: string; to: string };
 }

@@ -54,4 +54,11 @@ export const creditEn: MessageTable<CreditMessages> = {
   "credit.limit.requested": "Limit applied for (the cap)",
   "credit.limit.suggested": "Suggested limit (rounded down to 1,000 yuan)",
   "credit.register.bad_term": '{sheet} {cell}: term "{found}" is not a number of days',
+  "credit.review.past_final_below": "{count} past the final deadline: downgrade from {from} one step to {to} proposed (no application, not rescored)",
+  "credit.review.past_final_below_fresh": "{count} past the final deadline: downgrade from {from} one step to {to} proposed (the fresh score {score} is {fresh}, not below {to})",
+  "credit.review.past_final_fresh_lower": "{count} past the final deadline, and the fresh score {score} is {to}, below {below} one step down: downgrade from {from} to {to} proposed",
+  "credit.review.past_final_lowest": "{count} past the final deadline: {grade} is the lowest grade already and stays",
+  "credit.review.past_final_fresh_only": "{count} past the final deadline; the register's grade \"{grade}\" is not on the scorecard: {to} proposed from the fresh score {score}",
+  "credit.review.past_final_no_grade": "{count} past the final deadline; the register's grade \"{grade}\" is not on the scorecard, so it cannot go one step down: write the grade into the credit register, or score an application",
+  "credit.review.fresh": "the fresh score {score} is {to}, not the register's {from}: {to} proposed",
 };

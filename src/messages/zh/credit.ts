@@ -54,4 +54,11 @@ export const creditZh: MessageTable<CreditMessages> = {
   "credit.limit.requested": "申请额度（上限）",
   "credit.limit.suggested": "建议额度（向下取整到千元）",
   "credit.register.bad_term": "{sheet} {cell}：账期“{found}”不是有效天数",
+  "credit.review.past_final_below": "{count} 笔超过最终期限：建议由 {from} 降一级为 {to}（无申请表，未重新评分）",
+  "credit.review.past_final_below_fresh": "{count} 笔超过最终期限：建议由 {from} 降一级为 {to}（新得分 {score} 为 {fresh}，不低于 {to}）",
+  "credit.review.past_final_fresh_lower": "{count} 笔超过最终期限，且新得分 {score} 为 {to}，低于降一级后的 {below}：建议由 {from} 降为 {to}",
+  "credit.review.past_final_lowest": "{count} 笔超过最终期限：{grade} 已是最低等级，维持 {grade}",
+  "credit.review.past_final_fresh_only": "{count} 笔超过最终期限；档案等级“{grade}”不在评分标准中，按新得分 {score} 建议定为 {to}",
+  "credit.review.past_final_no_grade": "{count} 笔超过最终期限；档案等级“{grade}”不在评分标准中，无法降一级：请在信用档案中写明等级，或提交申请表重新评分",
+  "credit.review.fresh": "新得分 {score} 为 {to}，与档案的 {from} 不同：建议改为 {to}",
 };

@@ -72,7 +72,6 @@ export interface CreditStrings {
   nextReview: (date: string | null, past: boolean) => string;
   fresh: (score: number, grade: string) => string;
   noFresh: string;
-  proposed: (from: string, to: string) => string;
   pastFinal: (n: number) => string;
   registerRow: (row: number) => string;
 
@@ -158,7 +157,6 @@ const zhCN: CreditStrings = {
   nextReview: (date, past) => (date === null ? "未写下次复评日期" : past ? `复评已到期（${date}）` : `下次复评 ${date}`),
   fresh: (score, grade) => `新得分 ${score}（${grade} 级）`,
   noFresh: "没有申请表，未重新评分",
-  proposed: (from, to) => `建议由 ${from} 降为 ${to}`,
   pastFinal: (n) => `${n} 笔超过最终期限`,
   registerRow: (row) => `档案第 ${row} 行`,
 
@@ -245,7 +243,6 @@ const enUS: CreditStrings = {
   nextReview: (date, past) => (date === null ? "no next review date" : past ? `review overdue (${date})` : `next review ${date}`),
   fresh: (score, grade) => `fresh score ${score} (grade ${grade})`,
   noFresh: "no application, not rescored",
-  proposed: (from, to) => `downgrade ${from} → ${to} proposed`,
   pastFinal: (n) => `${n} past the final deadline`,
   registerRow: (row) => `register row ${row}`,
 

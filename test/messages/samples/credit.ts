@@ -53,4 +53,11 @@ export const creditSamples: CreditMessages = {
   "credit.limit.computed": {},
   "credit.limit.requested": {},
   "credit.limit.suggested": {},
+  "credit.review.past_final_below": { count: 1, from: "B", to: "C" },
+  "credit.review.past_final_below_fresh": { count: 2, from: "A", to: "B", score: 90, fresh: "A" },
+  "credit.review.past_final_fresh_lower": { count: 1, from: "B", below: "C", score: 46, to: "D" },
+  "credit.review.past_final_lowest": { count: 3, grade: "D" },
+  "credit.review.past_final_fresh_only": { count: 1, grade: "AA", score: 72, to: "B" },
+  "credit.review.past_final_no_grade": { count: 1, grade: "AA" },
+  "credit.review.fresh": { score: 88, from: "B", to: "A" },
 };
