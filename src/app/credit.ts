@@ -31,10 +31,10 @@ import {
   type ScorecardProblem,
 } from "../core/credit";
 import { DEFAULT_TERM_DAYS } from "../core/aging";
+import { msg, type Message } from "../core/messages";
 import type { CellValue, Fen, IsoDate } from "../core/model";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
 import { columnLetter } from "../core/read/columns";
-import { formatFenGrouped } from "../core/money";
 import { dealerKey } from "../core/values/refs";
 import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
@@ -326,7 +326,7 @@ export async function runCredit(req: CreditRequest): Promise<{ ok: true; run: Cr
         problem: {
           code: "not_balance_table",
           sheet,
-          message: say(lang, `工作表“${sheet}”不是余额表：应有经销商列以及本期借方、本期贷方、期末余额列`, `the sheet "${sheet}" is not a balance table: it needs a dealer column and debit, credit and closing balance columns`),
+          message: render(msg("credit.balances.not_table", { sheet }), lang),
         },
       };
     }
@@ -340,7 +340,7 @@ export async function runCredit(req: CreditRequest): Promise<{ ok: true; run: Cr
     defaultTermDays: req.defaultTermDays ?? DEFAULT_TERM_DAYS,
     balances: balances ? closingByDealer(balances) : null,
   });
-  const warnings = balances ? balanceWarnings(balances, result, req.asOf, lang) : [];
+  const warnings = balances ? balanceWarnings(balances, result, req.asOf).map((m) => render(m, lang)) : [];
   return { ok: true, run: { result, scorecard, register, ledger, applicationSheets: found.sheets, exposureFrom: balances ? "balances" : ledger ? "ledger" : "none", balances, warnings } };
 }
 
@@ -357,35 +357,16 @@ function closingByDealer(table: BalanceTable): Map<string, Fen> {
 }
 
 /** The table's cut-off against the as-of date, and its rows of the assessed dealers that do not add up or cannot be read. */
-function balanceWarnings(table: BalanceTable, result: CreditResult, asOf: IsoDate, lang: Lang): string[] {
-  const out: string[] = [];
+function balanceWarnings(table: BalanceTable, result: CreditResult, asOf: IsoDate): Message[] {
+  const out: Message[] = [];
   const sheet = table.sheet;
-  if (table.cutoff === null) {
-    out.push(say(lang, `余额表“${sheet}”没有写明截止日期：占用按其期末余额计，视为评估日 ${asOf} 的余额`, `the balance table "${sheet}" states no cut-off date: its closing balances are taken as the exposure at the as-of date ${asOf}`));
-  } else if (table.cutoff !== asOf) {
-    out.push(
-      say(
-        lang,
-        `余额表“${sheet}”的截止日期是 ${table.cutoff}，评估日是 ${asOf}：占用取的是 ${table.cutoff} 的期末余额，不是评估日的余额`,
-        `the balance table "${sheet}" is at ${table.cutoff} and the as-of date is ${asOf}: exposure is the closing balance at ${table.cutoff}, not at the as-of date`,
-      ),
-    );
-  }
+  if (table.cutoff === null) out.push(msg("credit.balances.no_cutoff", { sheet, asOf }));
+  else if (table.cutoff !== asOf) out.push(msg("credit.balances.cutoff_differs", { sheet, cutoff: table.cutoff, asOf }));
   const assessed = new Set(result.exposures.map((e) => dealerKey(e.dealer)));
   for (const m of table.mismatches) {
-    if (!assessed.has(dealerKey(m.dealer))) continue;
-    out.push(
-      say(
-        lang,
-        `余额表“${sheet}”第 ${m.row} 行（${m.dealer}）不平：期初 + 借方 − 贷方 = ${formatFenGrouped(m.expected)}，期末余额写的是 ${formatFenGrouped(m.found)}；占用按期末余额计`,
-        `row ${m.row} of the balance table "${sheet}" (${m.dealer}) does not add up: opening + debit − credit = ${formatFenGrouped(m.expected)}, the closing balance says ${formatFenGrouped(m.found)}; exposure uses the closing balance`,
-      ),
-    );
+    if (assessed.has(dealerKey(m.dealer))) out.push(msg("credit.balances.row_off", { sheet, row: m.row, dealer: m.dealer, expected: m.expected, found: m.found }));
   }
-  for (const c of table.unreadable) {
-    const cell = `${columnLetter(c.column)}${c.row}`;
-    out.push(say(lang, `余额表“${sheet}”单元格 ${cell}：“${c.found}”不是金额，该行未计入占用`, `the balance table "${sheet}", cell ${cell}: "${c.found}" is not an amount; the row is left out of exposure`));
-  }
+  for (const c of table.unreadable) out.push(msg("credit.balances.unreadable", { sheet, cell: `${columnLetter(c.column)}${c.row}`, found: c.found }));
   return out;
 }
 

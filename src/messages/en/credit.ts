@@ -61,4 +61,9 @@ export const creditEn: MessageTable<CreditMessages> = {
   "credit.review.past_final_fresh_only": "{count} past the final deadline; the register's grade \"{grade}\" is not on the scorecard: {to} proposed from the fresh score {score}",
   "credit.review.past_final_no_grade": "{count} past the final deadline; the register's grade \"{grade}\" is not on the scorecard, so it cannot go one step down: write the grade into the credit register, or score an application",
   "credit.review.fresh": "the fresh score {score} is {to}, not the register's {from}: {to} proposed",
+  "credit.balances.not_table": "the sheet \"{sheet}\" is not a balance table: it needs a dealer column and debit, credit and closing balance columns",
+  "credit.balances.no_cutoff": "the balance table \"{sheet}\" states no cut-off date: its closing balances are taken as the exposure at the as-of date {asOf}",
+  "credit.balances.cutoff_differs": "the balance table \"{sheet}\" is at {cutoff} and the as-of date is {asOf}: exposure is the closing balance at {cutoff}, not at the as-of date",
+  "credit.balances.row_off": "row {row} of the balance table \"{sheet}\" ({dealer}) does not add up: opening + debit − credit = {expected:money}, the closing balance says {found:money}; exposure uses the closing balance",
+  "credit.balances.unreadable": "the balance table \"{sheet}\", cell {cell}: \"{found}\" is not an amount; the row is left out of exposure",
 };

@@ -61,4 +61,9 @@ export const creditZh: MessageTable<CreditMessages> = {
   "credit.review.past_final_fresh_only": "{count} 笔超过最终期限；档案等级“{grade}”不在评分标准中，按新得分 {score} 建议定为 {to}",
   "credit.review.past_final_no_grade": "{count} 笔超过最终期限；档案等级“{grade}”不在评分标准中，无法降一级：请在信用档案中写明等级，或提交申请表重新评分",
   "credit.review.fresh": "新得分 {score} 为 {to}，与档案的 {from} 不同：建议改为 {to}",
+  "credit.balances.not_table": "工作表“{sheet}”不是余额表：应有经销商列以及本期借方、本期贷方、期末余额列",
+  "credit.balances.no_cutoff": "余额表“{sheet}”没有写明截止日期：占用按其期末余额计，视为评估日 {asOf} 的余额",
+  "credit.balances.cutoff_differs": "余额表“{sheet}”的截止日期是 {cutoff}，评估日是 {asOf}：占用取的是 {cutoff} 的期末余额，不是评估日的余额",
+  "credit.balances.row_off": "余额表“{sheet}”第 {row} 行（{dealer}）不平：期初 + 借方 − 贷方 = {expected:money}，期末余额写的是 {found:money}；占用按期末余额计",
+  "credit.balances.unreadable": "余额表“{sheet}”单元格 {cell}：“{found}”不是金额，该行未计入占用",
 };

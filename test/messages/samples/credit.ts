@@ -60,4 +60,9 @@ export const creditSamples: CreditMessages = {
   "credit.review.past_final_fresh_only": { count: 1, grade: "AA", score: 72, to: "B" },
   "credit.review.past_final_no_grade": { count: 1, grade: "AA" },
   "credit.review.fresh": { score: 88, from: "B", to: "A" },
+  "credit.balances.not_table": { sheet: "说明" },
+  "credit.balances.no_cutoff": { sheet: "往来余额表", asOf: "2026-11-30" },
+  "credit.balances.cutoff_differs": { sheet: "往来余额表", cutoff: "2026-10-31", asOf: "2026-11-30" },
+  "credit.balances.row_off": { sheet: "往来余额表", row: 5, dealer: "温州瑞丰五金", expected: 40_000, found: 50_000 },
+  "credit.balances.unreadable": { sheet: "往来余额表", cell: "F6", found: "待定" },
 };
