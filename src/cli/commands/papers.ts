@@ -7,7 +7,7 @@ import * as path from "path";
 import type { TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
 import { BUILTIN_SHEETS, COMPANY_SHEET, REGISTER_SHEET, companyInfoRows } from "../../core/letters";
-import type { CombinedReadResult, ReadResult } from "../../core/read";
+import type { ReadResult } from "../../core/read";
 import type { ReadableWorkbook, WorkbookPort } from "../../port/workbook";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
@@ -122,7 +122,8 @@ export async function printPapers(ctx: Context, values: Values, files: PaperFile
     return;
   }
   ctx.io.out(text());
-  if (files.sheets.length > 1) ctx.io.out(["", ...sheetsText(ledger as CombinedReadResult, ctx.lang)].join("\n"));
+  const months = sheetsText(ledger, ctx.lang);
+  if (months.length > 0) ctx.io.out(["", ...months].join("\n"));
   if (files.out !== undefined) ctx.io.out(writtenText(files.out, ctx.lang));
 }
 

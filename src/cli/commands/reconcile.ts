@@ -18,7 +18,7 @@ import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
 import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, writtenText, type OpenedFile } from "../files";
-import type { CombinedReadResult } from "../../core/read";
+import { sheetsOf } from "../../core/read/sheets-of";
 import { writeJson } from "../json-stream";
 import { sheetsText } from "./read";
 import { balanceTableRefusal, commandBalancesOnly } from "./balances";
@@ -185,9 +185,9 @@ export function reconcileText(run: ReconcileRun, lang: Lang, ledgerSheets?: read
   const r = run.report;
   const lines: string[] = [];
   const ledgerRows = (rows: readonly number[]) => rows.map((n) => (ledgerSheets ? rowLabel(ledgerSheets, n) : String(n))).join(",") || "-";
-  const read = (run.ledger as Partial<CombinedReadResult>).sheets ?? [run.ledger.sheet];
+  const read = sheetsOf(run.ledger);
   lines.push(`${s("台账", "Ledger")}: ${read.join("、")}  ${s("对账单", "Statement")}: ${run.statement.sheet}  ${s("截止日期", "Cut-off")}: ${r.asOf ?? r.cutoff ?? "-"}`);
-  if (read.length > 1) lines.push(...sheetsText(run.ledger as CombinedReadResult, lang));
+  lines.push(...sheetsText(run.ledger, lang));
   const choice = run.dealerChoice;
   if (run.autoDealer && choice && choice.ledgerDealers.length > 1) {
     const as = choice.statementName && choice.match !== "same" ? s(`（对账单写作「${choice.statementName}」）`, ` (the statement writes "${choice.statementName}")`) : "";

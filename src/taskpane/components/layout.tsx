@@ -8,6 +8,12 @@
 import { Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { forwardRef, type ReactNode } from "react";
 
+/**
+ * Rows listed one by one in a note (the read summary's blocks and skipped rows, a balance table's rows that do
+ * not add up); past this the rest are counted, so a long list does not bury the pane.
+ */
+export const MAX_LISTED_ROWS = 8;
+
 export const useLayoutStyles = makeStyles({
   /** A view: sections one under the other. */
   view: {

@@ -10,7 +10,7 @@ import type { ReadResult } from "../../../src/core/read/types";
 import type { Selection } from "../../../src/port/workbook";
 import type { FixtureSheet } from "../../../src/fake-excel";
 import { useAgingRun } from "../../../src/taskpane/aging/useAgingRun";
-import { useLettersRun, type LettersRunView } from "../../../src/taskpane/letters/useLettersRun";
+import { skippedOfRun, useLettersRun, type LettersRunView } from "../../../src/taskpane/letters/useLettersRun";
 import { itemTargets } from "../../../src/taskpane/reconcile/results";
 import { useReconcileRun } from "../../../src/taskpane/reconcile/useReconcileRun";
 import { APP_USE_CASES } from "../../../src/taskpane/use-cases";
@@ -205,7 +205,7 @@ describe("函证 from a balance table", () => {
     const fromTable = await lettersOn("往来余额表", [BALANCES]);
     const table = fromTable.hook.current.balances!;
     expect(table.cutoff).toBe("2026-11-30");
-    expect(fromTable.hook.current.excluded).toEqual([{ sheet: "往来余额表", row: 6, dealer: "温州瑞丰五金", expected: 40_000, found: 50_000 }]);
+    expect(table.mismatches).toEqual([{ sheet: "往来余额表", row: 6, dealer: "温州瑞丰五金", expected: 40_000, found: 50_000 }]);
     await step(() => fromTable.hook.current.choose({ asOf: "2026-11-30" }));
     const tableRun = await generated(fromTable.hook);
 
@@ -215,8 +215,21 @@ describe("函证 from a balance table", () => {
       ["DZ-202611-0001", "杭州美达商贸有限公司", 10_700_053],
       ["DZ-202611-0002", "嘉兴恒通家电", 140_950],
     ]);
-    expect(tableRun.skipped.map((k) => [k.dealer, k.code])).toEqual([["宁波顺和电器", "zero_balance"]]);
+    // The pane hands the run every dealer: the run itself skips the row that does not add up, and says why.
+    expect(tableRun.skipped.map((k) => [k.dealer, k.code])).toEqual([
+      ["宁波顺和电器", "zero_balance"],
+      ["温州瑞丰五金", "balance_row_off"],
+    ]);
     expect(tableRun.letters.some((l) => l.dealer === "温州瑞丰五金")).toBe(false);
+    const { rowsOff, others } = skippedOfRun(tableRun);
+    expect(rowsOff).toEqual([
+      {
+        dealer: "温州瑞丰五金",
+        reason: "余额表“往来余额表”第 6 行不平：期初 + 借方 − 贷方 = 400.00，期末余额却是 500.00；请先核对该行，未生成对账函",
+        target: { sheet: "往来余额表", row: 6 },
+      },
+    ]);
+    expect(others.map((k) => k.dealer)).toEqual(["宁波顺和电器"]);
   });
 
   test("a picked dealer whose row does not add up gets no letter either", async () => {
@@ -224,6 +237,7 @@ describe("函证 from a balance table", () => {
     await step(() => hook.current.choose({ asOf: "2026-11-30", mode: "picked", picked: ["温州瑞丰五金", "嘉兴恒通家电"] }));
     const run = await generated(hook);
     expect(run.letters.map((l) => l.dealer)).toEqual(["嘉兴恒通家电"]);
+    expect(skippedOfRun(run).rowsOff.map((r) => [r.dealer, r.target])).toEqual([["温州瑞丰五金", { sheet: "往来余额表", row: 6 }]]);
   });
 
   test("the as-of date against the table's cut-off: both dates while they differ, nothing once they agree", async () => {
