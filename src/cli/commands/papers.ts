@@ -10,6 +10,7 @@ import { BUILTIN_SHEETS, COMPANY_SHEET, REGISTER_SHEET, companyInfoRows } from "
 import type { ReadResult } from "../../core/read";
 import type { ReadableWorkbook, WorkbookPort } from "../../port/workbook";
 import { XlsxWorkbook } from "../../xlsx/workbook";
+import { sameSheetName } from "../../port/addresses";
 import type { Context, Values } from "../options";
 import { optionalString, say, stringList } from "../options";
 import { UsageError } from "../errors";
@@ -44,7 +45,9 @@ export function isPapersSheet(name: string): boolean {
 export async function templateSheetOf(file: OpenedFile, wanted: string | undefined, lang: Lang, display: string): Promise<string> {
   const sheets = (await file.port.listSheets()).map((s) => s.name);
   if (wanted !== undefined) {
-    if (sheets.includes(wanted)) return wanted;
+    // As everywhere else a sheet is named: whatever its case, then as the workbook writes it.
+    const found = sheets.find((s) => sameSheetName(s, wanted));
+    if (found !== undefined) return found;
     throw new UsageError(say(lang, `${display} 中没有模板工作表“${wanted}”（有：${sheets.join("、")}）`, `no template sheet "${wanted}" in ${display} (sheets: ${sheets.join(", ")})`));
   }
   if (sheets.length === 1) return sheets[0];
