@@ -33,7 +33,12 @@ export function realSelection(sheets: readonly string[], target: Selection): Sel
 export function rowLabel(sheets: readonly string[], row: number): string {
   if (sheets.length < 2) return String(row);
   const r = sheetRowOf(sheets, row);
-  return r.sheet === sheets[0] ? String(r.row) : `${r.sheet}!${r.row}`;
+  return placeLabel(sheets[0], r.sheet, r.row);
+}
+
+/** A row of a ledger read over several sheets as the user reads it: `5` on the first sheet (`first`), `2026-08!5` on another. */
+export function placeLabel(first: string, sheet: string, row: number): string {
+  return sheet === first ? String(row) : `${sheet}!${row}`;
 }
 
 function shifted(grid: Grid, k: number): Grid {

@@ -88,6 +88,31 @@ describe("a ledger over monthly sheets", () => {
     expect(ok.out).toContain("\"2026-08\"");
   });
 
+  test("aging --out: 催款计划's 台账行 says each row as the text does, `2026-08!4` on a sheet after the first, and links to that sheet's copy", async () => {
+    const r = await run(["aging", "--ledger", "months.xlsx", "--sheet", "2026-07", "--sheet", "2026-08", "--as-of", "2026-08-31", "--out", "aging.xlsx", "--force"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "aging.xlsx"));
+    const plan = wb.getWorksheet("催款计划")!;
+    const header = plan.getRow(3).values as unknown[];
+    const column = header.indexOf("台账行");
+    const refColumn = header.indexOf("单号");
+    expect(column).toBeGreaterThan(0);
+    const rows: [unknown, unknown, unknown][] = [];
+    plan.eachRow((row, n) => {
+      if (n <= 3) return;
+      const cell = row.getCell(column);
+      const v = cell.value as { text?: string; hyperlink?: string } | string | null;
+      if (v && typeof v === "object" && v.hyperlink) rows.push([row.getCell(refColumn).text, v.text, v.hyperlink]);
+    });
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ["XS-1", "4", expect.stringMatching(/^#'?[^!]*2026-07'?!A4$/)],
+        ["XS-2", "2026-08!4", expect.stringMatching(/^#'?[^!]*2026-08'?!A4$/)],
+      ]),
+    );
+  });
+
   test("a sheet named twice, or --sheet with --sheets, is refused in one line", async () => {
     const twice = await run(["read", "months.xlsx", "--sheet", "2026-07", "--sheet", "2026-07"], dir);
     expect(twice.err).toContain("工作表“2026-07”指定了两次");
