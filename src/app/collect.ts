@@ -11,9 +11,9 @@
  * For the pane: `runDemands` (one dealer, or all past their final deadline with `dealers: { all: true }`),
  * `runPromise` (one dealer, the installment form's fields); the 时效 column reads each aging item's `limitation`.
  */
-import { runAging, type AgingRun } from "./aging";
+import { paymentEntries, runAging, type AgingRun } from "./aging";
 import type { SheetRef } from "./reconcile";
-import { entriesOf, type ReadResult } from "../core/read";
+import type { EntryTable, ReadResult } from "../core/read";
 import type { Lang } from "./lang";
 import { writeRegisterPlan } from "./register";
 import { UNNAMED_DEALER } from "../core/aging";
@@ -82,8 +82,14 @@ async function loadRegister(port: WorkbookPort): Promise<{ name: string; read: R
 /** The dealer an entry belongs to, named as the aging names it. */
 const dealerOfEntry = (e: Entry): string => e.dealer ?? UNNAMED_DEALER;
 
-function receiptsFor(entries: readonly Entry[]): (dealer: string) => Receipt[] {
-  return (dealer) => receiptsOf(entries, dealer, dealerOfEntry);
+/** A dealer's receipts, from that dealer's payment rows of the ledger's table only (each dealer's found once). */
+function receiptsFor(table: EntryTable): (dealer: string) => Receipt[] {
+  const found = new Map<string, Receipt[]>();
+  return (dealer) => {
+    let receipts = found.get(dealer);
+    if (receipts === undefined) found.set(dealer, (receipts = receiptsOf(paymentEntries(table, dealer), dealer, dealerOfEntry)));
+    return receipts;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -200,7 +206,7 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
   }
   const planName = await findSheet(registerPort, PLAN_SHEET);
   const commitments = planName
-    ? checkCommitments(readPlanSheet(await registerPort.readSheet(planName)).commitments, register.read?.rows ?? [], receiptsFor(entriesOf(aging.ledger.table)), asOf)
+    ? checkCommitments(readPlanSheet(await registerPort.readSheet(planName)).commitments, register.read?.rows ?? [], receiptsFor(aging.ledger.table), asOf)
     : [];
   const demands = recordedDemands(register.read?.rows ?? []);
   const missed = missedCommitments(commitments);
@@ -369,7 +375,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   const filled = fillTemplate(c.template, values, details);
   const sheet = promiseSheetName(number);
   await target.writeSheet(papersSheet(sheet, c.template.template, req.template ?? null, [filled]).spec);
-  const checks = checkInstallments(made.installments, receiptsFor(entriesOf(aging.ledger.table))(dealer), asOf, asOf);
+  const checks = checkInstallments(made.installments, receiptsFor(aging.ledger.table)(dealer), asOf, asOf);
   const planSheet = await writePlanRows(registerPort, number, dealer, checks, lang);
   await writeRegisterPlan(registerPort, register.name, register.read, planned.plan, lang);
 
