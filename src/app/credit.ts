@@ -32,11 +32,11 @@ import {
 } from "../core/credit";
 import { DEFAULT_TERM_DAYS } from "../core/aging";
 import { msg, type Message } from "../core/messages";
-import type { CellValue, Fen, IsoDate } from "../core/model";
+import type { CellValue, Fen, Grid, IsoDate } from "../core/model";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
 import { columnLetter } from "../core/read/columns";
 import { dealerKey } from "../core/values/refs";
-import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
+import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, ReadOptions, RowMark, SheetInfo, SheetSpec, WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
 import { readBalanceSheet, readSheet } from "./read";
 import { describeReadIssue } from "../messages/read";
@@ -155,20 +155,54 @@ function notApplications(name: string): boolean {
   return name === SCORECARD_SHEET || name === REGISTER_SHEET || name === pick(CREDIT_RESULT_SHEET, "zh-CN") || name === pick(CREDIT_RESULT_SHEET, "en-US");
 }
 
-/** Every application in every sheet of a workbook (forms and tables), and the errors naming sheet and cell. */
-export async function findApplications(port: ReadableWorkbook): Promise<{ applications: Application[]; errors: ApplicationError[]; sheets: string[] }> {
-  const applications: Application[] = [];
-  const errors: ApplicationError[] = [];
-  const sheets: string[] = [];
-  for (const s of await port.listSheets()) {
-    if (notApplications(s.name) || s.rowCount === 0) continue;
-    const read = readApplications(await port.readSheet(s.name));
-    if (read.applications.length > 0 || read.errors.length > 0) sheets.push(s.name);
-    applications.push(...read.applications);
-    errors.push(...read.errors);
+/**
+ * The workbook with its sheet list and each sheet read at most once (later asks get the same grid): a credit
+ * run looks at every sheet for applications and then takes the ledger, a balance table, the register and the
+ * scorecard from those same reads. A port that gives rows one at a time (a large CSV file) still does for a
+ * sheet not read yet. Wrapping a port already wrapped gives it back.
+ */
+export function readOnce(port: ReadableWorkbook): ReadableWorkbook {
+  if (READ_ONCE.has(port)) return port;
+  let sheets: Promise<SheetInfo[]> | null = null;
+  const grids = new Map<string, Promise<Grid>>();
+  const keep = (name: string, grid: Promise<Grid>): Promise<Grid> => {
+    grids.set(name, grid);
+    // A read that failed is not kept: asking again tries again.
+    grid.catch(() => grids.delete(name));
+    return grid;
+  };
+  const readSheet = (name: string, options?: ReadOptions): Promise<Grid> => grids.get(name) ?? keep(name, port.readSheet(name, options));
+  const once: ReadableWorkbook = {
+    capabilities: () => port.capabilities(),
+    listSheets: () => {
+      if (sheets === null) {
+        sheets = port.listSheets();
+        sheets.catch(() => (sheets = null));
+      }
+      return sheets;
+    },
+    readSheet,
+    // The sheets not read yet in one batch where the port has one (Excel: fewer round trips).
+    readSheets: async (names, options) => {
+      const missing = [...new Set(names)].filter((n) => !grids.has(n));
+      if (missing.length > 1 && port.readSheets) {
+        const batch = port.readSheets(missing, options);
+        missing.forEach((n, k) => keep(n, batch.then((g) => g[k])));
+      }
+      return Promise.all(names.map((n) => readSheet(n, options)));
+    },
+    readLayout: (name) => port.readLayout(name),
+    getSetting: (key) => port.getSetting(key),
+  };
+  if (port.readRows) {
+    const rows = port.readRows.bind(port);
+    once.readRows = (name, options) => grids.get(name) ?? rows(name, options);
   }
-  return { applications, errors, sheets };
+  READ_ONCE.add(once);
+  return once;
 }
+
+const READ_ONCE = new WeakSet<ReadableWorkbook>();
 
 /** A sheet that reads as a balance table, with the cut-off its title gives (or null). */
 export interface BalanceSheetFound {
@@ -191,34 +225,39 @@ export interface CreditSurvey {
 }
 
 /**
- * What a workbook holds for credit, each sheet read once: the applications (with their errors naming sheet
- * and cell), the balance tables, and whether the register and the scorecard are there.
+ * What a workbook holds for credit, each sheet read once (together, where the port can): the applications (with
+ * their errors naming sheet and cell), the balance tables, and whether the register and the scorecard are there.
  */
 export async function surveyCredit(port: ReadableWorkbook): Promise<CreditSurvey> {
   const out: CreditSurvey = { applications: [], errors: [], sheets: [], balanceTables: [], register: null, scorecard: null };
+  const names: string[] = [];
   for (const s of await port.listSheets()) {
     if (s.name === REGISTER_SHEET) out.register = s.name;
     if (s.name === SCORECARD_SHEET) out.scorecard = s.name;
-    if (notApplications(s.name) || s.rowCount === 0) continue;
-    const grid = await port.readSheet(s.name);
+    if (!notApplications(s.name) && s.rowCount > 0) names.push(s.name);
+  }
+  const grids = port.readSheets && names.length > 1 ? await port.readSheets(names) : await Promise.all(names.map((n) => port.readSheet(n)));
+  names.forEach((name, k) => {
+    const grid = grids[k];
     const read = readApplications(grid);
     if (read.applications.length > 0 || read.errors.length > 0) {
-      out.sheets.push(s.name);
+      out.sheets.push(name);
       out.applications.push(...read.applications);
       out.errors.push(...read.errors);
-      continue;
+      return;
     }
     const table = readBalanceTable(grid);
-    if (table !== null && table.rows.length > 0) out.balanceTables.push({ sheet: s.name, cutoff: table.cutoff, dealers: table.rows.length });
-  }
+    if (table !== null && table.rows.length > 0) out.balanceTables.push({ sheet: name, cutoff: table.cutoff, dealers: table.rows.length });
+  });
   return out;
 }
 
-/** The first sheet of a workbook that reads as a balance table, or null. */
-export async function findBalanceSheet(port: ReadableWorkbook): Promise<string | null> {
+/** The first sheet of a workbook that reads as a balance table, and the table read, or null. */
+export async function findBalanceSheet(port: ReadableWorkbook): Promise<{ sheet: string; table: BalanceTable } | null> {
   for (const s of await port.listSheets()) {
     if (s.rowCount === 0) continue;
-    if ((await readBalanceSheet(port, s.name)) !== null) return s.name;
+    const table = await readBalanceSheet(port, s.name);
+    if (table !== null) return { sheet: s.name, table };
   }
   return null;
 }
@@ -269,7 +308,7 @@ export interface CreditRequest {
    * A balance table (科目余额表 / 往来余额表): exposure is each dealer's 期末余额 at the table's cut-off instead
    * of the ledger's balance (the ledger, when given too, still gives the payment history).
    */
-  balances?: { port: ReadableWorkbook; sheet: string };
+  balances?: { port: ReadableWorkbook; sheet: string; /** The table as already read (`findBalanceSheet`): not read again. */ table?: BalanceTable };
   /** Where the register is kept; default the applications' workbook. */
   register?: ReadableWorkbook;
   /** Where the scorecard is kept; default the applications' workbook. */
@@ -301,39 +340,51 @@ export interface CreditRun {
   warnings: string[];
 }
 
-export async function runCredit(req: CreditRequest): Promise<{ ok: true; run: CreditRun } | { ok: false; problem: CreditProblem }> {
+export type CreditOutcome = ({ ok: true; run: CreditRun } | { ok: false; problem: CreditProblem }) & {
+  /** What the applications' workbook holds, from the run's own reads (the pane shows it instead of surveying again). */
+  survey: CreditSurvey;
+};
+
+/**
+ * One credit run. Every sheet is read once: the applications are looked for in every sheet, and the ledger, a
+ * balance table, the register and the scorecard are taken from those reads where they are in the same
+ * workbook (ports are read through `readOnce`).
+ */
+export async function runCredit(req: CreditRequest): Promise<CreditOutcome> {
   const lang = req.lang ?? "zh-CN";
-  const found = await findApplications(req.applications);
-  if (found.errors.length > 0) return { ok: false, problem: { code: "applications", errors: found.errors } };
-  if (found.applications.length === 0) return { ok: false, problem: { code: "no_applications" } };
-  const scorecard = await loadScorecard(req.scorecard ?? req.applications);
-  if (scorecard.problems.length > 0) return { ok: false, problem: { code: "scorecard", sheet: scorecard.sheet ?? SCORECARD_SHEET, problems: scorecard.problems } };
-  const register = await loadRegister(req.register ?? req.applications);
+  const once = new Map<ReadableWorkbook, ReadableWorkbook>();
+  const read = (port: ReadableWorkbook): ReadableWorkbook => {
+    let o = once.get(port);
+    if (!o) {
+      o = readOnce(port);
+      once.set(port, o);
+    }
+    return o;
+  };
+  const survey = await surveyCredit(read(req.applications));
+  if (survey.errors.length > 0) return { ok: false, problem: { code: "applications", errors: survey.errors }, survey };
+  if (survey.applications.length === 0) return { ok: false, problem: { code: "no_applications" }, survey };
+  const scorecard = await loadScorecard(read(req.scorecard ?? req.applications));
+  if (scorecard.problems.length > 0) return { ok: false, problem: { code: "scorecard", sheet: scorecard.sheet ?? SCORECARD_SHEET, problems: scorecard.problems }, survey };
+  const register = await loadRegister(read(req.register ?? req.applications));
   let ledger: ReadResult | null = null;
   if (req.ledger) {
-    ledger = await readSheet(req.ledger.port, req.ledger.sheet, { asOf: req.asOf });
+    ledger = await readSheet(read(req.ledger.port), req.ledger.sheet, { asOf: req.asOf });
     if (ledger.table.length === 0 && ledger.openings.length === 0 && ledger.errors.length > 0) {
-      return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(ledger.errors[0], lang) } };
+      return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(ledger.errors[0], lang) }, survey };
     }
   }
   let balances: BalanceTable | null = null;
   if (req.balances) {
-    balances = await readBalanceSheet(req.balances.port, req.balances.sheet);
+    balances = req.balances.table ?? (await readBalanceSheet(read(req.balances.port), req.balances.sheet));
     if (balances === null) {
       const sheet = req.balances.sheet;
-      return {
-        ok: false,
-        problem: {
-          code: "not_balance_table",
-          sheet,
-          message: render(msg("credit.balances.not_table", { sheet }), lang),
-        },
-      };
+      return { ok: false, problem: { code: "not_balance_table", sheet, message: render(msg("credit.balances.not_table", { sheet }), lang) }, survey };
     }
   }
   const result = assessCredit({
     asOf: req.asOf,
-    applications: found.applications,
+    applications: survey.applications,
     ledger: ledger ? { entries: entriesOf(ledger.table), openings: ledger.openings, ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) } : null,
     register,
     card: scorecard.card,
@@ -341,7 +392,7 @@ export async function runCredit(req: CreditRequest): Promise<{ ok: true; run: Cr
     balances: balances ? closingByDealer(balances) : null,
   });
   const warnings = balances ? balanceWarnings(balances, result, req.asOf).map((m) => render(m, lang)) : [];
-  return { ok: true, run: { result, scorecard, register, ledger, applicationSheets: found.sheets, exposureFrom: balances ? "balances" : ledger ? "ledger" : "none", balances, warnings } };
+  return { ok: true, run: { result, scorecard, register, ledger, applicationSheets: survey.sheets, exposureFrom: balances ? "balances" : ledger ? "ledger" : "none", balances, warnings }, survey };
 }
 
 const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);

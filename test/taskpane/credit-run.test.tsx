@@ -186,6 +186,29 @@ describe("the 信用 workflow", () => {
     expect(pane.store.get().confirmation!.text("zh-CN")).toBe("已清除超额度标记，各行恢复原样。");
   });
 
+  test("scoring reads each sheet of the workbook once (the ledger and the register from the same reads), and shows what it found", async () => {
+    const { pane, hook } = await setUp([LEDGER, REGISTER, APPLICATION_TABLE]);
+    const reads = new Map<string, number>();
+    const count = (name: string) => reads.set(name, (reads.get(name) ?? 0) + 1);
+    let lists = 0;
+    const port = pane.port;
+    const readSheet = port.readSheet.bind(port);
+    const readSheets = port.readSheets!.bind(port);
+    const listSheets = port.listSheets.bind(port);
+    port.readSheet = (name, options) => (count(name), readSheet(name, options));
+    port.readSheets = (names, options) => (names.forEach(count), readSheets(names, options));
+    port.listSheets = () => (lists++, listSheets());
+    // A second application typed in since the view opened: the run sees it, and the survey shown follows.
+    pane.excel.model.sheet("申请登记")!.setStored(3, 1, "温州新客五金");
+    for (const [c, v] of APPLICATION_TABLE.rows[1].slice(1).entries()) pane.excel.model.sheet("申请登记")!.setStored(3, c + 2, v as string | number);
+    await scoreAt(hook);
+    expect(done(hook).result.dealers.map((d) => d.dealer)).toEqual(["杭州美达商贸", "温州新客五金"]);
+    expect(Object.fromEntries(reads)).toEqual({ 应收明细: 1, 信用档案: 1, 申请登记: 1 });
+    expect(lists).toBe(1);
+    if (hook.current.survey.state !== "done") throw new Error(hook.current.survey.state);
+    expect(hook.current.survey.survey.applications.map((a) => a.dealer)).toEqual(["杭州美达商贸", "温州新客五金"]);
+  });
+
   test("the last run outlives a switch of views: shown again from the pane store", async () => {
     const { pane, hook } = await setUp([LEDGER, APPLICATION_TABLE]);
     await scoreAt(hook);

@@ -238,6 +238,8 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
         lang,
       });
       if (!alive.current) return;
+      // The run looked at every sheet once: what it found is what the workbook holds now.
+      dispatch({ type: "survey", survey: { state: "done", survey: result.survey } });
       if (!result.ok) {
         dispatch({ type: "status", status: { state: "refused", problem: result.problem } });
         return;
