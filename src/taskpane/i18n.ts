@@ -49,6 +49,8 @@ export interface Strings {
   goToCell: string;
   emptySheet: (sheet: string) => string;
   sameSheet: (sheet: string) => string;
+  /** Sheets of the saved monthly-sheet choice no longer in the workbook: dropped; `kept` the sheets still read as one ledger. */
+  ledgerSheetsGone: (gone: readonly string[], kept: readonly string[] | null) => string;
   portError: (code: PortErrorCode, detail: string) => string;
   unexpectedError: (message: string) => string;
 
@@ -127,6 +129,10 @@ const zhCN: Strings = {
   goToCell: "定位",
   emptySheet: (sheet) => `工作表「${sheet}」是空的，请选择有数据的工作表。`,
   sameSheet: (sheet) => `台账和对账单选了同一个工作表「${sheet}」，请为对账单另选一个工作表。`,
+  ledgerSheetsGone: (gone, kept) =>
+    `按月分表的台账中，${gone.map((n) => `「${n}」`).join("、")}已不在工作簿中（可能已被重命名或删除），已从一并读取的工作表中去掉${
+      kept ? `；现在合为一本台账的是：${kept.join("、")}` : "；台账现在只读一张工作表"
+    }。`,
   portError: (code, detail) => {
     switch (code) {
       case "no_sheet":
@@ -237,6 +243,10 @@ const enUS: Strings = {
   emptySheet: (sheet) => `Sheet "${sheet}" is empty. Choose a sheet that holds data.`,
   sameSheet: (sheet) =>
     `The ledger and the statement are the same sheet, "${sheet}". Choose another sheet for the statement.`,
+  ledgerSheetsGone: (gone, kept) =>
+    `${gone.map((n) => `"${n}"`).join(", ")} ${gone.length === 1 ? "is" : "are"} no longer in the workbook (renamed or deleted?), so ${
+      gone.length === 1 ? "it was" : "they were"
+    } dropped from the ledger's monthly sheets${kept ? `; read as one ledger now: ${kept.join(", ")}` : "; the ledger is read from one sheet now"}.`,
   portError: (code, detail) => {
     switch (code) {
       case "no_sheet":

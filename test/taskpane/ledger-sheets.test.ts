@@ -1,5 +1,5 @@
 import type { SheetInfo } from "../../src/port/workbook";
-import { inWorkbookOrder, ledgerSheetsOf, nameShape, sheetsLike, toggleSheet } from "../../src/taskpane/ledger-sheets";
+import { inWorkbookOrder, keepExisting, ledgerSheetsOf, nameShape, sheetsLike, toggleSheet } from "../../src/taskpane/ledger-sheets";
 import { ROW_STRIDE, realSelection, rowLabel, sheetRowOf } from "../../src/app/sheet-rows";
 
 const sheet = (name: string, rowCount = 10): SheetInfo => ({ name, rowCount, columnCount: 6, visible: true, top: 1, left: 1 }) as SheetInfo;
@@ -57,5 +57,18 @@ describe("row numbers of a run over several sheets", () => {
     expect(realSelection(MONTHS, { sheet: "2026-07", row: ROW_STRIDE + 3, rowEnd: ROW_STRIDE + 4 })).toEqual({ sheet: "2026-08", row: 3, rowEnd: 4 });
     expect(realSelection(MONTHS, { sheet: "2026-07", row: 3 })).toEqual({ sheet: "2026-07", row: 3 });
     expect(realSelection(MONTHS, { sheet: "对账单", row: 3 })).toEqual({ sheet: "对账单", row: 3 });
+  });
+});
+
+describe("a saved choice against the workbook now", () => {
+  test("the names still there in the workbook's order, and those gone, each once", () => {
+    expect(keepExisting(["2026-09", "2026-07", "2026-11", "2026-11"], BOOK)).toEqual({ sheets: ["2026-07", "2026-09"], gone: ["2026-11"] });
+  });
+
+  test("one sheet left is no choice; what is not a list of names is none", () => {
+    expect(keepExisting(["2026-07", "2026-12"], BOOK)).toEqual({ sheets: null, gone: ["2026-12"] });
+    expect(keepExisting("2026-07", BOOK)).toEqual({ sheets: null, gone: [] });
+    expect(keepExisting(undefined, BOOK)).toEqual({ sheets: null, gone: [] });
+    expect(keepExisting(["2026-07", 8, "2026-08"], BOOK)).toEqual({ sheets: ["2026-07", "2026-08"], gone: [] });
   });
 });
