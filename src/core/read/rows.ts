@@ -303,11 +303,16 @@ function layoutRow(read: RowRead, row: CellValue[] | undefined, excelRow: number
         return true;
       }
       state.titleLines.push({ row: excelRow, text: firstText(row), errorsAt: result.errors.length, skippedAt: result.skipped.length, unreadAt: read.unread.length });
-    } else state.titleLines = [];
-  } else state.titleLines = [];
+    } else endTitleLines(state);
+  } else endTitleLines(state);
   state.inBlockTitle = false;
   if (state.titleLines.length === 0) state.block.lastRow = excelRow;
   return false;
+}
+
+/** A row that is no title line: the text lines above it were no block's title. */
+function endTitleLines(state: RowState): void {
+  if (state.titleLines.length > 0) state.titleLines = [];
 }
 
 /** A block title naming a dealer: the next block starts, read on its own (nothing carries down into it). */
@@ -464,7 +469,7 @@ function readTransaction(read: RowRead, row: CellValue[], excelRow: number, writ
   }
   if (date !== null) {
     state.lastDate = date;
-    state.lastMonth = Number(date.slice(5, 7));
+    state.lastMonth = monthOf(date);
   }
   if (amount === 0) {
     result.skipped.push({ row: excelRow, reason: "no-amount", text: descText || firstText(row) });
@@ -472,7 +477,7 @@ function readTransaction(read: RowRead, row: CellValue[], excelRow: number, writ
   }
 
   state.started.add(key);
-  state.started.add(runKey);
+  if (runKey !== key) state.started.add(runKey);
   state.lastRun.set(key, runKey);
   const asOf = plan.asOf;
   const block = state.block;
@@ -526,7 +531,7 @@ function rowDate(read: RowRead, row: CellValue[], excelRow: number): IsoDate | n
     }
   }
   if (res.ok && res.yearFromHint && plan.spansYears) {
-    const month = Number(res.date.slice(5, 7));
+    const month = monthOf(res.date);
     if (month < state.lastMonth && state.year !== null) {
       state.year++;
       res = parseDate(cell, { date1904: plan.date1904, yearHint: state.year });
@@ -550,7 +555,7 @@ function splitDateOf(read: RowRead, row: CellValue[], excelRow: number): IsoDate
     recordIssue(read, "missing_date", excelRow, cols.month, monthCell, "date");
     return null;
   }
-  const month = isBlankCell(monthCell) && lastDate !== null ? Number(lastDate.slice(5, 7)) : parseSmallInt(monthCell, 12);
+  const month = isBlankCell(monthCell) && lastDate !== null ? monthOf(lastDate) : parseSmallInt(monthCell, 12);
   if (month === null) {
     recordIssue(read, "bad_date", excelRow, cols.month, monthCell, "date");
     return null;
@@ -648,6 +653,11 @@ function directionSign(value: CellValue | undefined, side: Side): number | null 
   return side === "statement" ? -sign : sign;
 }
 
+/** The month of an ISO date (`YYYY-MM-DD`), from its digits. */
+function monthOf(date: IsoDate): number {
+  return (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+}
+
 function firstFilled(row: CellValue[]): CellValue {
   for (const v of row) if (v !== null && v !== undefined && v !== "") return v;
   return null;
@@ -686,7 +696,7 @@ function amountCellsBlank(row: CellValue[], cols: Cols): boolean {
   const none = (index: number) => {
     if (index < 0) return true;
     const v = row[index];
-    return isBlankCell(v) || (typeof v === "string" && !parseAmount(v).ok);
+    return isBlankCell(v) || (typeof v === "string" && parseAmountFen(v) === null);
   };
   return none(cols.debit) && none(cols.credit) && none(cols.amount) && none(cols.balance);
 }
