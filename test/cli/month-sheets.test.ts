@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "./support";
+import * as reconcileUseCase from "../../src/app/reconcile";
 
 let dir: string;
 beforeAll(async () => {
@@ -76,6 +77,21 @@ describe("a ledger over monthly sheets", () => {
     const json = JSON.parse(r.out) as { dealers: { matched: number; reconciliation: { balanced: boolean } }[] };
     expect(json.dealers[0].matched).toBe(3);
     expect(json.dealers[0].reconciliation.balanced).toBe(true);
+  });
+
+  test("reconcile reads and matches the months once; the text says the read's own rows, each on its sheet", async () => {
+    const runs = jest.spyOn(reconcileUseCase, "runReconcile");
+    try {
+      const r = await run(["reconcile", "--ledger", "months.xlsx", "--sheets", "2026-*", "--statement", "statement.csv"], dir);
+      expect([r.code, r.err]).toEqual([0, ""]);
+      expect(runs).toHaveBeenCalledTimes(1);
+      expect(r.out).not.toMatch(/\d{8}/);
+      expect(r.out).toContain("期初余额取自：2026-07!3（只计一次）");
+      expect(r.out).toContain("工作表“2026-08”第 3 行 美达商贸 期初/结转 1,200.00：与上月结余一致");
+      expect(r.out).toContain("工作表“2026-09”第 2 行 期初/结转 1,250.00，与前面各表结余 1,300.00 不符（差 -50.00）");
+    } finally {
+      runs.mockRestore();
+    }
   });
 
   test("aging takes the months as one ledger", async () => {
