@@ -426,7 +426,10 @@ function balanceWarnings(table: BalanceTable, result: CreditResult, asOf: IsoDat
 export interface ApprovalRequest {
   dealer: DealerCredit;
   approver: string;
-  rated: IsoDate;
+  /** The day of the approval (the caller's today: core has no clock): 评定日期, and six months on 下次复评日期. */
+  approved: IsoDate;
+  /** The as-of date of the scoring approved: 评估日, where the register has that column. */
+  asOf: IsoDate;
   /** Overrides of the suggestion the finance head decided on. */
   grade?: string;
   limit?: Fen;
@@ -448,7 +451,7 @@ export interface ApprovalWritten {
   /** The register sheet did not exist and was made by this approval. */
   created: boolean;
   /** The register's values written, as the pane says them. */
-  values: { grade: string; limit: Fen; termDays: number; rated: IsoDate; nextReview: IsoDate; approver: string };
+  values: { grade: string; limit: Fen; termDays: number; rated: IsoDate; nextReview: IsoDate; approver: string; /** 评估日, or null where the register has no such column. */ asOf: IsoDate | null };
   undo: ApprovalUndo;
 }
 
@@ -471,16 +474,19 @@ export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, shee
     grade: a.grade ?? a.dealer.score.grade,
     limit: a.limit ?? a.dealer.suggestion.limit,
     termDays: a.termDays ?? a.dealer.suggestion.termDays,
-    rated: a.rated,
-    nextReview: nextReviewDate(a.rated),
+    rated: a.approved,
+    nextReview: nextReviewDate(a.approved),
     approver: a.approver,
+    // A register made now has the column; an existing one only where it has it.
+    asOf: register === null || register.headerRow === null || register.columns.asOf !== undefined ? a.asOf : null,
   };
   const cells = approvalCells(register, {
     dealer: a.dealer.dealer,
     grade: values.grade,
     limit: values.limit,
     termDays: values.termDays,
-    rated: a.rated,
+    approved: a.approved,
+    asOf: a.asOf,
     approver: a.approver,
     ...(a.note !== undefined ? { note: a.note } : {}),
   });

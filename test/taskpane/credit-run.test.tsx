@@ -147,8 +147,12 @@ describe("the 信用 workflow", () => {
     const note = pane.store.get().confirmation!;
     expect(note.at).toBe(CREDIT_NOTE.approve("杭州美达商贸"));
     expect(note.text("zh-CN")).toBe(
-      "已写入“信用档案”第 3 行：杭州美达商贸，A 级，额度 292,000.00，账期 60 天，评定日期 2026-11-30，下次复评 2027-05-30，审批人 王芳。其他行和您自己的列未改动；可点“撤销这次审批”恢复该行原样。",
+      "已写入“信用档案”第 3 行：杭州美达商贸，A 级，额度 292,000.00，账期 60 天，评定日期 2026-12-01，下次复评 2027-06-01，审批人 王芳。其他行和您自己的列未改动；可点“撤销这次审批”恢复该行原样。",
     );
+    // 评定日期 is the day of the approval (the pane's today), not the scoring's as-of date 2026-11-30; this
+    // register has no 评估日 column and gets none.
+    expect([5, 6, 9].map((c) => sheet.getValue(3, c) ?? null)).toEqual([expect.anything(), expect.anything(), null]);
+    expect(done(hook).register?.rows.find((r) => r.dealer === "杭州美达商贸")).toMatchObject({ rated: "2026-12-01", nextReview: "2027-06-01", asOf: null });
     expect(note.text("en-US")).toContain('Written to row 3 of "信用档案"');
     // Scored again: the register's limit now rules.
     expect(done(hook).result.dealers[0].limitSource).toBe("register");
