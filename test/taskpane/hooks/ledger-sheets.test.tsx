@@ -9,6 +9,7 @@ import type { CombinedReadResult } from "../../../src/core/read/combine";
 import type { ReadResult } from "../../../src/core/read/types";
 import type { Selection } from "../../../src/port/workbook";
 import type { FixtureSheet } from "../../../src/fake-excel";
+import { reviewLines } from "../../../src/taskpane/aging/model";
 import { useAgingRun } from "../../../src/taskpane/aging/useAgingRun";
 import { skippedOfRun, useLettersRun, type LettersRunView } from "../../../src/taskpane/letters/useLettersRun";
 import { itemTargets } from "../../../src/taskpane/reconcile/results";
@@ -114,6 +115,63 @@ describe("several monthly sheets as one ledger", () => {
     for (const sheet of MONTHS) for (const row of [2, 3, 4]) expect(fillOf(pane, sheet, row)).toBeNull();
     expect(pane.excel.sheet("2026-07")!.conditionalFormats).toEqual([]);
     expect(pane.excel.sheet("2026-08")!.conditionalFormats).toEqual([]);
+  });
+
+  test("账龄 after 对账 over both months: the reconciliation's 待核对 rows each on its own sheet, with reasons naming their sheet; an edit since leaves them out", async () => {
+    // August with XS-801 booked a second time, on its row 5.
+    const august: FixtureSheet = { ...AUGUST, rows: [...AUGUST.rows, ["2026-08-27", "甲公司", "XS-801", "销售", 2000, null]] };
+    const pane = makePane([JULY, august, STATEMENT]);
+    const choice = { ledger: "2026-07", statement: "对账单" };
+    const reconciling = await renderHook(pane, () => useReconcileRun({ choice, ledgerSheets: MONTHS, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
+    await until(() => reconciling.current.formLoaded);
+    await step(async () => reconciling.current.onRead("ledger", await APP_USE_CASES.readSheet(pane.port, "2026-07", { side: "ledger", sheets: MONTHS })));
+    await step(async () => reconciling.current.onRead("statement", await APP_USE_CASES.readSheet(pane.port, "对账单", { side: "statement" })));
+    await step(() => reconciling.current.setField({ asOf: "2026-08-31", asOfByUser: true }));
+    expect(await step(() => reconciling.current.run(false))).toBe(true);
+    await reconciling.unmount();
+
+    const aging = await renderHook(pane, () => useAgingRun({ ledger: "2026-07", ledgerSheets: MONTHS, generation: 0, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
+    await step(() => aging.current.choose({ asOf: "2026-12-01" }));
+    await until(() => aging.current.status.state === "done");
+    expect(aging.current.review).toEqual({ state: "used", statement: "对账单" });
+    const report = aging.current.run!.report;
+    expect(report.underReconciliation.map((u) => [u.sheet, u.row, u.kind, u.ref])).toEqual([
+      ["2026-07", 4, "ledger_only", "XS-703"],
+      ["2026-08", 4, "amount_mismatch", "XS-802"],
+      ["2026-08", 5, "duplicate", "XS-801"],
+    ]);
+    const lines = reviewLines(report, "zh-CN");
+    expect(lines.map((l) => l.target)).toEqual([{ sheet: "2026-07", row: 4 }, { sheet: "2026-08", row: 4 }, { sheet: "2026-08", row: 5 }]);
+    expect(lines.map((l) => l.reason)).toEqual([
+      "我方 2026-07-28 已记销售，对方未入账（请核对发票或签收单）",
+      "金额不符：我方 300.00，对方 350.00，差额 -50.00",
+      // The run's numbers said as the user reads them (relabelReport): row 5 and row 2 of 2026-08.
+      "重复记账：我方第 2026-08!5 行与第 2026-08!2 行单号、金额相同",
+    ]);
+    // 待核对 rows are not chased: the collection plan leaves them out.
+    expect(report.dealers.flatMap((d) => d.items.filter((i) => i.underReconciliation).map((i) => `${i.sheet}!${i.row}`))).toEqual(["2026-07!4", "2026-08!4", "2026-08!5"]);
+
+    // August edited after the reconciliation: its findings no longer fit the rows, so none is used.
+    pane.excel.sheet("2026-08")!.write(3, 6, 900);
+    await step(() => aging.current.recompute());
+    await until(() => aging.current.status.state === "done" && aging.current.review.state === "stale");
+    expect(aging.current.run!.report.underReconciliation).toEqual([]);
+  });
+
+  test("账龄 over other sheets than the last 对账's takes none of its rows", async () => {
+    const pane = makePane([JULY, AUGUST, STATEMENT]);
+    const reconciling = await renderHook(pane, () => useReconcileRun({ choice: { ledger: "2026-07", statement: "对账单" }, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
+    await until(() => reconciling.current.formLoaded);
+    await step(async () => reconciling.current.onRead("ledger", await APP_USE_CASES.readSheet(pane.port, "2026-07", { side: "ledger" })));
+    await step(async () => reconciling.current.onRead("statement", await APP_USE_CASES.readSheet(pane.port, "对账单", { side: "statement" })));
+    expect(await step(() => reconciling.current.run(false))).toBe(true);
+    await reconciling.unmount();
+    // July alone was reconciled; July and August aged as one ledger is another ledger.
+    const aging = await renderHook(pane, () => useAgingRun({ ledger: "2026-07", ledgerSheets: MONTHS, generation: 0, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
+    await step(() => aging.current.choose({ asOf: "2026-12-01" }));
+    await until(() => aging.current.status.state === "done");
+    expect(aging.current.review).toEqual({ state: "none" });
+    expect(aging.current.run!.report.underReconciliation).toEqual([]);
   });
 
   test("账龄: both months aged as one (the payment settles July's first sale), overdue rows marked on their own sheets, cleared from both", async () => {
