@@ -151,14 +151,22 @@ async function collectionChecks(report: AgingReport, ledger: ReadResult, port: R
 /**
  * The rows that can be payments (negative, dated) as entries: the only ones the limitation period and the
  * commitment check look at (date, amount, 摘要, dealer, sheet and row), so a full-sheet ledger's sales are
- * never made into objects. They carry no references: nothing here looks at them.
+ * never made into objects. They carry no references: nothing here looks at them. With `dealer`, only that
+ * dealer's rows (an unnamed row is `UNNAMED_DEALER`'s; names compared as `normaliseDealerName` has them).
  */
-function paymentEntries(table: EntryTable): Entry[] {
+export function paymentEntries(table: EntryTable, dealer?: string): Entry[] {
   const out: Entry[] = [];
   const { dates, descriptions, dealers } = table;
+  const key = dealer === undefined ? null : normaliseDealerName(dealer);
+  const theirs = new Map<string | null, boolean>();
   for (let i = 0; i < table.length; i++) {
     const amount = amountAt(table, i);
     if (amount >= 0 || dates[i] === null) continue;
+    if (key !== null) {
+      let same = theirs.get(dealers[i]);
+      if (same === undefined) theirs.set(dealers[i], (same = normaliseDealerName(dealers[i] ?? UNNAMED_DEALER) === key));
+      if (!same) continue;
+    }
     out.push({ sheet: sheetAt(table, i), row: table.rows[i], date: dates[i], ref: null, refs: [], description: descriptions[i], amount, dealer: dealers[i], rep: null, termDays: null });
   }
   return out;

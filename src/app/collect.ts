@@ -11,9 +11,9 @@
  * For the pane: `runDemands` (one dealer, or all past their final deadline with `dealers: { all: true }`),
  * `runPromise` (one dealer, the installment form's fields); the 时效 column reads each aging item's `limitation`.
  */
-import { runAging, type AgingRun } from "./aging";
+import { paymentEntries, runAging, type AgingRun } from "./aging";
 import type { SheetRef } from "./reconcile";
-import { entriesOf, type ReadResult } from "../core/read";
+import type { EntryTable, ReadResult } from "../core/read";
 import type { Lang } from "./lang";
 import { writeRegisterPlan } from "./register";
 import { UNNAMED_DEALER } from "../core/aging";
@@ -64,8 +64,8 @@ import {
 import { both, render } from "../messages";
 import { describeFillWarning, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
 import type { Entry, Fen, IsoDate } from "../core/model";
-import { fenToYuan } from "../core/money";
 import { dealerKey } from "../core/values/refs";
+import { formatFen } from "../core/money";
 import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";
 import { PortError, writableOr, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
 import { findSheet, writeTemplateSheet } from "./template-sheet";
@@ -82,8 +82,14 @@ async function loadRegister(port: WorkbookPort): Promise<{ name: string; read: R
 /** The dealer an entry belongs to, named as the aging names it. */
 const dealerOfEntry = (e: Entry): string => e.dealer ?? UNNAMED_DEALER;
 
-function receiptsFor(entries: readonly Entry[]): (dealer: string) => Receipt[] {
-  return (dealer) => receiptsOf(entries, dealer, dealerOfEntry);
+/** A dealer's receipts, from that dealer's payment rows of the ledger's table only (each dealer's found once). */
+function receiptsFor(table: EntryTable): (dealer: string) => Receipt[] {
+  const found = new Map<string, Receipt[]>();
+  return (dealer) => {
+    let receipts = found.get(dealer);
+    if (receipts === undefined) found.set(dealer, (receipts = receiptsOf(paymentEntries(table, dealer), dealer, dealerOfEntry)));
+    return receipts;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -200,7 +206,7 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
   }
   const planName = await findSheet(registerPort, PLAN_SHEET);
   const commitments = planName
-    ? checkCommitments(readPlanSheet(await registerPort.readSheet(planName)).commitments, register.read?.rows ?? [], receiptsFor(entriesOf(aging.ledger.table)), asOf)
+    ? checkCommitments(readPlanSheet(await registerPort.readSheet(planName)).commitments, register.read?.rows ?? [], receiptsFor(aging.ledger.table), asOf)
     : [];
   const demands = recordedDemands(register.read?.rows ?? []);
   const missed = missedCommitments(commitments);
@@ -304,22 +310,21 @@ export interface PromiseRun {
 export type PromiseResult = { ok: true; run: PromiseRun } | { ok: false; problem: CollectProblem };
 
 export function scheduleProblemText(p: ScheduleProblem, lang: Lang): string {
-  const yuan = (f: Fen) => fenToYuan(f).toFixed(2);
   switch (p.code) {
     case "bad_count":
       return say(lang, `分期期数应为 1 至 120 的整数（收到 ${p.count}）`, `the number of installments must be a whole number from 1 to 120 (got ${p.count})`);
     case "bad_interval":
       return say(lang, `间隔天数应为 1 至 366 的整数（收到 ${p.days}）`, `the interval must be a whole number of days from 1 to 366 (got ${p.days})`);
     case "bad_amount":
-      return say(lang, `承诺金额应大于零（收到 ${yuan(p.amount)}）`, `the amount must be above zero (got ${yuan(p.amount)})`);
+      return say(lang, `承诺金额应大于零（收到 ${formatFen(p.amount)}）`, `the amount must be above zero (got ${formatFen(p.amount)})`);
     case "bad_date":
       return say(lang, `日期“${p.date}”无效，请写成 2026-12-15`, `"${p.date}" is not a valid date; write it as 2026-12-15`);
     case "hand_sum_differs":
-      return say(lang, `各期金额合计 ${yuan(p.sum)} 不等于承诺金额 ${yuan(p.amount)}`, `the installments add up to ${yuan(p.sum)}, not the amount ${yuan(p.amount)}`);
+      return say(lang, `各期金额合计 ${formatFen(p.sum)} 不等于承诺金额 ${formatFen(p.amount)}`, `the installments add up to ${formatFen(p.sum)}, not the amount ${formatFen(p.amount)}`);
     case "hand_dates_not_rising":
       return say(lang, `第 ${p.n} 期的日期不晚于上一期`, `installment ${p.n} is not dated after the one before`);
     case "too_small":
-      return say(lang, `金额 ${yuan(p.amount)} 不够分成 ${p.count} 期（每期至少 0.01 元）`, `${yuan(p.amount)} cannot be split into ${p.count} installments of at least 0.01`);
+      return say(lang, `金额 ${formatFen(p.amount)} 不够分成 ${p.count} 期（每期至少 0.01 元）`, `${formatFen(p.amount)} cannot be split into ${p.count} installments of at least 0.01`);
   }
 }
 
@@ -350,7 +355,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   if (amount <= 0) {
     return {
       ok: false,
-      problem: { code: "nothing_owed", message: say(lang, `经销商“${dealer}”截至 ${asOf} 的余额为 ${fenToYuan(d.openBalance).toFixed(2)}，没有可承诺的欠款（可用 --amount 指定金额）`, `dealer "${dealer}" owes ${fenToYuan(d.openBalance).toFixed(2)} at ${asOf}: nothing to commit to (give --amount)`) },
+      problem: { code: "nothing_owed", message: say(lang, `经销商“${dealer}”截至 ${asOf} 的余额为 ${formatFen(d.openBalance)}，没有可承诺的欠款（可用 --amount 指定金额）`, `dealer "${dealer}" owes ${formatFen(d.openBalance)} at ${asOf}: nothing to commit to (give --amount)`) },
     };
   }
   const schedule = "hand" in req.installments ? handSchedule(amount, req.installments.hand) : installmentSchedule(amount, req.installments.count, req.installments.first, req.installments.every);
@@ -370,7 +375,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   const filled = fillTemplate(c.template, values, details);
   const sheet = promiseSheetName(number);
   await target.writeSheet(papersSheet(sheet, c.template.template, req.template ?? null, [filled]).spec);
-  const checks = checkInstallments(made.installments, receiptsFor(entriesOf(aging.ledger.table))(dealer), asOf, asOf);
+  const checks = checkInstallments(made.installments, receiptsFor(aging.ledger.table)(dealer), asOf, asOf);
   const planSheet = await writePlanRows(registerPort, number, dealer, checks, lang);
   await writeRegisterPlan(registerPort, register.name, register.read, planned.plan, lang);
 

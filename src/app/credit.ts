@@ -31,12 +31,13 @@ import {
   type ScorecardProblem,
 } from "../core/credit";
 import { DEFAULT_TERM_DAYS } from "../core/aging";
-import type { CellValue, Fen, IsoDate } from "../core/model";
+import { msg, type Message } from "../core/messages";
+import type { CellValue, Fen, Grid, IsoDate } from "../core/model";
+import { addFen, fen, fenToYuan } from "../core/money";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
 import { columnLetter } from "../core/read/columns";
-import { addFen, fen, fenToYuan, formatFenGrouped } from "../core/money";
 import { dealerKey } from "../core/values/refs";
-import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, RowMark, SheetSpec, WorkbookPort } from "../port/workbook";
+import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, ReadOptions, RowMark, SheetInfo, SheetSpec, WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
 import { readBalanceSheet, readSheet } from "./read";
 import { describeReadIssue } from "../messages/read";
@@ -155,20 +156,54 @@ function notApplications(name: string): boolean {
   return name === SCORECARD_SHEET || name === REGISTER_SHEET || name === pick(CREDIT_RESULT_SHEET, "zh-CN") || name === pick(CREDIT_RESULT_SHEET, "en-US");
 }
 
-/** Every application in every sheet of a workbook (forms and tables), and the errors naming sheet and cell. */
-export async function findApplications(port: ReadableWorkbook): Promise<{ applications: Application[]; errors: ApplicationError[]; sheets: string[] }> {
-  const applications: Application[] = [];
-  const errors: ApplicationError[] = [];
-  const sheets: string[] = [];
-  for (const s of await port.listSheets()) {
-    if (notApplications(s.name) || s.rowCount === 0) continue;
-    const read = readApplications(await port.readSheet(s.name));
-    if (read.applications.length > 0 || read.errors.length > 0) sheets.push(s.name);
-    applications.push(...read.applications);
-    errors.push(...read.errors);
+/**
+ * The workbook with its sheet list and each sheet read at most once (later asks get the same grid): a credit
+ * run looks at every sheet for applications and then takes the ledger, a balance table, the register and the
+ * scorecard from those same reads. A port that gives rows one at a time (a large CSV file) still does for a
+ * sheet not read yet. Wrapping a port already wrapped gives it back.
+ */
+export function readOnce(port: ReadableWorkbook): ReadableWorkbook {
+  if (READ_ONCE.has(port)) return port;
+  let sheets: Promise<SheetInfo[]> | null = null;
+  const grids = new Map<string, Promise<Grid>>();
+  const keep = (name: string, grid: Promise<Grid>): Promise<Grid> => {
+    grids.set(name, grid);
+    // A read that failed is not kept: asking again tries again.
+    grid.catch(() => grids.delete(name));
+    return grid;
+  };
+  const readSheet = (name: string, options?: ReadOptions): Promise<Grid> => grids.get(name) ?? keep(name, port.readSheet(name, options));
+  const once: ReadableWorkbook = {
+    capabilities: () => port.capabilities(),
+    listSheets: () => {
+      if (sheets === null) {
+        sheets = port.listSheets();
+        sheets.catch(() => (sheets = null));
+      }
+      return sheets;
+    },
+    readSheet,
+    // The sheets not read yet in one batch where the port has one (Excel: fewer round trips).
+    readSheets: async (names, options) => {
+      const missing = [...new Set(names)].filter((n) => !grids.has(n));
+      if (missing.length > 1 && port.readSheets) {
+        const batch = port.readSheets(missing, options);
+        missing.forEach((n, k) => keep(n, batch.then((g) => g[k])));
+      }
+      return Promise.all(names.map((n) => readSheet(n, options)));
+    },
+    readLayout: (name) => port.readLayout(name),
+    getSetting: (key) => port.getSetting(key),
+  };
+  if (port.readRows) {
+    const rows = port.readRows.bind(port);
+    once.readRows = (name, options) => grids.get(name) ?? rows(name, options);
   }
-  return { applications, errors, sheets };
+  READ_ONCE.add(once);
+  return once;
 }
+
+const READ_ONCE = new WeakSet<ReadableWorkbook>();
 
 /** A sheet that reads as a balance table, with the cut-off its title gives (or null). */
 export interface BalanceSheetFound {
@@ -191,34 +226,39 @@ export interface CreditSurvey {
 }
 
 /**
- * What a workbook holds for credit, each sheet read once: the applications (with their errors naming sheet
- * and cell), the balance tables, and whether the register and the scorecard are there.
+ * What a workbook holds for credit, each sheet read once (together, where the port can): the applications (with
+ * their errors naming sheet and cell), the balance tables, and whether the register and the scorecard are there.
  */
 export async function surveyCredit(port: ReadableWorkbook): Promise<CreditSurvey> {
   const out: CreditSurvey = { applications: [], errors: [], sheets: [], balanceTables: [], register: null, scorecard: null };
+  const names: string[] = [];
   for (const s of await port.listSheets()) {
     if (s.name === REGISTER_SHEET) out.register = s.name;
     if (s.name === SCORECARD_SHEET) out.scorecard = s.name;
-    if (notApplications(s.name) || s.rowCount === 0) continue;
-    const grid = await port.readSheet(s.name);
+    if (!notApplications(s.name) && s.rowCount > 0) names.push(s.name);
+  }
+  const grids = port.readSheets && names.length > 1 ? await port.readSheets(names) : await Promise.all(names.map((n) => port.readSheet(n)));
+  names.forEach((name, k) => {
+    const grid = grids[k];
     const read = readApplications(grid);
     if (read.applications.length > 0 || read.errors.length > 0) {
-      out.sheets.push(s.name);
+      out.sheets.push(name);
       out.applications.push(...read.applications);
       out.errors.push(...read.errors);
-      continue;
+      return;
     }
     const table = readBalanceTable(grid);
-    if (table !== null && table.rows.length > 0) out.balanceTables.push({ sheet: s.name, cutoff: table.cutoff, dealers: table.rows.length });
-  }
+    if (table !== null && table.rows.length > 0) out.balanceTables.push({ sheet: name, cutoff: table.cutoff, dealers: table.rows.length });
+  });
   return out;
 }
 
-/** The first sheet of a workbook that reads as a balance table, or null. */
-export async function findBalanceSheet(port: ReadableWorkbook): Promise<string | null> {
+/** The first sheet of a workbook that reads as a balance table, and the table read, or null. */
+export async function findBalanceSheet(port: ReadableWorkbook): Promise<{ sheet: string; table: BalanceTable } | null> {
   for (const s of await port.listSheets()) {
     if (s.rowCount === 0) continue;
-    if ((await readBalanceSheet(port, s.name)) !== null) return s.name;
+    const table = await readBalanceSheet(port, s.name);
+    if (table !== null) return { sheet: s.name, table };
   }
   return null;
 }
@@ -269,7 +309,7 @@ export interface CreditRequest {
    * A balance table (科目余额表 / 往来余额表): exposure is each dealer's 期末余额 at the table's cut-off instead
    * of the ledger's balance (the ledger, when given too, still gives the payment history).
    */
-  balances?: { port: ReadableWorkbook; sheet: string };
+  balances?: { port: ReadableWorkbook; sheet: string; /** The table as already read (`findBalanceSheet`): not read again. */ table?: BalanceTable };
   /** Where the register is kept; default the applications' workbook. */
   register?: ReadableWorkbook;
   /** Where the scorecard is kept; default the applications' workbook. */
@@ -301,47 +341,59 @@ export interface CreditRun {
   warnings: string[];
 }
 
-export async function runCredit(req: CreditRequest): Promise<{ ok: true; run: CreditRun } | { ok: false; problem: CreditProblem }> {
+export type CreditOutcome = ({ ok: true; run: CreditRun } | { ok: false; problem: CreditProblem }) & {
+  /** What the applications' workbook holds, from the run's own reads (the pane shows it instead of surveying again). */
+  survey: CreditSurvey;
+};
+
+/**
+ * One credit run. Every sheet is read once: the applications are looked for in every sheet, and the ledger, a
+ * balance table, the register and the scorecard are taken from those reads where they are in the same
+ * workbook (ports are read through `readOnce`).
+ */
+export async function runCredit(req: CreditRequest): Promise<CreditOutcome> {
   const lang = req.lang ?? "zh-CN";
-  const found = await findApplications(req.applications);
-  if (found.errors.length > 0) return { ok: false, problem: { code: "applications", errors: found.errors } };
-  if (found.applications.length === 0) return { ok: false, problem: { code: "no_applications" } };
-  const scorecard = await loadScorecard(req.scorecard ?? req.applications);
-  if (scorecard.problems.length > 0) return { ok: false, problem: { code: "scorecard", sheet: scorecard.sheet ?? SCORECARD_SHEET, problems: scorecard.problems } };
-  const register = await loadRegister(req.register ?? req.applications);
+  const once = new Map<ReadableWorkbook, ReadableWorkbook>();
+  const read = (port: ReadableWorkbook): ReadableWorkbook => {
+    let o = once.get(port);
+    if (!o) {
+      o = readOnce(port);
+      once.set(port, o);
+    }
+    return o;
+  };
+  const survey = await surveyCredit(read(req.applications));
+  if (survey.errors.length > 0) return { ok: false, problem: { code: "applications", errors: survey.errors }, survey };
+  if (survey.applications.length === 0) return { ok: false, problem: { code: "no_applications" }, survey };
+  const scorecard = await loadScorecard(read(req.scorecard ?? req.applications));
+  if (scorecard.problems.length > 0) return { ok: false, problem: { code: "scorecard", sheet: scorecard.sheet ?? SCORECARD_SHEET, problems: scorecard.problems }, survey };
+  const register = await loadRegister(read(req.register ?? req.applications));
   let ledger: ReadResult | null = null;
   if (req.ledger) {
-    ledger = await readSheet(req.ledger.port, req.ledger.sheet, { asOf: req.asOf });
+    ledger = await readSheet(read(req.ledger.port), req.ledger.sheet, { asOf: req.asOf });
     if (ledger.table.length === 0 && ledger.openings.length === 0 && ledger.errors.length > 0) {
-      return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(ledger.errors[0], lang) } };
+      return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(ledger.errors[0], lang) }, survey };
     }
   }
   let balances: BalanceTable | null = null;
   if (req.balances) {
-    balances = await readBalanceSheet(req.balances.port, req.balances.sheet);
+    balances = req.balances.table ?? (await readBalanceSheet(read(req.balances.port), req.balances.sheet));
     if (balances === null) {
       const sheet = req.balances.sheet;
-      return {
-        ok: false,
-        problem: {
-          code: "not_balance_table",
-          sheet,
-          message: say(lang, `工作表“${sheet}”不是余额表：应有经销商列以及本期借方、本期贷方、期末余额列`, `the sheet "${sheet}" is not a balance table: it needs a dealer column and debit, credit and closing balance columns`),
-        },
-      };
+      return { ok: false, problem: { code: "not_balance_table", sheet, message: render(msg("credit.balances.not_table", { sheet }), lang) }, survey };
     }
   }
   const result = assessCredit({
     asOf: req.asOf,
-    applications: found.applications,
+    applications: survey.applications,
     ledger: ledger ? { entries: entriesOf(ledger.table), openings: ledger.openings, ...(ledger.periodFrom ? { periodStart: ledger.periodFrom } : {}) } : null,
     register,
     card: scorecard.card,
     defaultTermDays: req.defaultTermDays ?? DEFAULT_TERM_DAYS,
     balances: balances ? closingByDealer(balances) : null,
   });
-  const warnings = balances ? balanceWarnings(balances, result, req.asOf, lang) : [];
-  return { ok: true, run: { result, scorecard, register, ledger, applicationSheets: found.sheets, exposureFrom: balances ? "balances" : ledger ? "ledger" : "none", balances, warnings } };
+  const warnings = balances ? balanceWarnings(balances, result, req.asOf).map((m) => render(m, lang)) : [];
+  return { ok: true, run: { result, scorecard, register, ledger, applicationSheets: survey.sheets, exposureFrom: balances ? "balances" : ledger ? "ledger" : "none", balances, warnings }, survey };
 }
 
 const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
@@ -357,35 +409,16 @@ function closingByDealer(table: BalanceTable): Map<string, Fen> {
 }
 
 /** The table's cut-off against the as-of date, and its rows of the assessed dealers that do not add up or cannot be read. */
-function balanceWarnings(table: BalanceTable, result: CreditResult, asOf: IsoDate, lang: Lang): string[] {
-  const out: string[] = [];
+function balanceWarnings(table: BalanceTable, result: CreditResult, asOf: IsoDate): Message[] {
+  const out: Message[] = [];
   const sheet = table.sheet;
-  if (table.cutoff === null) {
-    out.push(say(lang, `余额表“${sheet}”没有写明截止日期：占用按其期末余额计，视为评估日 ${asOf} 的余额`, `the balance table "${sheet}" states no cut-off date: its closing balances are taken as the exposure at the as-of date ${asOf}`));
-  } else if (table.cutoff !== asOf) {
-    out.push(
-      say(
-        lang,
-        `余额表“${sheet}”的截止日期是 ${table.cutoff}，评估日是 ${asOf}：占用取的是 ${table.cutoff} 的期末余额，不是评估日的余额`,
-        `the balance table "${sheet}" is at ${table.cutoff} and the as-of date is ${asOf}: exposure is the closing balance at ${table.cutoff}, not at the as-of date`,
-      ),
-    );
-  }
+  if (table.cutoff === null) out.push(msg("credit.balances.no_cutoff", { sheet, asOf }));
+  else if (table.cutoff !== asOf) out.push(msg("credit.balances.cutoff_differs", { sheet, cutoff: table.cutoff, asOf }));
   const assessed = new Set(result.exposures.map((e) => dealerKey(e.dealer)));
   for (const m of table.mismatches) {
-    if (!assessed.has(dealerKey(m.dealer))) continue;
-    out.push(
-      say(
-        lang,
-        `余额表“${sheet}”第 ${m.row} 行（${m.dealer}）不平：期初 + 借方 − 贷方 = ${formatFenGrouped(m.expected)}，期末余额写的是 ${formatFenGrouped(m.found)}；占用按期末余额计`,
-        `row ${m.row} of the balance table "${sheet}" (${m.dealer}) does not add up: opening + debit − credit = ${formatFenGrouped(m.expected)}, the closing balance says ${formatFenGrouped(m.found)}; exposure uses the closing balance`,
-      ),
-    );
+    if (assessed.has(dealerKey(m.dealer))) out.push(msg("credit.balances.row_off", { sheet, row: m.row, dealer: m.dealer, expected: m.expected, found: m.found }));
   }
-  for (const c of table.unreadable) {
-    const cell = `${columnLetter(c.column)}${c.row}`;
-    out.push(say(lang, `余额表“${sheet}”单元格 ${cell}：“${c.found}”不是金额，该行未计入占用`, `the balance table "${sheet}", cell ${cell}: "${c.found}" is not an amount; the row is left out of exposure`));
-  }
+  for (const c of table.unreadable) out.push(msg("credit.balances.unreadable", { sheet, cell: `${columnLetter(c.column)}${c.row}`, found: c.found }));
   return out;
 }
 
@@ -394,7 +427,10 @@ function balanceWarnings(table: BalanceTable, result: CreditResult, asOf: IsoDat
 export interface ApprovalRequest {
   dealer: DealerCredit;
   approver: string;
-  rated: IsoDate;
+  /** The day of the approval (the caller's today: core has no clock): 评定日期, and six months on 下次复评日期. */
+  approved: IsoDate;
+  /** The as-of date of the scoring approved: 评估日, where the register has that column. */
+  asOf: IsoDate;
   /** Overrides of the suggestion the finance head decided on. */
   grade?: string;
   limit?: Fen;
@@ -416,7 +452,7 @@ export interface ApprovalWritten {
   /** The register sheet did not exist and was made by this approval. */
   created: boolean;
   /** The register's values written, as the pane says them. */
-  values: { grade: string; limit: Fen; termDays: number; rated: IsoDate; nextReview: IsoDate; approver: string };
+  values: { grade: string; limit: Fen; termDays: number; rated: IsoDate; nextReview: IsoDate; approver: string; /** 评估日, or null where the register has no such column. */ asOf: IsoDate | null };
   undo: ApprovalUndo;
 }
 
@@ -439,16 +475,19 @@ export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, shee
     grade: a.grade ?? a.dealer.score.grade,
     limit: a.limit ?? a.dealer.suggestion.limit,
     termDays: a.termDays ?? a.dealer.suggestion.termDays,
-    rated: a.rated,
-    nextReview: nextReviewDate(a.rated),
+    rated: a.approved,
+    nextReview: nextReviewDate(a.approved),
     approver: a.approver,
+    // A register made now has the column; an existing one only where it has it.
+    asOf: register === null || register.headerRow === null || register.columns.asOf !== undefined ? a.asOf : null,
   };
   const cells = approvalCells(register, {
     dealer: a.dealer.dealer,
     grade: values.grade,
     limit: values.limit,
     termDays: values.termDays,
-    rated: a.rated,
+    approved: a.approved,
+    asOf: a.asOf,
     approver: a.approver,
     ...(a.note !== undefined ? { note: a.note } : {}),
   });
@@ -567,9 +606,10 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
     rows.push([], [{ value: s("半年复评", "Half-yearly review"), bold: true, mergeAcross: 5 }]);
     rows.push(
       (lang === "en-US"
-        ? ["Dealer", "Grade", "Next review", "Fresh score", "Fresh grade", "Proposed grade", "Open items past the final deadline"]
-        : ["经销商", "现等级", "下次复评日期", "新得分", "新等级", "建议等级", "超过最终期限的未收款项"]
-      ).map((h) => headCell(h)),
+        ? ["Dealer", "Grade", "Next review", "Fresh score", "Fresh grade", "Proposed grade", "Open items past the final deadline", "Why"]
+        : ["经销商", "现等级", "下次复评日期", "新得分", "新等级", "建议等级", "超过最终期限的未收款项", "理由"]
+      )
+        .map((h, i): OutCell => (i === 7 ? { ...headCell(h), mergeAcross: 2 } : headCell(h))),
     );
     for (const v of r.review) {
       rows.push([
@@ -580,6 +620,7 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
         text(v.fresh?.grade ?? "—"),
         text(v.proposedGrade ?? "", v.pastFinal.length > 0 ? { color: "#C50F1F", bold: true } : {}),
         text(v.pastFinal.map((x) => s(`${x.sheet} 第${x.row}行 ${fenToYuan(x.open).toFixed(2)}`, `${x.sheet} row ${x.row} ${fenToYuan(x.open).toFixed(2)}`)).join(s("；", "; ")), { wrap: true }),
+        text(v.proposal ? render(v.proposal, lang) : "", { wrap: true, mergeAcross: 2 }),
       ]);
     }
   }

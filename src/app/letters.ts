@@ -426,7 +426,11 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
     ...(company.from ? [...fillWarnings.values()].map((w) => describeFillWarning(w, lang)) : [...fillWarnings.values()].filter((w) => w.code !== "missing_company_detail").map((w) => describeFillWarning(w, lang))),
     ...plan.notices.map((n) => describeRegisterNotice(n, lang)),
     ...(datas.length > 0 && !formatsCarried
-      ? [say(lang, "此版本的 Excel 不支持复制格式（需 ExcelApi 1.9）：对账函只写入了内容，模板的字体、边框和数字格式未带过来", "this Excel cannot copy formats (ExcelApi 1.9 needed): the letters hold the text only, without the template's fonts, borders and number formats")]
+      ? [say(
+          lang,
+          "这个版本的 Excel 不能复制格式：对账函只写入了内容，模板的字体、边框和数字格式未带过来（Microsoft 365、Office 2021 及更新版本的 Excel 和 Excel 网页版可以带上）",
+          "this version of Excel cannot copy formats: the letters hold the text only, without the template's fonts, borders and number formats (Excel from Microsoft 365, Office 2021 or later, and Excel on the web carry them)",
+        )]
       : []),
   ];
   return {

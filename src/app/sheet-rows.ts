@@ -6,9 +6,12 @@
  * back through the same port (marks, the links of 差异明细) is put on the sheet and row the entry came
  * from. The pane turns the numbers back with `sheetRowOf` wherever it shows or selects a row.
  */
+import type { ReconciliationBasis } from "../core/aging/review";
 import type { Grid } from "../core/model";
 import type { Message } from "../core/messages";
 import type { Adjustment, DealerResult, ReconcileReport } from "../core/reconcile/types";
+import type { ReadResult } from "../core/read";
+import { combinedOf } from "../core/read/sheets-of";
 import type { OutCell, OutRow, ReadableWorkbook, RowMark, Selection, SheetSpec, WorkbookPort } from "../port/workbook";
 
 /** Larger than any Excel row number (1,048,576), and decimal, so a number not turned back still ends in the row. */
@@ -29,11 +32,46 @@ export function realSelection(sheets: readonly string[], target: Selection): Sel
   return { ...target, sheet: from.sheet, row: from.row, ...(to ? { rowEnd: to.sheet === from.sheet ? to.row : from.row } : {}) };
 }
 
+/**
+ * What an aging of the same ledger sheets takes from a reconciliation run over them (app/aging's
+ * `reconciliationOf`): each flagged row on the sheet and row it came from, where the aging finds it, instead of
+ * the run's number. The reasons stay as the run's report says them (`relabelReport` words them `2026-08!5`).
+ */
+export function flagsOnSheets(sheets: readonly string[], basis: ReconciliationBasis): ReconciliationBasis {
+  if (sheets.length < 2) return basis;
+  return { ...basis, flags: basis.flags.map((f) => (f.sheet === sheets[0] ? { ...f, ...sheetRowOf(sheets, f.row) } : f)) };
+}
+
 /** Run row numbers as the user reads them: `5` on the first sheet, `2026-08!5` on another. */
 export function rowLabel(sheets: readonly string[], row: number): string {
   if (sheets.length < 2) return String(row);
   const r = sheetRowOf(sheets, row);
-  return r.sheet === sheets[0] ? String(r.row) : `${r.sheet}!${r.row}`;
+  return placeLabel(sheets[0], r.sheet, r.row);
+}
+
+/** A row of a ledger read over several sheets as the user reads it: `5` on the first sheet (`first`), `2026-08!5` on another. */
+export function placeLabel(first: string, sheet: string, row: number): string {
+  return sheet === first ? String(row) : `${sheet}!${row}`;
+}
+
+/**
+ * A ledger read through the ports below, its rows back on their own sheets, for what is said about the read
+ * itself (its problems, openings, carry-overs, skipped and unreadable rows, header rows); the entry table
+ * keeps the run's numbers, which the report's rows are.
+ */
+export function readOnOwnSheets(sheets: readonly string[], read: ReadResult): ReadResult {
+  if (sheets.length < 2) return read;
+  const own = (row: number) => sheetRowOf(sheets, row).row;
+  const combined = combinedOf(read);
+  return {
+    ...read,
+    headerRows: read.headerRows.map(own),
+    openings: read.openings.map((o) => ({ ...o, row: own(o.row) })),
+    skipped: read.skipped.map((s) => ({ ...s, row: own(s.row) })),
+    errors: read.errors.map((e) => ({ ...e, row: own(e.row) })),
+    ...(read.unreadable ? { unreadable: read.unreadable.map((u) => ({ ...u, row: own(u.row) })) } : {}),
+    ...(combined ? { carried: combined.carried.map((c) => ({ ...c, row: own(c.row) })) } : {}),
+  } as ReadResult;
 }
 
 function shifted(grid: Grid, k: number): Grid {

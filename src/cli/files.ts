@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PortError, type ReadableWorkbook, type SheetInfo } from "../port/workbook";
+import { sameSheetName } from "../port/addresses";
 import { WholeFileError } from "../port/whole-file";
 import { CsvWorkbook } from "../xlsx/csv-workbook";
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, XlsxWorkbook } from "../xlsx/workbook";
@@ -239,10 +240,14 @@ export interface SheetChoice {
   notLedger?: (name: string) => boolean;
 }
 
-/** The sheet named (which must exist), else the only one of a CSV file or the first visible one with rows. */
+/**
+ * The sheet named (which must exist; as in Excel, whatever its case, and then as the workbook writes it),
+ * else the only one of a CSV file or the first visible one with rows.
+ */
 function pickSheet(sheets: readonly SheetInfo[], wanted: string | undefined, lang: Lang, displayName: string, choice: SheetChoice = {}): string {
   if (wanted !== undefined) {
-    if (sheets.some((s) => s.name === wanted)) return wanted;
+    const found = sheets.find((s) => sameSheetName(s.name, wanted));
+    if (found) return found.name;
     const names = sheets.map((s) => s.name).join("、");
     throw new UsageError(say(lang, `${displayName} 中没有工作表“${wanted}”（有：${names}）`, `no sheet "${wanted}" in ${displayName} (sheets: ${names})`));
   }
@@ -258,10 +263,10 @@ export async function chooseSheet(file: OpenedFile, wanted: string | undefined, 
   return pickSheet(await file.port.listSheets(), wanted, lang, displayName, choice);
 }
 
-/** `2026-*`, `?月` → a whole-name pattern: `*` any text, `?` one character, everything else as written. */
+/** `2026-*`, `?月` → a whole-name pattern: `*` any text, `?` one character, everything else as written, in any case (as Excel names sheets). */
 export function sheetGlob(glob: string): RegExp {
   const body = [...glob].map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[\\^$.|+()[\]{}]/g, "\\$&"))).join("");
-  return new RegExp(`^${body}$`, "u");
+  return new RegExp(`^${body}$`, "iu");
 }
 
 /**
@@ -283,10 +288,9 @@ export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob
     return found;
   }
   if (named.length <= 1) return [pickSheet(sheets, named[0], lang, displayName, choice)];
-  const twice = named.find((n, i) => named.indexOf(n) !== i);
+  const twice = named.find((n, i) => named.findIndex((m) => sameSheetName(m, n)) !== i);
   if (twice !== undefined) throw new UsageError(say(lang, `工作表“${twice}”指定了两次`, `sheet "${twice}" is given twice`));
-  for (const n of named) pickSheet(sheets, n, lang, displayName);
-  return named;
+  return named.map((n) => pickSheet(sheets, n, lang, displayName));
 }
 
 /**
@@ -294,7 +298,7 @@ export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob
  * before any work is done, with the way out (no `--out`, or a trimmed file).
  */
 export async function assertFitsResultWorkbook(file: OpenedFile, sheet: string, displayName: string, lang: Lang): Promise<void> {
-  const info = (await file.port.listSheets()).find((s) => s.name === sheet);
+  const info = (await file.port.listSheets()).find((s) => sameSheetName(s.name, sheet));
   if (!info) return;
   const rows = info.top - 1 + info.rowCount;
   const columns = info.left - 1 + info.columnCount;
@@ -387,7 +391,7 @@ export interface OpenedRegister {
 
 async function sheetFinder(file: OpenedFile): Promise<OpenedRegister["sheetOf"]> {
   const names = file.kind === "xlsx" ? (await file.port.listSheets()).map((s) => s.name) : [];
-  return (wanted) => names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+  return (wanted) => names.find((n) => sameSheetName(n, wanted));
 }
 
 /**

@@ -79,6 +79,39 @@ function budgetLeft(value: unknown, budget: number): number {
 }
 
 /**
+ * `JSON.stringify(value, null, 2)` as it reads `depth` levels in: the value is stringified inside
+ * `depth` arrays and cut out of their text, so it comes indented as it sits (no re-indenting). With
+ * `items`, `value` is an array whose items are wanted, joined as they sit in it (`,\n` and the indent).
+ */
+function atDepth(value: unknown, depth: number, items: boolean): string {
+  let wrapped = value;
+  const levels = items ? depth - 1 : depth;
+  for (let d = 0; d < levels; d++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Each level opens with `[\n` and its indent, and closes with `\n`, the indent above and `]`.
+  const head = 2 * depth + depth * (depth + 1);
+  const tail = 2 * depth + depth * (depth - 1);
+  return depth === 0 ? text : text.slice(head, text.length - tail);
+}
+
+/**
+ * Where the run of small items starting at `from` ends: objects and arrays without their own `toJSON`,
+ * together within `smallPartChars` or so. `from + 1` or less when there is no run of two.
+ */
+function smallRun(array: unknown[], from: number, smallPartChars = SMALL_PART_CHARS): number {
+  let budget = smallPartChars;
+  let i = from;
+  for (; i < array.length; i++) {
+    const v = array[i];
+    if (v === null || typeof v !== "object" || typeof (v as { toJSON?: unknown }).toJSON === "function") break;
+    const left = budgetLeft(v, budget - 4);
+    if (left < 0) break;
+    budget = left;
+  }
+  return i;
+}
+
+/**
  * The pieces of the JSON text of `value`, each at least `chunkChars` long except the last. Parts smaller
  * than about `smallPartChars` are written by `JSON.stringify` in one go (0: everything the slow, exact way).
  */
@@ -86,13 +119,11 @@ export function* jsonChunks(value: unknown, chunkChars = JSON_CHUNK_CHARS, small
   let buffer = "";
   const stack: unknown[] = [];
 
-  /** A small value's text at `indent`, by `JSON.stringify` and re-indented to sit there; undefined for a large one. */
+  /** A small value's text at `indent`, by `JSON.stringify`; undefined for a large one. */
   function small(value: Holder, indent: string): string | undefined {
     // JSON.stringify would call a toJSON on the result of toJSON again; the exact path does not.
     if (smallPartChars <= 0 || typeof (value as { toJSON?: unknown }).toJSON === "function" || budgetLeft(value, smallPartChars) < 0) return undefined;
-    const text = JSON.stringify(value, null, 2);
-    // Strings in JSON never hold a raw line break, so every one of these starts a line.
-    return indent === "" ? text : text.replace(/\n/g, `\n${indent}`);
+    return atDepth(value, indent.length / GAP.length, false);
   }
 
   function* container(value: Holder, indent: string): Generator<string> {
@@ -105,6 +136,17 @@ export function* jsonChunks(value: unknown, chunkChars = JSON_CHUNK_CHARS, small
       for (let i = 0; i < value.length; i++) {
         buffer += first ? `\n${inner}` : `,\n${inner}`;
         first = false;
+        // A run of small items (the rows of a report) is written by one JSON.stringify.
+        const end = smallPartChars > 0 ? smallRun(value, i, Math.min(smallPartChars, chunkChars)) : i;
+        if (end > i + 1) {
+          buffer += atDepth(i === 0 && end === value.length ? value : value.slice(i, end), inner.length / GAP.length, true);
+          i = end - 1;
+          if (buffer.length >= chunkChars) {
+            yield buffer;
+            buffer = "";
+          }
+          continue;
+        }
         const v = prepared(String(i), value[i]);
         if (isContainer(v)) {
           const text = small(v, inner);

@@ -4,3 +4,4 @@ export type { Language, MessageTable } from "./table";
 export { toReconcileJson, type ReconcileJsonOptions } from "./json/reconcile";
 export { toAgingJson } from "./json/aging";
 export { demandJson, type DemandJson } from "./json/collect";
+export { toCreditJson } from "./json/credit";

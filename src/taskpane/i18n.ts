@@ -49,6 +49,8 @@ export interface Strings {
   goToCell: string;
   emptySheet: (sheet: string) => string;
   sameSheet: (sheet: string) => string;
+  /** Sheets of the saved monthly-sheet choice no longer in the workbook: dropped; `kept` the sheets still read as one ledger. */
+  ledgerSheetsGone: (gone: readonly string[], kept: readonly string[] | null) => string;
   portError: (code: PortErrorCode, detail: string) => string;
   unexpectedError: (message: string) => string;
 
@@ -127,6 +129,10 @@ const zhCN: Strings = {
   goToCell: "定位",
   emptySheet: (sheet) => `工作表「${sheet}」是空的，请选择有数据的工作表。`,
   sameSheet: (sheet) => `台账和对账单选了同一个工作表「${sheet}」，请为对账单另选一个工作表。`,
+  ledgerSheetsGone: (gone, kept) =>
+    `按月分表的台账中，${gone.map((n) => `「${n}」`).join("、")}已不在工作簿中（可能已被重命名或删除），已从一并读取的工作表中去掉${
+      kept ? `；现在合为一本台账的是：${kept.join("、")}` : "；台账现在只读一张工作表"
+    }。`,
   portError: (code, detail) => {
     switch (code) {
       case "no_sheet":
@@ -136,7 +142,7 @@ const zhCN: Strings = {
       case "too_large":
         return `「${detail}」的数据太多，超出了 Excel 一次能传送的大小。请缩小范围后再试。`;
       case "unsupported":
-        return `此版本的 Excel 不支持这个功能：${detail}。`;
+        return `这个版本的 Excel 做不到这一步：${detail}。请在 Microsoft 365、Office 2021 及更新版本的 Excel 或 Excel 网页版中使用对账助手。`;
       case "cancelled":
         return `操作已取消：${detail}。`;
       case "io":
@@ -237,6 +243,10 @@ const enUS: Strings = {
   emptySheet: (sheet) => `Sheet "${sheet}" is empty. Choose a sheet that holds data.`,
   sameSheet: (sheet) =>
     `The ledger and the statement are the same sheet, "${sheet}". Choose another sheet for the statement.`,
+  ledgerSheetsGone: (gone, kept) =>
+    `${gone.map((n) => `"${n}"`).join(", ")} ${gone.length === 1 ? "is" : "are"} no longer in the workbook (renamed or deleted?), so ${
+      gone.length === 1 ? "it was" : "they were"
+    } dropped from the ledger's monthly sheets${kept ? `; read as one ledger now: ${kept.join(", ")}` : "; the ledger is read from one sheet now"}.`,
   portError: (code, detail) => {
     switch (code) {
       case "no_sheet":
@@ -246,7 +256,7 @@ const enUS: Strings = {
       case "too_large":
         return `"${detail}" holds more data than Excel can send at once. Use a smaller range and try again.`;
       case "unsupported":
-        return `This version of Excel does not support this: ${detail}.`;
+        return `This version of Excel cannot do this: ${detail}. Use Duizhang in Excel from Microsoft 365, Office 2021 or later, or in Excel on the web.`;
       case "cancelled":
         return `Cancelled: ${detail}.`;
       case "io":

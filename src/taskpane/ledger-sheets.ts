@@ -1,6 +1,7 @@
 /**
  * A ledger kept one sheet per month (`2026-07`, `2026-08`, … or `1月`, `2月`, …), chosen in the pane as one
- * ledger: which sheets are chosen (kept in the pane store, so a switch of views keeps them), which sheets are
+ * ledger: which sheets are chosen (kept in the pane store, so a switch of views keeps them, and saved in the
+ * workbook's settings, so they come back when it is opened again), which sheets are
  * named like the first one (the "select all like it" shortcut), and in which order they are read (the
  * workbook's: the first sheet's openings open the ledger). Pure, so it is tested without a browser.
  */
@@ -15,6 +16,23 @@ export function nameShape(name: string): string | null {
   const trimmed = name.trim();
   if (!/\d/.test(trimmed)) return null;
   return trimmed.replace(/\d+/g, "#");
+}
+
+/** Workbook setting that keeps the choice (a list of sheet names, two or more), beside the ledger and statement's (CHOICE_SETTING). */
+export const LEDGER_SHEETS_SETTING = "taskpane.ledgerSheets";
+
+/**
+ * A choice (saved in the workbook, or kept by the pane) against the workbook's sheets now: the names still
+ * there, in the workbook's order (null when fewer than two are left: one sheet is no choice), and the names
+ * no longer there. Anything that is not a list of names counts as no choice.
+ */
+export function keepExisting(saved: unknown, sheets: readonly SheetInfo[]): { sheets: string[] | null; gone: string[] } {
+  if (!Array.isArray(saved)) return { sheets: null, gone: [] };
+  const names = saved.filter((n): n is string => typeof n === "string");
+  const there = new Set(sheets.map((s) => s.name));
+  const kept = inWorkbookOrder(sheets, names);
+  const gone = [...new Set(names.filter((n) => !there.has(n)))];
+  return { sheets: kept.length > 1 ? kept : null, gone };
 }
 
 /** Sheets of the workbook named like `name` (itself included), in the workbook's order; empty ones left out. */

@@ -3,7 +3,7 @@
  * test), never a module-level map, so two panes (tests, the preview) never share one.
  *
  * - the last choices of each view (the reconciliation's form for a pair of sheets, the aging's date,
- *   dealer, basis and buckets), so a view comes back as the user left it;
+ *   dealer, basis and buckets, its collection papers' forms), so a view comes back as the user left it;
  * - the last results (the last reconciliation run, which the aging view builds on);
  * - the marks this pane laid and that are still there (the legend of 账龄分析 and the results text say so);
  * - the current confirmation of an action (shown beside the action, see components/ActionNote).
@@ -18,6 +18,7 @@ import type { ApprovalWritten, CreditRun } from "../app/credit";
 import type { Decision } from "../core/reconcile/types";
 import type { Capabilities } from "../port/workbook";
 import { nextConfirmation, type Confirmation, type ConfirmationEvent } from "./confirmation";
+import type { DemandForm, LimitationFilter, PromiseForm } from "./aging/useCollect";
 import type { ReconcileForm } from "./reconcile/form";
 import type { KindFilter, ResultItem } from "./reconcile/results";
 import type { StaleWatch } from "./reconcile/stale-watch";
@@ -57,6 +58,13 @@ export interface AgingChoices {
   basis: "due" | "document";
   /** Bucket upper bounds as the user typed them. */
   buckets: string;
+}
+
+/** The 账龄 view's collection papers (催款函, 还款承诺书) as the user filled them, and the 时效 filter of its lists. */
+export interface CollectChoices {
+  filter: LimitationFilter;
+  demand: DemandForm;
+  promise: PromiseForm;
 }
 
 /** The 函证 view's choices; `dealers` set by "为该经销商生成对账函" opens the view with those dealers picked. */
@@ -99,6 +107,8 @@ export interface PaneState {
   reconcileStale: string[];
   /** Null until the aging view first shows (it then starts from today's date). */
   aging: AgingChoices | null;
+  /** Null until the user first fills a collection paper's form or filters by 时效. */
+  collect?: CollectChoices | null;
   marks: PaneMarks;
   confirmation: Confirmation | null;
   /** Null until the 函证 view first shows or another view opens it for a dealer. */
@@ -114,6 +124,7 @@ export type PaneAction =
   | { type: "reconcile/result"; outcome: ReconcileOutcome }
   | { type: "reconcile/stale"; outcome: ReconcileOutcome | null; sheets: string[] }
   | { type: "aging/choose"; choices: Partial<AgingChoices> }
+  | { type: "collect/choose"; choices: Partial<CollectChoices> }
   | { type: "marks"; reconcile?: PaneMarks["reconcile"]; aging?: PaneMarks["aging"] }
   | { type: "confirmation"; event: ConfirmationEvent }
   | { type: "letters/choose"; choices: Partial<LettersChoices> }
@@ -145,6 +156,8 @@ export function reducePane(state: PaneState, action: PaneAction): PaneState {
     case "aging/choose":
       // The first choice (from the view's defaults) must be complete; later ones patch it.
       return { ...state, aging: { ...(state.aging ?? DEFAULT_AGING_CHOICES), ...action.choices } };
+    case "collect/choose":
+      return { ...state, collect: { ...(state.collect ?? DEFAULT_COLLECT_CHOICES), ...action.choices } };
     case "marks":
       return {
         ...state,
@@ -173,6 +186,12 @@ export function reducePane(state: PaneState, action: PaneAction): PaneState {
 
 /** The aging view's choices before the user made any, but the date (today, read by the view). */
 export const DEFAULT_AGING_CHOICES: AgingChoices = { asOf: "", dealer: null, soonToo: false, basis: "due", buckets: "30,60,90,180,365" };
+
+export const DEFAULT_COLLECT_CHOICES: CollectChoices = {
+  filter: "all",
+  demand: { target: null, level: "auto", deadlineDays: "7" },
+  promise: { dealer: null, amount: "", count: "3", first: "", every: "month", days: "30", mode: "equal", rows: [{ date: "", amount: "" }] },
+};
 
 export const DEFAULT_LETTERS_CHOICES: LettersChoices = { asOf: "", template: "builtin:positive", mode: "all", picked: [], opened: 0 };
 

@@ -6,6 +6,7 @@
 import type { Grid } from "../core/model";
 import type { Capabilities, ReadableWorkbook, SheetInfo } from "../port/workbook";
 import { PortError } from "../port/workbook";
+import { sameSheetName } from "../port/addresses";
 import { isRowsGrid, valuesGrid, type SheetGrid } from "../core/read/source";
 import { csvToSheetGrid } from "./csv";
 
@@ -36,14 +37,15 @@ export class CsvWorkbook implements ReadableWorkbook {
     return [{ name: g.sheet, rowCount, columnCount, top: g.top, left: g.left, visible: true }];
   }
 
+  /** The one sheet, named in any case (as Excel and the other workbooks compare sheet names). */
   async readSheet(name: string): Promise<Grid> {
-    if (name !== this.grid.sheet) throw new PortError("no_sheet", name);
+    if (!sameSheetName(name, this.grid.sheet)) throw new PortError("no_sheet", name);
     if (this.values === null) this.values = valuesGrid(this.grid);
     return this.values;
   }
 
   async readRows(name: string): Promise<SheetGrid> {
-    if (name !== this.grid.sheet) throw new PortError("no_sheet", name);
+    if (!sameSheetName(name, this.grid.sheet)) throw new PortError("no_sheet", name);
     return this.values ?? this.grid;
   }
 

@@ -331,17 +331,25 @@ class Utf8CsvSource implements RowSource {
       let blank = true;
       const fieldStart = i;
       let quotedField = false;
-      while (i < end) {
-        const ch = bytes[i];
-        if (ch === delimiter) break;
-        if (ch === QUOTE && i === fieldStart) {
-          quotedField = true;
-          break;
+      if (i < end && bytes[i] === QUOTE) quotedField = true;
+      else if (this.interned(column)) {
+        while (i < end) {
+          const ch = bytes[i];
+          if (ch === delimiter) break;
+          hash = Math.imul(hash ^ ch, 0x01000193);
+          if (ch >= 0x80) ascii = false;
+          if (blank && !isAsciiSpace(ch)) blank = false;
+          i++;
         }
-        hash = Math.imul(hash ^ ch, 0x01000193);
-        if (ch >= 0x80) ascii = false;
-        if (blank && !isAsciiSpace(ch)) blank = false;
-        i++;
+      } else {
+        // A column that does not repeat its values (references, amounts): no hash to look it up by.
+        while (i < end) {
+          const ch = bytes[i];
+          if (ch === delimiter) break;
+          if (ch >= 0x80) ascii = false;
+          else if (blank && !isAsciiSpace(ch)) blank = false;
+          i++;
+        }
       }
       if (quotedField) {
         i = this.quoted(i, end);
@@ -408,6 +416,13 @@ class Utf8CsvSource implements RowSource {
     if (ascii) return LATIN1_SLICE !== undefined ? LATIN1_SLICE.call(this.buffer, start, stop) : this.buffer.toString("latin1", start, stop);
     const text = UTF8_SLICE !== undefined ? UTF8_SLICE.call(this.buffer, start, stop) : this.buffer.toString("utf8", start, stop);
     return text.trim() === "" ? null : text;
+  }
+
+  /** Whether this column's cells are looked up among its earlier ones (until it shows it does not repeat them). */
+  private interned(column: number): boolean {
+    if (column >= INTERN_COLUMNS) return false;
+    const table = this.tables[column];
+    return table === undefined || (table !== null && table.enabled);
   }
 
   /** A cell, shared with earlier rows when this column repeats its values. */

@@ -8,12 +8,15 @@
  * then parsed one at a time as the reader asks for them (a row source), and no cell object is ever made.
  *
  * The grid is the one the ExcelJS path gives (`XlsxWorkbook.readSheet` on a loaded workbook), detail for
- * detail, since the reader's results must not depend on the path taken:
- * - numbers in a date style (a custom format with y, m, d, h, s or b outside quotes and brackets, or the
- *   built-in formats 14–22 and 45–47, as ExcelJS decides) are Dates, 1904 dates where the workbook says so;
+ * detail, since the reader's results must not depend on the path taken; where ExcelJS on its own departs
+ * from what Excel shows (the East-Asian date formats, a formula whose result is 0 or FALSE), that path is
+ * corrected to agree (see `EAST_ASIAN_DATE_FORMATS` and `XlsxWorkbook.load`):
+ * - numbers in a date style (a custom format with y, m, d, h, s or b outside quotes and brackets, the
+ *   built-in formats 14–22 and 45–47, or the East-Asian built-in date formats 27–36 and 50–58 that a Chinese
+ *   Excel shows as `yyyy"年"m"月"d"日"` and the like) are Dates, 1904 dates where the workbook says so;
  * - shared strings and rich text are their text (`_xHHHH_` escapes decoded, phonetic runs left out), inline
- *   strings their text as written, formulas their last result (but a result of 0 or FALSE is empty, as
- *   ExcelJS gives it), errors their code (`#N/A`), empty text null;
+ *   strings their text as written, formulas their last result as Excel shows it (0 and FALSE included),
+ *   errors their code (`#N/A`), empty text null;
  * - a merged area shows its top-left value in every cell (what ExcelJS hands out for merged cells);
  * - the bounds are those of the cells that hold a value; hidden rows are rows the file marks hidden inside them.
  */
@@ -75,10 +78,41 @@ export function isDateFormat(format: string | undefined): boolean {
   return /[ymdhMsb]+/.test(bare);
 }
 
-/** The built-in formats ExcelJS knows by id that are dates (others it leaves as numbers). */
-const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-/** Built-in ids ExcelJS knows at all: a custom format of another id replaces none of them. */
-const BUILTIN_IDS = new Set([0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 37, 38, 39, 40, 45, 46, 47, 48, 49]);
+/**
+ * Excel's built-in East-Asian date and time formats (ids 27–36 and 50–58), which a file names by id alone,
+ * with the codes a Chinese (zh-CN) Excel shows them with. ExcelJS knows no code for these ids, so on its own
+ * it reads such a cell as a plain number and writes a copy of it in the General format; the ExcelJS path
+ * gives these cells the code and their Dates after loading (`XlsxWorkbook.load`).
+ */
+export const EAST_ASIAN_DATE_FORMATS: ReadonlyMap<number, string> = new Map([
+  [27, 'yyyy"年"m"月"'],
+  [28, 'm"月"d"日"'],
+  [29, 'm"月"d"日"'],
+  [30, "m-d-yy"],
+  [31, 'yyyy"年"m"月"d"日"'],
+  [32, 'h"时"mm"分"'],
+  [33, 'h"时"mm"分"ss"秒"'],
+  [34, 'AM/PM h"时"mm"分"'],
+  [35, 'AM/PM h"时"mm"分"ss"秒"'],
+  [36, 'yyyy"年"m"月"'],
+  [50, 'yyyy"年"m"月"'],
+  [51, 'm"月"d"日"'],
+  [52, 'yyyy"年"m"月"'],
+  [53, 'm"月"d"日"'],
+  [54, 'm"月"d"日"'],
+  [55, 'AM/PM h"时"mm"分"'],
+  [56, 'AM/PM h"时"mm"分"ss"秒"'],
+  [57, 'yyyy"年"m"月"'],
+  [58, 'm"月"d"日"'],
+]);
+
+/** The built-in formats known by id that are dates (ExcelJS's and the East-Asian ones); other ids are numbers. */
+const BUILTIN_DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47, ...EAST_ASIAN_DATE_FORMATS.keys()]);
+
+/** An Excel serial day as a Date (UTC), counted from 1904 where the workbook says so, as ExcelJS converts it. */
+export function serialDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
 
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
@@ -89,8 +123,14 @@ function tags(xml: string, name: string): string[] {
   return xml.match(new RegExp(`<${name}\\b[^>]*>`, "g")) ?? [];
 }
 
-/** For each cell style index, whether its number format is a date. */
-function dateStyles(stylesXml: string | null): boolean[] {
+/** A cell style's number format: the file's own code for its id, if it has one (not empty), and the id. */
+interface StyleFormat {
+  code: string | undefined;
+  id: number;
+}
+
+/** The number format of each cell style index. */
+function styleFormats(stylesXml: string | null): StyleFormat[] {
   if (!stylesXml) return [];
   const custom = new Map<number, string>();
   for (const t of tags(stylesXml, "numFmt")) {
@@ -102,11 +142,14 @@ function dateStyles(stylesXml: string | null): boolean[] {
   if (!xfs) return [];
   return tags(xfs[1], "xf").map((t) => {
     const id = Number(attr(t, "numFmtId") ?? 0);
-    if (!id) return false;
     const code = custom.get(id);
-    if (code !== undefined && code !== "") return isDateFormat(code);
-    return BUILTIN_IDS.has(id) && BUILTIN_DATE_IDS.has(id);
+    return { code: code === "" ? undefined : code, id };
   });
+}
+
+/** For each cell style index, whether its number format is a date. */
+function dateStyles(formats: readonly StyleFormat[]): boolean[] {
+  return formats.map(({ code, id }) => (!id ? false : code !== undefined ? isDateFormat(code) : BUILTIN_DATE_IDS.has(id)));
 }
 
 /** The text of the `<t>` elements of a string item (`<si>` or `<is>`), rich runs joined, phonetic runs left out. */
@@ -508,11 +551,10 @@ export class SheetXml {
       if (!hasV) return null;
       const raw = decodeXml(utf8Slice.call(xml, cur.vStart, cur.vEnd));
       if (cur.type === T_STR) return decodeAgain(raw) || null;
-      // ExcelJS hands out a formula's result only when it is truthy: 0, FALSE and NaN results read as empty.
-      if (cur.type === T_BOOL) return parseInt(raw, 10) !== 0 ? true : null;
+      // A result of 0 or FALSE is what the cell shows, as any other result is.
+      if (cur.type === T_BOOL) return parseInt(raw, 10) !== 0;
       if (cur.type === T_ERROR) return raw;
-      const n = parseFloat(raw);
-      return n ? this.number(n) : null;
+      return this.number(parseFloat(raw));
     }
     if (cur.type === T_INLINE) {
       if (cur.isStart < 0) return null;
@@ -537,10 +579,36 @@ export class SheetXml {
   }
 
   private number(n: number): CellValue {
-    if (this.cursor.style !== 0 && this.dates[this.cursor.style] === true) {
-      return new Date(Math.round((n - 25569 + (this.date1904 ? 1462 : 0)) * 86_400_000));
-    }
+    if (this.cursor.style !== 0 && this.dates[this.cursor.style] === true) return serialDate(n, this.date1904);
     return n;
+  }
+
+  /** The cells holding a value whose style index is one of `styles`: `[row, column, style]`, row by row. */
+  cellsStyled(styles: ReadonlySet<number>): [number, number, number][] {
+    const b = this.bounds;
+    const out: [number, number, number][] = [];
+    if (!b || styles.size === 0) return out;
+    const xml = this.xml;
+    for (let index = 0; index < this.rowAt.length; index++) {
+      const element = this.rowAt[index];
+      const start = element >= 0 ? this.rowStart[element] : -1;
+      if (start < 0) continue;
+      let q = start;
+      let column = 0;
+      for (;;) {
+        const t = xml.indexOf(LT, q);
+        if (t < 0) break;
+        if (xml[t + 1] === SLASH && xml[t + 2] === 0x72 && xml[t + 3] === 0x6f) break;
+        if (xml[t + 1] !== 0x63 || (xml[t + 2] !== 0x20 && xml[t + 2] !== GT && xml[t + 2] !== SLASH)) {
+          q = t + 1;
+          continue;
+        }
+        q = this.parseCell(t, xml.length, column);
+        column = this.cursor.column;
+        if (styles.has(this.cursor.style) && this.hasValue()) out.push([b.top + index, column, this.cursor.style]);
+      }
+    }
+    return out;
   }
 
   /** Row `index` of the grid (0 = `bounds.top`), `width` cells from `bounds.left`. */
@@ -600,6 +668,7 @@ export class XlsxPackage {
   readonly sheets: SheetEntry[];
   readonly date1904: boolean;
   private strings: (string | null)[] | null = null;
+  private formats: StyleFormat[] | null = null;
   private dates: boolean[] | null = null;
   private readonly parsed = new Map<string, SheetXml>();
   private readonly sharedStringsPath: string | null;
@@ -640,13 +709,35 @@ export class XlsxPackage {
     let s = this.parsed.get(entry.path);
     if (!s) {
       this.strings ??= sharedStrings(this.sharedStringsPath ? this.text(this.sharedStringsPath) : null);
-      this.dates ??= dateStyles(this.stylesPath ? this.text(this.stylesPath) : null);
+      this.dates ??= dateStyles(this.styleFormats());
       const xml = this.zip.read(entry.path);
       if (xml === null) throw new Error(`no part ${entry.path}`);
       s = new SheetXml(xml, this.strings, this.dates, this.date1904);
       this.parsed.set(entry.path, s);
     }
     return s;
+  }
+
+  private styleFormats(): StyleFormat[] {
+    this.formats ??= styleFormats(this.stylesPath ? this.text(this.stylesPath) : null);
+    return this.formats;
+  }
+
+  /**
+   * The cells of a sheet holding a value in a style that names an East-Asian built-in date format by id
+   * alone (see `EAST_ASIAN_DATE_FORMATS`), each with that format's code: what the ExcelJS path corrects
+   * after loading. Empty, and cheap, in a file without such styles.
+   */
+  eastAsianDateCells(entry: SheetEntry): { row: number; column: number; format: string }[] {
+    const byStyle = new Map<number, string>();
+    this.styleFormats().forEach(({ code, id }, style) => {
+      const format = code === undefined ? EAST_ASIAN_DATE_FORMATS.get(id) : undefined;
+      if (format !== undefined) byStyle.set(style, format);
+    });
+    if (byStyle.size === 0) return [];
+    return this.sheet(entry)
+      .cellsStyled(new Set(byStyle.keys()))
+      .map(([row, column, style]) => ({ row, column, format: byStyle.get(style)! }));
   }
 
   /** A sheet for the reader: its rows parsed when they are asked for. */

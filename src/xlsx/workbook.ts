@@ -23,7 +23,7 @@ import * as path from "path";
 import { Writable } from "stream";
 import { writeFileWhole, type ByteSink, type WholeFileFs } from "../port/whole-file";
 import { makeWorkbookXmlSafe } from "./xml-safe";
-import { XlsxPackage } from "./stream-read";
+import { serialDate, XlsxPackage } from "./stream-read";
 import { ZipError, ZipReader } from "./zip";
 import type { CellValue, Grid } from "../core/model";
 import { valuesGrid, type SheetGrid } from "../core/read/source";
@@ -108,6 +108,34 @@ export function cellValueOf(value: ExcelJS.CellValue | undefined): CellValue {
 }
 
 /**
+ * A cell's value as Excel shows it: a formula's last result even when it is 0 or FALSE (ExcelJS's `value`
+ * leaves such a result out), a merged cell its area's top-left value.
+ */
+export function valueOfCell(cell: ExcelJS.Cell): CellValue {
+  const master = cell.type === ExcelJS.ValueType.Merge ? cell.master : cell;
+  if (master.type === ExcelJS.ValueType.Formula) return cellValueOf(master.result as ExcelJS.CellValue);
+  return cellValueOf(master.value);
+}
+
+/**
+ * ExcelJS reads a cell in an East-Asian built-in date format (Excel's ids 27–36 and 50–58, which it has no
+ * code for) as a plain number in the General format. The cells `eastAsianDateCells` found in the file get
+ * that format's code and, for a number or a formula's number result, its Date: the cell then reads, and a
+ * copy of it shows, as Excel shows it, and as the sheet's XML reads.
+ */
+function giveEastAsianDates(ws: ExcelJS.Worksheet, cells: readonly { row: number; column: number; format: string }[], date1904: boolean): void {
+  for (const { row, column, format } of cells) {
+    const cell = ws.getCell(row, column);
+    // A copy of the style: ExcelJS shares one style object among the cells of a style index.
+    cell.style = { ...cell.style, numFmt: format };
+    if (cell.type === ExcelJS.ValueType.Number) cell.value = serialDate(cell.value as number, date1904);
+    else if (cell.type === ExcelJS.ValueType.Formula && typeof cell.result === "number") {
+      cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result: serialDate(cell.result, date1904) };
+    }
+  }
+}
+
+/**
  * A copy shows the values that were read, not live formulas: a formula in someone else's file may point at
  * sheets the copy does not have, or out of the workbook (HYPERLINK, WEBSERVICE). Each formula becomes its last
  * result and each hyperlink its text; number formats and styles stay.
@@ -118,7 +146,7 @@ function freezeValues(ws: ExcelJS.Worksheet): void {
       const v = cell.value;
       if (v === null || typeof v !== "object" || v instanceof Date) return;
       if ("formula" in v || "sharedFormula" in v || "hyperlink" in v) {
-        const plain = cellValueOf(v);
+        const plain = valueOfCell(cell);
         cell.value = plain;
         // Text that came out of a formula stays text if someone edits the copy.
         if (typeof plain === "string") cell.numFmt = "@";
@@ -131,7 +159,7 @@ function valueBounds(ws: ExcelJS.Worksheet): { r1: number; c1: number; r2: numbe
   let b: { r1: number; c1: number; r2: number; c2: number } | null = null;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cellValueOf(cell.value) === null) return;
+      if (valueOfCell(cell) === null) return;
       if (!b) b = { r1: r, c1: c, r2: r, c2: c };
       else {
         b.r1 = Math.min(b.r1, r);
@@ -218,6 +246,10 @@ export class XlsxWorkbook implements WorkbookPort {
         await wb.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
       } catch {
         throw new PortError("io", `${file.name}: not a readable .xlsx file`);
+      }
+      for (const entry of file.pkg.sheets) {
+        const ws = wb.getWorksheet(entry.name);
+        if (ws) giveEastAsianDates(ws, file.pkg.eastAsianDateCells(entry), file.pkg.date1904);
       }
       this.model = wb;
     })();
@@ -457,7 +489,10 @@ export class XlsxWorkbook implements WorkbookPort {
         const line: CellValue[] = new Array(b.c2 - b.c1 + 1).fill(null);
         if (row) {
           if (row.hidden) hiddenRows.push(r);
-          for (let c = b.c1; c <= b.c2; c++) line[c - b.c1] = cellValueOf(row.findCell(c)?.value);
+          for (let c = b.c1; c <= b.c2; c++) {
+            const cell = row.findCell(c);
+            line[c - b.c1] = cell ? valueOfCell(cell) : null;
+          }
         }
         values.push(line);
       }

@@ -101,6 +101,6 @@ describe("credit exposure from a balance table", () => {
     expect(s.sheets).toEqual(["申请"]);
     expect(s.balanceTables).toEqual([{ sheet: "往来余额表", cutoff: "2026-08-31", dealers: 2 }]);
     expect([s.register, s.scorecard]).toEqual(["信用档案", null]);
-    expect(await findBalanceSheet(wb)).toBe("往来余额表");
+    expect((await findBalanceSheet(wb))?.sheet).toBe("往来余额表");
   });
 });

@@ -26,11 +26,12 @@ describe("the sample's credit sheets", () => {
       ["温州瑞丰五金经营部", "register", 2_114_000, "near"],
       ["绍兴百佳家电有限公司", "suggested", 3_430_000, "over"],
     ]);
-    // 顺和: 下次复评日期 2026-12-10 is within 30 days, and an item past its final deadline proposes B → C at once;
-    // 瑞丰 is not due until March, but its open item past the final deadline proposes C → D.
-    expect(d.review.map((v) => [v.dealer, v.due, v.grade, v.proposedGrade])).toEqual([
-      ["宁波顺和电器有限公司", true, "B", "C"],
-      ["温州瑞丰五金经营部", false, "C", "D"],
+    // 顺和: 下次复评日期 2026-12-10 is within 30 days, and an item past its final deadline proposes a downgrade
+    // at once: to D, its fresh score's grade, lower than C one step down. 瑞丰 is not due until March, but its
+    // open item past the final deadline proposes C → D (one step down and its fresh grade alike).
+    expect(d.review.map((v) => [v.dealer, v.due, v.grade, v.fresh?.grade, v.proposedGrade, v.proposal?.code])).toEqual([
+      ["宁波顺和电器有限公司", true, "B", "D", "D", "credit.review.past_final_fresh_lower"],
+      ["温州瑞丰五金经营部", false, "C", "D", "D", "credit.review.past_final_below_fresh"],
     ]);
   });
   it("aging the sample with its register gives the same due dates as the rows' own terms", async () => {

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { APPLICATION_SHEET, applicationTemplateSpec, findApplications, writeApplicationTemplate } from "../../src/app/credit";
+import { APPLICATION_SHEET, applicationTemplateSpec, surveyCredit, writeApplicationTemplate } from "../../src/app/credit";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
 async function writtenTemplate(): Promise<ExcelJS.Worksheet> {
@@ -58,7 +58,7 @@ describe("the application sheet reps fill", () => {
 
   it("the empty template read back reports each required input by its cell", async () => {
     const wb = XlsxWorkbook.fromSpecs([{ name: APPLICATION_SHEET, rows: applicationTemplateSpec().rows }]);
-    const read = await findApplications(wb);
+    const read = await surveyCredit(wb);
     expect(read.applications).toEqual([]);
     expect(read.errors.find((e) => e.field === "客户名称")).toMatchObject({ sheet: APPLICATION_SHEET, cell: "B4" });
     expect(read.errors.map((e) => e.field)).toEqual(["客户名称", "企业性质", "成立日期", "注册资本（万元）", "年销售额（万元）", "合作起始日期", "预计月采购额（元）", "担保方式", "申请额度（元）", "申请账期（天）", "业务员", "申请日期"]);

@@ -64,7 +64,7 @@ describe("credit through a workbook", () => {
     const result = await runCredit({ applications: wb, asOf: AS_OF });
     if (!result.ok) throw new Error(JSON.stringify(result.problem));
     const d = result.run.result.dealers[0];
-    const { row } = await approveCredit(wb, { dealer: d, approver: "钱经理", rated: AS_OF });
+    const { row } = await approveCredit(wb, { dealer: d, approver: "钱经理", approved: "2026-12-01", asOf: AS_OF });
     expect(row).toBe(4);
     const grid = await wb.readSheet("信用档案");
     expect(grid.values[1].slice(0, 2)).toEqual(["美达五金", "B"]);
@@ -73,7 +73,7 @@ describe("credit through a workbook", () => {
     expect(grid.values[3][6]).toBe("钱经理");
     expect(grid.values[3][8] ?? null).toBeNull();
     // Approving again updates the same row.
-    await approveCredit(wb, { dealer: d, approver: "孙总", rated: AS_OF, limit: fen(5_000_000) });
+    await approveCredit(wb, { dealer: d, approver: "孙总", approved: "2026-12-01", asOf: AS_OF, limit: fen(5_000_000) });
     const again = await wb.readSheet("信用档案");
     expect(again.values.length).toBe(4);
     expect([again.values[3][2], again.values[3][6]]).toEqual([50000, "孙总"]);

@@ -9,6 +9,7 @@
 import { join } from "path";
 import type { Page } from "playwright-core";
 import type { PreviewHook } from "../../src/preview/hook";
+import { nextReviewDate } from "../../src/core/credit/register";
 import { SAMPLE_AGING_AS_OF, SAMPLE_LIST_SHEET } from "../../src/sample/sample";
 import { type Chromium } from "./support/chromium";
 import { ARTIFACTS, endSession, expectEventually as eventually, screenshot, startSession } from "./support/session";
@@ -104,7 +105,13 @@ test("makes, fills and scores an application, approves it into 信用档案 and 
   await page.getByTestId("credit-approver").fill("王芳");
   await page.getByTestId("credit-approve").click();
   await eventually(async () => ((await note().first().textContent()) ?? "").startsWith(`已新建“信用档案”并写入第 2 行：${DEALER}，`), true, STEP_TIMEOUT);
-  await expect(note().first().textContent()).resolves.toContain(`评定日期 ${SAMPLE_AGING_AS_OF}，下次复评 2027-05-30，审批人 王芳。`);
+  // 评定日期 is the day of the approval (the pane's today); the scoring's as-of date goes to the new register's 评估日.
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  });
+  await expect(note().first().textContent()).resolves.toContain(`评定日期 ${today}（评估日 ${SAMPLE_AGING_AS_OF}），下次复评 ${nextReviewDate(today)}，审批人 王芳。`);
+  await expect(cell("信用档案", 2, 9)).resolves.toBe(SAMPLE_AGING_AS_OF);
   await eventually(() => cell("信用档案", 2, 1), DEALER, STEP_TIMEOUT);
   await expect(cell("信用档案", 2, 7)).resolves.toBe("王芳");
   await page.getByTestId("credit-limit").waitFor({ timeout: STEP_TIMEOUT });

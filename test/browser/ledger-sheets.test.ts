@@ -143,7 +143,13 @@ test("函证 from a balance table: 余额表 in the summary, the cut-off warning
   await page.getByTestId("letters-results").waitFor({ timeout: STEP_TIMEOUT });
   const items = await page.getByTestId("letter-item").allTextContents();
   expect(items.map((i) => i.replace(/ 登记簿.*$/, ""))).toEqual(["DZ-202611-0001 杭州美达商贸有限公司 ¥107,000.53", "DZ-202611-0002 嘉兴恒通家电 ¥1,409.50"]);
-  await expect(page.getByTestId("letters-excluded").textContent()).resolves.toBe("余额表中 1 行对不上，未生成对账函。");
+  // The run skipped the row that does not add up and says why; the pane lists it from the run, a click from its row.
+  await expect(page.getByTestId("letters-excluded-count").textContent()).resolves.toBe("余额表中 1 行对不上，未生成对账函：");
+  await expect(page.getByTestId("letters-excluded-row").allTextContents()).resolves.toEqual([
+    "温州瑞丰五金：余额表“往来余额表”第 5 行不平：期初 + 借方 − 贷方 = 400.00，期末余额却是 500.00；请先核对该行，未生成对账函",
+  ]);
+  // Every other dealer got its letter: no other list of skipped dealers.
+  expect(await page.getByTestId("letters-skipped").count()).toBe(0);
   timings["letters from the balance table"] = Date.now() - t;
   await screenshot(page, "letters-from-balances");
 });

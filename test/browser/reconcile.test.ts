@@ -327,7 +327,7 @@ test("after the user sorts the ledger, the pane says the marks no longer fit and
   await page.getByText("已清除标记，各行恢复原来的样子。").waitFor({ timeout: STEP_TIMEOUT });
 });
 
-test("in English on ExcelApi 1.7: a sheet of the user's named like ours is left alone, and what is degraded is said", async () => {
+test("in English on ExcelApi 1.7: a sheet of the user's named like ours is left alone, and what is degraded is said in the user's words, naming the Excel that does it", async () => {
   const t = Date.now();
   await open("en-US");
   await page.evaluate(() => {
@@ -352,8 +352,8 @@ test("in English on ExcelApi 1.7: a sheet of the user's named like ours is left 
   expect(await page.evaluate(() => window.duizhangPreview?.excel.cell("Differences", "A1").value)).toBe("my notes");
   const degraded = page.getByTestId("degraded");
   expect(await degraded.locator("li").allTextContents()).toEqual([
-    "No page setup (needs ExcelApi 1.9): the reconciliation sheet is not set up for A4 printing; set paper and margins under Page Layout before printing.",
-    "No multi-area ranges (needs ExcelApi 1.9): each block of consecutive rows gets its own conditional-format rule; the colours are the same, there are just more rules.",
+    "This version of Excel does not let Duizhang set up printing: the reconciliation sheet is not set up for A4, so set paper and margins under Page Layout before printing. Excel from Microsoft 365, Office 2021 or later, and Excel on the web set it up for you.",
+    "This version of Excel cannot mark rows that are apart in one go: each block of consecutive rows gets its own conditional-format rule; the colours are the same, there are just more rules. Excel from Microsoft 365, Office 2021 or later, and Excel on the web use one rule.",
   ]);
   // Ledger rows 13, 17, 19 and 26 in three kinds: on 1.7 one rule per block of rows, so four rules (1.9: three).
   expect(await page.evaluate((name) => window.duizhangPreview?.excel.snapshot(name).conditionalFormats.length, LEDGER)).toBe(4);

@@ -94,6 +94,22 @@ describe("duizhang credit", () => {
   });
 });
 
+describe("duizhang credit on the sample: the review says why it proposes a grade", () => {
+  test("顺和, past its final deadline and scoring D, is proposed D with the reason, in the text and the 信用评估 sheet", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-credit-sample-"));
+    expect((await run(["make-sample", "--out", "sample.xlsx"], dir)).code).toBe(0);
+    const r = await run(["credit", "--applications", "sample.xlsx", "--ledger", "sample.xlsx", "--sheet", "发货回款登记", "--as-of", "2026-11-30", "--out", "result.xlsx"], dir);
+    expect(r.err).toBe("");
+    const reason = "1 笔超过最终期限，且新得分 46 为 D，低于降一级后的 C：建议由 B 降为 D";
+    expect(r.out).toContain(`  宁波顺和电器有限公司  B  下次复评 2026-12-10  新得分 46（D）；${reason}`);
+    const wb = await XlsxWorkbook.open(path.join(dir, "result.xlsx"));
+    const grid = await wb.readSheet("信用评估");
+    const row = grid.values.find((v) => v[0] === "宁波顺和电器有限公司" && v[1] === "B")!;
+    expect([row[5], row[7]]).toEqual(["D", reason]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
+
 describe("duizhang aging with a credit register", () => {
   test("--register naming a workbook with 信用档案 makes its terms rule", async () => {
     const dir = await folder();

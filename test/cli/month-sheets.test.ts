@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "./support";
+import * as reconcileUseCase from "../../src/app/reconcile";
 
 let dir: string;
 beforeAll(async () => {
@@ -78,6 +79,21 @@ describe("a ledger over monthly sheets", () => {
     expect(json.dealers[0].reconciliation.balanced).toBe(true);
   });
 
+  test("reconcile reads and matches the months once; the text says the read's own rows, each on its sheet", async () => {
+    const runs = jest.spyOn(reconcileUseCase, "runReconcile");
+    try {
+      const r = await run(["reconcile", "--ledger", "months.xlsx", "--sheets", "2026-*", "--statement", "statement.csv"], dir);
+      expect([r.code, r.err]).toEqual([0, ""]);
+      expect(runs).toHaveBeenCalledTimes(1);
+      expect(r.out).not.toMatch(/\d{8}/);
+      expect(r.out).toContain("期初余额取自：2026-07!3（只计一次）");
+      expect(r.out).toContain("工作表“2026-08”第 3 行 美达商贸 期初/结转 1,200.00：与上月结余一致");
+      expect(r.out).toContain("工作表“2026-09”第 2 行 期初/结转 1,250.00，与前面各表结余 1,300.00 不符（差 -50.00）");
+    } finally {
+      runs.mockRestore();
+    }
+  });
+
   test("aging takes the months as one ledger", async () => {
     const r = await run(["aging", "--ledger", "months.xlsx", "--sheets", "2026-0[78]", "--as-of", "2026-08-31", "--json"], dir);
     // `[` is written as it is: no sheet is named so.
@@ -86,6 +102,31 @@ describe("a ledger over monthly sheets", () => {
     const ok = await run(["aging", "--ledger", "months.xlsx", "--sheet", "2026-07", "--sheet", "2026-08", "--as-of", "2026-08-31", "--json"], dir);
     expect([ok.code, ok.err]).toEqual([0, ""]);
     expect(ok.out).toContain("\"2026-08\"");
+  });
+
+  test("aging --out: 催款计划's 台账行 says each row as the text does, `2026-08!4` on a sheet after the first, and links to that sheet's copy", async () => {
+    const r = await run(["aging", "--ledger", "months.xlsx", "--sheet", "2026-07", "--sheet", "2026-08", "--as-of", "2026-08-31", "--out", "aging.xlsx", "--force"], dir);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "aging.xlsx"));
+    const plan = wb.getWorksheet("催款计划")!;
+    const header = plan.getRow(3).values as unknown[];
+    const column = header.indexOf("台账行");
+    const refColumn = header.indexOf("单号");
+    expect(column).toBeGreaterThan(0);
+    const rows: [unknown, unknown, unknown][] = [];
+    plan.eachRow((row, n) => {
+      if (n <= 3) return;
+      const cell = row.getCell(column);
+      const v = cell.value as { text?: string; hyperlink?: string } | string | null;
+      if (v && typeof v === "object" && v.hyperlink) rows.push([row.getCell(refColumn).text, v.text, v.hyperlink]);
+    });
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ["XS-1", "4", expect.stringMatching(/^#'?[^!]*2026-07'?!A4$/)],
+        ["XS-2", "2026-08!4", expect.stringMatching(/^#'?[^!]*2026-08'?!A4$/)],
+      ]),
+    );
   });
 
   test("a sheet named twice, or --sheet with --sheets, is refused in one line", async () => {

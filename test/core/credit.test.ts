@@ -9,17 +9,18 @@ import {
   parseRegister,
   parseScorecard,
   paymentHistory,
+  proposeGrade,
   readApplications,
   scoreApplication,
   scorecardRows,
   suggest,
-  toCreditJson,
   type Application,
   type Scorecard,
 } from "../../src/core/credit";
 import type { CellValue } from "../../src/core/model";
 import { entriesOf, readGrid } from "../../src/core/read";
 import type { OutRow } from "../../src/port/workbook";
+import { toCreditJson } from "../../src/messages/json/credit";
 import { render } from "../../src/messages/render";
 import { fen } from "../../src/core/money";
 
@@ -130,14 +131,22 @@ describe("the suggested term and limit", () => {
   it("D gives 0 days and no limit (款到发货)", () => {
     const s = suggest(app(), scoreApplication(app(), null, cardWorth(10), AS_OF), null);
     expect([s.termDays, s.limit]).toEqual([0, 0]);
-    expect(s.lines[1].item).toContain("款到发货");
+    expect(render(s.lines[1].text, "zh-CN")).toContain("款到发货");
   });
 
-  it("every line's message says in Chinese exactly what the JSON's item says, and in English the same arithmetic", () => {
+  it("every line is said in Chinese and in English from the message tables: the same arithmetic", () => {
     const history = { monthlyBase: 12_000_000, monthsWithSales: 7, onTimeRate: 90, worstDaysPastFinal: 12 } as Parameters<typeof suggest>[2];
     const fromLedger = suggest(app(), scoreApplication(app(), history, cardWorth(75), AS_OF), history);
     const cash = suggest(app(), scoreApplication(app(), null, cardWorth(10), AS_OF), null);
-    for (const line of [...fromLedger.lines, ...cash.lines]) expect(render(line.text, "zh-CN")).toBe(line.item);
+    expect(fromLedger.lines.map((l) => render(l.text, "zh-CN"))).toEqual([
+      "月均销售额（近12个月有销售的 7 个月）",
+      "账期（天）：等级 B 45 天与申请 60 天取短",
+      "额度系数（等级 B）",
+      "月均基数 × 账期 / 30 × 系数",
+      "申请额度（上限）",
+      "建议额度（向下取整到千元）",
+    ]);
+    expect(render(cash.lines[0].text, "zh-CN")).toBe("预计月采购额（无销售记录）");
     expect(fromLedger.lines.map((l) => render(l.text, "en-US"))).toEqual([
       "Monthly sales (average over the months with sales in the last 12: 7)",
       "Term (days): the shorter of grade B's 45 days and the 60 applied for",
@@ -164,7 +173,7 @@ describe("the breakdown's item names", () => {
       ["逾期记录", "逾期记录", "Overdue record (days)"],
     ]);
     const onTime = score.breakdown[5];
-    expect([onTime.value, render(onTime.valueText!, "zh-CN"), render(onTime.valueText!, "en-US")]).toEqual(["无记录", "无记录", "no record"]);
+    expect([onTime.value, render(onTime.valueText!, "zh-CN"), render(onTime.valueText!, "en-US")]).toEqual(["", "无记录", "no record"]);
     expect(score.breakdown[4].valueText).toBeUndefined();
   });
 
@@ -383,11 +392,11 @@ describe("exposure, the review list and the over-limit list", () => {
       ],
     });
     const r = assessCredit({ asOf: AS_OF, applications: [app({ dealer: "美达五金" })], ledger: read, register, card: defaultScorecard(), defaultTermDays: 30 });
-    expect(r.review.map((v) => [v.dealer, v.due, v.proposedGrade, v.pastFinal.map((p) => p.row)])).toEqual([
-      ["美达五金", true, "B", [2]],
-      ["青城建材", true, null, []],
+    // 美达五金 is A in the register; its fresh score is C (the sale of August is still open), lower than B one step down.
+    expect(r.review.map((v) => [v.dealer, v.due, v.fresh?.grade ?? null, v.proposedGrade, v.pastFinal.map((p) => p.row)])).toEqual([
+      ["美达五金", true, "C", "C", [2]],
+      ["青城建材", true, null, null, []],
     ]);
-    expect(r.review[0].fresh).not.toBeNull();
     expect(r.exposures.map((e) => [e.dealer, e.limitSource, e.exposure, e.status])).toEqual([
       ["美达五金", "register", 5_000_000, "ok"],
       ["成都蜀丰", "register", 900_000, "near"],
@@ -397,5 +406,69 @@ describe("exposure, the review list and the over-limit list", () => {
     expect(json.dealers[0]).toMatchObject({ dealer: "美达五金", limit: "100000.00", limitSource: "register", exposure: "50000.00", status: "ok", reviewDue: "2026-12-30" });
     expect(Object.keys(json.dealers[0]).slice(0, 15)).toEqual(["dealer", "source", "score", "grade", "breakdown", "monthlyBase", "termDays", "suggestedLimit", "requestedLimit", "limit", "limitSource", "exposure", "status", "reviewDue", "gradeCappedFrom"]);
     expect(json.overLimit).toEqual([]);
+  });
+});
+
+describe("the review's proposed grade: past the final deadline, the lower of the fresh grade and one step down", () => {
+  const GRADES = ["A", "B", "C", "D"];
+  const said = (p: ReturnType<typeof proposeGrade>) => [p.grade, p.why ? render(p.why, "zh-CN") : null, p.why ? render(p.why, "en-US") : null];
+
+  it("a fresh score lower than one step down is proposed, and the text says both", () => {
+    expect(said(proposeGrade("B", { score: 46, grade: "D" }, 1, GRADES))).toEqual([
+      "D",
+      "1 笔超过最终期限，且新得分 46 为 D，低于降一级后的 C：建议由 B 降为 D",
+      "1 past the final deadline, and the fresh score 46 is D, below C one step down: downgrade from B to D proposed",
+    ]);
+  });
+
+  it("a fresh score at or above one step down leaves the one-step downgrade, saying the fresh grade", () => {
+    expect(said(proposeGrade("B", { score: 62, grade: "C" }, 2, GRADES))[0]).toBe("C");
+    expect(said(proposeGrade("B", { score: 90, grade: "A" }, 2, GRADES))).toEqual([
+      "C",
+      "2 笔超过最终期限：建议由 B 降一级为 C（新得分 90 为 A，不低于 C）",
+      "2 past the final deadline: downgrade from B one step to C proposed (the fresh score 90 is A, not below C)",
+    ]);
+  });
+
+  it("without a fresh score, one step down; the lowest grade stays; a grade not on the scorecard takes the fresh one or none", () => {
+    expect(said(proposeGrade("A", null, 1, GRADES)).slice(0, 2)).toEqual(["B", "1 笔超过最终期限：建议由 A 降一级为 B（无申请表，未重新评分）"]);
+    expect(said(proposeGrade("D", { score: 10, grade: "D" }, 1, GRADES)).slice(0, 2)).toEqual(["D", "1 笔超过最终期限：D 已是最低等级，维持 D"]);
+    expect(proposeGrade("AA", { score: 72, grade: "B" }, 1, GRADES).grade).toBe("B");
+    const none = proposeGrade("", null, 1, GRADES);
+    expect([none.grade, render(none.why!, "zh-CN")]).toEqual([null, "1 笔超过最终期限；档案等级“”不在评分标准中，无法降一级：请在信用档案中写明等级，或提交申请表重新评分"]);
+  });
+
+  it("nothing past the final deadline: the fresh grade where it differs (up or down), else nothing", () => {
+    expect(said(proposeGrade("B", { score: 88, grade: "A" }, 0, GRADES)).slice(0, 2)).toEqual(["A", "新得分 88 为 A，与档案的 B 不同：建议改为 A"]);
+    expect(proposeGrade("B", { score: 75, grade: "B" }, 0, GRADES)).toEqual({ grade: null, why: null });
+    expect(proposeGrade("B", null, 0, GRADES)).toEqual({ grade: null, why: null });
+  });
+
+  it("in a run: a dealer whose application now scores D, with an item past its final deadline, is proposed D, not one step down", () => {
+    const read = ledger([["美达五金", "2026-06-01", "XS-1", "销售", 50000, null]]);
+    const register = parseRegister({
+      sheet: "信用档案",
+      top: 1,
+      left: 1,
+      values: [
+        ["客户名称", "信用等级", "信用额度", "账期（天）", "评定日期", "下次复评日期"],
+        ["美达五金", "B", 100000, 30, "2026-06-30", "2026-12-30"],
+      ],
+    });
+    const r = assessCredit({ asOf: AS_OF, applications: [app({ dealer: "美达五金" })], ledger: read, register, card: cardWorth(10), defaultTermDays: 30 });
+    expect(r.review.map((v) => [v.dealer, v.grade, v.fresh?.grade, v.proposedGrade, v.proposal?.code])).toEqual([["美达五金", "B", "D", "D", "credit.review.past_final_fresh_lower"]]);
+    const json = toCreditJson(r).review[0];
+    expect([json.proposedGrade, json.proposedBecause?.code, json.proposedBecause?.zh]).toEqual(["D", "credit.review.past_final_fresh_lower", render(r.review[0].proposal!, "zh-CN")]);
+  });
+});
+
+describe("the credit JSON's texts come from the message tables", () => {
+  it("a limit line's item is its zh rendering, and no history is valued 无记录", () => {
+    const read = ledger([["美达五金", "2026-06-01", "XS-1", "销售", 50000, null]]);
+    const r = assessCredit({ asOf: AS_OF, applications: [app({ dealer: "美达五金" }), app({ dealer: "新客" })], ledger: read, register: null, card: defaultScorecard(), defaultTermDays: 30 });
+    const json = toCreditJson(r);
+    json.dealers.forEach((d, i) => expect(d.limitBreakdown.map((l) => l.item)).toEqual(r.dealers[i].suggestion.lines.map((l) => render(l.text, "zh-CN"))));
+    expect(json.dealers[1].breakdown.slice(5).map((b) => b.value)).toEqual(["无记录", "无记录"]);
+    expect(json.dealers[0].limitBreakdown[0]).toEqual({ item: "月均销售额（近12个月有销售的 1 个月）", value: "50000.00", points: 0, max: 0 });
   });
 });

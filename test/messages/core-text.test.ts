@@ -20,7 +20,6 @@ const DOMAIN_DATA: Record<string, string> = {
   "collect/register.ts": "the 还款计划 sheet's name and column headers, and the register's 类型/结果 values it reads",
   "credit/application.ts": "the application form's labels and their aliases (read and written), and its drop-down choices",
   "credit/register.ts": "the 信用档案 sheet's name, column labels and aliases",
-  "credit/score.ts": "the suggested limit's lines and the 无记录 value as the credit JSON spells them (its contract; the sheets, the pane and the text render the credit.limit.* codes)",
   "credit/scorecard.ts": "the 评分标准 sheet: its default items, units, conditions and labels, written for the user to edit and read back",
   "letters/amountInWords.ts": "大写 digits and units",
   "letters/builtin.ts": "the built-in confirmation letters' text and {{placeholders}}",

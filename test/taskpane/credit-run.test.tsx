@@ -1,6 +1,7 @@
 /** The 信用 workflow (useCreditRun) over the office-js adapter on the fake Excel, without a browser. */
 import { CREDIT_NOTE, cellTarget, creditLines, freeSheetName, problemLines, useCreditRun, type CreditRunView } from "../../src/taskpane/credit/useCreditRun";
 import type { Selection } from "../../src/port/workbook";
+import { render } from "../../src/messages/render";
 import type { FixtureSheet } from "../../src/fake-excel";
 import { makePane, renderHook, step, until, type Pane, type Rendered } from "./hooks/harness";
 
@@ -125,7 +126,10 @@ describe("the 信用 workflow", () => {
       ["逾期记录", 10, 10],
     ]);
     // 顺和: due on 2026-12-10 and its sale of 2026-09-01 (term 30, final 2026-10-11) is still open: C proposed at once.
-    expect(run.result.review.map((v) => [v.dealer, v.due, v.grade, v.proposedGrade, v.fresh])).toEqual([["宁波顺和电器", true, "B", "C", null]]);
+    // No application to rescore it: one step down, and the reason says so.
+    expect(run.result.review.map((v) => [v.dealer, v.due, v.grade, v.proposedGrade, v.fresh, render(v.proposal!, "zh-CN")])).toEqual([
+      ["宁波顺和电器", true, "B", "C", null, "1 笔超过最终期限：建议由 B 降一级为 C（无申请表，未重新评分）"],
+    ]);
     expect(run.result.exposures.map((e) => [e.dealer, e.exposure, e.limit, e.status])).toEqual([
       ["杭州美达商贸", 12_345_678, 29_200_000, "ok"],
       ["宁波顺和电器", 6_000_000, 5_000_000, "over"],
@@ -143,8 +147,12 @@ describe("the 信用 workflow", () => {
     const note = pane.store.get().confirmation!;
     expect(note.at).toBe(CREDIT_NOTE.approve("杭州美达商贸"));
     expect(note.text("zh-CN")).toBe(
-      "已写入“信用档案”第 3 行：杭州美达商贸，A 级，额度 292,000.00，账期 60 天，评定日期 2026-11-30，下次复评 2027-05-30，审批人 王芳。其他行和您自己的列未改动；可点“撤销这次审批”恢复该行原样。",
+      "已写入“信用档案”第 3 行：杭州美达商贸，A 级，额度 292,000.00，账期 60 天，评定日期 2026-12-01，下次复评 2027-06-01，审批人 王芳。其他行和您自己的列未改动；可点“撤销这次审批”恢复该行原样。",
     );
+    // 评定日期 is the day of the approval (the pane's today), not the scoring's as-of date 2026-11-30; this
+    // register has no 评估日 column and gets none.
+    expect([5, 6, 9].map((c) => sheet.getValue(3, c) ?? null)).toEqual([expect.anything(), expect.anything(), null]);
+    expect(done(hook).register?.rows.find((r) => r.dealer === "杭州美达商贸")).toMatchObject({ rated: "2026-12-01", nextReview: "2027-06-01", asOf: null });
     expect(note.text("en-US")).toContain('Written to row 3 of "信用档案"');
     // Scored again: the register's limit now rules.
     expect(done(hook).result.dealers[0].limitSource).toBe("register");
@@ -180,6 +188,29 @@ describe("the 信用 workflow", () => {
     expect(await pane.port.listMarks("credit", "应收明细")).toEqual([]);
     expect(await pane.port.listMarks("credit", "信用档案")).toEqual([]);
     expect(pane.store.get().confirmation!.text("zh-CN")).toBe("已清除超额度标记，各行恢复原样。");
+  });
+
+  test("scoring reads each sheet of the workbook once (the ledger and the register from the same reads), and shows what it found", async () => {
+    const { pane, hook } = await setUp([LEDGER, REGISTER, APPLICATION_TABLE]);
+    const reads = new Map<string, number>();
+    const count = (name: string) => reads.set(name, (reads.get(name) ?? 0) + 1);
+    let lists = 0;
+    const port = pane.port;
+    const readSheet = port.readSheet.bind(port);
+    const readSheets = port.readSheets!.bind(port);
+    const listSheets = port.listSheets.bind(port);
+    port.readSheet = (name, options) => (count(name), readSheet(name, options));
+    port.readSheets = (names, options) => (names.forEach(count), readSheets(names, options));
+    port.listSheets = () => (lists++, listSheets());
+    // A second application typed in since the view opened: the run sees it, and the survey shown follows.
+    pane.excel.model.sheet("申请登记")!.setStored(3, 1, "温州新客五金");
+    for (const [c, v] of APPLICATION_TABLE.rows[1].slice(1).entries()) pane.excel.model.sheet("申请登记")!.setStored(3, c + 2, v as string | number);
+    await scoreAt(hook);
+    expect(done(hook).result.dealers.map((d) => d.dealer)).toEqual(["杭州美达商贸", "温州新客五金"]);
+    expect(Object.fromEntries(reads)).toEqual({ 应收明细: 1, 信用档案: 1, 申请登记: 1 });
+    expect(lists).toBe(1);
+    if (hook.current.survey.state !== "done") throw new Error(hook.current.survey.state);
+    expect(hook.current.survey.survey.applications.map((a) => a.dealer)).toEqual(["杭州美达商贸", "温州新客五金"]);
   });
 
   test("the last run outlives a switch of views: shown again from the pane store", async () => {

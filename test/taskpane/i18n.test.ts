@@ -1,4 +1,6 @@
-import { localeFromDisplayLanguage, otherLocale, STRINGS, type Strings } from "../../src/taskpane/i18n";
+import { localeFromDisplayLanguage, LOCALES, otherLocale, STRINGS, type Strings } from "../../src/taskpane/i18n";
+import { LETTERS_STRINGS } from "../../src/taskpane/letters/strings";
+import { RECONCILE_STRINGS } from "../../src/taskpane/reconcile/strings";
 
 describe("the pane's language", () => {
   test("Chinese display languages and anything unknown give Chinese, the product's primary language", () => {
@@ -52,6 +54,28 @@ describe("the string tables", () => {
     );
     expect(STRINGS["en-US"].portError("no_sheet", "美达对账单")).toBe(
       'Sheet "美达对账单" was not found; it may have been renamed or deleted. Click "Refresh list" and choose again.',
+    );
+  });
+
+  test("what an older Excel cannot do is said without requirement-set names, with the Excel that can, in both languages", () => {
+    for (const locale of LOCALES) {
+      const lines = [
+        RECONCILE_STRINGS[locale].degradedPrint,
+        RECONCILE_STRINGS[locale].degradedMarks,
+        LETTERS_STRINGS[locale].formatsNotCarried,
+        STRINGS[locale].portError("unsupported", "x"),
+      ];
+      for (const line of lines) {
+        expect(line).not.toMatch(/ExcelApi|API|\b1\.\d+\b|requirement/i);
+        expect(line).toContain("Microsoft 365");
+        expect(line).toContain("Office 2021");
+      }
+    }
+    expect(STRINGS["zh-CN"].portError("unsupported", "数据验证")).toBe(
+      "这个版本的 Excel 做不到这一步：数据验证。请在 Microsoft 365、Office 2021 及更新版本的 Excel 或 Excel 网页版中使用对账助手。",
+    );
+    expect(RECONCILE_STRINGS["zh-CN"].degradedPrint).toBe(
+      "这个版本的 Excel 不能由对账助手设置打印页面：余额调节表没有设为 A4 打印，打印前请在“页面布局”中设置纸张和页边距。Microsoft 365、Office 2021 及更新版本的 Excel 和 Excel 网页版会自动设好。",
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { SheetInfo } from "../../src/port/workbook";
-import { inWorkbookOrder, ledgerSheetsOf, nameShape, sheetsLike, toggleSheet } from "../../src/taskpane/ledger-sheets";
-import { ROW_STRIDE, realSelection, rowLabel, sheetRowOf } from "../../src/app/sheet-rows";
+import { inWorkbookOrder, keepExisting, ledgerSheetsOf, nameShape, sheetsLike, toggleSheet } from "../../src/taskpane/ledger-sheets";
+import { ROW_STRIDE, flagsOnSheets, realSelection, rowLabel, sheetRowOf } from "../../src/app/sheet-rows";
+import { msg } from "../../src/core/messages";
 
 const sheet = (name: string, rowCount = 10): SheetInfo => ({ name, rowCount, columnCount: 6, visible: true, top: 1, left: 1 }) as SheetInfo;
 const BOOK = [sheet("说明"), sheet("2026-07"), sheet("2026-08"), sheet("对账单"), sheet("2026-09"), sheet("2026-10", 0), sheet("1月"), sheet("12月")];
@@ -57,5 +58,38 @@ describe("row numbers of a run over several sheets", () => {
     expect(realSelection(MONTHS, { sheet: "2026-07", row: ROW_STRIDE + 3, rowEnd: ROW_STRIDE + 4 })).toEqual({ sheet: "2026-08", row: 3, rowEnd: 4 });
     expect(realSelection(MONTHS, { sheet: "2026-07", row: 3 })).toEqual({ sheet: "2026-07", row: 3 });
     expect(realSelection(MONTHS, { sheet: "对账单", row: 3 })).toEqual({ sheet: "对账单", row: 3 });
+  });
+});
+
+describe("a saved choice against the workbook now", () => {
+  test("the names still there in the workbook's order, and those gone, each once", () => {
+    expect(keepExisting(["2026-09", "2026-07", "2026-11", "2026-11"], BOOK)).toEqual({ sheets: ["2026-07", "2026-09"], gone: ["2026-11"] });
+  });
+
+  test("one sheet left is no choice; what is not a list of names is none", () => {
+    expect(keepExisting(["2026-07", "2026-12"], BOOK)).toEqual({ sheets: null, gone: ["2026-12"] });
+    expect(keepExisting("2026-07", BOOK)).toEqual({ sheets: null, gone: [] });
+    expect(keepExisting(undefined, BOOK)).toEqual({ sheets: null, gone: [] });
+    expect(keepExisting(["2026-07", 8, "2026-08"], BOOK)).toEqual({ sheets: ["2026-07", "2026-08"], gone: [] });
+  });
+});
+
+describe("a reconciliation's flags for an aging of the same sheets", () => {
+  test("each flagged row goes on the sheet and row it came from; one sheet is left as it is", () => {
+    const reason = msg("aging.review.other", {});
+    const basis = {
+      ledgerSheet: "2026-07",
+      statementSheet: "对账单",
+      cutoff: "2026-08-31",
+      flags: [
+        { sheet: "2026-07", row: 4, kind: "ledger_only", reason, dealer: "甲公司" },
+        { sheet: "2026-07", row: 2 * ROW_STRIDE + 3, kind: "duplicate", reason, dealer: "甲公司" },
+      ],
+    };
+    expect(flagsOnSheets(["2026-07", "2026-08", "2026-09"], basis).flags.map((f) => [f.sheet, f.row, f.kind])).toEqual([
+      ["2026-07", 4, "ledger_only"],
+      ["2026-09", 3, "duplicate"],
+    ]);
+    expect(flagsOnSheets(["2026-07"], basis)).toBe(basis);
   });
 });

@@ -74,8 +74,8 @@ test("odd cells read as ExcelJS reads them: date styles, strings of every kind, 
     top: 2,
     left: 2,
     values: [
-      // Built-in date style 14 and custom 年月日 style are dates; #,##0.00 and the Chinese built-in 31 are not (as ExcelJS).
-      ["xB", null, day("2025-12-09T00:00:00"), 46000, day("2025-12-09T12:00:00")],
+      // Built-in date style 14, the custom 年月日 style and the Chinese built-in 31 are dates; #,##0.00 is not.
+      ["xB", null, day("2025-12-09T00:00:00"), day("2025-12-09T00:00:00"), day("2025-12-09T12:00:00")],
       ["a&lt;b_x0041_", "p<q", true, "#N/A", "rich"],
       [null, null, null, null, null],
       [1, 1, "汉", day("2025-12-10T00:00:00"), "富文本"],
@@ -109,7 +109,7 @@ test("a generated workbook of 20,000 rows (dates, shared strings, hidden rows, m
   ws.mergeCells("A1:F1");
   ws.addRow(["日期", "客户名称", "单号", "借方", "贷方", "余额"]);
   for (let i = 0; i < 20_000; i++) {
-    // Formula results include 0 (read as empty by both paths) and FALSE.
+    // Formula results include 0 and FALSE (read as 0 and FALSE by both paths).
     const result = i % 5 === 0 ? i % 2 === 0 : i % 7;
     const row = ws.addRow([new Date(Date.UTC(2026, i % 12, 1 + (i % 28))), `经销商${i % 300}`, `XS-${i}`, i % 3 === 0 ? null : ((i * 7) % 10_000) / 100, i % 3 === 0 ? 12.5 : null, { formula: `D${i + 3}-E${i + 3}`, result }]);
     row.getCell(1).numFmt = i % 2 ? "yyyy-mm-dd" : "yyyy\"年\"m\"月\"d\"日\"";

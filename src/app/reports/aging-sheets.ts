@@ -23,6 +23,7 @@ import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
 import { render } from "../../messages/render";
 import { apartLists, apartNotes } from "./aging-apart";
+import { placeLabel } from "../sheet-rows";
 import { AGING_MARK_STYLES, agingLegend, DEFAULT_MARK_STAGES, hasLimitationMarks, hasUnderReviewMarks, type MarkedStage } from "./aging-marks";
 import { headCell, REPORT_FONT_SIZE, REPORT_MIN_SCALE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
 import { printableWidth, columnPoints } from "../../port/print";
@@ -150,6 +151,16 @@ export interface AgingSheetSource {
 /** Where a row of the ledger's `sheet` is in the target workbook. */
 export function linkSheetOf(src: AgingSheetSource, sheet: string): string {
   return src.ledgerSheets?.[sheet] ?? src.ledgerSheet;
+}
+
+/**
+ * How a row of the ledger's `sheet` is written: `4`, or for a ledger read over several sheets `2026-08!4` on
+ * a sheet other than the first (the one `ledgerSheet` stands for), as the reconciliation's text writes it.
+ */
+export function rowLabelsOf(src: AgingSheetSource): (sheet: string, row: number) => string {
+  const sheets = src.ledgerSheets;
+  const first = sheets ? Object.keys(sheets).find((s) => sheets[s] === src.ledgerSheet) : undefined;
+  return first === undefined ? (_sheet, row) => String(row) : (sheet, row) => placeLabel(first, sheet, row);
 }
 
 /** A cell holding text taken from someone's data: always text, never a formula. */
@@ -426,7 +437,8 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
     header.map((t) => head(p(t))),
   ];
   const shared = new SharedCells();
-  plan.forEach((item, i) => rows.push(planRow(item, i + 1, report.asOf, linkSheetOf(src, item.sheet), lang, shared)));
+  const rowText = rowLabelsOf(src);
+  plan.forEach((item, i) => rows.push(planRow(item, i + 1, report.asOf, linkSheetOf(src, item.sheet), rowText(item.sheet, item.row), lang, shared)));
   const lastData = rows.length;
   if (plan.length === 0) rows.push([{ value: p(T.noItems), mergeAcross: width - 1 }]);
   else rows.push(...planTotals(plan, lang));
@@ -518,7 +530,7 @@ class SharedCells {
   }
 }
 
-function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, lang: Lang, shared: SharedCells = new SharedCells()): OutRow {
+function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, rowText: string, lang: Lang, shared: SharedCells = new SharedCells()): OutRow {
   const link = { sheet: ledgerSheet, row: item.row };
   const refText = item.ref ?? (item.kind === "opening" ? pick(OPENING_TEXT, lang) : "");
   const actionNow = item.nextAction.date <= asOf;
@@ -541,7 +553,7 @@ function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, l
     date(item.date),
     money(item.amount),
     item.termDays,
-    { value: String(item.row), numberFormat: "@", link, color: LINK_COLOR },
+    { value: rowText, numberFormat: "@", link, color: LINK_COLOR },
     shared.get(`x\u0000${item.description}`, () => text(item.description, { wrap: true })),
   ];
 }

@@ -19,7 +19,8 @@ import { ymdToIso } from "../../core/dates";
 import { formatFenGrouped } from "../../core/money";
 import { REGISTER_SHEET } from "../../core/letters";
 import type { IsoDate } from "../../core/model";
-import { normaliseDealerName, type CombinedReadResult } from "../../core/read";
+import { normaliseDealerName } from "../../core/read";
+import { sheetsOf } from "../../core/read/sheets-of";
 import { describeReadIssue } from "../../messages/read";
 import { reconciliationOf, runAging, writeAgingResults, type AgingRun, type WrittenAging } from "../../app/aging";
 import { runReconcile } from "../../app/reconcile";
@@ -298,9 +299,9 @@ export function agingText(run: AgingRun, lang: Lang): string {
   const r: AgingReport = run.report;
   const lines: string[] = [];
   const basis = r.basis === "due" ? s("按到期日", "by due date") : s("按单据日期", "by document date");
-  const read = (run.ledger as Partial<CombinedReadResult>).sheets ?? [run.ledger.sheet];
+  const read = sheetsOf(run.ledger);
   lines.push(`${s("台账", "Ledger")}: ${read.join("、")}  ${s("账龄日期", "As of")}: ${r.asOf}  ${s("账龄基准", "Aged")}: ${basis}`);
-  if (read.length > 1) lines.push(...sheetsText(run.ledger as CombinedReadResult, lang));
+  lines.push(...sheetsText(run.ledger, lang));
   const ts = run.termSources;
   const defaultFrom =
     ts.defaultFrom === "request" ? s("本次指定", "given") : ts.defaultFrom === "setting" ? s("已保存的设置", "saved setting") : s("未设置", "not set");

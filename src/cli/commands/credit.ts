@@ -4,10 +4,12 @@
  * `duizhang credit template --out FILE`: the application sheet reps fill. No input is ever written.
  */
 import * as path from "path";
-import { APPLICATION_SHEET, creditResultSpec, findBalanceSheet, markOverLimit, runCredit, scorecardSheetSpec, writeApplicationTemplate, type CreditProblem, type CreditRun } from "../../app/credit";
+import { APPLICATION_SHEET, creditResultSpec, findBalanceSheet, markOverLimit, readOnce, runCredit, scorecardSheetSpec, writeApplicationTemplate, type CreditProblem, type CreditRun } from "../../app/credit";
 import type { Lang } from "../../app/lang";
-import { REGISTER_SHEET, SCORECARD_SHEET, toCreditJson } from "../../core/credit";
+import type { ReadableWorkbook } from "../../port/workbook";
+import { REGISTER_SHEET, SCORECARD_SHEET } from "../../core/credit";
 import { formatFenGrouped } from "../../core/money";
+import { toCreditJson } from "../../messages/json/credit";
 import { render } from "../../messages/render";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
@@ -47,30 +49,40 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
     }
     return f;
   };
+  // Each file's sheet list and sheets are read once, whichever option names the file.
+  const reads = new Map<ReadableWorkbook, ReadableWorkbook>();
+  const read = (f: OpenedFile): ReadableWorkbook => {
+    let r = reads.get(f.port);
+    if (!r) {
+      r = readOnce(f.port);
+      reads.set(f.port, r);
+    }
+    return r;
+  };
   const applications = await open(applicationsFile);
   const ledger = ledgerFile !== undefined ? await open(ledgerFile) : null;
   const ledgerSheet = ledger ? await chooseSheet(ledger, optionalString(values, "sheet"), lang, ledgerFile!) : null;
   // --balances: exposure from a balance table's 期末余额 (its first sheet that reads as one).
   const balances = balancesFile !== undefined ? await open(balancesFile) : null;
-  const balancesSheet = balances ? await findBalanceSheet(balances.port) : null;
-  if (balances && balancesSheet === null) {
+  const balancesFound = balances ? await findBalanceSheet(read(balances)) : null;
+  if (balances && balancesFound === null) {
     throw new UsageError(say(lang, `${balancesFile} 中没有余额表：应有经销商列以及本期借方、本期贷方、期末余额列`, `no balance table in ${balancesFile}: it needs a dealer column and debit, credit and closing balance columns`));
   }
   const register = registerFile !== undefined ? await open(registerFile) : null;
-  if (register && !(await register.port.listSheets()).some((s) => s.name === REGISTER_SHEET)) {
+  if (register && !(await read(register).listSheets()).some((s) => s.name === REGISTER_SHEET)) {
     throw new UsageError(say(lang, `${registerFile} 中没有“${REGISTER_SHEET}”工作表`, `no "${REGISTER_SHEET}" sheet in ${registerFile}`));
   }
   const scorecard = scorecardFile !== undefined ? await open(scorecardFile) : null;
-  if (scorecard && !(await scorecard.port.listSheets()).some((s) => s.name === SCORECARD_SHEET)) {
+  if (scorecard && !(await read(scorecard).listSheets()).some((s) => s.name === SCORECARD_SHEET)) {
     throw new UsageError(say(lang, `${scorecardFile} 中没有“${SCORECARD_SHEET}”工作表`, `no "${SCORECARD_SHEET}" sheet in ${scorecardFile}`));
   }
 
   const result = await runCredit({
-    applications: applications.port,
-    ...(ledger && ledgerSheet ? { ledger: { port: ledger.port, sheet: ledgerSheet } } : {}),
-    ...(balances && balancesSheet ? { balances: { port: balances.port, sheet: balancesSheet } } : {}),
-    ...(register ? { register: register.port } : {}),
-    ...(scorecard ? { scorecard: scorecard.port } : {}),
+    applications: read(applications),
+    ...(ledger && ledgerSheet ? { ledger: { port: read(ledger), sheet: ledgerSheet } } : {}),
+    ...(balances && balancesFound ? { balances: { port: read(balances), ...balancesFound } } : {}),
+    ...(register ? { register: read(register) } : {}),
+    ...(scorecard ? { scorecard: read(scorecard) } : {}),
     asOf,
     ...(termDays !== undefined ? { defaultTermDays: termDays } : {}),
     lang,
@@ -170,8 +182,8 @@ export function creditText(run: CreditRun, lang: Lang): string {
     lines.push("", s("半年复评：", "Half-yearly review:"));
     for (const v of r.review) {
       const fresh = v.fresh ? s(`新得分 ${v.fresh.score}（${v.fresh.grade}）`, `fresh score ${v.fresh.score} (${v.fresh.grade})`) : s("无申请表，未重新评分", "no application, not rescored");
-      const down = v.pastFinal.length > 0 ? s(`；${v.pastFinal.length} 笔超过最终期限，建议降为 ${v.proposedGrade}`, `; ${v.pastFinal.length} past the final deadline, downgrade to ${v.proposedGrade} proposed`) : "";
-      lines.push(`  ${v.dealer}  ${v.grade}  ${s("下次复评", "next review")} ${v.nextReview ?? "-"}  ${fresh}${down}`);
+      const why = v.proposal ? `${s("；", "; ")}${render(v.proposal, lang)}` : "";
+      lines.push(`  ${v.dealer}  ${v.grade}  ${s("下次复评", "next review")} ${v.nextReview ?? "-"}  ${fresh}${why}`);
     }
   }
   const over = r.exposures.filter((e) => e.status === "over");

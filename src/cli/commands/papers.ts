@@ -7,9 +7,10 @@ import * as path from "path";
 import type { TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
 import { BUILTIN_SHEETS, COMPANY_SHEET, REGISTER_SHEET, companyInfoRows } from "../../core/letters";
-import type { CombinedReadResult, ReadResult } from "../../core/read";
+import type { ReadResult } from "../../core/read";
 import type { ReadableWorkbook, WorkbookPort } from "../../port/workbook";
 import { XlsxWorkbook } from "../../xlsx/workbook";
+import { sameSheetName } from "../../port/addresses";
 import type { Context, Values } from "../options";
 import { optionalString, say, stringList } from "../options";
 import { UsageError } from "../errors";
@@ -44,7 +45,9 @@ export function isPapersSheet(name: string): boolean {
 export async function templateSheetOf(file: OpenedFile, wanted: string | undefined, lang: Lang, display: string): Promise<string> {
   const sheets = (await file.port.listSheets()).map((s) => s.name);
   if (wanted !== undefined) {
-    if (sheets.includes(wanted)) return wanted;
+    // As everywhere else a sheet is named: whatever its case, then as the workbook writes it.
+    const found = sheets.find((s) => sameSheetName(s, wanted));
+    if (found !== undefined) return found;
     throw new UsageError(say(lang, `${display} 中没有模板工作表“${wanted}”（有：${sheets.join("、")}）`, `no template sheet "${wanted}" in ${display} (sheets: ${sheets.join(", ")})`));
   }
   if (sheets.length === 1) return sheets[0];
@@ -122,7 +125,8 @@ export async function printPapers(ctx: Context, values: Values, files: PaperFile
     return;
   }
   ctx.io.out(text());
-  if (files.sheets.length > 1) ctx.io.out(["", ...sheetsText(ledger as CombinedReadResult, ctx.lang)].join("\n"));
+  const months = sheetsText(ledger, ctx.lang);
+  if (months.length > 0) ctx.io.out(["", ...months].join("\n"));
   if (files.out !== undefined) ctx.io.out(writtenText(files.out, ctx.lang));
 }
 

@@ -1,5 +1,6 @@
 import { fen, formatFen, formatFenGrouped, subFen, sumFen, type Fen } from "../../core/money";
-import { columnLetter, entriesOf, type BalanceTable, type CombinedReadResult, type ReadResult, type Role, type SkipReason } from "../../core/read";
+import { columnLetter, entriesOf, type BalanceTable, type ReadResult, type Role, type SkipReason } from "../../core/read";
+import { combinedOf, sheetsOf } from "../../core/read/sheets-of";
 import { describeReadIssue, describeSkipReason } from "../../messages/read";
 import { fatalReadIssue, readBalanceSheet, readSheet } from "../../app/read";
 import type { Lang } from "../../app/lang";
@@ -81,12 +82,12 @@ export function readJson(r: ReadResult, lang: Lang, withEntries: boolean): objec
 
 /** For a ledger read over several sheets: the sheets, the carry-overs checked and the layouts that differ; else nothing. */
 export function sheetsJson(r: ReadResult): Record<string, unknown> {
-  const combined = r as Partial<CombinedReadResult>;
-  if (combined.sheets === undefined) return {};
+  const combined = combinedOf(r);
+  if (combined === null) return {};
   return {
     sheets: combined.sheets,
-    carried: (combined.carried ?? []).map((c) => ({ sheet: c.sheet, row: c.row, dealer: c.dealer, expected: formatFen(c.expected), found: formatFen(c.found), agrees: c.agrees })),
-    layoutDifferences: combined.layoutDifferences ?? [],
+    carried: combined.carried.map((c) => ({ sheet: c.sheet, row: c.row, dealer: c.dealer, expected: formatFen(c.expected), found: formatFen(c.found), agrees: c.agrees })),
+    layoutDifferences: combined.layoutDifferences,
   };
 }
 
@@ -117,9 +118,9 @@ function readText(r: ReadResult, lang: Lang): string {
   const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
   const sideText = r.side === "ledger" ? s("我方台账", "our ledger") : s("经销商对账单", "dealer's statement");
   const lines: string[] = [];
-  const combined = r as Partial<CombinedReadResult>;
-  const many = combined.sheets !== undefined && combined.sheets.length > 1;
-  lines.push(many ? `${s("工作表", "Sheets")}: ${combined.sheets!.join("、")}  (${sideText}, ${s("合并为一本台账", "read as one ledger")})` : `${s("工作表", "Sheet")}: ${r.sheet}  (${sideText})`);
+  const read = sheetsOf(r);
+  const many = read.length > 1;
+  lines.push(many ? `${s("工作表", "Sheets")}: ${read.join("、")}  (${sideText}, ${s("合并为一本台账", "read as one ledger")})` : `${s("工作表", "Sheet")}: ${r.sheet}  (${sideText})`);
   lines.push(`${s("表头行", "Header rows")}: ${r.headerRows.join(", ") || s("未找到", "not found")}`);
   const mapRows = Object.entries(r.mapping).map(([role, m]) => [roleText(role as Role, lang), `${columnLetter(m!.column)}`, m!.header, `${Math.round(m!.confidence * 100)}%`, m!.source === "user" ? s("用户指定", "user") : s("自动识别", "detected")]);
   if (mapRows.length > 0) lines.push("", renderTable([s("角色", "Role"), s("列", "Col"), s("表头", "Header"), s("把握", "Conf."), s("来源", "Source")], mapRows, [3]));
@@ -137,7 +138,7 @@ function readText(r: ReadResult, lang: Lang): string {
         : s(`余额列核对：${r.balanceCheck.firstMismatchSheet !== undefined ? `工作表“${r.balanceCheck.firstMismatchSheet}”` : ""}第 ${r.balanceCheck.firstMismatchRow} 行起不一致（共 ${r.balanceCheck.mismatches} 处），可能漏记或错记一行`, `Balance column: first disagrees at row ${r.balanceCheck.firstMismatchRow} (${r.balanceCheck.mismatches} in all): a row may be missing or mistyped`),
     );
   }
-  if (many) lines.push(...sheetsText(combined as CombinedReadResult, lang));
+  lines.push(...sheetsText(r, lang));
   const byReason = new Map<SkipReason, string[]>();
   for (const k of r.skipped) byReason.set(k.reason, [...(byReason.get(k.reason) ?? []), many && k.sheet !== undefined ? `${k.sheet}!${k.row}` : String(k.row)]);
   if (byReason.size > 0) {
@@ -154,8 +155,10 @@ function readText(r: ReadResult, lang: Lang): string {
   return lines.join("\n");
 }
 
-/** Carry-over rows checked and sheets whose columns differ, for a ledger read over several sheets. */
-export function sheetsText(r: CombinedReadResult, lang: Lang): string[] {
+/** Carry-over rows checked and sheets whose columns differ, for a ledger read over several sheets; nothing for one sheet. */
+export function sheetsText(result: ReadResult, lang: Lang): string[] {
+  const r = combinedOf(result);
+  if (r === null || r.sheets.length < 2) return [];
   const s = (zh: string, en: string) => (lang === "en-US" ? en : zh);
   const lines: string[] = [];
   const opened = r.openings.map((o) => `${o.sheet}!${o.row}`).join(", ");

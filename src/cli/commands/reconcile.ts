@@ -6,7 +6,7 @@ import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../messages/read";
 import { runReconcile, writeReconcileResults, type ReconcileRequest, type ReconcileRun } from "../../app/reconcile";
-import { relabelReport, rowLabel, sheetRowOf, sheetRowsPort, sheetRowsReader } from "../../app/sheet-rows";
+import { readOnOwnSheets, relabelReport, rowLabel, sheetRowOf, sheetRowsPort, sheetRowsReader } from "../../app/sheet-rows";
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
 import { XlsxWorkbook } from "../../xlsx/workbook";
@@ -18,7 +18,7 @@ import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
 import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, writtenText, type OpenedFile } from "../files";
-import type { CombinedReadResult } from "../../core/read";
+import { sheetsOf } from "../../core/read/sheets-of";
 import { writeJson } from "../json-stream";
 import { sheetsText } from "./read";
 import { balanceTableRefusal, commandBalancesOnly } from "./balances";
@@ -49,6 +49,11 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     throw new UsageError(say(ctx.lang, `台账和对账单是同一张工作表：${ledgerSheet}`, `the ledger and the statement are the same sheet: ${ledgerSheet}`));
   }
 
+  // Month sheets all number their rows from the top, and the report knows ledger rows by number only: over
+  // several sheets the one run reads the ledger through a port that numbers each sheet's rows apart, its
+  // messages saying rows as `2026-08!5`; the workbook puts them back on their sheets, the JSON gives each
+  // row's sheet, and what is said about the read itself has its rows back on their own sheets.
+  const many = ledgerSheets.length > 1 ? ledgerSheets : null;
   const options: Omit<ReconcileOptions, "decisions"> = {
     asOf: asOf ?? null,
     dealer: dealer ?? null,
@@ -57,7 +62,7 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     ...(window !== undefined ? { dateWindowBefore: window, dateWindowAfter: window } : {}),
   };
   const request: ReconcileRequest = {
-    ledger: { port: ledger.port, sheet: ledgerSheet, read: { dealer, ...(ledgerSheets.length > 1 ? { sheets: ledgerSheets } : {}) } },
+    ledger: { port: many ? sheetRowsReader(ledger.port, many) : ledger.port, sheet: ledgerSheet, read: { dealer, ...(ledgerSheets.length > 1 ? { sheets: ledgerSheets } : {}) } },
     statement: { port: statement.port, sheet: statementSheet },
     options,
     stopIfSwapped: values["sides-as-given"] !== true,
@@ -67,15 +72,11 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     const refusal = await balanceTableRefusal(ledger, ledgerSheet, ledgerFile, ctx.lang);
     if (refusal !== null) throw new UsageError(refusal);
   }
-  unreadableOrThrow(run, ctx.lang, ledgerFile, statementFile);
+  const read = many ? readOnOwnSheets(many, run.ledger) : run.ledger;
+  unreadableOrThrow({ ...run, ledger: read }, ctx.lang, ledgerFile, statementFile);
   problemsOrThrow(run.report, ctx.lang, { ledgerFile, statementFile, dealers: run.dealerChoice.ledgerDealers });
 
-  // Month sheets all number their rows from the top, and the report knows ledger rows by number only: over
-  // several sheets the report comes from a run that numbers each sheet's rows apart, its messages saying
-  // rows as `2026-08!5`; the workbook puts them back on their sheets, the JSON gives each row's sheet.
-  const many = ledgerSheets.length > 1 ? ledgerSheets : null;
-  const spread = many ? await runReconcile({ ...request, ledger: { ...request.ledger, port: sheetRowsReader(ledger.port, many) } }) : run;
-  const shown: ReconcileRun = many ? { ...spread, report: relabelReport(many, spread.report) } : run;
+  const shown: ReconcileRun = many ? { ...run, report: relabelReport(many, run.report) } : run;
   let written: string | undefined;
   if (out !== undefined) {
     written = await writeResultWorkbook(shown, ledger, ledgerSheets, statement, statementSheet, out, ctx.lang, values.force === true);
@@ -83,7 +84,7 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
   if (values.json) {
     await writeJson(ctx.io, toReconcileJson(shown.report, { includeMatches: values.matches === true, ...(many ? { ledgerPlace: (row: number) => sheetRowOf(many, row) } : {}) }));
   } else {
-    ctx.io.out(reconcileText({ ...shown, ledger: run.ledger }, ctx.lang, many ?? undefined));
+    ctx.io.out(reconcileText({ ...shown, ledger: read }, ctx.lang, many ?? undefined));
     if (written) ctx.io.out(writtenText(written, ctx.lang));
   }
   return EXIT_OK;
@@ -185,9 +186,9 @@ export function reconcileText(run: ReconcileRun, lang: Lang, ledgerSheets?: read
   const r = run.report;
   const lines: string[] = [];
   const ledgerRows = (rows: readonly number[]) => rows.map((n) => (ledgerSheets ? rowLabel(ledgerSheets, n) : String(n))).join(",") || "-";
-  const read = (run.ledger as Partial<CombinedReadResult>).sheets ?? [run.ledger.sheet];
+  const read = sheetsOf(run.ledger);
   lines.push(`${s("台账", "Ledger")}: ${read.join("、")}  ${s("对账单", "Statement")}: ${run.statement.sheet}  ${s("截止日期", "Cut-off")}: ${r.asOf ?? r.cutoff ?? "-"}`);
-  if (read.length > 1) lines.push(...sheetsText(run.ledger as CombinedReadResult, lang));
+  lines.push(...sheetsText(run.ledger, lang));
   const choice = run.dealerChoice;
   if (run.autoDealer && choice && choice.ledgerDealers.length > 1) {
     const as = choice.statementName && choice.match !== "same" ? s(`（对账单写作「${choice.statementName}」）`, ` (the statement writes "${choice.statementName}")`) : "";

@@ -2,8 +2,9 @@
  * One credit run: every application scored with the scorecard and the ledger's history, a suggested term
  * and limit, the exposure against the limit in force, and the half-yearly review list.
  */
+import { msg, type Message } from "../messages";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
-import { fen, fenToYuan } from "../money";
+import { fen } from "../money";
 import { dealerKey } from "../values/refs";
 import type { Application } from "./application";
 import { paymentHistory, type PaymentHistory } from "./history";
@@ -66,7 +67,13 @@ export interface ReviewLine {
   fresh: { score: number; grade: string; breakdown: BreakdownLine[] } | null;
   /** Open items past their final deadline at the as-of date: a downgrade is proposed at once. */
   pastFinal: { sheet: string; row: number; open: Fen; finalDate: IsoDate }[];
+  /**
+   * Past the final deadline: the lower of the fresh score's grade and one below the register's; else the
+   * fresh grade where it differs from the register's; else null.
+   */
   proposedGrade: string | null;
+  /** Why that grade is proposed (or why none can be), in the reader's language; null when nothing is proposed. */
+  proposal: Message | null;
   exposure: Fen;
 }
 
@@ -82,6 +89,30 @@ export function exposureStatus(exposure: Fen, limit: Fen, lowestGrade: boolean):
   if (exposure > 0 && (lowestGrade || exposure > limit)) return "over";
   if (exposure > 0 && exposure * 5 >= limit * 4) return "near";
   return "ok";
+}
+
+/**
+ * The grade the review proposes, and why. With items past their final deadline: one grade below the register's,
+ * or the fresh score's grade when that is lower still (a dealer scoring D is not left at C). Without: the fresh
+ * grade where it differs from the register's. `grades`: highest first.
+ */
+export function proposeGrade(grade: string, fresh: { score: number; grade: string } | null, pastFinal: number, grades: readonly string[]): { grade: string | null; why: Message | null } {
+  if (pastFinal === 0) {
+    if (!fresh || fresh.grade === grade) return { grade: null, why: null };
+    return { grade: fresh.grade, why: msg("credit.review.fresh", { score: fresh.score, from: grade, to: fresh.grade }) };
+  }
+  const count = pastFinal;
+  if (!grades.includes(grade)) {
+    if (fresh) return { grade: fresh.grade, why: msg("credit.review.past_final_fresh_only", { count, grade, score: fresh.score, to: fresh.grade }) };
+    return { grade: null, why: msg("credit.review.past_final_no_grade", { count, grade }) };
+  }
+  const below = gradeBelow(grade, grades);
+  if (fresh && grades.indexOf(fresh.grade) > grades.indexOf(below)) {
+    return { grade: fresh.grade, why: msg("credit.review.past_final_fresh_lower", { count, from: grade, below, score: fresh.score, to: fresh.grade }) };
+  }
+  if (below === grade) return { grade, why: msg("credit.review.past_final_lowest", { count, grade }) };
+  if (fresh) return { grade: below, why: msg("credit.review.past_final_below_fresh", { count, from: grade, to: below, score: fresh.score, fresh: fresh.grade }) };
+  return { grade: below, why: msg("credit.review.past_final_below", { count, from: grade, to: below }) };
 }
 
 export function assessCredit(input: CreditInput): CreditResult {
@@ -168,6 +199,7 @@ export function assessCredit(input: CreditInput): CreditResult {
     const pastFinal = history?.openPastFinal ?? [];
     if (!due && pastFinal.length === 0) continue;
     const fresh = app ? scoreApplication(app, history, card, asOf) : null;
+    const proposed = proposeGrade(row.grade, fresh, pastFinal.length, lowest);
     review.push({
       dealer: row.dealer,
       registerRow: row.row,
@@ -176,65 +208,10 @@ export function assessCredit(input: CreditInput): CreditResult {
       due,
       fresh: fresh ? { score: fresh.score, grade: fresh.grade, breakdown: fresh.breakdown } : null,
       pastFinal,
-      proposedGrade: pastFinal.length > 0 ? gradeBelow(row.grade, lowest) : fresh && fresh.grade !== row.grade ? fresh.grade : null,
+      proposedGrade: proposed.grade,
+      proposal: proposed.why,
       exposure: exposureOf(row.dealer, history),
     });
   }
   return { asOf, dealers, exposures, review };
-}
-
-const yuan = (f: Fen) => fenToYuan(f).toFixed(2);
-
-/** The JSON contract of `duizhang credit --json` (issue 13): names as given there; more fields added. */
-export function toCreditJson(r: CreditResult) {
-  return {
-    asOf: r.asOf,
-    dealers: r.dealers.map((d) => ({
-      dealer: d.dealer,
-      source: { sheet: d.application.source.sheet, row: d.application.source.row },
-      score: d.score.score,
-      grade: d.score.grade,
-      breakdown: d.score.breakdown.map((b) => ({ item: b.item, value: b.value, points: b.points, max: b.max })),
-      monthlyBase: yuan(d.suggestion.monthlyBase),
-      termDays: d.suggestion.termDays,
-      suggestedLimit: yuan(d.suggestion.limit),
-      requestedLimit: yuan(d.suggestion.requestedLimit),
-      limit: yuan(d.limit),
-      limitSource: d.limitSource,
-      exposure: yuan(d.exposure),
-      status: d.status,
-      reviewDue: d.reviewDue,
-      gradeCappedFrom: d.score.cappedFrom,
-      factor: d.score.factor,
-      monthlyBaseFrom: d.suggestion.monthlyBaseFrom,
-      limitBreakdown: d.suggestion.lines.map((l) => ({ item: l.item, value: l.value, points: l.points, max: l.max })),
-      history:
-        d.history === null
-          ? null
-          : {
-              termDays: d.history.termDays,
-              sales: d.history.sales.length,
-              salesAmount: yuan(d.history.salesAmount),
-              paidByDue: yuan(d.history.paidByDue),
-              onTimeRate: d.history.onTimeRate === null ? null : Math.round(d.history.onTimeRate * 10) / 10,
-              worstDaysPastFinal: d.history.worstDaysPastFinal,
-              monthsWithSales: d.history.monthsWithSales,
-            },
-      register: d.register ? { row: d.register.row, grade: d.register.grade, limit: d.register.limit === null ? null : yuan(d.register.limit), termDays: d.register.termDays, nextReview: d.register.nextReview } : null,
-    })),
-    review: r.review.map((v) => ({
-      dealer: v.dealer,
-      registerRow: v.registerRow,
-      grade: v.grade,
-      nextReview: v.nextReview,
-      due: v.due,
-      freshScore: v.fresh?.score ?? null,
-      freshGrade: v.fresh?.grade ?? null,
-      proposedGrade: v.proposedGrade,
-      pastFinal: v.pastFinal.map((p) => ({ sheet: p.sheet, row: p.row, open: yuan(p.open), finalDate: p.finalDate })),
-      exposure: yuan(v.exposure),
-    })),
-    exposures: r.exposures.map((e) => ({ dealer: e.dealer, grade: e.grade, limit: yuan(e.limit), limitSource: e.limitSource, exposure: yuan(e.exposure), status: e.status })),
-    overLimit: r.exposures.filter((e) => e.status === "over").map((e) => e.dealer),
-  };
 }

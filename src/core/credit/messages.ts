@@ -1,5 +1,6 @@
 /** The codes the credit part says its problems with, and their parameters (see `../messages`). */
 import type { Message } from "../messages";
+import type { Fen, IsoDate } from "../model";
 
 export interface CreditMessages {
   /**
@@ -69,4 +70,28 @@ export interface CreditMessages {
   "credit.limit.computed": Record<string, never>;
   "credit.limit.requested": Record<string, never>;
   "credit.limit.suggested": Record<string, never>;
+  // The half-yearly review's proposal: why that grade. `count`: open items past their final deadline.
+  /** One grade below the register's; no fresh score (no application). */
+  "credit.review.past_final_below": { count: number; from: string; to: string };
+  /** One grade below the register's; the fresh score's grade is not lower. */
+  "credit.review.past_final_below_fresh": { count: number; from: string; to: string; score: number; fresh: string };
+  /** The fresh score's grade, lower than one below the register's (`below`). */
+  "credit.review.past_final_fresh_lower": { count: number; from: string; below: string; score: number; to: string };
+  /** The register's grade is the lowest already: it stays. */
+  "credit.review.past_final_lowest": { count: number; grade: string };
+  /** The register's grade is not one of the scorecard's: the fresh score's grade. */
+  "credit.review.past_final_fresh_only": { count: number; grade: string; score: number; to: string };
+  /** The register's grade is not one of the scorecard's and there is no fresh score: nothing can be proposed. */
+  "credit.review.past_final_no_grade": { count: number; grade: string };
+  /** Nothing past the final deadline; the fresh score's grade differs from the register's. */
+  "credit.review.fresh": { score: number; from: string; to: string };
+  // Exposure from a balance table (科目余额表 / 往来余额表).
+  "credit.balances.not_table": { sheet: string };
+  /** The table states no cut-off: its closing balances are taken as at the as-of date. */
+  "credit.balances.no_cutoff": { sheet: string; asOf: IsoDate };
+  "credit.balances.cutoff_differs": { sheet: string; cutoff: IsoDate; asOf: IsoDate };
+  /** A row of an assessed dealer where 期初 + 借 − 贷 (`expected`, fen) is not its 期末 (`found`, fen). */
+  "credit.balances.row_off": { sheet: string; row: number; dealer: string; expected: Fen; found: Fen };
+  /** A cell of the table that is not an amount: its row is left out of exposure. */
+  "credit.balances.unreadable": { sheet: string; cell: string; found: string };
 }

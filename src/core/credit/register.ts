@@ -16,17 +16,23 @@ import { cellText } from "../values/text";
 
 export const REGISTER_SHEET = "信用档案";
 
-export type RegisterColumn = "dealer" | "grade" | "limit" | "term" | "rated" | "nextReview" | "approver" | "note";
+export type RegisterColumn = "dealer" | "grade" | "limit" | "term" | "rated" | "nextReview" | "approver" | "note" | "asOf";
 
-export const REGISTER_HEADERS: readonly { key: RegisterColumn; label: string; aliases: readonly string[] }[] = [
+/**
+ * The register's columns. 评定日期 is the day the grade was approved (下次复评日期 is six months on from it);
+ * 评估日 is the as-of date of the scoring it was approved from, an optional column: a register made by approving
+ * has it, an existing register gets it written only where it has such a column (approving never adds it).
+ */
+export const REGISTER_HEADERS: readonly { key: RegisterColumn; label: string; aliases: readonly string[]; optional?: boolean }[] = [
   { key: "dealer", label: "客户名称", aliases: ["客户", "经销商", "经销商名称"] },
   { key: "grade", label: "信用等级", aliases: ["等级"] },
   { key: "limit", label: "信用额度", aliases: ["额度", "信用额度（元）", "信用额度(元)"] },
   { key: "term", label: "账期（天）", aliases: ["账期", "账期(天)", "信用期"] },
-  { key: "rated", label: "评定日期", aliases: ["评级日期"] },
+  { key: "rated", label: "评定日期", aliases: ["评级日期", "审批日期", "批准日期"] },
   { key: "nextReview", label: "下次复评日期", aliases: ["复评日期"] },
   { key: "approver", label: "审批人", aliases: [] },
   { key: "note", label: "备注", aliases: [] },
+  { key: "asOf", label: "评估日", aliases: ["评估日期", "评估基准日", "评分基准日", "评分日期", "数据截止日"], optional: true },
 ];
 
 export interface RegisterRow {
@@ -34,10 +40,13 @@ export interface RegisterRow {
   grade: string;
   limit: Fen | null;
   termDays: number | null;
+  /** 评定日期: the day the grade was approved. */
   rated: IsoDate | null;
   nextReview: IsoDate | null;
   approver: string;
   note: string;
+  /** 评估日: the as-of date of the scoring approved, where the register has the column. */
+  asOf: IsoDate | null;
   /** Excel row number. */
   row: number;
 }
@@ -101,6 +110,7 @@ export function parseRegister(grid: { sheet: string; top: number; left: number; 
       nextReview: date("nextReview"),
       approver: cellText(at(row, "approver")).trim(),
       note: cellText(at(row, "note")).trim(),
+      asOf: date("asOf"),
       row: excelRow,
     });
   }
@@ -141,7 +151,10 @@ export interface Approval {
   grade: string;
   limit: Fen;
   termDays: number;
-  rated: IsoDate;
+  /** The day of the approval: 评定日期, and six months on 下次复评日期. */
+  approved: IsoDate;
+  /** The as-of date of the scoring approved: 评估日, where the register has that column. */
+  asOf: IsoDate;
   approver: string;
   note?: string;
 }
@@ -150,8 +163,9 @@ export type RegisterValue = string | number | { date: IsoDate };
 
 /**
  * The cells approving writes: the dealer's existing row (else the next free row under the table), and in it
- * only the register's eight columns. A register without a header first gets one (row 1, or under the used
- * range). Columns missing from an existing header are added right of its last column.
+ * only the register's columns. A register without a header first gets one, with every column (row 1, or under
+ * the used range). Columns missing from an existing header are added right of its last column, except the
+ * optional 评估日.
  */
 export function approvalCells(register: RegisterRead | null, a: Approval): { row: number; column: number; value: RegisterValue; header?: boolean }[] {
   const cells: { row: number; column: number; value: RegisterValue; header?: boolean }[] = [];
@@ -166,7 +180,7 @@ export function approvalCells(register: RegisterRead | null, a: Approval): { row
   } else {
     let next = Math.max(...Object.values(columns).map((c) => c as number));
     for (const h of REGISTER_HEADERS) {
-      if (columns[h.key] === undefined) {
+      if (columns[h.key] === undefined && !h.optional) {
         columns[h.key] = ++next;
         cells.push({ row: headerRow, column: next, value: h.label, header: true });
       }
@@ -179,10 +193,11 @@ export function approvalCells(register: RegisterRead | null, a: Approval): { row
   put("grade", a.grade);
   put("limit", fenToYuan(a.limit));
   put("term", a.termDays);
-  put("rated", { date: a.rated });
-  put("nextReview", { date: nextReviewDate(a.rated) });
+  put("rated", { date: a.approved });
+  put("nextReview", { date: nextReviewDate(a.approved) });
   put("approver", a.approver);
   put("note", a.note ?? existing?.note ?? "");
+  if (columns.asOf !== undefined) put("asOf", { date: a.asOf });
   return cells;
 }
 

@@ -9,16 +9,22 @@ import { monthsBetween, type PaymentHistory } from "./history";
 import { ITEM_LABELS, itemMax, type Condition, type ItemKey, type Scorecard, type ScoreItemSpec } from "./scorecard";
 
 export interface BreakdownLine {
-  /** The item as the JSON and the Chinese sheets name it (the 评分标准 label, or the limit line's Chinese). */
+  /** The item as the 评分标准 sheet labels it (the JSON's `item`). */
   item: string;
   /** The same, said in the reader's language. */
   text: Message;
-  /** The measured value as shown ("3.5", "96.2%", "抵押", "无记录"). */
+  /** The measured value as shown ("3.5", "96.2%", "抵押"); "" when there is no ledger history (see `valueText`). */
   value: string;
   /** The value said in the reader's language when it is not a figure or the user's own text (no ledger history). */
   valueText?: Message;
   points: number;
   max: number;
+}
+
+/** One line of the suggested limit's arithmetic: what it is (rendered for every reader, the JSON's `item` in Chinese) and its value. */
+export interface LimitLine {
+  text: Message;
+  value: string;
 }
 
 export interface CreditScore {
@@ -40,7 +46,7 @@ export interface Suggestion {
   requestedLimit: Fen;
   /** The suggested limit: no more than requested, rounded down to a multiple of 1,000 yuan. */
   limit: Fen;
-  lines: BreakdownLine[];
+  lines: LimitLine[];
 }
 
 function matches(c: Condition, value: number | string | null): boolean {
@@ -80,8 +86,8 @@ export function measures(app: Application, history: PaymentHistory | null, asOf:
     capital: { value: app.capitalWan, text: String(app.capitalWan) },
     revenue: { value: app.revenueWan, text: String(app.revenueWan) },
     guarantee: { value: app.guarantee, text: app.guarantee },
-    onTime: { value: rate, text: rate === null ? "无记录" : `${oneDecimal(rate)}%` },
-    overdue: { value: worst, text: worst === null ? "无记录" : `${worst}` },
+    onTime: { value: rate, text: rate === null ? "" : `${oneDecimal(rate)}%` },
+    overdue: { value: worst, text: worst === null ? "" : `${worst}` },
   };
 }
 
@@ -148,20 +154,12 @@ export function suggest(app: Application, score: CreditScore, history: PaymentHi
     requestedLimit: app.requestedLimit,
     limit,
     lines: [
-      fromLedger
-        ? { item: `月均销售额（近12个月有销售的 ${history!.monthsWithSales} 个月）`, text: msg("credit.limit.base_ledger", { months: history!.monthsWithSales }), value: yuan(monthlyBase), points: 0, max: 0 }
-        : { item: "预计月采购额（无销售记录）", text: msg("credit.limit.base_application", {}), value: yuan(monthlyBase), points: 0, max: 0 },
-      {
-        item: `账期（天）：等级 ${score.grade} ${score.gradeTermDays} 天与申请 ${app.requestedTerm} 天取短${termDays === 0 ? "（0 天：款到发货）" : ""}`,
-        text: msg(termDays === 0 ? "credit.limit.term_cash" : "credit.limit.term", { grade: score.grade, gradeDays: score.gradeTermDays, requestedDays: app.requestedTerm }),
-        value: String(termDays),
-        points: 0,
-        max: 0,
-      },
-      { item: `额度系数（等级 ${score.grade}）`, text: msg("credit.limit.factor", { grade: score.grade }), value: String(score.factor), points: 0, max: 0 },
-      { item: "月均基数 × 账期 / 30 × 系数", text: msg("credit.limit.computed", {}), value: yuan(computed), points: 0, max: 0 },
-      { item: "申请额度（上限）", text: msg("credit.limit.requested", {}), value: yuan(app.requestedLimit), points: 0, max: 0 },
-      { item: "建议额度（向下取整到千元）", text: msg("credit.limit.suggested", {}), value: yuan(limit), points: 0, max: 0 },
+      { text: fromLedger ? msg("credit.limit.base_ledger", { months: history!.monthsWithSales }) : msg("credit.limit.base_application", {}), value: yuan(monthlyBase) },
+      { text: msg(termDays === 0 ? "credit.limit.term_cash" : "credit.limit.term", { grade: score.grade, gradeDays: score.gradeTermDays, requestedDays: app.requestedTerm }), value: String(termDays) },
+      { text: msg("credit.limit.factor", { grade: score.grade }), value: String(score.factor) },
+      { text: msg("credit.limit.computed", {}), value: yuan(computed) },
+      { text: msg("credit.limit.requested", {}), value: yuan(app.requestedLimit) },
+      { text: msg("credit.limit.suggested", {}), value: yuan(limit) },
     ],
   };
 }

@@ -59,24 +59,47 @@ export function sheetAt(table: EntryTable, i: number): string {
   return table.sheets[table.sheetIndex[i]];
 }
 
+/** How many distinct 摘要s a `TableRefs` keeps the references of (then it starts over). */
+const FOUND_CACHE_SIZE = 20_000;
+
 /**
- * Reference lookups over one table. References in the 摘要 are found when asked for, and a 摘要 often
- * repeats on the next row: the last one's are kept, in this reader only (one per caller, no shared state).
+ * Reference lookups over one table. References in the 摘要 are found when asked for; a ledger repeats
+ * its 摘要s (销售出库, 收到货款 …), so each one's are kept, in this reader only (one per caller, no shared
+ * state), up to `FOUND_CACHE_SIZE` of them.
  */
 export class TableRefs {
   private lastDescription: string | null = null;
   private lastFound: string[] = [];
+  /** Null once the 摘要s have shown they do not repeat (each carrying its own document number). */
+  private known: Map<string, string[]> | null = new Map();
+  private misses = 0;
+  private hits = 0;
 
   constructor(readonly table: EntryTable) {}
 
-  /** References written in entry `i`'s 摘要, as found there (not normalised). */
+  /** References written in entry `i`'s 摘要, as found there (not normalised). Shared: never changed. */
   private found(i: number): string[] {
     const description = this.table.descriptions[i];
     if (description !== this.lastDescription) {
+      let found = this.known === null ? undefined : this.known.get(description);
+      if (found === undefined) {
+        found = extractRefs(description);
+        this.remember(description, found);
+      } else this.hits++;
       this.lastDescription = description;
-      this.lastFound = extractRefs(description);
+      this.lastFound = found;
     }
     return this.lastFound;
+  }
+
+  private remember(description: string, found: string[]): void {
+    if (this.known === null) return;
+    if (++this.misses === 4096 && this.hits < this.misses) {
+      this.known = null;
+      return;
+    }
+    if (this.known.size >= FOUND_CACHE_SIZE) this.known.clear();
+    this.known.set(description, found);
   }
 
   /** `Entry.ref`: the reference cell as written, else the first reference found in the 摘要, else null. */

@@ -6,7 +6,7 @@ import { addFen, fen, formatFen } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { ReviewMark } from "../../core/aging/review";
 import type { Limitation } from "../../core/collect/limitation";
-import type { AgingReport } from "../../core/aging/types";
+import type { AgingReport, OpenItem, UnappliedCredit } from "../../core/aging/types";
 import type { Message } from "../../core/messages";
 import type { Lang } from "../../app/lang";
 import { render as renderOnce } from "../render";
@@ -26,29 +26,70 @@ function textsOnce(): Texts {
   };
 }
 
-/** `underReconciliation` on a flagged item or credit (待核对); absent on the others. */
-function review(mark: ReviewMark | null | undefined, render: Texts): { underReconciliation?: { kind: string; reason: string; reasonEn: string } } {
-  return mark ? { underReconciliation: { kind: mark.kind, reason: render(mark.text, "zh-CN"), reasonEn: render(mark.text, "en-US") } } : {};
+/** `underReconciliation` of a flagged item or credit (待核对). */
+function reviewJson(mark: ReviewMark, render: Texts): { kind: string; reason: string; reasonEn: string } {
+  return { kind: mark.kind, reason: render(mark.text, "zh-CN"), reasonEn: render(mark.text, "en-US") };
 }
 
-/** The limitation period of an item, when the use case worked it out; absent otherwise. */
-function limitation(l: Limitation | undefined, render: Texts): object {
-  if (!l) return {};
+/**
+ * The limitation period of an item, when the use case worked it out, added to its JSON. Fields are set
+ * one by one, in the contract's order, rather than spread from small objects: a report has an item per
+ * open row, and the spreads cost more than the rest of the item.
+ */
+function addLimitation(out: Record<string, unknown>, l: Limitation, render: Texts): void {
   const b = l.basis;
-  return {
-    limitationExpires: l.expires,
-    limitationBasis: {
-      kind: b.kind,
-      date: b.date,
-      ...(b.sheet !== undefined ? { sheet: b.sheet } : {}),
-      ...(b.row !== undefined ? { row: b.row } : {}),
-      ...(b.number !== undefined ? { number: b.number } : {}),
-      text: render(b.text, "zh-CN"),
-      textEn: render(b.text, "en-US"),
-    },
-    limitationStatus: l.status,
-    limitationDaysLeft: l.daysLeft,
+  const basis: Record<string, unknown> = { kind: b.kind, date: b.date };
+  if (b.sheet !== undefined) basis.sheet = b.sheet;
+  if (b.row !== undefined) basis.row = b.row;
+  if (b.number !== undefined) basis.number = b.number;
+  basis.text = render(b.text, "zh-CN");
+  basis.textEn = render(b.text, "en-US");
+  out.limitationExpires = l.expires;
+  out.limitationBasis = basis;
+  out.limitationStatus = l.status;
+  out.limitationDaysLeft = l.daysLeft;
+}
+
+function itemJson(item: OpenItem, render: Texts): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    row: item.row,
+    sheet: item.sheet,
+    ref: item.ref,
+    date: item.date,
+    dueDate: item.dueDate,
+    finalDate: item.finalDate,
+    open: formatFen(item.open),
+    amount: formatFen(item.amount),
+    // Days past due; 0 while the item is not yet due.
+    daysOverdue: Math.max(0, item.daysPastDue),
+    daysPastDue: item.daysPastDue,
+    stage: item.stage,
+    bucket: item.bucket,
+    termDays: item.termDays,
+    termSource: item.termSource,
+    unknownAge: item.unknownAge,
+    nextAction: item.nextAction.code,
+    nextActionDate: item.nextAction.date,
+    nextActionText: { zh: render(item.nextAction.text, "zh-CN"), en: render(item.nextAction.text, "en-US") },
   };
+  if (item.underReconciliation) out.underReconciliation = reviewJson(item.underReconciliation, render);
+  if (item.limitation) addLimitation(out, item.limitation, render);
+  return out;
+}
+
+function creditJson(c: UnappliedCredit, render: Texts): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    row: c.row,
+    sheet: c.sheet,
+    ref: c.ref,
+    date: c.date,
+    kind: c.kind,
+    open: formatFen(c.open),
+    amount: formatFen(c.amount),
+    unknownAge: c.unknownAge,
+  };
+  if (c.underReconciliation) out.underReconciliation = reviewJson(c.underReconciliation, render);
+  return out;
 }
 
 function amounts(record: Record<string, Fen>, keys: readonly string[]): Record<string, string> {
@@ -90,40 +131,8 @@ export function toAgingJson(report: AgingReport): object {
       termDays: d.termDays,
       termSource: d.termSource,
       buckets: amounts(d.buckets, report.bucketKeys),
-      items: d.items.map((item) => ({
-        row: item.row,
-        sheet: item.sheet,
-        ref: item.ref,
-        date: item.date,
-        dueDate: item.dueDate,
-        finalDate: item.finalDate,
-        open: formatFen(item.open),
-        amount: formatFen(item.amount),
-        // Days past due; 0 while the item is not yet due.
-        daysOverdue: Math.max(0, item.daysPastDue),
-        daysPastDue: item.daysPastDue,
-        stage: item.stage,
-        bucket: item.bucket,
-        termDays: item.termDays,
-        termSource: item.termSource,
-        unknownAge: item.unknownAge,
-        nextAction: item.nextAction.code,
-        nextActionDate: item.nextAction.date,
-        nextActionText: { zh: render(item.nextAction.text, "zh-CN"), en: render(item.nextAction.text, "en-US") },
-        ...review(item.underReconciliation, render),
-        ...limitation(item.limitation, render),
-      })),
-      credits: d.credits.map((c) => ({
-        row: c.row,
-        sheet: c.sheet,
-        ref: c.ref,
-        date: c.date,
-        kind: c.kind,
-        open: formatFen(c.open),
-        amount: formatFen(c.amount),
-        unknownAge: c.unknownAge,
-        ...review(c.underReconciliation, render),
-      })),
+      items: d.items.map((item) => itemJson(item, render)),
+      credits: d.credits.map((c) => creditJson(c, render)),
     })),
     repPeriod: report.repPeriod,
     reps: report.reps.map((r) => ({

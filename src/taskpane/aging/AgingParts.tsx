@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Selection } from "../../port/workbook";
+import { ResultList, Swatch } from "../components/layout";
 import type { ActionLine, ReviewLegendLine, ReviewLine, StageLine, TermLine, UnreadableLine } from "./model";
 import type { AgingStrings } from "./strings";
 import { LimitationBadge } from "./CollectParts";
@@ -37,34 +38,10 @@ const useStyles = makeStyles({
   },
   stageName: { display: "flex", flexDirection: "column", minWidth: 0 },
   explanation: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100 },
-  swatchAligned: { marginTop: "3px" },
-  swatch: {
-    display: "inline-block",
-    flexShrink: 0,
-    width: "14px",
-    height: "14px",
-    boxSizing: "border-box",
-    borderRadius: tokens.borderRadiusSmall,
-    boxShadow: `inset 0 0 0 1px ${tokens.colorNeutralStroke1}`,
-  },
-  noSwatch: {
-    // Items not yet due are never coloured in the ledger: an empty, dashed box.
-    boxShadow: "none",
-    borderTop: `1px dashed ${tokens.colorNeutralStroke1}`,
-    borderRight: `1px dashed ${tokens.colorNeutralStroke1}`,
-    borderBottom: `1px dashed ${tokens.colorNeutralStroke1}`,
-    borderLeft: `1px dashed ${tokens.colorNeutralStroke1}`,
-  },
+  // The swatch sits level with the stage's name, not with its explanation under it.
+  swatchAligned: { display: "inline-flex", marginTop: "3px" },
   total: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -124,18 +101,6 @@ const useStyles = makeStyles({
   },
   wrapText: { overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200 },
 });
-
-export function Swatch({ fill, color }: { fill: string | null; color?: string | null }): JSX.Element {
-  const styles = useStyles();
-  return (
-    <span
-      aria-hidden="true"
-      className={mergeClasses(styles.swatch, fill === null && styles.noSwatch)}
-      style={fill ? { backgroundColor: fill, boxShadow: `inset 0 0 0 1px ${color ?? "rgba(0,0,0,0.25)"}` } : undefined}
-      data-fill={fill ?? undefined}
-    />
-  );
-}
 
 /** One row of the stage table: swatch, name (with its explanation for an aging stage), count and amount. */
 function StageRow({ stage, testId, line, explanation }: { stage: string; testId?: string; line: Pick<StageLine, "text" | "count" | "amountText" | "fill" | "color">; explanation?: string }): JSX.Element {
@@ -270,7 +235,7 @@ export function ActionList({ s, lines, fills, onSelect }: ActionListProps): JSX.
   const styles = useStyles();
   if (lines.length === 0) return <Text className={styles.muted}>{s.noActions}</Text>;
   return (
-    <ul className={styles.list} data-testid="aging-actions">
+    <ResultList dense testId="aging-actions">
       {lines.map((l) => {
         const look = fills[l.stage] ?? { fill: null, color: null };
         const late = l.stage === "overdue" || l.stage === "past_final";
@@ -322,7 +287,7 @@ export function ActionList({ s, lines, fills, onSelect }: ActionListProps): JSX.
           </li>
         );
       })}
-    </ul>
+    </ResultList>
   );
 }
 
@@ -359,7 +324,7 @@ export function KeptApart({ s, notes, review, unreadable, unreadableRows, onSele
         <>
           <h3 className={styles.apartTitle}>{s.reviewTitle(review.length)}</h3>
           <Caption1 className={styles.muted}>{s.reviewHint}</Caption1>
-          <ul className={styles.list} data-testid="aging-review">
+          <ResultList dense testId="aging-review">
             {review.slice(0, MAX_APART).map((l) => (
               <li key={l.key}>
                 <button type="button" className={styles.item} onClick={() => onSelect(l.target)} data-testid="aging-review-item" data-row={l.target.row}>
@@ -376,7 +341,7 @@ export function KeptApart({ s, notes, review, unreadable, unreadableRows, onSele
                 </button>
               </li>
             ))}
-          </ul>
+          </ResultList>
           {review.length > MAX_APART ? <Caption1 className={styles.muted}>{s.moreIssues(review.length - MAX_APART)}</Caption1> : null}
         </>
       ) : null}
@@ -384,7 +349,7 @@ export function KeptApart({ s, notes, review, unreadable, unreadableRows, onSele
         <>
           <h3 className={styles.apartTitle}>{s.unreadableTitle(unreadableRows)}</h3>
           <Caption1 className={styles.muted}>{s.unreadableHint}</Caption1>
-          <ul className={styles.list} data-testid="aging-unreadable">
+          <ResultList dense testId="aging-unreadable">
             {unreadable.slice(0, MAX_APART).map((l) => (
               <li key={l.key}>
                 <button type="button" className={styles.item} onClick={() => onSelect(l.target)} data-testid="aging-unreadable-item" data-row={l.target.row}>
@@ -396,7 +361,7 @@ export function KeptApart({ s, notes, review, unreadable, unreadableRows, onSele
                 </button>
               </li>
             ))}
-          </ul>
+          </ResultList>
           {unreadable.length > MAX_APART ? <Caption1 className={styles.muted}>{s.moreIssues(unreadable.length - MAX_APART)}</Caption1> : null}
         </>
       ) : null}

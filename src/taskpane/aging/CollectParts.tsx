@@ -20,9 +20,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { fenToYuan, formatFenGrouped } from "../../core/money";
+import { formatFen, formatFenGrouped } from "../../core/money";
 import { ActionNote } from "../components/ActionNote";
-import { Actions, Section, useLayoutStyles } from "../components/layout";
+import { Actions, ResultList, Section, useLayoutStyles } from "../components/layout";
 import type { CollectStrings } from "./collect-strings";
 import { COLLECT_NOTE, type CollectView, type HandRow, type LimitationFilter } from "./useCollect";
 import type { ActionLine } from "./model";
@@ -154,13 +154,13 @@ export function DemandPanel({ s, c }: { s: CollectStrings; c: CollectView }): JS
       </Actions>
       <ActionNote at={COLLECT_NOTE.demand} />
       {c.demandRun && c.demandRun.skipped.length > 0 ? (
-        <ul className={layout.list} data-testid="aging-demand-skipped">
+        <ResultList testId="aging-demand-skipped">
           {c.demandRun.skipped.map((x) => (
             <li key={x.dealer}>
               <Caption1 className={styles.skipped}>{s.skipped(x.dealer, x.reason)}</Caption1>
             </li>
           ))}
-        </ul>
+        </ResultList>
       ) : null}
     </Section>
   );
@@ -203,7 +203,7 @@ export function PromisePanel({ s, c }: { s: CollectStrings; c: CollectView }): J
               <Input
                 className={layout.control}
                 value={f.amount}
-                placeholder={c.openBalance !== null ? fenToYuan(c.openBalance).toFixed(2) : undefined}
+                placeholder={c.openBalance !== null ? formatFen(c.openBalance) : undefined}
                 onChange={(_, data) => c.setPromise({ amount: data.value })}
                 data-testid="aging-promise-amount"
               />

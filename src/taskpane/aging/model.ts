@@ -5,6 +5,7 @@
  */
 import { reconciliationOf, runAging, type AgingRequest, type AgingRun, type TermSources } from "../../app/aging";
 import type { ReconcileRun } from "../../app/reconcile";
+import { flagsOnSheets } from "../../app/sheet-rows";
 import { pick } from "../../app/lang";
 import {
   AGING_MARK_ORDER,
@@ -256,6 +257,8 @@ export interface LastReconcile {
   run: Pick<ReconcileRun, "report" | "ledger" | "statement">;
   /** The ledger's print as that run read it. */
   ledgerPrint: string | null;
+  /** A ledger kept one sheet per month, reconciled as one: its sheets in order, each one's print as the run read it. */
+  ledgerSheets?: { sheets: readonly string[]; prints: ReadonlyMap<string, string> };
 }
 
 /**
@@ -266,8 +269,9 @@ export type ReviewState = { state: "none" } | { state: "used"; statement: string
 
 /**
  * Ages the ledger, with the last reconciliation of that same ledger when there is one and the ledger's
- * values are still as it read them (row numbers tie its findings to rows). `age` is the aging use case
- * (the pane passes its injected one).
+ * values are still as it read them (row numbers tie its findings to rows). A ledger over several monthly
+ * sheets takes a reconciliation over the same sheets, in the same order, none of them changed since; its
+ * 待核对 rows are then each on its own sheet. `age` is the aging use case (the pane passes its injected one).
  */
 export async function ageWithLastReconcile(
   port: WorkbookPort,
@@ -275,11 +279,19 @@ export async function ageWithLastReconcile(
   last: LastReconcile | null,
   age: (req: AgingRequest) => Promise<AgingRun> = runAging,
 ): Promise<{ run: AgingRun; review: ReviewState }> {
-  if (last === null || last.run.ledger.sheet !== req.ledger.sheet || req.ledger.port !== port) return { run: await age(req), review: { state: "none" } };
+  const many = req.ledger.read?.sheets;
+  const sheets = many && many.length > 1 ? many : [req.ledger.sheet];
+  const lastSheets = last === null ? [] : (last.ledgerSheets?.sheets ?? [last.run.ledger.sheet]);
+  const same = sheets.length === lastSheets.length && sheets.every((s, i) => s === lastSheets[i]);
+  if (last === null || !same || req.ledger.port !== port) return { run: await age(req), review: { state: "none" } };
   const statement = last.run.statement.sheet;
-  const now = gridFingerprint(await port.readSheet(req.ledger.sheet));
-  if (last.ledgerPrint === null || now !== last.ledgerPrint) return { run: await age(req), review: { state: "stale", statement } };
-  return { run: await age({ ...req, reconciliation: reconciliationOf(last.run) }), review: { state: "used", statement } };
+  for (const sheet of sheets) {
+    const then = last.ledgerSheets ? (last.ledgerSheets.prints.get(sheet) ?? null) : last.ledgerPrint;
+    const now = gridFingerprint(await port.readSheet(sheet));
+    if (then === null || now !== then) return { run: await age(req), review: { state: "stale", statement } };
+  }
+  const reconciliation = flagsOnSheets(sheets, reconciliationOf(last.run));
+  return { run: await age({ ...req, reconciliation }), review: { state: "used", statement } };
 }
 
 /** A 待核对 row as the view lists it. */

@@ -154,13 +154,18 @@ export function useAgingRun({ ledger: ledgerSheet, ledgerSheets, generation, rep
     let current = true;
     dispatch({ type: "running" });
     const last = store.get().lastReconcile;
-    // Rows the pane's last reconciliation of this ledger flagged are aged as 待核对 (see model.ts).
-    // A reconciliation's rows tie to one sheet: several monthly sheets are aged without its 待核对 rows.
-    const useLast = last && sheets.length === 1 && !last.ledgerSheets ? last : null;
+    // Rows the pane's last reconciliation of this ledger flagged are aged as 待核对 (see model.ts); of a ledger
+    // over several monthly sheets, a reconciliation over the same sheets, each row on its own sheet.
     ageWithLastReconcile(
       port,
       { ledger: { port, sheet: sheets[0], ...(sheets.length > 1 ? { read: { sheets } } : {}) }, asOf, basis, buckets, ...(dealer !== null ? { dealer } : {}) },
-      useLast ? { run: useLast.run, ledgerPrint: useLast.prints.get(useLast.run.ledger.sheet) ?? null } : null,
+      last
+        ? {
+            run: last.run,
+            ledgerPrint: last.prints.get(last.run.ledger.sheet) ?? null,
+            ...(last.ledgerSheets ? { ledgerSheets: { sheets: last.ledgerSheets, prints: last.prints } } : {}),
+          }
+        : null,
       useCases.runAging,
     ).then(
       ({ run, review }) => {

@@ -16,6 +16,7 @@ import type { Selection, WorkbookPort } from "../../port/workbook";
 import { useConfirmations } from "../components/ActionNote";
 import { useLocale, useServices } from "../context";
 import { messageFromError, type PaneMessage } from "../messages";
+import { DEFAULT_COLLECT_CHOICES, usePane, usePaneStore } from "../store";
 import { COLLECT_STRINGS } from "./collect-strings";
 import { todayIso } from "./model";
 
@@ -94,8 +95,6 @@ export interface CollectView {
   busy: CollectBusy;
 }
 
-const INITIAL_PROMISE: PromiseForm = { dealer: null, amount: "", count: "3", first: "", every: "month", days: "30", mode: "equal", rows: [{ date: "", amount: "" }] };
-
 /** Days to pay as typed, or null when unusable. */
 export function parseDeadlineDays(text: string): number | null {
   const t = text.trim();
@@ -167,9 +166,9 @@ export function useCollect({ ledger, ledgerSheets, run, dealer = null, report, c
   const { port, useCases } = useServices();
   const locale = useLocale();
   const { confirm, startAction } = useConfirmations();
-  const [filter, setFilter] = useState<LimitationFilter>("all");
-  const [demand, setDemandState] = useState<DemandForm>({ target: null, level: "auto", deadlineDays: "7" });
-  const [promise, setPromiseState] = useState<PromiseForm>(INITIAL_PROMISE);
+  // The forms and the filter are the pane store's, so a switch of views keeps what the user typed.
+  const store = usePaneStore();
+  const { filter, demand, promise } = usePane((p) => p.collect ?? DEFAULT_COLLECT_CHOICES);
   const [busy, setBusy] = useState<CollectBusy>(null);
   const [demandRun, setDemandRun] = useState<DemandRun | null>(null);
   const [promiseRun, setPromiseRun] = useState<PromiseRun | null>(null);
@@ -192,8 +191,22 @@ export function useCollect({ ledger, ledgerSheets, run, dealer = null, report, c
   latest.current = { demand, promise, preview, ledger, asOf, locale, dealer, pastFinal, many };
 
 
-  const setDemand = useCallback((patch: Partial<DemandForm>) => setDemandState((d) => ({ ...d, ...patch })), []);
-  const setPromise = useCallback((patch: Partial<PromiseForm>) => setPromiseState((p) => ({ ...p, ...(patch.dealer !== undefined && patch.dealer !== p.dealer ? { amount: "" } : {}), ...patch })), []);
+  const setFilter = useCallback((next: LimitationFilter) => store.dispatch({ type: "collect/choose", choices: { filter: next } }), [store]);
+  const setDemand = useCallback(
+    (patch: Partial<DemandForm>) => {
+      const d = (store.get().collect ?? DEFAULT_COLLECT_CHOICES).demand;
+      store.dispatch({ type: "collect/choose", choices: { demand: { ...d, ...patch } } });
+    },
+    [store],
+  );
+  // Another dealer drops the amount typed for the last one.
+  const setPromise = useCallback(
+    (patch: Partial<PromiseForm>) => {
+      const p = (store.get().collect ?? DEFAULT_COLLECT_CHOICES).promise;
+      store.dispatch({ type: "collect/choose", choices: { promise: { ...p, ...(patch.dealer !== undefined && patch.dealer !== p.dealer ? { amount: "" } : {}), ...patch } } });
+    },
+    [store],
+  );
 
   const failure = useCallback(
     (key: string, lines: string[]) => report({ key, intent: "error", text: () => lines.join("\n") }),

@@ -15,6 +15,7 @@ import { CHOICE_SETTING, NO_CHOICE, applyChoice, checkChoice, choiceFromSetting,
 import { LocaleProvider, ServicesProvider, useServices, type PaneServices, type UseCases } from "../context";
 import { STRINGS, otherLocale, type Locale, type Strings } from "../i18n";
 import { messageFromError, withMessage, withoutMessage, type PaneMessage } from "../messages";
+import { useSavedLedgerSheets } from "../saved-ledger-sheets";
 import { PaneStoreProvider, usePane, type PaneStore } from "../store";
 import { MessageList } from "./MessageList";
 import { RECONCILE_STRINGS } from "../reconcile/strings";
@@ -149,12 +150,17 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
   // Confirmations of actions are not reported here: they show beside their action (ActionNote).
   const report = useCallback((m: PaneMessage) => setMessages((ms) => withMessage(ms, m)), []);
 
+  // The monthly-sheet choice (按月分表的台账), kept in the workbook for the next opening.
+  const syncLedgerSheets = useSavedLedgerSheets(report);
+
   const refresh = useCallback(
     async (restoreSaved: boolean) => {
       setBusy(true);
       try {
         const sheets = await port.listSheets();
         const saved = restoreSaved ? await port.getSetting(CHOICE_SETTING) : undefined;
+        if (!alive.current) return;
+        await syncLedgerSheets(sheets, restoreSaved);
         if (!alive.current) return;
         setListed(sheets);
         setGeneration((g) => g + 1);
@@ -167,7 +173,7 @@ function Shell({ locale, onSwitchLocale }: { locale: Locale; onSwitchLocale: () 
         if (alive.current) setBusy(false);
       }
     },
-    [port, report, clear],
+    [port, report, clear, syncLedgerSheets],
   );
 
   useEffect(() => {

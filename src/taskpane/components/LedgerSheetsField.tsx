@@ -2,7 +2,8 @@
  * The ledger's other monthly sheets: beside the ledger field of a view, a multi-select of the workbook's
  * sheets read with it as one ledger. Sheets read with the same columns as the ledger sheet say so (同样的格式),
  * others say their columns differ; a button chooses every sheet named like the ledger sheet (all `2026-*`,
- * all `N月`). The choice is the pane store's, so every view and a switch of views keep it.
+ * all `N月`). The choice is the pane store's, so every view and a switch of views keep it, and the workbook's
+ * (../saved-ledger-sheets), so it comes back when the workbook is opened again.
  */
 import { Badge, Button, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";

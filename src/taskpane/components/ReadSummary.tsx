@@ -19,10 +19,10 @@ import type { Selection } from "../../port/workbook";
 import { useLocale, useStrings } from "../context";
 import type { Strings } from "../i18n";
 import { entryCounts, issueTarget, reviewMapping, skippedByReason, type ColumnChoice } from "../summary";
+import { MAX_LISTED_ROWS } from "./layout";
 
 /** Errors listed one by one; beyond this the rest is counted, so a broken sheet does not bury the pane. */
 const MAX_LISTED_ERRORS = 20;
-const MAX_LISTED_ROWS = 8;
 
 const useStyles = makeStyles({
   root: {

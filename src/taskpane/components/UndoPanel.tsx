@@ -19,6 +19,7 @@ import {
 import { useState } from "react";
 import type { UndoResult } from "../../app/undo";
 import { CHOICE_SETTING } from "../choice";
+import { LEDGER_SHEETS_SETTING } from "../ledger-sheets";
 import { useLocale, useServices } from "../context";
 import type { Locale } from "../i18n";
 import { messageFromError, type PaneMessage } from "../messages";
@@ -100,7 +101,7 @@ export function UndoPanel({ report, onDone }: UndoPanelProps): JSX.Element {
     startAction();
     setBusy(true);
     try {
-      const result = await useCases.undoEverything(port, { forgetSettings: forget, extraSettings: [CHOICE_SETTING] });
+      const result = await useCases.undoEverything(port, { forgetSettings: forget, extraSettings: [CHOICE_SETTING, LEDGER_SHEETS_SETTING] });
       // Every mark is gone: the results and legends must stop saying they are in the sheets.
       store.dispatch({ type: "marks", reconcile: store.get().marks.reconcile === null ? null : "cleared", aging: null });
       confirm(UNDO_NOTE, (lang) => UNDO_STRINGS[lang].done(result));

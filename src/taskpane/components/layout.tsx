@@ -8,6 +8,12 @@
 import { Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { forwardRef, type ReactNode } from "react";
 
+/**
+ * Rows listed one by one in a note (the read summary's blocks and skipped rows, a balance table's rows that do
+ * not add up); past this the rest are counted, so a long list does not bury the pane.
+ */
+export const MAX_LISTED_ROWS = 8;
+
 export const useLayoutStyles = makeStyles({
   /** A view: sections one under the other. */
   view: {
@@ -108,6 +114,8 @@ export const useLayoutStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusSmall,
   },
+  /** A state the sheets leave uncoloured: an empty, dashed box. */
+  swatchNone: { borderTopStyle: "dashed", borderRightStyle: "dashed", borderBottomStyle: "dashed", borderLeftStyle: "dashed" },
 });
 
 export interface DateFieldProps {
@@ -218,10 +226,20 @@ export function ResultList({ testId, dense, children }: { testId?: string; dense
   );
 }
 
-/** A colour as the sheets carry it, in a legend or beside a result. */
-export function Swatch({ fill }: { fill: string }): JSX.Element {
+/**
+ * A colour as the sheets carry it, in a legend or beside a result: `fill` the cell's fill (null for a state the
+ * sheets leave uncoloured), `color` the mark's text colour, drawn as the outline.
+ */
+export function Swatch({ fill, color }: { fill: string | null; color?: string | null }): JSX.Element {
   const styles = useLayoutStyles();
-  return <span className={styles.swatch} style={{ backgroundColor: fill }} aria-hidden="true" />;
+  return (
+    <span
+      className={mergeClasses(styles.swatch, fill === null && styles.swatchNone)}
+      style={fill !== null ? { backgroundColor: fill, ...(color ? { borderColor: color } : {}) } : undefined}
+      data-fill={fill ?? undefined}
+      aria-hidden="true"
+    />
+  );
 }
 
 export interface LegendLine {

@@ -26,6 +26,7 @@ import {
 import { useMemo } from "react";
 import type { DealerCredit, ExposureLine, ReviewLine } from "../../core/credit";
 import { formatFenGrouped } from "../../core/money";
+import { render } from "../../messages/render";
 import type { Selection } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { ActionNote } from "../components/ActionNote";
@@ -338,6 +339,7 @@ function DealerItem({ s, d, w }: { s: CreditStrings; d: DealerCredit; w: CreditR
 }
 
 function ReviewList({ s, review, asOf, register, goTo }: { s: CreditStrings; review: readonly ReviewLine[]; asOf: string; register: string | null; goTo: (t: Selection) => void }): JSX.Element {
+  const locale = useLocale();
   const layout = useLayoutStyles();
   const styles = useStyles();
   return (
@@ -352,11 +354,11 @@ function ReviewList({ s, review, asOf, register, goTo }: { s: CreditStrings; rev
               {s.nextReview(v.nextReview, v.nextReview !== null && v.nextReview < asOf)} · {v.fresh ? s.fresh(v.fresh.score, v.fresh.grade) : s.noFresh}
               {v.pastFinal.length > 0 ? ` · ${s.pastFinal(v.pastFinal.length)}` : ""}
             </Caption1>
-            {v.proposedGrade && v.proposedGrade !== v.grade ? (
+            {v.proposal ? (
               <>
                 <br />
-                <span className={styles.over} data-testid="credit-proposed">
-                  {s.proposed(v.grade, v.proposedGrade)}
+                <span className={v.pastFinal.length > 0 ? styles.over : undefined} data-testid="credit-proposed">
+                  {render(v.proposal, locale)}
                 </span>
               </>
             ) : null}{" "}

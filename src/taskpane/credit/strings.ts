@@ -59,7 +59,7 @@ export interface CreditStrings {
   status: Record<ExposureStatusKey, string>;
   approve: string;
   approveHint: string;
-  approved: (a: { dealer: string; sheet: string; row: number; created: boolean; grade: string; limit: string; term: number; rated: string; next: string; approver: string }) => string;
+  approved: (a: { dealer: string; sheet: string; row: number; created: boolean; grade: string; limit: string; term: number; rated: string; asOf: string | null; next: string; approver: string }) => string;
   undoApproval: string;
   undone: (dealer: string, sheet: string, row: number) => string;
   undoRefused: (sheet: string, row: number, dealer: string) => string;
@@ -72,7 +72,6 @@ export interface CreditStrings {
   nextReview: (date: string | null, past: boolean) => string;
   fresh: (score: number, grade: string) => string;
   noFresh: string;
-  proposed: (from: string, to: string) => string;
   pastFinal: (n: number) => string;
   registerRow: (row: number) => string;
 
@@ -145,7 +144,7 @@ const zhCN: CreditStrings = {
   approve: "按建议写入信用档案",
   approveHint: "请先填写审批人。",
   approved: (a) =>
-    `${a.created ? `已新建“${a.sheet}”并写入第 ${a.row} 行` : `已写入“${a.sheet}”第 ${a.row} 行`}：${a.dealer}，${a.grade} 级，额度 ${a.limit}，账期 ${a.term} 天，评定日期 ${a.rated}，下次复评 ${a.next}，审批人 ${a.approver}。其他行和您自己的列未改动；可点“撤销这次审批”恢复该行原样。`,
+    `${a.created ? `已新建“${a.sheet}”并写入第 ${a.row} 行` : `已写入“${a.sheet}”第 ${a.row} 行`}：${a.dealer}，${a.grade} 级，额度 ${a.limit}，账期 ${a.term} 天，评定日期 ${a.rated}${a.asOf ? `（评估日 ${a.asOf}）` : ""}，下次复评 ${a.next}，审批人 ${a.approver}。其他行和您自己的列未改动；可点“撤销这次审批”恢复该行原样。`,
   undoApproval: "撤销这次审批",
   undone: (dealer, sheet, row) => `已撤销：“${sheet}”第 ${row} 行（${dealer}）恢复为审批前的内容。`,
   undoRefused: (sheet, row, dealer) => `没有撤销：“${sheet}”第 ${row} 行已不是 ${dealer}（档案在审批后被排序或修改过），请在表中手工改回。`,
@@ -158,7 +157,6 @@ const zhCN: CreditStrings = {
   nextReview: (date, past) => (date === null ? "未写下次复评日期" : past ? `复评已到期（${date}）` : `下次复评 ${date}`),
   fresh: (score, grade) => `新得分 ${score}（${grade} 级）`,
   noFresh: "没有申请表，未重新评分",
-  proposed: (from, to) => `建议由 ${from} 降为 ${to}`,
   pastFinal: (n) => `${n} 笔超过最终期限`,
   registerRow: (row) => `档案第 ${row} 行`,
 
@@ -232,7 +230,7 @@ const enUS: CreditStrings = {
   approve: "Approve into the register",
   approveHint: "Enter the approver first.",
   approved: (a) =>
-    `${a.created ? `"${a.sheet}" made and row ${a.row} written` : `Written to row ${a.row} of "${a.sheet}"`}: ${a.dealer}, grade ${a.grade}, limit ${a.limit}, ${a.term} days, rated ${a.rated}, next review ${a.next}, approved by ${a.approver}. Other rows and your own columns are untouched; "Undo this approval" puts the row back as it was.`,
+    `${a.created ? `"${a.sheet}" made and row ${a.row} written` : `Written to row ${a.row} of "${a.sheet}"`}: ${a.dealer}, grade ${a.grade}, limit ${a.limit}, ${a.term} days, approved ${a.rated}${a.asOf ? ` (scored as of ${a.asOf})` : ""}, next review ${a.next}, approved by ${a.approver}. Other rows and your own columns are untouched; "Undo this approval" puts the row back as it was.`,
   undoApproval: "Undo this approval",
   undone: (dealer, sheet, row) => `Undone: row ${row} of "${sheet}" (${dealer}) is back as it was before the approval.`,
   undoRefused: (sheet, row, dealer) => `Not undone: row ${row} of "${sheet}" no longer holds ${dealer} (the register was sorted or edited since); change it back by hand.`,
@@ -245,7 +243,6 @@ const enUS: CreditStrings = {
   nextReview: (date, past) => (date === null ? "no next review date" : past ? `review overdue (${date})` : `next review ${date}`),
   fresh: (score, grade) => `fresh score ${score} (grade ${grade})`,
   noFresh: "no application, not rescored",
-  proposed: (from, to) => `downgrade ${from} → ${to} proposed`,
   pastFinal: (n) => `${n} past the final deadline`,
   registerRow: (row) => `register row ${row}`,
 

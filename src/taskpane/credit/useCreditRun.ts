@@ -221,8 +221,8 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
   // A run again (after an approval) keeps the last results on screen, so what the user unfolded stays open.
   const run = state.status.state === "done" ? state.status.run : running ? (stored?.last?.run ?? null) : null;
 
-  const latest = useRef({ choices, ledger: entriesLedger, balances, status: state.status, locale });
-  latest.current = { choices, ledger: entriesLedger, balances, status: state.status, locale };
+  const latest = useRef({ choices, ledger: entriesLedger, balances, status: state.status, locale, day });
+  latest.current = { choices, ledger: entriesLedger, balances, status: state.status, locale, day };
 
   const score = useCallback(async () => {
     const { choices: c, ledger: l, balances: b, locale: lang } = latest.current;
@@ -238,6 +238,8 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
         lang,
       });
       if (!alive.current) return;
+      // The run looked at every sheet once: what it found is what the workbook holds now.
+      dispatch({ type: "survey", survey: { state: "done", survey: result.survey } });
       if (!result.ok) {
         dispatch({ type: "status", status: { state: "refused", problem: result.problem } });
         return;
@@ -302,7 +304,8 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
       const approver = latest.current.choices.approver.trim();
       if (st.state !== "done" || approver === "") return;
       const done = await command("approve", async () => {
-        const written = await useCases.approveCredit(port, { dealer, approver, rated: st.run.result.asOf });
+        // Approved today; the scoring's as-of date is kept in the register's 评估日 column where it has one.
+        const written = await useCases.approveCredit(port, { dealer, approver, approved: latest.current.day, asOf: st.run.result.asOf });
         store.dispatch({ type: "credit/choose", choices: { approval: { dealer: dealer.dealer, written } } });
         const v = written.values;
         confirm(CREDIT_NOTE.approve(dealer.dealer), (l) =>
@@ -315,6 +318,7 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
             limit: formatFenGrouped(v.limit),
             term: v.termDays,
             rated: v.rated,
+            asOf: v.asOf,
             next: v.nextReview,
             approver: v.approver,
           }),

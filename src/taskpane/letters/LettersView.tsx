@@ -8,13 +8,13 @@ import { useMemo, useState } from "react";
 import { absFen, formatFenGrouped, type Fen } from "../../core/money";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
-import { Actions, DateField, FormRow, Notice, ResultList, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
+import { Actions, DateField, FormRow, MAX_LISTED_ROWS, Notice, ResultList, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
 import { LedgerSheetsField, useLedgerSheets } from "../components/LedgerSheetsField";
 import { LETTERS_MORE, type LettersMoreStrings } from "./balance-strings";
 import { useLocale } from "../context";
 import type { PaneMessage } from "../messages";
 import { LETTERS_STRINGS, type LettersStrings } from "./strings";
-import { BUILTIN_KINDS, searchDealers, useLettersRun } from "./useLettersRun";
+import { BUILTIN_KINDS, searchDealers, skippedOfRun, useLettersRun, type RowOff } from "./useLettersRun";
 import type { BuiltinKind } from "../../core/letters/builtin";
 import type { BalanceTable } from "../../core/read/balances";
 
@@ -72,6 +72,7 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
 
   const status = run.status;
   const cutoffDiffers = run.cutoffDiffers;
+  const skipped = status.state === "done" ? skippedOfRun(status.run) : null;
   return (
     <div className={styles.view} data-testid="letters-view">
       <Caption1 className={styles.muted}>{s.intro}</Caption1>
@@ -227,11 +228,7 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
         <Section id="letters-results" title={s.results(status.run.letters.length, status.run.sheet)} testId="letters-results">
           {!status.run.formatsCarried ? <Notice intent="warning">{s.formatsNotCarried}</Notice> : null}
           {status.run.warnings.length > 0 ? <Notice intent="warning" testId="letters-warnings">{status.run.warnings.join("；")}</Notice> : null}
-          {balances !== null && run.excluded.length > 0 ? (
-            <Caption1 className={styles.breakable} data-testid="letters-excluded">
-              {more.excludedAfterRun(run.excluded.length)}
-            </Caption1>
-          ) : null}
+          {skipped ? <RowsOffList more={more} s={s} rows={skipped.rowsOff} goTo={run.goTo} /> : null}
           <ResultList testId="letters-list">
             {status.run.letters.map((l) => (
               <li key={l.number} className={styles.breakable} data-testid="letter-item">
@@ -245,9 +242,9 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
               </li>
             ))}
           </ResultList>
-          {status.run.skipped.length > 0 ? (
+          {skipped && skipped.others.length > 0 ? (
             <ResultList testId="letters-skipped">
-              {status.run.skipped.map((k) => (
+              {skipped.others.map((k) => (
                 <li key={k.dealer} className={styles.breakable}>
                   <Caption1>{s.skipped(k.dealer, k.reason)}</Caption1>
                 </li>
@@ -276,15 +273,41 @@ function BalanceNotes({ more, table, goTo }: { more: LettersMoreStrings; table: 
         <Notice intent="warning" testId="letters-mismatched">
           {more.mismatched(table.mismatches.length)}
           <ul>
-            {table.mismatches.map((m) => (
+            {table.mismatches.slice(0, MAX_LISTED_ROWS).map((m) => (
               <li key={m.row} className={styles.breakable}>
                 <Link onClick={() => goTo({ sheet: m.sheet, row: m.row })}>{more.mismatchRow(m.sheet, m.row, m.dealer, formatFenGrouped(m.expected), formatFenGrouped(m.found))}</Link>
               </li>
             ))}
           </ul>
+          {table.mismatches.length > MAX_LISTED_ROWS ? more.moreRows(table.mismatches.length - MAX_LISTED_ROWS) : null}
         </Notice>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The dealers of a run from a balance table that got no letter because their row does not add up, as the run
+ * skipped them: the first few, each a click from its row, and how many more.
+ */
+export function RowsOffList({ more, s, rows, goTo }: { more: LettersMoreStrings; s: LettersStrings; rows: readonly RowOff[]; goTo: (t: Selection) => void }): JSX.Element | null {
+  const styles = useLayoutStyles();
+  if (rows.length === 0) return null;
+  return (
+    <Notice intent="warning" testId="letters-excluded">
+      <span data-testid="letters-excluded-count">{more.excludedAfterRun(rows.length)}</span>
+      <ul>
+        {rows.slice(0, MAX_LISTED_ROWS).map((r) => {
+          const target = r.target;
+          return (
+            <li key={r.dealer} className={styles.breakable} data-testid="letters-excluded-row">
+              {target ? <Link onClick={() => goTo(target)}>{s.skipped(r.dealer, r.reason)}</Link> : s.skipped(r.dealer, r.reason)}
+            </li>
+          );
+        })}
+      </ul>
+      {rows.length > MAX_LISTED_ROWS ? <span data-testid="letters-excluded-more">{more.moreRows(rows.length - MAX_LISTED_ROWS)}</span> : null}
+    </Notice>
   );
 }
 

@@ -15,6 +15,8 @@ export interface LettersMoreStrings {
   mismatched: (n: number) => string;
   mismatchRow: (sheet: string, row: number, dealer: string, expected: string, found: string) => string;
   excludedAfterRun: (n: number) => string;
+  /** Rows past the ones listed. */
+  moreRows: (n: number) => string;
   registerFailed: (reason: string) => string;
   retry: string;
 }
@@ -28,7 +30,8 @@ const zhCN: LettersMoreStrings = {
   movementsNotOffered: "余额表没有逐笔明细，不能使用“含明细”模板：请选积极式、消极式或自己的模板。",
   mismatched: (n) => `${n} 行期初 + 借方 − 贷方 ≠ 期末，这些经销商不生成对账函（请先核对余额表）：`,
   mismatchRow: (sheet, row, dealer, expected, found) => `${sheet} 第${row}行 ${dealer}：应为 ${expected}，表中 ${found}`,
-  excludedAfterRun: (n) => `余额表中 ${n} 行对不上，未生成对账函。`,
+  excludedAfterRun: (n) => `余额表中 ${n} 行对不上，未生成对账函：`,
+  moreRows: (n) => `另有 ${n} 行未列出。`,
   registerFailed: (reason) => `函证登记簿读取失败：${reason}`,
   retry: "重试",
 };
@@ -42,7 +45,8 @@ const enUS: LettersMoreStrings = {
   movementsNotOffered: "A balance table has no entries, so the 含明细 (movements) template is not offered: choose the positive, the negative or your own template.",
   mismatched: (n) => `${n} rows where opening + debit − credit ≠ closing: no letter for these dealers (check the balance table first):`,
   mismatchRow: (sheet, row, dealer, expected, found) => `${sheet} row ${row} ${dealer}: should be ${expected}, the table says ${found}`,
-  excludedAfterRun: (n) => `${n} rows of the balance table do not add up: no letter made for them.`,
+  excludedAfterRun: (n) => `${n} ${n === 1 ? "row" : "rows"} of the balance table ${n === 1 ? "does" : "do"} not add up: no letter made for ${n === 1 ? "it" : "them"}:`,
+  moreRows: (n) => `${n} more not listed.`,
   registerFailed: (reason) => `The 函证登记簿 could not be read: ${reason}`,
   retry: "Retry",
 };

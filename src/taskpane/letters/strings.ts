@@ -99,7 +99,8 @@ const zhCN: LettersStrings = {
 
   results: (n, sheet) => `已在“${sheet}”生成 ${n} 封对账函，每封单独一页。`,
   skipped: (dealer, reason) => `${dealer}：${reason}`,
-  formatsNotCarried: "这个 Excel 版本不能复制模板格式（需要 ExcelApi 1.9）：函中只有文字和数字。",
+  formatsNotCarried:
+    "这个版本的 Excel 不能复制模板的格式：函中只有文字和数字。要带上模板的字体、边框和数字格式，请在 Microsoft 365、Office 2021 及更新版本的 Excel 或 Excel 网页版中生成。",
   registerRow: (row) => `登记簿第 ${row} 行`,
 
   register: "函证登记簿",
@@ -155,7 +156,8 @@ const enUS: LettersStrings = {
 
   results: (n, sheet) => `${n} letters made on "${sheet}", each on its own page.`,
   skipped: (dealer, reason) => `${dealer}: ${reason}`,
-  formatsNotCarried: "This Excel cannot copy the template's formats (needs ExcelApi 1.9): the letters hold text and numbers only.",
+  formatsNotCarried:
+    "This version of Excel cannot copy the template's formats: the letters hold text and numbers only. To keep the template's fonts, borders and number formats, make them in Excel from Microsoft 365, Office 2021 or later, or in Excel on the web.",
   registerRow: (row) => `Register row ${row}`,
 
   register: "Letter register",

@@ -8,7 +8,7 @@
  * use cases; the view renders what this returns.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
-import type { LettersRun, LettersStage, TemplateChoice } from "../../app/letters";
+import type { LettersRun, LettersStage, SkippedDealer, TemplateChoice } from "../../app/letters";
 import { reconciledDealers } from "../../app/letters";
 import type { BuiltinKind } from "../../core/letters/builtin";
 import type { BalanceTable } from "../../core/read/balances";
@@ -46,7 +46,8 @@ export interface LettersRunState {
   register: { status: RegisterStatus; sheet: string } | null | "none" | { failed: string };
   /**
    * The ledger sheet read as a balance table (余额表): letters state its closing balances, 含明细 is not
-   * offered, and its rows that do not add up get no letter. null: a ledger of entries; undefined: not read yet.
+   * offered, and its rows that do not add up get no letter (the run skips them and says why). null: a ledger
+   * of entries; undefined: not read yet.
    */
   balances?: BalanceTable | null;
   /** A built-in template is being written. */
@@ -141,17 +142,35 @@ export interface LettersRunView extends LettersRunState {
   goTo(target: Selection): void;
   /** Reads the register again after it failed. */
   retryRegister(): void;
-  /** The dealers whose balance-table row does not add up: no letter for them. */
-  excluded: BalanceTable["mismatches"];
   /** A balance table whose cut-off is not the as-of date: both, for the warning. */
   cutoffDiffers: { asOf: string; cutoff: string } | null;
 }
 
-/** The dealers to letter from a balance table: the choice without the dealers whose row does not add up. */
-export function balanceDealers(table: BalanceTable, choice: { all: true } | { names: readonly string[] } | { reconciled: readonly string[] }): { names: string[] } {
-  const bad = new Set(table.mismatches.map((m) => dealerKey(m.dealer)));
-  const wanted = "all" in choice ? table.rows.map((r) => r.dealer) : "names" in choice ? choice.names : choice.reconciled;
-  return { names: wanted.filter((n) => !bad.has(dealerKey(n))) };
+/** A dealer the run made no letter for because its balance-table row does not add up, with that row to select. */
+export interface RowOff {
+  dealer: string;
+  /** The run's reason, in the run's language (the row, what it should be and what it says). */
+  reason: string;
+  target: Selection | null;
+}
+
+/**
+ * The run's skipped dealers apart: those whose balance-table row does not add up (`balance_row_off`, each
+ * with its row as the read found it), and the others (no balance, not in the ledger, refused), in the run's order.
+ */
+export function skippedOfRun(run: Pick<LettersRun, "skipped" | "ledger">): { rowsOff: RowOff[]; others: SkippedDealer[] } {
+  const rows = new Map((run.ledger.balanceRowsNotAddingUp ?? []).map((m) => [dealerKey(m.dealer), m]));
+  const rowsOff: RowOff[] = [];
+  const others: SkippedDealer[] = [];
+  for (const k of run.skipped) {
+    if (k.code !== "balance_row_off") {
+      others.push(k);
+      continue;
+    }
+    const m = rows.get(dealerKey(k.dealer));
+    rowsOff.push({ dealer: k.dealer, reason: k.reason, target: m ? { sheet: m.sheet, row: m.row } : null });
+  }
+  return { rowsOff, others };
 }
 
 export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear, onGoTo, today, generation = 0 }: LettersRunOptions): LettersRunView {
@@ -292,9 +311,8 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
     abort.current = controller;
     clear(LETTERS_MESSAGE.run);
     dispatch({ type: "status", status: { state: "running", stage: "reading", done: 0, total: 1 } });
-    const chosen = choices.mode === "all" ? ({ all: true } as const) : choices.mode === "reconciled" ? { reconciled } : { names: choices.picked };
-    // From a balance table, a dealer whose row does not add up gets no letter (the view lists them).
-    const dealers = state.balances ? balanceDealers(state.balances, chosen) : chosen;
+    // From a balance table, a dealer whose row does not add up gets no letter: the run skips it and says why.
+    const dealers = choices.mode === "all" ? ({ all: true } as const) : choices.mode === "reconciled" ? { reconciled } : { names: choices.picked };
     try {
       const result = await useCases.runLetters(
         { ledger: { port, sheet: ledger, ...(sheets.length > 1 ? { sheets } : {}) }, asOf: choices.asOf.trim(), sendDate: day, dealers, template, lang: locale },
@@ -330,7 +348,7 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
     } finally {
       if (abort.current === controller) abort.current = null;
     }
-  }, [canGenerate, ledger, sheets, template, choices, reconciled, state.balances, useCases, port, day, locale, clear, report, loadRegister, store]);
+  }, [canGenerate, ledger, sheets, template, choices, reconciled, useCases, port, day, locale, clear, report, loadRegister, store]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
 
@@ -357,9 +375,8 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
     dispatch({ type: "register", register: null });
     void loadRegister();
   }, [loadRegister]);
-  const excluded = useMemo(() => state.balances?.mismatches ?? [], [state.balances]);
   const cutoff = state.balances?.cutoff ?? null;
   const cutoffDiffers = cutoff !== null && asOfOk && choices.asOf.trim() !== cutoff ? { asOf: choices.asOf.trim(), cutoff } : null;
 
-  return { ...state, choices, reconciled, asOfOk, running, canGenerate, choose, togglePicked, recheck, writeBuiltin, generate, cancel, goTo: onGoTo, retryRegister, excluded, cutoffDiffers };
+  return { ...state, choices, reconciled, asOfOk, running, canGenerate, choose, togglePicked, recheck, writeBuiltin, generate, cancel, goTo: onGoTo, retryRegister, cutoffDiffers };
 }

@@ -23,7 +23,7 @@ import type { Side } from "../../core/model";
 import { describeReadIssue } from "../../messages/read";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
-import { ActionNote, useConfirmations } from "../components/ActionNote";
+import { ActionNote } from "../components/ActionNote";
 import { Actions, DateField, Notice, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
 import { LedgerSheetsField, useLedgerSheets } from "../components/LedgerSheetsField";
 import { ReadPanel } from "../components/ReadPanel";
@@ -68,7 +68,6 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
   const s = RECONCILE_STRINGS[locale];
   const styles = useStyles();
   const layout = useLayoutStyles();
-  const { startAction } = useConfirmations();
   const ledgerSheets = useLedgerSheets(choice.ledger);
   const w = useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo });
   const { form, setField, running, busy, progress, notice, stale, placement, mustPickDealer, oneDealerStatement, proposed, canRun, blocking, bothChosen, readsDone } = w;
@@ -291,10 +290,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
             <Button
               appearance="primary"
               disabled={!canRun}
-              onClick={() => {
-                startAction();
-                void w.run(true);
-              }}
+              onClick={() => void w.runAgain()}
               data-testid="reconcile-run"
             >
               {shownOutcome ? s.runAgain : s.run}
@@ -320,7 +316,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
               intent="warning"
               testId="reconcile-stale"
               actions={
-                <Button size="small" onClick={() => void w.run(true)} disabled={!canRun}>
+                <Button size="small" onClick={() => void w.runAgain()} disabled={!canRun} data-testid="reconcile-stale-run">
                   {s.runAgain}
                 </Button>
               }

@@ -201,8 +201,10 @@ const zhCN: ReconcileStrings = {
   sheetRefused: (sheet) =>
     `对账已完成，但结果表「${sheet}」没有写入：工作簿里已有您自己的同名工作表，对账助手不会覆盖它。请把那张表改名或删除，再点“重新对账”。`,
   degradedTitle: "此版本的 Excel 功能有限",
-  degradedPrint: "不支持页面设置（需要 ExcelApi 1.9）：余额调节表没有设置 A4 打印格式，打印前请在“页面布局”中设置纸张和页边距。",
-  degradedMarks: "不支持一次选中多个区域（需要 ExcelApi 1.9）：每段连续的行各用一条条件格式规则标记，颜色相同，但规则会更多。",
+  degradedPrint:
+    "这个版本的 Excel 不能由对账助手设置打印页面：余额调节表没有设为 A4 打印，打印前请在“页面布局”中设置纸张和页边距。Microsoft 365、Office 2021 及更新版本的 Excel 和 Excel 网页版会自动设好。",
+  degradedMarks:
+    "这个版本的 Excel 不能一次标记多处不相连的行：每段连续的行各用一条条件格式规则标记，颜色相同，只是规则更多。Microsoft 365、Office 2021 及更新版本的 Excel 和 Excel 网页版用一条规则标记。",
   stale: (sheets) =>
     `${sheets.map((s) => `「${s}」`).join("和")}在对账之后被排序或修改过：标记和结果中的行号可能已对不上。请重新对账。`,
 };
@@ -315,9 +317,9 @@ const enUS: ReconcileStrings = {
     `Reconciled, but the result sheet "${sheet}" was not written: the workbook already has a sheet of yours with that name, and it is left alone. Rename or delete that sheet, then click "Reconcile again".`,
   degradedTitle: "This version of Excel has fewer features",
   degradedPrint:
-    "No page setup (needs ExcelApi 1.9): the reconciliation sheet is not set up for A4 printing; set paper and margins under Page Layout before printing.",
+    "This version of Excel does not let Duizhang set up printing: the reconciliation sheet is not set up for A4, so set paper and margins under Page Layout before printing. Excel from Microsoft 365, Office 2021 or later, and Excel on the web set it up for you.",
   degradedMarks:
-    "No multi-area ranges (needs ExcelApi 1.9): each block of consecutive rows gets its own conditional-format rule; the colours are the same, there are just more rules.",
+    "This version of Excel cannot mark rows that are apart in one go: each block of consecutive rows gets its own conditional-format rule; the colours are the same, there are just more rules. Excel from Microsoft 365, Office 2021 or later, and Excel on the web use one rule.",
   stale: (sheets) =>
     `${sheets.map((s) => `"${s}"`).join(" and ")} ${sheets.length === 1 ? "was" : "were"} sorted or edited after the run: marks and row numbers in the results may point at the wrong rows. Reconcile again.`,
 };

@@ -146,6 +146,11 @@ export interface ReconcileRunView extends ReconcileRunState {
   onRead(side: Side, result: ReadResult | null, balances?: unknown): void;
   /** Runs; `reveal` scrolls the results into view when done. Resolves true when it brought results. */
   run(reveal: boolean): Promise<boolean>;
+  /**
+   * The user's run (the run button, and 重新对账 beside results gone stale): the last confirmation is no
+   * longer news, then the run as `run(true)`.
+   */
+  runAgain(): Promise<boolean>;
   cancel(): void;
   answer(item: ResultItem, decision: "confirmed" | "rejected"): Promise<void>;
   undoDecision(line: DecisionLine): Promise<void>;
@@ -383,6 +388,11 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
     [checkFresh, onGoTo, report],
   );
 
+  const runAgain = useCallback((): Promise<boolean> => {
+    startAction();
+    return run(true);
+  }, [startAction, run]);
+
   /** Saves or takes back an answer to a suggestion, then runs again so the results show it. */
   const decide = useCallback(
     async (save: (o: ReconcileOutcome) => Promise<void>, done: (lang: "zh-CN" | "en-US") => string): Promise<void> => {
@@ -472,6 +482,7 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
     resetDefaults,
     onRead,
     run,
+    runAgain,
     cancel,
     answer,
     undoDecision,

@@ -1,5 +1,6 @@
 import type { CreditMessages } from "../../../src/core/credit/messages";
 import { msg } from "../../../src/core/messages";
+import { fen } from "../../../src/core/money";
 
 export const creditSamples: CreditMessages = {
   "credit.application.error": { sheet: "信用申请表", cell: "B7", field: "注册资本（万元）", name: msg("credit.field_name.capital", {}), what: msg("credit.field.not_wan", { found: "很多" }) },
@@ -53,4 +54,16 @@ export const creditSamples: CreditMessages = {
   "credit.limit.computed": {},
   "credit.limit.requested": {},
   "credit.limit.suggested": {},
+  "credit.review.past_final_below": { count: 1, from: "B", to: "C" },
+  "credit.review.past_final_below_fresh": { count: 2, from: "A", to: "B", score: 90, fresh: "A" },
+  "credit.review.past_final_fresh_lower": { count: 1, from: "B", below: "C", score: 46, to: "D" },
+  "credit.review.past_final_lowest": { count: 3, grade: "D" },
+  "credit.review.past_final_fresh_only": { count: 1, grade: "AA", score: 72, to: "B" },
+  "credit.review.past_final_no_grade": { count: 1, grade: "AA" },
+  "credit.review.fresh": { score: 88, from: "B", to: "A" },
+  "credit.balances.not_table": { sheet: "说明" },
+  "credit.balances.no_cutoff": { sheet: "往来余额表", asOf: "2026-11-30" },
+  "credit.balances.cutoff_differs": { sheet: "往来余额表", cutoff: "2026-10-31", asOf: "2026-11-30" },
+  "credit.balances.row_off": { sheet: "往来余额表", row: 5, dealer: "温州瑞丰五金", expected: fen(40_000), found: fen(50_000) },
+  "credit.balances.unreadable": { sheet: "往来余额表", cell: "F6", found: "待定" },
 };

@@ -269,3 +269,27 @@ describe("while the view ages one dealer", () => {
     expect(calls).toEqual([{ names: ["甲公司"] }]);
   });
 });
+
+describe("the forms outlive a switch of views", () => {
+  test("what was typed into the 催款函 and 还款承诺书 forms and the 时效 filter come back when the view shows again", async () => {
+    const { pane, hook } = await setUp();
+    await step(() => hook.current.collect.setDemand({ target: { dealer: "甲公司" }, level: 3, deadlineDays: "10" }));
+    await step(() => hook.current.collect.setPromise({ dealer: "乙公司", amount: "400", count: "2", first: "2026-12-20", mode: "hand", rows: [{ date: "2026-12-20", amount: "150" }, { date: "2027-01-20", amount: "250" }] }));
+    await step(() => hook.current.collect.setFilter("expiring"));
+    await hook.unmount();
+
+    // The view shown again, as after a switch to 对账 and back: a new hook over the same pane store.
+    const again = await renderHook(pane, () => {
+      const aging = useAgingRun({ ledger: "明细账", generation: 0, report: pane.report, clear: pane.clear, onGoTo: () => undefined });
+      const collect = useCollect({ ledger: "明细账", run: aging.run, report: pane.report, clear: pane.clear, onGoTo: () => undefined });
+      return { aging, collect };
+    });
+    await until(() => again.current.aging.status.state === "done");
+    expect(again.current.collect.demand).toEqual({ target: { dealer: "甲公司" }, level: 3, deadlineDays: "10" });
+    expect(again.current.collect.promise).toMatchObject({ dealer: "乙公司", amount: "400", count: "2", first: "2026-12-20", mode: "hand" });
+    expect(again.current.collect.promise.rows).toEqual([{ date: "2026-12-20", amount: "150" }, { date: "2027-01-20", amount: "250" }]);
+    expect(again.current.collect.filter).toBe("expiring");
+    expect(again.current.collect.canDemand).toBe(true);
+    expect(again.current.collect.preview).toMatchObject({ ok: true, amount: 40_000 });
+  });
+});

@@ -9,8 +9,9 @@ import type { CombinedReadResult } from "../../../src/core/read/combine";
 import type { ReadResult } from "../../../src/core/read/types";
 import type { Selection } from "../../../src/port/workbook";
 import type { FixtureSheet } from "../../../src/fake-excel";
+import { reviewLines } from "../../../src/taskpane/aging/model";
 import { useAgingRun } from "../../../src/taskpane/aging/useAgingRun";
-import { useLettersRun, type LettersRunView } from "../../../src/taskpane/letters/useLettersRun";
+import { skippedOfRun, useLettersRun, type LettersRunView } from "../../../src/taskpane/letters/useLettersRun";
 import { itemTargets } from "../../../src/taskpane/reconcile/results";
 import { useReconcileRun } from "../../../src/taskpane/reconcile/useReconcileRun";
 import { APP_USE_CASES } from "../../../src/taskpane/use-cases";
@@ -116,6 +117,63 @@ describe("several monthly sheets as one ledger", () => {
     expect(pane.excel.sheet("2026-08")!.conditionalFormats).toEqual([]);
   });
 
+  test("账龄 after 对账 over both months: the reconciliation's 待核对 rows each on its own sheet, with reasons naming their sheet; an edit since leaves them out", async () => {
+    // August with XS-801 booked a second time, on its row 5.
+    const august: FixtureSheet = { ...AUGUST, rows: [...AUGUST.rows, ["2026-08-27", "甲公司", "XS-801", "销售", 2000, null]] };
+    const pane = makePane([JULY, august, STATEMENT]);
+    const choice = { ledger: "2026-07", statement: "对账单" };
+    const reconciling = await renderHook(pane, () => useReconcileRun({ choice, ledgerSheets: MONTHS, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
+    await until(() => reconciling.current.formLoaded);
+    await step(async () => reconciling.current.onRead("ledger", await APP_USE_CASES.readSheet(pane.port, "2026-07", { side: "ledger", sheets: MONTHS })));
+    await step(async () => reconciling.current.onRead("statement", await APP_USE_CASES.readSheet(pane.port, "对账单", { side: "statement" })));
+    await step(() => reconciling.current.setField({ asOf: "2026-08-31", asOfByUser: true }));
+    expect(await step(() => reconciling.current.run(false))).toBe(true);
+    await reconciling.unmount();
+
+    const aging = await renderHook(pane, () => useAgingRun({ ledger: "2026-07", ledgerSheets: MONTHS, generation: 0, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
+    await step(() => aging.current.choose({ asOf: "2026-12-01" }));
+    await until(() => aging.current.status.state === "done");
+    expect(aging.current.review).toEqual({ state: "used", statement: "对账单" });
+    const report = aging.current.run!.report;
+    expect(report.underReconciliation.map((u) => [u.sheet, u.row, u.kind, u.ref])).toEqual([
+      ["2026-07", 4, "ledger_only", "XS-703"],
+      ["2026-08", 4, "amount_mismatch", "XS-802"],
+      ["2026-08", 5, "duplicate", "XS-801"],
+    ]);
+    const lines = reviewLines(report, "zh-CN");
+    expect(lines.map((l) => l.target)).toEqual([{ sheet: "2026-07", row: 4 }, { sheet: "2026-08", row: 4 }, { sheet: "2026-08", row: 5 }]);
+    expect(lines.map((l) => l.reason)).toEqual([
+      "我方 2026-07-28 已记销售，对方未入账（请核对发票或签收单）",
+      "金额不符：我方 300.00，对方 350.00，差额 -50.00",
+      // The run's numbers said as the user reads them (relabelReport): row 5 and row 2 of 2026-08.
+      "重复记账：我方第 2026-08!5 行与第 2026-08!2 行单号、金额相同",
+    ]);
+    // 待核对 rows are not chased: the collection plan leaves them out.
+    expect(report.dealers.flatMap((d) => d.items.filter((i) => i.underReconciliation).map((i) => `${i.sheet}!${i.row}`))).toEqual(["2026-07!4", "2026-08!4", "2026-08!5"]);
+
+    // August edited after the reconciliation: its findings no longer fit the rows, so none is used.
+    pane.excel.sheet("2026-08")!.write(3, 6, 900);
+    await step(() => aging.current.recompute());
+    await until(() => aging.current.status.state === "done" && aging.current.review.state === "stale");
+    expect(aging.current.run!.report.underReconciliation).toEqual([]);
+  });
+
+  test("账龄 over other sheets than the last 对账's takes none of its rows", async () => {
+    const pane = makePane([JULY, AUGUST, STATEMENT]);
+    const reconciling = await renderHook(pane, () => useReconcileRun({ choice: { ledger: "2026-07", statement: "对账单" }, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
+    await until(() => reconciling.current.formLoaded);
+    await step(async () => reconciling.current.onRead("ledger", await APP_USE_CASES.readSheet(pane.port, "2026-07", { side: "ledger" })));
+    await step(async () => reconciling.current.onRead("statement", await APP_USE_CASES.readSheet(pane.port, "对账单", { side: "statement" })));
+    expect(await step(() => reconciling.current.run(false))).toBe(true);
+    await reconciling.unmount();
+    // July alone was reconciled; July and August aged as one ledger is another ledger.
+    const aging = await renderHook(pane, () => useAgingRun({ ledger: "2026-07", ledgerSheets: MONTHS, generation: 0, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
+    await step(() => aging.current.choose({ asOf: "2026-12-01" }));
+    await until(() => aging.current.status.state === "done");
+    expect(aging.current.review).toEqual({ state: "none" });
+    expect(aging.current.run!.report.underReconciliation).toEqual([]);
+  });
+
   test("账龄: both months aged as one (the payment settles July's first sale), overdue rows marked on their own sheets, cleared from both", async () => {
     const pane = makePane([JULY, AUGUST]);
     const hook = await renderHook(pane, () => useAgingRun({ ledger: "2026-07", ledgerSheets: MONTHS, generation: 0, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
@@ -205,7 +263,7 @@ describe("函证 from a balance table", () => {
     const fromTable = await lettersOn("往来余额表", [BALANCES]);
     const table = fromTable.hook.current.balances!;
     expect(table.cutoff).toBe("2026-11-30");
-    expect(fromTable.hook.current.excluded).toEqual([{ sheet: "往来余额表", row: 6, dealer: "温州瑞丰五金", expected: 40_000, found: 50_000 }]);
+    expect(table.mismatches).toEqual([{ sheet: "往来余额表", row: 6, dealer: "温州瑞丰五金", expected: 40_000, found: 50_000 }]);
     await step(() => fromTable.hook.current.choose({ asOf: "2026-11-30" }));
     const tableRun = await generated(fromTable.hook);
 
@@ -215,8 +273,21 @@ describe("函证 from a balance table", () => {
       ["DZ-202611-0001", "杭州美达商贸有限公司", 10_700_053],
       ["DZ-202611-0002", "嘉兴恒通家电", 140_950],
     ]);
-    expect(tableRun.skipped.map((k) => [k.dealer, k.code])).toEqual([["宁波顺和电器", "zero_balance"]]);
+    // The pane hands the run every dealer: the run itself skips the row that does not add up, and says why.
+    expect(tableRun.skipped.map((k) => [k.dealer, k.code])).toEqual([
+      ["宁波顺和电器", "zero_balance"],
+      ["温州瑞丰五金", "balance_row_off"],
+    ]);
     expect(tableRun.letters.some((l) => l.dealer === "温州瑞丰五金")).toBe(false);
+    const { rowsOff, others } = skippedOfRun(tableRun);
+    expect(rowsOff).toEqual([
+      {
+        dealer: "温州瑞丰五金",
+        reason: "余额表“往来余额表”第 6 行不平：期初 + 借方 − 贷方 = 400.00，期末余额却是 500.00；请先核对该行，未生成对账函",
+        target: { sheet: "往来余额表", row: 6 },
+      },
+    ]);
+    expect(others.map((k) => k.dealer)).toEqual(["宁波顺和电器"]);
   });
 
   test("a picked dealer whose row does not add up gets no letter either", async () => {
@@ -224,6 +295,7 @@ describe("函证 from a balance table", () => {
     await step(() => hook.current.choose({ asOf: "2026-11-30", mode: "picked", picked: ["温州瑞丰五金", "嘉兴恒通家电"] }));
     const run = await generated(hook);
     expect(run.letters.map((l) => l.dealer)).toEqual(["嘉兴恒通家电"]);
+    expect(skippedOfRun(run).rowsOff.map((r) => [r.dealer, r.target])).toEqual([["温州瑞丰五金", { sheet: "往来余额表", row: 6 }]]);
   });
 
   test("the as-of date against the table's cut-off: both dates while they differ, nothing once they agree", async () => {

@@ -209,6 +209,20 @@ describe("the reconciliation workflow", () => {
     expect(hook.current.stale).toEqual([]);
   });
 
+  test("重新对账 beside results gone stale takes the last confirmation away, as the run button does", async () => {
+    const { pane, hook } = await setUp();
+    await step(() => hook.current.run(false));
+    await step(() => hook.current.clearMarks());
+    expect(pane.store.get().confirmation?.at).toBe(MARKS_NOTE);
+    pane.excel.sheet("明细账").write(3, 4, 2500);
+    await settle();
+    expect(hook.current.stale).toEqual(["明细账"]);
+    await step(() => hook.current.runAgain());
+    expect(pane.store.get().confirmation).toBeNull();
+    expect(hook.current.stale).toEqual([]);
+    expect(hook.current.marksCleared).toBe(false);
+  });
+
   test("an edit heard through Excel's change event makes the results stale at once, and a newer run starts clean", async () => {
     const { pane, hook } = await setUp();
     await step(() => hook.current.run(false));

@@ -1,0 +1,101 @@
+/** A credit run reads each sheet once: the applications' survey, then the ledger, balance table, register and scorecard from the same reads. */
+import { findBalanceSheet, readOnce, runCredit } from "../../src/app/credit";
+import { defaultScorecard, scorecardRows } from "../../src/core/credit";
+import type { OutRow, ReadableWorkbook } from "../../src/port/workbook";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+
+const APPLICATIONS: OutRow[] = [
+  ["客户名称", "企业性质", "成立日期", "注册资本（万元）", "年销售额（万元）", "合作起始日期", "预计月采购额（元）", "担保方式", "申请额度（元）", "申请账期（天）", "业务员", "申请日期"],
+  ["杭州美达商贸", "其他", "2010-01-01", 600, 6000, "2020-01-01", 100000, "抵押", 300000, 60, "张强", "2026-08-01"],
+];
+const LEDGER: OutRow[] = [
+  ["客户", "日期", "单号", "摘要", "借方", "贷方"],
+  ["杭州美达商贸", "2026-06-01", "XS-1", "销售", 120000, null],
+  ["杭州美达商贸", "2026-07-20", "SK-1", "回款", null, 100000],
+];
+const BALANCES: OutRow[] = [["往来余额表（截止 2026-08-31）"], ["客户名称", "期初余额", "本期借方", "本期贷方", "期末余额"], ["杭州美达商贸", 0, 120000, 100000, 20000]];
+const REGISTER: OutRow[] = [
+  ["客户名称", "信用等级", "信用额度", "账期（天）"],
+  ["杭州美达商贸", "A", 250000, 60],
+];
+
+/** Counts what the port is asked for: the sheet list, and each sheet by name (singly or in a batch). */
+function counted(wb: XlsxWorkbook): { port: XlsxWorkbook; lists: () => number; reads: Map<string, number> } {
+  let lists = 0;
+  const reads = new Map<string, number>();
+  const count = (name: string) => reads.set(name, (reads.get(name) ?? 0) + 1);
+  const listSheets = wb.listSheets.bind(wb);
+  const readSheet = wb.readSheet.bind(wb);
+  const readRows = wb.readRows.bind(wb);
+  wb.listSheets = () => {
+    lists++;
+    return listSheets();
+  };
+  wb.readSheet = (name, options) => {
+    count(name);
+    return readSheet(name, options);
+  };
+  wb.readRows = (name, options) => {
+    count(name);
+    return readRows(name, options);
+  };
+  return { port: wb, lists: () => lists, reads };
+}
+
+function workbook(): XlsxWorkbook {
+  return XlsxWorkbook.fromSpecs([
+    { name: "申请", rows: APPLICATIONS },
+    { name: "明细账", rows: LEDGER },
+    { name: "往来余额表", rows: BALANCES },
+    { name: "信用档案", rows: REGISTER },
+    { name: "评分标准", rows: scorecardRows(defaultScorecard()) as OutRow[] },
+  ]);
+}
+
+describe("a credit run reads each sheet once", () => {
+  test("ledger, balance table, register and scorecard in the applications' workbook: every sheet read once, the sheet list once", async () => {
+    const { port, lists, reads } = counted(workbook());
+    const r = await runCredit({ applications: port, ledger: { port, sheet: "明细账" }, balances: { port, sheet: "往来余额表" }, asOf: "2026-08-31" });
+    if (!r.ok) throw new Error(JSON.stringify(r.problem));
+    expect([r.run.exposureFrom, r.run.result.dealers[0].exposure, r.run.scorecard.sheet, r.run.register?.sheet]).toEqual(["balances", 2_000_000, "评分标准", "信用档案"]);
+    expect(Object.fromEntries(reads)).toEqual({ 申请: 1, 明细账: 1, 往来余额表: 1, 信用档案: 1, 评分标准: 1 });
+    expect(lists()).toBe(1);
+    // What the run found is handed back as the survey the pane shows.
+    expect([r.survey.sheets, r.survey.balanceTables.map((t) => t.sheet), r.survey.register, r.survey.scorecard]).toEqual([["申请"], ["往来余额表"], "信用档案", "评分标准"]);
+  });
+
+  test("the command line's --balances: the table found is handed to the run, not read again", async () => {
+    const balances = counted(XlsxWorkbook.fromSpecs([{ name: "说明", rows: [["本表由财务系统导出"]] }, { name: "往来余额表", rows: BALANCES }]));
+    const apps = counted(XlsxWorkbook.fromSpecs([{ name: "申请", rows: APPLICATIONS }]));
+    const once = readOnce(balances.port);
+    const found = await findBalanceSheet(once);
+    if (found === null) throw new Error("no balance table");
+    const r = await runCredit({ applications: apps.port, balances: { port: once, ...found }, asOf: "2026-08-31" });
+    if (!r.ok) throw new Error(JSON.stringify(r.problem));
+    expect(r.run.result.dealers[0].exposure).toBe(2_000_000);
+    expect(Object.fromEntries(balances.reads)).toEqual({ 说明: 1, 往来余额表: 1 });
+    expect(Object.fromEntries(apps.reads)).toEqual({ 申请: 1 });
+  });
+
+  test("readOnce: the same grid on a second ask, a batch for the sheets not read yet, a failed read tried again", async () => {
+    const wb = counted(workbook());
+    let batches: string[][] = [];
+    const port: ReadableWorkbook = Object.assign(Object.create(wb.port) as XlsxWorkbook, {
+      readSheets: async (names: readonly string[]) => {
+        batches.push([...names]);
+        return Promise.all(names.map((n) => wb.port.readSheet(n)));
+      },
+    });
+    const once = readOnce(port);
+    expect(readOnce(once)).toBe(once);
+    const first = await once.readSheet("申请");
+    expect(await once.readSheet("申请")).toBe(first);
+    await once.readSheets!(["申请", "明细账", "信用档案"]);
+    expect(batches).toEqual([["明细账", "信用档案"]]);
+    expect(Object.fromEntries(wb.reads)).toEqual({ 申请: 1, 明细账: 1, 信用档案: 1 });
+    batches = [];
+    await expect(once.readSheet("没有这张表")).rejects.toThrow();
+    await expect(once.readSheet("没有这张表")).rejects.toThrow();
+    expect(wb.reads.get("没有这张表")).toBe(2);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Sheet names are matched whatever their case, as Excel matches them, everywhere the command line takes
+ * one: `--sheet`, `--sheets`, `--template FILE#SHEET`, and the one sheet of a CSV file; what is printed is
+ * the name as the workbook writes it.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { CsvWorkbook } from "../../src/xlsx/csv-workbook";
+import { PortError } from "../../src/port/workbook";
+import { run } from "./support";
+
+const LEDGER = [
+  ["日期", "客户名称", "单号", "摘要", "借方", "贷方"],
+  ["2026-10-08", "华南建材", "XS-1", "销售", 107000.53, null],
+  ["2026-11-10", "鑫达五金", "XS-3", "销售", 16409.02, null],
+];
+const CSV = "日期,客户名称,单号,摘要,借方,贷方\n2026-10-08,华南建材,XS-1,销售,1000.00,\n2026-11-05,华南建材,SK-1,收款,,400.00\n";
+
+let dir: string;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-case-"));
+  await XlsxWorkbook.fromSpecs([
+    { name: "Sales-10", rows: LEDGER as never },
+    { name: "Sales-11", rows: [LEDGER[0]] as never },
+  ]).save(path.join(dir, "ledger.xlsx"));
+  await XlsxWorkbook.fromSpecs([
+    { name: "Notes", rows: [["说明"]] },
+    { name: "My Letter", rows: [["致：{{客户名称}}"], ["{{余额大写}}"]] },
+  ]).save(path.join(dir, "tpl.xlsx"));
+  fs.writeFileSync(path.join(dir, "Ledger.csv"), CSV);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test("--template FILE#SHEET finds the template sheet whatever its case", async () => {
+  const r = await run(["letters", "--ledger", "ledger.xlsx", "--sheet", "Sales-10", "--as-of", "2026-11-30", "--template", "tpl.xlsx#my letter", "--out", "x.xlsx"], dir);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  const out = await XlsxWorkbook.open(path.join(dir, "x.xlsx"));
+  const letters = await out.readSheet("对账函 2026-11-30");
+  expect(letters.values.flat()).toContain("致：华南建材");
+  // A sheet that is not there under any case is still refused, naming the sheets there are.
+  const none = await run(["letters", "--ledger", "ledger.xlsx", "--sheet", "Sales-10", "--as-of", "2026-11-30", "--template", "tpl.xlsx#my letters"], dir);
+  expect(none.code).toBe(2);
+  expect(none.err).toContain("my letters");
+  expect(none.err).toContain("My Letter");
+});
+
+test("a CSV file's one sheet is named in any case, as on the command line", async () => {
+  const wb = CsvWorkbook.fromBytes(new TextEncoder().encode(CSV), "Ledger");
+  expect((await wb.readSheet("LEDGER")).sheet).toBe("Ledger");
+  expect((await wb.readRows("ledger")).sheet).toBe("Ledger");
+  await expect(wb.readSheet("Ledger2")).rejects.toEqual(new PortError("no_sheet", "Ledger2"));
+  const r = await run(["read", "Ledger.csv", "--sheet", "LEDGER", "--json"], dir);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.out)).toMatchObject({ sheet: "Ledger", counts: { entries: 2 } });
+});
+
+test("--sheet and --sheets match a workbook's sheets whatever their case and print the workbook's names", async () => {
+  const one = await run(["read", "ledger.xlsx", "--sheet", "sales-10", "--json"], dir);
+  expect(one.code).toBe(0);
+  expect(JSON.parse(one.out)).toMatchObject({ sheet: "Sales-10", counts: { entries: 2 } });
+  const glob = await run(["read", "ledger.xlsx", "--sheets", "SALES-*", "--json"], dir);
+  expect(glob.code).toBe(0);
+  expect(JSON.parse(glob.out).sheets).toEqual(["Sales-10", "Sales-11"]);
+  const named = await run(["read", "ledger.xlsx", "--sheet", "SALES-10", "--sheet", "sales-11", "--json"], dir);
+  expect(named.code).toBe(0);
+  expect(JSON.parse(named.out).sheets).toEqual(["Sales-10", "Sales-11"]);
+  const twice = await run(["read", "ledger.xlsx", "--sheet", "Sales-10", "--sheet", "SALES-10"], dir);
+  expect(twice.code).toBe(2);
+  expect(twice.err).toContain("SALES-10");
+});
