@@ -31,7 +31,7 @@ export interface LettersMessages {
   "letters.letter.period_after_cutoff": { dealer: string; periodStart: IsoDate; asOf: IsoDate };
   "letters.skip.zero_balance": Record<string, never>;
   /** A balance-table row where 期初 + 借 − 贷 (`expected`, fen) is not its 期末 (`found`, fen). */
-  "letters.skip.balance_row_off": { sheet: string; row: number; expected: number; found: number };
+  "letters.skip.balance_row_off": { sheet: string; row: number; expected: Fen; found: Fen };
   // The 函证登记簿.
   "letters.register.no_header": { sheet: string };
   "letters.register.bad_date": At & { found: string };
