@@ -357,7 +357,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   const periodStart = req.periodStart ?? `${asOf.slice(0, 4)}-01-01`;
   const datas: LetterData[] = [];
   for (const b of chosen) {
-    const inPeriod = sumFen(b.movements.filter((m) => m.date >= periodStart && m.date <= asOf).map((m) => m.amount));
+    const inPeriod = sumFen(b.movements.filter((m) => m.date >= periodStart && m.date <= asOf), (m) => m.amount);
     const result = letterData({
       number: "",
       dealer: { name: b.name },

@@ -73,10 +73,13 @@ export function fenAt(column: ArrayLike<number>, i: number): Fen {
   return column[i] as Fen;
 }
 
-/** Sum of amounts in fen. */
-export function sumFen(values: Iterable<Fen>): Fen {
+/** Sum of amounts in fen: of the values, or of `amountOf` each item (`sumFen(openings, (o) => o.amount)`). */
+export function sumFen(values: Iterable<Fen>): Fen;
+export function sumFen<T>(items: Iterable<T>, amountOf: (item: T) => Fen): Fen;
+export function sumFen<T>(items: Iterable<T>, amountOf?: (item: T) => Fen): Fen {
   let total = 0;
-  for (const v of values) total += v;
+  if (amountOf === undefined) for (const v of items as Iterable<Fen>) total += v;
+  else for (const item of items) total += amountOf(item);
   return total as Fen;
 }
 

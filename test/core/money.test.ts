@@ -86,6 +86,7 @@ describe("money helpers", () => {
     expect(divFen(fen(-1_000), 3)).toBe(-334);
     expect(sumFen([a, b, negFen(b)])).toBe(1_000);
     expect(sumFen([])).toBe(0);
+    expect(sumFen([{ open: a }, { open: b }], (x) => x.open)).toBe(1_250);
   });
 
   it("crosses between yuan and fen only through yuanToFen and fenToYuan", () => {

@@ -77,7 +77,7 @@ export function apartNotes(report: AgingReport, lang: Lang, width: number): OutR
   const rows: OutRow[] = [];
   const note = (value: string): OutRow => [{ value, mergeAcross: Math.max(width, 9) - 1, wrap: true, color: NOTE_COLOR }];
   const open = report.underReconciliation.filter((u) => u.status === "open");
-  const openTotal = sumFen(open.map((u) => u.open));
+  const openTotal = sumFen(open, (u) => u.open);
   if (report.unreadableRows > 0) rows.push(note(en ? T.unreadableNote.en(report.unreadableRows) : T.unreadableNote.zh(report.unreadableRows)));
   if (report.reconciliation) {
     const r = report.reconciliation;

@@ -220,7 +220,7 @@ export function dealersByBalance(report: AgingReport): DealerAging[] {
 
 function repTotals(reps: readonly RepFigures[], days: number): RepFigures {
   const sum = (f: (r: RepFigures) => number) => reps.reduce((a, r) => a + f(r), 0);
-  const sumMoney = (f: (r: RepFigures) => Fen) => sumFen(reps.map(f));
+  const sumMoney = (f: (r: RepFigures) => Fen) => sumFen(reps, f);
   const openingReceivable = sumMoney((r) => r.openingReceivable);
   const sales = sumMoney((r) => r.sales);
   const collections = sumMoney((r) => r.collections);
@@ -426,7 +426,7 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
   const p = (t: Bilingual) => pick(t, lang);
   const plan = collectionPlan(report);
   const header = [T.no, T.dealer, T.rep, T.ref, T.open, T.dueDate, T.finalDate, T.stage, T.action, T.actionDate, T.daysOverdue, T.docDate, T.amount, T.term, T.row, T.description];
-  const openTotal = sumFen(plan.map((item) => item.open));
+  const openTotal = sumFen(plan, (item) => item.open);
   const width = header.length;
   const infoRow: OutRow = [text(`${p(T.asOf)}：${report.asOf}`), null, null, null, text(`${p(T.openItems)}：${plan.length}\u3000${p(T.openTotal)}：${formatMoney(openTotal)}`)];
   while (infoRow.length < width - 1) infoRow.push(null);

@@ -384,8 +384,8 @@ export function reconciliationSheet(report: ReconcileReport, src: SourceSheets, 
     if (r.pendingItems.length === 0) rows.push(boxRow([{ value: p(R.none), numberFormat: "@" }]));
     for (const x of r.pendingItems) rows.push(pendingRow(x, src, lang));
     if (r.pendingItems.length > 0) {
-      const ours = sumFen(r.pendingItems.map((x) => x.ledgerAmount));
-      const theirs = sumFen(r.pendingItems.map((x) => x.statementAmount));
+      const ours = sumFen(r.pendingItems, (x) => x.ledgerAmount);
+      const theirs = sumFen(r.pendingItems, (x) => x.statementAmount);
       rows.push(figureRow(p(R.pendingTotal), money(ours), money(theirs)));
     }
     rows.push(figureRow(p(R.pendingNet), money(r.pendingTotal), null, true));

@@ -195,7 +195,7 @@ function blocksText(blocks: readonly NonNullable<ReadResult["blocks"]>[number][]
 
 /** The JSON of `duizhang read` on a balance table (kind 余额表). */
 export function balanceTableJson(t: BalanceTable): object {
-  const sum = (pick: (r: BalanceTable["rows"][number]) => Fen | null) => formatFen(sumFen(t.rows.map((r) => pick(r) ?? fen(0))));
+  const sum = (pick: (r: BalanceTable["rows"][number]) => Fen | null) => formatFen(sumFen(t.rows, (r) => pick(r) ?? fen(0)));
   return {
     sheet: t.sheet,
     kind: "余额表",
@@ -220,7 +220,7 @@ function balanceTableText(t: BalanceTable, lang: Lang): string {
   const source = t.cutoffSource === "user" ? s("（--as-of）", " (--as-of)") : t.cutoffSource === "title" ? s("（取自标题）", " (from the title)") : "";
   lines.push(`${s("截止日期", "Cut-off")}: ${t.cutoff ?? s("未写明（可用 --as-of 指定）", "not stated (give it with --as-of)")}${t.cutoff ? source : ""}`);
   lines.push(`${s("经销商", "Dealers")}: ${t.rows.length}`);
-  const total = (pick: (r: BalanceTable["rows"][number]) => Fen | null) => formatFenGrouped(sumFen(t.rows.map((r) => pick(r) ?? fen(0))));
+  const total = (pick: (r: BalanceTable["rows"][number]) => Fen | null) => formatFenGrouped(sumFen(t.rows, (r) => pick(r) ?? fen(0)));
   lines.push(
     renderTable(
       [s("行", "Row"), s("经销商", "Dealer"), s("期初余额", "Opening"), s("本期借方", "Debit"), s("本期贷方", "Credit"), s("期末余额", "Closing")],

@@ -138,7 +138,7 @@ export function demandFor(dealer: DealerAging, options: DemandOptions): DemandRe
     return { ok: false, skip: flagged ? "all_under_reconciliation" : "nothing_overdue" };
   }
   const chosen = chooseLevel(items, asOf, options.demands, options.missed)!;
-  const total = sumFen(items.map((i) => i.open));
+  const total = sumFen(items, (i) => i.open);
   if (total > MAX_AMOUNT_IN_WORDS_FEN) return { ok: false, skip: "amount_too_large" };
   const override = options.level !== undefined && options.level !== "auto" ? options.level : null;
   return {

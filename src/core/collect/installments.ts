@@ -122,7 +122,7 @@ export interface Receipt {
  */
 export function checkInstallments(schedule: readonly Installment[], receipts: readonly Receipt[], since: IsoDate, asOf: IsoDate): InstallmentCheck[] {
   const counted = receipts.filter((r) => r.date > since && r.date <= asOf && r.amount > 0);
-  const received = sumFen(counted.map((r) => r.amount));
+  const received = sumFen(counted, (r) => r.amount);
   let before = fen(0);
   return schedule.map((inst) => {
     const paid = maxFen(fen(0), minFen(inst.amount, subFen(received, before)));

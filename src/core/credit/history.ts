@@ -108,8 +108,8 @@ export function paymentHistory(ledger: { entries: readonly Entry[]; openings: re
     }
     sales.push({ sheet: e.sheet, row: e.row, date, amount: e.amount, dueDate, finalDate, paidByDue, daysPastFinal });
   }
-  const salesAmount = sumFen(sales.map((s) => s.amount));
-  const paidByDue = sumFen(sales.map((s) => s.paidByDue));
+  const salesAmount = sumFen(sales, (s) => s.amount);
+  const paidByDue = sumFen(sales, (s) => s.paidByDue);
 
   const byMonth = new Map<string, Fen>();
   for (const e of inWindow) byMonth.set((e.date as string).slice(0, 7), addFen(byMonth.get((e.date as string).slice(0, 7)) ?? fen(0), e.amount));

@@ -248,7 +248,7 @@ export function balanceRowOf(table: BalanceTable, dealer: string): BalanceRow | 
  */
 export function balanceTableAsRead(table: BalanceTable): ReadResult {
   const openings: Opening[] = table.rows.map((r) => ({ sheet: r.sheet, row: r.row, dealer: r.dealer, date: null, amount: r.closing }));
-  const total = sumFen(openings.map((o) => o.amount));
+  const total = sumFen(openings, (o) => o.amount);
   return {
     sheet: table.sheet,
     side: "ledger",

@@ -757,7 +757,7 @@ function settleBlocks(
       for (const i of dropped) result.skipped.push({ row: table.rows[i], reason: "other-dealer", text: table.dealers[i] ?? "" });
       for (const s of result.skipped) if (s.reason === "opening" && s.row < firstBlockEnd) s.reason = "other-dealer";
       result.skipped.sort((a, b) => a.row - b.row);
-      result.openingBalance = sumFen(result.openings.map((o) => o.amount));
+      result.openingBalance = sumFen(result.openings, (o) => o.amount);
       const t = result.table;
       let closing = result.openingBalance;
       for (let i = 0; i < t.length; i++) {

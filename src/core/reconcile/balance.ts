@@ -104,11 +104,11 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
       text: msg("reconcile.pending.awaiting.statement", { row: i.row }),
     });
   }
-  const adjustedLedgerBalance = addFen(input.ledgerBalance, sumFen(ledgerAdjustments.map((a) => a.amount)));
-  const adjustedStatementBalance = addFen(input.statementBalance, sumFen(statementAdjustments.map((a) => a.amount)));
+  const adjustedLedgerBalance = addFen(input.ledgerBalance, sumFen(ledgerAdjustments, (a) => a.amount));
+  const adjustedStatementBalance = addFen(input.statementBalance, sumFen(statementAdjustments, (a) => a.amount));
   const remainder = subFen(adjustedLedgerBalance, adjustedStatementBalance);
   const openingDifference = subFen(input.ledgerOpening, input.statementOpening);
-  const pendingTotal = sumFen(pendingItems.map((p) => p.amount));
+  const pendingTotal = sumFen(pendingItems, (p) => p.amount);
   const unexplained = subFen(subFen(remainder, pendingTotal), openingDifference);
   const unread = input.differences.some((d) => (d.kind as string) === "unreadable");
   return {

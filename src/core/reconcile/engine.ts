@@ -119,7 +119,7 @@ function signature(item: Item): string {
 
 const part = (i: Item): IdPart => ({ sheet: i.sheet, row: i.row, amount: i.amount });
 const rowsOf = (items: Item[]) => (items.length === 1 ? [items[0].row] : items.map((i) => i.row).sort((a, b) => a - b));
-const total = (items: Item[]): Fen => sumFen(items.map((i) => i.amount));
+const total = (items: Item[]): Fen => sumFen(items, (i) => i.amount);
 const NO_GAP = 1_000_000;
 
 interface Edge {

@@ -210,8 +210,8 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     );
     for (const id of m.appliedDecisions) applied.add(id);
     for (const [d, k] of m.oneSidedKeys) oneSidedKeys.set(d, k);
-    const lOpening = sumFen(lg.openings.map((o) => o.amount));
-    const sOpening = sumFen(sg.openings.map((o) => o.amount));
+    const lOpening = sumFen(lg.openings, (o) => o.amount);
+    const sOpening = sumFen(sg.openings, (o) => o.amount);
     const lBalance = addFen(lOpening, sumOf(lRows, lg.entries));
     const sBalance = addFen(sOpening, sumOf(sRows, sg.entries));
     const differences = [...unreadDifferences(lg.unread, "ledger"), ...unreadDifferences(sg.unread, "statement"), ...m.differences].sort(

@@ -110,7 +110,7 @@ export function reviewLegendLine(report: AgingReport, locale: Locale): ReviewLeg
   return {
     text: pick(UNDER_REVIEW_TEXT, locale),
     count: open.length,
-    amountText: formatFenGrouped(sumFen(open.map((u) => u.open))),
+    amountText: formatFenGrouped(sumFen(open, (u) => u.open)),
     fill: style.fill,
     color: style.color ?? null,
   };
@@ -129,7 +129,7 @@ export function limitationLegendLine(report: AgingReport, locale: Locale): Revie
   return {
     text: pick(LIMITATION_MARK_TEXT, locale),
     count: items.length,
-    amountText: formatFenGrouped(sumFen(items.map((i) => i.open))),
+    amountText: formatFenGrouped(sumFen(items, (i) => i.open)),
     fill: style.fill,
     color: style.color ?? null,
   };
