@@ -2,10 +2,12 @@
  * Money in integer fen. Arithmetic stays in integers; rounding happens once, at parsing.
  *
  * `Fen` and `Yuan` are numbers with a unit the compiler checks: a bare number, or a yuan amount, is not
- * a `Fen` until it goes through one of the few crossings here (`fen` where a number becomes money:
- * parsing, reading a table column, tests; `yuanToFen` / `fenToYuan` between the units). Comparisons and
+ * a `Fen` until it goes through one of the few crossings here: `fen` where a number becomes money (a
+ * parsed figure, a test's literal), `fenAt` where it is read back out of a raw number column (the entry
+ * table's `amounts`, open-amount buffers), `yuanToFen` / `fenToYuan` between the units. Comparisons and
  * reading a `Fen` as a number need nothing; sums and differences go through `addFen`, `subFen`, `sumFen`,
- * `negFen`, `absFen`, `minFen`, `maxFen`, so their results stay `Fen`.
+ * `negFen`, `absFen`, `minFen`, `maxFen`, `mulFen`, `divFen`, so their results stay `Fen`. A sheet cell
+ * takes `NotFen`: yuan or a plain number, never fen.
  */
 
 /** Integer amount in fen (1 yuan = 100 fen). */
