@@ -176,6 +176,7 @@ export function parseXls(bytes: Uint8Array, limits: XlsLimits = XLS_LIMITS): Pro
  * has no way to be written or marked.
  */
 export class XlsWorkbook implements ReadableWorkbook {
+  readonly readOnlyKind = "xls";
   private constructor(
     private readonly sheets: XlsSheet[],
     private readonly date1904: boolean,
