@@ -125,7 +125,7 @@ describe("writing: a sheet too large for .xlsx, and the input as the output", ()
         zh: `${file} 是输入文件，对账助手从不写入输入文件：请为结果另选一个文件名`,
         en: `${file} is the input file, and Duizhang never writes into its input: choose another name for the result`,
       });
-      const missing = await XlsxWorkbook.open(path.join(dir, "无.xlsx")).catch((e: unknown) => e as PortError);
+      const missing = (await XlsxWorkbook.open(path.join(dir, "无.xlsx")).catch((e: unknown) => e)) as PortError;
       expect(both(missing.said!).zh).toBe(`找不到文件：${path.join(dir, "无.xlsx")}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
