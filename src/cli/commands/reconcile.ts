@@ -165,7 +165,7 @@ export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile,
 const PLAIN_NUMBER = /^-?\d{1,15}(\.\d+)?$/;
 
 /** A CSV cell in the copy: plain numbers and ISO dates as numbers and dates, so sums and filters work; the rest as text. */
-function csvCellOut(v: CellValue): OutValue {
+export function csvCellOut(v: CellValue): OutValue {
   if (v instanceof Date) return { date: isoFromUtcDate(v) };
   if (typeof v !== "string") return v;
   if (PLAIN_NUMBER.test(v) && !/^-?0\d/.test(v)) return Number(v);
