@@ -19,7 +19,7 @@ module.exports = tseslint.config(
   },
   {
     // The two classic hook rules; the newer compiler-oriented ones are left off.
-    files: ["src/taskpane/**/*.tsx", "src/preview/**/*.tsx"],
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/preview/**/*.{ts,tsx}"],
     plugins: { "react-hooks": reactHooks },
     rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "warn" },
   },

@@ -68,6 +68,7 @@ import { dealerKey } from "../core/values/refs";
 import { formatFen } from "../core/money";
 import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";
 import { PortError, writableOr, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
+import { msg } from "../core/messages";
 import { findSheet, writeTemplateSheet } from "./template-sheet";
 import type { CollectKind } from "../core/collect";
 
@@ -184,8 +185,8 @@ export function demandSheetName(level: DemandLevel, asOf: IsoDate): string {
 export async function runDemands(req: DemandRequest): Promise<DemandResult> {
   const { lang, asOf } = req;
   // Without a register or target of their own, both are the ledger's workbook, which must then be writable.
-  const registerPort = req.register ?? writableOr(req.ledger.port, req.ledger.sheet);
-  const target = req.target ?? writableOr(req.ledger.port, req.ledger.sheet);
+  const registerPort = req.register ?? writableOr(req.ledger.port, req.ledger.sheet, msg("port.action.demand", {}));
+  const target = req.target ?? writableOr(req.ledger.port, req.ledger.sheet, msg("port.action.demand", {}));
 
   // Templates first: a template with problems makes nothing.
   const templates = new Map<DemandLevel, CompiledTemplate>();
@@ -336,8 +337,8 @@ export function promiseSheetName(number: string): string {
 export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   const { lang, asOf } = req;
   // Without a register or target of their own, both are the ledger's workbook, which must then be writable.
-  const registerPort = req.register ?? writableOr(req.ledger.port, req.ledger.sheet);
-  const target = req.target ?? writableOr(req.ledger.port, req.ledger.sheet);
+  const registerPort = req.register ?? writableOr(req.ledger.port, req.ledger.sheet, msg("port.action.promise", {}));
+  const target = req.target ?? writableOr(req.ledger.port, req.ledger.sheet, msg("port.action.promise", {}));
   const c = await compiled(req.template ?? null, collectTemplate("commitment"), lang);
   if (!c.ok) return c;
 

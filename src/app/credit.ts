@@ -275,7 +275,7 @@ export async function loadScorecard(port: ReadableWorkbook): Promise<ScorecardRe
   const sheets = await port.listSheets();
   if (!sheets.some((s) => s.name === SCORECARD_SHEET)) return { card: defaultScorecard(), sheet: null, problems: [] };
   const grid = await port.readSheet(SCORECARD_SHEET);
-  const { card, problems } = parseScorecard(grid.values, grid.top);
+  const { card, problems } = parseScorecard(grid.values, grid.top, SCORECARD_SHEET, grid.left);
   return { card, sheet: SCORECARD_SHEET, problems };
 }
 

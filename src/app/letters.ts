@@ -58,6 +58,7 @@ import {
 import { describeBalanceRowOff, describeCompanyProblem, describeFillWarning, describeLetterProblem, describeLetterSkip, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
 import { findSheet, writeTemplateSheet } from "./template-sheet";
 import { PortError, writableOr, type OutCell, type OutRow, type ReadableWorkbook, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
+import { msg } from "../core/messages";
 
 export type LettersStage = "reading" | "generating" | "writing";
 
@@ -282,8 +283,8 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   const { lang, asOf } = req;
   const stage = (s: LettersStage, done: number, total: number) => control.onStage?.(s, done, total);
   // Without a register or target of their own, both are the ledger's workbook, which must then be writable.
-  const registerPort = req.register ?? writableOr(req.ledger.port, req.ledger.sheet);
-  const target = req.target ?? writableOr(req.ledger.port, req.ledger.sheet);
+  const registerPort = req.register ?? writableOr(req.ledger.port, req.ledger.sheet, msg("port.action.letters", {}));
+  const target = req.target ?? writableOr(req.ledger.port, req.ledger.sheet, msg("port.action.letters", {}));
   stage("reading", 0, 4);
 
   // Template first: a template with problems makes nothing.

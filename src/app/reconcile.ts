@@ -178,14 +178,23 @@ function sideInput(read: ReadResult): SideInput {
   return { sheet: read.sheet, table: read.table, openings: read.openings, unreadable: read.unreadable ?? [] };
 }
 
-/** Read both sheets and reconcile them. Changes nothing in any workbook. */
-export async function runReconcile(req: ReconcileRequest, control: RunControl = {}): Promise<ReconcileRun> {
+/** The reader's options for one side of a request: what `runReconcile` reads that sheet with. */
+export function sideReadOptions(side: "ledger" | "statement", read?: ReadOptions): ReadOptions {
+  return { side, ...read };
+}
+
+/**
+ * Read both sheets and reconcile them. Changes nothing in any workbook. `statementRead`: the statement
+ * already being read elsewhere (another thread) with `sideReadOptions("statement", req.statement.read)`;
+ * the ledger is read here meanwhile.
+ */
+export async function runReconcile(req: ReconcileRequest, control: RunControl = {}, statementRead?: Promise<ReadResult>): Promise<ReconcileRun> {
   const { onStage, signal } = control;
   onStage?.("reading", 0, 2);
-  const ledger = await readSheet(req.ledger.port, req.ledger.sheet, { side: "ledger", ...req.ledger.read }, { signal });
+  const ledger = await readSheet(req.ledger.port, req.ledger.sheet, sideReadOptions("ledger", req.ledger.read), { signal });
   checkCancelled(signal);
   onStage?.("reading", 1, 2);
-  const statement = await readSheet(req.statement.port, req.statement.sheet, { side: "statement", ...req.statement.read }, { signal });
+  const statement = await (statementRead ?? readSheet(req.statement.port, req.statement.sheet, sideReadOptions("statement", req.statement.read), { signal }));
   checkCancelled(signal);
   onStage?.("matching", 0, 1);
   const swapped = sidesSwapped(ledger, statement);

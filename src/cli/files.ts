@@ -14,6 +14,7 @@ import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, XlsxWorkbook } from "../xlsx/workboo
 import { XLS_LIMITS, XlsReadError, XlsWorkbook } from "../xlsx/xls";
 import { UsageError } from "./errors";
 import { say } from "./options";
+import { render } from "../messages/render";
 import type { Lang } from "../app/lang";
 
 export interface OpenedFile {
@@ -183,14 +184,12 @@ export async function openInputFile(file: string, cwd: string, lang: Lang): Prom
   }
   if (!isZip(bytes)) throw new UsageError(notXlsxText(bytes, file, lang));
   try {
-    const wb = await XlsxWorkbook.openBytes(bytes, full);
+    const wb = await XlsxWorkbook.openBytes(bytes, full, file);
     return { port: wb, path: full, kind: "xlsx" };
   } catch (e) {
-    if (e instanceof PortError && e.code === "too_large") {
-      // Past the zip caps (src/xlsx/zip.ts): nothing was inflated beyond them.
-      throw new UsageError(say(lang, `${file} 解压后的内容远超任何真实工作簿（超过 1 GB，或压缩比异常），可能是恶意构造的压缩包，已拒绝读取`, `${file} inflates far beyond any real workbook (over 1 GiB, or compressed to an impossible ratio): it may be a zip bomb and was not read`));
-    }
-    throw new UsageError(say(lang, `无法读取 ${file}：不是有效的 .xlsx 文件（文件可能已损坏或不完整）`, `cannot read ${file}: not a valid .xlsx file (it may be damaged or incomplete)`));
+    // Past the zip caps (src/xlsx/zip.ts: nothing was inflated beyond them), or damaged: the port says which, and what to do.
+    if (e instanceof PortError && e.said) throw new UsageError(render(e.said, lang));
+    throw e;
   }
 }
 

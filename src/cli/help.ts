@@ -125,7 +125,7 @@ JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到
                skipped（dealer、reason）、warnings
 本公司信息取自台账或模板工作簿中的“本公司信息”表（两列：项目 | 内容）；缺少的项在函中留空待手填，并给出提示。`,
   credit: `用法：duizhang credit --applications FILE [--ledger FILE [--sheet 名称]] [--balances FILE] [--register FILE] [--scorecard FILE] [--as-of YYYY-MM-DD]
-                      [--term-days N] [--out 结果.xlsx [--force]] [--json]
+                      [--term-days N] [--out 结果.xlsx [--force]] [--approve 经销商… --approver 姓名 [--approved-on YYYY-MM-DD]] [--json]
       duizhang credit template --out 信用申请表.xlsx [--force]
   --applications  填好的信用申请：工作簿中每张按标签填写的申请表（“客户名称：”等标签，值在右侧或下方），
                   以及以这些标签为表头、一行一家的申请登记表；缺必填项或取值不合规则时指出工作表和单元格并停止
@@ -134,6 +134,8 @@ JSON 中每笔未收款项另有 limitationExpires（诉讼时效届满日，到
   --register      信用档案（工作表“信用档案”）所在工作簿，默认为申请表工作簿；档案中的额度和账期优先于建议
   --scorecard     评分标准（工作表“评分标准”）所在工作簿，默认为申请表工作簿；都没有时用默认标准，并随 --out 写出供修改
   --term-days     档案和申请都没有账期时使用的账期（天）
+  --approve       按建议审批该经销商（可写多次）：写入 --out 结果工作簿中的信用档案（该经销商一行，只写档案各列）；需 --approver
+  --approved-on   审批日期，写为评定日期（下次复评日期为其后 6 个月），默认今天；评估日（--as-of）写入档案的“评估日”列
   --out           写出新工作簿：信用评估（得分明细、建议额度的算式、复评和超额度名单）、评分标准、信用档案（超额度行标色）、台账副本（超额度经销商的未收行标色）
   --json          以 JSON 输出：asOf、dealers（dealer、source、score、grade、breakdown、monthlyBase、termDays、suggestedLimit、
                   requestedLimit、limit、limitSource、exposure、status、reviewDue …）、review、exposures、overLimit
@@ -293,7 +295,7 @@ is to get an acknowledgement / expired: possibly time-barred, still listed).`,
 Company details come from a 本公司信息 sheet (项目 | 内容) in the ledger's or the template's workbook; a missing one is
 left as a line to fill by hand, with a warning.`,
   credit: `Usage: duizhang credit --applications FILE [--ledger FILE [--sheet NAME]] [--balances FILE] [--register FILE] [--scorecard FILE] [--as-of YYYY-MM-DD]
-                      [--term-days N] [--out RESULT.xlsx [--force]] [--json]
+                      [--term-days N] [--out RESULT.xlsx [--force]] [--approve DEALER… --approver NAME [--approved-on YYYY-MM-DD]] [--json]
        duizhang credit template --out FORM.xlsx [--force]
   --applications  filled applications: every form in the workbook read by its labels (客户名称: …, the value beside or
                   below), and tables with those labels as headers, one dealer a row; a missing required field or a bad
@@ -305,6 +307,10 @@ left as a line to fill by hand, with a warning.`,
   --register      the workbook with the 信用档案 sheet (default: the applications' workbook); its limits and terms rule
   --scorecard     the workbook with the 评分标准 sheet (default: the applications' workbook, else the built-in one,
                   written with --out for editing)
+  --approve       approve the suggestion of this dealer (may be given again): written into the 信用档案 of the --out
+                  workbook (the dealer's row, the register's columns only); needs --approver
+  --approved-on   the day of the approval, written as 评定日期 (下次复评日期 six months on); default today; the as-of
+                  date (--as-of) goes to the register's 评估日 column
   --out           a new workbook: 信用评估, 评分标准, 信用档案 (over-limit rows marked), a copy of the ledger (over-limit
                   dealers' open rows marked)
   --json          asOf, dealers (dealer, source, score, grade, breakdown, monthlyBase, termDays, suggestedLimit,

@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "util";
 import { PortError } from "../port/workbook";
+import { render } from "../messages/render";
 import { removeUnfinished, WholeFileError } from "../port/whole-file";
 import type { Lang } from "../app/lang";
 import { EXIT_BAD_INPUT, EXIT_OK, UsageError } from "./errors";
@@ -143,6 +144,9 @@ const COMMANDS: Record<string, { options: Options; positionals: number; run: (ct
       scorecard: { type: "string" },
       "as-of": { type: "string" },
       "term-days": { type: "string" },
+      approve: { type: "string", multiple: true },
+      approver: { type: "string" },
+      "approved-on": { type: "string" },
       ...RESULTS,
     },
     positionals: 1,
@@ -244,6 +248,7 @@ export async function main(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = {
 }
 
 function portErrorText(e: PortError, lang: Lang): string {
+  if (e.said) return render(e.said, lang);
   switch (e.code) {
     case "no_sheet":
       return say(lang, `找不到工作表：${e.detail}`, `no such sheet: ${e.detail}`);

@@ -10,11 +10,12 @@
 import type { AgingMessages } from "./aging/messages";
 import type { CollectMessages } from "./collect/messages";
 import type { CreditMessages } from "./credit/messages";
+import type { FileMessages } from "./files/messages";
 import type { LettersMessages } from "./letters/messages";
 import type { ReadMessages } from "./read/messages";
 import type { ReconcileMessages } from "./reconcile/messages";
 
-export interface MessageParams extends ReconcileMessages, AgingMessages, LettersMessages, ReadMessages, CollectMessages, CreditMessages {}
+export interface MessageParams extends ReconcileMessages, AgingMessages, LettersMessages, ReadMessages, CollectMessages, CreditMessages, FileMessages {}
 
 export type MessageCode = keyof MessageParams;
 

@@ -3,6 +3,7 @@ import type { Language } from "./table";
 import { agingEn } from "./en/aging";
 import { collectEn } from "./en/collect";
 import { creditEn } from "./en/credit";
+import { filesEn } from "./en/files";
 import { lettersEn } from "./en/letters";
 import { readEn } from "./en/read";
 import { reconcileEn } from "./en/reconcile";
@@ -18,5 +19,6 @@ export const en: Language = {
     ...collectEn,
     ...creditEn,
     ...agingEn,
+    ...filesEn,
   },
 };

@@ -3,6 +3,7 @@ import type { Language } from "./table";
 import { agingZh } from "./zh/aging";
 import { collectZh } from "./zh/collect";
 import { creditZh } from "./zh/credit";
+import { filesZh } from "./zh/files";
 import { lettersZh } from "./zh/letters";
 import { readZh } from "./zh/read";
 import { reconcileZh } from "./zh/reconcile";
@@ -18,5 +19,6 @@ export const zh: Language = {
     ...collectZh,
     ...creditZh,
     ...agingZh,
+    ...filesZh,
   },
 };

@@ -5,6 +5,7 @@
  * .xlsx files (command line). Use cases and the task pane only ever see this interface.
  */
 import type { Grid, IsoDate } from "../core/model";
+import { msg, type Message } from "../core/messages";
 import type { NotFen } from "../core/money";
 import type { SheetGrid } from "../core/read/source";
 
@@ -320,6 +321,8 @@ export interface SheetChange {
  * file or an old .xls workbook too, which can be nothing more; a use case that only reads asks for this.
  */
 export interface ReadableWorkbook {
+  /** For a file that can only be read, what it is (a CSV file, an old .xls workbook), to say when asked to write into it. */
+  readonly readOnlyKind?: "csv" | "xls";
   capabilities(): Promise<Capabilities>;
   listSheets(): Promise<SheetInfo[]>;
   /** The used range of a sheet as values; never changes the sheet. Throws `PortError` `no_sheet` for an unknown name. */
@@ -349,12 +352,14 @@ export function isWritable(port: ReadableWorkbook): port is WorkbookPort {
 
 /**
  * `port` itself where it can be written; a workbook that can only be read (a CSV file, an .xls workbook) is
- * refused with `PortError` `unsupported` naming `what`: for a use case whose results go into its input's
- * workbook unless it is given another.
+ * refused with `PortError` `unsupported` naming `sheet` (its detail), and saying which kind of file it is,
+ * what was attempted (`action`, default writing the results) and what to do instead (`port.read_only`): for
+ * a use case whose results go into its input's workbook unless it is given another.
  */
-export function writableOr(port: ReadableWorkbook, what: string): WorkbookPort {
+export function writableOr(port: ReadableWorkbook, sheet: string, action: Message = msg("port.action.results", {})): WorkbookPort {
   if (isWritable(port)) return port;
-  throw new PortError("unsupported", what);
+  const kind = port.readOnlyKind === "csv" ? msg("port.kind.csv", {}) : port.readOnlyKind === "xls" ? msg("port.kind.xls", {}) : msg("port.kind.other", {});
+  throw new PortError("unsupported", sheet, msg("port.read_only", { sheet, kind, action }));
 }
 
 /** A workbook that is read, written and marked: Excel itself, or an .xlsx file. */
@@ -404,11 +409,15 @@ export interface WorkbookPort extends ReadableWorkbook {
 
 export type PortErrorCode = "no_sheet" | "not_ours" | "too_large" | "unsupported" | "cancelled" | "io";
 
-/** A failure the user can act on; `detail` names the sheet or file. */
+/**
+ * A failure the user can act on; `detail` names the sheet or file. `said`, where the port knows more, is the
+ * whole of it as a message (what went wrong with which file or sheet, and what to do), for the text shown.
+ */
 export class PortError extends Error {
   constructor(
     readonly code: PortErrorCode,
     readonly detail: string,
+    readonly said?: Message,
   ) {
     super(`${code}: ${detail}`);
     this.name = "PortError";

@@ -11,6 +11,7 @@ import { isRowsGrid, valuesGrid, type SheetGrid } from "../core/read/source";
 import { csvToSheetGrid } from "./csv";
 
 export class CsvWorkbook implements ReadableWorkbook {
+  readonly readOnlyKind = "csv";
   /** The grid with its values, once something has asked for them (a large file's rows are built then). */
   private values: Grid | null = null;
 

@@ -22,7 +22,7 @@
  */
 import type { CellValue, Grid } from "../core/model";
 import type { RowsGrid } from "../core/read/source";
-import { ZipReader } from "./zip";
+import { ZipError, ZipReader } from "./zip";
 
 type Slice = (this: Buffer, start: number, end: number) => string;
 const PROTO = Buffer.prototype as unknown as Record<string, Slice | undefined>;
@@ -679,7 +679,7 @@ export class XlsxPackage {
     const bookTarget = rootRels ? relationships(rootRels, "").find((r) => r.type.endsWith("/officeDocument"))?.target : undefined;
     const bookPath = bookTarget ?? "xl/workbook.xml";
     const book = this.text(bookPath);
-    if (book === null) throw new Error("no workbook part");
+    if (book === null) throw new ZipError("corrupt", bookPath, "no workbook part", { kind: "missing" });
     const dir = bookPath.includes("/") ? bookPath.slice(0, bookPath.lastIndexOf("/") + 1) : "";
     const relsPath = `${dir}_rels/${bookPath.slice(dir.length)}.rels`;
     const rels = relationships(this.text(relsPath) ?? "", dir);
@@ -711,7 +711,7 @@ export class XlsxPackage {
       this.strings ??= sharedStrings(this.sharedStringsPath ? this.text(this.sharedStringsPath) : null);
       this.dates ??= dateStyles(this.styleFormats());
       const xml = this.zip.read(entry.path);
-      if (xml === null) throw new Error(`no part ${entry.path}`);
+      if (xml === null) throw new ZipError("corrupt", entry.path, `no part ${entry.path}`, { kind: "missing" });
       s = new SheetXml(xml, this.strings, this.dates, this.date1904);
       this.parsed.set(entry.path, s);
     }

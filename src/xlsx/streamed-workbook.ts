@@ -1,18 +1,18 @@
 /**
  * A new result workbook written to its file as it is made, for results too large to hold in ExcelJS's
  * workbook model (a full-sheet ledger's copy and a 催款计划 of half a million items: tens of millions of
- * cell objects). Each sheet goes out row by row through ExcelJS's streaming writer as soon as it is
- * given; what the file holds is what `XlsxWorkbook` would write for the same calls (values, number
- * formats, fonts, fills, borders, wrapping, merges, links, widths, frozen rows, AutoFilter, print
- * setup, marks as tagged conditional formats, our sheets and their ids in the very hidden `_duizhang`).
+ * cell objects). Each sheet's XML is made row by row and deflated as it goes (./xlsx-writer); what the
+ * file holds is what `XlsxWorkbook` writes for the same calls, read back cell for cell and style for
+ * style (values, number formats, fonts, fills, borders, wrapping, merges, links, widths, heights, frozen
+ * rows, AutoFilter, print setup and page breaks, marks as tagged conditional formats, our sheets and their
+ * ids in the very hidden `_duizhang`, which takes its id and place when the first of our sheets is written,
+ * as there).
  *
  * Whole or nothing: the bytes go to a temporary file beside the target (`writeFileWhole`), which takes
  * the target's name only at `save`; `abandon`, or any failure, leaves no file. Write-only: a sheet is
  * sealed once the next one starts, so marks must come right after their sheet (as every use case does).
  */
-import ExcelJS from "exceljs";
 import * as path from "path";
-import { Writable } from "stream";
 import { writeFileWhole, type ByteSink, type WholeFileFs } from "../port/whole-file";
 import type { Grid } from "../core/model";
 import { marginsOf, printScale, wrappedRowHeights } from "../port/print";
@@ -20,6 +20,7 @@ import {
   Capabilities,
   HeaderFooterText,
   MarkStyle,
+  OutRow,
   PortError,
   ReadOptions,
   RowMark,
@@ -31,76 +32,47 @@ import {
 import { checkMarkStyles } from "../port/marks";
 import { columnLetters, sameSheetName } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
-import { planCell, specWidth, type PlannedCell } from "../port/cells";
-import { addMarkRules, cellStyle, cellValue, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET } from "./workbook";
+import { specWidth } from "../port/cells";
+import { addMarkRules, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET } from "./workbook";
 import { xmlSafe } from "./xml-safe";
-
-/** Rows written between pauses that let the zip catch up, so a sheet's XML never gathers in memory whole. */
-const ROWS_PER_PAUSE = 2_000;
+import { defaultPageSetup, XlsxWriter, type PageSetup, type SheetEntry, type SheetPart, type SheetSetup } from "./xlsx-writer";
 
 interface Written {
   name: string;
   id: number;
-  ws: StreamSheet;
   rows: number;
   columns: number;
   ours: boolean;
 }
 
-/** A sheet of the streaming writer: a worksheet whose rows and whole are committed (written out) once done. */
-type StreamSheet = ExcelJS.Worksheet & { commit(): void };
-
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** The streaming writer's buffer of one sheet's XML and where the zip reads it from. */
-interface SheetStream {
-  pipes: { _writableState?: { length: number; highWaterMark: number; needDrain: boolean } }[];
-}
-
-/** Whether a stream the sheet's XML goes to holds more than it asked for (the zip's own stream classes say so in their state). */
-function full(p: SheetStream["pipes"][number]): boolean {
-  const state = p._writableState;
-  return state !== undefined && (state.needDrain || state.length >= state.highWaterMark);
-}
-
-/** Longest wait at one pause: a zip that has not caught up by then (an earlier sheet still compressing) is let be. */
-const MAX_WAIT_MS = 2_000;
-
-/**
- * Waits while the zip is behind with this sheet: ExcelJS hands the zip each piece of XML without waiting,
- * so a fast sheet would gather its whole XML in buffers outside the heap (hundreds of megabytes for a
- * full-sheet ledger). Waits until the zip reads the sheet and its input has room again.
- */
-async function zipCaughtUp(ws: StreamSheet): Promise<void> {
-  const stream = (ws as unknown as { stream: SheetStream }).stream;
-  const started = Date.now();
-  while (stream.pipes.length === 0 || stream.pipes.some(full)) {
-    if (Date.now() - started > MAX_WAIT_MS) return;
-    await new Promise<void>((resolve) => setTimeout(resolve, 1));
-  }
+/** Rows given one at a time (a CSV ledger's copy): how many, how wide, and each as the sheet gets it. */
+export interface RowsSource {
+  readonly length: number;
+  readonly width: number;
+  row(index: number): OutRow;
 }
 
 export class StreamedWorkbook implements WorkbookPort {
   private readonly sheetsWritten: Written[] = [];
-  private open: Written | null = null;
+  private open: { written: Written; part: SheetPart } | null = null;
   private readonly settings = new Map<string, string>();
+  private settingsEntry: SheetEntry | null = null;
   private finished = false;
 
   private constructor(
-    private readonly writer: ExcelJS.stream.xlsx.WorkbookWriter,
+    private readonly writer: XlsxWriter,
     /** Settles when the file is in place (or was not written). */
     private readonly placed: Promise<void>,
     /** Lets `writeFileWhole` go on to flush and name the file, or makes it give up. */
     private readonly release: (error?: unknown) => void,
-    /** Settles when the zip has written its last byte. */
-    private readonly zipped: Promise<void>,
   ) {}
 
   /**
    * Starts `file` (an existing file is replaced only with `replace`). Nothing has the target's name until
    * `save`; call `abandon` to give up. Fails with a `WholeFileError` like `XlsxWorkbook.save`.
+   * `level`: zlib's deflate level (1, the default, is the fastest).
    */
-  static async create(file: string, options: { replace?: boolean; fs?: WholeFileFs } = {}): Promise<StreamedWorkbook> {
+  static async create(file: string, options: { replace?: boolean; fs?: WholeFileFs; level?: number } = {}): Promise<StreamedWorkbook> {
     const target = path.resolve(file);
     let handOver!: (sink: ByteSink) => void;
     const sinkReady = new Promise<ByteSink>((resolve) => (handOver = resolve));
@@ -117,24 +89,10 @@ export class StreamedWorkbook implements WorkbookPort {
     // A target that may not be replaced fails before any sink is handed over.
     const sink = await Promise.race([sinkReady, placed.then(() => null)]);
     if (sink === null) throw new PortError("io", `${file}: not written`);
-    let zipDone!: () => void;
-    let zipFailed!: (e: unknown) => void;
-    const zipped = new Promise<void>((resolve, reject) => {
-      zipDone = resolve;
-      zipFailed = reject;
-    });
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        sink.write(chunk).then(() => done(), done);
-      },
-    });
-    stream.on("finish", () => zipDone());
-    stream.on("error", (e) => zipFailed(e));
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-    // The caller learns of a failed write at `save`; until then nothing waits on these.
+    const writer = new XlsxWriter(sink, options.level !== undefined ? { level: options.level } : {});
+    // The caller learns of a failed write at `save`; until then nothing waits on this.
     placed.catch(() => undefined);
-    zipped.catch(() => undefined);
-    return new StreamedWorkbook(writer, placed, release, zipped);
+    return new StreamedWorkbook(writer, placed, release);
   }
 
   async capabilities(): Promise<Capabilities> {
@@ -155,102 +113,59 @@ export class StreamedWorkbook implements WorkbookPort {
   }
 
   async setSetting(key: string, value: unknown): Promise<void> {
+    this.assertOpen(key);
+    // As in `XlsxWorkbook`, the settings sheet is made when the first setting is kept.
+    this.settingsEntry ??= this.writer.reserveSheet(SETTINGS_SHEET, "veryHidden");
     if (value === undefined) this.settings.delete(key);
     else this.settings.set(key, JSON.stringify(value));
   }
 
+  /** Checks a sheet about to be written and takes its id and place; our own are recorded as `XlsxWorkbook` records them. */
+  private async startSheet(name: string, rows: number, columns: number, usersSheet: boolean): Promise<{ written: Written; entry: SheetEntry }> {
+    this.assertOpen(name);
+    if (rows > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) {
+      throw new PortError("too_large", `${name}: ${rows} × ${columns}, > ${MAX_SHEET_ROWS} × ${MAX_SHEET_COLUMNS}`);
+    }
+    if (sameSheetName(name, SETTINGS_SHEET) || this.sheetsWritten.some((s) => sameSheetName(s.name, name))) throw new PortError("not_ours", name);
+    const entry = this.writer.reserveSheet(xmlSafe(name));
+    const written: Written = { name, id: entry.id, rows, columns, ours: !usersSheet };
+    this.sheetsWritten.push(written);
+    if (written.ours) {
+      const ours = this.sheetsWritten.filter((s) => s.ours);
+      await this.setSetting(OWNED_SHEETS_KEY, ours.map((s) => s.name));
+      await this.setSetting(OWNED_SHEET_IDS_KEY, ours.map((s) => String(s.id)));
+    }
+    return { written, entry };
+  }
+
   async writeSheet(spec: SheetSpec, options: ReadOptions = {}): Promise<void> {
     this.assertOpen(spec.name);
-    const columns = specWidth(spec.rows);
-    if (spec.rows.length > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) {
-      throw new PortError("too_large", `${spec.name}: ${spec.rows.length} × ${columns}, > ${MAX_SHEET_ROWS} × ${MAX_SHEET_COLUMNS}`);
-    }
-    if (sameSheetName(spec.name, SETTINGS_SHEET) || this.sheetsWritten.some((s) => sameSheetName(s.name, spec.name))) throw new PortError("not_ours", spec.name);
     if (spec.templateFormats || spec.form || spec.position !== undefined) throw new PortError("unsupported", `${spec.name}: templates, forms and positions are not streamed`);
-    this.seal();
-    const ws = this.writer.addWorksheet(xmlSafe(spec.name), this.sheetOptions(spec, columns)) as StreamSheet;
-    const written: Written = { name: spec.name, id: ws.id, ws, rows: spec.rows.length, columns, ours: !spec.usersSheet };
-    this.sheetsWritten.push(written);
-    this.open = written;
-    await this.fill(ws, spec, options);
+    const columns = specWidth(spec.rows);
+    const { written, entry } = await this.startSheet(spec.name, spec.rows.length, columns, spec.usersSheet === true);
+    const part = await this.writer.startSheet(entry, setupOf(spec, columns));
+    this.open = { written, part };
+    await this.fill(part, spec.name, spec.rows.length, (i) => spec.rows[i], options);
   }
 
-  private sheetOptions(spec: SheetSpec, width: number): Partial<ExcelJS.AddWorksheetOptions> {
-    const options: Partial<ExcelJS.AddWorksheetOptions> = {};
-    if (spec.freezeRows && spec.freezeRows > 0) options.views = [{ state: "frozen", ySplit: spec.freezeRows, xSplit: 0, topLeftCell: `A${spec.freezeRows + 1}` }];
-    const total = spec.rows.length;
-    if (spec.filterRow && width > 0 && spec.filterRow <= total) {
-      const last = Math.min(total, Math.max(spec.filterRow, spec.filterLastRow ?? total));
-      (options as { autoFilter?: string }).autoFilter = `A${spec.filterRow}:${columnLetters(width)}${last}`;
-    }
-    const p = spec.print;
-    if (p) {
-      const inches = (cm: number) => Math.round((cm / 2.54) * 1000) / 1000;
-      const m = marginsOf(p);
-      const scale = printScale(spec);
-      const pageSetup: Partial<ExcelJS.PageSetup> = {
-        paperSize: 9, // A4
-        orientation: p.orientation ?? "portrait",
-        firstPageNumber: 1,
-        margins: { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right), header: inches(m.header), footer: inches(m.footer) },
-        ...(scale.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: scale.scale }),
-      };
-      if (p.repeatRows) pageSetup.printTitlesRow = `${p.repeatRows[0]}:${p.repeatRows[1]}`;
-      if (p.repeatColumns) pageSetup.printTitlesColumn = `${columnLetters(p.repeatColumns[0])}:${columnLetters(p.repeatColumns[1])}`;
-      if (p.centerHorizontally) pageSetup.horizontalCentered = true;
-      const area = p.area;
-      const block = area === "used" ? null : (area ?? (width > 0 && total > 0 ? { fromRow: 1, toRow: total, fromColumn: 1, toColumn: width } : null));
-      if (block) pageSetup.printArea = `${columnLetters(block.fromColumn)}$${block.fromRow}:${columnLetters(block.toColumn)}$${block.toRow}`;
-      options.pageSetup = pageSetup;
-      const part = (t: HeaderFooterText | undefined) => (t ? `${t.left ? `&L${t.left}` : ""}${t.center ? `&C${t.center}` : ""}${t.right ? `&R${t.right}` : ""}` : "");
-      const header = part(p.header);
-      const footer = part(p.footer);
-      if (header || footer) options.headerFooter = { ...(header ? { oddHeader: header } : {}), ...(footer ? { oddFooter: footer } : {}) } as ExcelJS.HeaderFooter;
-    }
-    return options;
+  /**
+   * Writes a sheet of values only (no sheet-wide formats) from rows given one at a time: the sheet
+   * `writeSheet({ name, rows })` writes, without all its rows held at once (a CSV ledger's copy).
+   */
+  async writeValuesSheet(name: string, rows: RowsSource, options: ReadOptions = {}): Promise<void> {
+    const { written, entry } = await this.startSheet(name, rows.length, rows.width, false);
+    const part = await this.writer.startSheet(entry, { rowCount: rows.length, width: rows.width });
+    this.open = { written, part };
+    await this.fill(part, name, rows.length, (i) => rows.row(i), options);
   }
 
-  private async fill(ws: StreamSheet, spec: SheetSpec, options: ReadOptions): Promise<void> {
-    const wrapColumns = new Set(spec.wrapColumns ?? []);
-    const fontSize = spec.fontSize;
-    const vertical = spec.verticalAlign === "center" ? "middle" : spec.verticalAlign;
-    (spec.columnWidths ?? []).forEach((w, i) => {
-      if (w > 0) ws.getColumn(i + 1).width = w;
-    });
-    const heights = wrappedRowHeights(spec);
-    const breaks = new Set((spec.print?.breakBefore ?? []).filter((r) => r > 1 && r <= spec.rows.length).map((r) => r - 1));
-    const styles = new Map<string, Partial<ExcelJS.Style>>();
-    const total = spec.rows.length;
+  private async fill(part: SheetPart, name: string, total: number, rowAt: (index: number) => OutRow, options: ReadOptions): Promise<void> {
     options.onProgress?.({ done: 0, total });
-    for (let i = 0; i < total; i++) {
-      const r = i + 1;
-      const row = ws.getRow(r);
-      const cells = spec.rows[i];
-      for (let j = 0; j < cells.length; j++) {
-        const planned = planCell(cells[j], spec.columnFormats?.[j]);
-        if (planned.kind === "text" && wrapColumns.has(j + 1)) planned.wrap = true;
-        if (planned.kind === "empty" && planned.numberFormat === "General" && !planned.bold && !planned.fill && !planned.border && !planned.align && !planned.color) continue;
-        const cell = row.getCell(j + 1);
-        const style = styleOf(planned, fontSize, vertical, styles);
-        if (style !== null) cell.style = style;
-        cell.value = cellValue(planned, xmlSafe);
-        if (planned.mergeAcross) ws.mergeCells(r, j + 1, r, j + 1 + planned.mergeAcross);
-      }
-      const rowHeight = spec.rowHeights?.[i];
-      const height = typeof rowHeight === "number" && rowHeight > 0 ? rowHeight : heights.get(r);
-      if (height !== undefined) row.height = height;
-      if (breaks.has(r)) row.addPageBreak();
-      row.commit();
-      if (r % ROWS_PER_PAUSE === 0) {
-        if (options.signal?.aborted) throw new PortError("cancelled", spec.name);
-        options.onProgress?.({ done: r, total });
-        await pause();
-        await zipCaughtUp(ws);
-      }
-    }
-    for (const m of spec.merges ?? []) {
-      if (m.toRow > m.fromRow || m.toColumn > m.fromColumn) ws.mergeCells(m.fromRow, m.fromColumn, m.toRow, m.toColumn);
-    }
+    await part.writeRows(total, rowAt, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      cancelled: () => new PortError("cancelled", name),
+    });
     options.onProgress?.({ done: total, total });
   }
 
@@ -258,32 +173,29 @@ export class StreamedWorkbook implements WorkbookPort {
   async markRows(sheet: string, group: string, marks: RowMark[], styles: Record<string, MarkStyle>): Promise<void> {
     checkMarkStyles(marks, styles);
     const target = this.open;
-    if (target === null || !sameSheetName(target.name, sheet)) throw new PortError("unsupported", `${sheet}: marks go on the sheet written last`);
-    addMarkRules(target.ws, group, marks, styles, "A", columnLetters(Math.max(1, target.columns)));
+    if (target === null || !sameSheetName(target.written.name, sheet)) throw new PortError("unsupported", `${sheet}: marks go on the sheet written last`);
+    const part = target.part;
+    part.removeConditionalFormats(group);
+    // Over the columns that hold values, as `XlsxWorkbook` bounds them.
+    const c1 = columnLetters(part.valueLeft || 1);
+    const c2 = columnLetters(part.valueRight || 1);
+    addMarkRules({ addConditionalFormatting: (cf) => part.addConditionalFormatting(cf, group) }, group, marks, styles, c1, c2);
   }
 
-  /** Seals the last sheet, adds the settings sheet (our sheets and their ids), and gives the file its name. */
+  /** Seals the last sheet, writes the settings sheet (our sheets and their ids), and gives the file its name. */
   async save(): Promise<void> {
     this.assertOpen("save");
     this.finished = true;
     try {
-      this.seal();
-      const ours = this.sheetsWritten.filter((s) => s.ours);
-      await this.setSetting(OWNED_SHEETS_KEY, ours.map((s) => s.name));
-      await this.setSetting(OWNED_SHEET_IDS_KEY, ours.map((s) => String(s.id)));
-      const settings = this.writer.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" }) as StreamSheet;
-      let r = 1;
-      for (const [key, json] of this.settings) {
-        const row = settings.getRow(r++);
-        row.getCell(1).value = key;
-        row.getCell(2).value = json;
-        row.commit();
+      this.open = null;
+      if (this.settingsEntry !== null) {
+        const part = await this.writer.startSheet(this.settingsEntry, { rowCount: this.settings.size, width: 2 });
+        await part.writeTextRows([...this.settings].map(([key, json]) => [key, json]));
       }
-      settings.commit();
-      await this.writer.commit();
-      await this.zipped;
+      await this.writer.finish();
       this.release();
     } catch (e) {
+      this.writer.abandon();
       this.release(e);
       await this.placed.catch(() => undefined);
       throw e;
@@ -295,13 +207,9 @@ export class StreamedWorkbook implements WorkbookPort {
   async abandon(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    this.writer.abandon();
     this.release(new PortError("cancelled", "result workbook abandoned"));
     await this.placed.catch(() => undefined);
-  }
-
-  private seal(): void {
-    if (this.open !== null) this.open.ws.commit();
-    this.open = null;
   }
 
   private assertOpen(what: string): void {
@@ -339,14 +247,55 @@ export class StreamedWorkbook implements WorkbookPort {
   }
 }
 
-/** The cell's style as `XlsxWorkbook` gives it, made once per distinct look; null when the cell has none. */
-function styleOf(p: PlannedCell, sheetFontSize: number | undefined, vertical: "top" | "middle" | undefined, cache: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> | null {
-  const fontSize = p.fontSize ?? sheetFontSize;
-  const key = `${p.numberFormat}\u0000${p.bold ? 1 : 0}${p.color ?? ""}\u0000${fontSize ?? ""}\u0000${p.link ? 1 : 0}\u0000${p.fill ?? ""}\u0000${p.align ?? ""}${p.wrap ? 1 : 0}\u0000${p.border ? 1 : 0}`;
-  const known = cache.get(key);
-  if (known !== undefined) return known;
-  const style = cellStyle(p, sheetFontSize, vertical);
-  const out = Object.keys(style).length > 0 ? style : null;
-  if (out !== null) cache.set(key, out);
-  return out;
+/** Everything but the rows of a sheet, as `XlsxWorkbook.fillSheet` and `setUpPrinting` set them. */
+function setupOf(spec: SheetSpec, width: number): SheetSetup {
+  const total = spec.rows.length;
+  const heights = new Map(wrappedRowHeights(spec));
+  spec.rowHeights?.forEach((h, i) => {
+    if (typeof h === "number" && h > 0) heights.set(i + 1, h);
+  });
+  const setup: SheetSetup = {
+    rowCount: total,
+    width,
+    ...(spec.columnWidths ? { columnWidths: spec.columnWidths } : {}),
+    ...(spec.columnFormats ? { columnFormats: spec.columnFormats } : {}),
+    ...(spec.wrapColumns ? { wrapColumns: spec.wrapColumns } : {}),
+    ...(spec.fontSize !== undefined ? { fontSize: spec.fontSize } : {}),
+    ...(spec.verticalAlign ? { vertical: spec.verticalAlign === "center" ? "middle" : spec.verticalAlign } : {}),
+    ...(spec.freezeRows && spec.freezeRows > 0 ? { freezeRows: spec.freezeRows } : {}),
+    ...(heights.size > 0 ? { rowHeights: heights } : {}),
+    ...(spec.merges ? { merges: spec.merges } : {}),
+  };
+  if (spec.filterRow && width > 0 && spec.filterRow <= total) {
+    const last = Math.min(total, Math.max(spec.filterRow, spec.filterLastRow ?? total));
+    setup.autoFilter = `A${spec.filterRow}:${columnLetters(width)}${last}`;
+  }
+  const p = spec.print;
+  if (p) {
+    const inches = (cm: number) => Math.round((cm / 2.54) * 1000) / 1000;
+    const m = marginsOf(p);
+    const scale = printScale(spec);
+    const pageSetup: PageSetup = {
+      ...defaultPageSetup(),
+      paperSize: 9, // A4
+      orientation: p.orientation ?? "portrait",
+      firstPageNumber: 1,
+      margins: { top: inches(m.top), bottom: inches(m.bottom), left: inches(m.left), right: inches(m.right), header: inches(m.header), footer: inches(m.footer) },
+      ...(scale.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: scale.scale }),
+    };
+    if (p.repeatRows) pageSetup.printTitlesRow = `${p.repeatRows[0]}:${p.repeatRows[1]}`;
+    if (p.repeatColumns) pageSetup.printTitlesColumn = `${columnLetters(p.repeatColumns[0])}:${columnLetters(p.repeatColumns[1])}`;
+    if (p.centerHorizontally) pageSetup.horizontalCentered = true;
+    const area = p.area;
+    const block = area === "used" ? null : (area ?? (width > 0 && total > 0 ? { fromRow: 1, toRow: total, fromColumn: 1, toColumn: width } : null));
+    if (block) pageSetup.printArea = `${columnLetters(block.fromColumn)}$${block.fromRow}:${columnLetters(block.toColumn)}$${block.toRow}`;
+    setup.pageSetup = pageSetup;
+    const part = (t: HeaderFooterText | undefined) => (t ? `${t.left ? `&L${t.left}` : ""}${t.center ? `&C${t.center}` : ""}${t.right ? `&R${t.right}` : ""}` : "");
+    const header = xmlSafe(part(p.header));
+    const footer = xmlSafe(part(p.footer));
+    if (header || footer) setup.headerFooter = { ...(header ? { oddHeader: header } : {}), ...(footer ? { oddFooter: footer } : {}) };
+    // A break goes under the row before the one that starts the page.
+    setup.breaksAfter = (p.breakBefore ?? []).filter((r) => r > 1 && r <= total).map((r) => r - 1);
+  }
+  return setup;
 }

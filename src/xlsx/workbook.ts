@@ -25,6 +25,7 @@ import { writeFileWhole, type ByteSink, type WholeFileFs } from "../port/whole-f
 import { makeWorkbookXmlSafe } from "./xml-safe";
 import { serialDate, XlsxPackage } from "./stream-read";
 import { ZipError, ZipReader } from "./zip";
+import { msg } from "../core/messages";
 import type { CellValue, Grid } from "../core/model";
 import { valuesGrid, type SheetGrid } from "../core/read/source";
 import {
@@ -202,8 +203,8 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       bytes = await fs.readFile(file);
     } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "not found" : "not a readable .xlsx file";
-      throw new PortError("io", `${file}: ${reason}`);
+      const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+      throw new PortError("io", file, missing ? msg("xlsx.open.not_found", { file }) : msg("xlsx.open.unreadable", { file }));
     }
     const x = await XlsxWorkbook.openBytes(bytes, file);
     await x.load();
@@ -213,18 +214,19 @@ export class XlsxWorkbook implements WorkbookPort {
   /**
    * A read-only view of a file's bytes already read (the command line reads them itself to say what is wrong).
    * The zip is checked against its caps and every sheet indexed here, so a file that cannot be read fails
-   * now: `PortError` `too_large` (a zip bomb: see ./zip) or `io`. Values are then read straight from the
-   * sheets' XML (./stream-read); the ExcelJS workbook is loaded only when something needs more.
+   * now: `PortError` `too_large` (a zip bomb: see ./zip) or `io`, saying what is wrong and what to do.
+   * Values are then read straight from the sheets' XML (./stream-read); the ExcelJS workbook is loaded only
+   * when something needs more. `label` names the file in messages (the path as the user wrote it).
    */
-  static async openBytes(bytes: Uint8Array, file: string): Promise<XlsxWorkbook> {
+  static async openBytes(bytes: Uint8Array, file: string, label: string = file): Promise<XlsxWorkbook> {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     try {
       const zip = new ZipReader(buf);
       const pkg = new XlsxPackage(zip);
       for (const entry of pkg.sheets) pkg.sheet(entry);
-      return new XlsxWorkbook(null, path.resolve(file), { bytes: buf, zip, pkg, name: file });
+      return new XlsxWorkbook(null, path.resolve(file), { bytes: buf, zip, pkg, name: label });
     } catch (e) {
-      throw zipFailure(e, file);
+      throw zipFailure(e, label);
     }
   }
 
@@ -245,7 +247,7 @@ export class XlsxWorkbook implements WorkbookPort {
       try {
         await wb.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
       } catch {
-        throw new PortError("io", `${file.name}: not a readable .xlsx file`);
+        throw new PortError("io", file.name, msg("xlsx.damaged", { file: file.name, why: msg("xlsx.damaged.content", {}) }));
       }
       for (const entry of file.pkg.sheets) {
         const ws = wb.getWorksheet(entry.name);
@@ -281,7 +283,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async save(file: string, options: { replace?: boolean; fs?: WholeFileFs } = {}): Promise<void> {
     const target = path.resolve(file);
     if (this.sourcePath && (await samePath(this.sourcePath, target))) {
-      throw new PortError("io", `${file}: this is the input file; Duizhang never writes into its input`);
+      throw new PortError("io", file, msg("xlsx.save.input", { file }));
     }
     await this.load();
     makeWorkbookXmlSafe(this.workbook);
@@ -632,7 +634,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const columns = specWidth(spec.rows);
     if (spec.rows.length > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) {
       // ExcelJS would stop with a stack trace (columns) or write a file Excel refuses (rows).
-      throw new PortError("too_large", `${spec.name}: ${spec.rows.length} × ${columns}, > ${MAX_SHEET_ROWS} × ${MAX_SHEET_COLUMNS}`);
+      throw sheetTooLarge(spec.name, spec.rows.length, columns);
     }
     if (spec.usersSheet && (this.findSheet(spec.name) || sameSheetName(spec.name, SETTINGS_SHEET))) throw new PortError("not_ours", spec.name);
     const oldPosition = await this.prepareOwnSheet(spec.name);
@@ -846,12 +848,45 @@ async function applyForm(ws: ExcelJS.Worksheet, form: FormSpec): Promise<void> {
   if (form.protect) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: false, formatRows: false });
 }
 
-/** A zip that could not be read, as the port's error naming the file: `too_large` past the caps, else `io`. */
+/** A sheet of `rows` × `columns` (more than an .xlsx sheet holds) refused, naming it and what to do. */
+export function sheetTooLarge(sheet: string, rows: number, columns: number): PortError {
+  const n = (x: number) => x.toLocaleString("en-US");
+  return new PortError("too_large", sheet, msg("xlsx.sheet_too_large", { sheet, rows: n(rows), columns: n(columns), maxRows: n(MAX_SHEET_ROWS), maxColumns: n(MAX_SHEET_COLUMNS) }));
+}
+
+/** A size cap as written: `1 GB`, `512 MB`. */
+function bytesText(bytes: number): string {
+  const gb = bytes / 1024 ** 3;
+  return gb >= 1 && Number.isInteger(gb) ? `${gb} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+/**
+ * A zip that could not be read, as the port's error naming the file (its detail) and saying what is wrong
+ * with it and what to do: `too_large` past the caps, else `io`.
+ */
 function zipFailure(e: unknown, file: string): PortError {
   if (e instanceof PortError) return e;
-  if (e instanceof ZipError && e.reason === "too_large") return new PortError("too_large", `${file}: ${e.message}`);
-  if (e instanceof ZipError && e.reason === "encrypted") return new PortError("io", `${file}: encrypted`);
-  return new PortError("io", `${file}: not a readable .xlsx file`);
+  if (!(e instanceof ZipError)) return new PortError("io", file, msg("xlsx.damaged", { file, why: msg("xlsx.damaged.content", {}) }));
+  const part = e.entry ?? "";
+  const f = e.fault;
+  switch (f.kind) {
+    case "total":
+      return new PortError("too_large", file, msg("xlsx.too_large", { file, why: msg("xlsx.too_large.total", { limit: bytesText(f.limitBytes) }) }));
+    case "ratio":
+      return new PortError("too_large", file, msg("xlsx.too_large", { file, why: msg("xlsx.too_large.ratio", { part, ratio: f.ratio }) }));
+    case "declared":
+      return new PortError("too_large", file, msg("xlsx.too_large", { file, why: msg("xlsx.too_large.declared", { part }) }));
+    case "encrypted":
+      return new PortError("io", file, msg("xlsx.encrypted", { file, part }));
+    case "directory":
+      return new PortError("io", file, msg("xlsx.damaged", { file, why: msg("xlsx.damaged.directory", {}) }));
+    case "method":
+      return new PortError("io", file, msg("xlsx.damaged", { file, why: msg("xlsx.damaged.method", { part, method: f.method }) }));
+    case "missing":
+      return new PortError("io", file, msg("xlsx.damaged", { file, why: msg("xlsx.damaged.missing", { part }) }));
+    case "part":
+      return new PortError("io", file, msg("xlsx.damaged", { file, why: msg("xlsx.damaged.part", { part }) }));
+  }
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {

@@ -14,6 +14,7 @@ import { Worker } from "worker_threads";
 import type { CellValue, Grid } from "../core/model";
 import type { Capabilities, ReadableWorkbook, SheetInfo } from "../port/workbook";
 import { PortError } from "../port/workbook";
+import { sameSheetName } from "../port/addresses";
 
 export interface XlsLimits {
   /** Largest file read, in bytes; BIFF8 sheets hold at most 65,536 × 256 cells, far below this. */
@@ -176,6 +177,7 @@ export function parseXls(bytes: Uint8Array, limits: XlsLimits = XLS_LIMITS): Pro
  * has no way to be written or marked.
  */
 export class XlsWorkbook implements ReadableWorkbook {
+  readonly readOnlyKind = "xls";
   private constructor(
     private readonly sheets: XlsSheet[],
     private readonly date1904: boolean,
@@ -205,7 +207,8 @@ export class XlsWorkbook implements ReadableWorkbook {
   }
 
   async readSheet(name: string): Promise<Grid> {
-    const s = this.sheets.find((x) => x.name === name);
+    // Named in any case, as Excel and the other workbooks compare sheet names.
+    const s = this.sheets.find((x) => sameSheetName(x.name, name));
     if (!s) throw new PortError("no_sheet", name);
     return { sheet: s.name, top: s.top, left: s.left, values: s.values.map((r) => r.slice()), hiddenRows: s.hiddenRows.slice(), date1904: this.date1904 };
   }

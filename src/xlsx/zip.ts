@@ -21,12 +21,32 @@ export const ZIP_LIMITS = {
 
 export type ZipLimits = typeof ZIP_LIMITS;
 
-/** Why a zip was refused: `too_large` (past a cap: a zip bomb, or a file far beyond any workbook) or `corrupt`. */
+/**
+ * What exactly is wrong, for the message naming the file: past the caps (`total`, `ratio` with the ratio
+ * found, `declared`: an entry growing past its declared size), or damaged (`directory`, a `part` that
+ * cannot be unpacked, an unknown compression `method`, a `missing` part), or an `encrypted` part.
+ */
+export type ZipFault =
+  | { kind: "total"; limitBytes: number }
+  | { kind: "ratio"; ratio: number }
+  | { kind: "declared" }
+  | { kind: "directory" }
+  | { kind: "part" }
+  | { kind: "method"; method: number }
+  | { kind: "missing" }
+  | { kind: "encrypted" };
+
+/**
+ * Why a zip was refused: `too_large` (past a cap: a zip bomb, or a file far beyond any workbook), `corrupt`
+ * or `encrypted`; `fault` says which check failed, `entry` on which part. The message is for logs: what the
+ * user reads is made from `fault` (see `zipFailure` in ./workbook).
+ */
 export class ZipError extends Error {
   constructor(
     readonly reason: "too_large" | "corrupt" | "encrypted",
     readonly entry: string | null,
     message: string,
+    readonly fault: ZipFault = reason === "encrypted" ? { kind: "encrypted" } : reason === "too_large" ? { kind: "declared" } : entry === null ? { kind: "directory" } : { kind: "part" },
   ) {
     super(message);
     this.name = "ZipError";
@@ -126,9 +146,10 @@ function checkDeclaredSizes(entries: readonly ZipEntry[], limits: ZipLimits = ZI
   for (const e of entries) {
     if (e.flags & 1) throw new ZipError("encrypted", e.name, `${e.name} is encrypted`);
     total += e.size;
-    if (total > limits.totalBytes) throw new ZipError("too_large", e.name, `contents inflate to more than ${limits.totalBytes} bytes`);
+    if (total > limits.totalBytes) throw new ZipError("too_large", e.name, `contents inflate to more than ${limits.totalBytes} bytes`, { kind: "total", limitBytes: limits.totalBytes });
     if (e.size > limits.ratioFloorBytes && e.size > e.compressedSize * limits.maxRatio) {
-      throw new ZipError("too_large", e.name, `${e.name} inflates ${Math.round(e.size / Math.max(1, e.compressedSize))} times its size`);
+      const ratio = Math.round(e.size / Math.max(1, e.compressedSize));
+      throw new ZipError("too_large", e.name, `${e.name} inflates ${ratio} times its size`, { kind: "ratio", ratio });
     }
   }
 }
@@ -177,7 +198,7 @@ export class ZipReader {
         if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new ZipError("too_large", name, `${name} inflates to more than it declares`);
         throw new ZipError("corrupt", name, `${name} cannot be inflated`);
       }
-    } else throw new ZipError("corrupt", name, `${name}: compression method ${e.method} is not supported`);
+    } else throw new ZipError("corrupt", name, `${name}: compression method ${e.method} is not supported`, { kind: "method", method: e.method });
     if (out.length > limit) throw new ZipError("too_large", name, `${name} inflates to more than it declares`);
     if (out.length !== e.size) throw new ZipError("corrupt", name, `${name} is shorter than it declares`);
     const crc32 = (zlib as unknown as { crc32?: (b: Buffer) => number }).crc32;

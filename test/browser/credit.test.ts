@@ -111,7 +111,8 @@ test("makes, fills and scores an application, approves it into 信用档案 and 
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
   });
   await expect(note().first().textContent()).resolves.toContain(`评定日期 ${today}（评估日 ${SAMPLE_AGING_AS_OF}），下次复评 ${nextReviewDate(today)}，审批人 王芳。`);
-  await expect(cell("信用档案", 2, 9)).resolves.toBe(SAMPLE_AGING_AS_OF);
+  // Excel holds the date as its day serial.
+  await expect(cell("信用档案", 2, 9)).resolves.toBe((Date.parse(`${SAMPLE_AGING_AS_OF}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000);
   await eventually(() => cell("信用档案", 2, 1), DEALER, STEP_TIMEOUT);
   await expect(cell("信用档案", 2, 7)).resolves.toBe("王芳");
   await page.getByTestId("credit-limit").waitFor({ timeout: STEP_TIMEOUT });

@@ -110,6 +110,40 @@ describe("duizhang credit on the sample: the review says why it proposes a grade
   }, 60_000);
 });
 
+describe("duizhang credit --approve", () => {
+  test("writes the suggestion into the result workbook's 信用档案, approved on --approved-on (not the as-of date), the as-of date in 评估日", async () => {
+    const dir = await folder();
+    const args = ["credit", "--applications", "apps.xlsx", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30", "--out", "result.xlsx", "--approve", "美达五金", "--approver", "王芳", "--approved-on", "2026-12-03"];
+    const r = await run([...args, "--json"], dir);
+    expect(r.err).toBe("");
+    const json = JSON.parse(r.out);
+    expect(json.approved).toEqual([{ dealer: "美达五金", sheet: "信用档案", row: 2, grade: "A", limit: "292000.00", termDays: 60, rated: "2026-12-03", nextReview: "2027-06-03", asOf: "2026-11-30", approver: "王芳" }]);
+    const wb = await XlsxWorkbook.open(path.join(dir, "result.xlsx"));
+    const grid = await wb.readSheet("信用档案");
+    const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);
+    expect(grid.values.map((row) => row.map(day))).toEqual([
+      ["客户名称", "信用等级", "信用额度", "账期（天）", "评定日期", "下次复评日期", "审批人", "备注", "评估日"],
+      ["美达五金", "A", 292000, 60, "2026-12-03", "2027-06-03", "王芳", null, "2026-11-30"],
+    ]);
+    // No input is written.
+    expect((await (await XlsxWorkbook.open(path.join(dir, "apps.xlsx"))).listSheets()).map((s) => s.name)).toEqual(["申请登记"]);
+    const text = await run([...args.filter((a) => a !== "--out" && a !== "result.xlsx"), "--out", "again.xlsx"], dir);
+    expect(text.out).toContain("已写入结果工作簿“信用档案”第 2 行：美达五金，A 级，额度 292,000.00，账期 60 天，评定日期 2026-12-03（评估日 2026-11-30），下次复评 2027-06-03，审批人 王芳");
+  });
+
+  test("needs --out and --approver, and a dealer that was scored", async () => {
+    const dir = await folder();
+    const base = ["credit", "--applications", "apps.xlsx", "--as-of", "2026-11-30"];
+    const noOut = await run([...base, "--approve", "美达五金", "--approver", "王芳"], dir);
+    expect([noOut.code, noOut.err.trim()]).toEqual([2, "duizhang: --approve 需要 --out：审批写入结果工作簿中的信用档案，输入文件不会被修改"]);
+    const noApprover = await run([...base, "--approve", "美达五金", "--out", "r.xlsx"], dir);
+    expect(noApprover.err.trim()).toBe("duizhang: --approve 需要 --approver 审批人");
+    const unknown = await run([...base, "--approve", "青城建材", "--approver", "王芳", "--out", "r.xlsx"], dir);
+    expect(unknown.err.trim()).toBe("duizhang: --approve：没有“青城建材”的申请（已评分：美达五金）");
+    expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
+  });
+});
+
 describe("duizhang aging with a credit register", () => {
   test("--register naming a workbook with 信用档案 makes its terms rule", async () => {
     const dir = await folder();

@@ -1,13 +1,15 @@
 /**
  * Sheet names are matched whatever their case, as Excel matches them, everywhere the command line takes
- * one: `--sheet`, `--sheets`, `--template FILE#SHEET`, and the one sheet of a CSV file; what is printed is
- * the name as the workbook writes it.
+ * one: `--sheet`, `--sheets`, `--template FILE#SHEET`, the one sheet of a CSV file and the sheets of an .xls
+ * workbook; what is printed is the name as the workbook writes it.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { CsvWorkbook } from "../../src/xlsx/csv-workbook";
+import { XlsWorkbook } from "../../src/xlsx/xls";
+import * as XLSX from "@e965/xlsx";
 import { PortError } from "../../src/port/workbook";
 import { run } from "./support";
 
@@ -71,4 +73,12 @@ test("--sheet and --sheets match a workbook's sheets whatever their case and pri
   const twice = await run(["read", "ledger.xlsx", "--sheet", "Sales-10", "--sheet", "SALES-10"], dir);
   expect(twice.code).toBe(2);
   expect(twice.err).toContain("SALES-10");
+});
+
+test("an .xls workbook's sheets are named in any case too", async () => {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(LEDGER), "Sales-10");
+  const wb = await XlsWorkbook.openBytes(XLSX.write(book, { bookType: "biff8", type: "buffer" }) as Buffer, "old.xls");
+  expect((await wb.readSheet("SALES-10")).sheet).toBe("Sales-10");
+  await expect(wb.readSheet("Sales-11")).rejects.toEqual(new PortError("no_sheet", "Sales-11"));
 });

@@ -356,6 +356,97 @@ describe("the 评分标准 sheet", () => {
     expect(scoreApplication(a, null, parseScorecard(rows).card, AS_OF).grade).toBe("B");
   });
 
+  it("reads the labels a user writes: English headings, units or none, spaces, full-width brackets, 分 / 天 / % on numbers", () => {
+    const rows: CellValue[][] = [
+      ["Scorecard (edited)"],
+      [],
+      [" Item ", "Condition", "Points"],
+      ["合作年限（年）", "3年以上", "10分"],
+      ["合作年限", ">= 1", "6 分"],
+      ["合作年限", "其它", 2],
+      ["成立年限 ：", "≥5 年", 10],
+      ["成立年限", "2 年及以上", 6],
+      ["成立年限", "else", 2],
+      ["注册资本(万元)", "≥ 500", 10],
+      ["Registered capital (10k yuan)", "不低于100", 6],
+      ["注册资本", "其他", 2],
+      ["年销售额（万元）", "≥5000万元", 15],
+      ["年销售额", "≥ 1000", 10],
+      ["Annual sales", "300 以上", 6],
+      ["年销售额", "其他", 2],
+      ["担保方式", "抵押担保", 15],
+      ["担保", "保证", 10],
+      ["Guarantee", "无", 0],
+      ["按期回款率", "无记录", 10],
+      ["按时回款率", "≥ 95%", 30],
+      ["Paid on time", "85% 以上", 22],
+      ["按期回款率", "≥70", 12],
+      ["按期回款率", "other", 0],
+      ["逾期记录", "no record", 5],
+      ["逾期天数", "≤ 0", 10],
+      ["Overdue record (days)", "30天以内", 5],
+      ["逾期记录", "其他", 0],
+      [],
+      ["Grade", "Min score", "Factor", "Term (days)"],
+      ["A级", "85分", "120%", "60天"],
+      ["b", "≥ 70", 1, 45],
+      ["C", 60, "0.6", "30 days"],
+      ["D", 0, 0, 0],
+      [],
+      ["合作不满1年最高等级：", "B级"],
+    ];
+    const { card, problems } = parseScorecard(rows);
+    expect(problems).toEqual([]);
+    expect(card).toEqual(defaultScorecard());
+  });
+
+  it("the columns follow the headings: a table further right, 分值 before 条件", () => {
+    const rows: CellValue[][] = [
+      [null, "项目", "分值", "条件"],
+      [null, "担保方式", 20, "抵押"],
+      [null, "担保方式", 0, "其他"],
+      [],
+      [null, "等级", "账期（天）", "额度系数", "最低分"],
+      [null, "A", 90, 1.5, 80],
+      [null, "B", 30, 0.5, 0],
+      [null, "合作不满一年最高等级", "B"],
+    ];
+    const { card, problems } = parseScorecard(rows, 3, "我的评分表", 2);
+    expect(problems).toEqual([]);
+    expect(card.items.find((i) => i.key === "guarantee")!.bands).toEqual([
+      { when: { op: "is", text: "抵押" }, points: 20 },
+      { when: { op: "else" }, points: 0 },
+    ]);
+    expect(card.grades).toEqual([
+      { grade: "A", minScore: 80, factor: 1.5, termDays: 90 },
+      { grade: "B", minScore: 0, factor: 0.5, termDays: 30 },
+    ]);
+  });
+
+  it("a row it cannot read names the sheet, the row and cell, what it found and what to write", () => {
+    const rows = scorecardRows(defaultScorecard());
+    const at = (label: string, condition: string) => rows.findIndex((r) => r[0] === label && r[1] === condition);
+    rows[at("担保方式", "保证")][1] = "房产";
+    rows[at("合作年限", "其他")][2] = "很多";
+    const gradeB = rows.findIndex((r) => r[0] === "B");
+    rows[gradeB][2] = "一点零";
+    rows[rows.findIndex((r) => r[0] === "合作不满一年最高等级")][1] = "E";
+    const { problems } = parseScorecard(rows, 1, "评分标准", 1);
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [at("合作年限", "其他") + 1, 3],
+      [at("担保方式", "房产") + 1, 2],
+      [gradeB + 1, 3],
+      [rows.length, 2],
+    ]);
+    expect(problems.map((p) => render(p.text, "zh-CN"))).toEqual([
+      `工作表“评分标准”第 ${at("合作年限", "其他") + 1} 行（C${at("合作年限", "其他") + 1}）：分值“很多”应为 0 或以上的数，如 10 或 10分`,
+      `工作表“评分标准”第 ${at("担保方式", "房产") + 1} 行（B${at("担保方式", "房产") + 1}）：担保方式的条件“房产”应为 抵押、保证、无 或 其他（与申请表的选项一致）`,
+      `工作表“评分标准”第 ${gradeB + 1} 行（C${gradeB + 1}）：等级 B 的额度系数“一点零”应为 0 或以上的数，如 1.2 或 120%`,
+      `工作表“评分标准”第 ${rows.length} 行：“合作不满一年最高等级”写的是“E”，应为等级表中的一个等级（A、C、D）`,
+    ]);
+    expect(render(problems[0].text, "en-US")).toBe(`sheet "评分标准", row ${at("合作年限", "其他") + 1} (C${at("合作年限", "其他") + 1}): points "很多" must be a number, 0 or more, such as 10`);
+  });
+
   it("a row it cannot read is a problem naming the row", () => {
     const rows = scorecardRows(defaultScorecard());
     const i = rows.findIndex((r) => r[0] === "合作年限");

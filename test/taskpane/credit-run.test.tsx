@@ -269,6 +269,17 @@ describe("the 信用 workflow", () => {
     expect(lines[0].target).toEqual({ sheet: "申请登记", row: 2, column: 8 });
   });
 
+  test("a 评分标准 cell that cannot be read refuses scoring, naming the sheet, row and cell, a click from it", async () => {
+    const card: FixtureSheet = { name: "评分标准", rows: [["项目", "条件", "分值"], ["担保方式", "房产", 10], [], ["等级", "最低分", "额度系数", "账期（天）"], ["A", 0, 1, 30], [], ["合作不满一年最高等级", "A"]] };
+    const { hook } = await setUp([LEDGER, APPLICATION_TABLE, card]);
+    await scoreAt(hook);
+    const st = hook.current.status;
+    if (st.state !== "refused") throw new Error(st.state);
+    expect(problemLines(st.problem, "zh-CN")).toEqual([
+      { text: "工作表“评分标准”第 2 行（B2）：担保方式的条件“房产”应为 抵押、保证、无 或 其他（与申请表的选项一致）", target: { sheet: "评分标准", row: 2, column: 2 } },
+    ]);
+  });
+
   test("writes the default scorecard on request, and the survey then names it", async () => {
     const { pane, hook } = await setUp([LEDGER, APPLICATION_TABLE]);
     await step(() => hook.current.writeScorecard());

@@ -39,7 +39,10 @@ import { writeJson } from "../json-stream";
 import { sheetsText } from "./read";
 import { render, toAgingJson } from "../../messages";
 import { renderTable } from "../table";
-import { copyInto, problemsOrThrow as reconcileProblemsOrThrow, unreadableOrThrow } from "./reconcile";
+import { copyInto, csvCellOut, problemsOrThrow as reconcileProblemsOrThrow, unreadableOrThrow } from "./reconcile";
+import { isRowsGrid } from "../../core/read/source";
+import type { CellValue } from "../../core/model";
+import type { OutValue } from "../../port/workbook";
 
 /** Today in the local calendar: the clock is read here, at the edge, never in the core. */
 export function todayIso(now: Date = new Date()): IsoDate {
@@ -282,12 +285,44 @@ export async function addAgingToWorkbook(
   else {
     for (const one of sheets) {
       copies[one] = await freeName(wb, `${say(lang, "台账-", "Ledger-")}${one}`);
-      await copyInto(wb, source, one, copies[one]);
+      if (wb instanceof StreamedWorkbook && !(source.port instanceof XlsxWorkbook)) await copyStreamed(wb, source, one, copies[one]);
+      else await copyInto(wb, source, one, copies[one]);
     }
   }
   const ledgerCopy = copies[sheets[0]];
   const written = await writeAgingResults(run, { port: wb, ledgerSheet: ledgerCopy, ...(sheets.length > 1 ? { ledgerSheets: copies } : {}), lang });
   return { run, written, ledgerCopy };
+}
+
+/**
+ * A CSV (or .xls) ledger's copy in a streamed result workbook: the sheet `copyInto` writes (its values
+ * converted by `csvCellOut`, at the same rows and columns), given to the file one row at a time instead of
+ * as a second full grid and a spec of a million rows.
+ */
+async function copyStreamed(wb: StreamedWorkbook, from: OpenedFile, sheet: string, name: string): Promise<void> {
+  const grid = from.port.readRows ? await from.port.readRows(sheet) : await from.port.readSheet(sheet);
+  const pad = grid.top - 1;
+  const lead = grid.left - 1;
+  const source = isRowsGrid(grid) ? grid.rows : null;
+  const values = isRowsGrid(grid) ? null : grid.values;
+  const count = source ? source.length : values!.length;
+  const width = source ? source.width : values!.reduce((m, r) => Math.max(m, r.length), 0);
+  // The writer is done with a row before it asks for the next: one array each, refilled.
+  const scratch: CellValue[] = [];
+  const out: OutValue[] = [];
+  const empty: OutValue[] = [];
+  await wb.writeValuesSheet(name, {
+    length: pad + count,
+    width: count > 0 ? lead + width : 0,
+    row(index) {
+      if (index < pad) return empty;
+      const cells = source ? source.row(index - pad, scratch) : values![index - pad];
+      out.length = lead + cells.length;
+      for (let j = 0; j < lead; j++) out[j] = null;
+      for (let j = 0; j < cells.length; j++) out[lead + j] = csvCellOut(cells[j]);
+      return out;
+    },
+  });
 }
 
 /** Actions listed in the text summary; the rest are counted (the 催款计划 sheet and the JSON have every one). */

@@ -4,16 +4,17 @@
  * `duizhang credit template --out FILE`: the application sheet reps fill. No input is ever written.
  */
 import * as path from "path";
-import { APPLICATION_SHEET, creditResultSpec, findBalanceSheet, markOverLimit, readOnce, runCredit, scorecardSheetSpec, writeApplicationTemplate, type CreditProblem, type CreditRun } from "../../app/credit";
+import { APPLICATION_SHEET, approveCredit, creditResultSpec, findBalanceSheet, markOverLimit, readOnce, runCredit, scorecardSheetSpec, writeApplicationTemplate, type ApprovalWritten, type CreditProblem, type CreditRun } from "../../app/credit";
 import type { Lang } from "../../app/lang";
 import type { ReadableWorkbook } from "../../port/workbook";
 import { REGISTER_SHEET, SCORECARD_SHEET } from "../../core/credit";
-import { formatFenGrouped } from "../../core/money";
+import { fenToYuan, formatFenGrouped } from "../../core/money";
+import { dealerKey } from "../../core/values/refs";
 import { toCreditJson } from "../../messages/json/credit";
 import { render } from "../../messages/render";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
-import { optionalDate, optionalDays, optionalString, say } from "../options";
+import { optionalDate, optionalDays, optionalString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
 import { chooseSheet, ensureWritableOut, openInputFile, saveResult, writtenText, type OpenedFile } from "../files";
 import { writeJson } from "../json-stream";
@@ -36,6 +37,15 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   const termDays = optionalDays(ctx, values, "term-days");
   const outPath = optionalString(values, "out");
   const force = values.force === true;
+  // --approve: the suggestion of each dealer named goes into the result workbook's 信用档案 (no input is written),
+  // approved on --approved-on (default today), the scoring's as-of date kept in its 评估日 column.
+  const approve = stringList(values, "approve").map((d) => d.trim()).filter((d) => d !== "");
+  const approver = optionalString(values, "approver")?.trim() ?? "";
+  const approvedOn = optionalDate(ctx, values, "approved-on") ?? todayIso();
+  if (approve.length > 0 && outPath === undefined) {
+    throw new UsageError(say(lang, "--approve 需要 --out：审批写入结果工作簿中的信用档案，输入文件不会被修改", "--approve needs --out: approvals go into the 信用档案 of the result workbook; no input is changed"));
+  }
+  if (approve.length > 0 && approver === "") throw new UsageError(say(lang, "--approve 需要 --approver 审批人", "--approve needs --approver NAME"));
   const inputs = [applicationsFile, ledgerFile, balancesFile, registerFile, scorecardFile].filter((f): f is string => f !== undefined).map((f) => path.resolve(ctx.io.cwd, f));
   const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, force);
 
@@ -89,6 +99,15 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   });
   if (!result.ok) throw new UsageError(problemText(result.problem, lang, { applications: applicationsFile, ledger: ledgerFile ?? "", balances: balancesFile ?? "", scorecard: scorecardFile ?? applicationsFile }));
   const run = result.run;
+  const toApprove = approve.map((name) => {
+    const d = run.result.dealers.find((x) => dealerKey(x.dealer) === dealerKey(name));
+    if (!d) {
+      const scored = run.result.dealers.map((x) => x.dealer).join(say(lang, "、", ", "));
+      throw new UsageError(say(lang, `--approve：没有“${name}”的申请（已评分：${scored}）`, `--approve: no application of "${name}" (scored: ${scored})`));
+    }
+    return d;
+  });
+  const approved: ApprovalWritten[] = [];
 
   if (out !== undefined) {
     const wb = XlsxWorkbook.create();
@@ -100,6 +119,7 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
     const registerSource = register ?? applications;
     const registerCopied = run.register !== null && registerSource.kind === "xlsx";
     if (registerCopied) await wb.copySheetFrom(registerSource.port as XlsxWorkbook, REGISTER_SHEET, REGISTER_SHEET, { usersSheet: true });
+    for (const d of toApprove) approved.push(await approveCredit(wb, { dealer: d, approver, approved: approvedOn, asOf: run.result.asOf }));
     let ledgerCopy: string | null = null;
     if (ledger && ledgerSheet && ledger.kind === "xlsx" && ledgerSheet !== REGISTER_SHEET && ledgerSheet !== SCORECARD_SHEET) {
       await wb.copySheetFrom(ledger.port as XlsxWorkbook, ledgerSheet, ledgerSheet, { usersSheet: true });
@@ -111,9 +131,11 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
 
   if (values.json) {
     const fromBalances = run.balances ? { exposureFrom: "balances", balances: { file: balancesFile, sheet: run.balances.sheet, cutoff: run.balances.cutoff }, warnings: run.warnings } : {};
-    await writeJson(ctx.io, { ...toCreditJson(run.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...(out !== undefined ? { out } : {}) });
+    const approvals = approved.length > 0 ? { approved: approved.map((a) => ({ dealer: a.undo.dealer, sheet: a.undo.sheet, row: a.row, grade: a.values.grade, limit: fenToYuan(a.values.limit).toFixed(2), termDays: a.values.termDays, rated: a.values.rated, nextReview: a.values.nextReview, asOf: a.values.asOf, approver: a.values.approver })) } : {};
+    await writeJson(ctx.io, { ...toCreditJson(run.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...approvals, ...(out !== undefined ? { out } : {}) });
   } else {
     ctx.io.out(creditText(run, lang));
+    for (const a of approved) ctx.io.out(approvedText(a, lang));
     if (out !== undefined) ctx.io.out(writtenText(out, lang));
   }
   return EXIT_OK;
@@ -145,6 +167,17 @@ function problemText(p: CreditProblem, lang: Lang, files: { applications: string
     case "not_balance_table":
       return `${files.balances}: ${p.message}`;
   }
+}
+
+/** One approval written into the result workbook's register. */
+export function approvedText(a: ApprovalWritten, lang: Lang): string {
+  const v = a.values;
+  const asOf = v.asOf ? say(lang, `（评估日 ${v.asOf}）`, ` (scored as of ${v.asOf})`) : "";
+  return say(
+    lang,
+    `已写入结果工作簿“${a.undo.sheet}”第 ${a.row} 行：${a.undo.dealer}，${v.grade} 级，额度 ${formatFenGrouped(v.limit)}，账期 ${v.termDays} 天，评定日期 ${v.rated}${asOf}，下次复评 ${v.nextReview}，审批人 ${v.approver}`,
+    `Written to row ${a.row} of "${a.undo.sheet}" in the result workbook: ${a.undo.dealer}, grade ${v.grade}, limit ${formatFenGrouped(v.limit)}, ${v.termDays} days, approved ${v.rated}${asOf}, next review ${v.nextReview}, approved by ${v.approver}`,
+  );
 }
 
 const STATUS: Record<string, [string, string]> = { ok: ["正常", "ok"], near: ["接近额度", "near"], over: ["超额度", "over"] };

@@ -5,7 +5,7 @@ import { render, toReconcileJson } from "../../messages";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../messages/read";
-import { runReconcile, writeReconcileResults, type ReconcileRequest, type ReconcileRun } from "../../app/reconcile";
+import { runReconcile, sideReadOptions, writeReconcileResults, type ReconcileRequest, type ReconcileRun } from "../../app/reconcile";
 import { readOnOwnSheets, relabelReport, rowLabel, sheetRowOf, sheetRowsPort, sheetRowsReader } from "../../app/sheet-rows";
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
@@ -23,6 +23,7 @@ import { writeJson } from "../json-stream";
 import { sheetsText } from "./read";
 import { balanceTableRefusal, commandBalancesOnly } from "./balances";
 import { renderTable } from "../table";
+import { readSheetInWorker, worthReadingApart } from "../read-worker";
 
 export async function commandReconcile(ctx: Context, values: Values): Promise<number> {
   if (optionalString(values, "balances") !== undefined) return commandBalancesOnly(ctx, values);
@@ -67,7 +68,15 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     options,
     stopIfSwapped: values["sides-as-given"] !== true,
   };
-  const run = await runReconcile(request);
+  // Two large CSV files: the statement is read on a second thread while this one reads the ledger.
+  const statementRead =
+    ledgerSheets.length === 1 && worthReadingApart([ledger, statement]) ? readSheetInWorker(statement.path, statementSheet, sideReadOptions("statement", request.statement.read)) : null;
+  let run: ReconcileRun;
+  try {
+    run = await runReconcile(request, {}, statementRead?.result);
+  } finally {
+    statementRead?.stop();
+  }
   if (fatalReadIssue(run.ledger) && ledgerSheets.length === 1) {
     const refusal = await balanceTableRefusal(ledger, ledgerSheet, ledgerFile, ctx.lang);
     if (refusal !== null) throw new UsageError(refusal);
@@ -156,7 +165,7 @@ export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile,
 const PLAIN_NUMBER = /^-?\d{1,15}(\.\d+)?$/;
 
 /** A CSV cell in the copy: plain numbers and ISO dates as numbers and dates, so sums and filters work; the rest as text. */
-function csvCellOut(v: CellValue): OutValue {
+export function csvCellOut(v: CellValue): OutValue {
   if (v instanceof Date) return { date: isoFromUtcDate(v) };
   if (typeof v !== "string") return v;
   if (PLAIN_NUMBER.test(v) && !/^-?0\d/.test(v)) return Number(v);

@@ -36,13 +36,19 @@ export interface CreditMessages {
   "credit.field.not_yuan": { found: string };
   "credit.field.not_wan": { found: string };
   "credit.field.not_days": { found: string };
-  // The 评分标准 sheet.
-  "credit.scorecard.unknown_item": { row: number; found: string };
-  "credit.scorecard.bad_condition": { row: number; found: string };
-  "credit.scorecard.bad_points": { row: number };
-  "credit.scorecard.bad_grade": { row: number; grade: string };
-  /** `label`: the cap's label on the sheet; `grades`: the grades the table has. */
-  "credit.scorecard.bad_cap": { label: string; grades: readonly string[] };
+  // The 评分标准 sheet: each names the sheet, the row and cell to fix, and what was found there.
+  /** `items`: the default items' names, as the sheet writes them. */
+  "credit.scorecard.unknown_item": { sheet: string; row: number; cell: string; found: string; items: readonly string[] };
+  "credit.scorecard.bad_condition": { sheet: string; row: number; cell: string; found: string };
+  /** A band of 担保方式 that is not one of the application's choices. */
+  "credit.scorecard.bad_guarantee": { sheet: string; row: number; cell: string; found: string };
+  "credit.scorecard.bad_points": { sheet: string; row: number; cell: string; found: string };
+  "credit.scorecard.bad_grade_name": { sheet: string; row: number; cell: string };
+  "credit.scorecard.bad_grade_min": { sheet: string; row: number; cell: string; grade: string; found: string };
+  "credit.scorecard.bad_grade_factor": { sheet: string; row: number; cell: string; grade: string; found: string };
+  "credit.scorecard.bad_grade_term": { sheet: string; row: number; cell: string; grade: string; found: string };
+  /** `label`: the cap's label on the sheet; `found`: what it says; `grades`: the grades the table has. */
+  "credit.scorecard.bad_cap": { sheet: string; row: number; label: string; found: string; grades: readonly string[] };
   // The 信用档案.
   "credit.register.bad_limit": { sheet: string; cell: string; found: string };
   "credit.register.bad_term": { sheet: string; cell: string; found: string };

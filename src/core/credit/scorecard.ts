@@ -5,6 +5,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { CellValue } from "../model";
+import { columnLetter as columnName } from "../read/columns";
 import { cellText } from "../values/text";
 
 export type ItemKey = "cooperation" | "founded" | "capital" | "revenue" | "guarantee" | "onTime" | "overdue";
@@ -118,79 +119,199 @@ export function scorecardRows(card: Scorecard): CellValue[][] {
 }
 
 export interface ScorecardProblem {
+  /** Excel row and column of the cell to fix. */
   row: number;
+  column: number;
   text: Message;
 }
 
-function key(v: CellValue | undefined): string {
-  return cellText(v ?? null).normalize("NFKC").replace(/\s+/g, "");
+/**
+ * A label as compared: width, case, spaces, a trailing colon and anything in brackets (a unit: （万元）, (天),
+ * (days)) do not count, so "注册资本(万元)", "注册资本 ：" and "Registered capital (10k yuan)" read alike.
+ */
+export function scorecardKey(v: CellValue | undefined): string {
+  return cellText(v ?? null)
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/g, "")
+    .replace(/\([^)]*\)/g, "")
+    .replace(/[:：]+$/, "");
 }
 
+const keys = (labels: readonly string[]) => new Set(labels.map((l) => scorecardKey(l)));
+
+/** Other ways a user names the default items (Chinese and English; the English as the pane says them). */
+const ITEM_ALIASES: Readonly<Record<ItemKey, readonly string[]>> = {
+  cooperation: ["合作年限", "合作年数", "合作时间", "合作期限", "Years of cooperation", "Cooperation", "Cooperation years"],
+  founded: ["成立年限", "成立年数", "成立时间", "经营年限", "Years since founded", "Founded", "Company age", "Years in business"],
+  capital: ["注册资本", "注册资金", "Registered capital", "Capital"],
+  revenue: ["年销售额", "年营业额", "年销售收入", "Annual sales", "Revenue", "Annual revenue"],
+  guarantee: ["担保方式", "担保", "Guarantee", "Security", "Collateral"],
+  onTime: ["按期回款率", "按时回款率", "准时回款率", "回款率", "Paid on time", "On-time payment", "On-time rate", "On time"],
+  overdue: ["逾期记录", "逾期天数", "逾期", "Overdue record", "Overdue", "Days overdue"],
+};
+
 const ITEM_BY_LABEL: ReadonlyMap<string, ItemKey> = new Map(
-  (Object.keys(ITEM_LABELS) as ItemKey[]).flatMap((k) => [
-    [key(ITEM_LABELS[k].label), k] as [string, ItemKey],
-    [key(ITEM_LABELS[k].label).replace(/\(.*\)$/, ""), k] as [string, ItemKey],
-  ]),
+  (Object.keys(ITEM_LABELS) as ItemKey[]).flatMap((k) => [ITEM_LABELS[k].label, ...ITEM_ALIASES[k]].map((l) => [scorecardKey(l), k] as [string, ItemKey])),
 );
 
-function parseCondition(text: string, item: ItemKey): Condition | null {
-  const t = text.normalize("NFKC").replace(/\s+/g, "");
-  if (t === "其他" || t === "其它" || /^else$/i.test(t)) return { op: "else" };
-  if (t === "无记录" || /^none$/i.test(t)) return { op: "none" };
-  const m = /^(≥|>=|≤|<=)(-?\d+(?:\.\d+)?)(%|年|万元|天)?$/.exec(t);
-  if (m) return { op: m[1] === "≥" || m[1] === ">=" ? "ge" : "le", value: Number(m[2]) };
-  if (item === "guarantee" && t !== "") return { op: "is", text: t };
+// The headings of the two tables and the cap's label, each with the variants a user writes.
+const ITEM_HEAD = keys(["项目", "评分项目", "评分项", "指标", "评分指标", "Item", "Items"]);
+const CONDITION_HEAD = keys(["条件", "标准", "分档", "档次", "区间", "取值", "Condition", "Band", "When", "Range"]);
+const POINTS_HEAD = keys(["分值", "分", "分数", "得分", "Points", "Score", "Pts"]);
+const GRADE_HEAD = keys(["等级", "信用等级", "Grade", "Grades"]);
+const MIN_HEAD = keys(["最低分", "最低分数", "最低得分", "最低", "分数下限", "起评分", "Min score", "Minimum score", "Min", "From"]);
+const FACTOR_HEAD = keys(["额度系数", "系数", "Factor", "Limit factor"]);
+const TERM_HEAD = keys(["账期", "账期天数", "信用期", "Term", "Term days", "Days"]);
+const CAP_LABELS = keys([
+  "合作不满一年最高等级",
+  "合作不满1年最高等级",
+  "合作不足一年最高等级",
+  "合作不足1年最高等级",
+  "不满一年最高等级",
+  "新客户最高等级",
+  "Best grade under one year",
+  "Best grade under a year",
+  "Top grade under one year",
+  "New dealer cap",
+]);
+
+const UNIT = "(?:%|年|万元|万|天|日|分|个月|days?|years?|yrs?|points?|pts)?";
+const NUM = "(-?\\d+(?:\\.\\d+)?)";
+const GE_BEFORE = new RegExp(`^(?:≥|>=|=>|≧|大于等于|大于或等于|不少于|不低于|不小于|至少|atleast)${NUM}${UNIT}$`);
+const LE_BEFORE = new RegExp(`^(?:≤|<=|=<|≦|小于等于|小于或等于|不超过|不多于|不高于|不大于|至多|最多|atmost)${NUM}${UNIT}$`);
+const GE_AFTER = new RegExp(`^${NUM}${UNIT}(?:及以上|或以上|以上|\\+|ormore|andabove|orabove)$`);
+const LE_AFTER = new RegExp(`^${NUM}${UNIT}(?:及以下|或以下|以下|以内|之内|orless|andbelow|orbelow)$`);
+const ELSE_WORDS = keys(["其他", "其它", "其余", "其他情况", "以上都不是", "else", "other", "others", "otherwise", "any"]);
+const NONE_WORDS = keys(["无记录", "没有记录", "无历史", "无销售记录", "no record", "none", "n/a"]);
+/** A guarantee band's choice as the application's drop-down writes it. */
+const GUARANTEE_WORDS: ReadonlyMap<string, string> = new Map([
+  ...["抵押", "抵押担保", "mortgage", "collateral"].map((w) => [scorecardKey(w), "抵押"] as [string, string]),
+  ...["保证", "保证担保", "保证人", "担保人", "guarantor", "personal guarantee"].map((w) => [scorecardKey(w), "保证"] as [string, string]),
+  ...["无", "无担保", "没有", "none", "no"].map((w) => [scorecardKey(w), "无"] as [string, string]),
+]);
+
+function parseCondition(v: CellValue | undefined, item: ItemKey): Condition | null {
+  const t = scorecardKey(v);
+  if (t === "") return null;
+  if (ELSE_WORDS.has(t)) return { op: "else" };
+  if (item === "guarantee") {
+    const choice = GUARANTEE_WORDS.get(t);
+    return choice ? { op: "is", text: choice } : null;
+  }
+  if (NONE_WORDS.has(t) || t === "无") return { op: "none" };
+  const ge = GE_BEFORE.exec(t) ?? GE_AFTER.exec(t);
+  if (ge) return { op: "ge", value: Number(ge[1]) };
+  const le = LE_BEFORE.exec(t) ?? LE_AFTER.exec(t);
+  if (le) return { op: "le", value: Number(le[1]) };
   return null;
 }
 
+/** A number as typed: 10, "10", "10 分", "45天", "85 points"; a percentage ("120%") when `percent`. */
+function numberOf(v: CellValue | undefined, percent = false): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  const t = scorecardKey(v).replace(/^(?:≥|>=|×|x|\*)/, "");
+  const m = new RegExp(`^${NUM}(%|倍|分|天|日|days?|points?|pts)?$`).exec(t);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return m[2] === "%" ? (percent ? n / 100 : null) : n;
+}
+
+/** The column (0-based in the row) of the first cell whose label is in `heads`, or -1. */
+function columnOf(row: CellValue[], heads: ReadonlySet<string>): number {
+  return row.findIndex((v) => heads.has(scorecardKey(v)));
+}
+
 /**
- * Read a 评分标准 sheet back. Items missing from the sheet keep the default's bands; a row that cannot be
- * read is a problem naming its row (the run stops: a half-read scorecard would score wrongly).
+ * Read a 评分标准 sheet back. Headings, item names, conditions and numbers are read as users write them
+ * (with or without units, in Chinese or English, with spaces and full-width brackets); the columns follow the
+ * headings. Items missing from the sheet keep the default's bands. A row that cannot be read is a problem naming
+ * the sheet, its cell and what to write there (the run stops: a half-read scorecard would score wrongly).
  */
-export function parseScorecard(values: CellValue[][], top = 1): { card: Scorecard; problems: ScorecardProblem[] } {
+export function parseScorecard(values: CellValue[][], top = 1, sheet = SCORECARD_SHEET, left = 1): { card: Scorecard; problems: ScorecardProblem[] } {
   const card = defaultScorecard();
   const problems: ScorecardProblem[] = [];
   const bands = new Map<ItemKey, Band[]>();
-  const grades: { g: GradeSpec; row: number }[] = [];
+  const grades: GradeSpec[] = [];
+  let capFound: { row: number; column: number; text: string } | null = null;
   let section: "none" | "items" | "grades" = "none";
-  values.forEach((row, i) => {
+  let itemCols = { item: 0, condition: 1, points: 2 };
+  let gradeCols = { grade: 0, min: 1, factor: 2, term: 3 };
+  const cell = (row: number, c: number) => `${columnName(left + c)}${row}`;
+  const problem = (row: number, c: number, text: Message) => problems.push({ row, column: left + c, text });
+  values.forEach((row = [], i) => {
     const at = top + i;
-    const first = key(row[0]);
-    if (first === "") return;
-    if (first === "项目") return void (section = "items");
-    if (first === "等级") return void (section = "grades");
-    if (first === key(CAP_LABEL)) {
-      const cap = key(row[1]).toUpperCase();
-      card.newDealerCap = cap;
+    const first = row.findIndex((v) => scorecardKey(v) !== "");
+    if (first < 0) return;
+    const head = scorecardKey(row[first]);
+    if (ITEM_HEAD.has(head) && (columnOf(row, CONDITION_HEAD) >= 0 || columnOf(row, POINTS_HEAD) >= 0)) {
+      section = "items";
+      const condition = columnOf(row, CONDITION_HEAD);
+      const points = columnOf(row, POINTS_HEAD);
+      itemCols = { item: first, condition: condition >= 0 ? condition : first + 1, points: points >= 0 ? points : first + 2 };
       return;
     }
-    if (section === "items") {
-      const item = ITEM_BY_LABEL.get(first) ?? ITEM_BY_LABEL.get(first.replace(/\(.*\)$/, ""));
-      if (!item) return void problems.push({ row: at, text: msg("credit.scorecard.unknown_item", { row: at, found: cellText(row[0]) }) });
-      const when = parseCondition(cellText(row[1] ?? null), item);
-      const points = typeof row[2] === "number" ? row[2] : Number(key(row[2]));
-      if (!when) return void problems.push({ row: at, text: msg("credit.scorecard.bad_condition", { row: at, found: cellText(row[1] ?? null) }) });
-      if (!Number.isFinite(points) || points < 0) return void problems.push({ row: at, text: msg("credit.scorecard.bad_points", { row: at }) });
+    if (GRADE_HEAD.has(head) && (columnOf(row, MIN_HEAD) >= 0 || columnOf(row, FACTOR_HEAD) >= 0 || columnOf(row, TERM_HEAD) >= 0)) {
+      section = "grades";
+      const min = columnOf(row, MIN_HEAD);
+      const factor = columnOf(row, FACTOR_HEAD);
+      const term = columnOf(row, TERM_HEAD);
+      gradeCols = { grade: first, min: min >= 0 ? min : first + 1, factor: factor >= 0 ? factor : first + 2, term: term >= 0 ? term : first + 3 };
+      return;
+    }
+    if (CAP_LABELS.has(head)) {
+      const c = row.findIndex((v, k) => k > first && scorecardKey(v) !== "");
+      capFound = { row: at, column: left + (c >= 0 ? c : first + 1), text: c >= 0 ? cellText(row[c]).normalize("NFKC").trim() : "" };
+      return;
+    }
+    // A row naming an item is an item's band even where the heading row was deleted.
+    if (section === "items" || (section === "none" && ITEM_BY_LABEL.has(head))) {
+      const item = ITEM_BY_LABEL.get(scorecardKey(row[itemCols.item]));
+      if (!item) {
+        return void problem(at, itemCols.item, msg("credit.scorecard.unknown_item", { sheet, row: at, cell: cell(at, itemCols.item), found: cellText(row[itemCols.item] ?? null), items: (Object.keys(ITEM_LABELS) as ItemKey[]).map((k) => ITEM_LABELS[k].label) }));
+      }
+      const when = parseCondition(row[itemCols.condition], item);
+      if (!when) {
+        const found = cellText(row[itemCols.condition] ?? null);
+        const code = item === "guarantee" ? "credit.scorecard.bad_guarantee" : "credit.scorecard.bad_condition";
+        return void problem(at, itemCols.condition, msg(code, { sheet, row: at, cell: cell(at, itemCols.condition), found }));
+      }
+      const points = numberOf(row[itemCols.points]);
+      if (points === null || points < 0) {
+        return void problem(at, itemCols.points, msg("credit.scorecard.bad_points", { sheet, row: at, cell: cell(at, itemCols.points), found: cellText(row[itemCols.points] ?? null) }));
+      }
       const list = bands.get(item) ?? [];
       list.push({ when, points });
       bands.set(item, list);
       return;
     }
     if (section === "grades") {
-      const nums = [row[1], row[2], row[3]].map((v) => (typeof v === "number" ? v : Number(key(v))));
-      if (nums.some((n) => !Number.isFinite(n) || n < 0) || !Number.isInteger(nums[2])) {
-        return void problems.push({ row: at, text: msg("credit.scorecard.bad_grade", { row: at, grade: cellText(row[0]) }) });
-      }
-      grades.push({ g: { grade: cellText(row[0]).trim().toUpperCase(), minScore: nums[0], factor: nums[1], termDays: nums[2] }, row: at });
+      const grade = cellText(row[gradeCols.grade] ?? null).normalize("NFKC").replace(/\s+/g, "").replace(/级$/, "").toUpperCase();
+      if (grade === "") return void problem(at, gradeCols.grade, msg("credit.scorecard.bad_grade_name", { sheet, row: at, cell: cell(at, gradeCols.grade) }));
+      const min = numberOf(row[gradeCols.min]);
+      const factor = numberOf(row[gradeCols.factor], true);
+      const term = numberOf(row[gradeCols.term]);
+      const bad = (c: number, code: "credit.scorecard.bad_grade_min" | "credit.scorecard.bad_grade_factor" | "credit.scorecard.bad_grade_term") =>
+        void problem(at, c, msg(code, { sheet, row: at, cell: cell(at, c), grade, found: cellText(row[c] ?? null) }));
+      if (min === null || min < 0) return bad(gradeCols.min, "credit.scorecard.bad_grade_min");
+      if (factor === null || factor < 0) return bad(gradeCols.factor, "credit.scorecard.bad_grade_factor");
+      if (term === null || term < 0 || !Number.isInteger(term)) return bad(gradeCols.term, "credit.scorecard.bad_grade_term");
+      grades.push({ grade, minScore: min, factor, termDays: term });
     }
   });
   for (const item of card.items) {
     const b = bands.get(item.key);
     if (b) item.bands = b;
   }
-  if (grades.length > 0) card.grades = grades.map((g) => g.g).sort((a, b) => b.minScore - a.minScore);
+  if (grades.length > 0) card.grades = grades.sort((a, b) => b.minScore - a.minScore);
+  const cap = capFound as { row: number; column: number; text: string } | null;
+  if (cap) card.newDealerCap = cap.text.replace(/\s+/g, "").replace(/级$/, "").toUpperCase();
   if (!card.grades.some((g) => g.grade === card.newDealerCap)) {
-    problems.push({ row: top, text: msg("credit.scorecard.bad_cap", { label: CAP_LABEL, grades: card.grades.map((g) => g.grade) }) });
+    problems.push({
+      row: cap?.row ?? top,
+      column: cap?.column ?? left,
+      text: msg("credit.scorecard.bad_cap", { sheet, row: cap?.row ?? top, label: CAP_LABEL, found: cap?.text ?? card.newDealerCap, grades: card.grades.map((g) => g.grade) }),
+    });
   }
   return { card, problems };
 }

@@ -108,6 +108,9 @@ interface Lookups {
   /** Dates read, by cell (a Date by its time): only results that do not depend on the running year. */
   dateCache: Map<CellValue, DateResult>;
   dateTimeCache: Map<number, DateResult>;
+  /** The last date cell (not a Date) read to a result that does not depend on the running year, and that result. */
+  lastDateCell: CellValue | undefined;
+  lastDateResult: DateResult | undefined;
 }
 
 /** A text line read as a row that may yet turn out to be the next block's title (see `takeTitleLines`). */
@@ -136,13 +139,26 @@ interface RowState {
   firstBlockEnd: number;
   inBlockTitle: boolean;
   titleLines: TitleLine[];
-  /** Running balance per dealer and block (`runKey`), the keys that have had an entry or opening. */
-  running: Map<string, Fen>;
-  started: Set<string>;
-  /** Balances run per block: a dealer's second block (another code of the same name) has its own opening. */
-  lastRun: Map<string, string>;
+  /** Each dealer key's and each dealer's block's (`runKey`) run: one lookup gives all a row needs of it. */
+  runs: Map<string, Run>;
   /** Dealers by key, as first written. */
   dealerSeen: Map<string, string>;
+}
+
+/**
+ * The running state of a dealer (under its key) or of a dealer's block (under its `runKey`; a block
+ * after the first has its own opening: another code of the same name). On the first block the two are
+ * the same record. A new record stands for "nothing yet".
+ */
+interface Run {
+  /** Running balance; undefined before the first opening or entry. */
+  balance: Fen | undefined;
+  /** Has had an entry (a key's record: in any block; a run's: in its block). */
+  started: boolean;
+  /** A key's record: the run its last opening or entry went to. */
+  lastRun: string | undefined;
+  /** A key's record: the dealer is in `dealerSeen`. */
+  seen: boolean;
 }
 
 /** Whose row it is and what it is (step 2), filled in for each row in one object per read. */
@@ -218,6 +234,8 @@ function startRead(rows: Rows, plan: RowPlan, result: ReadResult): RowRead {
     topProbes,
     dateCache: new Map(),
     dateTimeCache: new Map(),
+    lastDateCell: undefined,
+    lastDateResult: undefined,
   };
 
   const titleDealer = plan.titleDealer;
@@ -238,9 +256,7 @@ function startRead(rows: Rows, plan: RowPlan, result: ReadResult): RowRead {
     firstBlockEnd: Infinity,
     inBlockTitle: false,
     titleLines: [],
-    running: new Map(),
-    started: new Set(),
-    lastRun: new Map(),
+    runs: new Map(),
     dealerSeen,
   };
   const facts: RowFacts = { dealer: null, dealerFilled: false, descText: "", label: null, labelText: "", key: "", runKey: "" };
@@ -329,7 +345,7 @@ function startBlock(read: RowRead, dealer: string, excelRow: number): void {
   state.lastMonth = 0;
   state.year = plan.yearStart;
   const k = dealerKeyOf(read.look, dealer);
-  if (plan.cols.dealer < 0 && (plan.wantDealer === null || k === plan.wantDealer)) noteDealer(state.dealerSeen, dealer, k);
+  if (plan.cols.dealer < 0 && (plan.wantDealer === null || k === plan.wantDealer)) noteDealer(state, runOf(state, k), dealer, k);
 }
 
 /**
@@ -416,9 +432,10 @@ function writtenBalance(read: RowRead, row: CellValue[], excelRow: number): Fen 
 function readOpening(read: RowRead, row: CellValue[], excelRow: number, written: Fen | null | undefined): void {
   const { plan, state, result, facts } = read;
   const { label, key, runKey, dealer, labelText } = facts;
-  const { running, lastRun } = state;
-  if (label === "carried" && state.blockNo > 0 && !running.has(runKey) && lastRun.has(key)) running.set(runKey, running.get(lastRun.get(key) as string)!);
-  if (!state.started.has(label === "opening" ? runKey : key)) {
+  const keyRun = runOf(state, key);
+  const run = runKey === key ? keyRun : runOf(state, runKey);
+  if (label === "carried" && state.blockNo > 0 && run.balance === undefined && keyRun.lastRun !== undefined) run.balance = runOf(state, keyRun.lastRun).balance;
+  if (!(label === "opening" ? run : keyRun).started) {
     let amount: Fen | null = written ?? null;
     const openingErrors = result.errors.length;
     if (written === undefined) amount = rowAmount(read, row, excelRow);
@@ -432,15 +449,15 @@ function readOpening(read: RowRead, row: CellValue[], excelRow: number, written:
       const opening: Opening = { sheet: plan.sheet, row: excelRow, dealer, date: dateRes?.ok ? dateRes.date : null, amount };
       result.openings.push(opening);
       result.openingBalance = addFen(result.openingBalance, amount);
-      running.set(runKey, addFen(running.get(runKey) ?? fen(0), amount));
-      lastRun.set(key, runKey);
+      run.balance = addFen(run.balance ?? fen(0), amount);
+      keyRun.lastRun = runKey;
       state.block.openingBalance = addFen(state.block.openingBalance, amount);
       state.block.closingBalance = addFen(state.block.closingBalance, amount);
-      noteDealer(state.dealerSeen, dealer, key);
+      noteDealer(state, keyRun, dealer, key);
     }
     result.skipped.push({ row: excelRow, reason: "opening", text: labelText });
   } else {
-    if (typeof written === "number") compareBalance(result.balanceCheck, running, runKey, fen(0), written, excelRow);
+    if (typeof written === "number") compareBalance(result.balanceCheck, run, fen(0), written, excelRow);
     result.skipped.push({ row: excelRow, reason: "carried", text: labelText });
   }
 }
@@ -453,6 +470,8 @@ function readTransaction(read: RowRead, row: CellValue[], excelRow: number, writ
   const { plan, state, result, facts } = read;
   const cols = plan.cols;
   const { dealer, descText, key, runKey } = facts;
+  const keyRun = runOf(state, key);
+  const run = runKey === key ? keyRun : runOf(state, runKey);
   const errorsBefore = result.errors.length;
   const date = cols.date < 0 ? splitDateOf(read, row, excelRow) : rowDate(read, row, excelRow);
 
@@ -464,7 +483,7 @@ function readTransaction(read: RowRead, row: CellValue[], excelRow: number, writ
     if (looksLikeEntry(cells, amount, dateCellFilled, refText, descText)) {
       read.unread.push(unreadRow(plan.sheet, excelRow, dealer, date, refText, descText, false, cells));
     }
-    if (typeof written === "number") state.running.set(runKey, written);
+    if (typeof written === "number") run.balance = written;
     if (date !== null) state.lastDate = date;
     return;
   }
@@ -477,17 +496,17 @@ function readTransaction(read: RowRead, row: CellValue[], excelRow: number, writ
     return;
   }
 
-  state.started.add(key);
-  if (runKey !== key) state.started.add(runKey);
-  state.lastRun.set(key, runKey);
+  keyRun.started = true;
+  run.started = true;
+  keyRun.lastRun = runKey;
   const asOf = plan.asOf;
   const block = state.block;
   block.entries++;
   if (asOf === null || date === null || date <= asOf) block.closingBalance = addFen(block.closingBalance, amount);
-  if (typeof written === "number") compareBalance(result.balanceCheck, state.running, runKey, amount, written, excelRow);
-  else state.running.set(runKey, addFen(state.running.get(runKey) ?? fen(0), amount));
+  if (typeof written === "number") compareBalance(result.balanceCheck, run, amount, written, excelRow);
+  else run.balance = addFen(run.balance ?? fen(0), amount);
   const afterAsOf = asOf !== null && date !== null && date > asOf;
-  noteDealer(state.dealerSeen, dealer, key);
+  noteDealer(state, keyRun, dealer, key);
   if (!afterAsOf) result.closingBalance = addFen(result.closingBalance, amount);
   addEntry(read, row, excelRow, date, amount, afterAsOf);
 }
@@ -520,15 +539,25 @@ function rowDate(read: RowRead, row: CellValue[], excelRow: number): IsoDate | n
     return null;
   }
   // Dates repeat a lot in long ledgers; only results that do not depend on the running year are kept.
+  // The row above most often has the same date: its cell is checked before the map.
   const time = cell instanceof Date ? cell.getTime() : null;
-  let res = time !== null ? look.dateTimeCache.get(time) : look.dateCache.get(cell as CellValue);
+  let res = time === null && cell === look.lastDateCell ? look.lastDateResult : undefined;
   if (res === undefined) {
-    res = parseDate(cell, { date1904: plan.date1904, yearHint: state.year });
-    const yearDependent = res.ok ? res.yearFromHint : res.reason === "no_year";
-    if (!yearDependent) {
-      if (time !== null) {
-        if (look.dateTimeCache.size < 50_000) look.dateTimeCache.set(time, res);
-      } else if (look.dateCache.size < 50_000) look.dateCache.set(cell as CellValue, res);
+    res = time !== null ? look.dateTimeCache.get(time) : look.dateCache.get(cell as CellValue);
+    let kept = res !== undefined;
+    if (res === undefined) {
+      res = parseDate(cell, { date1904: plan.date1904, yearHint: state.year });
+      const yearDependent = res.ok ? res.yearFromHint : res.reason === "no_year";
+      if (!yearDependent) {
+        kept = true;
+        if (time !== null) {
+          if (look.dateTimeCache.size < 50_000) look.dateTimeCache.set(time, res);
+        } else if (look.dateCache.size < 50_000) look.dateCache.set(cell as CellValue, res);
+      }
+    }
+    if (kept && time === null) {
+      look.lastDateCell = cell;
+      look.lastDateResult = res;
     }
   }
   if (res.ok && res.yearFromHint && plan.spansYears) {
@@ -803,13 +832,25 @@ function unreadRow(
   return { sheet, row, dealer, date, ref: ref === "" ? null : ref, description, opening, cells };
 }
 
-function noteDealer(seen: Map<string, string>, dealer: string | null, key: string): void {
-  if (dealer === null) return;
-  if (!seen.has(key)) seen.set(key, dealer);
+/** The run of a dealer key or `runKey`, made when first asked for. */
+function runOf(state: RowState, key: string): Run {
+  let run = state.runs.get(key);
+  if (run === undefined) {
+    run = { balance: undefined, started: false, lastRun: undefined, seen: false };
+    state.runs.set(key, run);
+  }
+  return run;
 }
 
-function compareBalance(check: BalanceCheck, running: Map<string, Fen>, key: string, amount: Fen, written: Fen, row: number): void {
-  const expected = addFen(running.get(key) ?? fen(0), amount);
+/** The dealer (as written) among the sheet's dealers, if its key is not there yet. `keyRun` is the key's run. */
+function noteDealer(state: RowState, keyRun: Run, dealer: string | null, key: string): void {
+  if (dealer === null || keyRun.seen) return;
+  keyRun.seen = true;
+  if (!state.dealerSeen.has(key)) state.dealerSeen.set(key, dealer);
+}
+
+function compareBalance(check: BalanceCheck, run: Run, amount: Fen, written: Fen, row: number): void {
+  const expected = addFen(run.balance ?? fen(0), amount);
   check.checked = true;
   if (expected !== written) {
     check.mismatches++;
@@ -820,7 +861,7 @@ function compareBalance(check: BalanceCheck, running: Map<string, Fen>, key: str
     }
   }
   // Re-base on what is written, so one bad row is reported once rather than on every row after it.
-  running.set(key, written);
+  run.balance = written;
 }
 
 function isBlankRow(row: CellValue[]): boolean {

@@ -16,7 +16,7 @@ import { msg, type Message } from "../messages";
 import type { Fen, IsoDate, Side } from "../model";
 import { fen, fenAt, negFen, subFen, sumFen } from "../money";
 import { amountAt, type EntryTable, type TableRefs } from "../read/entries";
-import { plainRefKeyHash, refKeyHash } from "../values/refs";
+import { foldRefInto, plainRefKeyHash, refKeyHash } from "../values/refs";
 import { pairingId, type IdPart } from "./ids";
 import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
 import { duplicateReason, feeReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
@@ -212,12 +212,15 @@ export function sideKeys(refs: TableRefs): SideKeys {
   const source = new Uint8Array(n);
   const hashes = new Int32Array(n);
   const plain = table.refLists === null;
+  // Where each cell's key is folded (a buffer of this call, grown for a longer cell).
+  let buffer = new Uint16Array(64);
   for (let at = 0; at < n; at++) {
     const date = table.dates[at];
     days[at] = date === null ? Infinity : fastEpochDay(date);
     // Most reference cells are plain ASCII: their key is hashed straight from the cell, no key string is made.
     const cell = table.refCells[at];
-    const h = plain ? plainRefKeyHash(cell) : NaN;
+    if (cell.length > buffer.length) buffer = new Uint16Array(cell.length * 2);
+    const h = plain ? plainRefKeyHash(cell, buffer) : NaN;
     if (h === h) {
       source[at] = 1;
       hashes[at] = h;
@@ -1017,8 +1020,7 @@ function keyRows(run: SideRun, scratch: MatchScratch): void {
 
 /**
  * The key's characters into `scratch.keyA` or `keyB` (grown when short); returns their number. Raw
- * cells are folded as `plainRefKeyHash` folds them (upper case, letters and digits only, a digit run's
- * leading zeros dropped, a run of zeros kept as one `0`); keys are copied as they are.
+ * cells are folded by `foldRefInto`, the rule `plainRefKeyHash` hashed them by; keys are copied as they are.
  */
 function emitKey(text: string, raw: boolean, scratch: MatchScratch, second: boolean): number {
   let out = second ? scratch.keyB : scratch.keyA;
@@ -1027,37 +1029,9 @@ function emitKey(text: string, raw: boolean, scratch: MatchScratch, second: bool
     if (second) scratch.keyB = out;
     else scratch.keyA = out;
   }
-  if (!raw) {
-    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-    return text.length;
-  }
-  let len = 0;
-  let inRun = false;
-  let runLen = 0;
-  let zeros = 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) c -= 32;
-    if (c >= 48 && c <= 57) {
-      if (!inRun) {
-        inRun = true;
-        runLen = 0;
-        zeros = 0;
-      }
-      if (c === 48 && runLen === 0) {
-        zeros++;
-        continue;
-      }
-      out[len++] = c;
-      runLen++;
-    } else if (c >= 65 && c <= 90) {
-      if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
-      inRun = false;
-      out[len++] = c;
-    }
-  }
-  if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
-  return len;
+  if (raw) return foldRefInto(text, out, true);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return text.length;
 }
 
 /** Whether row `p` of `a` and row `q` of `b` have the same reference key (called only when their hashes agree). */

@@ -17,19 +17,48 @@ const NO_PREFIX = /^\s*(?:no|№)\s*[.:：#]\s*|^\s*#\s*/i;
  */
 export function normaliseRef(text: string): string {
   const src = mayHavePrefix(text) && NO_PREFIX.test(text) ? text.replace(NO_PREFIX, "") : text;
-  // One pass into a buffer of this call, one string at the end. Separators do not end a digit run (they
-  // are dropped first), letters do.
   const n = src.length;
-  const out: number[] = [];
+  // A buffer of this call; the key is never longer than the text.
+  const out = new Uint16Array(n);
+  const len = foldRefInto(src, out, false);
+  // Already in normal form (the engine's keys, a second reading): the same string back, nothing built.
+  if (len === n) {
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = out[i] === src.charCodeAt(i);
+    if (same) return src;
+  }
+  return charsOf(out, len);
+}
+
+/** The first `len` characters of `chars` as a string. */
+export function charsOf(chars: Uint16Array, len: number): string {
+  if (len <= 8192) return String.fromCharCode.apply(null, chars.subarray(0, len) as unknown as number[]);
+  let result = "";
+  // In chunks: a call's arguments live on the stack.
+  for (let at = 0; at < len; at += 8192) result += String.fromCharCode.apply(null, chars.subarray(at, Math.min(len, at + 8192)) as unknown as number[]);
+  return result;
+}
+
+/**
+ * The one folding rule of references, used by `normaliseRef`, `plainRefKeyHash` and the matcher: the
+ * characters of `text` into `out` (at least `text.length` long), full-width forms as half-width, letters
+ * in upper case, ASCII letters and digits only (separators and Chinese labels dropped; separators do not
+ * end a digit run, letters do), each digit run's leading zeros dropped and a run of zeros kept as one
+ * `0`. Returns the key's length. With `plainOnly`, -1 as soon as a character past `z` is met (anything
+ * outside ASCII, whose key `refKey` takes through NFKC): the caller then makes the key the long way.
+ */
+export function foldRefInto(text: string, out: Uint16Array, plainOnly: boolean): number {
+  const n = text.length;
   let len = 0;
-  let same = true;
   let inRun = false;
   let runLen = 0;
   let zeros = 0;
   for (let i = 0; i < n; i++) {
-    const raw = src.charCodeAt(i);
-    let c = raw;
-    if (c >= 0xff10 && c <= 0xff5a) c -= 0xfee0;
+    let c = text.charCodeAt(i);
+    if (c > 122) {
+      if (plainOnly) return -1;
+      if (c >= 0xff10 && c <= 0xff5a) c -= 0xfee0;
+    }
     if (c >= 97 && c <= 122) c -= 32;
     if (c >= 48 && c <= 57) {
       if (!inRun) {
@@ -39,7 +68,6 @@ export function normaliseRef(text: string): string {
       }
       if (c === 48 && runLen === 0) {
         zeros++;
-        same = false;
         continue;
       }
       out[len++] = c;
@@ -48,21 +76,10 @@ export function normaliseRef(text: string): string {
       if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
       inRun = false;
       out[len++] = c;
-    } else {
-      same = false;
-      continue;
     }
-    if (c !== raw) same = false;
   }
   if (inRun && runLen === 0 && zeros > 0) out[len++] = 48;
-  // Already in normal form (the engine's keys, a second reading): the same string back, nothing built.
-  if (same && len === n) return src;
-  out.length = len;
-  if (len <= 8192) return String.fromCharCode.apply(null, out);
-  let result = "";
-  // In chunks: a call's arguments live on the stack.
-  for (let at = 0; at < len; at += 8192) result += String.fromCharCode.apply(null, out.slice(at, at + 8192));
-  return result;
+  return len;
 }
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -71,51 +88,31 @@ const FNV_PRIME = 0x01000193;
 /**
  * For a reference cell whose key is its own ASCII letters and digits folded as `normaliseRef` folds
  * them (a letter or digit first, so no `No.` prefix and never an empty key; nothing outside ASCII):
- * the hash of that key, read straight from the cell. NaN for any other cell. The matcher groups rows
- * by these hashes (checking the keys themselves only where two hashes agree) without making a key
- * string per row; the reader takes them while the cell's text is fresh.
+ * the hash of that key, folded into `buffer` (a caller's, at least as long as the cell; one of this call
+ * when left out). NaN for any other cell. The matcher groups rows by these hashes (checking the keys
+ * themselves only where two hashes agree) without making a key string per row.
  */
-export function plainRefKeyHash(text: string): number {
+export function plainRefKeyHash(text: string, buffer?: Uint16Array): number {
   const n = text.length;
   if (n === 0) return NaN;
   const c0 = text.charCodeAt(0);
   if (!((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90 && c0 !== 78) || (c0 >= 97 && c0 <= 122 && c0 !== 110))) return NaN;
-  let h = FNV_OFFSET;
-  let inRun = false;
-  let runLen = 0;
-  let zeros = 0;
-  for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 97) {
-      if (c > 122) return NaN;
-      c -= 32;
-    }
-    if (c >= 48 && c <= 57) {
-      if (!inRun) {
-        inRun = true;
-        runLen = 0;
-        zeros = 0;
-      }
-      if (c === 48 && runLen === 0) {
-        zeros++;
-        continue;
-      }
-      h = Math.imul(h ^ c, FNV_PRIME);
-      runLen++;
-    } else if (c >= 65 && c <= 90) {
-      if (inRun && runLen === 0 && zeros > 0) h = Math.imul(h ^ 48, FNV_PRIME);
-      inRun = false;
-      h = Math.imul(h ^ c, FNV_PRIME);
-    } else if (c >= 128) return NaN;
-  }
-  if (inRun && runLen === 0 && zeros > 0) h = Math.imul(h ^ 48, FNV_PRIME);
-  return h;
+  const out = buffer !== undefined && buffer.length >= n ? buffer : new Uint16Array(n);
+  const len = foldRefInto(text, out, true);
+  return len < 0 ? NaN : charsHash(out, len);
 }
 
 /** The hash `plainRefKeyHash` gives, of a key string taken as it is. */
 export function refKeyHash(key: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** The same hash, of the first `len` characters of `chars`. */
+export function charsHash(chars: Uint16Array, len: number): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < len; i++) h = Math.imul(h ^ chars[i], FNV_PRIME);
   return h;
 }
 

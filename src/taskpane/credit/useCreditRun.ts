@@ -109,7 +109,7 @@ export function problemLines(problem: CreditProblem, locale: Locale): ProblemLin
     case "no_applications":
       return [{ text: s.noneFound, target: null }];
     case "scorecard":
-      return problem.problems.map((p) => ({ text: render(p.text, locale), target: { sheet: problem.sheet, row: p.row } }));
+      return problem.problems.map((p) => ({ text: render(p.text, locale), target: { sheet: problem.sheet, row: p.row, column: p.column } }));
     case "ledger_unreadable":
     case "not_balance_table":
       return [{ text: problem.message, target: null }];

@@ -176,7 +176,6 @@ export function skippedOfRun(run: Pick<LettersRun, "skipped" | "ledger">): { row
 export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear, onGoTo, today, generation = 0 }: LettersRunOptions): LettersRunView {
   // Several monthly sheets are one ledger, opened by the first.
   const sheetsKeyText = ledgerSheet !== null && ledgerSheets && ledgerSheets.length > 1 ? ledgerSheets.join("\u0000") : ledgerSheet ?? "";
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const sheets = useMemo(() => (sheetsKeyText === "" ? [] : sheetsKeyText.split("\u0000")), [sheetsKeyText]);
   const ledger = sheets[0] ?? null;
   const { port, useCases } = useServices();
@@ -186,7 +185,7 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
   const stored = usePane((p) => p.letters ?? null);
   const lastReconcile = usePane((p) => p.lastReconcile);
   const day = today ?? todayIso(new Date());
-  const choices: LettersChoices = stored ?? { ...DEFAULT_LETTERS_CHOICES, asOf: day };
+  const choices: LettersChoices = useMemo(() => stored ?? { ...DEFAULT_LETTERS_CHOICES, asOf: day }, [stored, day]);
   const [state, dispatch] = useReducer(reduceLetters, undefined, () =>
     stored?.last ? { ...INITIAL_LETTERS, status: { state: "done", run: stored.last } as LettersStatus } : INITIAL_LETTERS,
   );

@@ -3,6 +3,7 @@ import type { MessageParams } from "../../../src/core/messages";
 import { agingSamples } from "./aging";
 import { collectSamples } from "./collect";
 import { creditSamples } from "./credit";
+import { filesSamples } from "./files";
 import { lettersSamples } from "./letters";
 import { readSamples } from "./read";
 import { reconcileSamples } from "./reconcile";
@@ -14,4 +15,5 @@ export const SAMPLES: { [C in keyof MessageParams]: MessageParams[C] } = {
   ...collectSamples,
   ...creditSamples,
   ...agingSamples,
+  ...filesSamples,
 };

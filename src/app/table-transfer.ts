@@ -1,0 +1,178 @@
+/**
+ * A read result handed from one thread to another. Structured cloning a million-row table copies every
+ * string of it one by one; here its number columns travel as typed arrays whose memory is moved, not
+ * copied, and each text column as one string: the distinct values written one after another with their
+ * lengths, and per row the number of its value (a column of repeated names or dates), or every row's
+ * text in turn (a column of references, nearly all different). `unpackRead` gives back a result equal
+ * to the one packed, column for column.
+ */
+import type { EntryTable, ReadResult } from "../core/read";
+
+/** A column of text (or null) as one string. */
+export interface PackedStrings {
+  /** Per row, the number of its value among the distinct ones (-1: null); null when every row's text is kept in turn. */
+  codes: Int32Array | null;
+  /** The lengths of the values in `text`, in order (-1: null, in a column kept row by row). */
+  lengths: Int32Array;
+  text: string;
+}
+
+export interface PackedTable {
+  length: number;
+  sheets: readonly string[];
+  sheetIndex: Int32Array;
+  rows: Int32Array;
+  amounts: Float64Array;
+  hidden: Uint8Array;
+  afterAsOf: Uint8Array;
+  dates: PackedStrings;
+  refCells: PackedStrings;
+  descriptions: PackedStrings;
+  dealers: PackedStrings;
+  reps: PackedStrings | null;
+  /** NaN for null. */
+  termDays: Float64Array | null;
+  vouchers: PackedStrings | null;
+  refLists: (readonly string[])[] | null;
+}
+
+export type PackedRead = Omit<ReadResult, "table"> & { table: PackedTable };
+
+/** Past this many distinct values (and a quarter of the rows) a column is kept row by row. */
+const DICTIONARY_MIN = 1024;
+const TRIAL_ROWS = 4096;
+
+function packStrings(values: readonly (string | null)[], n: number): PackedStrings {
+  const limit = Math.max(DICTIONARY_MIN, n >> 2);
+  const codes = new Int32Array(n);
+  const index = new Map<string, number>();
+  const distinct: string[] = [];
+  let last: string | null = null;
+  let lastCode = -1;
+  let i = 0;
+  for (; i < n; i++) {
+    // A column whose first rows are mostly different (references) is kept row by row from the start.
+    if (i === TRIAL_ROWS && distinct.length * 2 > TRIAL_ROWS) break;
+    const v = values[i];
+    if (v === last) {
+      codes[i] = lastCode;
+      continue;
+    }
+    let code = -1;
+    if (v !== null) {
+      const known = index.get(v);
+      if (known !== undefined) code = known;
+      else {
+        if (distinct.length >= limit) break;
+        code = distinct.push(v) - 1;
+        index.set(v, code);
+      }
+    }
+    codes[i] = code;
+    last = v;
+    lastCode = code;
+  }
+  if (i === n) return { codes, lengths: Int32Array.from(distinct, (s) => s.length), text: distinct.join("") };
+  // Mostly different values: every row's text in turn.
+  const lengths = new Int32Array(n);
+  const parts: string[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    lengths[k] = v === null ? -1 : v.length;
+    parts[k] = v === null ? "" : v;
+  }
+  return { codes: null, lengths, text: parts.join("") };
+}
+
+function unpackStrings(p: PackedStrings, n: number): (string | null)[] {
+  const out: (string | null)[] = new Array(n);
+  const { codes, lengths, text } = p;
+  let at = 0;
+  if (codes === null) {
+    for (let i = 0; i < n; i++) {
+      const len = lengths[i];
+      if (len < 0) out[i] = null;
+      else {
+        out[i] = text.slice(at, at + len);
+        at += len;
+      }
+    }
+    return out;
+  }
+  const distinct: string[] = new Array(lengths.length);
+  for (let k = 0; k < lengths.length; k++) {
+    distinct[k] = text.slice(at, at + lengths[k]);
+    at += lengths[k];
+  }
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    out[i] = c < 0 ? null : distinct[c];
+  }
+  return out;
+}
+
+/** A typed array that owns its memory exactly (a view into a larger one is copied), so it can be moved. */
+function own<T extends Int32Array | Float64Array | Uint8Array>(a: T): T {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
+}
+
+/** The table as columns another thread can take, and the memory to move with it. */
+export function packTable(t: EntryTable): { table: PackedTable; transfer: ArrayBuffer[] } {
+  const n = t.length;
+  const termDays = t.termDays === null ? null : Float64Array.from(t.termDays, (d) => (d === null ? NaN : d));
+  const table: PackedTable = {
+    length: n,
+    sheets: t.sheets,
+    sheetIndex: own(t.sheetIndex),
+    rows: own(t.rows),
+    amounts: own(t.amounts),
+    hidden: own(t.hidden),
+    afterAsOf: own(t.afterAsOf),
+    dates: packStrings(t.dates, n),
+    refCells: packStrings(t.refCells, n),
+    descriptions: packStrings(t.descriptions, n),
+    dealers: packStrings(t.dealers, n),
+    reps: t.reps === null ? null : packStrings(t.reps, n),
+    termDays,
+    vouchers: t.vouchers === null ? null : packStrings(t.vouchers, n),
+    refLists: t.refLists === null ? null : t.refLists.slice(),
+  };
+  const typed = [table.sheetIndex, table.rows, table.amounts, table.hidden, table.afterAsOf, termDays, table.dates.codes, table.refCells.codes, table.descriptions.codes, table.dealers.codes, table.reps?.codes, table.vouchers?.codes];
+  const lengths = [table.dates, table.refCells, table.descriptions, table.dealers, table.reps, table.vouchers].map((p) => p?.lengths);
+  const transfer = new Set<ArrayBuffer>();
+  for (const a of [...typed, ...lengths]) if (a) transfer.add(a.buffer as ArrayBuffer);
+  return { table, transfer: [...transfer] };
+}
+
+export function unpackTable(p: PackedTable): EntryTable {
+  const n = p.length;
+  const strings = (s: PackedStrings) => unpackStrings(s, n);
+  const termDays = p.termDays === null ? null : Array.from(p.termDays, (d) => (d === d ? d : null));
+  return {
+    length: n,
+    sheets: p.sheets,
+    sheetIndex: p.sheetIndex,
+    rows: p.rows,
+    amounts: p.amounts,
+    dates: strings(p.dates) as EntryTable["dates"],
+    refCells: strings(p.refCells) as string[],
+    descriptions: strings(p.descriptions) as string[],
+    dealers: strings(p.dealers),
+    reps: p.reps === null ? null : strings(p.reps),
+    termDays,
+    vouchers: p.vouchers === null ? null : strings(p.vouchers),
+    hidden: p.hidden,
+    afterAsOf: p.afterAsOf,
+    refLists: p.refLists,
+  };
+}
+
+/** A read result ready to post to another thread, with the memory to move. */
+export function packRead(read: ReadResult): { read: PackedRead; transfer: ArrayBuffer[] } {
+  const { table, transfer } = packTable(read.table);
+  return { read: { ...read, table }, transfer };
+}
+
+export function unpackRead(packed: PackedRead): ReadResult {
+  return { ...packed, table: unpackTable(packed.table) };
+}

@@ -1,0 +1,39 @@
+/**
+ * The codes a workbook file and the workbook port say things with when a file cannot be read or written as
+ * asked (see `../messages`): a damaged or oversized .xlsx file, a sheet too large for an .xlsx sheet, a
+ * result that would go into a file that can only be read. Each names the file or sheet and what to do.
+ */
+import type { Message } from "../messages";
+
+type None = Record<string, never>;
+
+export interface FileMessages {
+  // An .xlsx file that cannot be read; `why` is one of the `xlsx.damaged.*` or `xlsx.too_large.*` parts.
+  "xlsx.damaged": { file: string; why: Message };
+  "xlsx.damaged.directory": None;
+  "xlsx.damaged.part": { part: string };
+  "xlsx.damaged.method": { part: string; method: number };
+  "xlsx.damaged.missing": { part: string };
+  "xlsx.damaged.content": None;
+  "xlsx.encrypted": { file: string; part: string };
+  /** Past the zip caps (a zip bomb, or a file far beyond any workbook): nothing was inflated beyond them. */
+  "xlsx.too_large": { file: string; why: Message };
+  /** `limit`: the cap on all parts together, as written (`1 GB`). */
+  "xlsx.too_large.total": { limit: string };
+  "xlsx.too_large.ratio": { part: string; ratio: number };
+  "xlsx.too_large.declared": { part: string };
+  "xlsx.open.not_found": { file: string };
+  "xlsx.open.unreadable": { file: string };
+  "xlsx.save.input": { file: string };
+  /** Sizes as written, grouped (`1,048,576`). */
+  "xlsx.sheet_too_large": { sheet: string; rows: string; columns: string; maxRows: string; maxColumns: string };
+  // A use case asked to write into a workbook that can only be read: which sheet, what kind of file, what it tried.
+  "port.read_only": { sheet: string; kind: Message; action: Message };
+  "port.kind.csv": None;
+  "port.kind.xls": None;
+  "port.kind.other": None;
+  "port.action.results": None;
+  "port.action.letters": None;
+  "port.action.demand": None;
+  "port.action.promise": None;
+}

@@ -1,0 +1,33 @@
+/** Problems reading or writing a workbook file (English): which file or sheet, what is wrong, what to do. */
+import type { FileMessages } from "../../core/files/messages";
+import type { MessageTable } from "../table";
+
+export const filesEn: MessageTable<FileMessages> = {
+  "xlsx.damaged":
+    "cannot read {file}: not a valid .xlsx file ({why:msg}; it may be damaged or incomplete). Open it in Excel and, if it looks right, save it as a new .xlsx file; if a system exported it or it was downloaded, export or download it again",
+  "xlsx.damaged.directory": "its zip directory is missing or damaged",
+  "xlsx.damaged.part": "part {part} cannot be unpacked",
+  "xlsx.damaged.method": "part {part} uses compression method {method}, which is not supported",
+  "xlsx.damaged.missing": "part {part} is missing",
+  "xlsx.damaged.content": "its contents cannot be read as a workbook",
+  "xlsx.encrypted": "part {part} of {file} is encrypted and cannot be read: open it in Excel, remove the password (File → Info → Protect Workbook) and save it as .xlsx",
+  "xlsx.too_large":
+    "{file} inflates far beyond any real workbook ({why:msg}): it may be a zip bomb and was not read. If it really is a workbook, open it in Excel, remove what is not needed or split it into several files, and save it again",
+  "xlsx.too_large.total": "over {limit} in all",
+  "xlsx.too_large.ratio": "part {part} is compressed {ratio} to 1",
+  "xlsx.too_large.declared": "part {part} inflates past the size it declares",
+  "xlsx.open.not_found": "file not found: {file}",
+  "xlsx.open.unreadable": "cannot read {file}: check that it exists and that you may read it, or copy it elsewhere and try again",
+  "xlsx.save.input": "{file} is the input file, and Duizhang never writes into its input: choose another name for the result",
+  "xlsx.sheet_too_large":
+    'sheet "{sheet}" has {rows} rows × {columns} columns, more than an .xlsx sheet holds ({maxRows} × {maxColumns}), so it cannot be written to the result workbook: narrow it (one dealer, or a shorter period) and try again',
+  "port.read_only":
+    'sheet "{sheet}" is in {kind:msg}, which can only be read, so Duizhang cannot {action:msg} there: give an .xlsx workbook for the results (on the command line, --out RESULT.xlsx), or save the file as .xlsx in Excel and try again',
+  "port.kind.csv": "a CSV file",
+  "port.kind.xls": "an old Excel (.xls) workbook",
+  "port.kind.other": "a read-only workbook",
+  "port.action.results": "write the results",
+  "port.action.letters": "write the confirmation letters and the register",
+  "port.action.demand": "write the demand letters and the register",
+  "port.action.promise": "write the payment commitment, its 还款计划 and the register",
+};

@@ -1,0 +1,33 @@
+/** 读取、写入工作簿文件时的问题（中文）：哪个文件或工作表、出了什么问题、该怎么办。 */
+import type { FileMessages } from "../../core/files/messages";
+import type { MessageTable } from "../table";
+
+export const filesZh: MessageTable<FileMessages> = {
+  "xlsx.damaged":
+    "无法读取 {file}：不是有效的 .xlsx 文件（{why:msg}；文件可能已损坏或不完整）。请在 Excel 中打开，确认内容无误后另存为新的 .xlsx 文件再试；若文件是系统导出或下载的，请重新导出或下载",
+  "xlsx.damaged.directory": "压缩包目录缺失或损坏",
+  "xlsx.damaged.part": "部件“{part}”无法解压",
+  "xlsx.damaged.method": "部件“{part}”使用了不支持的压缩方式 {method}",
+  "xlsx.damaged.missing": "缺少部件“{part}”",
+  "xlsx.damaged.content": "内容无法按工作簿读取",
+  "xlsx.encrypted": "{file} 的部件“{part}”已加密，无法读取：请在 Excel 中打开，清除密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx 再试",
+  "xlsx.too_large":
+    "{file} 解压后的内容远超任何真实工作簿（{why:msg}），可能是恶意构造的压缩包，已拒绝读取。若它确是工作簿，请在 Excel 中打开，删去不需要的内容或拆分成几个文件后另存再试",
+  "xlsx.too_large.total": "解压后合计超过 {limit}",
+  "xlsx.too_large.ratio": "部件“{part}”的压缩比达 {ratio}:1",
+  "xlsx.too_large.declared": "部件“{part}”解压后超过它声明的大小",
+  "xlsx.open.not_found": "找不到文件：{file}",
+  "xlsx.open.unreadable": "无法读取 {file}：请检查文件是否存在、是否有读取权限，或把它复制到别处再试",
+  "xlsx.save.input": "{file} 是输入文件，对账助手从不写入输入文件：请为结果另选一个文件名",
+  "xlsx.sheet_too_large":
+    "工作表“{sheet}”有 {rows} 行 × {columns} 列，超出 .xlsx 工作表的上限（{maxRows} 行 × {maxColumns} 列），无法写入结果工作簿：请缩小范围（例如只选一个经销商或更短的期间）后再试",
+  "port.read_only":
+    "工作表“{sheet}”所在的文件（{kind:msg}）只能读取，无法{action:msg}：请另给一个 .xlsx 工作簿接收结果（命令行加 --out 结果.xlsx），或在 Excel 中把它另存为 .xlsx 后再试",
+  "port.kind.csv": "CSV 文件",
+  "port.kind.xls": "旧版 Excel (.xls) 工作簿",
+  "port.kind.other": "只读的工作簿",
+  "port.action.results": "把结果写进去",
+  "port.action.letters": "写入对账函和函证登记簿",
+  "port.action.demand": "写入催款函和函证登记簿",
+  "port.action.promise": "写入还款承诺书、还款计划和函证登记簿",
+};

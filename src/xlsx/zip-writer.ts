@@ -1,0 +1,372 @@
+/**
+ * A zip file written front to back into a `ByteSink`, for the .xlsx parts we write ourselves.
+ *
+ * Small parts are deflated whole and stored with their sizes in the local header. A large part (a sheet's
+ * XML) is deflated as it is written, on libuv's thread pool, while the caller makes the next rows: its local
+ * header says a data descriptor follows (bit 3), and the descriptor gives the CRC and sizes once known.
+ * The deflate runs as gzip so that zlib computes the CRC-32 too; the gzip header and trailer are cut off
+ * (the body is the raw deflate stream a zip holds) and the trailer's CRC goes into the descriptor.
+ *
+ * ZIP64: a streamed part that may pass 4 GiB is opened with `zip64` (its local header then carries the
+ * ZIP64 extra field and its descriptor 8-byte sizes, as APPNOTE 4.3.9 asks); offsets and counts past the
+ * 32-bit fields get the ZIP64 central directory records. A part that passes 4 GiB without having been
+ * opened so is refused (`ZipWriteError`): its local header can no longer say so.
+ */
+import * as zlib from "zlib";
+import type { ByteSink } from "../port/whole-file";
+
+const LOCAL_HEADER = 0x04034b50;
+const DATA_DESCRIPTOR = 0x08074b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL = 0x06054b50;
+const ZIP64_END_OF_CENTRAL = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const MAX32 = 0xffffffff;
+const MAX16 = 0xffff;
+const FLAG_DESCRIPTOR = 0x0008;
+const DEFLATE = 8;
+
+/** Bytes handed to the sink but not yet written before `write` waits for the disk. */
+const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
+/** Input bytes zlib may hold unprocessed before `write` waits for it. */
+const MAX_PENDING_INPUT = 4 * 1024 * 1024;
+
+export class ZipWriteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ZipWriteError";
+  }
+}
+
+interface Entry {
+  name: Buffer;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+  descriptor: boolean;
+  zip64: boolean;
+}
+
+export interface ZipWriterOptions {
+  /** zlib level of every part (1 fastest … 9 smallest). */
+  level?: number;
+  /** Parts above this many bytes need ZIP64: 0xFFFFFFFF, lowered only by tests. */
+  zip64Above?: number;
+  /** Modification time written for every part; default now. */
+  date?: Date;
+}
+
+/** MS-DOS date and time (local time, two-second steps), as zip headers keep them. */
+function dosDateTime(d: Date): { date: number; time: number } {
+  const year = Math.max(1980, Math.min(2107, d.getFullYear()));
+  return {
+    date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
+  };
+}
+
+/** Deflates `data` whole with zlib's gzip, which also gives its CRC-32: the raw deflate body and the CRC. */
+function deflateWhole(data: Buffer, level: number): { body: Buffer; crc: number } {
+  const gz = zlib.gzipSync(data, { level });
+  checkGzipHeader(gz);
+  return { body: gz.subarray(10, gz.length - 8), crc: gz.readUInt32LE(gz.length - 8) };
+}
+
+/** Node's gzip header is ten bytes with no optional fields; anything else would shift the deflate body. */
+function checkGzipHeader(head: Buffer): void {
+  if (head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8 || head[3] !== 0) throw new ZipWriteError("unexpected gzip header from zlib");
+}
+
+function u16(n: number): Buffer {
+  const b = Buffer.alloc(2);
+  b.writeUInt16LE(n);
+  return b;
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
+}
+
+function u64(n: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64LE(BigInt(n));
+  return b;
+}
+
+export class ZipWriter {
+  private readonly entries: Entry[] = [];
+  private readonly names = new Set<string>();
+  private readonly level: number;
+  private readonly zip64Above: number;
+  private readonly stamp: { date: number; time: number };
+  /** Bytes handed to the sink so far: where the next one goes. */
+  private offset = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
+  private failure: unknown = null;
+  private open: ZipEntryStream | null = null;
+  private finished = false;
+
+  constructor(
+    private readonly sink: ByteSink,
+    options: ZipWriterOptions = {},
+  ) {
+    this.level = options.level ?? 6;
+    this.zip64Above = options.zip64Above ?? MAX32;
+    this.stamp = dosDateTime(options.date ?? new Date());
+  }
+
+  /** Hands bytes to the sink in order; a failed write fails every later step. */
+  emit(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.offset += chunk.length;
+    this.queued += chunk.length;
+    this.queue = this.queue.then(async () => {
+      if (this.failure !== null) return;
+      try {
+        await this.sink.write(chunk);
+      } catch (e) {
+        this.failure = e;
+      } finally {
+        this.queued -= chunk.length;
+      }
+    });
+  }
+
+  /** Waits while too much is queued for the disk; throws what a write failed with. */
+  async settle(all = false): Promise<void> {
+    if (all || this.queued > MAX_QUEUED_BYTES) await this.queue;
+    this.check();
+  }
+
+  check(): void {
+    if (this.failure !== null) throw this.failure;
+  }
+
+  private begin(name: string): Buffer {
+    if (this.finished) throw new ZipWriteError(`${name}: the zip is finished`);
+    if (this.open !== null) throw new ZipWriteError(`${name}: ${this.open.name} is still being written`);
+    if (this.names.has(name)) throw new ZipWriteError(`${name}: already in the zip`);
+    this.names.add(name);
+    return Buffer.from(name, "utf8");
+  }
+
+  private localHeader(name: Buffer, e: { crc: number; compressed: number; size: number; descriptor: boolean; zip64: boolean }): Buffer {
+    const extra = e.zip64 ? Buffer.concat([u16(0x0001), u16(16), u64(e.size), u64(e.compressed)]) : Buffer.alloc(0);
+    return Buffer.concat([
+      u32(LOCAL_HEADER),
+      u16(e.zip64 ? 45 : 20),
+      u16(e.descriptor ? FLAG_DESCRIPTOR : 0),
+      u16(DEFLATE),
+      u16(this.stamp.time),
+      u16(this.stamp.date),
+      u32(e.crc),
+      u32(e.zip64 ? MAX32 : e.compressed),
+      u32(e.zip64 ? MAX32 : e.size),
+      u16(name.length),
+      u16(extra.length),
+      name,
+      extra,
+    ]);
+  }
+
+  /** A part given whole: deflated now, sizes in its local header. */
+  add(name: string, data: string | Uint8Array): void {
+    const nameBytes = this.begin(name);
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const { body, crc } = deflateWhole(bytes, this.level);
+    const zip64 = bytes.length >= this.zip64Above || body.length >= this.zip64Above;
+    const entry: Entry = { name: nameBytes, crc, compressed: body.length, size: bytes.length, offset: this.offset, descriptor: false, zip64 };
+    this.emit(this.localHeader(nameBytes, entry));
+    this.emit(body);
+    this.entries.push(entry);
+  }
+
+  /**
+   * A part written in pieces (`write`, then `end`), deflated as it comes. `zip64`: the part may pass
+   * 4 GiB (else passing it fails the write).
+   */
+  stream(name: string, options: { zip64?: boolean } = {}): ZipEntryStream {
+    const nameBytes = this.begin(name);
+    const zip64 = options.zip64 === true;
+    const entry: Entry = { name: nameBytes, crc: 0, compressed: 0, size: 0, offset: this.offset, descriptor: true, zip64 };
+    this.emit(this.localHeader(nameBytes, entry));
+    const stream = new ZipEntryStream(this, name, entry, this.level, this.zip64Above, () => {
+      this.open = null;
+      this.entries.push(entry);
+    });
+    this.open = stream;
+    return stream;
+  }
+
+  /** Writes the central directory (and the ZIP64 records when needed) and waits until the sink has every byte. */
+  async finish(): Promise<void> {
+    if (this.open !== null) throw new ZipWriteError(`${this.open.name} is still being written`);
+    this.finished = true;
+    const start = this.offset;
+    for (const e of this.entries) {
+      const big = { size: e.size >= MAX32, compressed: e.compressed >= MAX32, offset: e.offset >= MAX32 };
+      const fields: Buffer[] = [];
+      if (big.size) fields.push(u64(e.size));
+      if (big.compressed) fields.push(u64(e.compressed));
+      if (big.offset) fields.push(u64(e.offset));
+      const extra = fields.length > 0 ? Buffer.concat([u16(0x0001), u16(fields.length * 8), ...fields]) : Buffer.alloc(0);
+      const needs64 = e.zip64 || fields.length > 0;
+      this.emit(
+        Buffer.concat([
+          u32(CENTRAL_HEADER),
+          u16(needs64 ? 45 : 20),
+          u16(needs64 ? 45 : 20),
+          u16(e.descriptor ? FLAG_DESCRIPTOR : 0),
+          u16(DEFLATE),
+          u16(this.stamp.time),
+          u16(this.stamp.date),
+          u32(e.crc),
+          u32(big.compressed ? MAX32 : e.compressed),
+          u32(big.size ? MAX32 : e.size),
+          u16(e.name.length),
+          u16(extra.length),
+          u16(0), // comment
+          u16(0), // disk
+          u16(0), // internal attributes
+          u32(0), // external attributes
+          u32(big.offset ? MAX32 : e.offset),
+          e.name,
+          extra,
+        ]),
+      );
+    }
+    const size = this.offset - start;
+    const count = this.entries.length;
+    if (count >= MAX16 || size >= MAX32 || start >= MAX32) {
+      const record = this.offset;
+      this.emit(
+        Buffer.concat([u32(ZIP64_END_OF_CENTRAL), u64(44), u16(45), u16(45), u32(0), u32(0), u64(count), u64(count), u64(size), u64(start)]),
+      );
+      this.emit(Buffer.concat([u32(ZIP64_LOCATOR), u32(0), u64(record), u32(1)]));
+    }
+    this.emit(
+      Buffer.concat([
+        u32(END_OF_CENTRAL),
+        u16(0),
+        u16(0),
+        u16(Math.min(count, MAX16)),
+        u16(Math.min(count, MAX16)),
+        u32(Math.min(size, MAX32)),
+        u32(Math.min(start, MAX32)),
+        u16(0),
+      ]),
+    );
+    await this.settle(true);
+  }
+}
+
+/** One part being deflated as it is written; see `ZipWriter.stream`. */
+export class ZipEntryStream {
+  private readonly gzip: zlib.Gzip;
+  /** Gzip bytes seen so far (the ten-byte header is skipped, the last eight held back as the trailer). */
+  private seen = 0;
+  private tail: Buffer = Buffer.alloc(0);
+  private ended: Promise<void>;
+  private failure: unknown = null;
+  private written = 0;
+
+  constructor(
+    private readonly zip: ZipWriter,
+    readonly name: string,
+    private readonly entry: Entry,
+    level: number,
+    private readonly zip64Above: number,
+    private readonly done: () => void,
+  ) {
+    this.gzip = zlib.createGzip({ level, chunkSize: 256 * 1024 });
+    this.gzip.on("data", (chunk: Buffer) => this.take(chunk));
+    this.ended = new Promise<void>((resolve, reject) => {
+      this.gzip.on("end", resolve);
+      this.gzip.on("error", (e) => {
+        this.failure = e;
+        reject(e);
+      });
+    });
+    this.ended.catch(() => undefined);
+  }
+
+  /** Deflated bytes out of zlib: the body goes on to the zip; the gzip header is dropped, the trailer kept. */
+  private take(chunk: Buffer): void {
+    let data = chunk;
+    if (this.seen < 10) {
+      const head = Math.min(10 - this.seen, data.length);
+      if (this.seen === 0 && data.length >= 4) {
+        try {
+          checkGzipHeader(data);
+        } catch (e) {
+          this.failure = e;
+        }
+      }
+      this.seen += head;
+      data = data.subarray(head);
+    }
+    this.seen += data.length;
+    const all = this.tail.length > 0 ? Buffer.concat([this.tail, data]) : data;
+    const keep = Math.min(8, all.length);
+    const body = all.subarray(0, all.length - keep);
+    // A copy: zlib may reuse its output buffer, and the tail must outlive this chunk.
+    this.tail = Buffer.from(all.subarray(all.length - keep));
+    if (body.length > 0) {
+      this.entry.compressed += body.length;
+      this.zip.emit(body);
+    }
+  }
+
+  /** Bytes of the part (uncompressed) handed over so far. */
+  get size(): number {
+    return this.written;
+  }
+
+  /**
+   * Adds text (as UTF-8) or bytes. Returns at once while zlib and the disk keep up, so the caller can make
+   * the next piece while this one is deflated; waits when either is too far behind.
+   */
+  async write(data: string | Buffer): Promise<void> {
+    if (this.failure !== null) throw this.failure;
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    this.written += bytes.length;
+    if (!this.entry.zip64 && this.written >= this.zip64Above) {
+      throw new ZipWriteError(`${this.name}: more than 4 GiB`);
+    }
+    this.gzip.write(bytes);
+    if (this.gzip.writableNeedDrain && this.gzip.writableLength > MAX_PENDING_INPUT) {
+      await new Promise<void>((resolve) => this.gzip.once("drain", resolve));
+    }
+    await this.zip.settle();
+    if (this.failure !== null) throw this.failure;
+  }
+
+  /** Flushes the deflate stream and writes the data descriptor. */
+  async end(): Promise<void> {
+    this.gzip.end();
+    await this.ended;
+    if (this.failure !== null) throw this.failure;
+    if (this.tail.length !== 8) throw new ZipWriteError(`${this.name}: gzip trailer missing`);
+    const crc = this.tail.readUInt32LE(0);
+    const size = this.tail.readUInt32LE(4);
+    if (size !== this.written % 0x100000000) throw new ZipWriteError(`${this.name}: ${this.written} bytes written, zlib saw ${size}`);
+    this.entry.crc = crc;
+    this.entry.size = this.written;
+    const e = this.entry;
+    if (!e.zip64 && e.compressed >= this.zip64Above) throw new ZipWriteError(`${this.name}: more than 4 GiB deflated`);
+    this.zip.emit(
+      e.zip64 ? Buffer.concat([u32(DATA_DESCRIPTOR), u32(crc), u64(e.compressed), u64(e.size)]) : Buffer.concat([u32(DATA_DESCRIPTOR), u32(crc), u32(e.compressed), u32(e.size)]),
+    );
+    this.done();
+    await this.zip.settle();
+  }
+
+  /** Stops deflating (the zip is being given up). */
+  destroy(): void {
+    this.gzip.destroy();
+  }
+}

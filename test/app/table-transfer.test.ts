@@ -1,0 +1,57 @@
+/**
+ * A table packed for another thread comes back column for column as it was, whether its text columns
+ * repeat a few values (kept as numbers into them) or hardly repeat at all (kept row by row).
+ */
+import { entriesOf, tableOf, emptyTable, type EntryTable } from "../../src/core/read";
+import { packTable, unpackTable } from "../../src/app/table-transfer";
+import type { ReadEntry } from "../../src/core/read/types";
+import { fen } from "../../src/core/money";
+
+function entry(i: number, distinct: boolean): ReadEntry {
+  return {
+    sheet: i % 7 === 0 ? "二月" : "一月",
+    row: i + 2,
+    date: i % 11 === 0 ? null : `2026-0${1 + (i % 9)}-1${i % 10}`,
+    ref: i % 5 === 0 ? null : distinct ? `XSCK-${i}` : `HD${i % 3}`,
+    refs: i % 5 === 0 ? [] : [distinct ? `XSCK${i}` : `HD${i % 3}`],
+    description: distinct ? `销售出库 ${i}` : i % 2 === 0 ? "收到货款" : "",
+    amount: fen((i % 2 === 0 ? 1 : -1) * (1000 + i)),
+    dealer: i % 13 === 0 ? null : `经销商${distinct ? i : i % 4}`,
+    rep: i % 3 === 0 ? null : "张伟",
+    termDays: i % 4 === 0 ? null : 30 + (i % 2),
+    voucher: i % 6 === 0 ? null : `记-${i}`,
+    hidden: i % 17 === 0,
+    afterAsOf: i % 19 === 0,
+  };
+}
+
+function roundTrip(table: EntryTable): EntryTable {
+  const { table: packed, transfer } = packTable(table);
+  // Moved to another thread: a structured clone that takes the typed arrays' memory along.
+  return unpackTable(structuredClone(packed, { transfer }));
+}
+
+describe("packTable / unpackTable", () => {
+  test.each([
+    ["few distinct values", false, 50],
+    ["mostly distinct values", true, 50],
+    ["more rows than the trial, all distinct", true, 9000],
+    ["more rows than the trial, repeated", false, 9000],
+  ])("%s: the same entries come back", (_name, distinct, n) => {
+    const entries = Array.from({ length: n }, (_, i) => entry(i, distinct));
+    const table = tableOf(entries);
+    // Taken before: the table's typed arrays move with it.
+    const expected = { entries: entriesOf(table), refCells: [...table.refCells], dates: [...table.dates] };
+    const back = roundTrip(table);
+    expect(back.length).toBe(n);
+    expect(entriesOf(back)).toEqual(expected.entries);
+    expect(back.refCells).toEqual(expected.refCells);
+    expect(back.dates).toEqual(expected.dates);
+  });
+
+  test("an empty table and a table without its optional columns", () => {
+    expect(roundTrip(emptyTable())).toEqual(emptyTable());
+    const make = (): EntryTable => ({ ...tableOf([entry(1, true), entry(2, true)]), reps: null, termDays: null, vouchers: null, refLists: null });
+    expect(roundTrip(make())).toEqual(make());
+  });
+});
