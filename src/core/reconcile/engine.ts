@@ -178,62 +178,92 @@ export interface DealerMatching {
   oneSidedKeys: Map<Difference, string>;
 }
 
-/** One side of one dealer: the side's table (through its references), its keys, and the positions of the dealer's entries. */
+/**
+ * One side of one dealer: the side's table (through its references), its columns, and where the dealer's
+ * entries sit in them (`keys.at[from]` to `keys.at[from + positions.length - 1]`; `positions` are those
+ * table positions).
+ */
 export interface DealerSide {
   side: Side;
   refs: TableRefs;
   keys: SideKeys;
-  positions: readonly number[];
+  positions: ArrayLike<number>;
+  from: number;
 }
 
 /**
- * What the first pass needs of every row of a side, taken in one pass in table order: read dealer by
- * dealer, a million-row table is read out of order, and each cell fetched that way costs far more.
+ * What the first pass needs of every row of a side, taken in one pass with the rows ordered dealer by
+ * dealer (`at`: each slot's position in the table): each dealer's rows are then one run of every column,
+ * read in order, where a million-row table read dealer by dealer in table order costs a cache miss a cell.
  */
 export interface SideKeys {
+  at: Int32Array;
   /** Days since 1970-01-01, Infinity when undated. */
   days: Float64Array;
+  /** Excel row numbers. */
+  rows: Float64Array;
+  amounts: Float64Array;
   /**
-   * Where the row's reference key is read from (see `emitKey`): 1 its plain ASCII reference cell, folded
-   * as `plainRefKeyHash` does; 2 the key in `keys`; 0 the row has no key.
+   * The text the row's reference key is read from (see `emitKey`): with `raw` 1 the plain ASCII reference
+   * cell, folded by `foldRefInto`; with `raw` 0 the key itself; null when the row has no key.
    */
-  source: Uint8Array;
-  /** The keys of rows whose reference cell is not plain ASCII (most have none of those). */
-  keys: Map<number, string>;
+  text: (string | null)[];
+  raw: Uint8Array;
   hashes: Int32Array;
 }
 
-export function sideKeys(refs: TableRefs): SideKeys {
+/** The side's columns in the order `at` gives (table positions, each dealer's rows together). */
+export function sideKeys(refs: TableRefs, at: Int32Array): SideKeys {
   const table = refs.table;
-  const n = table.length;
-  const days = new Float64Array(n);
-  const keys = new Map<number, string>();
-  const source = new Uint8Array(n);
-  const hashes = new Int32Array(n);
+  const size = table.length;
+  // Each cell is read in table order (where the reader left its strings side by side in memory), then
+  // the values are put in the side's order.
+  const dayOf = new Float64Array(size);
+  const rawOf = new Uint8Array(size);
+  const hashOf = new Int32Array(size);
+  const keyOf = new Map<number, string>();
   const plain = table.refLists === null;
+  const wanted = new Uint8Array(size);
+  for (let k = 0; k < at.length; k++) wanted[at[k]] = 1;
   // Where each cell's key is folded (a buffer of this call, grown for a longer cell).
   let buffer = new Uint16Array(64);
-  for (let at = 0; at < n; at++) {
-    const date = table.dates[at];
-    days[at] = date === null ? Infinity : fastEpochDay(date);
+  for (let i = 0; i < size; i++) {
+    if (wanted[i] === 0) continue;
+    const date = table.dates[i];
+    dayOf[i] = date === null ? Infinity : fastEpochDay(date);
     // Most reference cells are plain ASCII: their key is hashed straight from the cell, no key string is made.
-    const cell = table.refCells[at];
+    const cell = table.refCells[i];
     if (cell.length > buffer.length) buffer = new Uint16Array(cell.length * 2);
     const h = plain ? plainRefKeyHash(cell, buffer) : NaN;
     if (h === h) {
-      source[at] = 1;
-      hashes[at] = h;
+      rawOf[i] = 1;
+      hashOf[i] = h;
     } else {
-      const primary = refs.primaryRefAt(at);
+      const primary = refs.primaryRefAt(i);
       const key = primary === null ? "" : refKey(primary);
       if (key !== "") {
-        source[at] = 2;
-        keys.set(at, key);
-        hashes[at] = refKeyHash(key);
+        keyOf.set(i, key);
+        hashOf[i] = refKeyHash(key);
       }
     }
   }
-  return { days, source, keys, hashes };
+  const n = at.length;
+  const days = new Float64Array(n);
+  const rows = new Float64Array(n);
+  const amounts = new Float64Array(n);
+  const text: (string | null)[] = new Array(n);
+  const raw = new Uint8Array(n);
+  const hashes = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = at[k];
+    days[k] = dayOf[i];
+    rows[k] = table.rows[i];
+    amounts[k] = table.amounts[i];
+    raw[k] = rawOf[i];
+    hashes[k] = hashOf[i];
+    text[k] = rawOf[i] === 1 ? table.refCells[i] : (keyOf.get(i) ?? null);
+  }
+  return { at, days, rows, amounts, text, raw, hashes };
 }
 
 export function matchDealer(
@@ -350,7 +380,7 @@ class DealerRun {
     // Rows by row number (on a many-sheet side the last in order wins, as a map of all of them would have it).
     const byRow = (run: SideRun) => {
       const m = new Map<number, number>();
-      for (let p = 0; p < run.n; p++) m.set(run.table.rows[run.order[p]], p);
+      for (let p = 0; p < run.n; p++) m.set(run.rowNumbers[p], p);
       return m;
     };
     const lRows = byRow(L);
@@ -402,7 +432,7 @@ class DealerRun {
           if (original < 0) original = q;
           if (count++ < keep) continue;
           flagged.push(q);
-          this.duplicate(mine.side, mine.table.rows[mine.order[q]], amount, mine.table.rows[mine.order[original]]);
+          this.duplicate(mine.side, mine.rowNumbers[q], amount, mine.rowNumbers[original]);
         }
       }
     }
@@ -469,7 +499,7 @@ class DealerRun {
       if (found < 0) continue;
       L.claimed[p] = 1;
       S.claimed[found] = 1;
-      this.matches.pushPair("reference", L.table.rows[L.order[p]], S.table.rows[S.order[found]], amount);
+      this.matches.pushPair("reference", L.rowNumbers[p], S.rowNumbers[found], amount);
     }
   }
 
@@ -837,6 +867,7 @@ export class MatchScratch {
 }
 
 class SideBuffers {
+  keyText: (string | null)[] = [];
   days = new Float64Array(0);
   rowNumbers = new Float64Array(0);
   order = new Int32Array(0);
@@ -873,13 +904,13 @@ interface SideRun {
   side: Side;
   refs: TableRefs;
   table: EntryTable;
-  keys: SideKeys;
   n: number;
   order: Int32Array;
+  rowNumbers: Float64Array;
   amounts: Float64Array;
   /** The text the row's reference key is read from (see `emitKey`), or null when the row has none. */
   keyText: (string | null)[];
-  /** 1 when `keyText` is the plain ASCII reference cell, to fold as `plainRefKeyHash` does; 0 when it is the key. */
+  /** 1 when `keyText` is the plain ASCII reference cell, folded by `foldRefInto`; 0 when it is the key. */
   raw: Uint8Array;
   hashes: Int32Array;
   /** Open-addressing table (its first `size` slots) of the first free row of each key; `next` chains the later ones, in order. */
@@ -894,30 +925,31 @@ interface SideRun {
 
 function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
   const { table } = d.refs;
-  const positions = d.positions;
-  const n = positions.length;
+  const cols = d.keys;
+  const from = d.from;
+  const n = d.positions.length;
   let size = 16;
   while (size < n * 2) size *= 2;
   buffers.reserve(n, size);
   const days = buffers.days;
   const rowNumbers = buffers.rowNumbers;
   const sheetIndex = table.sheetIndex;
-  const dayOf = d.keys.days;
-  const rowOf = table.rows;
   const manySheets = table.sheets.length > 1;
+  const at = cols.at;
   let oneSheet = true;
   let sorted = true;
   for (let k = 0; k < n; k++) {
-    const at = positions[k];
+    const c = from + k;
     // Undated rows sort last (Infinity), as in `compareItems`.
-    days[k] = dayOf[at];
-    rowNumbers[k] = rowOf[at];
-    if (manySheets && sheetIndex[at] !== sheetIndex[positions[0]]) oneSheet = false;
+    days[k] = cols.days[c];
+    rowNumbers[k] = cols.rows[c];
+    if (manySheets && sheetIndex[at[c]] !== sheetIndex[at[from]]) oneSheet = false;
     if (k > 0 && sorted && !(days[k] > days[k - 1] || (days[k] === days[k - 1] && rowNumbers[k] >= rowNumbers[k - 1]))) sorted = false;
   }
-  const order = buffers.order;
+  // The column slot of each row in engine order.
+  const slot = buffers.next;
   if (sorted && oneSheet) {
-    for (let k = 0; k < n; k++) order[k] = positions[k];
+    for (let k = 0; k < n; k++) slot[k] = from + k;
   } else {
     const idx: number[] = new Array(n);
     for (let k = 0; k < n; k++) idx[k] = k;
@@ -932,27 +964,40 @@ function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
         return da - db;
       }
       if (!oneSheet) {
-        const sa = sheets[sheetIndex[positions[a]]];
-        const sb = sheets[sheetIndex[positions[b]]];
+        const sa = sheets[sheetIndex[at[from + a]]];
+        const sb = sheets[sheetIndex[at[from + b]]];
         if (sa !== sb) return sa < sb ? -1 : 1;
       }
       return rowNumbers[a] - rowNumbers[b];
     });
-    for (let k = 0; k < n; k++) order[k] = positions[idx[k]];
+    for (let k = 0; k < n; k++) slot[k] = from + idx[k];
   }
+  const order = buffers.order;
   const amounts = buffers.amounts;
-  for (let p = 0; p < n; p++) amounts[p] = table.amounts[order[p]];
+  const hashes = buffers.hashes;
+  const raw = buffers.raw;
+  if (buffers.keyText.length < n) buffers.keyText.length = n;
+  const keyText = buffers.keyText;
+  for (let p = 0; p < n; p++) {
+    const c = slot[p];
+    order[p] = at[c];
+    rowNumbers[p] = cols.rows[c];
+    amounts[p] = cols.amounts[c];
+    hashes[p] = cols.hashes[c];
+    raw[p] = cols.raw[c];
+    keyText[p] = cols.text[c];
+  }
   return {
     side: d.side,
     refs: d.refs,
     table,
     n,
     order,
+    rowNumbers,
     amounts,
-    keys: d.keys,
-    keyText: new Array(n),
-    raw: buffers.raw,
-    hashes: buffers.hashes,
+    keyText,
+    raw,
+    hashes,
     slots: buffers.slots,
     size,
     next: buffers.next,
@@ -981,19 +1026,9 @@ function itemsLeft(run: SideRun): Item[] {
   return out;
 }
 
-/**
- * Each free row's reference key, and the rows chained by key. Most reference cells are plain ASCII:
- * their key is hashed straight from the cell, and no key string is made.
- */
+/** The rows chained by reference key (the keys and their hashes were taken with the side's columns). */
 function keyRows(run: SideRun, scratch: MatchScratch): void {
-  const { keys, table, n, order, keyText, raw, hashes, slots, size, next, claimed } = run;
-  for (let p = 0; p < n; p++) {
-    const at = order[p];
-    const source = keys.source[at];
-    keyText[p] = source === 1 ? table.refCells[at] : source === 2 ? (keys.keys.get(at) as string) : null;
-    raw[p] = source === 1 ? 1 : 0;
-    hashes[p] = keys.hashes[at];
-  }
+  const { n, keyText, hashes, slots, size, next, claimed } = run;
   slots.fill(-1, 0, size);
   next.fill(-1, 0, n);
   const mask = size - 1;
