@@ -15,7 +15,7 @@
 import { msg, type Message } from "../messages";
 import type { Fen, IsoDate, Side } from "../model";
 import type { EntryTable, TableRefs } from "../read/entries";
-import { foldRefInto, plainRefKeyHash, refKeyHash } from "../values/refs";
+import { charsOf, foldRefInto, plainRefKeyHash, refKeyHash } from "../values/refs";
 import { pairingId, type IdPart } from "./ids";
 import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
 import { duplicateReason, feeReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
@@ -46,24 +46,33 @@ export interface Item {
   date: IsoDate | null;
 }
 
-function itemAt(side: Side, refs: TableRefs, at: number): Item {
-  const table = refs.table;
-  const primary = refs.primaryRefAt(at);
-  const ref = primary === null ? "" : refKey(primary);
-  const date = table.dates[at];
+/**
+ * The item of row `p` of a dealer's side, from the columns the first pass took: its key is the one the
+ * row was grouped by (a plain cell folded by `foldRefInto`, as `normaliseRef` then `refKey` would make it).
+ */
+function itemAt(run: SideRun, p: number): Item {
+  const table = run.table;
+  const at = run.order[p];
+  const text = run.keyText[p];
+  let ref: string | null = text;
+  if (text !== null && run.raw[p] === 1) {
+    const chars = new Uint16Array(text.length);
+    ref = charsOf(chars, foldRefInto(text, chars, true));
+  }
+  const day = run.days[p];
   return {
-    side,
-    refs,
+    side: run.side,
+    refs: run.refs,
     at,
     sheet: table.sheets[table.sheetIndex[at]],
-    row: table.rows[at],
-    day: date === null ? null : fastEpochDay(date),
-    amount: table.amounts[at],
-    ref: ref === "" ? null : ref,
+    row: run.rowNumbers[p],
+    day: day === Infinity ? null : day,
+    amount: run.amounts[p],
+    ref,
     state: FREE,
     idx: -1,
     description: table.descriptions[at],
-    date,
+    date: table.dates[at],
   };
 }
 
@@ -869,6 +878,7 @@ export class MatchScratch {
 class SideBuffers {
   keyText: (string | null)[] = [];
   days = new Float64Array(0);
+  orderedDays = new Float64Array(0);
   rowNumbers = new Float64Array(0);
   order = new Int32Array(0);
   amounts = new Float64Array(0);
@@ -883,6 +893,7 @@ class SideBuffers {
     if (this.days.length < n) {
       const m = Math.max(n, this.days.length * 2);
       this.days = new Float64Array(m);
+      this.orderedDays = new Float64Array(m);
       this.rowNumbers = new Float64Array(m);
       this.order = new Int32Array(m);
       this.amounts = new Float64Array(m);
@@ -906,6 +917,8 @@ interface SideRun {
   table: EntryTable;
   n: number;
   order: Int32Array;
+  /** Days since 1970-01-01 (Infinity when undated), Excel row numbers and amounts, in engine order. */
+  days: Float64Array;
   rowNumbers: Float64Array;
   amounts: Float64Array;
   /** The text the row's reference key is read from (see `emitKey`), or null when the row has none. */
@@ -978,9 +991,11 @@ function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
   const raw = buffers.raw;
   if (buffers.keyText.length < n) buffers.keyText.length = n;
   const keyText = buffers.keyText;
+  const orderedDays = buffers.orderedDays;
   for (let p = 0; p < n; p++) {
     const c = slot[p];
     order[p] = at[c];
+    orderedDays[p] = cols.days[c];
     rowNumbers[p] = cols.rows[c];
     amounts[p] = cols.amounts[c];
     hashes[p] = cols.hashes[c];
@@ -993,6 +1008,7 @@ function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
     table,
     n,
     order,
+    days: orderedDays,
     rowNumbers,
     amounts,
     keyText,
@@ -1012,7 +1028,7 @@ function itemOf(run: SideRun, p: number): Item {
   if (run.items === null) run.items = new Map();
   let item = run.items.get(p);
   if (item === undefined) {
-    item = itemAt(run.side, run.refs, run.order[p]);
+    item = itemAt(run, p);
     if (run.claimed[p] !== 0) item.state = CLAIMED;
     run.items.set(p, item);
   }
@@ -1022,7 +1038,7 @@ function itemOf(run: SideRun, p: number): Item {
 /** Items for the rows the first pass left, in order. */
 function itemsLeft(run: SideRun): Item[] {
   const out: Item[] = [];
-  for (let p = 0; p < run.n; p++) if (run.claimed[p] === 0) out.push(run.items?.get(p) ?? itemAt(run.side, run.refs, run.order[p]));
+  for (let p = 0; p < run.n; p++) if (run.claimed[p] === 0) out.push(run.items?.get(p) ?? itemAt(run, p));
   return out;
 }
 
