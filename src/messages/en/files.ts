@@ -21,6 +21,8 @@ export const filesEn: MessageTable<FileMessages> = {
   "xlsx.save.input": "{file} is the input file, and Duizhang never writes into its input: choose another name for the result",
   "xlsx.sheet_too_large":
     'sheet "{sheet}" has {rows} rows × {columns} columns, more than an .xlsx sheet holds ({maxRows} × {maxColumns}), so it cannot be written to the result workbook: narrow it (one dealer, or a shorter period) and try again',
+  "sheet.ambiguous":
+    '"{sheet}" could be any of the sheets {sheets:list} of {file}, whose names differ only in case (sheet names are compared without case, as in Excel): write the name exactly as the workbook does, or rename one of them in the program that made the file and try again',
   "port.read_only":
     'sheet "{sheet}" is in {kind:msg}, which can only be read, so Duizhang cannot {action:msg} there: give an .xlsx workbook for the results (on the command line, --out RESULT.xlsx), or save the file as .xlsx in Excel and try again',
   "port.kind.csv": "a CSV file",
