@@ -210,7 +210,7 @@ export interface SideKeys {
   /** Days since 1970-01-01, Infinity when undated. */
   days: Float64Array;
   /** Excel row numbers. */
-  rows: Float64Array;
+  rows: Int32Array;
   amounts: Float64Array;
   /**
    * The text the row's reference key is read from (see `emitKey`): with `raw` 1 the plain ASCII reference
@@ -224,53 +224,43 @@ export interface SideKeys {
 /** The side's columns in the order `at` gives (table positions, each dealer's rows together). */
 export function sideKeys(refs: TableRefs, at: Int32Array): SideKeys {
   const table = refs.table;
-  const size = table.length;
-  // Each cell is read in table order (where the reader left its strings side by side in memory), then
-  // the values are put in the side's order.
-  const dayOf = new Float64Array(size);
-  const rawOf = new Uint8Array(size);
-  const hashOf = new Int32Array(size);
-  const keyOf = new Map<number, string>();
+  const n = at.length;
+  // Each cell is read in table order (where the reader left its strings side by side in memory) and its
+  // values written to the row's slot in the side's order.
+  const slotOf = new Int32Array(table.length).fill(-1);
+  for (let k = 0; k < n; k++) slotOf[at[k]] = k;
+  const days = new Float64Array(n);
+  const rows = new Int32Array(n);
+  const amounts = new Float64Array(n);
+  const text: (string | null)[] = new Array(n).fill(null);
+  const raw = new Uint8Array(n);
+  const hashes = new Int32Array(n);
   const plain = table.refLists === null;
-  const wanted = new Uint8Array(size);
-  for (let k = 0; k < at.length; k++) wanted[at[k]] = 1;
   // Where each cell's key is folded (a buffer of this call, grown for a longer cell).
   let buffer = new Uint16Array(64);
-  for (let i = 0; i < size; i++) {
-    if (wanted[i] === 0) continue;
+  for (let i = 0; i < table.length; i++) {
+    const k = slotOf[i];
+    if (k < 0) continue;
     const date = table.dates[i];
-    dayOf[i] = date === null ? Infinity : fastEpochDay(date);
+    days[k] = date === null ? Infinity : fastEpochDay(date);
+    rows[k] = table.rows[i];
+    amounts[k] = table.amounts[i];
     // Most reference cells are plain ASCII: their key is hashed straight from the cell, no key string is made.
     const cell = table.refCells[i];
     if (cell.length > buffer.length) buffer = new Uint16Array(cell.length * 2);
     const h = plain ? plainRefKeyHash(cell, buffer) : NaN;
     if (h === h) {
-      rawOf[i] = 1;
-      hashOf[i] = h;
+      text[k] = cell;
+      raw[k] = 1;
+      hashes[k] = h;
     } else {
       const primary = refs.primaryRefAt(i);
       const key = primary === null ? "" : refKey(primary);
       if (key !== "") {
-        keyOf.set(i, key);
-        hashOf[i] = refKeyHash(key);
+        text[k] = key;
+        hashes[k] = refKeyHash(key);
       }
     }
-  }
-  const n = at.length;
-  const days = new Float64Array(n);
-  const rows = new Float64Array(n);
-  const amounts = new Float64Array(n);
-  const text: (string | null)[] = new Array(n);
-  const raw = new Uint8Array(n);
-  const hashes = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = at[k];
-    days[k] = dayOf[i];
-    rows[k] = table.rows[i];
-    amounts[k] = table.amounts[i];
-    raw[k] = rawOf[i];
-    hashes[k] = hashOf[i];
-    text[k] = rawOf[i] === 1 ? table.refCells[i] : (keyOf.get(i) ?? null);
   }
   return { at, days, rows, amounts, text, raw, hashes };
 }
