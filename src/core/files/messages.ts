@@ -15,6 +15,10 @@ export interface FileMessages {
   "xlsx.damaged.method": { part: string; method: number };
   "xlsx.damaged.missing": { part: string };
   "xlsx.damaged.content": None;
+  /**
+   * A part locked by the zip format's own password (a zip tool's or another program's): Excel's password to
+   * open makes an OLE file instead, told apart before any zip is opened.
+   */
   "xlsx.encrypted": { file: string; part: string };
   /** Past the zip caps (a zip bomb, or a file far beyond any workbook): nothing was inflated beyond them. */
   "xlsx.too_large": { file: string; why: Message };

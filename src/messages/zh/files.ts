@@ -10,7 +10,7 @@ export const filesZh: MessageTable<FileMessages> = {
   "xlsx.damaged.method": "部件“{part}”使用了不支持的压缩方式 {method}",
   "xlsx.damaged.missing": "缺少部件“{part}”",
   "xlsx.damaged.content": "内容无法按工作簿读取",
-  "xlsx.encrypted": "{file} 的部件“{part}”已加密，无法读取：请在 Excel 中打开，清除密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx 再试",
+  "xlsx.encrypted": "{file} 的部件“{part}”设了压缩包密码，无法读取（Excel 的打开密码不是这样加的，Excel 也打不开它）：请在生成或发来这个文件的程序里去掉密码后重新保存，或向对方要一份不带密码的 .xlsx 文件再试",
   "xlsx.too_large":
     "{file} 解压后的内容远超任何真实工作簿（{why:msg}），可能是恶意构造的压缩包，已拒绝读取。若它确是工作簿，请在 Excel 中打开，删去不需要的内容或拆分成几个文件后另存再试",
   "xlsx.too_large.total": "解压后合计超过 {limit}",
