@@ -42,6 +42,32 @@ describe("a heading left out of the 评分标准's tables", () => {
   });
 });
 
+describe("a table with a column of its own left of the headings (序号)", () => {
+  test("is read, not passed over for the default: its items, grades and cap", () => {
+    const rows: CellValue[][] = [
+      ["序号", "项目", "条件", "分值"],
+      [1, "担保方式", "抵押", 20],
+      [2, "担保方式", "其他", 0],
+      [],
+      ["序号", "等级", "最低分", "额度系数", "账期"],
+      [1, "甲", 80, 1.5, 90],
+      [2, "乙", 0, 0.5, 30],
+      [null, "合作不满一年最高等级", "乙"],
+    ];
+    const { card, problems } = parseScorecard(rows);
+    expect(problems).toEqual([]);
+    expect(card.items.find((i) => i.key === "guarantee")!.bands).toEqual([
+      { when: { op: "is", text: "抵押" }, points: 20 },
+      { when: { op: "else" }, points: 0 },
+    ]);
+    expect(card.grades).toEqual([
+      { grade: "甲", minScore: 80, factor: 1.5, termDays: 90 },
+      { grade: "乙", minScore: 0, factor: 0.5, termDays: 30 },
+    ]);
+    expect(card.newDealerCap).toBe("乙");
+  });
+});
+
 describe("逾期记录's bands", () => {
   test("a bare 无 / none / 没有 could mean no overdue or no record: it is a problem naming the cell, not a 无记录 band", () => {
     for (const word of ["无", "none", "没有"]) {

@@ -267,21 +267,26 @@ export function parseScorecard(values: CellValue[][], top = 1, sheet = SCORECARD
     const first = row.findIndex((v) => scorecardKey(v) !== "");
     if (first < 0) return;
     const head = scorecardKey(row[first]);
-    if (ITEM_HEAD.has(head) && (columnOf(row, CONDITION_HEAD) >= 0 || columnOf(row, POINTS_HEAD) >= 0)) {
+    // The headings and the cap's label wherever they are in the row: a table may have a column of its own
+    // left of them (序号, No.), which its rows then have too.
+    const itemAt = columnOf(row, ITEM_HEAD);
+    if (itemAt >= 0 && (columnOf(row, CONDITION_HEAD) >= 0 || columnOf(row, POINTS_HEAD) >= 0)) {
       section = "items";
-      const [condition, points] = columnsOf(row, first, [CONDITION_HEAD, POINTS_HEAD]);
-      itemCols = { item: first, condition, points };
+      const [condition, points] = columnsOf(row, itemAt, [CONDITION_HEAD, POINTS_HEAD]);
+      itemCols = { item: itemAt, condition, points };
       return;
     }
-    if (GRADE_HEAD.has(head) && (columnOf(row, MIN_HEAD) >= 0 || columnOf(row, FACTOR_HEAD) >= 0 || columnOf(row, TERM_HEAD) >= 0)) {
+    const gradeAt = columnOf(row, GRADE_HEAD);
+    if (gradeAt >= 0 && (columnOf(row, MIN_HEAD) >= 0 || columnOf(row, FACTOR_HEAD) >= 0 || columnOf(row, TERM_HEAD) >= 0)) {
       section = "grades";
-      const [min, factor, term] = columnsOf(row, first, [MIN_HEAD, FACTOR_HEAD, TERM_HEAD]);
-      gradeCols = { grade: first, min, factor, term };
+      const [min, factor, term] = columnsOf(row, gradeAt, [MIN_HEAD, FACTOR_HEAD, TERM_HEAD]);
+      gradeCols = { grade: gradeAt, min, factor, term };
       return;
     }
-    if (CAP_LABELS.has(head)) {
-      const c = row.findIndex((v, k) => k > first && scorecardKey(v) !== "");
-      capFound = { row: at, column: left + (c >= 0 ? c : first + 1), text: c >= 0 ? cellText(row[c]).normalize("NFKC").trim() : "" };
+    const capAt = columnOf(row, CAP_LABELS);
+    if (capAt >= 0) {
+      const c = row.findIndex((v, k) => k > capAt && scorecardKey(v) !== "");
+      capFound = { row: at, column: left + (c >= 0 ? c : capAt + 1), text: c >= 0 ? cellText(row[c]).normalize("NFKC").trim() : "" };
       return;
     }
     // A row naming an item is an item's band even where the heading row was deleted.
