@@ -294,8 +294,8 @@ export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob
     const re = sheetGlob(glob);
     const found = sheets.filter((s) => re.test(s.name)).map((s) => s.name);
     if (found.length === 0) {
-      const names = sheets.map((s) => s.name).join("、");
-      throw new UsageError(say(lang, `${displayName} 中没有与“${glob}”相符的工作表（有：${names}）`, `no sheet of ${displayName} matches "${glob}" (sheets: ${names})`));
+      const names = sheets.map((s) => s.name);
+      throw new UsageError(say(lang, `${displayName} 中没有与“${glob}”相符的工作表（有：${names.join("、")}）`, `no sheet of ${displayName} matches "${glob}" (sheets: ${names.join(", ")})`));
     }
     return found;
   }

@@ -73,6 +73,13 @@ test("--sheet and --sheets match a workbook's sheets whatever their case and pri
   const twice = await run(["read", "ledger.xlsx", "--sheet", "Sales-10", "--sheet", "SALES-10"], dir);
   expect(twice.code).toBe(2);
   expect(twice.err).toContain("SALES-10");
+  // Not there in any case: the sheets there are, listed as each language lists.
+  const none = await run(["read", "ledger.xlsx", "--sheet", "Sales-12", "--lang", "en"], dir);
+  expect(none.err).toBe('duizhang: no sheet "Sales-12" in ledger.xlsx (sheets: Sales-10, Sales-11)\n');
+  const noGlob = await run(["read", "ledger.xlsx", "--sheets", "2026-*"], dir);
+  expect(noGlob.err).toBe("duizhang: ledger.xlsx 中没有与“2026-*”相符的工作表（有：Sales-10、Sales-11）\n");
+  const noGlobEn = await run(["read", "ledger.xlsx", "--sheets", "2026-*", "--lang", "en"], dir);
+  expect(noGlobEn.err).toBe('duizhang: no sheet of ledger.xlsx matches "2026-*" (sheets: Sales-10, Sales-11)\n');
 });
 
 test("an .xls workbook's sheets are named in any case too", async () => {
