@@ -44,6 +44,8 @@ export interface Item {
   idx: number;
   description: string;
   date: IsoDate | null;
+  /** Every usable reference of the row as a match key (see `refsOf`), once asked for. */
+  keys?: readonly string[];
 }
 
 /**
@@ -73,17 +75,20 @@ function itemAt(run: SideRun, p: number): Item {
     idx: -1,
     description: table.descriptions[at],
     date: table.dates[at],
+    keys: undefined,
   };
 }
 
 /** Every usable reference of the row as a match key, primary first (only needed for the few rows pass 3 sees). */
-function refsOf(item: Item): string[] {
+function refsOf(item: Item): readonly string[] {
+  if (item.keys !== undefined) return item.keys;
   const refs: string[] = [];
   if (item.ref !== null && isUsableRefKey(item.ref)) refs.push(item.ref);
   for (const r of item.refs.refsAt(item.at)) {
     const k = refKey(r);
     if (isUsableRefKey(k) && !refs.includes(k)) refs.push(k);
   }
+  item.keys = refs;
   return refs;
 }
 
@@ -557,8 +562,12 @@ class DealerRun {
       if (other.size === 0) return;
       for (const x of items) {
         if (x.state !== FREE) continue;
-        const keys = new Set(refsOf(x));
-        for (const c of descriptionRefCandidates(x.description, scratch.candidates)) keys.add(c);
+        const own = refsOf(x);
+        const candidates = descriptionRefCandidates(x.description, scratch.candidates);
+        // Most rows left here (receipts without a reference) have neither.
+        if (own.length === 0 && candidates.length === 0) continue;
+        const keys = new Set(own);
+        for (const c of candidates) keys.add(c);
         for (const k of keys) {
           for (const y of other.get(k) ?? []) {
             if (mineIsLedger) consider(x, y);
