@@ -500,7 +500,7 @@ export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, shee
       column: c.column,
       cell: c.header
         ? { value: c.value as string, bold: true, fill: SECTION_FILL, border: true }
-        : typeof c.value === "number" && c.column === (register?.columns.limit ?? 3)
+        : c.key === "limit"
           ? { value: c.value, numberFormat: "#,##0.00" }
           : typeof c.value === "string"
             ? { value: c.value, numberFormat: "@" }

@@ -56,21 +56,27 @@ export function placeLabel(first: string, sheet: string, row: number): string {
 
 /**
  * A ledger read through the ports below, its rows back on their own sheets, for what is said about the read
- * itself (its problems, openings, carry-overs, skipped and unreadable rows, header rows); the entry table
- * keeps the run's numbers, which the report's rows are.
+ * itself (its problems, openings, carry-overs, skipped and unreadable rows and their cells, header rows, the
+ * balance column's first disagreeing row, dealer blocks, balance-table rows that do not add up); the entry
+ * table keeps the run's numbers, which the report's rows are.
  */
 export function readOnOwnSheets(sheets: readonly string[], read: ReadResult): ReadResult {
   if (sheets.length < 2) return read;
   const own = (row: number) => sheetRowOf(sheets, row).row;
+  const placed = <T extends { row: number }>(x: T): T => ({ ...x, row: own(x.row) });
   const combined = combinedOf(read);
+  const check = read.balanceCheck;
   return {
     ...read,
     headerRows: read.headerRows.map(own),
-    openings: read.openings.map((o) => ({ ...o, row: own(o.row) })),
-    skipped: read.skipped.map((s) => ({ ...s, row: own(s.row) })),
-    errors: read.errors.map((e) => ({ ...e, row: own(e.row) })),
-    ...(read.unreadable ? { unreadable: read.unreadable.map((u) => ({ ...u, row: own(u.row) })) } : {}),
-    ...(combined ? { carried: combined.carried.map((c) => ({ ...c, row: own(c.row) })) } : {}),
+    openings: read.openings.map(placed),
+    skipped: read.skipped.map(placed),
+    errors: read.errors.map(placed),
+    balanceCheck: check.firstMismatchRow === null ? check : { ...check, firstMismatchRow: own(check.firstMismatchRow) },
+    ...(read.unreadable ? { unreadable: read.unreadable.map((u) => ({ ...placed(u), cells: u.cells.map(placed) })) } : {}),
+    ...(read.blocks ? { blocks: read.blocks.map((b) => ({ ...b, titleRow: own(b.titleRow), lastRow: own(b.lastRow) })) } : {}),
+    ...(read.balanceRowsNotAddingUp ? { balanceRowsNotAddingUp: read.balanceRowsNotAddingUp.map(placed) } : {}),
+    ...(combined ? { carried: combined.carried.map(placed) } : {}),
   } as ReadResult;
 }
 

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PortError, type ReadableWorkbook, type SheetInfo } from "../port/workbook";
-import { sameSheetName } from "../port/addresses";
+import { sheetNamed } from "../port/addresses";
 import { WholeFileError } from "../port/whole-file";
 import { CsvWorkbook } from "../xlsx/csv-workbook";
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, XlsxWorkbook } from "../xlsx/workbook";
@@ -15,6 +15,7 @@ import { XLS_LIMITS, XlsReadError, XlsWorkbook } from "../xlsx/xls";
 import { UsageError } from "./errors";
 import { say } from "./options";
 import { render } from "../messages/render";
+import { msg } from "../core/messages";
 import type { Lang } from "../app/lang";
 
 export interface OpenedFile {
@@ -240,15 +241,27 @@ export interface SheetChoice {
 }
 
 /**
- * The sheet named (which must exist; as in Excel, whatever its case, and then as the workbook writes it),
- * else the only one of a CSV file or the first visible one with rows.
+ * The sheet of `names` (those of `displayName`) that `wanted` names, as the workbook writes it: spelled so, else
+ * in another case, as in Excel (`sheetNamed`); null when none is. Two sheets whose names differ only in case
+ * and neither spelled so are refused, naming both, rather than one of them read.
+ */
+export function namedSheet(names: readonly string[], wanted: string, lang: Lang, displayName: string): string | null {
+  const found = sheetNamed(names, wanted);
+  if (found === null) return null;
+  if ("ambiguous" in found) throw new UsageError(render(msg("sheet.ambiguous", { file: displayName, sheet: wanted, sheets: found.ambiguous }), lang));
+  return found.name;
+}
+
+/**
+ * The sheet named (which must exist; as in Excel, whatever its case, and then as the workbook writes it:
+ * `namedSheet`), else the only one of a CSV file or the first visible one with rows.
  */
 function pickSheet(sheets: readonly SheetInfo[], wanted: string | undefined, lang: Lang, displayName: string, choice: SheetChoice = {}): string {
   if (wanted !== undefined) {
-    const found = sheets.find((s) => sameSheetName(s.name, wanted));
-    if (found) return found.name;
-    const names = sheets.map((s) => s.name).join("、");
-    throw new UsageError(say(lang, `${displayName} 中没有工作表“${wanted}”（有：${names}）`, `no sheet "${wanted}" in ${displayName} (sheets: ${names})`));
+    const found = namedSheet(sheets.map((s) => s.name), wanted, lang, displayName);
+    if (found !== null) return found;
+    const names = sheets.map((s) => s.name);
+    throw new UsageError(say(lang, `${displayName} 中没有工作表“${wanted}”（有：${names.join("、")}）`, `no sheet "${wanted}" in ${displayName} (sheets: ${names.join(", ")})`));
   }
   const usable = choice.notLedger ? sheets.filter((s) => !choice.notLedger!(s.name)) : sheets;
   const first = usable.find((s) => s.visible && s.rowCount > 0) ?? usable[0];
@@ -281,15 +294,17 @@ export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob
     const re = sheetGlob(glob);
     const found = sheets.filter((s) => re.test(s.name)).map((s) => s.name);
     if (found.length === 0) {
-      const names = sheets.map((s) => s.name).join("、");
-      throw new UsageError(say(lang, `${displayName} 中没有与“${glob}”相符的工作表（有：${names}）`, `no sheet of ${displayName} matches "${glob}" (sheets: ${names})`));
+      const names = sheets.map((s) => s.name);
+      throw new UsageError(say(lang, `${displayName} 中没有与“${glob}”相符的工作表（有：${names.join("、")}）`, `no sheet of ${displayName} matches "${glob}" (sheets: ${names.join(", ")})`));
     }
     return found;
   }
   if (named.length <= 1) return [pickSheet(sheets, named[0], lang, displayName, choice)];
-  const twice = named.find((n, i) => named.findIndex((m) => sameSheetName(m, n)) !== i);
+  // Twice is the same sheet twice, however each was written (two sheets differing in case are two sheets).
+  const chosen = named.map((n) => pickSheet(sheets, n, lang, displayName));
+  const twice = named.find((_n, i) => chosen.indexOf(chosen[i]) !== i);
   if (twice !== undefined) throw new UsageError(say(lang, `工作表“${twice}”指定了两次`, `sheet "${twice}" is given twice`));
-  return named.map((n) => pickSheet(sheets, n, lang, displayName));
+  return chosen;
 }
 
 /**
@@ -297,7 +312,9 @@ export async function chooseLedgerSheets(file: OpenedFile, named: string[], glob
  * before any work is done, with the way out (no `--out`, or a trimmed file).
  */
 export async function assertFitsResultWorkbook(file: OpenedFile, sheet: string, displayName: string, lang: Lang): Promise<void> {
-  const info = (await file.port.listSheets()).find((s) => sameSheetName(s.name, sheet));
+  const sheets = await file.port.listSheets();
+  const name = namedSheet(sheets.map((s) => s.name), sheet, lang, displayName);
+  const info = sheets.find((s) => s.name === name);
   if (!info) return;
   const rows = info.top - 1 + info.rowCount;
   const columns = info.left - 1 + info.columnCount;
@@ -388,9 +405,9 @@ export interface OpenedRegister {
   sheetOf: (wanted: string) => string | undefined;
 }
 
-async function sheetFinder(file: OpenedFile): Promise<OpenedRegister["sheetOf"]> {
+async function sheetFinder(file: OpenedFile, lang: Lang, displayName: string): Promise<OpenedRegister["sheetOf"]> {
   const names = file.kind === "xlsx" ? (await file.port.listSheets()).map((s) => s.name) : [];
-  return (wanted) => names.find((n) => sameSheetName(n, wanted));
+  return (wanted) => namedSheet(names, wanted, lang, displayName) ?? undefined;
 }
 
 /**
@@ -401,14 +418,14 @@ async function sheetFinder(file: OpenedFile): Promise<OpenedRegister["sheetOf"]>
 export async function openRegister(registerFile: string | undefined, required: readonly string[], cwd: string, lang: Lang, ledger?: OpenedFile): Promise<OpenedRegister | null> {
   if (registerFile === undefined) {
     if (!ledger) return null;
-    const sheetOf = await sheetFinder(ledger);
+    const sheetOf = await sheetFinder(ledger, lang, path.basename(ledger.path));
     return required.some((r) => sheetOf(r) !== undefined) ? { file: ledger, sheetOf } : null;
   }
   const zh = required.map((r) => `“${r}”`).join("或");
   const en = required.map((r) => `"${r}"`).join(" or ");
   const file = await openInputFile(registerFile, cwd, lang);
   if (file.kind !== "xlsx") throw new UsageError(say(lang, `登记簿须是含${zh}工作表的 .xlsx 工作簿：${registerFile}`, `the register must be an .xlsx workbook with a ${en} sheet: ${registerFile}`));
-  const sheetOf = await sheetFinder(file);
+  const sheetOf = await sheetFinder(file, lang, registerFile);
   if (!required.some((r) => sheetOf(r) !== undefined)) {
     const names = (await file.port.listSheets()).map((s) => s.name);
     throw new UsageError(say(lang, `${registerFile} 中没有${zh}工作表（有：${names.join("、")}）`, `no ${en} sheet in ${registerFile} (sheets: ${names.join(", ")})`));

@@ -7,6 +7,7 @@
  * BigInt.
  */
 import type { CliIO } from "./io";
+import { LazyJsonItems } from "../messages/json/lazy-items";
 
 const GAP = "  ";
 /** How much text gathers before it is handed on: large enough that writes are few, small next to memory. */
@@ -16,6 +17,8 @@ type Holder = Record<string, unknown> | unknown[];
 
 /** What `JSON.stringify` does with a property's value before writing it: `toJSON` (once), then unboxing. */
 function prepared(key: string, value: unknown): unknown {
+  // Items made as they are written: the same text as the array its toJSON gives, one item at a time.
+  if (value instanceof LazyJsonItems) return value;
   if (value !== null && (typeof value === "object" || typeof value === "bigint")) {
     const toJSON = (value as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === "function") value = toJSON.call(value, key);
@@ -131,7 +134,24 @@ export function* jsonChunks(value: unknown, chunkChars = JSON_CHUNK_CHARS, small
     stack.push(value);
     const inner = indent + GAP;
     let first = true;
-    if (Array.isArray(value)) {
+    if (value instanceof LazyJsonItems) {
+      buffer += "[";
+      for (let i = 0; i < value.length; i++) {
+        buffer += first ? `\n${inner}` : `,\n${inner}`;
+        first = false;
+        const v = prepared(String(i), value.item(i));
+        if (isContainer(v)) {
+          const text = small(v, inner);
+          if (text !== undefined) buffer += text;
+          else yield* container(v, inner);
+        } else buffer += scalar(v) ?? "null";
+        if (buffer.length >= chunkChars) {
+          yield buffer;
+          buffer = "";
+        }
+      }
+      buffer += first ? "]" : `\n${indent}]`;
+    } else if (Array.isArray(value)) {
       buffer += "[";
       for (let i = 0; i < value.length; i++) {
         buffer += first ? `\n${inner}` : `,\n${inner}`;

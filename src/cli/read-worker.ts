@@ -77,14 +77,18 @@ export function worthReadingApart(files: readonly { kind: string; path: string }
   });
 }
 
+/** The job's sheet read (the file's bytes are left behind for the collector before the result is packed). */
+async function readFile(job: Job): Promise<ReadResult> {
+  // Opened as the command line opens a CSV file: the sheet is named after it.
+  const port = CsvWorkbook.fromBytes(fs.readFileSync(job.file), path.basename(job.file, path.extname(job.file)));
+  return readSheet(port, job.sheet, job.read);
+}
+
 /** In the worker: read the file's sheet, hand the result back. */
 export async function serveSheetRead(): Promise<void> {
   const job = workerData as Job;
   try {
-    // Opened as the command line opens a CSV file: the sheet is named after it.
-    const port = CsvWorkbook.fromBytes(fs.readFileSync(job.file), path.basename(job.file, path.extname(job.file)));
-    const read = await readSheet(port, job.sheet, job.read);
-    const packed = packRead(read);
+    const packed = packRead(await readFile(job));
     parentPort?.postMessage({ type: "read", read: packed.read } satisfies Answer, packed.transfer);
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));

@@ -52,3 +52,16 @@ export function sameSheetName(a: string, b: string): boolean {
   // Excel compares sheet names case-insensitively.
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * The sheet of `names` that `wanted` names: the one spelled so, else the one named so in another case (as
+ * Excel compares names). Excel never holds two sheets whose names differ only in case, but a file another
+ * program made can: a third spelling cannot tell them apart, so they are given back as `ambiguous`, for a
+ * refusal naming them, and neither is picked. Null when no sheet is named so.
+ */
+export function sheetNamed(names: readonly string[], wanted: string): { name: string } | { ambiguous: string[] } | null {
+  if (names.includes(wanted)) return { name: wanted };
+  const found = names.filter((n) => sameSheetName(n, wanted));
+  if (found.length === 0) return null;
+  return found.length === 1 ? { name: found[0] } : { ambiguous: found };
+}

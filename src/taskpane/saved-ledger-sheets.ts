@@ -38,7 +38,18 @@ export function useSavedLedgerSheets(report: (message: PaneMessage) => void): (s
 
   return useCallback(
     async (sheets: readonly SheetInfo[], opening: boolean) => {
-      const { sheets: kept, gone } = keepExisting(opening ? await port.getSetting(LEDGER_SHEETS_SETTING) : store.get().ledgerSheets, sheets);
+      let stored: unknown;
+      if (opening) {
+        // The saved choice is a convenience: when it cannot be read the workbook opens without it, the failure
+        // said (and a choice made now is not written over the one that could not be read).
+        try {
+          stored = await port.getSetting(LEDGER_SHEETS_SETTING);
+        } catch (err) {
+          report(messageFromError(err, LEDGER_SHEETS_GONE));
+          return;
+        }
+      } else stored = store.get().ledgerSheets;
+      const { sheets: kept, gone } = keepExisting(stored, sheets);
       if (!opening && gone.length === 0) return;
       if (gone.length > 0) {
         report({ key: LEDGER_SHEETS_GONE, intent: "info", text: (t) => t.ledgerSheetsGone(gone, kept) });

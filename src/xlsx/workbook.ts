@@ -45,7 +45,7 @@ import {
   WorkbookPort,
 } from "../port/workbook";
 import { argbOf as argb, checkMarkStyles, markFormula, parseMarkFormula } from "../port/marks";
-import { blockOfAddress, columnLetters, quoteSheet, rowBlocks, rowsOfAddress, sameSheetName } from "../port/addresses";
+import { blockOfAddress, columnLetters, quoteSheet, rowBlocks, rowsOfAddress, sameSheetName, sheetNamed } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY, parseOwned } from "../port/owned";
 import { planCell, specWidth, type PlannedCell } from "../port/cells";
 import { marginsOf, printScale, wrappedRowHeights } from "../port/print";
@@ -420,7 +420,21 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private findSheet(name: string): ExcelJS.Worksheet | undefined {
-    return this.sheets().find((ws) => sameSheetName(ws.name, name));
+    return this.named(this.sheets(), name);
+  }
+
+  /**
+   * The sheet of `sheets` that `name` names (`sheetNamed`: as spelled, else in another case); two whose
+   * names differ only in case, neither spelled so, are refused naming both (`PortError` `no_sheet`), not one picked.
+   */
+  private named<T extends { name: string }>(sheets: readonly T[], name: string): T | undefined {
+    const found = sheetNamed(sheets.map((s) => s.name), name);
+    if (found === null) return undefined;
+    if ("ambiguous" in found) {
+      const file = this.file?.name ?? path.basename(this.sourcePath ?? "");
+      throw new PortError("no_sheet", name, msg("sheet.ambiguous", { file, sheet: name, sheets: found.ambiguous }));
+    }
+    return sheets.find((s) => s.name === found.name);
   }
 
   private userSheet(name: string): ExcelJS.Worksheet {
@@ -459,7 +473,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** A sheet of the opened file, by the port's rules (case-insensitive, never the settings sheet). */
   private streamedSheet(pkg: XlsxPackage, name: string) {
-    const entry = pkg.sheets.find((s) => s.name !== SETTINGS_SHEET && sameSheetName(s.name, name));
+    const entry = this.named(pkg.sheets.filter((s) => s.name !== SETTINGS_SHEET), name);
     if (!entry) throw new PortError("no_sheet", name);
     return entry;
   }

@@ -14,7 +14,8 @@ import { Worker } from "worker_threads";
 import type { CellValue, Grid } from "../core/model";
 import type { Capabilities, ReadableWorkbook, SheetInfo } from "../port/workbook";
 import { PortError } from "../port/workbook";
-import { sameSheetName } from "../port/addresses";
+import { sheetNamed } from "../port/addresses";
+import { msg } from "../core/messages";
 
 export interface XlsLimits {
   /** Largest file read, in bytes; BIFF8 sheets hold at most 65,536 × 256 cells, far below this. */
@@ -207,8 +208,11 @@ export class XlsWorkbook implements ReadableWorkbook {
   }
 
   async readSheet(name: string): Promise<Grid> {
-    // Named in any case, as Excel and the other workbooks compare sheet names.
-    const s = this.sheets.find((x) => sameSheetName(x.name, name));
+    // Named as spelled, else in any case, as Excel and the other workbooks compare sheet names; two sheets
+    // whose names differ only in case, neither spelled so, are refused naming both.
+    const found = sheetNamed(this.sheets.map((x) => x.name), name);
+    if (found !== null && "ambiguous" in found) throw new PortError("no_sheet", name, msg("sheet.ambiguous", { file: this.label, sheet: name, sheets: found.ambiguous }));
+    const s = found === null ? undefined : this.sheets.find((x) => x.name === found.name);
     if (!s) throw new PortError("no_sheet", name);
     return { sheet: s.name, top: s.top, left: s.left, values: s.values.map((r) => r.slice()), hiddenRows: s.hiddenRows.slice(), date1904: this.date1904 };
   }

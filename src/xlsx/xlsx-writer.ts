@@ -12,6 +12,7 @@
  * the next sheet starts or the workbook is finished; the zip's other parts are written at `finish`.
  */
 import { ZipWriter, type ZipEntryStream } from "./zip-writer";
+import { XmlBytes } from "./xml-bytes";
 import { StyleSheet, type CellKind } from "./xlsx-styles";
 import { escapeAttribute, escapeText, stringItemText } from "./xml-text";
 import { xmlSafe } from "./xml-safe";
@@ -140,6 +141,22 @@ class SharedStrings {
   /** UTF-16 units of the distinct texts, for the table's size bound. */
   units = 0;
 
+  /**
+   * The id of a text as the cell gives it, made XML-safe first (`xmlSafe`); a text seen before is found
+   * without checking it again.
+   */
+  idOfRaw(raw: string): number {
+    const known = this.ids.get(raw);
+    if (known !== undefined) {
+      this.count++;
+      return known;
+    }
+    const safe = xmlSafe(raw);
+    const id = this.idOf(safe);
+    if (safe !== raw) this.ids.set(raw, id);
+    return id;
+  }
+
   idOf(text: string): number {
     this.count++;
     let id = this.ids.get(text);
@@ -256,6 +273,16 @@ export class XlsxWriter {
   /** @internal for SheetPart */
   stringId(text: string): number {
     return this.strings.idOf(text);
+  }
+
+  /** @internal for SheetPart: a cell's text as given (made XML-safe here). */
+  rawStringId(text: string): number {
+    return this.strings.idOfRaw(text);
+  }
+
+  /** @internal for SheetPart: whether the text of this id is empty. */
+  emptyString(id: number): boolean {
+    return this.strings.items[id] === "";
   }
 
   /** @internal for SheetPart: one more use of a text already in the table. */
@@ -444,7 +471,7 @@ export class SheetPart {
   private readonly cellCache: Map<object, CachedCell> | null;
   private lastStyle = 0;
   private lastMerge = 0;
-  private xml = "";
+  private readonly out = new XmlBytes();
   /** Columns of the cells with a value (as `XlsxWorkbook` bounds a sheet's values for its marks). */
   valueLeft = 0;
   valueRight = 0;
@@ -472,14 +499,12 @@ export class SheetPart {
   }
 
   private async put(text: string): Promise<void> {
-    this.xml += text;
-    if (this.xml.length >= FLUSH_CHARS) await this.flush();
+    this.out.text(text);
+    if (this.out.full) await this.flush();
   }
 
   private async flush(): Promise<void> {
-    const xml = this.xml;
-    this.xml = "";
-    await this.stream.write(xml);
+    await this.stream.write(this.out.take());
     await yieldToIo();
   }
 
@@ -565,34 +590,61 @@ export class SheetPart {
   }
 
   /**
-   * A cell's element after `<c r="A1`, as `XlsxWorkbook.writeCell` writes it; "" for a cell it leaves out.
-   * Sets `lastStyle`, and for a merge across cells `lastMerge`.
+   * Writes a cell's element as `XlsxWorkbook.writeCell` writes it (its look, its value as a number, a
+   * serial, a shared text or a link); false for a cell it leaves out. Sets `lastStyle`, and for a merge
+   * across cells `lastMerge`.
    */
-  private cellBody(r: number, column: number, cell: OutValue | OutCell): string {
+  private writeCell(r: number, rowText: string, column: number, cell: OutValue | OutCell): boolean {
     this.lastMerge = 0;
     if (cell === null || cell === undefined) {
       this.lastStyle = 0;
-      return "";
+      return false;
     }
+    const o = this.out;
     switch (typeof cell) {
       case "string": {
-        const safe = xmlSafe(cell);
-        if (safe !== "") this.hasValue(column);
-        return this.bareHead(column, cell) + this.writer.stringId(safe) + "</v></c>";
+        const id = this.writer.rawStringId(cell);
+        if (!this.writer.emptyString(id)) this.hasValue(column);
+        const head = this.bareHead(column, cell);
+        o.text(this.starts[column] ?? this.cellStart(column));
+        o.text(rowText);
+        o.text(head);
+        o.int(id);
+        o.text("</v></c>");
+        return true;
       }
-      case "number":
+      case "number": {
         if (!Number.isFinite(cell)) break;
         this.hasValue(column);
-        return this.bareHead(column, cell) + cell + "</v></c>";
-      case "boolean":
+        const head = this.bareHead(column, cell);
+        o.text(this.starts[column] ?? this.cellStart(column));
+        o.text(rowText);
+        o.text(head);
+        o.int(cell);
+        o.text("</v></c>");
+        return true;
+      }
+      case "boolean": {
         this.hasValue(column);
-        return this.bareHead(column, cell) + (cell ? "1" : "0") + "</v></c>";
+        const head = this.bareHead(column, cell);
+        o.text(this.starts[column] ?? this.cellStart(column));
+        o.text(rowText);
+        o.text(head);
+        o.text(cell ? "1</v></c>" : "0</v></c>");
+        return true;
+      }
     }
     if (typeof cell === "object" && !("value" in cell)) {
       const serial = typeof cell.date === "string" ? this.serialOf(cell.date) : null;
       if (serial !== null) {
         this.hasValue(column);
-        return this.bareHead(column, cell) + serial + "</v></c>";
+        const head = this.bareHead(column, cell);
+        o.text(this.starts[column] ?? this.cellStart(column));
+        o.text(rowText);
+        o.text(head);
+        o.int(serial);
+        o.text("</v></c>");
+        return true;
       }
     }
     // An `OutCell` (or an odd value): planned in full; one the sheet holds many times is planned once.
@@ -601,19 +653,27 @@ export class SheetPart {
       this.lastStyle = cached.style;
       if (cached.value) this.hasValue(column);
       if (cached.text) this.writer.stringUsedAgain();
-      return cached.body;
+      o.text(this.starts[column] ?? this.cellStart(column));
+      o.text(rowText);
+      o.text(cached.body);
+      return true;
     }
     const p = planCell(cell, this.setup.columnFormats?.[column - 1]);
     if (p.kind === "text" && this.wrapColumns.has(column)) p.wrap = true;
     // The cells `XlsxWorkbook.writeCell` leaves out.
     if (p.kind === "empty" && p.numberFormat === "General" && !p.bold && !p.fill && !p.border && !p.align && !p.color) {
       this.lastStyle = 0;
-      return "";
+      return false;
     }
+    o.text(this.starts[column] ?? this.cellStart(column));
+    o.text(rowText);
     if (p.kind === "number" && plain(p) && !p.mergeAcross) {
       // A number with a format of its own (an amount): many of them, each a new object, so not remembered.
       this.hasValue(column);
-      return this.plainNumberHead(p) + p.value + "</v></c>";
+      o.text(this.plainNumberHead(p));
+      o.int(p.value as number);
+      o.text("</v></c>");
+      return true;
     }
     const value = cellValue(p, xmlSafe);
     const kind: CellKind = typeof value === "number" ? "number" : value instanceof Date ? "date" : "other";
@@ -638,13 +698,14 @@ export class SheetPart {
       this.links.add(r, column, xmlSafe(link.hyperlink));
       body = `${s} t="s"><v>${this.writer.stringId(link.text)}</v></c>`;
     }
+    o.text(body);
     if (hasValue) this.hasValue(column);
     if (p.mergeAcross) this.lastMerge = p.mergeAcross;
     else if (!p.link && kind !== "number" && this.cellCache !== null) {
       if (this.cellCache.size >= MAX_CACHED_CELLS) this.cellCache.clear();
       this.cellCache.set(cell as object, { body, style, value: hasValue, text });
     }
-    return body;
+    return true;
   }
 
   /** `" s="…"><v>` of a number cell with no look but its number format. */
@@ -686,10 +747,14 @@ export class SheetPart {
     const blocks = this.activeBlocks.length > 0;
     const rowText = String(r);
     const height = this.setup.rowHeights?.get(r);
-    const open = height !== undefined ? `<row r="${rowText}" ht="${height}" customHeight="1">` : `<row r="${rowText}">`;
-    let xml = this.xml;
-    // The row's start goes in before its first cell: a row without cells is left out (or kept for its height).
-    let opened = false;
+    const o = this.out;
+    // The row's start goes in first and is taken back if no cell follows (a row kept only for its height ends at once).
+    const before = o.length;
+    o.text(`<row r="`);
+    o.text(rowText);
+    if (height !== undefined) o.text(`" ht="${height}" customHeight="1">`);
+    else o.text(`">`);
+    const empty = o.length;
     let mergedTo = 0;
     let mergedStyle = 0;
     let end = cells.length;
@@ -698,26 +763,19 @@ export class SheetPart {
       if (blocks) {
         const block = this.followerOf(r, c);
         if (block) {
-          if (!opened) {
-            xml += open;
-            opened = true;
-          }
-          xml += this.cellStart(c) + rowText + (block.style !== 0 ? `" s="${block.style}"/>` : `"/>`);
+          o.text(this.cellStart(c));
+          o.text(rowText);
+          o.text(block.style !== 0 ? `" s="${block.style}"/>` : `"/>`);
           continue;
         }
       }
       if (c <= mergedTo) {
-        xml += this.cellStart(c) + rowText + (mergedStyle !== 0 ? `" s="${mergedStyle}"/>` : `"/>`);
+        o.text(this.cellStart(c));
+        o.text(rowText);
+        o.text(mergedStyle !== 0 ? `" s="${mergedStyle}"/>` : `"/>`);
         continue;
       }
-      const body = this.cellBody(r, c, c <= cells.length ? cells[c - 1] : null);
-      if (body !== "") {
-        if (!opened) {
-          xml += open;
-          opened = true;
-        }
-        xml += (this.starts[c] ?? this.cellStart(c)) + rowText + body;
-      }
+      this.writeCell(r, rowText, c, c <= cells.length ? cells[c - 1] : null);
       if (blocks) for (const b of this.activeBlocks) if (b.fromRow === r && b.fromColumn === c) b.style = this.lastStyle;
       if (this.lastMerge > 0) {
         mergedTo = c + this.lastMerge;
@@ -727,9 +785,11 @@ export class SheetPart {
       }
     }
     if (starting) this.mergesDone.push(...starting);
-    if (opened) xml += "</row>";
-    else if (height !== undefined) xml += open.slice(0, -1) + "/>";
-    this.xml = xml;
+    if (o.length > empty) o.text("</row>");
+    else {
+      o.rewind(before);
+      if (height !== undefined) o.text(`<row r="${rowText}" ht="${height}" customHeight="1"/>`);
+    }
   }
 
   /**
@@ -743,7 +803,7 @@ export class SheetPart {
   ): Promise<void> {
     for (let i = 0; i < count; i++) {
       this.appendRow(i + 1, rowAt(i));
-      if (this.xml.length >= FLUSH_CHARS) await this.flush();
+      if (this.out.full) await this.flush();
       if ((i + 1) % ROWS_PER_CHECK === 0) {
         if (control.signal?.aborted) throw control.cancelled ? control.cancelled() : new Error("cancelled");
         control.onProgress?.({ done: i + 1, total: count });
@@ -757,7 +817,7 @@ export class SheetPart {
       const r = String(i + 1);
       let xml = "";
       rows[i].forEach((text, j) => {
-        xml += `<c r="${this.letter(j + 1)}${r}" t="s"><v>${this.writer.stringId(xmlSafe(text))}</v></c>`;
+        xml += `<c r="${this.letter(j + 1)}${r}" t="s"><v>${this.writer.rawStringId(text)}</v></c>`;
       });
       if (xml !== "") await this.put(`<row r="${r}">${xml}</row>`);
     }

@@ -51,7 +51,7 @@ interface Entry {
 export interface ZipWriterOptions {
   /** zlib level of every part (1 fastest … 9 smallest). */
   level?: number;
-  /** Parts above this many bytes need ZIP64: 0xFFFFFFFF, lowered only by tests. */
+  /** Sizes and offsets from this many bytes on need ZIP64: 0xFFFFFFFF, lowered only by tests. */
   zip64Above?: number;
   /** Modification time written for every part; default now. */
   date?: Date;
@@ -208,7 +208,9 @@ export class ZipWriter {
     this.finished = true;
     const start = this.offset;
     for (const e of this.entries) {
-      const big = { size: e.size >= MAX32, compressed: e.compressed >= MAX32, offset: e.offset >= MAX32 };
+      // Values past the 32-bit fields go into the ZIP64 extra field (tests lower the bound to see it done).
+      const limit = this.zip64Above;
+      const big = { size: e.size >= limit, compressed: e.compressed >= limit, offset: e.offset >= limit };
       const fields: Buffer[] = [];
       if (big.size) fields.push(u64(e.size));
       if (big.compressed) fields.push(u64(e.compressed));
@@ -241,7 +243,7 @@ export class ZipWriter {
     }
     const size = this.offset - start;
     const count = this.entries.length;
-    if (count >= MAX16 || size >= MAX32 || start >= MAX32) {
+    if (count >= MAX16 || size >= this.zip64Above || start >= this.zip64Above) {
       const record = this.offset;
       this.emit(
         Buffer.concat([u32(ZIP64_END_OF_CENTRAL), u64(44), u16(45), u16(45), u32(0), u32(0), u64(count), u64(count), u64(size), u64(start)]),
@@ -253,10 +255,10 @@ export class ZipWriter {
         u32(END_OF_CENTRAL),
         u16(0),
         u16(0),
-        u16(Math.min(count, MAX16)),
-        u16(Math.min(count, MAX16)),
-        u32(Math.min(size, MAX32)),
-        u32(Math.min(start, MAX32)),
+        u16(count >= MAX16 ? MAX16 : count),
+        u16(count >= MAX16 ? MAX16 : count),
+        u32(size >= this.zip64Above ? MAX32 : size),
+        u32(start >= this.zip64Above ? MAX32 : start),
         u16(0),
       ]),
     );

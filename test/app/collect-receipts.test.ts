@@ -31,6 +31,8 @@ const TABLE = tableOf([
   entry(6, "美达商贸有限公司", -10_000, "退货冲减"),
   entry(7, "美达商贸有限公司", -30_000, "收款", null),
   entry(8, null, -40_000, "收款"),
+  entry(9, "Acme Trading Co., Ltd.", -60_000, "Received"),
+  entry(10, "ACME TRADING", -15_000, "收款"),
 ]);
 
 test("one dealer's payment rows only: dated, negative, that dealer's name however it is written", () => {
@@ -41,14 +43,16 @@ test("one dealer's payment rows only: dated, negative, that dealer's name howeve
     ["台账", 6, -10_000],
   ]);
   // Without a dealer: every dealer's, as the limitation period takes them.
-  expect(paymentEntries(TABLE).map((e) => e.row)).toEqual([3, 4, 5, 6, 8]);
+  expect(paymentEntries(TABLE).map((e) => e.row)).toEqual([3, 4, 5, 6, 8, 9, 10]);
+  // An English legal form is the same dealer as without it, as the reports and the receipts have it.
+  expect(paymentEntries(TABLE, "Acme Trading").map((e) => e.row)).toEqual([9, 10]);
   // Rows without a dealer are the unnamed dealer's.
   expect(paymentEntries(TABLE, UNNAMED_DEALER).map((e) => e.row)).toEqual([8]);
 });
 
 test("the receipts from one dealer's rows are those from the whole ledger's entries", () => {
   const dealerOf = (e: Entry) => e.dealer ?? UNNAMED_DEALER;
-  for (const dealer of ["美达商贸有限公司", "恒达电器", UNNAMED_DEALER, "无此公司"]) {
+  for (const dealer of ["美达商贸有限公司", "恒达电器", UNNAMED_DEALER, "无此公司", "Acme Trading", "acme trading co ltd"]) {
     const all = receiptsOf(paymentEntries(TABLE), dealer, dealerOf);
     expect(receiptsOf(paymentEntries(TABLE, dealer), dealer, dealerOf)).toEqual(all);
   }

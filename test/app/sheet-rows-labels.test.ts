@@ -1,6 +1,9 @@
 /** Ledger rows named inside reconciliation messages, over several month sheets, said as sheet and row. */
 import { msg } from "../../src/core/messages";
-import { relabelRows, ROW_STRIDE } from "../../src/app/sheet-rows";
+import { readOnOwnSheets, relabelRows, ROW_STRIDE, sheetRowsReader } from "../../src/app/sheet-rows";
+import { readSheet } from "../../src/app/read";
+import type { CombinedReadResult } from "../../src/core/read/combine";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { render } from "../../src/messages";
 import { DECISION_STRINGS, decisionLines } from "../../src/taskpane/reconcile/decisions";
 import { fen } from "../../src/core/money";
@@ -41,5 +44,32 @@ describe("answered suggestions over several sheets", () => {
     const lines = decisionLines([{ id: "s1", decision: "confirmed", ledgerRows: [ROW_STRIDE + 5, ROW_STRIDE + 6], statementRows: [7] }], [], MONTHS);
     expect(DECISION_STRINGS["zh-CN"].pair(lines[0])).toBe("台账第 2026-08!5–6 行 ↔ 对账单第 7 行");
     expect(DECISION_STRINGS["en-US"].pair(decisionLines([{ id: "s2", decision: "rejected", ledgerRows: [4], statementRows: [] }], [], MONTHS)[0])).toBe("ledger row 4");
+  });
+});
+
+describe("readOnOwnSheets", () => {
+  test("everything said about a read over month sheets has its rows on their own sheets; the entry table keeps the run's numbers", async () => {
+    const header = ["日期", "单号", "摘要", "借方", "贷方", "余额"];
+    const port = XlsxWorkbook.fromSpecs([
+      { name: "2026-07", rows: [["客户：美达商贸"], header, ["2026-07-01", null, "期初余额", null, null, 1000], ["2026-07-05", "XS-1", "销售", 500, null, 1500]] as never },
+      // The 余额 of row 4 is off by 100 (a row missing, say), and row 5's 借方 cannot be read.
+      { name: "2026-08", rows: [["客户：美达商贸"], header, ["2026-08-01", null, "上月结转", null, null, 1500], ["2026-08-03", "XS-2", "销售", 100, null, 1700], ["2026-08-04", "XS-3", "销售", "一百", null, 1800]] as never },
+    ]);
+    const read = await readSheet(sheetRowsReader(port, MONTHS), "2026-07", { sheets: MONTHS });
+    // Through the port the later sheet's rows are numbered apart ...
+    expect(read.balanceCheck.firstMismatchRow).toBe(ROW_STRIDE + 4);
+    expect(read.unreadable?.[0].cells[0].row).toBe(ROW_STRIDE + 5);
+    const own = readOnOwnSheets(MONTHS, read);
+    // ... and back on their own sheets for what is said about the read.
+    expect(own.balanceCheck).toMatchObject({ firstMismatchRow: 4, firstMismatchSheet: "2026-08", mismatches: 1 });
+    expect(own.unreadable?.map((u) => [u.sheet, u.row, u.cells.map((c) => [c.sheet, c.row, c.column])])).toEqual([["2026-08", 5, [["2026-08", 5, "D"]]]]);
+    expect(own.errors.map((e) => [e.sheet, e.row])).toEqual([["2026-08", 5]]);
+    expect(own.openings.map((o) => [o.sheet, o.row])).toEqual([["2026-07", 3]]);
+    expect((own as CombinedReadResult).carried.map((c) => [c.sheet, c.row])).toEqual([["2026-08", 3]]);
+    expect(own.headerRows).toEqual([2]);
+    expect(own.table.rows).toEqual(read.table.rows);
+    // Nothing outside the entry table is left with a run's number.
+    const { table: _table, ...said } = own;
+    expect(JSON.stringify(said)).not.toMatch(/\d{8}/);
   });
 });

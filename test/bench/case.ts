@@ -8,6 +8,7 @@ import { readGrid } from "../../src/core/read";
 import { main } from "../../src/cli/main";
 import { kingdeeGrid } from "./synth";
 import { benchXlsxRead } from "./xlsx-synth";
+import { benchCredit } from "./credit";
 import { benchExcelRoundTrips } from "../fake-excel/bench";
 import { benchLetters } from "../fake-excel/letters-bench";
 import { measureBundle } from "../build/support/bundle-size";
@@ -43,6 +44,7 @@ async function run(kind: string, rows: number, dir: string): Promise<Record<stri
     return { rows, ms: Math.round(ms), cpuMs: cpuMs(c0), peakMB: peakMB(), jsonChars: bytes };
   }
   if (kind === "xlsx" || kind === "xlsx-csv") return benchXlsxRead(kind, rows, dir);
+  if (kind === "credit") return benchCredit(rows);
   if (kind === "aging-json" || kind === "aging-out") {
     // The whole `aging` command on our ledger of the reconcile pair: the JSON contract to a counting sink,
     // or the result workbook (marked ledger copy, 账龄分析, 催款计划) written to a file in the data folder.

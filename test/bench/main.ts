@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: speed and memory of the heavy paths, each case in a fresh process.
  * `npm run bench --silent -- --json` prints one JSON object, one key per area, each a list of runs.
- * Flags: --quick (small sizes only), --only read,reconcile,aging,xlsx,excel,letters,bundle; --rows N runs only
- * that size (for the areas that take one: reconcile, aging, xlsx); --mode json|out runs one of aging's two modes.
+ * Flags: --quick (small sizes only), --only read,reconcile,aging,xlsx,credit,excel,letters,bundle; --rows N runs only
+ * that size (for the areas that take one: reconcile, aging, xlsx, credit); --mode json|out runs one of aging's two modes.
  * `bundle` is one object, not a list: the production build's first load and chunks, gzipped (it makes
  * the production build when the sources changed since the last one).
  */
@@ -114,6 +114,15 @@ function main(): void {
         const ratio = Math.round(((x.ms as number) / (c.ms as number)) * 100) / 100;
         results.xlsx.push({ rows, ms: x.ms, cpuMs: x.cpuMs, peakMB: x.peakMB, csvMs: c.ms, csvCpuMs: c.cpuMs, csvPeakMB: c.peakMB, ratioToCsv: ratio });
         log(`xlsx       ${String(rows).padStart(9)} rows  ${String(x.ms).padStart(7)} ms  (cpu ${x.cpuMs} ms)  peak ${x.peakMB} MB  csv ${c.ms} ms (cpu ${c.cpuMs} ms, peak ${c.peakMB} MB)  ratio ${ratio}`);
+      }
+    }
+    if (want("credit")) {
+      // Credit scoring (the history of every applicant settled as the aging settles it) over 40 dealers.
+      results.credit = [];
+      for (const rows of sizes(quick ? [20_000] : [20_000, 100_000])) {
+        const r = runCase("credit", rows, dir);
+        results.credit.push(r);
+        log(`credit     ${String(r.rows).padStart(9)} rows  ${String(r.dealers).padStart(4)} dealers  ${String(r.ms).padStart(7)} ms  (cpu ${r.cpuMs} ms)  peak ${r.peakMB} MB`);
       }
     }
     if (want("excel")) {

@@ -128,7 +128,8 @@ describe("duizhang credit --approve", () => {
     // No input is written.
     expect((await (await XlsxWorkbook.open(path.join(dir, "apps.xlsx"))).listSheets()).map((s) => s.name)).toEqual(["申请登记"]);
     const text = await run([...args.filter((a) => a !== "--out" && a !== "result.xlsx"), "--out", "again.xlsx"], dir);
-    expect(text.out).toContain("已写入结果工作簿“信用档案”第 2 行：美达五金，A 级，额度 292,000.00，账期 60 天，评定日期 2026-12-03（评估日 2026-11-30），下次复评 2027-06-03，审批人 王芳");
+    // The applications' workbook has no register: the result's is made by the approval, and says so.
+    expect(text.out).toContain("已在结果工作簿中新建“信用档案”并写入第 2 行：美达五金，A 级，额度 292,000.00，账期 60 天，评定日期 2026-12-03（评估日 2026-11-30），下次复评 2027-06-03，审批人 王芳");
   });
 
   test("needs --out and --approver, and a dealer that was scored", async () => {
@@ -140,6 +141,49 @@ describe("duizhang credit --approve", () => {
     expect(noApprover.err.trim()).toBe("duizhang: --approve 需要 --approver 审批人");
     const unknown = await run([...base, "--approve", "青城建材", "--approver", "王芳", "--out", "r.xlsx"], dir);
     expect(unknown.err.trim()).toBe("duizhang: --approve：没有“青城建材”的申请（已评分：美达五金）");
+    expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
+  });
+
+  test("--approver or --approved-on without --approve is refused, not ignored", async () => {
+    const dir = await folder();
+    const base = ["credit", "--applications", "apps.xlsx", "--as-of", "2026-11-30", "--out", "r.xlsx"];
+    for (const extra of [["--approver", "王芳"], ["--approved-on", "2026-12-03"]]) {
+      const r = await run([...base, ...extra], dir);
+      expect([r.code, r.err.trim()]).toEqual([2, "duizhang: --approver 和 --approved-on 只和 --approve 经销商 一起用：没有要审批的经销商，什么也没写"]);
+    }
+    expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
+  });
+
+  test("a dealer named twice is approved once, into the register carried from the input with its other rows", async () => {
+    const dir = await folder();
+    await XlsxWorkbook.fromSpecs([
+      { name: "申请登记", rows: APPLICATIONS as never },
+      { name: "信用档案", rows: [["客户名称", "信用等级", "信用额度", "账期（天）", "评定日期", "下次复评日期", "审批人", "备注"], ["青城建材", "B", 100000, 45, "2026-06-01", "2026-12-01", "李明", "老客户"]] as never },
+    ]).save(path.join(dir, "apps-reg.xlsx"));
+    const args = ["credit", "--applications", "apps-reg.xlsx", "--as-of", "2026-11-30", "--out", "result.xlsx", "--approve", "美达五金", "--approve", " 美达五金 ", "--approver", "王芳", "--approved-on", "2026-12-03"];
+    const r = await run(args, dir);
+    expect(r.err).toBe("");
+    // Without a ledger: no history, grade B. The register has no 评估日 column, so none is said or added.
+    expect(r.out.split("\n").filter((l) => l.includes("信用档案”"))).toEqual([
+      "已写入结果工作簿“信用档案”第 3 行：美达五金，B 级，额度 150,000.00，账期 45 天，评定日期 2026-12-03，下次复评 2027-06-03，审批人 王芳",
+    ]);
+    const grid = await (await XlsxWorkbook.open(path.join(dir, "result.xlsx"))).readSheet("信用档案");
+    expect(grid.values.map((row) => [row[0], row[1], row[6], row[7]])).toEqual([
+      ["客户名称", "信用等级", "审批人", "备注"],
+      ["青城建材", "B", "李明", "老客户"],
+      ["美达五金", "B", "王芳", null],
+    ]);
+    expect(grid.values[0]).toHaveLength(8);
+  });
+
+  test("a register that cannot be carried into the result (a CSV file) is refused: the result's would hold the approved dealer alone", async () => {
+    const dir = await folder();
+    fs.writeFileSync(path.join(dir, "信用档案.csv"), "客户名称,信用等级,信用额度,账期（天）,评定日期,下次复评日期,审批人\n青城建材,B,100000,45,2026-06-01,2026-12-01,李明\n");
+    const r = await run(["credit", "--applications", "apps.xlsx", "--register", "信用档案.csv", "--as-of", "2026-11-30", "--out", "r.xlsx", "--approve", "美达五金", "--approver", "王芳"], dir);
+    expect([r.code, r.err.trim()]).toEqual([
+      2,
+      "duizhang: --approve：信用档案.csv 中的“信用档案”不是 .xlsx 工作簿中的工作表，不能带入结果工作簿（审批后的档案会只剩审批的经销商）：请把它另存为 .xlsx，再用 --register 指定",
+    ]);
     expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
   });
 });

@@ -73,6 +73,13 @@ test("--sheet and --sheets match a workbook's sheets whatever their case and pri
   const twice = await run(["read", "ledger.xlsx", "--sheet", "Sales-10", "--sheet", "SALES-10"], dir);
   expect(twice.code).toBe(2);
   expect(twice.err).toContain("SALES-10");
+  // Not there in any case: the sheets there are, listed as each language lists.
+  const none = await run(["read", "ledger.xlsx", "--sheet", "Sales-12", "--lang", "en"], dir);
+  expect(none.err).toBe('duizhang: no sheet "Sales-12" in ledger.xlsx (sheets: Sales-10, Sales-11)\n');
+  const noGlob = await run(["read", "ledger.xlsx", "--sheets", "2026-*"], dir);
+  expect(noGlob.err).toBe("duizhang: ledger.xlsx 中没有与“2026-*”相符的工作表（有：Sales-10、Sales-11）\n");
+  const noGlobEn = await run(["read", "ledger.xlsx", "--sheets", "2026-*", "--lang", "en"], dir);
+  expect(noGlobEn.err).toBe('duizhang: no sheet of ledger.xlsx matches "2026-*" (sheets: Sales-10, Sales-11)\n');
 });
 
 test("an .xls workbook's sheets are named in any case too", async () => {
@@ -81,4 +88,65 @@ test("an .xls workbook's sheets are named in any case too", async () => {
   const wb = await XlsWorkbook.openBytes(XLSX.write(book, { bookType: "biff8", type: "buffer" }) as Buffer, "old.xls");
   expect((await wb.readSheet("SALES-10")).sheet).toBe("Sales-10");
   await expect(wb.readSheet("Sales-11")).rejects.toEqual(new PortError("no_sheet", "Sales-11"));
+});
+
+/**
+ * A workbook another program made with two sheets whose names differ only in case (Excel itself never holds
+ * such a pair): named as the workbook writes it, each is its own sheet; named in a third spelling, it could be
+ * either, and is refused naming both, never one of them read in its place.
+ */
+describe("two sheets whose names differ only in case", () => {
+  const twins = async (): Promise<Buffer> => {
+    const wb = XlsxWorkbook.fromSpecs([
+      { name: "Data", rows: LEDGER as never },
+      { name: "Twin", rows: [LEDGER[0], ["2026-12-01", "鑫达五金", "XS-9", "销售", 50, null]] as never },
+    ]);
+    // ExcelJS will not name a sheet so itself: the second sheet is renamed in the file's XML.
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(await wb.toBuffer());
+    for (const part of ["xl/workbook.xml", "docProps/app.xml"]) {
+      const file = zip.file(part);
+      if (file) zip.file(part, (await file.async("string")).split(">Twin<").join(">DATA<").split('"Twin"').join('"DATA"'));
+    }
+    return zip.generateAsync({ type: "nodebuffer" });
+  };
+
+  beforeAll(async () => fs.writeFileSync(path.join(dir, "twins.xlsx"), await twins()));
+
+  test("the command line reads each by its own spelling, both by a glob or by name, and refuses a third spelling naming both", async () => {
+    const data = await run(["read", "twins.xlsx", "--sheet", "Data", "--json"], dir);
+    expect(JSON.parse(data.out)).toMatchObject({ sheet: "Data", counts: { entries: 2 } });
+    const upper = await run(["read", "twins.xlsx", "--sheet", "DATA", "--json"], dir);
+    expect(JSON.parse(upper.out)).toMatchObject({ sheet: "DATA", counts: { entries: 1 } });
+    const glob = await run(["read", "twins.xlsx", "--sheets", "d*", "--json", "--entries"], dir);
+    expect(glob.code).toBe(0);
+    const read = JSON.parse(glob.out) as { sheets: string[]; entries: { sheet: string; ref: string | null }[] };
+    expect(read.sheets).toEqual(["Data", "DATA"]);
+    expect(read.entries.map((e) => [e.sheet, e.ref])).toEqual([
+      ["Data", "XS-1"],
+      ["Data", "XS-3"],
+      ["DATA", "XS-9"],
+    ]);
+    const both = await run(["read", "twins.xlsx", "--sheet", "DATA", "--sheet", "Data", "--json"], dir);
+    expect(JSON.parse(both.out).sheets).toEqual(["DATA", "Data"]);
+
+    const third = await run(["read", "twins.xlsx", "--sheet", "data"], dir);
+    expect([third.code, third.out]).toEqual([2, ""]);
+    expect(third.err).toBe("duizhang: twins.xlsx 中有几张工作表的名称只差大小写（Data、DATA），工作表名称又不分大小写（与 Excel 相同），“data”分不清指的是哪一张：请照工作簿里的写法逐字写出名称，或在生成这个文件的程序里把其中一张改名后再试\n");
+    const en = await run(["read", "twins.xlsx", "--sheet", "data", "--lang", "en"], dir);
+    expect(en.err).toContain('"data" could be any of the sheets Data, DATA of twins.xlsx');
+  });
+
+  test("the workbook port reads each by its own spelling and refuses a third spelling naming both", async () => {
+    // (ExcelJS itself will not load such a file, so this is the port reading the sheets' XML.)
+    const wb = await XlsxWorkbook.openBytes(await twins(), path.join(dir, "twins.xlsx"), "twins.xlsx");
+    expect((await wb.readSheet("DATA")).values.flat()).toContain("XS-9");
+    expect((await wb.readSheet("Data")).values.flat()).toContain("XS-1");
+    for (const read of [() => wb.readSheet("data"), () => wb.readRows("dAtA")]) {
+      const e = await read().catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(PortError);
+      expect((e as PortError).code).toBe("no_sheet");
+      expect((e as PortError).said).toMatchObject({ code: "sheet.ambiguous", params: { file: "twins.xlsx", sheets: ["Data", "DATA"] } });
+    }
+  });
 });

@@ -75,8 +75,12 @@ describe("an .xlsx file that cannot be read says which file, what is wrong and w
   test("an encrypted part", async () => {
     const said = await saidWhenOpened(patched(minimalWorkbook(SHEET), "xl/workbook.xml", 6, 8, (b, at) => b.writeUInt16LE(b.readUInt16LE(at) | 1, at)));
     expect(said.code).toBe("io");
-    expect(said.zh).toBe("台账.xlsx 的部件“xl/workbook.xml”已加密，无法读取：请在 Excel 中打开，清除密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx 再试");
-    expect(said.en).toContain("part xl/workbook.xml of 台账.xlsx is encrypted and cannot be read: open it in Excel, remove the password");
+    // A zip password, which Excel neither sets nor opens: the way out is the program that made the file, not Excel.
+    expect(said.zh).toBe(
+      "台账.xlsx 的部件“xl/workbook.xml”设了压缩包密码，无法读取（Excel 的打开密码不是这样加的，Excel 也打不开它）：请在生成或发来这个文件的程序里去掉密码后重新保存，或向对方要一份不带密码的 .xlsx 文件再试",
+    );
+    expect(said.en).toContain("part xl/workbook.xml of 台账.xlsx is locked with a zip password and cannot be read");
+    expect(said.en).not.toContain("Protect Workbook");
   });
 
   test("zip bombs: past the total, past the ratio, past the declared size", async () => {

@@ -37,7 +37,8 @@ import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritab
 import type { ReadableWorkbook } from "../../port/workbook";
 import { writeJson } from "../json-stream";
 import { sheetsText } from "./read";
-import { render, toAgingJson } from "../../messages";
+import { render } from "../../messages";
+import { agingJsonToWrite } from "../../messages/json/aging";
 import { renderTable } from "../table";
 import { copyInto, csvCellOut, problemsOrThrow as reconcileProblemsOrThrow, unreadableOrThrow } from "./reconcile";
 import { isRowsGrid } from "../../core/read/source";
@@ -94,8 +95,8 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
 
   let written: { file: string; sheets: WrittenAging } | undefined;
   if (out !== undefined) {
-    if (streamsResult(ledger, run)) {
-      // A large CSV ledger: its copy and the plan go to the file row by row, never held as a workbook model.
+    if (streamsResult(ledger)) {
+      // A CSV ledger: its copy and the plan go to the file row by row, never held as a workbook model.
       const wb = await StreamedWorkbook.create(out, { replace: values.force === true });
       try {
         const added = (await addAgingToWorkbook(wb, ledger, sheets, asOf, lang, { run })).written;
@@ -113,7 +114,7 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
     }
   }
   if (values.json) {
-    await writeJson(ctx.io, toAgingJson(run.report));
+    await writeJson(ctx.io, agingJsonToWrite(run.report));
   } else {
     ctx.io.out(agingText(run, lang));
     if (written) {
@@ -245,6 +246,15 @@ async function freeName(wb: XlsxWorkbook | StreamedWorkbook, wanted: string): Pr
 }
 
 /**
+ * Whether `--out` streams the result workbook to its file (`StreamedWorkbook`, which writes what ExcelJS's
+ * workbook model writes, read back cell for cell): a CSV or .xls ledger of any size, values only. An .xlsx
+ * ledger's copy keeps its formats, copied within ExcelJS's workbook model.
+ */
+export function streamsResult(ledger: OpenedFile): boolean {
+  return !(ledger.port instanceof XlsxWorkbook);
+}
+
+/**
  * Age `sheet` of `source` (or several sheets read as one ledger) and add the results to a result workbook
  * `wb`: a copy of each ledger sheet with its aged rows marked (group `aging`), 账龄分析 and 催款计划, whose
  * links go to each row on its own sheet's copy. When `options.ledgerCopy` names a copy of the (one) ledger
@@ -252,17 +262,6 @@ async function freeName(wb: XlsxWorkbook | StreamedWorkbook, wanted: string): Pr
  * reconciliation marks stay. `options.run` reuses an aging already made; `options.reconciliation` marks
  * the rows it flagged 待核对.
  */
-/** Ledger rows from which a CSV ledger's result workbook is streamed to its file (`StreamedWorkbook`). */
-export const STREAM_RESULT_ROWS = 20_000;
-
-/**
- * Whether `--out` streams the result workbook: a CSV ledger (values only, nothing to copy formats from) of
- * `STREAM_RESULT_ROWS` rows or more. Smaller ones go through ExcelJS's workbook model, as .xlsx ledgers do.
- */
-export function streamsResult(ledger: OpenedFile, run: AgingRun, fromRows = STREAM_RESULT_ROWS): boolean {
-  return !(ledger.port instanceof XlsxWorkbook) && run.ledger.table.length >= fromRows;
-}
-
 export async function addAgingToWorkbook(
   wb: XlsxWorkbook | StreamedWorkbook,
   source: OpenedFile,

@@ -8,7 +8,7 @@ import { APPLICATION_SHEET, approveCredit, creditResultSpec, findBalanceSheet, m
 import type { Lang } from "../../app/lang";
 import type { ReadableWorkbook } from "../../port/workbook";
 import { REGISTER_SHEET, SCORECARD_SHEET } from "../../core/credit";
-import { fenToYuan, formatFenGrouped } from "../../core/money";
+import { formatFen, formatFenGrouped } from "../../core/money";
 import { dealerKey } from "../../core/values/refs";
 import { toCreditJson } from "../../messages/json/credit";
 import { render } from "../../messages/render";
@@ -39,9 +39,13 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   const force = values.force === true;
   // --approve: the suggestion of each dealer named goes into the result workbook's 信用档案 (no input is written),
   // approved on --approved-on (default today), the scoring's as-of date kept in its 评估日 column.
-  const approve = stringList(values, "approve").map((d) => d.trim()).filter((d) => d !== "");
+  // A dealer named twice is approved once.
+  const approve = [...new Map(stringList(values, "approve").map((d) => [dealerKey(d), d] as const)).values()];
   const approver = optionalString(values, "approver")?.trim() ?? "";
   const approvedOn = optionalDate(ctx, values, "approved-on") ?? todayIso();
+  if (approve.length === 0 && (values.approver !== undefined || values["approved-on"] !== undefined)) {
+    throw new UsageError(say(lang, "--approver 和 --approved-on 只和 --approve 经销商 一起用：没有要审批的经销商，什么也没写", "--approver and --approved-on go with --approve DEALER: no dealer to approve was given, nothing was written"));
+  }
   if (approve.length > 0 && outPath === undefined) {
     throw new UsageError(say(lang, "--approve 需要 --out：审批写入结果工作簿中的信用档案，输入文件不会被修改", "--approve needs --out: approvals go into the 信用档案 of the result workbook; no input is changed"));
   }
@@ -107,6 +111,19 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
     }
     return d;
   });
+  // The register is carried into the result only from an .xlsx workbook; approving over one that is not would
+  // write a register of the approved dealers alone.
+  const registerFrom = register ?? applications;
+  if (toApprove.length > 0 && run.register !== null && registerFrom.kind !== "xlsx") {
+    const file = registerFile ?? applicationsFile;
+    throw new UsageError(
+      say(
+        lang,
+        `--approve：${file} 中的“${REGISTER_SHEET}”不是 .xlsx 工作簿中的工作表，不能带入结果工作簿（审批后的档案会只剩审批的经销商）：请把它另存为 .xlsx，再用 --register 指定`,
+        `--approve: the "${REGISTER_SHEET}" of ${file} is not in an .xlsx workbook and cannot be carried into the result (the register would hold the approved dealers only): save it as .xlsx and give it with --register`,
+      ),
+    );
+  }
   const approved: ApprovalWritten[] = [];
 
   if (out !== undefined) {
@@ -116,9 +133,8 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
     const cardSource = scorecard ?? applications;
     if (run.scorecard.sheet !== null && cardSource.kind === "xlsx") await wb.copySheetFrom(cardSource.port as XlsxWorkbook, SCORECARD_SHEET, SCORECARD_SHEET, { usersSheet: true });
     else await wb.writeSheet(scorecardSheetSpec(run.scorecard.card));
-    const registerSource = register ?? applications;
-    const registerCopied = run.register !== null && registerSource.kind === "xlsx";
-    if (registerCopied) await wb.copySheetFrom(registerSource.port as XlsxWorkbook, REGISTER_SHEET, REGISTER_SHEET, { usersSheet: true });
+    const registerCopied = run.register !== null && registerFrom.kind === "xlsx";
+    if (registerCopied) await wb.copySheetFrom(registerFrom.port as XlsxWorkbook, REGISTER_SHEET, REGISTER_SHEET, { usersSheet: true });
     for (const d of toApprove) approved.push(await approveCredit(wb, { dealer: d, approver, approved: approvedOn, asOf: run.result.asOf }));
     let ledgerCopy: string | null = null;
     if (ledger && ledgerSheet && ledger.kind === "xlsx" && ledgerSheet !== REGISTER_SHEET && ledgerSheet !== SCORECARD_SHEET) {
@@ -131,7 +147,7 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
 
   if (values.json) {
     const fromBalances = run.balances ? { exposureFrom: "balances", balances: { file: balancesFile, sheet: run.balances.sheet, cutoff: run.balances.cutoff }, warnings: run.warnings } : {};
-    const approvals = approved.length > 0 ? { approved: approved.map((a) => ({ dealer: a.undo.dealer, sheet: a.undo.sheet, row: a.row, grade: a.values.grade, limit: fenToYuan(a.values.limit).toFixed(2), termDays: a.values.termDays, rated: a.values.rated, nextReview: a.values.nextReview, asOf: a.values.asOf, approver: a.values.approver })) } : {};
+    const approvals = approved.length > 0 ? { approved: approved.map((a) => ({ dealer: a.undo.dealer, sheet: a.undo.sheet, row: a.row, grade: a.values.grade, limit: formatFen(a.values.limit), termDays: a.values.termDays, rated: a.values.rated, nextReview: a.values.nextReview, asOf: a.values.asOf, approver: a.values.approver })) } : {};
     await writeJson(ctx.io, { ...toCreditJson(run.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...approvals, ...(out !== undefined ? { out } : {}) });
   } else {
     ctx.io.out(creditText(run, lang));
@@ -175,8 +191,8 @@ export function approvedText(a: ApprovalWritten, lang: Lang): string {
   const asOf = v.asOf ? say(lang, `（评估日 ${v.asOf}）`, ` (scored as of ${v.asOf})`) : "";
   return say(
     lang,
-    `已写入结果工作簿“${a.undo.sheet}”第 ${a.row} 行：${a.undo.dealer}，${v.grade} 级，额度 ${formatFenGrouped(v.limit)}，账期 ${v.termDays} 天，评定日期 ${v.rated}${asOf}，下次复评 ${v.nextReview}，审批人 ${v.approver}`,
-    `Written to row ${a.row} of "${a.undo.sheet}" in the result workbook: ${a.undo.dealer}, grade ${v.grade}, limit ${formatFenGrouped(v.limit)}, ${v.termDays} days, approved ${v.rated}${asOf}, next review ${v.nextReview}, approved by ${v.approver}`,
+    `${a.created ? `已在结果工作簿中新建“${a.undo.sheet}”并写入第 ${a.row} 行` : `已写入结果工作簿“${a.undo.sheet}”第 ${a.row} 行`}：${a.undo.dealer}，${v.grade} 级，额度 ${formatFenGrouped(v.limit)}，账期 ${v.termDays} 天，评定日期 ${v.rated}${asOf}，下次复评 ${v.nextReview}，审批人 ${v.approver}`,
+    `${a.created ? `"${a.undo.sheet}" made in the result workbook and row ${a.row} written` : `Written to row ${a.row} of "${a.undo.sheet}" in the result workbook`}: ${a.undo.dealer}, grade ${v.grade}, limit ${formatFenGrouped(v.limit)}, ${v.termDays} days, approved ${v.rated}${asOf}, next review ${v.nextReview}, approved by ${v.approver}`,
   );
 }
 

@@ -10,13 +10,12 @@ import { BUILTIN_SHEETS, COMPANY_SHEET, REGISTER_SHEET, companyInfoRows } from "
 import type { ReadResult } from "../../core/read";
 import type { ReadableWorkbook, WorkbookPort } from "../../port/workbook";
 import { XlsxWorkbook } from "../../xlsx/workbook";
-import { sameSheetName } from "../../port/addresses";
 import type { Context, Values } from "../options";
 import { optionalString, say, stringList } from "../options";
 import { UsageError } from "../errors";
 import { writeJson } from "../json-stream";
 import { sheetsJson, sheetsText } from "./read";
-import { chooseLedgerSheets, ensureWritableOut, openInputFile, openRegister, saveResult, writtenText, type OpenedFile } from "../files";
+import { chooseLedgerSheets, ensureWritableOut, namedSheet, openInputFile, openRegister, saveResult, writtenText, type OpenedFile } from "../files";
 
 export interface TemplateArg {
   file: string;
@@ -46,8 +45,8 @@ export async function templateSheetOf(file: OpenedFile, wanted: string | undefin
   const sheets = (await file.port.listSheets()).map((s) => s.name);
   if (wanted !== undefined) {
     // As everywhere else a sheet is named: whatever its case, then as the workbook writes it.
-    const found = sheets.find((s) => sameSheetName(s, wanted));
-    if (found !== undefined) return found;
+    const found = namedSheet(sheets, wanted, lang, display);
+    if (found !== null) return found;
     throw new UsageError(say(lang, `${display} 中没有模板工作表“${wanted}”（有：${sheets.join("、")}）`, `no template sheet "${wanted}" in ${display} (sheets: ${sheets.join(", ")})`));
   }
   if (sheets.length === 1) return sheets[0];

@@ -7,7 +7,7 @@ import type { Entry, Fen, IsoDate, Opening } from "../model";
 import { fen } from "../money";
 import { dealerKey } from "../values/refs";
 import type { Application } from "./application";
-import { paymentHistory, type PaymentHistory } from "./history";
+import { paymentHistory, rowsByDealer, type DealerLedgerRows, type PaymentHistory } from "./history";
 import { gradeBelow, registerRowOf, reviewIsDue, type RegisterRead, type RegisterRow } from "./register";
 import { scoreApplication, suggest, type BreakdownLine, type CreditScore, type Suggestion } from "./score";
 import type { Scorecard } from "./scorecard";
@@ -120,12 +120,15 @@ export function assessCredit(input: CreditInput): CreditResult {
   const lowest = [...card.grades].sort((a, b) => b.minScore - a.minScore).map((g) => g.grade);
   const lowestGrade = lowest[lowest.length - 1];
   const histories = new Map<string, PaymentHistory>();
+  // The ledger split by dealer once, when a history is first asked for (not filtered again per dealer).
+  let rowsOf: ((dealer: string) => DealerLedgerRows) | null = null;
   const historyOf = (dealer: string, termDays: number): PaymentHistory | null => {
     if (!input.ledger) return null;
     const k = `${dealerKey(dealer)}\u0000${termDays}`;
     let h = histories.get(k);
     if (!h) {
-      h = paymentHistory(input.ledger, dealer, termDays, asOf);
+      if (rowsOf === null) rowsOf = rowsByDealer(input.ledger);
+      h = paymentHistory(input.ledger, dealer, termDays, asOf, rowsOf(dealer));
       histories.set(k, h);
     }
     return h;

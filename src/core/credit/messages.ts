@@ -49,6 +49,8 @@ export interface CreditMessages {
   "credit.scorecard.bad_grade_term": { sheet: string; row: number; cell: string; grade: string; found: string };
   /** `label`: the cap's label on the sheet; `found`: what it says; `grades`: the grades the table has. */
   "credit.scorecard.bad_cap": { sheet: string; row: number; label: string; found: string; grades: readonly string[] };
+  /** No cap row, and the default's grade (`found`) is not in the table: `row` is the row under the grades, where one goes. */
+  "credit.scorecard.no_cap": { sheet: string; row: number; label: string; found: string; grades: readonly string[] };
   // The 信用档案.
   "credit.register.bad_limit": { sheet: string; cell: string; found: string };
   "credit.register.bad_term": { sheet: string; cell: string; found: string };

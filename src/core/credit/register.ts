@@ -161,14 +161,23 @@ export interface Approval {
 
 export type RegisterValue = string | number | { date: IsoDate };
 
+/** A cell approving writes: a heading (`header`), or the value of the dealer's row in column `key`. */
+export interface ApprovalCell {
+  row: number;
+  column: number;
+  value: RegisterValue;
+  header?: boolean;
+  key?: RegisterColumn;
+}
+
 /**
  * The cells approving writes: the dealer's existing row (else the next free row under the table), and in it
  * only the register's columns. A register without a header first gets one, with every column (row 1, or under
  * the used range). Columns missing from an existing header are added right of its last column, except the
  * optional 评估日.
  */
-export function approvalCells(register: RegisterRead | null, a: Approval): { row: number; column: number; value: RegisterValue; header?: boolean }[] {
-  const cells: { row: number; column: number; value: RegisterValue; header?: boolean }[] = [];
+export function approvalCells(register: RegisterRead | null, a: Approval): ApprovalCell[] {
+  const cells: ApprovalCell[] = [];
   let headerRow = register?.headerRow ?? null;
   const columns: Partial<Record<RegisterColumn, number>> = { ...(register?.columns ?? {}) };
   if (headerRow === null) {
@@ -188,7 +197,7 @@ export function approvalCells(register: RegisterRead | null, a: Approval): { row
   }
   const existing = registerRowOf(register, a.dealer);
   const row = existing?.row ?? Math.max(register?.lastRow ?? 0, headerRow) + 1;
-  const put = (k: RegisterColumn, value: RegisterValue) => cells.push({ row, column: columns[k] as number, value });
+  const put = (k: RegisterColumn, value: RegisterValue) => cells.push({ row, column: columns[k] as number, value, key: k });
   put("dealer", existing?.dealer ?? a.dealer);
   put("grade", a.grade);
   put("limit", fenToYuan(a.limit));

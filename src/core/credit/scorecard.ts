@@ -184,6 +184,7 @@ const GE_AFTER = new RegExp(`^${NUM}${UNIT}(?:及以上|或以上|以上|\\+|orm
 const LE_AFTER = new RegExp(`^${NUM}${UNIT}(?:及以下|或以下|以下|以内|之内|orless|andbelow|orbelow)$`);
 const ELSE_WORDS = keys(["其他", "其它", "其余", "其他情况", "以上都不是", "else", "other", "others", "otherwise", "any"]);
 const NONE_WORDS = keys(["无记录", "没有记录", "无历史", "无销售记录", "no record", "none", "n/a"]);
+const NOT_OVERDUE_WORDS = keys(["无", "没有", "none", "no", "n/a"]);
 /** A guarantee band's choice as the application's drop-down writes it. */
 const GUARANTEE_WORDS: ReadonlyMap<string, string> = new Map([
   ...["抵押", "抵押担保", "mortgage", "collateral"].map((w) => [scorecardKey(w), "抵押"] as [string, string]),
@@ -199,6 +200,8 @@ function parseCondition(v: CellValue | undefined, item: ItemKey): Condition | nu
     const choice = GUARANTEE_WORDS.get(t);
     return choice ? { op: "is", text: choice } : null;
   }
+  // Of 逾期记录, a bare 无 / none says "no overdue" as often as "no record": the user writes ≤ 0 or 无记录.
+  if (item === "overdue" && NOT_OVERDUE_WORDS.has(t)) return null;
   if (NONE_WORDS.has(t) || t === "无") return { op: "none" };
   const ge = GE_BEFORE.exec(t) ?? GE_AFTER.exec(t);
   if (ge) return { op: "ge", value: Number(ge[1]) };
@@ -223,6 +226,23 @@ function columnOf(row: CellValue[], heads: ReadonlySet<string>): number {
 }
 
 /**
+ * The columns (0-based in the row) of a table's headings after its first (at `first`): each where its heading
+ * is, else its place in the layout the sheet is written in (`first` + 1, + 2 …) when no other heading is there,
+ * else the next column no heading holds, so a heading left out never reads another heading's column.
+ */
+function columnsOf(row: CellValue[], first: number, heads: readonly ReadonlySet<string>[]): number[] {
+  const found = heads.map((h) => columnOf(row, h));
+  const taken = new Set([first, ...found.filter((c) => c >= 0)]);
+  return found.map((c, k) => {
+    if (c >= 0) return c;
+    let at = first + 1 + k;
+    while (taken.has(at)) at++;
+    taken.add(at);
+    return at;
+  });
+}
+
+/**
  * Read a 评分标准 sheet back. Headings, item names, conditions and numbers are read as users write them
  * (with or without units, in Chinese or English, with spaces and full-width brackets); the columns follow the
  * headings. Items missing from the sheet keep the default's bands. A row that cannot be read is a problem naming
@@ -233,6 +253,9 @@ export function parseScorecard(values: CellValue[][], top = 1, sheet = SCORECARD
   const problems: ScorecardProblem[] = [];
   const bands = new Map<ItemKey, Band[]>();
   const grades: GradeSpec[] = [];
+  // Grades whose row could not be read: already a problem, so the cap naming one is not another.
+  const unreadGrades = new Set<string>();
+  let lastGradeRow: number | null = null;
   let capFound: { row: number; column: number; text: string } | null = null;
   let section: "none" | "items" | "grades" = "none";
   let itemCols = { item: 0, condition: 1, points: 2 };
@@ -244,24 +267,26 @@ export function parseScorecard(values: CellValue[][], top = 1, sheet = SCORECARD
     const first = row.findIndex((v) => scorecardKey(v) !== "");
     if (first < 0) return;
     const head = scorecardKey(row[first]);
-    if (ITEM_HEAD.has(head) && (columnOf(row, CONDITION_HEAD) >= 0 || columnOf(row, POINTS_HEAD) >= 0)) {
+    // The headings and the cap's label wherever they are in the row: a table may have a column of its own
+    // left of them (序号, No.), which its rows then have too.
+    const itemAt = columnOf(row, ITEM_HEAD);
+    if (itemAt >= 0 && (columnOf(row, CONDITION_HEAD) >= 0 || columnOf(row, POINTS_HEAD) >= 0)) {
       section = "items";
-      const condition = columnOf(row, CONDITION_HEAD);
-      const points = columnOf(row, POINTS_HEAD);
-      itemCols = { item: first, condition: condition >= 0 ? condition : first + 1, points: points >= 0 ? points : first + 2 };
+      const [condition, points] = columnsOf(row, itemAt, [CONDITION_HEAD, POINTS_HEAD]);
+      itemCols = { item: itemAt, condition, points };
       return;
     }
-    if (GRADE_HEAD.has(head) && (columnOf(row, MIN_HEAD) >= 0 || columnOf(row, FACTOR_HEAD) >= 0 || columnOf(row, TERM_HEAD) >= 0)) {
+    const gradeAt = columnOf(row, GRADE_HEAD);
+    if (gradeAt >= 0 && (columnOf(row, MIN_HEAD) >= 0 || columnOf(row, FACTOR_HEAD) >= 0 || columnOf(row, TERM_HEAD) >= 0)) {
       section = "grades";
-      const min = columnOf(row, MIN_HEAD);
-      const factor = columnOf(row, FACTOR_HEAD);
-      const term = columnOf(row, TERM_HEAD);
-      gradeCols = { grade: first, min: min >= 0 ? min : first + 1, factor: factor >= 0 ? factor : first + 2, term: term >= 0 ? term : first + 3 };
+      const [min, factor, term] = columnsOf(row, gradeAt, [MIN_HEAD, FACTOR_HEAD, TERM_HEAD]);
+      gradeCols = { grade: gradeAt, min, factor, term };
       return;
     }
-    if (CAP_LABELS.has(head)) {
-      const c = row.findIndex((v, k) => k > first && scorecardKey(v) !== "");
-      capFound = { row: at, column: left + (c >= 0 ? c : first + 1), text: c >= 0 ? cellText(row[c]).normalize("NFKC").trim() : "" };
+    const capAt = columnOf(row, CAP_LABELS);
+    if (capAt >= 0) {
+      const c = row.findIndex((v, k) => k > capAt && scorecardKey(v) !== "");
+      capFound = { row: at, column: left + (c >= 0 ? c : capAt + 1), text: c >= 0 ? cellText(row[c]).normalize("NFKC").trim() : "" };
       return;
     }
     // A row naming an item is an item's band even where the heading row was deleted.
@@ -291,12 +316,15 @@ export function parseScorecard(values: CellValue[][], top = 1, sheet = SCORECARD
       const min = numberOf(row[gradeCols.min]);
       const factor = numberOf(row[gradeCols.factor], true);
       const term = numberOf(row[gradeCols.term]);
-      const bad = (c: number, code: "credit.scorecard.bad_grade_min" | "credit.scorecard.bad_grade_factor" | "credit.scorecard.bad_grade_term") =>
-        void problem(at, c, msg(code, { sheet, row: at, cell: cell(at, c), grade, found: cellText(row[c] ?? null) }));
+      const bad = (c: number, code: "credit.scorecard.bad_grade_min" | "credit.scorecard.bad_grade_factor" | "credit.scorecard.bad_grade_term") => {
+        unreadGrades.add(grade);
+        problem(at, c, msg(code, { sheet, row: at, cell: cell(at, c), grade, found: cellText(row[c] ?? null) }));
+      };
       if (min === null || min < 0) return bad(gradeCols.min, "credit.scorecard.bad_grade_min");
       if (factor === null || factor < 0) return bad(gradeCols.factor, "credit.scorecard.bad_grade_factor");
       if (term === null || term < 0 || !Number.isInteger(term)) return bad(gradeCols.term, "credit.scorecard.bad_grade_term");
       grades.push({ grade, minScore: min, factor, termDays: term });
+      lastGradeRow = at;
     }
   });
   for (const item of card.items) {
@@ -306,12 +334,15 @@ export function parseScorecard(values: CellValue[][], top = 1, sheet = SCORECARD
   if (grades.length > 0) card.grades = grades.sort((a, b) => b.minScore - a.minScore);
   const cap = capFound as { row: number; column: number; text: string } | null;
   if (cap) card.newDealerCap = cap.text.replace(/\s+/g, "").replace(/级$/, "").toUpperCase();
-  if (!card.grades.some((g) => g.grade === card.newDealerCap)) {
-    problems.push({
-      row: cap?.row ?? top,
-      column: cap?.column ?? left,
-      text: msg("credit.scorecard.bad_cap", { sheet, row: cap?.row ?? top, label: CAP_LABEL, found: cap?.text ?? card.newDealerCap, grades: card.grades.map((g) => g.grade) }),
-    });
+  if (!card.grades.some((g) => g.grade === card.newDealerCap) && !unreadGrades.has(card.newDealerCap)) {
+    const gradeNames = card.grades.map((g) => g.grade);
+    if (cap) problems.push({ row: cap.row, column: cap.column, text: msg("credit.scorecard.bad_cap", { sheet, row: cap.row, label: CAP_LABEL, found: cap.text, grades: gradeNames }) });
+    else {
+      // No cap row: the default's grade is not the sheet's; the row under the grades is where one goes.
+      const under = lastGradeRow as number | null;
+      const row = under === null ? top : under + 1;
+      problems.push({ row, column: left + gradeCols.grade, text: msg("credit.scorecard.no_cap", { sheet, row, label: CAP_LABEL, found: card.newDealerCap, grades: gradeNames }) });
+    }
   }
   return { card, problems };
 }

@@ -15,6 +15,10 @@ export interface FileMessages {
   "xlsx.damaged.method": { part: string; method: number };
   "xlsx.damaged.missing": { part: string };
   "xlsx.damaged.content": None;
+  /**
+   * A part locked by the zip format's own password (a zip tool's or another program's): Excel's password to
+   * open makes an OLE file instead, told apart before any zip is opened.
+   */
   "xlsx.encrypted": { file: string; part: string };
   /** Past the zip caps (a zip bomb, or a file far beyond any workbook): nothing was inflated beyond them. */
   "xlsx.too_large": { file: string; why: Message };
@@ -27,6 +31,8 @@ export interface FileMessages {
   "xlsx.save.input": { file: string };
   /** Sizes as written, grouped (`1,048,576`). */
   "xlsx.sheet_too_large": { sheet: string; rows: string; columns: string; maxRows: string; maxColumns: string };
+  /** `sheet` as the user wrote it names each of `sheets` (their names differ only in case), in `file`. */
+  "sheet.ambiguous": { file: string; sheet: string; sheets: string[] };
   // A use case asked to write into a workbook that can only be read: which sheet, what kind of file, what it tried.
   "port.read_only": { sheet: string; kind: Message; action: Message };
   "port.kind.csv": None;

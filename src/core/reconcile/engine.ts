@@ -15,8 +15,8 @@
 import { msg, type Message } from "../messages";
 import type { Fen, IsoDate, Side } from "../model";
 import { fen, fenAt, negFen, subFen, sumFen } from "../money";
-import { amountAt, type EntryTable, type TableRefs } from "../read/entries";
-import { foldRefInto, plainRefKeyHash, refKeyHash } from "../values/refs";
+import type { EntryTable, TableRefs } from "../read/entries";
+import { charsOf, foldRefInto, plainRefKeyHash, refKeyHash } from "../values/refs";
 import { pairingId, type IdPart } from "./ids";
 import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
 import { duplicateReason, feeReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
@@ -45,37 +45,51 @@ export interface Item {
   idx: number;
   description: string;
   date: IsoDate | null;
+  /** Every usable reference of the row as a match key (see `refsOf`), once asked for. */
+  keys?: readonly string[];
 }
 
-function itemAt(side: Side, refs: TableRefs, at: number): Item {
-  const table = refs.table;
-  const primary = refs.primaryRefAt(at);
-  const ref = primary === null ? "" : refKey(primary);
-  const date = table.dates[at];
+/**
+ * The item of row `p` of a dealer's side, from the columns the first pass took: its key is the one the
+ * row was grouped by (a plain cell folded by `foldRefInto`, as `normaliseRef` then `refKey` would make it).
+ */
+function itemAt(run: SideRun, p: number): Item {
+  const table = run.table;
+  const at = run.order[p];
+  const text = run.keyText[p];
+  let ref: string | null = text;
+  if (text !== null && run.raw[p] === 1) {
+    const chars = new Uint16Array(text.length);
+    ref = charsOf(chars, foldRefInto(text, chars, true));
+  }
+  const day = run.days[p];
   return {
-    side,
-    refs,
+    side: run.side,
+    refs: run.refs,
     at,
     sheet: table.sheets[table.sheetIndex[at]],
-    row: table.rows[at],
-    day: date === null ? null : fastEpochDay(date),
-    amount: amountAt(table, at),
-    ref: ref === "" ? null : ref,
+    row: run.rowNumbers[p],
+    day: day === Infinity ? null : day,
+    amount: fenAt(run.amounts, p),
+    ref,
     state: FREE,
     idx: -1,
     description: table.descriptions[at],
-    date,
+    date: table.dates[at],
+    keys: undefined,
   };
 }
 
 /** Every usable reference of the row as a match key, primary first (only needed for the few rows pass 3 sees). */
-function refsOf(item: Item): string[] {
+function refsOf(item: Item): readonly string[] {
+  if (item.keys !== undefined) return item.keys;
   const refs: string[] = [];
   if (item.ref !== null && isUsableRefKey(item.ref)) refs.push(item.ref);
   for (const r of item.refs.refsAt(item.at)) {
     const k = refKey(r);
     if (isUsableRefKey(k) && !refs.includes(k)) refs.push(k);
   }
+  item.keys = refs;
   return refs;
 }
 
@@ -179,62 +193,82 @@ export interface DealerMatching {
   oneSidedKeys: Map<Difference, string>;
 }
 
-/** One side of one dealer: the side's table (through its references), its keys, and the positions of the dealer's entries. */
+/**
+ * One side of one dealer: the side's table (through its references), its columns, and where the dealer's
+ * entries sit in them (`keys.at[from]` to `keys.at[from + positions.length - 1]`; `positions` are those
+ * table positions).
+ */
 export interface DealerSide {
   side: Side;
   refs: TableRefs;
   keys: SideKeys;
-  positions: readonly number[];
+  positions: ArrayLike<number>;
+  from: number;
 }
 
 /**
- * What the first pass needs of every row of a side, taken in one pass in table order: read dealer by
- * dealer, a million-row table is read out of order, and each cell fetched that way costs far more.
+ * What the first pass needs of every row of a side, taken in one pass with the rows ordered dealer by
+ * dealer (`at`: each slot's position in the table): each dealer's rows are then one run of every column,
+ * read in order, where a million-row table read dealer by dealer in table order costs a cache miss a cell.
  */
 export interface SideKeys {
+  at: Int32Array;
   /** Days since 1970-01-01, Infinity when undated. */
   days: Float64Array;
+  /** Excel row numbers. */
+  rows: Int32Array;
+  amounts: Float64Array;
   /**
-   * Where the row's reference key is read from (see `emitKey`): 1 its plain ASCII reference cell, folded
-   * as `plainRefKeyHash` does; 2 the key in `keys`; 0 the row has no key.
+   * The text the row's reference key is read from (see `emitKey`): with `raw` 1 the plain ASCII reference
+   * cell, folded by `foldRefInto`; with `raw` 0 the key itself; null when the row has no key.
    */
-  source: Uint8Array;
-  /** The keys of rows whose reference cell is not plain ASCII (most have none of those). */
-  keys: Map<number, string>;
+  text: (string | null)[];
+  raw: Uint8Array;
   hashes: Int32Array;
 }
 
-export function sideKeys(refs: TableRefs): SideKeys {
+/** The side's columns in the order `at` gives (table positions, each dealer's rows together). */
+export function sideKeys(refs: TableRefs, at: Int32Array): SideKeys {
   const table = refs.table;
-  const n = table.length;
+  const n = at.length;
+  // Each cell is read in table order (where the reader left its strings side by side in memory) and its
+  // values written to the row's slot in the side's order.
+  const slotOf = new Int32Array(table.length).fill(-1);
+  for (let k = 0; k < n; k++) slotOf[at[k]] = k;
   const days = new Float64Array(n);
-  const keys = new Map<number, string>();
-  const source = new Uint8Array(n);
+  const rows = new Int32Array(n);
+  const amounts = new Float64Array(n);
+  const text: (string | null)[] = new Array(n).fill(null);
+  const raw = new Uint8Array(n);
   const hashes = new Int32Array(n);
   const plain = table.refLists === null;
   // Where each cell's key is folded (a buffer of this call, grown for a longer cell).
   let buffer = new Uint16Array(64);
-  for (let at = 0; at < n; at++) {
-    const date = table.dates[at];
-    days[at] = date === null ? Infinity : fastEpochDay(date);
+  for (let i = 0; i < table.length; i++) {
+    const k = slotOf[i];
+    if (k < 0) continue;
+    const date = table.dates[i];
+    days[k] = date === null ? Infinity : fastEpochDay(date);
+    rows[k] = table.rows[i];
+    amounts[k] = table.amounts[i];
     // Most reference cells are plain ASCII: their key is hashed straight from the cell, no key string is made.
-    const cell = table.refCells[at];
+    const cell = table.refCells[i];
     if (cell.length > buffer.length) buffer = new Uint16Array(cell.length * 2);
     const h = plain ? plainRefKeyHash(cell, buffer) : NaN;
     if (h === h) {
-      source[at] = 1;
-      hashes[at] = h;
+      text[k] = cell;
+      raw[k] = 1;
+      hashes[k] = h;
     } else {
-      const primary = refs.primaryRefAt(at);
+      const primary = refs.primaryRefAt(i);
       const key = primary === null ? "" : refKey(primary);
       if (key !== "") {
-        source[at] = 2;
-        keys.set(at, key);
-        hashes[at] = refKeyHash(key);
+        text[k] = key;
+        hashes[k] = refKeyHash(key);
       }
     }
   }
-  return { days, source, keys, hashes };
+  return { at, days, rows, amounts, text, raw, hashes };
 }
 
 export function matchDealer(
@@ -351,7 +385,7 @@ class DealerRun {
     // Rows by row number (on a many-sheet side the last in order wins, as a map of all of them would have it).
     const byRow = (run: SideRun) => {
       const m = new Map<number, number>();
-      for (let p = 0; p < run.n; p++) m.set(run.table.rows[run.order[p]], p);
+      for (let p = 0; p < run.n; p++) m.set(run.rowNumbers[p], p);
       return m;
     };
     const lRows = byRow(L);
@@ -403,7 +437,7 @@ class DealerRun {
           if (original < 0) original = q;
           if (count++ < keep) continue;
           flagged.push(q);
-          this.duplicate(mine.side, mine.table.rows[mine.order[q]], amount, mine.table.rows[mine.order[original]]);
+          this.duplicate(mine.side, mine.rowNumbers[q], amount, mine.rowNumbers[original]);
         }
       }
     }
@@ -470,7 +504,7 @@ class DealerRun {
       if (found < 0) continue;
       L.claimed[p] = 1;
       S.claimed[found] = 1;
-      this.matches.pushPair("reference", L.table.rows[L.order[p]], S.table.rows[S.order[found]], amount);
+      this.matches.pushPair("reference", L.rowNumbers[p], S.rowNumbers[found], amount);
     }
   }
 
@@ -529,8 +563,12 @@ class DealerRun {
       if (other.size === 0) return;
       for (const x of items) {
         if (x.state !== FREE) continue;
-        const keys = new Set(refsOf(x));
-        for (const c of descriptionRefCandidates(x.description, scratch.candidates)) keys.add(c);
+        const own = refsOf(x);
+        const candidates = descriptionRefCandidates(x.description, scratch.candidates);
+        // Most rows left here (receipts without a reference) have neither.
+        if (own.length === 0 && candidates.length === 0) continue;
+        const keys = new Set(own);
+        for (const c of candidates) keys.add(c);
         for (const k of keys) {
           for (const y of other.get(k) ?? []) {
             if (mineIsLedger) consider(x, y);
@@ -838,7 +876,9 @@ export class MatchScratch {
 }
 
 class SideBuffers {
+  keyText: (string | null)[] = [];
   days = new Float64Array(0);
+  orderedDays = new Float64Array(0);
   rowNumbers = new Float64Array(0);
   order = new Int32Array(0);
   amounts = new Float64Array(0);
@@ -853,6 +893,7 @@ class SideBuffers {
     if (this.days.length < n) {
       const m = Math.max(n, this.days.length * 2);
       this.days = new Float64Array(m);
+      this.orderedDays = new Float64Array(m);
       this.rowNumbers = new Float64Array(m);
       this.order = new Int32Array(m);
       this.amounts = new Float64Array(m);
@@ -874,13 +915,15 @@ interface SideRun {
   side: Side;
   refs: TableRefs;
   table: EntryTable;
-  keys: SideKeys;
   n: number;
   order: Int32Array;
+  /** Days since 1970-01-01 (Infinity when undated), Excel row numbers and amounts, in engine order. */
+  days: Float64Array;
+  rowNumbers: Float64Array;
   amounts: Float64Array;
   /** The text the row's reference key is read from (see `emitKey`), or null when the row has none. */
   keyText: (string | null)[];
-  /** 1 when `keyText` is the plain ASCII reference cell, to fold as `plainRefKeyHash` does; 0 when it is the key. */
+  /** 1 when `keyText` is the plain ASCII reference cell, folded by `foldRefInto`; 0 when it is the key. */
   raw: Uint8Array;
   hashes: Int32Array;
   /** Open-addressing table (its first `size` slots) of the first free row of each key; `next` chains the later ones, in order. */
@@ -895,30 +938,31 @@ interface SideRun {
 
 function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
   const { table } = d.refs;
-  const positions = d.positions;
-  const n = positions.length;
+  const cols = d.keys;
+  const from = d.from;
+  const n = d.positions.length;
   let size = 16;
   while (size < n * 2) size *= 2;
   buffers.reserve(n, size);
   const days = buffers.days;
   const rowNumbers = buffers.rowNumbers;
   const sheetIndex = table.sheetIndex;
-  const dayOf = d.keys.days;
-  const rowOf = table.rows;
   const manySheets = table.sheets.length > 1;
+  const at = cols.at;
   let oneSheet = true;
   let sorted = true;
   for (let k = 0; k < n; k++) {
-    const at = positions[k];
+    const c = from + k;
     // Undated rows sort last (Infinity), as in `compareItems`.
-    days[k] = dayOf[at];
-    rowNumbers[k] = rowOf[at];
-    if (manySheets && sheetIndex[at] !== sheetIndex[positions[0]]) oneSheet = false;
+    days[k] = cols.days[c];
+    rowNumbers[k] = cols.rows[c];
+    if (manySheets && sheetIndex[at[c]] !== sheetIndex[at[from]]) oneSheet = false;
     if (k > 0 && sorted && !(days[k] > days[k - 1] || (days[k] === days[k - 1] && rowNumbers[k] >= rowNumbers[k - 1]))) sorted = false;
   }
-  const order = buffers.order;
+  // The column slot of each row in engine order.
+  const slot = buffers.next;
   if (sorted && oneSheet) {
-    for (let k = 0; k < n; k++) order[k] = positions[k];
+    for (let k = 0; k < n; k++) slot[k] = from + k;
   } else {
     const idx: number[] = new Array(n);
     for (let k = 0; k < n; k++) idx[k] = k;
@@ -933,27 +977,43 @@ function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
         return da - db;
       }
       if (!oneSheet) {
-        const sa = sheets[sheetIndex[positions[a]]];
-        const sb = sheets[sheetIndex[positions[b]]];
+        const sa = sheets[sheetIndex[at[from + a]]];
+        const sb = sheets[sheetIndex[at[from + b]]];
         if (sa !== sb) return sa < sb ? -1 : 1;
       }
       return rowNumbers[a] - rowNumbers[b];
     });
-    for (let k = 0; k < n; k++) order[k] = positions[idx[k]];
+    for (let k = 0; k < n; k++) slot[k] = from + idx[k];
   }
+  const order = buffers.order;
   const amounts = buffers.amounts;
-  for (let p = 0; p < n; p++) amounts[p] = table.amounts[order[p]];
+  const hashes = buffers.hashes;
+  const raw = buffers.raw;
+  if (buffers.keyText.length < n) buffers.keyText.length = n;
+  const keyText = buffers.keyText;
+  const orderedDays = buffers.orderedDays;
+  for (let p = 0; p < n; p++) {
+    const c = slot[p];
+    order[p] = at[c];
+    orderedDays[p] = cols.days[c];
+    rowNumbers[p] = cols.rows[c];
+    amounts[p] = cols.amounts[c];
+    hashes[p] = cols.hashes[c];
+    raw[p] = cols.raw[c];
+    keyText[p] = cols.text[c];
+  }
   return {
     side: d.side,
     refs: d.refs,
     table,
     n,
     order,
+    days: orderedDays,
+    rowNumbers,
     amounts,
-    keys: d.keys,
-    keyText: new Array(n),
-    raw: buffers.raw,
-    hashes: buffers.hashes,
+    keyText,
+    raw,
+    hashes,
     slots: buffers.slots,
     size,
     next: buffers.next,
@@ -968,7 +1028,7 @@ function itemOf(run: SideRun, p: number): Item {
   if (run.items === null) run.items = new Map();
   let item = run.items.get(p);
   if (item === undefined) {
-    item = itemAt(run.side, run.refs, run.order[p]);
+    item = itemAt(run, p);
     if (run.claimed[p] !== 0) item.state = CLAIMED;
     run.items.set(p, item);
   }
@@ -978,23 +1038,13 @@ function itemOf(run: SideRun, p: number): Item {
 /** Items for the rows the first pass left, in order. */
 function itemsLeft(run: SideRun): Item[] {
   const out: Item[] = [];
-  for (let p = 0; p < run.n; p++) if (run.claimed[p] === 0) out.push(run.items?.get(p) ?? itemAt(run.side, run.refs, run.order[p]));
+  for (let p = 0; p < run.n; p++) if (run.claimed[p] === 0) out.push(run.items?.get(p) ?? itemAt(run, p));
   return out;
 }
 
-/**
- * Each free row's reference key, and the rows chained by key. Most reference cells are plain ASCII:
- * their key is hashed straight from the cell, and no key string is made.
- */
+/** The rows chained by reference key (the keys and their hashes were taken with the side's columns). */
 function keyRows(run: SideRun, scratch: MatchScratch): void {
-  const { keys, table, n, order, keyText, raw, hashes, slots, size, next, claimed } = run;
-  for (let p = 0; p < n; p++) {
-    const at = order[p];
-    const source = keys.source[at];
-    keyText[p] = source === 1 ? table.refCells[at] : source === 2 ? (keys.keys.get(at) as string) : null;
-    raw[p] = source === 1 ? 1 : 0;
-    hashes[p] = keys.hashes[at];
-  }
+  const { n, keyText, hashes, slots, size, next, claimed } = run;
   slots.fill(-1, 0, size);
   next.fill(-1, 0, n);
   const mask = size - 1;

@@ -28,8 +28,12 @@ import {
 type Key = string | null;
 
 interface SideGroup {
-  /** Positions of the dealer's entries among the side's rows. */
-  entries: number[];
+  /** Positions of the dealer's entries among the side's rows, in table order (a run of the side's `order`). */
+  entries: Int32Array;
+  /** Where that run starts in the side's `order`. */
+  from: number;
+  /** The group's number on its side (in the order groups were met). */
+  index: number;
   openings: Opening[];
   excluded: number[];
   /** Rows of the dealer that could not be read (in neither balance). */
@@ -38,6 +42,8 @@ interface SideGroup {
   name: string | null;
   nameRow: number;
 }
+
+const NO_ENTRIES = new Int32Array(0);
 
 // Unread cells first: until they are fixed, every figure below them is incomplete.
 const KIND_ORDER: Record<Difference["kind"], number> = { unreadable: -1, amount_mismatch: 0, duplicate: 1, ledger_only: 2, statement_only: 3 };
@@ -127,11 +133,17 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
 
   const group = (side: SideInput, rows: EntryTable, entryKeys: Key[], fallback: Key) => {
     const groups = new Map<Key, SideGroup>();
+    // Each entry's group first, then the side's entries ordered group by group (table order inside one).
+    const list: SideGroup[] = [];
+    const counts: number[] = [];
+    const groupOf = new Int32Array(rows.length);
     const get = (k: Key) => {
       let g = groups.get(k);
       if (!g) {
-        g = { entries: [], openings: [], excluded: [], unread: [], name: null, nameRow: Infinity };
+        g = { entries: NO_ENTRIES, from: 0, index: list.length, openings: [], excluded: [], unread: [], name: null, nameRow: Infinity };
         groups.set(k, g);
+        list.push(g);
+        counts.push(0);
       }
       return g;
     };
@@ -148,11 +160,32 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     for (let n = 0; n < rows.length; n++) {
       const row = rows.rows[n];
       const g = place(rows.dealers[n], entryKeys[n], row);
-      if (!g) continue;
+      if (!g) {
+        groupOf[n] = -1;
+        continue;
+      }
       const date = rows.dates[n];
-      if (opts.asOf !== null && date !== null && compareDates(date, opts.asOf) > 0) g.excluded.push(row);
-      else g.entries.push(n);
+      if (opts.asOf !== null && date !== null && compareDates(date, opts.asOf) > 0) {
+        g.excluded.push(row);
+        groupOf[n] = -1;
+      } else {
+        groupOf[n] = g.index;
+        counts[g.index]++;
+      }
     }
+    const order = new Int32Array(counts.reduce((t, c) => t + c, 0));
+    const next: number[] = [];
+    let at = 0;
+    for (let k = 0; k < list.length; k++) {
+      list[k].from = at;
+      next.push(at);
+      at += counts[k];
+    }
+    for (let n = 0; n < rows.length; n++) {
+      const k = groupOf[n];
+      if (k >= 0) order[next[k]++] = n;
+    }
+    for (let k = 0; k < list.length; k++) list[k].entries = order.subarray(list[k].from, list[k].from + counts[k]);
     for (const o of side.openings) {
       const g = place(o.dealer, keyOf(o.dealer), o.row);
       if (!g) continue;
@@ -166,10 +199,10 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       if (opts.asOf !== null && u.date !== null && compareDates(u.date, opts.asOf) > 0) g.excluded.push(u.row);
       else g.unread.push(u);
     }
-    return groups;
+    return { groups, order };
   };
-  const lGroups = group(ledger, lRows, lKeys, lFallback);
-  const sGroups = group(statement, sRows, sKeys, sFallback);
+  const { groups: lGroups, order: lOrder } = group(ledger, lRows, lKeys, lFallback);
+  const { groups: sGroups, order: sOrder } = group(statement, sRows, sKeys, sFallback);
 
   const keys = [...new Set<Key>([...lGroups.keys(), ...sGroups.keys()])].sort((a, b) =>
     a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
@@ -182,9 +215,9 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   const rejected = new Set(decisions.filter((d) => d.decision === "rejected").map((d) => d.id));
   const applied = new Set<string>();
   const oneSidedKeys = new Map<Difference, string>();
-  const empty: SideGroup = { entries: [], openings: [], excluded: [], unread: [], name: null, nameRow: Infinity };
+  const empty: SideGroup = { entries: NO_ENTRIES, from: 0, index: -1, openings: [], excluded: [], unread: [], name: null, nameRow: Infinity };
 
-  const sumOf = (rows: EntryTable, positions: number[]): Fen => {
+  const sumOf = (rows: EntryTable, positions: Int32Array): Fen => {
     let t = fen(0);
     for (const n of positions) t = addFen(t, amountAt(rows, n));
     return t;
@@ -193,15 +226,15 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   const scratch = new MatchScratch();
   const lRefs = new TableRefs(lRows);
   const sRefs = new TableRefs(sRows);
-  const lFirst = sideKeys(lRefs);
-  const sFirst = sideKeys(sRefs);
+  const lFirst = sideKeys(lRefs, lOrder);
+  const sFirst = sideKeys(sRefs, sOrder);
 
   const dealers: DealerResult[] = keys.map((key) => {
     const lg = lGroups.get(key) ?? empty;
     const sg = sGroups.get(key) ?? empty;
     const m = matchDealer(
-      { side: "ledger", refs: lRefs, keys: lFirst, positions: lg.entries },
-      { side: "statement", refs: sRefs, keys: sFirst, positions: sg.entries },
+      { side: "ledger", refs: lRefs, keys: lFirst, positions: lg.entries, from: lg.from },
+      { side: "statement", refs: sRefs, keys: sFirst, positions: sg.entries, from: sg.from },
       opts,
       reasonCtx,
       decisions,

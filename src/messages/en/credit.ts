@@ -39,6 +39,7 @@ export const creditEn: MessageTable<CreditMessages> = {
   "credit.scorecard.bad_grade_factor": 'sheet "{sheet}", row {row} ({cell}): the limit factor "{found}" of grade {grade} must be a number, 0 or more, such as 1.2 or 120%',
   "credit.scorecard.bad_grade_term": 'sheet "{sheet}", row {row} ({cell}): the term "{found}" of grade {grade} must be a whole number of days, 0 or more, such as 45',
   "credit.scorecard.bad_cap": 'sheet "{sheet}", row {row}: "{label}" says "{found}"; it must be one of the grades in the table ({grades:list})',
+  "credit.scorecard.no_cap": 'sheet "{sheet}" has no "{label}" row (the best grade under one year of cooperation), and the default, {found}, is not one of the grades in the table ({grades:list}): add a row under the grades (such as row {row}) with "{label}" and one of the grades in the cell to its right',
   "credit.register.bad_limit": '{sheet} {cell}: limit "{found}" is not an amount',
   "credit.item.cooperation": "Years of cooperation",
   "credit.item.founded": "Years since founded",

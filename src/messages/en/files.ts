@@ -10,7 +10,8 @@ export const filesEn: MessageTable<FileMessages> = {
   "xlsx.damaged.method": "part {part} uses compression method {method}, which is not supported",
   "xlsx.damaged.missing": "part {part} is missing",
   "xlsx.damaged.content": "its contents cannot be read as a workbook",
-  "xlsx.encrypted": "part {part} of {file} is encrypted and cannot be read: open it in Excel, remove the password (File → Info → Protect Workbook) and save it as .xlsx",
+  "xlsx.encrypted":
+    "part {part} of {file} is locked with a zip password and cannot be read (not Excel's own password to open, and Excel cannot open it either): save it again without the password in the program that made or sent it, or ask for a copy of the .xlsx file without one",
   "xlsx.too_large":
     "{file} inflates far beyond any real workbook ({why:msg}): it may be a zip bomb and was not read. If it really is a workbook, open it in Excel, remove what is not needed or split it into several files, and save it again",
   "xlsx.too_large.total": "over {limit} in all",
@@ -21,6 +22,8 @@ export const filesEn: MessageTable<FileMessages> = {
   "xlsx.save.input": "{file} is the input file, and Duizhang never writes into its input: choose another name for the result",
   "xlsx.sheet_too_large":
     'sheet "{sheet}" has {rows} rows × {columns} columns, more than an .xlsx sheet holds ({maxRows} × {maxColumns}), so it cannot be written to the result workbook: narrow it (one dealer, or a shorter period) and try again',
+  "sheet.ambiguous":
+    '"{sheet}" could be any of the sheets {sheets:list} of {file}, whose names differ only in case (sheet names are compared without case, as in Excel): write the name exactly as the workbook does, or rename one of them in the program that made the file and try again',
   "port.read_only":
     'sheet "{sheet}" is in {kind:msg}, which can only be read, so Duizhang cannot {action:msg} there: give an .xlsx workbook for the results (on the command line, --out RESULT.xlsx), or save the file as .xlsx in Excel and try again',
   "port.kind.csv": "a CSV file",

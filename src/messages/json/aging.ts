@@ -10,6 +10,7 @@ import type { AgingReport, OpenItem, UnappliedCredit } from "../../core/aging/ty
 import type { Message } from "../../core/messages";
 import type { Lang } from "../../app/lang";
 import { render as renderOnce } from "../render";
+import { LazyJsonItems } from "./lazy-items";
 
 /** A message's text, each message object rendered once per report: half a million items share a few actions. */
 type Texts = (m: Message, lang: Lang) => string;
@@ -107,6 +108,34 @@ function round(value: number | null, places: number): number | null {
 
 export function toAgingJson(report: AgingReport): object {
   const render = textsOnce();
+  return agingJson(report, render, report.dealers.map((d) => dealerJson(d, report.bucketKeys, render)));
+}
+
+/**
+ * The same JSON for the streamed writer (`aging --json`): each dealer's object, with its items, is made
+ * only when the writer comes to it (`LazyJsonItems`), so a large ledger's hundred thousand item objects
+ * never all exist at once. `JSON.stringify` of it gives the text of `toAgingJson`.
+ */
+export function agingJsonToWrite(report: AgingReport): object {
+  const render = textsOnce();
+  const dealers = report.dealers;
+  return agingJson(report, render, new LazyJsonItems(dealers.length, (i) => dealerJson(dealers[i], report.bucketKeys, render)));
+}
+
+function dealerJson(d: AgingReport["dealers"][number], bucketKeys: readonly string[], render: Texts): object {
+  return {
+    dealer: d.dealer,
+    rep: d.rep,
+    openBalance: formatFen(d.openBalance),
+    termDays: d.termDays,
+    termSource: d.termSource,
+    buckets: amounts(d.buckets, bucketKeys),
+    items: d.items.map((item) => itemJson(item, render)),
+    credits: d.credits.map((c) => creditJson(c, render)),
+  };
+}
+
+function agingJson(report: AgingReport, render: Texts, dealers: object[] | LazyJsonItems<object>): object {
   return {
     asOf: report.asOf,
     basis: report.basis,
@@ -124,16 +153,7 @@ export function toAgingJson(report: AgingReport): object {
       // Flagged open items are in the figures above but out of the collection plan: see `underReconciliation`.
       underReconciliation: underReconciliationTotal(report),
     },
-    dealers: report.dealers.map((d) => ({
-      dealer: d.dealer,
-      rep: d.rep,
-      openBalance: formatFen(d.openBalance),
-      termDays: d.termDays,
-      termSource: d.termSource,
-      buckets: amounts(d.buckets, report.bucketKeys),
-      items: d.items.map((item) => itemJson(item, render)),
-      credits: d.credits.map((c) => creditJson(c, render)),
-    })),
+    dealers,
     repPeriod: report.repPeriod,
     reps: report.reps.map((r) => ({
       rep: r.rep ?? "",

@@ -39,6 +39,7 @@ export const creditZh: MessageTable<CreditMessages> = {
   "credit.scorecard.bad_grade_factor": "工作表“{sheet}”第 {row} 行（{cell}）：等级 {grade} 的额度系数“{found}”应为 0 或以上的数，如 1.2 或 120%",
   "credit.scorecard.bad_grade_term": "工作表“{sheet}”第 {row} 行（{cell}）：等级 {grade} 的账期“{found}”应为 0 或以上的整数天，如 45",
   "credit.scorecard.bad_cap": "工作表“{sheet}”第 {row} 行：“{label}”写的是“{found}”，应为等级表中的一个等级（{grades:list}）",
+  "credit.scorecard.no_cap": "工作表“{sheet}”没有“{label}”这一行，默认的 {found} 级不在等级表中（{grades:list}）：请在等级表下面（如第 {row} 行）加一行，写“{label}”，右边一格写其中一个等级",
   "credit.register.bad_limit": "{sheet} {cell}：信用额度“{found}”不是有效金额",
   "credit.item.cooperation": "合作年限",
   "credit.item.founded": "成立年限",

@@ -10,7 +10,7 @@ export const filesZh: MessageTable<FileMessages> = {
   "xlsx.damaged.method": "部件“{part}”使用了不支持的压缩方式 {method}",
   "xlsx.damaged.missing": "缺少部件“{part}”",
   "xlsx.damaged.content": "内容无法按工作簿读取",
-  "xlsx.encrypted": "{file} 的部件“{part}”已加密，无法读取：请在 Excel 中打开，清除密码（文件 → 信息 → 保护工作簿）后另存为 .xlsx 再试",
+  "xlsx.encrypted": "{file} 的部件“{part}”设了压缩包密码，无法读取（Excel 的打开密码不是这样加的，Excel 也打不开它）：请在生成或发来这个文件的程序里去掉密码后重新保存，或向对方要一份不带密码的 .xlsx 文件再试",
   "xlsx.too_large":
     "{file} 解压后的内容远超任何真实工作簿（{why:msg}），可能是恶意构造的压缩包，已拒绝读取。若它确是工作簿，请在 Excel 中打开，删去不需要的内容或拆分成几个文件后另存再试",
   "xlsx.too_large.total": "解压后合计超过 {limit}",
@@ -21,6 +21,8 @@ export const filesZh: MessageTable<FileMessages> = {
   "xlsx.save.input": "{file} 是输入文件，对账助手从不写入输入文件：请为结果另选一个文件名",
   "xlsx.sheet_too_large":
     "工作表“{sheet}”有 {rows} 行 × {columns} 列，超出 .xlsx 工作表的上限（{maxRows} 行 × {maxColumns} 列），无法写入结果工作簿：请缩小范围（例如只选一个经销商或更短的期间）后再试",
+  "sheet.ambiguous":
+    "{file} 中有几张工作表的名称只差大小写（{sheets:list}），工作表名称又不分大小写（与 Excel 相同），“{sheet}”分不清指的是哪一张：请照工作簿里的写法逐字写出名称，或在生成这个文件的程序里把其中一张改名后再试",
   "port.read_only":
     "工作表“{sheet}”所在的文件（{kind:msg}）只能读取，无法{action:msg}：请另给一个 .xlsx 工作簿接收结果（命令行加 --out 结果.xlsx），或在 Excel 中把它另存为 .xlsx 后再试",
   "port.kind.csv": "CSV 文件",

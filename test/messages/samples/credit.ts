@@ -70,4 +70,5 @@ export const creditSamples: CreditMessages = {
   "credit.scorecard.bad_grade_factor": { sheet: "评分标准", row: 20, cell: "C20", grade: "A", found: "一点二" },
   "credit.scorecard.bad_grade_term": { sheet: "评分标准", row: 20, cell: "D20", grade: "A", found: "45.5" },
   "credit.scorecard.bad_cap": { sheet: "评分标准", row: 27, label: "合作不满一年最高等级", found: "E", grades: ["A", "B", "C"] },
+  "credit.scorecard.no_cap": { sheet: "评分标准", row: 26, label: "合作不满一年最高等级", found: "B", grades: ["优", "良", "差"] },
 };

@@ -96,6 +96,20 @@ describe("the monthly-sheet choice in the workbook", () => {
     await expect(saved(pane)).resolves.toEqual(["2026-07", "2026-08"]);
   });
 
+  test("a saved choice that cannot be read does not stop the workbook opening: the failure is said, and a choice made later is not written over it", async () => {
+    const pane = makePane(SHEETS);
+    await pane.port.setSetting(LEDGER_SHEETS_SETTING, ["2026-07", "2026-08"]);
+    const read = pane.port.getSetting.bind(pane.port);
+    jest.spyOn(pane.port, "getSetting").mockImplementation((key: string) => (key === LEDGER_SHEETS_SETTING ? Promise.reject(new Error("settings unavailable")) : read(key)));
+    const writes = jest.spyOn(pane.port, "setSetting");
+    const { pane: opened } = await open(pane);
+    expect(opened.store.get().ledgerSheets ?? null).toBeNull();
+    expect(opened.reported.map((m) => [m.key, m.intent, m.text(STRINGS["en-US"])])).toEqual([[LEDGER_SHEETS_GONE, "error", STRINGS["en-US"].unexpectedError("settings unavailable")]]);
+    await step(() => opened.store.dispatch({ type: "ledger/sheets", sheets: ["2026-08", "2026-09"] }));
+    await settle();
+    expect(writes).not.toHaveBeenCalled();
+  });
+
   test("anything else under the setting counts as no choice", async () => {
     const pane = makePane(SHEETS);
     await pane.port.setSetting(LEDGER_SHEETS_SETTING, { sheets: "2026-07" });
