@@ -295,8 +295,14 @@ export class XlsxWriter {
     const bound = links.length * 300 + links.targets.reduce((n, t, i) => n + (i > 0 && links.targets[i - 1] === t ? 0 : t.length), 0) * 6;
     const stream = this.zip.stream(`xl/worksheets/_rels/sheet${sheetId}.xml.rels`, { zip64: bound >= this.zip64Above });
     let xml = `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">`;
+    let lastTarget: string | null = null;
+    let target = "";
     for (let i = 0; i < links.length; i++) {
-      xml += `<Relationship Id="rId${i + 1}" Type="${HYPERLINK_REL}" Target="${escapeAttribute(links.targets[i])}" TargetMode="External"/>`;
+      if (links.targets[i] !== lastTarget) {
+        lastTarget = links.targets[i];
+        target = escapeAttribute(lastTarget);
+      }
+      xml += `<Relationship Id="rId${i + 1}" Type="${HYPERLINK_REL}" Target="${target}" TargetMode="External"/>`;
       if (xml.length >= FLUSH_CHARS) {
         await stream.write(xml);
         await yieldToIo();
@@ -441,6 +447,21 @@ function plain(p: PlannedCell): boolean {
   return !p.bold && !p.color && p.fontSize === undefined && !p.link && !p.fill && !p.align && !p.wrap && !p.border;
 }
 
+/** Whether two planned cells look alike (every field the look is made of). */
+function sameLook(a: PlannedCell, b: PlannedCell): boolean {
+  return (
+    a.numberFormat === b.numberFormat &&
+    a.bold === b.bold &&
+    a.color === b.color &&
+    a.fontSize === b.fontSize &&
+    !a.link === !b.link &&
+    a.fill === b.fill &&
+    a.align === b.align &&
+    a.wrap === b.wrap &&
+    a.border === b.border
+  );
+}
+
 /** One sheet's part being written. */
 export class SheetPart {
   private readonly letters: string[] = [];
@@ -459,6 +480,8 @@ export class SheetPart {
   private readonly bareStyles: number[] = [];
   /** `<c r="A` by column. */
   private readonly starts: string[] = [];
+  /** The last look worked out in each column (`styleOf`). */
+  private readonly lastLooks: { planned: PlannedCell; kind: CellKind; style: number }[] = [];
   /** Starts and looks of plain number cells, by number format (`plainNumberHead`). */
   private readonly numberHeads = new Map<string, string>();
   private readonly numberStyles = new Map<string, number>();
@@ -538,7 +561,7 @@ export class SheetPart {
   }
 
   /** The look (`s`) of a planned cell whose value is of this kind. */
-  private styleOf(p: PlannedCell, kind: CellKind): number {
+  private styleOf(p: PlannedCell, kind: CellKind, column?: number): number {
     if (plain(p)) {
       const cache = this.plainStyles[kind];
       let id = cache.get(p.numberFormat);
@@ -548,12 +571,16 @@ export class SheetPart {
       }
       return id;
     }
+    // A column's cells mostly look alike (its links, its amounts): the last look of the column is tried first.
+    const last = column !== undefined ? this.lastLooks[column] : undefined;
+    if (last !== undefined && last.kind === kind && sameLook(last.planned, p)) return last.style;
     const key = `${kind}\u0000${p.numberFormat}\u0000${p.bold ? 1 : 0}${p.color ?? ""}\u0000${p.fontSize ?? ""}\u0000${p.link ? 1 : 0}\u0000${p.fill ?? ""}\u0000${p.align ?? ""}${p.wrap ? 1 : 0}\u0000${p.border ? 1 : 0}`;
     let id = this.styles.get(key);
     if (id === undefined) {
       id = this.writer.styles.cellFormat(cellStyle(p, this.setup.fontSize, this.setup.vertical), kind);
       this.styles.set(key, id);
     }
+    if (column !== undefined) this.lastLooks[column] = { planned: p, kind, style: id };
     return id;
   }
 
@@ -677,7 +704,7 @@ export class SheetPart {
     }
     const value = cellValue(p, xmlSafe);
     const kind: CellKind = typeof value === "number" ? "number" : value instanceof Date ? "date" : "other";
-    const style = (this.lastStyle = this.styleOf(p, kind));
+    const style = (this.lastStyle = this.styleOf(p, kind, column));
     const s = style !== 0 ? `" s="${style}"` : `"`;
     let body: string;
     let text = false;
@@ -845,7 +872,10 @@ export class SheetPart {
     const merges = [...this.mergesDone].sort((a, b) => a.fromRow - b.fromRow || a.fromColumn - b.fromColumn);
     if (merges.length > 0) {
       await this.put(`<mergeCells count="${merges.length}">`);
-      for (const m of merges) await this.put(`<mergeCell ref="${this.letter(m.fromColumn)}${m.fromRow}:${this.letter(m.toColumn)}${m.toRow}"/>`);
+      for (const m of merges) {
+        this.out.text(`<mergeCell ref="${this.letter(m.fromColumn)}${m.fromRow}:${this.letter(m.toColumn)}${m.toRow}"/>`);
+        if (this.out.full) await this.flush();
+      }
       await this.put("</mergeCells>");
     }
     let priority = 1;
@@ -857,10 +887,17 @@ export class SheetPart {
     const links = this.links;
     if (links.length > 0) {
       await this.put("<hyperlinks>");
+      let lastTarget: string | null = null;
+      let location = "";
       for (let i = 0; i < links.length; i++) {
         const target = links.targets[i];
-        const location = INTERNAL_LINK.test(target) ? ` location="${escapeAttribute(target)}"` : "";
-        await this.put(`<hyperlink ref="${this.letter(links.columns[i])}${links.rows[i]}" r:id="rId${i + 1}"${location}/>`);
+        // Two links of a row share their target string: its attribute is made once for both.
+        if (target !== lastTarget) {
+          lastTarget = target;
+          location = INTERNAL_LINK.test(target) ? ` location="${escapeAttribute(target)}"` : "";
+        }
+        this.out.text(`<hyperlink ref="${this.letter(links.columns[i])}${links.rows[i]}" r:id="rId${i + 1}"${location}/>`);
+        if (this.out.full) await this.flush();
       }
       await this.put("</hyperlinks>");
     }
