@@ -92,6 +92,22 @@ describe("注册资本 and 年销售额 in another money unit than 万元", () =
   });
 });
 
+describe("按期回款率's bounds", () => {
+  test("a fraction (≥ 0.95), which every rate in % would pass, is a problem saying how to write it; ≥ 95% and ≥ 95 read as before", () => {
+    const rows = scorecardRows(defaultScorecard());
+    const i = rows.findIndex((r) => r[0] === "按期回款率" && r[1] === "≥ 95%");
+    rows[i][1] = "≥ 0.95";
+    const { problems } = parseScorecard(rows);
+    expect(problems.map((p) => [p.row, p.column, render(p.text, "zh-CN")])).toEqual([
+      [i + 1, 2, `工作表“评分标准”第 ${i + 1} 行（B${i + 1}）：按期回款率以 % 比较，条件“≥ 0.95”像是小数比例：如指 95%，请写成“≥ 95%”`],
+    ]);
+    for (const ok of ["≥ 95", "≥95%", "95% 以上"]) {
+      rows[i][1] = ok;
+      expect(parseScorecard(rows)).toEqual({ card: defaultScorecard(), problems: [] });
+    }
+  });
+});
+
 describe("逾期记录's bands", () => {
   test("a bare 无 / none / 没有 could mean no overdue or no record: it is a problem naming the cell, not a 无记录 band", () => {
     for (const word of ["无", "none", "没有"]) {

@@ -317,6 +317,10 @@ export function parseScorecard(values: CellValue[][], top = 1, sheet = SCORECARD
         const code = item === "guarantee" ? "credit.scorecard.bad_guarantee" : "credit.scorecard.bad_condition";
         return void problem(at, itemCols.condition, msg(code, { sheet, row: at, cell: cell(at, itemCols.condition), found }));
       }
+      // 按期回款率 is compared in %: a bound between 0 and 1 is a fraction (0.95 for 95%) that every rate would pass.
+      if (item === "onTime" && (when.op === "ge" || when.op === "le") && when.value > 0 && when.value < 1) {
+        return void problem(at, itemCols.condition, msg("credit.scorecard.rate_fraction", { sheet, row: at, cell: cell(at, itemCols.condition), found: cellDisplay(row[itemCols.condition] ?? null), percent: Math.round(when.value * 1000) / 10 }));
+      }
       const points = numberOf(row[itemCols.points]);
       if (points === null || points < 0) {
         return void problem(at, itemCols.points, msg("credit.scorecard.bad_points", { sheet, row: at, cell: cell(at, itemCols.points), found: cellDisplay(row[itemCols.points] ?? null) }));
