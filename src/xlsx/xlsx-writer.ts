@@ -34,8 +34,6 @@ const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relations
 const HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
-/** XML gathered before it goes to the deflate stream (characters; about twice as many bytes of CJK text). */
-const FLUSH_CHARS = 128 * 1024;
 /** Rows made between checks for cancellation and reports of progress. */
 const ROWS_PER_CHECK = 2_000;
 /** A part of more than 4 GiB needs ZIP64; a sheet is opened so when its cells could make one that large. */
@@ -294,7 +292,11 @@ export class XlsxWriter {
   async relationships(sheetId: number, links: Links): Promise<void> {
     const bound = links.length * 300 + links.targets.reduce((n, t, i) => n + (i > 0 && links.targets[i - 1] === t ? 0 : t.length), 0) * 6;
     const stream = this.zip.stream(`xl/worksheets/_rels/sheet${sheetId}.xml.rels`, { zip64: bound >= this.zip64Above });
-    let xml = `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">`;
+    const out = new XmlBytes();
+    out.text(`${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">`);
+    const head = `<Relationship Id="rId`;
+    const type = `" Type="${HYPERLINK_REL}" Target="`;
+    const tail = `" TargetMode="External"/>`;
     let lastTarget: string | null = null;
     let target = "";
     for (let i = 0; i < links.length; i++) {
@@ -302,14 +304,18 @@ export class XlsxWriter {
         lastTarget = links.targets[i];
         target = escapeAttribute(lastTarget);
       }
-      xml += `<Relationship Id="rId${i + 1}" Type="${HYPERLINK_REL}" Target="${target}" TargetMode="External"/>`;
-      if (xml.length >= FLUSH_CHARS) {
-        await stream.write(xml);
+      out.text(head);
+      out.int(i + 1);
+      out.text(type);
+      out.text(target);
+      out.text(tail);
+      if (out.full) {
+        await stream.write(out.take());
         await yieldToIo();
-        xml = "";
       }
     }
-    await stream.write(xml + "</Relationships>");
+    out.text("</Relationships>");
+    await stream.write(out.take());
     await stream.end();
   }
 
@@ -347,16 +353,19 @@ export class XlsxWriter {
     const s = this.strings;
     const bound = s.units * 7 + s.items.length * 40 + 1000;
     const stream = this.zip.stream("xl/sharedStrings.xml", { zip64: bound >= this.zip64Above });
-    let xml = `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${s.count}" uniqueCount="${s.items.length}">`;
+    const out = new XmlBytes();
+    out.text(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${s.count}" uniqueCount="${s.items.length}">`);
     for (const text of s.items) {
-      xml += `<si>${textElement(text)}</si>`;
-      if (xml.length >= FLUSH_CHARS) {
-        await stream.write(xml);
+      out.text("<si>");
+      out.text(textElement(text));
+      out.text("</si>");
+      if (out.full) {
+        await stream.write(out.take());
         await yieldToIo();
-        xml = "";
       }
     }
-    await stream.write(xml + "</sst>");
+    out.text("</sst>");
+    await stream.write(out.take());
     await stream.end();
   }
 
