@@ -168,6 +168,24 @@ class SharedStrings {
   }
 }
 
+/** Texts of a column counted before it is decided whether they go to the shared strings. */
+const INLINE_TRIAL = 1_000;
+
+/**
+ * Whether a text can be written in its cell: not one that looks like an `_xHHHH_` escape, which Excel
+ * decodes in a cell's text but ExcelJS and our reader do not (such a text goes to the shared strings,
+ * escaped), nor the empty text (kept as the model keeps it).
+ */
+function inlineable(text: string): boolean {
+  return text !== "" && text.indexOf("_x") < 0;
+}
+
+/** A text written in its cell (`<is>`'s content). */
+function inlineText(text: string): string {
+  const body = escapeText(text);
+  return /^\s|\n|\s$/.test(text) ? `<t xml:space="preserve">${body}</t>` : `<t>${body}</t>`;
+}
+
 /** `<t>` of a text: spaces at either end, and line breaks, kept (as ExcelJS marks them). */
 function textElement(text: string): string {
   const body = stringItemText(text);
@@ -276,6 +294,11 @@ export class XlsxWriter {
   /** @internal for SheetPart: a cell's text as given (made XML-safe here). */
   rawStringId(text: string): number {
     return this.strings.idOfRaw(text);
+  }
+
+  /** @internal for SheetPart: how many distinct texts the table holds. */
+  distinctStrings(): number {
+    return this.strings.items.length;
   }
 
   /** @internal for SheetPart: whether the text of this id is empty. */
@@ -489,6 +512,12 @@ export class SheetPart {
   private readonly bareStyles: number[] = [];
   /** `<c r="A` by column. */
   private readonly starts: string[] = [];
+  /**
+   * Per column, whether its texts go in the cells (true), to the shared strings (false), or are still being
+   * counted (the first `INLINE_TRIAL` of them go to the shared strings meanwhile).
+   */
+  private readonly inlineTexts: (boolean | { seen: number; fresh: number } | undefined)[] = [];
+  private readonly inlineHeads: string[] = [];
   /** The last look worked out in each column (`styleOf`). */
   private readonly lastLooks: { planned: PlannedCell; kind: CellKind; style: number }[] = [];
   /** Starts and looks of plain number cells, by number format (`plainNumberHead`). */
@@ -639,11 +668,22 @@ export class SheetPart {
     const o = this.out;
     switch (typeof cell) {
       case "string": {
-        const id = this.writer.rawStringId(cell);
-        if (!this.writer.emptyString(id)) this.hasValue(column);
         const head = this.bareHead(column, cell);
         o.text(this.starts[column] ?? this.cellStart(column));
         o.text(rowText);
+        if (this.inlineTexts[column] === true) {
+          const safe = xmlSafe(cell);
+          if (inlineable(safe)) {
+            if (safe !== "") this.hasValue(column);
+            // The head up to its value: the look, then the text in place of the shared string's id.
+            o.text(this.inlineHead(column, head));
+            o.text(inlineText(safe));
+            o.text("</is></c>");
+            return true;
+          }
+        }
+        const id = this.sharedId(column, cell, true);
+        if (!this.writer.emptyString(id)) this.hasValue(column);
         o.text(head);
         o.int(id);
         o.text("</v></c>");
@@ -732,7 +772,10 @@ export class SheetPart {
       const link = value as ExcelJS.CellHyperlinkValue;
       hasValue = link.text !== "";
       this.links.add(r, column, xmlSafe(link.hyperlink));
-      body = `${s} t="s"><v>${this.writer.stringId(link.text)}</v></c>`;
+      body =
+        this.inlineTexts[column] === true && inlineable(link.text)
+          ? `${s} t="inlineStr"><is>${inlineText(link.text)}</is></c>`
+          : `${s} t="s"><v>${this.sharedId(column, link.text, false)}</v></c>`;
     }
     o.text(body);
     if (hasValue) this.hasValue(column);
@@ -742,6 +785,29 @@ export class SheetPart {
       this.cellCache.set(cell as object, { body, style, value: hasValue, text });
     }
     return true;
+  }
+
+  /**
+   * The shared string id of a cell's text, counting in the column's first texts how many were new: a column
+   * whose texts hardly repeat (references, row labels) has them written in the cell instead (`inlineTexts`),
+   * which spares the table a million entries no cell shares.
+   */
+  private sharedId(column: number, text: string, raw: boolean): number {
+    const before = this.writer.distinctStrings();
+    const id = raw ? this.writer.rawStringId(text) : this.writer.stringId(text);
+    const state = this.inlineTexts[column];
+    if (state === undefined || typeof state === "object") {
+      const trial = state ?? (this.inlineTexts[column] = { seen: 0, fresh: 0 });
+      trial.seen++;
+      if (this.writer.distinctStrings() > before) trial.fresh++;
+      if (trial.seen >= INLINE_TRIAL) this.inlineTexts[column] = trial.fresh * 4 > trial.seen * 3;
+    }
+    return id;
+  }
+
+  /** `" s="…" t="inlineStr"><is>` of a column's bare texts, from the head of its shared ones. */
+  private inlineHead(column: number, sharedHead: string): string {
+    return (this.inlineHeads[column] ??= sharedHead.replace(` t="s"><v>`, ` t="inlineStr"><is>`));
   }
 
   /** `" s="…"><v>` of a number cell with no look but its number format. */
