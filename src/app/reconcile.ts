@@ -186,15 +186,15 @@ export function sideReadOptions(side: "ledger" | "statement", read?: ReadOptions
 /**
  * Read both sheets and reconcile them. Changes nothing in any workbook. `statementRead`: the statement
  * already being read elsewhere (another thread) with `sideReadOptions("statement", req.statement.read)`;
- * the ledger is read here meanwhile.
+ * the ledger is read here meanwhile (and the statement too, when that read gives null).
  */
-export async function runReconcile(req: ReconcileRequest, control: RunControl = {}, statementRead?: Promise<ReadResult>): Promise<ReconcileRun> {
+export async function runReconcile(req: ReconcileRequest, control: RunControl = {}, statementRead?: Promise<ReadResult | null>): Promise<ReconcileRun> {
   const { onStage, signal } = control;
   onStage?.("reading", 0, 2);
   const ledger = await readSheet(req.ledger.port, req.ledger.sheet, sideReadOptions("ledger", req.ledger.read), { signal });
   checkCancelled(signal);
   onStage?.("reading", 1, 2);
-  const statement = await (statementRead ?? readSheet(req.statement.port, req.statement.sheet, sideReadOptions("statement", req.statement.read), { signal }));
+  const statement = (await statementRead) ?? (await readSheet(req.statement.port, req.statement.sheet, sideReadOptions("statement", req.statement.read), { signal }));
   checkCancelled(signal);
   onStage?.("matching", 0, 1);
   const swapped = sidesSwapped(ledger, statement);

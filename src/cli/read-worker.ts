@@ -1,9 +1,11 @@
 /**
  * Reading a large CSV sheet on a second thread while this one reads the other sheet of the pair: the two
- * reads are most of a large reconciliation's time, and neither needs the other. The file has been opened
- * here first (with every check and message that goes with it); the worker reads the same file with the
- * same options and hands the result back with its table packed (see app/table-transfer), so what arrives
- * equals what reading it here gives.
+ * reads are most of a large reconciliation's time, and neither needs the other. The worker opens the file
+ * as a CSV file is opened here (a sheet named after it), says what sheet it holds, reads it with the same
+ * options and hands the result back with its table packed (see app/table-transfer), so what arrives
+ * equals what reading it here gives. Anything the worker cannot take as plain text (a file it cannot
+ * read, one that starts like a zip or OLE container) is left to this thread, which opens it as before and
+ * says what is wrong with it.
  *
  * Only for CSV files, and only past a size where starting a thread costs less than it saves; everything
  * else is read in process, as before. The worker loads the reader and nothing else (no .xlsx library).
@@ -11,24 +13,31 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Worker, parentPort, workerData } from "worker_threads";
+import type { Grid } from "../core/model";
 import type { ReadOptions, ReadResult } from "../core/read";
+import type { SheetGrid } from "../core/read/source";
+import type { Capabilities, ReadableWorkbook, ReadOptions as PortReadOptions, SheetInfo, SheetLayout } from "../port/workbook";
 import { readSheet } from "../app/read";
 import { packRead, unpackRead, type PackedRead } from "../app/table-transfer";
 import { CsvWorkbook } from "../xlsx/csv-workbook";
+import type { OpenedFile } from "./files";
 
 /** Below this size (each of the two files) a second thread costs more to start than the read it takes over. */
-export const WORKER_MIN_BYTES = 2 << 20;
+export const WORKER_MIN_BYTES = 4 << 20;
 
 interface Job {
   /** This module's own file, which the worker loads. */
   entry: string;
-  /** The CSV file, its sheet's name (as the file was opened here) and the reader's options. */
+  /** The CSV file (a full path) and the reader's options. */
   file: string;
-  sheet: string;
   read: ReadOptions;
 }
 
-type Answer = { type: "read"; read: PackedRead } | { type: "failed"; message: string; stack?: string };
+type Answer =
+  | { type: "opened"; sheets: SheetInfo[] }
+  | { type: "left"; reason: string }
+  | { type: "read"; read: PackedRead }
+  | { type: "failed"; message: string; stack?: string };
 
 /*
  * What the worker runs first, as plain JavaScript: it loads this module and serves the job. From the
@@ -65,80 +74,164 @@ if (entry.endsWith(".ts")) {
 require(entry).serveSheetRead();
 `;
 
-/** Whether a pair of opened files is worth reading on two threads: both CSV, each at least `minBytes`. */
-export function worthReadingApart(files: readonly { kind: string; path: string }[], minBytes = WORKER_MIN_BYTES): boolean {
+/** Whether a pair of files is worth reading on two threads: both named .csv, each a file of at least `minBytes`. */
+export function worthReadingApart(files: readonly string[], cwd: string, minBytes = WORKER_MIN_BYTES): boolean {
   return files.every((file) => {
-    if (file.kind !== "csv") return false;
+    if (path.extname(file).toLowerCase() !== ".csv") return false;
     try {
-      return fs.statSync(file.path).size >= minBytes;
+      const stat = fs.statSync(path.resolve(cwd, file));
+      return stat.isFile() && stat.size >= minBytes;
     } catch {
+      // Not there or not readable: the in-process path says why.
       return false;
     }
   });
 }
 
-/** The job's sheet read (the file's bytes are left behind for the collector before the result is packed). */
-async function readFile(job: Job): Promise<ReadResult> {
-  // Opened as the command line opens a CSV file: the sheet is named after it.
-  const port = CsvWorkbook.fromBytes(fs.readFileSync(job.file), path.basename(job.file, path.extname(job.file)));
-  return readSheet(port, job.sheet, job.read);
+/** Starts like a zip (an .xlsx) or an OLE container (an .xls): not for the worker to take as text. */
+function startsLikeWorkbook(bytes: Uint8Array): boolean {
+  const zip = [0x50, 0x4b, 0x03, 0x04];
+  const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return [zip, ole].some((sig) => bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b));
 }
 
-/** In the worker: read the file's sheet, hand the result back. */
+/** In the worker: open the file as a CSV file is opened, say what sheet it holds, read it, hand the result back. */
 export async function serveSheetRead(): Promise<void> {
   const job = workerData as Job;
+  const post = (answer: Answer, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(answer, transfer);
+  let port: CsvWorkbook | null;
   try {
-    const packed = packRead(await readFile(job));
-    parentPort?.postMessage({ type: "read", read: packed.read } satisfies Answer, packed.transfer);
+    const bytes = fs.readFileSync(job.file);
+    if (startsLikeWorkbook(bytes)) return post({ type: "left", reason: "not text" });
+    // Named after the file, as the command line names a CSV file's sheet.
+    port = CsvWorkbook.fromBytes(bytes, path.basename(job.file, path.extname(job.file)));
+  } catch (e) {
+    return post({ type: "left", reason: e instanceof Error ? e.message : String(e) });
+  }
+  try {
+    post({ type: "opened", sheets: await port.listSheets() });
+    const read = await readOnly(port, job.read);
+    // The file's bytes and rows are not needed past this point.
+    port = null;
+    const packed = packRead(read);
+    post({ type: "read", read: packed.read }, packed.transfer);
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
-    parentPort?.postMessage({ type: "failed", message: error.message, stack: error.stack } satisfies Answer);
+    post({ type: "failed", message: error.message, stack: error.stack });
+  }
+}
+
+/** The workbook's only sheet read. */
+function readOnly(port: CsvWorkbook, read: ReadOptions): Promise<ReadResult> {
+  return readSheet(port, port.sheetName, read);
+}
+
+/**
+ * A CSV file the worker opened: its sheet list as the worker found it; anything else (a copy of its cells
+ * for the result workbook) opens it here, once, as the command line opens any file.
+ */
+class OpenedElsewhere implements ReadableWorkbook {
+  private here: Promise<OpenedFile> | null = null;
+
+  constructor(
+    private readonly sheets: SheetInfo[],
+    private readonly open: () => Promise<OpenedFile>,
+  ) {}
+
+  private port(): Promise<ReadableWorkbook> {
+    if (this.here === null) this.here = this.open();
+    return this.here.then((f) => f.port);
+  }
+
+  async capabilities(): Promise<Capabilities> {
+    return (await this.port()).capabilities();
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.sheets.map((s) => ({ ...s }));
+  }
+
+  async readSheet(name: string, options?: PortReadOptions): Promise<Grid> {
+    return (await this.port()).readSheet(name, options);
+  }
+
+  async readRows(name: string, options?: PortReadOptions): Promise<SheetGrid> {
+    const port = await this.port();
+    return port.readRows ? port.readRows(name, options) : port.readSheet(name, options);
+  }
+
+  async readLayout(name: string): Promise<SheetLayout> {
+    return (await this.port()).readLayout(name);
+  }
+
+  /** A CSV file has nowhere to keep settings. */
+  async getSetting<T>(_key: string): Promise<T | undefined> {
+    return undefined;
   }
 }
 
 export interface SheetReadInWorker {
-  /** The sheet read, as `readSheet` in this thread would give it. */
-  result: Promise<ReadResult>;
+  /**
+   * The file as opened: by the worker when it could take it (its sheet list from there, anything more
+   * opened here when asked for), else by `openHere`, which refuses it as it would any file.
+   */
+  opened(openHere: () => Promise<OpenedFile>): Promise<OpenedFile>;
+  /** Its only sheet read, as `readSheet` in this thread would give it; null when the worker left the file to this thread. */
+  result: Promise<ReadResult | null>;
   /** Stops the worker (nothing happens once it has answered). */
   stop(): void;
 }
 
-/** Reads a CSV file's sheet on a worker thread; `read` are the reader's options, as in process. */
-export function readSheetInWorker(file: string, sheet: string, read: ReadOptions): SheetReadInWorker {
-  const job: Job = { entry: __filename, file, sheet, read };
+/** Opens and reads a CSV file (a full path) on a worker thread; `read` are the reader's options, as in process. */
+export function readSheetInWorker(file: string, read: ReadOptions): SheetReadInWorker {
+  const job: Job = { entry: __filename, file, read };
   const worker = new Worker(BOOT, { eval: true, workerData: job });
   let done = false;
-  let fail: (e: Error) => void = () => undefined;
   const finish = () => {
     done = true;
     void worker.terminate();
   };
-  const result = new Promise<ReadResult>((resolve, reject) => {
-    fail = reject;
+  let sheets: (value: SheetInfo[] | null) => void = () => undefined;
+  const listed = new Promise<SheetInfo[] | null>((resolve) => (sheets = resolve));
+  let fail: (e: Error) => void = () => undefined;
+  const result = new Promise<ReadResult | null>((resolve, reject) => {
+    fail = (e) => {
+      sheets(null);
+      reject(e);
+    };
     worker.on("message", (a: Answer) => {
       if (done) return;
+      if (a.type === "opened") return sheets(a.sheets);
       finish();
       if (a.type === "read") resolve(unpackRead(a.read));
-      else {
+      else if (a.type === "left") {
+        sheets(null);
+        resolve(null);
+      } else {
         const error = new Error(a.message);
         if (a.stack) error.stack = a.stack;
-        reject(error);
+        fail(error);
       }
     });
     worker.on("error", (e: Error) => {
       if (done) return;
       finish();
-      reject(e);
+      fail(e);
     });
     worker.on("exit", (code) => {
       if (done) return;
       done = true;
-      reject(new Error(`the reading thread stopped (${code})`));
+      fail(new Error(`the reading thread stopped (${code})`));
     });
   });
   // Not waited for when the command stops first.
   result.catch(() => undefined);
   return {
+    async opened(openHere) {
+      const found = await listed;
+      if (found === null) return openHere();
+      return { port: new OpenedElsewhere(found, openHere), path: file, kind: "csv", onlySheet: found[0]?.name };
+    },
     result,
     stop: () => {
       if (done) return;

@@ -243,6 +243,11 @@ export class XlsxWorkbook implements WorkbookPort {
       } catch (e) {
         throw zipFailure(e, file.name);
       }
+      // Sheets whose names differ only in case (another program's file: Excel allows none) are read one by one
+      // from the XML, but ExcelJS will not hold them, so nothing can be copied or marked: said as such.
+      const names = file.pkg.sheets.map((s) => s.name);
+      const twins = names.filter((n) => names.some((m) => m !== n && sameSheetName(m, n)));
+      if (twins.length > 0) throw new PortError("io", file.name, msg("xlsx.sheet_twins", { file: file.name, sheets: twins }));
       const wb = new ExcelJS.Workbook();
       try {
         await wb.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);

@@ -34,8 +34,6 @@ const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relations
 const HYPERLINK_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
-/** XML gathered before it goes to the deflate stream (characters; about twice as many bytes of CJK text). */
-const FLUSH_CHARS = 128 * 1024;
 /** Rows made between checks for cancellation and reports of progress. */
 const ROWS_PER_CHECK = 2_000;
 /** A part of more than 4 GiB needs ZIP64; a sheet is opened so when its cells could make one that large. */
@@ -170,6 +168,24 @@ class SharedStrings {
   }
 }
 
+/** Texts of a column counted before it is decided whether they go to the shared strings. */
+const INLINE_TRIAL = 1_000;
+
+/**
+ * Whether a text can be written in its cell: not one that looks like an `_xHHHH_` escape, which Excel
+ * decodes in a cell's text but ExcelJS and our reader do not (such a text goes to the shared strings,
+ * escaped), nor the empty text (kept as the model keeps it).
+ */
+function inlineable(text: string): boolean {
+  return text !== "" && text.indexOf("_x") < 0;
+}
+
+/** A text written in its cell (`<is>`'s content). */
+function inlineText(text: string): string {
+  const body = escapeText(text);
+  return /^\s|\n|\s$/.test(text) ? `<t xml:space="preserve">${body}</t>` : `<t>${body}</t>`;
+}
+
 /** `<t>` of a text: spaces at either end, and line breaks, kept (as ExcelJS marks them). */
 function textElement(text: string): string {
   const body = stringItemText(text);
@@ -280,6 +296,11 @@ export class XlsxWriter {
     return this.strings.idOfRaw(text);
   }
 
+  /** @internal for SheetPart: how many distinct texts the table holds. */
+  distinctStrings(): number {
+    return this.strings.items.length;
+  }
+
   /** @internal for SheetPart: whether the text of this id is empty. */
   emptyString(id: number): boolean {
     return this.strings.items[id] === "";
@@ -294,16 +315,30 @@ export class XlsxWriter {
   async relationships(sheetId: number, links: Links): Promise<void> {
     const bound = links.length * 300 + links.targets.reduce((n, t, i) => n + (i > 0 && links.targets[i - 1] === t ? 0 : t.length), 0) * 6;
     const stream = this.zip.stream(`xl/worksheets/_rels/sheet${sheetId}.xml.rels`, { zip64: bound >= this.zip64Above });
-    let xml = `${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">`;
+    const out = new XmlBytes();
+    out.text(`${XML_HEAD}<Relationships xmlns="${PACKAGE_REL_NS}">`);
+    const head = `<Relationship Id="rId`;
+    const type = `" Type="${HYPERLINK_REL}" Target="`;
+    const tail = `" TargetMode="External"/>`;
+    let lastTarget: string | null = null;
+    let target = "";
     for (let i = 0; i < links.length; i++) {
-      xml += `<Relationship Id="rId${i + 1}" Type="${HYPERLINK_REL}" Target="${escapeAttribute(links.targets[i])}" TargetMode="External"/>`;
-      if (xml.length >= FLUSH_CHARS) {
-        await stream.write(xml);
+      if (links.targets[i] !== lastTarget) {
+        lastTarget = links.targets[i];
+        target = escapeAttribute(lastTarget);
+      }
+      out.text(head);
+      out.int(i + 1);
+      out.text(type);
+      out.text(target);
+      out.text(tail);
+      if (out.full) {
+        await stream.write(out.take());
         await yieldToIo();
-        xml = "";
       }
     }
-    await stream.write(xml + "</Relationships>");
+    out.text("</Relationships>");
+    await stream.write(out.take());
     await stream.end();
   }
 
@@ -341,16 +376,19 @@ export class XlsxWriter {
     const s = this.strings;
     const bound = s.units * 7 + s.items.length * 40 + 1000;
     const stream = this.zip.stream("xl/sharedStrings.xml", { zip64: bound >= this.zip64Above });
-    let xml = `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${s.count}" uniqueCount="${s.items.length}">`;
+    const out = new XmlBytes();
+    out.text(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${s.count}" uniqueCount="${s.items.length}">`);
     for (const text of s.items) {
-      xml += `<si>${textElement(text)}</si>`;
-      if (xml.length >= FLUSH_CHARS) {
-        await stream.write(xml);
+      out.text("<si>");
+      out.text(textElement(text));
+      out.text("</si>");
+      if (out.full) {
+        await stream.write(out.take());
         await yieldToIo();
-        xml = "";
       }
     }
-    await stream.write(xml + "</sst>");
+    out.text("</sst>");
+    await stream.write(out.take());
     await stream.end();
   }
 
@@ -441,6 +479,21 @@ function plain(p: PlannedCell): boolean {
   return !p.bold && !p.color && p.fontSize === undefined && !p.link && !p.fill && !p.align && !p.wrap && !p.border;
 }
 
+/** Whether two planned cells look alike (every field the look is made of). */
+function sameLook(a: PlannedCell, b: PlannedCell): boolean {
+  return (
+    a.numberFormat === b.numberFormat &&
+    a.bold === b.bold &&
+    a.color === b.color &&
+    a.fontSize === b.fontSize &&
+    !a.link === !b.link &&
+    a.fill === b.fill &&
+    a.align === b.align &&
+    a.wrap === b.wrap &&
+    a.border === b.border
+  );
+}
+
 /** One sheet's part being written. */
 export class SheetPart {
   private readonly letters: string[] = [];
@@ -459,6 +512,14 @@ export class SheetPart {
   private readonly bareStyles: number[] = [];
   /** `<c r="A` by column. */
   private readonly starts: string[] = [];
+  /**
+   * Per column, whether its texts go in the cells (true), to the shared strings (false), or are still being
+   * counted (the first `INLINE_TRIAL` of them go to the shared strings meanwhile).
+   */
+  private readonly inlineTexts: (boolean | { seen: number; fresh: number } | undefined)[] = [];
+  private readonly inlineHeads: string[] = [];
+  /** The last look worked out in each column (`styleOf`). */
+  private readonly lastLooks: { planned: PlannedCell; kind: CellKind; style: number }[] = [];
   /** Starts and looks of plain number cells, by number format (`plainNumberHead`). */
   private readonly numberHeads = new Map<string, string>();
   private readonly numberStyles = new Map<string, number>();
@@ -538,7 +599,7 @@ export class SheetPart {
   }
 
   /** The look (`s`) of a planned cell whose value is of this kind. */
-  private styleOf(p: PlannedCell, kind: CellKind): number {
+  private styleOf(p: PlannedCell, kind: CellKind, column?: number): number {
     if (plain(p)) {
       const cache = this.plainStyles[kind];
       let id = cache.get(p.numberFormat);
@@ -548,12 +609,16 @@ export class SheetPart {
       }
       return id;
     }
+    // A column's cells mostly look alike (its links, its amounts): the last look of the column is tried first.
+    const last = column !== undefined ? this.lastLooks[column] : undefined;
+    if (last !== undefined && last.kind === kind && sameLook(last.planned, p)) return last.style;
     const key = `${kind}\u0000${p.numberFormat}\u0000${p.bold ? 1 : 0}${p.color ?? ""}\u0000${p.fontSize ?? ""}\u0000${p.link ? 1 : 0}\u0000${p.fill ?? ""}\u0000${p.align ?? ""}${p.wrap ? 1 : 0}\u0000${p.border ? 1 : 0}`;
     let id = this.styles.get(key);
     if (id === undefined) {
       id = this.writer.styles.cellFormat(cellStyle(p, this.setup.fontSize, this.setup.vertical), kind);
       this.styles.set(key, id);
     }
+    if (column !== undefined) this.lastLooks[column] = { planned: p, kind, style: id };
     return id;
   }
 
@@ -603,11 +668,22 @@ export class SheetPart {
     const o = this.out;
     switch (typeof cell) {
       case "string": {
-        const id = this.writer.rawStringId(cell);
-        if (!this.writer.emptyString(id)) this.hasValue(column);
         const head = this.bareHead(column, cell);
         o.text(this.starts[column] ?? this.cellStart(column));
         o.text(rowText);
+        if (this.inlineTexts[column] === true) {
+          const safe = xmlSafe(cell);
+          if (inlineable(safe)) {
+            if (safe !== "") this.hasValue(column);
+            // The head up to its value: the look, then the text in place of the shared string's id.
+            o.text(this.inlineHead(column, head));
+            o.text(inlineText(safe));
+            o.text("</is></c>");
+            return true;
+          }
+        }
+        const id = this.sharedId(column, cell, true);
+        if (!this.writer.emptyString(id)) this.hasValue(column);
         o.text(head);
         o.int(id);
         o.text("</v></c>");
@@ -677,7 +753,7 @@ export class SheetPart {
     }
     const value = cellValue(p, xmlSafe);
     const kind: CellKind = typeof value === "number" ? "number" : value instanceof Date ? "date" : "other";
-    const style = (this.lastStyle = this.styleOf(p, kind));
+    const style = (this.lastStyle = this.styleOf(p, kind, column));
     const s = style !== 0 ? `" s="${style}"` : `"`;
     let body: string;
     let text = false;
@@ -696,7 +772,10 @@ export class SheetPart {
       const link = value as ExcelJS.CellHyperlinkValue;
       hasValue = link.text !== "";
       this.links.add(r, column, xmlSafe(link.hyperlink));
-      body = `${s} t="s"><v>${this.writer.stringId(link.text)}</v></c>`;
+      body =
+        this.inlineTexts[column] === true && inlineable(link.text)
+          ? `${s} t="inlineStr"><is>${inlineText(link.text)}</is></c>`
+          : `${s} t="s"><v>${this.sharedId(column, link.text, false)}</v></c>`;
     }
     o.text(body);
     if (hasValue) this.hasValue(column);
@@ -706,6 +785,29 @@ export class SheetPart {
       this.cellCache.set(cell as object, { body, style, value: hasValue, text });
     }
     return true;
+  }
+
+  /**
+   * The shared string id of a cell's text, counting in the column's first texts how many were new: a column
+   * whose texts hardly repeat (references, row labels) has them written in the cell instead (`inlineTexts`),
+   * which spares the table a million entries no cell shares.
+   */
+  private sharedId(column: number, text: string, raw: boolean): number {
+    const before = this.writer.distinctStrings();
+    const id = raw ? this.writer.rawStringId(text) : this.writer.stringId(text);
+    const state = this.inlineTexts[column];
+    if (state === undefined || typeof state === "object") {
+      const trial = state ?? (this.inlineTexts[column] = { seen: 0, fresh: 0 });
+      trial.seen++;
+      if (this.writer.distinctStrings() > before) trial.fresh++;
+      if (trial.seen >= INLINE_TRIAL) this.inlineTexts[column] = trial.fresh * 4 > trial.seen * 3;
+    }
+    return id;
+  }
+
+  /** `" s="…" t="inlineStr"><is>` of a column's bare texts, from the head of its shared ones. */
+  private inlineHead(column: number, sharedHead: string): string {
+    return (this.inlineHeads[column] ??= sharedHead.replace(` t="s"><v>`, ` t="inlineStr"><is>`));
   }
 
   /** `" s="…"><v>` of a number cell with no look but its number format. */
@@ -845,7 +947,10 @@ export class SheetPart {
     const merges = [...this.mergesDone].sort((a, b) => a.fromRow - b.fromRow || a.fromColumn - b.fromColumn);
     if (merges.length > 0) {
       await this.put(`<mergeCells count="${merges.length}">`);
-      for (const m of merges) await this.put(`<mergeCell ref="${this.letter(m.fromColumn)}${m.fromRow}:${this.letter(m.toColumn)}${m.toRow}"/>`);
+      for (const m of merges) {
+        this.out.text(`<mergeCell ref="${this.letter(m.fromColumn)}${m.fromRow}:${this.letter(m.toColumn)}${m.toRow}"/>`);
+        if (this.out.full) await this.flush();
+      }
       await this.put("</mergeCells>");
     }
     let priority = 1;
@@ -857,10 +962,17 @@ export class SheetPart {
     const links = this.links;
     if (links.length > 0) {
       await this.put("<hyperlinks>");
+      let lastTarget: string | null = null;
+      let location = "";
       for (let i = 0; i < links.length; i++) {
         const target = links.targets[i];
-        const location = INTERNAL_LINK.test(target) ? ` location="${escapeAttribute(target)}"` : "";
-        await this.put(`<hyperlink ref="${this.letter(links.columns[i])}${links.rows[i]}" r:id="rId${i + 1}"${location}/>`);
+        // Two links of a row share their target string: its attribute is made once for both.
+        if (target !== lastTarget) {
+          lastTarget = target;
+          location = INTERNAL_LINK.test(target) ? ` location="${escapeAttribute(target)}"` : "";
+        }
+        this.out.text(`<hyperlink ref="${this.letter(links.columns[i])}${links.rows[i]}" r:id="rId${i + 1}"${location}/>`);
+        if (this.out.full) await this.flush();
       }
       await this.put("</hyperlinks>");
     }

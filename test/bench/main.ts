@@ -98,7 +98,7 @@ function main(): void {
           // Wall time is the ratio the issue asks for; CPU time (all threads) is steadier on a shared machine.
           results.aging.push({ ...r, dealers: 1000, duckdbMs, duckdbCpuMs, ratioToDuckdb: ratio });
           log(
-            `aging ${String(mode).padEnd(4)} ${String(rows).padStart(9)} rows  ${String(r.ms ?? "failed").padStart(7)} ms  (cpu ${r.cpuMs ?? "-"} ms)  peak ${r.peakMB ?? "-"} MB  duckdb ${duckdbMs ?? "-"} ms (cpu ${duckdbCpuMs ?? "-"} ms)  ratio ${ratio ?? "-"}`,
+            `aging ${String(mode).padEnd(4)} ${String(rows).padStart(9)} rows  ${String(r.ms ?? "failed").padStart(7)} ms  (cpu ${r.cpuMs ?? "-"} ms)  peak ${r.peakMB ?? "-"} MB${r.fileBytes !== undefined ? `  file ${r.fileBytes} B` : ""}  duckdb ${duckdbMs ?? "-"} ms (cpu ${duckdbCpuMs ?? "-"} ms)  ratio ${ratio ?? "-"}`,
           );
         }
       }

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { CREDIT_GROUP } from "../../src/app/credit";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { run } from "./support";
 
@@ -174,6 +175,27 @@ describe("duizhang credit --approve", () => {
       ["美达五金", "B", "王芳", null],
     ]);
     expect(grid.values[0]).toHaveLength(8);
+  });
+
+  test("the result's over-limit marks follow the limit approved: a dealer over its old limit and approved above its balance is not marked", async () => {
+    const dir = await folder();
+    await XlsxWorkbook.fromSpecs([
+      { name: "申请登记", rows: APPLICATIONS as never },
+      { name: "信用档案", rows: [["客户名称", "信用等级", "信用额度", "账期（天）"], ["美达五金", "B", 100000, 60]] as never },
+    ]).save(path.join(dir, "apps-reg.xlsx"));
+    const base = ["credit", "--applications", "apps-reg.xlsx", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30"];
+    const marks = async (file: string) => {
+      const wb = await XlsxWorkbook.open(path.join(dir, file));
+      return [await wb.listMarks(CREDIT_GROUP, "信用档案"), await wb.listMarks(CREDIT_GROUP, "明细账")];
+    };
+    // 123,456.78 owed against the register's 100,000: over, the register row and the open sale marked.
+    expect((await run([...base, "--out", "plain.xlsx"], dir)).err).toBe("");
+    expect(await marks("plain.xlsx")).toEqual([[{ row: 2, style: "over_limit" }], [{ row: 4, style: "over_limit" }]]);
+    // Approved at 292,000: within it, so neither is marked.
+    const r = await run([...base, "--out", "approved.xlsx", "--approve", "美达五金", "--approver", "王芳", "--approved-on", "2026-12-03"], dir);
+    expect(r.err).toBe("");
+    expect(r.out).toContain("已写入结果工作簿“信用档案”第 2 行：美达五金，A 级，额度 292,000.00");
+    expect(await marks("approved.xlsx")).toEqual([[], []]);
   });
 
   test("a register that cannot be carried into the result (a CSV file) is refused: the result's would hold the approved dealer alone", async () => {

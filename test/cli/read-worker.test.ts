@@ -70,7 +70,7 @@ describe("a sheet read on a worker thread", () => {
     ];
     for (const file of files) {
       for (const side of ["ledger", "statement"] as const) {
-        const there = readSheetInWorker(file, path.basename(file, ".csv"), sideReadOptions(side));
+        const there = readSheetInWorker(file, sideReadOptions(side));
         expect(await there.result).toEqual(await readHere(file, side));
       }
     }
@@ -88,16 +88,34 @@ describe("a sheet read on a worker thread", () => {
     };
     const here = await runReconcile(request());
     const req = request();
-    const there = readSheetInWorker(statement, req.statement.sheet, sideReadOptions("statement", req.statement.read));
+    const there = readSheetInWorker(statement, sideReadOptions("statement", req.statement.read));
     const apart = await runReconcile(req, {}, there.result);
     expect(JSON.stringify(toReconcileJson(apart.report, { includeMatches: true }), null, 2)).toBe(JSON.stringify(toReconcileJson(here.report, { includeMatches: true }), null, 2));
     expect(apart.report.dealers.length).toBeGreaterThan(0);
   }, 120_000);
 
-  test("a file that cannot be read there fails the read, and stopping the worker early is harmless", async () => {
-    const missing = readSheetInWorker(path.join(dir, "no-such-file.csv"), "no-such-file", sideReadOptions("statement"));
-    await expect(missing.result).rejects.toThrow(/no-such-file/);
-    const stopped = readSheetInWorker(writeGridCsv(allLayouts[0]), allLayouts[0].sheet, sideReadOptions("ledger"));
+  test("a file the worker cannot take is left to this thread, which opens it as before", async () => {
+    const open = jest.fn(async () => ({ port: CsvWorkbook.fromBytes(new Uint8Array(), "x"), path: "x", kind: "csv" as const }));
+    const missing = readSheetInWorker(path.join(dir, "no-such-file.csv"), sideReadOptions("statement"));
+    expect(await missing.result).toBeNull();
+    await missing.opened(open);
+    expect(open).toHaveBeenCalledTimes(1);
+    // An .xlsx workbook named .csv: the command line says what it is, not the worker.
+    const zip = writeBytes("workbook.csv", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    expect(await readSheetInWorker(zip, sideReadOptions("statement")).result).toBeNull();
+  }, 60_000);
+
+  test("the file's sheet is the one opening it here gives; stopping the worker early is harmless", async () => {
+    const file = writeGridCsv(allLayouts[0]);
+    const there = readSheetInWorker(file, sideReadOptions("ledger"));
+    const opened = await there.opened(async () => {
+      throw new Error("not opened here");
+    });
+    expect(await opened.port.listSheets()).toEqual(await CsvWorkbook.fromBytes(fs.readFileSync(file), allLayouts[0].sheet).listSheets());
+    expect(opened.onlySheet).toBe(allLayouts[0].sheet);
+    expect(opened.path).toBe(file);
+    await there.result;
+    const stopped = readSheetInWorker(file, sideReadOptions("ledger"));
     stopped.stop();
     await expect(stopped.result).rejects.toThrow();
   }, 60_000);
@@ -106,19 +124,18 @@ describe("a sheet read on a worker thread", () => {
 describe("reconcile of a large CSV pair", () => {
   test("is read on two threads only for two large CSV files", () => {
     const { ledger, statement } = writeCsvPair(dir, 100, 5);
-    const small = [
-      { kind: "csv", path: ledger },
-      { kind: "csv", path: statement },
-    ];
-    expect(worthReadingApart(small)).toBe(false);
-    expect(worthReadingApart(small, 1)).toBe(true);
-    expect(worthReadingApart([{ kind: "xlsx", path: ledger }, small[1]], 1)).toBe(false);
+    const small = [path.basename(ledger), path.basename(statement)];
+    expect(worthReadingApart(small, dir)).toBe(false);
+    expect(worthReadingApart(small, dir, 1)).toBe(true);
+    fs.copyFileSync(ledger, path.join(dir, "ledger.xlsx"));
+    expect(worthReadingApart(["ledger.xlsx", small[1]], dir, 1)).toBe(false);
+    expect(worthReadingApart(["missing.csv", small[1]], dir, 1)).toBe(false);
   });
 
   test("prints the report that reading both here gives", async () => {
-    // Large enough for the worker: about 30,000 rows a side over 50 dealers.
-    const pair = writeCsvPair(dir, 30_000, 50);
-    expect(worthReadingApart([{ kind: "csv", path: pair.ledger }, { kind: "csv", path: pair.statement }])).toBe(true);
+    // Large enough for the worker: about 60,000 rows a side over 50 dealers.
+    const pair = writeCsvPair(dir, 60_000, 50);
+    expect(worthReadingApart([pair.ledger, pair.statement], dir)).toBe(true);
     const r = await run(["reconcile", "--ledger", path.basename(pair.ledger), "--statement", path.basename(pair.statement), "--json", "--matches"], dir);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
@@ -132,4 +149,15 @@ describe("reconcile of a large CSV pair", () => {
     expect(r.out).toBe(JSON.stringify(toReconcileJson(here.report, { includeMatches: true }), null, 2) + "\n");
     expect(here.report.dealers).toHaveLength(50);
   }, 180_000);
+
+  test("a large statement that is not text is refused with the message reading it here gives", async () => {
+    const pair = writeCsvPair(dir, 60_000, 50);
+    const fake = Buffer.alloc(5 << 20);
+    fake.set([0x50, 0x4b, 0x03, 0x04]);
+    fs.writeFileSync(path.join(dir, "fake-statement.csv"), fake);
+    const r = await run(["reconcile", "--ledger", path.basename(pair.ledger), "--statement", "fake-statement.csv", "--json"], dir);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain("fake-statement.csv");
+    expect(r.err).toMatch(/\.xlsx/);
+  }, 120_000);
 });

@@ -148,5 +148,17 @@ describe("two sheets whose names differ only in case", () => {
       expect((e as PortError).code).toBe("no_sheet");
       expect((e as PortError).said).toMatchObject({ code: "sheet.ambiguous", params: { file: "twins.xlsx", sheets: ["Data", "DATA"] } });
     }
+    // The whole workbook (to copy a sheet into a result, or mark it) cannot be had: said as what it is, not as a damaged file.
+    const load = await wb.load().catch((x: unknown) => x);
+    expect(load).toBeInstanceOf(PortError);
+    expect((load as PortError).said).toEqual({ code: "xlsx.sheet_twins", params: { file: "twins.xlsx", sheets: ["Data", "DATA"] } });
+  });
+
+  test("a result copying such a workbook's sheet is refused naming the sheets and what to do", async () => {
+    fs.writeFileSync(path.join(dir, "stmt.csv"), "日期,单号,摘要,金额\n2026-10-08,XS-1,销售,107000.53\n");
+    const r = await run(["reconcile", "--ledger", "twins.xlsx", "--ledger-sheet", "Data", "--statement", "stmt.csv", "--dealer", "华南建材", "--out", "r.xlsx"], dir);
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(r.err).toContain("twins.xlsx 中有几张工作表的名称只差大小写（Data、DATA），Excel 不允许这样");
+    expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
   });
 });

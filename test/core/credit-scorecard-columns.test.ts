@@ -68,6 +68,46 @@ describe("a table with a column of its own left of the headings (序号)", () =>
   });
 });
 
+describe("注册资本 and 年销售额 in another money unit than 万元", () => {
+  test("注册资本（元） is a problem naming the cell, not bands compared with 万元 figures; 万元 / 10k yuan / no unit read as before", () => {
+    const rows = scorecardRows(defaultScorecard());
+    const i = rows.findIndex((r) => r[0] === "注册资本（万元）" && r[1] === "≥ 500");
+    rows[i] = ["注册资本（元）", "≥ 5000000", 10];
+    const j = rows.findIndex((r) => r[0] === "年销售额（万元）" && r[1] === "≥ 5000");
+    rows[j][0] = "Annual sales (yuan)";
+    const { problems } = parseScorecard(rows);
+    expect(problems.map((p) => [p.row, p.column])).toEqual([
+      [i + 1, 1],
+      [j + 1, 1],
+    ]);
+    expect(render(problems[0].text, "zh-CN")).toBe(
+      `工作表“评分标准”第 ${i + 1} 行（A${i + 1}）：“注册资本（元）”以元计，而评分按万元比较（申请表的注册资本、年销售额以万元填写）：请把单位改为万元，条件中的金额也换算成万元（如 5000000 元写 ≥ 500）`,
+    );
+    expect(render(problems[1].text, "en-US")).toContain('"Annual sales (yuan)" is in yuan, but the score compares 万元 (10k yuan)');
+    for (const label of ["注册资本（万元）", "注册资本(万)", "注册资本", "Registered capital (10k yuan)"]) {
+      const ok = scorecardRows(defaultScorecard());
+      ok[i][0] = label;
+      expect(parseScorecard(ok).problems).toEqual([]);
+    }
+  });
+});
+
+describe("按期回款率's bounds", () => {
+  test("a fraction (≥ 0.95), which every rate in % would pass, is a problem saying how to write it; ≥ 95% and ≥ 95 read as before", () => {
+    const rows = scorecardRows(defaultScorecard());
+    const i = rows.findIndex((r) => r[0] === "按期回款率" && r[1] === "≥ 95%");
+    rows[i][1] = "≥ 0.95";
+    const { problems } = parseScorecard(rows);
+    expect(problems.map((p) => [p.row, p.column, render(p.text, "zh-CN")])).toEqual([
+      [i + 1, 2, `工作表“评分标准”第 ${i + 1} 行（B${i + 1}）：按期回款率以 % 比较，条件“≥ 0.95”像是小数比例：如指 95%，请写成“≥ 95%”`],
+    ]);
+    for (const ok of ["≥ 95", "≥95%", "95% 以上"]) {
+      rows[i][1] = ok;
+      expect(parseScorecard(rows)).toEqual({ card: defaultScorecard(), problems: [] });
+    }
+  });
+});
+
 describe("逾期记录's bands", () => {
   test("a bare 无 / none / 没有 could mean no overdue or no record: it is a problem naming the cell, not a 无记录 band", () => {
     for (const word of ["无", "none", "没有"]) {

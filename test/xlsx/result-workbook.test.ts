@@ -46,6 +46,8 @@ function ledgerSpec(): SheetSpec {
       i % 9 === 0 ? Number.NaN : i % 10 === 0 ? 1e21 : null,
     ]);
   }
+  // Enough rows for a column of references that never repeat to have its texts written in the cells.
+  for (let i = 0; i < 1_500; i++) rows.push([`经销商${i % 7}`, null, `XSCK-2026-${String(i).padStart(7, "0")}`, TEXTS[i % TEXTS.length], i, null, null, i % 500 === 0 ? "snake_x_case" : `第 ${i} 行 A&B <c>`]);
   rows.push([]);
   rows.push([null, null, "after a gap"]);
   return { name: LEDGER, rows };

@@ -7,7 +7,7 @@ import * as path from "path";
 import { APPLICATION_SHEET, approveCredit, creditResultSpec, findBalanceSheet, markOverLimit, readOnce, runCredit, scorecardSheetSpec, writeApplicationTemplate, type ApprovalWritten, type CreditProblem, type CreditRun } from "../../app/credit";
 import type { Lang } from "../../app/lang";
 import type { ReadableWorkbook } from "../../port/workbook";
-import { REGISTER_SHEET, SCORECARD_SHEET } from "../../core/credit";
+import { exposureStatus, REGISTER_SHEET, SCORECARD_SHEET, type CreditResult } from "../../core/credit";
 import { formatFen, formatFenGrouped } from "../../core/money";
 import { dealerKey } from "../../core/values/refs";
 import { toCreditJson } from "../../messages/json/credit";
@@ -141,7 +141,8 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
       await wb.copySheetFrom(ledger.port as XlsxWorkbook, ledgerSheet, ledgerSheet, { usersSheet: true });
       ledgerCopy = ledgerSheet;
     }
-    await markOverLimit(wb, run.result, ledgerCopy ? { sheet: ledgerCopy, readSheet: ledgerSheet! } : null, registerCopied ? REGISTER_SHEET : undefined);
+    // An approved dealer's rows are marked against the limit approved, on the register row it was written to.
+    await markOverLimit(wb, approved.length > 0 ? withApprovals(run, approved) : run.result, ledgerCopy ? { sheet: ledgerCopy, readSheet: ledgerSheet! } : null, registerCopied || approved.length > 0 ? REGISTER_SHEET : undefined);
     await saveResult(wb, out, force);
   }
 
@@ -183,6 +184,22 @@ function problemText(p: CreditProblem, lang: Lang, files: { applications: string
     case "not_balance_table":
       return `${files.balances}: ${p.message}`;
   }
+}
+
+/** The run's exposures with each approved dealer's grade, limit and register row as approved, and its status against them. */
+function withApprovals(run: CreditRun, approved: readonly ApprovalWritten[]): CreditResult {
+  const grades = run.scorecard.card.grades;
+  const lowest = grades[grades.length - 1]?.grade;
+  const byDealer = new Map(approved.map((a) => [dealerKey(a.undo.dealer), a]));
+  return {
+    ...run.result,
+    exposures: run.result.exposures.map((e) => {
+      const a = byDealer.get(dealerKey(e.dealer));
+      if (!a) return e;
+      const { grade, limit } = a.values;
+      return { ...e, grade, limit, limitSource: "register" as const, status: exposureStatus(e.exposure, limit, grade === lowest), registerRow: a.row };
+    }),
+  };
 }
 
 /** One approval written into the result workbook's register. */

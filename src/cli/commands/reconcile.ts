@@ -23,10 +23,23 @@ import { writeJson } from "../json-stream";
 import { sheetsText } from "./read";
 import { balanceTableRefusal, commandBalancesOnly } from "./balances";
 import { renderTable } from "../table";
-import { readSheetInWorker, worthReadingApart } from "../read-worker";
+import { readSheetInWorker, worthReadingApart, type SheetReadInWorker } from "../read-worker";
 
 export async function commandReconcile(ctx: Context, values: Values): Promise<number> {
   if (optionalString(values, "balances") !== undefined) return commandBalancesOnly(ctx, values);
+  // Two large CSV files: the statement is opened and read on a second thread while this one opens and reads the ledger.
+  const files = [requireString(ctx, values, "ledger"), requireString(ctx, values, "statement")];
+  const oneLedgerSheet = stringList(values, "ledger-sheet").length <= 1 && optionalString(values, "sheets") === undefined;
+  const statementRead = oneLedgerSheet && worthReadingApart(files, ctx.io.cwd) ? readSheetInWorker(path.resolve(ctx.io.cwd, files[1]), sideReadOptions("statement")) : null;
+  try {
+    return await reconcileFiles(ctx, values, statementRead);
+  } finally {
+    statementRead?.stop();
+  }
+}
+
+/** The reconciliation of the two files, the statement opened and read by `statementRead` when it is given. */
+async function reconcileFiles(ctx: Context, values: Values, statementRead: SheetReadInWorker | null): Promise<number> {
   const ledgerFile = requireString(ctx, values, "ledger");
   const statementFile = requireString(ctx, values, "statement");
   const asOf = optionalDate(ctx, values, "as-of");
@@ -38,7 +51,8 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
   const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, [path.resolve(ctx.io.cwd, ledgerFile), path.resolve(ctx.io.cwd, statementFile)], ctx.lang, values.force === true);
 
   const ledger = await openInputFile(ledgerFile, ctx.io.cwd, ctx.lang);
-  const statement = await openInputFile(statementFile, ctx.io.cwd, ctx.lang);
+  const openStatement = () => openInputFile(statementFile, ctx.io.cwd, ctx.lang);
+  const statement = await (statementRead ? statementRead.opened(openStatement) : openStatement());
   const ledgerSheets = await chooseLedgerSheets(ledger, stringList(values, "ledger-sheet"), optionalString(values, "sheets"), ctx.lang, ledgerFile, "--ledger-sheet");
   const ledgerSheet = ledgerSheets[0];
   const statementSheet = await chooseSheet(statement, optionalString(values, "statement-sheet"), ctx.lang, statementFile);
@@ -68,15 +82,7 @@ export async function commandReconcile(ctx: Context, values: Values): Promise<nu
     options,
     stopIfSwapped: values["sides-as-given"] !== true,
   };
-  // Two large CSV files: the statement is read on a second thread while this one reads the ledger.
-  const statementRead =
-    ledgerSheets.length === 1 && worthReadingApart([ledger, statement]) ? readSheetInWorker(statement.path, statementSheet, sideReadOptions("statement", request.statement.read)) : null;
-  let run: ReconcileRun;
-  try {
-    run = await runReconcile(request, {}, statementRead?.result);
-  } finally {
-    statementRead?.stop();
-  }
+  const run = await runReconcile(request, {}, statementRead?.result);
   if (fatalReadIssue(run.ledger) && ledgerSheets.length === 1) {
     const refusal = await balanceTableRefusal(ledger, ledgerSheet, ledgerFile, ctx.lang);
     if (refusal !== null) throw new UsageError(refusal);

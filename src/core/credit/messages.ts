@@ -40,6 +40,10 @@ export interface CreditMessages {
   /** `items`: the default items' names, as the sheet writes them. */
   "credit.scorecard.unknown_item": { sheet: string; row: number; cell: string; found: string; items: readonly string[] };
   "credit.scorecard.bad_condition": { sheet: string; row: number; cell: string; found: string };
+  /** A 按期回款率 bound written as a fraction (`found`, such as ≥ 0.95) where the rate is in % (`percent`: 95). */
+  "credit.scorecard.rate_fraction": { sheet: string; row: number; cell: string; found: string; percent: number };
+  /** A 注册资本 / 年销售额 label in a money unit (`unit`) other than the 万元 its bands are compared in. */
+  "credit.scorecard.not_wan": { sheet: string; row: number; cell: string; found: string; unit: string };
   /** A band of 担保方式 that is not one of the application's choices. */
   "credit.scorecard.bad_guarantee": { sheet: string; row: number; cell: string; found: string };
   "credit.scorecard.bad_points": { sheet: string; row: number; cell: string; found: string };

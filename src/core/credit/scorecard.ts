@@ -6,7 +6,7 @@
 import { msg, type Message } from "../messages";
 import type { CellValue } from "../model";
 import { columnLetter as columnName } from "../read/columns";
-import { cellText } from "../values/text";
+import { cellDisplay, cellText } from "../values/text";
 
 export type ItemKey = "cooperation" | "founded" | "capital" | "revenue" | "guarantee" | "onTime" | "overdue";
 
@@ -210,6 +210,16 @@ function parseCondition(v: CellValue | undefined, item: ItemKey): Condition | nu
   return null;
 }
 
+const WAN_UNITS = keys(["万元", "万", "万元人民币", "人民币万元", "10k yuan", "10,000 yuan", "ten thousand yuan", "rmb 10k", "10k rmb"]);
+
+/** The money unit in brackets after a 注册资本 / 年销售额 label when it is not 万元 (元, 千元, 亿元, yuan …), else null. */
+function wrongMoneyUnit(item: ItemKey, label: CellValue | undefined): string | null {
+  if (item !== "capital" && item !== "revenue") return null;
+  const unit = /[(（]([^)）]*)[)）]/.exec(cellDisplay(label ?? null))?.[1]?.trim() ?? "";
+  const k = scorecardKey(unit);
+  return /元|yuan|rmb|亿/.test(k) && !WAN_UNITS.has(k) ? unit : null;
+}
+
 /** A number as typed: 10, "10", "10 分", "45天", "85 points"; a percentage ("120%") when `percent`. */
 function numberOf(v: CellValue | undefined, percent = false): number | null {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
@@ -293,17 +303,27 @@ export function parseScorecard(values: CellValue[][], top = 1, sheet = SCORECARD
     if (section === "items" || (section === "none" && ITEM_BY_LABEL.has(head))) {
       const item = ITEM_BY_LABEL.get(scorecardKey(row[itemCols.item]));
       if (!item) {
-        return void problem(at, itemCols.item, msg("credit.scorecard.unknown_item", { sheet, row: at, cell: cell(at, itemCols.item), found: cellText(row[itemCols.item] ?? null), items: (Object.keys(ITEM_LABELS) as ItemKey[]).map((k) => ITEM_LABELS[k].label) }));
+        return void problem(at, itemCols.item, msg("credit.scorecard.unknown_item", { sheet, row: at, cell: cell(at, itemCols.item), found: cellDisplay(row[itemCols.item] ?? null), items: (Object.keys(ITEM_LABELS) as ItemKey[]).map((k) => ITEM_LABELS[k].label) }));
+      }
+      // 注册资本 and 年销售额 are compared in 万元 (as the application asks them): a label in another money unit
+      // would have its bands compared with 万元 figures.
+      const unit = wrongMoneyUnit(item, row[itemCols.item]);
+      if (unit !== null) {
+        return void problem(at, itemCols.item, msg("credit.scorecard.not_wan", { sheet, row: at, cell: cell(at, itemCols.item), found: cellDisplay(row[itemCols.item] ?? null), unit }));
       }
       const when = parseCondition(row[itemCols.condition], item);
       if (!when) {
-        const found = cellText(row[itemCols.condition] ?? null);
+        const found = cellDisplay(row[itemCols.condition] ?? null);
         const code = item === "guarantee" ? "credit.scorecard.bad_guarantee" : "credit.scorecard.bad_condition";
         return void problem(at, itemCols.condition, msg(code, { sheet, row: at, cell: cell(at, itemCols.condition), found }));
       }
+      // 按期回款率 is compared in %: a bound between 0 and 1 is a fraction (0.95 for 95%) that every rate would pass.
+      if (item === "onTime" && (when.op === "ge" || when.op === "le") && when.value > 0 && when.value < 1) {
+        return void problem(at, itemCols.condition, msg("credit.scorecard.rate_fraction", { sheet, row: at, cell: cell(at, itemCols.condition), found: cellDisplay(row[itemCols.condition] ?? null), percent: Math.round(when.value * 1000) / 10 }));
+      }
       const points = numberOf(row[itemCols.points]);
       if (points === null || points < 0) {
-        return void problem(at, itemCols.points, msg("credit.scorecard.bad_points", { sheet, row: at, cell: cell(at, itemCols.points), found: cellText(row[itemCols.points] ?? null) }));
+        return void problem(at, itemCols.points, msg("credit.scorecard.bad_points", { sheet, row: at, cell: cell(at, itemCols.points), found: cellDisplay(row[itemCols.points] ?? null) }));
       }
       const list = bands.get(item) ?? [];
       list.push({ when, points });
@@ -318,7 +338,7 @@ export function parseScorecard(values: CellValue[][], top = 1, sheet = SCORECARD
       const term = numberOf(row[gradeCols.term]);
       const bad = (c: number, code: "credit.scorecard.bad_grade_min" | "credit.scorecard.bad_grade_factor" | "credit.scorecard.bad_grade_term") => {
         unreadGrades.add(grade);
-        problem(at, c, msg(code, { sheet, row: at, cell: cell(at, c), grade, found: cellText(row[c] ?? null) }));
+        problem(at, c, msg(code, { sheet, row: at, cell: cell(at, c), grade, found: cellDisplay(row[c] ?? null) }));
       };
       if (min === null || min < 0) return bad(gradeCols.min, "credit.scorecard.bad_grade_min");
       if (factor === null || factor < 0) return bad(gradeCols.factor, "credit.scorecard.bad_grade_factor");

@@ -31,6 +31,8 @@ export interface FileMessages {
   "xlsx.save.input": { file: string };
   /** Sizes as written, grouped (`1,048,576`). */
   "xlsx.sheet_too_large": { sheet: string; rows: string; columns: string; maxRows: string; maxColumns: string };
+  /** A workbook with sheets whose names differ only in case, which a result cannot copy nor marks go into. */
+  "xlsx.sheet_twins": { file: string; sheets: string[] };
   /** `sheet` as the user wrote it names each of `sheets` (their names differ only in case), in `file`. */
   "sheet.ambiguous": { file: string; sheet: string; sheets: string[] };
   // A use case asked to write into a workbook that can only be read: which sheet, what kind of file, what it tried.

@@ -244,11 +244,18 @@ export function sideKeys(refs: TableRefs, at: Int32Array): SideKeys {
   const plain = table.refLists === null;
   // Where each cell's key is folded (a buffer of this call, grown for a longer cell).
   let buffer = new Uint16Array(64);
+  // Rows come in date order more often than not: the day of the last date is kept.
+  let lastDate: IsoDate | null = null;
+  let lastDay = Infinity;
   for (let i = 0; i < table.length; i++) {
     const k = slotOf[i];
     if (k < 0) continue;
     const date = table.dates[i];
-    days[k] = date === null ? Infinity : fastEpochDay(date);
+    if (date !== lastDate) {
+      lastDate = date;
+      lastDay = date === null ? Infinity : fastEpochDay(date);
+    }
+    days[k] = lastDay;
     rows[k] = table.rows[i];
     amounts[k] = table.amounts[i];
     // Most reference cells are plain ASCII: their key is hashed straight from the cell, no key string is made.

@@ -32,6 +32,8 @@ export const creditEn: MessageTable<CreditMessages> = {
   "credit.field.not_days": '"{found}" must be a whole number of days from 0 to 3650',
   "credit.scorecard.unknown_item": 'sheet "{sheet}", row {row} ({cell}): unknown item "{found}". An item is one of {items:list} (units, spaces and either kind of bracket are fine); delete rows not in use',
   "credit.scorecard.bad_condition": 'sheet "{sheet}", row {row} ({cell}): cannot read the condition "{found}". Write "≥ 3", "≤ 30", "3 以上", "30 以内", "其他" (else) or "无记录" (no record)',
+  "credit.scorecard.rate_fraction": 'sheet "{sheet}", row {row} ({cell}): the on-time rate is compared in %, and the condition "{found}" looks like a fraction: for {percent}%, write "≥ {percent}%"',
+  "credit.scorecard.not_wan": 'sheet "{sheet}", row {row} ({cell}): "{found}" is in {unit}, but the score compares 万元 (10k yuan), as the application asks for registered capital and annual sales: change the unit to 万元 and the condition\'s amount with it (5,000,000 yuan is ≥ 500)',
   "credit.scorecard.bad_guarantee": 'sheet "{sheet}", row {row} ({cell}): a 担保方式 condition "{found}" must be 抵押, 保证, 无 or 其他 (the application\'s choices)',
   "credit.scorecard.bad_points": 'sheet "{sheet}", row {row} ({cell}): points "{found}" must be a number, 0 or more, such as 10',
   "credit.scorecard.bad_grade_name": 'sheet "{sheet}", row {row} ({cell}): the grade has no name; write one (such as A) or delete the row',

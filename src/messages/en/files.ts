@@ -22,6 +22,8 @@ export const filesEn: MessageTable<FileMessages> = {
   "xlsx.save.input": "{file} is the input file, and Duizhang never writes into its input: choose another name for the result",
   "xlsx.sheet_too_large":
     'sheet "{sheet}" has {rows} rows × {columns} columns, more than an .xlsx sheet holds ({maxRows} × {maxColumns}), so it cannot be written to the result workbook: narrow it (one dealer, or a shorter period) and try again',
+  "xlsx.sheet_twins":
+    "{file} has sheets whose names differ only in case ({sheets:list}), which Excel does not allow, so they cannot be copied into a result workbook or marked: rename one of them in the program that made the file and try again; to read them only (without --out), name each exactly as the workbook writes it",
   "sheet.ambiguous":
     '"{sheet}" could be any of the sheets {sheets:list} of {file}, whose names differ only in case (sheet names are compared without case, as in Excel): write the name exactly as the workbook does, or rename one of them in the program that made the file and try again',
   "port.read_only":

@@ -32,6 +32,8 @@ export const creditZh: MessageTable<CreditMessages> = {
   "credit.field.not_days": "“{found}”须为 0 到 3650 的整数天数",
   "credit.scorecard.unknown_item": "工作表“{sheet}”第 {row} 行（{cell}）：不认识的项目“{found}”。项目应为 {items:list} 之一（单位、空格、中英文括号均可），不用的行请删除",
   "credit.scorecard.bad_condition": "工作表“{sheet}”第 {row} 行（{cell}）：条件“{found}”看不懂。请写成“≥ 3”“≤ 30”“3 以上”“30 以内”“其他”或“无记录”",
+  "credit.scorecard.rate_fraction": "工作表“{sheet}”第 {row} 行（{cell}）：按期回款率以 % 比较，条件“{found}”像是小数比例：如指 {percent}%，请写成“≥ {percent}%”",
+  "credit.scorecard.not_wan": "工作表“{sheet}”第 {row} 行（{cell}）：“{found}”以{unit}计，而评分按万元比较（申请表的注册资本、年销售额以万元填写）：请把单位改为万元，条件中的金额也换算成万元（如 5000000 元写 ≥ 500）",
   "credit.scorecard.bad_guarantee": "工作表“{sheet}”第 {row} 行（{cell}）：担保方式的条件“{found}”应为 抵押、保证、无 或 其他（与申请表的选项一致）",
   "credit.scorecard.bad_points": "工作表“{sheet}”第 {row} 行（{cell}）：分值“{found}”应为 0 或以上的数，如 10 或 10分",
   "credit.scorecard.bad_grade_name": "工作表“{sheet}”第 {row} 行（{cell}）：等级名称为空，请写上等级（如 A）或删除这一行",

@@ -21,6 +21,8 @@ export const filesZh: MessageTable<FileMessages> = {
   "xlsx.save.input": "{file} 是输入文件，对账助手从不写入输入文件：请为结果另选一个文件名",
   "xlsx.sheet_too_large":
     "工作表“{sheet}”有 {rows} 行 × {columns} 列，超出 .xlsx 工作表的上限（{maxRows} 行 × {maxColumns} 列），无法写入结果工作簿：请缩小范围（例如只选一个经销商或更短的期间）后再试",
+  "xlsx.sheet_twins":
+    "{file} 中有几张工作表的名称只差大小写（{sheets:list}），Excel 不允许这样，也就无法照抄到结果工作簿或在其中标记：请在生成这个文件的程序里把其中一张改名后再试；只读取、不写结果（不加 --out）时可照工作簿里的写法逐字指定工作表",
   "sheet.ambiguous":
     "{file} 中有几张工作表的名称只差大小写（{sheets:list}），工作表名称又不分大小写（与 Excel 相同），“{sheet}”分不清指的是哪一张：请照工作簿里的写法逐字写出名称，或在生成这个文件的程序里把其中一张改名后再试",
   "port.read_only":

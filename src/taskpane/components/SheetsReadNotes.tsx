@@ -8,6 +8,7 @@ import { Caption1, Link, Text, makeStyles, tokens } from "@fluentui/react-compon
 import { formatFenGrouped } from "../../core/money";
 import type { BalanceTable } from "../../core/read/balances";
 import type { CombinedReadResult, LayoutDifference } from "../../core/read/combine";
+import { combinedOf } from "../../core/read/sheets-of";
 import type { ReadResult, Role } from "../../core/read/types";
 import type { Selection } from "../../port/workbook";
 import { useLocale, useStrings } from "../context";
@@ -77,10 +78,9 @@ const en: Said = {
 };
 export const NOTES_STRINGS: Record<Locale, Said> = { "zh-CN": zh, "en-US": en };
 
-/** Whether a read result is several sheets read as one. */
+/** Whether a read result is several sheets read as one (by `combinedOf`, as the command line tells). */
 export function isCombined(result: ReadResult): result is CombinedReadResult {
-  const sheets = (result as Partial<CombinedReadResult>).sheets;
-  return Array.isArray(sheets) && sheets.length > 1;
+  return (combinedOf(result)?.sheets.length ?? 0) > 1;
 }
 
 function RowLink({ target, onGoTo, children }: { target: Selection; onGoTo: (t: Selection) => void; children: string }): JSX.Element {

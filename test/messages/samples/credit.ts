@@ -63,6 +63,8 @@ export const creditSamples: CreditMessages = {
   "credit.balances.unreadable": { sheet: "往来余额表", cell: "F6", found: "待定" },
   "credit.scorecard.unknown_item": { sheet: "评分标准", row: 4, cell: "A4", found: "口碑", items: ["合作年限", "成立年限"] },
   "credit.scorecard.bad_condition": { sheet: "评分标准", row: 5, cell: "B5", found: "大约" },
+  "credit.scorecard.rate_fraction": { sheet: "评分标准", row: 21, cell: "B21", found: "≥ 0.95", percent: 95 },
+  "credit.scorecard.not_wan": { sheet: "评分标准", row: 12, cell: "A12", found: "注册资本（元）", unit: "元" },
   "credit.scorecard.bad_guarantee": { sheet: "评分标准", row: 9, cell: "B9", found: "房产" },
   "credit.scorecard.bad_points": { sheet: "评分标准", row: 6, cell: "C6", found: "十" },
   "credit.scorecard.bad_grade_name": { sheet: "评分标准", row: 20, cell: "A20" },

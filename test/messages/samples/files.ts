@@ -17,6 +17,7 @@ export const filesSamples: FileMessages = {
   "xlsx.open.unreadable": { file: "台账.xlsx" },
   "xlsx.save.input": { file: "台账.xlsx" },
   "xlsx.sheet_too_large": { sheet: "催款计划", rows: "1,048,577", columns: "16", maxRows: "1,048,576", maxColumns: "16,384" },
+  "xlsx.sheet_twins": { file: "台账.xlsx", sheets: ["Data", "DATA"] },
   "sheet.ambiguous": { file: "台账.xlsx", sheet: "data", sheets: ["Data", "DATA"] },
   "port.read_only": { sheet: "台账", kind: msg("port.kind.csv", {}), action: msg("port.action.letters", {}) },
   "port.kind.csv": {},
