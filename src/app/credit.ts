@@ -33,6 +33,7 @@ import {
 import { DEFAULT_TERM_DAYS } from "../core/aging";
 import { msg, type Message } from "../core/messages";
 import type { CellValue, Fen, Grid, IsoDate } from "../core/model";
+import { formatFenGrouped } from "../core/money";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
 import { columnLetter } from "../core/read/columns";
 import { dealerKey } from "../core/values/refs";
@@ -618,7 +619,7 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
         v.fresh ? { value: v.fresh.score, border: true } : text("—"),
         text(v.fresh?.grade ?? "—"),
         text(v.proposedGrade ?? "", v.pastFinal.length > 0 ? { color: "#C50F1F", bold: true } : {}),
-        text(v.pastFinal.map((x) => s(`${x.sheet} 第${x.row}行 ${(x.open / 100).toFixed(2)}`, `${x.sheet} row ${x.row} ${(x.open / 100).toFixed(2)}`)).join(s("；", "; ")), { wrap: true }),
+        text(v.pastFinal.map((x) => s(`${x.sheet} 第${x.row}行 ${formatFenGrouped(x.open)}`, `${x.sheet} row ${x.row} ${formatFenGrouped(x.open)}`)).join(s("；", "; ")), { wrap: true }),
         text(v.proposal ? render(v.proposal, lang) : "", { wrap: true, mergeAcross: 2 }),
       ]);
     }

@@ -127,6 +127,13 @@ describe("the suggested term and limit", () => {
     expect(capped.limit).toBe(10_000_000);
   });
 
+  it("the arithmetic's amounts are written to the fen as the JSON writes money, even at the largest amounts", () => {
+    const score = scoreApplication(app(), null, cardWorth(75), AS_OF);
+    // 90,000,000,000,000.01 yuan: fen / 100 as a float is not that amount to the cent.
+    const s = suggest(app({ requestedLimit: 9_000_000_000_000_001 }), score, null);
+    expect(s.lines.map((l) => l.value)).toEqual(["123456.78", "45", "1", "185185.17", "90000000000000.01", "185000.00"]);
+  });
+
   it("D gives 0 days and no limit (款到发货)", () => {
     const s = suggest(app(), scoreApplication(app(), null, cardWorth(10), AS_OF), null);
     expect([s.termDays, s.limit]).toEqual([0, 0]);
