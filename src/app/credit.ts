@@ -13,6 +13,7 @@ import {
   APPLICATION_FIELDS,
   assessCredit,
   approvalCells,
+  approvalWritesAsOf,
   defaultScorecard,
   parseRegister,
   nextReviewDate,
@@ -478,8 +479,7 @@ export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, shee
     rated: a.approved,
     nextReview: nextReviewDate(a.approved),
     approver: a.approver,
-    // A register made now has the column; an existing one only where it has it.
-    asOf: register === null || register.headerRow === null || register.columns.asOf !== undefined ? a.asOf : null,
+    asOf: approvalWritesAsOf(register) ? a.asOf : null,
   };
   const cells = approvalCells(register, {
     dealer: a.dealer.dealer,
