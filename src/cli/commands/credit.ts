@@ -8,6 +8,7 @@ import { APPLICATION_SHEET, approveCredit, creditResultSpec, findBalanceSheet, m
 import type { Lang } from "../../app/lang";
 import type { ReadableWorkbook } from "../../port/workbook";
 import { exposureStatus, REGISTER_SHEET, SCORECARD_SHEET, type CreditResult } from "../../core/credit";
+import { msg } from "../../core/messages";
 import { formatFen, formatFenGrouped } from "../../core/money";
 import { dealerKey } from "../../core/values/refs";
 import { toCreditJson } from "../../messages/json/credit";
@@ -80,7 +81,10 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   const balances = balancesFile !== undefined ? await open(balancesFile) : null;
   const balancesFound = balances ? await findBalanceSheet(read(balances)) : null;
   if (balances && balancesFound === null) {
-    throw new UsageError(say(lang, `${balancesFile} 中没有余额表：应有经销商列以及本期借方、本期贷方、期末余额列`, `no balance table in ${balancesFile}: it needs a dealer column and debit, credit and closing balance columns`));
+    // Said of the sheet a read of the file takes (its first with rows), as a run refusing a named sheet says it.
+    const sheets = await read(balances).listSheets();
+    const sheet = (sheets.find((x) => x.rowCount > 0) ?? sheets[0])?.name ?? "";
+    throw new UsageError(`${balancesFile}: ${render(msg("credit.balances.not_table", { sheet }), lang)}`);
   }
   const register = registerFile !== undefined ? await open(registerFile) : null;
   if (register && !(await read(register).listSheets()).some((s) => s.name === REGISTER_SHEET)) {
