@@ -15,11 +15,13 @@ import {
   approvalCells,
   approvalWritesAsOf,
   defaultScorecard,
+  exposureStatus,
   parseRegister,
   nextReviewDate,
   parseScorecard,
   readApplications,
   REGISTER_SHEET,
+  reviewIsDue,
   SCORECARD_SHEET,
   scorecardRows,
   type Application,
@@ -28,6 +30,7 @@ import {
   type CreditResult,
   type DealerCredit,
   type RegisterRead,
+  type RegisterRow,
   type Scorecard,
   type ScorecardProblem,
 } from "../core/credit";
@@ -522,6 +525,42 @@ export async function undoApproval(port: WorkbookPort, undo: ApprovalUndo): Prom
   if (!now || dealerKey(now.dealer) !== dealerKey(undo.dealer)) return { ok: false, reason: "moved" };
   await port.writeCells(undo.sheet, undo.previous);
   return { ok: true };
+}
+
+/**
+ * The run as it stands after approvals: each approved dealer's grade, limit (from the register now), review date
+ * and register row as written, and its exposure status against the limit approved, in the dealer list and the
+ * exposure list alike. Other dealers stay as they were.
+ */
+export function withApprovals(run: CreditRun, approved: readonly ApprovalWritten[]): CreditRun {
+  if (approved.length === 0) return run;
+  const grades = run.scorecard.card.grades;
+  const lowest = grades[grades.length - 1]?.grade;
+  const byDealer = new Map(approved.map((a) => [dealerKey(a.undo.dealer), a]));
+  const rowOf = (a: ApprovalWritten, before: RegisterRow | null): RegisterRow => {
+    const v = a.values;
+    return { dealer: before?.dealer ?? a.undo.dealer, grade: v.grade, limit: v.limit, termDays: v.termDays, rated: v.rated, nextReview: v.nextReview, approver: v.approver, note: before?.note ?? "", asOf: v.asOf, row: a.row };
+  };
+  const r = run.result;
+  return {
+    ...run,
+    result: {
+      ...r,
+      dealers: r.dealers.map((d) => {
+        const a = byDealer.get(dealerKey(d.dealer));
+        if (!a) return d;
+        const register = rowOf(a, d.register);
+        const { grade, limit } = a.values;
+        return { ...d, register, limit, limitSource: "register" as const, status: exposureStatus(d.exposure, limit, grade === lowest), reviewDue: reviewIsDue(register, r.asOf) ? register.nextReview : null };
+      }),
+      exposures: r.exposures.map((e) => {
+        const a = byDealer.get(dealerKey(e.dealer));
+        if (!a) return e;
+        const { grade, limit } = a.values;
+        return { ...e, grade, limit, limitSource: "register" as const, status: exposureStatus(e.exposure, limit, grade === lowest), registerRow: a.row };
+      }),
+    },
+  };
 }
 
 // ---- over-limit marks ----
