@@ -38,6 +38,11 @@ export function cellKey(row: number, column: number): number {
   return row * 16_385 + column;
 }
 
+/** The sheet row of a `cellKey`. */
+export function rowOfKey(key: number): number {
+  return Math.floor(key / 16_385);
+}
+
 /** The grid's formulas without a result (`Grid.uncomputed`) as a set of `cellKey`s; null when there are none. */
 export function uncomputedSet(cells: ReadonlyArray<readonly [number, number]> | undefined): ReadonlySet<number> | null {
   if (!Array.isArray(cells) || cells.length === 0) return null;

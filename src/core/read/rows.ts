@@ -25,7 +25,7 @@ import { classifyLabel, isSignOff, type RowLabel } from "./labels";
 import { normaliseHeader } from "./roles";
 import { EntryTableBuilder, pickRows } from "./entries";
 import { blockTitleOf, type DealerBlock } from "./blocks";
-import { formulaTrouble, isExcelError } from "./formulas";
+import { formulaTrouble, isExcelError, rowOfKey } from "./formulas";
 import type { BalanceCheck, ColumnMapping, ReadIssue, ReadResult, UnreadRow } from "./types";
 
 const DIRECTION_DEBIT = /^(?:借|借方|dr|d|debit)$/i;
@@ -202,6 +202,12 @@ export function readRows(rows: Rows, plan: RowPlan, result: ReadResult): void {
     const written = writtenBalance(read, cells, excelRow);
     if (read.facts.label === "opening" || read.facts.label === "carried") readOpening(read, cells, excelRow, written);
     else readTransaction(read, cells, excelRow, written);
+  }
+  // Below the last cell with a value, rows whose only cells the reader needs are formulas without a result.
+  for (const excelRow of uncomputedRowsBelow(plan, plan.top + rowCount)) {
+    const cells = new Array<CellValue>(Math.max(plan.header.columns.length, ...Object.values(plan.cols).map((c: number) => c + 1))).fill(null);
+    if (layoutRow(read, cells, excelRow) || !classifyRow(read, cells, excelRow)) continue;
+    readTransaction(read, cells, excelRow, undefined);
   }
   result.table = read.table.finish();
   result.closingBalance += result.openingBalance;
@@ -717,6 +723,17 @@ function uncomputedInRow(plan: RowPlan, excelRow: number): boolean {
     if (index >= 0 && formulaTrouble(plan.uncomputed, excelRow, plan.left + index, null) !== null) return true;
   }
   return false;
+}
+
+/** Rows from `firstRow` on with a formula without a result in a column the reader reads, in order. */
+function uncomputedRowsBelow(plan: RowPlan, firstRow: number): number[] {
+  if (plan.uncomputed === null) return [];
+  const rows = new Set<number>();
+  for (const key of plan.uncomputed) {
+    const r = rowOfKey(key);
+    if (r >= firstRow && !rows.has(r) && uncomputedInRow(plan, r)) rows.add(r);
+  }
+  return [...rows].sort((a, b) => a - b);
 }
 
 /** Sign of a 方向 cell in our terms: +1 the dealer owes us, -1 we owe the dealer, 0 平, null unreadable. */
