@@ -13,12 +13,15 @@ import {
   APPLICATION_FIELDS,
   assessCredit,
   approvalCells,
+  approvalWritesAsOf,
   defaultScorecard,
+  exposureStatus,
   parseRegister,
   nextReviewDate,
   parseScorecard,
   readApplications,
   REGISTER_SHEET,
+  reviewIsDue,
   SCORECARD_SHEET,
   scorecardRows,
   type Application,
@@ -27,13 +30,14 @@ import {
   type CreditResult,
   type DealerCredit,
   type RegisterRead,
+  type RegisterRow,
   type Scorecard,
   type ScorecardProblem,
 } from "../core/credit";
 import { DEFAULT_TERM_DAYS } from "../core/aging";
 import { msg, type Message } from "../core/messages";
 import type { CellValue, Fen, Grid, IsoDate } from "../core/model";
-import { addFen, fen, fenToYuan } from "../core/money";
+import { addFen, fen, fenToYuan, formatFenGrouped } from "../core/money";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
 import { columnLetter } from "../core/read/columns";
 import { dealerKey } from "../core/values/refs";
@@ -478,8 +482,7 @@ export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, shee
     rated: a.approved,
     nextReview: nextReviewDate(a.approved),
     approver: a.approver,
-    // A register made now has the column; an existing one only where it has it.
-    asOf: register === null || register.headerRow === null || register.columns.asOf !== undefined ? a.asOf : null,
+    asOf: approvalWritesAsOf(register) ? a.asOf : null,
   };
   const cells = approvalCells(register, {
     dealer: a.dealer.dealer,
@@ -522,6 +525,42 @@ export async function undoApproval(port: WorkbookPort, undo: ApprovalUndo): Prom
   if (!now || dealerKey(now.dealer) !== dealerKey(undo.dealer)) return { ok: false, reason: "moved" };
   await port.writeCells(undo.sheet, undo.previous);
   return { ok: true };
+}
+
+/**
+ * The run as it stands after approvals: each approved dealer's grade, limit (from the register now), review date
+ * and register row as written, and its exposure status against the limit approved, in the dealer list and the
+ * exposure list alike. Other dealers stay as they were.
+ */
+export function withApprovals(run: CreditRun, approved: readonly ApprovalWritten[]): CreditRun {
+  if (approved.length === 0) return run;
+  const grades = run.scorecard.card.grades;
+  const lowest = grades[grades.length - 1]?.grade;
+  const byDealer = new Map(approved.map((a) => [dealerKey(a.undo.dealer), a]));
+  const rowOf = (a: ApprovalWritten, before: RegisterRow | null): RegisterRow => {
+    const v = a.values;
+    return { dealer: before?.dealer ?? a.undo.dealer, grade: v.grade, limit: v.limit, termDays: v.termDays, rated: v.rated, nextReview: v.nextReview, approver: v.approver, note: before?.note ?? "", asOf: v.asOf, row: a.row };
+  };
+  const r = run.result;
+  return {
+    ...run,
+    result: {
+      ...r,
+      dealers: r.dealers.map((d) => {
+        const a = byDealer.get(dealerKey(d.dealer));
+        if (!a) return d;
+        const register = rowOf(a, d.register);
+        const { grade, limit } = a.values;
+        return { ...d, register, limit, limitSource: "register" as const, status: exposureStatus(d.exposure, limit, grade === lowest), reviewDue: reviewIsDue(register, r.asOf) ? register.nextReview : null };
+      }),
+      exposures: r.exposures.map((e) => {
+        const a = byDealer.get(dealerKey(e.dealer));
+        if (!a) return e;
+        const { grade, limit } = a.values;
+        return { ...e, grade, limit, limitSource: "register" as const, status: exposureStatus(e.exposure, limit, grade === lowest), registerRow: a.row };
+      }),
+    },
+  };
 }
 
 // ---- over-limit marks ----
@@ -619,7 +658,7 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
         v.fresh ? { value: v.fresh.score, border: true } : text("—"),
         text(v.fresh?.grade ?? "—"),
         text(v.proposedGrade ?? "", v.pastFinal.length > 0 ? { color: "#C50F1F", bold: true } : {}),
-        text(v.pastFinal.map((x) => s(`${x.sheet} 第${x.row}行 ${fenToYuan(x.open).toFixed(2)}`, `${x.sheet} row ${x.row} ${fenToYuan(x.open).toFixed(2)}`)).join(s("；", "; ")), { wrap: true }),
+        text(v.pastFinal.map((x) => s(`${x.sheet} 第${x.row}行 ${formatFenGrouped(x.open)}`, `${x.sheet} row ${x.row} ${formatFenGrouped(x.open)}`)).join(s("；", "; ")), { wrap: true }),
         text(v.proposal ? render(v.proposal, lang) : "", { wrap: true, mergeAcross: 2 }),
       ]);
     }

@@ -82,7 +82,12 @@ export function readOnOwnSheets(sheets: readonly string[], read: ReadResult): Re
 
 function shifted(grid: Grid, k: number): Grid {
   const by = k * ROW_STRIDE;
-  return { ...grid, top: grid.top + by, ...(grid.hiddenRows ? { hiddenRows: grid.hiddenRows.map((r) => r + by) } : {}) };
+  return {
+    ...grid,
+    top: grid.top + by,
+    ...(grid.hiddenRows ? { hiddenRows: grid.hiddenRows.map((r) => r + by) } : {}),
+    ...(grid.uncomputed ? { uncomputed: grid.uncomputed.map(([r, c]): [number, number] => [r + by, c]) } : {}),
+  };
 }
 
 /** The port's sheet reads with the k-th ledger sheet's rows numbered from k × ROW_STRIDE on (both ports below). */

@@ -26,6 +26,13 @@ export interface Grid {
   values: CellValue[][];
   /** Excel row numbers of rows the user has hidden (filters, grouping), when the source knows them. */
   hiddenRows?: number[];
+  /**
+   * Cells holding a formula saved without its result (files written by scripts such as openpyxl or ExcelJS),
+   * as `[row, column]` in sheet coordinates (Excel numbers, 1-based), anywhere on the sheet: their value in
+   * `values` is null, though the cell is not empty. Given by the .xlsx readers; office-js always hands over
+   * computed values, so the Excel adapter never sets it.
+   */
+  uncomputed?: Array<[number, number]>;
   /** True when the workbook counts dates from 1904 (old Mac workbooks). */
   date1904?: boolean;
 }

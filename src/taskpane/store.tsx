@@ -65,6 +65,8 @@ export interface CollectChoices {
   filter: LimitationFilter;
   demand: DemandForm;
   promise: PromiseForm;
+  /** The ledger (its sheet, or its monthly sheets) the forms' dealers were chosen from (see useCollect's `collectFor`). */
+  ledger?: string | null;
 }
 
 /** The 函证 view's choices; `dealers` set by "为该经销商生成对账函" opens the view with those dealers picked. */

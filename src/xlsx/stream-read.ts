@@ -17,6 +17,8 @@
  * - shared strings and rich text are their text (`_xHHHH_` escapes decoded, phonetic runs left out), inline
  *   strings their text as written, formulas their last result as Excel shows it (0 and FALSE included),
  *   errors their code (`#N/A`), empty text null;
+ * - a formula saved without its result (as scripts such as openpyxl or ExcelJS write them: no `<v>`, or an
+ *   empty one that is no text result) is an empty cell, and listed in the grid's `uncomputed`;
  * - a merged area shows its top-left value in every cell (what ExcelJS hands out for merged cells);
  * - the bounds are those of the cells that hold a value; hidden rows are rows the file marks hidden inside them.
  */
@@ -231,6 +233,8 @@ class CellCursor {
   type = T_NUMBER;
   style = 0;
   formula = false;
+  /** The cell has a `<v>` element, empty or not. */
+  vSeen = false;
   /** Byte range of `<v>`'s text (start < 0: none). */
   vStart = -1;
   vEnd = -1;
@@ -243,6 +247,8 @@ class CellCursor {
 export class SheetXml {
   readonly bounds: SheetBounds | null;
   readonly hiddenRows: number[];
+  /** Formulas without a stored result, `[row, column]` in sheet coordinates, row by row (see `Grid.uncomputed`). */
+  readonly uncomputed: Array<[number, number]>;
   /** Index in the row arrays of each sheet row from `bounds.top`, or -1 where the file has no row. */
   private readonly rowAt: Int32Array;
   private readonly rowStart: Int32Array;
@@ -261,6 +267,7 @@ export class SheetXml {
     this.bounds = first.bounds;
     this.rowAt = first.rowAt;
     this.hiddenRows = first.hidden;
+    this.uncomputed = first.uncomputed;
   }
 
   private readMerges(): Merge[] {
@@ -292,7 +299,7 @@ export class SheetXml {
     return out;
   }
 
-  private firstPass(): { starts: Int32Array; rowAt: Int32Array; bounds: SheetBounds | null; hidden: number[] } {
+  private firstPass(): { starts: Int32Array; rowAt: Int32Array; bounds: SheetBounds | null; hidden: number[]; uncomputed: Array<[number, number]> } {
     const xml = this.xml;
     let numbers = new Int32Array(1024);
     // Offsets fit: the zip caps keep a part far below 2 GiB.
@@ -304,10 +311,11 @@ export class SheetXml {
     let c1 = Infinity;
     let c2 = -Infinity;
     const merges = this.merges;
+    const uncomputed: Array<[number, number]> = [];
     const masters = new Map<number, Merge[]>();
     for (const m of merges) masters.set(m.r1, [...(masters.get(m.r1) ?? []), m]);
     let p = xml.indexOf("<sheetData");
-    if (p < 0) return { starts, rowAt: new Int32Array(0), bounds: null, hidden: [] };
+    if (p < 0) return { starts, rowAt: new Int32Array(0), bounds: null, hidden: [], uncomputed };
     const end = xml.indexOf("</sheetData>", p);
     const stop = end < 0 ? xml.length : end;
     let lastRow = 0;
@@ -401,6 +409,7 @@ export class SheetXml {
         q = this.parseCell(t, stop, column);
         column = cur.column;
         if (active !== null && active.length > 0 && this.slaveOf(r, column, active) !== null) continue;
+        if (cur.formula && this.isUncomputed()) uncomputed.push([r, column]);
         let value: CellValue | undefined;
         if (rowMasters !== undefined) {
           for (const m of rowMasters) {
@@ -423,7 +432,7 @@ export class SheetXml {
       c1 = Math.min(c1, m.c1);
       c2 = Math.max(c2, m.c2);
     }
-    if (r1 === Infinity) return { starts, rowAt: new Int32Array(0), bounds: null, hidden: [] };
+    if (r1 === Infinity) return { starts, rowAt: new Int32Array(0), bounds: null, hidden: [], uncomputed };
     const rowAt = new Int32Array(r2 - r1 + 1).fill(-1);
     const hidden: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -433,7 +442,7 @@ export class SheetXml {
       if (hiddenFlags[i] === 1) hidden.push(r);
     }
     hidden.sort((a, b) => a - b);
-    return { starts, rowAt, bounds: { top: r1, left: c1, rowCount: r2 - r1 + 1, columnCount: c2 - c1 + 1 }, hidden: [...new Set(hidden)] };
+    return { starts, rowAt, bounds: { top: r1, left: c1, rowCount: r2 - r1 + 1, columnCount: c2 - c1 + 1 }, hidden: [...new Set(hidden)], uncomputed };
   }
 
   /**
@@ -447,6 +456,7 @@ export class SheetXml {
     cur.type = T_NUMBER;
     cur.style = 0;
     cur.formula = false;
+    cur.vSeen = false;
     cur.vStart = -1;
     cur.isStart = -1;
     let q = at + 2;
@@ -507,6 +517,7 @@ export class SheetXml {
       const empty = xml[gt - 1] === SLASH;
       q = gt + 1;
       if (b1 === 0x76 && (xml[t + 2] === GT || xml[t + 2] <= 0x20 || xml[t + 2] === SLASH)) {
+        cur.vSeen = true;
         if (empty) continue;
         // Text holds no "<" (it is escaped), so the next one starts `</v>`.
         const close = xml.indexOf(LT, q);
@@ -529,6 +540,16 @@ export class SheetXml {
         q = close + 5;
       }
     }
+  }
+
+  /**
+   * Whether the cursor's cell (a formula) was saved without its result: no `<v>`, or an empty one that is
+   * not a text result (Excel writes an empty text result as `t="str"` with an empty `<v>`).
+   */
+  private isUncomputed(): boolean {
+    const cur = this.cursor;
+    if (cur.vStart >= 0 && cur.vEnd > cur.vStart) return false;
+    return !(cur.vSeen && cur.type === T_STR);
   }
 
   /** Whether the cursor's cell shows a value (without building strings where that can be avoided). */
@@ -744,9 +765,10 @@ export class XlsxPackage {
   rowsGrid(entry: SheetEntry): RowsGrid | Grid {
     const s = this.sheet(entry);
     const b = s.bounds;
-    if (!b) return { sheet: entry.name, top: 1, left: 1, values: [], hiddenRows: [], date1904: this.date1904 };
+    const uncomputed = s.uncomputed.length > 0 ? { uncomputed: s.uncomputed } : {};
+    if (!b) return { sheet: entry.name, top: 1, left: 1, values: [], hiddenRows: [], date1904: this.date1904, ...uncomputed };
     const rows = { length: b.rowCount, width: b.columnCount, row: (i: number, into?: CellValue[]) => s.row(i, into) };
-    return { sheet: entry.name, top: b.top, left: b.left, rows, hiddenRows: s.hiddenRows, date1904: this.date1904 };
+    return { sheet: entry.name, top: b.top, left: b.left, rows, hiddenRows: s.hiddenRows, date1904: this.date1904, ...uncomputed };
   }
 }
 

@@ -13,7 +13,7 @@
  * sealed once the next one starts, so marks must come right after their sheet (as every use case does).
  */
 import * as path from "path";
-import { writeFileWhole, type ByteSink, type WholeFileFs } from "../port/whole-file";
+import { WholeFileError, writeFileWhole, type ByteSink, type WholeFileFs } from "../port/whole-file";
 import type { Grid } from "../core/model";
 import { marginsOf, printScale, wrappedRowHeights } from "../port/print";
 import {
@@ -89,7 +89,14 @@ export class StreamedWorkbook implements WorkbookPort {
     // A target that may not be replaced fails before any sink is handed over.
     const sink = await Promise.race([sinkReady, placed.then(() => null)]);
     if (sink === null) throw new PortError("io", `${file}: not written`);
-    const writer = new XlsxWriter(sink, options.level !== undefined ? { level: options.level } : {});
+    // A failed write (a full disk) is told as `XlsxWorkbook.save` tells it: a `WholeFileError` naming the file.
+    const told: ByteSink = {
+      write: (chunk) =>
+        sink.write(chunk).catch((e: unknown) => {
+          throw e instanceof WholeFileError ? e : new WholeFileError(target, "write", (e as NodeJS.ErrnoException | undefined)?.code ?? "EIO", e);
+        }),
+    };
+    const writer = new XlsxWriter(told, options.level !== undefined ? { level: options.level } : {});
     // The caller learns of a failed write at `save`; until then nothing waits on this.
     placed.catch(() => undefined);
     return new StreamedWorkbook(writer, placed, release);

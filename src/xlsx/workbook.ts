@@ -497,7 +497,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.userSheet(name);
     const date1904 = this.workbook.properties?.date1904 === true;
     const b = valueBounds(ws);
-    if (!b) return { sheet: ws.name, top: 1, left: 1, values: [], hiddenRows: [], date1904 };
+    const uncomputed = this.uncomputedCells(ws);
+    const more = uncomputed.length > 0 ? { uncomputed } : {};
+    if (!b) return { sheet: ws.name, top: 1, left: 1, values: [], hiddenRows: [], date1904, ...more };
     const values: CellValue[][] = [];
     const hiddenRows: number[] = [];
     const total = b.r2 - b.r1 + 1;
@@ -519,7 +521,25 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       options.onProgress?.({ done: end - b.r1 + 1, total });
     }
-    return { sheet: ws.name, top: b.r1, left: b.c1, values, hiddenRows, date1904 };
+    return { sheet: ws.name, top: b.r1, left: b.c1, values, hiddenRows, date1904, ...more };
+  }
+
+  /**
+   * The sheet's formulas without a stored result (see `Grid.uncomputed`), row by row. ExcelJS gives an
+   * empty text result (`t="str"`, empty `<v>`) no result either, so for an opened file the sheet's XML
+   * says which cells were saved without one; a cell written since is a value, no formula.
+   */
+  private uncomputedCells(ws: ExcelJS.Worksheet): Array<[number, number]> {
+    const noResult = (cell: ExcelJS.Cell | undefined) => cell !== undefined && cell.type === ExcelJS.ValueType.Formula && cell.result === undefined;
+    const entry = this.file?.pkg.sheets.find((s) => s.name === ws.name);
+    if (this.file && entry) return this.file.pkg.sheet(entry).uncomputed.filter(([r, c]) => noResult(ws.findRow(r)?.findCell(c)));
+    const out: Array<[number, number]> = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (noResult(cell)) out.push([r, c]);
+      });
+    });
+    return out;
   }
 
   private settingsSheet(): ExcelJS.Worksheet | undefined {

@@ -6,7 +6,8 @@
  * alignment (./xlsx-styles), merges, links (ExcelJS's relationship and location for `#Sheet!A1` targets),
  * column widths, row heights, frozen rows, AutoFilter, conditional formats, page setup, header and footer,
  * page breaks, print areas and titles, sheet ids and states. Text goes into the shared strings table
- * (each distinct text once), always as text: nothing written here is a formula.
+ * (each distinct text once), or, in a column whose texts hardly repeat, into its cells (`inlineStr`);
+ * always as text: nothing written here is a formula.
  *
  * A sheet is written in one go (`SheetPart.writeRows`), then may get conditional formats, then ends when
  * the next sheet starts or the workbook is finished; the zip's other parts are written at `finish`.

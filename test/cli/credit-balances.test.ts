@@ -49,9 +49,12 @@ describe("duizhang credit --balances", () => {
     expect(en.out).toContain('Note: the balance table "往来余额表" is at 2026-08-31 and the as-of date is 2026-09-30');
   });
 
-  test("a file without a balance table stops with one line naming it", async () => {
+  test("a file without a balance table stops with one line naming it and its sheet, from the message table", async () => {
     const r = await run(["credit", "--applications", "apps.xlsx", "--balances", "apps.xlsx", "--as-of", "2026-08-31"], dir);
     expect(r.code).toBe(2);
-    expect(r.err.trim()).toBe("duizhang: apps.xlsx 中没有余额表：应有经销商列以及本期借方、本期贷方、期末余额列");
+    expect(r.err.trim()).toBe("duizhang: apps.xlsx: 工作表“申请登记”不是余额表：应有经销商列以及本期借方、本期贷方、期末余额列");
+    const en = await run(["credit", "--applications", "apps.xlsx", "--balances", "apps.xlsx", "--as-of", "2026-08-31", "--lang", "en"], dir);
+    expect(en.code).toBe(2);
+    expect(en.err.trim()).toBe('duizhang: apps.xlsx: the sheet "申请登记" is not a balance table: it needs a dealer column and debit, credit and closing balance columns');
   });
 });

@@ -198,6 +198,48 @@ describe("duizhang credit --approve", () => {
     expect(await marks("approved.xlsx")).toEqual([[], []]);
   });
 
+  test("the 信用评估 sheet and the text show the approved limit and the status against it, not the register's before", async () => {
+    const dir = await folder();
+    await XlsxWorkbook.fromSpecs([
+      { name: "申请登记", rows: APPLICATIONS as never },
+      { name: "信用档案", rows: [["客户名称", "信用等级", "信用额度", "账期（天）"], ["美达五金", "B", 100000, 60]] as never },
+    ]).save(path.join(dir, "apps-reg.xlsx"));
+    const base = ["credit", "--applications", "apps-reg.xlsx", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30"];
+    const dealerRow = async (file: string) => {
+      const wb = await XlsxWorkbook.open(path.join(dir, file));
+      const names = (await wb.listSheets()).map((x) => x.name);
+      const grid = await wb.readSheet("信用评估");
+      const texts = grid.values.flat().filter((v): v is string => typeof v === "string");
+      return { first: names[0], row: grid.values.find((r) => r[0] === "美达五金")!.slice(6, 10), overList: texts.includes("超额度与接近额度") };
+    };
+    // Before: the register's 100,000 against 123,456.78 owed: over.
+    const plain = await run([...base, "--out", "plain.xlsx"], dir);
+    expect(await dealerRow("plain.xlsx")).toEqual({ first: "信用评估", row: [100000, "信用档案", 123456.78, "超额度"], overList: true });
+    expect(plain.out).toContain("超额度：");
+    // Approved at 292,000: within it.
+    const r = await run([...base, "--out", "approved.xlsx", "--approve", "美达五金", "--approver", "王芳", "--approved-on", "2026-12-03"], dir);
+    expect(r.err).toBe("");
+    expect(await dealerRow("approved.xlsx")).toEqual({ first: "信用评估", row: [292000, "信用档案", 123456.78, "正常"], overList: false });
+    const line = r.out.split("\n").find((l) => l.trimStart().startsWith("美达五金") && l.includes("123,456.78"))!;
+    expect(line).toContain("292,000.00（档案）");
+    expect(line).toContain("正常");
+    expect(r.out).not.toContain("超额度：");
+    const json = JSON.parse((await run([...base, "--out", "approved.json.xlsx", "--approve", "美达五金", "--approver", "王芳", "--approved-on", "2026-12-03", "--json"], dir)).out);
+    expect([json.dealers[0].limit, json.dealers[0].limitSource, json.dealers[0].status]).toEqual(["292000.00", "register", "ok"]);
+  });
+
+  test("--approved-on before --as-of is refused: an approval cannot predate the scoring it approves", async () => {
+    const dir = await folder();
+    const base = ["credit", "--applications", "apps.xlsx", "--as-of", "2026-11-30", "--out", "r.xlsx", "--approve", "美达五金", "--approver", "王芳"];
+    const zh = await run([...base, "--approved-on", "2026-11-29"], dir);
+    expect([zh.code, zh.err.trim()]).toEqual([2, "duizhang: --approved-on 2026-11-29 早于评估日 --as-of 2026-11-30：审批不能早于它所审批的评估，请用 --approved-on 写明不早于 2026-11-30 的审批日期，什么也没写"]);
+    const en = await run([...base, "--approved-on", "2026-11-29", "--lang", "en"], dir);
+    expect(en.err.trim()).toBe("duizhang: --approved-on 2026-11-29 is before the as-of date --as-of 2026-11-30: an approval cannot predate the scoring it approves; give --approved-on 2026-11-30 or later. Nothing was written");
+    expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
+    // The same day is fine.
+    expect((await run([...base, "--approved-on", "2026-11-30"], dir)).code).toBe(0);
+  });
+
   test("a register that cannot be carried into the result (a CSV file) is refused: the result's would hold the approved dealer alone", async () => {
     const dir = await folder();
     fs.writeFileSync(path.join(dir, "信用档案.csv"), "客户名称,信用等级,信用额度,账期（天）,评定日期,下次复评日期,审批人\n青城建材,B,100000,45,2026-06-01,2026-12-01,李明\n");

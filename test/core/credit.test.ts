@@ -2,6 +2,8 @@ import {
   applicationTemplateSpec,
 } from "../../src/app/credit";
 import {
+  approvalCells,
+  approvalWritesAsOf,
   assessCredit,
   bandPoints,
   defaultScorecard,
@@ -126,6 +128,13 @@ describe("the suggested term and limit", () => {
     expect(s.limit).toBe(14_800_000);
     const capped = suggest(app({ requestedLimit: fen(10_050_000) }), score, null);
     expect(capped.limit).toBe(10_000_000);
+  });
+
+  it("the arithmetic's amounts are written to the fen as the JSON writes money, even at the largest amounts", () => {
+    const score = scoreApplication(app(), null, cardWorth(75), AS_OF);
+    // 90,000,000,000,000.01 yuan: fen / 100 as a float is not that amount to the cent.
+    const s = suggest(app({ requestedLimit: fen(9_000_000_000_000_001) }), score, null);
+    expect(s.lines.map((l) => l.value)).toEqual(["123456.78", "45", "1", "185185.17", "90000000000000.01", "185000.00"]);
   });
 
   it("D gives 0 days and no limit (款到发货)", () => {
@@ -561,5 +570,20 @@ describe("the credit JSON's texts come from the message tables", () => {
     json.dealers.forEach((d, i) => expect(d.limitBreakdown.map((l) => l.item)).toEqual(r.dealers[i].suggestion.lines.map((l) => render(l.text, "zh-CN"))));
     expect(json.dealers[1].breakdown.slice(5).map((b) => b.value)).toEqual(["无记录", "无记录"]);
     expect(json.dealers[0].limitBreakdown[0]).toEqual({ item: "月均销售额（近12个月有销售的 1 个月）", value: "50000.00", points: 0, max: 0 });
+  });
+});
+
+describe("the register's 评估日 column on approving", () => {
+  const approval = { dealer: "青城建材", grade: "B", limit: fen(18_500_000), termDays: 45, approved: "2026-12-01", asOf: "2026-11-30", approver: "钱经理" };
+  const grid = (rows: CellValue[][]) => parseRegister({ sheet: "信用档案", top: 1, left: 1, values: rows });
+  const cases: [string, ReturnType<typeof grid> | null, boolean][] = [
+    ["no register sheet", null, true],
+    ["a register sheet with no header yet", grid([["说明：本表由信用部维护"]]), true],
+    ["a header with 评估日", grid([["客户名称", "信用等级", "信用额度", "评估日"]]), true],
+    ["a header without it", grid([["客户名称", "信用等级", "信用额度"]]), false],
+  ];
+  it.each(cases)("%s: approvalWritesAsOf says what approvalCells writes", (_, register, writes) => {
+    expect(approvalWritesAsOf(register)).toBe(writes);
+    expect(approvalCells(register, approval).some((c) => c.key === "asOf")).toBe(writes);
   });
 });

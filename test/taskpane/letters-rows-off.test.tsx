@@ -2,7 +2,8 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { renderToStaticMarkup } from "react-dom/server";
 import { LETTERS_MORE } from "../../src/taskpane/letters/balance-strings";
-import { RowsOffList } from "../../src/taskpane/letters/LettersView";
+import { readBalanceTable } from "../../src/core/read";
+import { BalanceNotes, RowsOffList } from "../../src/taskpane/letters/LettersView";
 import { LETTERS_STRINGS } from "../../src/taskpane/letters/strings";
 import type { RowOff } from "../../src/taskpane/letters/useLettersRun";
 
@@ -46,5 +47,39 @@ describe("the rows of a balance table that got no letter", () => {
 
   test("nothing at all when every row adds up", () => {
     expect(shown([])).toBe("");
+  });
+});
+
+describe("the balance table's note in the ledger section", () => {
+  const table = readBalanceTable({
+    sheet: "往来余额表",
+    top: 1,
+    left: 1,
+    values: [
+      ["往来余额表（截止 2026-11-30）"],
+      ["客户名称", "期初余额", "本期借方", "本期贷方", "期末余额"],
+      ["嘉兴恒通家电", 0, 1409.5, 0, 1409.5],
+      ["温州瑞丰五金", 300, 100, 0, 500],
+    ],
+  })!;
+  const notes = (listRows: boolean) =>
+    renderToStaticMarkup(
+      <FluentProvider theme={webLightTheme}>
+        <BalanceNotes more={LETTERS_MORE["zh-CN"]} table={table} goTo={() => undefined} listRows={listRows} />
+      </FluentProvider>,
+    )
+      .replace(/<style[^>]*>[\s\S]*?<\/style>/g, "")
+      .replace(/<[^>]+>/g, "|")
+      .replace(/\|+/g, "|");
+
+  test("before a run it lists the rows that do not add up, as read", () => {
+    expect(table.mismatches.map((m) => m.row)).toEqual([4]);
+    expect(notes(true)).toContain("温州瑞丰五金");
+  });
+
+  test("after a run it says only where the letters come from: the results list those rows once, as the run skipped them", () => {
+    const text = notes(false);
+    expect(text).toContain("往来余额表");
+    expect(text).not.toContain("温州瑞丰五金");
   });
 });

@@ -14,6 +14,7 @@ import { StreamedWorkbook } from "../../src/xlsx/streamed-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { ZipReader } from "../../src/xlsx/zip";
 import type { MarkStyle, OutRow, RowMark, SheetSpec, WorkbookPort } from "../../src/port/workbook";
+import { nodeWholeFileFs, WholeFileError, type WholeFileFs } from "../../src/port/whole-file";
 
 let dir: string;
 
@@ -242,6 +243,37 @@ describe("the result workbook written by our own writer", () => {
     expect(read.getWorksheet("t")!.getCell("A1").value).toBe("_x0041_ and _x00e9_");
     expect(read.getWorksheet("t")!.getCell("A2").value).toMatchObject({ text: "_x0042_" });
     expect((await (await XlsxWorkbook.open(file)).readSheet("t")).values).toEqual([["_x0041_ and _x00e9_"], ["_x0042_"]]);
+  });
+
+  it("leaves an existing file as it was, and no temporary file, when the disk fails part-way", async () => {
+    const target = path.join(dir, "full-disk.xlsx");
+    fs.writeFileSync(target, "before");
+    let writes = 0;
+    const failing: WholeFileFs = {
+      ...nodeWholeFileFs,
+      open: async (file, flags, mode) => {
+        const handle = await nodeWholeFileFs.open(file, flags, mode);
+        return {
+          write: async (data) => {
+            if (++writes > 2) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+            return handle.write(data);
+          },
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+        };
+      },
+    };
+    const wb = await StreamedWorkbook.create(target, { fs: failing });
+    const written = (async () => {
+      await fill(wb);
+      await wb.save();
+    })();
+    await expect(written).rejects.toBeDefined();
+    await wb.abandon();
+    // Told as a failed save is: the file, the stage and the system's code.
+    expect(await written.catch((e: unknown) => e)).toMatchObject({ constructor: WholeFileError, file: target, stage: "write", code: "ENOSPC" });
+    expect(fs.readFileSync(target, "utf8")).toBe("before");
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it("is a zip every reader takes: our reader under its caps, and JSZip checking each part's CRC", async () => {

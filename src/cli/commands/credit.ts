@@ -4,10 +4,11 @@
  * `duizhang credit template --out FILE`: the application sheet reps fill. No input is ever written.
  */
 import * as path from "path";
-import { APPLICATION_SHEET, approveCredit, creditResultSpec, findBalanceSheet, markOverLimit, readOnce, runCredit, scorecardSheetSpec, writeApplicationTemplate, type ApprovalWritten, type CreditProblem, type CreditRun } from "../../app/credit";
+import { APPLICATION_SHEET, approveCredit, creditResultSpec, findBalanceSheet, markOverLimit, readOnce, runCredit, scorecardSheetSpec, withApprovals, writeApplicationTemplate, type ApprovalWritten, type CreditProblem, type CreditRun } from "../../app/credit";
 import type { Lang } from "../../app/lang";
 import type { ReadableWorkbook } from "../../port/workbook";
-import { exposureStatus, REGISTER_SHEET, SCORECARD_SHEET, type CreditResult } from "../../core/credit";
+import { REGISTER_SHEET, SCORECARD_SHEET } from "../../core/credit";
+import { msg } from "../../core/messages";
 import { formatFen, formatFenGrouped } from "../../core/money";
 import { dealerKey } from "../../core/values/refs";
 import { toCreditJson } from "../../messages/json/credit";
@@ -50,6 +51,17 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
     throw new UsageError(say(lang, "--approve 需要 --out：审批写入结果工作簿中的信用档案，输入文件不会被修改", "--approve needs --out: approvals go into the 信用档案 of the result workbook; no input is changed"));
   }
   if (approve.length > 0 && approver === "") throw new UsageError(say(lang, "--approve 需要 --approver 审批人", "--approve needs --approver NAME"));
+  // An approval cannot predate the scoring it approves.
+  if (approve.length > 0 && approvedOn < asOf) {
+    const given = values["approved-on"] !== undefined;
+    throw new UsageError(
+      say(
+        lang,
+        `${given ? "--approved-on" : "审批日期（未给 --approved-on，取今天）"} ${approvedOn} 早于评估日 --as-of ${asOf}：审批不能早于它所审批的评估，请用 --approved-on 写明不早于 ${asOf} 的审批日期，什么也没写`,
+        `${given ? "--approved-on" : "the approval date (no --approved-on: today)"} ${approvedOn} is before the as-of date --as-of ${asOf}: an approval cannot predate the scoring it approves; give --approved-on ${asOf} or later. Nothing was written`,
+      ),
+    );
+  }
   const inputs = [applicationsFile, ledgerFile, balancesFile, registerFile, scorecardFile].filter((f): f is string => f !== undefined).map((f) => path.resolve(ctx.io.cwd, f));
   const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, force);
 
@@ -80,7 +92,10 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   const balances = balancesFile !== undefined ? await open(balancesFile) : null;
   const balancesFound = balances ? await findBalanceSheet(read(balances)) : null;
   if (balances && balancesFound === null) {
-    throw new UsageError(say(lang, `${balancesFile} 中没有余额表：应有经销商列以及本期借方、本期贷方、期末余额列`, `no balance table in ${balancesFile}: it needs a dealer column and debit, credit and closing balance columns`));
+    // Said of the sheet a read of the file takes (its first with rows), as a run refusing a named sheet says it.
+    const sheets = await read(balances).listSheets();
+    const sheet = (sheets.find((x) => x.rowCount > 0) ?? sheets[0])?.name ?? "";
+    throw new UsageError(`${balancesFile}: ${render(msg("credit.balances.not_table", { sheet }), lang)}`);
   }
   const register = registerFile !== undefined ? await open(registerFile) : null;
   if (register && !(await read(register).listSheets()).some((s) => s.name === REGISTER_SHEET)) {
@@ -126,9 +141,10 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   }
   const approved: ApprovalWritten[] = [];
 
+  // The run as it stands after the approvals: what the sheet, the text and the JSON show.
+  let shown = run;
   if (out !== undefined) {
     const wb = XlsxWorkbook.create();
-    await wb.writeSheet(creditResultSpec(run, lang));
     // The scorecard used, to edit and give back with --scorecard; the register as it stands, over-limit rows marked.
     const cardSource = scorecard ?? applications;
     if (run.scorecard.sheet !== null && cardSource.kind === "xlsx") await wb.copySheetFrom(cardSource.port as XlsxWorkbook, SCORECARD_SHEET, SCORECARD_SHEET, { usersSheet: true });
@@ -141,17 +157,19 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
       await wb.copySheetFrom(ledger.port as XlsxWorkbook, ledgerSheet, ledgerSheet, { usersSheet: true });
       ledgerCopy = ledgerSheet;
     }
-    // An approved dealer's rows are marked against the limit approved, on the register row it was written to.
-    await markOverLimit(wb, approved.length > 0 ? withApprovals(run, approved) : run.result, ledgerCopy ? { sheet: ledgerCopy, readSheet: ledgerSheet! } : null, registerCopied || approved.length > 0 ? REGISTER_SHEET : undefined);
+    // An approved dealer is shown, and its rows marked, against the limit approved, on the register row it was written to.
+    shown = withApprovals(run, approved);
+    await wb.writeSheet({ ...creditResultSpec(shown, lang), position: 0 });
+    await markOverLimit(wb, shown.result, ledgerCopy ? { sheet: ledgerCopy, readSheet: ledgerSheet! } : null, registerCopied || approved.length > 0 ? REGISTER_SHEET : undefined);
     await saveResult(wb, out, force);
   }
 
   if (values.json) {
     const fromBalances = run.balances ? { exposureFrom: "balances", balances: { file: balancesFile, sheet: run.balances.sheet, cutoff: run.balances.cutoff }, warnings: run.warnings } : {};
     const approvals = approved.length > 0 ? { approved: approved.map((a) => ({ dealer: a.undo.dealer, sheet: a.undo.sheet, row: a.row, grade: a.values.grade, limit: formatFen(a.values.limit), termDays: a.values.termDays, rated: a.values.rated, nextReview: a.values.nextReview, asOf: a.values.asOf, approver: a.values.approver })) } : {};
-    await writeJson(ctx.io, { ...toCreditJson(run.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...approvals, ...(out !== undefined ? { out } : {}) });
+    await writeJson(ctx.io, { ...toCreditJson(shown.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...approvals, ...(out !== undefined ? { out } : {}) });
   } else {
-    ctx.io.out(creditText(run, lang));
+    ctx.io.out(creditText(shown, lang));
     for (const a of approved) ctx.io.out(approvedText(a, lang));
     if (out !== undefined) ctx.io.out(writtenText(out, lang));
   }
@@ -184,22 +202,6 @@ function problemText(p: CreditProblem, lang: Lang, files: { applications: string
     case "not_balance_table":
       return `${files.balances}: ${p.message}`;
   }
-}
-
-/** The run's exposures with each approved dealer's grade, limit and register row as approved, and its status against them. */
-function withApprovals(run: CreditRun, approved: readonly ApprovalWritten[]): CreditResult {
-  const grades = run.scorecard.card.grades;
-  const lowest = grades[grades.length - 1]?.grade;
-  const byDealer = new Map(approved.map((a) => [dealerKey(a.undo.dealer), a]));
-  return {
-    ...run.result,
-    exposures: run.result.exposures.map((e) => {
-      const a = byDealer.get(dealerKey(e.dealer));
-      if (!a) return e;
-      const { grade, limit } = a.values;
-      return { ...e, grade, limit, limitSource: "register" as const, status: exposureStatus(e.exposure, limit, grade === lowest), registerRow: a.row };
-    }),
-  };
 }
 
 /** One approval written into the result workbook's register. */

@@ -11,7 +11,7 @@ import { addFen, fen, subFen } from "../money";
 import { amountAt, type EntryTable, type TableRefs } from "../read/entries";
 import type { DealerGroup, Grouped } from "./phase-group";
 import type { DayCache } from "./setup";
-import { linkNamedInText, settleInPlace, type NamedWords } from "./settle";
+import { linkNamedInText, rowLinks, settleInPlace, type NamedWords } from "./settle";
 import type { EntryKind } from "./types";
 
 export interface SettleInput {
@@ -112,9 +112,7 @@ export function settleDealers(input: SettleInput): Settled {
         else f.collections = subFen(f.collections, amount);
       }
       if (day <= toDay) f.closingReceivable = addFen(f.closingReceivable, amount);
-      const rowRefs = refs.refsAt(i);
-      const ref = rowRefs.length > 0 ? null : refs.refAt(i);
-      const linked = rowRefs.length > 0 ? rowRefs : ref !== null ? [ref] : NO_REFS;
+      const linked = rowLinks(refs, i);
       if (amount > 0) {
         debits.source[debitAt + debitCount] = i;
         debits.open[debitAt + debitCount] = amount;

@@ -1,10 +1,11 @@
 /**
  * 核销: which invoices the receipts and credit notes of one dealer settle.
  *
- * First, a credit that names invoices (shares a reference with them) settles those, oldest first. A
- * receipt names an invoice through any reference the reader found on its row, and also through a
- * document number its text spells exactly as the invoice's reference is written (`回款 INV4`, `收款
- * XS2611-003` beside its own 单号): see `namedInText`.
+ * First, a credit that names invoices (shares a reference with them) settles those, oldest first: the
+ * rule is `namedDebits`, which the credit history's walk over days takes too. A receipt names an invoice
+ * through any reference the reader found on its row (`rowLinks`), and also through a document number its
+ * text spells exactly as the invoice's reference is written (`回款 INV4`, `收款 XS2611-003` beside its own
+ * 单号): see `namedInText`.
  * Then everything left is applied first-in first-out: the oldest credits to the oldest invoices.
  * Applying the pooled remainder oldest-first gives the same end state as walking the ledger day by
  * day (a receipt settles the oldest open invoice; a prepayment waits for the next invoice), because
@@ -12,6 +13,7 @@
  * As a consequence a dealer ends with open invoices or unapplied credit, never both.
  */
 import type { Fen } from "../model";
+import type { TableRefs } from "../read/entries";
 import { normaliseRef } from "../values/refs";
 import { toHalfWidth } from "../values/text";
 
@@ -44,6 +46,19 @@ const VOUCHER_REF = /^(?:记|收|付|转|现收|现付|银收|银付)字?第?[-_
 
 export function isLinkableRef(ref: string): boolean {
   return ref.length > 0 && !VOUCHER_REF.test(ref);
+}
+
+const NO_REFS: readonly string[] = [];
+
+/**
+ * The references ledger row `i` settles by: those the reader found on it (its reference cell, then those in
+ * its 摘要), else its one reference, else none. The aging and the credit history both take a row's from here.
+ */
+export function rowLinks(refs: Pick<TableRefs, "refsAt" | "refAt">, i: number): readonly string[] {
+  const found = refs.refsAt(i);
+  if (found.length > 0) return found;
+  const ref = refs.refAt(i);
+  return ref !== null ? [ref] : NO_REFS;
 }
 
 /**
@@ -104,6 +119,33 @@ function settleNamed(
   creditRefs: readonly (readonly string[])[],
   creditCount: number,
 ): void {
+  namedDebits(debitRefs, debitCount, creditRefs, creditCount, (c, targets) => {
+    for (const i of targets) {
+      if (creditOpen[c] === 0) break;
+      const applied = Math.min(debitOpen[i], creditOpen[c]);
+      debitOpen[i] -= applied;
+      creditOpen[c] -= applied;
+    }
+  });
+}
+
+/**
+ * The named step's rule: which debits each credit names, in the order it pays them. A credit names every
+ * debit sharing a linkable reference with it (`isLinkableRef`); it pays them before anything goes first in,
+ * first out, oldest first (debit order), each once, as far as it still has something to give.
+ *
+ * Calls `paid(c, targets)` for each credit naming a debit, in credit order; `targets` are the debits' indices,
+ * ascending, without repeats (an array that may be shared between calls: read it, never change it).
+ * The aging (`settleInPlace`) and the credit history's walk over days (../credit/history) both take the named
+ * debits from here, so the two cannot settle differently.
+ */
+export function namedDebits(
+  debitRefs: readonly (readonly string[])[],
+  debitCount: number,
+  creditRefs: readonly (readonly string[])[],
+  creditCount: number,
+  paid: (credit: number, targets: readonly number[]) => void,
+): void {
   let named: Set<string> | null = null;
   for (let c = 0; c < creditCount; c++) {
     for (const ref of creditRefs[c]) {
@@ -142,12 +184,7 @@ function settleNamed(
     if (targets === null) continue;
     // Several named references may point at the same invoice; settle each once, oldest first.
     if (merged) targets = Array.from(new Set(targets)).sort((a, b) => a - b);
-    for (const i of targets) {
-      if (creditOpen[c] === 0) break;
-      const applied = Math.min(debitOpen[i], creditOpen[c]);
-      debitOpen[i] -= applied;
-      creditOpen[c] -= applied;
-    }
+    paid(c, targets);
   }
 }
 

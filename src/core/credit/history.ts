@@ -6,7 +6,8 @@
  * Those open amounts come from one walk through the dealer's rows in date order (`OpenOverTime`), not from
  * an aging per day: a ledger of a few thousand rows per dealer asks about thousands of days.
  */
-import { ageLedger, graceDays, linkNamedInText, isLinkableRef } from "../aging";
+import { ageLedger, graceDays, linkNamedInText } from "../aging";
+import { namedDebits, rowLinks } from "../aging/settle";
 import { addDays, daysBetween } from "../dates";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
 import { addFen, divFen, fen, fenAt, subFen, sumFen } from "../money";
@@ -198,7 +199,8 @@ const NO_REFS: readonly string[] = [];
  * One dealer's rows settled as the aging as of any day would settle them, answered in one walk through the
  * days. The aging as of day D settles the debits dated up to D (openings first, then sales oldest first, sheet
  * order within a day) against the credits dated up to D: first each credit, in order, the debits it names
- * (oldest first), then the rest first in, first out (../aging/settle.ts). Walking forward:
+ * (oldest first: `namedDebits`, the rule the aging itself settles by), then the rest first in, first out
+ * (../aging/settle.ts). Walking forward:
  *
  * - a debit or credit dated D is the youngest of its side, so it comes last in every credit's list of named
  *   debits and after every earlier credit: what the named step gave before D stays as it was, and only the
@@ -281,9 +283,7 @@ class OpenOverTime {
     aged.sort((a, b) => ((dates[a] as string) < (dates[b] as string) ? -1 : (dates[a] as string) > (dates[b] as string) ? 1 : a - b));
     this.debitOfEntry = new Int32Array(table.length).fill(-1);
     for (const i of aged) {
-      const rowRefs = refs.refsAt(i);
-      const ref = rowRefs.length > 0 ? null : refs.refAt(i);
-      const linked = rowRefs.length > 0 ? rowRefs : ref !== null ? [ref] : NO_REFS;
+      const linked = rowLinks(refs, i);
       if (amounts[i] > 0) {
         this.debitOfEntry[i] = this.debitAmount.length;
         this.debitAmount.push(amounts[i]);
@@ -312,46 +312,20 @@ class OpenOverTime {
     this.tree = new Float64Array(nd + 1);
   }
 
-  /** Which debits each credit names, as the aging's named step finds them over all the rows. */
+  /** Which debits each credit names, by the aging's named step's own rule (`namedDebits`), over all the rows. */
   private findTargets(debitRefs: readonly (readonly string[])[], creditRefs: readonly (readonly string[])[]): void {
     const nd = debitRefs.length;
     const nc = creditRefs.length;
     for (let c = 0; c < nc; c++) this.targets.push(null);
     for (let j = 0; j < nd; j++) this.namedBy.push(null);
-    const named = new Set<string>();
-    for (const refs of creditRefs) for (const ref of refs) if (isLinkableRef(ref)) named.add(ref);
-    if (named.size === 0) return;
-    const debitsByRef = new Map<string, number[]>();
-    for (let j = 0; j < nd; j++) {
-      for (const ref of debitRefs[j]) {
-        if (!named.has(ref)) continue;
-        const list = debitsByRef.get(ref);
-        if (list === undefined) debitsByRef.set(ref, [j]);
-        else if (list[list.length - 1] !== j) list.push(j);
-      }
-    }
-    if (debitsByRef.size === 0) return;
-    for (let c = 0; c < nc; c++) {
-      let found: number[] | null = null;
-      let merged = false;
-      for (const ref of creditRefs[c]) {
-        const list = debitsByRef.get(ref);
-        if (list === undefined) continue;
-        if (found === null) found = list;
-        else {
-          found = found.concat(list);
-          merged = true;
-        }
-      }
-      if (found === null) continue;
-      if (merged) found = Array.from(new Set(found)).sort((a, b) => a - b);
+    namedDebits(debitRefs, nd, creditRefs, nc, (c, found) => {
       this.targets[c] = found;
       for (const j of found) {
         const by = this.namedBy[j];
         if (by === null) this.namedBy[j] = [c];
         else if (by[by.length - 1] !== c) by.push(c);
       }
-    }
+    });
   }
 
   /** An entry's sheet and row, as the aging's items are looked up by. */

@@ -206,8 +206,16 @@ export function approvalCells(register: RegisterRead | null, a: Approval): Appro
   put("nextReview", { date: nextReviewDate(a.approved) });
   put("approver", a.approver);
   put("note", a.note ?? existing?.note ?? "");
-  if (columns.asOf !== undefined) put("asOf", { date: a.asOf });
+  if (approvalWritesAsOf(register)) put("asOf", { date: a.asOf });
   return cells;
+}
+
+/**
+ * Whether approving into this register writes the 评估日: a register approving makes (no sheet, or no header
+ * yet) gets every column, 评估日 too; an existing header only where it has that column.
+ */
+export function approvalWritesAsOf(register: RegisterRead | null): boolean {
+  return register === null || register.headerRow === null || register.columns.asOf !== undefined;
 }
 
 /** Within 30 days of its 下次复评日期, or past it. */

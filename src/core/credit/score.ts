@@ -3,7 +3,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { Fen, IsoDate } from "../model";
-import { addFen, divFen, fenToYuan, minFen, mulFen, subFen } from "../money";
+import { addFen, divFen, formatFen, minFen, mulFen, subFen } from "../money";
 import type { Application } from "./application";
 import { monthsBetween, type PaymentHistory } from "./history";
 import { ITEM_LABELS, itemMax, type Condition, type ItemKey, type Scorecard, type ScoreItemSpec } from "./scorecard";
@@ -145,7 +145,6 @@ export function suggest(app: Application, score: CreditScore, history: PaymentHi
   const computed = limitFen(monthlyBase, termDays, Math.round(score.factor * 1000));
   const capped = minFen(computed, app.requestedLimit);
   const limit = mulFen(divFen(capped, THOUSAND_YUAN), THOUSAND_YUAN);
-  const yuan = (f: Fen) => fenToYuan(f).toFixed(2);
   return {
     termDays,
     monthlyBase,
@@ -154,12 +153,12 @@ export function suggest(app: Application, score: CreditScore, history: PaymentHi
     requestedLimit: app.requestedLimit,
     limit,
     lines: [
-      { text: fromLedger ? msg("credit.limit.base_ledger", { months: history!.monthsWithSales }) : msg("credit.limit.base_application", {}), value: yuan(monthlyBase) },
+      { text: fromLedger ? msg("credit.limit.base_ledger", { months: history!.monthsWithSales }) : msg("credit.limit.base_application", {}), value: formatFen(monthlyBase) },
       { text: msg(termDays === 0 ? "credit.limit.term_cash" : "credit.limit.term", { grade: score.grade, gradeDays: score.gradeTermDays, requestedDays: app.requestedTerm }), value: String(termDays) },
       { text: msg("credit.limit.factor", { grade: score.grade }), value: String(score.factor) },
-      { text: msg("credit.limit.computed", {}), value: yuan(computed) },
-      { text: msg("credit.limit.requested", {}), value: yuan(app.requestedLimit) },
-      { text: msg("credit.limit.suggested", {}), value: yuan(limit) },
+      { text: msg("credit.limit.computed", {}), value: formatFen(computed) },
+      { text: msg("credit.limit.requested", {}), value: formatFen(app.requestedLimit) },
+      { text: msg("credit.limit.suggested", {}), value: formatFen(limit) },
     ],
   };
 }

@@ -26,6 +26,7 @@ import { amountAt, emptyTable } from "./entries";
 import { isRowsGrid, type SheetGrid } from "./source";
 import { parseTitles } from "./title";
 import { firstText, readRows, type Cols, type Rows } from "./rows";
+import { uncomputedSet } from "./formulas";
 import type { ColumnMapping, ReadOptions, ReadResult, Role } from "./types";
 
 export * from "./types";
@@ -202,6 +203,7 @@ export function readGrid(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     cols,
     date1904: grid.date1904 === true,
     hidden: hiddenRows.length > 0 ? new Set(hiddenRows) : null,
+    uncomputed: uncomputedSet(grid.uncomputed),
     wantDealer: options.dealer ? normaliseDealerName(options.dealer) : null,
     asOf: options.asOf ?? null,
     titleDealer: result.dealer,

@@ -22,6 +22,13 @@ export interface ReadMessages {
   "read.issue.missing_year": Found;
   "read.issue.bad_amount": Found;
   "read.issue.bad_direction": Found;
+  "read.issue.uncomputed_formula": At;
+  "read.issue.formula_error": Found;
+  /** A reconciliation's words for such a cell (see `reconcile.reason.unreadable`): what is there, what to do. */
+  "read.unread.what.uncomputed_formula": Record<string, never>;
+  "read.unread.what.formula_error": { found: string };
+  "read.unread.fix.uncomputed_formula": Record<string, never>;
+  "read.unread.fix.formula_error": Record<string, never>;
   "read.skip.title": Record<string, never>;
   "read.skip.blank": Record<string, never>;
   "read.skip.header": Record<string, never>;
@@ -34,7 +41,7 @@ export interface ReadMessages {
 }
 
 /** Issues that name no text found in the sheet. */
-const WITHOUT_FOUND: ReadonlySet<ReadIssueCode> = new Set<ReadIssueCode>(["no_header", "no_amount_column", "no_date_column", "missing_date"]);
+const WITHOUT_FOUND: ReadonlySet<ReadIssueCode> = new Set<ReadIssueCode>(["no_header", "no_amount_column", "no_date_column", "missing_date", "uncomputed_formula"]);
 
 /** The message of a reader's issue: the place, what was found and what to do. */
 export function readIssueMessage(issue: ReadIssue): Message {

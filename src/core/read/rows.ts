@@ -26,6 +26,7 @@ import { classifyLabel, isSignOff, type RowLabel } from "./labels";
 import { normaliseHeader } from "./roles";
 import { amountAt, EntryTableBuilder, pickRows } from "./entries";
 import { blockTitleOf, type DealerBlock } from "./blocks";
+import { formulaTrouble, isExcelError, rowOfKey } from "./formulas";
 import type { BalanceCheck, ColumnMapping, ReadIssue, ReadResult, UnreadRow } from "./types";
 
 const DIRECTION_DEBIT = /^(?:借|借方|dr|d|debit)$/i;
@@ -73,6 +74,8 @@ export interface RowPlan {
   date1904: boolean;
   /** Excel rows hidden in the sheet; null when none are. */
   hidden: ReadonlySet<number> | null;
+  /** Cells holding a formula without a stored result (`uncomputedSet`); null when none do. */
+  uncomputed: ReadonlySet<number> | null;
   /** `ReadOptions.dealer` as a dealer key, `asOf` as given. */
   wantDealer: string | null;
   asOf: IsoDate | null;
@@ -201,6 +204,12 @@ export function readRows(rows: Rows, plan: RowPlan, result: ReadResult): void {
     if (read.facts.label === "opening" || read.facts.label === "carried") readOpening(read, cells, excelRow, written);
     else readTransaction(read, cells, excelRow, written);
   }
+  // Below the last cell with a value, rows whose only cells the reader needs are formulas without a result.
+  for (const excelRow of uncomputedRowsBelow(plan, plan.top + rowCount)) {
+    const cells = new Array<CellValue>(Math.max(plan.header.columns.length, ...Object.values(plan.cols).map((c: number) => c + 1))).fill(null);
+    if (layoutRow(read, cells, excelRow) || !classifyRow(read, cells, excelRow)) continue;
+    readTransaction(read, cells, excelRow, undefined);
+  }
   result.table = read.table.finish();
   result.closingBalance = addFen(result.closingBalance, result.openingBalance);
   if (state.blockNo > 0) settleBlocks(result, state.blocks, state.dealerSeen, plan.wantDealer, plan.titleDealer, state.firstBlockEnd, (d) => dealerKeyOf(read.look, d), plan.asOf);
@@ -281,7 +290,7 @@ function repeatedText(look: Lookups, value: CellValue | undefined): string {
  */
 function layoutRow(read: RowRead, row: CellValue[] | undefined, excelRow: number): boolean {
   const { plan, look, state, result } = read;
-  if (!Array.isArray(row) || isBlankRow(row)) {
+  if (!Array.isArray(row) || (isBlankRow(row) && !uncomputedInRow(plan, excelRow))) {
     result.skipped.push({ row: excelRow, reason: "blank", text: "" });
     return true;
   }
@@ -360,7 +369,7 @@ function classifyRow(read: RowRead, row: CellValue[], excelRow: number): boolean
   let dealerFilled = false;
   if (cols.dealer >= 0) {
     const d = repeatedText(look, row[cols.dealer]);
-    if (d !== "") dealer = d;
+    if (d !== "" && !isExcelError(row[cols.dealer])) dealer = d;
     else {
       dealer = state.lastDealer;
       dealerFilled = true;
@@ -388,8 +397,11 @@ function classifyRow(read: RowRead, row: CellValue[], excelRow: number): boolean
     return false;
   }
   if (cols.dealer >= 0 && label === null) state.lastDealer = dealer;
+  // A dealer cell that cannot be read (see `cellTrouble`) may be the dealer asked for: the row is kept, unread.
+  const dealerUnread = dealerFilled && plan.wantDealer !== null && troubleAt(read, row, excelRow, cols.dealer) !== null;
+  if (dealerUnread) dealer = null;
   const key = dealerKeyOf(look, dealer);
-  if (plan.wantDealer !== null && (cols.dealer >= 0 || state.blockNo > 0) && (dealer === null || key !== plan.wantDealer)) {
+  if (plan.wantDealer !== null && (cols.dealer >= 0 || state.blockNo > 0) && !dealerUnread && (dealer === null || key !== plan.wantDealer)) {
     result.skipped.push({ row: excelRow, reason: "other-dealer", text: dealer ?? "" });
     return false;
   }
@@ -409,7 +421,7 @@ function writtenBalance(read: RowRead, row: CellValue[], excelRow: number): Fen 
   if (cols.balance < 0 || isBlankCell(row[cols.balance])) return undefined;
   const b = parseAmount(row[cols.balance]);
   if (!b.ok) {
-    recordIssue(read, "bad_amount", excelRow, cols.balance, row[cols.balance], "amount");
+    recordIssue(read, troubleAt(read, row, excelRow, cols.balance) ?? "bad_amount", excelRow, cols.balance, row[cols.balance], "amount");
     return null;
   }
   // 方向 goes with 余额 when there are debit/credit columns (Kingdee, Yonyou).
@@ -438,7 +450,13 @@ function readOpening(read: RowRead, row: CellValue[], excelRow: number, written:
   if (!(label === "opening" ? run : keyRun).started) {
     let amount: Fen | null = written ?? null;
     const openingErrors = result.errors.length;
+    cellTrouble(read, row, excelRow, plan.cols.dealer, "dealer");
     if (written === undefined) amount = rowAmount(read, row, excelRow);
+    // The opening in a 余额 formula saved without its result: not read as 0.
+    if (amount === 0 && plan.cols.balance >= 0 && troubleAt(read, row, excelRow, plan.cols.balance) !== null) {
+      recordIssue(read, "uncomputed_formula", excelRow, plan.cols.balance, row[plan.cols.balance], "amount");
+    }
+    if (result.errors.length > openingErrors) amount = null;
     if (amount === null && result.errors.length > openingErrors) {
       const refText = plan.cols.ref >= 0 ? cellText(row[plan.cols.ref]) : "";
       read.unread.push(unreadRow(plan.sheet, excelRow, dealer, null, refText, labelText, true, result.errors.slice(openingErrors)));
@@ -474,6 +492,8 @@ function readTransaction(read: RowRead, row: CellValue[], excelRow: number, writ
   const run = runKey === key ? keyRun : runOf(state, runKey);
   const errorsBefore = result.errors.length;
   const date = cols.date < 0 ? splitDateOf(read, row, excelRow) : rowDate(read, row, excelRow);
+  cellTrouble(read, row, excelRow, cols.dealer, "dealer");
+  cellTrouble(read, row, excelRow, cols.ref, "reference");
 
   const amount = rowAmount(read, row, excelRow);
   if (result.errors.length > errorsBefore || amount === null) {
@@ -534,6 +554,10 @@ function rowDate(read: RowRead, row: CellValue[], excelRow: number): IsoDate | n
   const col = plan.cols.date;
   const cell = row[col];
   if (isBlankCell(cell)) {
+    if (plan.uncomputed !== null && troubleAt(read, row, excelRow, col) !== null) {
+      recordIssue(read, "uncomputed_formula", excelRow, col, cell, "date");
+      return null;
+    }
     if (state.lastDate !== null) return state.lastDate;
     recordIssue(read, "missing_date", excelRow, col, cell, "date");
     return null;
@@ -568,7 +592,8 @@ function rowDate(read: RowRead, row: CellValue[], excelRow: number): IsoDate | n
     }
   }
   if (res.ok) return res.date;
-  if (res.reason === "no_year") recordIssue(read, "missing_year", excelRow, col, cell, "year");
+  if (isExcelError(cell)) recordIssue(read, "formula_error", excelRow, col, cell, "date");
+  else if (res.reason === "no_year") recordIssue(read, "missing_year", excelRow, col, cell, "year");
   else recordIssue(read, "bad_date", excelRow, col, cell, "date");
   return null;
 }
@@ -578,6 +603,13 @@ function splitDateOf(read: RowRead, row: CellValue[], excelRow: number): IsoDate
   const { plan, state } = read;
   const cols = plan.cols;
   const lastDate = state.lastDate;
+  for (const index of [cols.year, cols.month, cols.day]) {
+    const trouble = index >= 0 ? troubleAt(read, row, excelRow, index) : null;
+    if (trouble !== null) {
+      recordIssue(read, trouble, excelRow, index, row[index], index === cols.year ? "year" : "date");
+      return null;
+    }
+  }
   const monthCell = row[cols.month];
   const dayCell = row[cols.day];
   if (isBlankCell(monthCell) && isBlankCell(dayCell)) {
@@ -623,32 +655,34 @@ function rowAmount(read: RowRead, row: CellValue[], excelRow: number): Fen | nul
   const cols = read.plan.cols;
   let bad = false;
   let amount = fen(0);
+  // A blank cell is 0 unless it holds a formula saved without its result.
+  const unknown = read.plan.uncomputed !== null;
   if (cols.debit >= 0) {
     const d = parseAmountFen(row[cols.debit]);
-    if (d !== null) amount = addFen(amount, d);
+    if (d !== null && !(unknown && troubleAt(read, row, excelRow, cols.debit) !== null)) amount = addFen(amount, d);
     else {
-      recordIssue(read, "bad_amount", excelRow, cols.debit, row[cols.debit], "amount");
+      recordIssue(read, troubleAt(read, row, excelRow, cols.debit) ?? "bad_amount", excelRow, cols.debit, row[cols.debit], "amount");
       bad = true;
     }
   }
   if (cols.credit >= 0) {
     const c = parseAmountFen(row[cols.credit]);
-    if (c !== null) amount = subFen(amount, c);
+    if (c !== null && !(unknown && troubleAt(read, row, excelRow, cols.credit) !== null)) amount = subFen(amount, c);
     else {
-      recordIssue(read, "bad_amount", excelRow, cols.credit, row[cols.credit], "amount");
+      recordIssue(read, troubleAt(read, row, excelRow, cols.credit) ?? "bad_amount", excelRow, cols.credit, row[cols.credit], "amount");
       bad = true;
     }
   }
   if (cols.amount >= 0) {
     const a = parseAmountFen(row[cols.amount]);
-    if (a === null) {
-      recordIssue(read, "bad_amount", excelRow, cols.amount, row[cols.amount], "amount");
+    if (a === null || (unknown && troubleAt(read, row, excelRow, cols.amount) !== null)) {
+      recordIssue(read, troubleAt(read, row, excelRow, cols.amount) ?? "bad_amount", excelRow, cols.amount, row[cols.amount], "amount");
       bad = true;
-    } else if (cols.direction >= 0 && cols.debit < 0 && cols.credit < 0 && !isBlankCell(row[cols.direction])) {
+    } else if (cols.direction >= 0 && cols.debit < 0 && cols.credit < 0 && (!isBlankCell(row[cols.direction]) || (unknown && troubleAt(read, row, excelRow, cols.direction) !== null))) {
       // 方向 goes with the amount when there are no debit/credit columns.
       const s = directionSign(row[cols.direction], read.plan.side);
       if (s === null) {
-        recordIssue(read, "bad_direction", excelRow, cols.direction, row[cols.direction], "direction");
+        recordIssue(read, troubleAt(read, row, excelRow, cols.direction) ?? "bad_direction", excelRow, cols.direction, row[cols.direction], "direction");
         bad = true;
       } else amount = addFen(amount, mulFen(absFen(a), s));
     } else amount = addFen(amount, a);
@@ -668,6 +702,39 @@ function recordIssue(read: RowRead, code: ReadIssue["code"], row: number, index:
     found: cellDisplay(value),
     expected,
   });
+}
+
+/** What keeps the cell at grid column `index` of the row from being read, if a formula does (see ./formulas). */
+function troubleAt(read: RowRead, row: CellValue[], excelRow: number, index: number): ReturnType<typeof formulaTrouble> {
+  return formulaTrouble(read.plan.uncomputed, excelRow, read.plan.left + index, row[index]);
+}
+
+/** A dealer or reference cell holding a formula without a result, or an error: recorded (the row is then unread). */
+function cellTrouble(read: RowRead, row: CellValue[], excelRow: number, index: number, expected: "dealer" | "reference"): void {
+  if (index < 0) return;
+  const trouble = troubleAt(read, row, excelRow, index);
+  if (trouble !== null) recordIssue(read, trouble, excelRow, index, row[index], expected);
+}
+
+/** Whether a row that shows nothing has a formula without a result in a column the reader reads. */
+function uncomputedInRow(plan: RowPlan, excelRow: number): boolean {
+  if (plan.uncomputed === null) return false;
+  const c = plan.cols;
+  for (const index of [c.date, c.year, c.month, c.day, c.debit, c.credit, c.amount, c.dealer, c.ref]) {
+    if (index >= 0 && formulaTrouble(plan.uncomputed, excelRow, plan.left + index, null) !== null) return true;
+  }
+  return false;
+}
+
+/** Rows from `firstRow` on with a formula without a result in a column the reader reads, in order. */
+function uncomputedRowsBelow(plan: RowPlan, firstRow: number): number[] {
+  if (plan.uncomputed === null) return [];
+  const rows = new Set<number>();
+  for (const key of plan.uncomputed) {
+    const r = rowOfKey(key);
+    if (r >= firstRow && !rows.has(r) && uncomputedInRow(plan, r)) rows.add(r);
+  }
+  return [...rows].sort((a, b) => a - b);
 }
 
 /** Sign of a 方向 cell in our terms: +1 the dealer owes us, -1 we owe the dealer, 0 平, null unreadable. */
@@ -814,6 +881,8 @@ function settleBlocks(
  * amount beside a date, reference or description (`N/A`, `待定`), or an unreadable date beside an amount.
  */
 function looksLikeEntry(cells: readonly ReadIssue[], amount: Fen | null, dateCellFilled: boolean, ref: string, description: string): boolean {
+  // A formula in a cell the reader needs was meant to give a value: its row is an entry, whatever else it holds.
+  if (cells.some((c) => c.code === "uncomputed_formula" || c.code === "formula_error")) return true;
   const amountBad = cells.some((c) => c.expected === "amount" || c.expected === "direction");
   if (amountBad) return dateCellFilled || ref !== "" || description !== "";
   return amount !== null && amount !== 0;

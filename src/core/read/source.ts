@@ -28,6 +28,7 @@ export interface RowsGrid {
   left: number;
   rows: RowSource;
   hiddenRows?: number[];
+  uncomputed?: Array<[number, number]>;
   date1904?: boolean;
 }
 

@@ -126,7 +126,11 @@ export type ReadIssueCode =
   | "missing_date"
   | "missing_year"
   | "bad_amount"
-  | "bad_direction";
+  | "bad_direction"
+  /** A formula saved without its result (the file was written by a script and never opened in Excel). */
+  | "uncomputed_formula"
+  /** An Excel error value (#DIV/0!, #N/A …): the cell's formula, or a cell it refers to, has to be fixed. */
+  | "formula_error";
 
 /** Something the user has to fix, pointing at the cell. */
 export interface ReadIssue {
@@ -138,7 +142,7 @@ export interface ReadIssue {
   header: string | null;
   /** The text found in the cell (or the user's mapping text for `map_not_found`). */
   found: string;
-  expected: "date" | "amount" | "year" | "direction" | "header" | "column";
+  expected: "date" | "amount" | "year" | "direction" | "header" | "column" | "dealer" | "reference";
 }
 
 /**
@@ -156,7 +160,7 @@ export interface UnreadRow {
   description: string;
   /** An opening-balance row (期初余额) rather than a transaction. */
   opening: boolean;
-  /** The cells that could not be read (the same issues as in `errors`). */
+  /** The cells that could not be read (the same issues as in `errors`); a formula without a result or an error in the dealer or reference cell too. */
   cells: ReadIssue[];
 }
 

@@ -334,6 +334,8 @@ const UNREAD_WHAT: Record<ReadIssue["code"], { what: (found: string) => Message;
   no_amount_column: { what: () => msg("reconcile.unread.what.unreadable", {}), fix: msg("reconcile.unread.fix.cell", {}) },
   no_date_column: { what: () => msg("reconcile.unread.what.unreadable", {}), fix: msg("reconcile.unread.fix.cell", {}) },
   map_not_found: { what: () => msg("reconcile.unread.what.unreadable", {}), fix: msg("reconcile.unread.fix.cell", {}) },
+  uncomputed_formula: { what: () => msg("read.unread.what.uncomputed_formula", {}), fix: msg("read.unread.fix.uncomputed_formula", {}) },
+  formula_error: { what: (found) => msg("read.unread.what.formula_error", { found }), fix: msg("read.unread.fix.formula_error", {}) },
 };
 
 function unreadWhere(sheet: string, cell: string | null, row: number, header: string | null | undefined): Message {

@@ -4,11 +4,8 @@
  * and the text render the same codes), a review's reason in both languages.
  */
 import type { CreditResult } from "../../core/credit";
-import type { Fen } from "../../core/model";
-import { fenToYuan } from "../../core/money";
+import { formatFen } from "../../core/money";
 import { both, render } from "../render";
-
-const yuan = (f: Fen) => fenToYuan(f).toFixed(2);
 
 export function toCreditJson(r: CreditResult) {
   return {
@@ -20,13 +17,13 @@ export function toCreditJson(r: CreditResult) {
       grade: d.score.grade,
       // An item without ledger history is valued 无记录, as the 评分标准 sheet writes the band.
       breakdown: d.score.breakdown.map((b) => ({ item: b.item, value: b.valueText ? render(b.valueText, "zh-CN") : b.value, points: b.points, max: b.max })),
-      monthlyBase: yuan(d.suggestion.monthlyBase),
+      monthlyBase: formatFen(d.suggestion.monthlyBase),
       termDays: d.suggestion.termDays,
-      suggestedLimit: yuan(d.suggestion.limit),
-      requestedLimit: yuan(d.suggestion.requestedLimit),
-      limit: yuan(d.limit),
+      suggestedLimit: formatFen(d.suggestion.limit),
+      requestedLimit: formatFen(d.suggestion.requestedLimit),
+      limit: formatFen(d.limit),
       limitSource: d.limitSource,
-      exposure: yuan(d.exposure),
+      exposure: formatFen(d.exposure),
       status: d.status,
       reviewDue: d.reviewDue,
       gradeCappedFrom: d.score.cappedFrom,
@@ -40,13 +37,13 @@ export function toCreditJson(r: CreditResult) {
           : {
               termDays: d.history.termDays,
               sales: d.history.sales.length,
-              salesAmount: yuan(d.history.salesAmount),
-              paidByDue: yuan(d.history.paidByDue),
+              salesAmount: formatFen(d.history.salesAmount),
+              paidByDue: formatFen(d.history.paidByDue),
               onTimeRate: d.history.onTimeRate === null ? null : Math.round(d.history.onTimeRate * 10) / 10,
               worstDaysPastFinal: d.history.worstDaysPastFinal,
               monthsWithSales: d.history.monthsWithSales,
             },
-      register: d.register ? { row: d.register.row, grade: d.register.grade, limit: d.register.limit === null ? null : yuan(d.register.limit), termDays: d.register.termDays, nextReview: d.register.nextReview } : null,
+      register: d.register ? { row: d.register.row, grade: d.register.grade, limit: d.register.limit === null ? null : formatFen(d.register.limit), termDays: d.register.termDays, nextReview: d.register.nextReview } : null,
     })),
     review: r.review.map((v) => ({
       dealer: v.dealer,
@@ -58,10 +55,10 @@ export function toCreditJson(r: CreditResult) {
       freshGrade: v.fresh?.grade ?? null,
       proposedGrade: v.proposedGrade,
       proposedBecause: v.proposal ? { code: v.proposal.code, ...both(v.proposal) } : null,
-      pastFinal: v.pastFinal.map((p) => ({ sheet: p.sheet, row: p.row, open: yuan(p.open), finalDate: p.finalDate })),
-      exposure: yuan(v.exposure),
+      pastFinal: v.pastFinal.map((p) => ({ sheet: p.sheet, row: p.row, open: formatFen(p.open), finalDate: p.finalDate })),
+      exposure: formatFen(v.exposure),
     })),
-    exposures: r.exposures.map((e) => ({ dealer: e.dealer, grade: e.grade, limit: yuan(e.limit), limitSource: e.limitSource, exposure: yuan(e.exposure), status: e.status })),
+    exposures: r.exposures.map((e) => ({ dealer: e.dealer, grade: e.grade, limit: formatFen(e.limit), limitSource: e.limitSource, exposure: formatFen(e.exposure), status: e.status })),
     overLimit: r.exposures.filter((e) => e.status === "over").map((e) => e.dealer),
   };
 }

@@ -16,7 +16,7 @@ import type { Selection, WorkbookPort } from "../../port/workbook";
 import { useConfirmations } from "../components/ActionNote";
 import { useLocale, useServices } from "../context";
 import { messageFromError, type PaneMessage } from "../messages";
-import { DEFAULT_COLLECT_CHOICES, usePane, usePaneStore } from "../store";
+import { DEFAULT_COLLECT_CHOICES, usePane, usePaneStore, type CollectChoices } from "../store";
 import { COLLECT_STRINGS } from "./collect-strings";
 import { todayIso } from "./model";
 
@@ -157,6 +157,27 @@ function previewHand(rows: readonly HandRow[], amount: Fen, asOf: IsoDate | null
   return s.ok ? { ok: true, amount, installments: s.installments } : { ok: false, message: scheduleProblemText(s.problem, lang) };
 }
 
+/** The ledger the forms' dealers belong to: its sheet, or its monthly sheets read as one. */
+export function collectLedgerKey(ledger: string | null, ledgerSheets?: readonly string[]): string | null {
+  return ledgerSheets && ledgerSheets.length > 1 ? ledgerSheets.join("\n") : ledger;
+}
+
+/**
+ * The forms as kept, for the ledger now chosen: filled for another ledger, the dealer-specific fields (the
+ * 催款函's dealer, the 还款承诺书's dealer and amount) are dropped; the level, days to pay, installments and
+ * the filter are kept.
+ */
+export function collectFor(choices: CollectChoices, ledger: string | null): CollectChoices {
+  if ((choices.ledger ?? null) === ledger) return choices;
+  const { demand, promise } = choices;
+  return {
+    ...choices,
+    ledger,
+    demand: demand.target !== null && "dealer" in demand.target ? { ...demand, target: null } : demand,
+    promise: { ...promise, dealer: null, amount: "" },
+  };
+}
+
 /** The papers read the ledger as the view aged it: several monthly sheets as one. */
 function ledgerRef(port: WorkbookPort, sheet: string, many: string[] | null) {
   return many ? { port, sheet: many[0], read: { sheets: many } } : { port, sheet };
@@ -168,7 +189,10 @@ export function useCollect({ ledger, ledgerSheets, run, dealer = null, report, c
   const { confirm, startAction } = useConfirmations();
   // The forms and the filter are the pane store's, so a switch of views keeps what the user typed.
   const store = usePaneStore();
-  const { filter, demand, promise } = usePane((p) => p.collect ?? DEFAULT_COLLECT_CHOICES);
+  // Forms filled for another ledger (another sheet, other monthly sheets) come back without their dealers.
+  const ledgerKey = collectLedgerKey(ledger, ledgerSheets);
+  const stored = usePane((p) => p.collect ?? DEFAULT_COLLECT_CHOICES);
+  const { filter, demand, promise } = useMemo(() => collectFor(stored, ledgerKey), [stored, ledgerKey]);
   const [busy, setBusy] = useState<CollectBusy>(null);
   const [demandRun, setDemandRun] = useState<DemandRun | null>(null);
   const [promiseRun, setPromiseRun] = useState<PromiseRun | null>(null);
@@ -192,20 +216,23 @@ export function useCollect({ ledger, ledgerSheets, run, dealer = null, report, c
 
 
   const setFilter = useCallback((next: LimitationFilter) => store.dispatch({ type: "collect/choose", choices: { filter: next } }), [store]);
+  // Both forms are written back for this ledger: a form filled for another one loses its dealers first.
+  const current = useCallback(() => collectFor(store.get().collect ?? DEFAULT_COLLECT_CHOICES, ledgerKey), [store, ledgerKey]);
   const setDemand = useCallback(
     (patch: Partial<DemandForm>) => {
-      const d = (store.get().collect ?? DEFAULT_COLLECT_CHOICES).demand;
-      store.dispatch({ type: "collect/choose", choices: { demand: { ...d, ...patch } } });
+      const c = current();
+      store.dispatch({ type: "collect/choose", choices: { ...c, demand: { ...c.demand, ...patch } } });
     },
-    [store],
+    [store, current],
   );
   // Another dealer drops the amount typed for the last one.
   const setPromise = useCallback(
     (patch: Partial<PromiseForm>) => {
-      const p = (store.get().collect ?? DEFAULT_COLLECT_CHOICES).promise;
-      store.dispatch({ type: "collect/choose", choices: { promise: { ...p, ...(patch.dealer !== undefined && patch.dealer !== p.dealer ? { amount: "" } : {}), ...patch } } });
+      const c = current();
+      const p = c.promise;
+      store.dispatch({ type: "collect/choose", choices: { ...c, promise: { ...p, ...(patch.dealer !== undefined && patch.dealer !== p.dealer ? { amount: "" } : {}), ...patch } } });
     },
-    [store],
+    [store, current],
   );
 
   const failure = useCallback(

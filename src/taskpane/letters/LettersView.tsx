@@ -80,7 +80,7 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
       <Section id="letters-ledger" testId="letters-ledger" label={more.ledgerIs(ledgerSheets.join("、"))}>
         <Text className={styles.breakable}>{more.ledgerIs(ledgerSheets.join("、"))}</Text>
         <LedgerSheetsField sheets={sheets} ledger={choice.ledger} statement={choice.statement} generation={generation} disabled={run.running} />
-        {balances ? <BalanceNotes more={more} table={balances} goTo={run.goTo} /> : null}
+        {balances ? <BalanceNotes more={more} table={balances} goTo={run.goTo} listRows={skipped === null} /> : null}
       </Section>
 
       <Section id="letters-company" title={s.company} testId="letters-company">
@@ -261,15 +261,18 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
 
 const REGISTER = "函证登记簿";
 
-/** The balance table's rows that do not add up, each a click away: no letter is made for them. */
-function BalanceNotes({ more, table, goTo }: { more: LettersMoreStrings; table: BalanceTable; goTo: (t: Selection) => void }): JSX.Element {
+/**
+ * The letters come from a balance table; before a run (`listRows`), its rows that do not add up, as read, each a
+ * click away: no letter is made for them. After a run the results list them, as the run skipped them, instead.
+ */
+export function BalanceNotes({ more, table, goTo, listRows }: { more: LettersMoreStrings; table: BalanceTable; goTo: (t: Selection) => void; listRows: boolean }): JSX.Element {
   const styles = useLayoutStyles();
   return (
     <>
       <Notice intent="info" testId="letters-from-balances">
         {more.fromBalances(table.sheet, table.cutoff)}
       </Notice>
-      {table.mismatches.length > 0 ? (
+      {listRows && table.mismatches.length > 0 ? (
         <Notice intent="warning" testId="letters-mismatched">
           {more.mismatched(table.mismatches.length)}
           <ul>

@@ -293,3 +293,47 @@ describe("the forms outlive a switch of views", () => {
     expect(again.current.collect.preview).toMatchObject({ ok: true, amount: 40_000 });
   });
 });
+
+describe("the forms when the ledger changes", () => {
+  const OTHER: FixtureSheet = { name: "另一本账", rows: [["日期", "客户", "单号", "摘要", "借方", "贷方"], ["2026-11-01", "戊公司", "XS-901", "销售", 800, null]] };
+
+  test("a dealer and amount chosen for one ledger are dropped for another sheet, or for monthly sheets read as one; the rest is kept", async () => {
+    const pane = makePane([LEDGER, OTHER]);
+    let ledger = "明细账";
+    let sheets: string[] | undefined;
+    const hook = await renderHook(pane, () => {
+      const aging = useAgingRun({ ledger, generation: 0, report: pane.report, clear: pane.clear, onGoTo: () => undefined });
+      const collect = useCollect({ ledger, ledgerSheets: sheets, run: aging.run, report: pane.report, clear: pane.clear, onGoTo: () => undefined });
+      return { aging, collect };
+    });
+    await step(() => hook.current.aging.choose({ asOf: AS_OF }));
+    await until(() => hook.current.aging.status.state === "done");
+    await step(() => hook.current.collect.setDemand({ target: { dealer: "甲公司" }, level: 3, deadlineDays: "10" }));
+    await step(() => hook.current.collect.setPromise({ dealer: "甲公司", amount: "400", count: "2", first: "2026-12-20" }));
+    await step(() => hook.current.collect.setFilter("expiring"));
+
+    ledger = "另一本账";
+    await hook.rerender();
+    await until(() => hook.current.aging.status.state === "done" && hook.current.aging.run!.report.dealers[0]?.dealer === "戊公司");
+    expect(hook.current.collect.demand).toEqual({ target: null, level: 3, deadlineDays: "10" });
+    expect(hook.current.collect.promise).toMatchObject({ dealer: null, amount: "", count: "2", first: "2026-12-20" });
+    expect(hook.current.collect.filter).toBe("expiring");
+    expect(hook.current.collect.openBalance).toBeNull();
+    // What is chosen now belongs to this ledger and stays with it.
+    await step(() => hook.current.collect.setPromise({ dealer: "戊公司" }));
+    await hook.rerender();
+    expect(hook.current.collect.promise).toMatchObject({ dealer: "戊公司", count: "2" });
+
+    // The same first sheet read with the monthly sheets after it is another ledger.
+    sheets = ["另一本账", "明细账"];
+    await hook.rerender();
+    expect(hook.current.collect.promise).toMatchObject({ dealer: null, amount: "", count: "2", first: "2026-12-20" });
+    // "All past their final deadline" is no dealer's: kept.
+    await step(() => hook.current.collect.setDemand({ target: { pastFinal: true } }));
+    sheets = undefined;
+    ledger = "明细账";
+    await hook.rerender();
+    expect(hook.current.collect.demand).toEqual({ target: { pastFinal: true }, level: 3, deadlineDays: "10" });
+    await hook.unmount();
+  });
+});
