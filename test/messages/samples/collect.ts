@@ -26,4 +26,12 @@ export const collectSamples: CollectMessages = {
   "collect.installment.partial": {},
   "collect.installment.missed": {},
   "collect.installment.due": {},
+  "collect.schedule.bad_count": { count: 0 },
+  "collect.schedule.bad_interval": { days: 400 },
+  "collect.schedule.bad_amount": { amount: -5_000_000 },
+  "collect.schedule.bad_date": { date: "2026-02-30" },
+  "collect.schedule.hand_sum_differs": { amount: 5_300_050, sum: 5_300_000 },
+  "collect.schedule.hand_dates_not_rising": { n: 2 },
+  "collect.schedule.too_small": { amount: 2, count: 3 },
+  "collect.promise.nothing_owed": { dealer: "美达五金", asOf: "2026-11-30", balance: -120_000 },
 };
