@@ -34,7 +34,7 @@ import {
 } from "../core/collect";
 import { REGISTER_SHEET, readRegister, type RegisterRead } from "../core/letters";
 import { UNNAMED_DEALER } from "../core/aging";
-import { columnLetter, normaliseDealerName, pickRows, sheetAt, type EntryTable, type ReadResult } from "../core/read";
+import { columnLetter, dealerKey, pickRows, sheetAt, type EntryTable, type ReadResult } from "../core/read";
 import { parseTermDays } from "../core/values/term";
 import { parseRegister as parseCreditRegister, registerTerms, REGISTER_SHEET as CREDIT_REGISTER_SHEET, type RegisterRead as CreditRegisterRead } from "../core/credit";
 import { PortError, type ReadableWorkbook, type WorkbookPort } from "../port/workbook";
@@ -152,18 +152,18 @@ async function collectionChecks(report: AgingReport, ledger: ReadResult, port: R
  * The rows that can be payments (negative, dated) as entries: the only ones the limitation period and the
  * commitment check look at (date, amount, 摘要, dealer, sheet and row), so a full-sheet ledger's sales are
  * never made into objects. They carry no references: nothing here looks at them. With `dealer`, only that
- * dealer's rows (an unnamed row is `UNNAMED_DEALER`'s; names compared as `normaliseDealerName` has them).
+ * dealer's rows (an unnamed row is `UNNAMED_DEALER`'s; names compared as `dealerKey` has them).
  */
 export function paymentEntries(table: EntryTable, dealer?: string): Entry[] {
   const out: Entry[] = [];
   const { amounts, dates, descriptions, dealers } = table;
-  const key = dealer === undefined ? null : normaliseDealerName(dealer);
+  const key = dealer === undefined ? null : dealerKey(dealer);
   const theirs = new Map<string | null, boolean>();
   for (let i = 0; i < table.length; i++) {
     if (amounts[i] >= 0 || dates[i] === null) continue;
     if (key !== null) {
       let same = theirs.get(dealers[i]);
-      if (same === undefined) theirs.set(dealers[i], (same = normaliseDealerName(dealers[i] ?? UNNAMED_DEALER) === key));
+      if (same === undefined) theirs.set(dealers[i], (same = dealerKey(dealers[i] ?? UNNAMED_DEALER) === key));
       if (!same) continue;
     }
     out.push({ sheet: sheetAt(table, i), row: table.rows[i], date: dates[i], ref: null, refs: [], description: descriptions[i], amount: amounts[i], dealer: dealers[i], rep: null, termDays: null });
@@ -277,7 +277,7 @@ export function parseTermTable(
   }
   const ledgerSpelling = new Map<string, string>();
   for (const name of ledgerNames) {
-    const key = normaliseDealerName(name);
+    const key = dealerKey(name);
     if (key !== "" && !ledgerSpelling.has(key)) ledgerSpelling.set(key, name);
   }
   const termLetter = columnLetter(left + termCol);
@@ -308,7 +308,7 @@ export function parseTermTable(
       });
       continue;
     }
-    const key = normaliseDealerName(dealer);
+    const key = dealerKey(dealer);
     const before = byKey.get(key);
     if (before && before.days !== days) {
       out.issues.push({
@@ -427,8 +427,8 @@ export function reconciliationOf(run: Pick<ReconcileRun, "report" | "ledger" | "
  */
 function onlyDealer(ledger: ReadResult, dealer: string | undefined): { table: EntryTable; openings: ReadResult["openings"] } {
   if (dealer === undefined) return { table: ledger.table, openings: ledger.openings };
-  const key = normaliseDealerName(dealer);
-  const mine = (d: string | null) => d === null || normaliseDealerName(d) === key;
+  const key = dealerKey(dealer);
+  const mine = (d: string | null) => d === null || dealerKey(d) === key;
   const all = ledger.table;
   const positions: number[] = [];
   for (let i = 0; i < all.length; i++) if (mine(all.dealers[i])) positions.push(i);

@@ -33,6 +33,31 @@ describe("one rule for the same dealer", () => {
   });
 });
 
+describe("a name means one thing", () => {
+  test("a function exported by core's parts under one name is the same function in each", async () => {
+    const parts = {
+      values: await import("../../src/core/values"),
+      read: await import("../../src/core/read"),
+      reconcile: await import("../../src/core/reconcile"),
+      aging: await import("../../src/core/aging"),
+    };
+    const seen = new Map<string, { part: string; fn: unknown }>();
+    const differ: string[] = [];
+    for (const [part, mod] of Object.entries(parts)) {
+      for (const [name, value] of Object.entries(mod)) {
+        if (typeof value !== "function") continue;
+        const first = seen.get(name);
+        if (!first) seen.set(name, { part, fn: value });
+        else if (first.fn !== value) differ.push(`${name}: ${first.part} / ${part}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    // The folding under its own name; the dealer key adds the English legal form on top of it.
+    expect(parts.values.foldDealerName("ABC Trading Co., Ltd.")).toBe("abctradingcoltd");
+    expect(parts.values.dealerKey("ABC Trading Co., Ltd.")).toBe("ABCTRADING");
+  });
+});
+
 describe("one term parser", () => {
   test.each([
     [45, 45],

@@ -31,7 +31,7 @@ import type { ColumnMapping, ReadOptions, ReadResult, Role } from "./types";
 export * from "./types";
 export { readIssueMessage, skipReasonMessage, type ReadMessages } from "./messages";
 export { normaliseRef, extractRefs, isVoucherNumber, dealerKey } from "../values/refs";
-/** The one dealer key (../values/refs `dealerKey`), under the name the reader's callers know. */
+/** @deprecated `dealerKey` itself under its former name, for callers not yet moved to it (the folding alone is ../values `foldDealerName`). */
 export { dealerKey as normaliseDealerName } from "../values/refs";
 export { parseAmount } from "../values/amount";
 export { parseDate } from "../values/date";
