@@ -1,7 +1,7 @@
 import { dealerKey, parseTermDays, serialToIso, isoToSerial } from "../../src/core/values";
-import { normaliseDealerName as reconcileKey } from "../../src/core/reconcile";
+import { dealerKey as reconcileKey } from "../../src/core/reconcile";
 import { dealerKey as agingKey, isValidTerm, TermResolver } from "../../src/core/aging";
-import { normaliseDealerName as readerKey, readGrid, entriesOf } from "../../src/core/read";
+import { dealerKey as readerKey, readGrid, entriesOf } from "../../src/core/read";
 import { parseTermDays as appTermDays } from "../../src/app/aging";
 
 describe("one rule for the same dealer", () => {

@@ -17,7 +17,7 @@
  * - `dealer` filters rows by the dealer column; a one-dealer sheet (dealer from the title) is kept whole.
  */
 import type { CellValue, Fen, IsoDate, Side } from "../model";
-import { dealerKey as normaliseDealerName } from "../values/refs";
+import { dealerKey } from "../values/refs";
 import { columnNumber } from "./columns";
 import { assignRoles, findHeader, type HeaderInfo } from "./header";
 import { normaliseHeader, STATEMENT_HEADER_WORDS } from "./roles";
@@ -31,8 +31,6 @@ import type { ColumnMapping, ReadOptions, ReadResult, Role } from "./types";
 export * from "./types";
 export { readIssueMessage, skipReasonMessage, type ReadMessages } from "./messages";
 export { normaliseRef, extractRefs, isVoucherNumber, dealerKey } from "../values/refs";
-/** @deprecated `dealerKey` itself under its former name, for callers not yet moved to it (the folding alone is ../values `foldDealerName`). */
-export { dealerKey as normaliseDealerName } from "../values/refs";
 export { parseAmount } from "../values/amount";
 export { parseDate } from "../values/date";
 export { columnLetter } from "./columns";
@@ -203,7 +201,7 @@ export function readGrid(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     date1904: grid.date1904 === true,
     hidden: hiddenRows.length > 0 ? new Set(hiddenRows) : null,
     uncomputed: uncomputedSet(grid.uncomputed),
-    wantDealer: options.dealer ? normaliseDealerName(options.dealer) : null,
+    wantDealer: options.dealer ? dealerKey(options.dealer) : null,
     asOf: options.asOf ?? null,
     titleDealer: result.dealer,
     yearStart,
@@ -259,8 +257,8 @@ function buildMapping(header: HeaderInfo, side: Side, left: number, options: Rea
  * (`dealer` null or left out), up to `asOf` inclusive when given.
  */
 export function balanceOf(result: ReadResult, dealer?: string | null, asOf?: IsoDate): Fen {
-  const key = dealer === undefined || dealer === null ? null : normaliseDealerName(dealer);
-  const matches = (d: string | null): boolean => key === null || (d !== null && normaliseDealerName(d) === key);
+  const key = dealer === undefined || dealer === null ? null : dealerKey(dealer);
+  const matches = (d: string | null): boolean => key === null || (d !== null && dealerKey(d) === key);
   let total = 0;
   for (const o of result.openings) if (matches(o.dealer) && (asOf === undefined || o.date === null || o.date <= asOf)) total += o.amount;
   const t = result.table;
