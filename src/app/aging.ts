@@ -43,6 +43,7 @@ import { readSheet } from "./read";
 import type { ReconcileRun, SheetRef } from "./reconcile";
 import { AGING_GROUP, AGING_MARK_STYLES, agingMarks, DEFAULT_MARK_STAGES, type MarkedStage } from "./reports/aging-marks";
 import { agingSheet, planSheet, TERM_SOURCE_TEXT } from "./reports/aging-sheets";
+import { capSheetLinks, FIND_ROWS_BY } from "./reports/links";
 
 /** Settings key of the user's default credit term in days (30 until they set one). */
 export const DEFAULT_TERM_SETTING = "duizhang.aging.defaultTermDays";
@@ -507,13 +508,14 @@ export async function writeAgingResults(run: AgingRun, target: AgingWriteTarget,
     checkCancelled(signal);
   }
   const src = { ledgerSheet: target.ledgerSheet, ...(target.ledgerSheets ? { ledgerSheets: target.ledgerSheets } : {}), markStages };
-  const aging = agingSheet(run.report, src, lang);
+  // Each within Excel's limit on links (./reports/links), saying so under its title when rows lost theirs.
+  const aging = capSheetLinks(agingSheet(run.report, src, lang), lang, null).spec;
   await port.writeSheet(aging, { signal });
   // Only the office-js port draws charts; the file port keeps their data blocks as tables.
   const chartsLeftOut = (aging.charts?.length ?? 0) > 0 && (await port.capabilities()).kind !== "excel" ? aging.charts!.length : 0;
   step();
   checkCancelled(signal);
-  const plan = planSheet(run.report, src, lang);
+  const plan = capSheetLinks(planSheet(run.report, src, lang), lang, FIND_ROWS_BY.plan).spec;
   await port.writeSheet(plan, { signal });
   step();
   return { agingSheet: aging.name, planSheet: plan.name, marked, chartsLeftOut };
