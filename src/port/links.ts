@@ -36,19 +36,39 @@ function linkOf(cell: unknown): Link | undefined {
   return cell !== null && typeof cell === "object" && "value" in cell ? (cell as OutCell).link : undefined;
 }
 
-/** Cells `capLinks` made plain, with the link each had: for a port that moves links (`sheetRowsPort`) and words their rows. */
+/** Excel's last row: a link past it names a run's row that a port on the way turns into a real one (app/sheet-rows). */
+const EXCEL_LAST_ROW = 1_048_576;
+
+/** Cells `capLinks` made plain that linked past Excel's last row, with their link: for the port that words those rows. */
 const droppedLinks = new WeakMap<OutCell, Link>();
 
-/** The link a cell had before `capLinks` dropped it; undefined for any other cell. */
+/**
+ * The link a cell had before `capLinks` dropped it, when it named a row past Excel's last (a run's row number,
+ * which `sheetRowsPort` turns into a sheet and row, rewording the cell's text); undefined for any other cell.
+ */
 export function droppedLinkOf(cell: OutCell): Link | undefined {
   return droppedLinks.get(cell);
 }
 
 /** The cell as it reads without its link: same value, format, fill, border, alignment; the link's blue dropped with it. */
+/** Every field of a cell, so a field added to `OutCell` cannot pass `withoutLink` unseen: this stops compiling. */
+const CELL_FIELDS: Record<keyof OutCell, true> = {
+  value: true, numberFormat: true, bold: true, fill: true, color: true, link: true, align: true, mergeAcross: true, border: true, fontSize: true, wrap: true,
+};
+void CELL_FIELDS;
+
 export function withoutLink(cell: OutCell): OutCell {
-  const { link, color, ...rest } = cell;
-  const plain: OutCell = color !== undefined && color.toUpperCase() !== LINK_COLOR ? { ...rest, color } : rest;
-  if (link) droppedLinks.set(plain, link);
+  const plain: OutCell = { value: cell.value };
+  if (cell.numberFormat !== undefined) plain.numberFormat = cell.numberFormat;
+  if (cell.bold !== undefined) plain.bold = cell.bold;
+  if (cell.fill !== undefined) plain.fill = cell.fill;
+  if (cell.color !== undefined && cell.color !== LINK_COLOR && cell.color.toUpperCase() !== LINK_COLOR) plain.color = cell.color;
+  if (cell.align !== undefined) plain.align = cell.align;
+  if (cell.mergeAcross !== undefined) plain.mergeAcross = cell.mergeAcross;
+  if (cell.border !== undefined) plain.border = cell.border;
+  if (cell.fontSize !== undefined) plain.fontSize = cell.fontSize;
+  if (cell.wrap !== undefined) plain.wrap = cell.wrap;
+  if (cell.link && cell.link.row > EXCEL_LAST_ROW) droppedLinks.set(plain, cell.link);
   return plain;
 }
 
@@ -85,8 +105,14 @@ export function capLinks(rows: OutRow[], limit: number = LINKS_PER_SHEET): Cappe
       continue;
     }
     // Of the cells linking to one place, the last keeps the link.
-    const keep = links.filter((c, i) => !links!.slice(i + 1).some((d) => sameLink(linkOf(row[c])!, linkOf(row[d])!)));
+    const keep = links.length === 1 ? links : links.filter((c, i) => !links!.some((d, j) => j > i && sameLink(linkOf(row[c])!, linkOf(row[d])!)));
     if (!full && kept + keep.length > limit) full = true;
+    if (!full && keep.length === links.length) {
+      out[r] = row;
+      kept += keep.length;
+      lastLinkedRow = r;
+      continue;
+    }
     const copy = row.slice();
     for (const c of links) {
       if (!full && keep.includes(c)) continue;
@@ -99,7 +125,7 @@ export function capLinks(rows: OutRow[], limit: number = LINKS_PER_SHEET): Cappe
       kept += keep.length;
       lastLinkedRow = r;
     }
-    out[r] = links.length === keep.length && !full ? row : copy;
+    out[r] = copy;
   }
   return { rows: out, kept, dropped, rowsUnlinked, lastLinkedRow, doubled };
 }
