@@ -1,7 +1,7 @@
 /**
  * How many links a written sheet may hold. Excel keeps at most 66,530 hyperlinks on one worksheet (its
  * "specifications and limits"); a file with more is refused or "repaired" on opening, and writing that many
- * through office-js takes minutes. Result sheets link row by row, so a large ledger's sheets would pass it:
+ * through office-js is very slow. Result sheets link row by row, so a large ledger's sheets would pass it:
  * `capLinks` keeps the links of the first rows within a safe number and makes the rest plain cells.
  */
 import type { OutCell, OutRow } from "./workbook";
@@ -9,7 +9,7 @@ import type { OutCell, OutRow } from "./workbook";
 /** Links kept on one sheet: under Excel's 66,530, with room to spare. */
 export const LINKS_PER_SHEET = 65_000;
 
-/** The colour our sheets give a link cell: a cell without its link loses it, so nothing blue is left that does not go anywhere. */
+/** The colour our sheets give a link cell. A cell made plain loses it too: blue reads as "click here", and it would go nowhere. */
 export const LINK_COLOR = "#0F6CBD";
 
 export interface CappedLinks {
@@ -23,7 +23,7 @@ export interface CappedLinks {
   rowsUnlinked: number;
   /**
    * Index (0-based) of the last row that keeps its links when some were dropped: every row up to it
-   * links as planned, none after it does; -1 when none keeps a link, and `rows.length - 1` when none was dropped.
+   * still links to each place it linked to, none after it links at all; -1 when none keeps a link, and `rows.length - 1` when none was dropped.
    */
   lastLinkedRow: number;
   /** Links dropped only because another cell of the same row links to the same place (see `capLinks`). */
