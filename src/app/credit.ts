@@ -39,7 +39,7 @@ import { msg, type Message } from "../core/messages";
 import type { CellValue, Fen, Grid, IsoDate } from "../core/model";
 import { formatFenGrouped } from "../core/money";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
-import { columnLetter } from "../core/read/columns";
+import { balanceCellMessage } from "../core/read/balances";
 import { dealerKey } from "../core/values/refs";
 import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, ReadOptions, RowMark, SheetInfo, SheetSpec, WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
@@ -422,7 +422,17 @@ function balanceWarnings(table: BalanceTable, result: CreditResult, asOf: IsoDat
   for (const m of table.mismatches) {
     if (assessed.has(dealerKey(m.dealer))) out.push(msg("credit.balances.row_off", { sheet, row: m.row, dealer: m.dealer, expected: m.expected, found: m.found }));
   }
-  for (const c of table.unreadable) out.push(msg("credit.balances.unreadable", { sheet, cell: `${columnLetter(c.column)}${c.row}`, found: c.found }));
+  for (const c of table.unreadable) out.push(msg("credit.balances.unreadable", { problem: balanceCellMessage(c) }));
+  return out;
+}
+
+/**
+ * The dealers (by key) whose balance-table row was left out for a cell that cannot be read: their exposure
+ * is not known. The assessment counts them at nothing; what is shown says it cannot be read instead.
+ */
+export function exposureUnknown(table: BalanceTable | null): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const c of table?.unreadable ?? []) if (c.dealer !== "") out.add(dealerKey(c.dealer));
   return out;
 }
 
@@ -619,7 +629,9 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
       : ["经销商", "得分", "等级", "建议账期（天）", "建议额度", "申请额度", "执行额度", "额度来源", exposureHead, "状态"]
     ).map((h) => headCell(h)),
   );
+  const unknown = exposureUnknown(run.balances);
   for (const d of r.dealers) {
+    const notKnown = unknown.has(dealerKey(d.dealer));
     rows.push([
       text(d.dealer, { wrap: true }),
       { value: d.score.score, border: true },
@@ -629,8 +641,8 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
       money(d.suggestion.requestedLimit),
       money(d.limit),
       text(d.limitSource === "register" ? s("信用档案", "register") : s("建议", "suggested")),
-      money(d.exposure),
-      text(p(STATUS_TEXT[d.status]), d.status === "over" ? { color: "#C50F1F", bold: true } : {}),
+      notKnown ? text(s("无法读取", "cannot be read"), { color: "#C50F1F" }) : money(d.exposure),
+      notKnown ? text("—") : text(p(STATUS_TEXT[d.status]), d.status === "over" ? { color: "#C50F1F", bold: true } : {}),
     ]);
   }
   for (const d of r.dealers) {
@@ -663,7 +675,7 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
       ]);
     }
   }
-  const over = r.exposures.filter((e) => e.status !== "ok");
+  const over = r.exposures.filter((e) => e.status !== "ok" && !unknown.has(dealerKey(e.dealer)));
   if (over.length > 0) {
     rows.push([], [{ value: s("超额度与接近额度", "Over and near the limit"), bold: true, mergeAcross: 5 }]);
     rows.push((lang === "en-US" ? ["Dealer", "Grade", "Limit in force", "From", "Exposure", "Status"] : ["经销商", "等级", "执行额度", "额度来源", "占用", "状态"]).map((h) => headCell(h)));
