@@ -165,11 +165,11 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   }
 
   if (values.json) {
-    // Dealers whose balance-table row cannot be read have no exposure figure (theirs above is not one).
-    const unknown = run.balances ? [...new Set(run.balances.unreadable.filter((c) => c.dealer !== "").map((c) => c.dealer))] : [];
+    // The balance table's dealers whose row cannot be read: the run gives them no exposure figure nor status.
+    const unknown = [...exposureUnknown(run.balances)];
     const fromBalances = run.balances ? { exposureFrom: "balances", balances: { file: balancesFile, sheet: run.balances.sheet, cutoff: run.balances.cutoff }, warnings: run.warnings, ...(unknown.length > 0 ? { exposureUnknown: unknown } : {}) } : {};
     const approvals = approved.length > 0 ? { approved: approved.map((a) => ({ dealer: a.undo.dealer, sheet: a.undo.sheet, row: a.row, grade: a.values.grade, limit: formatFen(a.values.limit), termDays: a.values.termDays, rated: a.values.rated, nextReview: a.values.nextReview, asOf: a.values.asOf, approver: a.values.approver })) } : {};
-    await writeJson(ctx.io, { ...withoutUnknownExposure(toCreditJson(shown.result), unknown), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...approvals, ...(out !== undefined ? { out } : {}) });
+    await writeJson(ctx.io, { ...toCreditJson(shown.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...approvals, ...(out !== undefined ? { out } : {}) });
   } else {
     ctx.io.out(creditText(shown, lang));
     for (const a of approved) ctx.io.out(approvedText(a, lang));
@@ -219,20 +219,6 @@ export function approvedText(a: ApprovalWritten, lang: Lang): string {
 
 const STATUS: Record<string, [string, string]> = { ok: ["正常", "ok"], near: ["接近额度", "near"], over: ["超额度", "over"] };
 
-/** The JSON with no exposure figure (null, and no status) for the dealers whose balance-table row cannot be read. */
-function withoutUnknownExposure(json: ReturnType<typeof toCreditJson>, dealers: readonly string[]) {
-  if (dealers.length === 0) return json;
-  const keys = new Set(dealers.map(dealerKey));
-  const unknown = (d: string) => keys.has(dealerKey(d));
-  return {
-    ...json,
-    dealers: json.dealers.map((d) => (unknown(d.dealer) ? { ...d, exposure: null, status: null } : d)),
-    review: json.review.map((v) => (unknown(v.dealer) ? { ...v, exposure: null } : v)),
-    exposures: json.exposures.map((e) => (unknown(e.dealer) ? { ...e, exposure: null, status: null } : e)),
-    overLimit: json.overLimit.filter((d) => !unknown(d)),
-  };
-}
-
 export function creditText(run: CreditRun, lang: Lang): string {
   const s = (zh: string, en: string) => say(lang, zh, en);
   const r = run.result;
@@ -240,8 +226,6 @@ export function creditText(run: CreditRun, lang: Lang): string {
   lines.push(`${s("评估日", "As of")}: ${r.asOf}  ${s("申请", "Applications")}: ${r.dealers.length}  ${s("评分标准", "Scorecard")}: ${run.scorecard.sheet ?? s("默认", "default")}`);
   if (run.balances) lines.push(s(`占用取自余额表“${run.balances.sheet}”（截止 ${run.balances.cutoff ?? "未写明"}）的期末余额`, `Exposure from the closing balances of the balance table "${run.balances.sheet}" (at ${run.balances.cutoff ?? "no stated date"})`));
   for (const w of run.warnings) lines.push(`${s("注意", "Note")}: ${w}`);
-  const unknown = exposureUnknown(run.balances);
-  const notKnown = (dealer: string) => unknown.has(dealerKey(dealer));
   lines.push(
     renderTable(
       [s("经销商", "Dealer"), s("得分", "Score"), s("等级", "Grade"), s("账期", "Term"), s("建议额度", "Suggested"), s("执行额度", "Limit"), s("占用", "Exposure"), s("状态", "Status"), s("复评", "Review")],
@@ -252,8 +236,8 @@ export function creditText(run: CreditRun, lang: Lang): string {
         String(d.suggestion.termDays),
         formatFenGrouped(d.suggestion.limit),
         formatFenGrouped(d.limit) + (d.limitSource === "register" ? s("（档案）", " (register)") : ""),
-        notKnown(d.dealer) ? s("无法读取", "cannot be read") : formatFenGrouped(d.exposure),
-        notKnown(d.dealer) ? "—" : say(lang, ...STATUS[d.status]),
+        d.exposure === null ? s("无法读取", "cannot be read") : formatFenGrouped(d.exposure),
+        d.status === null ? "—" : say(lang, ...STATUS[d.status]),
         d.reviewDue ?? "",
       ]),
       [1, 3, 4, 5, 6],
@@ -272,7 +256,8 @@ export function creditText(run: CreditRun, lang: Lang): string {
       lines.push(`  ${v.dealer}  ${v.grade}  ${s("下次复评", "next review")} ${v.nextReview ?? "-"}  ${fresh}${why}`);
     }
   }
-  const over = r.exposures.filter((e) => e.status === "over" && !notKnown(e.dealer));
+  // Over means a known exposure above the limit: a dealer whose exposure cannot be read is never listed.
+  const over = r.exposures.flatMap((e) => (e.status === "over" && e.exposure !== null ? [{ ...e, exposure: e.exposure }] : []));
   if (over.length > 0) {
     lines.push("", s("超额度：", "Over the limit:"));
     for (const e of over) lines.push(`  ${e.dealer}  ${s("占用", "exposure")} ${formatFenGrouped(e.exposure)} / ${s("额度", "limit")} ${formatFenGrouped(e.limit)}`);
