@@ -34,7 +34,7 @@ import {
 } from "../core/collect";
 import { REGISTER_SHEET, readRegister, type RegisterRead } from "../core/letters";
 import { UNNAMED_DEALER } from "../core/aging";
-import { amountAt, columnLetter, normaliseDealerName, pickRows, sheetAt, type EntryTable, type ReadResult } from "../core/read";
+import { amountAt, columnLetter, dealerKey, pickRows, sheetAt, type EntryTable, type ReadResult } from "../core/read";
 import { parseTermDays } from "../core/values/term";
 import { parseRegister as parseCreditRegister, registerTerms, REGISTER_SHEET as CREDIT_REGISTER_SHEET, type RegisterRead as CreditRegisterRead } from "../core/credit";
 import { PortError, type ReadableWorkbook, type WorkbookPort } from "../port/workbook";
@@ -43,6 +43,7 @@ import { readSheet } from "./read";
 import type { ReconcileRun, SheetRef } from "./reconcile";
 import { AGING_GROUP, AGING_MARK_STYLES, agingMarks, DEFAULT_MARK_STAGES, type MarkedStage } from "./reports/aging-marks";
 import { agingSheet, planSheet, TERM_SOURCE_TEXT } from "./reports/aging-sheets";
+import { capSheetLinks, FIND_ROWS_BY } from "./reports/links";
 
 /** Settings key of the user's default credit term in days (30 until they set one). */
 export const DEFAULT_TERM_SETTING = "duizhang.aging.defaultTermDays";
@@ -152,19 +153,19 @@ async function collectionChecks(report: AgingReport, ledger: ReadResult, port: R
  * The rows that can be payments (negative, dated) as entries: the only ones the limitation period and the
  * commitment check look at (date, amount, 摘要, dealer, sheet and row), so a full-sheet ledger's sales are
  * never made into objects. They carry no references: nothing here looks at them. With `dealer`, only that
- * dealer's rows (an unnamed row is `UNNAMED_DEALER`'s; names compared as `normaliseDealerName` has them).
+ * dealer's rows (an unnamed row is `UNNAMED_DEALER`'s; names compared as `dealerKey` has them).
  */
 export function paymentEntries(table: EntryTable, dealer?: string): Entry[] {
   const out: Entry[] = [];
   const { dates, descriptions, dealers } = table;
-  const key = dealer === undefined ? null : normaliseDealerName(dealer);
+  const key = dealer === undefined ? null : dealerKey(dealer);
   const theirs = new Map<string | null, boolean>();
   for (let i = 0; i < table.length; i++) {
     const amount = amountAt(table, i);
     if (amount >= 0 || dates[i] === null) continue;
     if (key !== null) {
       let same = theirs.get(dealers[i]);
-      if (same === undefined) theirs.set(dealers[i], (same = normaliseDealerName(dealers[i] ?? UNNAMED_DEALER) === key));
+      if (same === undefined) theirs.set(dealers[i], (same = dealerKey(dealers[i] ?? UNNAMED_DEALER) === key));
       if (!same) continue;
     }
     out.push({ sheet: sheetAt(table, i), row: table.rows[i], date: dates[i], ref: null, refs: [], description: descriptions[i], amount, dealer: dealers[i], rep: null, termDays: null });
@@ -278,7 +279,7 @@ export function parseTermTable(
   }
   const ledgerSpelling = new Map<string, string>();
   for (const name of ledgerNames) {
-    const key = normaliseDealerName(name);
+    const key = dealerKey(name);
     if (key !== "" && !ledgerSpelling.has(key)) ledgerSpelling.set(key, name);
   }
   const termLetter = columnLetter(left + termCol);
@@ -309,7 +310,7 @@ export function parseTermTable(
       });
       continue;
     }
-    const key = normaliseDealerName(dealer);
+    const key = dealerKey(dealer);
     const before = byKey.get(key);
     if (before && before.days !== days) {
       out.issues.push({
@@ -428,8 +429,8 @@ export function reconciliationOf(run: Pick<ReconcileRun, "report" | "ledger" | "
  */
 function onlyDealer(ledger: ReadResult, dealer: string | undefined): { table: EntryTable; openings: ReadResult["openings"] } {
   if (dealer === undefined) return { table: ledger.table, openings: ledger.openings };
-  const key = normaliseDealerName(dealer);
-  const mine = (d: string | null) => d === null || normaliseDealerName(d) === key;
+  const key = dealerKey(dealer);
+  const mine = (d: string | null) => d === null || dealerKey(d) === key;
   const all = ledger.table;
   const positions: number[] = [];
   for (let i = 0; i < all.length; i++) if (mine(all.dealers[i])) positions.push(i);
@@ -508,13 +509,14 @@ export async function writeAgingResults(run: AgingRun, target: AgingWriteTarget,
     checkCancelled(signal);
   }
   const src = { ledgerSheet: target.ledgerSheet, ...(target.ledgerSheets ? { ledgerSheets: target.ledgerSheets } : {}), markStages };
-  const aging = agingSheet(run.report, src, lang);
+  // Each within Excel's limit on links (./reports/links), saying so under its title when rows lost theirs.
+  const aging = capSheetLinks(agingSheet(run.report, src, lang), lang, null).spec;
   await port.writeSheet(aging, { signal });
   // Only the office-js port draws charts; the file port keeps their data blocks as tables.
   const chartsLeftOut = (aging.charts?.length ?? 0) > 0 && (await port.capabilities()).kind !== "excel" ? aging.charts!.length : 0;
   step();
   checkCancelled(signal);
-  const plan = planSheet(run.report, src, lang);
+  const plan = capSheetLinks(planSheet(run.report, src, lang), lang, FIND_ROWS_BY.plan).spec;
   await port.writeSheet(plan, { signal });
   step();
   return { agingSheet: aging.name, planSheet: plan.name, marked, chartsLeftOut };

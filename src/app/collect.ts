@@ -65,7 +65,6 @@ import { both, render } from "../messages";
 import { describeFillWarning, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
 import type { Entry, Fen, IsoDate } from "../core/model";
 import { dealerKey } from "../core/values/refs";
-import { formatFen } from "../core/money";
 import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";
 import { PortError, writableOr, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
 import { msg } from "../core/messages";
@@ -313,19 +312,19 @@ export type PromiseResult = { ok: true; run: PromiseRun } | { ok: false; problem
 export function scheduleProblemText(p: ScheduleProblem, lang: Lang): string {
   switch (p.code) {
     case "bad_count":
-      return say(lang, `分期期数应为 1 至 120 的整数（收到 ${p.count}）`, `the number of installments must be a whole number from 1 to 120 (got ${p.count})`);
+      return render(msg("collect.schedule.bad_count", { count: p.count }), lang);
     case "bad_interval":
-      return say(lang, `间隔天数应为 1 至 366 的整数（收到 ${p.days}）`, `the interval must be a whole number of days from 1 to 366 (got ${p.days})`);
+      return render(msg("collect.schedule.bad_interval", { days: p.days }), lang);
     case "bad_amount":
-      return say(lang, `承诺金额应大于零（收到 ${formatFen(p.amount)}）`, `the amount must be above zero (got ${formatFen(p.amount)})`);
+      return render(msg("collect.schedule.bad_amount", { amount: p.amount }), lang);
     case "bad_date":
-      return say(lang, `日期“${p.date}”无效，请写成 2026-12-15`, `"${p.date}" is not a valid date; write it as 2026-12-15`);
+      return render(msg("collect.schedule.bad_date", { date: p.date }), lang);
     case "hand_sum_differs":
-      return say(lang, `各期金额合计 ${formatFen(p.sum)} 不等于承诺金额 ${formatFen(p.amount)}`, `the installments add up to ${formatFen(p.sum)}, not the amount ${formatFen(p.amount)}`);
+      return render(msg("collect.schedule.hand_sum_differs", { amount: p.amount, sum: p.sum }), lang);
     case "hand_dates_not_rising":
-      return say(lang, `第 ${p.n} 期的日期不晚于上一期`, `installment ${p.n} is not dated after the one before`);
+      return render(msg("collect.schedule.hand_dates_not_rising", { n: p.n }), lang);
     case "too_small":
-      return say(lang, `金额 ${formatFen(p.amount)} 不够分成 ${p.count} 期（每期至少 0.01 元）`, `${formatFen(p.amount)} cannot be split into ${p.count} installments of at least 0.01`);
+      return render(msg("collect.schedule.too_small", { amount: p.amount, count: p.count }), lang);
   }
 }
 
@@ -354,10 +353,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   const dealer = d.dealer === UNNAMED_DEALER ? req.dealer : d.dealer;
   const amount = req.amount ?? d.openBalance;
   if (amount <= 0) {
-    return {
-      ok: false,
-      problem: { code: "nothing_owed", message: say(lang, `经销商“${dealer}”截至 ${asOf} 的余额为 ${formatFen(d.openBalance)}，没有可承诺的欠款（可用 --amount 指定金额）`, `dealer "${dealer}" owes ${formatFen(d.openBalance)} at ${asOf}: nothing to commit to (give --amount)`) },
-    };
+    return { ok: false, problem: { code: "nothing_owed", message: render(msg("collect.promise.nothing_owed", { dealer, asOf, balance: d.openBalance }), lang) } };
   }
   const schedule = "hand" in req.installments ? handSchedule(amount, req.installments.hand) : installmentSchedule(amount, req.installments.count, req.installments.first, req.installments.every);
   if (!schedule.ok) return { ok: false, problem: { code: "schedule", message: scheduleProblemText(schedule.problem, lang) } };

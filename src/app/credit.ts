@@ -29,6 +29,8 @@ import {
   type ApplicationField,
   type CreditResult,
   type DealerCredit,
+  type ExposureLine,
+  type ExposureStatus,
   type RegisterRead,
   type RegisterRow,
   type Scorecard,
@@ -39,7 +41,7 @@ import { msg, type Message } from "../core/messages";
 import type { CellValue, Fen, Grid, IsoDate } from "../core/model";
 import { addFen, fen, fenToYuan, formatFenGrouped } from "../core/money";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
-import { columnLetter } from "../core/read/columns";
+import { balanceCellMessage } from "../core/read/balances";
 import { dealerKey } from "../core/values/refs";
 import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, ReadOptions, RowMark, SheetInfo, SheetSpec, WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
@@ -395,6 +397,7 @@ export async function runCredit(req: CreditRequest): Promise<CreditOutcome> {
     card: scorecard.card,
     defaultTermDays: req.defaultTermDays ?? DEFAULT_TERM_DAYS,
     balances: balances ? closingByDealer(balances) : null,
+    unknownExposure: balances ? unknownExposureOf(balances) : null,
   });
   const warnings = balances ? balanceWarnings(balances, result, req.asOf).map((m) => render(m, lang)) : [];
   return { ok: true, run: { result, scorecard, register, ledger, applicationSheets: survey.sheets, exposureFrom: balances ? "balances" : ledger ? "ledger" : "none", balances, warnings }, survey };
@@ -422,7 +425,30 @@ function balanceWarnings(table: BalanceTable, result: CreditResult, asOf: IsoDat
   for (const m of table.mismatches) {
     if (assessed.has(dealerKey(m.dealer))) out.push(msg("credit.balances.row_off", { sheet, row: m.row, dealer: m.dealer, expected: m.expected, found: m.found }));
   }
-  for (const c of table.unreadable) out.push(msg("credit.balances.unreadable", { sheet, cell: `${columnLetter(c.column)}${c.row}`, found: c.found }));
+  for (const c of table.unreadable) out.push(msg("credit.balances.unreadable", { problem: balanceCellMessage(c) }));
+  return out;
+}
+
+/**
+ * The dealers (as the table writes them, in its order) whose balance-table row was left out for a cell that
+ * cannot be read: their exposure is not known. The assessment gets them from `unknownExposureOf`.
+ */
+export function exposureUnknown(table: BalanceTable | null): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const c of table?.unreadable ?? []) if (c.dealer !== "") out.add(c.dealer);
+  return out;
+}
+
+/** Those dealers by key, each with what is wrong with its cells: core gives them no exposure figure and no status. */
+function unknownExposureOf(table: BalanceTable): Map<string, Message[]> {
+  const out = new Map<string, Message[]>();
+  for (const c of table.unreadable) {
+    if (c.dealer === "") continue;
+    const k = dealerKey(c.dealer);
+    const why = out.get(k);
+    if (why) why.push(balanceCellMessage(c));
+    else out.set(k, [balanceCellMessage(c)]);
+  }
   return out;
 }
 
@@ -629,8 +655,8 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
       money(d.suggestion.requestedLimit),
       money(d.limit),
       text(d.limitSource === "register" ? s("信用档案", "register") : s("建议", "suggested")),
-      money(d.exposure),
-      text(p(STATUS_TEXT[d.status]), d.status === "over" ? { color: "#C50F1F", bold: true } : {}),
+      d.exposure === null ? text(s("无法读取", "cannot be read"), { color: "#C50F1F" }) : money(d.exposure),
+      d.status === null ? text("—") : text(p(STATUS_TEXT[d.status]), d.status === "over" ? { color: "#C50F1F", bold: true } : {}),
     ]);
   }
   for (const d of r.dealers) {
@@ -663,7 +689,7 @@ export function creditResultSpec(run: CreditRun, lang: Lang): SheetSpec {
       ]);
     }
   }
-  const over = r.exposures.filter((e) => e.status !== "ok");
+  const over = r.exposures.filter((e): e is ExposureLine & { exposure: Fen; status: ExposureStatus } => e.exposure !== null && e.status !== null && e.status !== "ok");
   if (over.length > 0) {
     rows.push([], [{ value: s("超额度与接近额度", "Over and near the limit"), bold: true, mergeAcross: 5 }]);
     rows.push((lang === "en-US" ? ["Dealer", "Grade", "Limit in force", "From", "Exposure", "Status"] : ["经销商", "等级", "执行额度", "额度来源", "占用", "状态"]).map((h) => headCell(h)));

@@ -19,7 +19,7 @@
 import { fatalReadIssue, readSheet } from "./read";
 import type { Lang } from "./lang";
 import { writeRegisterPlan } from "./register";
-import { balanceOf, entriesOf, type ReadResult } from "../core/read";
+import { balanceOf, entriesOf, readIssueMessage, type ReadResult, type UnreadRow } from "../core/read";
 import { describeReadIssue } from "../messages/read";
 import { dealerKey } from "../core/values/refs";
 import type { Fen, IsoDate } from "../core/model";
@@ -59,6 +59,7 @@ import { describeBalanceRowOff, describeCompanyProblem, describeFillWarning, des
 import { findSheet, writeTemplateSheet } from "./template-sheet";
 import { PortError, writableOr, type OutCell, type OutRow, type ReadableWorkbook, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
 import { msg } from "../core/messages";
+import { render } from "../messages/render";
 
 export type LettersStage = "reading" | "generating" | "writing";
 
@@ -95,7 +96,7 @@ export interface LettersRequest {
   lang: Lang;
 }
 
-export type LetterSkipCode = "zero_balance" | "not_in_ledger" | "letter_refused" | "balance_row_off";
+export type LetterSkipCode = "zero_balance" | "not_in_ledger" | "letter_refused" | "balance_row_off" | "balance_row_unreadable";
 
 export interface SkippedDealer {
   dealer: string;
@@ -332,13 +333,24 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
     const m = rowsOff.get(dealerKey(dealer));
     return m ? describeBalanceRowOff(m, lang) : null;
   };
+  // A balance-table row left out for a cell that cannot be read (a formula without its result, an error…):
+  // its dealer's balance is not known, so it gets no letter, whatever other rows of the table say.
+  const rowsUnread = balanceRowsUnread(read);
+  const unreadReason = (dealer: string): string | null => {
+    const u = rowsUnread.get(dealerKey(dealer));
+    return u ? render(msg("letters.skip.balance_row_unreadable", { problem: readIssueMessage(u.cells[0]!) }), lang) : null;
+  };
   if (named === null) {
     for (const b of books) {
       const off = offReason(b.name);
-      if (off !== null) skip(b.name, "balance_row_off", off);
+      const unread = unreadReason(b.name);
+      if (unread !== null) skip(b.name, "balance_row_unreadable", unread);
+      else if (off !== null) skip(b.name, "balance_row_off", off);
       else if (b.balance === 0) skip(b.name, "zero_balance", zeroReason);
       else chosen.push(b);
     }
+    // A dealer whose only row cannot be read is not among the books, and is said all the same.
+    for (const [key, u] of rowsUnread) if (!books.some((b) => dealerKey(b.name) === key)) skip(u.dealer!, "balance_row_unreadable", unreadReason(u.dealer!)!);
   } else {
     const seen = new Set<string>();
     for (const name of named) {
@@ -347,7 +359,9 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
       seen.add(key);
       const b = books.find((x) => dealerKey(x.name) === key);
       const off = b ? offReason(b.name) : null;
-      if (!b) skip(name, "not_in_ledger", say(lang, `台账“${read.sheet}”中没有这家经销商`, `not in the ledger "${read.sheet}"`));
+      const unread = unreadReason(name);
+      if (unread !== null) skip(b?.name ?? rowsUnread.get(key)!.dealer!, "balance_row_unreadable", unread);
+      else if (!b) skip(name, "not_in_ledger", say(lang, `台账“${read.sheet}”中没有这家经销商`, `not in the ledger "${read.sheet}"`));
       else if (off !== null) skip(b.name, "balance_row_off", off);
       else if (b.balance === 0) skip(b.name, "zero_balance", zeroReason);
       else chosen.push(b);
@@ -423,6 +437,8 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
     return { ...letterJson(d, sheet, place.firstRow, place.lastRow), balanceFen: d.balance, replyBy: d.replyBy, registerRow: n.row, reused: n.reused };
   });
   const warnings = [
+    // A balance-table row whose dealer cell cannot be read: some dealer's balance is not known.
+    ...(read.balanceRowsNotAddingUp !== undefined ? (read.unreadable ?? []).filter((u) => u.dealer === null && u.cells.length > 0).map((u) => render(msg("letters.skip.balance_row_unreadable", { problem: readIssueMessage(u.cells[0]!) }), lang)) : []),
     ...company.warnings,
     ...(company.from ? [...fillWarnings.values()].map((w) => describeFillWarning(w, lang)) : [...fillWarnings.values()].filter((w) => w.code !== "missing_company_detail").map((w) => describeFillWarning(w, lang))),
     ...plan.notices.map((n) => describeRegisterNotice(n, lang)),
@@ -475,6 +491,21 @@ export async function readRegisterStatus(
   if (!name) return null;
   const read = readRegister(await port.readSheet(name));
   return { status: registerStatus(read, today, calendar), sheet: name, problems: read.problems.map((p) => describeRegisterProblem(p, lang)) };
+}
+
+/**
+ * A balance table's rows left out for a cell that cannot be read, by dealer key (the first such row of a
+ * dealer); empty for a ledger of entries, whose unread rows are its reconciliation's to say.
+ */
+function balanceRowsUnread(read: ReadResult): Map<string, UnreadRow & { dealer: string }> {
+  const out = new Map<string, UnreadRow & { dealer: string }>();
+  if (read.balanceRowsNotAddingUp === undefined) return out;
+  for (const u of read.unreadable ?? []) {
+    if (u.dealer === null || u.cells.length === 0) continue;
+    const key = dealerKey(u.dealer);
+    if (!out.has(key)) out.set(key, u as UnreadRow & { dealer: string });
+  }
+  return out;
 }
 
 /** The dealers a reconciliation run could balance (both sides read), for "为该经销商生成对账函" and `{ reconciled }`. */

@@ -14,6 +14,7 @@ import type { Lang } from "./lang";
 import { readSheet } from "./read";
 import { MARK_STYLES, RECONCILE_GROUP, reconcileMarks } from "./reports/marks";
 import { differencesSheet, entriesByRow, reconciliationSheet } from "./reports/reconcile-sheets";
+import { capSheetLinks, FIND_ROWS_BY } from "./reports/links";
 
 /** Settings key holding the user's answers to suggestions: `{ [ledger sheet|statement sheet]: Decision[] }`. */
 export const DECISIONS_SETTING = "duizhang.decisions";
@@ -282,8 +283,9 @@ export async function writeReconcileResults(run: ReconcileRun, target: WriteTarg
   onStage?.("writing", 0, total);
   checkCancelled(signal);
   const marks = reconcileMarks(run.report.dealers);
-  const diff = differencesSheet(run.report, src, target.lang);
-  const rec = reconciliationSheet(run.report, src, target.lang);
+  // Each within Excel's limit on links (./reports/links), saying so under its title when rows lost theirs.
+  const diff = capSheetLinks(differencesSheet(run.report, src, target.lang), target.lang, FIND_ROWS_BY.differences).spec;
+  const rec = capSheetLinks(reconciliationSheet(run.report, src, target.lang), target.lang, FIND_ROWS_BY.reconciliation).spec;
   // Marks on both sheets and both result sheets in one batch: on Excel a few requests in all, where
   // call by call each part paid its own look-ups.
   await writeResultsOf(

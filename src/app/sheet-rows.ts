@@ -13,6 +13,7 @@ import type { Adjustment, DealerResult, ReconcileReport } from "../core/reconcil
 import type { ReadResult } from "../core/read";
 import { combinedOf } from "../core/read/sheets-of";
 import type { OutCell, OutRow, ReadableWorkbook, RowMark, Selection, SheetSpec, WorkbookPort } from "../port/workbook";
+import { droppedLinkOf } from "../port/links";
 
 /** Larger than any Excel row number (1,048,576), and decimal, so a number not turned back still ends in the row. */
 export const ROW_STRIDE = 10_000_000;
@@ -105,17 +106,20 @@ function shiftedReads(port: ReadableWorkbook, sheets: readonly string[]): Readab
  * said as rows.
  */
 function realCell(sheets: readonly string[], cell: OutCell): OutCell {
-  const link = cell.link;
+  // A cell whose link was dropped for Excel's limit (port/links) still says its rows as the user reads them.
+  const dropped = cell.link ? undefined : droppedLinkOf(cell);
+  const link = cell.link ?? dropped;
   if (!link || link.sheet !== sheets[0]) return cell;
   const to = sheetRowOf(sheets, link.row);
   const rows = typeof cell.value === "string" ? /^(\D*?)(\d[\d,\s]*?)(…?)$/.exec(cell.value) : null;
   const value = rows ? `${rows[1]}${rows[2].split(/,\s*/).map((n) => rowLabel(sheets, Number(n))).join(rows[2].includes(", ") ? ", " : ",")}${rows[3]}` : cell.value;
   if (value === cell.value && link.row < ROW_STRIDE) return cell;
+  if (dropped) return { ...cell, value };
   return { ...cell, value, link: { ...link, sheet: to.sheet, row: to.row } };
 }
 
 function realSpec(sheets: readonly string[], spec: SheetSpec): SheetSpec {
-  const rows = spec.rows.map((row): OutRow => row.map((c) => (c !== null && typeof c === "object" && "link" in c ? realCell(sheets, c) : c)));
+  const rows = spec.rows.map((row): OutRow => row.map((c) => (c !== null && typeof c === "object" && "value" in c && (c.link || droppedLinkOf(c)) ? realCell(sheets, c) : c)));
   return { ...spec, rows };
 }
 

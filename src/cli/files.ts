@@ -13,6 +13,7 @@ import { CsvWorkbook } from "../xlsx/csv-workbook";
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, XlsxWorkbook } from "../xlsx/workbook";
 import { XLS_LIMITS, XlsReadError, XlsWorkbook } from "../xlsx/xls";
 import { UsageError } from "./errors";
+import { isOle, isZip } from "./file-signatures";
 import { say } from "./options";
 import { render } from "../messages/render";
 import { msg } from "../core/messages";
@@ -88,15 +89,6 @@ export function writeFailureText(e: WholeFileError, lang: Lang): string {
     `cannot write the result file ${file}: ${en}. No partial file was left; an existing file of that name (if any) is unchanged`,
   );
 }
-
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
-}
-
-const isZip = (bytes: Uint8Array) => startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
-const isOle = (bytes: Uint8Array) => startsWith(bytes, OLE_SIGNATURE);
 
 /** Whether an OLE compound file (the container of .xls and of encrypted .xlsx) has a stream of that name. */
 function oleHasStream(bytes: Uint8Array, name: string): boolean {

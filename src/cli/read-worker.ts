@@ -21,6 +21,7 @@ import { readSheet } from "../app/read";
 import { packRead, unpackRead, type PackedRead } from "../app/table-transfer";
 import { CsvWorkbook } from "../xlsx/csv-workbook";
 import type { OpenedFile } from "./files";
+import { isOle, isZip } from "./file-signatures";
 
 /** Below this size (each of the two files) a second thread costs more to start than the read it takes over. */
 export const WORKER_MIN_BYTES = 4 << 20;
@@ -88,13 +89,6 @@ export function worthReadingApart(files: readonly string[], cwd: string, minByte
   });
 }
 
-/** Starts like a zip (an .xlsx) or an OLE container (an .xls): not for the worker to take as text. */
-function startsLikeWorkbook(bytes: Uint8Array): boolean {
-  const zip = [0x50, 0x4b, 0x03, 0x04];
-  const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  return [zip, ole].some((sig) => bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b));
-}
-
 /** In the worker: open the file as a CSV file is opened, say what sheet it holds, read it, hand the result back. */
 export async function serveSheetRead(): Promise<void> {
   const job = workerData as Job;
@@ -102,7 +96,8 @@ export async function serveSheetRead(): Promise<void> {
   let port: CsvWorkbook | null;
   try {
     const bytes = fs.readFileSync(job.file);
-    if (startsLikeWorkbook(bytes)) return post({ type: "left", reason: "not text" });
+    // Starts like an .xlsx or .xls workbook: not for the worker to take as text.
+    if (isZip(bytes) || isOle(bytes)) return post({ type: "left", reason: "not text" });
     // Named after the file, as the command line names a CSV file's sheet.
     port = CsvWorkbook.fromBytes(bytes, path.basename(job.file, path.extname(job.file)));
   } catch (e) {

@@ -33,7 +33,7 @@ import { checkMarkStyles } from "../port/marks";
 import { columnLetters, sameSheetName } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
 import { specWidth } from "../port/cells";
-import { addMarkRules, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET } from "./workbook";
+import { addMarkRules, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET, sheetTooLarge } from "./workbook";
 import { xmlSafe } from "./xml-safe";
 import { defaultPageSetup, XlsxWriter, type PageSetup, type SheetEntry, type SheetPart, type SheetSetup } from "./xlsx-writer";
 
@@ -130,9 +130,7 @@ export class StreamedWorkbook implements WorkbookPort {
   /** Checks a sheet about to be written and takes its id and place; our own are recorded as `XlsxWorkbook` records them. */
   private async startSheet(name: string, rows: number, columns: number, usersSheet: boolean): Promise<{ written: Written; entry: SheetEntry }> {
     this.assertOpen(name);
-    if (rows > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) {
-      throw new PortError("too_large", `${name}: ${rows} × ${columns}, > ${MAX_SHEET_ROWS} × ${MAX_SHEET_COLUMNS}`);
-    }
+    if (rows > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) throw sheetTooLarge(name, rows, columns);
     if (sameSheetName(name, SETTINGS_SHEET) || this.sheetsWritten.some((s) => sameSheetName(s.name, name))) throw new PortError("not_ours", name);
     const entry = this.writer.reserveSheet(xmlSafe(name));
     const written: Written = { name, id: entry.id, rows, columns, ours: !usersSheet };

@@ -17,7 +17,7 @@
  * - Selection: ExcelJS has no live selection; the sheet's view gets the active cell and the
  *   workbook's active tab, so Excel opens the file there, and `lastSelection` records it.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Writable } from "stream";
@@ -55,6 +55,18 @@ export const SETTINGS_SHEET = "_duizhang";
 export const MAX_SHEET_ROWS = 1_048_576;
 export const MAX_SHEET_COLUMNS = 16_384;
 const READ_CHUNK_ROWS = 10_000;
+
+let excelJsLoaded: typeof ExcelJS | null = null;
+
+/**
+ * ExcelJS, loaded the first time a workbook model is needed rather than with this module: with the
+ * packages it brings (zip, streams, CSV, polyfills) it takes about half a second to load, which a command
+ * that reads and writes only CSV (or reads an .xlsx file's values from its XML) never needs to spend.
+ */
+function excelJs(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (excelJsLoaded ??= require("exceljs") as typeof ExcelJS);
+}
 
 /** What every written cell of a sheet shares. */
 interface SheetLook {
@@ -113,8 +125,9 @@ export function cellValueOf(value: ExcelJS.CellValue | undefined): CellValue {
  * leaves such a result out), a merged cell its area's top-left value.
  */
 export function valueOfCell(cell: ExcelJS.Cell): CellValue {
-  const master = cell.type === ExcelJS.ValueType.Merge ? cell.master : cell;
-  if (master.type === ExcelJS.ValueType.Formula) return cellValueOf(master.result as ExcelJS.CellValue);
+  const { ValueType } = excelJs();
+  const master = cell.type === ValueType.Merge ? cell.master : cell;
+  if (master.type === ValueType.Formula) return cellValueOf(master.result as ExcelJS.CellValue);
   return cellValueOf(master.value);
 }
 
@@ -125,12 +138,13 @@ export function valueOfCell(cell: ExcelJS.Cell): CellValue {
  * copy of it shows, as Excel shows it, and as the sheet's XML reads.
  */
 function giveEastAsianDates(ws: ExcelJS.Worksheet, cells: readonly { row: number; column: number; format: string }[], date1904: boolean): void {
+  const { ValueType } = excelJs();
   for (const { row, column, format } of cells) {
     const cell = ws.getCell(row, column);
     // A copy of the style: ExcelJS shares one style object among the cells of a style index.
     cell.style = { ...cell.style, numFmt: format };
-    if (cell.type === ExcelJS.ValueType.Number) cell.value = serialDate(cell.value as number, date1904);
-    else if (cell.type === ExcelJS.ValueType.Formula && typeof cell.result === "number") {
+    if (cell.type === ValueType.Number) cell.value = serialDate(cell.value as number, date1904);
+    else if (cell.type === ValueType.Formula && typeof cell.result === "number") {
       cell.value = { ...(cell.value as ExcelJS.CellFormulaValue), result: serialDate(cell.result, date1904) };
     }
   }
@@ -248,7 +262,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const names = file.pkg.sheets.map((s) => s.name);
       const twins = names.filter((n) => names.some((m) => m !== n && sameSheetName(m, n)));
       if (twins.length > 0) throw new PortError("io", file.name, msg("xlsx.sheet_twins", { file: file.name, sheets: twins }));
-      const wb = new ExcelJS.Workbook();
+      const wb = new (excelJs().Workbook)();
       try {
         await wb.xlsx.load(file.bytes as unknown as ExcelJS.Buffer);
       } catch {
@@ -264,7 +278,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   static create(): XlsxWorkbook {
-    return new XlsxWorkbook(new ExcelJS.Workbook(), null);
+    return new XlsxWorkbook(new (excelJs().Workbook)(), null);
   }
 
   /** A workbook whose sheets are the user's (not ours): for the sample workbook and fixtures. */
@@ -530,7 +544,8 @@ export class XlsxWorkbook implements WorkbookPort {
    * says which cells were saved without one; a cell written since is a value, no formula.
    */
   private uncomputedCells(ws: ExcelJS.Worksheet): Array<[number, number]> {
-    const noResult = (cell: ExcelJS.Cell | undefined) => cell !== undefined && cell.type === ExcelJS.ValueType.Formula && cell.result === undefined;
+    const { ValueType } = excelJs();
+    const noResult = (cell: ExcelJS.Cell | undefined) => cell !== undefined && cell.type === ValueType.Formula && cell.result === undefined;
     const entry = this.file?.pkg.sheets.find((s) => s.name === ws.name);
     if (this.file && entry) return this.file.pkg.sheet(entry).uncomputed.filter(([r, c]) => noResult(ws.findRow(r)?.findCell(c)));
     const out: Array<[number, number]> = [];

@@ -138,13 +138,23 @@ describe("duizhang promise", () => {
     ]);
   });
 
+  it("refuses a commitment for a dealer owing nothing, the balance grouped as every message shows money", async () => {
+    fs.writeFileSync(path.join(dir, "owes-nothing.csv"), "客户名称,日期,单号,摘要,借方,贷方\n华东建材,2026-09-01,INV1,销售,1000,\n华东建材,2026-09-20,SK1,收款,,2200.50\n");
+    const args = ["promise", "--ledger", "owes-nothing.csv", "--dealer", "华东建材", "--as-of", "2026-11-30", "--installments", "2", "--first", "2026-12-15"];
+    const zh = await run(args, dir);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain("经销商“华东建材”截至 2026-11-30 的余额为 -1,200.50，没有可承诺的欠款（可用 --amount 指定金额）");
+    const en = await run([...args, "--lang", "en"], dir);
+    expect(en.err).toContain('dealer "华东建材" owes -1,200.50 at 2026-11-30: nothing to commit to (give --amount)');
+  });
+
   it("refuses a --schedule that misses the amount by a fen, or a malformed one, in one line with exit 2", async () => {
     fs.writeFileSync(path.join(dir, "typed2.csv"), "客户名称,日期,单号,摘要,借方,贷方\n华东建材,2026-09-01,INV1,销售,12000.50,\n");
     const r = await run(["promise", "--ledger", "typed2.csv", "--dealer", "华东建材", "--as-of", "2026-11-30", "--schedule", "2026-12-15:6000,2027-01-15:6000.49"], dir);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err.trim().split("\n")).toHaveLength(1);
-    expect(r.err).toContain("--schedule: 各期金额合计 12000.49 不等于承诺金额 12000.50");
+    expect(r.err).toContain("--schedule: 各期金额合计 12,000.49 不等于承诺金额 12,000.50");
     expect(fs.existsSync(path.join(dir, "typed2.xlsx"))).toBe(false);
     const bad = await run(["promise", "--ledger", "typed2.csv", "--dealer", "华东建材", "--as-of", "2026-11-30", "--schedule", "2026-12-15=12000.50"], dir);
     expect(bad.code).toBe(2);

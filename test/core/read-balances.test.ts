@@ -86,7 +86,7 @@ describe("readBalanceTable", () => {
   test("an unreadable amount leaves its row out and names the cell", () => {
     const t = readBalanceTable(grid([["客户", "期初余额", "本期借方", "本期贷方", "期末余额"], ["杭州美达商贸", 1, "待定", 0, 1]]))!;
     expect(t.rows).toEqual([]);
-    expect(t.unreadable).toEqual([{ sheet: "余额表", row: 2, column: 3, found: "待定" }]);
+    expect(t.unreadable).toEqual([{ sheet: "余额表", row: 2, column: 3, found: "待定", dealer: "杭州美达商贸", header: "本期借方", code: "bad_amount", expected: "amount" }]);
   });
 });
 

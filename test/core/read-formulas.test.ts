@@ -150,3 +150,24 @@ test("an error value in an amount cell of a sheet without the list (office-js, C
   expect(problems(r)).toEqual(["E2 formula_error amount #DIV/0!"]);
   expect(unread(r).map(([row]) => row)).toEqual([2]);
 });
+
+test("a 余额 column of formulas without results beside readable amounts is no problem: the balances are only left unchecked", () => {
+  const r = readGrid(
+    grid(
+      [
+        HEAD,
+        ["2026-01-05", "甲公司", "XS-1", "销售", 1000, _, _],
+        ["2026-01-06", "甲公司", "SK-1", "收款", _, 400, _],
+      ],
+      [
+        [2, 7],
+        [3, 7],
+      ],
+    ),
+    { side: "ledger" },
+  );
+  expect(r.errors).toEqual([]);
+  expect(unread(r)).toEqual([]);
+  expect(r.closingBalance).toBe(60_000);
+  expect(r.balanceCheck.checked).toBe(false);
+});

@@ -1,4 +1,4 @@
-import { normaliseDealerName, reconcile, pairingId, type DealerResult, type ReconcileReport } from "../../src/core/reconcile";
+import { dealerKey, reconcile, pairingId, type DealerResult, type ReconcileReport } from "../../src/core/reconcile";
 import { opening, side } from "./reconcile.fixtures";
 import { zhText } from "../messages/text";
 import { fen } from "../../src/core/money";
@@ -388,9 +388,9 @@ describe("the 余额调节表", () => {
 describe("many dealers", () => {
   test("dealer names are keyed without spaces, full-width forms, brackets or legal suffixes", () => {
     expect(
-      ["某某商贸有限公司", "某某商贸 有限责任公司", "某某商贸股份有限公司", "（某某商贸）", "某某商贸", "ＡＢＣ贸易 Co., Ltd."].map(normaliseDealerName),
+      ["某某商贸有限公司", "某某商贸 有限责任公司", "某某商贸股份有限公司", "（某某商贸）", "某某商贸", "ＡＢＣ贸易 Co., Ltd."].map(dealerKey),
     ).toEqual(["某某商贸", "某某商贸", "某某商贸", "某某商贸", "某某商贸", "ABC贸易"]);
-    expect(normaliseDealerName("某某集团有限公司")).toBe("某某集团");
+    expect(dealerKey("某某集团有限公司")).toBe("某某集团");
   });
 
   test("every dealer is reconciled after name normalisation, sorted by key, one result each", () => {

@@ -1,7 +1,7 @@
 import { dealerKey, parseTermDays, serialToIso, isoToSerial } from "../../src/core/values";
-import { normaliseDealerName as reconcileKey } from "../../src/core/reconcile";
+import { dealerKey as reconcileKey } from "../../src/core/reconcile";
 import { dealerKey as agingKey, isValidTerm, TermResolver } from "../../src/core/aging";
-import { normaliseDealerName as readerKey, readGrid, entriesOf } from "../../src/core/read";
+import { dealerKey as readerKey, readGrid, entriesOf } from "../../src/core/read";
 import { parseTermDays as appTermDays } from "../../src/app/aging";
 
 describe("one rule for the same dealer", () => {
@@ -30,6 +30,31 @@ describe("one rule for the same dealer", () => {
       ],
     });
     expect(r.dealers).toEqual(["美达商贸有限公司"]);
+  });
+});
+
+describe("a name means one thing", () => {
+  test("a function exported by core's parts under one name is the same function in each", async () => {
+    const parts = {
+      values: await import("../../src/core/values"),
+      read: await import("../../src/core/read"),
+      reconcile: await import("../../src/core/reconcile"),
+      aging: await import("../../src/core/aging"),
+    };
+    const seen = new Map<string, { part: string; fn: unknown }>();
+    const differ: string[] = [];
+    for (const [part, mod] of Object.entries(parts)) {
+      for (const [name, value] of Object.entries(mod)) {
+        if (typeof value !== "function") continue;
+        const first = seen.get(name);
+        if (!first) seen.set(name, { part, fn: value });
+        else if (first.fn !== value) differ.push(`${name}: ${first.part} / ${part}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    // The folding under its own name; the dealer key adds the English legal form on top of it.
+    expect(parts.values.foldDealerName("ABC Trading Co., Ltd.")).toBe("abctradingcoltd");
+    expect(parts.values.dealerKey("ABC Trading Co., Ltd.")).toBe("ABCTRADING");
   });
 });
 

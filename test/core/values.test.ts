@@ -1,6 +1,6 @@
 import { parseAmount } from "../../src/core/values/amount";
 import { isoToSerial, parseDate, serialToIso } from "../../src/core/values/date";
-import { extractRefs, isVoucherNumber, normaliseDealerName, normaliseRef } from "../../src/core/values/refs";
+import { extractRefs, isVoucherNumber, foldDealerName, normaliseRef } from "../../src/core/values/refs";
 import { toHalfWidth } from "../../src/core/values/text";
 
 const fen = (v: Parameters<typeof parseAmount>[0]) => {
@@ -220,9 +220,9 @@ describe("references", () => {
 describe("dealer names", () => {
   test("legal suffixes, brackets, spaces and width do not separate one dealer", () => {
     const forms = ["美达商贸（上海）有限公司", "美达商贸(上海)有限责任公司", " 美达商贸 (上海) ", "美达商贸上海股份有限公司", "美达商贸上海公司"];
-    expect(new Set(forms.map(normaliseDealerName))).toEqual(new Set(["美达商贸上海"]));
-    expect(normaliseDealerName("ＡＢＣ Trading Co.")).toBe("abctradingco");
-    expect(normaliseDealerName("有限公司")).toBe("有限公司");
+    expect(new Set(forms.map(foldDealerName))).toEqual(new Set(["美达商贸上海"]));
+    expect(foldDealerName("ＡＢＣ Trading Co.")).toBe("abctradingco");
+    expect(foldDealerName("有限公司")).toBe("有限公司");
   });
 
   test("half-width conversion covers the ideographic space and the full-width yen", () => {

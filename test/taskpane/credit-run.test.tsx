@@ -1,5 +1,5 @@
 /** The 信用 workflow (useCreditRun) over the office-js adapter on the fake Excel, without a browser. */
-import { CREDIT_NOTE, cellTarget, creditLines, freeSheetName, problemLines, useCreditRun, type CreditRunView } from "../../src/taskpane/credit/useCreditRun";
+import { CREDIT_NOTE, cellTarget, creditLines, exposureShown, freeSheetName, problemLines, useCreditRun, type CreditRunView } from "../../src/taskpane/credit/useCreditRun";
 import type { Selection } from "../../src/port/workbook";
 import { render } from "../../src/messages/render";
 import type { FixtureSheet } from "../../src/fake-excel";
@@ -237,6 +237,34 @@ describe("the 信用 workflow", () => {
     expect(hook.current.balances).toBeNull();
     await scoreAt(hook);
     expect([done(hook).exposureFrom, done(hook).result.dealers[0].exposure]).toEqual(["none", 0]);
+  });
+
+  test("a dealer whose balance-table row shows #N/A: exposure cannot be read, with the cell and what to do; no status against its limit, nothing marked", async () => {
+    // 顺和 is D in the register: any balance would be over its limit, and 0 would say it is within.
+    const table: FixtureSheet = { ...BALANCES, rows: [...BALANCES.rows, ["C002", "宁波顺和电器", 0, 80000, 0, "#N/A"]] };
+    const register: FixtureSheet = { ...REGISTER, rows: [REGISTER.rows[0], ["宁波顺和电器", "D", 50000, 30, "2026-06-10", "2027-06-10", "陈静", ""]] };
+    const apps: FixtureSheet = { ...APPLICATION_TABLE, rows: [...APPLICATION_TABLE.rows, ["宁波顺和电器", ...APPLICATION_TABLE.rows[1].slice(1)]] };
+    const { pane, hook } = await setUp([apps, table, register], null);
+    await scoreAt(hook);
+    const run = done(hook);
+    const shunhe = run.result.dealers.find((d) => d.dealer === "宁波顺和电器")!;
+    expect([shunhe.limit, shunhe.exposure, shunhe.status]).toEqual([5_000_000, null, null]);
+    const cell = "工作表“往来余额表”单元格 F5（期末余额）：公式的结果是错误值“#N/A”。请改正这个单元格的公式（或它引用的单元格），在 Excel 中保存后再读取。";
+    expect(exposureShown(shunhe, "zh-CN")).toEqual({ status: "unknown", statusText: "占用无法读取", exposure: "无法读取", why: [cell] });
+    const en = exposureShown(shunhe, "en-US");
+    expect([en.status, en.statusText, en.exposure, en.why.length]).toEqual(["unknown", "Exposure cannot be read", "cannot be read", 1]);
+    expect(en.why[0]).toContain("F5");
+    // The exposure list says the same of the register's line; 美达's figure is shown as before.
+    const lines = run.result.exposures.map((e) => [e.dealer, exposureShown(e, "zh-CN")]);
+    expect(lines).toEqual([
+      ["杭州美达商贸", { status: "over", statusText: "超额度", exposure: "300,000.00", why: [] }],
+      ["宁波顺和电器", { status: "unknown", statusText: "占用无法读取", exposure: "无法读取", why: [cell] }],
+    ]);
+    expect(run.warnings).toContain(`${cell} 余额表的这一行未读取：这家经销商的占用无法得出（不按 0 计），改正后请重新评估`);
+    // Marking: 美达 is over (it has no register row); 顺和's register row is not marked.
+    await step(() => hook.current.mark());
+    await until(() => hook.current.busy === null);
+    expect(await pane.port.listMarks("credit", "信用档案")).toEqual([]);
   });
 
   test("a balance table chosen as the ledger gives exposure instead of entries", async () => {

@@ -245,6 +245,19 @@ describe("the result workbook written by our own writer", () => {
     expect((await (await XlsxWorkbook.open(file)).readSheet("t")).values).toEqual([["_x0041_ and _x00e9_"], ["_x0042_"]]);
   });
 
+  it("refuses a sheet too large for .xlsx with the same message as the in-memory workbook, naming the sheet", async () => {
+    const rows = new Array(1_048_577).fill([]);
+    const wb = await StreamedWorkbook.create(path.join(dir, "too-large.xlsx"));
+    const streamed = wb.writeSheet({ name: "催款计划", rows });
+    const inMemory = XlsxWorkbook.create().writeSheet({ name: "催款计划", rows });
+    const [a, b] = await Promise.all([streamed.catch((e: unknown) => e), inMemory.catch((e: unknown) => e)]);
+    await wb.abandon();
+    expect(fs.existsSync(path.join(dir, "too-large.xlsx"))).toBe(false);
+    expect(a).toMatchObject({ code: "too_large", detail: "催款计划" });
+    expect((a as { said?: unknown }).said).toEqual((b as { said?: unknown }).said);
+    expect((a as { said?: unknown }).said).toBeDefined();
+  });
+
   it("leaves an existing file as it was, and no temporary file, when the disk fails part-way", async () => {
     const target = path.join(dir, "full-disk.xlsx");
     fs.writeFileSync(target, "before");

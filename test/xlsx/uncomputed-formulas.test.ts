@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { readGrid } from "../../src/core/read";
 import { describeReadIssue } from "../../src/messages/read";
@@ -158,6 +159,23 @@ describe("the command line", () => {
       ["uncomputed_formula", "A4"],
       ["formula_error", "E5"],
     ]);
+  });
+
+  test("a ledger kept one sheet a month, written by ExcelJS with formulas and no results, names the cell on its own sheet", async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, day] of [["1月", "2026-01-05"], ["2月", "2026-02-05"]] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(["日期", "客户", "单号", "摘要", "借方", "贷方"]);
+      ws.addRow([new Date(`${day}T00:00:00Z`), "甲公司", `XS-${name}`, "销售", 1000, null]);
+      ws.addRow([new Date(`${day}T00:00:00Z`), "甲公司", `XS-${name}-2`, "销售", null, null]);
+      // ExcelJS saves a formula given without a result as `<f>` alone.
+      if (name === "2月") ws.getCell("E3").value = { formula: "E2*2" } as ExcelJS.CellFormulaValue;
+    }
+    await wb.xlsx.writeFile(path.join(dir, "月表.xlsx"));
+    const r = await run(["read", "月表.xlsx", "--sheet", "1月", "--sheet", "2月", "--json"], dir);
+    const json = JSON.parse(r.out) as { counts: { entries: number }; errors: { code: string; sheet: string; row: number; column: string }[]; skipped: { row: number; reason: string }[] };
+    expect(json.errors.map((e) => [e.code, e.sheet, `${e.column}${e.row}`])).toEqual([["uncomputed_formula", "2月", "E3"]]);
+    expect(json.counts.entries).toBe(2);
   });
 
   test("reconcile lists the cells as unreadable and never calls the dealer balanced", async () => {

@@ -19,7 +19,7 @@ import { ymdToIso } from "../../core/dates";
 import { formatFenGrouped } from "../../core/money";
 import { REGISTER_SHEET } from "../../core/letters";
 import type { IsoDate } from "../../core/model";
-import { normaliseDealerName } from "../../core/read";
+import { dealerKey } from "../../core/read";
 import { sheetsOf } from "../../core/read/sheets-of";
 import { describeReadIssue } from "../../messages/read";
 import { reconciliationOf, runAging, writeAgingResults, type AgingRun, type WrittenAging } from "../../app/aging";
@@ -227,7 +227,7 @@ function problemsOrThrow(run: AgingRun, dealer: string | undefined, lang: Lang):
   if (dealer !== undefined && run.report.dealers.length === 0) {
     const seen = new Map<string, string>();
     for (const name of [...run.ledger.dealers, ...(run.ledger.dealer ? [run.ledger.dealer] : []), ...run.ledger.skipped.filter((s) => s.reason === "other-dealer").map((s) => s.text)]) {
-      const key = normaliseDealerName(name);
+      const key = dealerKey(name);
       if (name !== "" && !seen.has(key)) seen.set(key, name);
     }
     const names = [...seen.values()];

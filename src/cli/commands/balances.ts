@@ -5,7 +5,10 @@
  */
 import type { IsoDate } from "../../core/model";
 import { formatFen, formatFenGrouped, subFen } from "../../core/money";
-import { balanceRowOf } from "../../core/read";
+import { balanceRowOf, columnLetter } from "../../core/read";
+import { balanceCellMessage } from "../../core/read/balances";
+import { dealerKey } from "../../core/values/refs";
+import { render } from "../../messages/render";
 import { describeReadIssue } from "../../messages/read";
 import { fatalReadIssue, readBalanceSheet, readSheet } from "../../app/read";
 import type { Lang } from "../../app/lang";
@@ -79,6 +82,36 @@ export async function commandBalancesOnly(ctx: Context, values: Values): Promise
   const dealer = optionalString(values, "dealer") ?? read.dealer;
   if (dealer === null) {
     throw new UsageError(say(lang, `看不出 ${statementFile} 是哪家经销商的对账单：请用 --dealer 指定`, `cannot tell whose statement ${statementFile} is: name the dealer with --dealer`));
+  }
+  // The dealer's row left out for a cell that cannot be read (a formula without its result, an error…): its
+  // balance is not known, so no agreement is claimed; each cell is said, with what to do.
+  const unread = table.unreadable.filter((c) => c.dealer !== "" && dealerKey(c.dealer) === dealerKey(dealer));
+  if (unread.length > 0) {
+    if (asOfMismatch) ctx.io.err(`duizhang: ${cutoffMismatchText(asOfMismatch, balancesFile, lang)}`);
+    const problems = unread.map((c) => ({ row: c.row, cell: `${columnLetter(c.column)}${c.row}`, code: c.code, found: c.found, message: render(balanceCellMessage(c), lang) }));
+    const cannot = say(
+      lang,
+      `余额表 ${balancesFile} 中“${unread[0]!.dealer}”的行无法读取，不知道其期末余额，不能确认一致：请按上述改正后重新核对。`,
+      `The row of "${unread[0]!.dealer}" in the balance table ${balancesFile} cannot be read, so its closing balance is not known and agreement cannot be confirmed: correct it as said above and compare again.`,
+    );
+    if (values.json) {
+      await writeJson(ctx.io, {
+        mode: "balances",
+        dealer: unread[0]!.dealer,
+        cutoff: table.cutoff,
+        cutoffSource: table.cutoffSource,
+        balances: { file: balancesFile, sheet, row: unread[0]!.row, closing: null, unreadable: problems },
+        statement: { file: statementFile, sheet: statementSheet, closing: formatFen(read.closingBalance), entries: read.table.length },
+        difference: null,
+        agrees: null,
+        rowCheck: "unreadable",
+        note: cannot,
+        ...(asOfMismatch ? { cutoffMismatch: asOfMismatch } : {}),
+      });
+      return EXIT_OK;
+    }
+    ctx.io.out([...problems.map((p) => p.message), `${say(lang, "对账单期末余额", "Statement, closing")}: ${formatFenGrouped(read.closingBalance)}  (${statementFile})`, cannot].join("\n"));
+    return EXIT_OK;
   }
   const row = balanceRowOf(table, dealer);
   if (row === null) {

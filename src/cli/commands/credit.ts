@@ -4,7 +4,7 @@
  * `duizhang credit template --out FILE`: the application sheet reps fill. No input is ever written.
  */
 import * as path from "path";
-import { APPLICATION_SHEET, approveCredit, creditResultSpec, findBalanceSheet, markOverLimit, readOnce, runCredit, scorecardSheetSpec, withApprovals, writeApplicationTemplate, type ApprovalWritten, type CreditProblem, type CreditRun } from "../../app/credit";
+import { APPLICATION_SHEET, approveCredit, creditResultSpec, exposureUnknown, findBalanceSheet, markOverLimit, readOnce, runCredit, scorecardSheetSpec, withApprovals, writeApplicationTemplate, type ApprovalWritten, type CreditProblem, type CreditRun } from "../../app/credit";
 import type { Lang } from "../../app/lang";
 import type { ReadableWorkbook } from "../../port/workbook";
 import { REGISTER_SHEET, SCORECARD_SHEET } from "../../core/credit";
@@ -165,7 +165,9 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   }
 
   if (values.json) {
-    const fromBalances = run.balances ? { exposureFrom: "balances", balances: { file: balancesFile, sheet: run.balances.sheet, cutoff: run.balances.cutoff }, warnings: run.warnings } : {};
+    // The balance table's dealers whose row cannot be read: the run gives them no exposure figure nor status.
+    const unknown = [...exposureUnknown(run.balances)];
+    const fromBalances = run.balances ? { exposureFrom: "balances", balances: { file: balancesFile, sheet: run.balances.sheet, cutoff: run.balances.cutoff }, warnings: run.warnings, ...(unknown.length > 0 ? { exposureUnknown: unknown } : {}) } : {};
     const approvals = approved.length > 0 ? { approved: approved.map((a) => ({ dealer: a.undo.dealer, sheet: a.undo.sheet, row: a.row, grade: a.values.grade, limit: formatFen(a.values.limit), termDays: a.values.termDays, rated: a.values.rated, nextReview: a.values.nextReview, asOf: a.values.asOf, approver: a.values.approver })) } : {};
     await writeJson(ctx.io, { ...toCreditJson(shown.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...approvals, ...(out !== undefined ? { out } : {}) });
   } else {
@@ -234,8 +236,8 @@ export function creditText(run: CreditRun, lang: Lang): string {
         String(d.suggestion.termDays),
         formatFenGrouped(d.suggestion.limit),
         formatFenGrouped(d.limit) + (d.limitSource === "register" ? s("（档案）", " (register)") : ""),
-        formatFenGrouped(d.exposure),
-        say(lang, ...STATUS[d.status]),
+        d.exposure === null ? s("无法读取", "cannot be read") : formatFenGrouped(d.exposure),
+        d.status === null ? "—" : say(lang, ...STATUS[d.status]),
         d.reviewDue ?? "",
       ]),
       [1, 3, 4, 5, 6],
@@ -254,7 +256,8 @@ export function creditText(run: CreditRun, lang: Lang): string {
       lines.push(`  ${v.dealer}  ${v.grade}  ${s("下次复评", "next review")} ${v.nextReview ?? "-"}  ${fresh}${why}`);
     }
   }
-  const over = r.exposures.filter((e) => e.status === "over");
+  // Over means a known exposure above the limit: a dealer whose exposure cannot be read is never listed.
+  const over = r.exposures.flatMap((e) => (e.status === "over" && e.exposure !== null ? [{ ...e, exposure: e.exposure }] : []));
   if (over.length > 0) {
     lines.push("", s("超额度：", "Over the limit:"));
     for (const e of over) lines.push(`  ${e.dealer}  ${s("占用", "exposure")} ${formatFenGrouped(e.exposure)} / ${s("额度", "limit")} ${formatFenGrouped(e.limit)}`);

@@ -1,6 +1,7 @@
 import { fen, formatFen, formatFenGrouped, subFen, sumFen, type Fen } from "../../core/money";
 import { columnLetter, entriesOf, type BalanceTable, type ReadResult, type Role, type SkipReason } from "../../core/read";
 import { combinedOf, sheetsOf } from "../../core/read/sheets-of";
+import { balanceCellIssue } from "../../core/read/balances";
 import { describeReadIssue, describeSkipReason } from "../../messages/read";
 import { fatalReadIssue, readBalanceSheet, readSheet } from "../../app/read";
 import type { Lang } from "../../app/lang";
@@ -208,7 +209,7 @@ export function balanceTableJson(t: BalanceTable): object {
     rows: t.rows.map((r) => ({ row: r.row, dealer: r.dealer, opening: r.opening === null ? null : formatFen(r.opening), debit: formatFen(r.debit), credit: formatFen(r.credit), closing: formatFen(r.closing) })),
     mismatches: t.mismatches.map((m) => ({ row: m.row, dealer: m.dealer, expected: formatFen(m.expected), found: formatFen(m.found) })),
     skipped: t.skipped,
-    unreadable: t.unreadable.map((u) => ({ row: u.row, column: columnLetter(u.column), found: u.found })),
+    unreadable: t.unreadable.map((u) => ({ row: u.row, column: columnLetter(u.column), found: u.found, code: u.code, dealer: u.dealer })),
   };
 }
 
@@ -241,6 +242,10 @@ function balanceTableText(t: BalanceTable, lang: Lang): string {
     }
   }
   for (const k of t.skipped) lines.push(s(`  跳过第 ${k.row} 行（${k.reason === "total" ? "合计行" : "无经销商"}${k.text ? `：${k.text}` : ""}）`, `  skipped row ${k.row} (${k.reason === "total" ? "totals" : "no dealer"}${k.text ? `: ${k.text}` : ""})`));
-  for (const u of t.unreadable) lines.push(s(`  第 ${u.row} 行 ${columnLetter(u.column)} 列的金额无法识别（“${u.found}”），该行未计入`, `  row ${u.row}: the amount in column ${columnLetter(u.column)} cannot be read ("${u.found}"); the row is left out`));
+  for (const u of t.unreadable) {
+    // A formula without its result or showing an error, or a dealer cell, is said as the reader says it.
+    if (u.code !== "bad_amount" || u.expected !== "amount") lines.push(`  ${describeReadIssue(balanceCellIssue(u), lang)}`);
+    else lines.push(s(`  第 ${u.row} 行 ${columnLetter(u.column)} 列的金额无法识别（“${u.found}”），该行未计入`, `  row ${u.row}: the amount in column ${columnLetter(u.column)} cannot be read ("${u.found}"); the row is left out`));
+  }
   return lines.join("\n");
 }

@@ -3,7 +3,7 @@
  * with their parameters (see `../messages`).
  */
 import type { Message } from "../messages";
-import type { IsoDate } from "../model";
+import type { Fen, IsoDate } from "../model";
 
 type None = Record<string, never>;
 
@@ -37,4 +37,14 @@ export interface CollectMessages {
   "collect.installment.partial": None;
   "collect.installment.missed": None;
   "collect.installment.due": None;
+  // Why a commitment's schedule cannot be made (amounts in fen).
+  "collect.schedule.bad_count": { count: number };
+  "collect.schedule.bad_interval": { days: number };
+  "collect.schedule.bad_amount": { amount: Fen };
+  "collect.schedule.bad_date": { date: string };
+  "collect.schedule.hand_sum_differs": { amount: Fen; sum: Fen };
+  "collect.schedule.hand_dates_not_rising": { n: number };
+  "collect.schedule.too_small": { amount: Fen; count: number };
+  /** A commitment for a dealer owing nothing at the as-of date, without an amount given. */
+  "collect.promise.nothing_owed": { dealer: string; asOf: IsoDate; balance: Fen };
 }

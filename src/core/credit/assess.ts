@@ -27,6 +27,11 @@ export interface CreditInput {
    * ledger; a dealer not in them has none. The ledger, when given too, still gives the history.
    */
   balances?: ReadonlyMap<string, Fen> | null;
+  /**
+   * Dealers (by key) whose exposure cannot be known, each with why (a balance-table row of theirs that cannot
+   * be read: each cell's problem). Their exposure is null and no status is claimed, whatever `balances` gives.
+   */
+  unknownExposure?: ReadonlyMap<string, readonly Message[]> | null;
 }
 
 export interface DealerCredit {
@@ -38,8 +43,12 @@ export interface DealerCredit {
   register: RegisterRow | null;
   limit: Fen;
   limitSource: "register" | "suggested";
-  exposure: Fen;
-  status: ExposureStatus;
+  /** Null when it cannot be known (`CreditInput.unknownExposure`): never counted as 0. */
+  exposure: Fen | null;
+  /** Null when the exposure is not known: neither over, near nor within the limit. */
+  status: ExposureStatus | null;
+  /** Why the exposure is not known (empty when it is). */
+  exposureUnknown: readonly Message[];
   /** The register's 下次复评日期 when it falls within 30 days of the as-of date or before; else null. */
   reviewDue: IsoDate | null;
 }
@@ -49,8 +58,12 @@ export interface ExposureLine {
   grade: string | null;
   limit: Fen;
   limitSource: "register" | "suggested";
-  exposure: Fen;
-  status: ExposureStatus;
+  /** Null when it cannot be known: never counted as 0. */
+  exposure: Fen | null;
+  /** Null when the exposure is not known. */
+  status: ExposureStatus | null;
+  /** Why the exposure is not known (empty when it is). */
+  exposureUnknown: readonly Message[];
   /** Open ledger rows of the dealer (marked when over the limit). */
   openRows: { sheet: string; row: number }[];
   registerRow: number | null;
@@ -74,7 +87,8 @@ export interface ReviewLine {
   proposedGrade: string | null;
   /** Why that grade is proposed (or why none can be), in the reader's language; null when nothing is proposed. */
   proposal: Message | null;
-  exposure: Fen;
+  /** Null when it cannot be known. */
+  exposure: Fen | null;
 }
 
 export interface CreditResult {
@@ -84,8 +98,14 @@ export interface CreditResult {
   review: ReviewLine[];
 }
 
-/** `over` above the limit (or any balance on a D-grade dealer: the lowest grade, cash before delivery), `near` from 80%. */
-export function exposureStatus(exposure: Fen, limit: Fen, lowestGrade: boolean): ExposureStatus {
+/**
+ * `over` above the limit (or any balance on a D-grade dealer: the lowest grade, cash before delivery), `near` from 80%;
+ * null for an exposure not known (nothing is claimed about it).
+ */
+export function exposureStatus(exposure: Fen, limit: Fen, lowestGrade: boolean): ExposureStatus;
+export function exposureStatus(exposure: Fen | null, limit: Fen, lowestGrade: boolean): ExposureStatus | null;
+export function exposureStatus(exposure: Fen | null, limit: Fen, lowestGrade: boolean): ExposureStatus | null {
+  if (exposure === null) return null;
   if (exposure > 0 && (lowestGrade || exposure > limit)) return "over";
   if (exposure > 0 && exposure * 5 >= limit * 4) return "near";
   return "ok";
@@ -133,8 +153,12 @@ export function assessCredit(input: CreditInput): CreditResult {
     }
     return h;
   };
-  const exposureOf = (dealer: string, history: PaymentHistory | null): Fen =>
-    input.balances ? input.balances.get(dealerKey(dealer)) ?? fen(0) : history?.exposure ?? fen(0);
+  const noReasons: readonly Message[] = [];
+  const whyUnknown = (dealer: string): readonly Message[] => input.unknownExposure?.get(dealerKey(dealer)) ?? noReasons;
+  const exposureOf = (dealer: string, history: PaymentHistory | null): Fen | null => {
+    if (input.unknownExposure?.has(dealerKey(dealer))) return null;
+    return input.balances ? input.balances.get(dealerKey(dealer)) ?? fen(0) : history?.exposure ?? fen(0);
+  };
 
   // The latest application per dealer counts (a rep may file again).
   const latest = new Map<string, Application>();
@@ -167,6 +191,7 @@ export function assessCredit(input: CreditInput): CreditResult {
       limitSource: fromRegister ? "register" : "suggested",
       exposure,
       status: exposureStatus(exposure, limit, grade === lowestGrade),
+      exposureUnknown: whyUnknown(app.dealer),
       reviewDue: reg && reviewIsDue(reg, asOf) ? reg.nextReview : null,
     });
   }
@@ -178,6 +203,7 @@ export function assessCredit(input: CreditInput): CreditResult {
     limitSource: d.limitSource,
     exposure: d.exposure,
     status: d.status,
+    exposureUnknown: d.exposureUnknown,
     openRows: d.history?.openRows ?? [],
     registerRow: d.register?.row ?? null,
   }));
@@ -194,6 +220,7 @@ export function assessCredit(input: CreditInput): CreditResult {
         limitSource: "register",
         exposure,
         status: exposureStatus(exposure, row.limit, row.grade === lowestGrade),
+        exposureUnknown: whyUnknown(row.dealer),
         openRows: history?.openRows ?? [],
         registerRow: row.row,
       });

@@ -104,6 +104,9 @@ export interface CreditMessages {
   "credit.balances.cutoff_differs": { sheet: string; cutoff: IsoDate; asOf: IsoDate };
   /** A row of an assessed dealer where 期初 + 借 − 贷 (`expected`, fen) is not its 期末 (`found`, fen). */
   "credit.balances.row_off": { sheet: string; row: number; dealer: string; expected: Fen; found: Fen };
-  /** A cell of the table that is not an amount: its row is left out of exposure. */
-  "credit.balances.unreadable": { sheet: string; cell: string; found: string };
+  /**
+   * A cell of a figure the table's row needs that cannot be read (not an amount, a formula without a saved
+   * result, an Excel error), as the reader says it: the row is left out, its dealer has no exposure figure.
+   */
+  "credit.balances.unreadable": { problem: Message };
 }

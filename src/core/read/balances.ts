@@ -16,7 +16,11 @@ import { cellText, toHalfWidth } from "../values/text";
 import { emptyTable } from "./entries";
 import { classifyLabel } from "./labels";
 import { parseTitles } from "./title";
-import type { ReadResult } from "./types";
+import { formulaTrouble, uncomputedSet } from "./formulas";
+import { readIssueMessage } from "./messages";
+import { columnLetter } from "./columns";
+import type { Message } from "../messages";
+import type { ReadIssue, ReadResult, UnreadRow } from "./types";
 
 export interface BalanceRow {
   sheet: string;
@@ -40,11 +44,23 @@ export interface BalanceRowMismatch {
   found: Fen;
 }
 
+/**
+ * A cell of a figure the row needs (期初, 本期借方/贷方, 期末, their 方向, or the dealer's name) that cannot be
+ * read: text that is not an amount, a formula saved without its result (`Grid.uncomputed`), or an Excel
+ * error value. Its row is left out: its dealer has no balance in the table, never a balance of 0.
+ */
 export interface BalanceCell {
   sheet: string;
   row: number;
   column: number;
+  /** The text in the cell; "" for a formula without a result. */
   found: string;
+  /** The row's dealer as written; "" when the dealer cell itself cannot be read. */
+  dealer: string;
+  /** The column's header as written. */
+  header: string;
+  code: "bad_amount" | "uncomputed_formula" | "formula_error";
+  expected: "amount" | "direction" | "dealer";
 }
 
 export interface BalanceTable {
@@ -58,7 +74,7 @@ export interface BalanceTable {
   mismatches: BalanceRowMismatch[];
   /** Totals rows (合计) and rows without a dealer, left out. */
   skipped: { row: number; reason: "total" | "blank"; text: string }[];
-  /** Amount cells that could not be read; their rows are left out. */
+  /** Cells of the figures a row needs that could not be read; their rows are left out (see `BalanceCell`). */
   unreadable: BalanceCell[];
 }
 
@@ -188,14 +204,40 @@ export function readBalanceTable(grid: Grid, cutoff?: IsoDate): BalanceTable | n
     unreadable: [],
   };
   const last = layout.headerRows[layout.headerRows.length - 1];
+  const uncomputed = uncomputedSet(grid.uncomputed);
+  // A column's header; under two header rows the group's (期末余额, spanning 借方 | 贷方) and the column's own.
+  const headerOf = (c: number): string => {
+    const head = values[layout.headerRows[0]] ?? [];
+    if (layout.headerRows.length === 1) return cellText(head[c]);
+    const group = cellText(head[c]) || (c > 0 ? cellText(head[c - 1]) : "");
+    const own = cellText(values[layout.headerRows[1]]?.[c]);
+    return group !== "" && own !== "" && group !== own ? `${group} ${own}` : group || own;
+  };
   for (let r = last + 1; r < values.length; r++) {
     const row = values[r] ?? [];
     const excelRow = top + r;
-    const dealer = cellText(row[layout.dealer]);
+    const trouble = (c: number) => (c < 0 ? null : formulaTrouble(uncomputed, excelRow, left + c, row[c]));
+    const dealerTrouble = trouble(layout.dealer);
+    const dealer = dealerTrouble !== null ? "" : cellText(row[layout.dealer]);
     const codeText = layout.code >= 0 ? cellText(row[layout.code]) : "";
     const label = classifyLabel(dealer) ?? classifyLabel(codeText) ?? classifyLabel(cellText(row[0]));
     if (label === "total") {
       table.skipped.push({ row: excelRow, reason: "total", text: dealer || codeText || cellText(row[0]) });
+      continue;
+    }
+    const cell = (c: number, code: BalanceCell["code"], expected: BalanceCell["expected"]): BalanceCell => ({
+      sheet,
+      row: excelRow,
+      column: left + c,
+      found: cellText(row[c]),
+      dealer,
+      header: headerOf(c),
+      code,
+      expected,
+    });
+    // A dealer cell that cannot be read: the row's figures belong to a dealer nobody can name.
+    if (dealerTrouble !== null) {
+      table.unreadable.push(cell(layout.dealer, dealerTrouble, "dealer"));
       continue;
     }
     if (dealer === "") {
@@ -206,10 +248,16 @@ export function readBalanceTable(grid: Grid, cutoff?: IsoDate): BalanceTable | n
     const amount = (c: number): Fen => {
       if (c < 0) return asFen(0);
       const v = row[c];
+      // A formula saved without its result or showing an error is not an empty cell (0) nor a badly written amount.
+      const t = trouble(c);
+      if (t !== null) {
+        bad.push(cell(c, t, "amount"));
+        return asFen(0);
+      }
       if (v === null || v === undefined || cellText(v) === "") return asFen(0);
       const fen = parseAmountFen(v);
       if (fen === null) {
-        bad.push({ sheet, row: excelRow, column: left + c, found: cellText(v) });
+        bad.push(cell(c, "bad_amount", "amount"));
         return asFen(0);
       }
       return fen;
@@ -217,7 +265,10 @@ export function readBalanceTable(grid: Grid, cutoff?: IsoDate): BalanceTable | n
     const balance = (pair: [number, number], direction: number): Fen => {
       if (pair[1] >= 0) return subFen(amount(pair[0]), amount(pair[1]));
       const written = amount(pair[0]);
-      return direction >= 0 ? mulFen(absFen(written), directionOf(row[direction])) : written;
+      if (direction < 0) return written;
+      const t = trouble(direction);
+      if (t !== null) bad.push(cell(direction, t, "direction"));
+      return mulFen(absFen(written), directionOf(row[direction]));
     };
     const opening = layout.opening ? balance(layout.opening, layout.openingDirection) : null;
     const debit = amount(layout.debit);
@@ -242,13 +293,36 @@ export function balanceRowOf(table: BalanceTable, dealer: string): BalanceRow | 
   return table.rows.find((r) => dealerKey(r.dealer) === key) ?? null;
 }
 
+/** A cell that cannot be read, as the reader's issue at that cell (its message names sheet, cell and header and says what to do). */
+export function balanceCellIssue(c: BalanceCell): ReadIssue {
+  return { code: c.code, sheet: c.sheet, row: c.row, column: columnLetter(c.column), header: c.header || null, found: c.found, expected: c.expected };
+}
+
+/** What is wrong with the cell and what to do, as the reader says it for a ledger's cell. */
+export function balanceCellMessage(c: BalanceCell): Message {
+  return readIssueMessage(balanceCellIssue(c));
+}
+
+/** The rows left out for cells that cannot be read, one per row (a row's cells together), in the table's order. */
+export function unreadBalanceRows(table: BalanceTable): UnreadRow[] {
+  const byRow = new Map<number, UnreadRow>();
+  for (const c of table.unreadable) {
+    let u = byRow.get(c.row);
+    if (!u) byRow.set(c.row, (u = { sheet: c.sheet, row: c.row, dealer: c.dealer === "" ? null : c.dealer, date: null, ref: null, description: "", opening: true, cells: [] }));
+    u.cells.push(balanceCellIssue(c));
+  }
+  return [...byRow.values()];
+}
+
 /**
  * The table as a read result where only balances are needed (letters): each dealer's 期末余额 as its
- * opening, undated (it is the balance at the table's cut-off), and no entries.
+ * opening, undated (it is the balance at the table's cut-off), and no entries. Rows left out for cells that
+ * cannot be read are its unread rows (openings: each is a dealer's balance), their cells its errors.
  */
 export function balanceTableAsRead(table: BalanceTable): ReadResult {
   const openings: Opening[] = table.rows.map((r) => ({ sheet: r.sheet, row: r.row, dealer: r.dealer, date: null, amount: r.closing }));
   const total = sumFen(openings, (o) => o.amount);
+  const unread = unreadBalanceRows(table);
   return {
     sheet: table.sheet,
     side: "ledger",
@@ -262,8 +336,8 @@ export function balanceTableAsRead(table: BalanceTable): ReadResult {
     closingBalance: total,
     mapping: {},
     skipped: table.skipped.map((s) => ({ row: s.row, reason: s.reason, text: s.text })),
-    errors: [],
-    unreadable: [],
+    errors: unread.flatMap((u) => u.cells),
+    unreadable: unread,
     balanceCheck: { checked: false, firstMismatchRow: null, mismatches: 0 },
     balanceRowsNotAddingUp: table.mismatches.map((m) => ({ sheet: m.sheet, row: m.row, dealer: m.dealer, expected: m.expected, found: m.found })),
     hiddenRowCount: 0,

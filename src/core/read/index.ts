@@ -18,7 +18,7 @@
  */
 import type { CellValue, Fen, IsoDate, Side } from "../model";
 import { addFen, fen } from "../money";
-import { dealerKey as normaliseDealerName } from "../values/refs";
+import { dealerKey } from "../values/refs";
 import { columnNumber } from "./columns";
 import { assignRoles, findHeader, type HeaderInfo } from "./header";
 import { normaliseHeader, STATEMENT_HEADER_WORDS } from "./roles";
@@ -32,8 +32,6 @@ import type { ColumnMapping, ReadOptions, ReadResult, Role } from "./types";
 export * from "./types";
 export { readIssueMessage, skipReasonMessage, type ReadMessages } from "./messages";
 export { normaliseRef, extractRefs, isVoucherNumber, dealerKey } from "../values/refs";
-/** The one dealer key (../values/refs `dealerKey`), under the name the reader's callers know. */
-export { dealerKey as normaliseDealerName } from "../values/refs";
 export { parseAmount } from "../values/amount";
 export { parseDate } from "../values/date";
 export { columnLetter } from "./columns";
@@ -204,7 +202,7 @@ export function readGrid(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     date1904: grid.date1904 === true,
     hidden: hiddenRows.length > 0 ? new Set(hiddenRows) : null,
     uncomputed: uncomputedSet(grid.uncomputed),
-    wantDealer: options.dealer ? normaliseDealerName(options.dealer) : null,
+    wantDealer: options.dealer ? dealerKey(options.dealer) : null,
     asOf: options.asOf ?? null,
     titleDealer: result.dealer,
     yearStart,
@@ -260,8 +258,8 @@ function buildMapping(header: HeaderInfo, side: Side, left: number, options: Rea
  * (`dealer` null or left out), up to `asOf` inclusive when given.
  */
 export function balanceOf(result: ReadResult, dealer?: string | null, asOf?: IsoDate): Fen {
-  const key = dealer === undefined || dealer === null ? null : normaliseDealerName(dealer);
-  const matches = (d: string | null): boolean => key === null || (d !== null && normaliseDealerName(d) === key);
+  const key = dealer === undefined || dealer === null ? null : dealerKey(dealer);
+  const matches = (d: string | null): boolean => key === null || (d !== null && dealerKey(d) === key);
   let total = fen(0);
   for (const o of result.openings) if (matches(o.dealer) && (asOf === undefined || o.date === null || o.date <= asOf)) total = addFen(total, o.amount);
   const t = result.table;

@@ -17,7 +17,7 @@ import type { CellValue, Fen, IsoDate, Opening, Side } from "../model";
 import { absFen, addFen, fen, mulFen, subFen, sumFen } from "../money";
 import { parseAmount, parseAmountFen } from "../values/amount";
 import { parseDate, parseSmallInt, type DateResult } from "../values/date";
-import { dealerKey as normaliseDealerName } from "../values/refs";
+import { dealerKey } from "../values/refs";
 import { parseTermDays } from "../values/term";
 import { cellDisplay, cellText, isBlankCell } from "../values/text";
 import { columnLetter } from "./columns";
@@ -236,7 +236,7 @@ function startRead(rows: Rows, plan: RowPlan, result: ReadResult): RowRead {
     labelOf: memo(classifyLabel),
     headerKeyOf: memo(normaliseHeader),
     signOffOf: memo(isSignOff),
-    dealerKeyOf: memo(normaliseDealerName),
+    dealerKeyOf: memo(dealerKey),
     labelCols,
     labelColMemos: labelCols.map(() => memo(classifyLabel)),
     probes,
@@ -249,7 +249,7 @@ function startRead(rows: Rows, plan: RowPlan, result: ReadResult): RowRead {
 
   const titleDealer = plan.titleDealer;
   const dealerSeen = new Map<string, string>();
-  if (titleDealer !== null && cols.dealer < 0) dealerSeen.set(normaliseDealerName(titleDealer), titleDealer);
+  if (titleDealer !== null && cols.dealer < 0) dealerSeen.set(dealerKey(titleDealer), titleDealer);
   const block = firstBlock(rows, headerEnd, plan.top, plan.side, titleDealer);
   const state: RowState = {
     lastDate: null,

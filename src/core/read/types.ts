@@ -51,7 +51,7 @@ export const ROLES: readonly Role[] = [
 export interface ReadOptions {
   /** Which side the sheet is; detected from titles and column names when left out (see `sideSource`). */
   side?: Side;
-  /** Keep only this dealer's rows of a many-dealer sheet (compared after `normaliseDealerName`). */
+  /** Keep only this dealer's rows of a many-dealer sheet (compared after `dealerKey`). */
   dealer?: string;
   /** The user's choice of column for a role: header text (as shown), Excel column number (1 = A) or letter. */
   map?: Partial<Record<Role, string | number>>;

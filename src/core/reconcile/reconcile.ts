@@ -9,7 +9,7 @@ import { addFen, fen, sumFen } from "../money";
 import { amountAt, TableRefs, tableOf, type EntryTable } from "../read/entries";
 import type { ReadIssue, UnreadRow } from "../read/types";
 import { reconcileBalances } from "./balance";
-import { normaliseDealerName } from "./dealers";
+import { dealerKey } from "../values/refs";
 import { MatchScratch, matchDealer, sideKeys } from "./engine";
 import { wrongDealerReason, type ReasonContext } from "./reasons";
 import {
@@ -60,7 +60,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   });
   if (problems.length > 0) return report([], null);
 
-  const normalise = options.dealerKey ?? normaliseDealerName;
+  const normalise = options.dealerKey ?? dealerKey;
   const cache = new Map<string, Key>();
   const keyOf = (name: string | null): Key => {
     if (name === null) return null;

@@ -310,7 +310,7 @@ export interface ReconcileOptions {
   inTransitDays?: number;
   /** Only this dealer (matched after name normalisation). Default: every dealer. */
   dealer?: string | null;
-  /** Dealer-name normaliser; default `normaliseDealerName` of ./dealers. */
+  /** Dealer-name normaliser; default `dealerKey` of ../values/refs. */
   dealerKey?: (name: string) => string;
   /** The user's earlier answers to suggestions. */
   decisions?: Decision[];

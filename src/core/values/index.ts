@@ -9,5 +9,5 @@ export {
   type DateContext,
   type DateResult,
 } from "./date";
-export { normaliseRef, extractRefs, isVoucherNumber, normaliseDealerName, dealerKey } from "./refs";
+export { normaliseRef, extractRefs, isVoucherNumber, foldDealerName, dealerKey } from "./refs";
 export { parseTermDays, isValidTermDays, MAX_TERM_DAYS } from "./term";

@@ -237,7 +237,7 @@ const COMPANY_SUFFIX = /(?:股份有限公司|有限责任公司|有限公司|�
  * suffix (股份有限公司, 有限责任公司, 有限公司, 公司) dropped, since people write the short form.
  * Compare dealers with `dealerKey`, which every part uses.
  */
-export function normaliseDealerName(text: string): string {
+export function foldDealerName(text: string): string {
   let name = toHalfWidth(text).replace(NAME_NOISE, "").replace(BRACKETS, "").toLowerCase();
   const stripped = name.replace(COMPANY_SUFFIX, "");
   if (stripped !== "") name = stripped;
@@ -254,7 +254,7 @@ const LATIN_LEGAL_FORM = /(?:coltd|ltd)$/;
  * reports show as `dealerKey`).
  */
 export function dealerKey(text: string): string {
-  let key = normaliseDealerName(text);
+  let key = foldDealerName(text);
   const stripped = key.replace(LATIN_LEGAL_FORM, "");
   if (stripped !== "" && stripped !== key) {
     key = stripped;

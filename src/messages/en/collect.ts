@@ -27,4 +27,12 @@ export const collectEn: MessageTable<CollectMessages> = {
   "collect.installment.partial": "Partly paid",
   "collect.installment.missed": "Missed",
   "collect.installment.due": "Not yet due",
+  "collect.schedule.bad_count": "the number of installments must be a whole number from 1 to 120 (got {count})",
+  "collect.schedule.bad_interval": "the interval must be a whole number of days from 1 to 366 (got {days})",
+  "collect.schedule.bad_amount": "the amount must be above zero (got {amount:money})",
+  "collect.schedule.bad_date": "\"{date}\" is not a valid date; write it as 2026-12-15",
+  "collect.schedule.hand_sum_differs": "the installments add up to {sum:money}, not the amount {amount:money}",
+  "collect.schedule.hand_dates_not_rising": "installment {n} is not dated after the one before",
+  "collect.schedule.too_small": "{amount:money} cannot be split into {count} installments of at least 0.01",
+  "collect.promise.nothing_owed": "dealer \"{dealer}\" owes {balance:money} at {asOf}: nothing to commit to (give --amount)",
 };

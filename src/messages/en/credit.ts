@@ -72,5 +72,5 @@ export const creditEn: MessageTable<CreditMessages> = {
   "credit.balances.no_cutoff": "the balance table \"{sheet}\" states no cut-off date: its closing balances are taken as the exposure at the as-of date {asOf}",
   "credit.balances.cutoff_differs": "the balance table \"{sheet}\" is at {cutoff} and the as-of date is {asOf}: exposure is the closing balance at {cutoff}, not at the as-of date",
   "credit.balances.row_off": "row {row} of the balance table \"{sheet}\" ({dealer}) does not add up: opening + debit − credit = {expected:money}, the closing balance says {found:money}; exposure uses the closing balance",
-  "credit.balances.unreadable": "the balance table \"{sheet}\", cell {cell}: \"{found}\" is not an amount; the row is left out of exposure",
+  "credit.balances.unreadable": "{problem:msg} That row of the balance table is left out: the dealer's exposure cannot be known (it is not taken as 0); assess again once it is fixed",
 };

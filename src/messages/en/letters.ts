@@ -22,6 +22,7 @@ export const lettersEn: MessageTable<LettersMessages> = {
   "letters.letter.amount_too_large": 'Dealer "{dealer}": the balance {balance:money} is beyond what 大写 can write (999,999,999,999.99); check the ledger.',
   "letters.letter.period_after_cutoff": 'Dealer "{dealer}": the period starts on {periodStart}, after the cut-off {asOf}.',
   "letters.skip.zero_balance": "the balance at the cut-off is zero; no letter made",
+  "letters.skip.balance_row_unreadable": "{problem:msg} That row of the balance table cannot be read, so the dealer's balance is not known; no letter made",
   "letters.skip.balance_row_off": "row {row} of the balance table \"{sheet}\" does not add up: opening + debit − credit = {expected:money}, but the closing balance is {found:money}; check that row first, no letter made",
   "letters.register.no_header":
     'Sheet "{sheet}" is not a letter register: no header with 编号 and 客户名称 in its first 10 rows. Rename or remove it so the register can be made.',

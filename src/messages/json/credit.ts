@@ -4,8 +4,12 @@
  * and the text render the same codes), a review's reason in both languages.
  */
 import type { CreditResult } from "../../core/credit";
+import type { Fen } from "../../core/model";
 import { formatFen } from "../../core/money";
 import { both, render } from "../render";
+
+/** An exposure not known (a balance-table row that cannot be read) is null, never 0. */
+const exposureJson = (f: Fen | null): string | null => (f === null ? null : formatFen(f));
 
 export function toCreditJson(r: CreditResult) {
   return {
@@ -23,7 +27,7 @@ export function toCreditJson(r: CreditResult) {
       requestedLimit: formatFen(d.suggestion.requestedLimit),
       limit: formatFen(d.limit),
       limitSource: d.limitSource,
-      exposure: formatFen(d.exposure),
+      exposure: exposureJson(d.exposure),
       status: d.status,
       reviewDue: d.reviewDue,
       gradeCappedFrom: d.score.cappedFrom,
@@ -56,9 +60,9 @@ export function toCreditJson(r: CreditResult) {
       proposedGrade: v.proposedGrade,
       proposedBecause: v.proposal ? { code: v.proposal.code, ...both(v.proposal) } : null,
       pastFinal: v.pastFinal.map((p) => ({ sheet: p.sheet, row: p.row, open: formatFen(p.open), finalDate: p.finalDate })),
-      exposure: formatFen(v.exposure),
+      exposure: exposureJson(v.exposure),
     })),
-    exposures: r.exposures.map((e) => ({ dealer: e.dealer, grade: e.grade, limit: formatFen(e.limit), limitSource: e.limitSource, exposure: formatFen(e.exposure), status: e.status })),
+    exposures: r.exposures.map((e) => ({ dealer: e.dealer, grade: e.grade, limit: formatFen(e.limit), limitSource: e.limitSource, exposure: exposureJson(e.exposure), status: e.status })),
     overLimit: r.exposures.filter((e) => e.status === "over").map((e) => e.dealer),
   };
 }

@@ -27,4 +27,12 @@ export const collectZh: MessageTable<CollectMessages> = {
   "collect.installment.partial": "部分已付",
   "collect.installment.missed": "逾期未付",
   "collect.installment.due": "未到期",
+  "collect.schedule.bad_count": "分期期数应为 1 至 120 的整数（收到 {count}）",
+  "collect.schedule.bad_interval": "间隔天数应为 1 至 366 的整数（收到 {days}）",
+  "collect.schedule.bad_amount": "承诺金额应大于零（收到 {amount:money}）",
+  "collect.schedule.bad_date": "日期“{date}”无效，请写成 2026-12-15",
+  "collect.schedule.hand_sum_differs": "各期金额合计 {sum:money} 不等于承诺金额 {amount:money}",
+  "collect.schedule.hand_dates_not_rising": "第 {n} 期的日期不晚于上一期",
+  "collect.schedule.too_small": "金额 {amount:money} 不够分成 {count} 期（每期至少 0.01 元）",
+  "collect.promise.nothing_owed": "经销商“{dealer}”截至 {asOf} 的余额为 {balance:money}，没有可承诺的欠款（可用 --amount 指定金额）",
 };

@@ -72,5 +72,5 @@ export const creditZh: MessageTable<CreditMessages> = {
   "credit.balances.no_cutoff": "余额表“{sheet}”没有写明截止日期：占用按其期末余额计，视为评估日 {asOf} 的余额",
   "credit.balances.cutoff_differs": "余额表“{sheet}”的截止日期是 {cutoff}，评估日是 {asOf}：占用取的是 {cutoff} 的期末余额，不是评估日的余额",
   "credit.balances.row_off": "余额表“{sheet}”第 {row} 行（{dealer}）不平：期初 + 借方 − 贷方 = {expected:money}，期末余额写的是 {found:money}；占用按期末余额计",
-  "credit.balances.unreadable": "余额表“{sheet}”单元格 {cell}：“{found}”不是金额，该行未计入占用",
+  "credit.balances.unreadable": "{problem:msg} 余额表的这一行未读取：这家经销商的占用无法得出（不按 0 计），改正后请重新评估",
 };

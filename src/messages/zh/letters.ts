@@ -22,6 +22,7 @@ export const lettersZh: MessageTable<LettersMessages> = {
   "letters.letter.amount_too_large": "客户“{dealer}”：余额 {balance:money} 超出大写金额能写的范围（999,999,999,999.99），请检查账簿。",
   "letters.letter.period_after_cutoff": "客户“{dealer}”：明细起始日 {periodStart} 晚于截至日期 {asOf}。",
   "letters.skip.zero_balance": "截至日余额为零，未生成对账函",
+  "letters.skip.balance_row_unreadable": "{problem:msg} 余额表的这一行无法读取，不知道这家经销商的余额，未生成对账函",
   "letters.skip.balance_row_off": "余额表“{sheet}”第 {row} 行不平：期初 + 借方 − 贷方 = {expected:money}，期末余额却是 {found:money}；请先核对该行，未生成对账函",
   "letters.register.no_header": "工作表“{sheet}”不是函证登记簿：前 10 行中没有含“编号”和“客户名称”的表头。请改名或删除该表，以便重新建立登记簿。",
   "letters.register.bad_date": "{at:msg}：“{found}”不是有效日期，请写成 2026-12-01 这样的形式。",

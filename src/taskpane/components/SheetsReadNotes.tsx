@@ -6,10 +6,11 @@
  */
 import { Caption1, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatFenGrouped } from "../../core/money";
-import type { BalanceTable } from "../../core/read/balances";
+import { balanceCellMessage, type BalanceTable } from "../../core/read/balances";
 import type { CombinedReadResult, LayoutDifference } from "../../core/read/combine";
 import { combinedOf } from "../../core/read/sheets-of";
 import type { ReadResult, Role } from "../../core/read/types";
+import { render } from "../../messages/render";
 import type { Selection } from "../../port/workbook";
 import { useLocale, useStrings } from "../context";
 import type { Locale } from "../i18n";
@@ -46,7 +47,8 @@ const zh = {
   mismatchTitle: (n: number) => `${n} 行期初 + 借方 − 贷方 ≠ 期末（不生成对账函）`,
   mismatch: (sheet: string, row: number, dealer: string, expected: string, found: string) => `${sheet} 第${row}行 ${dealer}：应为 ${expected}，表中 ${found}`,
   skipped: (n: number) => `合计行、空白行 ${n} 行未读取。`,
-  unreadable: (sheet: string, row: number, found: string) => `${sheet} 第${row}行：金额“${found}”无法读取，该行未读取`,
+  /** `problem`: the cell, what is wrong with it and what to do, as the reader says it. */
+  unreadable: (problem: string) => `${problem}该行未读取。`,
   more: (n: number) => `另有 ${n} 行`,
   needsEntries: (sheet: string) => `“${sheet}”是余额表，没有逐笔明细：逐笔对账需要明细账。余额表可在“函证”页生成对账函。`,
 };
@@ -72,7 +74,7 @@ const en: Said = {
   mismatchTitle: (n) => `${n} rows where opening + debit − credit ≠ closing (no letter made)`,
   mismatch: (sheet, row, dealer, expected, found) => `${sheet} row ${row} ${dealer}: should be ${expected}, the table says ${found}`,
   skipped: (n) => `${n} totals or blank rows not read.`,
-  unreadable: (sheet, row, found) => `${sheet} row ${row}: amount "${found}" cannot be read; the row is left out`,
+  unreadable: (problem) => `${problem} The row is left out.`,
   more: (n) => `${n} more`,
   needsEntries: (sheet) => `"${sheet}" is a balance table, without entries: item-by-item reconciliation needs the ledger. The 函证 view makes letters from a balance table.`,
 };
@@ -164,11 +166,11 @@ export function BalanceTableSummary({ table, onGoTo }: { table: BalanceTable; on
         </div>
       ) : null}
       {table.unreadable.length > 0 ? (
-        <ul className={styles.list}>
+        <ul className={styles.list} data-testid="balances-unreadable">
           {table.unreadable.slice(0, MAX_LISTED).map((u) => (
             <li key={`${u.row}:${u.column}`}>
               <RowLink target={{ sheet: u.sheet, row: u.row, column: u.column }} onGoTo={onGoTo}>
-                {s.unreadable(u.sheet, u.row, u.found)}
+                {s.unreadable(render(balanceCellMessage(u), locale))}
               </RowLink>
             </li>
           ))}

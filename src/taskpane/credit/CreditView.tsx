@@ -34,11 +34,12 @@ import { Actions, DateField, FormRow, Legend, Notice, ResultList, Section, useLa
 import { useLocale } from "../context";
 import type { PaneMessage } from "../messages";
 import { CREDIT_STRINGS, type CreditStrings } from "./strings";
-import { CREDIT_NOTE, applicationErrorLines, creditLines, problemLines, useCreditRun, type CreditRunView, type ProblemLine } from "./useCreditRun";
+import { CREDIT_NOTE, applicationErrorLines, creditLines, exposureShown, problemLines, useCreditRun, type CreditRunView, type ProblemLine } from "./useCreditRun";
 
 /** The over-limit mark's fill, as app/credit.ts lays it (kept here so the view does not load the app's module). */
 const OVER_LIMIT_FILL = "#E599F7";
-const STATUS_ORDER = { over: 0, near: 1, ok: 2 } as const;
+/** Over the limit first, then the dealers whose exposure cannot be read, then near, then within. */
+const STATUS_ORDER = { over: 0, unknown: 1, near: 2, ok: 3 } as const;
 
 const useStyles = makeStyles({
   table: {
@@ -62,6 +63,7 @@ const useStyles = makeStyles({
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   near: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   ok: { color: tokens.colorNeutralForeground3 },
+  unknown: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface CreditViewProps {
@@ -268,6 +270,7 @@ function DealerItem({ s, d, w }: { s: CreditStrings; d: DealerCredit; w: CreditR
   const money = formatFenGrouped;
   const sc = d.score;
   const shown = creditLines(d, locale);
+  const exposure = exposureShown(d, locale);
   const undoable = w.approval?.dealer === d.dealer;
   return (
     <AccordionItem value={d.dealer} data-testid="credit-dealer" data-dealer={d.dealer}>
@@ -275,7 +278,7 @@ function DealerItem({ s, d, w }: { s: CreditStrings; d: DealerCredit; w: CreditR
         <span className={styles.header}>
           <span className={layout.breakable}>{d.dealer}</span>
           <Caption1 className={layout.breakable} data-testid="credit-dealer-summary">
-            {s.points(sc.score)} · {s.gradeOf(sc.grade)} · {s.suggestion(money(d.suggestion.limit), d.suggestion.termDays)} · <span className={styles[d.status]}>{s.status[d.status]}</span>
+            {s.points(sc.score)} · {s.gradeOf(sc.grade)} · {s.suggestion(money(d.suggestion.limit), d.suggestion.termDays)} · <span className={styles[exposure.status]}>{exposure.statusText}</span>
           </Caption1>
         </span>
       </AccordionHeader>
@@ -315,9 +318,10 @@ function DealerItem({ s, d, w }: { s: CreditStrings; d: DealerCredit; w: CreditR
               </li>
             ))}
           </ResultList>
-          <Text className={layout.breakable} data-testid="credit-limit">
-            {s.limitInForce(money(d.limit), d.limitSource === "register", money(d.exposure))} · <span className={styles[d.status]}>{s.status[d.status]}</span>
+          <Text className={layout.breakable} data-testid="credit-limit" data-status={exposure.status}>
+            {s.limitInForce(money(d.limit), d.limitSource === "register", exposure.exposure)} · <span className={styles[exposure.status]}>{exposure.statusText}</span>
           </Text>
+          <ExposureWhy why={exposure.why} />
           <Link onClick={() => w.goTo({ sheet: d.application.source.sheet, row: d.application.source.row })} data-testid="credit-source-link">
             {s.source(d.application.source.sheet, d.application.source.row)}
           </Link>
@@ -372,18 +376,38 @@ function ReviewList({ s, review, asOf, register, goTo }: { s: CreditStrings; rev
   );
 }
 
+/** Why a dealer's exposure cannot be read: each cell of its balance-table row at fault, and what to do. */
+function ExposureWhy({ why }: { why: readonly string[] }): JSX.Element | null {
+  const layout = useLayoutStyles();
+  if (why.length === 0) return null;
+  return (
+    <ul data-testid="credit-exposure-why">
+      {why.map((text, i) => (
+        <li key={i} className={layout.breakable}>
+          <Caption1>{text}</Caption1>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ExposureList({ s, lines }: { s: CreditStrings; lines: readonly ExposureLine[] }): JSX.Element {
   const layout = useLayoutStyles();
   const styles = useStyles();
-  const sorted = useMemo(() => [...lines].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.exposure - a.exposure), [lines]);
+  const locale = useLocale();
+  const sorted = useMemo(
+    () => lines.map((e) => ({ e, shown: exposureShown(e, locale) })).sort((a, b) => STATUS_ORDER[a.shown.status] - STATUS_ORDER[b.shown.status] || (b.e.exposure ?? 0) - (a.e.exposure ?? 0)),
+    [lines, locale],
+  );
   if (sorted.length === 0) return <Caption1 className={layout.muted}>{s.exposureNoneListed}</Caption1>;
   return (
     <ResultList dense testId="credit-exposure-list">
-      {sorted.map((e) => (
-        <li key={e.dealer} className={layout.breakable} data-testid="credit-exposure-item" data-status={e.status}>
-          <span className={styles[e.status]}>{s.status[e.status]}</span> {e.dealer}
+      {sorted.map(({ e, shown }) => (
+        <li key={e.dealer} className={layout.breakable} data-testid="credit-exposure-item" data-status={shown.status}>
+          <span className={styles[shown.status]}>{shown.statusText}</span> {e.dealer}
           <br />
-          <Caption1>{s.exposureLine(formatFenGrouped(e.exposure), formatFenGrouped(e.limit), e.limitSource === "register")}</Caption1>
+          <Caption1>{s.exposureLine(shown.exposure, formatFenGrouped(e.limit), e.limitSource === "register")}</Caption1>
+          <ExposureWhy why={shown.why} />
         </li>
       ))}
     </ResultList>

@@ -4,7 +4,8 @@
  */
 import type { Locale } from "../i18n";
 
-export type ExposureStatusKey = "ok" | "near" | "over";
+/** A dealer's exposure against its limit; `unknown` when the exposure cannot be read (nothing is said of the limit). */
+export type ExposureStatusKey = "ok" | "near" | "over" | "unknown";
 
 export interface CreditStrings {
   intro: string;
@@ -57,6 +58,8 @@ export interface CreditStrings {
   limitInForce: (limit: string, fromRegister: boolean, exposure: string) => string;
   source: (sheet: string, row: number) => string;
   status: Record<ExposureStatusKey, string>;
+  /** In place of the exposure figure when it cannot be read. */
+  exposureUnread: string;
   approve: string;
   approveHint: string;
   approved: (a: { dealer: string; sheet: string; row: number; created: boolean; grade: string; limit: string; term: number; rated: string; asOf: string | null; next: string; approver: string }) => string;
@@ -140,7 +143,8 @@ const zhCN: CreditStrings = {
   capped: (from, to) => `合作不满一年：等级由 ${from} 降为 ${to}。`,
   limitInForce: (limit, fromRegister, exposure) => `执行额度 ${limit}（${fromRegister ? "信用档案" : "建议"}），占用 ${exposure}`,
   source: (sheet, row) => `申请：${sheet} 第 ${row} 行`,
-  status: { ok: "正常", near: "接近额度", over: "超额度" },
+  status: { ok: "正常", near: "接近额度", over: "超额度", unknown: "占用无法读取" },
+  exposureUnread: "无法读取",
   approve: "按建议写入信用档案",
   approveHint: "请先填写审批人。",
   approved: (a) =>
@@ -226,7 +230,8 @@ const enUS: CreditStrings = {
   capped: (from, to) => `Under a year of cooperation: grade ${from} capped to ${to}.`,
   limitInForce: (limit, fromRegister, exposure) => `Limit in force ${limit} (${fromRegister ? "register" : "suggested"}), exposure ${exposure}`,
   source: (sheet, row) => `Application: ${sheet} row ${row}`,
-  status: { ok: "OK", near: "Near limit", over: "Over limit" },
+  status: { ok: "OK", near: "Near limit", over: "Over limit", unknown: "Exposure cannot be read" },
+  exposureUnread: "cannot be read",
   approve: "Approve into the register",
   approveHint: "Enter the approver first.",
   approved: (a) =>

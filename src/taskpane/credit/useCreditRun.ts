@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { CreditProblem, CreditRun, CreditSurvey } from "../../app/credit";
-import type { ApplicationError, DealerCredit } from "../../core/credit";
+import type { ApplicationError, DealerCredit, ExposureLine } from "../../core/credit";
 import { formatFenGrouped } from "../../core/money";
 import { columnNumber } from "../../core/read/columns";
 import { render } from "../../messages/render";
@@ -19,7 +19,7 @@ import type { Locale } from "../i18n";
 import { messageFromError, type PaneMessage } from "../messages";
 import { DEFAULT_CREDIT_CHOICES, usePane, usePaneStore, type CreditChoices } from "../store";
 import { isUsableAsOf, todayIso } from "../aging/model";
-import { CREDIT_STRINGS } from "./strings";
+import { CREDIT_STRINGS, type ExposureStatusKey } from "./strings";
 
 export const CREDIT_MESSAGE = { survey: "credit-survey", run: "credit-run", command: "credit-command" };
 
@@ -97,6 +97,27 @@ export function creditLines(d: DealerCredit, locale: Locale): CreditLines {
   return {
     breakdown: d.score.breakdown.map((b) => ({ label: render(b.text, locale), value: b.valueText ? render(b.valueText, locale) : b.value, points: b.points, max: b.max })),
     suggestion: d.suggestion.lines.map((l) => `${render(l.text, locale)}${separator}${l.value}`),
+  };
+}
+
+/** A dealer's exposure as the view says it: the figure, or "cannot be read" with why (each cell), never 0. */
+export interface ExposureShown {
+  status: ExposureStatusKey;
+  /** The status in words. */
+  statusText: string;
+  exposure: string;
+  /** Why the exposure cannot be read: each cell of its balance-table row at fault and what to do; else empty. */
+  why: string[];
+}
+
+export function exposureShown(d: Pick<DealerCredit | ExposureLine, "exposure" | "status" | "exposureUnknown">, locale: Locale): ExposureShown {
+  const s = CREDIT_STRINGS[locale];
+  const status: ExposureStatusKey = d.exposure === null || d.status === null ? "unknown" : d.status;
+  return {
+    status,
+    statusText: s.status[status],
+    exposure: d.exposure === null ? s.exposureUnread : formatFenGrouped(d.exposure),
+    why: d.exposureUnknown.map((m) => render(m, locale)),
   };
 }
 

@@ -153,7 +153,7 @@ describe("the payment commitment form", () => {
       const p = previewSchedule({ ...base, rows }, fen(300_000), AS_OF, "zh-CN");
       return p && !p.ok ? p.message : null;
     };
-    expect(msg([{ date: "2026-12-15", amount: "1000" }, { date: "2027-01-15", amount: "1999.99" }])).toBe("各期金额合计 2999.99 不等于承诺金额 3000.00");
+    expect(msg([{ date: "2026-12-15", amount: "1000" }, { date: "2027-01-15", amount: "1999.99" }])).toBe("各期金额合计 2,999.99 不等于承诺金额 3,000.00");
     expect(msg([{ date: "2026-12-15", amount: "1000" }, { date: "", amount: "2000" }])).toBe("请填写第 2 期日期，如 2026-12-15");
     expect(msg([{ date: "2026-12-15", amount: "abc" }])).toBe("第 1 期金额应为大于零的数字，如 5000 或 5000.50");
     expect(msg([{ date: "2026-11-30", amount: "3000" }])).toBe("第一期日期不能早于账龄日期 2026-12-01");
