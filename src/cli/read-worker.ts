@@ -4,8 +4,8 @@
  * as a CSV file is opened here (a sheet named after it), says what sheet it holds, reads it with the same
  * options and hands the result back with its table packed (see app/table-transfer), so what arrives
  * equals what reading it here gives. Anything the worker cannot take as plain text (a file it cannot
- * read, one that starts like a zip or OLE container) is left to this thread, which opens it as before and
- * says what is wrong with it.
+ * read, one that starts like a zip or OLE container), and any read that fails there or a thread that dies,
+ * is left to this thread, which opens and reads it as before and says what is wrong with it.
  *
  * Only for CSV files, and only past a size where starting a thread costs less than it saves; everything
  * else is read in process, as before. The worker loads the reader and nothing else (no .xlsx library).
@@ -37,8 +37,7 @@ interface Job {
 type Answer =
   | { type: "opened"; sheets: SheetInfo[] }
   | { type: "left"; reason: string }
-  | { type: "read"; read: PackedRead }
-  | { type: "failed"; message: string; stack?: string };
+  | { type: "read"; read: PackedRead };
 
 /*
  * What the worker runs first, as plain JavaScript: it loads this module and serves the job. From the
@@ -111,8 +110,8 @@ export async function serveSheetRead(): Promise<void> {
     const packed = packRead(read);
     post({ type: "read", read: packed.read }, packed.transfer);
   } catch (e) {
-    const error = e instanceof Error ? e : new Error(String(e));
-    post({ type: "failed", message: error.message, stack: error.stack });
+    // The command's own thread reads it again, and says what is wrong as reading there says it.
+    post({ type: "left", reason: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -171,7 +170,10 @@ export interface SheetReadInWorker {
    * opened here when asked for), else by `openHere`, which refuses it as it would any file.
    */
   opened(openHere: () => Promise<OpenedFile>): Promise<OpenedFile>;
-  /** Its only sheet read, as `readSheet` in this thread would give it; null when the worker left the file to this thread. */
+  /**
+   * Its only sheet read, as `readSheet` in this thread would give it; null when the file is left to this
+   * thread: the worker could not take it, its read failed or the thread died.
+   */
   result: Promise<ReadResult | null>;
   /** Stops the worker (nothing happens once it has answered). */
   stop(): void;
@@ -194,29 +196,28 @@ export function readSheetInWorker(file: string, read: ReadOptions): SheetReadInW
       sheets(null);
       reject(e);
     };
+    // A read that failed or a thread that died (out of memory, say) is read again here: what goes wrong
+    // is then said as reading here says it (a port error keeps its kind and code), or the read succeeds.
+    const left = () => {
+      sheets(null);
+      resolve(null);
+    };
     worker.on("message", (a: Answer) => {
       if (done) return;
       if (a.type === "opened") return sheets(a.sheets);
       finish();
       if (a.type === "read") resolve(unpackRead(a.read));
-      else if (a.type === "left") {
-        sheets(null);
-        resolve(null);
-      } else {
-        const error = new Error(a.message);
-        if (a.stack) error.stack = a.stack;
-        fail(error);
-      }
+      else left();
     });
-    worker.on("error", (e: Error) => {
+    worker.on("error", () => {
       if (done) return;
       finish();
-      fail(e);
+      left();
     });
-    worker.on("exit", (code) => {
+    worker.on("exit", () => {
       if (done) return;
       done = true;
-      fail(new Error(`the reading thread stopped (${code})`));
+      left();
     });
   });
   // Not waited for when the command stops first.

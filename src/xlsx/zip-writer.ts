@@ -7,10 +7,15 @@
  * The deflate runs as gzip so that zlib computes the CRC-32 too; the gzip header and trailer are cut off
  * (the body is the raw deflate stream a zip holds) and the trailer's CRC goes into the descriptor.
  *
- * ZIP64: a streamed part that may pass 4 GiB is opened with `zip64` (its local header then carries the
- * ZIP64 extra field and its descriptor 8-byte sizes, as APPNOTE 4.3.9 asks); offsets and counts past the
- * 32-bit fields get the ZIP64 central directory records. A part that passes 4 GiB without having been
- * opened so is refused (`ZipWriteError`): its local header can no longer say so.
+ * ZIP64: a streamed part that may pass 4 GiB is opened with `zip64`: its local header asks for version 4.5
+ * and carries no extra field (zero sizes, as for any part with a data descriptor), and its descriptor has
+ * 8-byte sizes if it did pass 4 GiB (4-byte ones if not, which is what a reader walking local headers
+ * without a ZIP64 extra field expects); the central directory gives a ZIP64 extra field only for a size or offset that does not fit
+ * in 32 bits. This is the layout Apache POI's streaming writer settled on for Excel ("Excel compatible
+ * Zip64", opczip): Excel refuses or repairs a file whose local header carries a ZIP64 extra field for a part
+ * that turns out small, which every streamed part opened with `zip64` may be. Offsets and counts past the
+ * 32-bit fields get the ZIP64 end of central directory records. A part that passes 4 GiB without having
+ * been opened so is refused (`ZipWriteError`): its descriptor can no longer say so.
  */
 import * as zlib from "zlib";
 import type { ByteSink } from "../port/whole-file";
@@ -155,7 +160,9 @@ export class ZipWriter {
   }
 
   private localHeader(name: Buffer, e: { crc: number; compressed: number; size: number; descriptor: boolean; zip64: boolean }): Buffer {
-    const extra = e.zip64 ? Buffer.concat([u16(0x0001), u16(16), u64(e.size), u64(e.compressed)]) : Buffer.alloc(0);
+    // A part given whole past 4 GiB has its sizes in the extra field; a streamed one has them in its descriptor only.
+    const extra = e.zip64 && !e.descriptor ? Buffer.concat([u16(0x0001), u16(16), u64(e.size), u64(e.compressed)]) : Buffer.alloc(0);
+    const sizesElsewhere = e.zip64 && !e.descriptor;
     return Buffer.concat([
       u32(LOCAL_HEADER),
       u16(e.zip64 ? 45 : 20),
@@ -164,8 +171,8 @@ export class ZipWriter {
       u16(this.stamp.time),
       u16(this.stamp.date),
       u32(e.crc),
-      u32(e.zip64 ? MAX32 : e.compressed),
-      u32(e.zip64 ? MAX32 : e.size),
+      u32(sizesElsewhere ? MAX32 : e.compressed),
+      u32(sizesElsewhere ? MAX32 : e.size),
       u16(name.length),
       u16(extra.length),
       name,
@@ -360,8 +367,11 @@ export class ZipEntryStream {
     this.entry.size = this.written;
     const e = this.entry;
     if (!e.zip64 && e.compressed >= this.zip64Above) throw new ZipWriteError(`${this.name}: more than 4 GiB deflated`);
+    // 8-byte sizes only where 4 bytes cannot hold them: a part that stayed small has the descriptor any reader
+    // walking the local headers expects when they carry no ZIP64 extra field (as Java's ZipInputStream decides).
+    const wide = e.compressed >= this.zip64Above || e.size >= this.zip64Above;
     this.zip.emit(
-      e.zip64 ? Buffer.concat([u32(DATA_DESCRIPTOR), u32(crc), u64(e.compressed), u64(e.size)]) : Buffer.concat([u32(DATA_DESCRIPTOR), u32(crc), u32(e.compressed), u32(e.size)]),
+      wide ? Buffer.concat([u32(DATA_DESCRIPTOR), u32(crc), u64(e.compressed), u64(e.size)]) : Buffer.concat([u32(DATA_DESCRIPTOR), u32(crc), u32(e.compressed), u32(e.size)]),
     );
     this.done();
     await this.zip.settle();

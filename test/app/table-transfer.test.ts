@@ -49,6 +49,24 @@ describe("packTable / unpackTable", () => {
     expect(back.dates).toEqual(expected.dates);
   });
 
+  test("a column that repeats a few values for its first rows and then hardly repeats comes back row for row", () => {
+    // 20,000 rows: the first 6,000 repeat (past the trial), the rest are distinct, so the values seen
+    // outgrow the dictionary part-way and the column is kept row by row from its first row.
+    const n = 20_000;
+    const entries = Array.from({ length: n }, (_, i) => entry(i, i >= 6000));
+    const table = tableOf(entries);
+    const expected = { entries: entriesOf(table), refCells: [...table.refCells], descriptions: [...table.descriptions], dealers: [...table.dealers] };
+    const { table: packed } = packTable(table);
+    expect(packed.dealers.codes).toBeNull();
+    expect(packed.descriptions.codes).toBeNull();
+    const back = unpackTable(structuredClone(packed));
+    expect(back.dealers).toEqual(expected.dealers);
+    expect(back.dealers.filter((d) => d === null)).toHaveLength(expected.dealers.filter((d) => d === null).length);
+    expect(back.descriptions).toEqual(expected.descriptions);
+    expect(back.refCells).toEqual(expected.refCells);
+    expect(entriesOf(back)).toEqual(expected.entries);
+  });
+
   test("an empty table and a table without its optional columns", () => {
     expect(roundTrip(emptyTable())).toEqual(emptyTable());
     const make = (): EntryTable => ({ ...tableOf([entry(1, true), entry(2, true)]), reps: null, termDays: null, vouchers: null, refLists: null });

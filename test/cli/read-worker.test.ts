@@ -10,6 +10,7 @@ import { readSheet } from "../../src/app/read";
 import { runReconcile, sideReadOptions, type ReconcileRequest } from "../../src/app/reconcile";
 import { toReconcileJson } from "../../src/messages";
 import { CsvWorkbook } from "../../src/xlsx/csv-workbook";
+import { PortError } from "../../src/port/workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { sampleSheets, SAMPLE_LEDGER_SHEET, SAMPLE_STATEMENT_SHEET } from "../../src/sample/sample";
 import { readSheetInWorker, worthReadingApart } from "../../src/cli/read-worker";
@@ -103,6 +104,27 @@ describe("a sheet read on a worker thread", () => {
     // An .xlsx workbook named .csv: the command line says what it is, not the worker.
     const zip = writeBytes("workbook.csv", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     expect(await readSheetInWorker(zip, sideReadOptions("statement")).result).toBeNull();
+  }, 60_000);
+
+  test("a read that fails on the worker is left to this thread, whose error keeps its kind", async () => {
+    const file = writeGridCsv(allLayouts[1]);
+    // Two sheets asked of a CSV file: the read fails with a port error (no such sheet), here and there.
+    const options = sideReadOptions("statement", { sheets: ["a", "b"] });
+    const here = readSheet(CsvWorkbook.fromBytes(fs.readFileSync(file), allLayouts[1].sheet), allLayouts[1].sheet, options);
+    await expect(here).rejects.toBeInstanceOf(PortError);
+    const there = readSheetInWorker(file, options);
+    expect(await there.result).toBeNull();
+    // The file was opened there first: its sheet list stands, and the read here fails as it does above.
+    const opened = await there.opened(async () => {
+      throw new Error("not opened here");
+    });
+    expect(opened.onlySheet).toBe(allLayouts[1].sheet);
+    const again = runReconcile(
+      { ledger: { port: CsvWorkbook.fromBytes(fs.readFileSync(file), allLayouts[1].sheet), sheet: allLayouts[1].sheet }, statement: { port: CsvWorkbook.fromBytes(fs.readFileSync(file), allLayouts[1].sheet), sheet: allLayouts[1].sheet, read: { sheets: ["a", "b"] } } },
+      {},
+      there.result,
+    );
+    await expect(again).rejects.toBeInstanceOf(PortError);
   }, 60_000);
 
   test("the file's sheet is the one opening it here gives; stopping the worker early is harmless", async () => {

@@ -5,6 +5,9 @@ describe("sheet names Excel accepts", () => {
     ["台账-应收明细账", [], "台账-应收明细账"],
     ["a[b]*c?d:e\\f/g", [], "a_b__c_d_e_f_g"],
     ["'quoted'", [], "quoted"],
+    ["abc' ", [], "abc"],
+    [`${"x".repeat(30)}'yz`, [], "x".repeat(30)],
+    [`${"x".repeat(29)} 'yz`, [], "x".repeat(29)],
     ["History", [], "History_"],
     ["", [], "Sheet_"],
     ["差异明细", ["差异明细"], "差异明细(2)"],
@@ -14,6 +17,7 @@ describe("sheet names Excel accepts", () => {
     const name = freeSheetName(wanted, taken);
     expect(name).toBe(expected);
     expect(name.length).toBeLessThanOrEqual(31);
+    expect(name).not.toMatch(/^'|'$/);
   });
 
   test("a long name that is taken keeps its suffix within 31 characters", () => {

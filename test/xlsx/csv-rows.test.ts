@@ -52,6 +52,21 @@ describe("UTF-8 CSV rows from the bytes", () => {
     expect(reusedRows(bytes)).toEqual(expected);
   });
 
+  test("past the point where references stop being looked up: quoted cells with line breaks and quotes, blank-looking cells, a BOM", () => {
+    const lines = ["\uFEFF客户名称,日期,单号,摘要,借方"];
+    for (let i = 0; i < 12_000; i++) {
+      // Every column but the dealer's and the date's hardly repeats: each stops being looked up early on.
+      const ref = i % 9 === 0 ? `"XS\r\n${i}"` : i % 13 === 0 ? `"说""明"" ${i}"` : i % 17 === 0 ? "\u3000\u3000" : i % 19 === 0 ? " " : `XSCK-${i}`;
+      const desc = i % 4 === 0 ? `"第${i}行\n备注"` : i % 4 === 1 ? `货款${i}` : i % 4 === 2 ? "" : `"${i},${i + 1}"`;
+      lines.push([`经销商${i % 30}`, `2026-03-${10 + (i % 18)}`, ref, desc, `${i}.${i % 100}`].join(","));
+    }
+    const bytes = utf8(lines.join("\r\n") + "\r\n");
+    const expected = expectedRows(bytes);
+    expect(expected.length).toBeGreaterThan(12_000);
+    expect(builtRows(bytes)).toEqual(expected);
+    expect(reusedRows(bytes)).toEqual(expected);
+  });
+
   test("any small file of a few repeating and non-repeating fields, quoted or not", () => {
     const field = fc.oneof(
       fc.constantFrom("", " ", "甲", "乙公司", "2026-01-05", "1,234.50", "\u3000", "a\"b"),

@@ -59,6 +59,15 @@ async function expectReadable(bytes: Buffer, parts: Map<string, string>): Promis
   }
 }
 
+/** Where the local header of the part named `name` starts. */
+function localHeaderOf(bytes: Buffer, name: Buffer): number {
+  for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])); at >= 0; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), at + 4)) {
+    const length = bytes.readUInt16LE(at + 26);
+    if (length === name.length && bytes.subarray(at + 30, at + 30 + length).equals(name)) return at;
+  }
+  return -1;
+}
+
 describe("the zip writer", () => {
   it("writes parts whole and streamed that our reader and JSZip read back byte for byte, CRCs checked", async () => {
     const { bytes, parts } = await writeZip();
@@ -77,6 +86,44 @@ describe("the zip writer", () => {
     expect(bytes.indexOf(Buffer.from([0x50, 0x4b, 0x06, 0x07]))).toBeGreaterThan(0);
     expect(bytes.readUInt32LE(bytes.length - 22 + 16)).toBe(0xffffffff);
     await expectReadable(bytes, parts);
+  });
+
+  it("gives a streamed ZIP64 part a local header without the ZIP64 extra field (as Excel reads it), and 4-byte sizes in its descriptor while it stays small", async () => {
+    // A part opened for ZIP64 that stays small: the common case for a large sheet, and the one Excel refuses
+    // when the local header carries a ZIP64 extra field.
+    const { bytes, parts } = await writeZip({ zip64: true });
+    await expectReadable(bytes, parts);
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    const at = localHeaderOf(bytes, name);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(bytes.readUInt16LE(at + 4)).toBe(45); // version needed: 4.5
+    expect(bytes.readUInt16LE(at + 6) & 8).toBe(8); // a data descriptor follows
+    expect(bytes.readUInt32LE(at + 14)).toBe(0); // CRC, compressed and uncompressed sizes: in the descriptor
+    expect(bytes.readUInt32LE(at + 18)).toBe(0);
+    expect(bytes.readUInt32LE(at + 22)).toBe(0);
+    expect(bytes.readUInt16LE(at + 28)).toBe(0); // no extra field
+    // The descriptor (signature, CRC, 4-byte sizes) ends right where the next part's local header starts.
+    const entry = new ZipReader(bytes).entries.get("xl/worksheets/sheet1.xml")!;
+    const descriptor = localHeaderOf(bytes, Buffer.from("empty.xml")) - 16;
+    expect(bytes.readUInt32LE(descriptor)).toBe(0x08074b50);
+    expect(bytes.readUInt32LE(descriptor + 12)).toBe(Buffer.byteLength(parts.get("xl/worksheets/sheet1.xml")!, "utf8"));
+    expect(bytes.readUInt32LE(descriptor + 8)).toBe(descriptor - (at + 30 + name.length));
+    expect(entry.flags & 8).toBe(8);
+    // Small as it stayed, no ZIP64 end records are needed.
+    expect(bytes.indexOf(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(-1);
+  });
+
+  it("gives a streamed ZIP64 part that passes the 32-bit sizes 8-byte sizes in its descriptor, and no extra field in its local header", async () => {
+    const { bytes, parts } = await writeZip({ zip64Above: 200, zip64: true });
+    await expectReadable(bytes, parts);
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    const at = localHeaderOf(bytes, name);
+    expect(bytes.readUInt16LE(at + 4)).toBe(45);
+    expect(bytes.readUInt16LE(at + 28)).toBe(0);
+    const descriptor = localHeaderOf(bytes, Buffer.from("empty.xml")) - 24;
+    expect(bytes.readUInt32LE(descriptor)).toBe(0x08074b50);
+    expect(Number(bytes.readBigUInt64LE(descriptor + 16))).toBe(Buffer.byteLength(parts.get("xl/worksheets/sheet1.xml")!, "utf8"));
+    expect(Number(bytes.readBigUInt64LE(descriptor + 8))).toBe(descriptor - (at + 30 + name.length));
   });
 
   it("refuses a streamed part that outgrows a local header written without ZIP64", async () => {
