@@ -3,6 +3,13 @@ const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const reactHooks = require("eslint-plugin-react-hooks");
 
+const EXCEL_RUN = { selector: "MemberExpression[object.name='Excel'][property.name='run']", message: "Only src/excel calls Excel.run." };
+// Fen and Yuan are made by src/core/money.ts's crossings (fen, fenAt, yuan, yuanToFen, fenToYuan), never by a cast.
+const UNIT_CASTS = ["TSAsExpression", "TSTypeAssertion"].map((node) => ({
+  selector: `${node} > TSTypeReference.typeAnnotation[typeName.name=/^(Fen|Yuan)$/]`,
+  message: "Make Fen or Yuan with src/core/money.ts (fen, fenAt, yuan, yuanToFen), not with a cast.",
+}));
+
 module.exports = tseslint.config(
   { ignores: ["dist/", "lib/", ".bench/", "node_modules/", "coverage/", "test-artifacts/", "out/"] },
   js.configs.recommended,
@@ -11,10 +18,7 @@ module.exports = tseslint.config(
     languageOptions: { ecmaVersion: 2022, sourceType: "module" },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-syntax": [
-        "error",
-        { selector: "MemberExpression[object.name='Excel'][property.name='run']", message: "Only src/excel calls Excel.run." },
-      ],
+      "no-restricted-syntax": ["error", EXCEL_RUN, ...UNIT_CASTS],
     },
   },
   {
@@ -25,7 +29,12 @@ module.exports = tseslint.config(
   },
   {
     files: ["src/excel/**"],
-    rules: { "no-restricted-syntax": "off" },
+    rules: { "no-restricted-syntax": ["error", ...UNIT_CASTS] },
+  },
+  {
+    // The one place a number is declared to be fen or yuan.
+    files: ["src/core/money.ts"],
+    rules: { "no-restricted-syntax": ["error", EXCEL_RUN] },
   },
   {
     files: ["**/*.js"],

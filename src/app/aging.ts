@@ -34,7 +34,7 @@ import {
 } from "../core/collect";
 import { REGISTER_SHEET, readRegister, type RegisterRead } from "../core/letters";
 import { UNNAMED_DEALER } from "../core/aging";
-import { columnLetter, dealerKey, pickRows, sheetAt, type EntryTable, type ReadResult } from "../core/read";
+import { amountAt, columnLetter, dealerKey, pickRows, sheetAt, type EntryTable, type ReadResult } from "../core/read";
 import { parseTermDays } from "../core/values/term";
 import { parseRegister as parseCreditRegister, registerTerms, REGISTER_SHEET as CREDIT_REGISTER_SHEET, type RegisterRead as CreditRegisterRead } from "../core/credit";
 import { PortError, type ReadableWorkbook, type WorkbookPort } from "../port/workbook";
@@ -157,17 +157,18 @@ async function collectionChecks(report: AgingReport, ledger: ReadResult, port: R
  */
 export function paymentEntries(table: EntryTable, dealer?: string): Entry[] {
   const out: Entry[] = [];
-  const { amounts, dates, descriptions, dealers } = table;
+  const { dates, descriptions, dealers } = table;
   const key = dealer === undefined ? null : dealerKey(dealer);
   const theirs = new Map<string | null, boolean>();
   for (let i = 0; i < table.length; i++) {
-    if (amounts[i] >= 0 || dates[i] === null) continue;
+    const amount = amountAt(table, i);
+    if (amount >= 0 || dates[i] === null) continue;
     if (key !== null) {
       let same = theirs.get(dealers[i]);
       if (same === undefined) theirs.set(dealers[i], (same = dealerKey(dealers[i] ?? UNNAMED_DEALER) === key));
       if (!same) continue;
     }
-    out.push({ sheet: sheetAt(table, i), row: table.rows[i], date: dates[i], ref: null, refs: [], description: descriptions[i], amount: amounts[i], dealer: dealers[i], rep: null, termDays: null });
+    out.push({ sheet: sheetAt(table, i), row: table.rows[i], date: dates[i], ref: null, refs: [], description: descriptions[i], amount, dealer: dealers[i], rep: null, termDays: null });
   }
   return out;
 }

@@ -39,7 +39,7 @@ import {
 import { DEFAULT_TERM_DAYS } from "../core/aging";
 import { msg, type Message } from "../core/messages";
 import type { CellValue, Fen, Grid, IsoDate } from "../core/model";
-import { formatFenGrouped } from "../core/money";
+import { addFen, fen, fenToYuan, formatFenGrouped } from "../core/money";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
 import { balanceCellMessage } from "../core/read/balances";
 import { dealerKey } from "../core/values/refs";
@@ -410,7 +410,7 @@ function closingByDealer(table: BalanceTable): Map<string, Fen> {
   const out = new Map<string, Fen>();
   for (const r of table.rows) {
     const k = dealerKey(r.dealer);
-    out.set(k, (out.get(k) ?? 0) + r.closing);
+    out.set(k, addFen(out.get(k) ?? fen(0), r.closing));
   }
   return out;
 }
@@ -621,7 +621,7 @@ export async function clearCreditMarks(port: WorkbookPort, sheet?: string): Prom
 
 // ---- the result sheet ----
 
-const yuan = (f: Fen) => f / 100;
+const yuan = (f: Fen) => fenToYuan(f);
 const MONEY = "#,##0.00";
 const STATUS_TEXT: Record<string, Bilingual> = { ok: { zh: "正常", en: "OK" }, near: { zh: "接近额度（≥80%）", en: "Near (≥ 80%)" }, over: { zh: "超额度", en: "Over" } };
 

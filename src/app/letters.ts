@@ -22,7 +22,8 @@ import { writeRegisterPlan } from "./register";
 import { balanceOf, entriesOf, readIssueMessage, type ReadResult, type UnreadRow } from "../core/read";
 import { describeReadIssue } from "../messages/read";
 import { dealerKey } from "../core/values/refs";
-import type { IsoDate } from "../core/model";
+import type { Fen, IsoDate } from "../core/model";
+import { fen, subFen, sumFen } from "../core/money";
 import {
   A4_PAGE,
   COMPANY_SHEET,
@@ -107,7 +108,7 @@ export interface SkippedDealer {
 /** One letter made: the command line's contract fields (`LetterJson`) and more. */
 export interface MadeLetter extends LetterJson {
   /** Our sign, in fen: positive, the dealer owes us. */
-  balanceFen: number;
+  balanceFen: Fen;
   replyBy: IsoDate;
   /** The register row it is recorded on, and whether an unsent row's number was reused. */
   registerRow: number;
@@ -200,7 +201,7 @@ export async function readCompany(
 
 interface DealerBook {
   name: string;
-  balance: number;
+  balance: Fen;
   movements: Movement[];
 }
 
@@ -213,7 +214,7 @@ function dealerBooks(read: ReadResult, asOf: IsoDate, soleName: string | null): 
     if (!name) return null;
     const key = dealerKey(name);
     let b = byKey.get(key);
-    if (!b) byKey.set(key, (b = { name, balance: 0, movements: [] }));
+    if (!b) byKey.set(key, (b = { name, balance: fen(0), movements: [] }));
     return b;
   };
   for (const o of read.openings) book(o.dealer);
@@ -371,7 +372,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   const periodStart = req.periodStart ?? `${asOf.slice(0, 4)}-01-01`;
   const datas: LetterData[] = [];
   for (const b of chosen) {
-    const inPeriod = b.movements.filter((m) => m.date >= periodStart && m.date <= asOf).reduce((s, m) => s + m.amount, 0);
+    const inPeriod = sumFen(b.movements.filter((m) => m.date >= periodStart && m.date <= asOf), (m) => m.amount);
     const result = letterData({
       number: "",
       dealer: { name: b.name },
@@ -380,7 +381,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
       sendDate: req.sendDate,
       closingBalance: b.balance,
       periodStart: periodStart <= asOf ? periodStart : asOf,
-      openingBalance: b.balance - inPeriod,
+      openingBalance: subFen(b.balance, inPeriod),
       movements: b.movements,
       ...(req.calendar ? { calendar: req.calendar } : {}),
     });

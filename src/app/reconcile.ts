@@ -5,6 +5,7 @@
 import { reconcile, type Decision, type ReconcileOptions, type ReconcileProblem, type ReconcileReport, type SideInput } from "../core/reconcile";
 import { msg } from "../core/messages";
 import { dealerKey } from "../core/values/refs";
+import { fen } from "../core/money";
 import { TableRefs, type EntryTable, type ReadEntry, type ReadOptions, type ReadResult } from "../core/read";
 import type { ReadableWorkbook, WorkbookPort } from "../port/workbook";
 import { PortError } from "../port/workbook";
@@ -357,7 +358,7 @@ function withUnreadRows(byRow: Map<number, ReadEntry>, read: ReadResult): Map<nu
       ref: u.ref,
       refs: [],
       description: u.description,
-      amount: 0,
+      amount: fen(0),
       dealer: u.dealer,
       rep: null,
       termDays: null,

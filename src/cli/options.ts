@@ -1,6 +1,6 @@
 /** What every command gets, and the option parsing the commands share. */
 import { isIsoDate } from "../core/dates";
-import { decimalTextToFen } from "../core/money";
+import { decimalTextToFen, yuan, type Fen, type Yuan } from "../core/money";
 import { ROLES, type Role } from "../core/read";
 import type { Lang } from "../app/lang";
 import { UsageError } from "./errors";
@@ -55,13 +55,14 @@ export function optionalDays(ctx: Context, values: Values, name: string, max = M
 }
 
 /** The largest amount option accepted, in yuan: a tolerance beyond it would call any two amounts equal. */
-export const MAX_YUAN = 1_000_000;
+export const MAX_YUAN: Yuan = yuan(1_000_000);
 
-export function optionalYuan(ctx: Context, values: Values, name: string, max = MAX_YUAN): number | undefined {
+/** An amount option written in yuan (`--amount-tolerance 0.05`), as fen; undefined when not given. */
+export function optionalYuan(ctx: Context, values: Values, name: string, max: Yuan = MAX_YUAN): Fen | undefined {
   const v = optionalString(values, name);
   if (v === undefined) return undefined;
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v);
-  if (!m || Number(m[1]) + Number(`0.${m[2] ?? 0}`) > max) {
+  if (!m || yuan(Number(m[1]) + Number(`0.${m[2] ?? 0}`)) > max) {
     throw new UsageError(
       say(
         ctx.lang,

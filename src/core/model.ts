@@ -5,14 +5,16 @@
  * Every entry remembers the sheet and the row (as Excel numbers it, 1-based) it came from.
  */
 
-/** Integer amount in fen (1 yuan = 100 fen). */
-export type Fen = number;
+import type { Fen, NotFen } from "./money";
+
+/** Integer amount in fen (1 yuan = 100 fen): see ./money. */
+export type { Fen };
 
 /** Calendar date as `YYYY-MM-DD`. */
 export type IsoDate = string;
 
 /** A cell value as a workbook hands it over: Excel serials stay numbers until a column says they are dates. */
-export type CellValue = string | number | boolean | Date | null;
+export type CellValue = string | NotFen | boolean | Date | null;
 
 /** The used part of a sheet, as read: `values[0][0]` is the cell at (`top`, `left`), both 1-based. */
 export interface Grid {

@@ -7,6 +7,7 @@ import type { CompanyProblem } from "../core/letters/company";
 import type { LetterProblem } from "../core/letters/letter";
 import type { RegisterNotice, RegisterProblem } from "../core/letters/register";
 import type { FillWarning, Lang, TemplateProblem } from "../core/letters/types";
+import type { Fen } from "../core/model";
 import { render } from "./render";
 
 const at = (p: { sheet: string; cell: string }): Message => msg("letters.at", { sheet: p.sheet, cell: p.cell });
@@ -75,7 +76,7 @@ export function describeCompanyProblem(p: CompanyProblem, lang: Lang): string {
 export type LetterSkipReason = "zero_balance";
 
 /** Why a dealer of a balance table gets no letter: its row does not add up. */
-export function describeBalanceRowOff(m: { sheet: string; row: number; expected: number; found: number }, lang: Lang): string {
+export function describeBalanceRowOff(m: { sheet: string; row: number; expected: Fen; found: Fen }, lang: Lang): string {
   return render(msg("letters.skip.balance_row_off", { sheet: m.sheet, row: m.row, expected: m.expected, found: m.found }), lang);
 }
 

@@ -2,7 +2,7 @@
  * Renders core's messages (a code and its parameters) from the message table of a language.
  */
 import type { Message } from "../core/messages";
-import { formatFenGrouped } from "../core/money";
+import { fen, formatFenGrouped } from "../core/money";
 import type { Bilingual, Lang } from "../app/lang";
 import { en } from "./en";
 import { PLACEHOLDER, type Language } from "./table";
@@ -32,7 +32,7 @@ function formatValue(value: unknown, format: string | undefined, table: Language
     case undefined:
       return String(value);
     case "money":
-      return formatFenGrouped(value as number);
+      return formatFenGrouped(fen(value as number));
     case "list":
       return (value as readonly unknown[]).join(table.list);
     case "msg":

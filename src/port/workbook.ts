@@ -6,6 +6,7 @@
  */
 import type { Grid, IsoDate } from "../core/model";
 import { msg, type Message } from "../core/messages";
+import type { NotFen } from "../core/money";
 import type { SheetGrid } from "../core/read/source";
 
 export interface SheetInfo {
@@ -25,7 +26,7 @@ export interface OutDate {
 }
 
 /** A cell to write. Plain strings are always written as text, never as formulas. */
-export type OutValue = string | number | boolean | null | OutDate;
+export type OutValue = string | NotFen | boolean | null | OutDate;
 
 export interface OutCell {
   value: OutValue;

@@ -14,7 +14,7 @@
  * Pure data: the command line writes it to an .xlsx file, the browser preview loads it into its fake Excel.
  */
 import type { OutRow, SheetSpec } from "../port/workbook";
-import { formatFen } from "../core/money";
+import { fen, formatFen } from "../core/money";
 
 export const SAMPLE_COMPANY = "浙江恒达电器有限公司";
 export const SAMPLE_DEALER = "杭州美达商贸有限公司";
@@ -122,8 +122,8 @@ const LIST: ListLine[] = [
 const MONEY = "#,##0.00";
 const DATE = "yyyy-mm-dd";
 
-const money = (fen: number): number => Number(formatFen(fen));
-const moneyOrBlank = (fen: number): number | null => (fen === 0 ? null : money(fen));
+const money = (amount: number): number => Number(formatFen(fen(amount)));
+const moneyOrBlank = (amount: number): number | null => (amount === 0 ? null : money(amount));
 const monthOf = (iso: string): string => iso.slice(0, 7);
 const direction = (balance: number): string => (balance > 0 ? "借" : balance < 0 ? "贷" : "平");
 

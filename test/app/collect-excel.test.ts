@@ -3,6 +3,7 @@ import { demandSheetName, runDemands, runPromise, writeCollectTemplate } from ".
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import type { WorkbookPort } from "../../src/port/workbook";
 import { FakeExcel, type FixtureSheet } from "../../src/fake-excel";
+import { fen } from "../../src/core/money";
 
 const COMPANY: FixtureSheet = {
   name: "本公司信息",
@@ -71,7 +72,7 @@ describe("collection papers in the open workbook (the pane's use cases through t
       dealer: "甲商贸",
       asOf: "2026-11-27",
       sendDate: "2026-11-28",
-      installments: { hand: [{ date: "2026-12-10", amount: 100_000 }, { date: "2027-01-10", amount: 200_000 }] },
+      installments: { hand: [{ date: "2026-12-10", amount: fen(100_000) }, { date: "2027-01-10", amount: fen(200_000) }] },
       lang: "zh-CN",
     });
     if (!r.ok) throw new Error(JSON.stringify(r.problem));
@@ -99,7 +100,7 @@ describe("collection papers in the open workbook (the pane's use cases through t
   test("a commitment made again before it is sent keeps its number and replaces its 还款计划 rows, leaving others and the user's notes", async () => {
     const port = portOf(FakeExcel.fromSheets([LEDGER, COMPANY]));
     const promise = (dealer: string, hand: { date: string; amount: number }[]) =>
-      runPromise({ ledger: { port, sheet: "应收明细" }, dealer, asOf: "2026-11-27", sendDate: "2026-11-28", installments: { hand }, lang: "zh-CN" });
+      runPromise({ ledger: { port, sheet: "应收明细" }, dealer, asOf: "2026-11-27", sendDate: "2026-11-28", installments: { hand: hand.map((h) => ({ ...h, amount: fen(h.amount) })) }, lang: "zh-CN" });
     const first = await promise("甲商贸", [{ date: "2026-12-10", amount: 100_000 }, { date: "2027-01-10", amount: 100_000 }, { date: "2027-02-10", amount: 100_000 }]);
     const other = await promise("乙电器", [{ date: "2026-12-15", amount: 150_050 }]);
     if (!first.ok || !other.ok) throw new Error("commitments refused");

@@ -8,6 +8,7 @@ import { entriesOf, tableOf } from "../../src/core/read";
 import { receiptsOf } from "../../src/core/collect/register";
 import { UNNAMED_DEALER } from "../../src/core/aging";
 import type { Entry } from "../../src/core/model";
+import { fen } from "../../src/core/money";
 
 const entry = (row: number, dealer: string | null, amount: number, description: string, date: string | null = "2026-10-01", sheet = "台账"): Entry => ({
   sheet,
@@ -16,7 +17,7 @@ const entry = (row: number, dealer: string | null, amount: number, description: 
   ref: null,
   refs: [],
   description,
-  amount,
+  amount: fen(amount),
   dealer,
   rep: null,
   termDays: null,

@@ -4,6 +4,7 @@ import { approveCredit, clearCreditMarks, CREDIT_GROUP, markOverLimit, runCredit
 import { scorecardRows, defaultScorecard } from "../../src/core/credit";
 import type { OutRow } from "../../src/port/workbook";
 import { XlsxWorkbook, type UserSheetSpec } from "../../src/xlsx/workbook";
+import { fen } from "../../src/core/money";
 
 const AS_OF = "2026-11-30";
 
@@ -72,7 +73,7 @@ describe("credit through a workbook", () => {
     expect(grid.values[3][6]).toBe("钱经理");
     expect(grid.values[3][8] ?? null).toBeNull();
     // Approving again updates the same row.
-    await approveCredit(wb, { dealer: d, approver: "孙总", approved: "2026-12-01", asOf: AS_OF, limit: 5_000_000 });
+    await approveCredit(wb, { dealer: d, approver: "孙总", approved: "2026-12-01", asOf: AS_OF, limit: fen(5_000_000) });
     const again = await wb.readSheet("信用档案");
     expect(again.values.length).toBe(4);
     expect([again.values[3][2], again.values[3][6]]).toEqual([50000, "孙总"]);

@@ -6,12 +6,13 @@ import type { CombinedReadResult } from "../../src/core/read/combine";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { render } from "../../src/messages";
 import { DECISION_STRINGS, decisionLines } from "../../src/taskpane/reconcile/decisions";
+import { fen } from "../../src/core/money";
 
 const MONTHS = ["2026-07", "2026-08"];
 
 describe("relabelRows", () => {
   test("ledger rows on a later sheet read 2026-08!N, the first sheet's stay bare, statement rows are left alone", () => {
-    const m = msg("reconcile.pending.mismatch", { ledgerRows: [4, ROW_STRIDE + 5], ledgerAmount: 30_000, statementRows: [6], statementAmount: 35_000 });
+    const m = msg("reconcile.pending.mismatch", { ledgerRows: [4, ROW_STRIDE + 5], ledgerAmount: fen(30_000), statementRows: [6], statementAmount: fen(35_000) });
     expect(render(relabelRows(MONTHS, m), "zh-CN")).toBe("金额不符（我方第 4、2026-08!5 行 300.00，对方第 6 行 350.00）");
     const dup = msg("reconcile.reason.duplicate.statement", { row: 7, original: 3 });
     expect(relabelRows(MONTHS, dup)).toBe(dup);

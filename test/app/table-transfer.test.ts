@@ -5,6 +5,7 @@
 import { entriesOf, tableOf, emptyTable, type EntryTable } from "../../src/core/read";
 import { packTable, unpackTable } from "../../src/app/table-transfer";
 import type { ReadEntry } from "../../src/core/read/types";
+import { fen } from "../../src/core/money";
 
 function entry(i: number, distinct: boolean): ReadEntry {
   return {
@@ -14,7 +15,7 @@ function entry(i: number, distinct: boolean): ReadEntry {
     ref: i % 5 === 0 ? null : distinct ? `XSCK-${i}` : `HD${i % 3}`,
     refs: i % 5 === 0 ? [] : [distinct ? `XSCK${i}` : `HD${i % 3}`],
     description: distinct ? `销售出库 ${i}` : i % 2 === 0 ? "收到货款" : "",
-    amount: (i % 2 === 0 ? 1 : -1) * (1000 + i),
+    amount: fen((i % 2 === 0 ? 1 : -1) * (1000 + i)),
     dealer: i % 13 === 0 ? null : `经销商${distinct ? i : i % 4}`,
     rep: i % 3 === 0 ? null : "张伟",
     termDays: i % 4 === 0 ? null : 30 + (i % 2),

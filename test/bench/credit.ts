@@ -9,6 +9,7 @@ import { assessCredit, defaultScorecard, type Application, type RegisterRead } f
 import type { CellValue } from "../../src/core/model";
 import { entriesOf, readGrid } from "../../src/core/read";
 import { rng } from "./synth";
+import { fen } from "../../src/core/money";
 
 export const CREDIT_DEALERS = 40;
 const AS_OF = "2026-10-31";
@@ -68,10 +69,10 @@ function application(dealer: string, i: number): Application {
     revenueWan: 1000 + i * 150,
     since: "2019-06-01",
     products: "",
-    monthly: 50_000_000,
+    monthly: fen(50_000_000),
     guarantee: i % 3 === 0 ? "抵押" : i % 3 === 1 ? "保证" : "无",
     guaranteeNote: "",
-    requestedLimit: 100_000_000,
+    requestedLimit: fen(100_000_000),
     requestedTerm: [30, 45, 60][i % 3],
     rep: "王磊",
     applied: "2026-10-20",
@@ -92,7 +93,7 @@ export function benchCredit(rows: number): Record<string, unknown> {
     columns: {},
     rows: dealerNames
       .filter((_, i) => i % 2 === 0)
-      .map((dealer, i) => ({ dealer, grade: "B", limit: 80_000_000, termDays: 30, rated: "2026-03-01", nextReview: "2026-09-01", approver: "张总", note: "", asOf: null, row: 2 + i })),
+      .map((dealer, i) => ({ dealer, grade: "B", limit: fen(80_000_000), termDays: 30, rated: "2026-03-01", nextReview: "2026-09-01", approver: "张总", note: "", asOf: null, row: 2 + i })),
     lastRow: 1 + Math.ceil(dealerNames.length / 2),
     problems: [],
   };

@@ -9,6 +9,7 @@ import {
 } from "../../src/core/aging/calendar";
 import { ageLedger } from "../../src/core/aging/ageLedger";
 import type { Entry } from "../../src/core/model";
+import { fen } from "../../src/core/money";
 
 describe("the one-third rule", () => {
   it.each([
@@ -75,7 +76,7 @@ describe("stages as of a date", () => {
     ref: "XS-1",
     refs: ["XS-1"],
     description: "销售出库",
-    amount,
+    amount: fen(amount),
     dealer: "华东商贸",
     rep: "王磊",
     termDays: null,

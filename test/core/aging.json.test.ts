@@ -1,6 +1,7 @@
 import { ageLedger } from "../../src/core/aging/ageLedger";
 import { toAgingJson } from "../../src/messages/json/aging";
 import type { Entry } from "../../src/core/model";
+import { fen } from "../../src/core/money";
 
 function row(rowNo: number, date: string, amount: number, ref: string | null, rep: string | null = "王磊"): Entry {
   return {
@@ -10,7 +11,7 @@ function row(rowNo: number, date: string, amount: number, ref: string | null, re
     ref,
     refs: ref ? [ref] : [],
     description: amount > 0 ? "销售出库" : "收款",
-    amount,
+    amount: fen(amount),
     dealer: "华东商贸有限公司",
     rep,
     termDays: 30,

@@ -1,4 +1,5 @@
 import { namedDebits, rowLinks, settle } from "../../src/core/aging/settle";
+import { fen } from "../../src/core/money";
 
 /** What `namedDebits` answers, as [credit, debits] pairs in the order it answers them. */
 function named(debitRefs: string[][], creditRefs: string[][]): [number, number[]][] {
@@ -36,11 +37,11 @@ describe("namedDebits: which invoices a receipt names, in the order it pays them
   it("is the order settle pays in: a receipt naming two invoices pays the older first, then first in first out", () => {
     const result = settle(
       [
-        { amount: 100, refs: ["X1"] },
-        { amount: 300, refs: ["INV2"] },
-        { amount: 200, refs: ["INV3"] },
+        { amount: fen(100), refs: ["X1"] },
+        { amount: fen(300), refs: ["INV2"] },
+        { amount: fen(200), refs: ["INV3"] },
       ],
-      [{ amount: 350, refs: ["INV3", "INV2"] }],
+      [{ amount: fen(350), refs: ["INV3", "INV2"] }],
     );
     // INV2 (older) takes 300, INV3 the 50 left; X1, named by nothing, stays open.
     expect(result).toEqual({ debitOpen: [100, 0, 150], creditOpen: [0] });

@@ -4,6 +4,7 @@ import { STAGES } from "../../src/core/aging/calendar";
 import { settle } from "../../src/core/aging/settle";
 import { addDays } from "../../src/core/dates";
 import type { Entry, Opening } from "../../src/core/model";
+import { fen } from "../../src/core/money";
 
 const START = "2028-01-01"; // a leap year, so 2028-02-29 turns up
 const DEALERS = ["甲", "乙", "丙"];
@@ -43,14 +44,14 @@ function build(ledger: Ledger): {
       ref: r.refs[0] ?? null,
       refs: r.refs,
       description: r.description,
-      amount: r.amount,
+      amount: fen(r.amount),
       dealer: r.dealer,
       rep: r.rep,
       termDays: r.termDays,
     }),
   );
   const openings = ledger.openings.map(
-    (o, i): Opening => ({ sheet: "明细账", row: i + 2, dealer: o.dealer, date: START, amount: o.amount }),
+    (o, i): Opening => ({ sheet: "明细账", row: i + 2, dealer: o.dealer, date: START, amount: fen(o.amount) }),
   );
   return { entries, openings };
 }
@@ -125,7 +126,8 @@ describe("aging invariants", () => {
     });
     fc.assert(
       fc.property(side, side, (debits, credits) => {
-        const { debitOpen, creditOpen } = settle(debits, credits);
+        const asFen = (xs: { amount: number; refs: string[] }[]) => xs.map((x) => ({ ...x, amount: fen(x.amount) }));
+        const { debitOpen, creditOpen } = settle(asFen(debits), asFen(credits));
         const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
         expect(sum(debitOpen) - sum(creditOpen)).toBe(sum(debits.map((d) => d.amount)) - sum(credits.map((c) => c.amount)));
         debitOpen.forEach((open, i) => expect(open >= 0 && open <= debits[i].amount).toBe(true));

@@ -4,6 +4,7 @@ import { makeBuckets, UNAPPLIED_BUCKET, UNKNOWN_AGE_BUCKET } from "../../src/cor
 import { actionsDue, collectionPlan } from "../../src/core/aging/plan";
 import { settle } from "../../src/core/aging/settle";
 import type { Entry, Opening } from "../../src/core/model";
+import { fen } from "../../src/core/money";
 
 /** A ledger row; amounts in fen, our sign. */
 function row(
@@ -20,7 +21,7 @@ function row(
     ref: more.ref ?? refs[0] ?? null,
     refs,
     description: more.description ?? (amount > 0 ? "销售出库" : "收到货款"),
-    amount,
+    amount: fen(amount),
     dealer: more.dealer === undefined ? "华东商贸" : more.dealer,
     rep: more.rep === undefined ? "王磊" : more.rep,
     termDays: more.termDays ?? null,
@@ -28,7 +29,7 @@ function row(
 }
 
 function opening(rowNo: number, amount: number, dealer: string | null = "华东商贸", date: string | null = null): Opening {
-  return { sheet: "明细账", row: rowNo, dealer, date, amount };
+  return { sheet: "明细账", row: rowNo, dealer, date, amount: fen(amount) };
 }
 
 const openOf = (report: ReturnType<typeof ageLedger>, dealer = 0) =>
@@ -552,11 +553,11 @@ describe("settle", () => {
     expect(
       settle(
         [
-          { amount: 100, refs: ["A"] },
-          { amount: 100, refs: ["B", "A2"] },
-          { amount: 100, refs: ["C"] },
+          { amount: fen(100), refs: ["A"] },
+          { amount: fen(100), refs: ["B", "A2"] },
+          { amount: fen(100), refs: ["C"] },
         ],
-        [{ amount: 150, refs: ["B", "A", "A2"] }],
+        [{ amount: fen(150), refs: ["B", "A", "A2"] }],
       ),
     ).toEqual({ debitOpen: [0, 50, 100], creditOpen: [0] });
   });

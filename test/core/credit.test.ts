@@ -24,6 +24,7 @@ import { entriesOf, readGrid } from "../../src/core/read";
 import type { OutRow } from "../../src/port/workbook";
 import { toCreditJson } from "../../src/messages/json/credit";
 import { render } from "../../src/messages/render";
+import { fen } from "../../src/core/money";
 
 const AS_OF = "2026-11-30";
 
@@ -41,10 +42,10 @@ function app(over: Partial<Application> = {}): Application {
     revenueWan: 5000,
     since: "2020-01-01",
     products: "",
-    monthly: 12_345_678,
+    monthly: fen(12_345_678),
     guarantee: "抵押",
     guaranteeNote: "",
-    requestedLimit: 20_000_000,
+    requestedLimit: fen(20_000_000),
     requestedTerm: 60,
     rep: "王磊",
     applied: "2026-11-20",
@@ -120,19 +121,19 @@ describe("the suggested term and limit", () => {
 
   it("the limit applied for caps it before the rounding; a shorter applied-for term wins", () => {
     const score = scoreApplication(app(), null, cardWorth(90), AS_OF); // A: 1.2 and 60 days
-    const s = suggest(app({ requestedLimit: 15_050_000, requestedTerm: 30 }), score, null);
+    const s = suggest(app({ requestedLimit: fen(15_050_000), requestedTerm: 30 }), score, null);
     expect(s.termDays).toBe(30);
     // 123,456.78 × 30 / 30 × 1.2 = 148,148.13; under 150,500; rounded down to 148,000.
     expect(s.computed).toBe(14_814_813);
     expect(s.limit).toBe(14_800_000);
-    const capped = suggest(app({ requestedLimit: 10_050_000 }), score, null);
+    const capped = suggest(app({ requestedLimit: fen(10_050_000) }), score, null);
     expect(capped.limit).toBe(10_000_000);
   });
 
   it("the arithmetic's amounts are written to the fen as the JSON writes money, even at the largest amounts", () => {
     const score = scoreApplication(app(), null, cardWorth(75), AS_OF);
     // 90,000,000,000,000.01 yuan: fen / 100 as a float is not that amount to the cent.
-    const s = suggest(app({ requestedLimit: 9_000_000_000_000_001 }), score, null);
+    const s = suggest(app({ requestedLimit: fen(9_000_000_000_000_001) }), score, null);
     expect(s.lines.map((l) => l.value)).toEqual(["123456.78", "45", "1", "185185.17", "90000000000000.01", "185000.00"]);
   });
 
@@ -465,12 +466,12 @@ describe("the 评分标准 sheet", () => {
 
 describe("exposure, the review list and the over-limit list", () => {
   it("over above the limit, near from 80%, D with any balance over", () => {
-    expect(exposureStatus(100_001, 100_000, false)).toBe("over");
-    expect(exposureStatus(100_000, 100_000, false)).toBe("near");
-    expect(exposureStatus(80_000, 100_000, false)).toBe("near");
-    expect(exposureStatus(79_999, 100_000, false)).toBe("ok");
-    expect(exposureStatus(1, 10_000_000, true)).toBe("over");
-    expect(exposureStatus(0, 0, true)).toBe("ok");
+    expect(exposureStatus(fen(100_001), fen(100_000), false)).toBe("over");
+    expect(exposureStatus(fen(100_000), fen(100_000), false)).toBe("near");
+    expect(exposureStatus(fen(80_000), fen(100_000), false)).toBe("near");
+    expect(exposureStatus(fen(79_999), fen(100_000), false)).toBe("ok");
+    expect(exposureStatus(fen(1), fen(10_000_000), true)).toBe("over");
+    expect(exposureStatus(fen(0), fen(0), true)).toBe("ok");
   });
 
   it("lists register dealers due for review within 30 days, proposes a downgrade for an item past its final deadline, and marks over-limit dealers", () => {
@@ -573,7 +574,7 @@ describe("the credit JSON's texts come from the message tables", () => {
 });
 
 describe("the register's 评估日 column on approving", () => {
-  const approval = { dealer: "青城建材", grade: "B", limit: 18_500_000, termDays: 45, approved: "2026-12-01", asOf: "2026-11-30", approver: "钱经理" };
+  const approval = { dealer: "青城建材", grade: "B", limit: fen(18_500_000), termDays: 45, approved: "2026-12-01", asOf: "2026-11-30", approver: "钱经理" };
   const grid = (rows: CellValue[][]) => parseRegister({ sheet: "信用档案", top: 1, left: 1, values: rows });
   const cases: [string, ReturnType<typeof grid> | null, boolean][] = [
     ["no register sheet", null, true],

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { formatFen, formatFenGrouped, fenToYuan } from "../../src/core/money";
+import { fen as asFen, fenToYuan, formatFen, formatFenGrouped } from "../../src/core/money";
 import type { CellValue, Grid } from "../../src/core/model";
 import { readGrid, entriesOf } from "../../src/core/read";
 import { parseAmount } from "../../src/core/values/amount";
@@ -42,7 +42,7 @@ describe("reader properties", () => {
   test("shuffling the non-header rows never changes the set of entries", () => {
     fc.assert(
       fc.property(fc.array(dataRow, { minLength: 1, maxLength: 30 }), fc.integer(), (rows, seed) => {
-        const body: CellValue[][] = rows.map((r) => [r.dealer, `2026-03-${String(r.day).padStart(2, "0")}`, r.ref, "发货", r.debit / 100, formatFen(r.credit)]);
+        const body: CellValue[][] = rows.map((r) => [r.dealer, `2026-03-${String(r.day).padStart(2, "0")}`, r.ref, "发货", r.debit / 100, formatFen(asFen(r.credit))]);
         body.push([null, null, null, "合计", null, null]);
         const shuffled = [...body];
         let s = seed;
@@ -66,14 +66,14 @@ describe("reader properties", () => {
   test("amounts survive format → parse unchanged in every written form", () => {
     fc.assert(
       fc.property(fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 }), (fen) => {
-        const abs = formatFenGrouped(Math.abs(fen));
+        const abs = formatFenGrouped(asFen(Math.abs(fen)));
         const forms: CellValue[] = [
-          formatFen(fen),
-          formatFenGrouped(fen),
-          fenToYuan(fen),
-          `¥${formatFenGrouped(fen)}`,
+          formatFen(asFen(fen)),
+          formatFenGrouped(asFen(fen)),
+          fenToYuan(asFen(fen)),
+          `¥${formatFenGrouped(asFen(fen))}`,
           fen < 0 ? `(${abs})` : abs,
-          formatFen(fen).replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+          formatFen(asFen(fen)).replace(/[0-9.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
         ];
         for (const form of forms) expect(parseAmount(form)).toEqual({ ok: true, fen, blank: false });
       }),

@@ -5,6 +5,7 @@ import { pairingId, reconcile, type DealerResult, type SideInput } from "../../s
 import { toReconcileJson } from "../../src/messages";
 import { side } from "./reconcile.fixtures";
 import { enText, zhText } from "../messages/text";
+import { fen } from "../../src/core/money";
 
 function one(ledger: SideInput, statement: SideInput, options = {}): DealerResult {
   const report = reconcile(ledger, statement, { asOf: "2026-10-31", ...options });
@@ -110,7 +111,7 @@ describe("pass 6: one payment or sale, two amounts", () => {
     expect(d.suggestions[0].alternatives).toEqual([d.suggestions[1].id]);
     expect(zhText(d.suggestions[0].note)).toContain("请确认");
 
-    const id = pairingId([{ sheet: "台账", row: 2, amount: -1_997_500 }], [{ sheet: "对账单", row: 5, amount: -2_000_000 }]);
+    const id = pairingId([{ sheet: "台账", row: 2, amount: fen(-1_997_500) }], [{ sheet: "对账单", row: 5, amount: fen(-2_000_000) }]);
     expect(id).toBe(d.suggestions[1].id);
     const confirmed = one(ledger, statement, { decisions: [{ id, decision: "confirmed", ledgerRows: [2], statementRows: [5] }] });
     expect(confirmed.suggestions).toEqual([]);
@@ -139,7 +140,7 @@ describe("pass 6: one payment or sale, two amounts", () => {
   });
 
   test("JSON options carry the fee tolerance; the rule and reason code name the pass", () => {
-    const report = reconcile(side("台账", "2 | 2026-10-08 | | 收款 | -19975.00"), side("对账单", "5 | 2026-10-07 | | 付款 | -20000.00"), { feeToleranceFen: 10_000 });
+    const report = reconcile(side("台账", "2 | 2026-10-08 | | 收款 | -19975.00"), side("对账单", "5 | 2026-10-07 | | 付款 | -20000.00"), { feeToleranceFen: fen(10_000) });
     const json = toReconcileJson(report) as { options: Record<string, unknown>; dealers: { rules: Record<string, number>; differences: Record<string, unknown>[] }[] };
     expect(json.options.feeTolerance).toBe("100.00");
     expect(json.dealers[0].rules.fee_pair).toBe(1);
@@ -147,7 +148,7 @@ describe("pass 6: one payment or sale, two amounts", () => {
   });
 
   test("a fee tolerance that is not a whole number of fen is refused", () => {
-    const report = reconcile(side("台账", ""), side("对账单", ""), { feeToleranceFen: -1 });
+    const report = reconcile(side("台账", ""), side("对账单", ""), { feeToleranceFen: fen(-1) });
     expect(report.problems.map((p) => p.code)).toEqual(["invalid_option"]);
   });
 });
@@ -175,7 +176,7 @@ const pairArb = fc.array(eventArb, { maxLength: 16 }).map((events) => {
     ref: null,
     refs: [],
     description: text,
-    amount,
+    amount: fen(amount),
     dealer: null,
     rep: null,
     termDays: null,
@@ -206,8 +207,8 @@ test("fee pairing never changes the reconciled balances or the total of the diff
   let suggested = 0;
   fc.assert(
     fc.property(pairArb, fc.constantFrom(100, 5_000, 50_000), ({ ledger, statement }, fee) => {
-      const off = reconcile(ledger, statement, { asOf: "2026-12-31", feeToleranceFen: 0 }).dealers;
-      const on = reconcile(ledger, statement, { asOf: "2026-12-31", feeToleranceFen: fee }).dealers;
+      const off = reconcile(ledger, statement, { asOf: "2026-12-31", feeToleranceFen: fen(0) }).dealers;
+      const on = reconcile(ledger, statement, { asOf: "2026-12-31", feeToleranceFen: fen(fee) }).dealers;
       expect(on.length).toBe(off.length);
       for (let n = 0; n < on.length; n++) {
         expect(sums(on[n])).toEqual(sums(off[n]));

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import type { CellValue } from "../../src/core/model";
 import { entriesOf, readGrid } from "../../src/core/read";
 import { pairingId, reconcile, type ReconcileReport, type SideInput } from "../../src/core/reconcile";
+import { fen } from "../../src/core/money";
 
 /*
  * The first pass keys a reader's rows by hashing the reference cell itself when it is plain ASCII, and
@@ -97,7 +98,7 @@ describe("the first pass over a read table", () => {
     // Two rows of XS-1 here, none there: the second is a duplicate of the first, the first is only ours,
     // and their row without a reference pairs with nothing in the first pass.
     expect(without.differences.filter((x) => x.kind === "duplicate").map((x) => [x.ledgerRows, x.duplicateOf])).toEqual([[[3], 2]]);
-    const id = pairingId([{ sheet: "账", row: 2, amount: 10000 }], [{ sheet: "单", row: 2, amount: 10000 }]);
+    const id = pairingId([{ sheet: "账", row: 2, amount: fen(10000) }], [{ sheet: "单", row: 2, amount: fen(10000) }]);
     const confirmed = reconcile(tables[0], tables[1], { decisions: [{ id, decision: "confirmed", ledgerRows: [2], statementRows: [2] }] }).dealers[0];
     expect(confirmed.matches.toArray()).toEqual([{ rule: "user", ledgerRows: [2], statementRows: [2], amount: 10000 }]);
     expect(confirmed.differences.map((x) => [x.kind, x.ledgerRows, x.statementRows])).toEqual([["ledger_only", [3], []]]);

@@ -1,12 +1,13 @@
 /** Small inline ledgers for the reconciliation tests: one line per row, `row | date | ref | description | amount [| dealer]`. */
-import type { Entry, Opening } from "../../src/core/model";
-import { decimalTextToFen } from "../../src/core/money";
+import type { Entry, Fen, Opening } from "../../src/core/model";
+import { decimalTextToFen, negFen } from "../../src/core/money";
 import type { EntriesSide } from "../../src/core/reconcile";
 
-export function fen(text: string): number {
+/** Yuan as written (`-1,234.50`) in fen. */
+export function fen(text: string): Fen {
   const negative = text.startsWith("-");
   const value = decimalTextToFen(text.replace(/^-/, "").replace(/,/g, ""));
-  return negative ? -value : value;
+  return negative ? negFen(value) : value;
 }
 
 export function rows(sheet: string, text: string): Entry[] {

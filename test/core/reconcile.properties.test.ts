@@ -2,6 +2,7 @@ import fc from "fast-check";
 import type { Entry } from "../../src/core/model";
 import { addDays } from "../../src/core/dates";
 import { reconcile, type DealerResult, type ReconcileOptions, type EntriesSide } from "../../src/core/reconcile";
+import { fen } from "../../src/core/money";
 
 /**
  * Pairs of sheets built from one pool of business events: each event lands on both sides, on one side
@@ -30,7 +31,7 @@ const pairArb = fc.array(eventArb, { maxLength: 14 }).map((events) => {
     ref,
     refs: ref === null ? [] : [ref],
     description: text,
-    amount,
+    amount: fen(amount),
     dealer: null,
     rep: null,
     termDays: null,
@@ -47,7 +48,7 @@ const pairArb = fc.array(eventArb, { maxLength: 14 }).map((events) => {
       statement.push(entry("对账单", statement.length + 5, e.day + e.shift, amount, e.ref, e.theirText ?? e.text));
     }
   }
-  const asSide = (sheet: string, entries: Entry[]): EntriesSide => ({ sheet, entries, openings: [{ sheet, row: 1, dealer: null, date: null, amount: 100000 }] });
+  const asSide = (sheet: string, entries: Entry[]): EntriesSide => ({ sheet, entries, openings: [{ sheet, row: 1, dealer: null, date: null, amount: fen(100000) }] });
   return { ledger: asSide("账本", ledger), statement: asSide("对账单", statement) };
 });
 

@@ -1,6 +1,7 @@
 import { dealerKey, reconcile, pairingId, type DealerResult, type ReconcileReport } from "../../src/core/reconcile";
 import { opening, side } from "./reconcile.fixtures";
 import { zhText } from "../messages/text";
+import { fen } from "../../src/core/money";
 
 const only = (report: ReconcileReport): DealerResult => {
   expect(report.problems).toEqual([]);
@@ -108,7 +109,7 @@ describe("pass 4: same amount, dates inside the window", () => {
   });
 
   test("within the amount tolerance, a pair is made but the small difference stays an amount_mismatch", () => {
-    const d = only(reconcile(side("账本", `6 | 2026-06-10 |  | 销售 | 1000.00`), side("对账单", `4 | 2026-06-12 |  | 采购 | 999.98`), { amountToleranceFen: 5 }));
+    const d = only(reconcile(side("账本", `6 | 2026-06-10 |  | 销售 | 1000.00`), side("对账单", `4 | 2026-06-12 |  | 采购 | 999.98`), { amountToleranceFen: fen(5) }));
     expect(kinds(d)).toEqual([["amount_mismatch", [6], [4], 2, "wrong_amount"]]);
     expect(d.differences[0].rule).toBe("amount_date");
   });
@@ -124,8 +125,8 @@ describe("ambiguity is a suggestion, and the user's decisions are kept", () => {
     const d = only(reconcile(ledger, statement));
     expect(d.matches.toArray()).toEqual([]);
     expect(d.differences).toEqual([]);
-    const a = pairingId([{ sheet: "账本", row: 6, amount: -100000 }], [{ sheet: "对账单", row: 4, amount: -100000 }]);
-    const b = pairingId([{ sheet: "账本", row: 6, amount: -100000 }], [{ sheet: "对账单", row: 5, amount: -100000 }]);
+    const a = pairingId([{ sheet: "账本", row: 6, amount: fen(-100000) }], [{ sheet: "对账单", row: 4, amount: fen(-100000) }]);
+    const b = pairingId([{ sheet: "账本", row: 6, amount: fen(-100000) }], [{ sheet: "对账单", row: 5, amount: fen(-100000) }]);
     expect(d.suggestions.map((s) => [s.id, s.rule, s.ledgerRows, s.statementRows, s.alternatives])).toEqual([
       [a, "amount_date", [6], [4], [b]],
       [b, "amount_date", [6], [5], [a]],
@@ -443,7 +444,7 @@ describe("many dealers", () => {
 
 describe("options", () => {
   test("an invalid cut-off date or a negative tolerance is a problem, not an exception", () => {
-    const report = reconcile(side("账本", ``), side("对账单", ``), { asOf: "2026/06/30", amountToleranceFen: -1 });
+    const report = reconcile(side("账本", ``), side("对账单", ``), { asOf: "2026/06/30", amountToleranceFen: fen(-1) });
     expect(report.dealers).toEqual([]);
     expect(report.problems.map((p) => p.code)).toEqual(["invalid_option", "invalid_option"]);
     expect(zhText(report.problems[0].text)).toBe("选项 asOf 的值 2026/06/30 无效：日期应写作 YYYY-MM-DD");

@@ -5,6 +5,7 @@ import { both, render } from "../../src/messages/render";
 import { FORMATS, PLACEHOLDER } from "../../src/messages/table";
 import { zh } from "../../src/messages/zh";
 import { SAMPLES } from "./samples";
+import { fen } from "../../src/core/money";
 
 /** The placeholder pattern without its global flag, which would make `test` remember where it stopped. */
 const ANY_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
@@ -52,9 +53,9 @@ describe("render", () => {
   it("writes fen grouped, lists with the language's separator and nested messages in the same language", () => {
     const m = msg("reconcile.pending.mismatch.likely", {
       ledgerRows: [3, 4],
-      ledgerAmount: -1_997_500,
+      ledgerAmount: fen(-1_997_500),
       statementRows: [5],
-      statementAmount: -2_000_000,
+      statementAmount: fen(-2_000_000),
       likely: msg("reconcile.likely.bank_fee", {}),
     });
     expect(both(m)).toEqual({
@@ -73,8 +74,8 @@ describe("render", () => {
     expect(render(unread, "en-US")).toBe("Cannot be read: 台账 row 7 has no date, and none above to carry down; the opening balance is left out. Write a date (such as 2026-10-31)");
     expect(render(unread, "zh-CN")).toBe("无法读取：台账 第 7 行没有日期，上方也没有可沿用的日期，期初余额未计入。请填写日期（如 2026-10-31）");
     const parts = msg("reconcile.remainder.parts", {
-      remainder: 1_000,
-      parts: [msg("reconcile.remainder.part.pending", { total: -9_000, count: 1 }), msg("reconcile.remainder.part.unexplained", { amount: 10_000 })],
+      remainder: fen(1_000),
+      parts: [msg("reconcile.remainder.part.pending", { total: fen(-9_000), count: 1 }), msg("reconcile.remainder.part.unexplained", { amount: fen(10_000) })],
     });
     expect(both(parts)).toEqual({
       zh: "调节后仍差 10.00：待查差异合计 -90.00（1 项），无法解释的 100.00；请逐项核对",

@@ -5,6 +5,7 @@ import { ReadSummary } from "../../src/taskpane/components/ReadSummary";
 import { LocaleProvider } from "../../src/taskpane/context";
 import type { Locale } from "../../src/taskpane/i18n";
 import type { ColumnChoice } from "../../src/taskpane/summary";
+import { fen } from "../../src/core/money";
 
 const RESULT: ReadResult = {
   sheet: "发货回款登记",
@@ -14,12 +15,12 @@ const RESULT: ReadResult = {
   dealer: null,
   dealers: ["杭州美达商贸有限公司", "宁波顺和电器有限公司"],
   table: tableOf([
-    { sheet: "发货回款登记", row: 2, date: "2026-06-18", ref: "XSCK-2026-0618", refs: ["XSCK20260618"], description: "发货", amount: 7_450_000, dealer: "宁波顺和电器有限公司", rep: "李娜", termDays: 60, voucher: null, hidden: false, afterAsOf: false },
-    { sheet: "发货回款登记", row: 3, date: "2026-07-30", ref: "HK-0730", refs: ["HK0730"], description: "回款", amount: -4_000_000, dealer: "宁波顺和电器有限公司", rep: "李娜", termDays: 60, voucher: null, hidden: false, afterAsOf: false },
+    { sheet: "发货回款登记", row: 2, date: "2026-06-18", ref: "XSCK-2026-0618", refs: ["XSCK20260618"], description: "发货", amount: fen(7_450_000), dealer: "宁波顺和电器有限公司", rep: "李娜", termDays: 60, voucher: null, hidden: false, afterAsOf: false },
+    { sheet: "发货回款登记", row: 3, date: "2026-07-30", ref: "HK-0730", refs: ["HK0730"], description: "回款", amount: fen(-4_000_000), dealer: "宁波顺和电器有限公司", rep: "李娜", termDays: 60, voucher: null, hidden: false, afterAsOf: false },
   ]),
   openings: [],
-  openingBalance: 0,
-  closingBalance: 3_450_000,
+  openingBalance: fen(0),
+  closingBalance: fen(3_450_000),
   mapping: {
     dealer: { column: 1, header: "客户名称", confidence: 1, source: "detected" },
     date: { column: 2, header: "日期", confidence: 0.75, source: "detected" },
@@ -108,7 +109,7 @@ describe("the summary of a read sheet", () => {
   test("a broken running balance is shown with the row, both balances and the count", () => {
     const text = visibleText("zh-CN", {
       ...RESULT,
-      balanceCheck: { checked: true, firstMismatchRow: 12, expected: 21_955_050, found: 21_865_050, mismatches: 2 },
+      balanceCheck: { checked: true, firstMismatchRow: 12, expected: fen(21_955_050), found: fen(21_865_050), mismatches: 2 },
     });
     expect(text).toContain(
       "「发货回款登记」第 12 行的余额是 218,650.50，逐笔累计应为 219,550.50；通常是上面漏记或记错了一笔。共有 2 处余额对不上。",
@@ -120,8 +121,8 @@ describe("the summary of a block export", () => {
   const blocked: ReadResult = {
     ...RESULT,
     blocks: [
-      { dealer: "湖北楚天建材有限公司", titleRow: 2, lastRow: 9, openingBalance: 100_000, entries: 3, closingBalance: 150_000 },
-      { dealer: "武汉长江商贸有限公司", titleRow: 11, lastRow: 16, openingBalance: 0, entries: 1, closingBalance: 0 },
+      { dealer: "湖北楚天建材有限公司", titleRow: 2, lastRow: 9, openingBalance: fen(100_000), entries: 3, closingBalance: fen(150_000) },
+      { dealer: "武汉长江商贸有限公司", titleRow: 11, lastRow: 16, openingBalance: fen(0), entries: 1, closingBalance: fen(0) },
     ],
   };
 

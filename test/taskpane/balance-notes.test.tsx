@@ -5,6 +5,7 @@ import type { BalanceTable } from "../../src/core/read/balances";
 import { BalanceTableSummary } from "../../src/taskpane/components/SheetsReadNotes";
 import { LocaleProvider } from "../../src/taskpane/context";
 import type { Locale } from "../../src/taskpane/i18n";
+import { fen } from "../../src/core/money";
 
 const TABLE: BalanceTable = {
   sheet: "往来余额表",
@@ -12,7 +13,7 @@ const TABLE: BalanceTable = {
   cutoffSource: "title",
   headerRows: [2],
   hasOpening: true,
-  rows: [{ sheet: "往来余额表", row: 3, dealer: "杭州美达商贸", opening: 100_000, debit: 50_000, credit: 30_000, closing: 120_000 }],
+  rows: [{ sheet: "往来余额表", row: 3, dealer: "杭州美达商贸", opening: fen(100_000), debit: fen(50_000), credit: fen(30_000), closing: fen(120_000) }],
   mismatches: [],
   skipped: [],
   unreadable: [

@@ -36,6 +36,7 @@ import {
 } from "../../src/taskpane/reconcile/results";
 import { RECONCILE_STRINGS, localeOf, reconcileStringsFor } from "../../src/taskpane/reconcile/strings";
 import { STRINGS } from "../../src/taskpane/i18n";
+import { fen } from "../../src/core/money";
 
 function read(partial: Partial<ReadResult>): ReadResult {
   return {
@@ -47,8 +48,8 @@ function read(partial: Partial<ReadResult>): ReadResult {
     dealers: [],
     table: tableOf([]),
     openings: [],
-    openingBalance: 0,
-    closingBalance: 0,
+    openingBalance: fen(0),
+    closingBalance: fen(0),
     mapping: {},
     skipped: [],
     errors: [],
@@ -59,7 +60,7 @@ function read(partial: Partial<ReadResult>): ReadResult {
 }
 
 function entry(row: number, date: string | null, amount: number) {
-  return { sheet: "美达对账单", row, date, ref: null, refs: [], description: "进货", amount, dealer: null, rep: null, termDays: null, voucher: null, hidden: false, afterAsOf: false };
+  return { sheet: "美达对账单", row, date, ref: null, refs: [], description: "进货", amount: fen(amount), dealer: null, rep: null, termDays: null, voucher: null, hidden: false, afterAsOf: false };
 }
 
 describe("the form", () => {
@@ -154,9 +155,9 @@ const SUGGESTION: Suggestion = {
   rule: "amount_date",
   ledgerRows: [23],
   statementRows: [21],
-  ledgerAmount: -6_000_000,
-  statementAmount: -6_000_000,
-  amount: 0,
+  ledgerAmount: fen(-6_000_000),
+  statementAmount: fen(-6_000_000),
+  amount: fen(0),
   alternatives: ["p-2"],
   note: msg("reconcile.suggest.same_amount_date", {}),
 };
@@ -174,19 +175,19 @@ const REPORT = {
       dealer: "杭州美达商贸有限公司",
       dealerKey: "杭州美达",
       status: "reconciled" as const,
-      ledger: { sheet: "应收明细账", entries: 15, openingBalance: 12_000_000, closingBalance: 23_334_050, excludedAfterCutoff: [] },
-      statement: { sheet: "美达对账单", entries: 17, openingBalance: 12_000_000, closingBalance: -2_364_950, excludedAfterCutoff: [30, 31] },
-      matches: MatchList.of([{ rule: "reference", ledgerRows: [6], statementRows: [5], amount: 8_640_000 }]),
+      ledger: { sheet: "应收明细账", entries: 15, openingBalance: fen(12_000_000), closingBalance: fen(23_334_050), excludedAfterCutoff: [] },
+      statement: { sheet: "美达对账单", entries: 17, openingBalance: fen(12_000_000), closingBalance: fen(-2_364_950), excludedAfterCutoff: [30, 31] },
+      matches: MatchList.of([{ rule: "reference", ledgerRows: [6], statementRows: [5], amount: fen(8_640_000) }]),
       differences: [
-        { kind: "amount_mismatch", ledgerRows: [17], statementRows: [11], amount: -90_000, ledgerAmount: 2_563_000, statementAmount: 2_653_000, reason, rule: "reference", duplicateOf: null, otherDealer: null },
-        { kind: "duplicate", ledgerRows: [13], statementRows: [], amount: 2_780_000, ledgerAmount: 2_780_000, statementAmount: 0, reason, rule: null, duplicateOf: 12, otherDealer: null },
-        { kind: "statement_only", ledgerRows: [], statementRows: [12, 13, 15], amount: 5_000_000, ledgerAmount: 0, statementAmount: -5_000_000, reason, rule: null, duplicateOf: null, otherDealer: null },
+        { kind: "amount_mismatch", ledgerRows: [17], statementRows: [11], amount: fen(-90_000), ledgerAmount: fen(2_563_000), statementAmount: fen(2_653_000), reason, rule: "reference", duplicateOf: null, otherDealer: null },
+        { kind: "duplicate", ledgerRows: [13], statementRows: [], amount: fen(2_780_000), ledgerAmount: fen(2_780_000), statementAmount: fen(0), reason, rule: null, duplicateOf: 12, otherDealer: null },
+        { kind: "statement_only", ledgerRows: [], statementRows: [12, 13, 15], amount: fen(5_000_000), ledgerAmount: fen(0), statementAmount: fen(-5_000_000), reason, rule: null, duplicateOf: null, otherDealer: null },
       ],
       suggestions: [SUGGESTION],
       reconciliation: {
-        ledgerOpening: 0, statementOpening: 0, ledgerOpeningRows: [], statementOpeningRows: [],
-        ledgerBalance: 23_334_050, statementBalance: -2_364_950, ledgerAdjustments: [], statementAdjustments: [],
-        adjustedLedgerBalance: 9_354_050, adjustedStatementBalance: 9_354_050, remainder: 0, openingDifference: 0, pendingItems: [], pendingTotal: 0, unexplained: 0, balanced: true, remainderNote: null,
+        ledgerOpening: fen(0), statementOpening: fen(0), ledgerOpeningRows: [], statementOpeningRows: [],
+        ledgerBalance: fen(23_334_050), statementBalance: fen(-2_364_950), ledgerAdjustments: [], statementAdjustments: [],
+        adjustedLedgerBalance: fen(9_354_050), adjustedStatementBalance: fen(9_354_050), remainder: fen(0), openingDifference: fen(0), pendingItems: [], pendingTotal: fen(0), unexplained: fen(0), balanced: true, remainderNote: null,
       },
       ruleCounts: { reference: 1, reference_total: 0, reference_in_text: 0, amount_date: 0, subset: 0, fee_pair: 0, user: 0 },
       subsetSearch: { anchors: 0, nodes: 0, boundHit: false, cutShort: [], note: null },

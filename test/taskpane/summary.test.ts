@@ -1,6 +1,7 @@
 import { tableOf, type ReadResult } from "../../src/core/read";
 import type { SheetInfo } from "../../src/port/workbook";
 import { columnChoices, entryCounts, issueTarget, remap, reviewMapping, rolesForDisplay, skippedByReason, userMap } from "../../src/taskpane/summary";
+import { fen } from "../../src/core/money";
 
 function result(partial: Partial<ReadResult>): ReadResult {
   return {
@@ -12,8 +13,8 @@ function result(partial: Partial<ReadResult>): ReadResult {
     dealers: [],
     table: tableOf([]),
     openings: [],
-    openingBalance: 0,
-    closingBalance: 0,
+    openingBalance: fen(0),
+    closingBalance: fen(0),
     mapping: {},
     skipped: [],
     errors: [],
@@ -30,7 +31,7 @@ const entry = (row: number, amount: number) => ({
   ref: null,
   refs: [],
   description: "",
-  amount,
+  amount: fen(amount),
   dealer: null,
   rep: null,
   termDays: null,

@@ -4,7 +4,7 @@
  * reconciliation flagged, 待核对), then both lists. Each cell taken from the user's data is text.
  */
 import { reviewKindText, type AgingReport } from "../../core/aging";
-import { fenToYuan } from "../../core/money";
+import { fenToYuan, sumFen } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { OutCell, OutRow } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
@@ -77,7 +77,7 @@ export function apartNotes(report: AgingReport, lang: Lang, width: number): OutR
   const rows: OutRow[] = [];
   const note = (value: string): OutRow => [{ value, mergeAcross: Math.max(width, 9) - 1, wrap: true, color: NOTE_COLOR }];
   const open = report.underReconciliation.filter((u) => u.status === "open");
-  const openTotal = open.reduce((t, u) => t + u.open, 0);
+  const openTotal = sumFen(open, (u) => u.open);
   if (report.unreadableRows > 0) rows.push(note(en ? T.unreadableNote.en(report.unreadableRows) : T.unreadableNote.zh(report.unreadableRows)));
   if (report.reconciliation) {
     const r = report.reconciliation;

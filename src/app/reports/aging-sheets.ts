@@ -17,7 +17,7 @@ import {
   type TermSource,
 } from "../../core/aging";
 import { daysBetween } from "../../core/dates";
-import { fenToYuan } from "../../core/money";
+import { addFen, fen, fenToYuan, sumFen } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
@@ -220,10 +220,11 @@ export function dealersByBalance(report: AgingReport): DealerAging[] {
 
 function repTotals(reps: readonly RepFigures[], days: number): RepFigures {
   const sum = (f: (r: RepFigures) => number) => reps.reduce((a, r) => a + f(r), 0);
-  const openingReceivable = sum((r) => r.openingReceivable);
-  const sales = sum((r) => r.sales);
-  const collections = sum((r) => r.collections);
-  const closingReceivable = sum((r) => r.closingReceivable);
+  const sumMoney = (f: (r: RepFigures) => Fen) => sumFen(reps, f);
+  const openingReceivable = sumMoney((r) => r.openingReceivable);
+  const sales = sumMoney((r) => r.sales);
+  const collections = sumMoney((r) => r.collections);
+  const closingReceivable = sumMoney((r) => r.closingReceivable);
   const base = openingReceivable + sales;
   // Same definitions as the core's per-rep figures, over all reps together.
   return {
@@ -231,12 +232,12 @@ function repTotals(reps: readonly RepFigures[], days: number): RepFigures {
     dealers: sum((r) => r.dealers),
     openingReceivable,
     sales,
-    returns: sum((r) => r.returns),
+    returns: sumMoney((r) => r.returns),
     collections,
     collectionRate: base > 0 ? collections / base : null,
-    overdue: sum((r) => r.overdue),
+    overdue: sumMoney((r) => r.overdue),
     overdueCount: sum((r) => r.overdueCount),
-    pastFinal: sum((r) => r.pastFinal),
+    pastFinal: sumMoney((r) => r.pastFinal),
     pastFinalCount: sum((r) => r.pastFinalCount),
     closingReceivable,
     dso: sales > 0 ? (closingReceivable / sales) * days : null,
@@ -273,7 +274,7 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
   dealers.forEach((d, i) => {
     const first = firstRowOf(d);
     const row = first?.row;
-    const late = d.byStage.overdue.amount + d.byStage.past_final.amount;
+    const late = addFen(d.byStage.overdue.amount, d.byStage.past_final.amount);
     rows.push([
       // The link sits on the number: a dealer's name must wrap, and a link cell does not wrap everywhere.
       row !== undefined ? { value: String(i + 1), numberFormat: "@", align: "right", border: true, link: { sheet: linkSheetOf(src, first!.sheet), row }, color: LINK_COLOR } : { value: i + 1, border: true },
@@ -289,7 +290,7 @@ export function agingSheet(report: AgingReport, src: AgingSheetSource, lang: Lan
     ]);
   });
   if (dealers.length === 0) rows.push([{ value: p(T.none), mergeAcross: width - 1 }]);
-  const totalLate = report.totals.byStage.overdue.amount + report.totals.byStage.past_final.amount;
+  const totalLate = addFen(report.totals.byStage.overdue.amount, report.totals.byStage.past_final.amount);
   const bold = { bold: true, border: true, fill: "#F3F3F3" };
   rows.push([
     { value: "", ...bold },
@@ -425,7 +426,7 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
   const p = (t: Bilingual) => pick(t, lang);
   const plan = collectionPlan(report);
   const header = [T.no, T.dealer, T.rep, T.ref, T.open, T.dueDate, T.finalDate, T.stage, T.action, T.actionDate, T.daysOverdue, T.docDate, T.amount, T.term, T.row, T.description];
-  const openTotal = plan.reduce((a, item) => a + item.open, 0);
+  const openTotal = sumFen(plan, (item) => item.open);
   const width = header.length;
   const infoRow: OutRow = [text(`${p(T.asOf)}：${report.asOf}`), null, null, null, text(`${p(T.openItems)}：${plan.length}\u3000${p(T.openTotal)}：${formatMoney(openTotal)}`)];
   while (infoRow.length < width - 1) infoRow.push(null);
@@ -477,9 +478,9 @@ function planTotals(plan: readonly OpenItem[], lang: Lang): OutRow[] {
   const noRep = p(T.noRep);
   for (const item of plan) {
     const key = item.rep ?? noRep;
-    const t = byRep.get(key) ?? { n: 0, open: 0, late: 0 };
-    const late = item.stage === "overdue" || item.stage === "past_final" ? item.open : 0;
-    byRep.set(key, { n: t.n + 1, open: t.open + item.open, late: t.late + late });
+    const t = byRep.get(key) ?? { n: 0, open: fen(0), late: fen(0) };
+    const late = item.stage === "overdue" || item.stage === "past_final" ? item.open : fen(0);
+    byRep.set(key, { n: t.n + 1, open: addFen(t.open, item.open), late: addFen(t.late, late) });
   }
   const line = (label: string, rep: string, t: { n: number; open: Fen; late: Fen }, strong: boolean): OutRow => {
     const look = (c: OutCell): OutCell => (strong ? totalCell(c) : { ...c, border: true });
@@ -498,12 +499,12 @@ function planTotals(plan: readonly OpenItem[], lang: Lang): OutRow[] {
     ];
   };
   const rows: OutRow[] = [[], [null, { value: p(T.byRep), bold: true, mergeAcross: 2 }]];
-  const all = { n: 0, open: 0, late: 0 };
+  const all = { n: 0, open: fen(0), late: fen(0) };
   for (const [rep, t] of [...byRep].sort((a, b) => b[1].open - a[1].open)) {
     rows.push(line(p(T.subtotal), rep, t, false));
     all.n += t.n;
-    all.open += t.open;
-    all.late += t.late;
+    all.open = addFen(all.open, t.open);
+    all.late = addFen(all.late, t.late);
   }
   rows.push(line(p(T.total), "", all, true));
   return rows;

@@ -8,7 +8,8 @@
  */
 import type { Adjustment, DealerResult, Difference, PendingItem, ReconcileReport, Suggestion } from "../../core/reconcile";
 import type { ReadEntry } from "../../core/read";
-import { fenToYuan } from "../../core/money";
+import { absFen, addFen, fen, fenToYuan, sumFen } from "../../core/money";
+import type { Fen } from "../../core/model";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { both, render } from "../../messages";
 import { pick, type Bilingual, type Lang } from "../lang";
@@ -60,7 +61,7 @@ function long(value: string | null | undefined): OutCell {
   return { value: value ?? "", numberFormat: "@", wrap: true };
 }
 
-function money(fen: number): OutCell {
+function money(fen: Fen): OutCell {
   return { value: fenToYuan(fen), numberFormat: MONEY };
 }
 
@@ -80,9 +81,9 @@ function firstEntry(rows: readonly number[], byRow: ReadonlyMap<number, ReadEntr
 interface Line {
   dealer: string | null;
   kind: Difference["kind"] | "suggestion";
-  amount: number;
-  ledgerAmount: number;
-  statementAmount: number;
+  amount: Fen;
+  ledgerAmount: Fen;
+  statementAmount: Fen;
   ledgerRows: number[];
   statementRows: number[];
   reason: Bilingual;
@@ -135,15 +136,17 @@ export function differencesSheet(report: ReconcileReport, src: SourceSheets, lan
   while (unitRow.length < width - 1) unitRow.push(null);
   unitRow.push({ value: unitText(lang), align: "right" });
   const rows: OutRow[] = [[{ value: p(T.title), bold: true, fontSize: TITLE_FONT_SIZE, align: "center", mergeAcross: width - 1 }], unitRow, header];
-  const sums = new Map<Line["kind"], { n: number; amount: number; ledger: number; statement: number }>();
+  type Sum = { n: number; amount: Fen; ledger: Fen; statement: Fen };
+  const noSum = (): Sum => ({ n: 0, amount: fen(0), ledger: fen(0), statement: fen(0) });
+  const sums = new Map<Line["kind"], Sum>();
   let n = 0;
   for (const d of report.dealers) {
     for (const line of linesOf(d)) {
       n += 1;
       const entry = firstEntry(line.ledgerRows, src.ledgerEntries) ?? firstEntry(line.statementRows, src.statementEntries);
       const style = MARK_STYLES[line.kind];
-      const sum = sums.get(line.kind) ?? { n: 0, amount: 0, ledger: 0, statement: 0 };
-      sums.set(line.kind, { n: sum.n + 1, amount: sum.amount + line.amount, ledger: sum.ledger + line.ledgerAmount, statement: sum.statement + line.statementAmount });
+      const sum = sums.get(line.kind) ?? noSum();
+      sums.set(line.kind, { n: sum.n + 1, amount: addFen(sum.amount, line.amount), ledger: addFen(sum.ledger, line.ledgerAmount), statement: addFen(sum.statement, line.statementAmount) });
       rows.push([
         n,
         long(line.dealer),
@@ -165,7 +168,7 @@ export function differencesSheet(report: ReconcileReport, src: SourceSheets, lan
   else {
     // Totals by kind and overall, apart from the table so the AutoFilter and sorting leave them alone.
     rows.push([], [{ value: p(D.byKind), bold: true, mergeAcross: 2 }]);
-    const totalRow = (label: string, kind: string, s: { n: number; amount: number; ledger: number; statement: number }, strong: boolean): OutRow => {
+    const totalRow = (label: string, kind: string, s: Sum, strong: boolean): OutRow => {
       const look = (c: OutCell): OutCell => (strong ? totalCell(c) : { ...c, border: true });
       return [
         look({ value: "" }),
@@ -177,15 +180,15 @@ export function differencesSheet(report: ReconcileReport, src: SourceSheets, lan
         look({ value: `${s.n} ${p(D.items)}`, numberFormat: "@", align: "right" }),
       ];
     };
-    const all = { n: 0, amount: 0, ledger: 0, statement: 0 };
+    const all = noSum();
     for (const kind of Object.keys(KIND_TEXT) as Line["kind"][]) {
       const s = sums.get(kind);
       if (!s) continue;
       rows.push(totalRow(p(D.subtotal), p(KIND_TEXT[kind]), s, false));
       all.n += s.n;
-      all.amount += s.amount;
-      all.ledger += s.ledger;
-      all.statement += s.statement;
+      all.amount = addFen(all.amount, s.amount);
+      all.ledger = addFen(all.ledger, s.ledger);
+      all.statement = addFen(all.statement, s.statement);
     }
     rows.push(totalRow(p(D.total), "", all, true));
   }
@@ -315,7 +318,7 @@ function rowsLink(ledgerRows: readonly number[], statementRows: readonly number[
 function adjustmentRow(a: Adjustment, side: "ours" | "theirs", src: SourceSheets, lang: Lang): OutRow {
   const p = (t: Bilingual) => pick(t, lang);
   const d = detailsOf(a.ledgerRows, a.statementRows, src, lang);
-  const amount = money(Math.abs(a.amount));
+  const amount = money(absFen(a.amount));
   return boxRow([
     { value: `${a.amount >= 0 ? p(R.add) : p(R.less)}：`, numberFormat: "@", align: "center" },
     d.date,
@@ -381,8 +384,8 @@ export function reconciliationSheet(report: ReconcileReport, src: SourceSheets, 
     if (r.pendingItems.length === 0) rows.push(boxRow([{ value: p(R.none), numberFormat: "@" }]));
     for (const x of r.pendingItems) rows.push(pendingRow(x, src, lang));
     if (r.pendingItems.length > 0) {
-      const ours = r.pendingItems.reduce((t, x) => t + x.ledgerAmount, 0);
-      const theirs = r.pendingItems.reduce((t, x) => t + x.statementAmount, 0);
+      const ours = sumFen(r.pendingItems, (x) => x.ledgerAmount);
+      const theirs = sumFen(r.pendingItems, (x) => x.statementAmount);
       rows.push(figureRow(p(R.pendingTotal), money(ours), money(theirs)));
     }
     rows.push(figureRow(p(R.pendingNet), money(r.pendingTotal), null, true));

@@ -4,7 +4,7 @@
  * Item-by-item reconciliation needs the ledger's entries, and says so.
  */
 import type { IsoDate } from "../../core/model";
-import { formatFen, formatFenGrouped } from "../../core/money";
+import { formatFen, formatFenGrouped, subFen } from "../../core/money";
 import { balanceRowOf, columnLetter } from "../../core/read";
 import { balanceCellMessage } from "../../core/read/balances";
 import { dealerKey } from "../../core/values/refs";
@@ -131,7 +131,7 @@ export async function commandBalancesOnly(ctx: Context, values: Values): Promise
       cutoffSource: table.cutoffSource,
       balances: { file: balancesFile, sheet, row: row.row, closing: formatFen(ours) },
       statement: { file: statementFile, sheet: statementSheet, closing: formatFen(theirs), entries: read.table.length },
-      difference: formatFen(ours - theirs),
+      difference: formatFen(subFen(ours, theirs)),
       agrees: ours === theirs,
       rowCheck: table.mismatches.find((m) => m.row === row.row) ? "mismatch" : table.hasOpening ? "ok" : "unchecked",
       ...(asOfMismatch ? { cutoffMismatch: asOfMismatch } : {}),
@@ -145,7 +145,7 @@ export async function commandBalancesOnly(ctx: Context, values: Values): Promise
     `${say(lang, "对账单期末余额", "Statement, closing")}: ${formatFenGrouped(theirs)}  (${statementFile})`,
     ours === theirs
       ? say(lang, "余额一致。", "The balances agree.")
-      : say(lang, `余额不一致，差额 ${formatFenGrouped(ours - theirs)}：逐笔查找原因需要明细账（duizhang reconcile --ledger 明细账 --statement ${statementFile}）`, `The balances differ by ${formatFenGrouped(ours - theirs)}: finding the items needs the ledger of entries (duizhang reconcile --ledger LEDGER --statement ${statementFile})`),
+      : say(lang, `余额不一致，差额 ${formatFenGrouped(subFen(ours, theirs))}：逐笔查找原因需要明细账（duizhang reconcile --ledger 明细账 --statement ${statementFile}）`, `The balances differ by ${formatFenGrouped(subFen(ours, theirs))}: finding the items needs the ledger of entries (duizhang reconcile --ledger LEDGER --statement ${statementFile})`),
   ];
   const mismatch = table.mismatches.find((m) => m.row === row.row);
   if (mismatch) lines.push(say(lang, `注意：余额表第 ${row.row} 行本身不平（期初 + 借方 − 贷方 = ${formatFenGrouped(mismatch.expected)}）`, `Note: row ${row.row} of the balance table does not add up itself (opening + debit − credit = ${formatFenGrouped(mismatch.expected)})`));

@@ -9,7 +9,7 @@ import { commitmentJson, INSTALLMENT_STATUS_TEXT, PLAN_SHEET, type DemandLevel, 
 import { REGISTER_SHEET } from "../../core/letters";
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
-import { decimalTextToFen, formatFenGrouped } from "../../core/money";
+import { decimalTextToFen, formatFenGrouped, yuan, type Yuan } from "../../core/money";
 import { demandJson } from "../../messages/json/collect";
 import { render } from "../../messages/render";
 import type { Context, Values } from "../options";
@@ -20,7 +20,7 @@ import { todayIso } from "./aging";
 import { openPaperFiles, printPapers, templateArg, type PaperFiles } from "./papers";
 
 /** The largest amount `--amount` takes, in yuan (what 大写 can write). */
-const MAX_PROMISE_YUAN = 999_999_999_999;
+const MAX_PROMISE_YUAN: Yuan = yuan(999_999_999_999);
 
 /** Ledger, template and register opened, and the result workbook holding copies of the register and 还款计划. */
 function openFiles(ctx: Context, values: Values): Promise<PaperFiles> {
@@ -214,7 +214,7 @@ export function parseSchedule(lang: Lang, text: string): { date: IsoDate; amount
   if (parts.length === 0) throw new UsageError(say(lang, "--schedule 为空：写成 2026-12-15:5000,2027-01-15:5000", "--schedule is empty: write it as 2026-12-15:5000,2027-01-15:5000"));
   return parts.map((part, i) => {
     const m = /^(\d{4}-\d{2}-\d{2})\s*[:：]\s*(\d+(?:\.\d{1,2})?)$/.exec(part);
-    if (!m || !isIsoDate(m[1]) || Number(m[2]) > MAX_PROMISE_YUAN) {
+    if (!m || !isIsoDate(m[1]) || yuan(Number(m[2])) > MAX_PROMISE_YUAN) {
       throw new UsageError(
         say(
           lang,

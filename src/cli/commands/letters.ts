@@ -5,7 +5,7 @@
  */
 import { runLetters, type LettersProblem, type LettersRun, type TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
-import { formatFenGrouped } from "../../core/money";
+import { absFen, formatFenGrouped } from "../../core/money";
 import { BUILTIN_SHEETS, REGISTER_SHEET, lettersSheetName, type BuiltinKind } from "../../core/letters";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalString, requireString, say, stringList } from "../options";
@@ -112,7 +112,7 @@ export function lettersText(r: LettersRun, lang: Lang): string {
           l.number + (l.reused ? s("（沿用）", " (reused)") : ""),
           l.dealer,
           l.direction === "receivable" ? s("贵公司欠本公司", "owes us") : s("本公司欠贵公司", "we owe"),
-          formatFenGrouped(Math.abs(l.balanceFen)),
+          formatFenGrouped(absFen(l.balanceFen)),
           l.amountInWords,
           `${l.firstRow}-${l.lastRow}`,
         ]),

@@ -1,4 +1,4 @@
-import { formatFen, formatFenGrouped } from "../../core/money";
+import { fen, formatFen, formatFenGrouped, subFen, sumFen, type Fen } from "../../core/money";
 import { columnLetter, entriesOf, type BalanceTable, type ReadResult, type Role, type SkipReason } from "../../core/read";
 import { combinedOf, sheetsOf } from "../../core/read/sheets-of";
 import { balanceCellIssue } from "../../core/read/balances";
@@ -169,7 +169,7 @@ export function sheetsText(result: ReadResult, lang: Lang): string[] {
     lines.push(
       c.agrees
         ? s(`  工作表“${c.sheet}”第 ${c.row} 行 ${who}期初/结转 ${formatFenGrouped(c.found)}：与上月结余一致`, `  sheet "${c.sheet}" row ${c.row} ${who}opening/carried ${formatFenGrouped(c.found)}: agrees with the balance carried`)
-        : s(`  工作表“${c.sheet}”第 ${c.row} 行 ${who}期初/结转 ${formatFenGrouped(c.found)}，与前面各表结余 ${formatFenGrouped(c.expected)} 不符（差 ${formatFenGrouped(c.found - c.expected)}）：请核对是否漏记或重记`, `  sheet "${c.sheet}" row ${c.row} ${who}opening/carried ${formatFenGrouped(c.found)} differs from the balance carried from the sheets before, ${formatFenGrouped(c.expected)} (by ${formatFenGrouped(c.found - c.expected)}): check for a missing or doubled entry`),
+        : s(`  工作表“${c.sheet}”第 ${c.row} 行 ${who}期初/结转 ${formatFenGrouped(c.found)}，与前面各表结余 ${formatFenGrouped(c.expected)} 不符（差 ${formatFenGrouped(subFen(c.found, c.expected))}）：请核对是否漏记或重记`, `  sheet "${c.sheet}" row ${c.row} ${who}opening/carried ${formatFenGrouped(c.found)} differs from the balance carried from the sheets before, ${formatFenGrouped(c.expected)} (by ${formatFenGrouped(subFen(c.found, c.expected))}): check for a missing or doubled entry`),
     );
   }
   if (r.layoutDifferences.length === 0) lines.push(s("各表列结构相同", "All sheets have the same layout"));
@@ -196,7 +196,7 @@ function blocksText(blocks: readonly NonNullable<ReadResult["blocks"]>[number][]
 
 /** The JSON of `duizhang read` on a balance table (kind 余额表). */
 export function balanceTableJson(t: BalanceTable): object {
-  const sum = (pick: (r: BalanceTable["rows"][number]) => number | null) => formatFen(t.rows.reduce((s, r) => s + (pick(r) ?? 0), 0));
+  const sum = (pick: (r: BalanceTable["rows"][number]) => Fen | null) => formatFen(sumFen(t.rows, (r) => pick(r) ?? fen(0)));
   return {
     sheet: t.sheet,
     kind: "余额表",
@@ -221,7 +221,7 @@ function balanceTableText(t: BalanceTable, lang: Lang): string {
   const source = t.cutoffSource === "user" ? s("（--as-of）", " (--as-of)") : t.cutoffSource === "title" ? s("（取自标题）", " (from the title)") : "";
   lines.push(`${s("截止日期", "Cut-off")}: ${t.cutoff ?? s("未写明（可用 --as-of 指定）", "not stated (give it with --as-of)")}${t.cutoff ? source : ""}`);
   lines.push(`${s("经销商", "Dealers")}: ${t.rows.length}`);
-  const total = (pick: (r: BalanceTable["rows"][number]) => number | null) => formatFenGrouped(t.rows.reduce((x, r) => x + (pick(r) ?? 0), 0));
+  const total = (pick: (r: BalanceTable["rows"][number]) => Fen | null) => formatFenGrouped(sumFen(t.rows, (r) => pick(r) ?? fen(0)));
   lines.push(
     renderTable(
       [s("行", "Row"), s("经销商", "Dealer"), s("期初余额", "Opening"), s("本期借方", "Debit"), s("本期贷方", "Credit"), s("期末余额", "Closing")],
@@ -238,7 +238,7 @@ function balanceTableText(t: BalanceTable, lang: Lang): string {
   else {
     lines.push(s(`逐行核对：${t.mismatches.length} 行不符`, `Row check: ${t.mismatches.length} rows do not add up`));
     for (const m of t.mismatches) {
-      lines.push(s(`  第 ${m.row} 行 ${m.dealer}：期初 + 借方 − 贷方 = ${formatFenGrouped(m.expected)}，期末余额却为 ${formatFenGrouped(m.found)}（差 ${formatFenGrouped(m.found - m.expected)}）`, `  row ${m.row} ${m.dealer}: opening + debit − credit = ${formatFenGrouped(m.expected)}, but the closing balance is ${formatFenGrouped(m.found)} (by ${formatFenGrouped(m.found - m.expected)})`));
+      lines.push(s(`  第 ${m.row} 行 ${m.dealer}：期初 + 借方 − 贷方 = ${formatFenGrouped(m.expected)}，期末余额却为 ${formatFenGrouped(m.found)}（差 ${formatFenGrouped(subFen(m.found, m.expected))}）`, `  row ${m.row} ${m.dealer}: opening + debit − credit = ${formatFenGrouped(m.expected)}, but the closing balance is ${formatFenGrouped(m.found)} (by ${formatFenGrouped(subFen(m.found, m.expected))})`));
     }
   }
   for (const k of t.skipped) lines.push(s(`  跳过第 ${k.row} 行（${k.reason === "total" ? "合计行" : "无经销商"}${k.text ? `：${k.text}` : ""}）`, `  skipped row ${k.row} (${k.reason === "total" ? "totals" : "no dealer"}${k.text ? `: ${k.text}` : ""})`));

@@ -4,7 +4,8 @@
  * bucket and stage totals, and the late figures the reps are held to (待核对 items left out of those).
  */
 import type { Fen, IsoDate, Opening } from "../model";
-import { sheetAt, type EntryTable, type TableRefs } from "../read/entries";
+import { addFen, fen, fenAt, negFen, subFen } from "../money";
+import { amountAt, sheetAt, type EntryTable, type TableRefs } from "../read/entries";
 import { bucketIndex, UNAPPLIED_BUCKET, UNKNOWN_AGE_BUCKET } from "./buckets";
 import { graceDays, isLate, nextActionOn, STAGES, stageFor } from "./calendar";
 import type { Grouped } from "./phase-group";
@@ -54,13 +55,13 @@ export interface Bucketed {
 
 export function emptyBuckets(bucketKeys: readonly string[]): Record<string, Fen> {
   const out: Record<string, Fen> = {};
-  for (const key of bucketKeys) out[key] = 0;
+  for (const key of bucketKeys) out[key] = fen(0);
   return out;
 }
 
 export function emptyStages(): Record<Stage, StageTotal> {
   const out = {} as Record<Stage, StageTotal>;
-  for (const s of STAGES) out[s] = { amount: 0, count: 0 };
+  for (const s of STAGES) out[s] = { amount: fen(0), count: 0 };
   return out;
 }
 
@@ -79,13 +80,13 @@ export function bucketDealers(input: BucketInput): Bucketed {
     const dealerBuckets = emptyBuckets(bucketKeys);
     const byStage = emptyStages();
     const items: OpenItem[] = [];
-    let overdue = 0;
+    let overdue = fen(0);
     let overdueCount = 0;
-    let pastFinal = 0;
+    let pastFinal = fen(0);
     let pastFinalCount = 0;
 
     for (let k = debits.start[d]; k < debits.start[d + 1]; k++) {
-      const open = debits.open[k];
+      const open = fenAt(debits.open, k);
       if (open === 0) continue;
       const src = debits.source[k];
       const isOpening = src < 0;
@@ -113,7 +114,7 @@ export function bucketDealers(input: BucketInput): Bucketed {
         ref: isOpening ? null : refs.refAt(src),
         description: isOpening ? OPENING_DESCRIPTION : table.descriptions[src],
         date,
-        amount: opening !== null ? opening.amount : table.amounts[src],
+        amount: opening !== null ? opening.amount : amountAt(table, src),
         open,
         termDays: term.termDays,
         termSource: term.source,
@@ -128,25 +129,25 @@ export function bucketDealers(input: BucketInput): Bucketed {
         underReconciliation: review,
       });
       if (review !== null && !isOpening) flagOutcomes.set(src, { status: "open", open });
-      dealerBuckets[bucket] += open;
-      byStage[stage].amount += open;
+      dealerBuckets[bucket] = addFen(dealerBuckets[bucket], open);
+      byStage[stage].amount = addFen(byStage[stage].amount, open);
       byStage[stage].count++;
       // The per-rep figures leave 待核对 items out, as the collection plan does: a rep is not held to
       // money that may not be owed. They stay in the balance and the buckets.
       if (review !== null) continue;
       if (isLate(stage)) {
-        overdue += open;
+        overdue = addFen(overdue, open);
         overdueCount++;
       }
       if (stage === "past_final") {
-        pastFinal += open;
+        pastFinal = addFen(pastFinal, open);
         pastFinalCount++;
       }
     }
 
     const unapplied: UnappliedCredit[] = [];
     for (let k = credits.start[d]; k < credits.start[d + 1]; k++) {
-      const left = credits.open[k];
+      const left = fenAt(credits.open, k);
       if (left === 0) continue;
       const src = credits.source[k];
       if (src < 0) {
@@ -161,7 +162,7 @@ export function bucketDealers(input: BucketInput): Bucketed {
           description: OPENING_DESCRIPTION,
           date: grouped.openingDates[-1 - src] as IsoDate,
           amount: o.amount,
-          open: -left,
+          open: negFen(left),
           unknownAge: true,
         });
       } else {
@@ -176,18 +177,18 @@ export function bucketDealers(input: BucketInput): Bucketed {
           ref: refs.refAt(src),
           description: table.descriptions[src],
           date: table.dates[src] as IsoDate,
-          amount: table.amounts[src],
-          open: -left,
+          amount: amountAt(table, src),
+          open: negFen(left),
           unknownAge: false,
         };
         const review = reviews.at(sheet, row);
         if (review !== null) {
           credit.underReconciliation = review;
-          flagOutcomes.set(src, { status: "unapplied", open: -left });
+          flagOutcomes.set(src, { status: "unapplied", open: negFen(left) });
         }
         unapplied.push(credit);
       }
-      dealerBuckets[UNAPPLIED_BUCKET] -= left;
+      dealerBuckets[UNAPPLIED_BUCKET] = subFen(dealerBuckets[UNAPPLIED_BUCKET], left);
     }
 
     out[d] = { items, credits: unapplied, buckets: dealerBuckets, byStage, overdue, overdueCount, pastFinal, pastFinalCount };

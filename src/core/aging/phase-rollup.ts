@@ -3,7 +3,8 @@
  * figures, and the flagged (待核对) rows listed with what became of them.
  */
 import type { Fen, IsoDate } from "../model";
-import { sheetAt, type EntryTable, type TableRefs } from "../read/entries";
+import { addFen, fen } from "../money";
+import { amountAt, sheetAt, type EntryTable, type TableRefs } from "../read/entries";
 import { STAGES } from "./calendar";
 import type { Bucketed, BucketedDealer } from "./phase-bucket";
 import { emptyBuckets, emptyStages } from "./phase-bucket";
@@ -50,7 +51,7 @@ interface RepAcc {
 
 export function rollUp(input: RollUpInput): RolledUp {
   const { grouped, terms, flows, bucketed, bucketKeys } = input;
-  const totals: AgingReport["totals"] = { openBalance: 0, buckets: emptyBuckets(bucketKeys), byStage: emptyStages() };
+  const totals: AgingReport["totals"] = { openBalance: fen(0), buckets: emptyBuckets(bucketKeys), byStage: emptyStages() };
   const reps = new Map<string | null, RepAcc>();
   const dealers: DealerAging[] = new Array(grouped.dealers.length);
 
@@ -58,12 +59,12 @@ export function rollUp(input: RollUpInput): RolledUp {
     const group = grouped.dealers[d];
     const b: BucketedDealer = bucketed.dealers[d];
     const f = flows[d];
-    for (const key of bucketKeys) totals.buckets[key] += b.buckets[key];
+    for (const key of bucketKeys) totals.buckets[key] = addFen(totals.buckets[key], b.buckets[key]);
     for (const s of STAGES) {
-      totals.byStage[s].amount += b.byStage[s].amount;
+      totals.byStage[s].amount = addFen(totals.byStage[s].amount, b.byStage[s].amount);
       totals.byStage[s].count += b.byStage[s].count;
     }
-    totals.openBalance += f.openBalance;
+    totals.openBalance = addFen(totals.openBalance, f.openBalance);
     dealers[d] = {
       dealer: group.name,
       rep: group.rep,
@@ -78,18 +79,19 @@ export function rollUp(input: RollUpInput): RolledUp {
 
     let r = reps.get(group.rep);
     if (r === undefined) {
-      r = { rep: group.rep, dealers: 0, openingReceivable: 0, sales: 0, returns: 0, collections: 0, overdue: 0, overdueCount: 0, pastFinal: 0, pastFinalCount: 0, closingReceivable: 0 };
+      const none = fen(0);
+      r = { rep: group.rep, dealers: 0, openingReceivable: none, sales: none, returns: none, collections: none, overdue: none, overdueCount: 0, pastFinal: none, pastFinalCount: 0, closingReceivable: none };
       reps.set(group.rep, r);
     }
     r.dealers++;
-    r.openingReceivable += f.openingReceivable;
-    r.sales += f.sales;
-    r.returns += f.returns;
-    r.collections += f.collections;
-    r.closingReceivable += f.closingReceivable;
-    r.overdue += b.overdue;
+    r.openingReceivable = addFen(r.openingReceivable, f.openingReceivable);
+    r.sales = addFen(r.sales, f.sales);
+    r.returns = addFen(r.returns, f.returns);
+    r.collections = addFen(r.collections, f.collections);
+    r.closingReceivable = addFen(r.closingReceivable, f.closingReceivable);
+    r.overdue = addFen(r.overdue, b.overdue);
     r.overdueCount += b.overdueCount;
-    r.pastFinal += b.pastFinal;
+    r.pastFinal = addFen(r.pastFinal, b.pastFinal);
     r.pastFinalCount += b.pastFinalCount;
   }
 
@@ -120,8 +122,8 @@ function underReconciliationOf(input: RollUpInput): UnderReconciliation[] {
       date: table.dates[entry] as IsoDate,
       ref: refs.refAt(entry),
       description: table.descriptions[entry],
-      amount: table.amounts[entry],
-      open: outcome?.open ?? 0,
+      amount: amountAt(table, entry),
+      open: outcome?.open ?? fen(0),
       status: outcome?.status ?? "settled",
     };
   });

@@ -7,7 +7,8 @@
  * run is `start[d]` to `start[d + 1]`): a million rows leave a few typed arrays, not a million objects.
  */
 import type { Fen, IsoDate, Opening } from "../model";
-import type { EntryTable, TableRefs } from "../read/entries";
+import { addFen, fen, subFen } from "../money";
+import { amountAt, type EntryTable, type TableRefs } from "../read/entries";
 import type { DealerGroup, Grouped } from "./phase-group";
 import type { DayCache } from "./setup";
 import { linkNamedInText, rowLinks, settleInPlace, type NamedWords } from "./settle";
@@ -71,7 +72,7 @@ export function settleDealers(input: SettleInput): Settled {
   const creditRefs: (readonly string[])[] = new Array(longest).fill(NO_REFS);
   const flows: DealerFlows[] = new Array(dealers.length);
   const entryDays = grouped.days;
-  const amounts = table.amounts;
+
 
   let debitAt = 0;
   let creditAt = 0;
@@ -79,16 +80,17 @@ export function settleDealers(input: SettleInput): Settled {
     const group: DealerGroup = dealers[d];
     debits.start[d] = debitAt;
     credits.start[d] = creditAt;
-    const f: DealerFlows = { openBalance: 0, openingReceivable: 0, sales: 0, returns: 0, collections: 0, closingReceivable: 0 };
+    const none = fen(0);
+    const f: DealerFlows = { openBalance: none, openingReceivable: none, sales: none, returns: none, collections: none, closingReceivable: none };
     let debitCount = 0;
     let creditCount = 0;
 
     for (const j of group.openings) {
       const amount = openings[j].amount;
       const day = dayCache.dayOf(grouped.openingDates[j] as IsoDate);
-      f.openBalance += amount;
-      if (day <= fromDay) f.openingReceivable += amount;
-      if (day <= toDay) f.closingReceivable += amount;
+      f.openBalance = addFen(f.openBalance, amount);
+      if (day <= fromDay) f.openingReceivable = addFen(f.openingReceivable, amount);
+      if (day <= toDay) f.closingReceivable = addFen(f.closingReceivable, amount);
       if (amount > 0) {
         debits.source[debitAt + debitCount] = -1 - j;
         debits.open[debitAt + debitCount] = amount;
@@ -101,15 +103,15 @@ export function settleDealers(input: SettleInput): Settled {
     }
     for (const i of group.entries) {
       const day = entryDays[i];
-      const amount = amounts[i];
-      f.openBalance += amount;
-      if (day < fromDay) f.openingReceivable += amount;
+      const amount = amountAt(table, i);
+      f.openBalance = addFen(f.openBalance, amount);
+      if (day < fromDay) f.openingReceivable = addFen(f.openingReceivable, amount);
       else if (day <= toDay) {
-        if (amount > 0) f.sales += amount;
-        else if (kindOf(i) === "credit") f.returns -= amount;
-        else f.collections -= amount;
+        if (amount > 0) f.sales = addFen(f.sales, amount);
+        else if (kindOf(i) === "credit") f.returns = subFen(f.returns, amount);
+        else f.collections = subFen(f.collections, amount);
       }
-      if (day <= toDay) f.closingReceivable += amount;
+      if (day <= toDay) f.closingReceivable = addFen(f.closingReceivable, amount);
       const linked = rowLinks(refs, i);
       if (amount > 0) {
         debits.source[debitAt + debitCount] = i;
@@ -121,7 +123,7 @@ export function settleDealers(input: SettleInput): Settled {
         creditRefs[creditCount++] = linked;
       }
     }
-    f.sales -= f.returns;
+    f.sales = subFen(f.sales, f.returns);
     flows[d] = f;
 
     const creditSource = credits.source;

@@ -4,7 +4,7 @@
  * which stay in the balance but are checked before anyone is chased for them (待核对).
  */
 import { msg, type Message } from "../messages";
-import type { IsoDate } from "../model";
+import type { Fen, IsoDate } from "../model";
 import { readIssueMessage } from "../read/messages";
 import type { ReadIssue, ReadIssueCode, ReadResult } from "../read/types";
 import type { ReconcileReport } from "../reconcile/types";
@@ -121,9 +121,9 @@ export interface UnderReconciliation {
   ref: string | null;
   description: string;
   /** The row's amount, our sign. */
-  amount: number;
+  amount: Fen;
   /** What of it is still open (an invoice, > 0) or unapplied (a receipt, < 0); 0 once settled. */
-  open: number;
+  open: Fen;
   /** `open`: kept out of the collection actions; `unapplied`: a receipt not applied; `settled`: applied in full. */
   status: "open" | "unapplied" | "settled";
 }

@@ -28,8 +28,8 @@ export interface CreditToSettle {
   refs: readonly string[];
 }
 
-/** Open amounts in fen: a plain array or a Float64Array (exact for every safe integer). */
-export type OpenAmounts = { [index: number]: Fen; readonly length: number };
+/** Open amounts in fen, as raw numbers: a plain array or a Float64Array (exact for every safe integer). */
+export type OpenAmounts = { [index: number]: number; readonly length: number };
 
 export interface Settlement {
   /** Still open per debit, in the order given. */

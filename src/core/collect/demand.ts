@@ -10,6 +10,7 @@
 import { msg, type Message } from "../messages";
 import { addDays } from "../dates";
 import type { Fen, IsoDate } from "../model";
+import { sumFen } from "../money";
 import type { DealerAging, OpenItem } from "../aging/types";
 import { amountInWords, MAX_AMOUNT_IN_WORDS_FEN } from "../letters/amountInWords";
 import type { RegisterRow } from "../letters/register";
@@ -137,7 +138,7 @@ export function demandFor(dealer: DealerAging, options: DemandOptions): DemandRe
     return { ok: false, skip: flagged ? "all_under_reconciliation" : "nothing_overdue" };
   }
   const chosen = chooseLevel(items, asOf, options.demands, options.missed)!;
-  const total = items.reduce((t, i) => t + i.open, 0);
+  const total = sumFen(items, (i) => i.open);
   if (total > MAX_AMOUNT_IN_WORDS_FEN) return { ok: false, skip: "amount_too_large" };
   const override = options.level !== undefined && options.level !== "auto" ? options.level : null;
   return {

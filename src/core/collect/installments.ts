@@ -9,6 +9,7 @@
 import { msg, type Message } from "../messages";
 import { addDays, daysInMonth, isIsoDate, ymdToIso } from "../dates";
 import type { Fen, IsoDate } from "../model";
+import { addFen, divFen, fen, maxFen, minFen, mulFen, subFen, sumFen } from "../money";
 
 export interface Installment {
   /** 期数, from 1. */
@@ -52,14 +53,14 @@ export function installmentDates(first: IsoDate, count: number, every: Interval)
 
 /** Equal parts to the fen, the last absorbing the remainder: 53,000.00 in 3 → 17,666.66, 17,666.66, 17,666.68. */
 export function splitEqually(amount: Fen, count: number): Fen[] {
-  const part = Math.floor(amount / count);
-  return Array.from({ length: count }, (_, i) => (i === count - 1 ? amount - part * (count - 1) : part));
+  const part = divFen(amount, count);
+  return Array.from({ length: count }, (_, i) => (i === count - 1 ? subFen(amount, mulFen(part, count - 1)) : part));
 }
 
 function withCumulative(dates: readonly IsoDate[], amounts: readonly Fen[]): Installment[] {
-  let cumulative = 0;
+  let cumulative = fen(0);
   return dates.map((date, i) => {
-    cumulative += amounts[i];
+    cumulative = addFen(cumulative, amounts[i]);
     return { n: i + 1, date, amount: amounts[i], cumulative };
   });
 }
@@ -77,13 +78,13 @@ export function installmentSchedule(amount: Fen, count: number, first: IsoDate, 
 /** A schedule typed by hand: dates strictly rising, amounts positive and adding up to the amount acknowledged. */
 export function handSchedule(amount: Fen, lines: readonly { date: IsoDate; amount: Fen }[]): ScheduleResult {
   if (lines.length < 1 || lines.length > MAX_INSTALLMENTS) return { ok: false, problem: { code: "bad_count", count: lines.length } };
-  let sum = 0;
+  let sum = fen(0);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (!isIsoDate(l.date)) return { ok: false, problem: { code: "bad_date", date: l.date } };
     if (!Number.isSafeInteger(l.amount) || l.amount <= 0) return { ok: false, problem: { code: "bad_amount", amount: l.amount } };
     if (i > 0 && l.date <= lines[i - 1].date) return { ok: false, problem: { code: "hand_dates_not_rising", n: i + 1 } };
-    sum += l.amount;
+    sum = addFen(sum, l.amount);
   }
   if (sum !== amount) return { ok: false, problem: { code: "hand_sum_differs", amount, sum } };
   return { ok: true, installments: withCumulative(lines.map((l) => l.date), lines.map((l) => l.amount)) };
@@ -121,11 +122,11 @@ export interface Receipt {
  */
 export function checkInstallments(schedule: readonly Installment[], receipts: readonly Receipt[], since: IsoDate, asOf: IsoDate): InstallmentCheck[] {
   const counted = receipts.filter((r) => r.date > since && r.date <= asOf && r.amount > 0);
-  const received = counted.reduce((t, r) => t + r.amount, 0);
-  let before = 0;
+  const received = sumFen(counted, (r) => r.amount);
+  let before = fen(0);
   return schedule.map((inst) => {
-    const paid = Math.max(0, Math.min(inst.amount, received - before));
-    before += inst.amount;
+    const paid = maxFen(fen(0), minFen(inst.amount, subFen(received, before)));
+    before = addFen(before, inst.amount);
     const status: InstallmentStatus = paid >= inst.amount ? "paid" : inst.date < asOf ? "missed" : paid > 0 ? "partial" : "due";
     return { ...inst, paid, status };
   });

@@ -6,6 +6,7 @@ import type { Message } from "../messages";
 import { addDays } from "../dates";
 import { columnLetter } from "../read/columns";
 import type { Entry, Fen, Grid, IsoDate } from "../model";
+import { absFen, addFen, fen, fenToYuan, negFen } from "../money";
 import { parseAmountFen } from "../values/amount";
 import { parseDate } from "../values/date";
 import { dealerKey } from "../values/refs";
@@ -24,7 +25,7 @@ export function acknowledgementsFromRegister(rows: readonly RegisterRow[], sheet
   const out: Acknowledgement[] = [];
   for (const r of rows) {
     const base = { dealer: r.dealer, sheet, row: r.row, ...(r.number ? { number: r.number } : {}) };
-    if (r.repliedOn !== null && r.result === "相符") out.push({ ...base, kind: "reply_agreed", date: r.repliedOn, ...(r.amount !== null ? { amount: Math.abs(r.amount) } : {}) });
+    if (r.repliedOn !== null && r.result === "相符") out.push({ ...base, kind: "reply_agreed", date: r.repliedOn, ...(r.amount !== null ? { amount: absFen(r.amount) } : {}) });
     if (r.repliedOn !== null && r.result === "不符" && r.theirAmount !== null && r.theirAmount !== 0) {
       out.push({ ...base, kind: "reply_differs", date: r.repliedOn, amount: r.theirAmount });
     }
@@ -52,7 +53,7 @@ export function acknowledgementsFromEntries(entries: readonly Entry[], dealerOf:
     if (e.amount >= 0 || e.date === null || !isReceipt(e)) continue;
     const dealer = dealerOf(e);
     if (dealer === null) continue;
-    out.push({ dealer, kind: "payment", date: e.date, sheet: e.sheet, row: e.row, amount: -e.amount });
+    out.push({ dealer, kind: "payment", date: e.date, sheet: e.sheet, row: e.row, amount: negFen(e.amount) });
   }
   return out;
 }
@@ -65,7 +66,7 @@ export function receiptsOf(entries: readonly Entry[], dealer: string, dealerOf: 
   for (const e of entries) {
     if (e.amount >= 0 || e.date === null || !isReceipt(e)) continue;
     const d = dealerOf(e);
-    if (d !== null && dealerKey(d) === key) out.push({ date: e.date, amount: -e.amount });
+    if (d !== null && dealerKey(d) === key) out.push({ date: e.date, amount: negFen(e.amount) });
   }
   return out;
 }
@@ -133,7 +134,7 @@ export function readPlanSheet(grid: Grid): { commitments: PlannedCommitment[]; p
     }
     let c = byNumber.get(number);
     if (!c) byNumber.set(number, (c = { number, dealer: cellText(at("客户名称")).trim(), installments: [] }));
-    const cumulative = (c.installments[c.installments.length - 1]?.cumulative ?? 0) + amount;
+    const cumulative = addFen(c.installments[c.installments.length - 1]?.cumulative ?? fen(0), amount);
     c.installments.push({ n: Number(cellText(at("期数"))) || c.installments.length + 1, date: parsed.date, amount, cumulative });
   }
   for (const c of byNumber.values()) c.installments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.n - b.n));
@@ -152,7 +153,7 @@ export function planSheetRows(
   checks: readonly InstallmentCheck[],
   statusText: (status: Message) => string,
 ): (string | number | { date: IsoDate } | null)[][] {
-  return checks.map((c) => [number, dealer, c.n, { date: c.date }, c.amount / 100, c.paid / 100, statusText(INSTALLMENT_STATUS_TEXT[c.status])]);
+  return checks.map((c) => [number, dealer, c.n, { date: c.date }, fenToYuan(c.amount), fenToYuan(c.paid), statusText(INSTALLMENT_STATUS_TEXT[c.status])]);
 }
 
 export interface CommitmentCheck {

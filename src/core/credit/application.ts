@@ -5,6 +5,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { CellValue, Fen, Grid, IsoDate } from "../model";
+import { fen, fenToYuan } from "../money";
 import { columnLetter } from "../read/columns";
 import { parseAmount } from "../values/amount";
 import { parseDate } from "../values/date";
@@ -276,10 +277,10 @@ function build(
     revenueWan: values.revenue as number,
     since: values.since as IsoDate,
     products: s("products"),
-    monthly: values.monthly as Fen,
+    monthly: fen(values.monthly as number),
     guarantee: values.guarantee as Guarantee,
     guaranteeNote: s("guaranteeNote"),
-    requestedLimit: values.requestedLimit as Fen,
+    requestedLimit: fen(values.requestedLimit as number),
     requestedTerm: values.requestedTerm as number,
     rep: s("rep"),
     applied: values.applied as IsoDate,
@@ -311,7 +312,8 @@ function parseField(field: ApplicationField, v: CellValue): Parsed {
     case "wan": {
       const a = parseAmount(v);
       if (!a.ok || a.fen < 0) return { ok: false, what: msg("credit.field.not_wan", { found }) };
-      return { ok: true, value: a.fen / 100 };
+      // The figure as written (in 万元), read like any amount: the same digits as yuan.
+      return { ok: true, value: fenToYuan(a.fen) };
     }
     case "days": {
       const text = typeof v === "number" ? v : Number(cellText(v).normalize("NFKC").replace(/天$/, "").trim());

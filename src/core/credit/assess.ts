@@ -4,6 +4,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
+import { fen } from "../money";
 import { dealerKey } from "../values/refs";
 import type { Application } from "./application";
 import { paymentHistory, rowsByDealer, type DealerLedgerRows, type PaymentHistory } from "./history";
@@ -156,7 +157,7 @@ export function assessCredit(input: CreditInput): CreditResult {
   const whyUnknown = (dealer: string): readonly Message[] => input.unknownExposure?.get(dealerKey(dealer)) ?? noReasons;
   const exposureOf = (dealer: string, history: PaymentHistory | null): Fen | null => {
     if (input.unknownExposure?.has(dealerKey(dealer))) return null;
-    return input.balances ? input.balances.get(dealerKey(dealer)) ?? 0 : history?.exposure ?? 0;
+    return input.balances ? input.balances.get(dealerKey(dealer)) ?? fen(0) : history?.exposure ?? fen(0);
   };
 
   // The latest application per dealer counts (a rep may file again).
@@ -174,8 +175,9 @@ export function assessCredit(input: CreditInput): CreditResult {
     const history = historyOf(app.dealer, term);
     const score = scoreApplication(app, history, card, asOf);
     const suggestion = suggest(app, score, history);
-    const fromRegister = reg !== null && reg.limit !== null;
-    const limit = fromRegister ? (reg!.limit as Fen) : suggestion.limit;
+    const registered = reg === null ? null : reg.limit;
+    const fromRegister = registered !== null;
+    const limit = registered ?? suggestion.limit;
     const grade = fromRegister && reg!.grade ? reg!.grade : score.grade;
     const exposure = exposureOf(app.dealer, history);
     dealers.push({

@@ -10,6 +10,7 @@ import { ageLedger, graceDays, linkNamedInText } from "../aging";
 import { namedDebits, rowLinks } from "../aging/settle";
 import { addDays, daysBetween } from "../dates";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
+import { addFen, divFen, fen, fenAt, subFen, sumFen } from "../money";
 import { sheetAt, tableOf, TableRefs, type EntryTable } from "../read/entries";
 import { dealerKey } from "../values/refs";
 
@@ -145,20 +146,20 @@ export function paymentHistory(ledger: CreditLedger, dealer: string, termDays: n
       amount: e.amount,
       dueDate: q.dueDate,
       finalDate: q.finalDate,
-      paidByDue: e.amount - answers.openAtDue[n],
+      paidByDue: subFen(e.amount, fenAt(answers.openAtDue, n)),
       daysPastFinal: answers.daysPastFinal[n],
     };
   });
-  const salesAmount = sales.reduce((t, s) => t + s.amount, 0);
-  const paidByDue = sales.reduce((t, s) => t + s.paidByDue, 0);
+  const salesAmount = sumFen(sales, (s) => s.amount);
+  const paidByDue = sumFen(sales, (s) => s.paidByDue);
 
   const byMonth = new Map<string, Fen>();
   for (const i of inWindow) {
     const e = rows.entries[i];
     const month = (e.date as string).slice(0, 7);
-    byMonth.set(month, (byMonth.get(month) ?? 0) + e.amount);
+    byMonth.set(month, addFen(byMonth.get(month) ?? fen(0), e.amount));
   }
-  const monthTotal = [...byMonth.values()].reduce((t, v) => t + v, 0);
+  const monthTotal = sumFen(byMonth.values());
 
   const d = now.dealers[0];
   let worst: number | null = null;
@@ -170,7 +171,7 @@ export function paymentHistory(ledger: CreditLedger, dealer: string, termDays: n
     paidByDue,
     onTimeRate: sales.length === 0 || salesAmount <= 0 ? null : (paidByDue / salesAmount) * 100,
     worstDaysPastFinal: worst,
-    monthlyBase: byMonth.size === 0 ? null : Math.floor(monthTotal / byMonth.size),
+    monthlyBase: byMonth.size === 0 ? null : divFen(monthTotal, byMonth.size),
     monthsWithSales: byMonth.size,
     exposure: now.totals.openBalance,
     openPastFinal: d ? d.items.filter((i) => i.stage === "past_final").map((i) => ({ sheet: i.sheet, row: i.row, open: i.open, finalDate: i.finalDate })) : [],
@@ -186,8 +187,8 @@ interface SaleQuestion {
 }
 
 interface SaleAnswers {
-  /** Open at the end of the due date, as the aging as of that day leaves it. */
-  openAtDue: Fen[];
+  /** Open at the end of the due date, as the aging as of that day leaves it (fen, as raw numbers: read with `fenAt`). */
+  openAtDue: number[];
   /** Days from the final deadline to the first payment day after it on which it stood settled (else the as-of date); 0 when settled by the deadline. */
   daysPastFinal: number[];
 }
@@ -392,7 +393,7 @@ class OpenOverTime {
 
   answer(asked: readonly SaleQuestion[], creditDays: readonly IsoDate[]): SaleAnswers {
     const n = asked.length;
-    const openAtDue: Fen[] = new Array(n).fill(0);
+    const openAtDue: number[] = new Array(n).fill(0);
     const daysPastFinal: number[] = new Array(n).fill(0);
     if (n === 0) return { openAtDue, daysPastFinal };
     const asOf = this.asOf;

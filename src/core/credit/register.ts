@@ -6,6 +6,7 @@
 import { msg, type Message } from "../messages";
 import { addDays } from "../dates";
 import type { CellValue, Fen, IsoDate } from "../model";
+import { fenToYuan } from "../money";
 import { columnLetter } from "../read/columns";
 import { parseAmount } from "../values/amount";
 import { parseDate } from "../values/date";
@@ -199,7 +200,7 @@ export function approvalCells(register: RegisterRead | null, a: Approval): Appro
   const put = (k: RegisterColumn, value: RegisterValue) => cells.push({ row, column: columns[k] as number, value, key: k });
   put("dealer", existing?.dealer ?? a.dealer);
   put("grade", a.grade);
-  put("limit", a.limit / 100);
+  put("limit", fenToYuan(a.limit));
   put("term", a.termDays);
   put("rated", { date: a.approved });
   put("nextReview", { date: nextReviewDate(a.approved) });

@@ -3,7 +3,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { Fen, IsoDate } from "../model";
-import { formatFen } from "../money";
+import { addFen, divFen, formatFen, minFen, mulFen, subFen } from "../money";
 import type { Application } from "./application";
 import { monthsBetween, type PaymentHistory } from "./history";
 import { ITEM_LABELS, itemMax, type Condition, type ItemKey, type Scorecard, type ScoreItemSpec } from "./scorecard";
@@ -131,19 +131,20 @@ const THOUSAND_YUAN = 100_000;
  * fen (270 billion yuan a month) at 1,000 days and a factor of 10.
  */
 export function limitFen(base: Fen, days: number, factorMilli: number): Fen {
-  const whole = Math.floor(base / 30_000);
-  const rest = base - whole * 30_000;
-  return whole * days * factorMilli + Math.floor((rest * days * factorMilli) / 30_000);
+  const whole = divFen(base, 30_000);
+  const rest = subFen(base, mulFen(whole, 30_000));
+  return addFen(mulFen(mulFen(whole, days), factorMilli), divFen(mulFen(mulFen(rest, days), factorMilli), 30_000));
 }
 
 /** Term, monthly base and limit: see the rule; whole-number arithmetic in fen. */
 export function suggest(app: Application, score: CreditScore, history: PaymentHistory | null): Suggestion {
   const termDays = Math.min(score.gradeTermDays, app.requestedTerm);
-  const fromLedger = history !== null && history.monthlyBase !== null;
-  const monthlyBase = fromLedger ? (history!.monthlyBase as Fen) : app.monthly;
+  const ledgerBase = history === null ? null : history.monthlyBase;
+  const fromLedger = ledgerBase !== null;
+  const monthlyBase = ledgerBase ?? app.monthly;
   const computed = limitFen(monthlyBase, termDays, Math.round(score.factor * 1000));
-  const capped = Math.min(computed, app.requestedLimit);
-  const limit = Math.floor(capped / THOUSAND_YUAN) * THOUSAND_YUAN;
+  const capped = minFen(computed, app.requestedLimit);
+  const limit = mulFen(divFen(capped, THOUSAND_YUAN), THOUSAND_YUAN);
   return {
     termDays,
     monthlyBase,

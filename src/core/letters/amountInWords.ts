@@ -10,10 +10,10 @@
  * - Below one yuan no 元 is written: ¥0.50 → 人民币伍角整, ¥0.05 → 人民币伍分.
  */
 import type { Fen } from "../model";
-import { decimalTextToFen } from "../money";
+import { decimalTextToFen, fen as asFen, negFen } from "../money";
 
 /** 999,999,999,999.99 yuan: the largest amount the 亿 group (four figures before 亿) can write. */
-export const MAX_AMOUNT_IN_WORDS_FEN: Fen = 99_999_999_999_999;
+export const MAX_AMOUNT_IN_WORDS_FEN: Fen = asFen(99_999_999_999_999);
 
 const FIGURES = "零壹贰叁肆伍陆柒捌玖";
 const PLACE_UNITS = ["", "拾", "佰", "仟"];
@@ -85,5 +85,5 @@ export function fenFromDecimalText(text: string): Fen | null {
   } catch {
     return null;
   }
-  return m[1] === "-" && fen !== 0 ? -fen : fen;
+  return m[1] === "-" && fen !== 0 ? negFen(fen) : fen;
 }

@@ -7,7 +7,7 @@
  * movements; the letter is refused when those do not add up to that figure, so a letter never states a
  * balance the other views would not show.
  */
-import { formatFen } from "../money";
+import { absFen, addFen, fen, formatFen, negFen, subFen } from "../money";
 import type { Fen, IsoDate } from "../model";
 import { amountInWords, MAX_AMOUNT_IN_WORDS_FEN } from "./amountInWords";
 import { replyDeadline, type WorkingCalendar } from "./calendar";
@@ -92,14 +92,15 @@ export function letterData(input: LetterInput): LetterResult {
   if (Math.abs(balance) > MAX_AMOUNT_IN_WORDS_FEN) return { ok: false, problem: { code: "amount_too_large", dealer, balance } };
 
   const inPeriod = sortLines(input.movements.filter((m) => m.date >= periodStart && m.date <= asOf));
-  let increase = 0;
-  let decrease = 0;
+  let increase = fen(0);
+  let decrease = fen(0);
   for (const m of inPeriod) {
-    if (m.amount > 0) increase += m.amount;
-    else decrease -= m.amount;
+    if (m.amount > 0) increase = addFen(increase, m.amount);
+    else decrease = subFen(decrease, m.amount);
   }
-  if (input.openingBalance + increase - decrease !== balance) {
-    return { ok: false, problem: { code: "balance_mismatch", dealer, balance, opening: input.openingBalance, movements: increase - decrease } };
+  const movements = subFen(increase, decrease);
+  if (addFen(input.openingBalance, movements) !== balance) {
+    return { ok: false, problem: { code: "balance_mismatch", dealer, balance, opening: input.openingBalance, movements } };
   }
 
   const direction: Direction = balance < 0 ? "payable" : "receivable";
@@ -122,11 +123,11 @@ export function letterData(input: LetterInput): LetterResult {
     起始日期: date(periodStart),
     发函日期: date(input.sendDate),
     回函截止日期: date(replyBy),
-    余额: amount(Math.abs(balance)),
+    余额: amount(absFen(balance)),
     余额大写: { kind: "text", text: words },
     方向: { kind: "text", text: DIRECTION_TEXT[direction] },
     贵公司欠本公司: direction === "receivable" ? amount(balance) : BLANK,
-    本公司欠贵公司: direction === "payable" ? amount(-balance) : BLANK,
+    本公司欠贵公司: direction === "payable" ? amount(negFen(balance)) : BLANK,
     期初余额: amount(input.openingBalance),
     本期增加: amount(increase),
     本期减少: amount(decrease),
@@ -134,16 +135,16 @@ export function letterData(input: LetterInput): LetterResult {
   };
 
   const lines = input.openItems ? sortLines(input.openItems) : inPeriod;
-  let running = input.openItems ? 0 : input.openingBalance;
+  let running = input.openItems ? fen(0) : input.openingBalance;
   const details: DetailValues[] = lines.map((m) => {
-    running += m.amount;
+    running = addFen(running, m.amount);
     return {
       日期: date(m.date),
       单号: m.ref ? { kind: "text", text: m.ref } : BLANK,
       摘要: m.description ? { kind: "text", text: m.description } : BLANK,
       金额: amount(m.amount),
       增加: m.amount > 0 ? amount(m.amount) : BLANK,
-      减少: m.amount < 0 ? amount(-m.amount) : BLANK,
+      减少: m.amount < 0 ? amount(negFen(m.amount)) : BLANK,
       余额: amount(running),
     };
   });
@@ -176,7 +177,7 @@ export function letterJson(letter: LetterData, sheet: string, firstRow: number, 
   return {
     number: letter.number,
     dealer: letter.dealer,
-    balance: formatFen(Math.abs(letter.balance)),
+    balance: formatFen(absFen(letter.balance)),
     direction: letter.direction,
     amountInWords: letter.amountInWords,
     sheet,

@@ -31,7 +31,7 @@ export interface LettersMessages {
   "letters.letter.period_after_cutoff": { dealer: string; periodStart: IsoDate; asOf: IsoDate };
   "letters.skip.zero_balance": Record<string, never>;
   /** A balance-table row where 期初 + 借 − 贷 (`expected`, fen) is not its 期末 (`found`, fen). */
-  "letters.skip.balance_row_off": { sheet: string; row: number; expected: number; found: number };
+  "letters.skip.balance_row_off": { sheet: string; row: number; expected: Fen; found: Fen };
   /** A balance-table row left out for a cell that cannot be read: the reader's problem at that cell. */
   "letters.skip.balance_row_unreadable": { problem: Message };
   // The 函证登记簿.

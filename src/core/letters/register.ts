@@ -12,7 +12,7 @@
  * direction.
  */
 import { daysBetween } from "../dates";
-import { fenToYuan } from "../money";
+import { absFen, fenToYuan, subFen } from "../money";
 import type { CellValue, Fen, Grid, IsoDate } from "../model";
 import { columnLetter } from "../read/columns";
 import { parseAmountFen } from "../values/amount";
@@ -472,7 +472,7 @@ export function registerStatus(register: RegisterRead, today: IsoDate, calendar:
     } else if (r.result === "不符") {
       c.sent++;
       c.mismatched++;
-      const difference = r.amount !== null && r.theirAmount !== null ? Math.abs(r.amount) - r.theirAmount : null;
+      const difference = r.amount !== null && r.theirAmount !== null ? subFen(absFen(r.amount), r.theirAmount) : null;
       status.mismatched.push({ ...base, ours: r.amount, theirs: r.theirAmount, difference, reason: r.reason });
     } else if (r.sentOn === null) {
       c.unsent++;

@@ -9,6 +9,7 @@
  */
 import type { CellValue, Fen, Grid, IsoDate, Opening } from "../model";
 import { daysInMonth, isValidYmd, ymdToIso } from "../dates";
+import { absFen, addFen, fen as asFen, mulFen, subFen, sumFen } from "../money";
 import { parseAmountFen } from "../values/amount";
 import { dealerKey } from "../values/refs";
 import { cellText, toHalfWidth } from "../values/text";
@@ -245,29 +246,29 @@ export function readBalanceTable(grid: Grid, cutoff?: IsoDate): BalanceTable | n
     }
     const bad: BalanceCell[] = [];
     const amount = (c: number): Fen => {
-      if (c < 0) return 0;
+      if (c < 0) return asFen(0);
       const v = row[c];
       // A formula saved without its result or showing an error is not an empty cell (0) nor a badly written amount.
       const t = trouble(c);
       if (t !== null) {
         bad.push(cell(c, t, "amount"));
-        return 0;
+        return asFen(0);
       }
-      if (v === null || v === undefined || cellText(v) === "") return 0;
+      if (v === null || v === undefined || cellText(v) === "") return asFen(0);
       const fen = parseAmountFen(v);
       if (fen === null) {
         bad.push(cell(c, "bad_amount", "amount"));
-        return 0;
+        return asFen(0);
       }
       return fen;
     };
     const balance = (pair: [number, number], direction: number): Fen => {
-      if (pair[1] >= 0) return amount(pair[0]) - amount(pair[1]);
+      if (pair[1] >= 0) return subFen(amount(pair[0]), amount(pair[1]));
       const written = amount(pair[0]);
       if (direction < 0) return written;
       const t = trouble(direction);
       if (t !== null) bad.push(cell(direction, t, "direction"));
-      return directionOf(row[direction]) * Math.abs(written);
+      return mulFen(absFen(written), directionOf(row[direction]));
     };
     const opening = layout.opening ? balance(layout.opening, layout.openingDirection) : null;
     const debit = amount(layout.debit);
@@ -278,8 +279,9 @@ export function readBalanceTable(grid: Grid, cutoff?: IsoDate): BalanceTable | n
       continue;
     }
     table.rows.push({ sheet, row: excelRow, dealer, opening, debit, credit, closing });
-    if (opening !== null && opening + debit - credit !== closing) {
-      table.mismatches.push({ sheet, row: excelRow, dealer, expected: opening + debit - credit, found: closing });
+    const expected = opening === null ? null : subFen(addFen(opening, debit), credit);
+    if (expected !== null && expected !== closing) {
+      table.mismatches.push({ sheet, row: excelRow, dealer, expected, found: closing });
     }
   }
   return table;
@@ -319,7 +321,7 @@ export function unreadBalanceRows(table: BalanceTable): UnreadRow[] {
  */
 export function balanceTableAsRead(table: BalanceTable): ReadResult {
   const openings: Opening[] = table.rows.map((r) => ({ sheet: r.sheet, row: r.row, dealer: r.dealer, date: null, amount: r.closing }));
-  const total = openings.reduce((s, o) => s + o.amount, 0);
+  const total = sumFen(openings, (o) => o.amount);
   const unread = unreadBalanceRows(table);
   return {
     sheet: table.sheet,

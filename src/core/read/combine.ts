@@ -6,8 +6,9 @@
  * never added. A sheet whose columns differ from the first sheet's is named with what differs.
  */
 import type { Fen, IsoDate, Opening } from "../model";
+import { addFen, fen } from "../money";
 import { dealerKey } from "../values/refs";
-import { concatTables, emptyTable } from "./entries";
+import { amountAt, concatTables, emptyTable } from "./entries";
 import type { ColumnMapping, ReadResult, Role } from "./types";
 
 /** A later sheet's opening row, compared with the balance carried from the sheets before it. */
@@ -76,8 +77,8 @@ export function combineSheetReads(results: readonly ReadResult[]): CombinedReadR
     ...first,
     table: emptyTable(),
     openings: [],
-    openingBalance: 0,
-    closingBalance: 0,
+    openingBalance: fen(0),
+    closingBalance: fen(0),
     dealers: [],
     skipped: [],
     errors: [],
@@ -110,11 +111,11 @@ export function combineSheetReads(results: readonly ReadResult[]): CombinedReadR
       if (!seen.has(key)) {
         const opening: Opening = { ...o };
         combined.openings.push(opening);
-        combined.openingBalance += o.amount;
-        running.set(key, (running.get(key) ?? 0) + o.amount);
+        combined.openingBalance = addFen(combined.openingBalance, o.amount);
+        running.set(key, addFen(running.get(key) ?? fen(0), o.amount));
         openingsHere.add(o.row);
       } else {
-        const expected = running.get(key) ?? 0;
+        const expected = running.get(key) ?? fen(0);
         combined.carried.push({ sheet: r.sheet, row: o.row, dealer: o.dealer, expected, found: o.amount, agrees: expected === o.amount });
       }
     }
@@ -123,8 +124,9 @@ export function combineSheetReads(results: readonly ReadResult[]): CombinedReadR
     for (let i = 0; i < t.length; i++) {
       const key = keyOf(t.dealers[i]);
       seen.set(key, t.dealers[i]);
-      running.set(key, (running.get(key) ?? 0) + t.amounts[i]);
-      if (t.afterAsOf[i] === 0) combined.closingBalance += t.amounts[i];
+      const amount = amountAt(t, i);
+      running.set(key, addFen(running.get(key) ?? fen(0), amount));
+      if (t.afterAsOf[i] === 0) combined.closingBalance = addFen(combined.closingBalance, amount);
     }
     for (const d of r.dealers) if (!dealerNames.has(dealerKey(d))) dealerNames.set(dealerKey(d), d);
     for (const s of r.skipped) {
@@ -143,7 +145,7 @@ export function combineSheetReads(results: readonly ReadResult[]): CombinedReadR
     }
   }
   combined.table = concatTables(results.map((r) => r.table));
-  combined.closingBalance += combined.openingBalance;
+  combined.closingBalance = addFen(combined.closingBalance, combined.openingBalance);
   combined.dealers = [...dealerNames.values()];
   combined.dealer = titleDealer ?? null;
   if (asOf !== undefined) combined.asOf = asOf;

@@ -6,6 +6,7 @@
  * for code that wants them, with exactly the values the reader would have put in them.
  */
 import type { Entry, Fen, IsoDate } from "../model";
+import { fenAt } from "../money";
 import { extractRefs, normaliseRef } from "../values/refs";
 import type { ReadEntry } from "./types";
 
@@ -46,6 +47,11 @@ export interface EntryTable {
 /** An empty table (no sheet). */
 export function emptyTable(): EntryTable {
   return new EntryTableBuilder("", { rep: false, term: false, voucher: false }, 0).finish();
+}
+
+/** Entry `i`'s signed amount in fen, our sign: the one way an amount is read out of the `amounts` column. */
+export function amountAt(table: EntryTable, i: number): Fen {
+  return fenAt(table.amounts, i);
 }
 
 /** The sheet of entry `i`. */
@@ -152,7 +158,7 @@ export class TableRefs {
       ref: this.refAt(i),
       refs: this.refsAt(i),
       description: t.descriptions[i],
-      amount: t.amounts[i],
+      amount: amountAt(t, i),
       dealer: t.dealers[i],
       rep: t.reps ? t.reps[i] : null,
       termDays: t.termDays ? t.termDays[i] : null,

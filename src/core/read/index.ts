@@ -17,11 +17,12 @@
  * - `dealer` filters rows by the dealer column; a one-dealer sheet (dealer from the title) is kept whole.
  */
 import type { CellValue, Fen, IsoDate, Side } from "../model";
+import { addFen, fen } from "../money";
 import { dealerKey } from "../values/refs";
 import { columnNumber } from "./columns";
 import { assignRoles, findHeader, type HeaderInfo } from "./header";
 import { normaliseHeader, STATEMENT_HEADER_WORDS } from "./roles";
-import { emptyTable } from "./entries";
+import { amountAt, emptyTable } from "./entries";
 import { isRowsGrid, type SheetGrid } from "./source";
 import { parseTitles } from "./title";
 import { firstText, readRows, type Cols, type Rows } from "./rows";
@@ -35,7 +36,7 @@ export { parseAmount } from "../values/amount";
 export { parseDate } from "../values/date";
 export { columnLetter } from "./columns";
 export { gridValues, isRowsGrid, valuesGrid, type RowSource, type RowsGrid, type SheetGrid } from "./source";
-export { concatTables, emptyTable, entriesOf, entryAt, pickRows, sheetAt, tableOf, TableRefs, type EntryTable } from "./entries";
+export { amountAt, concatTables, emptyTable, entriesOf, entryAt, pickRows, sheetAt, tableOf, TableRefs, type EntryTable } from "./entries";
 export { balanceRowOf, balanceTableAsRead, cutoffFromTitles, readBalanceTable, type BalanceRow, type BalanceRowMismatch, type BalanceTable } from "./balances";
 export { combineSheetReads, sameLayout, type CarryCheck, type CombinedReadResult, type LayoutDifference } from "./combine";
 
@@ -55,8 +56,8 @@ function emptyResult(grid: SheetGrid, side: Side, sideSource: ReadResult["sideSo
     dealers: [],
     table: emptyTable(),
     openings: [],
-    openingBalance: 0,
-    closingBalance: 0,
+    openingBalance: fen(0),
+    closingBalance: fen(0),
     mapping: {},
     skipped: [],
     errors: [],
@@ -259,12 +260,12 @@ function buildMapping(header: HeaderInfo, side: Side, left: number, options: Rea
 export function balanceOf(result: ReadResult, dealer?: string | null, asOf?: IsoDate): Fen {
   const key = dealer === undefined || dealer === null ? null : dealerKey(dealer);
   const matches = (d: string | null): boolean => key === null || (d !== null && dealerKey(d) === key);
-  let total = 0;
-  for (const o of result.openings) if (matches(o.dealer) && (asOf === undefined || o.date === null || o.date <= asOf)) total += o.amount;
+  let total = fen(0);
+  for (const o of result.openings) if (matches(o.dealer) && (asOf === undefined || o.date === null || o.date <= asOf)) total = addFen(total, o.amount);
   const t = result.table;
   for (let i = 0; i < t.length; i++) {
     const date = t.dates[i];
-    if (matches(t.dealers[i]) && (asOf === undefined || (date !== null && date <= asOf))) total += t.amounts[i];
+    if (matches(t.dealers[i]) && (asOf === undefined || (date !== null && date <= asOf))) total = addFen(total, amountAt(t, i));
   }
   return total;
 }

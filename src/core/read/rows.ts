@@ -14,6 +14,7 @@
  * the per-call lookups of repeated texts (`Lookups`), and what carries from row to row (`RowState`).
  */
 import type { CellValue, Fen, IsoDate, Opening, Side } from "../model";
+import { absFen, addFen, fen, mulFen, subFen, sumFen } from "../money";
 import { parseAmount, parseAmountFen } from "../values/amount";
 import { parseDate, parseSmallInt, type DateResult } from "../values/date";
 import { dealerKey } from "../values/refs";
@@ -23,7 +24,7 @@ import { columnLetter } from "./columns";
 import type { HeaderInfo } from "./header";
 import { classifyLabel, isSignOff, type RowLabel } from "./labels";
 import { normaliseHeader } from "./roles";
-import { EntryTableBuilder, pickRows } from "./entries";
+import { amountAt, EntryTableBuilder, pickRows } from "./entries";
 import { blockTitleOf, type DealerBlock } from "./blocks";
 import { formulaTrouble, isExcelError, rowOfKey } from "./formulas";
 import type { BalanceCheck, ColumnMapping, ReadIssue, ReadResult, UnreadRow } from "./types";
@@ -210,7 +211,7 @@ export function readRows(rows: Rows, plan: RowPlan, result: ReadResult): void {
     readTransaction(read, cells, excelRow, undefined);
   }
   result.table = read.table.finish();
-  result.closingBalance += result.openingBalance;
+  result.closingBalance = addFen(result.closingBalance, result.openingBalance);
   if (state.blockNo > 0) settleBlocks(result, state.blocks, state.dealerSeen, plan.wantDealer, plan.titleDealer, state.firstBlockEnd, (d) => dealerKeyOf(read.look, d), plan.asOf);
   result.dealers = [...state.dealerSeen.values()];
 }
@@ -346,7 +347,7 @@ function startBlock(read: RowRead, dealer: string, excelRow: number): void {
   if (state.blockNo === 0) state.firstBlockEnd = excelRow;
   state.blockNo++;
   state.blockDealer = dealer;
-  state.block = { dealer, titleRow: excelRow, lastRow: excelRow, openingBalance: 0, entries: 0, closingBalance: 0 };
+  state.block = { dealer, titleRow: excelRow, lastRow: excelRow, openingBalance: fen(0), entries: 0, closingBalance: fen(0) };
   state.blocks.push(state.block);
   state.lastDealer = null;
   state.lastDate = null;
@@ -430,7 +431,7 @@ function writtenBalance(read: RowRead, row: CellValue[], excelRow: number): Fen 
       recordIssue(read, "bad_direction", excelRow, cols.direction, row[cols.direction], "direction");
       return null;
     }
-    if (s !== null) return s * Math.abs(b.fen);
+    if (s !== null) return mulFen(absFen(b.fen), s);
   }
   return b.fen;
 }
@@ -465,16 +466,16 @@ function readOpening(read: RowRead, row: CellValue[], excelRow: number, written:
       const dateRes = dateCol >= 0 && !isBlankCell(row[dateCol]) ? parseDate(row[dateCol], { date1904: plan.date1904, yearHint: state.year }) : null;
       const opening: Opening = { sheet: plan.sheet, row: excelRow, dealer, date: dateRes?.ok ? dateRes.date : null, amount };
       result.openings.push(opening);
-      result.openingBalance += amount;
-      run.balance = (run.balance ?? 0) + amount;
+      result.openingBalance = addFen(result.openingBalance, amount);
+      run.balance = addFen(run.balance ?? fen(0), amount);
       keyRun.lastRun = runKey;
-      state.block.openingBalance += amount;
-      state.block.closingBalance += amount;
+      state.block.openingBalance = addFen(state.block.openingBalance, amount);
+      state.block.closingBalance = addFen(state.block.closingBalance, amount);
       noteDealer(state, keyRun, dealer, key);
     }
     result.skipped.push({ row: excelRow, reason: "opening", text: labelText });
   } else {
-    if (typeof written === "number") compareBalance(result.balanceCheck, run, 0, written, excelRow);
+    if (typeof written === "number") compareBalance(result.balanceCheck, run, fen(0), written, excelRow);
     result.skipped.push({ row: excelRow, reason: "carried", text: labelText });
   }
 }
@@ -521,12 +522,12 @@ function readTransaction(read: RowRead, row: CellValue[], excelRow: number, writ
   const asOf = plan.asOf;
   const block = state.block;
   block.entries++;
-  if (asOf === null || date === null || date <= asOf) block.closingBalance += amount;
+  if (asOf === null || date === null || date <= asOf) block.closingBalance = addFen(block.closingBalance, amount);
   if (typeof written === "number") compareBalance(result.balanceCheck, run, amount, written, excelRow);
-  else run.balance = (run.balance ?? 0) + amount;
+  else run.balance = addFen(run.balance ?? fen(0), amount);
   const afterAsOf = asOf !== null && date !== null && date > asOf;
   noteDealer(state, keyRun, dealer, key);
-  if (!afterAsOf) result.closingBalance += amount;
+  if (!afterAsOf) result.closingBalance = addFen(result.closingBalance, amount);
   addEntry(read, row, excelRow, date, amount, afterAsOf);
 }
 
@@ -653,12 +654,12 @@ function splitDateOf(read: RowRead, row: CellValue[], excelRow: number): IsoDate
 function rowAmount(read: RowRead, row: CellValue[], excelRow: number): Fen | null {
   const cols = read.plan.cols;
   let bad = false;
-  let amount = 0;
+  let amount = fen(0);
   // A blank cell is 0 unless it holds a formula saved without its result.
   const unknown = read.plan.uncomputed !== null;
   if (cols.debit >= 0) {
     const d = parseAmountFen(row[cols.debit]);
-    if (d !== null && !(unknown && troubleAt(read, row, excelRow, cols.debit) !== null)) amount += d;
+    if (d !== null && !(unknown && troubleAt(read, row, excelRow, cols.debit) !== null)) amount = addFen(amount, d);
     else {
       recordIssue(read, troubleAt(read, row, excelRow, cols.debit) ?? "bad_amount", excelRow, cols.debit, row[cols.debit], "amount");
       bad = true;
@@ -666,7 +667,7 @@ function rowAmount(read: RowRead, row: CellValue[], excelRow: number): Fen | nul
   }
   if (cols.credit >= 0) {
     const c = parseAmountFen(row[cols.credit]);
-    if (c !== null && !(unknown && troubleAt(read, row, excelRow, cols.credit) !== null)) amount -= c;
+    if (c !== null && !(unknown && troubleAt(read, row, excelRow, cols.credit) !== null)) amount = subFen(amount, c);
     else {
       recordIssue(read, troubleAt(read, row, excelRow, cols.credit) ?? "bad_amount", excelRow, cols.credit, row[cols.credit], "amount");
       bad = true;
@@ -683,8 +684,8 @@ function rowAmount(read: RowRead, row: CellValue[], excelRow: number): Fen | nul
       if (s === null) {
         recordIssue(read, troubleAt(read, row, excelRow, cols.direction) ?? "bad_direction", excelRow, cols.direction, row[cols.direction], "direction");
         bad = true;
-      } else amount += s * Math.abs(a);
-    } else amount += a;
+      } else amount = addFen(amount, mulFen(absFen(a), s));
+    } else amount = addFen(amount, a);
   }
   return bad ? null : amount;
 }
@@ -781,7 +782,7 @@ function firstBlock(rows: Rows, headerEnd: number, top: number, side: Side, titl
       }
     }
   }
-  return { dealer: titleDealer, titleRow, lastRow: top + headerEnd, openingBalance: 0, entries: 0, closingBalance: 0 };
+  return { dealer: titleDealer, titleRow, lastRow: top + headerEnd, openingBalance: fen(0), entries: 0, closingBalance: fen(0) };
 }
 
 /**
@@ -852,12 +853,12 @@ function settleBlocks(
       for (const i of dropped) result.skipped.push({ row: table.rows[i], reason: "other-dealer", text: table.dealers[i] ?? "" });
       for (const s of result.skipped) if (s.reason === "opening" && s.row < firstBlockEnd) s.reason = "other-dealer";
       result.skipped.sort((a, b) => a.row - b.row);
-      result.openingBalance = result.openings.reduce((t, o) => t + o.amount, 0);
+      result.openingBalance = sumFen(result.openings, (o) => o.amount);
       const t = result.table;
       let closing = result.openingBalance;
       for (let i = 0; i < t.length; i++) {
         const date = t.dates[i];
-        if (t.afterAsOf[i] === 0 && !(asOf !== null && date !== null && date > asOf)) closing += t.amounts[i];
+        if (t.afterAsOf[i] === 0 && !(asOf !== null && date !== null && date > asOf)) closing = addFen(closing, amountAt(t, i));
       }
       result.closingBalance = closing;
     }
@@ -918,7 +919,7 @@ function noteDealer(state: RowState, keyRun: Run, dealer: string | null, key: st
 }
 
 function compareBalance(check: BalanceCheck, run: Run, amount: Fen, written: Fen, row: number): void {
-  const expected = (run.balance ?? 0) + amount;
+  const expected = addFen(run.balance ?? fen(0), amount);
   check.checked = true;
   if (expected !== written) {
     check.mismatches++;

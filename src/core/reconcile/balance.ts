@@ -6,6 +6,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { Fen } from "../model";
+import { addFen, fen, negFen, subFen, sumFen } from "../money";
 import type { Item } from "./engine";
 import type { Adjustment, BalanceReconciliation, Difference, PendingItem } from "./types";
 
@@ -74,7 +75,7 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
     } else if (d.kind === "statement_only") {
       ledgerAdjustments.push({
         source: d.kind,
-        amount: -d.amount,
+        amount: negFen(d.amount),
         ...rows,
         text: msg("reconcile.adjust.statement_only", { rows: d.statementRows }),
       });
@@ -87,7 +88,7 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
       ledgerRows: [i.row],
       statementRows: [],
       ledgerAmount: i.amount,
-      statementAmount: 0,
+      statementAmount: fen(0),
       amount: i.amount,
       text: msg("reconcile.pending.awaiting.ledger", { row: i.row }),
     });
@@ -97,18 +98,18 @@ export function reconcileBalances(input: BalanceInput): BalanceReconciliation {
       source: "pending",
       ledgerRows: [],
       statementRows: [i.row],
-      ledgerAmount: 0,
+      ledgerAmount: fen(0),
       statementAmount: i.amount,
-      amount: -i.amount,
+      amount: negFen(i.amount),
       text: msg("reconcile.pending.awaiting.statement", { row: i.row }),
     });
   }
-  const adjustedLedgerBalance = input.ledgerBalance + ledgerAdjustments.reduce((t, a) => t + a.amount, 0);
-  const adjustedStatementBalance = input.statementBalance + statementAdjustments.reduce((t, a) => t + a.amount, 0);
-  const remainder = adjustedLedgerBalance - adjustedStatementBalance;
-  const openingDifference = input.ledgerOpening - input.statementOpening;
-  const pendingTotal = pendingItems.reduce((t, p) => t + p.amount, 0);
-  const unexplained = remainder - pendingTotal - openingDifference;
+  const adjustedLedgerBalance = addFen(input.ledgerBalance, sumFen(ledgerAdjustments, (a) => a.amount));
+  const adjustedStatementBalance = addFen(input.statementBalance, sumFen(statementAdjustments, (a) => a.amount));
+  const remainder = subFen(adjustedLedgerBalance, adjustedStatementBalance);
+  const openingDifference = subFen(input.ledgerOpening, input.statementOpening);
+  const pendingTotal = sumFen(pendingItems, (p) => p.amount);
+  const unexplained = subFen(subFen(remainder, pendingTotal), openingDifference);
   const unread = input.differences.some((d) => (d.kind as string) === "unreadable");
   return {
     ledgerOpening: input.ledgerOpening,

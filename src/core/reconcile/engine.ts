@@ -14,6 +14,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { Fen, IsoDate, Side } from "../model";
+import { fen, fenAt, negFen, subFen, sumFen } from "../money";
 import type { EntryTable, TableRefs } from "../read/entries";
 import { charsOf, foldRefInto, plainRefKeyHash, refKeyHash } from "../values/refs";
 import { pairingId, type IdPart } from "./ids";
@@ -69,7 +70,7 @@ function itemAt(run: SideRun, p: number): Item {
     sheet: table.sheets[table.sheetIndex[at]],
     row: run.rowNumbers[p],
     day: day === Infinity ? null : day,
-    amount: run.amounts[p],
+    amount: fenAt(run.amounts, p),
     ref,
     state: FREE,
     idx: -1,
@@ -132,7 +133,7 @@ function signature(item: Item): string {
 
 const part = (i: Item): IdPart => ({ sheet: i.sheet, row: i.row, amount: i.amount });
 const rowsOf = (items: Item[]) => (items.length === 1 ? [items[0].row] : items.map((i) => i.row).sort((a, b) => a - b));
-const total = (items: Item[]) => items.reduce((t, i) => t + i.amount, 0);
+const total = (items: Item[]): Fen => sumFen(items, (i) => i.amount);
 const NO_GAP = 1_000_000;
 
 interface Edge {
@@ -357,7 +358,7 @@ class DealerRun {
       kind: "amount_mismatch",
       ledgerRows: rowsOf(ls),
       statementRows: rowsOf(ss),
-      amount: la - sa,
+      amount: subFen(la, sa),
       ledgerAmount: la,
       statementAmount: sa,
       reason: feeLike ? feeReason(la, sa, texts) : mismatchReason(la, sa, texts),
@@ -432,7 +433,7 @@ class DealerRun {
       if (mine.isHead[first] === 0 || mine.next[first] < 0) continue;
       const seen: number[] = [];
       for (let p = first; p >= 0; p = mine.next[p]) {
-        const amount = mine.amounts[p];
+        const amount = fenAt(mine.amounts, p);
         if (seen.includes(amount)) continue;
         seen.push(amount);
         let original = -1;
@@ -456,9 +457,9 @@ class DealerRun {
       kind: "duplicate",
       ledgerRows: isLedger ? [row] : [],
       statementRows: isLedger ? [] : [row],
-      amount: isLedger ? amount : -amount,
-      ledgerAmount: isLedger ? amount : 0,
-      statementAmount: isLedger ? 0 : amount,
+      amount: isLedger ? amount : negFen(amount),
+      ledgerAmount: isLedger ? amount : fen(0),
+      statementAmount: isLedger ? fen(0) : amount,
       reason: duplicateReason(side, row, originalRow),
       rule: null,
       duplicateOf: originalRow,
@@ -475,7 +476,7 @@ class DealerRun {
       if (L.keyText[p] === null || L.claimed[p] !== 0) continue;
       const h = lookup(S, L, p, scratch);
       if (h < 0) continue;
-      const amount = L.amounts[p];
+      const amount = fenAt(L.amounts, p);
       let found = -1;
       if (S.next[h] < 0) {
         if (S.claimed[h] === 0 && S.amounts[h] === amount) found = h;
@@ -683,7 +684,7 @@ class DealerRun {
         statementRows: rowsOf(o.ss),
         ledgerAmount: la,
         statementAmount: sa,
-        amount: la - sa,
+        amount: subFen(la, sa),
         alternatives: ids.filter((_, m) => m !== n),
         note,
       });
@@ -837,9 +838,9 @@ class DealerRun {
         kind: isLedger ? "ledger_only" : "statement_only",
         ledgerRows: isLedger ? [i.row] : [],
         statementRows: isLedger ? [] : [i.row],
-        amount: isLedger ? i.amount : -i.amount,
-        ledgerAmount: isLedger ? i.amount : 0,
-        statementAmount: isLedger ? 0 : i.amount,
+        amount: isLedger ? i.amount : negFen(i.amount),
+        ledgerAmount: isLedger ? i.amount : fen(0),
+        statementAmount: isLedger ? fen(0) : i.amount,
         reason: oneSidedReason({ side: i.side, date: i.date, amount: i.amount, description: i.description }, i.day, this.reasonCtx),
         rule: null,
         duplicateOf: null,

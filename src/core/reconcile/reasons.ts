@@ -4,6 +4,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { Fen, IsoDate, Side } from "../model";
+import { absFen, subFen } from "../money";
 import type { Reason, ReasonCode } from "./types";
 
 const RETURN_WORDS = /退货|退回|销退|红字出库|RETURN/i;
@@ -39,7 +40,7 @@ export function oneSidedReason(row: ReasonRow, day: number | null, ctx: ReasonCo
   const text = row.description;
   const date = row.date ?? "—";
   const cutoff = ctx.cutoff ?? "—";
-  const amount = Math.abs(row.amount);
+  const amount = absFen(row.amount);
   if (RETURN_WORDS.test(text) || (row.amount < 0 && SALE_WORDS.test(text) && !PAYMENT_WORDS.test(text))) {
     return reason("return", row.side === "ledger" ? msg("reconcile.reason.return.ledger", { date, amount }) : msg("reconcile.reason.return.statement", { date, amount }));
   }
@@ -77,7 +78,7 @@ export function isTransposition(a: Fen, b: Fen): boolean {
 }
 
 export function mismatchReason(ledgerAmount: Fen, statementAmount: Fen, texts: string[]): Reason {
-  const amounts = { ours: ledgerAmount, theirs: statementAmount, diff: ledgerAmount - statementAmount };
+  const amounts = { ours: ledgerAmount, theirs: statementAmount, diff: subFen(ledgerAmount, statementAmount) };
   if (Math.sign(ledgerAmount) === Math.sign(statementAmount) && isTransposition(ledgerAmount, statementAmount)) {
     return reason("transposed_digits", msg("reconcile.reason.transposed_digits", amounts));
   }
@@ -108,14 +109,14 @@ export const ROUNDING_FEN = 10;
  * receipt short of what the dealer paid; else what `mismatchReason` says.
  */
 export function feeReason(ledgerAmount: Fen, statementAmount: Fen, texts: string[]): Reason {
-  const diffFen = Math.abs(ledgerAmount - statementAmount);
-  const amounts = { ours: ledgerAmount, theirs: statementAmount, diff: ledgerAmount - statementAmount };
+  const diffFen = absFen(subFen(ledgerAmount, statementAmount));
+  const amounts = { ours: ledgerAmount, theirs: statementAmount, diff: subFen(ledgerAmount, statementAmount) };
   if (diffFen <= ROUNDING_FEN) return reason("rounding", msg("reconcile.reason.rounding", amounts));
   const gross = Math.max(Math.abs(ledgerAmount), Math.abs(statementAmount));
   const share = DISCOUNT_PERMILLE.find((p) => Math.round((gross * p) / 1000) === diffFen);
   if (share !== undefined) return reason("cash_discount", msg("reconcile.reason.cash_discount", { ...amounts, percent: share / 10 }));
   if (ledgerAmount < 0 && statementAmount < 0 && Math.abs(ledgerAmount) < Math.abs(statementAmount)) {
-    return reason("bank_fee", msg("reconcile.reason.bank_fee", { paid: Math.abs(statementAmount), booked: Math.abs(ledgerAmount), short: diffFen }));
+    return reason("bank_fee", msg("reconcile.reason.bank_fee", { paid: absFen(statementAmount), booked: absFen(ledgerAmount), short: diffFen }));
   }
   return mismatchReason(ledgerAmount, statementAmount, texts);
 }

@@ -4,8 +4,9 @@
  */
 import { msg, type Message } from "../messages";
 import { compareDates, isIsoDate, toEpochDay } from "../dates";
-import type { IsoDate, Opening } from "../model";
-import { TableRefs, tableOf, type EntryTable } from "../read/entries";
+import type { Fen, IsoDate, Opening } from "../model";
+import { addFen, fen, sumFen } from "../money";
+import { amountAt, TableRefs, tableOf, type EntryTable } from "../read/entries";
 import type { ReadIssue, UnreadRow } from "../read/types";
 import { reconcileBalances } from "./balance";
 import { dealerKey } from "../values/refs";
@@ -216,9 +217,9 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   const oneSidedKeys = new Map<Difference, string>();
   const empty: SideGroup = { entries: NO_ENTRIES, from: 0, index: -1, openings: [], excluded: [], unread: [], name: null, nameRow: Infinity };
 
-  const sumOf = (rows: EntryTable, positions: Int32Array) => {
-    let t = 0;
-    for (const n of positions) t += rows.amounts[n];
+  const sumOf = (rows: EntryTable, positions: Int32Array): Fen => {
+    let t = fen(0);
+    for (const n of positions) t = addFen(t, amountAt(rows, n));
     return t;
   };
   // Scratch space of this reconciliation (never shared between calls).
@@ -242,10 +243,10 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     );
     for (const id of m.appliedDecisions) applied.add(id);
     for (const [d, k] of m.oneSidedKeys) oneSidedKeys.set(d, k);
-    const lOpening = lg.openings.reduce((t, o) => t + o.amount, 0);
-    const sOpening = sg.openings.reduce((t, o) => t + o.amount, 0);
-    const lBalance = lOpening + sumOf(lRows, lg.entries);
-    const sBalance = sOpening + sumOf(sRows, sg.entries);
+    const lOpening = sumFen(lg.openings, (o) => o.amount);
+    const sOpening = sumFen(sg.openings, (o) => o.amount);
+    const lBalance = addFen(lOpening, sumOf(lRows, lg.entries));
+    const sBalance = addFen(sOpening, sumOf(sRows, sg.entries));
     const differences = [...unreadDifferences(lg.unread, "ledger"), ...unreadDifferences(sg.unread, "statement"), ...m.differences].sort(
       (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || firstRow(a.ledgerRows) - firstRow(b.ledgerRows) || firstRow(a.statementRows) - firstRow(b.statementRows),
     );
@@ -355,9 +356,9 @@ function unreadDifferences(rows: readonly UnreadRow[], side: "ledger" | "stateme
         kind: "unreadable",
         ledgerRows: side === "ledger" ? [u.row] : [],
         statementRows: side === "statement" ? [u.row] : [],
-        amount: 0,
-        ledgerAmount: 0,
-        statementAmount: 0,
+        amount: fen(0),
+        ledgerAmount: fen(0),
+        statementAmount: fen(0),
         reason: { code: "unreadable_cell", text: msg("reconcile.reason.unreadable", { where, what: what.what(c.found), lost, fix: what.fix }) },
         rule: null,
         duplicateOf: null,
@@ -444,10 +445,10 @@ function resolveOptions(options: ReconcileOptions): { opts: ResolvedOptions; pro
   if (asOf !== null && !isIsoDate(asOf)) bad("asOf", asOf, msg("reconcile.option.date", {}));
   const opts: ResolvedOptions = {
     asOf: asOf !== null && isIsoDate(asOf) ? asOf : null,
-    amountToleranceFen: pick("amountToleranceFen", 0),
+    amountToleranceFen: fen(pick("amountToleranceFen", 0)),
     dateWindowBefore: pick("dateWindowBefore", 0),
     dateWindowAfter: pick("dateWindowAfter", 0),
-    feeToleranceFen: pick("feeToleranceFen", 0),
+    feeToleranceFen: fen(pick("feeToleranceFen", 0)),
     subsetMaxItems: pick("subsetMaxItems", 2),
     subsetMaxNodes: pick("subsetMaxNodes", 1),
     subsetMaxCandidates: pick("subsetMaxCandidates", 2),

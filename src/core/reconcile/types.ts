@@ -13,6 +13,7 @@
  */
 import type { Message } from "../messages";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
+import { fen } from "../money";
 import type { EntryTable } from "../read/entries";
 import type { MatchList } from "./matches";
 import type { UnreadRow } from "../read/types";
@@ -330,10 +331,10 @@ export interface ResolvedOptions {
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
   asOf: null,
-  amountToleranceFen: 0,
+  amountToleranceFen: fen(0),
   dateWindowBefore: 10,
   dateWindowAfter: 15,
-  feeToleranceFen: 5_000,
+  feeToleranceFen: fen(5_000),
   subsetMaxItems: 5,
   subsetMaxNodes: 20_000,
   subsetMaxCandidates: 24,

@@ -15,7 +15,7 @@
  * (`一千元`, more often a note than an amount).
  */
 import type { CellValue, Fen } from "../model";
-import { decimalTextToFen, yuanToFen } from "../money";
+import { decimalTextToFen, fen as asFen, negFen, yuan, yuanToFen } from "../money";
 import { toHalfWidth } from "./text";
 
 export type AmountResult = { ok: true; fen: Fen; blank: boolean } | { ok: false };
@@ -28,20 +28,20 @@ const SCIENTIFIC = /^\d+(?:\.\d+)?[eE][+-]?\d+$/;
 const CURRENCY_PREFIX = /^(?:¥|RMB|CNY|人民币|\$)/i;
 const CURRENCY_SUFFIX = /(?:元|RMB|CNY)$/i;
 
-const BLANK: AmountResult = { ok: true, fen: 0, blank: true };
-const ZERO: AmountResult = { ok: true, fen: 0, blank: false };
+const BLANK: AmountResult = { ok: true, fen: asFen(0), blank: true };
+const ZERO: AmountResult = { ok: true, fen: asFen(0), blank: false };
 const BAD: AmountResult = { ok: false };
 
-/** Fast path for numbers that are already whole fen (almost every ledger cell), else the decimal-exact rounding. */
-export function numberToFen(yuan: number): Fen | null {
-  if (!Number.isFinite(yuan)) return null;
-  const scaled = yuan * 100;
+/** A cell's yuan number to fen. Fast path for numbers that are already whole fen (almost every ledger cell), else the decimal-exact rounding. */
+export function numberToFen(cell: number): Fen | null {
+  if (!Number.isFinite(cell)) return null;
+  const scaled = cell * 100;
   const rounded = Math.round(scaled);
   // Within a few units of float error of whole fen: two-decimal amounts always are, x.xx5 never is.
   const tolerance = Math.max(1e-7, Math.abs(scaled) * 1e-15);
-  if (Math.abs(scaled - rounded) <= tolerance && Number.isSafeInteger(rounded)) return rounded === 0 ? 0 : rounded;
+  if (Math.abs(scaled - rounded) <= tolerance && Number.isSafeInteger(rounded)) return asFen(rounded === 0 ? 0 : rounded);
   if (Math.abs(scaled) >= Number.MAX_SAFE_INTEGER) return null;
-  return yuanToFen(yuan);
+  return yuanToFen(yuan(cell));
 }
 
 export function parseAmount(value: CellValue | undefined): AmountResult {
@@ -56,7 +56,7 @@ export function parseAmount(value: CellValue | undefined): AmountResult {
 
 export function parseAmountText(raw: string): AmountResult {
   const plain = plainFen(raw);
-  if (plain === plain) return { ok: true, fen: plain, blank: false };
+  if (plain === plain) return { ok: true, fen: asFen(plain), blank: false };
   let text = toHalfWidth(raw).trim();
   if (text === "") return BLANK;
   if (ZERO_MARKS.test(text)) return ZERO;
@@ -102,7 +102,7 @@ export function parseAmountText(raw: string): AmountResult {
     fen = spelled;
   }
   if (!Number.isSafeInteger(fen)) return BAD;
-  return { ok: true, fen: negative && fen !== 0 ? -fen : fen, blank: false };
+  return { ok: true, fen: negative && fen !== 0 ? negFen(fen) : fen, blank: false };
 }
 
 function safeDecimal(text: string): Fen | null {
@@ -117,7 +117,7 @@ function safeDecimal(text: string): Fen | null {
  * with the same result as the general path (NaN leaves everything else to it, including a lone `-`
  * and more than 13 whole digits).
  */
-function plainFen(text: string): Fen {
+function plainFen(text: string): number {
   const n = text.length;
   let i = 0;
   let negative = false;
@@ -154,10 +154,10 @@ function plainFen(text: string): Fen {
 
 /** `parseAmount(value)` as fen, or null where it is not ok: the same reading without a result object per cell. */
 export function parseAmountFen(value: CellValue | undefined): Fen | null {
-  if (value === null || value === undefined) return 0;
+  if (value === null || value === undefined) return asFen(0);
   if (typeof value === "string") {
     const plain = plainFen(value);
-    if (plain === plain) return plain;
+    if (plain === plain) return asFen(plain);
   }
   const r = parseAmount(value);
   return r.ok ? r.fen : null;
@@ -231,7 +231,7 @@ function capitalsFen(text: string): Fen | null {
   const jiao = m !== null && m[2] !== undefined ? CAPITAL_DIGIT[m[2]] : 0;
   const fen = m !== null && m[3] !== undefined ? CAPITAL_DIGIT[m[3]] : 0;
   const total = yuan * 100 + jiao * 10 + fen;
-  return Number.isSafeInteger(total) ? total : null;
+  return Number.isSafeInteger(total) ? asFen(total) : null;
 }
 
 /** A whole number in capitals: groups of four digits under 亿 and 万, each read by `capitalGroup`. */

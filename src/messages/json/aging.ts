@@ -2,7 +2,7 @@
  * The `duizhang aging --json` contract (issue 6 item 8). Other tools read it: the names below never
  * change; new fields may be added. Texts core gives as messages are rendered here, in both languages.
  */
-import { formatFen } from "../../core/money";
+import { addFen, fen, formatFen } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { ReviewMark } from "../../core/aging/review";
 import type { Limitation } from "../../core/collect/limitation";
@@ -205,12 +205,12 @@ function agingJson(report: AgingReport, render: Texts, dealers: object[] | LazyJ
 
 /** Open amount and count of the items kept out of the plan (待核对). */
 function underReconciliationTotal(report: AgingReport): { open: string; count: number } {
-  let open = 0;
+  let open = fen(0);
   let count = 0;
   for (const d of report.dealers) {
     for (const item of d.items) {
       if (!item.underReconciliation) continue;
-      open += item.open;
+      open = addFen(open, item.open);
       count++;
     }
   }

@@ -20,7 +20,7 @@ import {
 import { actionsDue, reviewKindText, STAGE_TEXT, UNAPPLIED_BUCKET, type AgingIssue, type AgingReport, type Stage } from "../../core/aging";
 import { isIsoDate } from "../../core/dates";
 import type { Fen, IsoDate } from "../../core/model";
-import { formatFenGrouped } from "../../core/money";
+import { formatFenGrouped, sumFen } from "../../core/money";
 import { columnNumber } from "../../core/read/columns";
 import { describeReadIssue } from "../../messages/read";
 import { render } from "../../messages/render";
@@ -110,7 +110,7 @@ export function reviewLegendLine(report: AgingReport, locale: Locale): ReviewLeg
   return {
     text: pick(UNDER_REVIEW_TEXT, locale),
     count: open.length,
-    amountText: formatFenGrouped(open.reduce((t, u) => t + u.open, 0)),
+    amountText: formatFenGrouped(sumFen(open, (u) => u.open)),
     fill: style.fill,
     color: style.color ?? null,
   };
@@ -129,7 +129,7 @@ export function limitationLegendLine(report: AgingReport, locale: Locale): Revie
   return {
     text: pick(LIMITATION_MARK_TEXT, locale),
     count: items.length,
-    amountText: formatFenGrouped(items.reduce((t, i) => t + i.open, 0)),
+    amountText: formatFenGrouped(sumFen(items, (i) => i.open)),
     fill: style.fill,
     color: style.color ?? null,
   };

@@ -5,7 +5,7 @@
  */
 import { Button, Caption1, Checkbox, Dropdown, Field, Input, Link, Option, Radio, RadioGroup, Spinner, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { formatFenGrouped } from "../../core/money";
+import { absFen, formatFenGrouped, type Fen } from "../../core/money";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { Actions, DateField, FormRow, MAX_LISTED_ROWS, Notice, ResultList, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
@@ -235,7 +235,7 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
                 <Link onClick={() => run.goTo({ sheet: l.sheet, row: l.firstRow, rowEnd: l.lastRow })} data-testid="letter-link">
                   {l.number}
                 </Link>{" "}
-                {l.dealer} ¥{formatFenGrouped(Math.abs(l.balanceFen))}{" "}
+                {l.dealer} ¥{formatFenGrouped(absFen(l.balanceFen))}{" "}
                 <Link onClick={() => run.goTo({ sheet: REGISTER, row: l.registerRow })} data-testid="letter-register-link">
                   {s.registerRow(l.registerRow)}
                 </Link>
@@ -362,7 +362,7 @@ function RegisterSummary({
       {dealer} <Caption1>{extra}</Caption1>
     </li>
   );
-  const money = (f: number | null) => (f === null ? "—" : formatFenGrouped(f));
+  const money = (f: Fen | null) => (f === null ? "—" : formatFenGrouped(f));
   return (
     <Section id="letters-register" title={s.register} testId="letters-register">
       <Text data-testid="register-counts">{s.counts(status.counts)}</Text>

@@ -4,8 +4,8 @@
  * so it is tested without a browser.
  */
 import { isValidYmd, ymdToIso } from "../../core/dates";
-import type { IsoDate } from "../../core/model";
-import { decimalTextToFen, formatFen } from "../../core/money";
+import type { Fen, IsoDate } from "../../core/model";
+import { decimalTextToFen, fen, formatFen } from "../../core/money";
 import type { ReadIssue, ReadResult } from "../../core/read/types";
 import { DEFAULT_OPTIONS, type ReconcileOptions } from "../../core/reconcile/types";
 
@@ -39,7 +39,7 @@ export const EMPTY_FORM: ReconcileForm = { dealer: null, asOf: "", asOfByUser: f
 export const MAX_WINDOW_DAYS = 366;
 
 /** Largest fee tolerance the pane accepts (1,000,000 元, as on the command line). */
-export const MAX_FEE_TOLERANCE_FEN = 100_000_000;
+export const MAX_FEE_TOLERANCE_FEN: Fen = fen(100_000_000);
 
 export type FieldName = "asOf" | "tolerance" | "daysBefore" | "daysAfter" | "feeTolerance";
 export type FieldProblem = "date" | "amount" | "days";
@@ -52,9 +52,10 @@ export function parseCutoff(text: string): IsoDate | null {
   return isValidYmd(y, mo, d) ? ymdToIso(y, mo, d) : null;
 }
 
-function parseYuan(text: string): number | null {
+/** Yuan as typed, in fen; 0 when blank, null when unusable. */
+function parseYuan(text: string): Fen | null {
   const bare = text.trim().replace(/[,，\s]/g, "").replace(/^[¥￥]/, "");
-  if (bare === "") return 0;
+  if (bare === "") return fen(0);
   try {
     return decimalTextToFen(bare);
   } catch {

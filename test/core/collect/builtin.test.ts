@@ -3,6 +3,7 @@ import { ageLedger } from "../../../src/core/aging";
 import { Acknowledgements, collectTemplate, commitment, commitmentValues, demandFor, demandValues, markCollection, type CollectKind } from "../../../src/core/collect";
 import { compileTemplate, fillTemplate } from "../../../src/core/letters";
 import type { Entry } from "../../../src/core/model";
+import { fen } from "../../../src/core/money";
 
 const text = (rows: { cells: ({ value: unknown } | null)[] }[]) => rows.map((r) => r.cells.map((c) => (c?.value == null ? "" : String(c.value))).join("|")).join("\n");
 
@@ -31,7 +32,7 @@ describe("built-in collection templates", () => {
   });
 
   it("fill a demand with its items and a commitment with its installments", () => {
-    const e: Entry = { sheet: "台账", row: 2, date: "2026-08-01", ref: "INV1", refs: ["INV1"], description: "销售", amount: 1_234_567, dealer: "华东建材", rep: null, termDays: 30 };
+    const e: Entry = { sheet: "台账", row: 2, date: "2026-08-01", ref: "INV1", refs: ["INV1"], description: "销售", amount: fen(1_234_567), dealer: "华东建材", rep: null, termDays: 30 };
     const r = demandFor(ageLedger({ entries: [e], openings: [] }, { asOf: "2026-11-27" }).dealers[0], { asOf: "2026-11-27" });
     if (!r.ok) throw new Error(r.skip);
     const c = compileTemplate(collectTemplate("demand"));
@@ -44,9 +45,9 @@ describe("built-in collection templates", () => {
     expect(filled).toContain("2026年12月4日");
     expect(filled).toContain("INV1");
 
-    const made = commitment("CN-202611-0001", "华东建材", "2026-11-30", 5_300_000, [
-      { n: 1, date: "2026-12-15", amount: 2_650_000, cumulative: 2_650_000 },
-      { n: 2, date: "2027-01-15", amount: 2_650_000, cumulative: 5_300_000 },
+    const made = commitment("CN-202611-0001", "华东建材", "2026-11-30", fen(5_300_000), [
+      { n: 1, date: "2026-12-15", amount: fen(2_650_000), cumulative: fen(2_650_000) },
+      { n: 2, date: "2027-01-15", amount: fen(2_650_000), cumulative: fen(5_300_000) },
     ]);
     const cc = compileTemplate(collectTemplate("commitment"));
     if (!cc.ok) throw new Error("template");
@@ -61,7 +62,7 @@ describe("built-in collection templates", () => {
 });
 
 describe("collection marks on an aging report", () => {
-  const sale = (row: number, date: string, dealer: string): Entry => ({ sheet: "台账", row, date, ref: `S${row}`, refs: [`S${row}`], description: "销售", amount: 100_000, dealer, rep: null, termDays: 30 });
+  const sale = (row: number, date: string, dealer: string): Entry => ({ sheet: "台账", row, date, ref: `S${row}`, refs: [`S${row}`], description: "销售", amount: fen(100_000), dealer, rep: null, termDays: 30 });
 
   it("gives the limitation actions to plan items, not to items under reconciliation, and 承诺未履行 to a broken commitment's late items", () => {
     const entries = [sale(2, "2023-01-01", "甲"), sale(3, "2023-01-02", "甲"), sale(4, "2025-12-01", "乙")];

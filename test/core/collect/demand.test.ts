@@ -2,13 +2,14 @@ import { ageLedger } from "../../../src/core/aging";
 import { chooseLevel, demandFor, overdueItems, recordedDemands } from "../../../src/core/collect";
 import type { Entry } from "../../../src/core/model";
 import type { RegisterRow } from "../../../src/core/letters";
+import { fen } from "../../../src/core/money";
 
 let rowNo = 1;
 function sale(date: string, ref: string, yuan: number, dealer = "华东建材"): Entry {
-  return { sheet: "台账", row: ++rowNo, date, ref, refs: [ref], description: "销售", amount: yuan * 100, dealer, rep: null, termDays: 30 };
+  return { sheet: "台账", row: ++rowNo, date, ref, refs: [ref], description: "销售", amount: fen(yuan * 100), dealer, rep: null, termDays: 30 };
 }
 function receipt(date: string, ref: string, yuan: number, dealer = "华东建材"): Entry {
-  return { sheet: "台账", row: ++rowNo, date, ref, refs: [ref], description: "回款", amount: -yuan * 100, dealer, rep: null, termDays: null };
+  return { sheet: "台账", row: ++rowNo, date, ref, refs: [ref], description: "回款", amount: fen(-yuan * 100), dealer, rep: null, termDays: null };
 }
 
 /** Term 30: due = date + 30, final deadline = date + 40. */

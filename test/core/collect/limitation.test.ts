@@ -2,12 +2,13 @@ import { Acknowledgements, acknowledgementsFromEntries, acknowledgementsFromRegi
 import type { Entry } from "../../../src/core/model";
 import type { RegisterRow } from "../../../src/core/letters";
 import { render } from "../../../src/messages/render";
+import { fen } from "../../../src/core/money";
 
 const item = { dealer: "华东建材", dueDate: "2024-03-10" };
 
 function reg(over: Partial<RegisterRow>): RegisterRow {
   return {
-    row: 2, number: "DZ-202406-0001", type: "对账函", dealer: "华东建材", asOf: "2024-06-30", amount: 100_000, sentOn: null, sentBy: "", trackingNo: "",
+    row: 2, number: "DZ-202406-0001", type: "对账函", dealer: "华东建材", asOf: "2024-06-30", amount: fen(100_000), sentOn: null, sentBy: "", trackingNo: "",
     repliedOn: null, result: null, theirAmount: null, reason: "", note: "", signedOn: null, level: null, deadline: null, ...over,
   };
 }
@@ -31,8 +32,8 @@ describe("the limitation period (诉讼时效)", () => {
 
   it("restarts at a payment from the dealer after the due date, naming it", () => {
     const entries = [
-      { sheet: "台账", row: 7, date: "2025-01-20", ref: "HK-1", refs: [], description: "回款", amount: -5_000, dealer: "华东建材", rep: null, termDays: null },
-      { sheet: "台账", row: 8, date: "2025-02-01", ref: "TH-1", refs: [], description: "退货", amount: -1_000, dealer: "华东建材", rep: null, termDays: null },
+      { sheet: "台账", row: 7, date: "2025-01-20", ref: "HK-1", refs: [], description: "回款", amount: fen(-5_000), dealer: "华东建材", rep: null, termDays: null },
+      { sheet: "台账", row: 8, date: "2025-02-01", ref: "TH-1", refs: [], description: "退货", amount: fen(-1_000), dealer: "华东建材", rep: null, termDays: null },
     ] as Entry[];
     const acks = new Acknowledgements(acknowledgementsFromEntries(entries, (e) => e.dealer), "2026-01-01");
     const l = limitationOf(item, acks, "2026-01-01");
@@ -44,7 +45,7 @@ describe("the limitation period (诉讼时效)", () => {
   it("restarts at a 相符 reply, a 不符 reply stating an amount, a signed demand and a signed commitment", () => {
     const cases: [Partial<RegisterRow>, string, string][] = [
       [{ result: "相符", repliedOn: "2024-07-05" }, "reply_agreed", "2027-07-05"],
-      [{ result: "不符", repliedOn: "2024-07-06", theirAmount: 90_000 }, "reply_differs", "2027-07-06"],
+      [{ result: "不符", repliedOn: "2024-07-06", theirAmount: fen(90_000) }, "reply_differs", "2027-07-06"],
       [{ type: "催款函", number: "CK-202408-0001", signedOn: "2024-08-02" }, "demand_signed", "2027-08-02"],
       [{ type: "还款承诺书", number: "CN-202409-0001", signedOn: "2024-09-03" }, "commitment_signed", "2027-09-03"],
     ];

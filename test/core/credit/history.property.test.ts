@@ -7,6 +7,7 @@ import { ageLedger, classifyEntry, graceDays, type AgingReport } from "../../../
 import { dealerRows, paymentHistory, rowsByDealer, yearBefore, type HistorySale, type PaymentHistory } from "../../../src/core/credit";
 import { addDays, daysBetween } from "../../../src/core/dates";
 import type { Entry, IsoDate, Opening } from "../../../src/core/model";
+import { fen } from "../../../src/core/money";
 
 /** The history as an aging per day gives it (how it was worked out before the one walk). */
 function referenceHistory(ledger: { entries: readonly Entry[]; openings: readonly Opening[]; periodStart?: IsoDate }, dealer: string, termDays: number, asOf: IsoDate): PaymentHistory {
@@ -51,7 +52,7 @@ function referenceHistory(ledger: { entries: readonly Entry[]; openings: readonl
       const settledOn = creditDays.find((d) => d > finalDate && (openOn(d).get(key) ?? 0) === 0);
       daysPastFinal = daysBetween(finalDate, settledOn ?? asOf);
     }
-    sales.push({ sheet: e.sheet, row: e.row, date, amount: e.amount, dueDate, finalDate, paidByDue, daysPastFinal });
+    sales.push({ sheet: e.sheet, row: e.row, date, amount: e.amount, dueDate, finalDate, paidByDue: fen(paidByDue), daysPastFinal });
   }
   const salesAmount = sales.reduce((t, s) => t + s.amount, 0);
   const paidByDue = sales.reduce((t, s) => t + s.paidByDue, 0);
@@ -63,11 +64,11 @@ function referenceHistory(ledger: { entries: readonly Entry[]; openings: readonl
   return {
     termDays,
     sales,
-    salesAmount,
-    paidByDue,
+    salesAmount: fen(salesAmount),
+    paidByDue: fen(paidByDue),
     onTimeRate: sales.length === 0 || salesAmount <= 0 ? null : (paidByDue / salesAmount) * 100,
     worstDaysPastFinal: sales.length === 0 ? null : Math.max(...sales.map((s) => s.daysPastFinal)),
-    monthlyBase: byMonth.size === 0 ? null : Math.floor(monthTotal / byMonth.size),
+    monthlyBase: byMonth.size === 0 ? null : fen(Math.floor(monthTotal / byMonth.size)),
     monthsWithSales: byMonth.size,
     exposure: now.totals.openBalance,
     openPastFinal: d ? d.items.filter((i) => i.stage === "past_final").map((i) => ({ sheet: i.sheet, row: i.row, open: i.open, finalDate: i.finalDate })) : [],
@@ -130,7 +131,7 @@ function build(c: Case): { entries: Entry[]; openings: Opening[]; periodStart?: 
       ref: r.ref,
       refs,
       description: r.sale ? "销售出库" : r.text,
-      amount: r.sale ? r.amount : -r.amount,
+      amount: fen(r.sale ? r.amount : -r.amount),
       dealer: r.name,
       rep: null,
       termDays: null,
@@ -141,7 +142,7 @@ function build(c: Case): { entries: Entry[]; openings: Opening[]; periodStart?: 
     row: o.sameRowAs !== null && o.sameRowAs < c.rows.length ? o.sameRowAs + 10 : i + 2,
     dealer: o.name,
     date: o.day === null ? null : addDays(START, o.day),
-    amount: o.amount,
+    amount: fen(o.amount),
   }));
   return { entries, openings, ...(c.periodStart !== null ? { periodStart: addDays(START, c.periodStart) } : {}) };
 }
@@ -153,7 +154,7 @@ const row = (n: number, date: IsoDate, ref: string | null, description: string, 
   ref,
   refs: ref === null ? [] : [ref],
   description,
-  amount,
+  amount: fen(amount),
   dealer: "美达五金",
   rep: null,
   termDays: null,

@@ -7,6 +7,7 @@ import { assessCredit, defaultScorecard, exposureStatus, parseRegister, type App
 import { balanceCellMessage, type BalanceCell } from "../../../src/core/read/balances";
 import { toCreditJson } from "../../../src/messages/json/credit";
 import { render } from "../../../src/messages/render";
+import { fen } from "../../../src/core/money";
 
 const AS_OF = "2026-11-30";
 
@@ -24,10 +25,10 @@ function app(dealer: string): Application {
     revenueWan: 5000,
     since: "2020-01-01",
     products: "",
-    monthly: 10_000_000,
+    monthly: fen(10_000_000),
     guarantee: "抵押",
     guaranteeNote: "",
-    requestedLimit: 20_000_000,
+    requestedLimit: fen(20_000_000),
     requestedTerm: 60,
     rep: "王磊",
     applied: "2026-11-20",
@@ -60,8 +61,8 @@ function assess() {
     defaultTermDays: 30,
     // 顺和 also has a readable row of 0.00: the sum of its rows is still not known.
     balances: new Map([
-      ["杭州美达商贸", 12_000_000],
-      ["宁波顺和电器", 0],
+      ["杭州美达商贸", fen(12_000_000)],
+      ["宁波顺和电器", fen(0)],
     ]),
     unknownExposure: new Map([
       ["宁波顺和电器", [balanceCellMessage(cell("宁波顺和电器", 4))]],
@@ -111,7 +112,7 @@ test("the JSON says null for such a dealer's exposure and status, and leaves it 
 });
 
 test("exposureStatus claims nothing of an exposure not known, even on the lowest grade", () => {
-  expect(exposureStatus(null, 10_000, true)).toBeNull();
-  expect(exposureStatus(null, 0, false)).toBeNull();
-  expect(exposureStatus(0, 10_000, true)).toBe("ok");
+  expect(exposureStatus(null, fen(10_000), true)).toBeNull();
+  expect(exposureStatus(null, fen(0), false)).toBeNull();
+  expect(exposureStatus(fen(0), fen(10_000), true)).toBe("ok");
 });

@@ -18,6 +18,7 @@ import {
   type TemplateProblemCode,
 } from "../../../src/core/letters";
 import { describeCompanyProblem, describeFillWarning, describeLetterProblem, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../../../src/messages/letters";
+import { fen } from "../../../src/core/money";
 
 function compiled(t: Template): CompiledTemplate {
   const res = compileTemplate(t);
@@ -31,12 +32,12 @@ const input: LetterInput = {
   company: { 本公司名称: "华南建材有限公司", 本公司地址: "广州市天河区体育西路 1 号", 本公司联系人: "李会计", 电话: "020-12345678" },
   asOf: "2026-11-30",
   sendDate: "2026-12-01",
-  closingBalance: 10700053,
+  closingBalance: fen(10700053),
   periodStart: "2026-11-01",
-  openingBalance: 8000000,
+  openingBalance: fen(8000000),
   movements: [
-    { date: "2026-11-05", ref: "XS-1", description: "销售", amount: 3700053, sheet: "应收明细", row: 5 },
-    { date: "2026-11-20", ref: "SK-2", description: "回款", amount: -1000000, sheet: "应收明细", row: 9 },
+    { date: "2026-11-05", ref: "XS-1", description: "销售", amount: fen(3700053), sheet: "应收明细", row: 5 },
+    { date: "2026-11-20", ref: "SK-2", description: "回款", amount: fen(-1000000), sheet: "应收明细", row: 9 },
   ],
 };
 
@@ -236,7 +237,7 @@ describe("messages", () => {
 
   it("says what to do for warnings, letter problems, register problems and notices", () => {
     expect(describeFillWarning({ code: "missing_company_detail", field: "开户行" }, "zh-CN")).toContain("本公司信息");
-    expect(describeLetterProblem({ code: "balance_mismatch", dealer: "甲", balance: 100, opening: 50, movements: 40 }, "en-US")).toContain("do not make the balance 1.00");
+    expect(describeLetterProblem({ code: "balance_mismatch", dealer: "甲", balance: fen(100), opening: fen(50), movements: fen(40) }, "en-US")).toContain("do not make the balance 1.00");
     expect(describeRegisterProblem({ code: "bad_result", sheet: "函证登记簿", cell: "J5", row: 5, column: 10, header: "回函结果", found: "OK" }, "zh-CN")).toBe(
       "工作表“函证登记簿”单元格 J5（回函结果）：“OK”应为“相符”“不符”或“未回”。",
     );

@@ -1,10 +1,11 @@
 import { addWorkingDays, isWorkingDay, replyDeadline } from "../../../src/core/letters/calendar";
 import { companyInfoRows, readCompanyInfo } from "../../../src/core/letters/company";
 import { letterData, letterJson, type LetterInput, type Movement } from "../../../src/core/letters/letter";
+import { fen } from "../../../src/core/money";
 
 const mv = (date: string, amount: number, ref: string | null, description: string, row: number): Movement => ({
   date,
-  amount,
+  amount: fen(amount),
   ref,
   description,
   sheet: "应收明细",
@@ -17,9 +18,9 @@ const base: LetterInput = {
   company: { 本公司名称: "华南建材有限公司", 本公司地址: "广州市天河区体育西路 1 号", 本公司联系人: "李会计", 电话: "020-12345678", 开户行: null },
   asOf: "2026-11-30",
   sendDate: "2026-12-01",
-  closingBalance: 10700053,
+  closingBalance: fen(10700053),
   periodStart: "2026-11-01",
-  openingBalance: 8000000,
+  openingBalance: fen(8000000),
   movements: [
     mv("2026-10-20", 99, "XS-0", "十月销售", 3),
     mv("2026-11-20", -1000000, "SK-2", "回款", 9),
@@ -94,7 +95,7 @@ describe("the letter's values", () => {
   });
 
   it("states a balance we owe the dealer as 本公司欠贵公司 with the absolute amount", () => {
-    const res = letterData({ ...base, closingBalance: -50, openingBalance: -50, movements: [] });
+    const res = letterData({ ...base, closingBalance: fen(-50), openingBalance: fen(-50), movements: [] });
     if (!res.ok) throw new Error(res.problem.code);
     expect(res.letter.direction).toBe("payable");
     expect(res.letter.values.余额).toEqual({ kind: "amount", fen: 50 });
@@ -112,7 +113,7 @@ describe("the letter's values", () => {
   });
 
   it("refuses a letter whose opening and movements do not add up to the balance given", () => {
-    const res = letterData({ ...base, closingBalance: 10700054 });
+    const res = letterData({ ...base, closingBalance: fen(10700054) });
     expect(res).toEqual({
       ok: false,
       problem: { code: "balance_mismatch", dealer: "华东建材有限公司", balance: 10700054, opening: 8000000, movements: 2700053 },
@@ -126,7 +127,7 @@ describe("the letter's values", () => {
   });
 
   it("gives the command line's JSON entry with the absolute balance as a two-place string", () => {
-    const res = letterData({ ...base, closingBalance: -10700053, openingBalance: -10700053, movements: [] });
+    const res = letterData({ ...base, closingBalance: fen(-10700053), openingBalance: fen(-10700053), movements: [] });
     if (!res.ok) throw new Error(res.problem.code);
     expect(letterJson(res.letter, "对账函 2026-11-30", 1, 42)).toEqual({
       number: "DZ-202611-0001",

@@ -9,6 +9,7 @@ import {
   type PlannedLetter,
   type RegisterPlan,
 } from "../../../src/core/letters/register";
+import { fen } from "../../../src/core/money";
 
 /** Apply a plan's writes to a sheet held as rows from row 1, as an adapter would (dates as serials). */
 function apply(values: CellValue[][], plan: RegisterPlan): CellValue[][] {
@@ -30,7 +31,7 @@ function plan(values: CellValue[][], letters: PlannedLetter[]): RegisterPlan {
   return res.plan;
 }
 
-const letter = (dealer: string, amount: number, asOf = "2026-11-30"): PlannedLetter => ({ type: "对账函", dealer, asOf, amount });
+const letter = (dealer: string, amount: number, asOf = "2026-11-30"): PlannedLetter => ({ type: "对账函", dealer, asOf, amount: fen(amount) });
 
 describe("letter numbers", () => {
   it("runs DZ-YYYYMM-0001 on per prefix and month, after the highest number used", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { compileTemplate, fillTemplate, HAND_FILL_LINE, templateFromGrid, type CompiledTemplate } from "../../../src/core/letters/template";
 import type { CellRange, Template, TemplateRow } from "../../../src/core/letters/types";
+import { fen } from "../../../src/core/money";
 
 /** A template from rows of cell texts; `s:` gives every non-empty cell a style id named after its place. */
 function template(rows: (string | number | null)[][], extra: Partial<Template> = {}): Template {
@@ -21,7 +22,7 @@ const values = {
   编号: { kind: "text", text: "DZ-202611-0001" },
   客户名称: { kind: "text", text: "华东建材有限公司" },
   截至日期: { kind: "date", date: "2026-11-30" },
-  余额: { kind: "amount", fen: 10700053 },
+  余额: { kind: "amount", fen: fen(10700053) },
   余额大写: { kind: "text", text: "人民币壹拾万柒仟元零伍角叁分" },
   方向: { kind: "text", text: "贵公司欠本公司" },
   本公司欠贵公司: { kind: "blank" },
@@ -87,8 +88,8 @@ describe("the 明细 block", () => {
     { top: 6, left: 1, bottom: 7, right: 2 },
   ];
   const details = [
-    { 日期: { kind: "date", date: "2026-11-02" }, 摘要: { kind: "text", text: "销售" }, 单号: { kind: "text", text: "XS-1" }, 金额: { kind: "amount", fen: 500000 } },
-    { 日期: { kind: "date", date: "2026-11-09" }, 摘要: { kind: "text", text: "回款" }, 单号: { kind: "text", text: "SK-7" }, 金额: { kind: "amount", fen: -200000 } },
+    { 日期: { kind: "date", date: "2026-11-02" }, 摘要: { kind: "text", text: "销售" }, 单号: { kind: "text", text: "XS-1" }, 金额: { kind: "amount", fen: fen(500000) } },
+    { 日期: { kind: "date", date: "2026-11-09" }, 摘要: { kind: "text", text: "回款" }, 单号: { kind: "text", text: "SK-7" }, 金额: { kind: "amount", fen: fen(-200000) } },
   ] as const;
 
   it("repeats the rows between the markers once per line, drops the marker rows and pushes the rows below down", () => {
@@ -130,7 +131,7 @@ describe("the 明细 block", () => {
 
   it("takes detail 余额 inside the block as the line's running balance", () => {
     const t = compiled(template([["{{#明细}}"], ["{{余额}}"], ["{{/明细}}"], ["{{余额}}"]]));
-    const letter = fillTemplate(t, values, [{ 余额: { kind: "amount", fen: 123 } }]);
+    const letter = fillTemplate(t, values, [{ 余额: { kind: "amount", fen: fen(123) } }]);
     expect(letter.rows.map((r) => r.cells[0]?.value)).toEqual([1.23, 107000.53]);
   });
 });

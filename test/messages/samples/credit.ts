@@ -1,5 +1,6 @@
 import type { CreditMessages } from "../../../src/core/credit/messages";
 import { msg } from "../../../src/core/messages";
+import { fen } from "../../../src/core/money";
 
 export const creditSamples: CreditMessages = {
   "credit.application.error": { sheet: "信用申请表", cell: "B7", field: "注册资本（万元）", name: msg("credit.field_name.capital", {}), what: msg("credit.field.not_wan", { found: "很多" }) },
@@ -58,7 +59,7 @@ export const creditSamples: CreditMessages = {
   "credit.balances.not_table": { sheet: "说明" },
   "credit.balances.no_cutoff": { sheet: "往来余额表", asOf: "2026-11-30" },
   "credit.balances.cutoff_differs": { sheet: "往来余额表", cutoff: "2026-10-31", asOf: "2026-11-30" },
-  "credit.balances.row_off": { sheet: "往来余额表", row: 5, dealer: "温州瑞丰五金", expected: 40_000, found: 50_000 },
+  "credit.balances.row_off": { sheet: "往来余额表", row: 5, dealer: "温州瑞丰五金", expected: fen(40_000), found: fen(50_000) },
   "credit.balances.unreadable": { problem: msg("read.issue.formula_error", { at: msg("read.at.cell_header", { sheet: "往来余额表", cell: "F6", header: "期末余额" }), found: "#DIV/0!" }) },
   "credit.scorecard.unknown_item": { sheet: "评分标准", row: 4, cell: "A4", found: "口碑", items: ["合作年限", "成立年限"] },
   "credit.scorecard.bad_condition": { sheet: "评分标准", row: 5, cell: "B5", found: "大约" },

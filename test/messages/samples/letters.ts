@@ -1,5 +1,6 @@
 import type { LettersMessages } from "../../../src/core/letters/messages";
 import { msg } from "../../../src/core/messages";
+import { fen } from "../../../src/core/money";
 
 const at = msg("letters.at", { sheet: "对账函模板", cell: "B5" });
 
@@ -18,12 +19,12 @@ export const lettersSamples: LettersMessages = {
   "letters.fill.missing_company_detail": { field: "开户行" },
   "letters.fill.missing_dealer_detail": { field: "客户地址" },
   "letters.fill.missing_field": { field: "联系人" },
-  "letters.letter.balance_mismatch": { dealer: "甲公司", balance: 100_000, opening: 50_000, movements: 40_000 },
-  "letters.letter.amount_too_large": { dealer: "甲公司", balance: 100_000_000_000_000 },
+  "letters.letter.balance_mismatch": { dealer: "甲公司", balance: fen(100_000), opening: fen(50_000), movements: fen(40_000) },
+  "letters.letter.amount_too_large": { dealer: "甲公司", balance: fen(100_000_000_000_000) },
   "letters.letter.period_after_cutoff": { dealer: "甲公司", periodStart: "2026-11-01", asOf: "2026-10-31" },
   "letters.skip.zero_balance": {},
   "letters.skip.balance_row_unreadable": { problem: msg("read.issue.uncomputed_formula", { at: msg("read.at.cell_header", { sheet: "往来余额表", cell: "E5", header: "期末余额" }) }) },
-  "letters.skip.balance_row_off": { sheet: "往来余额表", row: 5, expected: 40000, found: 50000 },
+  "letters.skip.balance_row_off": { sheet: "往来余额表", row: 5, expected: fen(40000), found: fen(50000) },
   "letters.register.no_header": { sheet: "函证登记簿" },
   "letters.register.bad_date": { at: msg("letters.at.header", { sheet: "函证登记簿", cell: "F3", header: "回函日期" }), found: "下周" },
   "letters.register.bad_amount": { at, found: "约一万" },

@@ -7,6 +7,7 @@ import type { AgingRunView } from "../../../src/taskpane/aging/useAgingRun";
 import type { Selection } from "../../../src/port/workbook";
 import type { FixtureSheet } from "../../../src/fake-excel";
 import { makePane, renderHook, step, STRINGS, until, type Pane, type Rendered } from "./harness";
+import { fen } from "../../../src/core/money";
 
 const AS_OF = "2026-12-01";
 // Default term 30 days. 甲公司: XS-101 due 08-31, final 09-10: past its final deadline on 12-01.
@@ -126,7 +127,7 @@ describe("the payment commitment form", () => {
   });
 
   test("a typed amount in every N days, split to the fen", async () => {
-    const p = previewSchedule({ dealer: "甲公司", amount: "1,000.00", count: "3", first: "2026-12-10", every: "days", days: "15" }, 300_000, AS_OF, "zh-CN");
+    const p = previewSchedule({ dealer: "甲公司", amount: "1,000.00", count: "3", first: "2026-12-10", every: "days", days: "15" }, fen(300_000), AS_OF, "zh-CN");
     expect(p && p.ok ? p.installments.map((i) => [i.date, i.amount]) : p).toEqual([
       ["2026-12-10", 33_333],
       ["2026-12-25", 33_333],
@@ -137,7 +138,7 @@ describe("the payment commitment form", () => {
   test("a bad amount, a missing date, a date before the as-of date and a zero count each say what to fix", () => {
     const base = { dealer: "甲公司", amount: "", count: "3", first: "2026-12-10", every: "month" as const, days: "30" };
     const msg = (patch: object) => {
-      const p = previewSchedule({ ...base, ...patch }, 300_000, AS_OF, "zh-CN");
+      const p = previewSchedule({ ...base, ...patch }, fen(300_000), AS_OF, "zh-CN");
       return p && !p.ok ? p.message : null;
     };
     expect(msg({ amount: "abc" })).toBe("承诺金额应为大于零的数字，如 53000 或 53000.50");
@@ -149,7 +150,7 @@ describe("the payment commitment form", () => {
   test("逐期填写: typed rows must add up to the amount to the fen, dates rising, and say which row to fix", () => {
     const base = { dealer: "甲公司", amount: "", count: "3", first: "", every: "month" as const, days: "30", mode: "hand" as const };
     const msg = (rows: { date: string; amount: string }[]) => {
-      const p = previewSchedule({ ...base, rows }, 300_000, AS_OF, "zh-CN");
+      const p = previewSchedule({ ...base, rows }, fen(300_000), AS_OF, "zh-CN");
       return p && !p.ok ? p.message : null;
     };
     expect(msg([{ date: "2026-12-15", amount: "1000" }, { date: "2027-01-15", amount: "1999.99" }])).toBe("各期金额合计 2,999.99 不等于承诺金额 3,000.00");
