@@ -16,7 +16,7 @@ import { msg, type Message } from "../messages";
 import type { Fen, IsoDate, Side } from "../model";
 import { fen, fenAt, negFen, subFen, sumFen } from "../money";
 import type { EntryTable, TableRefs } from "../read/entries";
-import { charsOf, foldRefInto, plainRefKeyHash, refKeyHash } from "../values/refs";
+import { foldRefInto, normaliseRef, plainRefKeyHash, refKeyHash } from "../values/refs";
 import { pairingId, type IdPart } from "./ids";
 import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
 import { duplicateReason, feeReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
@@ -51,17 +51,13 @@ export interface Item {
 
 /**
  * The item of row `p` of a dealer's side, from the columns the first pass took: its key is the one the
- * row was grouped by (a plain cell folded by `foldRefInto`, as `normaliseRef` then `refKey` would make it).
+ * row was grouped by (a plain cell's `normaliseRef`, which for such a cell is what `refKey` would make).
  */
 function itemAt(run: SideRun, p: number): Item {
   const table = run.table;
   const at = run.order[p];
   const text = run.keyText[p];
-  let ref: string | null = text;
-  if (text !== null && run.raw[p] === 1) {
-    const chars = new Uint16Array(text.length);
-    ref = charsOf(chars, foldRefInto(text, chars, true));
-  }
+  const ref = text !== null && run.raw[p] === 1 ? normaliseRef(text) : text;
   const day = run.days[p];
   return {
     side: run.side,
