@@ -158,7 +158,7 @@ function previewHand(rows: readonly HandRow[], amount: Fen, asOf: IsoDate | null
 }
 
 /** The ledger the forms' dealers belong to: its sheet, or its monthly sheets read as one. */
-export function collectLedgerKey(ledger: string | null, ledgerSheets?: readonly string[]): string | null {
+function collectLedgerKey(ledger: string | null, ledgerSheets?: readonly string[]): string | null {
   return ledgerSheets && ledgerSheets.length > 1 ? ledgerSheets.join("\n") : ledger;
 }
 
