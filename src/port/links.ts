@@ -50,13 +50,13 @@ export function droppedLinkOf(cell: OutCell): Link | undefined {
   return droppedLinks.get(cell);
 }
 
-/** The cell as it reads without its link: same value, format, fill, border, alignment; the link's blue dropped with it. */
 /** Every field of a cell, so a field added to `OutCell` cannot pass `withoutLink` unseen: this stops compiling. */
 const CELL_FIELDS: Record<keyof OutCell, true> = {
   value: true, numberFormat: true, bold: true, fill: true, color: true, link: true, align: true, mergeAcross: true, border: true, fontSize: true, wrap: true,
 };
 void CELL_FIELDS;
 
+/** The cell as it reads without its link: same value, format, fill, border, alignment; the link's blue dropped with it. */
 export function withoutLink(cell: OutCell): OutCell {
   const plain: OutCell = { value: cell.value };
   if (cell.numberFormat !== undefined) plain.numberFormat = cell.numberFormat;

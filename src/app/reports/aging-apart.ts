@@ -7,12 +7,12 @@ import { reviewKindText, type AgingReport } from "../../core/aging";
 import { fenToYuan, sumFen } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { OutCell, OutRow } from "../../port/workbook";
+import { LINK_COLOR } from "../../port/links";
 import { pick, type Bilingual, type Lang } from "../lang";
 import { render } from "../../messages/render";
 
 const MONEY = "#,##0.00;-#,##0.00";
 const HEAD_FILL = "#E8EEF7";
-const LINK_COLOR = "#0F6CBD";
 const NOTE_COLOR = "#C50F1F";
 
 const T = {

@@ -20,6 +20,7 @@ import { daysBetween } from "../../core/dates";
 import { addFen, fen, fenToYuan, sumFen } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
+import { LINK_COLOR } from "../../port/links";
 import { pick, type Bilingual, type Lang } from "../lang";
 import { render } from "../../messages/render";
 import { apartLists, apartNotes } from "./aging-apart";
@@ -33,7 +34,6 @@ export const PLAN_SHEET: Bilingual = { zh: "催款计划", en: "Collection plan"
 
 const MONEY = "#,##0.00;-#,##0.00";
 const PERCENT = "0.0%";
-const LINK_COLOR = "#0F6CBD";
 const LATE_COLOR = "#C50F1F";
 /** How many dealers the chart shows: more bars than that are unreadable on a printed page. */
 export const CHART_DEALERS = 10;

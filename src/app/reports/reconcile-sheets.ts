@@ -11,6 +11,7 @@ import type { ReadEntry } from "../../core/read";
 import { absFen, addFen, fen, fenToYuan, sumFen } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
+import { LINK_COLOR } from "../../port/links";
 import { both, render } from "../../messages";
 import { pick, type Bilingual, type Lang } from "../lang";
 import { MARK_STYLES } from "./marks";
@@ -67,7 +68,7 @@ function money(fen: Fen): OutCell {
 
 function rowsCell(rows: readonly number[], sheet: string): OutCell {
   if (rows.length === 0) return { value: "" };
-  return { value: rows.join(", "), numberFormat: "@", link: { sheet, row: rows[0] }, color: "#0F6CBD" };
+  return { value: rows.join(", "), numberFormat: "@", link: { sheet, row: rows[0] }, color: LINK_COLOR };
 }
 
 function firstEntry(rows: readonly number[], byRow: ReadonlyMap<number, ReadEntry>): ReadEntry | undefined {
@@ -311,7 +312,7 @@ function rowsLink(ledgerRows: readonly number[], statementRows: readonly number[
     value: `${p(ours ? R.ledgerShort : R.statementShort)} ${shown}`,
     numberFormat: "@",
     link: { sheet: ours ? src.ledgerSheet : src.statementSheet, row: rows[0] },
-    color: "#0F6CBD",
+    color: LINK_COLOR,
   };
 }
 
