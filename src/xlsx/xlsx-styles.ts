@@ -44,7 +44,7 @@ function colorXml(tag: string, color: Partial<ExcelJS.Color> | undefined): strin
 }
 
 /** A font as ExcelJS writes it: its elements in the order of the schema. */
-export function fontXml(font: Partial<ExcelJS.Font>): string {
+function fontXml(font: Partial<ExcelJS.Font>): string {
   checkKeys(font, FONT_KEYS, "font");
   let xml = "<font>";
   if (font.bold) xml += "<b/>";

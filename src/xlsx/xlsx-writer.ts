@@ -181,16 +181,19 @@ function inlineable(text: string): boolean {
   return text !== "" && text.indexOf("_x") < 0;
 }
 
-/** A text written in its cell (`<is>`'s content). */
-function inlineText(text: string): string {
-  const body = escapeText(text);
+/** `<t>` of a text, its `body` escaped: spaces at either end, and line breaks, kept (as ExcelJS marks them). */
+function tElement(text: string, body: string): string {
   return /^\s|\n|\s$/.test(text) ? `<t xml:space="preserve">${body}</t>` : `<t>${body}</t>`;
 }
 
-/** `<t>` of a text: spaces at either end, and line breaks, kept (as ExcelJS marks them). */
+/** A text written in its cell (`<is>`'s content). */
+function inlineText(text: string): string {
+  return tElement(text, escapeText(text));
+}
+
+/** A text as a shared string item's `<t>`. */
 function textElement(text: string): string {
-  const body = stringItemText(text);
-  return /^\s|\n|\s$/.test(text) ? `<t xml:space="preserve">${body}</t>` : `<t>${body}</t>`;
+  return tElement(text, stringItemText(text));
 }
 
 interface SheetEntry {
