@@ -13,6 +13,8 @@ import { usePane, usePaneStore } from "./store";
 
 /** The key of the note that says which sheets were dropped. */
 export const LEDGER_SHEETS_GONE = "ledger-sheets-gone";
+/** The key of the failure to read the saved choice: its own, so a note of sheets gone does not replace it. */
+export const LEDGER_SHEETS_UNREAD = "ledger-sheets-unread";
 
 /**
  * Saves the store's choice whenever a view changes it, and returns what the pane calls with each list of its
@@ -45,7 +47,7 @@ export function useSavedLedgerSheets(report: (message: PaneMessage) => void): (s
         try {
           stored = await port.getSetting(LEDGER_SHEETS_SETTING);
         } catch (err) {
-          report(messageFromError(err, LEDGER_SHEETS_GONE));
+          report(messageFromError(err, LEDGER_SHEETS_UNREAD));
           return;
         }
       } else stored = store.get().ledgerSheets;

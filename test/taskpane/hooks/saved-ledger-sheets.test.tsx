@@ -5,7 +5,7 @@
  */
 import type { FixtureSheet } from "../../../src/fake-excel";
 import { LEDGER_SHEETS_SETTING } from "../../../src/taskpane/ledger-sheets";
-import { LEDGER_SHEETS_GONE, useSavedLedgerSheets } from "../../../src/taskpane/saved-ledger-sheets";
+import { LEDGER_SHEETS_GONE, LEDGER_SHEETS_UNREAD, useSavedLedgerSheets } from "../../../src/taskpane/saved-ledger-sheets";
 import { createPaneStore } from "../../../src/taskpane/store";
 import { makePane, renderHook, settle, step, STRINGS, type Pane } from "./harness";
 
@@ -104,7 +104,7 @@ describe("the monthly-sheet choice in the workbook", () => {
     const writes = jest.spyOn(pane.port, "setSetting");
     const { pane: opened } = await open(pane);
     expect(opened.store.get().ledgerSheets ?? null).toBeNull();
-    expect(opened.reported.map((m) => [m.key, m.intent, m.text(STRINGS["en-US"])])).toEqual([[LEDGER_SHEETS_GONE, "error", STRINGS["en-US"].unexpectedError("settings unavailable")]]);
+    expect(opened.reported.map((m) => [m.key, m.intent, m.text(STRINGS["en-US"])])).toEqual([[LEDGER_SHEETS_UNREAD, "error", STRINGS["en-US"].unexpectedError("settings unavailable")]]);
     await step(() => opened.store.dispatch({ type: "ledger/sheets", sheets: ["2026-08", "2026-09"] }));
     await settle();
     expect(writes).not.toHaveBeenCalled();
