@@ -69,7 +69,7 @@ export function yearBefore(asOf: IsoDate): IsoDate {
 }
 
 /** Entries and openings of one dealer (matched by the one dealer key every part uses). */
-function dealerRows(entries: readonly Entry[], openings: readonly Opening[], dealer: string): DealerLedgerRows {
+export function dealerRows(entries: readonly Entry[], openings: readonly Opening[], dealer: string): DealerLedgerRows {
   const k = dealerKey(dealer);
   return {
     entries: entries.filter((e) => e.dealer !== null && dealerKey(e.dealer) === k),
