@@ -34,7 +34,7 @@ import { columnLetters, sameSheetName } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
 import { specWidth } from "../port/cells";
 import { addMarkRules, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET, sheetTooLarge } from "./workbook";
-import { xmlSafe } from "./xml-safe";
+import { xmlSafe, xmlSafeSheetName } from "./xml-safe";
 import { defaultPageSetup, XlsxWriter, type PageSetup, type SheetEntry, type SheetPart, type SheetSetup } from "./xlsx-writer";
 
 interface Written {
@@ -56,6 +56,8 @@ export class StreamedWorkbook implements WorkbookPort {
   private readonly sheetsWritten: Written[] = [];
   private open: { written: Written; part: SheetPart } | null = null;
   private readonly settings = new Map<string, string>();
+  /** Names the sheets were written under (`xmlSafeSheetName`), in lower case. */
+  private readonly safeNames = new Set<string>();
   private settingsEntry: SheetEntry | null = null;
   private finished = false;
 
@@ -132,7 +134,10 @@ export class StreamedWorkbook implements WorkbookPort {
     this.assertOpen(name);
     if (rows > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) throw sheetTooLarge(name, rows, columns);
     if (sameSheetName(name, SETTINGS_SHEET) || this.sheetsWritten.some((s) => sameSheetName(s.name, name))) throw new PortError("not_ours", name);
-    const entry = this.writer.reserveSheet(xmlSafe(name));
+    // Cleaned as `makeWorkbookXmlSafe` cleans names when `XlsxWorkbook` saves, and kept apart from those written before.
+    const safeName = xmlSafeSheetName(name, this.safeNames, (lower) => sameSheetName(lower, SETTINGS_SHEET));
+    this.safeNames.add(safeName.toLowerCase());
+    const entry = this.writer.reserveSheet(safeName);
     const written: Written = { name, id: entry.id, rows, columns, ours: !usersSheet };
     this.sheetsWritten.push(written);
     if (written.ours) {

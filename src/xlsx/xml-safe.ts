@@ -49,23 +49,32 @@ function safeCellValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
 }
 
 /**
+ * The name a sheet is written under: `name` made XML-safe (`xmlSafe`), with apostrophes the cleaning left at
+ * either end dropped (Excel refuses them there), and kept apart (by a `(2)`, `(3)`… within Excel's 31
+ * characters) from the names of the sheets `written` before it and any other name `taken` says is used, all
+ * compared in lower case as Excel compares them: two names that differed only by a dropped character stay two
+ * names. A name that needs no cleaning comes back as it is unless a sheet written before has it. The one rule
+ * for both writers: `makeWorkbookXmlSafe` here, and the streamed workbook as it starts each sheet.
+ */
+export function xmlSafeSheetName(name: string, written: ReadonlySet<string>, taken: (lowerName: string) => boolean = () => false): string {
+  const safe = xmlSafe(name);
+  if (safe === name && !written.has(name.toLowerCase())) return name;
+  const cleaned = safe === name ? safe : safe.replace(/^'+|'+$/g, "");
+  const base = cleaned === "" ? "Sheet" : cleaned;
+  let out = base;
+  for (let i = 2; written.has(out.toLowerCase()) || taken(out.toLowerCase()); i++) out = `${base.slice(0, 31 - `(${i})`.length)}(${i})`;
+  return out;
+}
+
+/**
  * Makes every sheet name, cell text, note and header/footer of `workbook` safe to write, in place. Sheet
  * names and internal links (`#'Sheet'!A5`) go through the same function, so links still find their sheet.
  */
 export function makeWorkbookXmlSafe(workbook: ExcelJS.Workbook): void {
   const names = new Set<string>();
   for (const ws of workbook.worksheets) {
-    let name = xmlSafe(ws.name);
-    if (name !== ws.name) {
-      name = name.replace(/^'+|'+$/g, "");
-      // Two names that differed only by a dropped character must stay two names.
-      const base = name === "" ? "Sheet" : name;
-      name = base;
-      for (let i = 2; names.has(name.toLowerCase()) || workbook.worksheets.some((w) => w !== ws && w.name.toLowerCase() === name.toLowerCase()); i++) {
-        name = `${base.slice(0, 31 - `(${i})`.length)}(${i})`;
-      }
-      ws.name = name;
-    }
+    const name = xmlSafeSheetName(ws.name, names, (lower) => workbook.worksheets.some((w) => w !== ws && w.name.toLowerCase() === lower));
+    if (name !== ws.name) ws.name = name;
     names.add(name.toLowerCase());
     const hf = ws.headerFooter as Record<string, unknown> | undefined;
     if (hf) for (const [k, v] of Object.entries(hf)) if (typeof v === "string" && hasXmlUnsafe(v)) hf[k] = xmlSafe(v);

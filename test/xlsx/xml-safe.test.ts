@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { hasXmlUnsafe, xmlSafe } from "../../src/xlsx/xml-safe";
+import { hasXmlUnsafe, xmlSafe, xmlSafeSheetName } from "../../src/xlsx/xml-safe";
+import { StreamedWorkbook } from "../../src/xlsx/streamed-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
 describe("text XML cannot carry", () => {
@@ -58,5 +59,39 @@ describe("a saved workbook never holds them", () => {
     await back.xlsx.load((await wb.toBuffer()) as unknown as ExcelJS.Buffer);
     const names = back.worksheets.map((w) => w.name).filter((n) => n.startsWith("表"));
     expect(names).toEqual(["表", "表(2)"]);
+  });
+});
+
+describe("the streamed workbook cleans sheet names as the workbook model does", () => {
+  const names = ["表\u0001", "表\u0002", "\u0003'报", "_duizhang\u0004"];
+
+  async function namesBack(bytes: Buffer): Promise<string[]> {
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    return back.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
+  }
+
+  test("names with characters XML forbids are written cleaned, apart from one another, the same in both", async () => {
+    const model = XlsxWorkbook.create();
+    for (const [i, name] of names.entries()) await model.writeSheet({ name, rows: [[`第 ${i + 1} 张`]] });
+    const fromModel = await namesBack((await model.toBuffer()) as Buffer);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-xml-"));
+    const file = path.join(dir, "streamed.xlsx");
+    const streamed = await StreamedWorkbook.create(file);
+    for (const [i, name] of names.entries()) await streamed.writeSheet({ name, rows: [[`第 ${i + 1} 张`]] });
+    await streamed.save();
+    const fromStream = await namesBack(fs.readFileSync(file));
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    expect(fromModel).toEqual(["表", "表(2)", "报", "_duizhang(2)"]);
+    expect(fromStream).toEqual(fromModel);
+  });
+
+  test("xmlSafeSheetName leaves a clean name alone unless a sheet written before has it", () => {
+    expect(xmlSafeSheetName("差异明细", new Set())).toBe("差异明细");
+    expect(xmlSafeSheetName("表", new Set(["表"]))).toBe("表(2)");
+    expect(xmlSafeSheetName("\u0001", new Set())).toBe("Sheet");
+    expect(xmlSafeSheetName(`${"长".repeat(30)}\u0001`, new Set(["长".repeat(30)]))).toBe(`${"长".repeat(28)}(2)`);
   });
 });
