@@ -19,13 +19,14 @@ import {
 } from "../../app/reports/aging-marks";
 import { actionsDue, reviewKindText, STAGE_TEXT, UNAPPLIED_BUCKET, type AgingIssue, type AgingReport, type Stage } from "../../core/aging";
 import { isIsoDate } from "../../core/dates";
-import type { Fen, IsoDate } from "../../core/model";
+import type { Fen, Grid, IsoDate } from "../../core/model";
 import { formatFenGrouped, sumFen } from "../../core/money";
 import { columnNumber } from "../../core/read/columns";
 import { describeReadIssue } from "../../messages/read";
 import { render } from "../../messages/render";
 import type { ReadIssue } from "../../core/read/types";
-import type { Selection, WorkbookPort } from "../../port/workbook";
+import { readSheetsOf } from "../../port/batch";
+import type { ReadableWorkbook, Selection, WorkbookPort } from "../../port/workbook";
 import { gridFingerprint } from "../reconcile/fingerprint";
 import { STRINGS, type Locale, type Strings } from "../i18n";
 import type { PaneMessage } from "../messages";
@@ -268,10 +269,30 @@ export interface LastReconcile {
 export type ReviewState = { state: "none" } | { state: "used"; statement: string } | { state: "stale"; statement: string };
 
 /**
+ * The workbook as `port`, except that the sheets in `grids` are given as already read: the aging reads the very
+ * grids whose prints were just compared, and the ledger crosses from Excel once.
+ */
+function withGrids(port: ReadableWorkbook, grids: ReadonlyMap<string, Grid>): ReadableWorkbook {
+  return {
+    ...(port.readOnlyKind !== undefined ? { readOnlyKind: port.readOnlyKind } : {}),
+    capabilities: () => port.capabilities(),
+    listSheets: () => port.listSheets(),
+    readSheet: (name, options) => {
+      const grid = grids.get(name);
+      return grid !== undefined ? Promise.resolve(grid) : port.readSheet(name, options);
+    },
+    readLayout: (name) => port.readLayout(name),
+    getSetting: <T>(key: string) => port.getSetting<T>(key),
+  };
+}
+
+/**
  * Ages the ledger, with the last reconciliation of that same ledger when there is one and the ledger's
  * values are still as it read them (row numbers tie its findings to rows). A ledger over several monthly
  * sheets takes a reconciliation over the same sheets, in the same order, none of them changed since; its
  * 待核对 rows are then each on its own sheet. `age` is the aging use case (the pane passes its injected one).
+ * The ledger's sheets are read once (together, where the port can): the same grids are compared with the
+ * reconciliation's prints and aged.
  */
 export async function ageWithLastReconcile(
   port: WorkbookPort,
@@ -285,13 +306,15 @@ export async function ageWithLastReconcile(
   const same = sheets.length === lastSheets.length && sheets.every((s, i) => s === lastSheets[i]);
   if (last === null || !same || req.ledger.port !== port) return { run: await age(req), review: { state: "none" } };
   const statement = last.run.statement.sheet;
-  for (const sheet of sheets) {
+  const grids = await readSheetsOf(port, sheets);
+  const read: AgingRequest = { ...req, ledger: { ...req.ledger, port: withGrids(port, new Map(sheets.map((s, i) => [s, grids[i]]))) } };
+  const unchanged = sheets.every((sheet, i) => {
     const then = last.ledgerSheets ? (last.ledgerSheets.prints.get(sheet) ?? null) : last.ledgerPrint;
-    const now = gridFingerprint(await port.readSheet(sheet));
-    if (then === null || now !== then) return { run: await age(req), review: { state: "stale", statement } };
-  }
+    return then !== null && gridFingerprint(grids[i]) === then;
+  });
+  if (!unchanged) return { run: await age(read), review: { state: "stale", statement } };
   const reconciliation = flagsOnSheets(sheets, reconciliationOf(last.run));
-  return { run: await age({ ...req, reconciliation }), review: { state: "used", statement } };
+  return { run: await age({ ...read, reconciliation }), review: { state: "used", statement } };
 }
 
 /** A 待核对 row as the view lists it. */
