@@ -30,6 +30,7 @@ import {
   WorkbookPort,
 } from "../port/workbook";
 import { checkMarkStyles } from "../port/marks";
+import { msg } from "../core/messages";
 import { columnLetters, sameSheetName } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
 import { specWidth } from "../port/cells";
@@ -183,7 +184,7 @@ export class StreamedWorkbook implements WorkbookPort {
   async markRows(sheet: string, group: string, marks: RowMark[], styles: Record<string, MarkStyle>): Promise<void> {
     checkMarkStyles(marks, styles);
     const target = this.open;
-    if (target === null || !sameSheetName(target.written.name, sheet)) throw new PortError("unsupported", `${sheet}: marks go on the sheet written last`);
+    if (target === null || !sameSheetName(target.written.name, sheet)) throw new PortError("unsupported", `${sheet}: marks go on the sheet written last`, msg("xlsx.streamed.marks_last", { sheet }));
     const part = target.part;
     part.removeConditionalFormats(group);
     // Over the columns that hold values, as `XlsxWorkbook` bounds them.
@@ -229,19 +230,19 @@ export class StreamedWorkbook implements WorkbookPort {
   // What a file being written cannot do.
 
   async readSheet(name: string): Promise<Grid> {
-    throw new PortError("unsupported", `${name}: a streamed workbook is write-only`);
+    throw new PortError("unsupported", `${name}: a streamed workbook is write-only`, msg("xlsx.streamed.write_only", { sheets: [name] }));
   }
 
   async deleteSheet(name: string): Promise<void> {
-    throw new PortError("unsupported", `${name}: a streamed workbook is write-only`);
+    throw new PortError("unsupported", `${name}: a streamed workbook is write-only`, msg("xlsx.streamed.write_only", { sheets: [name] }));
   }
 
-  async clearMarks(group: string): Promise<void> {
-    throw new PortError("unsupported", `${group}: a streamed workbook is write-only`);
+  async clearMarks(group: string, sheet?: string): Promise<void> {
+    throw new PortError("unsupported", `${group}: a streamed workbook is write-only`, msg("xlsx.streamed.write_only", { sheets: sheet !== undefined ? [sheet] : this.sheetsWritten.map((s) => s.name) }));
   }
 
-  async listMarks(group: string): Promise<RowMark[]> {
-    throw new PortError("unsupported", `${group}: a streamed workbook is write-only`);
+  async listMarks(group: string, sheet: string): Promise<RowMark[]> {
+    throw new PortError("unsupported", `${group}: a streamed workbook is write-only`, msg("xlsx.streamed.write_only", { sheets: [sheet] }));
   }
 
   async select(): Promise<void> {
@@ -253,7 +254,7 @@ export class StreamedWorkbook implements WorkbookPort {
   }
 
   async readLayout(name: string): Promise<SheetLayout> {
-    throw new PortError("unsupported", `${name}: a streamed workbook is write-only`);
+    throw new PortError("unsupported", `${name}: a streamed workbook is write-only`, msg("xlsx.streamed.write_only", { sheets: [name] }));
   }
 }
 

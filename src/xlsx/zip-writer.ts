@@ -19,6 +19,8 @@
  */
 import * as zlib from "zlib";
 import type { ByteSink } from "../port/whole-file";
+import { PortError } from "../port/workbook";
+import { msg } from "../core/messages";
 
 const LOCAL_HEADER = 0x04034b50;
 const DATA_DESCRIPTOR = 0x08074b50;
@@ -344,7 +346,7 @@ export class ZipEntryStream {
     const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
     this.written += bytes.length;
     if (!this.entry.zip64 && this.written >= this.zip64Above) {
-      throw new ZipWriteError(`${this.name}: more than 4 GiB`);
+      throw new PortError("too_large", `${this.name}: more than 4 GiB`, msg("xlsx.write.part_too_large", { part: this.name }));
     }
     this.gzip.write(bytes);
     if (this.gzip.writableNeedDrain && this.gzip.writableLength > MAX_PENDING_INPUT) {
@@ -366,7 +368,7 @@ export class ZipEntryStream {
     this.entry.crc = crc;
     this.entry.size = this.written;
     const e = this.entry;
-    if (!e.zip64 && e.compressed >= this.zip64Above) throw new ZipWriteError(`${this.name}: more than 4 GiB deflated`);
+    if (!e.zip64 && e.compressed >= this.zip64Above) throw new PortError("too_large", `${this.name}: more than 4 GiB deflated`, msg("xlsx.write.part_too_large", { part: this.name }));
     // 8-byte sizes only where 4 bytes cannot hold them: a part that stayed small has the descriptor any reader
     // walking the local headers expects when they carry no ZIP64 extra field (as Java's ZipInputStream decides).
     const wide = e.compressed >= this.zip64Above || e.size >= this.zip64Above;

@@ -8,6 +8,9 @@ import { openInputFile } from "../../src/cli/files";
 import { StreamedWorkbook } from "../../src/xlsx/streamed-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { run } from "./support";
+import { PortError } from "../../src/port/workbook";
+import { both } from "../../src/messages/render";
+import { msg } from "../../src/core/messages";
 
 let dir: string;
 
@@ -116,6 +119,30 @@ describe("a result workbook streamed to its file", () => {
     await wb.abandon();
     expect(fs.readFileSync(target, "utf8")).toBe("before");
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("says in both languages what it cannot do and what to do instead: read back what it wrote, or mark a sheet not written last", async () => {
+    const target = path.join(dir, "write-only.xlsx");
+    const wb = await StreamedWorkbook.create(target);
+    await wb.writeSheet({ name: "台账-ledger", rows: [["a"]] });
+    await wb.writeSheet({ name: "账龄分析", rows: [["b"]] });
+    const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as PortError);
+    const read = await refusal(wb.readSheet("台账-ledger"));
+    expect(read).toBeInstanceOf(PortError);
+    expect(both(read!.said!).zh).toBe(
+      "结果工作簿是边生成边逐表写入文件的（CSV 或 .xls 台账加 --out 时如此），已写入的工作表（台账-ledger）不能再读回、修改或删除：请在 Excel 中把台账另存为 .xlsx 后再运行（结果工作簿会整体生成后再保存），或去掉 --out 只看结果",
+    );
+    expect(both(read!.said!).en).toContain("save the ledger as .xlsx in Excel and run again");
+    const cleared = await refusal(wb.clearMarks("aging"));
+    expect(both(cleared!.said!).en).toContain("what it has written (台账-ledger, 账龄分析) cannot be read back, changed or deleted");
+    for (const p of [wb.deleteSheet("账龄分析"), wb.listMarks("aging", "账龄分析"), wb.readLayout("账龄分析")]) expect((await refusal(p))!.said).toEqual(msg("xlsx.streamed.write_only", { sheets: ["账龄分析"] }));
+    const marked = await refusal(wb.markRows("台账-ledger", "aging", [{ row: 1, style: "x" }], { x: { fill: "#FFC7CE" } }));
+    expect(marked!.code).toBe("unsupported");
+    expect(both(marked!.said!)).toEqual({
+      zh: "结果工作簿是边生成边逐表写入文件的（CSV 或 .xls 台账加 --out 时如此），只能给最后写入的那张工作表标色，“台账-ledger”不是这一张，无法标色：请在 Excel 中把台账另存为 .xlsx 后再运行，或去掉 --out 只看结果",
+      en: 'the result workbook is written to its file sheet by sheet as it is made (so it is for a CSV or .xls ledger with --out), and only the sheet written last can be marked, which sheet "台账-ledger" is not: save the ledger as .xlsx in Excel and run again, or leave out --out to see the results only',
+    });
+    await wb.abandon();
   });
 
   it("refuses a file already there unless told to replace it", async () => {

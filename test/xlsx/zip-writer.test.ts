@@ -6,6 +6,8 @@
  */
 import JSZip from "jszip";
 import { ZipWriter, ZipWriteError } from "../../src/xlsx/zip-writer";
+import { PortError } from "../../src/port/workbook";
+import { both } from "../../src/messages/render";
 import { ZipReader } from "../../src/xlsx/zip";
 import type { ByteSink } from "../../src/port/whole-file";
 
@@ -130,8 +132,15 @@ describe("the zip writer", () => {
     const { sink } = memorySink();
     const zip = new ZipWriter(sink, { zip64Above: 1000 });
     const part = zip.stream("big.xml");
-    await expect(part.write(lines(100, 1))).rejects.toBeInstanceOf(ZipWriteError);
+    const refused = await part.write(lines(100, 1)).then(() => null, (e: unknown) => e);
     part.destroy();
+    // Said as a file message with what to do, not a bare English error.
+    expect(refused).toBeInstanceOf(PortError);
+    expect((refused as PortError).code).toBe("too_large");
+    const said = both((refused as PortError).said!);
+    expect(said.zh).toBe("结果工作簿的部件“big.xml”超过 4 GiB，超出 .xlsx 文件能存放的大小，无法写入，也没有留下结果文件：请缩小结果（例如用 --dealer 只选一个经销商，或只用较短期间的台账）后再试");
+    expect(said.en).toContain('part "big.xml" of the result workbook is over 4 GiB');
+    expect(said.en).toContain("one dealer with --dealer");
   });
 
   it("stops with the sink's error when a write to the file fails", async () => {

@@ -36,6 +36,15 @@ export interface FileMessages {
   /** `sheet` as the user wrote it names each of `sheets` (their names differ only in case), in `file`. */
   "sheet.ambiguous": { file: string; sheet: string; sheets: string[] };
   // A use case asked to write into a workbook that can only be read: which sheet, what kind of file, what it tried.
+  /**
+   * A result workbook streamed to its file (a CSV or .xls ledger's `--out`) asked to read, change or delete
+   * what it has written (`sheets`): it cannot, as each sheet is sealed once the next one starts.
+   */
+  "xlsx.streamed.write_only": { sheets: string[] };
+  /** Marks asked for `sheet` of a streamed result workbook when it is not the sheet written last (still open). */
+  "xlsx.streamed.marks_last": { sheet: string };
+  /** A part of a result workbook being written (`part`, e.g. a sheet's XML) past the 4 GiB one zip part holds without ZIP64. */
+  "xlsx.write.part_too_large": { part: string };
   "port.read_only": { sheet: string; kind: Message; action: Message };
   "port.kind.csv": None;
   "port.kind.xls": None;

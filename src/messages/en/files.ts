@@ -26,6 +26,12 @@ export const filesEn: MessageTable<FileMessages> = {
     "{file} has sheets whose names differ only in case ({sheets:list}), which Excel does not allow, so they cannot be copied into a result workbook or marked: rename one of them in the program that made the file and try again; to read them only (without --out), name each exactly as the workbook writes it",
   "sheet.ambiguous":
     '"{sheet}" could be any of the sheets {sheets:list} of {file}, whose names differ only in case (sheet names are compared without case, as in Excel): write the name exactly as the workbook does, or rename one of them in the program that made the file and try again',
+  "xlsx.streamed.write_only":
+    "the result workbook is written to its file sheet by sheet as it is made (so it is for a CSV or .xls ledger with --out), and what it has written ({sheets:list}) cannot be read back, changed or deleted: save the ledger as .xlsx in Excel and run again (the result workbook is then made whole before it is saved), or leave out --out to see the results only",
+  "xlsx.streamed.marks_last":
+    'the result workbook is written to its file sheet by sheet as it is made (so it is for a CSV or .xls ledger with --out), and only the sheet written last can be marked, which sheet "{sheet}" is not: save the ledger as .xlsx in Excel and run again, or leave out --out to see the results only',
+  "xlsx.write.part_too_large":
+    'part "{part}" of the result workbook is over 4 GiB, more than an .xlsx file can hold, so it cannot be written and no result file was left: make the result smaller (one dealer with --dealer, or a ledger of a shorter period) and try again',
   "port.read_only":
     'sheet "{sheet}" is in {kind:msg}, which can only be read, so Duizhang cannot {action:msg} there: give an .xlsx workbook for the results (on the command line, --out RESULT.xlsx), or save the file as .xlsx in Excel and try again',
   "port.kind.csv": "a CSV file",

@@ -25,6 +25,12 @@ export const filesZh: MessageTable<FileMessages> = {
     "{file} 中有几张工作表的名称只差大小写（{sheets:list}），Excel 不允许这样，也就无法照抄到结果工作簿或在其中标记：请在生成这个文件的程序里把其中一张改名后再试；只读取、不写结果（不加 --out）时可照工作簿里的写法逐字指定工作表",
   "sheet.ambiguous":
     "{file} 中有几张工作表的名称只差大小写（{sheets:list}），工作表名称又不分大小写（与 Excel 相同），“{sheet}”分不清指的是哪一张：请照工作簿里的写法逐字写出名称，或在生成这个文件的程序里把其中一张改名后再试",
+  "xlsx.streamed.write_only":
+    "结果工作簿是边生成边逐表写入文件的（CSV 或 .xls 台账加 --out 时如此），已写入的工作表（{sheets:list}）不能再读回、修改或删除：请在 Excel 中把台账另存为 .xlsx 后再运行（结果工作簿会整体生成后再保存），或去掉 --out 只看结果",
+  "xlsx.streamed.marks_last":
+    "结果工作簿是边生成边逐表写入文件的（CSV 或 .xls 台账加 --out 时如此），只能给最后写入的那张工作表标色，“{sheet}”不是这一张，无法标色：请在 Excel 中把台账另存为 .xlsx 后再运行，或去掉 --out 只看结果",
+  "xlsx.write.part_too_large":
+    "结果工作簿的部件“{part}”超过 4 GiB，超出 .xlsx 文件能存放的大小，无法写入，也没有留下结果文件：请缩小结果（例如用 --dealer 只选一个经销商，或只用较短期间的台账）后再试",
   "port.read_only":
     "工作表“{sheet}”所在的文件（{kind:msg}）只能读取，无法{action:msg}：请另给一个 .xlsx 工作簿接收结果（命令行加 --out 结果.xlsx），或在 Excel 中把它另存为 .xlsx 后再试",
   "port.kind.csv": "CSV 文件",
