@@ -3,7 +3,7 @@
  */
 import { msg, type Message } from "../messages";
 import type { Fen, IsoDate } from "../model";
-import { addFen, divFen, formatFen, minFen, mulFen, subFen } from "../money";
+import { addFen, divFen, formatFen, minFen, mulFen, subFen, yuan, yuanToFen } from "../money";
 import type { Application } from "./application";
 import { monthsBetween, type PaymentHistory } from "./history";
 import { ITEM_LABELS, itemMax, type Condition, type ItemKey, type Scorecard, type ScoreItemSpec } from "./scorecard";
@@ -123,7 +123,8 @@ export function scoreApplication(app: Application, history: PaymentHistory | nul
   return { score, grade: g.grade, cappedFrom, factor: g.factor, gradeTermDays: g.termDays, breakdown };
 }
 
-const THOUSAND_YUAN = 100_000;
+/** The fen in 1,000 yuan: a suggested limit is rounded down to a multiple of it. */
+const FEN_PER_THOUSAND_YUAN: Fen = yuanToFen(yuan(1_000));
 
 /**
  * base × days × factor‰ / 30,000, rounded down, exactly in whole numbers without BigInt (which the pane's
@@ -144,7 +145,8 @@ export function suggest(app: Application, score: CreditScore, history: PaymentHi
   const monthlyBase = ledgerBase ?? app.monthly;
   const computed = limitFen(monthlyBase, termDays, Math.round(score.factor * 1000));
   const capped = minFen(computed, app.requestedLimit);
-  const limit = mulFen(divFen(capped, THOUSAND_YUAN), THOUSAND_YUAN);
+  // Whole thousands of yuan in the capped figure, as a count, times 1,000 yuan.
+  const limit = mulFen(FEN_PER_THOUSAND_YUAN, Math.floor(capped / FEN_PER_THOUSAND_YUAN));
   return {
     termDays,
     monthlyBase,
