@@ -14,7 +14,8 @@
  * Pure data: the command line writes it to an .xlsx file, the browser preview loads it into its fake Excel.
  */
 import type { OutRow, SheetSpec } from "../port/workbook";
-import { fen, formatFen } from "../core/money";
+import type { Fen } from "../core/model";
+import { addFen, fen, fenToYuan, negFen, subFen, sumFen, yuan, yuanToFen, type Yuan } from "../core/money";
 
 export const SAMPLE_COMPANY = "浙江恒达电器有限公司";
 export const SAMPLE_DEALER = "杭州美达商贸有限公司";
@@ -31,66 +32,68 @@ interface Txn {
   date: string;
   voucher?: string;
   summary: string;
-  /** Our sign, fen: sale > 0, receipt < 0. */
-  amount: number;
+  /** Our sign: sale > 0, receipt < 0. */
+  amount: Fen;
 }
 
-const yuan = (v: number): number => Math.round(v * 100);
+/** An amount written in yuan, as the sample's books give it. */
+const inFen = (v: number): Fen => yuanToFen(yuan(v));
+const NONE = fen(0);
 
 /** Our books for the dealer, July to October 2026. */
 const LEDGER: Txn[] = [
-  { date: "2026-07-06", voucher: "记-0012", summary: "销售出库 XSCK-2026-0706", amount: yuan(86_400) },
-  { date: "2026-07-18", voucher: "记-0047", summary: "销售出库 XSCK-2026-0718", amount: yuan(42_350.5) },
-  { date: "2026-07-28", voucher: "记-0081", summary: "收到货款 工行转账", amount: -yuan(120_000) },
-  { date: "2026-08-05", voucher: "记-0015", summary: "销售出库 XSCK-2026-0805", amount: yuan(63_000) },
-  { date: "2026-08-12", voucher: "记-0039", summary: "销售出库 XSCK-2026-0812", amount: yuan(27_800) },
+  { date: "2026-07-06", voucher: "记-0012", summary: "销售出库 XSCK-2026-0706", amount: inFen(86_400) },
+  { date: "2026-07-18", voucher: "记-0047", summary: "销售出库 XSCK-2026-0718", amount: inFen(42_350.5) },
+  { date: "2026-07-28", voucher: "记-0081", summary: "收到货款 工行转账", amount: negFen(inFen(120_000)) },
+  { date: "2026-08-05", voucher: "记-0015", summary: "销售出库 XSCK-2026-0805", amount: inFen(63_000) },
+  { date: "2026-08-12", voucher: "记-0039", summary: "销售出库 XSCK-2026-0812", amount: inFen(27_800) },
   // Posted twice by mistake: the dealer has it once.
-  { date: "2026-08-12", voucher: "记-0040", summary: "销售出库 XSCK-2026-0812", amount: yuan(27_800) },
-  { date: "2026-08-26", voucher: "记-0093", summary: "收到货款 建行转账", amount: -yuan(90_000) },
-  { date: "2026-09-03", voucher: "记-0008", summary: "销售出库 XSCK-2026-0903", amount: yuan(25_630) },
+  { date: "2026-08-12", voucher: "记-0040", summary: "销售出库 XSCK-2026-0812", amount: inFen(27_800) },
+  { date: "2026-08-26", voucher: "记-0093", summary: "收到货款 建行转账", amount: negFen(inFen(90_000)) },
+  { date: "2026-09-03", voucher: "记-0008", summary: "销售出库 XSCK-2026-0903", amount: inFen(25_630) },
   // One receipt here; the dealer paid it in two transfers.
-  { date: "2026-09-10", voucher: "记-0031", summary: "收到货款 工行转账", amount: -yuan(80_000) },
-  { date: "2026-09-15", voucher: "记-0052", summary: "销售出库 XSCK-2026-0915", amount: yuan(36_800) },
-  { date: "2026-09-24", voucher: "记-0077", summary: "销售出库 XSCK-2026-0924", amount: yuan(51_260) },
-  { date: "2026-10-09", voucher: "记-0019", summary: "收到货款 工行转账", amount: -yuan(60_000) },
-  { date: "2026-10-15", voucher: "记-0044", summary: "销售退回 XSTH-2026-1015", amount: -yuan(3_200) },
-  { date: "2026-10-20", voucher: "记-0063", summary: "销售出库 XSCK-2026-1020", amount: yuan(47_500) },
+  { date: "2026-09-10", voucher: "记-0031", summary: "收到货款 工行转账", amount: negFen(inFen(80_000)) },
+  { date: "2026-09-15", voucher: "记-0052", summary: "销售出库 XSCK-2026-0915", amount: inFen(36_800) },
+  { date: "2026-09-24", voucher: "记-0077", summary: "销售出库 XSCK-2026-0924", amount: inFen(51_260) },
+  { date: "2026-10-09", voucher: "记-0019", summary: "收到货款 工行转账", amount: negFen(inFen(60_000)) },
+  { date: "2026-10-15", voucher: "记-0044", summary: "销售退回 XSTH-2026-1015", amount: negFen(inFen(3_200)) },
+  { date: "2026-10-20", voucher: "记-0063", summary: "销售出库 XSCK-2026-1020", amount: inFen(47_500) },
   // Shipped at the cut-off; the goods reach the dealer in November.
-  { date: "2026-10-30", voucher: "记-0098", summary: "销售出库 XSCK-2026-1030", amount: yuan(58_000) },
+  { date: "2026-10-30", voucher: "记-0098", summary: "销售出库 XSCK-2026-1030", amount: inFen(58_000) },
 ];
-const LEDGER_OPENING = yuan(120_000);
+const LEDGER_OPENING = inFen(120_000);
 
 /** The dealer's books for us, in its sign: purchase (进货) raises its payable, payment (付款) lowers it. */
 interface StatementLine {
   date: string;
   doc: string;
   summary: string;
-  purchase: number;
-  payment: number;
+  purchase: Fen;
+  payment: Fen;
 }
 
 const STATEMENT: StatementLine[] = [
-  { date: "2026-07-08", doc: "XSCK-2026-0706", summary: "进货", purchase: yuan(86_400), payment: 0 },
-  { date: "2026-07-20", doc: "XSCK-2026-0718", summary: "进货", purchase: yuan(42_350.5), payment: 0 },
-  { date: "2026-07-27", doc: "FK-0727", summary: "付货款", purchase: 0, payment: yuan(120_000) },
-  { date: "2026-08-07", doc: "XSCK-2026-0805", summary: "进货", purchase: yuan(63_000), payment: 0 },
-  { date: "2026-08-14", doc: "XSCK-2026-0812", summary: "进货", purchase: yuan(27_800), payment: 0 },
-  { date: "2026-08-25", doc: "FK-0825", summary: "付货款", purchase: 0, payment: yuan(90_000) },
+  { date: "2026-07-08", doc: "XSCK-2026-0706", summary: "进货", purchase: inFen(86_400), payment: NONE },
+  { date: "2026-07-20", doc: "XSCK-2026-0718", summary: "进货", purchase: inFen(42_350.5), payment: NONE },
+  { date: "2026-07-27", doc: "FK-0727", summary: "付货款", purchase: NONE, payment: inFen(120_000) },
+  { date: "2026-08-07", doc: "XSCK-2026-0805", summary: "进货", purchase: inFen(63_000), payment: NONE },
+  { date: "2026-08-14", doc: "XSCK-2026-0812", summary: "进货", purchase: inFen(27_800), payment: NONE },
+  { date: "2026-08-25", doc: "FK-0825", summary: "付货款", purchase: NONE, payment: inFen(90_000) },
   // Transposed digits: 25,630 keyed as 26,530.
-  { date: "2026-09-05", doc: "XSCK-2026-0903", summary: "进货", purchase: yuan(26_530), payment: 0 },
-  { date: "2026-09-08", doc: "FK-0908", summary: "付货款", purchase: 0, payment: yuan(50_000) },
-  { date: "2026-09-10", doc: "FK-0910", summary: "付货款", purchase: 0, payment: yuan(30_000) },
+  { date: "2026-09-05", doc: "XSCK-2026-0903", summary: "进货", purchase: inFen(26_530), payment: NONE },
+  { date: "2026-09-08", doc: "FK-0908", summary: "付货款", purchase: NONE, payment: inFen(50_000) },
+  { date: "2026-09-10", doc: "FK-0910", summary: "付货款", purchase: NONE, payment: inFen(30_000) },
   // Wrong amount: 90 yuan short.
-  { date: "2026-09-17", doc: "XSCK-2026-0915", summary: "进货", purchase: yuan(36_710), payment: 0 },
-  { date: "2026-09-26", doc: "XSCK-2026-0924", summary: "进货", purchase: yuan(51_260), payment: 0 },
-  { date: "2026-10-09", doc: "FK-1009", summary: "付货款", purchase: 0, payment: yuan(60_000) },
-  { date: "2026-10-16", doc: "XSTH-2026-1015", summary: "退货", purchase: -yuan(3_200), payment: 0 },
-  { date: "2026-10-22", doc: "XSCK-2026-1020", summary: "进货", purchase: yuan(47_500), payment: 0 },
+  { date: "2026-09-17", doc: "XSCK-2026-0915", summary: "进货", purchase: inFen(36_710), payment: NONE },
+  { date: "2026-09-26", doc: "XSCK-2026-0924", summary: "进货", purchase: inFen(51_260), payment: NONE },
+  { date: "2026-10-09", doc: "FK-1009", summary: "付货款", purchase: NONE, payment: inFen(60_000) },
+  { date: "2026-10-16", doc: "XSTH-2026-1015", summary: "退货", purchase: negFen(inFen(3_200)), payment: NONE },
+  { date: "2026-10-22", doc: "XSCK-2026-1020", summary: "进货", purchase: inFen(47_500), payment: NONE },
   // Only the dealer booked these two.
-  { date: "2026-10-25", doc: "FL-2026Q3", summary: "三季度返利冲抵货款", purchase: 0, payment: yuan(12_000) },
-  { date: "2026-10-31", doc: "CD-1031", summary: "银行承兑汇票付款", purchase: 0, payment: yuan(100_000) },
+  { date: "2026-10-25", doc: "FL-2026Q3", summary: "三季度返利冲抵货款", purchase: NONE, payment: inFen(12_000) },
+  { date: "2026-10-31", doc: "CD-1031", summary: "银行承兑汇票付款", purchase: NONE, payment: inFen(100_000) },
 ];
-const STATEMENT_OPENING = yuan(120_000);
+const STATEMENT_OPENING = inFen(120_000);
 
 /** Several dealers in one hand-kept list, with terms and reps, for aging. */
 interface ListLine {
@@ -98,32 +101,32 @@ interface ListLine {
   date: string;
   doc: string;
   summary: string;
-  shipped: number;
-  received: number;
+  shipped: Fen;
+  received: Fen;
   term: number;
   rep: string;
 }
 
 const LIST: ListLine[] = [
-  { dealer: "杭州美达商贸有限公司", date: "2026-08-05", doc: "XSCK-2026-0805", summary: "发货", shipped: yuan(63_000), received: 0, term: 30, rep: "王磊" },
-  { dealer: "宁波顺和电器有限公司", date: "2026-06-18", doc: "XSCK-2026-0618", summary: "发货", shipped: yuan(74_500), received: 0, term: 60, rep: "李娜" },
-  { dealer: "宁波顺和电器有限公司", date: "2026-07-30", doc: "HK-0730", summary: "回款", shipped: 0, received: yuan(40_000), term: 60, rep: "李娜" },
-  { dealer: "温州瑞丰五金经营部", date: "2026-09-12", doc: "XSCK-2026-0912", summary: "发货", shipped: yuan(18_260), received: 0, term: 45, rep: "王磊" },
-  { dealer: "宁波顺和电器有限公司", date: "2026-09-20", doc: "XSCK-2026-0920", summary: "发货", shipped: yuan(56_800), received: 0, term: 60, rep: "李娜" },
-  { dealer: "绍兴百佳家电有限公司", date: "2026-10-08", doc: "XSCK-2026-1008", summary: "发货", shipped: yuan(32_400), received: 0, term: 30, rep: "张强" },
-  { dealer: "温州瑞丰五金经营部", date: "2026-10-10", doc: "HK-1010", summary: "回款", shipped: 0, received: yuan(10_000), term: 45, rep: "王磊" },
-  { dealer: "绍兴百佳家电有限公司", date: "2026-10-26", doc: "XSCK-2026-1026", summary: "发货", shipped: yuan(21_900), received: 0, term: 30, rep: "张强" },
-  { dealer: "杭州美达商贸有限公司", date: "2026-10-20", doc: "XSCK-2026-1020", summary: "发货", shipped: yuan(47_500), received: 0, term: 30, rep: "王磊" },
-  { dealer: "绍兴百佳家电有限公司", date: "2026-11-02", doc: "HK-1102", summary: "回款", shipped: 0, received: yuan(20_000), term: 30, rep: "张强" },
-  { dealer: "宁波顺和电器有限公司", date: "2026-11-06", doc: "XSCK-2026-1106", summary: "发货", shipped: yuan(29_700), received: 0, term: 60, rep: "李娜" },
-  { dealer: "温州瑞丰五金经营部", date: "2026-11-15", doc: "XSCK-2026-1115", summary: "发货", shipped: yuan(12_880), received: 0, term: 45, rep: "王磊" },
+  { dealer: "杭州美达商贸有限公司", date: "2026-08-05", doc: "XSCK-2026-0805", summary: "发货", shipped: inFen(63_000), received: NONE, term: 30, rep: "王磊" },
+  { dealer: "宁波顺和电器有限公司", date: "2026-06-18", doc: "XSCK-2026-0618", summary: "发货", shipped: inFen(74_500), received: NONE, term: 60, rep: "李娜" },
+  { dealer: "宁波顺和电器有限公司", date: "2026-07-30", doc: "HK-0730", summary: "回款", shipped: NONE, received: inFen(40_000), term: 60, rep: "李娜" },
+  { dealer: "温州瑞丰五金经营部", date: "2026-09-12", doc: "XSCK-2026-0912", summary: "发货", shipped: inFen(18_260), received: NONE, term: 45, rep: "王磊" },
+  { dealer: "宁波顺和电器有限公司", date: "2026-09-20", doc: "XSCK-2026-0920", summary: "发货", shipped: inFen(56_800), received: NONE, term: 60, rep: "李娜" },
+  { dealer: "绍兴百佳家电有限公司", date: "2026-10-08", doc: "XSCK-2026-1008", summary: "发货", shipped: inFen(32_400), received: NONE, term: 30, rep: "张强" },
+  { dealer: "温州瑞丰五金经营部", date: "2026-10-10", doc: "HK-1010", summary: "回款", shipped: NONE, received: inFen(10_000), term: 45, rep: "王磊" },
+  { dealer: "绍兴百佳家电有限公司", date: "2026-10-26", doc: "XSCK-2026-1026", summary: "发货", shipped: inFen(21_900), received: NONE, term: 30, rep: "张强" },
+  { dealer: "杭州美达商贸有限公司", date: "2026-10-20", doc: "XSCK-2026-1020", summary: "发货", shipped: inFen(47_500), received: NONE, term: 30, rep: "王磊" },
+  { dealer: "绍兴百佳家电有限公司", date: "2026-11-02", doc: "HK-1102", summary: "回款", shipped: NONE, received: inFen(20_000), term: 30, rep: "张强" },
+  { dealer: "宁波顺和电器有限公司", date: "2026-11-06", doc: "XSCK-2026-1106", summary: "发货", shipped: inFen(29_700), received: NONE, term: 60, rep: "李娜" },
+  { dealer: "温州瑞丰五金经营部", date: "2026-11-15", doc: "XSCK-2026-1115", summary: "发货", shipped: inFen(12_880), received: NONE, term: 45, rep: "王磊" },
 ];
 
 const MONEY = "#,##0.00";
 const DATE = "yyyy-mm-dd";
 
-const money = (amount: number): number => Number(formatFen(fen(amount)));
-const moneyOrBlank = (amount: number): number | null => (amount === 0 ? null : money(amount));
+const money = (amount: Fen): Yuan => fenToYuan(amount);
+const moneyOrBlank = (amount: Fen): Yuan | null => (amount === 0 ? null : money(amount));
 const monthOf = (iso: string): string => iso.slice(0, 7);
 const direction = (balance: number): string => (balance > 0 ? "借" : balance < 0 ? "贷" : "平");
 
@@ -136,24 +139,24 @@ function kingdeeLedger(): SheetSpec {
     [{ date: "2026-07-01" }, null, "期初余额", null, null, null, direction(LEDGER_OPENING), money(LEDGER_OPENING)],
   ];
   let balance = LEDGER_OPENING;
-  let yearDebit = 0;
-  let yearCredit = 0;
+  let yearDebit = NONE;
+  let yearCredit = NONE;
   const months = [...new Set(LEDGER.map((t) => monthOf(t.date)))];
   for (const month of months) {
-    let debit = 0;
-    let credit = 0;
+    let debit = NONE;
+    let credit = NONE;
     for (const t of LEDGER.filter((x) => monthOf(x.date) === month)) {
-      balance += t.amount;
+      balance = addFen(balance, t.amount);
       // A return is a red-ink (negative) debit in Kingdee, not a credit.
       const isReturn = t.summary.startsWith("销售退回");
-      const d = t.amount > 0 || isReturn ? t.amount : 0;
-      const c = t.amount < 0 && !isReturn ? -t.amount : 0;
-      debit += d;
-      credit += c;
+      const d = t.amount > 0 || isReturn ? t.amount : NONE;
+      const c = t.amount < 0 && !isReturn ? negFen(t.amount) : NONE;
+      debit = addFen(debit, d);
+      credit = addFen(credit, c);
       rows.push([{ date: t.date }, t.voucher ?? null, t.summary, d !== 0 ? "主营业务收入" : "银行存款", moneyOrBlank(d), moneyOrBlank(c), direction(balance), money(balance)]);
     }
-    yearDebit += debit;
-    yearCredit += credit;
+    yearDebit = addFen(yearDebit, debit);
+    yearCredit = addFen(yearCredit, credit);
     const lastDay = `${month}-${month.endsWith("09") ? "30" : "31"}`;
     rows.push([{ date: lastDay }, null, "本月合计", null, money(debit), money(credit), direction(balance), money(balance)]);
     rows.push([{ date: lastDay }, null, "本年累计", null, money(yearDebit), money(yearCredit), direction(balance), money(balance)]);
@@ -176,12 +179,12 @@ function dealerStatement(): SheetSpec {
   ];
   let balance = STATEMENT_OPENING;
   for (const s of STATEMENT) {
-    balance += s.purchase - s.payment;
+    balance = addFen(balance, subFen(s.purchase, s.payment));
     // Dealers type dates as text more often than not.
     const [y, m, d] = s.date.split("-").map(Number);
     rows.push([`${y}/${m}/${d}`, s.doc, s.summary, moneyOrBlank(s.purchase), moneyOrBlank(s.payment), money(balance)]);
   }
-  rows.push([null, null, "合计", money(STATEMENT.reduce((a, s) => a + s.purchase, 0)), money(STATEMENT.reduce((a, s) => a + s.payment, 0)), money(balance)]);
+  rows.push([null, null, "合计", money(sumFen(STATEMENT, (s) => s.purchase)), money(sumFen(STATEMENT, (s) => s.payment)), money(balance)]);
   rows.push([]);
   rows.push(["制表：财务部 陈静", null, null, "日期：2026年11月3日"]);
   return {
