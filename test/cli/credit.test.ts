@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CREDIT_GROUP } from "../../src/app/credit";
+import { msg, type Message } from "../../src/core/messages";
+import { render } from "../../src/messages/render";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { run } from "./support";
 
@@ -238,6 +240,31 @@ describe("duizhang credit --approve", () => {
     expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
     // The same day is fine.
     expect((await run([...base, "--approved-on", "2026-11-30"], dir)).code).toBe(0);
+  });
+
+  test("its refusals are the credit.approve.* messages of each language, exit 2, nothing written", async () => {
+    const dir = await folder();
+    fs.writeFileSync(path.join(dir, "信用档案.csv"), "客户名称,信用等级,信用额度,账期（天）\n青城建材,B,100000,45\n");
+    const base = ["credit", "--applications", "apps.xlsx", "--as-of", "2026-11-30"];
+    const cases: [string[], Message][] = [
+      [["--out", "r.xlsx", "--approver", "王芳"], msg("credit.approve.alone", {})],
+      [["--approve", "美达五金", "--approver", "王芳"], msg("credit.approve.needs_out", {})],
+      [["--approve", "美达五金", "--out", "r.xlsx"], msg("credit.approve.needs_approver", {})],
+      [["--approve", "美达五金", "--approver", "王芳", "--out", "r.xlsx", "--approved-on", "2026-11-29"], msg("credit.approve.before_as_of", { approvedOn: "2026-11-29", asOf: "2026-11-30" })],
+      [["--approve", "青城建材", "--approver", "王芳", "--out", "r.xlsx"], msg("credit.approve.no_application", { dealer: "青城建材", scored: ["美达五金"] })],
+      [["--approve", "美达五金", "--approver", "王芳", "--out", "r.xlsx", "--register", "信用档案.csv"], msg("credit.approve.register_not_xlsx", { file: "信用档案.csv", sheet: "信用档案" })],
+    ];
+    for (const [extra, said] of cases) {
+      for (const lang of ["zh-CN", "en-US"] as const) {
+        const r = await run([...base, ...extra, "--lang", lang === "en-US" ? "en" : "zh"], dir);
+        expect([r.code, r.err]).toEqual([2, `duizhang: ${render(said, lang)}\n`]);
+      }
+    }
+    // Today as the approval day (no --approved-on) before --as-of is said as such.
+    const late = await run(["credit", "--applications", "apps.xlsx", "--as-of", "2999-12-31", "--approve", "美达五金", "--approver", "王芳", "--out", "r.xlsx", "--lang", "en"], dir);
+    expect(late.code).toBe(2);
+    expect(late.err).toMatch(/^duizhang: the approval date \(no --approved-on: today\) \d{4}-\d{2}-\d{2} is before the as-of date --as-of 2999-12-31: /);
+    expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
   });
 
   test("a register that cannot be carried into the result (a CSV file) is refused: the result's would hold the approved dealer alone", async () => {

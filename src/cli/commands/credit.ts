@@ -45,22 +45,16 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   const approver = optionalString(values, "approver")?.trim() ?? "";
   const approvedOn = optionalDate(ctx, values, "approved-on") ?? todayIso();
   if (approve.length === 0 && (values.approver !== undefined || values["approved-on"] !== undefined)) {
-    throw new UsageError(say(lang, "--approver 和 --approved-on 只和 --approve 经销商 一起用：没有要审批的经销商，什么也没写", "--approver and --approved-on go with --approve DEALER: no dealer to approve was given, nothing was written"));
+    throw new UsageError(render(msg("credit.approve.alone", {}), lang));
   }
   if (approve.length > 0 && outPath === undefined) {
-    throw new UsageError(say(lang, "--approve 需要 --out：审批写入结果工作簿中的信用档案，输入文件不会被修改", "--approve needs --out: approvals go into the 信用档案 of the result workbook; no input is changed"));
+    throw new UsageError(render(msg("credit.approve.needs_out", {}), lang));
   }
-  if (approve.length > 0 && approver === "") throw new UsageError(say(lang, "--approve 需要 --approver 审批人", "--approve needs --approver NAME"));
+  if (approve.length > 0 && approver === "") throw new UsageError(render(msg("credit.approve.needs_approver", {}), lang));
   // An approval cannot predate the scoring it approves.
   if (approve.length > 0 && approvedOn < asOf) {
     const given = values["approved-on"] !== undefined;
-    throw new UsageError(
-      say(
-        lang,
-        `${given ? "--approved-on" : "审批日期（未给 --approved-on，取今天）"} ${approvedOn} 早于评估日 --as-of ${asOf}：审批不能早于它所审批的评估，请用 --approved-on 写明不早于 ${asOf} 的审批日期，什么也没写`,
-        `${given ? "--approved-on" : "the approval date (no --approved-on: today)"} ${approvedOn} is before the as-of date --as-of ${asOf}: an approval cannot predate the scoring it approves; give --approved-on ${asOf} or later. Nothing was written`,
-      ),
-    );
+    throw new UsageError(render(msg(given ? "credit.approve.before_as_of" : "credit.approve.today_before_as_of", { approvedOn, asOf }), lang));
   }
   const inputs = [applicationsFile, ledgerFile, balancesFile, registerFile, scorecardFile].filter((f): f is string => f !== undefined).map((f) => path.resolve(ctx.io.cwd, f));
   const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, force);
@@ -121,8 +115,7 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   const toApprove = approve.map((name) => {
     const d = run.result.dealers.find((x) => dealerKey(x.dealer) === dealerKey(name));
     if (!d) {
-      const scored = run.result.dealers.map((x) => x.dealer).join(say(lang, "、", ", "));
-      throw new UsageError(say(lang, `--approve：没有“${name}”的申请（已评分：${scored}）`, `--approve: no application of "${name}" (scored: ${scored})`));
+      throw new UsageError(render(msg("credit.approve.no_application", { dealer: name, scored: run.result.dealers.map((x) => x.dealer) }), lang));
     }
     return d;
   });
@@ -130,14 +123,7 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   // write a register of the approved dealers alone.
   const registerFrom = register ?? applications;
   if (toApprove.length > 0 && run.register !== null && registerFrom.kind !== "xlsx") {
-    const file = registerFile ?? applicationsFile;
-    throw new UsageError(
-      say(
-        lang,
-        `--approve：${file} 中的“${REGISTER_SHEET}”不是 .xlsx 工作簿中的工作表，不能带入结果工作簿（审批后的档案会只剩审批的经销商）：请把它另存为 .xlsx，再用 --register 指定`,
-        `--approve: the "${REGISTER_SHEET}" of ${file} is not in an .xlsx workbook and cannot be carried into the result (the register would hold the approved dealers only): save it as .xlsx and give it with --register`,
-      ),
-    );
+    throw new UsageError(render(msg("credit.approve.register_not_xlsx", { file: registerFile ?? applicationsFile, sheet: REGISTER_SHEET }), lang));
   }
   const approved: ApprovalWritten[] = [];
 

@@ -109,4 +109,17 @@ export interface CreditMessages {
    * result, an Excel error), as the reader says it: the row is left out, its dealer has no exposure figure.
    */
   "credit.balances.unreadable": { problem: Message };
+  // `credit --approve` on the command line, refused before anything is written.
+  /** --approver or --approved-on given without --approve. */
+  "credit.approve.alone": Record<string, never>;
+  "credit.approve.needs_out": Record<string, never>;
+  "credit.approve.needs_approver": Record<string, never>;
+  /** --approved-on given, before --as-of: an approval cannot predate the scoring it approves. */
+  "credit.approve.before_as_of": { approvedOn: IsoDate; asOf: IsoDate };
+  /** No --approved-on, and today (its default) is before --as-of. */
+  "credit.approve.today_before_as_of": { approvedOn: IsoDate; asOf: IsoDate };
+  /** A dealer named that has no application scored in the run; `scored` are those that have. */
+  "credit.approve.no_application": { dealer: string; scored: string[] };
+  /** The register (`sheet` of `file`) is not in an .xlsx workbook, so it cannot be carried into the result. */
+  "credit.approve.register_not_xlsx": { file: string; sheet: string };
 }

@@ -73,4 +73,11 @@ export const creditEn: MessageTable<CreditMessages> = {
   "credit.balances.cutoff_differs": "the balance table \"{sheet}\" is at {cutoff} and the as-of date is {asOf}: exposure is the closing balance at {cutoff}, not at the as-of date",
   "credit.balances.row_off": "row {row} of the balance table \"{sheet}\" ({dealer}) does not add up: opening + debit − credit = {expected:money}, the closing balance says {found:money}; exposure uses the closing balance",
   "credit.balances.unreadable": "{problem:msg} That row of the balance table is left out: the dealer's exposure cannot be known (it is not taken as 0); assess again once it is fixed",
+  "credit.approve.alone": "--approver and --approved-on go with --approve DEALER: no dealer to approve was given, nothing was written",
+  "credit.approve.needs_out": "--approve needs --out: approvals go into the 信用档案 of the result workbook; no input is changed",
+  "credit.approve.needs_approver": "--approve needs --approver NAME",
+  "credit.approve.before_as_of": "--approved-on {approvedOn} is before the as-of date --as-of {asOf}: an approval cannot predate the scoring it approves; give --approved-on {asOf} or later. Nothing was written",
+  "credit.approve.today_before_as_of": "the approval date (no --approved-on: today) {approvedOn} is before the as-of date --as-of {asOf}: an approval cannot predate the scoring it approves; give --approved-on {asOf} or later. Nothing was written",
+  "credit.approve.no_application": '--approve: no application of "{dealer}" (scored: {scored:list})',
+  "credit.approve.register_not_xlsx": '--approve: the "{sheet}" of {file} is not in an .xlsx workbook and cannot be carried into the result (the register would hold the approved dealers only): save it as .xlsx and give it with --register',
 };

@@ -73,4 +73,11 @@ export const creditZh: MessageTable<CreditMessages> = {
   "credit.balances.cutoff_differs": "余额表“{sheet}”的截止日期是 {cutoff}，评估日是 {asOf}：占用取的是 {cutoff} 的期末余额，不是评估日的余额",
   "credit.balances.row_off": "余额表“{sheet}”第 {row} 行（{dealer}）不平：期初 + 借方 − 贷方 = {expected:money}，期末余额写的是 {found:money}；占用按期末余额计",
   "credit.balances.unreadable": "{problem:msg} 余额表的这一行未读取：这家经销商的占用无法得出（不按 0 计），改正后请重新评估",
+  "credit.approve.alone": "--approver 和 --approved-on 只和 --approve 经销商 一起用：没有要审批的经销商，什么也没写",
+  "credit.approve.needs_out": "--approve 需要 --out：审批写入结果工作簿中的信用档案，输入文件不会被修改",
+  "credit.approve.needs_approver": "--approve 需要 --approver 审批人",
+  "credit.approve.before_as_of": "--approved-on {approvedOn} 早于评估日 --as-of {asOf}：审批不能早于它所审批的评估，请用 --approved-on 写明不早于 {asOf} 的审批日期，什么也没写",
+  "credit.approve.today_before_as_of": "审批日期（未给 --approved-on，取今天） {approvedOn} 早于评估日 --as-of {asOf}：审批不能早于它所审批的评估，请用 --approved-on 写明不早于 {asOf} 的审批日期，什么也没写",
+  "credit.approve.no_application": "--approve：没有“{dealer}”的申请（已评分：{scored:list}）",
+  "credit.approve.register_not_xlsx": "--approve：{file} 中的“{sheet}”不是 .xlsx 工作簿中的工作表，不能带入结果工作簿（审批后的档案会只剩审批的经销商）：请把它另存为 .xlsx，再用 --register 指定",
 };

@@ -73,4 +73,11 @@ export const creditSamples: CreditMessages = {
   "credit.scorecard.bad_grade_term": { sheet: "评分标准", row: 20, cell: "D20", grade: "A", found: "45.5" },
   "credit.scorecard.bad_cap": { sheet: "评分标准", row: 27, label: "合作不满一年最高等级", found: "E", grades: ["A", "B", "C"] },
   "credit.scorecard.no_cap": { sheet: "评分标准", row: 26, label: "合作不满一年最高等级", found: "B", grades: ["优", "良", "差"] },
+  "credit.approve.alone": {},
+  "credit.approve.needs_out": {},
+  "credit.approve.needs_approver": {},
+  "credit.approve.before_as_of": { approvedOn: "2026-11-29", asOf: "2026-11-30" },
+  "credit.approve.today_before_as_of": { approvedOn: "2026-11-29", asOf: "2026-11-30" },
+  "credit.approve.no_application": { dealer: "青城建材", scored: ["美达五金", "顺和电器"] },
+  "credit.approve.register_not_xlsx": { file: "信用档案.csv", sheet: "信用档案" },
 };
