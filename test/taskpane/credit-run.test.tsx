@@ -250,15 +250,15 @@ describe("the 信用 workflow", () => {
     const shunhe = run.result.dealers.find((d) => d.dealer === "宁波顺和电器")!;
     expect([shunhe.limit, shunhe.exposure, shunhe.status]).toEqual([5_000_000, null, null]);
     const cell = "工作表“往来余额表”单元格 F5（期末余额）：公式的结果是错误值“#N/A”。请改正这个单元格的公式（或它引用的单元格），在 Excel 中保存后再读取。";
-    expect(exposureShown(shunhe, "zh-CN")).toEqual({ status: "unknown", statusText: "占用无法读取", exposure: "无法读取", why: [cell] });
+    expect(exposureShown(shunhe, "zh-CN")).toEqual({ status: "unknown", statusText: "占用未知（无法读取）", exposure: "无法读取", why: [cell] });
     const en = exposureShown(shunhe, "en-US");
-    expect([en.status, en.statusText, en.exposure, en.why.length]).toEqual(["unknown", "Exposure cannot be read", "cannot be read", 1]);
+    expect([en.status, en.statusText, en.exposure, en.why.length]).toEqual(["unknown", "Exposure unknown (cannot be read)", "cannot be read", 1]);
     expect(en.why[0]).toContain("F5");
     // The exposure list says the same of the register's line; 美达's figure is shown as before.
     const lines = run.result.exposures.map((e) => [e.dealer, exposureShown(e, "zh-CN")]);
     expect(lines).toEqual([
       ["杭州美达商贸", { status: "over", statusText: "超额度", exposure: "300,000.00", why: [] }],
-      ["宁波顺和电器", { status: "unknown", statusText: "占用无法读取", exposure: "无法读取", why: [cell] }],
+      ["宁波顺和电器", { status: "unknown", statusText: "占用未知（无法读取）", exposure: "无法读取", why: [cell] }],
     ]);
     expect(run.warnings).toContain(`${cell} 余额表的这一行未读取：这家经销商的占用无法得出（不按 0 计），改正后请重新评估`);
     // Marking: 美达 is over (it has no register row); 顺和's register row is not marked.

@@ -63,7 +63,8 @@ const useStyles = makeStyles({
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   near: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   ok: { color: tokens.colorNeutralForeground3 },
-  unknown: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  // Not a warning about the limit: nothing is known to compare with it. Neutral, set apart by its words and italics.
+  unknown: { color: tokens.colorNeutralForeground2, fontStyle: "italic" },
 });
 
 export interface CreditViewProps {
@@ -391,7 +392,8 @@ function ExposureWhy({ why }: { why: readonly string[] }): JSX.Element | null {
   );
 }
 
-function ExposureList({ s, lines }: { s: CreditStrings; lines: readonly ExposureLine[] }): JSX.Element {
+/** The exposure list: each dealer's status against its limit (an unknown exposure in its own, neutral look). */
+export function ExposureList({ s, lines }: { s: CreditStrings; lines: readonly ExposureLine[] }): JSX.Element {
   const layout = useLayoutStyles();
   const styles = useStyles();
   const locale = useLocale();
