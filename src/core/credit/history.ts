@@ -7,7 +7,9 @@
  * an aging per day: a ledger of a few thousand rows per dealer asks about thousands of days.
  */
 import { ageLedger, graceDays, linkNamedInText } from "../aging";
+import { groupLedger } from "../aging/phase-group";
 import { namedDebits, rowLinks } from "../aging/settle";
+import { DayCache, ReviewMarks } from "../aging/setup";
 import { addDays, daysBetween } from "../dates";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
 import { addFen, divFen, fen, fenAt, subFen, sumFen } from "../money";
@@ -126,8 +128,6 @@ export function paymentHistory(ledger: CreditLedger, dealer: string, termDays: n
     // Positive rows are sales (a credit note or return is negative: ../aging/classify).
     if (e.date !== null && e.date > from && e.date <= asOf && e.amount > 0) inWindow.push(i);
   }
-  // Days on which something was paid or credited: the only days an open amount can fall.
-  const creditDays = [...new Set(rows.entries.filter((e) => e.date !== null && e.amount < 0 && e.date <= asOf).map((e) => e.date as IsoDate))].sort();
   const grace = graceDays(termDays);
   const asked: SaleQuestion[] = [];
   for (const i of inWindow) {
@@ -136,7 +136,7 @@ export function paymentHistory(ledger: CreditLedger, dealer: string, termDays: n
     if (dueDate >= asOf) continue;
     asked.push({ entry: i, dueDate, finalDate: addDays(dueDate, grace) });
   }
-  const answers = new OpenOverTime(rows, periodStart, asOf).answer(asked, creditDays);
+  const answers = new OpenOverTime(rows, periodStart, asOf).answer(asked);
   const sales: HistorySale[] = asked.map((q, n) => {
     const e = rows.entries[q.entry];
     return {
@@ -193,7 +193,10 @@ interface SaleAnswers {
   daysPastFinal: number[];
 }
 
+/** An opening's references: none (it takes no part in the named step). */
 const NO_REFS: readonly string[] = [];
+/** The history looks at no reconciliation's 待核对 marks. */
+const NO_REVIEWS = new ReviewMarks(undefined);
 
 /**
  * One dealer's rows settled as the aging as of any day would settle them, answered in one walk through the
@@ -229,6 +232,8 @@ class OpenOverTime {
   private readonly targets: (readonly number[] | null)[] = [];
   /** Credits naming each debit, ascending (null: none). */
   private readonly namedBy: (number[] | null)[] = [];
+  /** The days a receipt or credit note of the ledger is dated (not an opening's), ascending: the only days an open amount can fall. */
+  private readonly creditDays: IsoDate[] = [];
 
   // The walk's state.
   private readonly left: Float64Array;
@@ -251,50 +256,48 @@ class OpenOverTime {
     const refs = new TableRefs(table);
     const { dates, amounts } = table;
 
-    // Openings as the aging dates them: the period start, else their own date, else the earliest opening date
-    // of the dealer, else the earliest entry (never after the day asked about: counted from the start).
-    let earliestOpening: IsoDate | null = null;
-    for (const o of mine.openings) if (o.date !== null && (earliestOpening === null || o.date < earliestOpening)) earliestOpening = o.date;
+    // The rows the aging as of the as-of date takes, in its order and with its dates for the openings (its own
+    // grouping: dated on or before the as-of date, whole fen, not 0; sales oldest first, sheet order within a
+    // day; openings dated at the period start, else their own date, else the dealer's earliest). All of `mine`
+    // is one dealer, so one group. A day the walk stops at is never before the earliest row, so an opening
+    // counts from the same point as from the start.
+    const grouped = groupLedger({ table, openings: mine.openings, ...(periodStart ? { periodStart } : {}), asOf, days: new DayCache(), reviews: NO_REVIEWS });
+    const group = grouped.dealers[0];
     const creditRefs: (readonly string[])[] = [];
     const creditText: (string | null)[] = [];
     const debitRefs: (readonly string[])[] = [];
-    for (const o of mine.openings) {
-      const from = periodStart ?? o.date ?? earliestOpening;
-      if (from !== null && from > asOf) continue;
-      if (!Number.isSafeInteger(o.amount) || o.amount === 0) continue;
+    // Openings first, then the entries, each side in that order: the aging's debits and credits (../aging/phase-settle).
+    for (const j of group?.openings ?? []) {
+      const o = mine.openings[j];
       if (o.amount > 0) {
         this.debitAmount.push(o.amount);
         this.debitKey.push(`${o.sheet}\u0000${o.row}`);
-        this.debitFrom.push(from);
+        this.debitFrom.push(grouped.openingDates[j]);
         debitRefs.push(NO_REFS);
       } else {
         this.creditAmount.push(-o.amount);
-        this.creditFrom.push(from);
+        this.creditFrom.push(grouped.openingDates[j]);
         creditRefs.push(NO_REFS);
         creditText.push(null);
       }
     }
-    const aged: number[] = [];
-    for (let i = 0; i < table.length; i++) {
-      const date = dates[i];
-      if (date === null || date > asOf || !Number.isSafeInteger(amounts[i]) || amounts[i] === 0) continue;
-      aged.push(i);
-    }
-    aged.sort((a, b) => ((dates[a] as string) < (dates[b] as string) ? -1 : (dates[a] as string) > (dates[b] as string) ? 1 : a - b));
     this.debitOfEntry = new Int32Array(table.length).fill(-1);
-    for (const i of aged) {
+    for (const i of group?.entries ?? []) {
+      const date = dates[i] as IsoDate;
       const linked = rowLinks(refs, i);
       if (amounts[i] > 0) {
         this.debitOfEntry[i] = this.debitAmount.length;
         this.debitAmount.push(amounts[i]);
         this.debitKey.push(this.entryKey(i));
-        this.debitFrom.push(dates[i]);
+        this.debitFrom.push(date);
         debitRefs.push(linked);
       } else {
         this.creditAmount.push(-amounts[i]);
-        this.creditFrom.push(dates[i]);
+        this.creditFrom.push(date);
         creditRefs.push(linked);
         creditText.push(table.descriptions[i]);
+        // Oldest first: a day not seen last is a new payment day.
+        if (this.creditDays[this.creditDays.length - 1] !== date) this.creditDays.push(date);
       }
     }
     const nd = this.debitAmount.length;
@@ -391,7 +394,7 @@ class OpenOverTime {
     return 0;
   }
 
-  answer(asked: readonly SaleQuestion[], creditDays: readonly IsoDate[]): SaleAnswers {
+  answer(asked: readonly SaleQuestion[]): SaleAnswers {
     const n = asked.length;
     const openAtDue: number[] = new Array(n).fill(0);
     const daysPastFinal: number[] = new Array(n).fill(0);
@@ -434,6 +437,7 @@ class OpenOverTime {
       push(dueOn, asked[s].dueDate, s);
       if (asked[s].finalDate < asOf) push(finalOn, asked[s].finalDate, s);
     }
+    const creditDays = this.creditDays;
     const isCreditDay = new Set(creditDays);
     const daySet = new Set<IsoDate>([...dueOn.keys(), ...finalOn.keys(), ...creditDays]);
     for (const d of this.debitFrom) if (d !== null) daySet.add(d);
