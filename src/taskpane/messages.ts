@@ -2,8 +2,9 @@
  * Messages the pane shows in its MessageBars. The text is a function of the strings, so a message
  * already on screen follows a language switch instead of staying in the language it was raised in.
  */
+import type { Message } from "../core/messages";
 import { PortError, type PortErrorCode, type Selection } from "../port/workbook";
-import type { Strings } from "./i18n";
+import { STRINGS, type Locale, type Strings } from "./i18n";
 
 export type MessageIntent = "error" | "warning" | "info" | "success";
 
@@ -18,24 +19,55 @@ export interface PaneMessage {
 
 const PORT_CODES: readonly PortErrorCode[] = ["no_sheet", "not_ours", "too_large", "unsupported", "cancelled", "io"];
 
-function asPortError(err: unknown): { code: PortErrorCode; detail: string } | null {
-  if (err instanceof PortError) return { code: err.code, detail: err.detail };
+function asPortError(err: unknown): { code: PortErrorCode; detail: string; said?: Message } | null {
+  if (err instanceof PortError) return { code: err.code, detail: err.detail, ...(err.said ? { said: err.said } : {}) };
   // The port may live in another bundle (the preview), where `instanceof` fails: trust the shape.
   if (typeof err === "object" && err !== null && (err as { name?: unknown }).name === "PortError") {
-    const { code, detail } = err as { code?: unknown; detail?: unknown };
+    const { code, detail, said } = err as { code?: unknown; detail?: unknown; said?: unknown };
     if (typeof code === "string" && (PORT_CODES as readonly string[]).includes(code)) {
-      return { code: code as PortErrorCode, detail: typeof detail === "string" ? detail : "" };
+      return { code: code as PortErrorCode, detail: typeof detail === "string" ? detail : "", ...(isMessage(said) ? { said } : {}) };
     }
   }
   return null;
 }
 
-/** A failure from the port or a use case as a message the user can act on. */
-export function messageFromError(err: unknown, key = "failure"): PaneMessage {
+function isMessage(v: unknown): v is Message {
+  return typeof v === "object" && v !== null && typeof (v as { code?: unknown }).code === "string" && typeof (v as { params?: unknown }).params === "object";
+}
+
+/** The language a set of the pane's strings is in. */
+export function localeOfStrings(t: Strings): Locale {
+  return t === STRINGS["en-US"] ? "en-US" : "zh-CN";
+}
+
+/** Renders a message of the message tables (`render` of src/messages, passed in by the views, whose chunks hold the tables). */
+export type SayMessage = (m: Message, locale: Locale) => string;
+
+/**
+ * A failure from the port or a use case as a message the user can act on. Where the port said more
+ * (`PortError.said`: which file or sheet, what went wrong and what to do) and `say` is given, that is the
+ * text, in the pane's language at the time it shows; otherwise the pane's own text for the kind of failure.
+ * The views pass `say` through ./failure; the frame, whose first load leaves the message tables out, does not.
+ */
+export function messageFromError(err: unknown, key = "failure", say?: SayMessage): PaneMessage {
+  return { key, intent: "error", text: failureText(err, say) };
+}
+
+/** The text of `messageFromError`, for a view that says the failure in its own place. */
+export function failureText(err: unknown, say?: SayMessage): (t: Strings) => string {
   const port = asPortError(err);
-  if (port) return { key, intent: "error", text: (t) => t.portError(port.code, port.detail) };
+  if (port?.said && say) {
+    const said = port.said;
+    return (t) => capitalised(say(said, localeOfStrings(t)));
+  }
+  if (port) return (t) => t.portError(port.code, port.detail);
   const message = err instanceof Error ? err.message : String(err);
-  return { key, intent: "error", text: (t) => t.unexpectedError(message) };
+  return (t) => t.unexpectedError(message);
+}
+
+/** A message said as the start of a sentence (English texts made to follow `duizhang:` start lower case). */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Adds a message, replacing one with the same key. */

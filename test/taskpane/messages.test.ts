@@ -1,4 +1,7 @@
+import { msg } from "../../src/core/messages";
+import { render } from "../../src/messages/render";
 import { PortError } from "../../src/port/workbook";
+import { messageFromFailure } from "../../src/taskpane/failure";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { messageFromError, withMessage, withoutMessage, type PaneMessage } from "../../src/taskpane/messages";
 
@@ -19,6 +22,27 @@ describe("errors as pane messages", () => {
     expect(messageFromError(foreign).text(en)).toBe(
       'Sheet "美达对账单" was not found; it may have been renamed or deleted. Click "Refresh list" and choose again.',
     );
+  });
+
+  test("what the port said about a failure is shown in the user's language, instead of the text for its kind", () => {
+    const said = msg("xlsx.too_large", { file: "回款.xlsx", why: msg("xlsx.too_large.total", { limit: "200 MB" }) });
+    const m = messageFromFailure(new PortError("too_large", "回款.xlsx", said), "read");
+    expect(m.key).toBe("read");
+    expect(m.intent).toBe("error");
+    expect(m.text(zh)).toContain("回款.xlsx");
+    expect(m.text(zh)).toContain("200 MB");
+    expect(m.text(zh)).not.toBe(zh.portError("too_large", "回款.xlsx"));
+    expect(m.text(en)).toBe(render(said, "en-US"));
+    // An English text made to follow `duizhang:` starts a sentence in the pane.
+    const readOnly = msg("port.read_only", { sheet: "回款", kind: msg("port.kind.csv", {}), action: msg("port.action.results", {}) });
+    expect(render(readOnly, "en-US")).toMatch(/^sheet "回款"/);
+    expect(messageFromFailure(new PortError("unsupported", "回款", readOnly)).text(en)).toBe(`S${render(readOnly, "en-US").slice(1)}`);
+    expect(messageFromFailure(new PortError("unsupported", "回款", readOnly)).text(zh)).toBe(render(readOnly, "zh-CN"));
+    // From another bundle, by its shape, the same.
+    const foreign = Object.assign(new Error("too_large: 回款.xlsx"), { name: "PortError", code: "too_large", detail: "回款.xlsx", said });
+    expect(messageFromFailure(foreign).text(zh)).toBe(m.text(zh));
+    // A port error that says nothing more keeps the pane's text for its kind.
+    expect(messageFromFailure(new PortError("no_sheet", "美达对账单")).text(zh)).toBe(zh.portError("no_sheet", "美达对账单"));
   });
 
   test("anything else is shown as unexpected, with its text for support", () => {

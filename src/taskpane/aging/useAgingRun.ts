@@ -11,7 +11,8 @@ import { bucketsFromText } from "../../core/aging";
 import type { Selection } from "../../port/workbook";
 import { useConfirmations } from "../components/ActionNote";
 import { useLocale, useServices } from "../context";
-import { messageFromError, type PaneMessage } from "../messages";
+import { messageFromFailure } from "../failure";
+import type { PaneMessage } from "../messages";
 import { DEFAULT_AGING_CHOICES, usePane, usePaneStore, type AgingChoices } from "../store";
 import { ageWithLastReconcile, issueMessages, isUsableAsOf, stagesToMark, todayIso, type ReviewState } from "./model";
 import { AGING_STRINGS } from "./strings";
@@ -181,7 +182,7 @@ export function useAgingRun({ ledger: ledgerSheet, ledgerSheets, generation, rep
         if (!current) return;
         dispatch({ type: "failed" });
         clearIssues();
-        report(messageFromError(err, AGING_MESSAGE.run));
+        report(messageFromFailure(err, AGING_MESSAGE.run));
       },
     );
     return () => {
@@ -210,7 +211,7 @@ export function useAgingRun({ ledger: ledgerSheet, ledgerSheets, generation, rep
         await work();
         clear(key);
       } catch (err) {
-        report(messageFromError(err, key));
+        report(messageFromFailure(err, key));
       } finally {
         dispatch({ type: "busy", busy: null });
       }

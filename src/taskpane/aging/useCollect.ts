@@ -15,7 +15,8 @@ import { decimalTextToFen } from "../../core/money";
 import type { Selection, WorkbookPort } from "../../port/workbook";
 import { useConfirmations } from "../components/ActionNote";
 import { useLocale, useServices } from "../context";
-import { messageFromError, type PaneMessage } from "../messages";
+import { messageFromFailure } from "../failure";
+import type { PaneMessage } from "../messages";
 import { DEFAULT_COLLECT_CHOICES, usePane, usePaneStore, type CollectChoices } from "../store";
 import { COLLECT_STRINGS } from "./collect-strings";
 import { todayIso } from "./model";
@@ -274,7 +275,7 @@ export function useCollect({ ledger, ledgerSheets, run, dealer = null, report, c
       );
       if (r.letters.length > 0) onGoTo({ sheet: r.letters[0].sheet, row: r.letters[0].firstRow, column: 1 });
     } catch (err) {
-      report(messageFromError(err, COLLECT_MESSAGE.demand));
+      report(messageFromFailure(err, COLLECT_MESSAGE.demand));
     } finally {
       setBusy(null);
     }
@@ -310,7 +311,7 @@ export function useCollect({ ledger, ledgerSheets, run, dealer = null, report, c
       confirm(COLLECT_NOTE.promise, (l) => COLLECT_STRINGS[l].promiseWritten(r.commitment.number, r.sheet, r.planSheet));
       onGoTo({ sheet: r.sheet, row: 1, column: 1 });
     } catch (err) {
-      report(messageFromError(err, COLLECT_MESSAGE.promise));
+      report(messageFromFailure(err, COLLECT_MESSAGE.promise));
     } finally {
       setBusy(null);
     }

@@ -15,7 +15,8 @@ import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { useServices, useStrings, useUseCases, type ReadUseCases } from "../context";
 import { STRINGS } from "../i18n";
-import { messageFromError, type PaneMessage } from "../messages";
+import { messageFromFailure } from "../failure";
+import type { PaneMessage } from "../messages";
 import { columnChoices, remap } from "../summary";
 import { ActionNote, useConfirmations } from "./ActionNote";
 import { ReadSummary } from "./ReadSummary";
@@ -137,7 +138,7 @@ function SheetReading({ read, side, sheet, sheets, info, generation, report, cle
         (err: unknown) => {
           if (!current) return;
           setReading({ status: "failed" });
-          report(messageFromError(err, messageKey));
+          report(messageFromFailure(err, messageKey));
         },
       );
     return () => {
@@ -164,7 +165,7 @@ function SheetReading({ read, side, sheet, sheets, info, generation, report, cle
             resultListener.current?.(side, result);
             confirm(`mapping-${side}`, (locale) => STRINGS[locale].mappingSaved);
           },
-          (err: unknown) => report(messageFromError(err, messageKey)),
+          (err: unknown) => report(messageFromFailure(err, messageKey)),
         )
         .finally(() => setSaving(false));
     },

@@ -22,7 +22,8 @@ import { CHOICE_SETTING } from "../choice";
 import { LEDGER_SHEETS_SETTING } from "../ledger-sheets";
 import { useLocale, useServices } from "../context";
 import type { Locale } from "../i18n";
-import { messageFromError, type PaneMessage } from "../messages";
+import { messageFromFailure } from "../failure";
+import type { PaneMessage } from "../messages";
 import { ActionNote, useConfirmations } from "./ActionNote";
 import { usePaneStore } from "../store";
 
@@ -108,7 +109,7 @@ export function UndoPanel({ report, onDone }: UndoPanelProps): JSX.Element {
       setOpen(false);
       onDone();
     } catch (err) {
-      report(messageFromError(err, "undo"));
+      report(messageFromFailure(err, "undo"));
     } finally {
       setBusy(false);
     }

@@ -11,7 +11,7 @@ import type { SheetChoice } from "../choice";
 import { Actions, DateField, FormRow, MAX_LISTED_ROWS, Notice, ResultList, RunProgressBar, Section, useLayoutStyles } from "../components/layout";
 import { LedgerSheetsField, useLedgerSheets } from "../components/LedgerSheetsField";
 import { LETTERS_MORE, type LettersMoreStrings } from "./balance-strings";
-import { useLocale } from "../context";
+import { useLocale, useStrings } from "../context";
 import type { PaneMessage } from "../messages";
 import { LETTERS_STRINGS, type LettersStrings } from "./strings";
 import { BUILTIN_KINDS, searchDealers, skippedOfRun, useLettersRun, type RowOff } from "./useLettersRun";
@@ -35,6 +35,7 @@ const NOT_TEMPLATES = /^(对账函 \d{4}-\d{2}-\d{2}|函证登记簿|本公司�
 
 export function LettersView({ sheets, choice, generation, report, clear, onGoTo }: LettersViewProps): JSX.Element {
   const locale = useLocale();
+  const t = useStrings();
   const s = LETTERS_STRINGS[locale];
   const styles = useLayoutStyles();
   const more = LETTERS_MORE[locale];
@@ -221,7 +222,7 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
             </ul>
           </Notice>
         ) : null}
-        {status.state === "failed" ? <Notice intent="error" testId="letters-failed">{s.failed(status.message)}</Notice> : null}
+        {status.state === "failed" ? <Notice intent="error" testId="letters-failed">{s.failed(status.message(t))}</Notice> : null}
       </Section>
 
       {status.state === "done" ? (
@@ -328,6 +329,7 @@ function RegisterSummary({
   retry: () => void;
 }): JSX.Element {
   const styles = useLayoutStyles();
+  const t = useStrings();
   if (register === null) return <Spinner size="tiny" data-testid="letters-register-loading" />;
   if (typeof register === "object" && "failed" in register) {
     return (
@@ -341,7 +343,7 @@ function RegisterSummary({
             </Button>
           }
         >
-          {more.registerFailed(register.failed)}
+          {more.registerFailed(register.failed(t))}
         </Notice>
       </Section>
     );

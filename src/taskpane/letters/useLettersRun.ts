@@ -15,7 +15,9 @@ import type { BalanceTable } from "../../core/read/balances";
 import type { RegisterStatus } from "../../core/letters/register";
 import type { Selection, WorkbookPort } from "../../port/workbook";
 import { useLocale, useServices } from "../context";
-import { messageFromError, type PaneMessage } from "../messages";
+import { failureText, messageFromFailure } from "../failure";
+import type { Strings } from "../i18n";
+import type { PaneMessage } from "../messages";
 import { DEFAULT_LETTERS_CHOICES, usePane, usePaneStore, type LettersChoices } from "../store";
 import { isCancelled } from "../workflow";
 import { isUsableAsOf, todayIso } from "../aging/model";
@@ -34,7 +36,8 @@ export type LettersStatus =
   | { state: "done"; run: LettersRun }
   | { state: "refused"; messages: string[] }
   | { state: "cancelled" }
-  | { state: "failed"; message: string };
+  /** `message`: the failure as the pane says it (what the port said, where it said something), in the pane's language. */
+  | { state: "failed"; message: (t: Strings) => string };
 
 export interface LettersRunState {
   company: CompanyState;
@@ -42,8 +45,8 @@ export interface LettersRunState {
   /** The ledger's dealers, for picking; null until read. */
   dealerList: string[] | null;
   status: LettersStatus;
-  /** null while being read; `failed` with the reason when it could not be read (the view offers a retry). */
-  register: { status: RegisterStatus; sheet: string } | null | "none" | { failed: string };
+  /** null while being read; `failed` with the reason, as `message` of `failed` says it, when it could not be read (the view offers a retry). */
+  register: { status: RegisterStatus; sheet: string } | null | "none" | { failed: (t: Strings) => string };
   /**
    * The ledger sheet read as a balance table (余额表): letters state its closing balances, 含明细 is not
    * offered, and its rows that do not add up get no letter (the run skips them and says why). null: a ledger
@@ -216,7 +219,7 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
       else clear(LETTERS_MESSAGE.register);
     } catch (err) {
       // Said where the register's summary shows, with a retry, instead of a spinner that never stops.
-      if (alive.current) dispatch({ type: "register", register: { failed: err instanceof Error ? err.message : String(err) } });
+      if (alive.current) dispatch({ type: "register", register: { failed: failureText(err) } });
     }
   }, [useCases, port, day, locale, report, clear]);
 
@@ -232,7 +235,7 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
       .catch((err: unknown) => {
         if (!live || !alive.current) return;
         dispatch({ type: "company", company: { state: "failed" } });
-        report(messageFromError(err, LETTERS_MESSAGE.company));
+        report(messageFromFailure(err, LETTERS_MESSAGE.company));
       });
     void loadRegister();
     return () => {
@@ -256,7 +259,7 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
       .catch((err: unknown) => {
         if (!live || !alive.current) return;
         dispatch({ type: "check", check: { state: "failed" } });
-        report(messageFromError(err, LETTERS_MESSAGE.template));
+        report(messageFromFailure(err, LETTERS_MESSAGE.template));
       });
     return () => {
       live = false;
@@ -341,9 +344,8 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
         dispatch({ type: "status", status: { state: "cancelled" } });
         return;
       }
-      const message = err instanceof Error ? err.message : String(err);
-      dispatch({ type: "status", status: { state: "failed", message } });
-      report(messageFromError(err, LETTERS_MESSAGE.run));
+      dispatch({ type: "status", status: { state: "failed", message: failureText(err) } });
+      report(messageFromFailure(err, LETTERS_MESSAGE.run));
     } finally {
       if (abort.current === controller) abort.current = null;
     }
@@ -360,7 +362,7 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
         report({ key: LETTERS_MESSAGE.builtin, intent: "success", text: () => (r.written ? s.builtinWritten(r.sheet) : s.builtinKept(r.sheet)), target: { sheet: r.sheet, row: 1 } });
         store.dispatch({ type: "letters/choose", choices: { template: `sheet:${r.sheet}` } });
       } catch (err) {
-        if (alive.current) report(messageFromError(err, LETTERS_MESSAGE.builtin));
+        if (alive.current) report(messageFromFailure(err, LETTERS_MESSAGE.builtin));
       } finally {
         if (alive.current) dispatch({ type: "writing", writing: false });
       }

@@ -14,7 +14,8 @@ import { PortError, type Selection, type WorkbookPort } from "../../port/workboo
 import type { SheetChoice } from "../choice";
 import { useConfirmations } from "../components/ActionNote";
 import { useLocale, useServices } from "../context";
-import { messageFromError, type PaneMessage } from "../messages";
+import { messageFromFailure } from "../failure";
+import type { PaneMessage } from "../messages";
 import { usePane, usePaneStore, type ReconcileOutcome } from "../store";
 import { issueTarget } from "../summary";
 import { isCancelled, isNotOurs } from "../workflow";
@@ -207,7 +208,7 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
       (err: unknown) => {
         if (!current) return;
         dispatch({ type: "form-loaded", pair, form: EMPTY_FORM });
-        report(messageFromError(err, RECONCILE_MESSAGE.choice));
+        report(messageFromFailure(err, RECONCILE_MESSAGE.choice));
       },
     );
     return () => {
@@ -346,7 +347,7 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
           // Set by onStage while the run went on; TypeScript only sees the assignment above.
           const writing = (stage.current as Stage | null) === "writing";
           notice = { intent: writing ? "warning" : "info", text: (x) => (writing ? x.cancelledWhileWriting : x.cancelled) };
-        } else report(messageFromError(err, RECONCILE_MESSAGE.run));
+        } else report(messageFromFailure(err, RECONCILE_MESSAGE.run));
         return false;
       } finally {
         controller.current = null;
@@ -371,7 +372,7 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
   // Back in the pane after working in the sheet: the user may have sorted or edited it.
   useEffect(() => {
     const onFocus = () => {
-      checkFresh().catch((err: unknown) => report(messageFromError(err, RECONCILE_MESSAGE.run)));
+      checkFresh().catch((err: unknown) => report(messageFromFailure(err, RECONCILE_MESSAGE.run)));
     };
     window.addEventListener("focus", onFocus);
     return () => window.removeEventListener("focus", onFocus);
@@ -382,7 +383,7 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
       try {
         if (await checkFresh()) onGoTo(target.selection);
       } catch (err) {
-        report(messageFromError(err, RECONCILE_MESSAGE.run));
+        report(messageFromFailure(err, RECONCILE_MESSAGE.run));
       }
     },
     [checkFresh, onGoTo, report],
@@ -406,7 +407,7 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
         if (await run(false)) confirm(DECISIONS_NOTE, done);
       } catch (err) {
         if (alive.current) dispatch({ type: "busy", busy: false });
-        report(messageFromError(err, RECONCILE_MESSAGE.decision));
+        report(messageFromFailure(err, RECONCILE_MESSAGE.decision));
       }
     },
     [store, run, confirm, startAction, report],
@@ -442,7 +443,7 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
       // The results stay (they are still true of the sheets) but must no longer speak of marks.
       store.dispatch({ type: "marks", reconcile: "cleared" });
     } catch (err) {
-      report(messageFromError(err, RECONCILE_MESSAGE.clear));
+      report(messageFromFailure(err, RECONCILE_MESSAGE.clear));
     } finally {
       if (alive.current) dispatch({ type: "busy", busy: false });
     }

@@ -53,7 +53,7 @@ function pane(sheets: FixtureSheet[]): { excel: FakeExcel; port: WorkbookPort; r
   return { excel, port, reads };
 }
 
-async function lastOf(port: WorkbookPort, sheets: readonly string[]): Promise<LastReconcile> {
+async function lastOf(port: WorkbookPort, sheets: string[]): Promise<LastReconcile> {
   const many = sheets.length > 1;
   const through = many ? sheetRowsPort(port, sheets) : port;
   const run = await runReconcile({
@@ -66,7 +66,7 @@ async function lastOf(port: WorkbookPort, sheets: readonly string[]): Promise<La
   return { run, ledgerPrint: prints.get(sheets[0]) ?? null, ...(many ? { ledgerSheets: { sheets, prints } } : {}) };
 }
 
-function request(port: WorkbookPort, sheets: readonly string[]): AgingRequest {
+function request(port: WorkbookPort, sheets: string[]): AgingRequest {
   return { ledger: { port, sheet: sheets[0], ...(sheets.length > 1 ? { read: { sheets } } : {}) }, asOf: AS_OF };
 }
 

@@ -1,4 +1,6 @@
 /** The 函证 workflow (useLettersRun) over the office-js adapter on the fake Excel, without a browser. */
+import { msg } from "../../../src/core/messages";
+import { render } from "../../../src/messages/render";
 import { PortError, type Selection } from "../../../src/port/workbook";
 import { STRINGS } from "../../../src/taskpane/i18n";
 import { LETTERS_MESSAGE, searchDealers, useLettersRun, type LettersRunView } from "../../../src/taskpane/letters/useLettersRun";
@@ -225,6 +227,31 @@ describe("the 函证 workflow", () => {
     const message = pane.reported.find((m) => m.key === LETTERS_MESSAGE.run);
     expect(message?.intent).toBe("error");
     expect(message?.text(STRINGS["zh-CN"])).toBeTruthy();
+  });
+
+  test("a failure the port said more about is shown as the port said it, in the pane's language, in the message and the view", async () => {
+    const said = msg("port.read_only", { sheet: "函证登记簿", kind: msg("port.kind.xls", {}), action: msg("port.action.results", {}) });
+    const runLetters: UseCases["runLetters"] = async () => {
+      throw new PortError("unsupported", "函证登记簿", said);
+    };
+    const readRegisterStatus: UseCases["readRegisterStatus"] = async () => {
+      throw new PortError("unsupported", "函证登记簿", said);
+    };
+    const { pane, hook } = await setUp(undefined, { runLetters, readRegisterStatus });
+    const register = hook.current.register;
+    if (register === null || register === "none" || !("failed" in register)) throw new Error("the register did not fail");
+    expect(register.failed(STRINGS["zh-CN"])).toBe(render(said, "zh-CN"));
+    await asOf(hook);
+    await step(() => hook.current.generate());
+    const status = hook.current.status;
+    if (status.state !== "failed") throw new Error(`not failed: ${status.state}`);
+    expect(status.message(STRINGS["zh-CN"])).toBe(render(said, "zh-CN"));
+    const message = pane.reported.find((m) => m.key === LETTERS_MESSAGE.run);
+    expect(message?.text(STRINGS["zh-CN"])).toBe(render(said, "zh-CN"));
+    // The text follows a switch of language: the English text, as a sentence.
+    const en = render(said, "en-US");
+    expect(message?.text(STRINGS["en-US"])).toBe(en.charAt(0).toUpperCase() + en.slice(1));
+    expect(message?.text(STRINGS["zh-CN"])).not.toBe(STRINGS["zh-CN"].portError("unsupported", "函证登记簿"));
   });
 
   test("a register it cannot write to (a sheet of that name that is not a register) refuses the run with the reason", async () => {
