@@ -2,7 +2,7 @@
  * Reconciling a ledger sheet against a dealer's statement through workbook ports, shared by the task pane
  * (both sheets and the results in the open workbook) and the command line (two files in, a new file out).
  */
-import { reconcile, type Decision, type ReconcileOptions, type ReconcileProblem, type ReconcileReport, type SideInput } from "../core/reconcile";
+import { prepareSide, reconcile, type DealerColumn, type Decision, type PreparedSide, type ReconcileOptions, type ReconcileProblem, type ReconcileReport, type SideInput } from "../core/reconcile";
 import { msg } from "../core/messages";
 import { dealerKey } from "../core/values/refs";
 import { fen } from "../core/money";
@@ -174,9 +174,15 @@ function checkCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new PortError("cancelled", "reconcile");
 }
 
-/** A read sheet as the engine's input. */
-function sideInput(read: ReadResult): SideInput {
-  return { sheet: read.sheet, table: read.table, openings: read.openings, unreadable: read.unreadable ?? [] };
+/** A read sheet as the engine's input, with its rows prepared for matching when they already are. */
+function sideInput(read: ReadResult, prepared?: PreparedSide): SideInput {
+  return { sheet: read.sheet, table: read.table, openings: read.openings, unreadable: read.unreadable ?? [], ...(prepared ? { prepared } : {}) };
+}
+
+/** A sheet read elsewhere (another thread), with its dealer column coded when that read kept it so. */
+export interface ReadElsewhere {
+  read: ReadResult;
+  dealers?: DealerColumn | null;
 }
 
 /** The reader's options for one side of a request: what `runReconcile` reads that sheet with. */
@@ -185,17 +191,26 @@ export function sideReadOptions(side: "ledger" | "statement", read?: ReadOptions
 }
 
 /**
- * Read both sheets and reconcile them. Changes nothing in any workbook. `statementRead`: the statement
- * already being read elsewhere (another thread) with `sideReadOptions("statement", req.statement.read)`;
- * the ledger is read here meanwhile (and the statement too, when that read gives null).
+ * Read both sheets and reconcile them. Changes nothing in any workbook. `readStatementElsewhere`: reads
+ * the statement elsewhere (another thread) with the reader's options given, which are those of the
+ * request; the ledger is read here meanwhile, and its rows prepared for matching while that read
+ * finishes (the statement is read here too when that read gives null).
  */
-export async function runReconcile(req: ReconcileRequest, control: RunControl = {}, statementRead?: Promise<ReadResult | null>): Promise<ReconcileRun> {
+export async function runReconcile(
+  req: ReconcileRequest,
+  control: RunControl = {},
+  readStatementElsewhere?: (options: ReadOptions) => Promise<ReadElsewhere | null>,
+): Promise<ReconcileRun> {
   const { onStage, signal } = control;
   onStage?.("reading", 0, 2);
+  const statementRead = readStatementElsewhere?.(sideReadOptions("statement", req.statement.read));
   const ledger = await readSheet(req.ledger.port, req.ledger.sheet, sideReadOptions("ledger", req.ledger.read), { signal });
   checkCancelled(signal);
   onStage?.("reading", 1, 2);
-  const statement = (await statementRead) ?? (await readSheet(req.statement.port, req.statement.sheet, sideReadOptions("statement", req.statement.read), { signal }));
+  const ledgerPrepared = statementRead ? prepareSide(ledger.table) : undefined;
+  const elsewhere = await statementRead;
+  const statement = elsewhere?.read ?? (await readSheet(req.statement.port, req.statement.sheet, sideReadOptions("statement", req.statement.read), { signal }));
+  const statementPrepared = elsewhere?.dealers ? prepareSide(statement.table, elsewhere.dealers) : undefined;
   checkCancelled(signal);
   onStage?.("matching", 0, 1);
   const swapped = sidesSwapped(ledger, statement);
@@ -215,7 +230,7 @@ export async function runReconcile(req: ReconcileRequest, control: RunControl = 
   const options = { ...req.options, ...dealerOptions(req.options ?? {}, dealerChoice, ledger, statement) };
   if (!options.dealer && dealerChoice.mustChoose) return stop(dealerRequiredProblem(dealerChoice, statement.sheet));
   const decisions = await loadDecisions(req.decisionsPort ?? req.ledger.port, req.ledger.sheet, req.statement.sheet);
-  const report = reconcile(sideInput(ledger), sideInput(statement), { ...options, decisions });
+  const report = reconcile(sideInput(ledger, ledgerPrepared), sideInput(statement, statementPrepared), { ...options, decisions });
   onStage?.("matching", 1, 1);
   const autoDealer = req.options?.dealer ? null : (options.dealer ?? null);
   return { report, ledger, statement, dealerChoice, swapped, autoDealer };

@@ -1,8 +1,8 @@
 /**
  * Reading a large CSV sheet on a second thread while this one reads the other sheet of the pair: the two
  * reads are most of a large reconciliation's time, and neither needs the other. The worker opens the file
- * as a CSV file is opened here (a sheet named after it), says what sheet it holds, reads it with the same
- * options and hands the result back with its table packed (see app/table-transfer), so what arrives
+ * as a CSV file is opened here (a sheet named after it), says what sheet it holds, reads it with the
+ * options the command's thread asks for (those of its request, once it has chosen the sheets) and hands the result back with its table packed (see ./table-transfer), so what arrives
  * equals what reading it here gives. Anything the worker cannot take as plain text (a file it cannot
  * read, one that starts like a zip or OLE container), and any read that fails there or a thread that dies,
  * is left to this thread, which opens and reads it as before and says what is wrong with it.
@@ -15,10 +15,11 @@ import * as path from "path";
 import { Worker, parentPort, workerData } from "worker_threads";
 import type { Grid } from "../core/model";
 import type { ReadOptions, ReadResult } from "../core/read";
+import type { ReadElsewhere } from "../app/reconcile";
 import type { SheetGrid } from "../core/read/source";
 import type { Capabilities, ReadableWorkbook, ReadOptions as PortReadOptions, SheetInfo, SheetLayout } from "../port/workbook";
 import { readSheet } from "../app/read";
-import { packRead, unpackRead, type PackedRead } from "../app/table-transfer";
+import { packRead, unpackRead, type PackedRead } from "./table-transfer";
 import { CsvWorkbook } from "../xlsx/csv-workbook";
 import type { OpenedFile } from "./files";
 import { isOle, isZip } from "./file-signatures";
@@ -26,18 +27,30 @@ import { isOle, isZip } from "./file-signatures";
 /** Below this size (each of the two files) a second thread costs more to start than the read it takes over. */
 export const WORKER_MIN_BYTES = 4 << 20;
 
+/**
+ * How much memory the worker's heap may take. It holds the file's bytes, its rows while they are read
+ * and the read table: a 1,048,575-row statement takes about 400 MB. Past the limit the thread dies and
+ * the statement is read on the command's own thread, which says what is wrong if it fails there too.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 48 };
+
 interface Job {
   /** This module's own file, which the worker loads. */
   entry: string;
-  /** The CSV file (a full path) and the reader's options. */
+  /** The CSV file (a full path). */
   file: string;
-  read: ReadOptions;
 }
 
 type Answer =
   | { type: "opened"; sheets: SheetInfo[] }
   | { type: "left"; reason: string }
   | { type: "read"; read: PackedRead };
+
+/** What the command's thread asks once it has opened the file: its sheet read with the reader's options. */
+interface Ask {
+  type: "read";
+  read: ReadOptions;
+}
 
 /*
  * What the worker runs first, as plain JavaScript: it loads this module and serves the job. From the
@@ -88,7 +101,10 @@ export function worthReadingApart(files: readonly string[], cwd: string, minByte
   });
 }
 
-/** In the worker: open the file as a CSV file is opened, say what sheet it holds, read it, hand the result back. */
+/**
+ * In the worker: open the file as a CSV file is opened, say what sheet it holds, read it with the options
+ * the command's thread asks for, hand the result back.
+ */
 export async function serveSheetRead(): Promise<void> {
   const job = workerData as Job;
   const post = (answer: Answer, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(answer, transfer);
@@ -103,8 +119,9 @@ export async function serveSheetRead(): Promise<void> {
     return post({ type: "left", reason: e instanceof Error ? e.message : String(e) });
   }
   try {
+    const asked = new Promise<Ask>((resolve) => parentPort?.once("message", resolve));
     post({ type: "opened", sheets: await port.listSheets() });
-    const read = await readOnly(port, job.read);
+    const read = await readOnly(port, (await asked).read);
     // The file's bytes and rows are not needed past this point.
     port = null;
     const packed = packRead(read);
@@ -171,18 +188,19 @@ export interface SheetReadInWorker {
    */
   opened(openHere: () => Promise<OpenedFile>): Promise<OpenedFile>;
   /**
-   * Its only sheet read, as `readSheet` in this thread would give it; null when the file is left to this
-   * thread: the worker could not take it, its read failed or the thread died.
+   * Its only sheet read with `options`, as `readSheet` in this thread would give it (with its dealer
+   * column coded, as it travelled); null when the file is left to this thread: the worker could not take
+   * it, its read failed or the thread died. The sheet is read once: asked again, the same answer.
    */
-  result: Promise<ReadResult | null>;
+  read(options: ReadOptions): Promise<ReadElsewhere | null>;
   /** Stops the worker (nothing happens once it has answered). */
   stop(): void;
 }
 
-/** Opens and reads a CSV file (a full path) on a worker thread; `read` are the reader's options, as in process. */
-export function readSheetInWorker(file: string, read: ReadOptions): SheetReadInWorker {
-  const job: Job = { entry: __filename, file, read };
-  const worker = new Worker(BOOT, { eval: true, workerData: job });
+/** Opens a CSV file (a full path) on a worker thread, which reads its sheet when `read` asks. */
+export function readSheetInWorker(file: string): SheetReadInWorker {
+  const job: Job = { entry: __filename, file };
+  const worker = new Worker(BOOT, { eval: true, workerData: job, resourceLimits: WORKER_LIMITS });
   let done = false;
   const finish = () => {
     done = true;
@@ -191,7 +209,7 @@ export function readSheetInWorker(file: string, read: ReadOptions): SheetReadInW
   let sheets: (value: SheetInfo[] | null) => void = () => undefined;
   const listed = new Promise<SheetInfo[] | null>((resolve) => (sheets = resolve));
   let fail: (e: Error) => void = () => undefined;
-  const result = new Promise<ReadResult | null>((resolve, reject) => {
+  const result = new Promise<ReadElsewhere | null>((resolve, reject) => {
     fail = (e) => {
       sheets(null);
       reject(e);
@@ -222,13 +240,19 @@ export function readSheetInWorker(file: string, read: ReadOptions): SheetReadInW
   });
   // Not waited for when the command stops first.
   result.catch(() => undefined);
+  let asked = false;
   return {
     async opened(openHere) {
       const found = await listed;
       if (found === null) return openHere();
       return { port: new OpenedElsewhere(found, openHere), path: file, kind: "csv", onlySheet: found[0]?.name };
     },
-    result,
+    read(options) {
+      // The sheet is read once, with the options first asked for; asked again, the same answer.
+      if (!asked && !done) worker.postMessage({ type: "read", read: options } satisfies Ask);
+      asked = true;
+      return result;
+    },
     stop: () => {
       if (done) return;
       finish();

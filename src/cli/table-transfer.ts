@@ -7,6 +7,8 @@
  * to the one packed, column for column.
  */
 import type { EntryTable, ReadResult } from "../core/read";
+import type { DealerColumn } from "../core/reconcile";
+import type { ReadElsewhere } from "../app/reconcile";
 
 /** A column of text (or null) as one string. */
 export interface PackedStrings {
@@ -84,7 +86,19 @@ function packStrings(values: readonly (string | null)[], n: number): PackedStrin
   return { codes: null, lengths, text: parts.join("") };
 }
 
-function unpackStrings(p: PackedStrings, n: number): (string | null)[] {
+/** The distinct values of a column kept as numbers into them, in order. */
+function distinctOf(p: PackedStrings): string[] {
+  const { lengths, text } = p;
+  const distinct: string[] = new Array(lengths.length);
+  let at = 0;
+  for (let k = 0; k < lengths.length; k++) {
+    distinct[k] = text.slice(at, at + lengths[k]);
+    at += lengths[k];
+  }
+  return distinct;
+}
+
+function unpackStrings(p: PackedStrings, n: number, distinct: string[] | null = null): (string | null)[] {
   const out: (string | null)[] = new Array(n);
   const { codes, lengths, text } = p;
   let at = 0;
@@ -99,14 +113,10 @@ function unpackStrings(p: PackedStrings, n: number): (string | null)[] {
     }
     return out;
   }
-  const distinct: string[] = new Array(lengths.length);
-  for (let k = 0; k < lengths.length; k++) {
-    distinct[k] = text.slice(at, at + lengths[k]);
-    at += lengths[k];
-  }
+  const values = distinct ?? distinctOf(p);
   for (let i = 0; i < n; i++) {
     const c = codes[i];
-    out[i] = c < 0 ? null : distinct[c];
+    out[i] = c < 0 ? null : values[c];
   }
   return out;
 }
@@ -145,10 +155,19 @@ export function packTable(t: EntryTable): { table: PackedTable; transfer: ArrayB
 }
 
 export function unpackTable(p: PackedTable): EntryTable {
+  return unpackTableAndDealers(p).table;
+}
+
+/**
+ * The table, and its dealer column as numbers into its distinct names when it travelled so (the
+ * matcher's dealer column, see `prepareSide`; null when the names were kept row by row).
+ */
+export function unpackTableAndDealers(p: PackedTable): { table: EntryTable; dealers: DealerColumn | null } {
   const n = p.length;
   const strings = (s: PackedStrings) => unpackStrings(s, n);
+  const dealerNames = p.dealers.codes === null ? null : distinctOf(p.dealers);
   const termDays = p.termDays === null ? null : Array.from(p.termDays, (d) => (d === d ? d : null));
-  return {
+  const table: EntryTable = {
     length: n,
     sheets: p.sheets,
     sheetIndex: p.sheetIndex,
@@ -157,7 +176,7 @@ export function unpackTable(p: PackedTable): EntryTable {
     dates: strings(p.dates) as EntryTable["dates"],
     refCells: strings(p.refCells) as string[],
     descriptions: strings(p.descriptions) as string[],
-    dealers: strings(p.dealers),
+    dealers: unpackStrings(p.dealers, n, dealerNames),
     reps: p.reps === null ? null : strings(p.reps),
     termDays,
     vouchers: p.vouchers === null ? null : strings(p.vouchers),
@@ -165,6 +184,7 @@ export function unpackTable(p: PackedTable): EntryTable {
     afterAsOf: p.afterAsOf,
     refLists: p.refLists,
   };
+  return { table, dealers: dealerNames === null || p.dealers.codes === null ? null : { names: dealerNames, codes: p.dealers.codes } };
 }
 
 /** A read result ready to post to another thread, with the memory to move. */
@@ -173,6 +193,7 @@ export function packRead(read: ReadResult): { read: PackedRead; transfer: ArrayB
   return { read: { ...read, table }, transfer };
 }
 
-export function unpackRead(packed: PackedRead): ReadResult {
-  return { ...packed, table: unpackTable(packed.table) };
+export function unpackRead(packed: PackedRead): ReadElsewhere {
+  const { table, dealers } = unpackTableAndDealers(packed.table);
+  return { read: { ...packed, table }, dealers };
 }

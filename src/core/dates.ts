@@ -25,12 +25,22 @@ export function ymdToIso(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** Days since 1970-01-01 for a valid ISO date. */
+/**
+ * Days since 1970-01-01 for a valid ISO date, straight from its characters (no Date, no substrings: the
+ * matcher takes the day of every row of a million-row sheet).
+ */
 export function toEpochDay(date: IsoDate): number {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  // Civil-from-days arithmetic with March as the first month, so leap days fall at the year's end.
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function fromEpochDay(day: number): IsoDate {

@@ -3,7 +3,7 @@
  * repeat a few values (kept as numbers into them) or hardly repeat at all (kept row by row).
  */
 import { entriesOf, tableOf, emptyTable, type EntryTable } from "../../src/core/read";
-import { packTable, unpackTable } from "../../src/app/table-transfer";
+import { packTable, unpackTable } from "../../src/cli/table-transfer";
 import type { ReadEntry } from "../../src/core/read/types";
 import { fen } from "../../src/core/money";
 

@@ -5,7 +5,7 @@ import { render, toReconcileJson } from "../../messages";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../messages/read";
-import { runReconcile, sideReadOptions, writeReconcileResults, type ReconcileRequest, type ReconcileRun } from "../../app/reconcile";
+import { runReconcile, writeReconcileResults, type ReconcileRequest, type ReconcileRun } from "../../app/reconcile";
 import { readOnOwnSheets, relabelReport, rowLabel, sheetRowOf, sheetRowsPort, sheetRowsReader } from "../../app/sheet-rows";
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
@@ -27,10 +27,10 @@ import { readSheetInWorker, worthReadingApart, type SheetReadInWorker } from "..
 
 export async function commandReconcile(ctx: Context, values: Values): Promise<number> {
   if (optionalString(values, "balances") !== undefined) return commandBalancesOnly(ctx, values);
-  // Two large CSV files: the statement is opened and read on a second thread while this one opens and reads the ledger.
+  // Two large CSV files: the statement is opened and read on a second thread while this one opens and
+  // reads the ledger (read as the request says, once the sheets are chosen).
   const files = [requireString(ctx, values, "ledger"), requireString(ctx, values, "statement")];
-  const oneLedgerSheet = stringList(values, "ledger-sheet").length <= 1 && optionalString(values, "sheets") === undefined;
-  const statementRead = oneLedgerSheet && worthReadingApart(files, ctx.io.cwd) ? readSheetInWorker(path.resolve(ctx.io.cwd, files[1]), sideReadOptions("statement")) : null;
+  const statementRead = worthReadingApart(files, ctx.io.cwd) ? readSheetInWorker(path.resolve(ctx.io.cwd, files[1])) : null;
   try {
     return await reconcileFiles(ctx, values, statementRead);
   } finally {
@@ -82,7 +82,7 @@ async function reconcileFiles(ctx: Context, values: Values, statementRead: Sheet
     options,
     stopIfSwapped: values["sides-as-given"] !== true,
   };
-  const run = await runReconcile(request, {}, statementRead?.result);
+  const run = await runReconcile(request, {}, statementRead?.read);
   if (fatalReadIssue(run.ledger) && ledgerSheets.length === 1) {
     const refusal = await balanceTableRefusal(ledger, ledgerSheet, ledgerFile, ctx.lang);
     if (refusal !== null) throw new UsageError(refusal);

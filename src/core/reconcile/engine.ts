@@ -16,7 +16,8 @@ import { msg, type Message } from "../messages";
 import type { Fen, IsoDate, Side } from "../model";
 import { fen, fenAt, negFen, subFen, sumFen } from "../money";
 import type { EntryTable, TableRefs } from "../read/entries";
-import { foldRefInto, normaliseRef, plainRefKeyHash, refKeyHash } from "../values/refs";
+import { foldRefInto, normaliseRef } from "../values/refs";
+import type { PreparedSide } from "./prepare";
 import { pairingId, type IdPart } from "./ids";
 import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
 import { duplicateReason, feeReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
@@ -87,24 +88,6 @@ function refsOf(item: Item): readonly string[] {
   }
   item.keys = refs;
   return refs;
-}
-
-/**
- * Days since 1970-01-01 straight from the characters of a valid `YYYY-MM-DD` (same result as
- * `toEpochDay`, without building a Date or a substring: this runs once per row on a million rows).
- */
-export function fastEpochDay(date: IsoDate): number {
-  const digit = (i: number) => date.charCodeAt(i) - 48;
-  let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const m = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
-  // Civil-from-days arithmetic with March as the first month, so leap days fall at the year's end.
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 /** Order by date (undated last), sheet, row: the stable key used for every tie. */
@@ -223,12 +206,12 @@ export interface SideKeys {
   hashes: Int32Array;
 }
 
-/** The side's columns in the order `at` gives (table positions, each dealer's rows together). */
-export function sideKeys(refs: TableRefs, at: Int32Array): SideKeys {
-  const table = refs.table;
+/** The side's columns (see `prepareSide`) in the order `at` gives (table positions, each dealer's rows together). */
+export function sideKeys(prepared: PreparedSide, at: Int32Array): SideKeys {
+  const table = prepared.table;
   const n = at.length;
-  // Each cell is read in table order (where the reader left its strings side by side in memory) and its
-  // values written to the row's slot in the side's order.
+  // Each row is read in table order and its values written to the row's slot in the side's order: the
+  // reads go along the columns, and scattered writes cost far less than scattered reads would.
   const slotOf = new Int32Array(table.length).fill(-1);
   for (let k = 0; k < n; k++) slotOf[at[k]] = k;
   const days = new Float64Array(n);
@@ -237,39 +220,15 @@ export function sideKeys(refs: TableRefs, at: Int32Array): SideKeys {
   const text: (string | null)[] = new Array(n).fill(null);
   const raw = new Uint8Array(n);
   const hashes = new Int32Array(n);
-  const plain = table.refLists === null;
-  // Where each cell's key is folded (a buffer of this call, grown for a longer cell).
-  let buffer = new Uint16Array(64);
-  // Rows come in date order more often than not: the day of the last date is kept.
-  let lastDate: IsoDate | null = null;
-  let lastDay = Infinity;
   for (let i = 0; i < table.length; i++) {
     const k = slotOf[i];
     if (k < 0) continue;
-    const date = table.dates[i];
-    if (date !== lastDate) {
-      lastDate = date;
-      lastDay = date === null ? Infinity : fastEpochDay(date);
-    }
-    days[k] = lastDay;
+    days[k] = prepared.days[i];
     rows[k] = table.rows[i];
     amounts[k] = table.amounts[i];
-    // Most reference cells are plain ASCII: their key is hashed straight from the cell, no key string is made.
-    const cell = table.refCells[i];
-    if (cell.length > buffer.length) buffer = new Uint16Array(cell.length * 2);
-    const h = plain ? plainRefKeyHash(cell, buffer) : NaN;
-    if (h === h) {
-      text[k] = cell;
-      raw[k] = 1;
-      hashes[k] = h;
-    } else {
-      const primary = refs.primaryRefAt(i);
-      const key = primary === null ? "" : refKey(primary);
-      if (key !== "") {
-        text[k] = key;
-        hashes[k] = refKeyHash(key);
-      }
-    }
+    text[k] = prepared.text[i];
+    raw[k] = prepared.raw[i];
+    hashes[k] = prepared.hashes[i];
   }
   return { at, days, rows, amounts, text, raw, hashes };
 }

@@ -6,4 +6,5 @@ export { pairingId } from "./ids";
 export { isTransposition } from "./reasons";
 export * from "./types";
 export { MatchList } from "./matches";
+export { dealerColumn, prepareSide, type DealerColumn, type PreparedSide } from "./prepare";
 export type { ReconcileMessages } from "./messages";

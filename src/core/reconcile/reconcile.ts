@@ -11,6 +11,7 @@ import type { ReadIssue, UnreadRow } from "../read/types";
 import { reconcileBalances } from "./balance";
 import { dealerKey } from "../values/refs";
 import { MatchScratch, matchDealer, sideKeys } from "./engine";
+import { prepareSide, type DealerColumn, type PreparedSide } from "./prepare";
 import { wrongDealerReason, type ReasonContext } from "./reasons";
 import {
   DEFAULT_OPTIONS,
@@ -73,23 +74,15 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     return k;
   };
 
-  // One key per entry, computed once: names repeat on every row, so the previous row's name is tried first.
+  // The dealer's key of each distinct name, computed once: every row's name is a number into them.
   const lRows: EntryTable = ledger.table ?? tableOf(ledger.entries);
   const sRows: EntryTable = statement.table ?? tableOf(statement.entries);
-  const keysOf = (side: SideInput, rows: EntryTable) => {
-    const keys = new Array<Key>(rows.length);
+  const lPrepared = ledger.prepared?.table === lRows ? ledger.prepared : prepareSide(lRows);
+  const sPrepared = statement.prepared?.table === sRows ? statement.prepared : prepareSide(sRows);
+  const keysOf = (side: SideInput, prepared: PreparedSide) => {
+    const keys = prepared.dealers.names.map(keyOf);
     const names = new Set<string>();
-    let lastName: string | null = null;
-    let lastKey: Key = null;
-    for (let n = 0; n < rows.length; n++) {
-      const dealer = rows.dealers[n];
-      if (dealer !== lastName) {
-        lastName = dealer;
-        lastKey = keyOf(dealer);
-        if (lastKey !== null) names.add(lastKey);
-      }
-      keys[n] = lastKey;
-    }
+    for (const k of keys) if (k !== null) names.add(k);
     for (const o of side.openings) {
       const k = keyOf(o.dealer);
       if (k !== null) names.add(k);
@@ -100,8 +93,8 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     }
     return { keys, names };
   };
-  const { keys: lKeys, names: lNames } = keysOf(ledger, lRows);
-  const { keys: sKeys, names: sNames } = keysOf(statement, sRows);
+  const { keys: lKeys, names: lNames } = keysOf(ledger, lPrepared);
+  const { keys: sKeys, names: sNames } = keysOf(statement, sPrepared);
   const filterKey = opts.dealer === null ? null : keyOf(opts.dealer);
 
   // Where rows without a dealer name go: to the sheet's only dealer, else (filter given, sheet without
@@ -131,7 +124,7 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     sFallback = [...lNames][0];
   }
 
-  const group = (side: SideInput, rows: EntryTable, entryKeys: Key[], fallback: Key) => {
+  const group = (side: SideInput, rows: EntryTable, dealers: DealerColumn, nameKeys: Key[], fallback: Key) => {
     const groups = new Map<Key, SideGroup>();
     // Each entry's group first, then the side's entries ordered group by group (table order inside one).
     const list: SideGroup[] = [];
@@ -157,9 +150,29 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
       }
       return g;
     };
+    // Each distinct name's group, found once (null: left out by the dealer asked for).
+    const nameGroups: (SideGroup | null | undefined)[] = new Array(dealers.names.length);
+    let nameless: SideGroup | null | undefined;
+    const codes = dealers.codes;
     for (let n = 0; n < rows.length; n++) {
       const row = rows.rows[n];
-      const g = place(rows.dealers[n], entryKeys[n], row);
+      const code = codes[n];
+      let g: SideGroup | null;
+      if (code < 0) {
+        if (nameless === undefined) nameless = place(null, null, row);
+        g = nameless;
+      } else {
+        const known = nameGroups[code];
+        if (known === undefined) g = nameGroups[code] = place(dealers.names[code], nameKeys[code], row);
+        else {
+          g = known;
+          // The name as written on the group's lowest row carrying one.
+          if (g !== null && nameKeys[code] !== null && row < g.nameRow) {
+            g.name = dealers.names[code];
+            g.nameRow = row;
+          }
+        }
+      }
       if (!g) {
         groupOf[n] = -1;
         continue;
@@ -201,8 +214,8 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
     }
     return { groups, order };
   };
-  const { groups: lGroups, order: lOrder } = group(ledger, lRows, lKeys, lFallback);
-  const { groups: sGroups, order: sOrder } = group(statement, sRows, sKeys, sFallback);
+  const { groups: lGroups, order: lOrder } = group(ledger, lRows, lPrepared.dealers, lKeys, lFallback);
+  const { groups: sGroups, order: sOrder } = group(statement, sRows, sPrepared.dealers, sKeys, sFallback);
 
   const keys = [...new Set<Key>([...lGroups.keys(), ...sGroups.keys()])].sort((a, b) =>
     a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
@@ -226,8 +239,8 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   const scratch = new MatchScratch();
   const lRefs = new TableRefs(lRows);
   const sRefs = new TableRefs(sRows);
-  const lFirst = sideKeys(lRefs, lOrder);
-  const sFirst = sideKeys(sRefs, sOrder);
+  const lFirst = sideKeys(lPrepared, lOrder);
+  const sFirst = sideKeys(sPrepared, sOrder);
 
   const dealers: DealerResult[] = keys.map((key) => {
     const lg = lGroups.get(key) ?? empty;

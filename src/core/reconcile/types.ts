@@ -16,6 +16,7 @@ import type { Entry, Fen, IsoDate, Opening } from "../model";
 import { fen } from "../money";
 import type { EntryTable } from "../read/entries";
 import type { MatchList } from "./matches";
+import type { PreparedSide } from "./prepare";
 import type { UnreadRow } from "../read/types";
 
 /**
@@ -28,12 +29,15 @@ export type SideInput = TableSide | EntriesSide;
 export interface TableSide extends SideRows {
   table: EntryTable;
   entries?: undefined;
+  /** The table's rows as the matcher takes them (`prepareSide(table)`), when made beforehand; else made by `reconcile`. */
+  prepared?: PreparedSide;
 }
 
 /** A side of entries built by hand. */
 export interface EntriesSide extends SideRows {
   entries: Entry[];
   table?: undefined;
+  prepared?: undefined;
 }
 
 interface SideRows {
