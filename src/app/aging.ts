@@ -43,7 +43,7 @@ import { readSheet } from "./read";
 import type { ReconcileRun, SheetRef } from "./reconcile";
 import { AGING_GROUP, AGING_MARK_STYLES, agingMarks, DEFAULT_MARK_STAGES, type MarkedStage } from "./reports/aging-marks";
 import { agingSheet, planSheet, TERM_SOURCE_TEXT } from "./reports/aging-sheets";
-import { capSheetLinks, FIND_ROWS_BY } from "./reports/links";
+import { capSheetLinks, droppedLinksOf, FIND_ROWS_BY, type DroppedLinks } from "./reports/links";
 
 /** Settings key of the user's default credit term in days (30 until they set one). */
 export const DEFAULT_TERM_SETTING = "duizhang.aging.defaultTermDays";
@@ -489,6 +489,8 @@ export interface WrittenAging {
    * ExcelJS): the chart's data block is still there, as a table. 0 inside Excel.
    */
   chartsLeftOut: number;
+  /** Sheets that had links left out for Excel's limit on links (./reports/links), with how many; missing when none had. */
+  linksDropped?: DroppedLinks[];
 }
 
 /** Mark aged rows (group `aging`, never `reconcile`) and write 账龄分析 and 催款计划. */
@@ -510,16 +512,19 @@ export async function writeAgingResults(run: AgingRun, target: AgingWriteTarget,
   }
   const src = { ledgerSheet: target.ledgerSheet, ...(target.ledgerSheets ? { ledgerSheets: target.ledgerSheets } : {}), markStages };
   // Each within Excel's limit on links (./reports/links), saying so under its title when rows lost theirs.
-  const aging = capSheetLinks(agingSheet(run.report, src, lang), lang, null).spec;
+  const agingCapped = capSheetLinks(agingSheet(run.report, src, lang), lang, null);
+  const aging = agingCapped.spec;
   await port.writeSheet(aging, { signal });
   // Only the office-js port draws charts; the file port keeps their data blocks as tables.
   const chartsLeftOut = (aging.charts?.length ?? 0) > 0 && (await port.capabilities()).kind !== "excel" ? aging.charts!.length : 0;
   step();
   checkCancelled(signal);
-  const plan = capSheetLinks(planSheet(run.report, src, lang), lang, FIND_ROWS_BY.plan).spec;
+  const planCapped = capSheetLinks(planSheet(run.report, src, lang), lang, FIND_ROWS_BY.plan);
+  const plan = planCapped.spec;
   await port.writeSheet(plan, { signal });
   step();
-  return { agingSheet: aging.name, planSheet: plan.name, marked, chartsLeftOut };
+  const linksDropped = droppedLinksOf([agingCapped, planCapped]);
+  return { agingSheet: aging.name, planSheet: plan.name, marked, chartsLeftOut, ...(linksDropped.length > 0 ? { linksDropped } : {}) };
 }
 
 /**

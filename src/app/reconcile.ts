@@ -14,7 +14,7 @@ import type { Lang } from "./lang";
 import { readSheet } from "./read";
 import { MARK_STYLES, RECONCILE_GROUP, reconcileMarks } from "./reports/marks";
 import { differencesSheet, entriesByRow, reconciliationSheet } from "./reports/reconcile-sheets";
-import { capSheetLinks, FIND_ROWS_BY } from "./reports/links";
+import { capSheetLinks, droppedLinksOf, FIND_ROWS_BY, type DroppedLinks } from "./reports/links";
 
 /** Settings key holding the user's answers to suggestions: `{ [ledger sheet|statement sheet]: Decision[] }`. */
 export const DECISIONS_SETTING = "duizhang.decisions";
@@ -281,6 +281,8 @@ export interface WrittenResults {
   reconciliationSheet: string;
   ledgerMarks: number;
   statementMarks: number;
+  /** Sheets that had links left out for Excel's limit on links (./reports/links), with how many; missing when none had. */
+  linksDropped?: DroppedLinks[];
 }
 
 /** Mark differing rows and write 差异明细 and 余额调节表. Only marks and our own sheets change. */
@@ -299,8 +301,11 @@ export async function writeReconcileResults(run: ReconcileRun, target: WriteTarg
   checkCancelled(signal);
   const marks = reconcileMarks(run.report.dealers);
   // Each within Excel's limit on links (./reports/links), saying so under its title when rows lost theirs.
-  const diff = capSheetLinks(differencesSheet(run.report, src, target.lang), target.lang, FIND_ROWS_BY.differences).spec;
-  const rec = capSheetLinks(reconciliationSheet(run.report, src, target.lang), target.lang, FIND_ROWS_BY.reconciliation).spec;
+  const diffCapped = capSheetLinks(differencesSheet(run.report, src, target.lang), target.lang, FIND_ROWS_BY.differences);
+  const recCapped = capSheetLinks(reconciliationSheet(run.report, src, target.lang), target.lang, FIND_ROWS_BY.reconciliation);
+  const diff = diffCapped.spec;
+  const rec = recCapped.spec;
+  const linksDropped = droppedLinksOf([diffCapped, recCapped]);
   // Marks on both sheets and both result sheets in one batch: on Excel a few requests in all, where
   // call by call each part paid its own look-ups.
   await writeResultsOf(
@@ -322,6 +327,7 @@ export async function writeReconcileResults(run: ReconcileRun, target: WriteTarg
     reconciliationSheet: rec.name,
     ledgerMarks: target.marks === false ? 0 : marks.ledger.length,
     statementMarks: target.marks === false ? 0 : marks.statement.length,
+    ...(linksDropped.length > 0 ? { linksDropped } : {}),
   };
 }
 

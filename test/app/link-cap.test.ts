@@ -1,7 +1,7 @@
 import { writeAgingResults, type AgingRun } from "../../src/app/aging";
 import { planSheet, PLAN_HEADER_ROW } from "../../src/app/reports/aging-sheets";
 import { designedScale, REPORT_MIN_SCALE } from "../../src/app/reports/print";
-import { capSheetLinks, FIND_ROWS_BY, linkCapNote } from "../../src/app/reports/links";
+import { capSheetLinks, droppedLinksOf, droppedLinksText, FIND_ROWS_BY, linkCapNote, linkDoubleNote } from "../../src/app/reports/links";
 import { sheetRowsPort } from "../../src/app/sheet-rows";
 import { ageLedger } from "../../src/core/aging";
 import type { CellValue } from "../../src/core/model";
@@ -68,6 +68,36 @@ describe("a result sheet with more links than Excel keeps on a worksheet", () =>
     expect(linkCapNote(70_003, null, "en-US")).toBe("Only the first 70,003 rows of this sheet carry links (Excel allows about 65,000 links per sheet); the rows after them have none.");
   });
 
+  it("a plan whose items all keep their 台账行 link but lost the reference's says so under its title", () => {
+    // 30 items of two links each (reference and 台账行, to the same row): 60 over a limit of 40, 30 once made one a row.
+    const { report } = aged(30);
+    const plan = planSheet(report, { ledgerSheet: "明细账" }, "zh-CN");
+    const { spec, links } = capSheetLinks(plan, "zh-CN", FIND_ROWS_BY.plan, 40);
+    expect(links).toMatchObject({ kept: 30, rowsUnlinked: 0, doubled: 30, dropped: 30 });
+    expect(spec.rows.length).toBe(plan.rows.length + 1);
+    expect(spec.rows[1][0]).toMatchObject({ value: "Excel 每张工作表最多约 6.5 万个链接：本表每行只在“台账行”上保留链接，同一行中指向同一处的其他单元格不带链接。", mergeAcross: 15 });
+    const items = spec.rows.slice(PLAN_HEADER_ROW + 1, PLAN_HEADER_ROW + 31);
+    for (const row of items) expect(linksOf(row).map((c) => row.indexOf(c))).toEqual([14]);
+    expect(spec).toMatchObject({ freezeRows: PLAN_HEADER_ROW + 1, filterRow: PLAN_HEADER_ROW + 1 });
+    const en = capSheetLinks(planSheet(report, { ledgerSheet: "Ledger" }, "en-US"), "en-US", FIND_ROWS_BY.plan, 40).spec;
+    expect(text(en.rows[1][0])).toBe(
+      "Excel allows about 65,000 links per sheet: each row of this sheet keeps its link on its ledger row only; the other cells of the row that led to the same place have none.",
+    );
+    expect(linkDoubleNote(null, "zh-CN")).toBe("Excel 每张工作表最多约 6.5 万个链接：本表每行指向同一处的链接只保留一个，同一行中指向同一处的其他单元格不带链接。");
+  });
+
+  it("says how many links each sheet left out, for the command line and the pane", () => {
+    const { report } = aged(30);
+    const plan = capSheetLinks(planSheet(report, { ledgerSheet: "明细账" }, "zh-CN"), "zh-CN", FIND_ROWS_BY.plan, 40);
+    const within = capSheetLinks(planSheet(report, { ledgerSheet: "明细账" }, "zh-CN"), "zh-CN", FIND_ROWS_BY.plan);
+    const dropped = droppedLinksOf([within, plan]);
+    expect(dropped).toEqual([{ sheet: "催款计划", dropped: 30 }]);
+    expect(droppedLinksText(dropped, "zh-CN")).toBe("“催款计划”有 30 个链接未写入（Excel 每张工作表最多约 6.5 万个链接），该表第 2 行说明了哪些单元格仍带链接。");
+    expect(droppedLinksText([{ sheet: "Collection plan", dropped: 65_050 }, { sheet: "Aging", dropped: 1 }], "en-US")).toBe(
+      '65,050 links of "Collection plan" left out (Excel allows about 65,000 per sheet): row 2 of the sheet says which cells still link. 1 link of "Aging" left out (Excel allows about 65,000 per sheet): row 2 of the sheet says which cells still link.',
+    );
+  });
+
   it("a plan within the limit is written as it was planned", () => {
     const { report } = aged(30);
     const plan = planSheet(report, { ledgerSheet: "明细账" }, "zh-CN");
@@ -108,7 +138,9 @@ describe("writeAgingResults", () => {
     const { ledger, report } = aged(n);
     const wb = XlsxWorkbook.create();
     const run = { report, ledger, termSources: { dealers: [], defaultFrom: "none" }, collection: { register: null, commitments: [] } } as unknown as AgingRun;
-    await writeAgingResults(run, { port: wb, ledgerSheet: "明细账", lang: "zh-CN", marks: false });
+    const written = await writeAgingResults(run, { port: wb, ledgerSheet: "明细账", lang: "zh-CN", marks: false });
+    // Each item's two links made one, then the items past the limit without one: 2n − 65,000 left out.
+    expect(written.linksDropped).toEqual([{ sheet: "催款计划", dropped: 2 * n - LINKS_PER_SHEET }]);
     const ws = wb.workbook.getWorksheet("催款计划")!;
     const linkedRows: number[] = [];
     ws.eachRow((row, r) => row.eachCell((cell) => void (cell.value !== null && typeof cell.value === "object" && "hyperlink" in cell.value && linkedRows.push(r))));

@@ -28,6 +28,41 @@ export function linkCapNote(rows: number, findBy: Bilingual | null, lang: Lang):
   return `本表前 ${rows} 行带链接；Excel 每张工作表最多约 ${LINKS_PER_SHEET / 10_000} 万个链接${rest}。`;
 }
 
+/**
+ * The line under the title when every row still links but some cells lost a link they shared with another
+ * cell of their row (`capLinks` keeps one link to each place a row links to): which cell keeps it.
+ */
+export function linkDoubleNote(findBy: Bilingual | null, lang: Lang): string {
+  if (lang === "en-US") {
+    const keeps = findBy ? `keeps its link on its ${findBy.en} only` : "keeps one link to each place it links to";
+    return `Excel allows about ${LINKS_PER_SHEET.toLocaleString("en-US")} links per sheet: each row of this sheet ${keeps}; the other cells of the row that led to the same place have none.`;
+  }
+  const keeps = findBy ? `只在“${pick(findBy, lang)}”上保留链接` : "指向同一处的链接只保留一个";
+  return `Excel 每张工作表最多约 ${LINKS_PER_SHEET / 10_000} 万个链接：本表每行${keeps}，同一行中指向同一处的其他单元格不带链接。`;
+}
+
+/** Links a written result sheet left out for Excel's limit (`capSheetLinks`), for the message after writing. */
+export interface DroppedLinks {
+  sheet: string;
+  dropped: number;
+}
+
+/** The sheets of `capped` that had links dropped, with how many; empty when none had. */
+export function droppedLinksOf(capped: readonly CappedSheet[]): DroppedLinks[] {
+  return capped.filter((c) => c.links.dropped > 0).map((c) => ({ sheet: c.spec.name, dropped: c.links.dropped }));
+}
+
+/** What the command line and the pane say after writing sheets that had links dropped: one sentence per sheet. */
+export function droppedLinksText(dropped: readonly DroppedLinks[], lang: Lang): string {
+  return dropped
+    .map((d) =>
+      lang === "en-US"
+        ? `${d.dropped.toLocaleString("en-US")} ${d.dropped === 1 ? "link" : "links"} of "${d.sheet}" left out (Excel allows about ${LINKS_PER_SHEET.toLocaleString("en-US")} per sheet): row 2 of the sheet says which cells still link.`
+        : `“${d.sheet}”有 ${d.dropped.toLocaleString("en-US")} 个链接未写入（Excel 每张工作表最多约 ${LINKS_PER_SHEET / 10_000} 万个链接），该表第 2 行说明了哪些单元格仍带链接。`,
+    )
+    .join(lang === "en-US" ? " " : "");
+}
+
 export interface CappedSheet {
   spec: SheetSpec;
   /** What `capLinks` did to the sheet's rows (before the note was put in). */
@@ -35,17 +70,17 @@ export interface CappedSheet {
 }
 
 /**
- * The sheet with at most `limit` links (`capLinks`); when rows were left without one, a note under the title
+ * The sheet with at most `limit` links (`capLinks`); when any link was dropped, a note under the title
  * (row 2, the rows below moving down one, with every row the spec names: frozen rows, filter, print rows and
  * area, page breaks, charts, merges, heights). A sheet within the limit comes back as it was.
  */
 export function capSheetLinks(spec: SheetSpec, lang: Lang, findBy: Bilingual | null, limit: number = LINKS_PER_SHEET): CappedSheet {
   const links = capLinks(spec.rows, limit);
   if (links.rows === spec.rows) return { spec, links };
-  if (links.rowsUnlinked === 0) return { spec: { ...spec, rows: links.rows }, links };
-  // The note comes in above every linked row but the title's, so the last linked row moves down one.
+  // The note comes in above every linked row but the title's, so the last linked row moves down one. Rows
+  // that all keep a link but lost a second one to the same place (a reference beside its 台账行) say which stays.
   const lastLinked = links.lastLinkedRow + 1 + (links.lastLinkedRow >= 1 ? 1 : 0);
-  const text = linkCapNote(lastLinked, findBy, lang);
+  const text = links.rowsUnlinked > 0 ? linkCapNote(lastLinked, findBy, lang) : linkDoubleNote(findBy, lang);
   const width = noteWidth(spec);
   const note: OutRow = [{ value: text, numberFormat: "@", color: NOTE_COLOR, wrap: true, ...(width > 1 ? { mergeAcross: width - 1 } : {}) }];
   return { spec: withRowAt({ ...spec, rows: links.rows }, 1, note, noteHeight(text, spec, width)), links };

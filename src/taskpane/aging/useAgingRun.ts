@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { defaultTermProblem, parseTermDays, type AgingRun } from "../../app/aging";
 import type { MarkedStage } from "../../app/reports/aging-marks";
+import { droppedLinksText } from "../../app/reports/links";
 import { bucketsFromText } from "../../core/aging";
 import type { Selection } from "../../port/workbook";
 import { useConfirmations } from "../components/ActionNote";
@@ -270,7 +271,8 @@ export function useAgingRun({ ledger: ledgerSheet, ledgerSheets, generation, rep
       const written = await useCases.writeAgingResults(r, { port, ...own, lang, marks: stages !== null, ...(stages ? { markStages: stages } : {}) });
       confirm(AGING_NOTE.marks, (l) => {
         const as = AGING_STRINGS[l];
-        return as.written(written.agingSheet, written.planSheet) + (written.chartsLeftOut > 0 ? ` ${as.chartsLeftOut(written.chartsLeftOut)}` : "");
+        const dropped = written.linksDropped ? ` ${droppedLinksText(written.linksDropped, l)}` : "";
+        return as.written(written.agingSheet, written.planSheet) + (written.chartsLeftOut > 0 ? ` ${as.chartsLeftOut(written.chartsLeftOut)}` : "") + dropped;
       });
       onGoTo({ sheet: written.agingSheet, row: 1, column: 1 });
     });

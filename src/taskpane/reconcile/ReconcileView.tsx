@@ -21,6 +21,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Side } from "../../core/model";
 import { describeReadIssue } from "../../messages/read";
+import { droppedLinksText } from "../../app/reports/links";
 import type { Selection, SheetInfo } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { ActionNote } from "../components/ActionNote";
@@ -338,7 +339,7 @@ export function ReconcileView(props: ReconcileViewProps): JSX.Element {
               {`${s.marksWritten(shownOutcome.written.ledgerMarks, shownOutcome.written.statementMarks)} ${s.resultSheets(
                 shownOutcome.written.differencesSheet,
                 shownOutcome.written.reconciliationSheet,
-              )}`}
+              )}${shownOutcome.written.linksDropped ? ` ${droppedLinksText(shownOutcome.written.linksDropped, locale)}` : ""}`}
             </Caption1>
           ) : null}
           <DegradedNotice s={s} rangeAreas={shownOutcome.capabilities.rangeAreas} pageLayout={shownOutcome.capabilities.pageLayout} />
