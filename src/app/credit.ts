@@ -43,7 +43,7 @@ import { addFen, fen, fenToYuan, formatFenGrouped } from "../core/money";
 import { entriesOf, readBalanceTable, type BalanceTable, type ReadResult } from "../core/read";
 import { balanceCellMessage } from "../core/read/balances";
 import { dealerKey } from "../core/values/refs";
-import type { FormInput, InputRule, MarkStyle, OutCell, OutRow, OutValue, PlacedCell, ReadableWorkbook, ReadOptions, RowMark, SheetInfo, SheetSpec, WorkbookPort } from "../port/workbook";
+import { PortError, type FormInput, type InputRule, type MarkStyle, type OutCell, type OutRow, type OutValue, type PlacedCell, type Progress, type ReadableWorkbook, type ReadOptions, type RowMark, type SheetInfo, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
 import { readBalanceSheet, readSheet } from "./read";
 import { describeReadIssue } from "../messages/read";
@@ -163,22 +163,108 @@ function notApplications(name: string): boolean {
 }
 
 /**
+ * One read of the port (a sheet, or several in one batch) that every caller asking for those sheets waits on,
+ * each with its own progress and abort signal: progress goes to every caller still waiting; a caller whose
+ * signal aborts stops waiting at once (`PortError` `cancelled`, as a port says it), and the read itself is
+ * aborted, and forgotten, only once every caller waiting on it has aborted.
+ */
+class SharedRead {
+  private readonly controller = new AbortController();
+  private readonly listeners = new Set<{ onProgress: (p: Progress) => void }>();
+  private waiting = 0;
+
+  /** `forget` drops the read's sheets from the cache (an aborted read is asked again next time). */
+  constructor(private readonly forget: (read: SharedRead) => void) {}
+
+  /** What the port's read is given: progress for every caller, aborted when no caller waits any more. */
+  readonly options: ReadOptions = {
+    onProgress: (p) => {
+      for (const l of this.listeners) l.onProgress(p);
+    },
+    signal: this.controller.signal,
+  };
+
+  /** A caller's wait for `result` (from this read), with the caller's own progress and signal. */
+  join<T>(result: Promise<T>, name: string, options: ReadOptions | undefined): Promise<T> {
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(new PortError("cancelled", name));
+    const listener = options?.onProgress ? { onProgress: options.onProgress } : null;
+    if (listener) this.listeners.add(listener);
+    this.waiting++;
+    return new Promise<T>((resolve, reject) => {
+      let waiting = true;
+      const leave = (): void => {
+        waiting = false;
+        this.waiting--;
+        if (listener) this.listeners.delete(listener);
+        signal?.removeEventListener("abort", aborted);
+      };
+      const aborted = (): void => {
+        if (!waiting) return;
+        leave();
+        reject(new PortError("cancelled", name));
+        if (this.waiting === 0) {
+          this.forget(this);
+          this.controller.abort();
+        }
+      };
+      signal?.addEventListener("abort", aborted);
+      result.then(
+        (value) => {
+          if (!waiting) return;
+          leave();
+          resolve(value);
+        },
+        (err: unknown) => {
+          if (!waiting) return;
+          leave();
+          reject(err);
+        },
+      );
+    });
+  }
+}
+
+/** A sheet asked for: its grid as the shared read gives it, and that read. */
+interface CachedSheet {
+  grid: Promise<Grid>;
+  read: SharedRead;
+}
+
+/**
  * The workbook with its sheet list and each sheet read at most once (later asks get the same grid): a credit
  * run looks at every sheet for applications and then takes the ledger, a balance table, the register and the
- * scorecard from those same reads. A port that gives rows one at a time (a large CSV file) still does for a
- * sheet not read yet. Wrapping a port already wrapped gives it back.
+ * scorecard from those same reads. Every caller's `onProgress` and `signal` are honoured, the second caller
+ * of a sheet being read as much as the first (`SharedRead`). A port that gives rows one at a time (a large
+ * CSV file) still does for a sheet not read yet. Wrapping a port already wrapped gives it back; `readOnceScope`
+ * gives each port one wrapper for the length of a run or a command.
  */
 export function readOnce(port: ReadableWorkbook): ReadableWorkbook {
   if (READ_ONCE.has(port)) return port;
   let sheets: Promise<SheetInfo[]> | null = null;
-  const grids = new Map<string, Promise<Grid>>();
-  const keep = (name: string, grid: Promise<Grid>): Promise<Grid> => {
-    grids.set(name, grid);
-    // A read that failed is not kept: asking again tries again.
-    grid.catch(() => grids.delete(name));
-    return grid;
+  const cached = new Map<string, CachedSheet>();
+  const forget = (read: SharedRead): void => {
+    for (const [name, c] of cached) if (c.read === read) cached.delete(name);
   };
-  const readSheet = (name: string, options?: ReadOptions): Promise<Grid> => grids.get(name) ?? keep(name, port.readSheet(name, options));
+  const keep = (name: string, grid: Promise<Grid>, read: SharedRead): CachedSheet => {
+    const c = { grid, read };
+    cached.set(name, c);
+    // A read that failed is not kept: asking again tries again.
+    grid.catch(() => {
+      if (cached.get(name) === c) cached.delete(name);
+    });
+    return c;
+  };
+  const sheet = (name: string): CachedSheet => {
+    const c = cached.get(name);
+    if (c) return c;
+    const read = new SharedRead(forget);
+    return keep(name, port.readSheet(name, read.options), read);
+  };
+  const readSheet = (name: string, options?: ReadOptions): Promise<Grid> => {
+    const c = sheet(name);
+    return c.read.join(c.grid, name, options);
+  };
   const once: ReadableWorkbook = {
     capabilities: () => port.capabilities(),
     listSheets: () => {
@@ -189,27 +275,52 @@ export function readOnce(port: ReadableWorkbook): ReadableWorkbook {
       return sheets;
     },
     readSheet,
-    // The sheets not read yet in one batch where the port has one (Excel: fewer round trips).
+    // The sheets not read yet in one batch where the port has one (Excel: fewer round trips); the caller waits
+    // once on each read its sheets come from.
     readSheets: async (names, options) => {
-      const missing = [...new Set(names)].filter((n) => !grids.has(n));
+      const missing = [...new Set(names)].filter((n) => !cached.has(n));
       if (missing.length > 1 && port.readSheets) {
-        const batch = port.readSheets(missing, options);
-        missing.forEach((n, k) => keep(n, batch.then((g) => g[k])));
+        const read = new SharedRead(forget);
+        const batch = port.readSheets(missing, read.options);
+        missing.forEach((n, k) => keep(n, batch.then((g) => g[k]), read));
       }
-      return Promise.all(names.map((n) => readSheet(n, options)));
+      const asked = names.map((n) => sheet(n));
+      const reads = [...new Set(asked.map((c) => c.read))];
+      await Promise.all(reads.map((r) => r.join(Promise.all(asked.filter((c) => c.read === r).map((c) => c.grid)), names.join(", "), options)));
+      return Promise.all(asked.map((c) => c.grid));
     },
     readLayout: (name) => port.readLayout(name),
     getSetting: (key) => port.getSetting(key),
   };
   if (port.readRows) {
     const rows = port.readRows.bind(port);
-    once.readRows = (name, options) => grids.get(name) ?? rows(name, options);
+    once.readRows = (name, options) => {
+      const c = cached.get(name);
+      return c ? c.read.join(c.grid, name, options) : rows(name, options);
+    };
   }
   READ_ONCE.add(once);
   return once;
 }
 
 const READ_ONCE = new WeakSet<ReadableWorkbook>();
+
+/**
+ * The one cache of a run or a command: each port read through one `readOnce` wrapper (the same workbook named
+ * for the applications, the ledger and the register is read once), a wrapper given in kept as it is, so a
+ * command's scope and the run's never stack. A new scope reads afresh: the pane's workbook changes between runs.
+ */
+export function readOnceScope(): (port: ReadableWorkbook) => ReadableWorkbook {
+  const wrappers = new WeakMap<ReadableWorkbook, ReadableWorkbook>();
+  return (port) => {
+    let once = wrappers.get(port);
+    if (!once) {
+      once = readOnce(port);
+      wrappers.set(port, once);
+    }
+    return once;
+  };
+}
 
 /** A sheet that reads as a balance table, with the cut-off its title gives (or null). */
 export interface BalanceSheetFound {
@@ -359,15 +470,7 @@ export type CreditOutcome = ({ ok: true; run: CreditRun } | { ok: false; problem
  */
 export async function runCredit(req: CreditRequest): Promise<CreditOutcome> {
   const lang = req.lang ?? "zh-CN";
-  const once = new Map<ReadableWorkbook, ReadableWorkbook>();
-  const read = (port: ReadableWorkbook): ReadableWorkbook => {
-    let o = once.get(port);
-    if (!o) {
-      o = readOnce(port);
-      once.set(port, o);
-    }
-    return o;
-  };
+  const read = readOnceScope();
   const survey = await surveyCredit(read(req.applications));
   if (survey.errors.length > 0) return { ok: false, problem: { code: "applications", errors: survey.errors }, survey };
   if (survey.applications.length === 0) return { ok: false, problem: { code: "no_applications" }, survey };

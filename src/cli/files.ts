@@ -18,6 +18,9 @@ import { say } from "./options";
 import { render } from "../messages/render";
 import { msg } from "../core/messages";
 import type { Lang } from "../app/lang";
+import { droppedLinksText, type DroppedLinks } from "../app/reports/links";
+import { MAX_CELL_TEXT, type CutText } from "../port/cells";
+import { columnLetters } from "../port/addresses";
 
 export interface OpenedFile {
   port: ReadableWorkbook;
@@ -423,6 +426,38 @@ export async function openRegister(registerFile: string | undefined, required: r
     throw new UsageError(say(lang, `${registerFile} 中没有${zh}工作表（有：${names.join("、")}）`, `no ${en} sheet in ${registerFile} (sheets: ${names.join(", ")})`));
   }
   return { file, sheetOf };
+}
+
+/** Sheets of a result workbook copied from an input, rows and columns where they were: the input's file and sheet by the copy's name. */
+const copiedSheets = new WeakMap<object, Map<string, { file: string; sheet: string }>>();
+
+/** Records that sheet `copy` of the result workbook `wb` is `sheet` of the input `from`, for `writtenNotes`. */
+export function noteCopy(wb: object, copy: string, from: OpenedFile, sheet: string): void {
+  let copies = copiedSheets.get(wb);
+  if (!copies) copiedSheets.set(wb, (copies = new Map()));
+  copies.set(copy, { file: path.basename(from.path), sheet });
+}
+
+/** Texts cut to a cell's limit named one by one after a result workbook is written; the rest are counted. */
+export const CUT_TEXTS_LISTED = 10;
+
+/**
+ * What the command line says on stderr once a result workbook is written: links a result sheet left out for
+ * Excel's limit, and texts cut to a cell's limit, named at the input's sheet and row where the sheet is a copy
+ * of one (`noteCopy`). Empty when neither happened.
+ */
+export function writtenNotes(wb: { readonly textsCut: readonly CutText[] }, linksDropped: readonly DroppedLinks[] | undefined, lang: Lang): string[] {
+  const notes: string[] = [];
+  if (linksDropped && linksDropped.length > 0) notes.push(say(lang, "注：", "note: ") + droppedLinksText(linksDropped, lang));
+  const copies = copiedSheets.get(wb);
+  const n = (x: number) => x.toLocaleString("en-US");
+  for (const cut of wb.textsCut.slice(0, CUT_TEXTS_LISTED)) {
+    const from = copies?.get(cut.sheet);
+    const at = { row: cut.row, column: columnLetters(cut.column), length: n(cut.length), limit: n(MAX_CELL_TEXT) };
+    notes.push(render(from ? msg("xlsx.text_cut", { file: from.file, sheet: from.sheet, ...at }) : msg("xlsx.text_cut.result", { sheet: cut.sheet, ...at }), lang));
+  }
+  if (wb.textsCut.length > CUT_TEXTS_LISTED) notes.push(render(msg("xlsx.text_cut.more", { count: wb.textsCut.length - CUT_TEXTS_LISTED }), lang));
+  return notes;
 }
 
 /** The line after a text result saying where the result workbook went. */

@@ -40,12 +40,15 @@ export interface PlannedCell {
   link?: { sheet: string; row: number; column?: number };
   mergeAcross?: number;
   wrap?: boolean;
+  /** Set when the text was longer than a cell holds and `value` is it cut (`fitCellText`): its length before. */
+  cutFrom?: number;
 }
 
 /**
  * Text gets `@` (so a dealer's `=SUM(A1)`, `+86 138…` or `-5 折让` stays text), numbers their own
  * or the column's format, dates `yyyy-mm-dd`. A malformed date is written as its text rather than
- * thrown: bad data must not stop a result sheet.
+ * thrown: bad data must not stop a result sheet. A text longer than a cell holds is cut (`fitCellText`),
+ * and `cutFrom` says so, for the writer to report where.
  */
 export function planCell(
   cell: OutValue | OutCell,
@@ -64,6 +67,10 @@ export function planCell(
   } else if (typeof v === "boolean") planned = { kind: "boolean", value: v, numberFormat: out?.numberFormat ?? "General" };
   else if (isValidOutDate(v.date)) planned = { kind: "date", value: v.date, numberFormat: out?.numberFormat ?? "yyyy-mm-dd" };
   else planned = { kind: "text", value: String(v.date), numberFormat: "@" };
+  if (planned.kind === "text" && (planned.value as string).length > MAX_CELL_TEXT) {
+    planned.cutFrom = (planned.value as string).length;
+    planned.value = fitCellText(planned.value as string);
+  }
   if (out) {
     if (out.bold) planned.bold = true;
     if (out.fill) planned.fill = out.fill.toUpperCase();
@@ -76,6 +83,37 @@ export function planCell(
     if (out.wrap) planned.wrap = true;
   }
   return planned;
+}
+
+/**
+ * Excel's limit on the characters (UTF-16 units) of one cell ("specifications and limits"): a file with a
+ * longer text is "repaired" on opening, and office-js refuses to write one. Only a CSV input can hold such a
+ * text (a dealer's 摘要), which a copy of its sheet or a result row would carry on.
+ */
+export const MAX_CELL_TEXT = 32_767;
+
+/** What ends a text cut to the limit, so the cut shows. */
+export const CUT_MARK = "…";
+
+/**
+ * A text as a cell can hold it: unchanged within `MAX_CELL_TEXT`, else its beginning ending in `CUT_MARK`,
+ * the two together exactly the limit (never half a surrogate pair). The one rule every writer applies
+ * (through `planCell`), so a file opens clean and Excel's API takes the value.
+ */
+export function fitCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let end = MAX_CELL_TEXT - CUT_MARK.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return text.slice(0, end) + CUT_MARK;
+}
+
+/** A text cut to `MAX_CELL_TEXT` where it was written: the sheet, row and column (1-based) and its length before. */
+export interface CutText {
+  sheet: string;
+  row: number;
+  column: number;
+  length: number;
 }
 
 /** Width of a spec in columns, counting merged spans. */

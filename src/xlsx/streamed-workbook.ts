@@ -33,7 +33,7 @@ import { checkMarkStyles } from "../port/marks";
 import { msg } from "../core/messages";
 import { columnLetters, sameSheetName } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
-import { specWidth } from "../port/cells";
+import { specWidth, type CutText } from "../port/cells";
 import { addMarkRules, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET, sheetTooLarge } from "./workbook";
 import { xmlSafe, xmlSafeSheetName } from "./xml-safe";
 import { defaultPageSetup, XlsxWriter, type PageSetup, type SheetEntry, type SheetPart, type SheetSetup } from "./xlsx-writer";
@@ -57,6 +57,8 @@ export class StreamedWorkbook implements WorkbookPort {
   private readonly sheetsWritten: Written[] = [];
   private open: { written: Written; part: SheetPart } | null = null;
   private readonly settings = new Map<string, string>();
+  /** Texts cut to a cell's limit as they were written (`fitCellText`), for the command line to report. */
+  readonly textsCut: CutText[] = [];
   /** Names the sheets were written under (`xmlSafeSheetName`), in lower case. */
   private readonly safeNames = new Set<string>();
   private settingsEntry: SheetEntry | null = null;
@@ -177,6 +179,7 @@ export class StreamedWorkbook implements WorkbookPort {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       cancelled: () => new PortError("cancelled", name),
     });
+    for (const cut of part.textsCut) this.textsCut.push({ sheet: name, ...cut });
     options.onProgress?.({ done: total, total });
   }
 

@@ -47,7 +47,7 @@ import {
 import { argbOf as argb, checkMarkStyles, markFormula, parseMarkFormula } from "../port/marks";
 import { blockOfAddress, columnLetters, quoteSheet, rowBlocks, rowsOfAddress, sameSheetName, sheetNamed } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY, parseOwned } from "../port/owned";
-import { planCell, specWidth, type PlannedCell } from "../port/cells";
+import { planCell, specWidth, type CutText, type PlannedCell } from "../port/cells";
 import { marginsOf, printScale, wrappedRowHeights } from "../port/print";
 
 export const SETTINGS_SHEET = "_duizhang";
@@ -190,6 +190,8 @@ function valueBounds(ws: ExcelJS.Worksheet): { r1: number; c1: number; r2: numbe
 export class XlsxWorkbook implements WorkbookPort {
   /** The last `select` made, for tests and the command line. */
   lastSelection: Selection | null = null;
+  /** Texts cut to a cell's limit as they were written (`fitCellText`), for the command line to report. */
+  readonly textsCut: CutText[] = [];
 
   /** The ExcelJS workbook, once something needs more than the sheets' values (see `load`). */
   private model: ExcelJS.Workbook | null;
@@ -770,6 +772,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // Format before value, as in Excel, where the order decides whether text stays text.
     if (p.numberFormat !== "General") cell.numFmt = p.numberFormat;
     cell.value = cellValue(p);
+    if (p.cutFrom !== undefined) this.textsCut.push({ sheet: ws.name, row: r, column: c, length: p.cutFrom });
     const style = cellStyle(p, look.fontSize, look.vertical);
     if (style.font) cell.font = style.font;
     if (style.fill) cell.fill = style.fill;

@@ -18,7 +18,7 @@ import { StyleSheet, type CellKind } from "./xlsx-styles";
 import { escapeAttribute, escapeText, stringItemText } from "./xml-text";
 import { xmlSafe } from "./xml-safe";
 import { cellStyle, cellValue } from "./workbook";
-import { planCell, type PlannedCell } from "../port/cells";
+import { fitCellText, MAX_CELL_TEXT, planCell, type CutText, type PlannedCell } from "../port/cells";
 import { columnLetters } from "../port/addresses";
 import type { CellBlock, OutCell, OutDate, OutRow, OutValue } from "../port/workbook";
 import type { ByteSink } from "../port/whole-file";
@@ -534,6 +534,8 @@ export class SheetPart {
    * object. Only where a cell's column does not change its look (no column formats or wrapped columns).
    */
   private readonly cellCache: Map<object, CachedCell> | null;
+  /** Texts cut to a cell's limit (`fitCellText`) on this sheet: row, column and length before. */
+  readonly textsCut: Omit<CutText, "sheet">[] = [];
   private lastStyle = 0;
   private lastMerge = 0;
   private readonly out = new XmlBytes();
@@ -672,6 +674,10 @@ export class SheetPart {
     const o = this.out;
     switch (typeof cell) {
       case "string": {
+        if (cell.length > MAX_CELL_TEXT) {
+          this.textsCut.push({ row: r, column, length: cell.length });
+          cell = fitCellText(cell);
+        }
         const head = this.bareHead(column, cell);
         o.text(this.starts[column] ?? this.cellStart(column));
         o.text(rowText);
@@ -739,6 +745,7 @@ export class SheetPart {
       return true;
     }
     const p = planCell(cell, this.setup.columnFormats?.[column - 1]);
+    if (p.cutFrom !== undefined) this.textsCut.push({ row: r, column, length: p.cutFrom });
     if (p.kind === "text" && this.wrapColumns.has(column)) p.wrap = true;
     // The cells `XlsxWorkbook.writeCell` leaves out.
     if (p.kind === "empty" && p.numberFormat === "General" && !p.bold && !p.fill && !p.border && !p.align && !p.color) {

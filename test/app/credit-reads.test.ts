@@ -1,7 +1,8 @@
 /** A credit run reads each sheet once: the applications' survey, then the ledger, balance table, register and scorecard from the same reads. */
-import { findBalanceSheet, readOnce, runCredit } from "../../src/app/credit";
+import { findBalanceSheet, readOnce, readOnceScope, runCredit } from "../../src/app/credit";
 import { defaultScorecard, scorecardRows } from "../../src/core/credit";
-import type { OutRow, ReadableWorkbook } from "../../src/port/workbook";
+import type { Grid } from "../../src/core/model";
+import { PortError, type OutRow, type Progress, type ReadableWorkbook, type ReadOptions } from "../../src/port/workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
 const APPLICATIONS: OutRow[] = [
@@ -97,5 +98,97 @@ describe("a credit run reads each sheet once", () => {
     await expect(once.readSheet("没有这张表")).rejects.toThrow();
     await expect(once.readSheet("没有这张表")).rejects.toThrow();
     expect(wb.reads.get("没有这张表")).toBe(2);
+  });
+});
+
+describe("readOnce: one read of a sheet, every caller's progress and abort signal honoured", () => {
+  /** A port whose reads wait until finished by hand, keeping what each read was given. */
+  function slowPort() {
+    const reads: { name: string; options: ReadOptions | undefined; finish: () => void; fail: (e: unknown) => void }[] = [];
+    const port: ReadableWorkbook = {
+      capabilities: async () => ({ rangeAreas: false, pageLayout: false, kind: "xlsx" }),
+      listSheets: async () => [],
+      readSheet: (name, options) =>
+        new Promise<Grid>((resolve, reject) => {
+          reads.push({ name, options, finish: () => resolve({ sheet: name, top: 1, left: 1, values: [[name]] }), fail: reject });
+          options?.signal?.addEventListener("abort", () => reject(new PortError("cancelled", name)));
+        }),
+      readLayout: async () => ({ merges: [], columnWidths: [], rowHeights: [] }),
+      getSetting: async () => undefined,
+    };
+    return { port, reads };
+  }
+  const settle = () => new Promise((r) => setImmediate(r));
+
+  test("a second caller of a sheet being read gets the progress from then on, and the same grid", async () => {
+    const { port, reads } = slowPort();
+    const once = readOnce(port);
+    const first: Progress[] = [];
+    const second: Progress[] = [];
+    const a = once.readSheet("申请", { onProgress: (p) => first.push(p) });
+    reads[0].options!.onProgress!({ done: 1, total: 3 });
+    const b = once.readSheet("申请", { onProgress: (p) => second.push(p) });
+    reads[0].options!.onProgress!({ done: 2, total: 3 });
+    reads[0].finish();
+    const [ga, gb] = await Promise.all([a, b]);
+    expect(ga).toBe(gb);
+    expect(reads).toHaveLength(1);
+    expect([first, second]).toEqual([[{ done: 1, total: 3 }, { done: 2, total: 3 }], [{ done: 2, total: 3 }]]);
+  });
+
+  test("a caller that aborts stops waiting at once; the read goes on for the others and is kept", async () => {
+    const { port, reads } = slowPort();
+    const once = readOnce(port);
+    const stop = new AbortController();
+    const a = once.readSheet("申请");
+    const b = once.readSheet("申请", { signal: stop.signal });
+    stop.abort();
+    await expect(b).rejects.toEqual(new PortError("cancelled", "申请"));
+    expect(reads[0].options!.signal!.aborted).toBe(false);
+    reads[0].finish();
+    expect((await a).values).toEqual([["申请"]]);
+    expect(await once.readSheet("申请")).toBe(await a);
+    expect(reads).toHaveLength(1);
+    // A signal already aborted is refused even for a sheet already read.
+    await expect(once.readSheet("申请", { signal: stop.signal })).rejects.toEqual(new PortError("cancelled", "申请"));
+  });
+
+  test("when every caller has aborted the read itself is aborted and forgotten: the next ask reads again", async () => {
+    const { port, reads } = slowPort();
+    const once = readOnce(port);
+    const one = new AbortController();
+    const two = new AbortController();
+    const a = once.readSheet("明细账", { signal: one.signal });
+    const b = once.readSheets!(["明细账"], { signal: two.signal });
+    one.abort();
+    await expect(a).rejects.toEqual(new PortError("cancelled", "明细账"));
+    expect(reads[0].options!.signal!.aborted).toBe(false);
+    two.abort();
+    await expect(b).rejects.toMatchObject({ code: "cancelled" });
+    expect(reads[0].options!.signal!.aborted).toBe(true);
+    await settle();
+    const again = once.readSheet("明细账");
+    expect(reads).toHaveLength(2);
+    reads[1].finish();
+    expect((await again).sheet).toBe("明细账");
+  });
+
+  test("one cache per scope: the same port gives the same wrapper in a scope, a wrapper is kept as it is, a new scope reads afresh", async () => {
+    const { port, reads } = slowPort();
+    const scope = readOnceScope();
+    expect(scope(port)).toBe(scope(port));
+    expect(scope(scope(port))).toBe(scope(port));
+    const a = scope(port).readSheet("申请");
+    const b = scope(port).readSheet("申请");
+    reads[0].finish();
+    expect(await a).toBe(await b);
+    expect(reads).toHaveLength(1);
+    // A wrapper from another scope (the command line's) is used as it is, not wrapped again.
+    const outer = readOnce(port);
+    expect(readOnceScope()(outer)).toBe(outer);
+    const fresh = readOnceScope()(port).readSheet("申请");
+    expect(reads).toHaveLength(2);
+    reads[1].finish();
+    await fresh;
   });
 });

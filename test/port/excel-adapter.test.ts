@@ -2,6 +2,7 @@
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import { PortError, OutRow } from "../../src/port/workbook";
 import { FakeExcel } from "../../src/fake-excel";
+import { MAX_CELL_TEXT } from "../../src/port/cells";
 import { benchExcelRoundTrips } from "../fake-excel/bench";
 
 const FOUR_MB = 4 * 1024 * 1024;
@@ -227,6 +228,21 @@ describe("office-js adapter round trips", () => {
     expect(excel.sheet("差异明细").merges).toEqual([{ r1: 1, c1: 1, r2: 1, c2: 3 }]);
     expect(excel.sheet("差异明细").style(2, 3)).toEqual({ border: true });
     expect(excel.cell("差异明细", "A1")).toMatchObject({ bold: true });
+  });
+});
+
+describe("texts longer than a cell holds", () => {
+  test("are cut to Excel's limit with … before they go to Excel, which refuses them, in sheets and in single cells", async () => {
+    const excel = new FakeExcel({ apiVersion: "1.7" });
+    const long = "经销商摘要".repeat(8_000);
+    const cut = long.slice(0, MAX_CELL_TEXT - 1) + "…";
+    const p = port(excel);
+    await p.writeSheet({ name: "差异明细", rows: [["摘要"], [long], [{ value: long, link: { sheet: "差异明细", row: 1 } }]] });
+    const sheet = excel.model.sheet("差异明细")!;
+    expect(sheet.getValue(2, 1)).toBe(cut);
+    expect(sheet.getValue(3, 1)).toBe(cut);
+    await p.writeCells("登记簿", [{ row: 1, column: 2, cell: long }]);
+    expect(excel.model.sheet("登记簿")!.getValue(1, 2)).toBe(cut);
   });
 });
 

@@ -1,7 +1,7 @@
 /** The pieces both workbook implementations share (src/port): marks, addresses, cells. */
 import { argbOf, checkMarkStyles, markFormula, parseMarkFormula } from "../../src/port/marks";
 import { blockOfAddress, quoteSheet, rowBlocks, rowsOfAddress, sameSheetName } from "../../src/port/addresses";
-import { planCell, pointsToWidth, specWidth, widthToPoints } from "../../src/port/cells";
+import { fitCellText, MAX_CELL_TEXT, planCell, pointsToWidth, specWidth, widthToPoints } from "../../src/port/cells";
 import { parseOwned } from "../../src/port/owned";
 
 test("a mark rule's formula is found again as ours, and nobody else's formula is", () => {
@@ -38,4 +38,20 @@ test("cells: text stays text, widths convert both ways, merged spans count, owne
   expect(specWidth([["a", { value: "title", mergeAcross: 3 }]])).toBe(5);
   expect(parseOwned('["差异明细"]')).toEqual(["差异明细"]);
   expect(parseOwned("{not json")).toEqual([]);
+});
+
+test("a text longer than an Excel cell holds is cut to it with …, never in half a surrogate pair, and planCell says from what length", () => {
+  const long = "摘".repeat(40_000);
+  const cut = fitCellText(long);
+  expect(cut.length).toBe(MAX_CELL_TEXT);
+  expect(cut).toBe("摘".repeat(MAX_CELL_TEXT - 1) + "…");
+  expect(fitCellText("摘".repeat(MAX_CELL_TEXT))).toBe("摘".repeat(MAX_CELL_TEXT));
+  // A pair whose first half would be the last character kept goes whole.
+  const pairs = "a" + "😀".repeat(20_000);
+  const cutPairs = fitCellText(pairs);
+  expect(cutPairs).toBe("a" + "😀".repeat(16_382) + "…");
+  expect(cutPairs.length).toBe(MAX_CELL_TEXT - 1);
+  expect(planCell(long, null)).toEqual({ kind: "text", value: cut, numberFormat: "@", cutFrom: 40_000 });
+  expect(planCell({ value: long, link: { sheet: "台账", row: 5 } }, null)).toMatchObject({ value: cut, cutFrom: 40_000, link: { sheet: "台账", row: 5 } });
+  expect(planCell("销售", null)).not.toHaveProperty("cutFrom");
 });

@@ -33,7 +33,7 @@ import { freeSheetName } from "../../port/sheet-names";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, openRegister, saveResult, type OpenedFile } from "../files";
+import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, noteCopy, openInputFile, openRegister, saveResult, writtenNotes, type OpenedFile } from "../files";
 import type { ReadableWorkbook } from "../../port/workbook";
 import { writeJson } from "../json-stream";
 import { sheetsText } from "./read";
@@ -93,7 +93,7 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
   });
   problemsOrThrow(run, dealer, lang);
 
-  let written: { file: string; sheets: WrittenAging } | undefined;
+  let written: { file: string; sheets: WrittenAging; notes: string[] } | undefined;
   if (out !== undefined) {
     if (streamsResult(ledger)) {
       // A CSV ledger: its copy and the plan go to the file row by row, never held as a workbook model.
@@ -101,7 +101,7 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
       try {
         const added = (await addAgingToWorkbook(wb, ledger, sheets, asOf, lang, { run })).written;
         await wb.save();
-        written = { file: out, sheets: added };
+        written = { file: out, sheets: added, notes: writtenNotes(wb, added.linksDropped, lang) };
       } catch (e) {
         await wb.abandon();
         throw e;
@@ -110,8 +110,10 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
       const wb = XlsxWorkbook.create();
       const added = (await addAgingToWorkbook(wb, ledger, sheets, asOf, lang, { run })).written;
       await saveResult(wb, out, values.force === true);
-      written = { file: out, sheets: added };
+      written = { file: out, sheets: added, notes: writtenNotes(wb, added.linksDropped, lang) };
     }
+    // Links left out and texts cut, on stderr whether the output is text or JSON.
+    for (const note of written.notes) ctx.io.err(`duizhang: ${note}`);
   }
   if (values.json) {
     await writeJson(ctx.io, agingJsonToWrite(run.report));
@@ -299,6 +301,7 @@ export async function addAgingToWorkbook(
  * as a second full grid and a spec of a million rows.
  */
 async function copyStreamed(wb: StreamedWorkbook, from: OpenedFile, sheet: string, name: string): Promise<void> {
+  noteCopy(wb, name, from, sheet);
   const grid = from.port.readRows ? await from.port.readRows(sheet) : await from.port.readSheet(sheet);
   const pad = grid.top - 1;
   const lead = grid.left - 1;

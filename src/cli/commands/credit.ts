@@ -4,7 +4,7 @@
  * `duizhang credit template --out FILE`: the application sheet reps fill. No input is ever written.
  */
 import * as path from "path";
-import { APPLICATION_SHEET, approveCredit, creditResultSpec, exposureUnknown, findBalanceSheet, markOverLimit, readOnce, runCredit, scorecardSheetSpec, withApprovals, writeApplicationTemplate, type ApprovalWritten, type CreditProblem, type CreditRun } from "../../app/credit";
+import { APPLICATION_SHEET, approveCredit, creditResultSpec, exposureUnknown, findBalanceSheet, markOverLimit, readOnceScope, runCredit, scorecardSheetSpec, withApprovals, writeApplicationTemplate, type ApprovalWritten, type CreditProblem, type CreditRun } from "../../app/credit";
 import type { Lang } from "../../app/lang";
 import type { ReadableWorkbook } from "../../port/workbook";
 import { REGISTER_SHEET, SCORECARD_SHEET } from "../../core/credit";
@@ -69,16 +69,9 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
     }
     return f;
   };
-  // Each file's sheet list and sheets are read once, whichever option names the file.
-  const reads = new Map<ReadableWorkbook, ReadableWorkbook>();
-  const read = (f: OpenedFile): ReadableWorkbook => {
-    let r = reads.get(f.port);
-    if (!r) {
-      r = readOnce(f.port);
-      reads.set(f.port, r);
-    }
-    return r;
-  };
+  // Each file's sheet list and sheets are read once, whichever option names the file; the run keeps these caches.
+  const scope = readOnceScope();
+  const read = (f: OpenedFile): ReadableWorkbook => scope(f.port);
   const applications = await open(applicationsFile);
   const ledger = ledgerFile !== undefined ? await open(ledgerFile) : null;
   const ledgerSheet = ledger ? await chooseSheet(ledger, optionalString(values, "sheet"), lang, ledgerFile!) : null;

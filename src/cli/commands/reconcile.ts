@@ -5,7 +5,7 @@ import { render, toReconcileJson } from "../../messages";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../messages/read";
-import { runReconcile, writeReconcileResults, type ReconcileRequest, type ReconcileRun } from "../../app/reconcile";
+import { runReconcile, writeReconcileResults, type ReconcileRequest, type ReconcileRun, type WrittenResults } from "../../app/reconcile";
 import { readOnOwnSheets, relabelReport, rowLabel, sheetRowOf, sheetRowsPort, sheetRowsReader } from "../../app/sheet-rows";
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
@@ -17,7 +17,7 @@ import { PortError, type OutRow, type OutValue } from "../../port/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, openInputFile, saveResult, writtenText, type OpenedFile } from "../files";
+import { assertFitsResultWorkbook, chooseLedgerSheets, chooseSheet, ensureWritableOut, noteCopy, openInputFile, saveResult, writtenNotes, writtenText, type OpenedFile } from "../files";
 import { sheetsOf } from "../../core/read/sheets-of";
 import { writeJson } from "../json-stream";
 import { sheetsText } from "./read";
@@ -94,7 +94,10 @@ async function reconcileFiles(ctx: Context, values: Values, statementRead: Sheet
   const shown: ReconcileRun = many ? { ...run, report: relabelReport(many, run.report) } : run;
   let written: string | undefined;
   if (out !== undefined) {
-    written = await writeResultWorkbook(shown, ledger, ledgerSheets, statement, statementSheet, out, ctx.lang, values.force === true);
+    const result = await writeResultWorkbook(shown, ledger, ledgerSheets, statement, statementSheet, out, ctx.lang, values.force === true);
+    written = result.out;
+    // Links left out and texts cut, on stderr whether the output is text or JSON.
+    for (const note of result.notes) ctx.io.err(`duizhang: ${note}`);
   }
   if (values.json) {
     await writeJson(ctx.io, toReconcileJson(shown.report, { includeMatches: values.matches === true, ...(many ? { ledgerPlace: (row: number) => sheetRowOf(many, row) } : {}) }));
@@ -150,7 +153,15 @@ function copyName(prefix: string, sheet: string, taken: Set<string>): string {
  * A ledger over several sheets (`ledgerSheet` a list, `run` made through `sheetRowsPort`) has each sheet
  * copied, and every row marked and linked on its own sheet's copy.
  */
-export async function buildResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string | readonly string[], statement: OpenedFile, statementSheet: string, lang: Lang): Promise<XlsxWorkbook> {
+export async function buildResultWorkbook(
+  run: ReconcileRun,
+  ledger: OpenedFile,
+  ledgerSheet: string | readonly string[],
+  statement: OpenedFile,
+  statementSheet: string,
+  lang: Lang,
+  onWritten?: (written: WrittenResults) => void,
+): Promise<XlsxWorkbook> {
   const wb = XlsxWorkbook.create();
   const taken = new Set<string>();
   const ledgerSheets = typeof ledgerSheet === "string" ? [ledgerSheet] : ledgerSheet;
@@ -158,14 +169,26 @@ export async function buildResultWorkbook(run: ReconcileRun, ledger: OpenedFile,
   const statementCopy = copyName(say(lang, "对账单-", "Statement-"), statementSheet, taken);
   for (const [i, sheet] of ledgerSheets.entries()) await copyInto(wb, ledger, sheet, ledgerCopies[i]);
   await copyInto(wb, statement, statementSheet, statementCopy);
-  await writeReconcileResults(run, { port: sheetRowsPort(wb, ledgerCopies), ledgerSheet: ledgerCopies[0], statementSheet: statementCopy, lang });
+  const written = await writeReconcileResults(run, { port: sheetRowsPort(wb, ledgerCopies), ledgerSheet: ledgerCopies[0], statementSheet: statementCopy, lang });
+  onWritten?.(written);
   return wb;
 }
 
-export async function writeResultWorkbook(run: ReconcileRun, ledger: OpenedFile, ledgerSheet: string | readonly string[], statement: OpenedFile, statementSheet: string, out: string, lang: Lang, force = false): Promise<string> {
-  const wb = await buildResultWorkbook(run, ledger, ledgerSheet, statement, statementSheet, lang);
+/** The result workbook saved as `out`, and what to say about it on stderr (`writtenNotes`: links left out, texts cut). */
+export async function writeResultWorkbook(
+  run: ReconcileRun,
+  ledger: OpenedFile,
+  ledgerSheet: string | readonly string[],
+  statement: OpenedFile,
+  statementSheet: string,
+  out: string,
+  lang: Lang,
+  force = false,
+): Promise<{ out: string; notes: string[] }> {
+  let linksDropped: WrittenResults["linksDropped"];
+  const wb = await buildResultWorkbook(run, ledger, ledgerSheet, statement, statementSheet, lang, (w) => (linksDropped = w.linksDropped));
   await saveResult(wb, out, force);
-  return out;
+  return { out, notes: writtenNotes(wb, linksDropped, lang) };
 }
 
 const PLAIN_NUMBER = /^-?\d{1,15}(\.\d+)?$/;
@@ -181,6 +204,7 @@ export function csvCellOut(v: CellValue): OutValue {
 
 /** Copies a source sheet (with its formats, for .xlsx) into the result workbook under a new name. */
 export async function copyInto(wb: XlsxWorkbook | StreamedWorkbook, from: OpenedFile, sheet: string, name: string): Promise<void> {
+  noteCopy(wb, name, from, sheet);
   if (from.port instanceof XlsxWorkbook) {
     // Formats are copied within ExcelJS's workbook model; a streamed workbook takes values only.
     if (!(wb instanceof XlsxWorkbook)) throw new PortError("unsupported", `${sheet}: an .xlsx sheet is copied into an .xlsx workbook model`);

@@ -45,6 +45,16 @@ export interface FileMessages {
   "xlsx.streamed.marks_last": { sheet: string };
   /** A part of a result workbook being written (`part`, e.g. a sheet's XML) past the 4 GiB one zip part holds without ZIP64. */
   "xlsx.write.part_too_large": { part: string };
+  /**
+   * A text longer than an Excel cell holds (`limit` characters, as written), cut to it with "…" where it was
+   * written: in the copy of `sheet` of the input `file`, at the same row and column (`column` a letter). `length`
+   * as written (`40,000`).
+   */
+  "xlsx.text_cut": { file: string; sheet: string; row: number; column: string; length: string; limit: string };
+  /** The same in a result sheet (a 摘要 carried into 差异明细), at its row and column; the full text is in the input row it shows. */
+  "xlsx.text_cut.result": { sheet: string; row: number; column: string; length: string; limit: string };
+  /** More cut texts than are listed one by one. */
+  "xlsx.text_cut.more": { count: number };
   "port.read_only": { sheet: string; kind: Message; action: Message };
   "port.kind.csv": None;
   "port.kind.xls": None;

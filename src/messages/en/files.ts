@@ -32,6 +32,11 @@ export const filesEn: MessageTable<FileMessages> = {
     'the result workbook is written to its file sheet by sheet as it is made (so it is for a CSV or .xls ledger with --out), and only the sheet written last can be marked, which sheet "{sheet}" is not: save the ledger as .xlsx in Excel and run again, or leave out --out to see the results only',
   "xlsx.write.part_too_large":
     'part "{part}" of the result workbook is over 4 GiB, more than an .xlsx file can hold, so it cannot be written and no result file was left: make the result smaller (one dealer with --dealer, or a ledger of a shorter period) and try again',
+  "xlsx.text_cut":
+    'the text in row {row}, column {column} of sheet "{sheet}" of {file} has {length} characters, more than an Excel cell holds ({limit}), so its copy in the result workbook has only its beginning, ending in "…"; the full text is still in the source file {file}',
+  "xlsx.text_cut.result":
+    'the text in row {row}, column {column} of result sheet "{sheet}" has {length} characters, more than an Excel cell holds ({limit}), so only its beginning was written, ending in "…"; the full text is in the source file, in the ledger or statement row that row shows',
+  "xlsx.text_cut.more": "{count} more texts were cut the same way",
   "port.read_only":
     'sheet "{sheet}" is in {kind:msg}, which can only be read, so Duizhang cannot {action:msg} there: give an .xlsx workbook for the results (on the command line, --out RESULT.xlsx), or save the file as .xlsx in Excel and try again',
   "port.kind.csv": "a CSV file",

@@ -31,6 +31,11 @@ export const filesZh: MessageTable<FileMessages> = {
     "结果工作簿是边生成边逐表写入文件的（CSV 或 .xls 台账加 --out 时如此），只能给最后写入的那张工作表标色，“{sheet}”不是这一张，无法标色：请在 Excel 中把台账另存为 .xlsx 后再运行，或去掉 --out 只看结果",
   "xlsx.write.part_too_large":
     "结果工作簿的部件“{part}”超过 4 GiB，超出 .xlsx 文件能存放的大小，无法写入，也没有留下结果文件：请缩小结果（例如用 --dealer 只选一个经销商，或只用较短期间的台账）后再试",
+  "xlsx.text_cut":
+    "{file} 工作表“{sheet}”第 {row} 行 {column} 列的文字有 {length} 个字符，超过 Excel 单元格的上限（{limit} 个），结果工作簿里的副本只写入了开头部分，以“…”结尾；全文仍在源文件 {file} 中",
+  "xlsx.text_cut.result":
+    "结果表“{sheet}”第 {row} 行 {column} 列的文字有 {length} 个字符，超过 Excel 单元格的上限（{limit} 个），只写入了开头部分，以“…”结尾；全文见源文件中这一行所指的台账或对账单行",
+  "xlsx.text_cut.more": "另有 {count} 处文字同样被截断",
   "port.read_only":
     "工作表“{sheet}”所在的文件（{kind:msg}）只能读取，无法{action:msg}：请另给一个 .xlsx 工作簿接收结果（命令行加 --out 结果.xlsx），或在 Excel 中把它另存为 .xlsx 后再试",
   "port.kind.csv": "CSV 文件",
