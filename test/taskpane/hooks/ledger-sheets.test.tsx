@@ -14,6 +14,7 @@ import { useAgingRun } from "../../../src/taskpane/aging/useAgingRun";
 import { skippedOfRun, useLettersRun, type LettersRunView } from "../../../src/taskpane/letters/useLettersRun";
 import { itemTargets } from "../../../src/taskpane/reconcile/results";
 import { useReconcileRun } from "../../../src/taskpane/reconcile/useReconcileRun";
+import { STRINGS } from "../../../src/taskpane/i18n";
 import { APP_USE_CASES } from "../../../src/taskpane/use-cases";
 import { makePane, renderHook, step, until, type Pane } from "./harness";
 
@@ -347,7 +348,9 @@ describe("the 函证 register's summary", () => {
         return APP_USE_CASES.readRegisterStatus(...args);
       },
     });
-    expect(hook.current.register).toEqual({ failed: "网络中断" });
+    const register = hook.current.register;
+    if (register === null || register === "none" || !("failed" in register)) throw new Error("the register did not fail");
+    expect(register.failed(STRINGS["zh-CN"])).toBe(STRINGS["zh-CN"].unexpectedError("网络中断"));
     await step(() => hook.current.retryRegister());
     await until(() => hook.current.register !== null);
     expect(hook.current.register).toBe("none");
