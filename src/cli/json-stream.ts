@@ -134,51 +134,37 @@ export function* jsonChunks(value: unknown, chunkChars = JSON_CHUNK_CHARS, small
     stack.push(value);
     const inner = indent + GAP;
     let first = true;
-    if (value instanceof LazyJsonItems) {
+    if (value instanceof LazyJsonItems || Array.isArray(value)) {
+      // One loop for both: an array's items are there, a lazy one's are made (or written by their maker).
+      const lazy = value instanceof LazyJsonItems ? value : null;
+      const array = lazy === null ? (value as unknown[]) : null;
+      const textAt = lazy?.textAt;
+      const length = value.length;
       buffer += "[";
-      for (let i = 0; i < value.length; i++) {
-        buffer += first ? `\n${inner}` : `,\n${inner}`;
-        first = false;
-        const v = prepared(String(i), value.item(i));
-        if (isContainer(v)) {
-          const text = small(v, inner);
-          if (text !== undefined) buffer += text;
-          else yield* container(v, inner);
-        } else buffer += scalar(v) ?? "null";
-        if (buffer.length >= chunkChars) {
-          yield buffer;
-          buffer = "";
-        }
-      }
-      buffer += first ? "]" : `\n${indent}]`;
-    } else if (Array.isArray(value)) {
-      buffer += "[";
-      for (let i = 0; i < value.length; i++) {
-        buffer += first ? `\n${inner}` : `,\n${inner}`;
-        first = false;
-        // A run of small items (the rows of a report) is written by one JSON.stringify.
-        const end = smallPartChars > 0 ? smallRun(value, i, Math.min(smallPartChars, chunkChars)) : i;
-        if (end > i + 1) {
-          buffer += atDepth(i === 0 && end === value.length ? value : value.slice(i, end), inner.length / GAP.length, true);
-          i = end - 1;
-          if (buffer.length >= chunkChars) {
-            yield buffer;
-            buffer = "";
+      for (let i = 0; i < length; i++) {
+        buffer += i === 0 ? `\n${inner}` : `,\n${inner}`;
+        if (textAt !== undefined) buffer += textAt(i, inner);
+        else {
+          // A run of small items (the rows of a report) is written by one JSON.stringify.
+          const end = array !== null && smallPartChars > 0 ? smallRun(array, i, Math.min(smallPartChars, chunkChars)) : i;
+          if (end > i + 1) {
+            buffer += atDepth(i === 0 && end === length ? array : array!.slice(i, end), inner.length / GAP.length, true);
+            i = end - 1;
+          } else {
+            const v = prepared(String(i), array !== null ? array[i] : lazy!.item(i));
+            if (isContainer(v)) {
+              const text = small(v, inner);
+              if (text !== undefined) buffer += text;
+              else yield* container(v, inner);
+            } else buffer += scalar(v) ?? "null";
           }
-          continue;
         }
-        const v = prepared(String(i), value[i]);
-        if (isContainer(v)) {
-          const text = small(v, inner);
-          if (text !== undefined) buffer += text;
-          else yield* container(v, inner);
-        } else buffer += scalar(v) ?? "null";
         if (buffer.length >= chunkChars) {
           yield buffer;
           buffer = "";
         }
       }
-      buffer += first ? "]" : `\n${indent}]`;
+      buffer += length === 0 ? "]" : `\n${indent}]`;
     } else {
       buffer += "{";
       for (const key of Object.keys(value)) {

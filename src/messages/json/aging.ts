@@ -78,6 +78,86 @@ function itemJson(item: OpenItem, render: Texts): Record<string, unknown> {
   return out;
 }
 
+/** A string or null as JSON. */
+function quoted(value: string | null): string {
+  return JSON.stringify(value);
+}
+
+/** A number as JSON writes it (`null` for NaN and the infinities). */
+function numberText(value: number): string {
+  return Number.isFinite(value) ? String(value) : "null";
+}
+
+/**
+ * `JSON.stringify(value, null, 2)` of an object as it reads `indent` in, without its braces: its fields,
+ * each on its own line, joined by `,\n`. The text has no line break of its own inside a string (JSON
+ * escapes them), and every line between the braces starts with two spaces: indenting is putting `indent`
+ * in their place.
+ */
+function fieldsText(value: object, indent: string): string {
+  const text = JSON.stringify(value, null, 2);
+  return text.length <= 2 ? "" : `${indent}${text.slice(4, -2).replace(/\n {2}/g, `\n${indent}`)}`;
+}
+
+/**
+ * The text of `itemJson(item)` where the streamed writer puts it, made without the object: the same fields
+ * in the same order. Parts many items share (a few sheets, dates, stages; the action texts; the limitation
+ * periods, one object per start) are made once per report and indent.
+ */
+class ItemTexts {
+  private readonly quotes = new Map<string, string>();
+  private readonly actions = new Map<Message, string>();
+  private readonly limitations = new Map<Limitation, string>();
+  private indent = "";
+
+  constructor(private readonly render: Texts) {}
+
+  /** A string that repeats across items (a sheet, a date, a stage or bucket key) as JSON. */
+  private q(value: string): string {
+    let text = this.quotes.get(value);
+    if (text === undefined) {
+      text = quoted(value);
+      this.quotes.set(value, text);
+    }
+    return text;
+  }
+
+  item(item: OpenItem, indent: string): string {
+    if (indent !== this.indent) {
+      this.indent = indent;
+      this.actions.clear();
+      this.limitations.clear();
+    }
+    const i = `${indent}  `;
+    let action = this.actions.get(item.nextAction.text);
+    if (action === undefined) {
+      const t = item.nextAction.text;
+      action = `{\n${fieldsText({ zh: this.render(t, "zh-CN"), en: this.render(t, "en-US") }, `${i}  `)}\n${i}}`;
+      this.actions.set(t, action);
+    }
+    let text =
+      `{\n${i}"row": ${numberText(item.row)},\n${i}"sheet": ${this.q(item.sheet)},\n${i}"ref": ${quoted(item.ref)},` +
+      `\n${i}"date": ${this.q(item.date)},\n${i}"dueDate": ${this.q(item.dueDate)},\n${i}"finalDate": ${this.q(item.finalDate)},` +
+      `\n${i}"open": "${formatFen(item.open)}",\n${i}"amount": "${formatFen(item.amount)}",` +
+      `\n${i}"daysOverdue": ${numberText(Math.max(0, item.daysPastDue))},\n${i}"daysPastDue": ${numberText(item.daysPastDue)},` +
+      `\n${i}"stage": ${this.q(item.stage)},\n${i}"bucket": ${this.q(item.bucket)},\n${i}"termDays": ${numberText(item.termDays)},` +
+      `\n${i}"termSource": ${this.q(item.termSource)},\n${i}"unknownAge": ${item.unknownAge ? "true" : "false"},` +
+      `\n${i}"nextAction": ${this.q(item.nextAction.code)},\n${i}"nextActionDate": ${this.q(item.nextAction.date)},\n${i}"nextActionText": ${action}`;
+    if (item.underReconciliation) text += `,\n${fieldsText({ underReconciliation: reviewJson(item.underReconciliation, this.render) }, i)}`;
+    if (item.limitation) {
+      let limitation = this.limitations.get(item.limitation);
+      if (limitation === undefined) {
+        const fields: Record<string, unknown> = {};
+        addLimitation(fields, item.limitation, this.render);
+        limitation = fieldsText(fields, i);
+        this.limitations.set(item.limitation, limitation);
+      }
+      text += `,\n${limitation}`;
+    }
+    return `${text}\n${indent}}`;
+  }
+}
+
 function creditJson(c: UnappliedCredit, render: Texts): Record<string, unknown> {
   const out: Record<string, unknown> = {
     row: c.row,
@@ -112,17 +192,26 @@ export function toAgingJson(report: AgingReport): object {
 }
 
 /**
- * The same JSON for the streamed writer (`aging --json`): each dealer's object, with its items, is made
- * only when the writer comes to it (`LazyJsonItems`), so a large ledger's hundred thousand item objects
- * never all exist at once. `JSON.stringify` of it gives the text of `toAgingJson`.
+ * The same JSON for the streamed writer (`aging --json`): each dealer's object is made only when the
+ * writer comes to it (`LazyJsonItems`), and its open items are written as text straight from the report's
+ * items (`itemText`), so a large ledger's hundred thousand item objects are never made at all.
+ * `JSON.stringify` of it gives the text of `toAgingJson`.
  */
 export function agingJsonToWrite(report: AgingReport): object {
   const render = textsOnce();
+  const texts = new ItemTexts(render);
   const dealers = report.dealers;
-  return agingJson(report, render, new LazyJsonItems(dealers.length, (i) => dealerJson(dealers[i], report.bucketKeys, render)));
+  return agingJson(
+    report,
+    render,
+    new LazyJsonItems(dealers.length, (i) => {
+      const d = dealers[i];
+      return dealerJson(d, report.bucketKeys, render, new LazyJsonItems(d.items.length, (k) => itemJson(d.items[k], render), (k, indent) => texts.item(d.items[k], indent)));
+    }),
+  );
 }
 
-function dealerJson(d: AgingReport["dealers"][number], bucketKeys: readonly string[], render: Texts): object {
+function dealerJson(d: AgingReport["dealers"][number], bucketKeys: readonly string[], render: Texts, items?: LazyJsonItems<object>): object {
   return {
     dealer: d.dealer,
     rep: d.rep,
@@ -130,7 +219,7 @@ function dealerJson(d: AgingReport["dealers"][number], bucketKeys: readonly stri
     termDays: d.termDays,
     termSource: d.termSource,
     buckets: amounts(d.buckets, bucketKeys),
-    items: d.items.map((item) => itemJson(item, render)),
+    items: items ?? d.items.map((item) => itemJson(item, render)),
     credits: d.credits.map((c) => creditJson(c, render)),
   };
 }
