@@ -42,7 +42,7 @@ describe("notes after a result workbook is written", () => {
       `duizhang: ledger.csv 工作表“ledger”第 3 行 D 列的文字有 40,000 个字符，超过 Excel 单元格的上限（32,767 个），结果工作簿里的副本只写入了开头部分，以“…”结尾；全文仍在源文件 ledger.csv 中`,
     );
     // The plan carries the 摘要 of its item too, cut there as well.
-    expect(notes[2]).toMatch(/^duizhang: 结果表“催款计划”第 \d+ 行 P 列的文字有 40,000 个字符，超过 Excel 单元格的上限（32,767 个），只写入了开头部分，以“…”结尾；全文见源文件中这一行所指的台账或对账单行$/);
+    expect(notes[2]).toMatch(/^duizhang: 结果表“催款计划”第 \d+ 行 P 列的文字有 40,000 个字符，超过 Excel 单元格的上限（32,767 个），只写入了开头部分，以“…”结尾；全文仍在源文件中，在这一行所依据的那一行$/);
     expect(notes).toHaveLength(3);
     const out = path.join(dir, "aging.xlsx");
     expect(await cellText(out, "催款计划", "A2")).toBe("Excel 每张工作表最多约 6.5 万个链接：本表每行只在“台账行”上保留链接，同一行中指向同一处的其他单元格不带链接。");
@@ -61,7 +61,7 @@ describe("notes after a result workbook is written", () => {
       'duizhang: the text in row 3, column C of sheet "l" of l.csv has 40,000 characters, more than an Excel cell holds (32,767), so its copy in the result workbook has only its beginning, ending in "…"; the full text is still in the source file l.csv',
     );
     const result = notes.find((n) => n.includes("result sheet"));
-    expect(result).toMatch(/^duizhang: the text in row \d+, column [A-Z]+ of result sheet ".+" has 40,000 characters, more than an Excel cell holds \(32,767\), so only its beginning was written, ending in "…"; the full text is in the source file, in the ledger or statement row that row shows$/);
+    expect(result).toMatch(/^duizhang: the text in row \d+, column [A-Z]+ of result sheet ".+" has 40,000 characters, more than an Excel cell holds \(32,767\), so only its beginning was written, ending in "…"; the full text is still in the source file, in the row this one was made from$/);
     const copy = await cellText(path.join(dir, "rec.xlsx"), "Ledger-l", "C3");
     expect(copy).toBe(LONG.slice(0, MAX_CELL_TEXT - 1) + "…");
   });

@@ -15,7 +15,7 @@ import { optionalString, say, stringList } from "../options";
 import { UsageError } from "../errors";
 import { writeJson } from "../json-stream";
 import { sheetsJson, sheetsText } from "./read";
-import { chooseLedgerSheets, ensureWritableOut, namedSheet, openInputFile, openRegister, saveResult, writtenText, type OpenedFile } from "../files";
+import { chooseLedgerSheets, ensureWritableOut, namedSheet, openInputFile, openRegister, saveResult, writtenNotes, writtenText, type OpenedFile } from "../files";
 
 export interface TemplateArg {
   file: string;
@@ -118,6 +118,7 @@ export async function printPapers(ctx: Context, values: Values, files: PaperFile
   if (files.out !== undefined) {
     await addCompanySheet(files.result, files.ledger, files.templateFile);
     await saveResult(files.result, files.out, files.force);
+    for (const note of writtenNotes(files.result, undefined, ctx.lang)) ctx.io.err(`duizhang: ${note}`);
   }
   if (values.json) {
     await writeJson(ctx.io, { ...json(), ...(files.out !== undefined ? { out: files.out } : {}), ...sheetsJson(ledger) });

@@ -51,7 +51,7 @@ export interface FileMessages {
    * as written (`40,000`).
    */
   "xlsx.text_cut": { file: string; sheet: string; row: number; column: string; length: string; limit: string };
-  /** The same in a result sheet (a 摘要 carried into 差异明细), at its row and column; the full text is in the input row it shows. */
+  /** The same in a result sheet (a 摘要 carried into 差异明细), at its row and column; the full text is in the input row it was made from. */
   "xlsx.text_cut.result": { sheet: string; row: number; column: string; length: string; limit: string };
   /** More cut texts than are listed one by one. */
   "xlsx.text_cut.more": { count: number };

@@ -35,7 +35,7 @@ export const filesEn: MessageTable<FileMessages> = {
   "xlsx.text_cut":
     'the text in row {row}, column {column} of sheet "{sheet}" of {file} has {length} characters, more than an Excel cell holds ({limit}), so its copy in the result workbook has only its beginning, ending in "…"; the full text is still in the source file {file}',
   "xlsx.text_cut.result":
-    'the text in row {row}, column {column} of result sheet "{sheet}" has {length} characters, more than an Excel cell holds ({limit}), so only its beginning was written, ending in "…"; the full text is in the source file, in the ledger or statement row that row shows',
+    'the text in row {row}, column {column} of result sheet "{sheet}" has {length} characters, more than an Excel cell holds ({limit}), so only its beginning was written, ending in "…"; the full text is still in the source file, in the row this one was made from',
   "xlsx.text_cut.more": "{count} more texts were cut the same way",
   "port.read_only":
     'sheet "{sheet}" is in {kind:msg}, which can only be read, so Duizhang cannot {action:msg} there: give an .xlsx workbook for the results (on the command line, --out RESULT.xlsx), or save the file as .xlsx in Excel and try again',

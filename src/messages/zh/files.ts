@@ -34,7 +34,7 @@ export const filesZh: MessageTable<FileMessages> = {
   "xlsx.text_cut":
     "{file} 工作表“{sheet}”第 {row} 行 {column} 列的文字有 {length} 个字符，超过 Excel 单元格的上限（{limit} 个），结果工作簿里的副本只写入了开头部分，以“…”结尾；全文仍在源文件 {file} 中",
   "xlsx.text_cut.result":
-    "结果表“{sheet}”第 {row} 行 {column} 列的文字有 {length} 个字符，超过 Excel 单元格的上限（{limit} 个），只写入了开头部分，以“…”结尾；全文见源文件中这一行所指的台账或对账单行",
+    "结果表“{sheet}”第 {row} 行 {column} 列的文字有 {length} 个字符，超过 Excel 单元格的上限（{limit} 个），只写入了开头部分，以“…”结尾；全文仍在源文件中，在这一行所依据的那一行",
   "xlsx.text_cut.more": "另有 {count} 处文字同样被截断",
   "port.read_only":
     "工作表“{sheet}”所在的文件（{kind:msg}）只能读取，无法{action:msg}：请另给一个 .xlsx 工作簿接收结果（命令行加 --out 结果.xlsx），或在 Excel 中把它另存为 .xlsx 后再试",
