@@ -11,7 +11,8 @@ import { addFen, fen, subFen } from "../money";
 import { amountAt, type EntryTable, type TableRefs } from "../read/entries";
 import type { DealerGroup, Grouped } from "./phase-group";
 import type { DayCache } from "./setup";
-import { linkNamedInText, rowLinks, settleInPlace, type NamedWords } from "./settle";
+import { plainRefKeyHash, refKeyHash } from "../values/refs";
+import { isLinkableRef, linkNamedInText, rowLinks, settleInPlace, type NamedWords } from "./settle";
 import type { EntryKind } from "./types";
 
 export interface SettleInput {
@@ -72,7 +73,7 @@ export function settleDealers(input: SettleInput): Settled {
   const creditRefs: (readonly string[])[] = new Array(longest).fill(NO_REFS);
   const flows: DealerFlows[] = new Array(dealers.length);
   const entryDays = grouped.days;
-
+  const linksOfDebits = new DebitLinks(table, refs);
 
   let debitAt = 0;
   let creditAt = 0;
@@ -112,22 +113,27 @@ export function settleDealers(input: SettleInput): Settled {
         else f.collections = subFen(f.collections, amount);
       }
       if (day <= toDay) f.closingReceivable = addFen(f.closingReceivable, amount);
-      const linked = rowLinks(refs, i);
       if (amount > 0) {
+        // A debit's references are taken below, once its dealer's credits show which can matter.
         debits.source[debitAt + debitCount] = i;
         debits.open[debitAt + debitCount] = amount;
-        debitRefs[debitCount++] = linked;
+        debitCount++;
       } else {
         credits.source[creditAt + creditCount] = i;
         credits.open[creditAt + creditCount] = -amount;
-        creditRefs[creditCount++] = linked;
+        creditRefs[creditCount++] = rowLinks(refs, i);
       }
     }
     f.sales = subFen(f.sales, f.returns);
     flows[d] = f;
 
     const creditSource = credits.source;
-    linkNamedInText(debitRefs, debitCount, creditRefs, (c) => (creditSource[creditAt + c] < 0 ? null : table.descriptions[creditSource[creditAt + c]]), creditCount, (text) => words.of(text));
+    const creditText = (c: number) => (creditSource[creditAt + c] < 0 ? null : table.descriptions[creditSource[creditAt + c]]);
+    linksOfDebits.fill(debitRefs, debits.source.subarray(debitAt, debitAt + debitCount), creditRefs, creditCount, (c) => {
+      const text = creditText(c);
+      return text !== null && words.of(text).length > 0;
+    });
+    linkNamedInText(debitRefs, debitCount, creditRefs, creditText, creditCount, (text) => words.of(text));
     settleInPlace(
       debits.open.subarray(debitAt, debitAt + debitCount),
       debitRefs,
@@ -145,4 +151,66 @@ export function settleDealers(input: SettleInput): Settled {
   debits.start[dealers.length] = debitAt;
   credits.start[dealers.length] = creditAt;
   return { debits, credits, flows };
+}
+
+/**
+ * The references of a dealer's debits, as far as its credits can use them. Settling looks at a debit's
+ * references only where a credit names one of them (a reference they share, `namedDebits`) or where a
+ * credit's 摘要 names document numbers (`linkNamedInText`, which takes them all). So when no credit's 摘要
+ * names any, a debit whose references are none of the credits' is given none: the settlement is the same,
+ * and a full sheet's sales are not each made a normalised reference string. A plain reference cell (its
+ * key its own letters and digits) is compared by the hash of its key first; the references are made only
+ * for a debit that may share one, or whose cells are not that simple (a 摘要 with digits, other text).
+ */
+class DebitLinks {
+  private readonly scratch = new Uint16Array(256);
+  private readonly named = new Set<number>();
+
+  constructor(
+    private readonly table: EntryTable,
+    private readonly refs: TableRefs,
+  ) {}
+
+  /** Sets `debitRefs[k]` for each debit `sources[k]` (an entry index, or an opening's below 0), given the dealer's credits. */
+  fill(
+    debitRefs: (readonly string[])[],
+    sources: Int32Array,
+    creditRefs: readonly (readonly string[])[],
+    creditCount: number,
+    namesInText: (credit: number) => boolean,
+  ): void {
+    let allNeeded = false;
+    const named = this.named;
+    named.clear();
+    for (let c = 0; c < creditCount && !allNeeded; c++) {
+      if (namesInText(c)) allNeeded = true;
+      for (const ref of creditRefs[c]) if (isLinkableRef(ref)) named.add(refKeyHash(ref));
+    }
+    if (!allNeeded && named.size === 0) return;
+    for (let k = 0; k < sources.length; k++) {
+      const i = sources[k];
+      // An opening balance (a negative source) has no references.
+      if (i >= 0 && (allNeeded || this.mayShare(i))) debitRefs[k] = rowLinks(this.refs, i);
+    }
+  }
+
+  /** False only when entry `i`'s references are surely none of the credits' (`named`, by hash). */
+  private mayShare(i: number): boolean {
+    const table = this.table;
+    if (table.refLists !== null || hasDigit(table.descriptions[i])) return true;
+    const cell = table.refCells[i];
+    // No reference cell and no digit in the 摘要: the row has no reference at all.
+    if (cell === "") return false;
+    const hash = plainRefKeyHash(cell, this.scratch);
+    return Number.isNaN(hash) || this.named.has(hash);
+  }
+}
+
+/** Whether `text` has a digit (ASCII or full-width): a 摘要 without one holds no reference. */
+function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return true;
+  }
+  return false;
 }
