@@ -13,10 +13,15 @@ export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "gb18030";
 
 /** Which encoding the bytes are in: a BOM decides; else valid UTF-8 is UTF-8, and anything else GB18030 (a superset of GBK). */
 export function detectCsvEncoding(bytes: Uint8Array): { encoding: CsvEncoding; bomLength: number } {
+  return bomOf(bytes) ?? { encoding: isUtf8(bytes) ? "utf-8" : "gb18030", bomLength: 0 };
+}
+
+/** The encoding a BOM at the start says, null when there is none. */
+function bomOf(bytes: Uint8Array): { encoding: CsvEncoding; bomLength: number } | null {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", bomLength: 3 };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bomLength: 2 };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bomLength: 2 };
-  return { encoding: isUtf8(bytes) ? "utf-8" : "gb18030", bomLength: 0 };
+  return null;
 }
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
@@ -122,14 +127,18 @@ export function csvToGrid(bytes: Uint8Array, sheetName: string): Grid {
 
 /** A CSV file's bytes for the reader: a UTF-8 file as a source of its rows (built one at a time), else values. */
 export function csvToSheetGrid(bytes: Uint8Array, sheetName: string): SheetGrid {
-  const { encoding, bomLength } = detectCsvEncoding(bytes);
   // UTF-8 (what the benchmark and most new exports use) is split on its bytes and only the cells are
   // decoded: the delimiters, quotes and line ends are ASCII and never occur inside a multi-byte character.
-  if (encoding === "utf-8" && typeof Buffer !== "undefined") {
-    let begin = bomLength;
-    // iconv's stripBOM drops one more BOM after the one detected; keep reading the same text.
-    if (bytes.length >= begin + 3 && bytes[begin] === 0xef && bytes[begin + 1] === 0xbb && bytes[begin + 2] === 0xbf) begin += 3;
-    return { sheet: sheetName, top: 1, left: 1, rows: new Utf8CsvSource(bytes, begin) };
+  // Without a BOM the file is UTF-8 when its bytes are: checked in the same pass that finds its records.
+  if (typeof Buffer !== "undefined") {
+    const bom = bomOf(bytes);
+    if (bom === null || bom.encoding === "utf-8") {
+      let begin = bom === null ? 0 : bom.bomLength;
+      // iconv's stripBOM drops one more BOM after the one detected; keep reading the same text.
+      if (bom !== null && bytes.length >= begin + 3 && bytes[begin] === 0xef && bytes[begin + 1] === 0xbb && bytes[begin + 2] === 0xbf) begin += 3;
+      const source = Utf8CsvSource.of(bytes, begin, bom === null);
+      if (source !== null) return { sheet: sheetName, top: 1, left: 1, rows: source };
+    }
   }
   const text = decodeCsvBytes(bytes);
   const { rows, lines } = parseCsv(text);
@@ -183,10 +192,36 @@ function isAsciiSpace(b: number): boolean {
   return b === 0x20 || (b >= 0x09 && b <= 0x0d);
 }
 
+/**
+ * Where the UTF-8 character starting with byte `i` (0x80 or above) ends, or -1 when the bytes there are
+ * no well-formed character (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF,
+ * cut short): the check `isUtf8` makes, one character at a time.
+ */
+function utf8CharEnd(bytes: Uint8Array, i: number, n: number): number {
+  const b0 = bytes[i];
+  if (b0 < 0xc2) return -1;
+  if (b0 < 0xe0) return i + 1 < n && (bytes[i + 1] & 0xc0) === 0x80 ? i + 2 : -1;
+  if (b0 < 0xf0) {
+    if (i + 2 >= n) return -1;
+    const b1 = bytes[i + 1];
+    if (b1 < (b0 === 0xe0 ? 0xa0 : 0x80) || b1 > (b0 === 0xed ? 0x9f : 0xbf) || (bytes[i + 2] & 0xc0) !== 0x80) return -1;
+    return i + 3;
+  }
+  if (b0 < 0xf5) {
+    if (i + 3 >= n) return -1;
+    const b1 = bytes[i + 1];
+    if (b1 < (b0 === 0xf0 ? 0x90 : 0x80) || b1 > (b0 === 0xf4 ? 0x8f : 0xbf) || (bytes[i + 2] & 0xc0) !== 0x80 || (bytes[i + 3] & 0xc0) !== 0x80) return -1;
+    return i + 4;
+  }
+  return -1;
+}
+
 const INTERN_SIZE = 4096;
 const INTERN_COLUMNS = 64;
 /** Lookups before a column's hit rate is judged; a column of unique values (references, amounts) stops being interned. */
 const INTERN_TRIAL = 2048;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 /** One column's repeated cells (dealer names, dates, 摘要): decoded once, shared by every row. */
 class InternTable {
@@ -198,7 +233,17 @@ class InternTable {
   size = 0;
   lookups = 0;
   hits = 0;
-  enabled = true;
+}
+
+/** Where a file's records are: found in one pass over its bytes. */
+interface Records {
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Line number of each record's first line. */
+  lines: Int32Array;
+  count: number;
+  /** Fields in the longest record. */
+  width: number;
 }
 
 /**
@@ -213,94 +258,35 @@ class Utf8CsvSource implements RowSource {
   private readonly ends: Int32Array;
   /** Record index of each row, -1 for lines inside a record that spans several. */
   private readonly recordOfRow: Int32Array;
-  private readonly delimiter: number;
-  private readonly tables: (InternTable | null)[] = [];
+  /** Per column (the first `INTERN_COLUMNS`): 1 while its cells are looked up among its earlier ones. */
+  private readonly internOn = new Uint8Array(INTERN_COLUMNS).fill(1);
+  private readonly tables: (InternTable | undefined)[] = new Array<InternTable | undefined>(INTERN_COLUMNS).fill(undefined);
   private scratch = new Uint8Array(256);
+  private scratchLength = 0;
   // ignoreBOM: a U+FEFF inside the text is a character of its cell, not a mark to drop.
   private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   private readonly buffer: Buffer;
 
-  constructor(
-    private readonly bytes: Uint8Array,
-    begin: number,
-  ) {
+  /**
+   * The rows of `bytes` from `begin` on; with `validate`, null when the bytes are not well-formed UTF-8
+   * (the file is then read as GB18030, as `detectCsvEncoding` decides).
+   */
+  static of(bytes: Uint8Array, begin: number, validate: boolean): Utf8CsvSource | null {
     const delimiter = detectDelimiterByte(bytes, begin);
-    this.delimiter = delimiter;
-    this.buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let starts: Int32Array = new Int32Array(1024);
-    let ends: Int32Array = new Int32Array(1024);
-    let lines: Int32Array = new Int32Array(1024);
-    let count = 0;
-    let width = 0;
-    let fields = 1;
-    let quoted = false;
-    let fieldStarted = false;
-    let line = 1;
-    let recordLine = 1;
-    let recordStart = begin;
-    const n = bytes.length;
-    const push = (end: number) => {
-      if (count === starts.length) {
-        starts = grow(starts);
-        ends = grow(ends);
-        lines = grow(lines);
-      }
-      starts[count] = recordStart;
-      ends[count] = end;
-      lines[count] = recordLine;
-      count++;
-      if (fields > width) width = fields;
-    };
-    // Bytes above ';' (letters, the bytes of multi-byte characters) are never a delimiter, quote or line end.
-    if (this.buffer.indexOf(QUOTE, begin) < 0) {
-      // No quotes anywhere: only delimiters and line ends matter.
-      for (let i = begin; i < n; i++) {
-        const ch = bytes[i];
-        if (ch > 0x3b) continue;
-        if (ch === delimiter) fields++;
-        else if (ch === CR || ch === LF) {
-          push(i);
-          if (ch === CR && i + 1 < n && bytes[i + 1] === LF) i++;
-          line++;
-          recordLine = line;
-          recordStart = i + 1;
-          fields = 1;
-        }
-      }
-    } else {
-      for (let i = begin; i < n; i++) {
-        const ch = bytes[i];
-        if (ch > 0x3b && !quoted) {
-          fieldStarted = true;
-          continue;
-        }
-        if (quoted) {
-          if (ch === QUOTE) {
-            if (i + 1 < n && bytes[i + 1] === QUOTE) i++;
-            else quoted = false;
-          } else if (ch === LF || (ch === CR && !(i + 1 < n && bytes[i + 1] === LF))) line++;
-          continue;
-        }
-        if (ch === QUOTE) {
-          if (!fieldStarted) quoted = true;
-          fieldStarted = true;
-        } else if (ch === delimiter) {
-          fields++;
-          fieldStarted = false;
-        } else if (ch === CR || ch === LF) {
-          push(i);
-          if (ch === CR && i + 1 < n && bytes[i + 1] === LF) i++;
-          line++;
-          recordLine = line;
-          recordStart = i + 1;
-          fields = 1;
-          fieldStarted = false;
-        } else {
-          fieldStarted = true;
-        }
-      }
-    }
-    if (recordStart < n) push(n);
+    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const records = findRecords(bytes, begin, delimiter, buffer.indexOf(QUOTE, begin) >= 0, validate);
+    if (records === null) return null;
+    return new Utf8CsvSource(bytes, buffer, delimiter, records);
+  }
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    buffer: Buffer,
+    private readonly delimiter: number,
+    records: Records,
+  ) {
+    this.buffer = buffer;
+    const { starts, ends, lines, count } = records;
     this.starts = starts;
     this.ends = ends;
     const rowCount = count > 0 ? lines[count - 1] : 0;
@@ -308,7 +294,7 @@ class Utf8CsvSource implements RowSource {
     for (let r = 0; r < count; r++) recordOfRow[lines[r] - 1] = r;
     this.recordOfRow = recordOfRow;
     this.length = rowCount;
-    this.width = width;
+    this.width = records.width;
   }
 
   row(index: number, into?: CellValue[]): CellValue[] {
@@ -320,44 +306,38 @@ class Utf8CsvSource implements RowSource {
     }
     const bytes = this.bytes;
     const delimiter = this.delimiter;
+    const internOn = this.internOn;
     const end = this.ends[r];
     let n = 0;
     let i = this.starts[r];
     let column = 0;
     for (;;) {
-      // One field: [i, stop). Quoted fields are copied without their quotes; the rest is read in place.
-      let hash = 0x811c9dc5 | 0;
-      let ascii = true;
-      let blank = true;
+      // One field: [fieldStart, i). Quoted fields are copied without their quotes; the rest is read in place.
       const fieldStart = i;
-      let quotedField = false;
-      if (i < end && bytes[i] === QUOTE) quotedField = true;
-      else if (this.interned(column)) {
-        while (i < end) {
-          const ch = bytes[i];
-          if (ch === delimiter) break;
-          hash = Math.imul(hash ^ ch, 0x01000193);
-          if (ch >= 0x80) ascii = false;
-          if (blank && !isAsciiSpace(ch)) blank = false;
-          i++;
-        }
-      } else {
-        // A column that does not repeat its values (references, amounts): no hash to look it up by.
-        while (i < end) {
-          const ch = bytes[i];
-          if (ch === delimiter) break;
-          if (ch >= 0x80) ascii = false;
-          else if (blank && !isAsciiSpace(ch)) blank = false;
-          i++;
-        }
-      }
-      if (quotedField) {
+      if (i < end && bytes[i] === QUOTE) {
         i = this.quoted(i, end);
         out[n++] = this.cellOfScratch(this.scratchLength);
-      } else if (i === fieldStart || (ascii && blank)) {
-        out[n++] = null;
+      } else if (column < INTERN_COLUMNS && internOn[column] === 1) {
+        let hash = FNV_OFFSET;
+        let high = 0;
+        while (i < end) {
+          const ch = bytes[i];
+          if (ch === delimiter) break;
+          hash = Math.imul(hash ^ ch, FNV_PRIME);
+          high |= ch;
+          i++;
+        }
+        out[n++] = i === fieldStart ? null : this.cell(column, fieldStart, i, hash, high < 0x80);
       } else {
-        out[n++] = this.cell(column, fieldStart, i, hash, ascii);
+        // A column that does not repeat its values (references, amounts): no hash to look it up by.
+        let high = 0;
+        while (i < end) {
+          const ch = bytes[i];
+          if (ch === delimiter) break;
+          high |= ch;
+          i++;
+        }
+        out[n++] = i === fieldStart ? null : this.decode(fieldStart, i, high < 0x80);
       }
       column++;
       if (i >= end) break;
@@ -371,8 +351,6 @@ class Utf8CsvSource implements RowSource {
     if (out.length !== n) out.length = n;
     return out;
   }
-
-  private scratchLength = 0;
 
   /** Copies a field that starts with a quote into `scratch` as `parseCsv` reads it; returns where the field ends. */
   private quoted(i: number, end: number): number {
@@ -410,50 +388,56 @@ class Utf8CsvSource implements RowSource {
     return text.trim() === "" ? null : text;
   }
 
+  /** The cell of bytes [start, stop) (not empty); null when blank, as `String.prototype.trim` sees blanks. */
   private decode(start: number, stop: number, ascii: boolean): CellValue {
+    const bytes = this.bytes;
+    const first = bytes[start];
     // Buffer's own decoders: no view object per cell, and plain ASCII becomes a one-byte string. The
     // slice methods skip `toString`'s argument checks, which cost as much as the decoding here.
-    if (ascii) return LATIN1_SLICE !== undefined ? LATIN1_SLICE.call(this.buffer, start, stop) : this.buffer.toString("latin1", start, stop);
+    if (ascii) {
+      if (isAsciiSpace(first)) {
+        let k = start + 1;
+        while (k < stop && isAsciiSpace(bytes[k])) k++;
+        if (k === stop) return null;
+      }
+      return LATIN1_SLICE !== undefined ? LATIN1_SLICE.call(this.buffer, start, stop) : this.buffer.toString("latin1", start, stop);
+    }
     const text = UTF8_SLICE !== undefined ? UTF8_SLICE.call(this.buffer, start, stop) : this.buffer.toString("utf8", start, stop);
+    // Only a space (ASCII or not) can start a blank cell.
+    if (first < 0x80 && !isAsciiSpace(first)) return text;
     return text.trim() === "" ? null : text;
   }
 
-  /** Whether this column's cells are looked up among its earlier ones (until it shows it does not repeat them). */
-  private interned(column: number): boolean {
-    if (column >= INTERN_COLUMNS) return false;
-    const table = this.tables[column];
-    return table === undefined || (table !== null && table.enabled);
-  }
-
-  /** A cell, shared with earlier rows when this column repeats its values. */
+  /** A cell, shared with earlier rows of its column (`column` < `INTERN_COLUMNS`, still looked up). */
   private cell(column: number, start: number, stop: number, hash: number, ascii: boolean): CellValue {
-    if (column >= INTERN_COLUMNS) return this.decode(start, stop, ascii);
     let table = this.tables[column];
     if (table === undefined) {
       table = new InternTable();
       this.tables[column] = table;
     }
-    if (table === null || !table.enabled) return this.decode(start, stop, ascii);
     table.lookups++;
     const len = stop - start;
     const mask = INTERN_SIZE - 1;
     const bytes = this.bytes;
+    const hashes = table.hashes;
+    const offsets = table.offsets;
+    const lengths = table.lengths;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = table.offsets[slot];
+      const at = offsets[slot];
       if (at === 0) {
         const value = this.decode(start, stop, ascii);
         if (table.lookups >= INTERN_TRIAL && table.hits * 4 < table.lookups) {
-          table.enabled = false;
+          this.internOn[column] = 0;
         } else if (table.size * 2 < INTERN_SIZE) {
-          table.hashes[slot] = hash;
-          table.offsets[slot] = start + 1;
-          table.lengths[slot] = len;
+          hashes[slot] = hash;
+          offsets[slot] = start + 1;
+          lengths[slot] = len;
           table.values[slot] = value;
           table.size++;
         }
         return value;
       }
-      if (table.hashes[slot] === hash && table.lengths[slot] === len) {
+      if (hashes[slot] === hash && lengths[slot] === len) {
         let k = 0;
         const other = at - 1;
         while (k < len && bytes[other + k] === bytes[start + k]) k++;
@@ -464,4 +448,88 @@ class Utf8CsvSource implements RowSource {
       }
     }
   }
+}
+
+/**
+ * The records of the bytes from `begin` on (RFC 4180, as `parseCsv` splits them); with `validate`, null
+ * when a byte sequence is no well-formed UTF-8 character.
+ */
+function findRecords(bytes: Uint8Array, begin: number, delimiter: number, hasQuotes: boolean, validate: boolean): Records | null {
+  const n = bytes.length;
+  // About 60 bytes a line: the arrays rarely grow.
+  const initial = Math.max(1024, Math.min(1 << 22, (n >> 6) + 16));
+  let starts: Int32Array = new Int32Array(initial);
+  let ends: Int32Array = new Int32Array(initial);
+  let lines: Int32Array = new Int32Array(initial);
+  let count = 0;
+  let width = 0;
+  let fields = 1;
+  let quoted = false;
+  let fieldStarted = false;
+  let line = 1;
+  let recordLine = 1;
+  let recordStart = begin;
+  // Bytes above ';' (letters, the bytes of multi-byte characters) are never a delimiter, quote or line end.
+  for (let i = begin; i < n; i++) {
+    const ch = bytes[i];
+    if (ch > 0x3b) {
+      if (ch >= 0x80 && validate) {
+        const next = utf8CharEnd(bytes, i, n);
+        if (next < 0) return null;
+        i = next - 1;
+      }
+      fieldStarted = true;
+      continue;
+    }
+    if (hasQuotes) {
+      if (quoted) {
+        if (ch === QUOTE) {
+          if (i + 1 < n && bytes[i + 1] === QUOTE) i++;
+          else quoted = false;
+        } else if (ch === LF || (ch === CR && !(i + 1 < n && bytes[i + 1] === LF))) line++;
+        continue;
+      }
+      if (ch === QUOTE) {
+        if (!fieldStarted) quoted = true;
+        fieldStarted = true;
+        continue;
+      }
+    }
+    if (ch === delimiter) {
+      fields++;
+      fieldStarted = false;
+    } else if (ch === CR || ch === LF) {
+      if (count === starts.length) {
+        starts = grow(starts);
+        ends = grow(ends);
+        lines = grow(lines);
+      }
+      starts[count] = recordStart;
+      ends[count] = i;
+      lines[count] = recordLine;
+      count++;
+      if (fields > width) width = fields;
+      if (ch === CR && i + 1 < n && bytes[i + 1] === LF) i++;
+      line++;
+      recordLine = line;
+      recordStart = i + 1;
+      fields = 1;
+      fieldStarted = false;
+    } else {
+      fieldStarted = true;
+    }
+  }
+  if (recordStart < n) {
+    if (count === starts.length) {
+      starts = grow(starts);
+      ends = grow(ends);
+      lines = grow(lines);
+    }
+    starts[count] = recordStart;
+    ends[count] = n;
+    lines[count] = recordLine;
+    count++;
+    if (fields > width) width = fields;
+  }
+  return { starts, ends, lines, count, width };
 }

@@ -114,6 +114,26 @@ interface Lookups {
   /** The last date cell (not a Date) read to a result that does not depend on the running year, and that result. */
   lastDateCell: CellValue | undefined;
   lastDateResult: DateResult | undefined;
+  /** The last cell of each money column read as an amount (a row's are read twice: is it a title line, what is its amount). */
+  debitRead: LastAmount;
+  creditRead: LastAmount;
+  amountRead: LastAmount;
+  balanceRead: LastAmount;
+}
+
+/** A money column's last cell read as an amount (`parseAmountFen`) and what it read as. */
+interface LastAmount {
+  cell: CellValue | undefined;
+  fen: Fen | null;
+}
+
+/** `parseAmountFen(value)`, kept for the next read of the same cell. */
+function amountFenOf(last: LastAmount, value: CellValue | undefined): Fen | null {
+  if (value === last.cell) return last.fen;
+  const f = parseAmountFen(value);
+  last.cell = value;
+  last.fen = f;
+  return f;
 }
 
 /** A text line read as a row that may yet turn out to be the next block's title (see `takeTitleLines`). */
@@ -146,6 +166,9 @@ interface RowState {
   runs: Map<string, Run>;
   /** Dealers by key, as first written. */
   dealerSeen: Map<string, string>;
+  /** The key `runOf` was last asked for, and its run (the next row is most often the same dealer's). */
+  lastRunKey: string | null;
+  lastRun: Run | null;
 }
 
 /**
@@ -245,6 +268,11 @@ function startRead(rows: Rows, plan: RowPlan, result: ReadResult): RowRead {
     dateTimeCache: new Map(),
     lastDateCell: undefined,
     lastDateResult: undefined,
+    // A cell not read yet (undefined) reads as 0.
+    debitRead: { cell: undefined, fen: fen(0) },
+    creditRead: { cell: undefined, fen: fen(0) },
+    amountRead: { cell: undefined, fen: fen(0) },
+    balanceRead: { cell: undefined, fen: fen(0) },
   };
 
   const titleDealer = plan.titleDealer;
@@ -267,6 +295,8 @@ function startRead(rows: Rows, plan: RowPlan, result: ReadResult): RowRead {
     titleLines: [],
     runs: new Map(),
     dealerSeen,
+    lastRunKey: null,
+    lastRun: null,
   };
   const facts: RowFacts = { dealer: null, dealerFilled: false, descText: "", label: null, labelText: "", key: "", runKey: "" };
   const unread: UnreadRow[] = (result.unreadable = []);
@@ -311,7 +341,7 @@ function layoutRow(read: RowRead, row: CellValue[] | undefined, excelRow: number
     return true;
   }
 
-  if (amountCellsBlank(row, plan.cols)) {
+  if (amountCellsBlank(row, plan.cols, look)) {
     const title = blockTitleOf(row, plan.side);
     if (title !== null) {
       // Lines just above belong to this title, not to the data: they were no entries after all.
@@ -658,7 +688,7 @@ function rowAmount(read: RowRead, row: CellValue[], excelRow: number): Fen | nul
   // A blank cell is 0 unless it holds a formula saved without its result.
   const unknown = read.plan.uncomputed !== null;
   if (cols.debit >= 0) {
-    const d = parseAmountFen(row[cols.debit]);
+    const d = amountFenOf(read.look.debitRead, row[cols.debit]);
     if (d !== null && !(unknown && troubleAt(read, row, excelRow, cols.debit) !== null)) amount = addFen(amount, d);
     else {
       recordIssue(read, troubleAt(read, row, excelRow, cols.debit) ?? "bad_amount", excelRow, cols.debit, row[cols.debit], "amount");
@@ -666,7 +696,7 @@ function rowAmount(read: RowRead, row: CellValue[], excelRow: number): Fen | nul
     }
   }
   if (cols.credit >= 0) {
-    const c = parseAmountFen(row[cols.credit]);
+    const c = amountFenOf(read.look.creditRead, row[cols.credit]);
     if (c !== null && !(unknown && troubleAt(read, row, excelRow, cols.credit) !== null)) amount = subFen(amount, c);
     else {
       recordIssue(read, troubleAt(read, row, excelRow, cols.credit) ?? "bad_amount", excelRow, cols.credit, row[cols.credit], "amount");
@@ -674,7 +704,7 @@ function rowAmount(read: RowRead, row: CellValue[], excelRow: number): Fen | nul
     }
   }
   if (cols.amount >= 0) {
-    const a = parseAmountFen(row[cols.amount]);
+    const a = amountFenOf(read.look.amountRead, row[cols.amount]);
     if (a === null || (unknown && troubleAt(read, row, excelRow, cols.amount) !== null)) {
       recordIssue(read, troubleAt(read, row, excelRow, cols.amount) ?? "bad_amount", excelRow, cols.amount, row[cols.amount], "amount");
       bad = true;
@@ -789,13 +819,13 @@ function firstBlock(rows: Rows, headerEnd: number, top: number, side: Side, titl
  * No amount or balance in the row's money columns (text that is no amount, such as a title line's
  * `第2页` over the 余额 column, counts as none): only such a row can be a title line.
  */
-function amountCellsBlank(row: CellValue[], cols: Cols): boolean {
-  const none = (index: number) => {
+function amountCellsBlank(row: CellValue[], cols: Cols, look: Lookups): boolean {
+  const none = (index: number, last: LastAmount) => {
     if (index < 0) return true;
     const v = row[index];
-    return isBlankCell(v) || (typeof v === "string" && parseAmountFen(v) === null);
+    return isBlankCell(v) || (typeof v === "string" && amountFenOf(last, v) === null);
   };
-  return none(cols.debit) && none(cols.credit) && none(cols.amount) && none(cols.balance);
+  return none(cols.debit, look.debitRead) && none(cols.credit, look.creditRead) && none(cols.amount, look.amountRead) && none(cols.balance, look.balanceRead);
 }
 
 /** Only text, none of it a row label (期初余额, 合计 …): a line of a title, if anything. */
@@ -903,11 +933,14 @@ function unreadRow(
 
 /** The run of a dealer key or `runKey`, made when first asked for. */
 function runOf(state: RowState, key: string): Run {
+  if (key === state.lastRunKey) return state.lastRun as Run;
   let run = state.runs.get(key);
   if (run === undefined) {
     run = { balance: undefined, started: false, lastRun: undefined, seen: false };
     state.runs.set(key, run);
   }
+  state.lastRunKey = key;
+  state.lastRun = run;
   return run;
 }
 

@@ -43,5 +43,10 @@ export function cellDisplay(value: CellValue | undefined): string {
 }
 
 export function isBlankCell(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  if (value === null || value === undefined) return true;
+  if (typeof value !== "string") return false;
+  // A text that starts with a visible ASCII character is not blank: known without trimming it.
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
+  return value.trim() === "";
 }
