@@ -48,6 +48,7 @@ import { pick, type Bilingual, type Lang } from "./lang";
 import { readBalanceSheet, readSheet } from "./read";
 import { describeReadIssue } from "../messages/read";
 import { render } from "../messages/render";
+import { sameSheetName, sheetNamed } from "../port/addresses";
 import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, unitText } from "./reports/print";
 
 export const APPLICATION_SHEET = "信用申请表";
@@ -157,9 +158,21 @@ export async function writeApplicationTemplate(port: WorkbookPort, lang: Lang = 
 
 // ---- reading applications, the scorecard, the register ----
 
-/** Sheets that never hold applications. */
+/** Sheets that never hold applications (named in any case, as Excel names sheets). */
 function notApplications(name: string): boolean {
-  return name === SCORECARD_SHEET || name === REGISTER_SHEET || name === pick(CREDIT_RESULT_SHEET, "zh-CN") || name === pick(CREDIT_RESULT_SHEET, "en-US");
+  return [SCORECARD_SHEET, REGISTER_SHEET, pick(CREDIT_RESULT_SHEET, "zh-CN"), pick(CREDIT_RESULT_SHEET, "en-US")].some((n) => sameSheetName(n, name));
+}
+
+/**
+ * The sheet of `sheets` that `wanted` names, found as every command finds one (`sheetNamed`): spelled so, else in
+ * another case, and then as the workbook writes it; null when none is. Two sheets whose names differ only in
+ * case, neither spelled so (a file another program made: Excel holds no such pair), give `wanted` itself: the
+ * port's read of it then refuses it naming both (`sheet.ambiguous`), rather than one of them being taken.
+ */
+export function creditSheetName(sheets: readonly { name: string }[], wanted: string): string | null {
+  const found = sheetNamed(sheets.map((s) => s.name), wanted);
+  if (found === null) return null;
+  return "ambiguous" in found ? wanted : found.name;
 }
 
 /**
@@ -348,12 +361,10 @@ export interface CreditSurvey {
  */
 export async function surveyCredit(port: ReadableWorkbook): Promise<CreditSurvey> {
   const out: CreditSurvey = { applications: [], errors: [], sheets: [], balanceTables: [], register: null, scorecard: null };
-  const names: string[] = [];
-  for (const s of await port.listSheets()) {
-    if (s.name === REGISTER_SHEET) out.register = s.name;
-    if (s.name === SCORECARD_SHEET) out.scorecard = s.name;
-    if (!notApplications(s.name) && s.rowCount > 0) names.push(s.name);
-  }
+  const sheets = await port.listSheets();
+  const names = sheets.filter((s) => !notApplications(s.name) && s.rowCount > 0).map((s) => s.name);
+  out.register = creditSheetName(sheets, REGISTER_SHEET);
+  out.scorecard = creditSheetName(sheets, SCORECARD_SHEET);
   const grids = port.readSheets && names.length > 1 ? await port.readSheets(names) : await Promise.all(names.map((n) => port.readSheet(n)));
   names.forEach((name, k) => {
     const grid = grids[k];
@@ -390,10 +401,11 @@ export interface ScorecardRead {
 /** The 评分标准 sheet of a workbook, read back; the default when there is none. */
 export async function loadScorecard(port: ReadableWorkbook): Promise<ScorecardRead> {
   const sheets = await port.listSheets();
-  if (!sheets.some((s) => s.name === SCORECARD_SHEET)) return { card: defaultScorecard(), sheet: null, problems: [] };
-  const grid = await port.readSheet(SCORECARD_SHEET);
-  const { card, problems } = parseScorecard(grid.values, grid.top, SCORECARD_SHEET, grid.left);
-  return { card, sheet: SCORECARD_SHEET, problems };
+  const sheet = creditSheetName(sheets, SCORECARD_SHEET);
+  if (sheet === null) return { card: defaultScorecard(), sheet: null, problems: [] };
+  const grid = await port.readSheet(sheet);
+  const { card, problems } = parseScorecard(grid.values, grid.top, grid.sheet, grid.left);
+  return { card, sheet: grid.sheet, problems };
 }
 
 export function scorecardSheetSpec(card: Scorecard = defaultScorecard()): SheetSpec {
@@ -405,14 +417,15 @@ export function scorecardSheetSpec(card: Scorecard = defaultScorecard()): SheetS
 
 /** Write the default 评分标准 sheet when the workbook has none (the user's to edit from then on). */
 export async function ensureScorecardSheet(port: WorkbookPort): Promise<boolean> {
-  if ((await port.listSheets()).some((s) => s.name === SCORECARD_SHEET)) return false;
+  if (creditSheetName(await port.listSheets(), SCORECARD_SHEET) !== null) return false;
   await port.writeSheet(scorecardSheetSpec());
   return true;
 }
 
 /** The 信用档案 of a workbook, or null when it has none. */
-export async function loadRegister(port: ReadableWorkbook, sheet = REGISTER_SHEET): Promise<RegisterRead | null> {
-  if (!(await port.listSheets()).some((s) => s.name === sheet)) return null;
+export async function loadRegister(port: ReadableWorkbook, wanted = REGISTER_SHEET): Promise<RegisterRead | null> {
+  const sheet = creditSheetName(await port.listSheets(), wanted);
+  if (sheet === null) return null;
   return parseRegister(await port.readSheet(sheet));
 }
 
@@ -600,9 +613,12 @@ function previousValue(v: CellValue | undefined): OutValue {
  * register's columns; every other row and the user's own columns stay as they are. Returns what the cells
  * held before, for `undoApproval`.
  */
-export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, sheet = REGISTER_SHEET): Promise<ApprovalWritten> {
-  const exists = (await port.listSheets()).some((s) => s.name === sheet);
-  const grid = exists ? await port.readSheet(sheet) : null;
+export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, wanted = REGISTER_SHEET): Promise<ApprovalWritten> {
+  const found = creditSheetName(await port.listSheets(), wanted);
+  const exists = found !== null;
+  const grid = found !== null ? await port.readSheet(found) : null;
+  // Written to the sheet as the workbook names it (a new one under the name asked for).
+  const sheet = grid?.sheet ?? wanted;
   const register = grid ? parseRegister(grid) : null;
   const values = {
     grade: a.grade ?? a.dealer.score.grade,
@@ -648,11 +664,12 @@ export async function approveCredit(port: WorkbookPort, a: ApprovalRequest, shee
  * with nothing written, when the row no longer holds that dealer (the register was sorted or edited since).
  */
 export async function undoApproval(port: WorkbookPort, undo: ApprovalUndo): Promise<{ ok: true } | { ok: false; reason: "gone" | "moved" }> {
-  if (!(await port.listSheets()).some((s) => s.name === undo.sheet)) return { ok: false, reason: "gone" };
-  const register = parseRegister(await port.readSheet(undo.sheet));
+  const sheet = creditSheetName(await port.listSheets(), undo.sheet);
+  if (sheet === null) return { ok: false, reason: "gone" };
+  const register = parseRegister(await port.readSheet(sheet));
   const now = register.rows.find((r) => r.row === undo.row);
   if (!now || dealerKey(now.dealer) !== dealerKey(undo.dealer)) return { ok: false, reason: "moved" };
-  await port.writeCells(undo.sheet, undo.previous);
+  await port.writeCells(sheet, undo.previous);
   return { ok: true };
 }
 

@@ -17,7 +17,8 @@ import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, say, stringList } from "../options";
 import { EXIT_OK, UsageError } from "../errors";
-import { chooseSheet, ensureWritableOut, openInputFile, saveResult, writtenNotes, writtenText, type OpenedFile } from "../files";
+import { chooseSheet, ensureWritableOut, namedSheet, openInputFile, saveResult, writtenNotes, writtenText, type OpenedFile } from "../files";
+import { sameSheetName } from "../../port/addresses";
 import { writeJson } from "../json-stream";
 import { renderTable } from "../table";
 import { todayIso } from "./aging";
@@ -84,14 +85,19 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
     const sheet = (sheets.find((x) => x.rowCount > 0) ?? sheets[0])?.name ?? "";
     throw new UsageError(`${balancesFile}: ${render(msg("credit.balances.not_table", { sheet }), lang)}`);
   }
+  // The register and the scorecard are found as every command finds a sheet (any case; two sheets differing
+  // only in case refused naming both), in their own file or else in the applications'.
+  const sheetIn = async (f: OpenedFile, wanted: string, file: string) => namedSheet((await read(f).listSheets()).map((s) => s.name), wanted, lang, file);
   const register = registerFile !== undefined ? await open(registerFile) : null;
-  if (register && !(await read(register).listSheets()).some((s) => s.name === REGISTER_SHEET)) {
+  if (register && (await sheetIn(register, REGISTER_SHEET, registerFile!)) === null) {
     throw new UsageError(say(lang, `${registerFile} 中没有“${REGISTER_SHEET}”工作表`, `no "${REGISTER_SHEET}" sheet in ${registerFile}`));
   }
   const scorecard = scorecardFile !== undefined ? await open(scorecardFile) : null;
-  if (scorecard && !(await read(scorecard).listSheets()).some((s) => s.name === SCORECARD_SHEET)) {
+  if (scorecard && (await sheetIn(scorecard, SCORECARD_SHEET, scorecardFile!)) === null) {
     throw new UsageError(say(lang, `${scorecardFile} 中没有“${SCORECARD_SHEET}”工作表`, `no "${SCORECARD_SHEET}" sheet in ${scorecardFile}`));
   }
+  if (!register) await sheetIn(applications, REGISTER_SHEET, applicationsFile);
+  if (!scorecard) await sheetIn(applications, SCORECARD_SHEET, applicationsFile);
 
   const result = await runCredit({
     applications: read(applications),
@@ -126,13 +132,13 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
     const wb = XlsxWorkbook.create();
     // The scorecard used, to edit and give back with --scorecard; the register as it stands, over-limit rows marked.
     const cardSource = scorecard ?? applications;
-    if (run.scorecard.sheet !== null && cardSource.kind === "xlsx") await wb.copySheetFrom(cardSource.port as XlsxWorkbook, SCORECARD_SHEET, SCORECARD_SHEET, { usersSheet: true });
+    if (run.scorecard.sheet !== null && cardSource.kind === "xlsx") await wb.copySheetFrom(cardSource.port as XlsxWorkbook, run.scorecard.sheet, SCORECARD_SHEET, { usersSheet: true });
     else await wb.writeSheet(scorecardSheetSpec(run.scorecard.card));
     const registerCopied = run.register !== null && registerFrom.kind === "xlsx";
-    if (registerCopied) await wb.copySheetFrom(registerFrom.port as XlsxWorkbook, REGISTER_SHEET, REGISTER_SHEET, { usersSheet: true });
+    if (registerCopied) await wb.copySheetFrom(registerFrom.port as XlsxWorkbook, run.register!.sheet, REGISTER_SHEET, { usersSheet: true });
     for (const d of toApprove) approved.push(await approveCredit(wb, { dealer: d, approver, approved: approvedOn, asOf: run.result.asOf }));
     let ledgerCopy: string | null = null;
-    if (ledger && ledgerSheet && ledger.kind === "xlsx" && ledgerSheet !== REGISTER_SHEET && ledgerSheet !== SCORECARD_SHEET) {
+    if (ledger && ledgerSheet && ledger.kind === "xlsx" && !sameSheetName(ledgerSheet, REGISTER_SHEET) && !sameSheetName(ledgerSheet, SCORECARD_SHEET)) {
       await wb.copySheetFrom(ledger.port as XlsxWorkbook, ledgerSheet, ledgerSheet, { usersSheet: true });
       ledgerCopy = ledgerSheet;
     }
