@@ -12,6 +12,8 @@ export const en: Language = {
   list: ", ",
   clauses: "; ",
   sentences: "; ",
+  rows: (rows, sheet) => (sheet === null ? `row ${rows}` : `sheet ${sheet}, row ${rows}`),
+  sheetRows: "; ",
   messages: {
     ...reconcileEn,
     ...lettersEn,

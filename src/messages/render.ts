@@ -45,7 +45,23 @@ function formatValue(value: unknown, format: string | undefined, table: Language
       return (value as readonly Message[]).map((x) => render(x, lang)).join(table.clauses);
     case "sentences":
       return (value as readonly Message[]).map((x) => render(x, lang)).join(table.sentences);
+    case "rows":
+      return rowsText(value, table);
     default:
       throw new Error(`message ${code}: unknown format ${format}`);
   }
+}
+
+/** `{x:rows}`: each run of one sheet's rows (`5`, `2026-08!5`: see app/sheet-rows' `rowLabel`) as the language says rows. */
+function rowsText(value: unknown, table: Language): string {
+  const runs: { sheet: string | null; rows: string[] }[] = [];
+  for (const label of Array.isArray(value) ? value : [value]) {
+    const text = String(label);
+    const at = text.lastIndexOf("!");
+    const sheet = at < 0 ? null : text.slice(0, at);
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.sheet === sheet) last.rows.push(text.slice(at + 1));
+    else runs.push({ sheet, rows: [text.slice(at + 1)] });
+  }
+  return runs.map((r) => table.rows(r.rows.join(table.list), r.sheet)).join(table.sheetRows);
 }

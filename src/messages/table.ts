@@ -5,7 +5,10 @@
  * - `{name:money}`: fen, grouped with two places (`1,234.50`);
  * - `{name:list}`: an array, joined with the language's list separator;
  * - `{name:msg}`: a message, rendered in the same language; `{name:Msg}` the same with its first letter upper case;
- * - `{name:clauses}`, `{name:sentences}`: an array of messages, joined as clauses or as sentences.
+ * - `{name:clauses}`, `{name:sentences}`: an array of messages, joined as clauses or as sentences;
+ * - `{name:rows}`: a ledger row or an array of them, each a number or a label, `5` or `2026-08!5` (row 5 of the
+ *   sheet 2026-08, where a ledger is read over several sheets), said as the language says rows (`第 5 行`,
+ *   `「2026-08」表第 5 行`), the rows of one sheet together.
  * Braces around anything but a plain ASCII name (`{{客户名称}}` in a hint about letter templates) are text.
  */
 import type { MessageCode, MessageParams } from "../core/messages";
@@ -19,10 +22,14 @@ export interface Language {
   clauses: string;
   /** Joins `{x:sentences}`. */
   sentences: string;
+  /** Says `{x:rows}`'s rows of one sheet (`rows` already joined with `list`): of the first sheet when `sheet` is null. */
+  rows: (rows: string, sheet: string | null) => string;
+  /** Joins `{x:rows}`'s rows of different sheets. */
+  sheetRows: string;
   messages: MessageTable<MessageParams>;
 }
 
-export const FORMATS = ["money", "list", "msg", "Msg", "clauses", "sentences"] as const;
+export const FORMATS = ["money", "list", "msg", "Msg", "clauses", "sentences", "rows"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A placeholder: `{name}` or `{name:format}`. */

@@ -12,6 +12,8 @@ export const zh: Language = {
   list: "、",
   clauses: "，",
   sentences: "；",
+  rows: (rows, sheet) => (sheet === null ? `第 ${rows} 行` : `「${sheet}」表第 ${rows} 行`),
+  sheetRows: "、",
   messages: {
     ...reconcileZh,
     ...lettersZh,

@@ -11,9 +11,11 @@ import { fen } from "../../src/core/money";
 const MONTHS = ["2026-07", "2026-08"];
 
 describe("relabelRows", () => {
-  test("ledger rows on a later sheet read 2026-08!N, the first sheet's stay bare, statement rows are left alone", () => {
+  test("ledger rows on a later sheet are labelled 2026-08!N and said as that sheet's rows, the first sheet's stay bare, statement rows are left alone", () => {
     const m = msg("reconcile.pending.mismatch", { ledgerRows: [4, ROW_STRIDE + 5], ledgerAmount: fen(30_000), statementRows: [6], statementAmount: fen(35_000) });
-    expect(render(relabelRows(MONTHS, m), "zh-CN")).toBe("金额不符（我方第 4、2026-08!5 行 300.00，对方第 6 行 350.00）");
+    expect((relabelRows(MONTHS, m).params as { ledgerRows: unknown }).ledgerRows).toEqual(["4", "2026-08!5"]);
+    expect(render(relabelRows(MONTHS, m), "zh-CN")).toBe("金额不符（我方第 4 行、「2026-08」表第 5 行 300.00，对方第 6 行 350.00）");
+    expect(render(relabelRows(MONTHS, m), "en-US")).toBe("Amounts differ (our row 4; sheet 2026-08, row 5 300.00, their row 6 350.00)");
     const dup = msg("reconcile.reason.duplicate.statement", { row: 7, original: 3 });
     expect(relabelRows(MONTHS, dup)).toBe(dup);
   });
@@ -40,9 +42,13 @@ describe("relabelRows", () => {
 });
 
 describe("answered suggestions over several sheets", () => {
-  test("the pane's list of answers names a later sheet's rows as 2026-08!N", () => {
+  test("the pane's list of answers names a later sheet's rows as that sheet's rows", () => {
     const lines = decisionLines([{ id: "s1", decision: "confirmed", ledgerRows: [ROW_STRIDE + 5, ROW_STRIDE + 6], statementRows: [7] }], [], MONTHS);
-    expect(DECISION_STRINGS["zh-CN"].pair(lines[0])).toBe("台账第 2026-08!5–6 行 ↔ 对账单第 7 行");
+    expect(DECISION_STRINGS["zh-CN"].pair(lines[0])).toBe("台账「2026-08」表第 5–6 行 ↔ 对账单第 7 行");
+    expect(DECISION_STRINGS["en-US"].pair(lines[0])).toBe("ledger sheet 2026-08, row 5–6 ↔ statement row 7");
+    const both = decisionLines([{ id: "s3", decision: "confirmed", ledgerRows: [ROW_STRIDE + 2, 3, 4], statementRows: [7] }], [], MONTHS);
+    expect(DECISION_STRINGS["zh-CN"].pair(both[0])).toBe("台账第 3–4 行、「2026-08」表第 2 行 ↔ 对账单第 7 行");
+    expect(DECISION_STRINGS["en-US"].pair(both[0])).toBe("ledger row 3–4; sheet 2026-08, row 2 ↔ statement row 7");
     expect(DECISION_STRINGS["en-US"].pair(decisionLines([{ id: "s2", decision: "rejected", ledgerRows: [4], statementRows: [] }], [], MONTHS)[0])).toBe("ledger row 4");
   });
 });

@@ -50,7 +50,7 @@ type Json = {
 };
 
 describe("reconcile over two monthly sheets", () => {
-  test("--json: each difference's ledger rows keep their number on their own sheet, with the sheet beside; reasons name August's rows as 2026-08!N", async () => {
+  test("--json: each difference's ledger rows keep their number on their own sheet, with the sheet beside; reasons name August's rows as that sheet's rows", async () => {
     const r = await run([...ARGS, "--json"], dir);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).not.toMatch(/1000000\d/);
@@ -63,12 +63,12 @@ describe("reconcile over two monthly sheets", () => {
       ledgerPlaces: [{ sheet: "2026-08", row: 5 }],
       duplicateOf: 3,
       duplicateOfPlace: { sheet: "2026-07", row: 3 },
-      reason: "重复记账：我方第 2026-08!5 行与第 3 行单号、金额相同",
-      reasonEn: "Duplicate entry: our row 2026-08!5 repeats row 3 (same reference and amount)",
+      reason: "重复记账：我方「2026-08」表第 5 行与第 3 行单号、金额相同",
+      reasonEn: "Duplicate entry: our sheet 2026-08, row 5 repeats row 3 (same reference and amount)",
     });
     expect(d.reconciliation.pendingItems.map((p) => [p.ledgerRows, p.ledgerPlaces, p.text])).toEqual([
-      [[4], [{ sheet: "2026-08", row: 4 }], "金额不符（我方第 2026-08!4 行 300.00，对方第 6 行 350.00）"],
-      [[5], [{ sheet: "2026-08", row: 5 }], "我方重复记账（第 2026-08!5 行重复第 3 行）"],
+      [[4], [{ sheet: "2026-08", row: 4 }], "金额不符（我方「2026-08」表第 4 行 300.00，对方第 6 行 350.00）"],
+      [[5], [{ sheet: "2026-08", row: 5 }], "我方重复记账（「2026-08」表第 5 行重复第 3 行）"],
     ]);
     expect(d.reconciliation.statementAdjustments).toEqual([expect.objectContaining({ ledgerRows: [4], ledgerPlaces: [{ sheet: "2026-07", row: 4 }] })]);
   });
@@ -79,7 +79,7 @@ describe("reconcile over two monthly sheets", () => {
     expect(r.out).not.toMatch(/1000000\d/);
     const line = (kind: string) => r.out.split("\n").find((l) => l.includes(kind)) ?? "";
     expect(line("金额不符：")).toMatch(/\s2026-08!4\s+6\s/);
-    expect(line("重复记账：")).toMatch(/\s2026-08!5\s+-\s+重复记账：我方第 2026-08!5 行与第 3 行单号、金额相同/);
+    expect(line("重复记账：")).toMatch(/\s2026-08!5\s+-\s+重复记账：我方「2026-08」表第 5 行与第 3 行单号、金额相同/);
     expect(line("已记销售")).toMatch(/\s4\s+-\s/);
   });
 

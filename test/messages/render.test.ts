@@ -6,6 +6,7 @@ import { FORMATS, PLACEHOLDER } from "../../src/messages/table";
 import { zh } from "../../src/messages/zh";
 import { SAMPLES } from "./samples";
 import { fen } from "../../src/core/money";
+import { relabelRows, ROW_STRIDE } from "../../src/app/sheet-rows";
 
 /** The placeholder pattern without its global flag, which would make `test` remember where it stopped. */
 const ANY_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
@@ -81,6 +82,31 @@ describe("render", () => {
       zh: "调节后仍差 10.00：待查差异合计 -90.00（1 项），无法解释的 100.00；请逐项核对",
       en: "10.00 remains after adjusting: -90.00 in the 1 item(s) to check; 100.00 unexplained. Check each.",
     });
+  });
+
+  it("says ledger rows as rows: bare numbers as before, rows of a later sheet (2026-08!5) as that sheet's rows, each sheet's rows together", () => {
+    const plain = msg("reconcile.reason.duplicate.ledger", { row: 5, original: 3 });
+    expect(both(plain)).toEqual({ zh: "重复记账：我方第 5 行与第 3 行单号、金额相同", en: "Duplicate entry: our row 5 repeats row 3 (same reference and amount)" });
+    // Rows as a run over several monthly sheets labels them (app/sheet-rows).
+    const months = (m: Message) => relabelRows(["2026-07", "2026-08", "2026-09"], m);
+    const later = months(msg("reconcile.reason.duplicate.ledger", { row: ROW_STRIDE + 5, original: ROW_STRIDE + 2 }));
+    expect(both(later)).toEqual({
+      zh: "重复记账：我方「2026-08」表第 5 行与「2026-08」表第 2 行单号、金额相同",
+      en: "Duplicate entry: our sheet 2026-08, row 5 repeats sheet 2026-08, row 2 (same reference and amount)",
+    });
+    expect(render(later, "zh-CN")).not.toMatch(/第 \S+!/);
+    const list = months(msg("reconcile.adjust.ledger_only", { rows: [4, 6, ROW_STRIDE + 5, ROW_STRIDE + 7, 2 * ROW_STRIDE + 2] }));
+    expect(both(list)).toEqual({
+      zh: "我方已记、对方未记（我方第 4、6 行、「2026-08」表第 5、7 行、「2026-09」表第 2 行）",
+      en: "Booked by us, not by the dealer (our row 4, 6; sheet 2026-08, row 5, 7; sheet 2026-09, row 2)",
+    });
+    expect(both(msg("reconcile.pending.duplicate.ledger", { rows: [8, 9], original: 2 }))).toEqual({
+      zh: "我方重复记账（第 8、9 行重复第 2 行）",
+      en: "Our duplicate entry (row 8, 9 repeats row 2)",
+    });
+    // A sheet name may hold "!" itself: the row is after the last one.
+    const awaiting = relabelRows(["六月", "七月!旧"], msg("reconcile.pending.awaiting.ledger", { row: ROW_STRIDE + 12 }));
+    expect(render(awaiting, "zh-CN")).toBe("我方「七月!旧」表第 12 行待确认匹配");
   });
 
   it("leaves braces around a non-ASCII name as text", () => {

@@ -5,7 +5,7 @@
  */
 import type { Decision } from "../../core/reconcile/types";
 import type { Locale } from "../i18n";
-import { rowLabel, sheetRowOf } from "../../app/sheet-rows";
+import { sheetRowOf } from "../../app/sheet-rows";
 
 export interface DecisionLine {
   id: string;
@@ -31,18 +31,38 @@ export function decisionLines(decisions: readonly Decision[], staleIds: readonly
   }));
 }
 
-/** Rows as `3、5–7` (zh) or `3, 5–7` (en): runs of consecutive rows joined; over several sheets `2026-08!5–7`. */
-export function rowRuns(rows: readonly number[], locale: Locale, sheets?: readonly string[]): string {
+/** Rows as `3、5–7` (zh) or `3, 5–7` (en): runs of consecutive rows joined. */
+export function rowRuns(rows: readonly number[], locale: Locale): string {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const runs: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    const first = sheets ? rowLabel(sheets, sorted[i]) : String(sorted[i]);
-    runs.push(j > i ? `${first}–${sheets ? sheetRowOf(sheets, sorted[j]).row : sorted[j]}` : first);
+    runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
     i = j + 1;
   }
   return runs.join(locale === "en-US" ? ", " : "、");
+}
+
+/**
+ * The ledger's rows of an answer as the user reads them: `台账第 3、5–7 行`; over several sheets each later
+ * sheet's rows on their own, `台账第 3 行、「2026-08」表第 5–6 行` (`ledger row 3; sheet 2026-08, row 5–6`).
+ */
+function ledgerRowsText(rows: readonly number[], locale: Locale, sheets?: readonly string[]): string {
+  const zh = locale === "zh-CN";
+  const bySheet = new Map<string, number[]>();
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const at = sheets ? sheetRowOf(sheets, row) : { sheet: "", row };
+    bySheet.set(at.sheet, [...(bySheet.get(at.sheet) ?? []), at.row]);
+  }
+  const first = sheets?.[0] ?? "";
+  const parts = [...bySheet].map(([sheet, own], i) => {
+    const runs = rowRuns(own, locale);
+    if (sheet === first) return zh ? `台账第 ${runs} 行` : `ledger row ${runs}`;
+    const on = zh ? `「${sheet}」表第 ${runs} 行` : `sheet ${sheet}, row ${runs}`;
+    return i === 0 ? (zh ? `台账${on}` : `ledger ${on}`) : on;
+  });
+  return parts.join(zh ? "、" : "; ");
 }
 
 export interface DecisionStrings {
@@ -65,7 +85,7 @@ export interface DecisionStrings {
 function pairText(line: DecisionLine, locale: Locale): string {
   const zh = locale === "zh-CN";
   const parts: string[] = [];
-  if (line.ledgerRows.length > 0) parts.push(zh ? `台账第 ${rowRuns(line.ledgerRows, locale, line.ledgerSheets)} 行` : `ledger row ${rowRuns(line.ledgerRows, locale, line.ledgerSheets)}`);
+  if (line.ledgerRows.length > 0) parts.push(ledgerRowsText(line.ledgerRows, locale, line.ledgerSheets));
   if (line.statementRows.length > 0) parts.push(zh ? `对账单第 ${rowRuns(line.statementRows, locale)} 行` : `statement row ${rowRuns(line.statementRows, locale)}`);
   if (parts.length === 0) return zh ? `建议 ${line.id}` : `suggestion ${line.id}`;
   return parts.join(" ↔ ");

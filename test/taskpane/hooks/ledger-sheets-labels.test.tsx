@@ -43,7 +43,7 @@ const STATEMENT: FixtureSheet = {
 };
 const MONTHS = ["2026-07", "2026-08"];
 
-test("对账 over two months: reasons and the 差异明细 / 余额调节表 text name August's rows as 2026-08!N", async () => {
+test("对账 over two months: reasons and the 差异明细 / 余额调节表 text name August's rows as its sheet's rows (2026-08!N in the rows columns)", async () => {
   const pane = makePane([JULY, AUGUST, STATEMENT]);
   const choice = { ledger: "2026-07", statement: "对账单" };
   const hook = await renderHook(pane, () => useReconcileRun({ choice, ledgerSheets: MONTHS, report: pane.report, clear: pane.clear, onGoTo: () => undefined }));
@@ -59,8 +59,8 @@ test("对账 over two months: reasons and the 差异明细 / 余额调节表 tex
   const reasons = outcome.items.map((i) => `${i.kind}: ${i.reason.zh} / ${i.reason.en}`).sort();
   expect(reasons.join("\n")).not.toMatch(/1000000\d/);
   const duplicate = outcome.items.find((i) => i.kind === "duplicate")!;
-  expect(duplicate.reason.zh).toBe("重复记账：我方第 2026-08!5 行与第 3 行单号、金额相同");
-  expect(duplicate.reason.en).toBe("Duplicate entry: our row 2026-08!5 repeats row 3 (same reference and amount)");
+  expect(duplicate.reason.zh).toBe("重复记账：我方「2026-08」表第 5 行与第 3 行单号、金额相同");
+  expect(duplicate.reason.en).toBe("Duplicate entry: our sheet 2026-08, row 5 repeats row 3 (same reference and amount)");
 
   const texts = (name: string): string[] => {
     const sheet = pane.excel.sheet(name)!;
@@ -73,9 +73,9 @@ test("对账 over two months: reasons and the 差异明细 / 余额调节表 tex
   };
   const differences = texts(outcome.written!.differencesSheet);
   const adjustments = texts(outcome.written!.reconciliationSheet);
-  expect(differences).toEqual(expect.arrayContaining(["2026-08!4", "2026-08!5", "4", "重复记账：我方第 2026-08!5 行与第 3 行单号、金额相同"]));
+  expect(differences).toEqual(expect.arrayContaining(["2026-08!4", "2026-08!5", "4", "重复记账：我方「2026-08」表第 5 行与第 3 行单号、金额相同"]));
   expect(adjustments).toEqual(
-    expect.arrayContaining(["销售；对方：进货\n金额不符（我方第 2026-08!4 行 300.00，对方第 6 行 350.00）", "销售\n我方重复记账（第 2026-08!5 行重复第 3 行）", "台账 4", "台账 2026-08!4", "台账 2026-08!5"]),
+    expect.arrayContaining(["销售；对方：进货\n金额不符（我方「2026-08」表第 4 行 300.00，对方第 6 行 350.00）", "销售\n我方重复记账（「2026-08」表第 5 行重复第 3 行）", "台账 4", "台账 2026-08!4", "台账 2026-08!5"]),
   );
   expect([...differences, ...adjustments].join("\n")).not.toMatch(/1000000\d/);
 });

@@ -147,7 +147,7 @@ describe("several monthly sheets as one ledger", () => {
       "我方 2026-07-28 已记销售，对方未入账（请核对发票或签收单）",
       "金额不符：我方 300.00，对方 350.00，差额 -50.00",
       // The run's numbers said as the user reads them (relabelReport): row 5 and row 2 of 2026-08.
-      "重复记账：我方第 2026-08!5 行与第 2026-08!2 行单号、金额相同",
+      "重复记账：我方「2026-08」表第 5 行与「2026-08」表第 2 行单号、金额相同",
     ]);
     // 待核对 rows are not chased: the collection plan leaves them out.
     expect(report.dealers.flatMap((d) => d.items.filter((i) => i.underReconciliation).map((i) => `${i.sheet}!${i.row}`))).toEqual(["2026-07!4", "2026-08!4", "2026-08!5"]);
