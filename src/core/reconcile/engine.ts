@@ -17,7 +17,7 @@ import type { Fen, IsoDate, Side } from "../model";
 import { fen, fenAt, negFen, subFen, sumFen } from "../money";
 import type { EntryTable, TableRefs } from "../read/entries";
 import { foldRefInto, normaliseRef } from "../values/refs";
-import type { PreparedSide } from "./prepare";
+import { AMOUNT, DAY, EXCEL_ROW, KEY_HASH, RAW_KEY, ROW_STRIDE, type PreparedSide } from "./prepare";
 import { pairingId, type IdPart } from "./ids";
 import { descriptionRefCandidates, isUsableRefKey, refKey } from "./refs";
 import { duplicateReason, feeReason, mismatchReason, oneSidedReason, type ReasonContext } from "./reasons";
@@ -173,64 +173,17 @@ export interface DealerMatching {
 }
 
 /**
- * One side of one dealer: the side's table (through its references), its columns, and where the dealer's
- * entries sit in them (`keys.at[from]` to `keys.at[from + positions.length - 1]`; `positions` are those
- * table positions).
+ * One side of one dealer: the side's table (through its references), its rows as the matcher takes them,
+ * and where the dealer's entries sit in the side's order (`at[from]` to `at[from + positions.length - 1]`;
+ * `positions` are those table positions).
  */
 export interface DealerSide {
   side: Side;
   refs: TableRefs;
-  keys: SideKeys;
+  prepared: PreparedSide;
+  at: Int32Array;
   positions: ArrayLike<number>;
   from: number;
-}
-
-/**
- * What the first pass needs of every row of a side, taken in one pass with the rows ordered dealer by
- * dealer (`at`: each slot's position in the table): each dealer's rows are then one run of every column,
- * read in order, where a million-row table read dealer by dealer in table order costs a cache miss a cell.
- */
-export interface SideKeys {
-  at: Int32Array;
-  /** Days since 1970-01-01, Infinity when undated. */
-  days: Float64Array;
-  /** Excel row numbers. */
-  rows: Int32Array;
-  amounts: Float64Array;
-  /**
-   * The text the row's reference key is read from (see `emitKey`): with `raw` 1 the plain ASCII reference
-   * cell, folded by `foldRefInto`; with `raw` 0 the key itself; null when the row has no key.
-   */
-  text: (string | null)[];
-  raw: Uint8Array;
-  hashes: Int32Array;
-}
-
-/** The side's columns (see `prepareSide`) in the order `at` gives (table positions, each dealer's rows together). */
-export function sideKeys(prepared: PreparedSide, at: Int32Array): SideKeys {
-  const table = prepared.table;
-  const n = at.length;
-  // Each row is read in table order and its values written to the row's slot in the side's order: the
-  // reads go along the columns, and scattered writes cost far less than scattered reads would.
-  const slotOf = new Int32Array(table.length).fill(-1);
-  for (let k = 0; k < n; k++) slotOf[at[k]] = k;
-  const days = new Float64Array(n);
-  const rows = new Int32Array(n);
-  const amounts = new Float64Array(n);
-  const text: (string | null)[] = new Array(n).fill(null);
-  const raw = new Uint8Array(n);
-  const hashes = new Int32Array(n);
-  for (let i = 0; i < table.length; i++) {
-    const k = slotOf[i];
-    if (k < 0) continue;
-    days[k] = prepared.days[i];
-    rows[k] = table.rows[i];
-    amounts[k] = table.amounts[i];
-    text[k] = prepared.text[i];
-    raw[k] = prepared.raw[i];
-    hashes[k] = prepared.hashes[i];
-  }
-  return { at, days, rows, amounts, text, raw, hashes };
 }
 
 export function matchDealer(
@@ -839,9 +792,13 @@ export class MatchScratch {
 
 class SideBuffers {
   keyText: (string | null)[] = [];
+  gatheredText: (string | null)[] = [];
   days = new Float64Array(0);
   orderedDays = new Float64Array(0);
   rowNumbers = new Float64Array(0);
+  orderedRows = new Float64Array(0);
+  gatheredAmounts = new Float64Array(0);
+  gatheredKeys = new Float64Array(0);
   order = new Int32Array(0);
   amounts = new Float64Array(0);
   hashes = new Int32Array(0);
@@ -857,6 +814,9 @@ class SideBuffers {
       this.days = new Float64Array(m);
       this.orderedDays = new Float64Array(m);
       this.rowNumbers = new Float64Array(m);
+      this.orderedRows = new Float64Array(m);
+      this.gatheredAmounts = new Float64Array(m);
+      this.gatheredKeys = new Float64Array(m);
       this.order = new Int32Array(m);
       this.amounts = new Float64Array(m);
       this.hashes = new Int32Array(m);
@@ -900,31 +860,40 @@ interface SideRun {
 
 function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
   const { table } = d.refs;
-  const cols = d.keys;
+  const { numbers, text } = d.prepared;
   const from = d.from;
   const n = d.positions.length;
   let size = 16;
   while (size < n * 2) size *= 2;
   buffers.reserve(n, size);
+  // The dealer's rows gathered, in table order (`k`): one read of each row's numbers.
   const days = buffers.days;
   const rowNumbers = buffers.rowNumbers;
+  const gAmounts = buffers.gatheredAmounts;
+  const gKeys = buffers.gatheredKeys;
+  if (buffers.gatheredText.length < n) buffers.gatheredText.length = n;
+  const gText = buffers.gatheredText;
   const sheetIndex = table.sheetIndex;
   const manySheets = table.sheets.length > 1;
-  const at = cols.at;
+  const at = d.at;
   let oneSheet = true;
   let sorted = true;
   for (let k = 0; k < n; k++) {
-    const c = from + k;
+    const i = at[from + k];
+    const b = i * ROW_STRIDE;
     // Undated rows sort last (Infinity), as in `compareItems`.
-    days[k] = cols.days[c];
-    rowNumbers[k] = cols.rows[c];
-    if (manySheets && sheetIndex[at[c]] !== sheetIndex[at[from]]) oneSheet = false;
+    days[k] = numbers[b + DAY];
+    rowNumbers[k] = numbers[b + EXCEL_ROW];
+    gAmounts[k] = numbers[b + AMOUNT];
+    gKeys[k] = numbers[b + KEY_HASH];
+    gText[k] = text[i];
+    if (manySheets && sheetIndex[i] !== sheetIndex[at[from]]) oneSheet = false;
     if (k > 0 && sorted && !(days[k] > days[k - 1] || (days[k] === days[k - 1] && rowNumbers[k] >= rowNumbers[k - 1]))) sorted = false;
   }
-  // The column slot of each row in engine order.
+  // The gathered slot of each row in engine order.
   const slot = buffers.next;
   if (sorted && oneSheet) {
-    for (let k = 0; k < n; k++) slot[k] = from + k;
+    for (let k = 0; k < n; k++) slot[k] = k;
   } else {
     const idx: number[] = new Array(n);
     for (let k = 0; k < n; k++) idx[k] = k;
@@ -945,7 +914,7 @@ function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
       }
       return rowNumbers[a] - rowNumbers[b];
     });
-    for (let k = 0; k < n; k++) slot[k] = from + idx[k];
+    for (let k = 0; k < n; k++) slot[k] = idx[k];
   }
   const order = buffers.order;
   const amounts = buffers.amounts;
@@ -954,15 +923,18 @@ function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
   if (buffers.keyText.length < n) buffers.keyText.length = n;
   const keyText = buffers.keyText;
   const orderedDays = buffers.orderedDays;
+  const orderedRows = buffers.orderedRows;
   for (let p = 0; p < n; p++) {
-    const c = slot[p];
-    order[p] = at[c];
-    orderedDays[p] = cols.days[c];
-    rowNumbers[p] = cols.rows[c];
-    amounts[p] = cols.amounts[c];
-    hashes[p] = cols.hashes[c];
-    raw[p] = cols.raw[c];
-    keyText[p] = cols.text[c];
+    const k = slot[p];
+    order[p] = at[from + k];
+    orderedDays[p] = days[k];
+    orderedRows[p] = rowNumbers[k];
+    amounts[p] = gAmounts[k];
+    const key = gKeys[k];
+    const isRaw = key >= RAW_KEY / 2;
+    hashes[p] = isRaw ? key - RAW_KEY : key;
+    raw[p] = isRaw ? 1 : 0;
+    keyText[p] = gText[k];
   }
   return {
     side: d.side,
@@ -971,7 +943,7 @@ function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
     n,
     order,
     days: orderedDays,
-    rowNumbers,
+    rowNumbers: orderedRows,
     amounts,
     keyText,
     raw,

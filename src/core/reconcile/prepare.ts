@@ -18,20 +18,34 @@ export interface DealerColumn {
   readonly codes: Int32Array;
 }
 
+/**
+ * `PreparedSide.numbers` holds these per row, one row after another: a dealer's rows are gathered from all
+ * over a large table, and a row's numbers side by side cost one memory read where a column each would
+ * cost one per column.
+ */
+export const ROW_STRIDE = 4;
+/** Days since 1970-01-01, Infinity when undated. */
+export const DAY = 0;
+/** The Excel row number. */
+export const EXCEL_ROW = 1;
+/** The signed amount in fen. */
+export const AMOUNT = 2;
+/** The reference key's hash (`plainRefKeyHash`, which for a key string is `refKeyHash`), plus `RAW_KEY` when read from the plain cell. */
+export const KEY_HASH = 3;
+/** Added to `KEY_HASH` when the row's key text is the plain ASCII reference cell itself (a hash is below 2^31). */
+export const RAW_KEY = 2 ** 33;
+
 export interface PreparedSide {
   /** The table this was made from (a side handed in with another table's is made again). */
   readonly table: EntryTable;
   readonly dealers: DealerColumn;
-  /** Days since 1970-01-01, Infinity when undated. */
-  readonly days: Float64Array;
+  /** Per row `ROW_STRIDE` numbers: `DAY`, `EXCEL_ROW`, `AMOUNT`, `KEY_HASH`. */
+  readonly numbers: Float64Array;
   /**
-   * The text the row's reference key is read from: with `raw` 1 the plain ASCII reference cell, folded by
-   * `foldRefInto`; with `raw` 0 the key itself; null when the row has no key.
+   * The text the row's reference key is read from: the plain ASCII reference cell, folded by
+   * `foldRefInto`, when `KEY_HASH` carries `RAW_KEY`; else the key itself; null when the row has no key.
    */
   readonly text: readonly (string | null)[];
-  readonly raw: Uint8Array;
-  /** The key's hash (`plainRefKeyHash`, which for a key string is `refKeyHash`). */
-  readonly hashes: Int32Array;
 }
 
 /** The table's dealer column coded, each distinct name once (in the order first met). */
@@ -64,10 +78,8 @@ export function dealerColumn(table: EntryTable): DealerColumn {
 /** `dealers`: the table's dealer column already coded (as another thread hands a table over), else coded here. */
 export function prepareSide(table: EntryTable, dealers?: DealerColumn): PreparedSide {
   const n = table.length;
-  const days = new Float64Array(n);
+  const numbers = new Float64Array(n * ROW_STRIDE);
   const text: (string | null)[] = new Array(n).fill(null);
-  const raw = new Uint8Array(n);
-  const hashes = new Int32Array(n);
   const plain = table.refLists === null;
   const refs = new TableRefs(table);
   // Where each cell's key is folded (a buffer of this call, grown for a longer cell).
@@ -81,23 +93,25 @@ export function prepareSide(table: EntryTable, dealers?: DealerColumn): Prepared
       lastDate = date;
       lastDay = date === null ? Infinity : toEpochDay(date);
     }
-    days[i] = lastDay;
+    const at = i * ROW_STRIDE;
+    numbers[at + DAY] = lastDay;
+    numbers[at + EXCEL_ROW] = table.rows[i];
+    numbers[at + AMOUNT] = table.amounts[i];
     // Most reference cells are plain ASCII: their key is hashed straight from the cell, no key string is made.
     const cell = table.refCells[i];
     if (cell.length > buffer.length) buffer = new Uint16Array(cell.length * 2);
     const h = plain ? plainRefKeyHash(cell, buffer) : NaN;
     if (h === h) {
       text[i] = cell;
-      raw[i] = 1;
-      hashes[i] = h;
+      numbers[at + KEY_HASH] = h + RAW_KEY;
     } else {
       const primary = refs.primaryRefAt(i);
       const key = primary === null ? "" : refKey(primary);
       if (key !== "") {
         text[i] = key;
-        hashes[i] = refKeyHash(key);
+        numbers[at + KEY_HASH] = refKeyHash(key);
       }
     }
   }
-  return { table, dealers: dealers ?? dealerColumn(table), days, text, raw, hashes };
+  return { table, dealers: dealers ?? dealerColumn(table), numbers, text };
 }

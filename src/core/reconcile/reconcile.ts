@@ -10,7 +10,7 @@ import { amountAt, TableRefs, tableOf, type EntryTable } from "../read/entries";
 import type { ReadIssue, UnreadRow } from "../read/types";
 import { reconcileBalances } from "./balance";
 import { dealerKey } from "../values/refs";
-import { MatchScratch, matchDealer, sideKeys } from "./engine";
+import { MatchScratch, matchDealer } from "./engine";
 import { prepareSide, type DealerColumn, type PreparedSide } from "./prepare";
 import { wrongDealerReason, type ReasonContext } from "./reasons";
 import {
@@ -239,15 +239,13 @@ export function reconcile(ledger: SideInput, statement: SideInput, options: Reco
   const scratch = new MatchScratch();
   const lRefs = new TableRefs(lRows);
   const sRefs = new TableRefs(sRows);
-  const lFirst = sideKeys(lPrepared, lOrder);
-  const sFirst = sideKeys(sPrepared, sOrder);
 
   const dealers: DealerResult[] = keys.map((key) => {
     const lg = lGroups.get(key) ?? empty;
     const sg = sGroups.get(key) ?? empty;
     const m = matchDealer(
-      { side: "ledger", refs: lRefs, keys: lFirst, positions: lg.entries, from: lg.from },
-      { side: "statement", refs: sRefs, keys: sFirst, positions: sg.entries, from: sg.from },
+      { side: "ledger", refs: lRefs, prepared: lPrepared, at: lOrder, positions: lg.entries, from: lg.from },
+      { side: "statement", refs: sRefs, prepared: sPrepared, at: sOrder, positions: sg.entries, from: sg.from },
       opts,
       reasonCtx,
       decisions,
