@@ -89,11 +89,12 @@ export function headerFooterText(text: string): string {
  */
 export function textPoints(text: string, size: number): number {
   let em = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.codePointAt(i)!;
+    if (c > 0xffff) i++;
     if (c >= 0x2e80 || (c >= 0x1100 && c <= 0x11ff)) em += c >= 0xff61 && c <= 0xffdc ? 0.55 : 1;
-    else if (ch === " ") em += 0.3;
-    else if (/[A-Z]/.test(ch)) em += 0.65;
+    else if (c === 0x20) em += 0.3;
+    else if (c >= 0x41 && c <= 0x5a) em += 0.65;
     else em += 0.56;
   }
   return em * size;
@@ -120,28 +121,43 @@ export function wrappedRowHeights(spec: Pick<SheetSpec, "rows" | "columnWidths" 
   const heights = new Map<number, number>();
   const wrapColumns = new Set(spec.wrapColumns ?? []);
   const base = spec.fontSize ?? DEFAULT_FONT_SIZE;
-  spec.rows.forEach((row, i) => {
+  // Lines of a cell object in the column it was last measured in: many rows share a cell (a dealer's name).
+  const measured = new Map<object, { column: number; lines: number }>();
+  const rows = spec.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row === undefined) continue;
     let lines = 1;
     let size = base;
     let tallest = 0;
-    row.forEach((cell, j) => {
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
       const out = isOutCell(cell) ? cell : null;
       const value = out ? out.value : cell;
-      if (typeof value !== "string" || value === "") return;
+      if (typeof value !== "string" || value === "") continue;
       const wraps = out?.wrap ?? wrapColumns.has(j + 1);
       const cellSize = out?.fontSize ?? base;
-      if (!wraps) return;
-      let width = 0;
-      for (let c = j; c <= j + Math.max(0, out?.mergeAcross ?? 0); c++) width += columnPoints(spec.columnWidths?.[c] || DEFAULT_COLUMN_WIDTH);
-      const n = linesFor(value, width, cellSize);
+      if (!wraps) continue;
+      const known = out ? measured.get(out) : undefined;
+      let n: number;
+      if (known !== undefined && known.column === j) n = known.lines;
+      else {
+        let width = 0;
+        for (let c = j; c <= j + Math.max(0, out?.mergeAcross ?? 0); c++) width += columnPoints(spec.columnWidths?.[c] || DEFAULT_COLUMN_WIDTH);
+        n = linesFor(value, width, cellSize);
+        if (out) {
+          if (measured.size >= 100_000) measured.clear();
+          measured.set(out, { column: j, lines: n });
+        }
+      }
       const h = rowPointsFor(n, cellSize);
       if (h > tallest) {
         tallest = h;
         lines = n;
         size = cellSize;
       }
-    });
+    }
     if (lines > 1) heights.set(i + 1, rowPointsFor(lines, size));
-  });
+  }
   return heights;
 }

@@ -264,7 +264,7 @@ export class StreamedWorkbook implements WorkbookPort {
 /** Everything but the rows of a sheet, as `XlsxWorkbook.fillSheet` and `setUpPrinting` set them. */
 function setupOf(spec: SheetSpec, width: number): SheetSetup {
   const total = spec.rows.length;
-  const heights = new Map(wrappedRowHeights(spec));
+  const heights = wrappedRowHeights(spec);
   spec.rowHeights?.forEach((h, i) => {
     if (typeof h === "number" && h > 0) heights.set(i + 1, h);
   });
@@ -288,7 +288,8 @@ function setupOf(spec: SheetSpec, width: number): SheetSetup {
   if (p) {
     const inches = (cm: number) => Math.round((cm / 2.54) * 1000) / 1000;
     const m = marginsOf(p);
-    const scale = printScale(spec);
+    // The width in columns is known: the scale is worked out without going over the rows again.
+    const scale = printScale(p.area === undefined || p.area === "used" ? { ...spec, print: { ...p, area: { fromRow: 1, toRow: total, fromColumn: 1, toColumn: width } } } : spec);
     const pageSetup: PageSetup = {
       ...defaultPageSetup(),
       paperSize: 9, // A4

@@ -240,6 +240,8 @@ interface CachedCell {
 
 /** Cell objects remembered by identity at most; the cache starts again past this. */
 const MAX_CACHED_CELLS = 100_000;
+/** Cells of a column remembered before it is decided whether remembering them pays. */
+const CACHE_TRIAL = 2_000;
 
 /** A merge block being written: its first cell's look, once that cell is written. */
 interface OpenMerge extends CellBlock {
@@ -534,6 +536,12 @@ export class SheetPart {
    * object. Only where a cell's column does not change its look (no column formats or wrapped columns).
    */
   private readonly cellCache: Map<object, CachedCell> | null;
+  /** Per column, cells remembered and cells found again; columns whose cells are not met again are left out. */
+  private readonly cacheKept: number[] = [];
+  private readonly cacheHits: number[] = [];
+  private readonly uncachedColumns: boolean[] = [];
+  /** `" s="N"` by style id. */
+  private readonly styleAttributes: string[] = [];
   /** Texts cut to a cell's limit (`fitCellText`) on this sheet: row, column and length before. */
   readonly textsCut: Omit<CutText, "sheet">[] = [];
   private lastStyle = 0;
@@ -706,7 +714,7 @@ export class SheetPart {
         o.text(this.starts[column] ?? this.cellStart(column));
         o.text(rowText);
         o.text(head);
-        o.int(cell);
+        o.num(cell);
         o.text("</v></c>");
         return true;
       }
@@ -734,8 +742,10 @@ export class SheetPart {
       }
     }
     // An `OutCell` (or an odd value): planned in full; one the sheet holds many times is planned once.
-    const cached = this.cellCache?.get(cell as object);
+    const caching = this.cellCache !== null && this.uncachedColumns[column] !== true;
+    const cached = caching ? this.cellCache!.get(cell as object) : undefined;
     if (cached !== undefined) {
+      this.cacheHits[column] = (this.cacheHits[column] ?? 0) + 1;
       this.lastStyle = cached.style;
       if (cached.value) this.hasValue(column);
       if (cached.text) this.writer.stringUsedAgain();
@@ -758,13 +768,24 @@ export class SheetPart {
       // A number with a format of its own (an amount): many of them, each a new object, so not remembered.
       this.hasValue(column);
       o.text(this.plainNumberHead(p));
-      o.int(p.value as number);
+      o.num(p.value as number);
       o.text("</v></c>");
       return true;
     }
     const value = cellValue(p, xmlSafe);
     const kind: CellKind = typeof value === "number" ? "number" : value instanceof Date ? "date" : "other";
     const style = (this.lastStyle = this.styleOf(p, kind, column));
+    const remember = caching && !p.mergeAcross && !p.link && kind !== "number";
+    if (!remember && typeof value === "string") {
+      // A text cell not remembered (a row's own cell, as most in a column whose cells are never met again).
+      o.text(style !== 0 ? (this.styleAttributes[style] ??= `" s="${style}"`) : `"`);
+      o.text(` t="s"><v>`);
+      o.int(this.writer.stringId(value));
+      o.text("</v></c>");
+      if (value !== "") this.hasValue(column);
+      if (p.mergeAcross) this.lastMerge = p.mergeAcross;
+      return true;
+    }
     const s = style !== 0 ? `" s="${style}"` : `"`;
     let body: string;
     let text = false;
@@ -791,9 +812,13 @@ export class SheetPart {
     o.text(body);
     if (hasValue) this.hasValue(column);
     if (p.mergeAcross) this.lastMerge = p.mergeAcross;
-    else if (!p.link && kind !== "number" && this.cellCache !== null) {
-      if (this.cellCache.size >= MAX_CACHED_CELLS) this.cellCache.clear();
-      this.cellCache.set(cell as object, { body, style, value: hasValue, text });
+    else if (remember) {
+      const cache = this.cellCache!;
+      if (cache.size >= MAX_CACHED_CELLS) cache.clear();
+      cache.set(cell as object, { body, style, value: hasValue, text });
+      const kept = (this.cacheKept[column] = (this.cacheKept[column] ?? 0) + 1);
+      // A column whose cells are new objects row after row (a reference, a row label) stops being remembered.
+      if (kept >= CACHE_TRIAL && (this.cacheHits[column] ?? 0) * 4 < kept) this.uncachedColumns[column] = true;
     }
     return true;
   }

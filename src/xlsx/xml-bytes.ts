@@ -64,6 +64,36 @@ export class XmlBytes {
     }
   }
 
+  /**
+   * A number as `String(v)` writes it, without making the string for the common cases: whole numbers, and
+   * amounts in yuan (at most two decimals and 15 significant digits, whose shortest form is those digits).
+   */
+  num(v: number): void {
+    if (v >= 0 && v <= 0x7fffffff && Math.floor(v) === v) {
+      this.int(v);
+      return;
+    }
+    const neg = v < 0;
+    const a = neg ? -v : v;
+    const cents = Math.round(a * 100);
+    if (!(cents < 1e15 && cents / 100 === a)) {
+      this.text(String(v));
+      return;
+    }
+    this.room(20);
+    if (neg) this.buf[this.length++] = 45;
+    const whole = Math.floor(cents / 100);
+    if (whole <= 0x7fffffff) this.int(whole);
+    else this.text(String(whole));
+    const frac = cents - whole * 100;
+    if (frac === 0) return;
+    const b = this.buf;
+    b[this.length++] = 46;
+    const tens = (frac / 10) | 0;
+    b[this.length++] = 48 + tens;
+    if (frac !== tens * 10) b[this.length++] = 48 + frac - tens * 10;
+  }
+
   /** Drops what was written after `length` was `to`. */
   rewind(to: number): void {
     this.length = to;

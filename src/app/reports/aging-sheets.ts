@@ -516,15 +516,18 @@ function planTotals(plan: readonly OpenItem[], lang: Lang): OutRow[] {
  * the cells they are given.
  */
 class SharedCells {
-  private readonly cells = new Map<string, OutCell | { date: string }>();
+  /** By kind of cell (dealer, rep, date …), then by the text it is made from. */
+  private readonly kinds = new Map<string, Map<string, OutCell | { date: string }>>();
 
-  get<T extends OutCell | { date: string }>(key: string, make: () => T): T {
-    let cell = this.cells.get(key);
+  get<T extends OutCell | { date: string }>(kind: string, key: string, make: () => T): T {
+    let cells = this.kinds.get(kind);
+    if (cells === undefined) this.kinds.set(kind, (cells = new Map()));
+    let cell = cells.get(key);
     if (cell === undefined) {
       // Bounded: distinct 摘要s could otherwise be kept by the hundred thousand.
-      if (this.cells.size >= 100_000) this.cells.clear();
+      if (cells.size >= 100_000) cells.clear();
       cell = make();
-      this.cells.set(key, cell);
+      cells.set(key, cell);
     }
     return cell as T;
   }
@@ -534,26 +537,26 @@ function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, r
   const link = { sheet: ledgerSheet, row: item.row };
   const refText = item.ref ?? (item.kind === "opening" ? pick(OPENING_TEXT, lang) : "");
   const actionNow = item.nextAction.date <= asOf;
-  const date = (iso: string) => shared.get(`t\u0000${iso}`, () => ({ date: iso }));
+  const date = (iso: string) => shared.get("t", iso, () => ({ date: iso }));
   return [
     n,
-    shared.get(`d\u0000${item.dealer}`, () => text(item.dealer, { wrap: true })),
-    shared.get(`r\u0000${item.rep ?? ""}`, () => text(item.rep ?? "", { wrap: true })),
-    refText === "" ? shared.get("e", () => text("")) : text(refText, { link, color: LINK_COLOR, wrap: true }),
+    shared.get("d", item.dealer, () => text(item.dealer, { wrap: true })),
+    shared.get("r", item.rep ?? "", () => text(item.rep ?? "", { wrap: true })),
+    refText === "" ? shared.get("e", "", () => text("")) : text(refText, { link, color: LINK_COLOR, wrap: true }),
     money(item.open),
     date(item.dueDate),
     date(item.finalDate),
-    shared.get(`s\u0000${item.stage}`, () => {
+    shared.get("s", item.stage, () => {
       const stageStyle = item.stage === "not_due" ? undefined : AGING_MARK_STYLES[item.stage];
       return { value: render(STAGE_TEXT[item.stage], lang), numberFormat: "@", wrap: true, ...(stageStyle ? { fill: stageStyle.fill, ...(stageStyle.color ? { color: stageStyle.color } : {}) } : {}) };
     }),
-    shared.get(`a\u0000${item.nextAction.code}\u0000${item.nextAction.text.code}`, () => ({ value: render(item.nextAction.text, lang), numberFormat: "@", wrap: true })),
-    shared.get(`n\u0000${item.nextAction.date}\u0000${actionNow ? 1 : 0}`, () => ({ value: { date: item.nextAction.date }, ...(actionNow ? { color: LATE_COLOR, bold: true } : {}) })),
+    shared.get(`a${item.nextAction.code}`, item.nextAction.text.code, () => ({ value: render(item.nextAction.text, lang), numberFormat: "@", wrap: true })),
+    shared.get(actionNow ? "n1" : "n0", item.nextAction.date, () => ({ value: { date: item.nextAction.date }, ...(actionNow ? { color: LATE_COLOR, bold: true } : {}) })),
     Math.max(0, item.daysPastDue),
     date(item.date),
     money(item.amount),
     item.termDays,
     { value: rowText, numberFormat: "@", link, color: LINK_COLOR },
-    shared.get(`x\u0000${item.description}`, () => text(item.description, { wrap: true })),
+    shared.get("x", item.description, () => text(item.description, { wrap: true })),
   ];
 }

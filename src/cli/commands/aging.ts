@@ -313,6 +313,9 @@ async function copyStreamed(wb: StreamedWorkbook, from: OpenedFile, sheet: strin
   const scratch: CellValue[] = [];
   const out: OutValue[] = [];
   const empty: OutValue[] = [];
+  // A column's text is often the row above's (a date, a 摘要): converted once for the run of rows.
+  const lastText: CellValue[] = [];
+  const lastOut: OutValue[] = [];
   await wb.writeValuesSheet(name, {
     length: pad + count,
     width: count > 0 ? lead + width : 0,
@@ -321,7 +324,16 @@ async function copyStreamed(wb: StreamedWorkbook, from: OpenedFile, sheet: strin
       const cells = source ? source.row(index - pad, scratch) : values![index - pad];
       out.length = lead + cells.length;
       for (let j = 0; j < lead; j++) out[j] = null;
-      for (let j = 0; j < cells.length; j++) out[lead + j] = csvCellOut(cells[j]);
+      for (let j = 0; j < cells.length; j++) {
+        const v = cells[j];
+        if (typeof v === "string") {
+          if (v !== lastText[j]) {
+            lastText[j] = v;
+            lastOut[j] = csvCellOut(v);
+          }
+          out[lead + j] = lastOut[j];
+        } else out[lead + j] = csvCellOut(v);
+      }
       return out;
     },
   });
