@@ -90,37 +90,72 @@ export function nextActionOn(
   asOfDay: number,
   isoOf: (day: number) => IsoDate,
 ): NextAction {
-  let code: ActionCode;
-  let day: number;
-  if (unknownAge && !isLate(stage)) {
-    code = "verify_opening";
-    day = asOfDay;
-  } else {
-    switch (stage) {
-      case "not_due":
-      case "due_7d":
-        code = "call_visit";
-        day = dueDay - 7;
-        break;
-      case "due_3d":
-        code = "confirm_date";
-        day = dueDay - 3;
-        break;
-      case "due_today":
-        code = "collect";
-        day = dueDay;
-        break;
-      case "overdue":
-        code = "chase";
-        day = dueDay + 1;
-        break;
-      case "past_final":
-        code = "demand";
-        day = dueDay + graceDays(termDays) + 1;
-        break;
-    }
+  const code = actionCode(stage, unknownAge);
+  return { code, date: isoOf(actionDay(code, dueDay, termDays, asOfDay)), text: ACTION_TEXT[code] };
+}
+
+/** The action an item's stage calls for (see `nextActionFor`). */
+function actionCode(stage: Stage, unknownAge: boolean): ActionCode {
+  if (unknownAge && !isLate(stage)) return "verify_opening";
+  switch (stage) {
+    case "not_due":
+    case "due_7d":
+      return "call_visit";
+    case "due_3d":
+      return "confirm_date";
+    case "due_today":
+      return "collect";
+    case "overdue":
+      return "chase";
+    case "past_final":
+      return "demand";
   }
-  return { code, date: isoOf(day), text: ACTION_TEXT[code] };
+}
+
+/** The epoch day action `code` falls due, for an item due on `dueDay` (see `nextActionFor`). */
+function actionDay(code: ActionCode, dueDay: number, termDays: number, asOfDay: number): number {
+  switch (code) {
+    case "call_visit":
+      return dueDay - 7;
+    case "confirm_date":
+      return dueDay - 3;
+    case "collect":
+      return dueDay;
+    case "chase":
+      return dueDay + 1;
+    case "demand":
+      return dueDay + graceDays(termDays) + 1;
+    default:
+      return asOfDay;
+  }
+}
+
+const ACTION_CODES = Object.keys(ACTION_TEXT) as ActionCode[];
+
+/**
+ * `nextActionOn` for the items of one aging, each action (code and day) made once: a large ledger's items
+ * share a few hundred of them. The actions are read-only (the collection checks replace an item's, never
+ * change it).
+ */
+export class NextActions {
+  private readonly made = new Map<number, NextAction>();
+
+  constructor(
+    private readonly asOfDay: number,
+    private readonly isoOf: (day: number) => IsoDate,
+  ) {}
+
+  of(stage: Stage, dueDay: number, termDays: number, unknownAge: boolean): NextAction {
+    const code = actionCode(stage, unknownAge);
+    const day = actionDay(code, dueDay, termDays, this.asOfDay);
+    const key = day * ACTION_CODES.length + ACTION_CODES.indexOf(code);
+    let action = this.made.get(key);
+    if (action === undefined) {
+      action = { code, date: this.isoOf(day), text: ACTION_TEXT[code] };
+      this.made.set(key, action);
+    }
+    return action;
+  }
 }
 
 export function assertIsoDate(name: string, value: IsoDate): void {

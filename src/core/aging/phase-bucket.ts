@@ -7,7 +7,7 @@ import type { Fen, IsoDate, Opening } from "../model";
 import { addFen, fen, fenAt, negFen, subFen } from "../money";
 import { amountAt, sheetAt, type EntryTable, type TableRefs } from "../read/entries";
 import { bucketIndex, UNAPPLIED_BUCKET, UNKNOWN_AGE_BUCKET } from "./buckets";
-import { graceDays, isLate, nextActionOn, STAGES, stageFor } from "./calendar";
+import { graceDays, isLate, NextActions, STAGES, stageFor } from "./calendar";
 import type { Grouped } from "./phase-group";
 import type { Settled } from "./phase-settle";
 import type { AgingSetup } from "./setup";
@@ -72,6 +72,7 @@ export function bucketDealers(input: BucketInput): Bucketed {
   const { debits, credits } = settled;
   const flagOutcomes = new Map<number, FlagOutcome>();
   const out: BucketedDealer[] = new Array(grouped.dealers.length);
+  const actions = new NextActions(asOfDay, isoOf);
 
   for (let d = 0; d < grouped.dealers.length; d++) {
     const group = grouped.dealers[d];
@@ -94,7 +95,7 @@ export function bucketDealers(input: BucketInput): Bucketed {
       const term = isOpening ? dealerTerm : termForRow(dealerTerm, table.termDays === null ? null : table.termDays[src]);
       const date = (isOpening ? grouped.openingDates[-1 - src] : table.dates[src]) as IsoDate;
       const unknownAge = isOpening;
-      const docDay = dayCache.dayOf(date);
+      const docDay = isOpening ? dayCache.dayOf(date) : grouped.days[src];
       const dueDay = docDay + term.termDays;
       const daysPastDue = asOfDay - dueDay;
       const ageDays = asOfDay - docDay;
@@ -125,7 +126,7 @@ export function bucketDealers(input: BucketInput): Bucketed {
         stage,
         bucket,
         unknownAge,
-        nextAction: nextActionOn(stage, dueDay, term.termDays, unknownAge, asOfDay, isoOf),
+        nextAction: actions.of(stage, dueDay, term.termDays, unknownAge),
         underReconciliation: review,
       });
       if (review !== null && !isOpening) flagOutcomes.set(src, { status: "open", open });
