@@ -32,7 +32,7 @@ export const WORKER_MIN_BYTES = 4 << 20;
  * and the read table: a 1,048,575-row statement takes about 400 MB. Past the limit the thread dies and
  * the statement is read on the command's own thread, which says what is wrong if it fails there too.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 48 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024 };
 
 interface Job {
   /** This module's own file, which the worker loads. */
