@@ -97,14 +97,14 @@ interface Probe {
  * read's other lookups. Made per call: nothing is shared between reads.
  */
 interface Lookups {
-  textOf: (text: string) => string;
   labelOf: (text: string) => RowLabel | null;
   headerKeyOf: (text: string) => string;
   signOffOf: (text: string) => boolean;
   dealerKeyOf: (text: string) => string;
-  /** Other cells that may carry a row's label (期初余额 in the date column, 合计 in the dealer column), each with its memo. */
+  /** Other cells that may carry a row's label (期初余额 in the date column, 合计 in the dealer column). */
   labelCols: number[];
-  labelColMemos: ((text: string) => RowLabel | null)[];
+  /** What is derived from each text cell, by grid column (see `factsAt`). */
+  columns: ColumnTexts[];
   /** Probes of the mapped columns, and of the upper row of a two-row header. */
   probes: Probe[];
   topProbes: Probe[];
@@ -119,6 +119,72 @@ interface Lookups {
   creditRead: LastAmount;
   amountRead: LastAmount;
   balanceRead: LastAmount;
+}
+
+/**
+ * What the reader derives from one text cell, each field when first asked for (undefined until then):
+ * the same text is met row after row (a dealer's name, a 摘要, a date), and each of its readings is
+ * made once.
+ */
+interface TextFacts {
+  /** `cellText` of the cell. */
+  readonly text: string;
+  /** `classifyLabel` of the cell as written, and of `text`. */
+  label: RowLabel | null | undefined;
+  textLabel: RowLabel | null | undefined;
+  signOff: boolean | undefined;
+  headerKey: string | undefined;
+  /** `dealerKey(text)`. */
+  key: string | undefined;
+}
+
+/**
+ * One grid column's texts and their facts. A column whose texts turn out not to repeat (references, a
+ * 摘要 carrying each row's document number) stops keeping them, so it costs neither memory nor lookups;
+ * the last one is kept in any case (the row's other steps ask for the same cell again).
+ */
+interface ColumnTexts {
+  last: string | null;
+  lastFacts: TextFacts | null;
+  known: Map<string, TextFacts> | null;
+  misses: number;
+  hits: number;
+}
+
+/** The facts of text cell `raw` of grid column `index`. */
+function factsAt(look: Lookups, index: number, raw: string): TextFacts {
+  let column = look.columns[index];
+  if (column === undefined) {
+    while (look.columns.length <= index) look.columns.push({ last: null, lastFacts: null, known: new Map(), misses: 0, hits: 0 });
+    column = look.columns[index];
+  }
+  if (raw === column.last) return column.lastFacts as TextFacts;
+  let facts = column.known === null ? undefined : column.known.get(raw);
+  if (facts === undefined) {
+    facts = { text: cellText(raw), label: undefined, textLabel: undefined, signOff: undefined, headerKey: undefined, key: undefined };
+    if (column.known !== null) {
+      if (++column.misses === 4096 && column.hits < column.misses) column.known = null;
+      else if (column.known.size < 100_000) column.known.set(raw, facts);
+    }
+  } else column.hits++;
+  column.last = raw;
+  column.lastFacts = facts;
+  return facts;
+}
+
+function labelOfFacts(facts: TextFacts, raw: string): RowLabel | null {
+  if (facts.label === undefined) facts.label = classifyLabel(raw);
+  return facts.label;
+}
+
+function textLabelOfFacts(look: Lookups, facts: TextFacts): RowLabel | null {
+  if (facts.textLabel === undefined) facts.textLabel = look.labelOf(facts.text);
+  return facts.textLabel;
+}
+
+function keyOfFacts(look: Lookups, facts: TextFacts): string {
+  if (facts.key === undefined) facts.key = look.dealerKeyOf(facts.text);
+  return facts.key;
 }
 
 /** A money column's last cell read as an amount (`parseAmountFen`) and what it read as. */
@@ -255,13 +321,12 @@ function startRead(rows: Rows, plan: RowPlan, result: ReadResult): RowRead {
   const labelCols: number[] = [];
   for (const idx of [cols.date, cols.month, cols.ref, cols.voucher, cols.dealer, 0]) if (idx >= 0 && !labelCols.includes(idx)) labelCols.push(idx);
   const look: Lookups = {
-    textOf: memo(cellText),
     labelOf: memo(classifyLabel),
     headerKeyOf: memo(normaliseHeader),
     signOffOf: memo(isSignOff),
     dealerKeyOf: memo(dealerKey),
     labelCols,
-    labelColMemos: labelCols.map(() => memo(classifyLabel)),
+    columns: [],
     probes,
     topProbes,
     dateCache: new Map(),
@@ -308,11 +373,6 @@ function dealerKeyOf(look: Lookups, dealer: string | null): string {
   return dealer === null ? "" : look.dealerKeyOf(dealer);
 }
 
-/** A cell's text; a string cell's through the read's memo (the same texts come back row after row). */
-function repeatedText(look: Lookups, value: CellValue | undefined): string {
-  return typeof value === "string" ? look.textOf(value) : cellText(value);
-}
-
 /**
  * Step 1. A row of the sheet's layout rather than its data is recorded as skipped (blank, repeated
  * header, sign-off, block title, a line of a block's title): true. False for a row to read on; a text line
@@ -326,7 +386,7 @@ function layoutRow(read: RowRead, row: CellValue[] | undefined, excelRow: number
   }
   if (plan.hidden !== null && plan.hidden.has(excelRow)) result.hiddenRowCount++;
 
-  if (isRepeatedHeader(row, look.probes, look.headerKeyOf) || (look.topProbes.length >= 2 && isRepeatedHeader(row, look.topProbes, look.headerKeyOf))) {
+  if (isRepeatedHeader(row, look.probes, look) || (look.topProbes.length >= 2 && isRepeatedHeader(row, look.topProbes, look))) {
     takeTitleLines(result, read.unread, state.titleLines);
     state.titleLines = [];
     state.inBlockTitle = false;
@@ -335,8 +395,9 @@ function layoutRow(read: RowRead, row: CellValue[] | undefined, excelRow: number
   }
 
   // Only the row's first filled cell can open a sign-off line; a date or an amount there ends the check.
-  const lead = firstFilled(row);
-  if (typeof lead === "string" && look.signOffOf(lead)) {
+  const leadAt = firstFilledAt(row);
+  const lead = leadAt < 0 ? null : row[leadAt];
+  if (typeof lead === "string" && signOffAt(look, leadAt, lead)) {
     result.skipped.push({ row: excelRow, reason: "sign-off", text: lead.trim() });
     return true;
   }
@@ -397,24 +458,41 @@ function classifyRow(read: RowRead, row: CellValue[], excelRow: number): boolean
   const cols = plan.cols;
   let dealer: string | null = state.blockDealer;
   let dealerFilled = false;
+  // The dealer cell's facts, when the row's dealer is its text.
+  let dealerFacts: TextFacts | null = null;
   if (cols.dealer >= 0) {
-    const d = repeatedText(look, row[cols.dealer]);
-    if (d !== "" && !isExcelError(row[cols.dealer])) dealer = d;
-    else {
+    const v = row[cols.dealer];
+    const facts = typeof v === "string" ? factsAt(look, cols.dealer, v) : null;
+    const d = facts !== null ? facts.text : cellText(v);
+    if (d !== "" && !isExcelError(v)) {
+      dealer = d;
+      dealerFacts = facts;
+    } else {
       dealer = state.lastDealer;
       dealerFilled = true;
     }
   }
 
-  const descText = cols.description >= 0 ? repeatedText(look, row[cols.description]) : "";
+  let descText = "";
+  let label: RowLabel | null;
+  if (cols.description >= 0) {
+    const v = row[cols.description];
+    if (typeof v === "string") {
+      const facts = factsAt(look, cols.description, v);
+      descText = facts.text;
+      label = textLabelOfFacts(look, facts);
+    } else {
+      descText = cellText(v);
+      label = look.labelOf(descText);
+    }
+  } else label = look.labelOf(descText);
   let labelText = descText;
-  let label = look.labelOf(descText);
   if (label === null) {
     const labelCols = look.labelCols;
     for (let k = 0; k < labelCols.length; k++) {
       const v = row[labelCols[k]];
       if (typeof v !== "string") continue;
-      const l = look.labelColMemos[k](v);
+      const l = labelOfFacts(factsAt(look, labelCols[k], v), v);
       if (l !== null) {
         label = l;
         labelText = cellText(v);
@@ -430,7 +508,7 @@ function classifyRow(read: RowRead, row: CellValue[], excelRow: number): boolean
   // A dealer cell that cannot be read (see `cellTrouble`) may be the dealer asked for: the row is kept, unread.
   const dealerUnread = dealerFilled && plan.wantDealer !== null && troubleAt(read, row, excelRow, cols.dealer) !== null;
   if (dealerUnread) dealer = null;
-  const key = dealerKeyOf(look, dealer);
+  const key = dealerFacts !== null && dealer === dealerFacts.text ? keyOfFacts(look, dealerFacts) : dealerKeyOf(look, dealer);
   if (plan.wantDealer !== null && (cols.dealer >= 0 || state.blockNo > 0) && !dealerUnread && (dealer === null || key !== plan.wantDealer)) {
     result.skipped.push({ row: excelRow, reason: "other-dealer", text: dealer ?? "" });
     return false;
@@ -785,9 +863,19 @@ function monthOf(date: IsoDate): number {
   return (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
 }
 
-function firstFilled(row: CellValue[]): CellValue {
-  for (const v of row) if (v !== null && v !== undefined && v !== "") return v;
-  return null;
+/** Index of the row's first cell that is not null, undefined or `""`; -1 when none is. */
+function firstFilledAt(row: CellValue[]): number {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v !== null && v !== undefined && v !== "") return c;
+  }
+  return -1;
+}
+
+function signOffAt(look: Lookups, index: number, raw: string): boolean {
+  const facts = factsAt(look, index, raw);
+  if (facts.signOff === undefined) facts.signOff = look.signOffOf(raw);
+  return facts.signOff;
 }
 
 /** The row's first non-blank cell as shown, `""` when none. */
@@ -1002,7 +1090,7 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
   };
 }
 
-function isRepeatedHeader(row: CellValue[], probes: Probe[], headerKeyOf: (text: string) => string): boolean {
+function isRepeatedHeader(row: CellValue[], probes: Probe[], look: Lookups): boolean {
   if (probes.length === 0) return false;
   let hits = 0;
   for (let p = 0; p < probes.length; p++) {
@@ -1015,7 +1103,9 @@ function isRepeatedHeader(row: CellValue[], probes: Probe[], headerKeyOf: (text:
       if (p === 0) return false;
       continue;
     }
-    if (headerKeyOf(v) === probes[p].key) hits++;
+    const facts = factsAt(look, probes[p].index, v);
+    if (facts.headerKey === undefined) facts.headerKey = look.headerKeyOf(v);
+    if (facts.headerKey === probes[p].key) hits++;
     else if (p === 0) return false;
   }
   return hits >= 2 || (hits === 1 && probes.length === 1);
