@@ -63,8 +63,13 @@ export const DEFAULT_MARK_STAGES: readonly MarkedStage[] = ["past_final", "overd
  */
 export function agingMarks(report: AgingReport, sheet: string, stages: readonly MarkedStage[] = DEFAULT_MARK_STAGES): RowMark[] {
   const wanted = new Set<Stage>(stages);
-  const rank = (s: string) => (s === UNDER_REVIEW_MARK ? -2 : s === LIMITATION_MARK ? -1 : AGING_MARK_ORDER.indexOf(s as MarkedStage));
-  const byRow = new Map<number, string>();
+  // Styles by urgency: a row's mark is its most urgent item's (the lowest number; 0 is none).
+  const styles: string[] = ["", UNDER_REVIEW_MARK, LIMITATION_MARK, ...AGING_MARK_ORDER];
+  const codes = new Map<string, number>(styles.map((s, i) => [s, i]));
+  let last = 0;
+  for (const d of report.dealers) for (const item of d.items) if (item.sheet === sheet && item.row > last) last = item.row;
+  // One byte a row, walked in order: no map of rows to sort (a full sheet marks hundreds of thousands).
+  const byRow = new Uint8Array(last + 1);
   for (const d of report.dealers) {
     for (const item of d.items) {
       if (item.sheet !== sheet) continue;
@@ -78,11 +83,14 @@ export function agingMarks(report: AgingReport, sheet: string, stages: readonly 
             ? item.stage
             : null;
       if (style === null) continue;
-      const had = byRow.get(item.row);
-      if (had === undefined || rank(style) < rank(had)) byRow.set(item.row, style);
+      const code = codes.get(style)!;
+      const had = byRow[item.row];
+      if (had === 0 || code < had) byRow[item.row] = code;
     }
   }
-  return [...byRow].sort((a, b) => a[0] - b[0]).map(([row, style]) => ({ row, style }));
+  const marks: RowMark[] = [];
+  for (let row = 0; row <= last; row++) if (byRow[row] !== 0) marks.push({ row, style: styles[byRow[row]] });
+  return marks;
 }
 
 export interface LegendLine {
