@@ -67,22 +67,21 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 }
 
 /**
- * Acknowledgements grouped by dealer (keyed as names are matched elsewhere) and sorted by date, latest last,
- * for `limitationOf`. Dates after `asOf` are dropped: the as-of view knows nothing later.
+ * Acknowledgements by dealer (keyed as names are matched elsewhere), for `limitationOf`, which looks only
+ * at a dealer's latest: that one is kept (of several on its date, the last given). Dates after `asOf` are
+ * dropped: the as-of view knows nothing later.
  */
 export class Acknowledgements {
-  private readonly byDealer = new Map<string, Acknowledgement[]>();
+  private readonly byDealer = new Map<string, Acknowledgement>();
 
   constructor(list: readonly Acknowledgement[], asOf: IsoDate) {
     for (const a of list) {
       if (a.date > asOf || !isIsoDate(a.date)) continue;
       let key = this.keys.get(a.dealer);
       if (key === undefined) this.keys.set(a.dealer, (key = dealerKey(a.dealer)));
-      let l = this.byDealer.get(key);
-      if (!l) this.byDealer.set(key, (l = []));
-      l.push(a);
+      const before = this.byDealer.get(key);
+      if (before === undefined || a.date >= before.date) this.byDealer.set(key, a);
     }
-    for (const l of this.byDealer.values()) l.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
   /** Results of `limitationOf` already worked out, by acknowledgement and start. */
@@ -95,10 +94,8 @@ export class Acknowledgements {
   latest(dealer: string, from: IsoDate): Acknowledgement | null {
     let key = this.keys.get(dealer);
     if (key === undefined) this.keys.set(dealer, (key = dealerKey(dealer)));
-    const l = this.byDealer.get(key);
-    if (!l || l.length === 0) return null;
-    const last = l[l.length - 1];
-    return last.date >= from ? last : null;
+    const last = this.byDealer.get(key);
+    return last !== undefined && last.date >= from ? last : null;
   }
 }
 
