@@ -75,14 +75,18 @@ function packStrings(values: readonly (string | null)[], n: number): PackedStrin
     lastCode = code;
   }
   if (i === n) return { codes, lengths: Int32Array.from(distinct, (s) => s.length), text: distinct.join("") };
-  // Mostly different values: every row's text in turn.
+  // Mostly different values: every row's text in turn (joined as they are when none is null, as in a
+  // column of reference cells, without a copy of the column first).
   const lengths = new Int32Array(n);
-  const parts: string[] = new Array(n);
+  let nulls = false;
   for (let k = 0; k < n; k++) {
     const v = values[k];
+    if (v === null) nulls = true;
     lengths[k] = v === null ? -1 : v.length;
-    parts[k] = v === null ? "" : v;
   }
+  if (!nulls && values.length === n) return { codes: null, lengths, text: values.join("") };
+  const parts: string[] = new Array(n);
+  for (let k = 0; k < n; k++) parts[k] = values[k] ?? "";
   return { codes: null, lengths, text: parts.join("") };
 }
 
