@@ -239,8 +239,8 @@ class InternTable {
 interface Records {
   starts: Int32Array;
   ends: Int32Array;
-  /** Line number of each record's first line. */
-  lines: Int32Array;
+  /** Line number of each record's first line; null when every record is one line (record `r` is on line `r + 1`). */
+  lines: Int32Array | null;
   count: number;
   /** Fields in the longest record. */
   width: number;
@@ -256,8 +256,8 @@ class Utf8CsvSource implements RowSource {
   readonly width: number;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  /** Record index of each row, -1 for lines inside a record that spans several. */
-  private readonly recordOfRow: Int32Array;
+  /** Record index of each row, -1 for lines inside a record that spans several; null when no record does (row `i` is record `i`). */
+  private readonly recordOfRow: Int32Array | null;
   /** Per column (the first `INTERN_COLUMNS`): 1 while its cells are looked up among its earlier ones. */
   private readonly internOn = new Uint8Array(INTERN_COLUMNS).fill(1);
   private readonly tables: (InternTable | undefined)[] = new Array<InternTable | undefined>(INTERN_COLUMNS).fill(undefined);
@@ -289,17 +289,22 @@ class Utf8CsvSource implements RowSource {
     const { starts, ends, lines, count } = records;
     this.starts = starts;
     this.ends = ends;
-    const rowCount = count > 0 ? lines[count - 1] : 0;
-    const recordOfRow = new Int32Array(rowCount).fill(-1);
-    for (let r = 0; r < count; r++) recordOfRow[lines[r] - 1] = r;
-    this.recordOfRow = recordOfRow;
-    this.length = rowCount;
+    if (lines === null) {
+      this.recordOfRow = null;
+      this.length = count;
+    } else {
+      const rowCount = count > 0 ? lines[count - 1] : 0;
+      const recordOfRow = new Int32Array(rowCount).fill(-1);
+      for (let r = 0; r < count; r++) recordOfRow[lines[r] - 1] = r;
+      this.recordOfRow = recordOfRow;
+      this.length = rowCount;
+    }
     this.width = records.width;
   }
 
   row(index: number, into?: CellValue[]): CellValue[] {
     const out: CellValue[] = into ?? [];
-    const r = index >= 0 && index < this.length ? this.recordOfRow[index] : -1;
+    const r = index >= 0 && index < this.length ? (this.recordOfRow === null ? index : this.recordOfRow[index]) : -1;
     if (r < 0) {
       out.length = 0;
       return out;
@@ -450,6 +455,13 @@ class Utf8CsvSource implements RowSource {
   }
 }
 
+/** Line numbers of the first `count` records when each was one line, in an array of `capacity`. */
+function linesUpTo(count: number, capacity: number): Int32Array {
+  const lines = new Int32Array(capacity);
+  for (let r = 0; r < count; r++) lines[r] = r + 1;
+  return lines;
+}
+
 /**
  * The records of the bytes from `begin` on (RFC 4180, as `parseCsv` splits them); with `validate`, null
  * when a byte sequence is no well-formed UTF-8 character.
@@ -460,7 +472,8 @@ function findRecords(bytes: Uint8Array, begin: number, delimiter: number, hasQuo
   const initial = Math.max(1024, Math.min(1 << 22, (n >> 6) + 16));
   let starts: Int32Array = new Int32Array(initial);
   let ends: Int32Array = new Int32Array(initial);
-  let lines: Int32Array = new Int32Array(initial);
+  // Made when a record first spans several lines (then filled for the records before it).
+  let lines: Int32Array | null = null;
   let count = 0;
   let width = 0;
   let fields = 1;
@@ -502,11 +515,12 @@ function findRecords(bytes: Uint8Array, begin: number, delimiter: number, hasQuo
       if (count === starts.length) {
         starts = grow(starts);
         ends = grow(ends);
-        lines = grow(lines);
+        if (lines !== null) lines = grow(lines);
       }
       starts[count] = recordStart;
       ends[count] = i;
-      lines[count] = recordLine;
+      if (lines === null && recordLine !== count + 1) lines = linesUpTo(count, starts.length);
+      if (lines !== null) lines[count] = recordLine;
       count++;
       if (fields > width) width = fields;
       if (ch === CR && i + 1 < n && bytes[i + 1] === LF) i++;
@@ -523,11 +537,12 @@ function findRecords(bytes: Uint8Array, begin: number, delimiter: number, hasQuo
     if (count === starts.length) {
       starts = grow(starts);
       ends = grow(ends);
-      lines = grow(lines);
+      if (lines !== null) lines = grow(lines);
     }
     starts[count] = recordStart;
     ends[count] = n;
-    lines[count] = recordLine;
+    if (lines === null && recordLine !== count + 1) lines = linesUpTo(count, starts.length);
+    if (lines !== null) lines[count] = recordLine;
     count++;
     if (fields > width) width = fields;
   }

@@ -128,7 +128,7 @@ interface Lookups {
  */
 interface TextFacts {
   /** `cellText` of the cell. */
-  readonly text: string;
+  text: string | undefined;
   /** `classifyLabel` of the cell as written, and of `text`. */
   label: RowLabel | null | undefined;
   textLabel: RowLabel | null | undefined;
@@ -161,7 +161,11 @@ function factsAt(look: Lookups, index: number, raw: string): TextFacts {
   if (raw === column.last) return column.lastFacts as TextFacts;
   let facts = column.known === null ? undefined : column.known.get(raw);
   if (facts === undefined) {
-    facts = { text: cellText(raw), label: undefined, textLabel: undefined, signOff: undefined, headerKey: undefined, key: undefined };
+    if (column.known === null && column.lastFacts !== null) {
+      // Kept nowhere else: the last one's record serves this text.
+      facts = column.lastFacts;
+      facts.text = facts.label = facts.textLabel = facts.signOff = facts.headerKey = facts.key = undefined;
+    } else facts = { text: undefined, label: undefined, textLabel: undefined, signOff: undefined, headerKey: undefined, key: undefined };
     if (column.known !== null) {
       if (++column.misses === 4096 && column.hits < column.misses) column.known = null;
       else if (column.known.size < 100_000) column.known.set(raw, facts);
@@ -172,18 +176,23 @@ function factsAt(look: Lookups, index: number, raw: string): TextFacts {
   return facts;
 }
 
+function textOfFacts(facts: TextFacts, raw: string): string {
+  if (facts.text === undefined) facts.text = cellText(raw);
+  return facts.text;
+}
+
 function labelOfFacts(facts: TextFacts, raw: string): RowLabel | null {
   if (facts.label === undefined) facts.label = classifyLabel(raw);
   return facts.label;
 }
 
-function textLabelOfFacts(look: Lookups, facts: TextFacts): RowLabel | null {
-  if (facts.textLabel === undefined) facts.textLabel = look.labelOf(facts.text);
+function textLabelOfFacts(look: Lookups, facts: TextFacts, raw: string): RowLabel | null {
+  if (facts.textLabel === undefined) facts.textLabel = look.labelOf(textOfFacts(facts, raw));
   return facts.textLabel;
 }
 
-function keyOfFacts(look: Lookups, facts: TextFacts): string {
-  if (facts.key === undefined) facts.key = look.dealerKeyOf(facts.text);
+function keyOfFacts(look: Lookups, facts: TextFacts, raw: string): string {
+  if (facts.key === undefined) facts.key = look.dealerKeyOf(textOfFacts(facts, raw));
   return facts.key;
 }
 
@@ -460,13 +469,15 @@ function classifyRow(read: RowRead, row: CellValue[], excelRow: number): boolean
   let dealerFilled = false;
   // The dealer cell's facts, when the row's dealer is its text.
   let dealerFacts: TextFacts | null = null;
+  let dealerRaw = "";
   if (cols.dealer >= 0) {
     const v = row[cols.dealer];
     const facts = typeof v === "string" ? factsAt(look, cols.dealer, v) : null;
-    const d = facts !== null ? facts.text : cellText(v);
+    const d = facts !== null ? textOfFacts(facts, v as string) : cellText(v);
     if (d !== "" && !isExcelError(v)) {
       dealer = d;
       dealerFacts = facts;
+      dealerRaw = v as string;
     } else {
       dealer = state.lastDealer;
       dealerFilled = true;
@@ -479,8 +490,8 @@ function classifyRow(read: RowRead, row: CellValue[], excelRow: number): boolean
     const v = row[cols.description];
     if (typeof v === "string") {
       const facts = factsAt(look, cols.description, v);
-      descText = facts.text;
-      label = textLabelOfFacts(look, facts);
+      descText = textOfFacts(facts, v);
+      label = textLabelOfFacts(look, facts, v);
     } else {
       descText = cellText(v);
       label = look.labelOf(descText);
@@ -508,7 +519,7 @@ function classifyRow(read: RowRead, row: CellValue[], excelRow: number): boolean
   // A dealer cell that cannot be read (see `cellTrouble`) may be the dealer asked for: the row is kept, unread.
   const dealerUnread = dealerFilled && plan.wantDealer !== null && troubleAt(read, row, excelRow, cols.dealer) !== null;
   if (dealerUnread) dealer = null;
-  const key = dealerFacts !== null && dealer === dealerFacts.text ? keyOfFacts(look, dealerFacts) : dealerKeyOf(look, dealer);
+  const key = dealerFacts !== null && dealer === dealerFacts.text ? keyOfFacts(look, dealerFacts, dealerRaw) : dealerKeyOf(look, dealer);
   if (plan.wantDealer !== null && (cols.dealer >= 0 || state.blockNo > 0) && !dealerUnread && (dealer === null || key !== plan.wantDealer)) {
     result.skipped.push({ row: excelRow, reason: "other-dealer", text: dealer ?? "" });
     return false;
