@@ -102,3 +102,21 @@ test("the 函证 view fits a 320 px pane without sideways scrolling", async () =
   expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
   expect(fit.clientWidth).toBe(320);
 });
+
+test("an Excel that cannot copy formats: the 函证 results say so once, as one of the run's warnings", async () => {
+  await page.setViewportSize({ width: 1280, height: 1500 });
+  await page.goto(`${server.url}/preview.html`, { waitUntil: "domcontentloaded" });
+  await page.getByTestId("sheet-table").waitFor({ timeout: STEP_TIMEOUT });
+  // Excel 2019 (ExcelApi 1.7): values go in without the template's formats.
+  await page.evaluate(() => window.duizhangPreview?.excel.setApiVersion("1.7"));
+  await openLettersWithLedger();
+  await page.getByTestId("letters-template-ok").waitFor({ timeout: STEP_TIMEOUT });
+  await page.getByTestId("letters-asof").fill(SAMPLE_AGING_AS_OF);
+  await page.getByTestId("letters-generate").click();
+  await page.getByTestId("letters-results").waitFor({ timeout: STEP_TIMEOUT });
+  const results = (await page.getByTestId("letters-results").textContent()) ?? "";
+  expect(results.split("不能复制").length - 1).toBe(1);
+  const warnings = page.getByTestId("letters-warnings").getByRole("listitem");
+  await expect(warnings.filter({ hasText: "不能复制格式" }).count()).resolves.toBe(1);
+  await expect(page.getByTestId("letters-warnings").getByRole("list").count()).resolves.toBe(1);
+});

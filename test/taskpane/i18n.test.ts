@@ -1,5 +1,4 @@
 import { localeFromDisplayLanguage, LOCALES, otherLocale, STRINGS, type Strings } from "../../src/taskpane/i18n";
-import { LETTERS_STRINGS } from "../../src/taskpane/letters/strings";
 import { RECONCILE_STRINGS } from "../../src/taskpane/reconcile/strings";
 
 describe("the pane's language", () => {
@@ -62,7 +61,6 @@ describe("the string tables", () => {
       const lines = [
         RECONCILE_STRINGS[locale].degradedPrint,
         RECONCILE_STRINGS[locale].degradedMarks,
-        LETTERS_STRINGS[locale].formatsNotCarried,
         STRINGS[locale].portError("unsupported", "x"),
       ];
       for (const line of lines) {

@@ -19,7 +19,7 @@ import type { Selection } from "../../port/workbook";
 import { useLocale, useStrings } from "../context";
 import type { Strings } from "../i18n";
 import { entryCounts, issueTarget, reviewMapping, skippedByReason, type ColumnChoice } from "../summary";
-import { MAX_LISTED_ROWS } from "./layout";
+import { MAX_LISTED_ROWS, ResultList } from "./layout";
 
 /** Errors listed one by one; beyond this the rest is counted, so a broken sheet does not bury the pane. */
 const MAX_LISTED_ERRORS = 20;
@@ -55,17 +55,8 @@ const useStyles = makeStyles({
   sectionTitle: {
     fontWeight: tokens.fontWeightSemibold,
   },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-  },
   issues: {
-    listStyleType: "none",
     margin: `${tokens.spacingVerticalXS} 0`,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
   },
   issueLink: {
     textAlign: "start",
@@ -196,7 +187,7 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy, mappingOpe
           <>
             <dt className={styles.term}>{t.blocks(blocks.length)}</dt>
             <dd className={styles.value} data-testid="blocks">
-              <ul className={styles.list}>
+              <ResultList dense>
                 {blocks.slice(0, MAX_LISTED_ROWS).map((b) => (
                   <li key={b.titleRow}>
                     <Link as="button" className={styles.issueLink} onClick={() => onGoTo({ sheet: result.sheet, row: b.titleRow })}>
@@ -204,7 +195,7 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy, mappingOpe
                     </Link>
                   </li>
                 ))}
-              </ul>
+              </ResultList>
               {blocks.length > MAX_LISTED_ROWS ? t.moreBlocks(blocks.length - MAX_LISTED_ROWS) : null}
             </dd>
           </>
@@ -227,15 +218,17 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy, mappingOpe
         <MessageBar intent="error" layout="multiline" data-testid="read-errors">
           <MessageBarBody>
             <MessageBarTitle>{t.errorsTitle(result.errors.length)}</MessageBarTitle>
-            <ul className={styles.issues}>
-              {listedErrors.map((issue, i) => (
-                <li key={`${issue.row}-${issue.column ?? ""}-${i}`}>
-                  <Link as="button" className={styles.issueLink} onClick={() => onGoTo(issueTarget(issue))}>
-                    {describeReadIssue(issue, locale)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <div className={styles.issues}>
+              <ResultList dense>
+                {listedErrors.map((issue, i) => (
+                  <li key={`${issue.row}-${issue.column ?? ""}-${i}`}>
+                    <Link as="button" className={styles.issueLink} onClick={() => onGoTo(issueTarget(issue))}>
+                      {describeReadIssue(issue, locale)}
+                    </Link>
+                  </li>
+                ))}
+              </ResultList>
+            </div>
             {result.errors.length > listedErrors.length ? t.moreErrors(result.errors.length - listedErrors.length) : null}
           </MessageBarBody>
         </MessageBar>
@@ -261,7 +254,7 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy, mappingOpe
       {skipped.length > 0 ? (
         <section className={styles.section} data-testid="skipped">
           <Text className={styles.sectionTitle}>{t.skippedRows(result.skipped.length)}</Text>
-          <ul className={styles.list}>
+          <ResultList dense>
             {skipped.map((g) => (
               <li key={g.reason}>
                 <Text size={200}>
@@ -272,7 +265,7 @@ export function ReadSummary({ result, columns, onRemap, onGoTo, busy, mappingOpe
                 </Text>
               </li>
             ))}
-          </ul>
+          </ResultList>
           {result.hiddenRowCount > 0 ? (
             <Caption1 className={styles.muted}>{t.hiddenRowsRead(result.hiddenRowCount)}</Caption1>
           ) : null}

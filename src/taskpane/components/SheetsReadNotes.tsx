@@ -14,13 +14,12 @@ import { render } from "../../messages/render";
 import type { Selection } from "../../port/workbook";
 import { useLocale, useStrings } from "../context";
 import type { Locale } from "../i18n";
-
-const MAX_LISTED = 8;
+import { BALANCE_ROW_STRINGS } from "./balance-rows";
+import { MAX_LISTED_ROWS, ResultList, useLayoutStyles } from "./layout";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
   title: { fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   link: { textAlign: "start" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -45,11 +44,9 @@ const zh = {
     `${dealers} 家经销商；${cutoff ? `截止 ${cutoff}${from === "title" ? "（取自表头）" : "（您指定）"}` : "表头未写截止日期"}`,
   balanceUse: "余额表没有逐笔明细：可在“函证”页按期末余额生成对账函；逐笔对账和账龄需要明细账。",
   mismatchTitle: (n: number) => `${n} 行期初 + 借方 − 贷方 ≠ 期末（不生成对账函）`,
-  mismatch: (sheet: string, row: number, dealer: string, expected: string, found: string) => `${sheet} 第${row}行 ${dealer}：应为 ${expected}，表中 ${found}`,
   skipped: (n: number) => `合计行、空白行 ${n} 行未读取。`,
   /** `problem`: the cell, what is wrong with it and what to do, as the reader says it. */
   unreadable: (problem: string) => `${problem}该行未读取。`,
-  more: (n: number) => `另有 ${n} 行`,
   needsEntries: (sheet: string) => `“${sheet}”是余额表，没有逐笔明细：逐笔对账需要明细账。余额表可在“函证”页生成对账函。`,
 };
 type Said = typeof zh;
@@ -72,10 +69,8 @@ const en: Said = {
   balanceFacts: (dealers, cutoff, from) => `${dealers} dealers; ${cutoff ? `at ${cutoff}${from === "title" ? " (from the title)" : " (yours)"}` : "no cut-off in the title"}`,
   balanceUse: "A balance table has no entries: the 函证 view makes letters from its closing balances; item-by-item reconciliation and aging need the ledger.",
   mismatchTitle: (n) => `${n} rows where opening + debit − credit ≠ closing (no letter made)`,
-  mismatch: (sheet, row, dealer, expected, found) => `${sheet} row ${row} ${dealer}: should be ${expected}, the table says ${found}`,
   skipped: (n) => `${n} totals or blank rows not read.`,
   unreadable: (problem) => `${problem} The row is left out.`,
-  more: (n) => `${n} more`,
   needsEntries: (sheet) => `"${sheet}" is a balance table, without entries: item-by-item reconciliation needs the ledger. The 函证 view makes letters from a balance table.`,
 };
 export const NOTES_STRINGS: Record<Locale, Said> = { "zh-CN": zh, "en-US": en };
@@ -99,7 +94,9 @@ export function CombinedNotes({ result, onGoTo }: { result: CombinedReadResult; 
   const locale = useLocale();
   const t = useStrings();
   const s = NOTES_STRINGS[locale];
+  const rows = BALANCE_ROW_STRINGS[locale];
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const role = (r: Role) => t.roleNames[r];
   const wrong = result.carried.filter((c) => !c.agrees);
   const agreeing = result.carried.length - wrong.length;
@@ -109,31 +106,31 @@ export function CombinedNotes({ result, onGoTo }: { result: CombinedReadResult; 
       {result.layoutDifferences.length > 0 ? (
         <div className={styles.section} data-testid="layout-differences">
           <Text className={styles.title}>{s.layoutTitle}</Text>
-          <ul className={styles.list}>
+          <ResultList dense>
             {result.layoutDifferences.map((d) => (
-              <li key={d.sheet} data-sheet={d.sheet}>
+              <li key={d.sheet} className={layout.breakable} data-sheet={d.sheet}>
                 <RowLink target={{ sheet: d.sheet, row: 1 }} onGoTo={onGoTo}>
                   {d.sheet}
                 </RowLink>
                 {`：${s.layout(d, role)}`}
               </li>
             ))}
-          </ul>
+          </ResultList>
         </div>
       ) : null}
       {wrong.length > 0 ? (
         <div className={styles.section} data-testid="carried-wrong">
           <Text className={styles.title}>{s.carriedTitle}</Text>
-          <ul className={styles.list}>
-            {wrong.slice(0, MAX_LISTED).map((c) => (
-              <li key={`${c.sheet}!${c.row}`}>
+          <ResultList dense>
+            {wrong.slice(0, MAX_LISTED_ROWS).map((c) => (
+              <li key={`${c.sheet}!${c.row}`} className={layout.breakable}>
                 <RowLink target={{ sheet: c.sheet, row: c.row }} onGoTo={onGoTo}>
                   {s.carried(c.sheet, c.row, formatFenGrouped(c.found), formatFenGrouped(c.expected))}
                 </RowLink>
               </li>
             ))}
-          </ul>
-          {wrong.length > MAX_LISTED ? <Caption1 className={styles.muted}>{s.more(wrong.length - MAX_LISTED)}</Caption1> : null}
+          </ResultList>
+          {wrong.length > MAX_LISTED_ROWS ? <Caption1 className={styles.muted}>{rows.moreRows(wrong.length - MAX_LISTED_ROWS)}</Caption1> : null}
         </div>
       ) : null}
       {agreeing > 0 ? <Caption1 className={styles.muted}>{s.carriedOk(agreeing)}</Caption1> : null}
@@ -145,7 +142,9 @@ export function CombinedNotes({ result, onGoTo }: { result: CombinedReadResult; 
 export function BalanceTableSummary({ table, onGoTo }: { table: BalanceTable; onGoTo: (t: Selection) => void }): JSX.Element {
   const locale = useLocale();
   const s = NOTES_STRINGS[locale];
+  const rows = BALANCE_ROW_STRINGS[locale];
   const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
     <div className={styles.section} data-testid="summary-balances">
       <Text className={styles.title}>{s.balanceTitle}</Text>
@@ -153,28 +152,28 @@ export function BalanceTableSummary({ table, onGoTo }: { table: BalanceTable; on
       {table.mismatches.length > 0 ? (
         <div className={styles.section} data-testid="balances-mismatches">
           <Text className={styles.title}>{s.mismatchTitle(table.mismatches.length)}</Text>
-          <ul className={styles.list}>
-            {table.mismatches.slice(0, MAX_LISTED).map((m) => (
-              <li key={m.row}>
+          <ResultList dense>
+            {table.mismatches.slice(0, MAX_LISTED_ROWS).map((m) => (
+              <li key={m.row} className={layout.breakable}>
                 <RowLink target={{ sheet: m.sheet, row: m.row }} onGoTo={onGoTo}>
-                  {s.mismatch(m.sheet, m.row, m.dealer, formatFenGrouped(m.expected), formatFenGrouped(m.found))}
+                  {rows.mismatchRow(m.sheet, m.row, m.dealer, formatFenGrouped(m.expected), formatFenGrouped(m.found))}
                 </RowLink>
               </li>
             ))}
-          </ul>
-          {table.mismatches.length > MAX_LISTED ? <Caption1 className={styles.muted}>{s.more(table.mismatches.length - MAX_LISTED)}</Caption1> : null}
+          </ResultList>
+          {table.mismatches.length > MAX_LISTED_ROWS ? <Caption1 className={styles.muted}>{rows.moreRows(table.mismatches.length - MAX_LISTED_ROWS)}</Caption1> : null}
         </div>
       ) : null}
       {table.unreadable.length > 0 ? (
-        <ul className={styles.list} data-testid="balances-unreadable">
-          {table.unreadable.slice(0, MAX_LISTED).map((u) => (
-            <li key={`${u.row}:${u.column}`}>
+        <ResultList dense testId="balances-unreadable">
+          {table.unreadable.slice(0, MAX_LISTED_ROWS).map((u) => (
+            <li key={`${u.row}:${u.column}`} className={layout.breakable}>
               <RowLink target={{ sheet: u.sheet, row: u.row, column: u.column }} onGoTo={onGoTo}>
                 {s.unreadable(render(balanceCellMessage(u), locale))}
               </RowLink>
             </li>
           ))}
-        </ul>
+        </ResultList>
       ) : null}
       {table.skipped.length > 0 ? <Caption1 className={styles.muted}>{s.skipped(table.skipped.length)}</Caption1> : null}
       <Caption1 className={styles.muted}>{s.balanceUse}</Caption1>

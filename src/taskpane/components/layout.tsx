@@ -216,11 +216,15 @@ export function Notice({ intent, testId, actions, children }: { intent: "info" |
   );
 }
 
-/** Results one under the other. */
+/**
+ * Results one under the other: every list of the pane, so all look and read alike. Its items are `<li>`s;
+ * what selects a row in them is a button (a Fluent `Link` without `href`), reached with Tab. `role="list"`
+ * keeps it a list for screen readers (WebKit drops the role of a list drawn without bullets).
+ */
 export function ResultList({ testId, dense, children }: { testId?: string; dense?: boolean; children: ReactNode }): JSX.Element {
   const styles = useLayoutStyles();
   return (
-    <ul className={mergeClasses(styles.list, dense && styles.listDense)} data-testid={testId}>
+    <ul role="list" className={mergeClasses(styles.list, dense && styles.listDense)} data-testid={testId}>
       {children}
     </ul>
   );
@@ -252,7 +256,7 @@ export interface LegendLine {
 export function Legend({ lines }: { lines: readonly LegendLine[] }): JSX.Element {
   const styles = useLayoutStyles();
   return (
-    <ul className={styles.legend}>
+    <ul role="list" className={styles.legend}>
       {lines.map((l) => (
         <li key={l.key} className={styles.legendRow} data-legend={l.key}>
           <Swatch fill={l.fill} />

@@ -136,13 +136,13 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
         {run.check.state === "problems" && run.check.messages.length > 0 ? (
           <Notice intent="error" testId="letters-template-problems">
             {s.templateProblems}
-            <ul>
+            <ResultList dense>
               {run.check.messages.map((m, i) => (
                 <li key={i} className={styles.breakable}>
                   {m}
                 </li>
               ))}
-            </ul>
+            </ResultList>
           </Notice>
         ) : null}
       </Section>
@@ -213,13 +213,13 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
         {status.state === "cancelled" ? <Notice intent="info" testId="letters-cancelled">{s.cancelled}</Notice> : null}
         {status.state === "refused" ? (
           <Notice intent="error" testId="letters-refused">
-            <ul>
+            <ResultList dense>
               {status.messages.map((m, i) => (
                 <li key={i} className={styles.breakable}>
                   {m}
                 </li>
               ))}
-            </ul>
+            </ResultList>
           </Notice>
         ) : null}
         {status.state === "failed" ? <Notice intent="error" testId="letters-failed">{s.failed(status.message(t))}</Notice> : null}
@@ -227,8 +227,18 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
 
       {status.state === "done" ? (
         <Section id="letters-results" title={s.results(status.run.letters.length, status.run.sheet)} testId="letters-results">
-          {!status.run.formatsCarried ? <Notice intent="warning">{s.formatsNotCarried}</Notice> : null}
-          {status.run.warnings.length > 0 ? <Notice intent="warning" testId="letters-warnings">{status.run.warnings.join("；")}</Notice> : null}
+          {/* The run's warnings include the one about formats an older Excel cannot copy: said there, once. */}
+          {status.run.warnings.length > 0 ? (
+            <Notice intent="warning" testId="letters-warnings">
+              <ResultList dense>
+                {status.run.warnings.map((w, i) => (
+                  <li key={i} className={styles.breakable}>
+                    {w}
+                  </li>
+                ))}
+              </ResultList>
+            </Notice>
+          ) : null}
           {skipped ? <RowsOffList more={more} s={s} rows={skipped.rowsOff} goTo={run.goTo} /> : null}
           <ResultList testId="letters-list">
             {status.run.letters.map((l) => (
@@ -268,6 +278,7 @@ const REGISTER = "函证登记簿";
  */
 export function BalanceNotes({ more, table, goTo, listRows }: { more: LettersMoreStrings; table: BalanceTable; goTo: (t: Selection) => void; listRows: boolean }): JSX.Element {
   const styles = useLayoutStyles();
+  const rows = more.rows;
   return (
     <>
       <Notice intent="info" testId="letters-from-balances">
@@ -276,14 +287,14 @@ export function BalanceNotes({ more, table, goTo, listRows }: { more: LettersMor
       {listRows && table.mismatches.length > 0 ? (
         <Notice intent="warning" testId="letters-mismatched">
           {more.mismatched(table.mismatches.length)}
-          <ul>
+          <ResultList dense>
             {table.mismatches.slice(0, MAX_LISTED_ROWS).map((m) => (
               <li key={m.row} className={styles.breakable}>
-                <Link onClick={() => goTo({ sheet: m.sheet, row: m.row })}>{more.mismatchRow(m.sheet, m.row, m.dealer, formatFenGrouped(m.expected), formatFenGrouped(m.found))}</Link>
+                <Link onClick={() => goTo({ sheet: m.sheet, row: m.row })}>{rows.mismatchRow(m.sheet, m.row, m.dealer, formatFenGrouped(m.expected), formatFenGrouped(m.found))}</Link>
               </li>
             ))}
-          </ul>
-          {table.mismatches.length > MAX_LISTED_ROWS ? more.moreRows(table.mismatches.length - MAX_LISTED_ROWS) : null}
+          </ResultList>
+          {table.mismatches.length > MAX_LISTED_ROWS ? rows.moreRows(table.mismatches.length - MAX_LISTED_ROWS) : null}
         </Notice>
       ) : null}
     </>
@@ -300,7 +311,7 @@ export function RowsOffList({ more, s, rows, goTo }: { more: LettersMoreStrings;
   return (
     <Notice intent="warning" testId="letters-excluded">
       <span data-testid="letters-excluded-count">{more.excludedAfterRun(rows.length)}</span>
-      <ul>
+      <ResultList dense>
         {rows.slice(0, MAX_LISTED_ROWS).map((r) => {
           const target = r.target;
           return (
@@ -309,8 +320,8 @@ export function RowsOffList({ more, s, rows, goTo }: { more: LettersMoreStrings;
             </li>
           );
         })}
-      </ul>
-      {rows.length > MAX_LISTED_ROWS ? <span data-testid="letters-excluded-more">{more.moreRows(rows.length - MAX_LISTED_ROWS)}</span> : null}
+      </ResultList>
+      {rows.length > MAX_LISTED_ROWS ? <span data-testid="letters-excluded-more">{more.rows.moreRows(rows.length - MAX_LISTED_ROWS)}</span> : null}
     </Notice>
   );
 }

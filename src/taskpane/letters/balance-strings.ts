@@ -1,8 +1,10 @@
 /**
  * The 函证 view's strings for letters from a balance table (余额表) and a ledger over several sheets, and for
- * a register that cannot be read: apart from ./strings, which the pane's frame loads for the tab's title,
+ * a register that cannot be read (the rows of a balance table that do not add up are listed with
+ * ../components/balance-rows, as the read summary lists them): apart from ./strings, which the pane's frame loads for the tab's title,
  * so they come with the view's chunk only.
  */
+import { BALANCE_ROW_STRINGS, type BalanceRowStrings } from "../components/balance-rows";
 import type { Locale } from "../i18n";
 
 export interface LettersMoreStrings {
@@ -13,10 +15,9 @@ export interface LettersMoreStrings {
   noCutoff: string;
   movementsNotOffered: string;
   mismatched: (n: number) => string;
-  mismatchRow: (sheet: string, row: number, dealer: string, expected: string, found: string) => string;
   excludedAfterRun: (n: number) => string;
-  /** Rows past the ones listed. */
-  moreRows: (n: number) => string;
+  /** A balance table's rows that do not add up, and the rows past those listed: the read summary's own strings. */
+  rows: BalanceRowStrings;
   registerFailed: (reason: string) => string;
   retry: string;
 }
@@ -29,9 +30,8 @@ const zhCN: LettersMoreStrings = {
   noCutoff: "余额表表头没有写截止日期：请确认截至日期就是这些期末余额的日期。",
   movementsNotOffered: "余额表没有逐笔明细，不能使用“含明细”模板：请选积极式、消极式或自己的模板。",
   mismatched: (n) => `${n} 行期初 + 借方 − 贷方 ≠ 期末，这些经销商不生成对账函（请先核对余额表）：`,
-  mismatchRow: (sheet, row, dealer, expected, found) => `${sheet} 第${row}行 ${dealer}：应为 ${expected}，表中 ${found}`,
+  rows: BALANCE_ROW_STRINGS["zh-CN"],
   excludedAfterRun: (n) => `余额表中 ${n} 行对不上，未生成对账函：`,
-  moreRows: (n) => `另有 ${n} 行未列出。`,
   registerFailed: (reason) => `函证登记簿读取失败：${reason}`,
   retry: "重试",
 };
@@ -44,9 +44,8 @@ const enUS: LettersMoreStrings = {
   noCutoff: "The balance table's title gives no cut-off: make sure the as-of date is the date of these closing balances.",
   movementsNotOffered: "A balance table has no entries, so the 含明细 (movements) template is not offered: choose the positive, the negative or your own template.",
   mismatched: (n) => `${n} rows where opening + debit − credit ≠ closing: no letter for these dealers (check the balance table first):`,
-  mismatchRow: (sheet, row, dealer, expected, found) => `${sheet} row ${row} ${dealer}: should be ${expected}, the table says ${found}`,
+  rows: BALANCE_ROW_STRINGS["en-US"],
   excludedAfterRun: (n) => `${n} ${n === 1 ? "row" : "rows"} of the balance table ${n === 1 ? "does" : "do"} not add up: no letter made for ${n === 1 ? "it" : "them"}:`,
-  moreRows: (n) => `${n} more not listed.`,
   registerFailed: (reason) => `The 函证登记簿 could not be read: ${reason}`,
   retry: "Retry",
 };

@@ -43,7 +43,6 @@ export interface LettersStrings {
 
   results: (n: number, sheet: string) => string;
   skipped: (dealer: string, reason: string) => string;
-  formatsNotCarried: string;
   registerRow: (row: number) => string;
 
   register: string;
@@ -99,8 +98,6 @@ const zhCN: LettersStrings = {
 
   results: (n, sheet) => `已在“${sheet}”生成 ${n} 封对账函，每封单独一页。`,
   skipped: (dealer, reason) => `${dealer}：${reason}`,
-  formatsNotCarried:
-    "这个版本的 Excel 不能复制模板的格式：函中只有文字和数字。要带上模板的字体、边框和数字格式，请在 Microsoft 365、Office 2021 及更新版本的 Excel 或 Excel 网页版中生成。",
   registerRow: (row) => `登记簿第 ${row} 行`,
 
   register: "函证登记簿",
@@ -156,8 +153,6 @@ const enUS: LettersStrings = {
 
   results: (n, sheet) => `${n} letters made on "${sheet}", each on its own page.`,
   skipped: (dealer, reason) => `${dealer}: ${reason}`,
-  formatsNotCarried:
-    "This version of Excel cannot copy the template's formats: the letters hold text and numbers only. To keep the template's fonts, borders and number formats, make them in Excel from Microsoft 365, Office 2021 or later, or in Excel on the web.",
   registerRow: (row) => `Register row ${row}`,
 
   register: "Letter register",

@@ -301,10 +301,10 @@ export function DegradedNotice({ s, rangeAreas, pageLayout }: { s: ReconcileStri
     <MessageBar intent="info" layout="multiline" data-testid="degraded">
       <MessageBarBody>
         <MessageBarTitle>{s.degradedTitle}</MessageBarTitle>
-        <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+        <ResultList dense>
           {pageLayout ? null : <li>{s.degradedPrint}</li>}
           {rangeAreas ? null : <li>{s.degradedMarks}</li>}
-        </ul>
+        </ResultList>
       </MessageBarBody>
     </MessageBar>
   );
