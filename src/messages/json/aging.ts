@@ -106,9 +106,12 @@ function fieldsText(value: object, indent: string): string {
  */
 class ItemTexts {
   private readonly quotes = new Map<string, string>();
-  private readonly actions = new Map<Message, string>();
+  /** The `nextAction` fields' text by action code and date, with the message it was made from. */
+  private readonly actions = new Map<string, Map<string, { text: Message; json: string }>>();
   private readonly limitations = new Map<Limitation, string>();
-  private indent = "";
+  private indent: string | null = null;
+  /** Each field's `,\n`, indent and key, for the current indent. */
+  private keys: Record<string, string> = {};
 
   constructor(private readonly render: Texts) {}
 
@@ -122,37 +125,55 @@ class ItemTexts {
     return text;
   }
 
-  item(item: OpenItem, indent: string): string {
-    if (indent !== this.indent) {
-      this.indent = indent;
-      this.actions.clear();
-      this.limitations.clear();
-    }
+  private atIndent(indent: string): void {
+    this.indent = indent;
+    this.actions.clear();
+    this.limitations.clear();
     const i = `${indent}  `;
-    let action = this.actions.get(item.nextAction.text);
-    if (action === undefined) {
-      const t = item.nextAction.text;
-      action = `{\n${fieldsText({ zh: this.render(t, "zh-CN"), en: this.render(t, "en-US") }, `${i}  `)}\n${i}}`;
-      this.actions.set(t, action);
+    const keys: Record<string, string> = {};
+    for (const key of ["row", "sheet", "ref", "date", "dueDate", "finalDate", "open", "amount", "daysOverdue", "daysPastDue", "stage", "bucket", "termDays", "termSource", "unknownAge"]) {
+      keys[key] = `${key === "row" ? "{" : ","}\n${i}${quoted(key)}: `;
     }
+    this.keys = keys;
+  }
+
+  /** `"nextAction"`, `"nextActionDate"` and `"nextActionText"` of an item, with the comma before them. */
+  private action(action: OpenItem["nextAction"]): string {
+    let byDate = this.actions.get(action.code);
+    if (byDate === undefined) this.actions.set(action.code, (byDate = new Map()));
+    const made = byDate.get(action.date);
+    if (made !== undefined && made.text === action.text) return made.json;
+    const i = `${this.indent}  `;
+    const t = action.text;
+    const json =
+      `,\n${i}"nextAction": ${quoted(action.code)},\n${i}"nextActionDate": ${quoted(action.date)},` +
+      `\n${i}"nextActionText": {\n${fieldsText({ zh: this.render(t, "zh-CN"), en: this.render(t, "en-US") }, `${i}  `)}\n${i}}`;
+    if (made === undefined) byDate.set(action.date, { text: t, json });
+    return json;
+  }
+
+  item(item: OpenItem, indent: string): string {
+    if (indent !== this.indent) this.atIndent(indent);
+    const k = this.keys;
     let text =
-      `{\n${i}"row": ${numberText(item.row)},\n${i}"sheet": ${this.q(item.sheet)},\n${i}"ref": ${quoted(item.ref)},` +
-      `\n${i}"date": ${this.q(item.date)},\n${i}"dueDate": ${this.q(item.dueDate)},\n${i}"finalDate": ${this.q(item.finalDate)},` +
-      `\n${i}"open": "${formatFen(item.open)}",\n${i}"amount": "${formatFen(item.amount)}",` +
-      `\n${i}"daysOverdue": ${numberText(Math.max(0, item.daysPastDue))},\n${i}"daysPastDue": ${numberText(item.daysPastDue)},` +
-      `\n${i}"stage": ${this.q(item.stage)},\n${i}"bucket": ${this.q(item.bucket)},\n${i}"termDays": ${numberText(item.termDays)},` +
-      `\n${i}"termSource": ${this.q(item.termSource)},\n${i}"unknownAge": ${item.unknownAge ? "true" : "false"},` +
-      `\n${i}"nextAction": ${this.q(item.nextAction.code)},\n${i}"nextActionDate": ${this.q(item.nextAction.date)},\n${i}"nextActionText": ${action}`;
+      k.row + numberText(item.row) + k.sheet + this.q(item.sheet) + k.ref + quoted(item.ref) +
+      k.date + this.q(item.date) + k.dueDate + this.q(item.dueDate) + k.finalDate + this.q(item.finalDate) +
+      k.open + `"${formatFen(item.open)}"` + k.amount + `"${formatFen(item.amount)}"` +
+      k.daysOverdue + numberText(Math.max(0, item.daysPastDue)) + k.daysPastDue + numberText(item.daysPastDue) +
+      k.stage + this.q(item.stage) + k.bucket + this.q(item.bucket) + k.termDays + numberText(item.termDays) +
+      k.termSource + this.q(item.termSource) + k.unknownAge + (item.unknownAge ? "true" : "false") +
+      this.action(item.nextAction);
+    const i = `${indent}  `;
     if (item.underReconciliation) text += `,\n${fieldsText({ underReconciliation: reviewJson(item.underReconciliation, this.render) }, i)}`;
     if (item.limitation) {
       let limitation = this.limitations.get(item.limitation);
       if (limitation === undefined) {
         const fields: Record<string, unknown> = {};
         addLimitation(fields, item.limitation, this.render);
-        limitation = fieldsText(fields, i);
+        limitation = `,\n${fieldsText(fields, i)}`;
         this.limitations.set(item.limitation, limitation);
       }
-      text += `,\n${limitation}`;
+      text += limitation;
     }
     return `${text}\n${indent}}`;
   }
