@@ -1,16 +1,30 @@
 /**
- * Sheets found by name as Excel finds them (ignoring case), and a built-in template (a letter, a demand
- * letter, a commitment) written into a workbook as the user's own sheet to adapt.
+ * Sheets found by name as every command finds one (as Excel does, whatever the case), and a built-in template
+ * (a letter, a demand letter, a commitment) written into a workbook as the user's own sheet to adapt.
  */
 import { holdsTemplate, type Template } from "../core/letters";
+import { sheetNamed } from "../port/addresses";
 import { freeSheetName } from "../port/sheet-names";
 import type { OutCell, OutRow, ReadableWorkbook, WorkbookPort } from "../port/workbook";
 
-/** The workbook's sheet called `name` (compared as Excel does, ignoring case), or null. */
+/**
+ * The sheet of `names` that `wanted` names (`sheetNamed`): spelled so, else in another case, and then as the
+ * workbook writes it; null when none is. Two sheets whose names differ only in case, neither spelled so (a
+ * file another program made: Excel holds no such pair), give `wanted` itself: the port's read of it then
+ * refuses it naming both (`sheet.ambiguous`), rather than one of them being taken.
+ */
+function sheetOf(names: readonly string[], wanted: string): string | null {
+  const found = sheetNamed(names, wanted);
+  if (found === null) return null;
+  return "ambiguous" in found ? wanted : found.name;
+}
+
+/**
+ * The workbook's sheet that `name` names, as every command finds one (`sheetOf`), or null. Every caller reads
+ * the sheet it gives before anything else, so two sheets it cannot tell apart are refused there.
+ */
 export async function findSheet(port: ReadableWorkbook, name: string): Promise<string | null> {
-  const wanted = name.toLowerCase();
-  const found = (await port.listSheets()).find((s) => s.name.toLowerCase() === wanted);
-  return found ? found.name : null;
+  return sheetOf((await port.listSheets()).map((s) => s.name), name);
 }
 
 /**
@@ -19,13 +33,13 @@ export async function findSheet(port: ReadableWorkbook, name: string): Promise<s
  * user changed is never written over.
  */
 export async function writeTemplateSheet(port: WorkbookPort, t: Template): Promise<{ sheet: string; written: boolean }> {
-  const sheets = await port.listSheets();
-  const same = sheets.find((s) => s.name.toLowerCase() === t.sheet.toLowerCase());
-  if (same) {
-    const grid = await port.readSheet(same.name);
-    if (holdsTemplate(t, grid.top, grid.left, grid.values)) return { sheet: same.name, written: false };
+  const names = (await port.listSheets()).map((s) => s.name);
+  const same = sheetOf(names, t.sheet);
+  if (same !== null) {
+    const grid = await port.readSheet(same);
+    if (holdsTemplate(t, grid.top, grid.left, grid.values)) return { sheet: same, written: false };
   }
-  const name = freeSheetName(t.sheet, sheets.map((s) => s.name));
+  const name = freeSheetName(t.sheet, names);
   const columns = Math.max(t.columnWidths.length, ...t.rows.map((r) => r.cells.length));
   await port.writeSheet({
     name,

@@ -1,0 +1,62 @@
+/**
+ * The sheets the letters and collection papers look for (本公司信息, the register, 还款计划, a template sheet)
+ * are found as every command finds one (`sheetNamed`): as spelled, else in another case as the workbook writes
+ * it; two sheets whose names differ only in case, asked for in a third spelling, are refused naming both
+ * rather than one of them taken.
+ */
+import { findSheet, writeTemplateSheet } from "../../src/app/template-sheet";
+import { builtinTemplate } from "../../src/core/letters";
+import { PortError } from "../../src/port/workbook";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+
+/** A workbook another program made, holding sheets `Letter` and `LETTER` (Excel itself never holds such a pair). */
+async function twins(): Promise<XlsxWorkbook> {
+  const wb = XlsxWorkbook.fromSpecs([
+    { name: "Letter", rows: [["致：{{客户名称}}"]] },
+    { name: "Twin", rows: [["To: {{客户名称}}"]] },
+  ]);
+  // ExcelJS will not name a sheet so itself: the second sheet is renamed in the file's XML.
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await wb.toBuffer());
+  for (const part of ["xl/workbook.xml", "docProps/app.xml"]) {
+    const file = zip.file(part);
+    if (file) zip.file(part, (await file.async("string")).split(">Twin<").join(">LETTER<").split('"Twin"').join('"LETTER"'));
+  }
+  return XlsxWorkbook.openBytes(await zip.generateAsync({ type: "nodebuffer" }), "/tmp/twins.xlsx", "twins.xlsx");
+}
+
+test("findSheet: as spelled, else in another case as the workbook writes it, else null", async () => {
+  const wb = XlsxWorkbook.fromSpecs([
+    { name: "My Letter", rows: [["致：{{客户名称}}"]] },
+    { name: "函证登记簿", rows: [["编号"]] },
+  ]);
+  expect(await findSheet(wb, "My Letter")).toBe("My Letter");
+  expect(await findSheet(wb, "MY LETTER")).toBe("My Letter");
+  expect(await findSheet(wb, "函证登记簿")).toBe("函证登记簿");
+  expect(await findSheet(wb, "My Letters")).toBeNull();
+});
+
+test("findSheet: of two sheets whose names differ only in case, each is found by its own spelling", async () => {
+  const wb = await twins();
+  expect(await findSheet(wb, "Letter")).toBe("Letter");
+  expect(await findSheet(wb, "LETTER")).toBe("LETTER");
+  expect((await wb.readSheet((await findSheet(wb, "LETTER"))!)).values.flat()).toEqual(["To: {{客户名称}}"]);
+});
+
+test("findSheet: a third spelling of two such sheets is refused naming both, and neither is read in its place", async () => {
+  const wb = await twins();
+  const found = await findSheet(wb, "letter");
+  expect(found).not.toBeNull();
+  const e = await wb.readSheet(found!).catch((x: unknown) => x);
+  expect(e).toBeInstanceOf(PortError);
+  expect((e as PortError).code).toBe("no_sheet");
+  expect((e as PortError).said).toMatchObject({ code: "sheet.ambiguous", params: { file: "twins.xlsx", sheet: "letter", sheets: ["Letter", "LETTER"] } });
+});
+
+test("writeTemplateSheet: a sheet of the template's name in another case still holding it is reused, not written again", async () => {
+  const t = { ...builtinTemplate("positive"), sheet: "Letter" };
+  const wb = XlsxWorkbook.create();
+  expect(await writeTemplateSheet(wb, t)).toEqual({ sheet: "Letter", written: true });
+  expect(await writeTemplateSheet(wb, { ...t, sheet: "LETTER" })).toEqual({ sheet: "Letter", written: false });
+  expect((await wb.listSheets()).map((s) => s.name)).toEqual(["Letter"]);
+});
