@@ -38,6 +38,7 @@ import { amountAt, columnLetter, dealerKey, pickRows, sheetAt, type EntryTable, 
 import { parseTermDays } from "../core/values/term";
 import { parseRegister as parseCreditRegister, registerTerms, REGISTER_SHEET as CREDIT_REGISTER_SHEET, type RegisterRead as CreditRegisterRead } from "../core/credit";
 import { PortError, type ReadableWorkbook, type WorkbookPort } from "../port/workbook";
+import { creditSheetName } from "./credit";
 import type { Bilingual, Lang } from "./lang";
 import { readSheet } from "./read";
 import type { ReconcileRun, SheetRef } from "./reconcile";
@@ -175,8 +176,9 @@ export function paymentEntries(table: EntryTable, dealer?: string): Entry[] {
 
 /** The 信用档案 of a workbook, or null when it has none (or no header row yet). */
 async function loadCreditRegister(port: ReadableWorkbook): Promise<CreditRegisterRead | null> {
-  if (!(await port.listSheets()).some((s) => s.name === CREDIT_REGISTER_SHEET)) return null;
-  const read = parseCreditRegister(await port.readSheet(CREDIT_REGISTER_SHEET));
+  const sheet = creditSheetName(await port.listSheets(), CREDIT_REGISTER_SHEET);
+  if (sheet === null) return null;
+  const read = parseCreditRegister(await port.readSheet(sheet));
   return read.headerRow === null ? null : read;
 }
 
