@@ -251,7 +251,8 @@ interface OpenMerge extends CellBlock {
 export class XlsxWriter {
   private readonly zip: ZipWriter;
   readonly styles = new StyleSheet();
-  private readonly strings = new SharedStrings();
+  /** @internal the workbook's text table, which each sheet's part adds to. */
+  readonly strings = new SharedStrings();
   private readonly sheets: SheetEntry[] = [];
   private nextId = 1;
   private open: SheetPart | null = null;
@@ -290,31 +291,6 @@ export class XlsxWriter {
     if (part === null) return;
     this.open = null;
     await part.end();
-  }
-
-  /** @internal for SheetPart */
-  stringId(text: string): number {
-    return this.strings.idOf(text);
-  }
-
-  /** @internal for SheetPart: a cell's text as given (made XML-safe here). */
-  rawStringId(text: string): number {
-    return this.strings.idOfRaw(text);
-  }
-
-  /** @internal for SheetPart: how many distinct texts the table holds. */
-  distinctStrings(): number {
-    return this.strings.items.length;
-  }
-
-  /** @internal for SheetPart: whether the text of this id is empty. */
-  emptyString(id: number): boolean {
-    return this.strings.items[id] === "";
-  }
-
-  /** @internal for SheetPart: one more use of a text already in the table. */
-  stringUsedAgain(): void {
-    this.strings.count++;
   }
 
   /** @internal for SheetPart */
@@ -550,6 +526,8 @@ export class SheetPart {
   /** Columns of the cells with a value (as `XlsxWorkbook` bounds a sheet's values for its marks). */
   valueLeft = 0;
   valueRight = 0;
+  /** The workbook's text table. */
+  private readonly strings: SharedStrings;
 
   constructor(
     private readonly writer: XlsxWriter,
@@ -557,6 +535,7 @@ export class SheetPart {
     private readonly setup: SheetSetup,
     private readonly stream: ZipEntryStream,
   ) {
+    this.strings = writer.strings;
     this.wrapColumns = new Set(setup.wrapColumns ?? []);
     this.cellCache = this.wrapColumns.size === 0 && !setup.columnFormats ? new Map() : null;
     for (const m of setup.merges ?? []) {
@@ -660,8 +639,11 @@ export class SheetPart {
   private serialOf(iso: string): number | null {
     let serial = this.serials.get(iso);
     if (serial === undefined) {
-      const p = planCell({ date: iso }, null);
-      serial = p.kind === "date" ? dateSerial(cellValue(p) as Date) : null;
+      // `planCell` says which texts are dates; the serial is that day's UTC midnight, as `dateSerial` has it.
+      if (planCell({ date: iso }, null).kind === "date") {
+        const [y, m, d] = iso.split("-").map(Number);
+        serial = 25569 + Date.UTC(y, m - 1, d) / (24 * 3600 * 1000);
+      } else serial = null;
       if (this.serials.size > 100_000) this.serials.clear();
       this.serials.set(iso, serial);
     }
@@ -701,7 +683,7 @@ export class SheetPart {
           }
         }
         const id = this.sharedId(column, cell, true);
-        if (!this.writer.emptyString(id)) this.hasValue(column);
+        if (this.strings.items[id] !== "") this.hasValue(column);
         o.text(head);
         o.int(id);
         o.text("</v></c>");
@@ -748,7 +730,8 @@ export class SheetPart {
       this.cacheHits[column] = (this.cacheHits[column] ?? 0) + 1;
       this.lastStyle = cached.style;
       if (cached.value) this.hasValue(column);
-      if (cached.text) this.writer.stringUsedAgain();
+      // One more use of a text already in the table.
+      if (cached.text) this.strings.count++;
       o.text(this.starts[column] ?? this.cellStart(column));
       o.text(rowText);
       o.text(cached.body);
@@ -780,7 +763,7 @@ export class SheetPart {
       // A text cell not remembered (a row's own cell, as most in a column whose cells are never met again).
       o.text(style !== 0 ? (this.styleAttributes[style] ??= `" s="${style}"`) : `"`);
       o.text(` t="s"><v>`);
-      o.int(this.writer.stringId(value));
+      o.int(this.strings.idOf(value));
       o.text("</v></c>");
       if (value !== "") this.hasValue(column);
       if (p.mergeAcross) this.lastMerge = p.mergeAcross;
@@ -796,7 +779,7 @@ export class SheetPart {
     } else if (typeof value === "string") {
       text = true;
       hasValue = value !== "";
-      body = `${s} t="s"><v>${this.writer.stringId(value)}</v></c>`;
+      body = `${s} t="s"><v>${this.strings.idOf(value)}</v></c>`;
     } else if (typeof value === "number") body = `${s}><v>${value}</v></c>`;
     else if (typeof value === "boolean") body = `${s} t="b"><v>${value ? 1 : 0}</v></c>`;
     else if (value instanceof Date) body = `${s}><v>${dateSerial(value)}</v></c>`;
@@ -829,13 +812,13 @@ export class SheetPart {
    * which spares the table a million entries no cell shares.
    */
   private sharedId(column: number, text: string, raw: boolean): number {
-    const before = this.writer.distinctStrings();
-    const id = raw ? this.writer.rawStringId(text) : this.writer.stringId(text);
+    const before = this.strings.items.length;
+    const id = raw ? this.strings.idOfRaw(text) : this.strings.idOf(text);
     const state = this.inlineTexts[column];
     if (state === undefined || typeof state === "object") {
       const trial = state ?? (this.inlineTexts[column] = { seen: 0, fresh: 0 });
       trial.seen++;
-      if (this.writer.distinctStrings() > before) trial.fresh++;
+      if (this.strings.items.length > before) trial.fresh++;
       if (trial.seen >= INLINE_TRIAL) this.inlineTexts[column] = trial.fresh * 4 > trial.seen * 3;
     }
     return id;
@@ -955,7 +938,7 @@ export class SheetPart {
       const r = String(i + 1);
       let xml = "";
       rows[i].forEach((text, j) => {
-        xml += `<c r="${this.letter(j + 1)}${r}" t="s"><v>${this.writer.rawStringId(text)}</v></c>`;
+        xml += `<c r="${this.letter(j + 1)}${r}" t="s"><v>${this.strings.idOfRaw(text)}</v></c>`;
       });
       if (xml !== "") await this.put(`<row r="${r}">${xml}</row>`);
     }
