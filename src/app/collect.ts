@@ -112,7 +112,9 @@ async function compiled(choice: TemplateChoice | null, builtin: Template, lang: 
       template = await loadTemplate(choice);
     } catch (e) {
       if (e instanceof PortError && e.code === "no_sheet" && !("builtin" in choice)) {
-        return { ok: false, problem: { code: "template_not_found", message: say(lang, `找不到模板工作表：${choice.sheet}`, `no template sheet: ${choice.sheet}`) } };
+        // What the port said (two sheets it cannot tell apart, naming both) rather than "not found".
+        const message = e.said ? render(e.said, lang) : say(lang, `找不到模板工作表：${choice.sheet}`, `no template sheet: ${choice.sheet}`);
+        return { ok: false, problem: { code: "template_not_found", message } };
       }
       throw e;
     }

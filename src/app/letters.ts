@@ -294,7 +294,9 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
     template = await loadTemplate(req.template);
   } catch (e) {
     if (e instanceof PortError && e.code === "no_sheet" && !("builtin" in req.template)) {
-      return { ok: false, problem: { code: "template_not_found", message: say(lang, `找不到模板工作表：${req.template.sheet}`, `no template sheet: ${req.template.sheet}`) } };
+      // What the port said (two sheets it cannot tell apart, naming both) rather than "not found".
+      const message = e.said ? render(e.said, lang) : say(lang, `找不到模板工作表：${req.template.sheet}`, `no template sheet: ${req.template.sheet}`);
+      return { ok: false, problem: { code: "template_not_found", message } };
     }
     throw e;
   }

@@ -1,0 +1,84 @@
+/**
+ * A template sheet that cannot be loaded: letters, demand letters and a commitment are refused with what the port
+ * said about it (two sheets whose names differ only in case, named in a third spelling: `sheet.ambiguous`, naming
+ * both), in the run's language; "template sheet not found" is said only of a sheet that is not there.
+ */
+import { runLetters } from "../../src/app/letters";
+import { runDemands, runPromise } from "../../src/app/collect";
+import type { Lang } from "../../src/app/lang";
+import { msg } from "../../src/core/messages";
+import { render } from "../../src/messages/render";
+import { XlsxWorkbook } from "../../src/xlsx/workbook";
+
+const LEDGER_ROWS = [
+  ["日期", "客户名称", "单号", "摘要", "借方", "贷方", "账期"],
+  ["2026-09-01", "甲商贸", "XS-1", "销售", 3000, null, 30],
+  ["2026-10-20", "乙电器", "XS-2", "销售", 1500.5, null, 30],
+];
+
+const ledgerBook = () => XlsxWorkbook.fromSpecs([{ name: "应收明细", rows: LEDGER_ROWS as never }]);
+
+/** A workbook another program made, holding sheets `Letter` and `LETTER` (Excel itself never holds such a pair). */
+async function twins(): Promise<XlsxWorkbook> {
+  const wb = XlsxWorkbook.fromSpecs([
+    { name: "Letter", rows: [["致：{{客户名称}}"]] },
+    { name: "Twin", rows: [["To: {{客户名称}}"]] },
+  ]);
+  // ExcelJS will not name a sheet so itself: the second sheet is renamed in the file's XML.
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await wb.toBuffer());
+  for (const part of ["xl/workbook.xml", "docProps/app.xml"]) {
+    const file = zip.file(part);
+    if (file) zip.file(part, (await file.async("string")).split(">Twin<").join(">LETTER<").split('"Twin"').join('"LETTER"'));
+  }
+  return XlsxWorkbook.openBytes(await zip.generateAsync({ type: "nodebuffer" }), "/tmp/twins.xlsx", "twins.xlsx");
+}
+
+const ambiguous = (lang: Lang) => render(msg("sheet.ambiguous", { file: "twins.xlsx", sheet: "letter", sheets: ["Letter", "LETTER"] }), lang);
+
+async function letters(template: XlsxWorkbook, sheet: string, lang: Lang) {
+  const ledger = ledgerBook();
+  const r = await runLetters({ ledger: { port: ledger, sheet: "应收明细" }, asOf: "2026-11-30", sendDate: "2026-12-01", dealers: { all: true }, template: { port: template, sheet }, lang });
+  return { r, ledger };
+}
+
+async function demands(template: XlsxWorkbook, sheet: string, lang: Lang) {
+  return runDemands({ ledger: { port: ledgerBook(), sheet: "应收明细" }, asOf: "2026-11-27", sendDate: "2026-11-28", dealers: { all: true }, template: { port: template, sheet }, lang });
+}
+
+async function promise(template: XlsxWorkbook, sheet: string, lang: Lang) {
+  return runPromise({
+    ledger: { port: ledgerBook(), sheet: "应收明细" },
+    dealer: "甲商贸",
+    asOf: "2026-11-27",
+    sendDate: "2026-11-28",
+    installments: { count: 2, first: "2026-12-15", every: "month" },
+    template: { port: template, sheet },
+    lang,
+  });
+}
+
+describe("letters: a template sheet that cannot be loaded", () => {
+  test.each(["zh-CN", "en-US"] as const)("two sheets it cannot tell apart are refused naming both, as the port said it (%s), and nothing is written", async (lang) => {
+    const { r, ledger } = await letters(await twins(), "letter", lang);
+    expect(r).toEqual({ ok: false, problem: { code: "template_not_found", message: ambiguous(lang) } });
+    expect((await ledger.listSheets()).map((s) => s.name)).toEqual(["应收明细"]);
+  });
+
+  test("a sheet that is not there is still said to be missing", async () => {
+    expect((await letters(await twins(), "Nothing", "zh-CN")).r).toEqual({ ok: false, problem: { code: "template_not_found", message: "找不到模板工作表：Nothing" } });
+    expect((await letters(await twins(), "Nothing", "en-US")).r).toEqual({ ok: false, problem: { code: "template_not_found", message: "no template sheet: Nothing" } });
+  });
+});
+
+describe("collection papers: a template sheet that cannot be loaded", () => {
+  test.each(["zh-CN", "en-US"] as const)("demand letters and a commitment are refused naming both sheets, as the port said it (%s)", async (lang) => {
+    expect(await demands(await twins(), "letter", lang)).toEqual({ ok: false, problem: { code: "template_not_found", message: ambiguous(lang) } });
+    expect(await promise(await twins(), "letter", lang)).toEqual({ ok: false, problem: { code: "template_not_found", message: ambiguous(lang) } });
+  });
+
+  test("a sheet that is not there is still said to be missing", async () => {
+    expect(await demands(await twins(), "Nothing", "zh-CN")).toEqual({ ok: false, problem: { code: "template_not_found", message: "找不到模板工作表：Nothing" } });
+    expect(await promise(await twins(), "Nothing", "en-US")).toEqual({ ok: false, problem: { code: "template_not_found", message: "no template sheet: Nothing" } });
+  });
+});
