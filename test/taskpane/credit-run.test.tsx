@@ -1,7 +1,10 @@
 /** The 信用 workflow (useCreditRun) over the office-js adapter on the fake Excel, without a browser. */
-import { CREDIT_NOTE, cellTarget, creditLines, exposureShown, freeSheetName, problemLines, useCreditRun, type CreditRunView } from "../../src/taskpane/credit/useCreditRun";
-import type { Selection } from "../../src/port/workbook";
+import { CREDIT_MESSAGE, CREDIT_NOTE, cellTarget, creditLines, exposureShown, freeSheetName, problemLines, useCreditRun, type CreditRunView } from "../../src/taskpane/credit/useCreditRun";
+import { PortError, type Selection } from "../../src/port/workbook";
 import { render } from "../../src/messages/render";
+import { msg } from "../../src/core/messages";
+import type { UseCases } from "../../src/taskpane/use-cases";
+import { STRINGS } from "../../src/taskpane/i18n";
 import type { FixtureSheet } from "../../src/fake-excel";
 import { makePane, renderHook, step, until, type Pane, type Rendered } from "./hooks/harness";
 
@@ -378,6 +381,39 @@ describe("the 信用 workflow", () => {
     expect(meidaZh.suggestion.slice(0, 2)).toEqual(["月均销售额（近12个月有销售的 2 个月）：121728.39", "账期（天）：等级 A 60 天与申请 60 天取短：60"]);
     expect(newZh.breakdown.slice(5).map((b) => b.value)).toEqual(["无记录", "无记录"]);
     expect(newZh.suggestion[1]).toBe("账期（天）：等级 D 0 天与申请 30 天取短（0 天：款到发货）：0");
+  });
+
+  test("a failure the port said more about is shown as the port said it, in the pane's language, in the messages and the view", async () => {
+    const said = msg("port.read_only", { sheet: "信用档案", kind: msg("port.kind.xls", {}), action: msg("port.action.results", {}) });
+    const fail = async (): Promise<never> => {
+      throw new PortError("unsupported", "信用档案", said);
+    };
+    const useCases: Partial<UseCases> = { surveyCredit: fail, runCredit: fail, ensureScorecardSheet: fail };
+    const pane = makePane([LEDGER, REGISTER]);
+    const hook = await renderHook(pane, () => useCreditRun({ ledger: "应收明细", report: pane.report, clear: pane.clear, onGoTo: () => undefined, today: "2026-12-01" }), { useCases });
+    await until(() => hook.current.survey.state === "failed");
+    const en = render(said, "en-US");
+    const asSentence = en.charAt(0).toUpperCase() + en.slice(1);
+    const reported = (key: string) => {
+      const m = [...pane.reported].reverse().find((x) => x.key === key);
+      if (!m) throw new Error(`nothing reported for ${key}`);
+      return m;
+    };
+    expect(reported(CREDIT_MESSAGE.survey).text(STRINGS["zh-CN"])).toBe(render(said, "zh-CN"));
+
+    await scoreAt(hook);
+    const status = hook.current.status;
+    if (status.state !== "failed") throw new Error(`not failed: ${status.state}`);
+    expect(status.message(STRINGS["zh-CN"])).toBe(render(said, "zh-CN"));
+    // The text follows a switch of language: the English text, as a sentence.
+    expect(status.message(STRINGS["en-US"])).toBe(asSentence);
+    const run = reported(CREDIT_MESSAGE.run);
+    expect(run.text(STRINGS["zh-CN"])).toBe(render(said, "zh-CN"));
+    expect(run.text(STRINGS["en-US"])).toBe(asSentence);
+    expect(run.text(STRINGS["zh-CN"])).not.toBe(STRINGS["zh-CN"].portError("unsupported", "信用档案"));
+
+    expect(await step(() => hook.current.writeScorecard())).toBe(false);
+    expect(reported(CREDIT_MESSAGE.command).text(STRINGS["zh-CN"])).toBe(render(said, "zh-CN"));
   });
 });
 

@@ -31,7 +31,7 @@ import type { Selection } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { ActionNote } from "../components/ActionNote";
 import { Actions, DateField, FormRow, Legend, Notice, ResultList, Section, useLayoutStyles } from "../components/layout";
-import { useLocale } from "../context";
+import { useLocale, useStrings } from "../context";
 import type { PaneMessage } from "../messages";
 import { CREDIT_STRINGS, type CreditStrings } from "./strings";
 import { CREDIT_NOTE, applicationErrorLines, creditLines, exposureShown, problemLines, useCreditRun, type CreditRunView, type ProblemLine } from "./useCreditRun";
@@ -77,6 +77,7 @@ export interface CreditViewProps {
 
 export function CreditView({ choice, generation, report, clear, onGoTo }: CreditViewProps): JSX.Element {
   const locale = useLocale();
+  const t = useStrings();
   const s = CREDIT_STRINGS[locale];
   const layout = useLayoutStyles();
   const w = useCreditRun({ ledger: choice.ledger, generation, report, clear, onGoTo });
@@ -182,7 +183,7 @@ export function CreditView({ choice, generation, report, clear, onGoTo }: Credit
         ) : null}
         {status.state === "failed" ? (
           <Notice intent="error" testId="credit-failed">
-            {s.failed(status.message)}
+            {s.failed(status.message(t))}
           </Notice>
         ) : null}
         {run && run.warnings.length > 0 ? (

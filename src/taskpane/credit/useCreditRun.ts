@@ -15,8 +15,9 @@ import { render } from "../../messages/render";
 import type { Selection } from "../../port/workbook";
 import { useConfirmations } from "../components/ActionNote";
 import { useLocale, useServices } from "../context";
-import type { Locale } from "../i18n";
-import { messageFromError, type PaneMessage } from "../messages";
+import { failureText, messageFromFailure } from "../failure";
+import type { Locale, Strings } from "../i18n";
+import type { PaneMessage } from "../messages";
 import { DEFAULT_CREDIT_CHOICES, usePane, usePaneStore, type CreditChoices } from "../store";
 import { isUsableAsOf, todayIso } from "../aging/model";
 import { CREDIT_STRINGS, type ExposureStatusKey } from "./strings";
@@ -36,7 +37,8 @@ export type CreditStatus =
   | { state: "running" }
   | { state: "done"; run: CreditRun; ledger: string | null; balances: string | null }
   | { state: "refused"; problem: CreditProblem }
-  | { state: "failed"; message: string };
+  /** `message`: the failure as the pane says it (what the port said, where it said something), in the pane's language. */
+  | { state: "failed"; message: (t: Strings) => string };
 
 export type CreditBusy = null | "template" | "scorecard" | "approve" | "undo" | "mark" | "clear" | "write";
 
@@ -216,7 +218,7 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
       (err: unknown) => {
         if (!live || !alive.current) return;
         dispatch({ type: "survey", survey: { state: "failed" } });
-        report(messageFromError(err, CREDIT_MESSAGE.survey));
+        report(messageFromFailure(err, CREDIT_MESSAGE.survey));
       },
     );
     return () => {
@@ -270,8 +272,8 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
       store.dispatch({ type: "credit/choose", choices: { last } });
     } catch (err) {
       if (!alive.current) return;
-      dispatch({ type: "status", status: { state: "failed", message: err instanceof Error ? err.message : String(err) } });
-      report(messageFromError(err, CREDIT_MESSAGE.run));
+      dispatch({ type: "status", status: { state: "failed", message: failureText(err) } });
+      report(messageFromFailure(err, CREDIT_MESSAGE.run));
     }
   }, [useCases, port, store, clear, report]);
 
@@ -285,7 +287,7 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
         clear(CREDIT_MESSAGE.command);
         return true;
       } catch (err) {
-        if (alive.current) report(messageFromError(err, CREDIT_MESSAGE.command));
+        if (alive.current) report(messageFromFailure(err, CREDIT_MESSAGE.command));
         return false;
       } finally {
         if (alive.current) dispatch({ type: "busy", busy: null });
