@@ -1,7 +1,8 @@
 /**
  * A template sheet that cannot be loaded: letters, demand letters and a commitment are refused with what the port
  * said about it (two sheets whose names differ only in case, named in a third spelling: `sheet.ambiguous`, naming
- * both), in the run's language; "template sheet not found" is said only of a sheet that is not there.
+ * both), in the run's language; "template sheet not found" is said only of a sheet that is not there. The command
+ * line says the same, refusing the template before the run.
  */
 import { runLetters } from "../../src/app/letters";
 import { runDemands, runPromise } from "../../src/app/collect";
@@ -9,6 +10,10 @@ import type { Lang } from "../../src/app/lang";
 import { msg } from "../../src/core/messages";
 import { render } from "../../src/messages/render";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { run } from "../cli/support";
 
 const LEDGER_ROWS = [
   ["日期", "客户名称", "单号", "摘要", "借方", "贷方", "账期"],
@@ -19,7 +24,7 @@ const LEDGER_ROWS = [
 const ledgerBook = () => XlsxWorkbook.fromSpecs([{ name: "应收明细", rows: LEDGER_ROWS as never }]);
 
 /** A workbook another program made, holding sheets `Letter` and `LETTER` (Excel itself never holds such a pair). */
-async function twins(): Promise<XlsxWorkbook> {
+async function twinsBytes(): Promise<Buffer> {
   const wb = XlsxWorkbook.fromSpecs([
     { name: "Letter", rows: [["致：{{客户名称}}"]] },
     { name: "Twin", rows: [["To: {{客户名称}}"]] },
@@ -31,8 +36,10 @@ async function twins(): Promise<XlsxWorkbook> {
     const file = zip.file(part);
     if (file) zip.file(part, (await file.async("string")).split(">Twin<").join(">LETTER<").split('"Twin"').join('"LETTER"'));
   }
-  return XlsxWorkbook.openBytes(await zip.generateAsync({ type: "nodebuffer" }), "/tmp/twins.xlsx", "twins.xlsx");
+  return zip.generateAsync({ type: "nodebuffer" });
 }
+
+const twins = async (): Promise<XlsxWorkbook> => XlsxWorkbook.openBytes(await twinsBytes(), "/tmp/twins.xlsx", "twins.xlsx");
 
 const ambiguous = (lang: Lang) => render(msg("sheet.ambiguous", { file: "twins.xlsx", sheet: "letter", sheets: ["Letter", "LETTER"] }), lang);
 
@@ -81,4 +88,19 @@ describe("collection papers: a template sheet that cannot be loaded", () => {
     expect(await demands(await twins(), "Nothing", "zh-CN")).toEqual({ ok: false, problem: { code: "template_not_found", message: "找不到模板工作表：Nothing" } });
     expect(await promise(await twins(), "Nothing", "en-US")).toEqual({ ok: false, problem: { code: "template_not_found", message: "no template sheet: Nothing" } });
   });
+});
+
+test.each([
+  ["letters", "zh-CN"],
+  ["demand", "en-US"],
+] as const)("the command line (%s) refuses such a template sheet with the same words, before any run (%s)", async (command, lang) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-twins-"));
+  try {
+    await ledgerBook().save(path.join(dir, "ledger.xlsx"));
+    fs.writeFileSync(path.join(dir, "twins.xlsx"), await twinsBytes());
+    const r = await run([command, "--ledger", "ledger.xlsx", "--as-of", "2026-11-30", "--template", "twins.xlsx#letter", "--lang", lang === "en-US" ? "en" : "zh"], dir);
+    expect([r.code, r.out, r.err]).toEqual([2, "", `duizhang: ${ambiguous(lang)}\n`]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
