@@ -2,7 +2,7 @@
  * Reading a large CSV sheet on a second thread while this one reads the other sheet of the pair: the two
  * reads are most of a large reconciliation's time, and neither needs the other. The worker opens the file
  * as a CSV file is opened here (a sheet named after it), says what sheet it holds, reads it with the
- * options the command's thread asks for (those of its request, once it has chosen the sheets) and hands the result back with its table packed (see ./table-transfer), so what arrives
+ * options the request will ask for (checked when it asks: other options are read here) and hands the result back with its table packed (see ./table-transfer), so what arrives
  * equals what reading it here gives. Anything the worker cannot take as plain text (a file it cannot
  * read, one that starts like a zip or OLE container), and any read that fails there or a thread that dies,
  * is left to this thread, which opens and reads it as before and says what is wrong with it.
@@ -37,20 +37,15 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024 };
 interface Job {
   /** This module's own file, which the worker loads. */
   entry: string;
-  /** The CSV file (a full path). */
+  /** The CSV file (a full path) and the reader's options. */
   file: string;
+  read: ReadOptions;
 }
 
 type Answer =
   | { type: "opened"; sheets: SheetInfo[] }
   | { type: "left"; reason: string }
   | { type: "read"; read: PackedRead };
-
-/** What the command's thread asks once it has opened the file: its sheet read with the reader's options. */
-interface Ask {
-  type: "read";
-  read: ReadOptions;
-}
 
 /*
  * What the worker runs first, as plain JavaScript: it loads this module and serves the job. From the
@@ -101,10 +96,7 @@ export function worthReadingApart(files: readonly string[], cwd: string, minByte
   });
 }
 
-/**
- * In the worker: open the file as a CSV file is opened, say what sheet it holds, read it with the options
- * the command's thread asks for, hand the result back.
- */
+/** In the worker: open the file as a CSV file is opened, say what sheet it holds, read it, hand the result back. */
 export async function serveSheetRead(): Promise<void> {
   const job = workerData as Job;
   const post = (answer: Answer, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(answer, transfer);
@@ -119,9 +111,8 @@ export async function serveSheetRead(): Promise<void> {
     return post({ type: "left", reason: e instanceof Error ? e.message : String(e) });
   }
   try {
-    const asked = new Promise<Ask>((resolve) => parentPort?.once("message", resolve));
     post({ type: "opened", sheets: await port.listSheets() });
-    const read = await readOnly(port, (await asked).read);
+    const read = await readOnly(port, job.read);
     // The file's bytes and rows are not needed past this point.
     port = null;
     const packed = packRead(read);
@@ -190,16 +181,17 @@ export interface SheetReadInWorker {
   /**
    * Its only sheet read with `options`, as `readSheet` in this thread would give it (with its dealer
    * column coded, as it travelled); null when the file is left to this thread: the worker could not take
-   * it, its read failed or the thread died. The sheet is read once: asked again, the same answer.
+   * it, its read failed or the thread died, or `options` are not those it was started with (it starts
+   * reading at once, before the command has chosen its sheets and built its request).
    */
   read(options: ReadOptions): Promise<ReadElsewhere | null>;
   /** Stops the worker (nothing happens once it has answered). */
   stop(): void;
 }
 
-/** Opens a CSV file (a full path) on a worker thread, which reads its sheet when `read` asks. */
-export function readSheetInWorker(file: string): SheetReadInWorker {
-  const job: Job = { entry: __filename, file };
+/** Opens and reads a CSV file (a full path) on a worker thread, with the reader's options `read` is expected to ask for. */
+export function readSheetInWorker(file: string, read: ReadOptions): SheetReadInWorker {
+  const job: Job = { entry: __filename, file, read };
   const worker = new Worker(BOOT, { eval: true, workerData: job, resourceLimits: WORKER_LIMITS });
   let done = false;
   const finish = () => {
@@ -240,7 +232,7 @@ export function readSheetInWorker(file: string): SheetReadInWorker {
   });
   // Not waited for when the command stops first.
   result.catch(() => undefined);
-  let asked = false;
+  const expected = JSON.stringify(read);
   return {
     async opened(openHere) {
       const found = await listed;
@@ -248,10 +240,13 @@ export function readSheetInWorker(file: string): SheetReadInWorker {
       return { port: new OpenedElsewhere(found, openHere), path: file, kind: "csv", onlySheet: found[0]?.name };
     },
     read(options) {
-      // The sheet is read once, with the options first asked for; asked again, the same answer.
-      if (!asked && !done) worker.postMessage({ type: "read", read: options } satisfies Ask);
-      asked = true;
-      return result;
+      if (JSON.stringify(options) === expected) return result;
+      // Not the read under way: this thread reads the sheet as asked.
+      if (!done) {
+        finish();
+        sheets(null);
+      }
+      return Promise.resolve(null);
     },
     stop: () => {
       if (done) return;

@@ -71,7 +71,7 @@ describe("a sheet read on a worker thread", () => {
     ];
     for (const file of files) {
       for (const side of ["ledger", "statement"] as const) {
-        const there = readSheetInWorker(file);
+        const there = readSheetInWorker(file, sideReadOptions(side));
         const arrived = await there.read(sideReadOptions(side));
         expect(arrived?.read).toEqual(await readHere(file, side));
         // The dealer column travelled coded: the same names, row for row.
@@ -92,21 +92,27 @@ describe("a sheet read on a worker thread", () => {
     };
     const here = await runReconcile(request());
     const req = request();
-    const there = readSheetInWorker(statement);
+    const there = readSheetInWorker(statement, sideReadOptions("statement", req.statement.read));
     const apart = await runReconcile(req, {}, there.read);
     expect(JSON.stringify(toReconcileJson(apart.report, { includeMatches: true }), null, 2)).toBe(JSON.stringify(toReconcileJson(here.report, { includeMatches: true }), null, 2));
     expect(apart.report.dealers.length).toBeGreaterThan(0);
   }, 120_000);
 
+  test("a read asked with other options than the worker started with is left to this thread", async () => {
+    const file = writeGridCsv(allLayouts[0]);
+    const there = readSheetInWorker(file, sideReadOptions("statement"));
+    expect(await there.read(sideReadOptions("ledger"))).toBeNull();
+  }, 60_000);
+
   test("a file the worker cannot take is left to this thread, which opens it as before", async () => {
     const open = jest.fn(async () => ({ port: CsvWorkbook.fromBytes(new Uint8Array(), "x"), path: "x", kind: "csv" as const }));
-    const missing = readSheetInWorker(path.join(dir, "no-such-file.csv"));
+    const missing = readSheetInWorker(path.join(dir, "no-such-file.csv"), sideReadOptions("statement"));
     expect(await missing.read(sideReadOptions("statement"))).toBeNull();
     await missing.opened(open);
     expect(open).toHaveBeenCalledTimes(1);
     // An .xlsx workbook named .csv: the command line says what it is, not the worker.
     const zip = writeBytes("workbook.csv", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
-    expect(await readSheetInWorker(zip).read(sideReadOptions("statement"))).toBeNull();
+    expect(await readSheetInWorker(zip, sideReadOptions("statement")).read(sideReadOptions("statement"))).toBeNull();
   }, 60_000);
 
   test("a read that fails on the worker is left to this thread, whose error keeps its kind", async () => {
@@ -115,7 +121,7 @@ describe("a sheet read on a worker thread", () => {
     const options = sideReadOptions("statement", { sheets: ["a", "b"] });
     const here = readSheet(CsvWorkbook.fromBytes(fs.readFileSync(file), allLayouts[1].sheet), allLayouts[1].sheet, options);
     await expect(here).rejects.toBeInstanceOf(PortError);
-    const there = readSheetInWorker(file);
+    const there = readSheetInWorker(file, options);
     expect(await there.read(options)).toBeNull();
     // The file was opened there first: its sheet list stands, and the read here fails as it does above.
     const opened = await there.opened(async () => {
@@ -132,7 +138,7 @@ describe("a sheet read on a worker thread", () => {
 
   test("the file's sheet is the one opening it here gives; stopping the worker early is harmless", async () => {
     const file = writeGridCsv(allLayouts[0]);
-    const there = readSheetInWorker(file);
+    const there = readSheetInWorker(file, sideReadOptions("ledger"));
     const opened = await there.opened(async () => {
       throw new Error("not opened here");
     });
@@ -140,7 +146,7 @@ describe("a sheet read on a worker thread", () => {
     expect(opened.onlySheet).toBe(allLayouts[0].sheet);
     expect(opened.path).toBe(file);
     await there.read(sideReadOptions("ledger"));
-    const stopped = readSheetInWorker(file);
+    const stopped = readSheetInWorker(file, sideReadOptions("ledger"));
     const result = stopped.read(sideReadOptions("ledger"));
     stopped.stop();
     await expect(result).rejects.toThrow();

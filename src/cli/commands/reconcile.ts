@@ -5,7 +5,7 @@ import { render, toReconcileJson } from "../../messages";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../messages/read";
-import { runReconcile, writeReconcileResults, type ReconcileRequest, type ReconcileRun, type WrittenResults } from "../../app/reconcile";
+import { runReconcile, sideReadOptions, writeReconcileResults, type ReconcileRequest, type ReconcileRun, type WrittenResults } from "../../app/reconcile";
 import { readOnOwnSheets, relabelReport, rowLabel, sheetRowOf, sheetRowsPort, sheetRowsReader } from "../../app/sheet-rows";
 import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
@@ -13,6 +13,7 @@ import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { StreamedWorkbook } from "../../xlsx/streamed-workbook";
 import { isIsoDate, isoFromUtcDate } from "../../core/dates";
 import type { CellValue } from "../../core/model";
+import type { ReadOptions } from "../../core/read";
 import { PortError, type OutRow, type OutValue } from "../../port/workbook";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalDays, optionalString, optionalYuan, requireString, say, stringList } from "../options";
@@ -25,12 +26,16 @@ import { balanceTableRefusal, commandBalancesOnly } from "./balances";
 import { renderTable } from "../table";
 import { readSheetInWorker, worthReadingApart, type SheetReadInWorker } from "../read-worker";
 
+/** How the command reads a statement: as the reader would by default (nothing to choose on the command line). */
+const STATEMENT_READ: ReadOptions = {};
+
 export async function commandReconcile(ctx: Context, values: Values): Promise<number> {
   if (optionalString(values, "balances") !== undefined) return commandBalancesOnly(ctx, values);
   // Two large CSV files: the statement is opened and read on a second thread while this one opens and
-  // reads the ledger (read as the request says, once the sheets are chosen).
+  // reads the ledger, started at once with the options the request gives its statement (checked when the
+  // run asks for the read: other options are read here).
   const files = [requireString(ctx, values, "ledger"), requireString(ctx, values, "statement")];
-  const statementRead = worthReadingApart(files, ctx.io.cwd) ? readSheetInWorker(path.resolve(ctx.io.cwd, files[1])) : null;
+  const statementRead = worthReadingApart(files, ctx.io.cwd) ? readSheetInWorker(path.resolve(ctx.io.cwd, files[1]), sideReadOptions("statement", STATEMENT_READ)) : null;
   try {
     return await reconcileFiles(ctx, values, statementRead);
   } finally {
@@ -78,7 +83,7 @@ async function reconcileFiles(ctx: Context, values: Values, statementRead: Sheet
   };
   const request: ReconcileRequest = {
     ledger: { port: many ? sheetRowsReader(ledger.port, many) : ledger.port, sheet: ledgerSheet, read: { dealer, ...(ledgerSheets.length > 1 ? { sheets: ledgerSheets } : {}) } },
-    statement: { port: statement.port, sheet: statementSheet },
+    statement: { port: statement.port, sheet: statementSheet, read: STATEMENT_READ },
     options,
     stopIfSwapped: values["sides-as-given"] !== true,
   };
