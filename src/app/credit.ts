@@ -275,6 +275,8 @@ export function readOnce(port: ReadableWorkbook): ReadableWorkbook {
     return keep(name, port.readSheet(name, read.options), read);
   };
   const readSheet = (name: string, options?: ReadOptions): Promise<Grid> => {
+    // A caller already stopped starts no read: one that no caller waits on would never be aborted.
+    if (options?.signal?.aborted) return Promise.reject(new PortError("cancelled", name));
     const c = sheet(name);
     return c.read.join(c.grid, name, options);
   };
@@ -291,6 +293,7 @@ export function readOnce(port: ReadableWorkbook): ReadableWorkbook {
     // The sheets not read yet in one batch where the port has one (Excel: fewer round trips); the caller waits
     // once on each read its sheets come from.
     readSheets: async (names, options) => {
+      if (options?.signal?.aborted) throw new PortError("cancelled", names.join(", "));
       const missing = [...new Set(names)].filter((n) => !cached.has(n));
       if (missing.length > 1 && port.readSheets) {
         const read = new SharedRead(forget);

@@ -173,6 +173,21 @@ describe("readOnce: one read of a sheet, every caller's progress and abort signa
     expect((await again).sheet).toBe("明细账");
   });
 
+  test("a caller whose signal has already aborted starts no read, singly or in a batch", async () => {
+    const { port, reads } = slowPort();
+    const once = readOnce(port);
+    const stop = new AbortController();
+    stop.abort();
+    await expect(once.readSheet("申请", { signal: stop.signal })).rejects.toEqual(new PortError("cancelled", "申请"));
+    await expect(once.readSheets!(["申请", "明细账"], { signal: stop.signal })).rejects.toMatchObject({ code: "cancelled" });
+    expect(reads).toHaveLength(0);
+    // The next caller still gets a read of its own.
+    const a = once.readSheet("申请");
+    expect(reads).toHaveLength(1);
+    reads[0].finish();
+    expect((await a).sheet).toBe("申请");
+  });
+
   test("one cache per scope: the same port gives the same wrapper in a scope, a wrapper is kept as it is, a new scope reads afresh", async () => {
     const { port, reads } = slowPort();
     const scope = readOnceScope();
