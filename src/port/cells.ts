@@ -97,7 +97,8 @@ export const CUT_MARK = "…";
 
 /**
  * A text as a cell can hold it: unchanged within `MAX_CELL_TEXT`, else its beginning ending in `CUT_MARK`,
- * the two together exactly the limit (never half a surrogate pair). The one rule every writer applies
+ * the two together the limit (one less where the cut would split a surrogate pair, whose first half is
+ * dropped too: never half a pair). The one rule every writer applies
  * (through `planCell`), so a file opens clean and Excel's API takes the value.
  */
 export function fitCellText(text: string): string {
