@@ -1,12 +1,15 @@
 import { both } from "../../src/messages/render";
-import { daysBetween } from "../../src/core/dates";
+import { daysBetween, fromEpochDay, toEpochDay } from "../../src/core/dates";
 import {
   dueDateOf,
   finalDateOf,
   graceDays,
   nextActionFor,
+  NextActions,
+  STAGES,
   stageFor,
 } from "../../src/core/aging/calendar";
+import type { NextAction } from "../../src/core/aging/types";
 import { ageLedger } from "../../src/core/aging/ageLedger";
 import type { Entry } from "../../src/core/model";
 import { fen } from "../../src/core/money";
@@ -125,5 +128,30 @@ describe("dates across leap days and month ends", () => {
     expect(dueDateOf("2026-12-31", 60)).toBe("2027-03-01");
     expect(finalDateOf("2026-12-31", 60)).toBe("2027-03-21");
     expect(dueDateOf("2026-08-31", 30)).toBe("2026-09-30");
+  });
+});
+
+describe("next actions shared by the items of one aging", () => {
+  it("are each item's own next action, one read-only object per action and day", () => {
+    const asOf = "2026-06-30";
+    const asOfDay = toEpochDay(asOf);
+    const actions = new NextActions(asOfDay, fromEpochDay);
+    const seen = new Map<string, NextAction>();
+    for (const stage of STAGES) {
+      for (const unknownAge of [false, true]) {
+        for (const termDays of [0, 30, 45, 90]) {
+          for (let dueDay = asOfDay - 200; dueDay <= asOfDay + 200; dueDay += 13) {
+            const shared = actions.of(stage, dueDay, termDays, unknownAge);
+            expect(shared).toEqual(nextActionFor(stage, fromEpochDay(dueDay), termDays, unknownAge, asOf));
+            const key = `${shared.code} ${shared.date}`;
+            const before = seen.get(key);
+            if (before === undefined) seen.set(key, shared);
+            else expect(shared).toBe(before);
+          }
+        }
+      }
+    }
+    // Items of different stages or days still get their own: far fewer objects than items, more than one.
+    expect(seen.size).toBeGreaterThan(STAGES.length);
   });
 });

@@ -75,4 +75,16 @@ describe("the limitation period (诉讼时效)", () => {
     expect(limitationOf(item, acks, "2026-01-01").basis).toMatchObject({ kind: "payment", date: "2025-05-01" });
     expect(limitationOf({ dealer: "宏达", dueDate: "2024-03-10" }, acks, "2026-01-01").basis.kind).toBe("due");
   });
+
+  it("of several acknowledgements on the latest date, takes the last given, whatever came before or after", () => {
+    const list = [
+      { dealer: "华东建材", kind: "reply_agreed" as const, date: "2025-05-01" },
+      { dealer: "华东建材", kind: "payment" as const, date: "2025-05-01" },
+      { dealer: "华东建材", kind: "reply_agreed" as const, date: "2025-04-01" },
+      { dealer: "华东建材", kind: "reply_agreed" as const, date: "2026-03-01" },
+    ];
+    expect(limitationOf(item, new Acknowledgements(list, "2026-01-01"), "2026-01-01").basis).toMatchObject({ kind: "payment", date: "2025-05-01" });
+    const swapped = [list[1], list[0], list[2], list[3]];
+    expect(limitationOf(item, new Acknowledgements(swapped, "2026-01-01"), "2026-01-01").basis).toMatchObject({ kind: "reply_agreed", date: "2025-05-01" });
+  });
 });
