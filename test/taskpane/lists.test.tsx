@@ -20,6 +20,9 @@ import { LETTERS_MORE } from "../../src/taskpane/letters/balance-strings";
 import { BalanceNotes, RowsOffList } from "../../src/taskpane/letters/LettersView";
 import { LETTERS_STRINGS } from "../../src/taskpane/letters/strings";
 import { DegradedNotice } from "../../src/taskpane/reconcile/ReconcileResults";
+import { ExposureList } from "../../src/taskpane/credit/CreditView";
+import { CREDIT_STRINGS } from "../../src/taskpane/credit/strings";
+import { msg } from "../../src/core/messages";
 import { RECONCILE_STRINGS } from "../../src/taskpane/reconcile/strings";
 
 function html(element: ReactElement, locale: Locale = "zh-CN"): string {
@@ -98,6 +101,28 @@ describe("the pane's lists", () => {
       () => html(<RowsOffList more={LETTERS_MORE["zh-CN"]} s={LETTERS_STRINGS["zh-CN"]} rows={[{ dealer: "甲", reason: "不平", target: { sheet: "往来余额表", row: 3 } }]} goTo={() => undefined} />),
     ],
     ["the notice of what an older Excel cannot do", () => html(<DegradedNotice s={RECONCILE_STRINGS["zh-CN"]} rangeAreas={false} pageLayout={false} />)],
+    [
+      "the 信用 view's exposures, with why one cannot be read",
+      () =>
+        html(
+          <ExposureList
+            s={CREDIT_STRINGS["zh-CN"]}
+            lines={[
+              {
+                dealer: "宁波顺和电器",
+                grade: "B",
+                limit: fen(5_000_000),
+                limitSource: "register",
+                exposure: null,
+                status: null,
+                exposureUnknown: [msg("credit.balances.not_table", { sheet: "往来余额表" })],
+                openRows: [],
+                registerRow: null,
+              },
+            ]}
+          />,
+        ),
+    ],
   ];
 
   test.each(views)("%s: every list is the shared one", (_, render) => {
@@ -108,6 +133,13 @@ describe("the pane's lists", () => {
       expect(attr(tag, "class")).toBe(attr(SHARED, "class"));
     }
   });
+});
+
+test("a sheet whose columns differ is named before what differs, with the colon of the pane's language", () => {
+  const zh = items(html(<CombinedNotes result={COMBINED} onGoTo={() => undefined} />, "zh-CN")).find((t) => t.startsWith("2026-08"));
+  const en = items(html(<CombinedNotes result={COMBINED} onGoTo={() => undefined} />, "en-US")).find((t) => t.startsWith("2026-08"));
+  expect(zh).toMatch(/^2026-08：缺少 /);
+  expect(en).toMatch(/^2026-08: no /);
 });
 
 describe("a balance table's rows that do not add up", () => {

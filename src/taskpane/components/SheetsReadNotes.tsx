@@ -27,6 +27,8 @@ const useStyles = makeStyles({
 const zh = {
   sheets: (names: string[]) => `合为一本台账的 ${names.length} 张工作表：${names.join("、")}（期初取自“${names[0]}”）`,
   layoutTitle: "格式与第一张不同的工作表",
+  /** Between a sheet's name and what differs on it. */
+  after: "：",
   layout: (d: LayoutDifference, role: (r: Role) => string) =>
     [
       d.otherSide ? "读作对方对账单" : "",
@@ -53,6 +55,7 @@ type Said = typeof zh;
 const en: Said = {
   sheets: (names) => `${names.length} sheets read as one ledger: ${names.join(", ")} (opening from "${names[0]}")`,
   layoutTitle: "Sheets whose columns differ from the first",
+  after: ": ",
   layout: (d, role) =>
     [
       d.otherSide ? "read as a dealer's statement" : "",
@@ -112,7 +115,7 @@ export function CombinedNotes({ result, onGoTo }: { result: CombinedReadResult; 
                 <RowLink target={{ sheet: d.sheet, row: 1 }} onGoTo={onGoTo}>
                   {d.sheet}
                 </RowLink>
-                {`：${s.layout(d, role)}`}
+                {`${s.after}${s.layout(d, role)}`}
               </li>
             ))}
           </ResultList>

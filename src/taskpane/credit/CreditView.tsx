@@ -189,13 +189,13 @@ export function CreditView({ choice, generation, report, clear, onGoTo }: Credit
         {run && run.warnings.length > 0 ? (
           <Notice intent="warning" testId="credit-warnings">
             {s.warnings}
-            <ul>
+            <ResultList dense>
               {run.warnings.map((m, i) => (
                 <li key={i} className={layout.breakable}>
                   {m}
                 </li>
               ))}
-            </ul>
+            </ResultList>
           </Notice>
         ) : null}
       </Section>
@@ -250,7 +250,7 @@ export function CreditView({ choice, generation, report, clear, onGoTo }: Credit
 function Problems({ s, lines, goTo }: { s: CreditStrings; lines: readonly ProblemLine[]; goTo: (t: Selection) => void }): JSX.Element {
   const layout = useLayoutStyles();
   return (
-    <ul data-testid="credit-problem-list">
+    <ResultList dense testId="credit-problem-list">
       {lines.map((p, i) => (
         <li key={i} className={layout.breakable} data-testid="credit-problem">
           {p.text}{" "}
@@ -261,7 +261,7 @@ function Problems({ s, lines, goTo }: { s: CreditStrings; lines: readonly Proble
           ) : null}
         </li>
       ))}
-    </ul>
+    </ResultList>
   );
 }
 
@@ -383,13 +383,13 @@ function ExposureWhy({ why }: { why: readonly string[] }): JSX.Element | null {
   const layout = useLayoutStyles();
   if (why.length === 0) return null;
   return (
-    <ul data-testid="credit-exposure-why">
+    <ResultList dense testId="credit-exposure-why">
       {why.map((text, i) => (
         <li key={i} className={layout.breakable}>
           <Caption1>{text}</Caption1>
         </li>
       ))}
-    </ul>
+    </ResultList>
   );
 }
 
