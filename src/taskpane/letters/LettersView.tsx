@@ -233,7 +233,7 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
               <ResultList dense>
                 {status.run.warnings.map((w, i) => (
                   <li key={i} className={styles.breakable}>
-                    {w}
+                    {asSentence(w)}
                   </li>
                 ))}
               </ResultList>
@@ -271,6 +271,16 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
 }
 
 const REGISTER = "函证登记簿";
+
+/**
+ * A run's warning as an item of the list: a sentence. Some of the run's own texts (no 本公司信息 sheet, formats an
+ * older Excel cannot copy) are made to follow a label on the command line, starting lower case without a full stop.
+ */
+export function asSentence(text: string): string {
+  const said = text.charAt(0).toUpperCase() + text.slice(1);
+  if (said === "" || /[.。!?！？]$/.test(said)) return said;
+  return `${said}${/[\x20-\x7e]$/.test(said) ? "." : "。"}`;
+}
 
 /**
  * The letters come from a balance table; before a run (`listRows`), its rows that do not add up, as read, each a

@@ -4,6 +4,8 @@ import { render } from "../../../src/messages/render";
 import { PortError, type Selection } from "../../../src/port/workbook";
 import { STRINGS } from "../../../src/taskpane/i18n";
 import { LETTERS_MESSAGE, searchDealers, useLettersRun, type LettersRunView } from "../../../src/taskpane/letters/useLettersRun";
+import { asSentence } from "../../../src/taskpane/letters/LettersView";
+import type { Locale } from "../../../src/taskpane/i18n";
 import type { UseCases } from "../../../src/taskpane/use-cases";
 import type { FixtureSheet } from "../../../src/fake-excel";
 import { makePane, renderHook, step, until, type Pane, type Rendered } from "./harness";
@@ -252,6 +254,26 @@ describe("the 函证 workflow", () => {
     const en = render(said, "en-US");
     expect(message?.text(STRINGS["en-US"])).toBe(en.charAt(0).toUpperCase() + en.slice(1));
     expect(message?.text(STRINGS["zh-CN"])).not.toBe(STRINGS["zh-CN"].portError("unsupported", "函证登记簿"));
+  });
+
+  test.each(["zh-CN", "en-US"] as const)("the run's warnings are listed as sentences, the formats an older Excel cannot copy among them (%s)", async (locale: Locale) => {
+    // Excel 2019 and no 本公司信息: two of the run's own texts, made to follow a label on the command line.
+    const pane = makePane([LEDGER], { apiVersion: "1.7" });
+    const hook = await renderHook(pane, () => useLettersRun({ ledger: "应收明细", report: pane.report, clear: pane.clear, onGoTo: () => undefined, today: "2026-12-01" }), { locale });
+    await until(() => hook.current.company.state !== "checking" && hook.current.check.state !== "checking" && hook.current.register !== null);
+    await asOf(hook);
+    await step(() => hook.current.generate());
+    await until(() => hook.current.status.state === "done");
+    const status = hook.current.status;
+    if (status.state !== "done") throw new Error(status.state);
+    expect(status.run.formatsCarried).toBe(false);
+    const listed = status.run.warnings.map(asSentence);
+    expect(listed.filter((w) => (locale === "zh-CN" ? w.includes("不能复制格式") : w.includes("cannot copy formats")))).toHaveLength(1);
+    expect(listed.filter((w) => w.includes("本公司信息"))).toHaveLength(1);
+    for (const w of listed) {
+      if (locale === "en-US") expect(w).toMatch(/^[A-Z"].*\.$/s);
+      else expect(w).toMatch(/。$/);
+    }
   });
 
   test("a register it cannot write to (a sheet of that name that is not a register) refuses the run with the reason", async () => {
