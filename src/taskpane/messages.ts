@@ -32,7 +32,9 @@ function asPortError(err: unknown): { code: PortErrorCode; detail: string; said?
 }
 
 function isMessage(v: unknown): v is Message {
-  return typeof v === "object" && v !== null && typeof (v as { code?: unknown }).code === "string" && typeof (v as { params?: unknown }).params === "object";
+  if (typeof v !== "object" || v === null) return false;
+  const { code, params } = v as { code?: unknown; params?: unknown };
+  return typeof code === "string" && typeof params === "object" && params !== null;
 }
 
 /** The language a set of the pane's strings is in. */

@@ -41,6 +41,9 @@ describe("errors as pane messages", () => {
     // From another bundle, by its shape, the same.
     const foreign = Object.assign(new Error("too_large: 回款.xlsx"), { name: "PortError", code: "too_large", detail: "回款.xlsx", said });
     expect(messageFromFailure(foreign).text(zh)).toBe(m.text(zh));
+    // A foreign one whose `said` is not a message (no parameters) keeps the pane's text for its kind.
+    const odd = Object.assign(new Error("too_large: 回款.xlsx"), { name: "PortError", code: "too_large", detail: "回款.xlsx", said: { code: "xlsx.too_large", params: null } });
+    expect(messageFromFailure(odd).text(zh)).toBe(zh.portError("too_large", "回款.xlsx"));
     // A port error that says nothing more keeps the pane's text for its kind.
     expect(messageFromFailure(new PortError("no_sheet", "美达对账单")).text(zh)).toBe(zh.portError("no_sheet", "美达对账单"));
   });
