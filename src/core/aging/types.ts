@@ -39,12 +39,13 @@ export type ActionCode =
   /** A signed payment commitment's installment was missed (承诺未履行). */
   | "commitment_broken";
 
+/** Read-only: the items of one aging share one per action and day (`NextActions`); an item's is replaced, never changed. */
 export interface NextAction {
-  code: ActionCode;
+  readonly code: ActionCode;
   /** The day the action falls due; on or before the as-of date it is due now (since that day). */
-  date: IsoDate;
+  readonly date: IsoDate;
   /** What to do, in words (`ACTION_TEXT[code]`). */
-  text: Message;
+  readonly text: Message;
 }
 
 /**
