@@ -236,6 +236,8 @@ interface CachedCell {
   value: boolean;
   /** Whether it refers to a shared text (counted again at each use). */
   text: boolean;
+  /** Its text's length before it was cut to a cell's limit (`PlannedCell.cutFrom`), reported at each use. */
+  cutFrom?: number;
 }
 
 /** Cell objects remembered by identity at most; the cache starts again past this. */
@@ -732,6 +734,7 @@ export class SheetPart {
       if (cached.value) this.hasValue(column);
       // One more use of a text already in the table.
       if (cached.text) this.strings.count++;
+      if (cached.cutFrom !== undefined) this.textsCut.push({ row: r, column, length: cached.cutFrom });
       o.text(this.starts[column] ?? this.cellStart(column));
       o.text(rowText);
       o.text(cached.body);
@@ -798,7 +801,7 @@ export class SheetPart {
     else if (remember) {
       const cache = this.cellCache!;
       if (cache.size >= MAX_CACHED_CELLS) cache.clear();
-      cache.set(cell as object, { body, style, value: hasValue, text });
+      cache.set(cell as object, { body, style, value: hasValue, text, ...(p.cutFrom !== undefined ? { cutFrom: p.cutFrom } : {}) });
       const kept = (this.cacheKept[column] = (this.cacheKept[column] ?? 0) + 1);
       // A column whose cells are new objects row after row (a reference, a row label) stops being remembered.
       if (kept >= CACHE_TRIAL && (this.cacheHits[column] ?? 0) * 4 < kept) this.uncachedColumns[column] = true;

@@ -245,6 +245,18 @@ describe("the result workbook written by our own writer", () => {
     expect((await (await XlsxWorkbook.open(file)).readSheet("t")).values).toEqual([["_x0041_ and _x00e9_"], ["_x0042_"]]);
   });
 
+  it("reports every cell whose text was cut to a cell's limit as the in-memory workbook does, also a cell object written on several rows", async () => {
+    const long = { value: "货款说明".repeat(10_000) };
+    const rows: OutRow[] = [["摘要"], [long], [long], ["x".repeat(40_000)], [long]];
+    const inMemory = XlsxWorkbook.create();
+    await inMemory.writeSheet({ name: "t", rows });
+    const wb = await StreamedWorkbook.create(path.join(dir, "cut.xlsx"));
+    await wb.writeSheet({ name: "t", rows });
+    await wb.save();
+    expect(wb.textsCut.map((c) => c.row)).toEqual([2, 3, 4, 5]);
+    expect(wb.textsCut).toEqual(inMemory.textsCut);
+  });
+
   it("refuses a sheet too large for .xlsx with the same message as the in-memory workbook, naming the sheet", async () => {
     const rows = new Array(1_048_577).fill([]);
     const wb = await StreamedWorkbook.create(path.join(dir, "too-large.xlsx"));
