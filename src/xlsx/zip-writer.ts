@@ -15,7 +15,8 @@
  * Zip64", opczip): Excel refuses or repairs a file whose local header carries a ZIP64 extra field for a part
  * that turns out small, which every streamed part opened with `zip64` may be. Offsets and counts past the
  * 32-bit fields get the ZIP64 end of central directory records. A part that passes 4 GiB without having
- * been opened so is refused (`ZipWriteError`): its descriptor can no longer say so.
+ * been opened so is refused (a `PortError` "too_large", said as `xlsx.write.part_too_large`): its descriptor
+ * can no longer say so.
  */
 import * as zlib from "zlib";
 import type { ByteSink } from "../port/whole-file";
