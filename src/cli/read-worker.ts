@@ -216,8 +216,15 @@ export function readSheetInWorker(file: string, read: ReadOptions): SheetReadInW
       if (done) return;
       if (a.type === "opened") return sheets(a.sheets);
       finish();
-      if (a.type === "read") resolve(unpackRead(a.read));
-      else left();
+      if (a.type !== "read") return left();
+      // A table that cannot be unpacked is read again here, as a failed read is.
+      let unpacked: ReadElsewhere;
+      try {
+        unpacked = unpackRead(a.read);
+      } catch {
+        return left();
+      }
+      resolve(unpacked);
     });
     worker.on("error", () => {
       if (done) return;
