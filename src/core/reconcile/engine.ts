@@ -792,10 +792,13 @@ export class MatchScratch {
 
 class SideBuffers {
   keyText: (string | null)[] = [];
-  /** Where each row is read from in the prepared side. */
-  source = new Int32Array(0);
+  gatheredText: (string | null)[] = [];
   days = new Float64Array(0);
+  orderedDays = new Float64Array(0);
   rowNumbers = new Float64Array(0);
+  orderedRows = new Float64Array(0);
+  gatheredAmounts = new Float64Array(0);
+  gatheredKeys = new Float64Array(0);
   order = new Int32Array(0);
   amounts = new Float64Array(0);
   hashes = new Int32Array(0);
@@ -808,9 +811,12 @@ class SideBuffers {
   reserve(n: number, size: number): void {
     if (this.days.length < n) {
       const m = Math.max(n, this.days.length * 2);
-      this.source = new Int32Array(m);
       this.days = new Float64Array(m);
+      this.orderedDays = new Float64Array(m);
       this.rowNumbers = new Float64Array(m);
+      this.orderedRows = new Float64Array(m);
+      this.gatheredAmounts = new Float64Array(m);
+      this.gatheredKeys = new Float64Array(m);
       this.order = new Int32Array(m);
       this.amounts = new Float64Array(m);
       this.hashes = new Int32Array(m);
@@ -854,77 +860,81 @@ interface SideRun {
 
 function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
   const { table } = d.refs;
-  const { numbers, text, order: dealerOrder, slotOf } = d.prepared;
+  const { numbers, text } = d.prepared;
   const from = d.from;
   const n = d.positions.length;
   let size = 16;
   while (size < n * 2) size *= 2;
   buffers.reserve(n, size);
-  // Where each of the dealer's rows (`k`, in table order) sits in the prepared side. A dealer whose rows
-  // are one name's, all of them, finds them side by side there; only other rows are looked up one by one.
-  const source = buffers.source;
+  // The dealer's rows gathered, in table order (`k`): one read of each row's numbers.
+  const days = buffers.days;
+  const rowNumbers = buffers.rowNumbers;
+  const gAmounts = buffers.gatheredAmounts;
+  const gKeys = buffers.gatheredKeys;
+  if (buffers.gatheredText.length < n) buffers.gatheredText.length = n;
+  const gText = buffers.gatheredText;
   const sheetIndex = table.sheetIndex;
   const manySheets = table.sheets.length > 1;
   const at = d.at;
   let oneSheet = true;
   let sorted = true;
-  let slot = n > 0 ? slotOf[at[from]] - 1 : 0;
   for (let k = 0; k < n; k++) {
     const i = at[from + k];
-    slot = dealerOrder[slot + 1] === i ? slot + 1 : slotOf[i];
-    source[k] = slot;
+    const b = i * ROW_STRIDE;
+    // Undated rows sort last (Infinity), as in `compareItems`.
+    days[k] = numbers[b + DAY];
+    rowNumbers[k] = numbers[b + EXCEL_ROW];
+    gAmounts[k] = numbers[b + AMOUNT];
+    gKeys[k] = numbers[b + KEY_HASH];
+    gText[k] = text[i];
     if (manySheets && sheetIndex[i] !== sheetIndex[at[from]]) oneSheet = false;
-    if (k > 0 && sorted) {
-      // Undated rows sort last (Infinity), as in `compareItems`.
-      const b = slot * ROW_STRIDE;
-      const a = source[k - 1] * ROW_STRIDE;
-      const day = numbers[b + DAY];
-      const dayBefore = numbers[a + DAY];
-      if (!(day > dayBefore || (day === dayBefore && numbers[b + EXCEL_ROW] >= numbers[a + EXCEL_ROW]))) sorted = false;
-    }
+    if (k > 0 && sorted && !(days[k] > days[k - 1] || (days[k] === days[k - 1] && rowNumbers[k] >= rowNumbers[k - 1]))) sorted = false;
   }
-  if (!(sorted && oneSheet)) {
+  // The gathered slot of each row in engine order.
+  const slot = buffers.next;
+  if (sorted && oneSheet) {
+    for (let k = 0; k < n; k++) slot[k] = k;
+  } else {
     const idx: number[] = new Array(n);
-    for (let k = 0; k < n; k++) idx[k] = source[k];
+    for (let k = 0; k < n; k++) idx[k] = k;
     const sheets = table.sheets;
-    // `compareItems` on places in the prepared side (the sort is stable: ties keep table order).
+    // `compareItems` on positions (the sort is stable: ties keep table order).
     idx.sort((a, b) => {
-      const da = numbers[a * ROW_STRIDE + DAY];
-      const db = numbers[b * ROW_STRIDE + DAY];
+      const da = days[a];
+      const db = days[b];
       if (da !== db) {
         if (da === Infinity) return 1;
         if (db === Infinity) return -1;
         return da - db;
       }
       if (!oneSheet) {
-        const sa = sheets[sheetIndex[dealerOrder[a]]];
-        const sb = sheets[sheetIndex[dealerOrder[b]]];
+        const sa = sheets[sheetIndex[at[from + a]]];
+        const sb = sheets[sheetIndex[at[from + b]]];
         if (sa !== sb) return sa < sb ? -1 : 1;
       }
-      return numbers[a * ROW_STRIDE + EXCEL_ROW] - numbers[b * ROW_STRIDE + EXCEL_ROW];
+      return rowNumbers[a] - rowNumbers[b];
     });
-    for (let k = 0; k < n; k++) source[k] = idx[k];
+    for (let k = 0; k < n; k++) slot[k] = idx[k];
   }
   const order = buffers.order;
-  const days = buffers.days;
-  const rowNumbers = buffers.rowNumbers;
   const amounts = buffers.amounts;
   const hashes = buffers.hashes;
   const raw = buffers.raw;
   if (buffers.keyText.length < n) buffers.keyText.length = n;
   const keyText = buffers.keyText;
+  const orderedDays = buffers.orderedDays;
+  const orderedRows = buffers.orderedRows;
   for (let p = 0; p < n; p++) {
-    const s = source[p];
-    const b = s * ROW_STRIDE;
-    order[p] = dealerOrder[s];
-    days[p] = numbers[b + DAY];
-    rowNumbers[p] = numbers[b + EXCEL_ROW];
-    amounts[p] = numbers[b + AMOUNT];
-    const key = numbers[b + KEY_HASH];
+    const k = slot[p];
+    order[p] = at[from + k];
+    orderedDays[p] = days[k];
+    orderedRows[p] = rowNumbers[k];
+    amounts[p] = gAmounts[k];
+    const key = gKeys[k];
     const isRaw = key >= RAW_KEY / 2;
     hashes[p] = isRaw ? key - RAW_KEY : key;
     raw[p] = isRaw ? 1 : 0;
-    keyText[p] = text[s];
+    keyText[p] = gText[k];
   }
   return {
     side: d.side,
@@ -932,8 +942,8 @@ function orderSide(d: DealerSide, buffers: SideBuffers): SideRun {
     table,
     n,
     order,
-    days,
-    rowNumbers,
+    days: orderedDays,
+    rowNumbers: orderedRows,
     amounts,
     keyText,
     raw,

@@ -19,8 +19,8 @@ export interface DealerColumn {
 }
 
 /**
- * `PreparedSide.numbers` holds these per row, one row after another: the matcher reads a dealer's rows
- * one after another, and a row's numbers side by side cost one memory read where a column each would
+ * `PreparedSide.numbers` holds these per row, one row after another: a dealer's rows are gathered from all
+ * over a large table, and a row's numbers side by side cost one memory read where a column each would
  * cost one per column.
  */
 export const ROW_STRIDE = 4;
@@ -39,19 +39,11 @@ export interface PreparedSide {
   /** The table this was made from (a side handed in with another table's is made again). */
   readonly table: EntryTable;
   readonly dealers: DealerColumn;
-  /**
-   * The table's positions in dealer order: the rows without a name first, then each name's rows (in the
-   * order of `dealers.names`), table order within one name. `numbers` and `text` are in this order.
-   */
-  readonly order: Int32Array;
-  /** Where each table row sits in `order` (`order[slotOf[i]] === i`). */
-  readonly slotOf: Int32Array;
-  /** Per row, in dealer order, `ROW_STRIDE` numbers: `DAY`, `EXCEL_ROW`, `AMOUNT`, `KEY_HASH`. */
+  /** Per row `ROW_STRIDE` numbers: `DAY`, `EXCEL_ROW`, `AMOUNT`, `KEY_HASH`. */
   readonly numbers: Float64Array;
   /**
-   * Per row, in dealer order, the text the row's reference key is read from: the plain ASCII reference
-   * cell, folded by `foldRefInto`, when `KEY_HASH` carries `RAW_KEY`; else the key itself; null when the
-   * row has no key.
+   * The text the row's reference key is read from: the plain ASCII reference cell, folded by
+   * `foldRefInto`, when `KEY_HASH` carries `RAW_KEY`; else the key itself; null when the row has no key.
    */
   readonly text: readonly (string | null)[];
 }
@@ -83,24 +75,9 @@ export function dealerColumn(table: EntryTable): DealerColumn {
   return { names, codes };
 }
 
-/**
- * `dealers`: the table's dealer column already coded (as another thread hands a table over), else coded
- * here. The table is read once, in order, and each row's numbers written straight to its place in dealer
- * order (a counting sort by name), so the matcher finds a dealer's rows side by side.
- */
-export function prepareSide(table: EntryTable, dealers: DealerColumn = dealerColumn(table)): PreparedSide {
+/** `dealers`: the table's dealer column already coded (as another thread hands a table over), else coded here. */
+export function prepareSide(table: EntryTable, dealers?: DealerColumn): PreparedSide {
   const n = table.length;
-  const codes = dealers.codes;
-  // The next free place of each name (code + 1; the rows without a name, code -1, come first).
-  const next = new Int32Array(dealers.names.length + 1);
-  for (let i = 0; i < n; i++) next[codes[i] + 1]++;
-  for (let c = 0, at = 0; c < next.length; c++) {
-    const count = next[c];
-    next[c] = at;
-    at += count;
-  }
-  const order = new Int32Array(n);
-  const slotOf = new Int32Array(n);
   const numbers = new Float64Array(n * ROW_STRIDE);
   const text: (string | null)[] = new Array(n).fill(null);
   const plain = table.refLists === null;
@@ -111,15 +88,12 @@ export function prepareSide(table: EntryTable, dealers: DealerColumn = dealerCol
   let lastDate: IsoDate | null = null;
   let lastDay = Infinity;
   for (let i = 0; i < n; i++) {
-    const slot = next[codes[i] + 1]++;
-    order[slot] = i;
-    slotOf[i] = slot;
     const date = table.dates[i];
     if (date !== lastDate) {
       lastDate = date;
       lastDay = date === null ? Infinity : toEpochDay(date);
     }
-    const at = slot * ROW_STRIDE;
+    const at = i * ROW_STRIDE;
     numbers[at + DAY] = lastDay;
     numbers[at + EXCEL_ROW] = table.rows[i];
     numbers[at + AMOUNT] = table.amounts[i];
@@ -128,16 +102,16 @@ export function prepareSide(table: EntryTable, dealers: DealerColumn = dealerCol
     if (cell.length > buffer.length) buffer = new Uint16Array(cell.length * 2);
     const h = plain ? plainRefKeyHash(cell, buffer) : NaN;
     if (h === h) {
-      text[slot] = cell;
+      text[i] = cell;
       numbers[at + KEY_HASH] = h + RAW_KEY;
     } else {
       const primary = refs.primaryRefAt(i);
       const key = primary === null ? "" : refKey(primary);
       if (key !== "") {
-        text[slot] = key;
+        text[i] = key;
         numbers[at + KEY_HASH] = refKeyHash(key);
       }
     }
   }
-  return { table, dealers, order, slotOf, numbers, text };
+  return { table, dealers: dealers ?? dealerColumn(table), numbers, text };
 }
