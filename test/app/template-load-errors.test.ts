@@ -10,6 +10,7 @@ import type { Lang } from "../../src/app/lang";
 import { msg } from "../../src/core/messages";
 import { render } from "../../src/messages/render";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { letterTwinsBytes } from "../fixtures/twin-sheets";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -23,23 +24,8 @@ const LEDGER_ROWS = [
 
 const ledgerBook = () => XlsxWorkbook.fromSpecs([{ name: "应收明细", rows: LEDGER_ROWS as never }]);
 
-/** A workbook another program made, holding sheets `Letter` and `LETTER` (Excel itself never holds such a pair). */
-async function twinsBytes(): Promise<Buffer> {
-  const wb = XlsxWorkbook.fromSpecs([
-    { name: "Letter", rows: [["致：{{客户名称}}"]] },
-    { name: "Twin", rows: [["To: {{客户名称}}"]] },
-  ]);
-  // ExcelJS will not name a sheet so itself: the second sheet is renamed in the file's XML.
-  const JSZip = (await import("jszip")).default;
-  const zip = await JSZip.loadAsync(await wb.toBuffer());
-  for (const part of ["xl/workbook.xml", "docProps/app.xml"]) {
-    const file = zip.file(part);
-    if (file) zip.file(part, (await file.async("string")).split(">Twin<").join(">LETTER<").split('"Twin"').join('"LETTER"'));
-  }
-  return zip.generateAsync({ type: "nodebuffer" });
-}
 
-const twins = async (): Promise<XlsxWorkbook> => XlsxWorkbook.openBytes(await twinsBytes(), "/tmp/twins.xlsx", "twins.xlsx");
+const twins = async (): Promise<XlsxWorkbook> => XlsxWorkbook.openBytes(await letterTwinsBytes(), "/tmp/twins.xlsx", "twins.xlsx");
 
 const ambiguous = (lang: Lang) => render(msg("sheet.ambiguous", { file: "twins.xlsx", sheet: "letter", sheets: ["Letter", "LETTER"] }), lang);
 
@@ -97,7 +83,7 @@ test.each([
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "duizhang-twins-"));
   try {
     await ledgerBook().save(path.join(dir, "ledger.xlsx"));
-    fs.writeFileSync(path.join(dir, "twins.xlsx"), await twinsBytes());
+    fs.writeFileSync(path.join(dir, "twins.xlsx"), await letterTwinsBytes());
     const r = await run([command, "--ledger", "ledger.xlsx", "--as-of", "2026-11-30", "--template", "twins.xlsx#letter", "--lang", lang === "en-US" ? "en" : "zh"], dir);
     expect([r.code, r.out, r.err]).toEqual([2, "", `duizhang: ${ambiguous(lang)}\n`]);
   } finally {

@@ -8,22 +8,10 @@ import { findSheet, writeTemplateSheet } from "../../src/app/template-sheet";
 import { builtinTemplate } from "../../src/core/letters";
 import { PortError } from "../../src/port/workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { letterTwinsBytes } from "../fixtures/twin-sheets";
 
-/** A workbook another program made, holding sheets `Letter` and `LETTER` (Excel itself never holds such a pair). */
-async function twins(): Promise<XlsxWorkbook> {
-  const wb = XlsxWorkbook.fromSpecs([
-    { name: "Letter", rows: [["致：{{客户名称}}"]] },
-    { name: "Twin", rows: [["To: {{客户名称}}"]] },
-  ]);
-  // ExcelJS will not name a sheet so itself: the second sheet is renamed in the file's XML.
-  const JSZip = (await import("jszip")).default;
-  const zip = await JSZip.loadAsync(await wb.toBuffer());
-  for (const part of ["xl/workbook.xml", "docProps/app.xml"]) {
-    const file = zip.file(part);
-    if (file) zip.file(part, (await file.async("string")).split(">Twin<").join(">LETTER<").split('"Twin"').join('"LETTER"'));
-  }
-  return XlsxWorkbook.openBytes(await zip.generateAsync({ type: "nodebuffer" }), "/tmp/twins.xlsx", "twins.xlsx");
-}
+/** A workbook another program made, holding sheets `Letter` and `LETTER`. */
+const twins = async (): Promise<XlsxWorkbook> => XlsxWorkbook.openBytes(await letterTwinsBytes(), "/tmp/twins.xlsx", "twins.xlsx");
 
 test("findSheet: as spelled, else in another case as the workbook writes it, else null", async () => {
   const wb = XlsxWorkbook.fromSpecs([

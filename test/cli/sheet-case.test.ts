@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { twinSheetsBytes } from "../fixtures/twin-sheets";
 import { CsvWorkbook } from "../../src/xlsx/csv-workbook";
 import { XlsWorkbook } from "../../src/xlsx/xls";
 import * as XLSX from "@e965/xlsx";
@@ -96,20 +97,8 @@ test("an .xls workbook's sheets are named in any case too", async () => {
  * either, and is refused naming both, never one of them read in its place.
  */
 describe("two sheets whose names differ only in case", () => {
-  const twins = async (): Promise<Buffer> => {
-    const wb = XlsxWorkbook.fromSpecs([
-      { name: "Data", rows: LEDGER as never },
-      { name: "Twin", rows: [LEDGER[0], ["2026-12-01", "鑫达五金", "XS-9", "销售", 50, null]] as never },
-    ]);
-    // ExcelJS will not name a sheet so itself: the second sheet is renamed in the file's XML.
-    const JSZip = (await import("jszip")).default;
-    const zip = await JSZip.loadAsync(await wb.toBuffer());
-    for (const part of ["xl/workbook.xml", "docProps/app.xml"]) {
-      const file = zip.file(part);
-      if (file) zip.file(part, (await file.async("string")).split(">Twin<").join(">DATA<").split('"Twin"').join('"DATA"'));
-    }
-    return zip.generateAsync({ type: "nodebuffer" });
-  };
+  const twins = (): Promise<Buffer> =>
+    twinSheetsBytes({ name: "Data", rows: LEDGER as never }, { rows: [LEDGER[0], ["2026-12-01", "鑫达五金", "XS-9", "销售", 50, null]] as never }, "DATA");
 
   beforeAll(async () => fs.writeFileSync(path.join(dir, "twins.xlsx"), await twins()));
 
