@@ -6,17 +6,8 @@
 import fc from "fast-check";
 import type { CellValue } from "../../src/core/model";
 import { gridValues } from "../../src/core/read";
-import { csvToSheetGrid, decodeCsvBytes, parseCsv } from "../../src/xlsx/csv";
-
-/** What the text path gives: `parseCsv` of the decoded text, each row at its line, blank cells null. */
-function expectedRows(bytes: Uint8Array): CellValue[][] {
-  const { rows, lines } = parseCsv(decodeCsvBytes(bytes));
-  const out: CellValue[][] = [];
-  const last = lines.length > 0 ? lines[lines.length - 1] : 0;
-  for (let l = 0; l < last; l++) out.push([]);
-  for (let r = 0; r < rows.length; r++) out[lines[r] - 1] = rows[r].map((cell) => (cell.trim() === "" ? null : cell));
-  return out;
-}
+import { textPathRows } from "../fixtures/csv";
+import { csvToSheetGrid } from "../../src/xlsx/csv";
 
 function builtRows(bytes: Uint8Array): CellValue[][] {
   const grid = csvToSheetGrid(bytes, "s");
@@ -47,7 +38,7 @@ describe("UTF-8 CSV rows from the bytes", () => {
       lines.push([dealer, date, ref, desc, i % 2 === 0 ? `${i}.5` : "", i % 2 === 1 ? `${i * 3}` : "\u3000"].join(","));
     }
     const bytes = utf8(lines.join("\r\n") + "\r\n");
-    const expected = expectedRows(bytes);
+    const expected = textPathRows(bytes);
     expect(builtRows(bytes)).toEqual(expected);
     expect(reusedRows(bytes)).toEqual(expected);
   });
@@ -61,7 +52,7 @@ describe("UTF-8 CSV rows from the bytes", () => {
       lines.push([`经销商${i % 30}`, `2026-03-${10 + (i % 18)}`, ref, desc, `${i}.${i % 100}`].join(","));
     }
     const bytes = utf8(lines.join("\r\n") + "\r\n");
-    const expected = expectedRows(bytes);
+    const expected = textPathRows(bytes);
     expect(expected.length).toBeGreaterThan(12_000);
     expect(builtRows(bytes)).toEqual(expected);
     expect(reusedRows(bytes)).toEqual(expected);
@@ -81,7 +72,7 @@ describe("UTF-8 CSV rows from the bytes", () => {
         const grid = csvToSheetGrid(bytes, "s");
         // A file that is no valid UTF-8 (a lone surrogate) takes the text path: nothing to compare.
         if (!("rows" in grid)) return;
-        expect(gridValues(grid)).toEqual(expectedRows(bytes));
+        expect(gridValues(grid)).toEqual(textPathRows(bytes));
       }),
       { numRuns: 300 },
     );

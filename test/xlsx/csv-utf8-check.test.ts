@@ -4,18 +4,9 @@
  */
 import { isUtf8 } from "buffer";
 import fc from "fast-check";
-import type { CellValue } from "../../src/core/model";
 import { gridValues } from "../../src/core/read";
-import { csvToSheetGrid, decodeCsvBytes, detectCsvEncoding, parseCsv } from "../../src/xlsx/csv";
-
-function expectedRows(bytes: Uint8Array): CellValue[][] {
-  const { rows, lines } = parseCsv(decodeCsvBytes(bytes));
-  const out: CellValue[][] = [];
-  const last = lines.length > 0 ? lines[lines.length - 1] : 0;
-  for (let l = 0; l < last; l++) out.push([]);
-  for (let r = 0; r < rows.length; r++) out[lines[r] - 1] = rows[r].map((cell) => (cell.trim() === "" ? null : cell));
-  return out;
-}
+import { textPathRows } from "../fixtures/csv";
+import { csvToSheetGrid, detectCsvEncoding } from "../../src/xlsx/csv";
 
 /** Byte sequences around the edges of UTF-8: overlongs, surrogates, the last code point and past it, cut-short characters. */
 const edgy = fc.constantFrom(
@@ -36,7 +27,7 @@ describe("UTF-8 or GB18030, from the bytes", () => {
         if (bytes[0] === 0xff || bytes[0] === 0xfe) return;
         expect("rows" in grid).toBe(isUtf8(bytes));
         expect(detectCsvEncoding(bytes).encoding).toBe(isUtf8(bytes) ? "utf-8" : "gb18030");
-        expect(gridValues(grid)).toEqual(expectedRows(bytes));
+        expect(gridValues(grid)).toEqual(textPathRows(bytes));
       }),
       { numRuns: 3000 },
     );
@@ -50,7 +41,7 @@ describe("UTF-8 or GB18030, from the bytes", () => {
     const bytes = new Uint8Array(Buffer.concat([head, gbk]));
     const grid = csvToSheetGrid(bytes, "s");
     expect("rows" in grid).toBe(false);
-    expect(gridValues(grid)).toEqual(expectedRows(bytes));
+    expect(gridValues(grid)).toEqual(textPathRows(bytes));
     expect(gridValues(grid)[501]).toEqual(["经销商", "1"]);
   });
 });
