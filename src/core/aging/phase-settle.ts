@@ -12,7 +12,7 @@ import { amountAt, type EntryTable, type TableRefs } from "../read/entries";
 import type { DealerGroup, Grouped } from "./phase-group";
 import type { DayCache } from "./setup";
 import { plainRefKeyHash, refKeyHash } from "../values/refs";
-import { isLinkableRef, linkNamedInText, rowLinks, settleInPlace, type NamedWords } from "./settle";
+import { isLinkableRef, linkNamedInText, NO_REFS, rowLinks, settleInPlace, type NamedWords } from "./settle";
 import type { EntryKind } from "./types";
 
 export interface SettleInput {
@@ -53,8 +53,6 @@ export interface Settled {
   credits: SettledSide;
   flows: DealerFlows[];
 }
-
-const NO_REFS: readonly string[] = [];
 
 export function settleDealers(input: SettleInput): Settled {
   const { table, refs, openings, grouped, fromDay, toDay, days: dayCache, kindOf, words } = input;

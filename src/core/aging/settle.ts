@@ -48,7 +48,8 @@ export function isLinkableRef(ref: string): boolean {
   return ref.length > 0 && !VOUCHER_REF.test(ref);
 }
 
-const NO_REFS: readonly string[] = [];
+/** No references: one shared empty list (openings, rows without any); readonly, so never written to. */
+export const NO_REFS: readonly string[] = [];
 
 /**
  * The references ledger row `i` settles by: those the reader found on it (its reference cell, then those in

@@ -8,7 +8,7 @@
  */
 import { ageLedger, graceDays, linkNamedInText } from "../aging";
 import { groupLedger } from "../aging/phase-group";
-import { namedDebits, rowLinks } from "../aging/settle";
+import { namedDebits, NO_REFS, rowLinks } from "../aging/settle";
 import { DayCache, ReviewMarks } from "../aging/setup";
 import { addDays, daysBetween } from "../dates";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
@@ -193,8 +193,6 @@ interface SaleAnswers {
   daysPastFinal: number[];
 }
 
-/** An opening's references: none (it takes no part in the named step). */
-const NO_REFS: readonly string[] = [];
 /** The history looks at no reconciliation's 待核对 marks. */
 const NO_REVIEWS = new ReviewMarks(undefined);
 
