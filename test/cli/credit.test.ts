@@ -152,7 +152,7 @@ describe("duizhang credit --approve", () => {
     const base = ["credit", "--applications", "apps.xlsx", "--as-of", "2026-11-30", "--out", "r.xlsx"];
     for (const extra of [["--approver", "王芳"], ["--approved-on", "2026-12-03"]]) {
       const r = await run([...base, ...extra], dir);
-      expect([r.code, r.err.trim()]).toEqual([2, "duizhang: --approver 和 --approved-on 只和 --approve 经销商 一起用：没有要审批的经销商，什么也没写"]);
+      expect([r.code, r.err.trim()]).toEqual([2, "duizhang: --approver 和 --approved-on 只和 --approve 经销商 一起用：没有要审批的经销商；未写入任何内容"]);
     }
     expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
   });
@@ -234,7 +234,7 @@ describe("duizhang credit --approve", () => {
     const dir = await folder();
     const base = ["credit", "--applications", "apps.xlsx", "--as-of", "2026-11-30", "--out", "r.xlsx", "--approve", "美达五金", "--approver", "王芳"];
     const zh = await run([...base, "--approved-on", "2026-11-29"], dir);
-    expect([zh.code, zh.err.trim()]).toEqual([2, "duizhang: --approved-on 2026-11-29 早于评估日 --as-of 2026-11-30：审批不能早于它所审批的评估，请用 --approved-on 写明不早于 2026-11-30 的审批日期，什么也没写"]);
+    expect([zh.code, zh.err.trim()]).toEqual([2, "duizhang: --approved-on 2026-11-29 早于评估日 --as-of 2026-11-30：审批不能早于它所审批的评估，请用 --approved-on 写明不早于 2026-11-30 的审批日期；未写入任何内容"]);
     const en = await run([...base, "--approved-on", "2026-11-29", "--lang", "en"], dir);
     expect(en.err.trim()).toBe("duizhang: --approved-on 2026-11-29 is before the as-of date --as-of 2026-11-30: an approval cannot predate the scoring it approves; give --approved-on 2026-11-30 or later. Nothing was written");
     expect(fs.existsSync(path.join(dir, "r.xlsx"))).toBe(false);
