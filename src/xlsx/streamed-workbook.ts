@@ -241,6 +241,8 @@ export class StreamedWorkbook implements WorkbookPort {
   }
 
   async clearMarks(group: string, sheet?: string): Promise<void> {
+    // A new file has no marks until a sheet is written: clearing them all then is done at once.
+    if (sheet === undefined && this.sheetsWritten.length === 0) return;
     throw new PortError("unsupported", `${group}: a streamed workbook is write-only`, msg("xlsx.streamed.write_only", { sheets: sheet !== undefined ? [sheet] : this.sheetsWritten.map((s) => s.name) }));
   }
 

@@ -145,6 +145,12 @@ describe("a result workbook streamed to its file", () => {
     await wb.abandon();
   });
 
+  it("clears all marks of a file with no sheet written yet at once: a new file has none", async () => {
+    const wb = await StreamedWorkbook.create(path.join(dir, "fresh.xlsx"));
+    await expect(wb.clearMarks("aging")).resolves.toBeUndefined();
+    await wb.abandon();
+  });
+
   it("refuses a file already there unless told to replace it", async () => {
     const target = path.join(dir, "there.xlsx");
     fs.writeFileSync(target, "before");
