@@ -179,13 +179,18 @@ describe("duizhang credit --approve", () => {
     expect(grid.values[0]).toHaveLength(8);
   });
 
-  test("the result's over-limit marks follow the limit approved: a dealer over its old limit and approved above its balance is not marked", async () => {
+  /** The applications beside a register holding 美达五金 at B, 100,000 for 60 days; the command's first arguments on them. */
+  const withRegisterB100k = async () => {
     const dir = await folder();
     await XlsxWorkbook.fromSpecs([
       { name: "申请登记", rows: APPLICATIONS as never },
       { name: "信用档案", rows: [["客户名称", "信用等级", "信用额度", "账期（天）"], ["美达五金", "B", 100000, 60]] as never },
     ]).save(path.join(dir, "apps-reg.xlsx"));
-    const base = ["credit", "--applications", "apps-reg.xlsx", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30"];
+    return { dir, base: ["credit", "--applications", "apps-reg.xlsx", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30"] };
+  };
+
+  test("the result's over-limit marks follow the limit approved: a dealer over its old limit and approved above its balance is not marked", async () => {
+    const { dir, base } = await withRegisterB100k();
     const marks = async (file: string) => {
       const wb = await XlsxWorkbook.open(path.join(dir, file));
       return [await wb.listMarks(CREDIT_GROUP, "信用档案"), await wb.listMarks(CREDIT_GROUP, "明细账")];
@@ -201,12 +206,7 @@ describe("duizhang credit --approve", () => {
   });
 
   test("the 信用评估 sheet and the text show the approved limit and the status against it, not the register's before", async () => {
-    const dir = await folder();
-    await XlsxWorkbook.fromSpecs([
-      { name: "申请登记", rows: APPLICATIONS as never },
-      { name: "信用档案", rows: [["客户名称", "信用等级", "信用额度", "账期（天）"], ["美达五金", "B", 100000, 60]] as never },
-    ]).save(path.join(dir, "apps-reg.xlsx"));
-    const base = ["credit", "--applications", "apps-reg.xlsx", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30"];
+    const { dir, base } = await withRegisterB100k();
     const dealerRow = async (file: string) => {
       const wb = await XlsxWorkbook.open(path.join(dir, file));
       const names = (await wb.listSheets()).map((x) => x.name);

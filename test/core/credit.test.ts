@@ -25,34 +25,11 @@ import type { OutRow } from "../../src/port/workbook";
 import { toCreditJson } from "../../src/messages/json/credit";
 import { render } from "../../src/messages/render";
 import { fen } from "../../src/core/money";
+import { anApplication } from "../fixtures/applications";
 
 const AS_OF = "2026-11-30";
 
-function app(over: Partial<Application> = {}): Application {
-  return {
-    dealer: "美达五金",
-    creditCode: "",
-    address: "",
-    legalRep: "",
-    contact: "",
-    phone: "",
-    nature: "有限责任公司",
-    founded: "2015-01-01",
-    capitalWan: 500,
-    revenueWan: 5000,
-    since: "2020-01-01",
-    products: "",
-    monthly: fen(12_345_678),
-    guarantee: "抵押",
-    guaranteeNote: "",
-    requestedLimit: fen(20_000_000),
-    requestedTerm: 60,
-    rep: "王磊",
-    applied: "2026-11-20",
-    source: { sheet: "信用申请表", row: 4, layout: "form" },
-    ...over,
-  };
-}
+const app = anApplication;
 
 const item = (key: string) => defaultScorecard().items.find((i) => i.key === key)!;
 const points = (a: Application) => Object.fromEntries(scoreApplication(a, null, defaultScorecard(), AS_OF).breakdown.map((b) => [b.item, b.points]));

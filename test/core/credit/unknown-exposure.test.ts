@@ -8,33 +8,11 @@ import { balanceCellMessage, type BalanceCell } from "../../../src/core/read/bal
 import { toCreditJson } from "../../../src/messages/json/credit";
 import { render } from "../../../src/messages/render";
 import { fen } from "../../../src/core/money";
+import { anApplication } from "../../fixtures/applications";
 
 const AS_OF = "2026-11-30";
 
-function app(dealer: string): Application {
-  return {
-    dealer,
-    creditCode: "",
-    address: "",
-    legalRep: "",
-    contact: "",
-    phone: "",
-    nature: "有限责任公司",
-    founded: "2015-01-01",
-    capitalWan: 500,
-    revenueWan: 5000,
-    since: "2020-01-01",
-    products: "",
-    monthly: fen(10_000_000),
-    guarantee: "抵押",
-    guaranteeNote: "",
-    requestedLimit: fen(20_000_000),
-    requestedTerm: 60,
-    rep: "王磊",
-    applied: "2026-11-20",
-    source: { sheet: "信用申请表", row: 4, layout: "table" },
-  };
-}
+const app = (dealer: string): Application => anApplication({ dealer, monthly: fen(10_000_000), source: { sheet: "信用申请表", row: 4, layout: "table" } });
 
 const cell = (dealer: string, row: number): BalanceCell => ({ sheet: "往来余额表", row, column: 5, found: "#N/A", dealer, header: "期末余额", code: "formula_error", expected: "amount" });
 
