@@ -7,6 +7,7 @@ import * as path from "path";
 import { readGrid } from "../../src/core/read";
 import { main } from "../../src/cli/main";
 import { kingdeeGrid } from "./synth";
+import { floorJoin } from "./floor";
 import { benchXlsxRead } from "./xlsx-synth";
 import { benchCredit } from "./credit";
 import { benchExcelRoundTrips } from "../fake-excel/bench";
@@ -82,6 +83,13 @@ async function run(kind: string, rows: number, dir: string): Promise<Record<stri
     const row = result.getRowObjects()[0];
     con.closeSync();
     return { rows, ms: Math.round(ms), cpuMs: cpuMs(c0), peakMB: peakMB(), matched: Number(row.matched) };
+  }
+  if (kind === "floor") {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const counts = floorJoin(path.join(dir, `ledger-${rows}.csv`), path.join(dir, `statement-${rows}.csv`));
+    const ms = performance.now() - t0;
+    return { rows, ms: Math.round(ms), cpuMs: cpuMs(c0), peakMB: peakMB(), ...counts };
   }
   if (kind === "excel") {
     const t0 = performance.now();
