@@ -66,9 +66,9 @@ import { describeFillWarning, describeRegisterNotice, describeRegisterProblem, d
 import type { Entry, Fen, IsoDate } from "../core/model";
 import { dealerKey } from "../core/values/refs";
 import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";
-import { PortError, writableOr, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
+import { writableOr, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
 import { msg } from "../core/messages";
-import { findSheet, writeTemplateSheet } from "./template-sheet";
+import { findSheet, templateSheetProblem, writeTemplateSheet } from "./template-sheet";
 import type { CollectKind } from "../core/collect";
 
 const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
@@ -100,6 +100,7 @@ export type CollectProblem =
   | { code: "ledger_unreadable"; message: string }
   | { code: "template"; messages: string[] }
   | { code: "template_not_found"; message: string }
+  | { code: "template_ambiguous"; message: string }
   | { code: "register"; messages: string[] }
   | { code: "dealer_not_found"; message: string }
   | { code: "nothing_owed"; message: string }
@@ -111,11 +112,9 @@ async function compiled(choice: TemplateChoice | null, builtin: Template, lang: 
     try {
       template = await loadTemplate(choice);
     } catch (e) {
-      if (e instanceof PortError && e.code === "no_sheet" && !("builtin" in choice)) {
-        // What the port said (two sheets it cannot tell apart, naming both) rather than "not found".
-        const message = e.said ? render(e.said, lang) : say(lang, `找不到模板工作表：${choice.sheet}`, `no template sheet: ${choice.sheet}`);
-        return { ok: false, problem: { code: "template_not_found", message } };
-      }
+      // Two sheets it cannot tell apart (named both, as the port said it) or none: each its own code.
+      const problem = "builtin" in choice ? null : templateSheetProblem(e, choice.sheet, lang);
+      if (problem) return { ok: false, problem };
       throw e;
     }
   }

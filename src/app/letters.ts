@@ -56,7 +56,7 @@ import {
   type WorkingCalendar,
 } from "../core/letters";
 import { describeBalanceRowOff, describeCompanyProblem, describeFillWarning, describeLetterProblem, describeLetterSkip, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
-import { findSheet, writeTemplateSheet } from "./template-sheet";
+import { findSheet, templateSheetProblem, writeTemplateSheet } from "./template-sheet";
 import { PortError, writableOr, type OutCell, type OutRow, type ReadableWorkbook, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
 import { msg } from "../core/messages";
 import { render } from "../messages/render";
@@ -119,7 +119,8 @@ export type LettersProblem =
   | { code: "ledger_unreadable"; message: string }
   | { code: "template"; problems: TemplateProblem[]; messages: string[] }
   | { code: "register"; problems: RegisterProblem[]; messages: string[] }
-  | { code: "template_not_found"; message: string };
+  | { code: "template_not_found"; message: string }
+  | { code: "template_ambiguous"; message: string };
 
 export interface LettersRun {
   asOf: IsoDate;
@@ -293,11 +294,9 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   try {
     template = await loadTemplate(req.template);
   } catch (e) {
-    if (e instanceof PortError && e.code === "no_sheet" && !("builtin" in req.template)) {
-      // What the port said (two sheets it cannot tell apart, naming both) rather than "not found".
-      const message = e.said ? render(e.said, lang) : say(lang, `找不到模板工作表：${req.template.sheet}`, `no template sheet: ${req.template.sheet}`);
-      return { ok: false, problem: { code: "template_not_found", message } };
-    }
+    // Two sheets it cannot tell apart (named both, as the port said it) or none: each its own code.
+    const problem = "builtin" in req.template ? null : templateSheetProblem(e, req.template.sheet, lang);
+    if (problem) return { ok: false, problem };
     throw e;
   }
   const compiled = compileTemplate(template);

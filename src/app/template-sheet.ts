@@ -5,7 +5,9 @@
 import { holdsTemplate, type Template } from "../core/letters";
 import { sheetNamed } from "../port/addresses";
 import { freeSheetName } from "../port/sheet-names";
-import type { OutCell, OutRow, ReadableWorkbook, WorkbookPort } from "../port/workbook";
+import { PortError, type OutCell, type OutRow, type ReadableWorkbook, type WorkbookPort } from "../port/workbook";
+import { render } from "../messages/render";
+import type { Lang } from "./lang";
 
 /**
  * The sheet of `names` that `wanted` names (`sheetNamed`): spelled so, else in another case, and then as the
@@ -17,6 +19,20 @@ function sheetOf(names: readonly string[], wanted: string): string | null {
   const found = sheetNamed(names, wanted);
   if (found === null) return null;
   return "ambiguous" in found ? wanted : found.name;
+}
+
+/**
+ * A user's template sheet that could not be loaded, as a run's problem: `template_ambiguous` when the port
+ * cannot tell which sheet `sheet` means (two whose names differ only in case; its words name both),
+ * `template_not_found` when there is none; null for any other failure, which is not about the sheet.
+ */
+export type TemplateSheetProblem = { code: "template_not_found"; message: string } | { code: "template_ambiguous"; message: string };
+
+export function templateSheetProblem(e: unknown, sheet: string, lang: Lang): TemplateSheetProblem | null {
+  if (!(e instanceof PortError) || e.code !== "no_sheet") return null;
+  if (e.said?.code === "sheet.ambiguous") return { code: "template_ambiguous", message: render(e.said, lang) };
+  const message = e.said ? render(e.said, lang) : lang === "en-US" ? `no template sheet: ${sheet}` : `找不到模板工作表：${sheet}`;
+  return { code: "template_not_found", message };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * A template sheet that cannot be loaded: letters, demand letters and a commitment are refused with what the port
  * said about it (two sheets whose names differ only in case, named in a third spelling: `sheet.ambiguous`, naming
- * both), in the run's language; "template sheet not found" is said only of a sheet that is not there. The command
+ * both, under its own code `template_ambiguous`), in the run's language; "template sheet not found"
+ * (`template_not_found`) is said only of a sheet that is not there. The command
  * line says the same, refusing the template before the run.
  */
 import { runLetters } from "../../src/app/letters";
@@ -54,7 +55,7 @@ async function promise(template: XlsxWorkbook, sheet: string, lang: Lang) {
 describe("letters: a template sheet that cannot be loaded", () => {
   test.each(["zh-CN", "en-US"] as const)("two sheets it cannot tell apart are refused naming both, as the port said it (%s), and nothing is written", async (lang) => {
     const { r, ledger } = await letters(await twins(), "letter", lang);
-    expect(r).toEqual({ ok: false, problem: { code: "template_not_found", message: ambiguous(lang) } });
+    expect(r).toEqual({ ok: false, problem: { code: "template_ambiguous", message: ambiguous(lang) } });
     expect((await ledger.listSheets()).map((s) => s.name)).toEqual(["应收明细"]);
   });
 
@@ -66,8 +67,8 @@ describe("letters: a template sheet that cannot be loaded", () => {
 
 describe("collection papers: a template sheet that cannot be loaded", () => {
   test.each(["zh-CN", "en-US"] as const)("demand letters and a commitment are refused naming both sheets, as the port said it (%s)", async (lang) => {
-    expect(await demands(await twins(), "letter", lang)).toEqual({ ok: false, problem: { code: "template_not_found", message: ambiguous(lang) } });
-    expect(await promise(await twins(), "letter", lang)).toEqual({ ok: false, problem: { code: "template_not_found", message: ambiguous(lang) } });
+    expect(await demands(await twins(), "letter", lang)).toEqual({ ok: false, problem: { code: "template_ambiguous", message: ambiguous(lang) } });
+    expect(await promise(await twins(), "letter", lang)).toEqual({ ok: false, problem: { code: "template_ambiguous", message: ambiguous(lang) } });
   });
 
   test("a sheet that is not there is still said to be missing", async () => {

@@ -37,6 +37,7 @@ function problemText(p: LettersProblem, lang: Lang, files: { ledger: string; tem
     case "register":
       return say(lang, `登记簿（${files.register}）有问题，未生成任何对账函：\n${p.messages.join("\n")}`, `the register (${files.register}) has problems; no letter was made:\n${p.messages.join("\n")}`);
     case "template_not_found":
+    case "template_ambiguous":
       return p.message;
   }
 }
