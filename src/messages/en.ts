@@ -8,11 +8,17 @@ import { lettersEn } from "./en/letters";
 import { readEn } from "./en/read";
 import { reconcileEn } from "./en/reconcile";
 
+const LIST = ", ";
+
 export const en: Language = {
-  list: ", ",
+  list: LIST,
   clauses: "; ",
   sentences: "; ",
-  rows: (rows, sheet) => (sheet === null ? `row ${rows}` : `sheet ${sheet}, row ${rows}`),
+  // "row 5", "rows 5, 7": the word follows how many rows are said.
+  rows: (rows, sheet) => {
+    const said = `${rows.length === 1 ? "row" : "rows"} ${rows.join(LIST)}`;
+    return sheet === null ? said : `sheet ${sheet}, ${said}`;
+  },
   sheetRows: "; ",
   messages: {
     ...reconcileEn,

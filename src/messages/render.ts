@@ -98,5 +98,5 @@ function rowsText(value: unknown, table: Language): string {
     if (last !== undefined && last.sheet === sheet) last.rows.push(text.slice(at + 1));
     else runs.push({ sheet, rows: [text.slice(at + 1)] });
   }
-  return runs.map((r) => table.rows(r.rows.join(table.list), r.sheet)).join(table.sheetRows);
+  return runs.map((r) => table.rows(r.rows, r.sheet)).join(table.sheetRows);
 }

@@ -8,7 +8,7 @@
  * - `{name:clauses}`, `{name:sentences}`: an array of messages, joined as clauses or as sentences;
  * - `{name:rows}`: a ledger row or an array of them, each a number or a label, `5` or `2026-08!5` (row 5 of the
  *   sheet 2026-08, where a ledger is read over several sheets), said as the language says rows (`第 5 行`,
- *   `「2026-08」表第 5 行`), the rows of one sheet together.
+ *   `「2026-08」表第 5、7 行`; `row 5`, `sheet 2026-08, rows 5, 7`), the rows of one sheet together.
  * Braces around anything but a plain ASCII name (`{{客户名称}}` in a hint about letter templates) are text.
  */
 import type { MessageCode, MessageParams } from "../core/messages";
@@ -22,8 +22,11 @@ export interface Language {
   clauses: string;
   /** Joins `{x:sentences}`. */
   sentences: string;
-  /** Says `{x:rows}`'s rows of one sheet (`rows` already joined with `list`): of the first sheet when `sheet` is null. */
-  rows: (rows: string, sheet: string | null) => string;
+  /**
+   * Says `{x:rows}`'s rows of one sheet, of the first sheet when `sheet` is null: the language joins them
+   * (with `list`) and chooses the word for one row or for several from how many there are.
+   */
+  rows: (rows: readonly string[], sheet: string | null) => string;
   /** Joins `{x:rows}`'s rows of different sheets. */
   sheetRows: string;
   messages: MessageTable<MessageParams>;

@@ -8,11 +8,13 @@ import { lettersZh } from "./zh/letters";
 import { readZh } from "./zh/read";
 import { reconcileZh } from "./zh/reconcile";
 
+const LIST = "、";
+
 export const zh: Language = {
-  list: "、",
+  list: LIST,
   clauses: "，",
   sentences: "；",
-  rows: (rows, sheet) => (sheet === null ? `第 ${rows} 行` : `「${sheet}」表第 ${rows} 行`),
+  rows: (rows, sheet) => (sheet === null ? `第 ${rows.join(LIST)} 行` : `「${sheet}」表第 ${rows.join(LIST)} 行`),
   sheetRows: "、",
   messages: {
     ...reconcileZh,

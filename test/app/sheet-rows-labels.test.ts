@@ -45,10 +45,10 @@ describe("answered suggestions over several sheets", () => {
   test("the pane's list of answers names a later sheet's rows as that sheet's rows", () => {
     const lines = decisionLines([{ id: "s1", decision: "confirmed", ledgerRows: [ROW_STRIDE + 5, ROW_STRIDE + 6], statementRows: [7] }], [], MONTHS);
     expect(DECISION_STRINGS["zh-CN"].pair(lines[0])).toBe("台账「2026-08」表第 5–6 行 ↔ 对账单第 7 行");
-    expect(DECISION_STRINGS["en-US"].pair(lines[0])).toBe("ledger sheet 2026-08, row 5–6 ↔ statement row 7");
+    expect(DECISION_STRINGS["en-US"].pair(lines[0])).toBe("ledger sheet 2026-08, rows 5–6 ↔ statement row 7");
     const both = decisionLines([{ id: "s3", decision: "confirmed", ledgerRows: [ROW_STRIDE + 2, 3, 4], statementRows: [7] }], [], MONTHS);
     expect(DECISION_STRINGS["zh-CN"].pair(both[0])).toBe("台账第 3–4 行、「2026-08」表第 2 行 ↔ 对账单第 7 行");
-    expect(DECISION_STRINGS["en-US"].pair(both[0])).toBe("ledger row 3–4; sheet 2026-08, row 2 ↔ statement row 7");
+    expect(DECISION_STRINGS["en-US"].pair(both[0])).toBe("ledger rows 3–4; sheet 2026-08, row 2 ↔ statement row 7");
     expect(DECISION_STRINGS["en-US"].pair(decisionLines([{ id: "s2", decision: "rejected", ledgerRows: [4], statementRows: [] }], [], MONTHS)[0])).toBe("ledger row 4");
   });
 });

@@ -61,7 +61,7 @@ describe("render", () => {
     });
     expect(both(m)).toEqual({
       zh: "金额不符（我方第 3、4 行 -19,975.00，对方第 5 行 -20,000.00），可能是银行手续费",
-      en: "Amounts differ (our row 3, 4 -19,975.00, their row 5 -20,000.00), likely a bank fee",
+      en: "Amounts differ (our rows 3, 4 -19,975.00, their row 5 -20,000.00), likely a bank fee",
     });
   });
 
@@ -98,15 +98,37 @@ describe("render", () => {
     const list = months(msg("reconcile.adjust.ledger_only", { rows: [4, 6, ROW_STRIDE + 5, ROW_STRIDE + 7, 2 * ROW_STRIDE + 2] }));
     expect(both(list)).toEqual({
       zh: "我方已记、对方未记（我方第 4、6 行、「2026-08」表第 5、7 行、「2026-09」表第 2 行）",
-      en: "Booked by us, not by the dealer (our row 4, 6; sheet 2026-08, row 5, 7; sheet 2026-09, row 2)",
+      en: "Booked by us, not by the dealer (our rows 4, 6; sheet 2026-08, rows 5, 7; sheet 2026-09, row 2)",
     });
     expect(both(msg("reconcile.pending.duplicate.ledger", { rows: [8, 9], original: 2 }))).toEqual({
       zh: "我方重复记账（第 8、9 行重复第 2 行）",
-      en: "Our duplicate entry (row 8, 9 repeats row 2)",
+      en: "Our duplicate entry (rows 8, 9 repeats row 2)",
     });
     // A sheet name may hold "!" itself: the row is after the last one.
     const awaiting = relabelRows(["六月", "七月!旧"], msg("reconcile.pending.awaiting.ledger", { row: ROW_STRIDE + 12 }));
     expect(render(awaiting, "zh-CN")).toBe("我方「七月!旧」表第 12 行待确认匹配");
+  });
+
+  it("says one row as a row and several as rows in English, on either side, and rows alike in Chinese", () => {
+    expect(both(msg("reconcile.adjust.ledger_only", { rows: [4] }))).toEqual({ zh: "我方已记、对方未记（我方第 4 行）", en: "Booked by us, not by the dealer (our row 4)" });
+    expect(both(msg("reconcile.adjust.ledger_only", { rows: [4, 6] }))).toEqual({ zh: "我方已记、对方未记（我方第 4、6 行）", en: "Booked by us, not by the dealer (our rows 4, 6)" });
+    expect(both(msg("reconcile.adjust.statement_only", { rows: [19] }))).toEqual({ zh: "对方已记、我方未记（对方第 19 行）", en: "Booked by the dealer, not by us (their row 19)" });
+    expect(both(msg("reconcile.adjust.statement_only", { rows: [19, 20] }))).toEqual({
+      zh: "对方已记、我方未记（对方第 19、20 行）",
+      en: "Booked by the dealer, not by us (their rows 19, 20)",
+    });
+    const mismatch = msg("reconcile.pending.mismatch", { ledgerRows: [17], ledgerAmount: fen(2_563_000), statementRows: [11, 12], statementAmount: fen(2_653_000) });
+    expect(both(mismatch)).toEqual({
+      zh: "金额不符（我方第 17 行 25,630.00，对方第 11、12 行 26,530.00）",
+      en: "Amounts differ (our row 17 25,630.00, their rows 11, 12 26,530.00)",
+    });
+    expect(both(msg("reconcile.pending.duplicate.statement", { rows: [8, 9], original: 2 }))).toEqual({
+      zh: "对方重复记账（第 8、9 行重复第 2 行）",
+      en: "The dealer's duplicate entry (rows 8, 9 repeats row 2)",
+    });
+    // Each sheet's run of rows chooses its own word.
+    const months = relabelRows(["2026-07", "2026-08"], msg("reconcile.adjust.ledger_only", { rows: [4, ROW_STRIDE + 5, ROW_STRIDE + 7] }));
+    expect(render(months, "en-US")).toBe("Booked by us, not by the dealer (our row 4; sheet 2026-08, rows 5, 7)");
   });
 
   it("leaves braces around a non-ASCII name as text", () => {

@@ -50,8 +50,12 @@ describe("the list of answers", () => {
     ];
     const lines = decisionLines([older, latest], []);
     expect(lines.map((l) => DECISION_STRINGS["zh-CN"].pair(l))).toEqual(["建议 p-3f", "台账第 5–7 行 ↔ 对账单第 9 行"]);
-    expect(lines.map((l) => DECISION_STRINGS["en-US"].pair(l))).toEqual(["suggestion p-3f", "ledger row 5–7 ↔ statement row 9"]);
+    expect(lines.map((l) => DECISION_STRINGS["en-US"].pair(l))).toEqual(["suggestion p-3f", "ledger rows 5–7 ↔ statement row 9"]);
     expect(DECISION_STRINGS["zh-CN"].undoLabel(lines[1])).toBe("撤销“确认匹配”：台账第 5–7 行 ↔ 对账单第 9 行");
+    // English: "row" before one row, "rows" before several, on either side.
+    const pairs = decisionLines([{ id: "c", decision: "confirmed", ledgerRows: [4], statementRows: [8, 11] }], []);
+    expect(DECISION_STRINGS["en-US"].pair(pairs[0])).toBe("ledger row 4 ↔ statement rows 8, 11");
+    expect(DECISION_STRINGS["zh-CN"].pair(pairs[0])).toBe("台账第 4 行 ↔ 对账单第 8、11 行");
   });
 
   test("rows run together where consecutive", () => {

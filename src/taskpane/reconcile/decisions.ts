@@ -44,9 +44,14 @@ export function rowRuns(rows: readonly number[], locale: Locale): string {
   return runs.join(locale === "en-US" ? ", " : "、");
 }
 
+/** English says "row" before one row and "rows" before several (`row 3`, `rows 3, 5–7`). */
+function rowWord(rows: readonly number[]): string {
+  return new Set(rows).size === 1 ? "row" : "rows";
+}
+
 /**
  * The ledger's rows of an answer as the user reads them: `台账第 3、5–7 行`; over several sheets each later
- * sheet's rows on their own, `台账第 3 行、「2026-08」表第 5–6 行` (`ledger row 3; sheet 2026-08, row 5–6`).
+ * sheet's rows on their own, `台账第 3 行、「2026-08」表第 5–6 行` (`ledger row 3; sheet 2026-08, rows 5–6`).
  */
 function ledgerRowsText(rows: readonly number[], locale: Locale, sheets?: readonly string[]): string {
   const zh = locale === "zh-CN";
@@ -58,8 +63,8 @@ function ledgerRowsText(rows: readonly number[], locale: Locale, sheets?: readon
   const first = sheets?.[0] ?? "";
   const parts = [...bySheet].map(([sheet, own], i) => {
     const runs = rowRuns(own, locale);
-    if (sheet === first) return zh ? `台账第 ${runs} 行` : `ledger row ${runs}`;
-    const on = zh ? `「${sheet}」表第 ${runs} 行` : `sheet ${sheet}, row ${runs}`;
+    if (sheet === first) return zh ? `台账第 ${runs} 行` : `ledger ${rowWord(own)} ${runs}`;
+    const on = zh ? `「${sheet}」表第 ${runs} 行` : `sheet ${sheet}, ${rowWord(own)} ${runs}`;
     return i === 0 ? (zh ? `台账${on}` : `ledger ${on}`) : on;
   });
   return parts.join(zh ? "、" : "; ");
@@ -86,7 +91,7 @@ function pairText(line: DecisionLine, locale: Locale): string {
   const zh = locale === "zh-CN";
   const parts: string[] = [];
   if (line.ledgerRows.length > 0) parts.push(ledgerRowsText(line.ledgerRows, locale, line.ledgerSheets));
-  if (line.statementRows.length > 0) parts.push(zh ? `对账单第 ${rowRuns(line.statementRows, locale)} 行` : `statement row ${rowRuns(line.statementRows, locale)}`);
+  if (line.statementRows.length > 0) parts.push(zh ? `对账单第 ${rowRuns(line.statementRows, locale)} 行` : `statement ${rowWord(line.statementRows)} ${rowRuns(line.statementRows, locale)}`);
   if (parts.length === 0) return zh ? `建议 ${line.id}` : `suggestion ${line.id}`;
   return parts.join(" ↔ ");
 }
