@@ -12,6 +12,8 @@ export type Locale = "zh-CN" | "en-US";
 export const LOCALES: readonly Locale[] = ["zh-CN", "en-US"];
 
 export interface Strings {
+  /** The language these strings are in: what renders a message of the message tables alongside them. */
+  locale: Locale;
   appTitle: string;
   /** Label of the language button: names the language it switches TO, in that language. */
   switchLanguage: string;
@@ -95,6 +97,7 @@ export interface Strings {
 }
 
 const zhCN: Strings = {
+  locale: "zh-CN",
   appTitle: "对账助手",
   switchLanguage: "English",
   switchLanguageHint: "Switch the pane to English",
@@ -208,6 +211,7 @@ const zhCN: Strings = {
 };
 
 const enUS: Strings = {
+  locale: "en-US",
   appTitle: "Duizhang receivables",
   switchLanguage: "中文",
   switchLanguageHint: "切换为中文界面",

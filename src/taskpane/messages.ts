@@ -4,7 +4,7 @@
  */
 import type { Message } from "../core/messages";
 import { PortError, type PortErrorCode, type Selection } from "../port/workbook";
-import { STRINGS, type Locale, type Strings } from "./i18n";
+import type { Locale, Strings } from "./i18n";
 
 export type MessageIntent = "error" | "warning" | "info" | "success";
 
@@ -37,11 +37,6 @@ function isMessage(v: unknown): v is Message {
   return typeof code === "string" && typeof params === "object" && params !== null;
 }
 
-/** The language a set of the pane's strings is in. */
-export function localeOfStrings(t: Strings): Locale {
-  return t === STRINGS["en-US"] ? "en-US" : "zh-CN";
-}
-
 /** Renders a message of the message tables (`render` of src/messages, passed in by the views, whose chunks hold the tables). */
 export type SayMessage = (m: Message, locale: Locale) => string;
 
@@ -60,7 +55,7 @@ export function failureText(err: unknown, say?: SayMessage): (t: Strings) => str
   const port = asPortError(err);
   if (port?.said && say) {
     const said = port.said;
-    return (t) => capitalised(say(said, localeOfStrings(t)));
+    return (t) => capitalised(say(said, t.locale));
   }
   if (port) return (t) => t.portError(port.code, port.detail);
   const message = err instanceof Error ? err.message : String(err);

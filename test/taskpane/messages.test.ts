@@ -48,6 +48,17 @@ describe("errors as pane messages", () => {
     expect(messageFromFailure(new PortError("no_sheet", "美达对账单")).text(zh)).toBe(zh.portError("no_sheet", "美达对账单"));
   });
 
+  test("what the port said is rendered in the language the strings say they are in, not by which object they are", () => {
+    const said = msg("port.read_only", { sheet: "回款", kind: msg("port.kind.csv", {}), action: msg("port.action.results", {}) });
+    const m = messageFromFailure(new PortError("unsupported", "回款", said));
+    // A copy of the English strings (a view's own table built from them, a test's stand-in) is still English.
+    const english = { ...en };
+    expect(english.locale).toBe("en-US");
+    expect(m.text(english)).toBe(m.text(en));
+    expect(m.text(english)).toMatch(/^Sheet "回款"/);
+    expect(m.text({ ...zh })).toBe(render(said, "zh-CN"));
+  });
+
   test("anything else is shown as unexpected, with its text for support", () => {
     expect(messageFromError(new TypeError("x is undefined")).text(zh)).toBe(
       "意外错误：x is undefined。请重试；如果问题仍在，请把这段文字发给技术支持。",
