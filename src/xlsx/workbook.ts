@@ -47,7 +47,7 @@ import {
 import { argbOf as argb, checkMarkStyles, markFormula, parseMarkFormula } from "../port/marks";
 import { blockOfAddress, columnLetters, quoteSheet, rowBlocks, rowsOfAddress, sameSheetName, sheetNamed } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY, parseOwned } from "../port/owned";
-import { planCell, specWidth, type CutText, type PlannedCell } from "../port/cells";
+import { CUT_MARK, fitCellText, MAX_CELL_TEXT, planCell, specWidth, type CutText, type PlannedCell } from "../port/cells";
 import { marginsOf, printScale, wrappedRowHeights } from "../port/print";
 
 export const SETTINGS_SHEET = "_duizhang";
@@ -165,6 +165,41 @@ function freezeValues(ws: ExcelJS.Worksheet): void {
         cell.value = plain;
         // Text that came out of a formula stays text if someone edits the copy.
         if (typeof plain === "string") cell.numFmt = "@";
+      }
+    });
+  });
+}
+
+/**
+ * A copy's texts as a cell can hold them (`fitCellText`), as every sheet written here has them: another
+ * program's file may hold a longer text, which Excel "repairs" on opening. Each text cut is told to `cut`
+ * (row, column, its length before), for the command line to report as it reports any other.
+ */
+function fitCopiedTexts(ws: ExcelJS.Worksheet, cut: (row: number, column: number, length: number) => void): void {
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // A merged cell's followers show the first cell's value: that one is cut on its own.
+      if (cell.isMerged && cell.master !== cell) return;
+      const v = cell.value;
+      if (typeof v === "string") {
+        if (v.length <= MAX_CELL_TEXT) return;
+        cell.value = fitCellText(v);
+        cut(r, c, v.length);
+      } else if (v !== null && typeof v === "object" && "richText" in v) {
+        const length = v.richText.reduce((n, t) => n + t.text.length, 0);
+        if (length <= MAX_CELL_TEXT) return;
+        // The runs up to where `fitCellText` cuts the whole text, the last of them ending in its mark.
+        let keep = fitCellText(v.richText.map((t) => t.text).join("")).length - CUT_MARK.length;
+        const runs: ExcelJS.RichText[] = [];
+        for (const t of v.richText) {
+          if (keep <= 0) break;
+          runs.push({ ...t, text: t.text.slice(0, keep) });
+          keep -= t.text.length;
+        }
+        const last = runs[runs.length - 1];
+        if (last) runs[runs.length - 1] = { ...last, text: last.text + CUT_MARK };
+        cell.value = { ...v, richText: runs };
+        cut(r, c, length);
       }
     });
   });
@@ -336,7 +371,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /**
    * Copies a sheet of another workbook (values, formats, widths, merges, views, conditional
-   * formats) into this one as one of our sheets, e.g. the input sheets of a result workbook.
+   * formats) into this one as one of our sheets, e.g. the input sheets of a result workbook. Formulas and
+   * links become their values, and a text longer than a cell holds is cut (`fitCellText`) and kept in `textsCut`.
    */
   async copySheetFrom(source: XlsxWorkbook, name: string, newName: string, options: { usersSheet?: boolean } = {}): Promise<void> {
     await Promise.all([this.load(), source.load()]);
@@ -351,6 +387,7 @@ export class XlsxWorkbook implements WorkbookPort {
     (ws as unknown as { model: unknown }).model = model;
     for (const m of merges) internals(ws).mergeCellsWithoutStyle(m);
     freezeValues(ws);
+    fitCopiedTexts(ws, (row, column, length) => this.textsCut.push({ sheet: newName, row, column, length }));
     if (!options.usersSheet) await this.recordOwned(newName);
   }
 
