@@ -55,10 +55,10 @@ import {
   type TemplateProblem,
   type WorkingCalendar,
 } from "../core/letters";
-import { describeBalanceRowOff, describeCompanyProblem, describeFillWarning, describeLetterProblem, describeLetterSkip, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
+import { balanceRowOffMessage, companyProblemMessage, describeRegisterProblem, describeTemplateProblem, fillWarningMessage, letterProblemMessage, letterSkipMessage, registerNoticeMessage } from "../messages/letters";
 import { findSheet, templateSheetProblem, writeTemplateSheet } from "./template-sheet";
 import { PortError, writableOr, type OutCell, type OutRow, type ReadableWorkbook, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
-import { msg } from "../core/messages";
+import { msg, type Message } from "../core/messages";
 import { render } from "../messages/render";
 
 export type LettersStage = "reading" | "generating" | "writing";
@@ -101,8 +101,8 @@ export type LetterSkipCode = "zero_balance" | "not_in_ledger" | "letter_refused"
 export interface SkippedDealer {
   dealer: string;
   code: LetterSkipCode;
-  /** Said in the request's language. */
-  reason: string;
+  /** Why, as a message: the pane says it in its language at the time it shows, the command line in its own. */
+  reason: Message;
 }
 
 /** One letter made: the command line's contract fields (`LetterJson`) and more. */
@@ -129,8 +129,11 @@ export interface LettersRun {
   sheet: string;
   letters: MadeLetter[];
   skipped: SkippedDealer[];
-  /** Missing company or dealer details (lines left to fill by hand) and register notices, said in the request's language. */
-  warnings: string[];
+  /**
+   * Missing company or dealer details (lines left to fill by hand), register notices and formats not carried,
+   * as messages: the pane says them in its language at the time it shows, the command line in its own.
+   */
+  warnings: Message[];
   /** Fields left to fill by hand on some letter. */
   fillWarnings: FillWarning[];
   registerNotices: RegisterNotice[];
@@ -145,8 +148,6 @@ export type LettersResult = { ok: true; run: LettersRun } | { ok: false; problem
 function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new PortError("cancelled", "letters");
 }
-
-const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
 
 /** The template as data, from a built-in or a user's sheet (values, merges, widths, heights). */
 export async function loadTemplate(choice: TemplateChoice): Promise<Template> {
@@ -174,30 +175,29 @@ export async function checkTemplate(choice: TemplateChoice, lang: Lang): Promise
   return { ok: false, problems: compiled.problems, messages: compiled.problems.map((p) => describeTemplateProblem(p, lang)) };
 }
 
-/** The company details: 本公司信息 in the ledger's workbook first, then in the template's. */
-export async function readCompany(
+/** The company details: 本公司信息 in the ledger's workbook first, then in the template's; what is wrong with them as messages. */
+async function companyOf(
   ledger: ReadableWorkbook,
   template: ReadableWorkbook | null,
-  lang: Lang,
-): Promise<{ details: CompanyDetails; from: LettersRun["companySheet"]; warnings: string[] }> {
+): Promise<{ details: CompanyDetails; from: LettersRun["companySheet"]; warnings: Message[] }> {
   for (const [port, which] of [[ledger, "ledger"], [template, "template"]] as const) {
     if (!port) continue;
     const name = await findSheet(port, COMPANY_SHEET);
     if (!name) continue;
     const read = readCompanyInfo(await port.readSheet(name));
-    return { details: read.details, from: { port: which, sheet: name }, warnings: read.problems.map((p) => describeCompanyProblem(p, lang)) };
+    return { details: read.details, from: { port: which, sheet: name }, warnings: read.problems.map(companyProblemMessage) };
   }
-  return {
-    details: {},
-    from: null,
-    warnings: [
-      say(
-        lang,
-        `没有找到“${COMPANY_SHEET}”工作表（两列：项目 | 内容）：函中本公司名称、地址、电话、开户行、账号留空待手填`,
-        `no "${COMPANY_SHEET}" sheet (two columns: 项目 | 内容): the company's name, address, phone, bank and account are left as lines to fill by hand`,
-      ),
-    ],
-  };
+  return { details: {}, from: null, warnings: [msg("letters.company.missing", { sheet: COMPANY_SHEET })] };
+}
+
+/** The company details: 本公司信息 in the ledger's workbook first, then in the template's; what is wrong with them said in `lang`. */
+export async function readCompany(
+  ledger: ReadableWorkbook,
+  template: ReadableWorkbook | null,
+  lang: Lang,
+): Promise<{ details: CompanyDetails; from: LettersRun["companySheet"]; warnings: string[] }> {
+  const company = await companyOf(ledger, template);
+  return { ...company, warnings: company.warnings.map((w) => render(w, lang)) };
 }
 
 interface DealerBook {
@@ -314,7 +314,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   checkAbort(control.signal);
   stage("reading", 2, 4);
 
-  const company = await readCompany(req.ledger.port, "builtin" in req.template ? null : req.template.port, lang);
+  const company = await companyOf(req.ledger.port, "builtin" in req.template ? null : req.template.port);
   const foundRegister = await findSheet(registerPort, REGISTER_SHEET);
   const registerName = foundRegister ?? REGISTER_SHEET;
   const register = foundRegister ? readRegister(await registerPort.readSheet(foundRegister)) : null;
@@ -325,21 +325,21 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   const named = "names" in req.dealers ? req.dealers.names : "reconciled" in req.dealers ? req.dealers.reconciled : null;
   const books = dealerBooks(read, asOf, named && named.length === 1 ? named[0] : null);
   const skipped: SkippedDealer[] = [];
-  const skip = (dealer: string, code: LetterSkipCode, reason: string) => skipped.push({ dealer, code, reason });
+  const skip = (dealer: string, code: LetterSkipCode, reason: Message) => skipped.push({ dealer, code, reason });
   const chosen: DealerBook[] = [];
-  const zeroReason = describeLetterSkip("zero_balance", lang);
+  const zeroReason = letterSkipMessage("zero_balance");
   // A balance-table row whose figures do not add up states no balance to its dealer until it is corrected.
   const rowsOff = new Map((read.balanceRowsNotAddingUp ?? []).map((m) => [dealerKey(m.dealer), m]));
-  const offReason = (dealer: string): string | null => {
+  const offReason = (dealer: string): Message | null => {
     const m = rowsOff.get(dealerKey(dealer));
-    return m ? describeBalanceRowOff(m, lang) : null;
+    return m ? balanceRowOffMessage(m) : null;
   };
   // A balance-table row left out for a cell that cannot be read (a formula without its result, an error…):
   // its dealer's balance is not known, so it gets no letter, whatever other rows of the table say.
   const rowsUnread = balanceRowsUnread(read);
-  const unreadReason = (dealer: string): string | null => {
+  const unreadReason = (dealer: string): Message | null => {
     const u = rowsUnread.get(dealerKey(dealer));
-    return u ? render(msg("letters.skip.balance_row_unreadable", { problem: readIssueMessage(u.cells[0]!) }), lang) : null;
+    return u ? msg("letters.skip.balance_row_unreadable", { problem: readIssueMessage(u.cells[0]!) }) : null;
   };
   if (named === null) {
     for (const b of books) {
@@ -362,7 +362,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
       const off = b ? offReason(b.name) : null;
       const unread = unreadReason(name);
       if (unread !== null) skip(b?.name ?? rowsUnread.get(key)!.dealer!, "balance_row_unreadable", unread);
-      else if (!b) skip(name, "not_in_ledger", say(lang, `台账“${read.sheet}”中没有这家经销商`, `not in the ledger "${read.sheet}"`));
+      else if (!b) skip(name, "not_in_ledger", msg("letters.skip.not_in_ledger", { sheet: read.sheet }));
       else if (off !== null) skip(b.name, "balance_row_off", off);
       else if (b.balance === 0) skip(b.name, "zero_balance", zeroReason);
       else chosen.push(b);
@@ -387,7 +387,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
       ...(req.calendar ? { calendar: req.calendar } : {}),
     });
     if (result.ok) datas.push(result.letter);
-    else skip(b.name, "letter_refused", describeLetterProblem(result.problem, lang));
+    else skip(b.name, "letter_refused", letterProblemMessage(result.problem));
   }
 
   const planned = planRegister(
@@ -437,19 +437,13 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
     const n = plan.numbers[i];
     return { ...letterJson(d, sheet, place.firstRow, place.lastRow), balanceFen: d.balance, replyBy: d.replyBy, registerRow: n.row, reused: n.reused };
   });
-  const warnings = [
+  const warnings: Message[] = [
     // A balance-table row whose dealer cell cannot be read: some dealer's balance is not known.
-    ...(read.balanceRowsNotAddingUp !== undefined ? (read.unreadable ?? []).filter((u) => u.dealer === null && u.cells.length > 0).map((u) => render(msg("letters.skip.balance_row_unreadable", { problem: readIssueMessage(u.cells[0]!) }), lang)) : []),
+    ...(read.balanceRowsNotAddingUp !== undefined ? (read.unreadable ?? []).filter((u) => u.dealer === null && u.cells.length > 0).map((u) => msg("letters.skip.balance_row_unreadable", { problem: readIssueMessage(u.cells[0]!) })) : []),
     ...company.warnings,
-    ...(company.from ? [...fillWarnings.values()].map((w) => describeFillWarning(w, lang)) : [...fillWarnings.values()].filter((w) => w.code !== "missing_company_detail").map((w) => describeFillWarning(w, lang))),
-    ...plan.notices.map((n) => describeRegisterNotice(n, lang)),
-    ...(datas.length > 0 && !formatsCarried
-      ? [say(
-          lang,
-          "这个版本的 Excel 不能复制格式：对账函只写入了内容，模板的字体、边框和数字格式未带过来（Microsoft 365、Office 2021 及更新版本的 Excel 和 Excel 网页版可以带上）",
-          "this version of Excel cannot copy formats: the letters hold the text only, without the template's fonts, borders and number formats (Excel from Microsoft 365, Office 2021 or later, and Excel on the web carry them)",
-        )]
-      : []),
+    ...[...fillWarnings.values()].filter((w) => company.from !== null || w.code !== "missing_company_detail").map(fillWarningMessage),
+    ...plan.notices.map(registerNoticeMessage),
+    ...(datas.length > 0 && !formatsCarried ? [msg("letters.formats_not_carried", {})] : []),
   ];
   return {
     ok: true,

@@ -29,8 +29,12 @@ export function describeTemplateProblem(p: TemplateProblem, lang: Lang): string 
   return render(templateProblemMessage(p), lang);
 }
 
+export function fillWarningMessage(w: FillWarning): Message {
+  return msg(`letters.fill.${w.code}`, { field: w.field });
+}
+
 export function describeFillWarning(w: FillWarning, lang: Lang): string {
-  return render(msg(`letters.fill.${w.code}`, { field: w.field }), lang);
+  return render(fillWarningMessage(w), lang);
 }
 
 export function letterProblemMessage(p: LetterProblem): Message {
@@ -58,28 +62,44 @@ export function describeRegisterProblem(p: RegisterProblem, lang: Lang): string 
   return render(registerProblemMessage(p), lang);
 }
 
-export function describeRegisterNotice(n: RegisterNotice, lang: Lang): string {
+export function registerNoticeMessage(n: RegisterNotice): Message {
   switch (n.code) {
     case "already_sent": {
       const params = { dealer: n.dealer, number: n.number, row: n.row };
-      return render(n.sentOn ? msg("letters.register.already_sent.on", { ...params, sentOn: n.sentOn }) : msg("letters.register.already_sent", params), lang);
+      return n.sentOn ? msg("letters.register.already_sent.on", { ...params, sentOn: n.sentOn }) : msg("letters.register.already_sent", params);
     }
     case "column_added":
-      return render(msg("letters.register.column_added", { column: n.column, at: n.at }), lang);
+      return msg("letters.register.column_added", { column: n.column, at: n.at });
   }
 }
 
+export function describeRegisterNotice(n: RegisterNotice, lang: Lang): string {
+  return render(registerNoticeMessage(n), lang);
+}
+
+export function companyProblemMessage(p: CompanyProblem): Message {
+  return msg("letters.company.account_stored_as_number", { at: at(p), found: p.found });
+}
+
 export function describeCompanyProblem(p: CompanyProblem, lang: Lang): string {
-  return render(msg("letters.company.account_stored_as_number", { at: at(p), found: p.found }), lang);
+  return render(companyProblemMessage(p), lang);
 }
 
 export type LetterSkipReason = "zero_balance";
 
 /** Why a dealer of a balance table gets no letter: its row does not add up. */
+export function balanceRowOffMessage(m: { sheet: string; row: number; expected: Fen; found: Fen }): Message {
+  return msg("letters.skip.balance_row_off", { sheet: m.sheet, row: m.row, expected: m.expected, found: m.found });
+}
+
 export function describeBalanceRowOff(m: { sheet: string; row: number; expected: Fen; found: Fen }, lang: Lang): string {
-  return render(msg("letters.skip.balance_row_off", { sheet: m.sheet, row: m.row, expected: m.expected, found: m.found }), lang);
+  return render(balanceRowOffMessage(m), lang);
+}
+
+export function letterSkipMessage(reason: LetterSkipReason): Message {
+  return msg(`letters.skip.${reason}`, {});
 }
 
 export function describeLetterSkip(reason: LetterSkipReason, lang: Lang): string {
-  return render(msg(`letters.skip.${reason}`, {}), lang);
+  return render(letterSkipMessage(reason), lang);
 }

@@ -1,4 +1,5 @@
 import { runLetters, type LettersRequest, type LettersRun } from "../../src/app/letters";
+import { render } from "../../src/messages/render";
 import { undoEverything } from "../../src/app/undo";
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import type { WorkbookPort } from "../../src/port/workbook";
@@ -99,9 +100,10 @@ describe("letters through the fake Excel", () => {
     const excel = FakeExcel.fromSheets([ledger(2), COMPANY], { apiVersion: "1.7" });
     const r = await run(request(portOf(excel)));
     expect(r.formatsCarried).toBe(false);
-    expect(r.warnings.join("\n")).toContain("不能复制格式");
-    expect(r.warnings.join("\n")).toContain("Office 2021");
-    expect(r.warnings.join("\n")).not.toContain("ExcelApi");
+    const said = r.warnings.map((w) => render(w, "zh-CN")).join("\n");
+    expect(said).toContain("不能复制格式");
+    expect(said).toContain("Office 2021");
+    expect(said).not.toContain("ExcelApi");
     expect(excel.cell(r.sheet, `A${r.letters[1].firstRow}`).value).toBe("广州对账示例有限公司");
     expect(excel.cell("函证登记簿", "A3").value).toBe("DZ-202611-0002");
   });

@@ -3,6 +3,8 @@ import { readRegisterStatus, runLetters, writeBuiltinTemplate, type LettersReque
 import { undoEverything } from "../../src/app/undo";
 import { BUILTIN_SHEETS } from "../../src/core/letters";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { msg } from "../../src/core/messages";
+import { render } from "../../src/messages/render";
 
 const LEDGER_ROWS = [
   ["日期", "客户名称", "单号", "摘要", "借方", "贷方"],
@@ -68,7 +70,8 @@ describe("letters over the .xlsx port", () => {
       // The 12-03 sale is after the cut-off.
       ["DZ-202611-0002", "鑫达五金", "1680.32", "receivable", "人民币壹仟陆佰捌拾元叁角贰分"],
     ]);
-    expect(r.skipped).toEqual([{ dealer: "蜀丰建材", code: "zero_balance", reason: "截至日余额为零，未生成对账函" }]);
+    expect(r.skipped).toEqual([{ dealer: "蜀丰建材", code: "zero_balance", reason: msg("letters.skip.zero_balance", {}) }]);
+    expect(render(r.skipped[0].reason, "zh-CN")).toBe("截至日余额为零，未生成对账函");
     expect(r.sheet).toBe("对账函 2026-11-30");
     expect(r.letters[0].firstRow).toBe(1);
     expect(r.letters[1].firstRow).toBe(r.letters[0].lastRow + 1);
@@ -160,7 +163,8 @@ describe("letters over the .xlsx port", () => {
   test("without 本公司信息 the letters leave lines to fill by hand and a warning says so", async () => {
     const port = ledgerBook([], false);
     const r = await run(request(port));
-    expect(r.warnings.some((w) => w.includes("本公司信息"))).toBe(true);
+    expect(r.warnings).toContainEqual(msg("letters.company.missing", { sheet: "本公司信息" }));
+    expect(r.warnings.some((w) => render(w, "zh-CN").includes("本公司信息"))).toBe(true);
     expect(sheetText(port, r.sheet, r.letters[0].firstRow, r.letters[0].lastRow)).toContain("________________");
   });
 });
@@ -202,7 +206,7 @@ describe("the register (函证登记簿)", () => {
     reg.getCell("F2").value = new Date(Date.UTC(2026, 11, 2));
     const again = await run(request(port, { dealers: { names: ["华南建材"] } }));
     expect(again.letters[0]).toMatchObject({ number: "DZ-202611-0003", reused: false, registerRow: 4 });
-    expect(again.warnings.join("\n")).toContain("DZ-202611-0001");
+    expect(again.warnings.map((w) => render(w, "zh-CN")).join("\n")).toContain("DZ-202611-0001");
     expect(reg.getCell("F2").value).toEqual(new Date(Date.UTC(2026, 11, 2)));
   });
 

@@ -98,7 +98,13 @@ describe("the pane's lists", () => {
     ["the 函证 view's rows that do not add up", () => html(<BalanceNotes more={LETTERS_MORE["zh-CN"]} table={BALANCES} goTo={() => undefined} listRows />)],
     [
       "the 函证 view's rows that got no letter",
-      () => html(<RowsOffList more={LETTERS_MORE["zh-CN"]} s={LETTERS_STRINGS["zh-CN"]} rows={[{ dealer: "甲", reason: "不平", target: { sheet: "往来余额表", row: 3 } }]} goTo={() => undefined} />),
+      () => html(<RowsOffList
+            more={LETTERS_MORE["zh-CN"]}
+            s={LETTERS_STRINGS["zh-CN"]}
+            locale="zh-CN"
+            rows={[{ dealer: "甲", reason: msg("letters.skip.balance_row_off", { sheet: "往来余额表", row: 3, expected: fen(100), found: fen(200) }), target: { sheet: "往来余额表", row: 3 } }]}
+            goTo={() => undefined}
+          />),
     ],
     ["the notice of what an older Excel cannot do", () => html(<DegradedNotice s={RECONCILE_STRINGS["zh-CN"]} rangeAreas={false} pageLayout={false} />)],
     [

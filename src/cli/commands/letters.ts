@@ -6,6 +6,7 @@
 import { runLetters, type LettersProblem, type LettersRun, type TemplateChoice } from "../../app/letters";
 import type { Lang } from "../../app/lang";
 import { absFen, formatFenGrouped } from "../../core/money";
+import { render } from "../../messages/render";
 import { BUILTIN_SHEETS, REGISTER_SHEET, lettersSheetName, type BuiltinKind } from "../../core/letters";
 import type { Context, Values } from "../options";
 import { optionalDate, optionalString, requireString, say, stringList } from "../options";
@@ -90,8 +91,8 @@ export async function commandLetters(ctx: Context, values: Values): Promise<numb
     () => ({
       asOf: r.asOf,
       letters: r.letters.map((l) => ({ ...l })),
-      skipped: r.skipped.map((s) => ({ dealer: s.dealer, reason: s.reason, code: s.code })),
-      warnings: r.warnings,
+      skipped: r.skipped.map((s) => ({ dealer: s.dealer, reason: render(s.reason, lang), code: s.code })),
+      warnings: r.warnings.map((w) => render(w, lang)),
       sheet: r.letters.length > 0 ? r.sheet : null,
       ...(mismatch ? { cutoffMismatch: mismatch } : {}),
     }),
@@ -124,12 +125,12 @@ export function lettersText(r: LettersRun, lang: Lang): string {
   if (r.skipped.length > 0) {
     lines.push("");
     lines.push(s("未生成对账函：", "No letter for:"));
-    for (const k of r.skipped) lines.push(`  ${k.dealer}：${k.reason}`);
+    for (const k of r.skipped) lines.push(`  ${k.dealer}：${render(k.reason, lang)}`);
   }
   if (r.warnings.length > 0) {
     lines.push("");
     lines.push(s("提示：", "Warnings:"));
-    for (const w of r.warnings) lines.push(`  ${w}`);
+    for (const w of r.warnings) lines.push(`  ${render(w, lang)}`);
   }
   return lines.join("\n");
 }

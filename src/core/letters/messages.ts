@@ -30,6 +30,8 @@ export interface LettersMessages {
   "letters.letter.amount_too_large": { dealer: string; balance: Fen };
   "letters.letter.period_after_cutoff": { dealer: string; periodStart: IsoDate; asOf: IsoDate };
   "letters.skip.zero_balance": Record<string, never>;
+  /** A dealer named for a letter that the ledger `sheet` does not hold. */
+  "letters.skip.not_in_ledger": { sheet: string };
   /** A balance-table row where 期初 + 借 − 贷 (`expected`, fen) is not its 期末 (`found`, fen). */
   "letters.skip.balance_row_off": { sheet: string; row: number; expected: Fen; found: Fen };
   /** A balance-table row left out for a cell that cannot be read: the reader's problem at that cell. */
@@ -44,4 +46,8 @@ export interface LettersMessages {
   "letters.register.column_added": { column: string; at: string };
   // 本公司信息.
   "letters.company.account_stored_as_number": At & { found: string };
+  /** No 本公司信息 sheet (`sheet`) found: the company's lines are left to fill by hand. */
+  "letters.company.missing": { sheet: string };
+  /** The platform wrote the letters' values without the template's formats (Excel before ExcelApi 1.9). */
+  "letters.formats_not_carried": Record<string, never>;
 }

@@ -22,6 +22,7 @@ export const lettersEn: MessageTable<LettersMessages> = {
   "letters.letter.amount_too_large": 'Dealer "{dealer}": the balance {balance:money} is beyond what 大写 can write (999,999,999,999.99); check the ledger.',
   "letters.letter.period_after_cutoff": 'Dealer "{dealer}": the period starts on {periodStart}, after the cut-off {asOf}.',
   "letters.skip.zero_balance": "the balance at the cut-off is zero; no letter made",
+  "letters.skip.not_in_ledger": 'not in the ledger "{sheet}"',
   "letters.skip.balance_row_unreadable": "{problem:msg} That row of the balance table cannot be read, so the dealer's balance is not known; no letter made",
   "letters.skip.balance_row_off": "row {row} of the balance table \"{sheet}\" does not add up: opening + debit − credit = {expected:money}, but the closing balance is {found:money}; check that row first, no letter made",
   "letters.register.no_header":
@@ -34,4 +35,8 @@ export const lettersEn: MessageTable<LettersMessages> = {
   "letters.register.column_added": "The register had no {column} column; it was added at {at}.",
   "letters.company.account_stored_as_number":
     '{at:msg}: the account "{found}" is stored as a number, and Excel keeps only 15 significant figures, so its last figures are lost. Format the cell as text and type it again.',
+  "letters.company.missing":
+    'no "{sheet}" sheet (two columns: 项目 | 内容): the company\'s name, address, phone, bank and account are left as lines to fill by hand',
+  "letters.formats_not_carried":
+    "this version of Excel cannot copy formats: the letters hold the text only, without the template's fonts, borders and number formats (Excel from Microsoft 365, Office 2021 or later, and Excel on the web carry them)",
 };

@@ -22,6 +22,7 @@ export const lettersZh: MessageTable<LettersMessages> = {
   "letters.letter.amount_too_large": "客户“{dealer}”：余额 {balance:money} 超出大写金额能写的范围（999,999,999,999.99），请检查账簿。",
   "letters.letter.period_after_cutoff": "客户“{dealer}”：明细起始日 {periodStart} 晚于截至日期 {asOf}。",
   "letters.skip.zero_balance": "截至日余额为零，未生成对账函",
+  "letters.skip.not_in_ledger": "台账“{sheet}”中没有这家经销商",
   "letters.skip.balance_row_unreadable": "{problem:msg} 余额表的这一行无法读取，不知道这家经销商的余额，未生成对账函",
   "letters.skip.balance_row_off": "余额表“{sheet}”第 {row} 行不平：期初 + 借方 − 贷方 = {expected:money}，期末余额却是 {found:money}；请先核对该行，未生成对账函",
   "letters.register.no_header": "工作表“{sheet}”不是函证登记簿：前 10 行中没有含“编号”和“客户名称”的表头。请改名或删除该表，以便重新建立登记簿。",
@@ -33,4 +34,7 @@ export const lettersZh: MessageTable<LettersMessages> = {
   "letters.register.column_added": "登记簿缺少“{column}”列，已在 {at} 添加。",
   "letters.company.account_stored_as_number":
     "{at:msg}：账号“{found}”以数字形式保存，Excel 只保留 15 位有效数字，后几位已丢失。请把该单元格设为文本格式后重新输入。",
+  "letters.company.missing": "没有找到“{sheet}”工作表（两列：项目 | 内容）：函中本公司名称、地址、电话、开户行、账号留空待手填",
+  "letters.formats_not_carried":
+    "这个版本的 Excel 不能复制格式：对账函只写入了内容，模板的字体、边框和数字格式未带过来（Microsoft 365、Office 2021 及更新版本的 Excel 和 Excel 网页版可以带上）",
 };

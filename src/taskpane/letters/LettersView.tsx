@@ -17,6 +17,9 @@ import { LETTERS_STRINGS, type LettersStrings } from "./strings";
 import { BUILTIN_KINDS, searchDealers, skippedOfRun, useLettersRun, type RowOff } from "./useLettersRun";
 import type { BuiltinKind } from "../../core/letters/builtin";
 import type { BalanceTable } from "../../core/read/balances";
+import type { Locale } from "../i18n";
+import type { Message } from "../../core/messages";
+import { render } from "../../messages/render";
 
 export interface LettersViewProps {
   sheets: readonly SheetInfo[];
@@ -228,18 +231,8 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
       {status.state === "done" ? (
         <Section id="letters-results" title={s.results(status.run.letters.length, status.run.sheet)} testId="letters-results">
           {/* The run's warnings include the one about formats an older Excel cannot copy: said there, once. */}
-          {status.run.warnings.length > 0 ? (
-            <Notice intent="warning" testId="letters-warnings">
-              <ResultList dense>
-                {status.run.warnings.map((w, i) => (
-                  <li key={i} className={styles.breakable}>
-                    {asSentence(w)}
-                  </li>
-                ))}
-              </ResultList>
-            </Notice>
-          ) : null}
-          {skipped ? <RowsOffList more={more} s={s} rows={skipped.rowsOff} goTo={run.goTo} /> : null}
+          <RunWarnings warnings={status.run.warnings} locale={locale} />
+          {skipped ? <RowsOffList more={more} s={s} locale={locale} rows={skipped.rowsOff} goTo={run.goTo} /> : null}
           <ResultList testId="letters-list">
             {status.run.letters.map((l) => (
               <li key={l.number} className={styles.breakable} data-testid="letter-item">
@@ -257,7 +250,7 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
             <ResultList testId="letters-skipped">
               {skipped.others.map((k) => (
                 <li key={k.dealer} className={styles.breakable}>
-                  <Caption1>{s.skipped(k.dealer, k.reason)}</Caption1>
+                  <Caption1>{s.skipped(k.dealer, render(k.reason, locale))}</Caption1>
                 </li>
               ))}
             </ResultList>
@@ -271,6 +264,23 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
 }
 
 const REGISTER = "函证登记簿";
+
+/** The run's warnings, each a sentence, in the pane's language now (a switch of language says them again). */
+export function RunWarnings({ warnings, locale }: { warnings: readonly Message[]; locale: Locale }): JSX.Element | null {
+  const styles = useLayoutStyles();
+  if (warnings.length === 0) return null;
+  return (
+    <Notice intent="warning" testId="letters-warnings">
+      <ResultList dense>
+        {warnings.map((w, i) => (
+          <li key={i} className={styles.breakable}>
+            {asSentence(render(w, locale))}
+          </li>
+        ))}
+      </ResultList>
+    </Notice>
+  );
+}
 
 /**
  * A run's warning as an item of the list: a sentence. Some of the run's own texts (no 本公司信息 sheet, formats an
@@ -315,7 +325,7 @@ export function BalanceNotes({ more, table, goTo, listRows }: { more: LettersMor
  * The dealers of a run from a balance table that got no letter because their row does not add up, as the run
  * skipped them: the first few, each a click from its row, and how many more.
  */
-export function RowsOffList({ more, s, rows, goTo }: { more: LettersMoreStrings; s: LettersStrings; rows: readonly RowOff[]; goTo: (t: Selection) => void }): JSX.Element | null {
+export function RowsOffList({ more, s, locale, rows, goTo }: { more: LettersMoreStrings; s: LettersStrings; locale: Locale; rows: readonly RowOff[]; goTo: (t: Selection) => void }): JSX.Element | null {
   const styles = useLayoutStyles();
   if (rows.length === 0) return null;
   return (
@@ -324,9 +334,10 @@ export function RowsOffList({ more, s, rows, goTo }: { more: LettersMoreStrings;
       <ResultList dense>
         {rows.slice(0, MAX_LISTED_ROWS).map((r) => {
           const target = r.target;
+          const text = s.skipped(r.dealer, render(r.reason, locale));
           return (
             <li key={r.dealer} className={styles.breakable} data-testid="letters-excluded-row">
-              {target ? <Link onClick={() => goTo(target)}>{s.skipped(r.dealer, r.reason)}</Link> : s.skipped(r.dealer, r.reason)}
+              {target ? <Link onClick={() => goTo(target)}>{text}</Link> : text}
             </li>
           );
         })}

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { LettersRun, LettersStage, SkippedDealer, TemplateChoice } from "../../app/letters";
 import { reconciledDealers } from "../../app/letters";
 import type { BuiltinKind } from "../../core/letters/builtin";
+import type { Message } from "../../core/messages";
 import type { BalanceTable } from "../../core/read/balances";
 import type { RegisterStatus } from "../../core/letters/register";
 import type { Selection, WorkbookPort } from "../../port/workbook";
@@ -152,8 +153,8 @@ export interface LettersRunView extends LettersRunState {
 /** A dealer the run made no letter for because its balance-table row does not add up, with that row to select. */
 export interface RowOff {
   dealer: string;
-  /** The run's reason, in the run's language (the row, what it should be and what it says). */
-  reason: string;
+  /** The run's reason (the row, what it should be and what it says), said in the pane's language when shown. */
+  reason: Message;
   target: Selection | null;
 }
 

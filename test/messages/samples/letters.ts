@@ -23,6 +23,7 @@ export const lettersSamples: LettersMessages = {
   "letters.letter.amount_too_large": { dealer: "甲公司", balance: fen(100_000_000_000_000) },
   "letters.letter.period_after_cutoff": { dealer: "甲公司", periodStart: "2026-11-01", asOf: "2026-10-31" },
   "letters.skip.zero_balance": {},
+  "letters.skip.not_in_ledger": { sheet: "应收明细" },
   "letters.skip.balance_row_unreadable": { problem: msg("read.issue.uncomputed_formula", { at: msg("read.at.cell_header", { sheet: "往来余额表", cell: "E5", header: "期末余额" }) }) },
   "letters.skip.balance_row_off": { sheet: "往来余额表", row: 5, expected: fen(40000), found: fen(50000) },
   "letters.register.no_header": { sheet: "函证登记簿" },
@@ -33,4 +34,6 @@ export const lettersSamples: LettersMessages = {
   "letters.register.already_sent.on": { dealer: "甲公司", number: "DZ-202610-0001", row: 4, sentOn: "2026-11-02" },
   "letters.register.column_added": { column: "签收日期", at: "L1" },
   "letters.company.account_stored_as_number": { at, found: "6222020200112233000" },
+  "letters.company.missing": { sheet: "本公司信息" },
+  "letters.formats_not_carried": {},
 };

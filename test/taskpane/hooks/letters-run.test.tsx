@@ -267,7 +267,7 @@ describe("the 函证 workflow", () => {
     const status = hook.current.status;
     if (status.state !== "done") throw new Error(status.state);
     expect(status.run.formatsCarried).toBe(false);
-    const listed = status.run.warnings.map(asSentence);
+    const listed = status.run.warnings.map((w) => asSentence(render(w, locale)));
     expect(listed.filter((w) => (locale === "zh-CN" ? w.includes("不能复制格式") : w.includes("cannot copy formats")))).toHaveLength(1);
     expect(listed.filter((w) => w.includes("本公司信息"))).toHaveLength(1);
     for (const w of listed) {
