@@ -12,7 +12,7 @@ import { amountAt, type EntryTable, type TableRefs } from "../read/entries";
 import type { DealerGroup, Grouped } from "./phase-group";
 import type { DayCache } from "./setup";
 import { plainRefKeyHash, refKeyHash } from "../values/refs";
-import { isLinkableRef, linkNamedInText, NO_REFS, rowLinks, settleInPlace, type NamedWords } from "./settle";
+import { dealerSlots, isLinkableRef, linkNamedInText, NO_REFS, rowLinks, settleInPlace, type NamedWords } from "./settle";
 import type { EntryKind } from "./types";
 
 export interface SettleInput {
@@ -81,24 +81,12 @@ export function settleDealers(input: SettleInput): Settled {
     credits.start[d] = creditAt;
     const none = fen(0);
     const f: DealerFlows = { openBalance: none, openingReceivable: none, sales: none, returns: none, collections: none, closingReceivable: none };
-    let debitCount = 0;
-    let creditCount = 0;
-
     for (const j of group.openings) {
       const amount = openings[j].amount;
       const day = dayCache.dayOf(grouped.openingDates[j] as IsoDate);
       f.openBalance = addFen(f.openBalance, amount);
       if (day <= fromDay) f.openingReceivable = addFen(f.openingReceivable, amount);
       if (day <= toDay) f.closingReceivable = addFen(f.closingReceivable, amount);
-      if (amount > 0) {
-        debits.source[debitAt + debitCount] = -1 - j;
-        debits.open[debitAt + debitCount] = amount;
-        debitRefs[debitCount++] = NO_REFS;
-      } else {
-        credits.source[creditAt + creditCount] = -1 - j;
-        credits.open[creditAt + creditCount] = -amount;
-        creditRefs[creditCount++] = NO_REFS;
-      }
     }
     for (const i of group.entries) {
       const day = entryDays[i];
@@ -111,19 +99,13 @@ export function settleDealers(input: SettleInput): Settled {
         else f.collections = subFen(f.collections, amount);
       }
       if (day <= toDay) f.closingReceivable = addFen(f.closingReceivable, amount);
-      if (amount > 0) {
-        // A debit's references are taken below, once its dealer's credits show which can matter.
-        debits.source[debitAt + debitCount] = i;
-        debits.open[debitAt + debitCount] = amount;
-        debitCount++;
-      } else {
-        credits.source[creditAt + creditCount] = i;
-        credits.open[creditAt + creditCount] = -amount;
-        creditRefs[creditCount++] = rowLinks(refs, i);
-      }
     }
     f.sales = subFen(f.sales, f.returns);
     flows[d] = f;
+
+    // A debit's references are taken below, once its dealer's credits show which can matter.
+    const debitCount = dealerSlots(openings, group.openings, table.amounts, group.entries, refs, debits, debitAt, null, credits, creditAt, creditRefs);
+    const creditCount = group.openings.length + group.entries.length - debitCount;
 
     const creditSource = credits.source;
     const creditText = (c: number) => (creditSource[creditAt + c] < 0 ? null : table.descriptions[creditSource[creditAt + c]]);

@@ -62,6 +62,66 @@ export function rowLinks(refs: Pick<TableRefs, "refsAt" | "refAt">, i: number): 
   return ref !== null ? [ref] : NO_REFS;
 }
 
+/** One side's slots (debits or credits), written from a given position on: what each came from and its amount. */
+export interface SlotBuffers {
+  /** The entry index, or `-1 - j` for opening `j`. */
+  source: Int32Array;
+  /** The amount (a credit's as a magnitude). */
+  open: Float64Array;
+}
+
+/**
+ * A dealer's rows as slots to settle, as the aging and the credit history both order them: its openings first,
+ * then its entries, each in the order given; a row above 0 is a debit, any other a credit (its magnitude).
+ * Writes `debits` from `debitAt` on and `credits` from `creditAt` on; references go in from index 0: a credit's
+ * (`rowLinks`; an opening's none) into `creditRefs`, a debit's likewise into `debitRefs`, or, when that is null,
+ * none (the caller takes the debits' own: the aging only those a credit can use). Returns how many debits there
+ * are; the rest of the rows are credits.
+ */
+export function dealerSlots(
+  openings: readonly { readonly amount: number }[],
+  openingIndices: readonly number[],
+  amounts: Float64Array,
+  entries: readonly number[],
+  refs: Pick<TableRefs, "refsAt" | "refAt">,
+  debits: SlotBuffers,
+  debitAt: number,
+  debitRefs: (readonly string[])[] | null,
+  credits: SlotBuffers,
+  creditAt: number,
+  creditRefs: (readonly string[])[],
+): number {
+  let debitCount = 0;
+  let creditCount = 0;
+  for (const j of openingIndices) {
+    const amount = openings[j].amount;
+    if (amount > 0) {
+      debits.source[debitAt + debitCount] = -1 - j;
+      debits.open[debitAt + debitCount] = amount;
+      if (debitRefs !== null) debitRefs[debitCount] = NO_REFS;
+      debitCount++;
+    } else {
+      credits.source[creditAt + creditCount] = -1 - j;
+      credits.open[creditAt + creditCount] = -amount;
+      creditRefs[creditCount++] = NO_REFS;
+    }
+  }
+  for (const i of entries) {
+    const amount = amounts[i];
+    if (amount > 0) {
+      debits.source[debitAt + debitCount] = i;
+      debits.open[debitAt + debitCount] = amount;
+      if (debitRefs !== null) debitRefs[debitCount] = rowLinks(refs, i);
+      debitCount++;
+    } else {
+      credits.source[creditAt + creditCount] = i;
+      credits.open[creditAt + creditCount] = -amount;
+      creditRefs[creditCount++] = rowLinks(refs, i);
+    }
+  }
+  return debitCount;
+}
+
 /**
  * Settle `credits` against `debits`, both oldest first. Pure; runs in time linear in the rows plus
  * the references they share.

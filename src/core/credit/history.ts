@@ -8,7 +8,7 @@
  */
 import { ageLedger, graceDays, linkNamedInText } from "../aging";
 import { groupLedger } from "../aging/phase-group";
-import { namedDebits, NO_REFS, rowLinks } from "../aging/settle";
+import { dealerSlots, namedDebits } from "../aging/settle";
 import { DayCache, ReviewMarks } from "../aging/setup";
 import { addDays, daysBetween } from "../dates";
 import type { Entry, Fen, IsoDate, Opening } from "../model";
@@ -217,14 +217,14 @@ class OpenOverTime {
   private readonly asOf: IsoDate;
   private readonly table: EntryTable;
   /** Debit slots: positive openings in order, then sales oldest first. */
-  private readonly debitAmount: number[] = [];
+  private readonly debitAmount: Float64Array;
   private readonly debitKey: string[] = [];
   /** The day a debit counts from; null: from the start. */
   private readonly debitFrom: (IsoDate | null)[] = [];
   /** Debit slot of each of the dealer's entries (-1: none). */
   private readonly debitOfEntry: Int32Array;
   /** Credit slots: negative openings in order, then receipts and credit notes oldest first (as magnitudes). */
-  private readonly creditAmount: number[] = [];
+  private readonly creditAmount: Float64Array;
   private readonly creditFrom: (IsoDate | null)[] = [];
   /** Debits each credit names, ascending (null: none). */
   private readonly targets: (readonly number[] | null)[] = [];
@@ -261,45 +261,45 @@ class OpenOverTime {
     // counts from the same point as from the start.
     const grouped = groupLedger({ table, openings: mine.openings, ...(periodStart ? { periodStart } : {}), asOf, days: new DayCache(), reviews: NO_REVIEWS });
     const group = grouped.dealers[0];
-    const creditRefs: (readonly string[])[] = [];
-    const creditText: (string | null)[] = [];
+    // The aging's debits and credits, in its order (openings first, then the entries: `dealerSlots`).
+    const openingIndices = group?.openings ?? [];
+    const entries = group?.entries ?? [];
+    const rowCount = openingIndices.length + entries.length;
+    const debits = { source: new Int32Array(rowCount), open: new Float64Array(rowCount) };
+    const credits = { source: new Int32Array(rowCount), open: new Float64Array(rowCount) };
     const debitRefs: (readonly string[])[] = [];
-    // Openings first, then the entries, each side in that order: the aging's debits and credits (../aging/phase-settle).
-    for (const j of group?.openings ?? []) {
-      const o = mine.openings[j];
-      if (o.amount > 0) {
-        this.debitAmount.push(o.amount);
+    const creditRefs: (readonly string[])[] = [];
+    const nd = dealerSlots(mine.openings, openingIndices, amounts, entries, refs, debits, 0, debitRefs, credits, 0, creditRefs);
+    const nc = rowCount - nd;
+    this.debitAmount = debits.open.subarray(0, nd);
+    this.creditAmount = credits.open.subarray(0, nc);
+    this.debitOfEntry = new Int32Array(table.length).fill(-1);
+    for (let j = 0; j < nd; j++) {
+      const i = debits.source[j];
+      if (i < 0) {
+        const o = mine.openings[-1 - i];
         this.debitKey.push(`${o.sheet}\u0000${o.row}`);
-        this.debitFrom.push(grouped.openingDates[j]);
-        debitRefs.push(NO_REFS);
+        this.debitFrom.push(grouped.openingDates[-1 - i]);
       } else {
-        this.creditAmount.push(-o.amount);
-        this.creditFrom.push(grouped.openingDates[j]);
-        creditRefs.push(NO_REFS);
-        creditText.push(null);
+        this.debitOfEntry[i] = j;
+        this.debitKey.push(this.entryKey(i));
+        this.debitFrom.push(dates[i] as IsoDate);
       }
     }
-    this.debitOfEntry = new Int32Array(table.length).fill(-1);
-    for (const i of group?.entries ?? []) {
-      const date = dates[i] as IsoDate;
-      const linked = rowLinks(refs, i);
-      if (amounts[i] > 0) {
-        this.debitOfEntry[i] = this.debitAmount.length;
-        this.debitAmount.push(amounts[i]);
-        this.debitKey.push(this.entryKey(i));
-        this.debitFrom.push(date);
-        debitRefs.push(linked);
+    const creditText: (string | null)[] = [];
+    for (let c = 0; c < nc; c++) {
+      const i = credits.source[c];
+      if (i < 0) {
+        this.creditFrom.push(grouped.openingDates[-1 - i]);
+        creditText.push(null);
       } else {
-        this.creditAmount.push(-amounts[i]);
+        const date = dates[i] as IsoDate;
         this.creditFrom.push(date);
-        creditRefs.push(linked);
         creditText.push(table.descriptions[i]);
         // Oldest first: a day not seen last is a new payment day.
         if (this.creditDays[this.creditDays.length - 1] !== date) this.creditDays.push(date);
       }
     }
-    const nd = this.debitAmount.length;
-    const nc = this.creditAmount.length;
     // The references a credit's text names are those of the debits up to any day it is asked about (the debits
     // of a day are a first part of all of them, and a reference's first spelling is in its first debit).
     linkNamedInText(debitRefs, nd, creditRefs, (c) => creditText[c], nc);
