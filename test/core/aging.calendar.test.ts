@@ -6,6 +6,7 @@ import {
   graceDays,
   nextActionFor,
   NextActions,
+  nextActionOn,
   STAGES,
   stageFor,
 } from "../../src/core/aging/calendar";
@@ -153,5 +154,18 @@ describe("next actions shared by the items of one aging", () => {
     }
     // Items of different stages or days still get their own: far fewer objects than items, more than one.
     expect(seen.size).toBeGreaterThan(STAGES.length);
+  });
+
+  it("give an item due on a day that is no whole number its own action: NaN or an infinite day is never shared between actions", () => {
+    const asOfDay = toEpochDay("2026-06-30");
+    const actions = new NextActions(asOfDay, fromEpochDay);
+    for (const dueDay of [NaN, Infinity, -Infinity]) {
+      const got = STAGES.map((stage) => actions.of(stage, dueDay, 30, false));
+      expect(got).toEqual(STAGES.map((stage) => nextActionOn(stage, dueDay, 30, false, asOfDay, fromEpochDay)));
+      // not_due and due_7d both call for a visit; every other stage has an action of its own.
+      expect(got.map((a) => a.code)).toEqual(["call_visit", "call_visit", "confirm_date", "collect", "chase", "demand"]);
+    }
+    // A whole day after them is still made once and shared.
+    expect(actions.of("overdue", asOfDay, 30, false)).toBe(actions.of("overdue", asOfDay, 30, false));
   });
 });

@@ -148,6 +148,9 @@ export class NextActions {
   of(stage: Stage, dueDay: number, termDays: number, unknownAge: boolean): NextAction {
     const code = actionCode(stage, unknownAge);
     const day = actionDay(code, dueDay, termDays, this.asOfDay);
+    // Only a whole day is kept: the key is one number per code and day, and NaN (or a fraction) would give
+    // two actions one key. Such a day is worked out each time, as `nextActionOn` does.
+    if (!Number.isSafeInteger(day)) return { code, date: this.isoOf(day), text: ACTION_TEXT[code] };
     const key = day * ACTION_CODES.length + ACTION_CODES.indexOf(code);
     let action = this.made.get(key);
     if (action === undefined) {
