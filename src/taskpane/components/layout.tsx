@@ -5,7 +5,7 @@
  * buttons, the run bar that stays in reach, the progress bar of a run, the message area of a step,
  * result lists and the legend of the colours laid on the sheets.
  */
-import { Field, Input, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { forwardRef, type ReactNode } from "react";
 
 /**
@@ -206,11 +206,29 @@ export function RunProgressBar({ value, label, stage, testId }: { value: number;
   );
 }
 
-/** The message area of a step: what happened, with the button that acts on it if there is one. */
-export function Notice({ intent, testId, actions, children }: { intent: "info" | "warning" | "error" | "success"; testId?: string; actions?: ReactNode; children: ReactNode }): JSX.Element {
+/**
+ * The message area of a step: what happened, with the button that acts on it if there is one. `title` names
+ * what failed or what to look at (生成对账函失败); the body then says it whole, as the port or the run said it.
+ */
+export function Notice({
+  intent,
+  testId,
+  title,
+  actions,
+  children,
+}: {
+  intent: "info" | "warning" | "error" | "success";
+  testId?: string;
+  title?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}): JSX.Element {
   return (
     <MessageBar intent={intent} layout="multiline" data-testid={testId}>
-      <MessageBarBody>{children}</MessageBarBody>
+      <MessageBarBody>
+        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
+        {children}
+      </MessageBarBody>
       {actions ? <MessageBarActions>{actions}</MessageBarActions> : null}
     </MessageBar>
   );

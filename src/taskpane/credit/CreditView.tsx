@@ -182,8 +182,8 @@ export function CreditView({ choice, generation, report, clear, onGoTo }: Credit
           </Notice>
         ) : null}
         {status.state === "failed" ? (
-          <Notice intent="error" testId="credit-failed">
-            {s.failed(status.message(t))}
+          <Notice intent="error" testId="credit-failed" title={s.failedTitle}>
+            {status.message(t)}
           </Notice>
         ) : null}
         {run && run.warnings.length > 0 ? (

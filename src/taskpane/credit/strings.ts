@@ -38,7 +38,8 @@ export interface CreditStrings {
   run: string;
   running: string;
   refused: string;
-  failed: (message: string) => string;
+  /** The title of a scoring that failed: what failed; the failure itself is the body. */
+  failedTitle: string;
   warnings: string;
 
   results: (asOf: string, n: number) => string;
@@ -125,7 +126,7 @@ const zhCN: CreditStrings = {
   run: "评分",
   running: "正在评分…",
   refused: "未能评分：",
-  failed: (message) => `评分失败：${message}`,
+  failedTitle: "评分失败",
   warnings: "请注意：",
 
   results: (asOf, n) => `评分结果（评估日 ${asOf}，${n} 家）`,
@@ -212,7 +213,7 @@ const enUS: CreditStrings = {
   run: "Score",
   running: "Scoring…",
   refused: "Could not score:",
-  failed: (message) => `Scoring failed: ${message}`,
+  failedTitle: "Scoring failed",
   warnings: "Please note:",
 
   results: (asOf, n) => `Scores (as of ${asOf}, ${n} dealer${n === 1 ? "" : "s"})`,

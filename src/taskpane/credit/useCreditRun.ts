@@ -272,10 +272,10 @@ export function useCreditRun({ ledger, generation = 0, report, clear, onGoTo, to
       store.dispatch({ type: "credit/choose", choices: { last } });
     } catch (err) {
       if (!alive.current) return;
+      // Said once, where the scoring shows, under its own title: not again in the pane's messages.
       dispatch({ type: "status", status: { state: "failed", message: failureText(err) } });
-      report(messageFromFailure(err, CREDIT_MESSAGE.run));
     }
-  }, [useCases, port, store, clear, report]);
+  }, [useCases, port, store, clear]);
 
   /** One command on the workbook: busy while it runs, reported on failure. */
   const command = useCallback(

@@ -225,7 +225,11 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
             </ResultList>
           </Notice>
         ) : null}
-        {status.state === "failed" ? <Notice intent="error" testId="letters-failed">{s.failed(status.message(t))}</Notice> : null}
+        {status.state === "failed" ? (
+          <Notice intent="error" testId="letters-failed" title={s.failedTitle}>
+            {status.message(t)}
+          </Notice>
+        ) : null}
       </Section>
 
       {status.state === "done" ? (
@@ -369,13 +373,14 @@ function RegisterSummary({
         <Notice
           intent="error"
           testId="letters-register-failed"
+          title={more.registerFailedTitle}
           actions={
             <Button size="small" onClick={retry} data-testid="letters-register-retry">
               {more.retry}
             </Button>
           }
         >
-          {more.registerFailed(register.failed(t))}
+          {register.failed(t)}
         </Notice>
       </Section>
     );

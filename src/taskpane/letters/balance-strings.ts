@@ -18,7 +18,8 @@ export interface LettersMoreStrings {
   excludedAfterRun: (n: number) => string;
   /** A balance table's rows that do not add up, and the rows past those listed: the read summary's own strings. */
   rows: BalanceRowStrings;
-  registerFailed: (reason: string) => string;
+  /** The title of the register's summary when the register could not be read; the failure itself is the body. */
+  registerFailedTitle: string;
   retry: string;
 }
 
@@ -32,7 +33,7 @@ const zhCN: LettersMoreStrings = {
   mismatched: (n) => `${n} 行期初 + 借方 − 贷方 ≠ 期末，这些经销商不生成对账函（请先核对余额表）：`,
   rows: BALANCE_ROW_STRINGS["zh-CN"],
   excludedAfterRun: (n) => `余额表中 ${n} 行对不上，未生成对账函：`,
-  registerFailed: (reason) => `函证登记簿读取失败：${reason}`,
+  registerFailedTitle: "函证登记簿读取失败",
   retry: "重试",
 };
 
@@ -46,7 +47,7 @@ const enUS: LettersMoreStrings = {
   mismatched: (n) => `${n} rows where opening + debit − credit ≠ closing: no letter for these dealers (check the balance table first):`,
   rows: BALANCE_ROW_STRINGS["en-US"],
   excludedAfterRun: (n) => `${n} ${n === 1 ? "row" : "rows"} of the balance table ${n === 1 ? "does" : "do"} not add up: no letter made for ${n === 1 ? "it" : "them"}:`,
-  registerFailed: (reason) => `The 函证登记簿 could not be read: ${reason}`,
+  registerFailedTitle: "The 函证登记簿 could not be read",
   retry: "Retry",
 };
 

@@ -56,7 +56,8 @@ export interface LettersStrings {
   acknowledged: (date: string) => string;
 
   forDealer: string;
-  failed: (message: string) => string;
+  /** The title of a run that failed: what failed; the failure itself (what the port said, what to do) is the body. */
+  failedTitle: string;
 }
 
 const zhCN: LettersStrings = {
@@ -111,7 +112,7 @@ const zhCN: LettersStrings = {
   acknowledged: (date) => `${date} 确认`,
 
   forDealer: "为该经销商生成对账函",
-  failed: (message) => `生成对账函失败：${message}`,
+  failedTitle: "生成对账函失败",
 };
 
 const enUS: LettersStrings = {
@@ -166,7 +167,7 @@ const enUS: LettersStrings = {
   acknowledged: (date) => `agreed on ${date}`,
 
   forDealer: "Letter for this dealer",
-  failed: (message) => `Letters could not be made: ${message}`,
+  failedTitle: "Letters could not be made",
 };
 
 export const LETTERS_STRINGS: Readonly<Record<Locale, LettersStrings>> = { "zh-CN": zhCN, "en-US": enUS };

@@ -345,12 +345,12 @@ export function useLettersRun({ ledger: ledgerSheet, ledgerSheets, report, clear
         dispatch({ type: "status", status: { state: "cancelled" } });
         return;
       }
+      // Said once, where the run shows, under its own title: not again in the pane's messages.
       dispatch({ type: "status", status: { state: "failed", message: failureText(err) } });
-      report(messageFromFailure(err, LETTERS_MESSAGE.run));
     } finally {
       if (abort.current === controller) abort.current = null;
     }
-  }, [canGenerate, ledger, sheets, template, choices, reconciled, useCases, port, day, locale, clear, report, loadRegister, store]);
+  }, [canGenerate, ledger, sheets, template, choices, reconciled, useCases, port, day, locale, clear, loadRegister, store]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
 
