@@ -169,8 +169,12 @@ export function sheetRowsReader(port: ReadableWorkbook, sheets: readonly string[
   };
 }
 
-/** The parameters of reconciliation messages that name ledger rows (statement rows and counts are left alone). */
-const LEDGER_ROW_PARAMS: Readonly<Record<string, readonly string[]>> = {
+/**
+ * The parameters of reconciliation messages that name ledger rows (statement rows and counts are left alone):
+ * those the message tables say with `{x:rows}`, in both languages (test/app/sheet-rows-params.test.ts holds
+ * the two lists together).
+ */
+export const LEDGER_ROW_PARAMS: Readonly<Record<string, readonly string[]>> = {
   "reconcile.reason.duplicate.ledger": ["row", "original"],
   "reconcile.adjust.ledger_only": ["rows"],
   "reconcile.pending.mismatch": ["ledgerRows"],
