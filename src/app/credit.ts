@@ -257,7 +257,18 @@ export function readOnce(port: ReadableWorkbook): ReadableWorkbook {
   let sheets: Promise<SheetInfo[]> | null = null;
   const cached = new Map<string, CachedSheet>();
   const forget = (read: SharedRead): void => {
-    for (const [name, c] of cached) if (c.read === read) cached.delete(name);
+    for (const [name, c] of cached) {
+      if (c.read !== read) continue;
+      cached.delete(name);
+      // A read that had already finished when its last caller aborted (its answer not yet passed on) still
+      // gave a good grid: it is kept again for the next ask, unless that ask has started a read of its own.
+      c.grid.then(
+        () => {
+          if (!cached.has(name)) cached.set(name, c);
+        },
+        () => undefined,
+      );
+    }
   };
   const keep = (name: string, grid: Promise<Grid>, read: SharedRead): CachedSheet => {
     const c = { grid, read };

@@ -173,6 +173,33 @@ describe("readOnce: one read of a sheet, every caller's progress and abort signa
     expect((await again).sheet).toBe("明细账");
   });
 
+  test("a caller aborting after the read has finished, before its answer reached it, leaves the good grid kept: the next ask reads nothing", async () => {
+    const { port, reads } = slowPort();
+    const once = readOnce(port);
+    const stop = new AbortController();
+    const a = once.readSheet("申请", { signal: stop.signal });
+    reads[0].finish();
+    // The port's read is done; the caller's wait has not heard of it yet.
+    stop.abort();
+    await expect(a).rejects.toEqual(new PortError("cancelled", "申请"));
+    await settle();
+    const again = once.readSheet("申请");
+    expect(reads).toHaveLength(1);
+    expect((await again).values).toEqual([["申请"]]);
+    // The same in a batch of two sheets.
+    const both = new AbortController();
+    const b = once.readSheets!(["明细账", "往来余额表"], { signal: both.signal });
+    expect(reads).toHaveLength(3);
+    reads[1].finish();
+    reads[2].finish();
+    both.abort();
+    await expect(b).rejects.toMatchObject({ code: "cancelled" });
+    await settle();
+    const batchAgain = once.readSheets!(["明细账", "往来余额表"]);
+    expect(reads).toHaveLength(3);
+    expect((await batchAgain).map((g) => g.sheet)).toEqual(["明细账", "往来余额表"]);
+  });
+
   test("a caller whose signal has already aborted starts no read, singly or in a batch", async () => {
     const { port, reads } = slowPort();
     const once = readOnce(port);
