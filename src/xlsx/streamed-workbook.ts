@@ -20,6 +20,7 @@ import {
   Capabilities,
   HeaderFooterText,
   MarkStyle,
+  OutCell,
   OutRow,
   PortError,
   ReadOptions,
@@ -35,7 +36,7 @@ import { columnLetters, sameSheetName } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
 import { specWidth, type CutText } from "../port/cells";
 import { addMarkRules, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET, sheetTooLarge } from "./workbook";
-import { xmlSafe, xmlSafeSheetName } from "./xml-safe";
+import { rowLinksToWritten, SheetNames, xmlSafe } from "./xml-safe";
 import { defaultPageSetup, XlsxWriter, type PageSetup, type SheetEntry, type SheetPart, type SheetSetup } from "./xlsx-writer";
 
 interface Written {
@@ -59,8 +60,8 @@ export class StreamedWorkbook implements WorkbookPort {
   private readonly settings = new Map<string, string>();
   /** Texts cut to a cell's limit as they were written (`fitCellText`), for the command line to report. */
   readonly textsCut: CutText[] = [];
-  /** Names the sheets were written under (`xmlSafeSheetName`), in lower case. */
-  private readonly safeNames = new Set<string>();
+  /** Names the sheets were written under, given as `XlsxWorkbook` gives them when it saves (`SheetNames`). */
+  private readonly names = new SheetNames(SETTINGS_SHEET);
   private settingsEntry: SheetEntry | null = null;
   private finished = false;
 
@@ -138,8 +139,7 @@ export class StreamedWorkbook implements WorkbookPort {
     if (rows > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) throw sheetTooLarge(name, rows, columns);
     if (sameSheetName(name, SETTINGS_SHEET) || this.sheetsWritten.some((s) => sameSheetName(s.name, name))) throw new PortError("not_ours", name);
     // Cleaned as `makeWorkbookXmlSafe` cleans names when `XlsxWorkbook` saves, and kept apart from those written before.
-    const safeName = xmlSafeSheetName(name, this.safeNames, (lower) => sameSheetName(lower, SETTINGS_SHEET));
-    this.safeNames.add(safeName.toLowerCase());
+    const safeName = this.names.add(name);
     const entry = this.writer.reserveSheet(safeName);
     const written: Written = { name, id: entry.id, rows, columns, ours: !usersSheet };
     this.sheetsWritten.push(written);
@@ -174,7 +174,10 @@ export class StreamedWorkbook implements WorkbookPort {
 
   private async fill(part: SheetPart, name: string, total: number, rowAt: (index: number) => OutRow, options: ReadOptions): Promise<void> {
     options.onProgress?.({ done: 0, total });
-    await part.writeRows(total, rowAt, {
+    // Once a sheet was written under another name, links to it go there (as `makeWorkbookXmlSafe` makes them go).
+    const memo = new WeakMap<OutCell, OutCell>();
+    const rows = this.names.renamed ? (i: number) => rowLinksToWritten(rowAt(i), this.names.of, memo) : rowAt;
+    await part.writeRows(total, rows, {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       cancelled: () => new PortError("cancelled", name),

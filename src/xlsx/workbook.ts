@@ -342,7 +342,7 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new PortError("io", file, msg("xlsx.save.input", { file }));
     }
     await this.load();
-    makeWorkbookXmlSafe(this.workbook);
+    makeWorkbookXmlSafe(this.workbook, SETTINGS_SHEET);
     await writeFileWhole(target, (sink) => this.writeTo(sink), { replace: options.replace ?? true, ...(options.fs ? { fs: options.fs } : {}) });
   }
 
@@ -365,7 +365,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Uint8Array> {
     await this.load();
-    makeWorkbookXmlSafe(this.workbook);
+    makeWorkbookXmlSafe(this.workbook, SETTINGS_SHEET);
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
 
