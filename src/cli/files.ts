@@ -428,14 +428,25 @@ export async function openRegister(registerFile: string | undefined, required: r
   return { file, sheetOf };
 }
 
-/** Sheets of a result workbook copied from an input, rows and columns where they were: the input's file and sheet by the copy's name. */
-const copiedSheets = new WeakMap<object, Map<string, { file: string; sheet: string }>>();
+/** Where a result sheet's rows and columns came from: the input's file name and sheet. */
+export interface SheetOrigin {
+  file: string;
+  sheet: string;
+}
 
-/** Records that sheet `copy` of the result workbook `wb` is `sheet` of the input `from`, for `writtenNotes`. */
-export function noteCopy(wb: object, copy: string, from: OpenedFile, sheet: string): void {
-  let copies = copiedSheets.get(wb);
-  if (!copies) copiedSheets.set(wb, (copies = new Map()));
-  copies.set(copy, { file: path.basename(from.path), sheet });
+/**
+ * A result workbook as the command line writes it: the texts its writer cut to a cell's limit, and, kept on the
+ * workbook itself (no record beside it), which of its sheets are copies of an input's sheet, rows and columns
+ * where they were, by the copy's name (`noteCopy`), so `writtenNotes` names a cut text at the input's place.
+ */
+export interface ResultWorkbook {
+  readonly textsCut: readonly CutText[];
+  copiedFrom?: Map<string, SheetOrigin>;
+}
+
+/** Records on the result workbook `wb` that its sheet `copy` is `sheet` of the input `from`, for `writtenNotes`. */
+export function noteCopy(wb: ResultWorkbook, copy: string, from: OpenedFile, sheet: string): void {
+  (wb.copiedFrom ??= new Map()).set(copy, { file: path.basename(from.path), sheet });
 }
 
 /** Texts cut to a cell's limit named one by one after a result workbook is written; the rest are counted. */
@@ -446,10 +457,10 @@ export const CUT_TEXTS_LISTED = 10;
  * Excel's limit, and texts cut to a cell's limit, named at the input's sheet and row where the sheet is a copy
  * of one (`noteCopy`). Empty when neither happened.
  */
-export function writtenNotes(wb: { readonly textsCut: readonly CutText[] }, linksDropped: readonly DroppedLinks[] | undefined, lang: Lang): string[] {
+export function writtenNotes(wb: ResultWorkbook, linksDropped: readonly DroppedLinks[] | undefined, lang: Lang): string[] {
   const notes: string[] = [];
   if (linksDropped && linksDropped.length > 0) notes.push(say(lang, "注：", "note: ") + droppedLinksText(linksDropped, lang));
-  const copies = copiedSheets.get(wb);
+  const copies = wb.copiedFrom;
   const n = (x: number) => x.toLocaleString("en-US");
   for (const cut of wb.textsCut.slice(0, CUT_TEXTS_LISTED)) {
     const from = copies?.get(cut.sheet);
