@@ -41,10 +41,52 @@ function isMessage(v: unknown): v is Message {
 export type SayMessage = (m: Message, locale: Locale) => string;
 
 /**
+ * The message tables as the frame gets them. They are not in the pane's first load: they come with the views'
+ * chunks, whose ./failure hands their renderer over here when it runs (`provideMessageTables`). Until then a
+ * failure the port said more about shows the pane's own text for its kind; `loadMessageTables` fetches them,
+ * and the message list, which listens (`onMessageTables`), shows what the port said once they are here.
+ */
+let tables: SayMessage | undefined;
+let loading: Promise<void> | null = null;
+const listeners = new Set<() => void>();
+
+export function provideMessageTables(say: SayMessage): void {
+  if (tables) return;
+  tables = say;
+  for (const listener of [...listeners]) listener();
+}
+
+/** Whether the message tables are here (the frame can say what the port said). */
+export function messageTablesLoaded(): boolean {
+  return tables !== undefined;
+}
+
+/** Calls `listener` when the message tables come; returns what stops it. */
+export function onMessageTables(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Fetches the message tables (./failure's chunk, not the first load's) if they are not here yet; a failed fetch may be tried again. */
+export function loadMessageTables(): Promise<void> {
+  if (tables) return Promise.resolve();
+  if (!loading) {
+    loading = import(/* webpackChunkName: "failure" */ "./failure").then(
+      () => undefined,
+      () => {
+        loading = null;
+      },
+    );
+  }
+  return loading;
+}
+
+/**
  * A failure from the port or a use case as a message the user can act on. Where the port said more
- * (`PortError.said`: which file or sheet, what went wrong and what to do) and `say` is given, that is the
- * text, in the pane's language at the time it shows; otherwise the pane's own text for the kind of failure.
- * The views pass `say` through ./failure; the frame, whose first load leaves the message tables out, does not.
+ * (`PortError.said`: which file or sheet, what went wrong and what to do), that is the text, in the pane's
+ * language at the time it shows: rendered by `say` (the views pass it through ./failure) or, in the frame,
+ * by the message tables once they are here (fetched on such a failure); before, the pane's own text for the
+ * kind of failure.
  */
 export function messageFromError(err: unknown, key = "failure", say?: SayMessage): PaneMessage {
   return { key, intent: "error", text: failureText(err, say) };
@@ -53,9 +95,13 @@ export function messageFromError(err: unknown, key = "failure", say?: SayMessage
 /** The text of `messageFromError`, for a view that says the failure in its own place. */
 export function failureText(err: unknown, say?: SayMessage): (t: Strings) => string {
   const port = asPortError(err);
-  if (port?.said && say) {
+  if (port?.said) {
     const said = port.said;
-    return (t) => capitalised(say(said, t.locale));
+    if (!say) void loadMessageTables();
+    return (t) => {
+      const by = say ?? tables;
+      return by ? capitalised(by(said, t.locale)) : t.portError(port.code, port.detail);
+    };
   }
   if (port) return (t) => t.portError(port.code, port.detail);
   const message = err instanceof Error ? err.message : String(err);

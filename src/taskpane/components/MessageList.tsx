@@ -8,9 +8,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useSyncExternalStore } from "react";
 import type { Selection } from "../../port/workbook";
 import { useStrings } from "../context";
-import type { PaneMessage } from "../messages";
+import { messageTablesLoaded, onMessageTables, type PaneMessage } from "../messages";
 
 const useStyles = makeStyles({
   group: {
@@ -27,10 +28,19 @@ export interface MessageListProps {
   onGoTo?: (target: Selection) => void;
 }
 
+/**
+ * Whether the message tables are here, rendering again when they come: a failure the frame reported then says
+ * what the port said instead of the pane's text for its kind.
+ */
+export function useMessageTables(): boolean {
+  return useSyncExternalStore(onMessageTables, messageTablesLoaded);
+}
+
 /** The pane's errors and notices, each in a Fluent MessageBar, in the current language. */
 export function MessageList({ messages, onDismiss, onGoTo }: MessageListProps): JSX.Element | null {
   const t = useStrings();
   const styles = useStyles();
+  useMessageTables();
   if (messages.length === 0) return null;
   return (
     <MessageBarGroup className={styles.group} aria-live="polite">
