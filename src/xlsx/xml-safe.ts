@@ -82,6 +82,8 @@ export type NameOf = (sheet: string) => string | undefined;
  * `makeWorkbookXmlSafe` here, over the workbook model's sheets in order, and the streamed workbook as it
  * starts each sheet; so the same sheets in the same order get the same names (a clean name comes after a
  * name that cleans to it: "A\u0001" then "A" are written "A" and "A(2)"), and links go where they were meant.
+ * The streamed file knows a sheet's name once the sheet is started: a link to a sheet written later keeps the
+ * name it gives (every result sheet links to sheets written before it: the input's copies, or itself).
  */
 export class SheetNames {
   private readonly written = new Set<string>();
