@@ -15,6 +15,7 @@ import { skippedOfRun, useLettersRun, type LettersRunView } from "../../../src/t
 import { itemTargets } from "../../../src/taskpane/reconcile/results";
 import { useReconcileRun } from "../../../src/taskpane/reconcile/useReconcileRun";
 import { STRINGS } from "../../../src/taskpane/i18n";
+import { render } from "../../../src/messages/render";
 import { APP_USE_CASES } from "../../../src/taskpane/use-cases";
 import { makePane, renderHook, step, until, type Pane } from "./harness";
 
@@ -281,7 +282,7 @@ describe("函证 from a balance table", () => {
     ]);
     expect(tableRun.letters.some((l) => l.dealer === "温州瑞丰五金")).toBe(false);
     const { rowsOff, others } = skippedOfRun(tableRun);
-    expect(rowsOff).toEqual([
+    expect(rowsOff.map((r) => ({ ...r, reason: render(r.reason, "zh-CN") }))).toEqual([
       {
         dealer: "温州瑞丰五金",
         reason: "余额表“往来余额表”第 6 行不平：期初 + 借方 − 贷方 = 400.00，期末余额却是 500.00；请先核对该行，未生成对账函",
