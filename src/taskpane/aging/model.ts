@@ -3,7 +3,7 @@
  * tested without a browser: the stage summary with its colours, the week's actions with the row each
  * one selects, the term sources, and the problems as pane messages with their sheet and row.
  */
-import { reconciliationOf, runAging, type AgingRequest, type AgingRun, type TermSources } from "../../app/aging";
+import { reconciliationOf, runAging, type AgingControl, type AgingRequest, type AgingRun, type TermSources } from "../../app/aging";
 import type { ReconcileRun } from "../../app/reconcile";
 import { flagsOnSheets } from "../../app/sheet-rows";
 import { pick } from "../../app/lang";
@@ -292,29 +292,31 @@ function withGrids(port: ReadableWorkbook, grids: ReadonlyMap<string, Grid>): Re
  * sheets takes a reconciliation over the same sheets, in the same order, none of them changed since; its
  * 待核对 rows are then each on its own sheet. `age` is the aging use case (the pane passes its injected one).
  * The ledger's sheets are read once (together, where the port can): the same grids are compared with the
- * reconciliation's prints and aged.
+ * reconciliation's prints and aged. `control.signal` is the view's: once it aborts (the view is left, or a newer
+ * run starts), the reads stop and the aging with them.
  */
 export async function ageWithLastReconcile(
   port: WorkbookPort,
   req: AgingRequest,
   last: LastReconcile | null,
-  age: (req: AgingRequest) => Promise<AgingRun> = runAging,
+  age: (req: AgingRequest, control?: AgingControl) => Promise<AgingRun> = runAging,
+  control: AgingControl = {},
 ): Promise<{ run: AgingRun; review: ReviewState }> {
   const many = req.ledger.read?.sheets;
   const sheets = many && many.length > 1 ? many : [req.ledger.sheet];
   const lastSheets = last === null ? [] : (last.ledgerSheets?.sheets ?? [last.run.ledger.sheet]);
   const same = sheets.length === lastSheets.length && sheets.every((s, i) => s === lastSheets[i]);
-  if (last === null || !same || req.ledger.port !== port) return { run: await age(req), review: { state: "none" } };
+  if (last === null || !same || req.ledger.port !== port) return { run: await age(req, control), review: { state: "none" } };
   const statement = last.run.statement.sheet;
-  const grids = await readSheetsOf(port, sheets);
+  const grids = await readSheetsOf(port, sheets, control.signal ? { signal: control.signal } : {});
   const read: AgingRequest = { ...req, ledger: { ...req.ledger, port: withGrids(port, new Map(sheets.map((s, i) => [s, grids[i]]))) } };
   const unchanged = sheets.every((sheet, i) => {
     const then = last.ledgerSheets ? (last.ledgerSheets.prints.get(sheet) ?? null) : last.ledgerPrint;
     return then !== null && gridFingerprint(grids[i]) === then;
   });
-  if (!unchanged) return { run: await age(read), review: { state: "stale", statement } };
+  if (!unchanged) return { run: await age(read, control), review: { state: "stale", statement } };
   const reconciliation = flagsOnSheets(sheets, reconciliationOf(last.run));
-  return { run: await age({ ...read, reconciliation }), review: { state: "used", statement } };
+  return { run: await age({ ...read, reconciliation }, control), review: { state: "used", statement } };
 }
 
 /** A 待核对 row as the view lists it. */

@@ -152,8 +152,10 @@ export function useAgingRun({ ledger: ledgerSheet, ledgerSheets, generation, rep
       dispatch({ type: "idle" });
       return;
     }
-    // A newer run (another date, dealer or sheet) makes this one's answer stale.
+    // A newer run (another date, dealer or sheet) makes this one's answer stale, and leaving the view or a newer
+    // run stops its reads.
     let current = true;
+    const stop = new AbortController();
     dispatch({ type: "running" });
     const last = store.get().lastReconcile;
     // Rows the pane's last reconciliation of this ledger flagged are aged as 待核对 (see model.ts); of a ledger
@@ -169,6 +171,7 @@ export function useAgingRun({ ledger: ledgerSheet, ledgerSheets, generation, rep
           }
         : null,
       useCases.runAging,
+      { signal: stop.signal },
     ).then(
       ({ run, review }) => {
         if (!current) return;
@@ -188,6 +191,7 @@ export function useAgingRun({ ledger: ledgerSheet, ledgerSheets, generation, rep
     );
     return () => {
       current = false;
+      stop.abort();
     };
   }, [port, useCases, store, ledger, sheets, asOf, basis, buckets, dealer, generation, state.version, report, clear, clearIssues]);
 

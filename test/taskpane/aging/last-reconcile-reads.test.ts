@@ -3,7 +3,7 @@
  * the ledger's sheets once, on the fake Excel through the office-js adapter: the grids whose prints are compared
  * with the reconciliation's are the ones aged.
  */
-import { runAging, type AgingRequest } from "../../../src/app/aging";
+import { runAging, type AgingControl, type AgingRequest } from "../../../src/app/aging";
 import { runReconcile } from "../../../src/app/reconcile";
 import { sheetRowsPort } from "../../../src/app/sheet-rows";
 import { createExcelWorkbook } from "../../../src/excel/workbook";
@@ -28,18 +28,21 @@ const STATEMENT: FixtureSheet = {
   ],
 };
 
-function pane(sheets: FixtureSheet[]): { excel: FakeExcel; port: WorkbookPort; reads: string[] } {
+function pane(sheets: FixtureSheet[]): { excel: FakeExcel; port: WorkbookPort; reads: string[]; signals: (AbortSignal | undefined)[] } {
   const excel = FakeExcel.fromSheets(sheets);
   const inner = createExcelWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported });
   const reads: string[] = [];
-  // Every sheet read, whichever way the port is asked (one sheet or several together).
+  const signals: (AbortSignal | undefined)[] = [];
+  // Every sheet read, whichever way the port is asked (one sheet or several together), and the signal it was given.
   const counted: Partial<WorkbookPort> = {
     readSheet: (name, options) => {
       reads.push(name);
+      signals.push(options?.signal);
       return inner.readSheet(name, options);
     },
     readSheets: (names, options) => {
       reads.push(...names);
+      signals.push(options?.signal);
       return inner.readSheets!(names, options);
     },
   };
@@ -50,7 +53,7 @@ function pane(sheets: FixtureSheet[]): { excel: FakeExcel; port: WorkbookPort; r
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { excel, port, reads };
+  return { excel, port, reads, signals };
 }
 
 async function lastOf(port: WorkbookPort, sheets: string[]): Promise<LastReconcile> {
@@ -108,5 +111,34 @@ describe("aging with the last reconciliation reads the ledger once", () => {
     expect(review).toEqual({ state: "stale", statement: "对账单" });
     expect(run.report.underReconciliation).toEqual([]);
     expect(reads.filter((r) => r === "明细账")).toEqual(["明细账"]);
+  });
+
+  test("leaving the view stops the reads: its signal reaches the ledger's reads and the aging, and an aborted one reads nothing more", async () => {
+    const sheets = ["2026-07", "2026-08"];
+    const { port, reads, signals } = pane([month("2026-07", "07", 200), month("2026-08", "08", 200), STATEMENT]);
+    const last = await lastOf(port, sheets);
+
+    // A run going on: every read it makes is given the view's signal, and so is the aging.
+    const view = new AbortController();
+    const given: (AbortSignal | undefined)[] = [];
+    const age = (req: AgingRequest, control?: AgingControl) => {
+      given.push(control?.signal);
+      return runAging(req, control);
+    };
+    reads.length = 0;
+    signals.length = 0;
+    const { review } = await ageWithLastReconcile(port, request(port, sheets), last, age, { signal: view.signal });
+    expect(review.state).toBe("used");
+    expect(signals.length).toBeGreaterThan(0);
+    expect(signals.every((s) => s === view.signal)).toBe(true);
+    expect(given).toEqual([view.signal]);
+
+    // The view left as the run starts: the run stops as cancelled, the ledger's sheets read no further.
+    const left = new AbortController();
+    reads.length = 0;
+    const run = ageWithLastReconcile(port, request(port, sheets), last, runAging, { signal: left.signal });
+    left.abort();
+    await expect(run).rejects.toMatchObject({ code: "cancelled" });
+    expect(reads.length).toBeLessThanOrEqual(sheets.length);
   });
 });

@@ -1,4 +1,5 @@
 /** The 账龄 workflow (useAgingRun) over the office-js adapter on the fake Excel, without a browser. */
+import type { AgingControl, AgingRequest, AgingRun } from "../../../src/app/aging";
 import { runReconcile } from "../../../src/app/reconcile";
 import type { Selection } from "../../../src/port/workbook";
 import { PortError } from "../../../src/port/workbook";
@@ -100,6 +101,28 @@ describe("the aging workflow", () => {
     // Once for today's date at the first render, once for the date chosen: each under the run's key.
     expect(pane.reported.length).toBeGreaterThan(0);
     expect(new Set(pane.reported.map((m) => m.key))).toEqual(new Set([AGING_MESSAGE.run]));
+  });
+
+  test("leaving the view, or a newer run, aborts the run's signal: its reads stop", async () => {
+    const signals: AbortSignal[] = [];
+    const pane = makePane([LEDGER, STATEMENT]);
+    const useCases = {
+      // A run that waits until its signal aborts, as a port's read of a large sheet does.
+      runAging: (_req: AgingRequest, control?: AgingControl) =>
+        new Promise<AgingRun>((_resolve, reject) => {
+          const signal = control!.signal!;
+          signals.push(signal);
+          signal.addEventListener("abort", () => reject(new PortError("cancelled", "明细账")));
+        }),
+    };
+    const hook = await renderHook(pane, () => useAgingRun({ ledger: "明细账", generation: 0, report: pane.report, clear: pane.clear, onGoTo: () => undefined }), { useCases });
+    await until(() => signals.length === 1);
+    expect(signals[0].aborted).toBe(false);
+    await step(() => hook.current.choose({ asOf: AS_OF }));
+    await until(() => signals.length === 2);
+    expect(signals.map((s) => s.aborted)).toEqual([true, false]);
+    await hook.unmount();
+    expect(signals[1].aborted).toBe(true);
   });
 
   test("marks the late rows, then the legend speaks of the ledger's colours; clearing takes them off", async () => {
