@@ -11,6 +11,12 @@
  * Whole or nothing: the bytes go to a temporary file beside the target (`writeFileWhole`), which takes
  * the target's name only at `save`; `abandon`, or any failure, leaves no file. Write-only: a sheet is
  * sealed once the next one starts, so marks must come right after their sheet (as every use case does).
+ *
+ * The first sheet may have its rows written on another thread (a large CSV ledger's copy, made while the
+ * command reads and ages the ledger: ../cli/ledger-copy): `writeValuesSheetElsewhere` writes there what
+ * `writeValuesSheet` writes here, up to the end of its rows, deflated, with the texts and looks those rows
+ * took; `takeValuesSheet` makes it this workbook's first sheet, goes on with its part here (marks, and
+ * what follows the rows) and numbers the rest of the workbook's texts and looks after those.
  */
 import * as path from "path";
 import { WholeFileError, writeFileWhole, type ByteSink, type WholeFileFs } from "../port/whole-file";
@@ -37,7 +43,10 @@ import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
 import { specWidth, type CutText } from "../port/cells";
 import { addMarkRules, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET, sheetTooLarge } from "./workbook";
 import { rowLinksToWritten, SheetNames, xmlSafe } from "./xml-safe";
-import { defaultPageSetup, XlsxWriter, type PageSetup, type SheetEntry, type SheetPart, type SheetSetup } from "./xlsx-writer";
+import { defaultPageSetup, SheetPart, XlsxWriter, type PageSetup, type SheetEntry, type SheetSetup } from "./xlsx-writer";
+import { HeadDeflater, type DeflatedHead } from "./zip-writer";
+import type { CellKind } from "./xlsx-styles";
+import type ExcelJS from "exceljs";
 
 interface Written {
   name: string;
@@ -52,6 +61,27 @@ export interface RowsSource {
   readonly length: number;
   readonly width: number;
   row(index: number): OutRow;
+}
+
+/**
+ * The first sheet of a workbook with its rows written elsewhere (`writeValuesSheetElsewhere`), for
+ * `takeValuesSheet`. Plain data, posted between threads.
+ */
+export interface RowsWrittenElsewhere {
+  /** Rows and columns of the sheet (as `RowsSource` gave them). */
+  rows: number;
+  width: number;
+  /** Its part's XML up to and including `</sheetData>`, deflated. */
+  head: DeflatedHead;
+  /** The texts its cells refer to by id (the shared strings, in id order) and how many references there are. */
+  strings: { items: string[]; count: number };
+  /** The looks its cells took, in the order each was first asked for, with the id each got. */
+  looks: { style: Partial<ExcelJS.Style>; kind: CellKind; id: number }[];
+  /** Columns of its cells with a value (what marks cover). */
+  valueLeft: number;
+  valueRight: number;
+  /** Texts cut to a cell's limit, by row and column. */
+  textsCut: Omit<CutText, "sheet">[];
 }
 
 export class StreamedWorkbook implements WorkbookPort {
@@ -153,7 +183,9 @@ export class StreamedWorkbook implements WorkbookPort {
 
   async writeSheet(spec: SheetSpec, options: ReadOptions = {}): Promise<void> {
     this.assertOpen(spec.name);
-    if (spec.templateFormats || spec.form || spec.position !== undefined) throw new PortError("unsupported", `${spec.name}: templates, forms and positions are not streamed`);
+    if (spec.templateFormats || spec.form || spec.position !== undefined) {
+      throw new PortError("unsupported", `${spec.name}: templates, forms and positions are not streamed`, msg("xlsx.streamed.layout", { sheet: spec.name }));
+    }
     const columns = specWidth(spec.rows);
     const { written, entry } = await this.startSheet(spec.name, spec.rows.length, columns, spec.usersSheet === true);
     const part = await this.writer.startSheet(entry, setupOf(spec, columns));
@@ -170,6 +202,37 @@ export class StreamedWorkbook implements WorkbookPort {
     const part = await this.writer.startSheet(entry, { rowCount: rows.length, width: rows.width });
     this.open = { written, part };
     await this.fill(part, name, rows.length, (i) => rows.row(i), options);
+  }
+
+  /** Whether no sheet has been written yet: the only time a sheet written elsewhere can be taken (`takeValuesSheet`). */
+  get untouched(): boolean {
+    return !this.finished && this.sheetsWritten.length === 0 && this.open === null;
+  }
+
+  /**
+   * Makes `written` (from `writeValuesSheetElsewhere`) this workbook's first sheet, `name`: the sheet
+   * `writeValuesSheet(name, rows)` writes, its rows' bytes as they came. Its texts and looks take the ids
+   * they had there, the rest of the workbook's follow. It is the sheet written last until the next one
+   * starts: marks go on it as on any.
+   */
+  async takeValuesSheet(name: string, written: RowsWrittenElsewhere): Promise<void> {
+    this.assertOpen(name);
+    // The rows refer to texts and looks by the ids they got there, numbered from the start of a workbook.
+    if (!this.untouched) throw new Error(`${name}: a sheet written elsewhere must be a workbook's first`);
+    const { written: sheet, entry } = await this.startSheet(name, written.rows, written.width, false);
+    const strings = this.writer.strings;
+    written.strings.items.forEach((text, id) => {
+      if (strings.idOf(text) !== id) throw new Error(`${name}: shared text ${id} numbered differently`);
+    });
+    strings.count = written.strings.count;
+    for (const look of written.looks) {
+      if (this.writer.styles.cellFormat(look.style, look.kind) !== look.id) throw new Error(`${name}: look ${look.id} numbered differently`);
+    }
+    const part = await this.writer.continueSheet(entry, { rowCount: written.rows, width: written.width }, written.head);
+    part.valueLeft = written.valueLeft;
+    part.valueRight = written.valueRight;
+    this.open = { written: sheet, part };
+    for (const cut of written.textsCut) this.textsCut.push({ sheet: name, ...cut });
   }
 
   private async fill(part: SheetPart, name: string, total: number, rowAt: (index: number) => OutRow, options: ReadOptions): Promise<void> {
@@ -230,7 +293,7 @@ export class StreamedWorkbook implements WorkbookPort {
   }
 
   private assertOpen(what: string): void {
-    if (this.finished) throw new PortError("unsupported", `${what}: the workbook is already saved`);
+    if (this.finished) throw new PortError("unsupported", `${what}: the workbook is already saved`, msg("xlsx.streamed.finished", { what }));
   }
 
   // What a file being written cannot do.
@@ -258,7 +321,7 @@ export class StreamedWorkbook implements WorkbookPort {
   }
 
   async writeCells(sheet: string): Promise<void> {
-    throw new PortError("unsupported", `${sheet}: a streamed workbook writes whole sheets`);
+    throw new PortError("unsupported", `${sheet}: a streamed workbook writes whole sheets`, msg("xlsx.streamed.whole_sheets", { sheet }));
   }
 
   async readLayout(name: string): Promise<SheetLayout> {
@@ -318,4 +381,47 @@ function setupOf(spec: SheetSpec, width: number): SheetSetup {
     setup.breaksAfter = (p.breakBefore ?? []).filter((r) => r > 1 && r <= total).map((r) => r - 1);
   }
   return setup;
+}
+
+/** Where a part started elsewhere sends its zip's other bytes: nowhere (only its head is kept). */
+const NOWHERE = { write: async (): Promise<void> => undefined };
+
+/**
+ * On a worker thread: the first sheet of a new workbook as `writeValuesSheet(name, rows)` writes it, up to
+ * the end of its rows, deflated (`level`, as `StreamedWorkbook.create`), with the texts and looks it took,
+ * for `takeValuesSheet` to finish on the workbook's own thread. The rows are made one at a time, as there.
+ */
+export async function writeValuesSheetElsewhere(rows: RowsSource, options: { level?: number } = {}): Promise<RowsWrittenElsewhere> {
+  const writer = new XlsxWriter(NOWHERE);
+  // Each new look is kept with its id, in order: asked for again in that order on the other side, they get the same ids.
+  const looks: RowsWrittenElsewhere["looks"] = [];
+  const styles = writer.styles;
+  const cellFormat = styles.cellFormat.bind(styles);
+  styles.cellFormat = (style, kind) => {
+    const id = cellFormat(style, kind);
+    if (id > (looks.length > 0 ? looks[looks.length - 1].id : 0)) looks.push({ style, kind, id });
+    return id;
+  };
+  const stream = new HeadDeflater(options.level ?? 1);
+  try {
+    // The name and id are the other side's to give: nothing written up to the end of the rows depends on them.
+    const part = new SheetPart(writer, writer.reserveSheet("rows"), { rowCount: rows.length, width: rows.width }, stream);
+    await part.begin();
+    await part.writeRows(rows.length, (i) => rows.row(i));
+    await part.endRows();
+    const head = await stream.head();
+    return {
+      rows: rows.length,
+      width: rows.width,
+      head,
+      strings: { items: writer.strings.items, count: writer.strings.count },
+      looks,
+      valueLeft: part.valueLeft,
+      valueRight: part.valueRight,
+      textsCut: part.textsCut,
+    };
+  } catch (e) {
+    stream.destroy();
+    throw e;
+  }
 }

@@ -12,7 +12,7 @@
  * A sheet is written in one go (`SheetPart.writeRows`), then may get conditional formats, then ends when
  * the next sheet starts or the workbook is finished; the zip's other parts are written at `finish`.
  */
-import { ZipWriter, type ZipEntryStream } from "./zip-writer";
+import { ZipWriter, type DeflatedHead, type PartStream } from "./zip-writer";
 import { XmlBytes } from "./xml-bytes";
 import { StyleSheet, type CellKind } from "./xlsx-styles";
 import { escapeAttribute, escapeText, stringItemText } from "./xml-text";
@@ -287,6 +287,22 @@ export class XlsxWriter {
     return part;
   }
 
+  /**
+   * Ends the sheet being written (if any) and goes on with the part of `entry` whose XML up to the end of its
+   * rows (`SheetPart.endRows`) was made and deflated elsewhere (`head`, a worker thread: ../cli/ledger-copy):
+   * the returned part writes the rest. The texts and looks that XML refers to must be in this writer's tables
+   * under the same ids (its caller sees to that).
+   */
+  async continueSheet(entry: SheetEntry, setup: SheetSetup, head: DeflatedHead): Promise<SheetPart> {
+    await this.endSheet();
+    entry.pageSetup = setup.pageSetup;
+    const bound = setup.rowCount * (setup.width * MAX_BYTES_PER_CELL + MAX_BYTES_PER_ROW) + 1_000_000;
+    const stream = this.zip.continued(`xl/worksheets/sheet${entry.id}.xml`, head, { zip64: bound >= this.zip64Above });
+    const part = new SheetPart(this, entry, setup, stream, true);
+    this.open = part;
+    return part;
+  }
+
   /** Ends the sheet being written: its tail, then its links' relationships. */
   async endSheet(): Promise<void> {
     const part = this.open;
@@ -535,7 +551,9 @@ export class SheetPart {
     private readonly writer: XlsxWriter,
     readonly entry: SheetEntry,
     private readonly setup: SheetSetup,
-    private readonly stream: ZipEntryStream,
+    private readonly stream: PartStream,
+    /** Whether its rows and `</sheetData>` were written elsewhere (`XlsxWriter.continueSheet`). */
+    private rowsEnded = false,
   ) {
     this.strings = writer.strings;
     this.wrapColumns = new Set(setup.wrapColumns ?? []);
@@ -960,11 +978,21 @@ export class SheetPart {
     for (let i = this.formats.length - 1; i >= 0; i--) if (this.formats[i].group === group) this.formats.splice(i, 1);
   }
 
+  /**
+   * Ends the rows: `</sheetData>`, and everything so far handed to the stream (a sheet whose rows are written
+   * on a worker thread ends there here; `XlsxWriter.continueSheet` goes on from it).
+   */
+  async endRows(): Promise<void> {
+    await this.put("</sheetData>");
+    await this.flush();
+    this.rowsEnded = true;
+  }
+
   /** The rest of the sheet's XML, its links' relationships, and the end of its part. */
   async end(): Promise<void> {
     const s = this.setup;
     const p = s.pageSetup ?? defaultPageSetup();
-    await this.put("</sheetData>");
+    if (!this.rowsEnded) await this.put("</sheetData>");
     if (s.autoFilter) await this.put(`<autoFilter ref="${s.autoFilter}"/>`);
     const merges = [...this.mergesDone].sort((a, b) => a.fromRow - b.fromRow || a.fromColumn - b.fromColumn);
     if (merges.length > 0) {

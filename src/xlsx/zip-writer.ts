@@ -17,6 +17,14 @@
  * 32-bit fields get the ZIP64 end of central directory records. A part that passes 4 GiB without having
  * been opened so is refused (a `PortError` "too_large", said as `xlsx.write.part_too_large`): its descriptor
  * can no longer say so.
+ *
+ * A part may also be started elsewhere (a worker thread writing a large sheet's rows while this one does
+ * other work): `HeadDeflater` deflates its first bytes as raw deflate ended by a sync flush (byte-aligned,
+ * not final) and keeps them with their CRC-32 and length (a `DeflatedHead`); `ZipWriter.continued` puts
+ * those bytes in the zip and deflates the rest of the part with a fresh deflater, which never refers back
+ * into the head, so the two make one valid deflate stream. The part's CRC-32 goes on from the head's
+ * (`zlib.crc32(rest, crcOfHead)`), which needs Node's `zlib.crc32` (Node 20.15 and later): without it
+ * (`canContinueParts`), parts are written here only.
  */
 import * as zlib from "zlib";
 import type { ByteSink } from "../port/whole-file";
@@ -38,6 +46,32 @@ const DEFLATE = 8;
 const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
 /** Input bytes zlib may hold unprocessed before `write` waits for it. */
 const MAX_PENDING_INPUT = 4 * 1024 * 1024;
+
+/** Where a sheet's XML goes as it is made: a zip part (`ZipEntryStream`), or the head of one (`HeadDeflater`). */
+export interface PartStream {
+  write(data: string | Buffer): Promise<void>;
+  end(): Promise<void>;
+  destroy(): void;
+}
+
+/**
+ * The first bytes of a part, deflated elsewhere: raw deflate ended by a sync flush (so more deflate blocks
+ * may follow), with the CRC-32 and length of the bytes it holds. Plain data: it can be posted between threads.
+ */
+export interface DeflatedHead {
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+type Crc32 = (data: string | NodeJS.ArrayBufferView, value?: number) => number;
+/** Node's own CRC-32 with a starting value (Node 20.15 and later; `engines` allows older 20s). */
+const crc32: Crc32 | undefined = (zlib as { crc32?: Crc32 }).crc32;
+
+/** Whether parts can be started elsewhere (`HeadDeflater`) and finished here (`ZipWriter.continued`). */
+export function canContinueParts(): boolean {
+  return crc32 !== undefined;
+}
 
 export class ZipWriteError extends Error {
   constructor(message: string) {
@@ -212,6 +246,39 @@ export class ZipWriter {
     return stream;
   }
 
+  /**
+   * A part whose first bytes were deflated elsewhere (`head`, see `HeadDeflater`): its local header and those
+   * bytes go out now; what is written to the returned stream is deflated here after them. `zip64` as for
+   * `stream`; a head already past 4 GiB without it is refused as `stream` refuses a part that grows past it.
+   */
+  continued(name: string, head: DeflatedHead, options: { zip64?: boolean } = {}): ZipEntryStream {
+    if (crc32 === undefined) throw new ZipWriteError(`${name}: this Node has no zlib.crc32 to continue a part`);
+    const zip64 = options.zip64 === true;
+    if (!zip64 && (head.size >= this.zip64Above || head.deflated.length >= this.zip64Above)) {
+      throw new PortError("too_large", `${name}: more than 4 GiB`, msg("xlsx.write.part_too_large", { part: name }));
+    }
+    const nameBytes = this.begin(name);
+    const entry: Entry = { name: nameBytes, crc: 0, compressed: 0, size: 0, offset: this.offset, descriptor: true, zip64 };
+    this.emit(this.localHeader(nameBytes, entry));
+    const deflated = Buffer.from(head.deflated.buffer, head.deflated.byteOffset, head.deflated.byteLength);
+    entry.compressed = deflated.length;
+    this.emit(deflated);
+    const stream = new ZipEntryStream(
+      this,
+      name,
+      entry,
+      this.level,
+      this.zip64Above,
+      () => {
+        this.open = null;
+        this.entries.push(entry);
+      },
+      head,
+    );
+    this.open = stream;
+    return stream;
+  }
+
   /** Writes the central directory (and the ZIP64 records when needed) and waits until the sink has every byte. */
   async finish(): Promise<void> {
     if (this.open !== null) throw new ZipWriteError(`${this.open.name} is still being written`);
@@ -276,15 +343,20 @@ export class ZipWriter {
   }
 }
 
-/** One part being deflated as it is written; see `ZipWriter.stream`. */
-export class ZipEntryStream {
-  private readonly gzip: zlib.Gzip;
+/**
+ * One part being deflated as it is written; see `ZipWriter.stream`. A part continued from a head deflated
+ * elsewhere (`ZipWriter.continued`) runs raw deflate instead of gzip, its CRC-32 carried on from the head's.
+ */
+export class ZipEntryStream implements PartStream {
+  private readonly deflater: zlib.Gzip | zlib.DeflateRaw;
   /** Gzip bytes seen so far (the ten-byte header is skipped, the last eight held back as the trailer). */
   private seen = 0;
   private tail: Buffer = Buffer.alloc(0);
   private ended: Promise<void>;
   private failure: unknown = null;
   private written = 0;
+  /** A continued part: the CRC-32 of its bytes so far (head and rest); null for a gzip part. */
+  private crc: number | null = null;
 
   constructor(
     private readonly zip: ZipWriter,
@@ -293,12 +365,17 @@ export class ZipEntryStream {
     level: number,
     private readonly zip64Above: number,
     private readonly done: () => void,
+    head?: DeflatedHead,
   ) {
-    this.gzip = zlib.createGzip({ level, chunkSize: 256 * 1024 });
-    this.gzip.on("data", (chunk: Buffer) => this.take(chunk));
+    if (head !== undefined) {
+      this.crc = head.crc;
+      this.written = head.size;
+      this.deflater = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 });
+    } else this.deflater = zlib.createGzip({ level, chunkSize: 256 * 1024 });
+    this.deflater.on("data", (chunk: Buffer) => (this.crc !== null ? this.takeRaw(chunk) : this.take(chunk)));
     this.ended = new Promise<void>((resolve, reject) => {
-      this.gzip.on("end", resolve);
-      this.gzip.on("error", (e) => {
+      this.deflater.on("end", resolve);
+      this.deflater.on("error", (e) => {
         this.failure = e;
         reject(e);
       });
@@ -333,6 +410,12 @@ export class ZipEntryStream {
     }
   }
 
+  /** Raw deflate out of zlib (a continued part): all of it is body. */
+  private takeRaw(chunk: Buffer): void {
+    this.entry.compressed += chunk.length;
+    this.zip.emit(chunk);
+  }
+
   /** Bytes of the part (uncompressed) handed over so far. */
   get size(): number {
     return this.written;
@@ -349,9 +432,10 @@ export class ZipEntryStream {
     if (!this.entry.zip64 && this.written >= this.zip64Above) {
       throw new PortError("too_large", `${this.name}: more than 4 GiB`, msg("xlsx.write.part_too_large", { part: this.name }));
     }
-    this.gzip.write(bytes);
-    if (this.gzip.writableNeedDrain && this.gzip.writableLength > MAX_PENDING_INPUT) {
-      await new Promise<void>((resolve) => this.gzip.once("drain", resolve));
+    if (this.crc !== null) this.crc = crc32!(bytes, this.crc);
+    this.deflater.write(bytes);
+    if (this.deflater.writableNeedDrain && this.deflater.writableLength > MAX_PENDING_INPUT) {
+      await new Promise<void>((resolve) => this.deflater.once("drain", resolve));
     }
     await this.zip.settle();
     if (this.failure !== null) throw this.failure;
@@ -359,13 +443,17 @@ export class ZipEntryStream {
 
   /** Flushes the deflate stream and writes the data descriptor. */
   async end(): Promise<void> {
-    this.gzip.end();
+    this.deflater.end();
     await this.ended;
     if (this.failure !== null) throw this.failure;
-    if (this.tail.length !== 8) throw new ZipWriteError(`${this.name}: gzip trailer missing`);
-    const crc = this.tail.readUInt32LE(0);
-    const size = this.tail.readUInt32LE(4);
-    if (size !== this.written % 0x100000000) throw new ZipWriteError(`${this.name}: ${this.written} bytes written, zlib saw ${size}`);
+    let crc: number;
+    if (this.crc !== null) crc = this.crc;
+    else {
+      if (this.tail.length !== 8) throw new ZipWriteError(`${this.name}: gzip trailer missing`);
+      crc = this.tail.readUInt32LE(0);
+      const size = this.tail.readUInt32LE(4);
+      if (size !== this.written % 0x100000000) throw new ZipWriteError(`${this.name}: ${this.written} bytes written, zlib saw ${size}`);
+    }
     this.entry.crc = crc;
     this.entry.size = this.written;
     const e = this.entry;
@@ -382,6 +470,78 @@ export class ZipEntryStream {
 
   /** Stops deflating (the zip is being given up). */
   destroy(): void {
-    this.gzip.destroy();
+    this.deflater.destroy();
+  }
+}
+
+/**
+ * The start of a part deflated away from its zip (on a worker thread): raw deflate, kept in memory, with
+ * the CRC-32 and length of what was written; `head()` ends it with a sync flush and hands it over, for
+ * `ZipWriter.continued` to put in the zip and go on from. Needs `canContinueParts()`.
+ */
+export class HeadDeflater implements PartStream {
+  private readonly deflater: zlib.DeflateRaw;
+  private readonly chunks: Buffer[] = [];
+  private deflatedBytes = 0;
+  private crc = 0;
+  private written = 0;
+  private failure: unknown = null;
+
+  constructor(level: number) {
+    if (crc32 === undefined) throw new ZipWriteError("this Node has no zlib.crc32 to start a part elsewhere");
+    this.deflater = zlib.createDeflateRaw({ level, chunkSize: 256 * 1024 });
+    this.deflater.on("data", (chunk: Buffer) => {
+      this.chunks.push(chunk);
+      this.deflatedBytes += chunk.length;
+    });
+    this.deflater.on("error", (e) => (this.failure = e));
+  }
+
+  /** Bytes (uncompressed) written so far. */
+  get size(): number {
+    return this.written;
+  }
+
+  /** Adds text (as UTF-8) or bytes; waits while zlib is too far behind. */
+  async write(data: string | Buffer): Promise<void> {
+    if (this.failure !== null) throw this.failure;
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    this.written += bytes.length;
+    this.crc = crc32!(bytes, this.crc);
+    this.deflater.write(bytes);
+    if (this.deflater.writableNeedDrain && this.deflater.writableLength > MAX_PENDING_INPUT) {
+      await new Promise<void>((resolve) => this.deflater.once("drain", resolve));
+    }
+    if (this.failure !== null) throw this.failure;
+  }
+
+  /** A head is not ended here: `head()` flushes it for the zip's own thread to finish. */
+  async end(): Promise<void> {
+    throw new ZipWriteError("a part's head is handed over with head(), not ended");
+  }
+
+  /**
+   * Everything written, deflated and ended by a sync flush (an empty stored block: byte-aligned, not
+   * final), as one buffer of its own (to be posted to another thread without a copy).
+   */
+  async head(): Promise<DeflatedHead> {
+    await new Promise<void>((resolve, reject) => {
+      this.deflater.flush(zlib.constants.Z_SYNC_FLUSH, () => (this.failure !== null ? reject(this.failure) : resolve()));
+    });
+    // The flushed bytes' "data" events have run by the next turn of the loop.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const deflated = new Uint8Array(new ArrayBuffer(this.deflatedBytes));
+    let at = 0;
+    for (const chunk of this.chunks) {
+      deflated.set(chunk, at);
+      at += chunk.length;
+    }
+    this.chunks.length = 0;
+    this.deflater.close();
+    return { deflated, crc: this.crc >>> 0, size: this.written };
+  }
+
+  destroy(): void {
+    this.deflater.destroy();
   }
 }

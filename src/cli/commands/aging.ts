@@ -40,10 +40,8 @@ import { sheetsText } from "./read";
 import { render } from "../../messages";
 import { agingJsonToWrite } from "../../messages/json/aging";
 import { renderTable } from "../table";
-import { copyInto, csvCellOut, problemsOrThrow as reconcileProblemsOrThrow, unreadableOrThrow } from "./reconcile";
-import { isRowsGrid } from "../../core/read/source";
-import type { CellValue } from "../../core/model";
-import type { OutValue } from "../../port/workbook";
+import { copyInto, problemsOrThrow as reconcileProblemsOrThrow, unreadableOrThrow } from "./reconcile";
+import { copyLedgerInWorker, ledgerCopyRows, worthCopyingApart, type LedgerCopyInWorker } from "../ledger-copy";
 
 /** Today in the local calendar: the clock is read here, at the edge, never in the core. */
 export function todayIso(now: Date = new Date()): IsoDate {
@@ -73,6 +71,35 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
   const inputs = [ledgerFile, ...(statementFile !== undefined ? [statementFile] : []), ...(registerFile !== undefined ? [registerFile] : [])].map((f) => path.resolve(ctx.io.cwd, f));
   const out = outPath === undefined ? undefined : ensureWritableOut(outPath, ctx.io.cwd, inputs, lang, values.force === true);
 
+  // A large CSV ledger's copy for --out is written on a worker thread from now on, while this one reads and
+  // ages the ledger (../ledger-copy); it is stopped however the command ends.
+  const copyElsewhere = out !== undefined && worthCopyingApart(ledgerFile, ctx.io.cwd) ? copyLedgerInWorker(path.resolve(ctx.io.cwd, ledgerFile)) : null;
+  try {
+    return await agingWith(ctx, values, { ledgerFile, asOf, termDays, basis, dealer, buckets, statementFile, statementSheetName, registerFile, out, copyElsewhere });
+  } finally {
+    copyElsewhere?.stop();
+  }
+}
+
+/** `duizhang aging`'s options as read; `copyElsewhere`: the ledger's copy being written on a worker thread. */
+interface AgingOptions {
+  ledgerFile: string;
+  asOf: IsoDate;
+  termDays: number | undefined;
+  basis: AgingBasis | undefined;
+  dealer: string | undefined;
+  buckets: BucketSpec[] | undefined;
+  statementFile: string | undefined;
+  statementSheetName: string | undefined;
+  registerFile: string | undefined;
+  out: string | undefined;
+  copyElsewhere: LedgerCopyInWorker | null;
+}
+
+/** The command once its options are read. */
+async function agingWith(ctx: Context, values: Values, o: AgingOptions): Promise<number> {
+  const { lang } = ctx;
+  const { ledgerFile, asOf, termDays, basis, dealer, buckets, statementFile, statementSheetName, registerFile, out } = o;
   const ledger = await openInputFile(ledgerFile, ctx.io.cwd, lang);
   const sheets = await chooseLedgerSheets(ledger, stringList(values, "sheet"), optionalString(values, "sheets"), lang, ledgerFile);
   const sheet = sheets[0];
@@ -99,7 +126,7 @@ export async function commandAging(ctx: Context, values: Values): Promise<number
       // A CSV ledger: its copy and the plan go to the file row by row, never held as a workbook model.
       const wb = await StreamedWorkbook.create(out, { replace: values.force === true });
       try {
-        const added = (await addAgingToWorkbook(wb, ledger, sheets, asOf, lang, { run })).written;
+        const added = (await addAgingToWorkbook(wb, ledger, sheets, asOf, lang, { run, ...(o.copyElsewhere ? { copyElsewhere: o.copyElsewhere } : {}) })).written;
         await wb.save();
         written = { file: out, sheets: added, notes: writtenNotes(wb, added.linksDropped, lang) };
       } catch (e) {
@@ -270,7 +297,7 @@ export async function addAgingToWorkbook(
   sheet: string | readonly string[],
   asOf: IsoDate,
   lang: Lang,
-  options: { ledgerCopy?: string; run?: AgingRun; termDays?: number; reconciliation?: ReconciliationBasis } = {},
+  options: { ledgerCopy?: string; run?: AgingRun; termDays?: number; reconciliation?: ReconciliationBasis; copyElsewhere?: LedgerCopyInWorker } = {},
 ): Promise<{ run: AgingRun; written: WrittenAging; ledgerCopy: string }> {
   const sheets = typeof sheet === "string" ? [sheet] : [...sheet];
   const run =
@@ -286,7 +313,7 @@ export async function addAgingToWorkbook(
   else {
     for (const one of sheets) {
       copies[one] = await freeName(wb, `${say(lang, "台账-", "Ledger-")}${one}`);
-      if (wb instanceof StreamedWorkbook && !(source.port instanceof XlsxWorkbook)) await copyStreamed(wb, source, one, copies[one]);
+      if (wb instanceof StreamedWorkbook && !(source.port instanceof XlsxWorkbook)) await copyStreamed(wb, source, one, copies[one], options.copyElsewhere);
       else await copyInto(wb, source, one, copies[one]);
     }
   }
@@ -298,45 +325,19 @@ export async function addAgingToWorkbook(
 /**
  * A CSV (or .xls) ledger's copy in a streamed result workbook: the sheet `copyInto` writes (its values
  * converted by `csvCellOut`, at the same rows and columns), given to the file one row at a time instead of
- * as a second full grid and a spec of a million rows.
+ * as a second full grid and a spec of a million rows. When `elsewhere` is writing this file's copy on a
+ * worker thread and the copy is the workbook's first sheet, its rows come from there (../ledger-copy);
+ * else, or when the worker left it, they are written here.
  */
-async function copyStreamed(wb: StreamedWorkbook, from: OpenedFile, sheet: string, name: string): Promise<void> {
+async function copyStreamed(wb: StreamedWorkbook, from: OpenedFile, sheet: string, name: string, elsewhere?: LedgerCopyInWorker): Promise<void> {
   noteCopy(wb, name, from, sheet);
+  if (elsewhere !== undefined) {
+    const written = from.kind === "csv" && from.path === elsewhere.file && wb.untouched ? await elsewhere.written(sheet) : null;
+    elsewhere.stop();
+    if (written !== null) return wb.takeValuesSheet(name, written);
+  }
   const grid = from.port.readRows ? await from.port.readRows(sheet) : await from.port.readSheet(sheet);
-  const pad = grid.top - 1;
-  const lead = grid.left - 1;
-  const source = isRowsGrid(grid) ? grid.rows : null;
-  const values = isRowsGrid(grid) ? null : grid.values;
-  const count = source ? source.length : values!.length;
-  const width = source ? source.width : values!.reduce((m, r) => Math.max(m, r.length), 0);
-  // The writer is done with a row before it asks for the next: one array each, refilled.
-  const scratch: CellValue[] = [];
-  const out: OutValue[] = [];
-  const empty: OutValue[] = [];
-  // A column's text is often the row above's (a date, a 摘要): converted once for the run of rows.
-  const lastText: CellValue[] = [];
-  const lastOut: OutValue[] = [];
-  await wb.writeValuesSheet(name, {
-    length: pad + count,
-    width: count > 0 ? lead + width : 0,
-    row(index) {
-      if (index < pad) return empty;
-      const cells = source ? source.row(index - pad, scratch) : values![index - pad];
-      out.length = lead + cells.length;
-      for (let j = 0; j < lead; j++) out[j] = null;
-      for (let j = 0; j < cells.length; j++) {
-        const v = cells[j];
-        if (typeof v === "string") {
-          if (v !== lastText[j]) {
-            lastText[j] = v;
-            lastOut[j] = csvCellOut(v);
-          }
-          out[lead + j] = lastOut[j];
-        } else out[lead + j] = csvCellOut(v);
-      }
-      return out;
-    },
-  });
+  await wb.writeValuesSheet(name, ledgerCopyRows(grid, from.kind === "xls"));
 }
 
 /** Actions listed in the text summary; the rest are counted (the 催款计划 sheet and the JSON have every one). */

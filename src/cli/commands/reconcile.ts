@@ -11,8 +11,6 @@ import { KIND_TEXT } from "../../app/reports/reconcile-sheets";
 import { pick, type Lang } from "../../app/lang";
 import { XlsxWorkbook } from "../../xlsx/workbook";
 import type { StreamedWorkbook } from "../../xlsx/streamed-workbook";
-import { isIsoDate, isoFromUtcDate } from "../../core/dates";
-import type { CellValue } from "../../core/model";
 import type { ReadOptions } from "../../core/read";
 import { PortError, type OutRow, type OutValue } from "../../port/workbook";
 import type { Context, Values } from "../options";
@@ -25,6 +23,7 @@ import { sheetsText } from "./read";
 import { balanceTableRefusal, commandBalancesOnly } from "./balances";
 import { renderTable } from "../table";
 import { readSheetInWorker, worthReadingApart, type SheetReadInWorker } from "../read-worker";
+import { csvCellOut } from "../ledger-copy";
 
 /** How the command reads a statement: as the reader would by default (nothing to choose on the command line). */
 const STATEMENT_READ: ReadOptions = {};
@@ -196,17 +195,6 @@ export async function writeResultWorkbook(
   return { out, notes: writtenNotes(wb, linksDropped, lang) };
 }
 
-const PLAIN_NUMBER = /^-?\d{1,15}(\.\d+)?$/;
-
-/** A CSV cell in the copy: plain numbers and ISO dates as numbers and dates, so sums and filters work; the rest as text. */
-export function csvCellOut(v: CellValue): OutValue {
-  if (v instanceof Date) return { date: isoFromUtcDate(v) };
-  if (typeof v !== "string") return v;
-  if (PLAIN_NUMBER.test(v) && !/^-?0\d/.test(v)) return Number(v);
-  if (isIsoDate(v)) return { date: v };
-  return v;
-}
-
 /** Copies a source sheet (with its formats, for .xlsx) into the result workbook under a new name. */
 export async function copyInto(wb: XlsxWorkbook | StreamedWorkbook, from: OpenedFile, sheet: string, name: string): Promise<void> {
   noteCopy(wb, name, from, sheet);
@@ -219,7 +207,9 @@ export async function copyInto(wb: XlsxWorkbook | StreamedWorkbook, from: Opened
     const grid = await from.port.readSheet(sheet);
     const pad: OutRow[] = Array.from({ length: grid.top - 1 }, () => []);
     const lead: OutValue[] = Array.from({ length: grid.left - 1 }, () => null);
-    const rows = grid.values.map((r): OutRow => [...lead, ...r.map(csvCellOut)]);
+    // An .xls sheet's cells are typed: its texts stay text.
+    const typed = from.kind === "xls";
+    const rows = grid.values.map((r): OutRow => [...lead, ...r.map((v) => csvCellOut(v, typed))]);
     await wb.writeSheet({ name, rows: [...pad, ...rows] });
   }
 }

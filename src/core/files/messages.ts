@@ -43,6 +43,12 @@ export interface FileMessages {
   "xlsx.streamed.write_only": { sheets: string[] };
   /** Marks asked for `sheet` of a streamed result workbook when it is not the sheet written last (still open). */
   "xlsx.streamed.marks_last": { sheet: string };
+  /** A streamed result workbook asked to write single cells into `sheet`: it writes each sheet whole, once. */
+  "xlsx.streamed.whole_sheets": { sheet: string };
+  /** A streamed result workbook asked for a sheet from a template, a form, or at a position (`sheet`): not written this way. */
+  "xlsx.streamed.layout": { sheet: string };
+  /** A streamed result workbook asked to do `what` (a sheet's name, a setting's key, or save) after it was saved or given up. */
+  "xlsx.streamed.finished": { what: string };
   /** A part of a result workbook being written (`part`, e.g. a sheet's XML) past the 4 GiB one zip part holds without ZIP64. */
   "xlsx.write.part_too_large": { part: string };
   /**

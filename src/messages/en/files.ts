@@ -30,6 +30,11 @@ export const filesEn: MessageTable<FileMessages> = {
     "the result workbook is written to its file sheet by sheet as it is made (so it is for a CSV or .xls ledger with --out), and what it has written ({sheets:list}) cannot be read back, changed or deleted: save the ledger as .xlsx in Excel and run again (the result workbook is then made whole before it is saved), or leave out --out to see the results only",
   "xlsx.streamed.marks_last":
     'the result workbook is written to its file sheet by sheet as it is made (so it is for a CSV or .xls ledger with --out), and only the sheet written last can be marked, which sheet "{sheet}" is not: save the ledger as .xlsx in Excel and run again, or leave out --out to see the results only',
+  "xlsx.streamed.whole_sheets":
+    'the result workbook is written to its file sheet by sheet as it is made (so it is for a CSV or .xls ledger with --out), each sheet whole and once, so no cells can be written into sheet "{sheet}" afterwards: save the ledger as .xlsx in Excel and run again, or leave out --out to see the results only',
+  "xlsx.streamed.layout":
+    'the result workbook is written to its file sheet by sheet as it is made (so it is for a CSV or .xls ledger with --out), which cannot write sheet "{sheet}" from a template, as a form or at a chosen place: save the ledger as .xlsx in Excel and run again, or leave out --out to see the results only',
+  "xlsx.streamed.finished": 'the result workbook has already been saved or given up, so nothing more ("{what}") can be written into it: run the command again to make a new one',
   "xlsx.write.part_too_large":
     'part "{part}" of the result workbook is over 4 GiB, more than an .xlsx file can hold, so it cannot be written and no result file was left: make the result smaller (one dealer with --dealer, or a ledger of a shorter period) and try again',
   "xlsx.text_cut":

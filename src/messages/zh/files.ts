@@ -29,6 +29,11 @@ export const filesZh: MessageTable<FileMessages> = {
     "结果工作簿是边生成边逐表写入文件的（CSV 或 .xls 台账加 --out 时如此），已写入的工作表（{sheets:list}）不能再读回、修改或删除：请在 Excel 中把台账另存为 .xlsx 后再运行（结果工作簿会整体生成后再保存），或去掉 --out 只看结果",
   "xlsx.streamed.marks_last":
     "结果工作簿是边生成边逐表写入文件的（CSV 或 .xls 台账加 --out 时如此），只能给最后写入的那张工作表标色，“{sheet}”不是这一张，无法标色：请在 Excel 中把台账另存为 .xlsx 后再运行，或去掉 --out 只看结果",
+  "xlsx.streamed.whole_sheets":
+    "结果工作簿是边生成边逐表写入文件的（CSV 或 .xls 台账加 --out 时如此），每张工作表一次整体写入，之后不能再向工作表“{sheet}”写入单元格：请在 Excel 中把台账另存为 .xlsx 后再运行，或去掉 --out 只看结果",
+  "xlsx.streamed.layout":
+    "结果工作簿是边生成边逐表写入文件的（CSV 或 .xls 台账加 --out 时如此），无法按模板、表单或指定位置写入工作表“{sheet}”：请在 Excel 中把台账另存为 .xlsx 后再运行，或去掉 --out 只看结果",
+  "xlsx.streamed.finished": "结果工作簿已经保存或已放弃，不能再写入任何内容（“{what}”）：请重新运行命令生成新的结果工作簿",
   "xlsx.write.part_too_large":
     "结果工作簿的部件“{part}”超过 4 GiB，超出 .xlsx 文件能存放的大小，无法写入，也没有留下结果文件：请缩小结果（例如用 --dealer 只选一个经销商，或只用较短期间的台账）后再试",
   "xlsx.text_cut":
