@@ -1,5 +1,5 @@
 import { localeFromDisplayLanguage, LOCALES, otherLocale, STRINGS, type Strings } from "../../src/taskpane/i18n";
-import { RECONCILE_STRINGS } from "../../src/taskpane/reconcile/strings";
+import { RECONCILE_STRINGS, localeOf, reconcileStringsFor } from "../../src/taskpane/reconcile/strings";
 
 describe("the pane's language", () => {
   test("Chinese display languages and anything unknown give Chinese, the product's primary language", () => {
@@ -75,5 +75,16 @@ describe("the string tables", () => {
     expect(RECONCILE_STRINGS["zh-CN"].degradedPrint).toBe(
       "这个版本的 Excel 不能由对账助手设置打印页面：余额调节表没有设为 A4 打印，打印前请在“页面布局”中设置纸张和页边距。Microsoft 365、Office 2021 及更新版本的 Excel 和 Excel 网页版会自动设好。",
     );
+  });
+});
+
+describe("the language of a strings table", () => {
+  test("is what the table says, so a copy of a table is in the same language", () => {
+    for (const locale of LOCALES) {
+      expect(STRINGS[locale].locale).toBe(locale);
+      const copy: Strings = { ...STRINGS[locale] };
+      expect(localeOf(copy)).toBe(locale);
+      expect(reconcileStringsFor(copy)).toBe(RECONCILE_STRINGS[locale]);
+    }
   });
 });

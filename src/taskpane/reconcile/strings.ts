@@ -5,7 +5,7 @@
  */
 import type { Stage } from "../../app/reconcile";
 import { KIND_TEXT } from "../../app/reports/kinds";
-import { STRINGS, type Locale, type Strings } from "../i18n";
+import type { Locale, Strings } from "../i18n";
 import type { ItemKind } from "./results";
 
 export interface ReconcileStrings {
@@ -326,9 +326,9 @@ const enUS: ReconcileStrings = {
 
 export const RECONCILE_STRINGS: Readonly<Record<Locale, ReconcileStrings>> = { "zh-CN": zhCN, "en-US": enUS };
 
-/** The language of the shell's strings table (a tab title and a pane message get only that). */
+/** The language of the shell's strings table (a tab title and a pane message get only that), as the table says. */
 export function localeOf(t: Strings): Locale {
-  return t === STRINGS["en-US"] ? "en-US" : "zh-CN";
+  return t.locale;
 }
 
 /** The view's strings for the shell's strings table. */
