@@ -1,7 +1,8 @@
 import * as path from "path";
 import { formatFenGrouped } from "../../core/money";
 import type { DealerResult, ReconcileOptions, ReconcileProblem, ReconcileReport } from "../../core/reconcile";
-import { render, toReconcileJson } from "../../messages";
+import { render } from "../../messages";
+import { reconcileJsonToWrite } from "../../messages/json/reconcile";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
 import { describeReadIssue } from "../../messages/read";
@@ -104,7 +105,7 @@ async function reconcileFiles(ctx: Context, values: Values, statementRead: Sheet
     for (const note of result.notes) ctx.io.err(`duizhang: ${note}`);
   }
   if (values.json) {
-    await writeJson(ctx.io, toReconcileJson(shown.report, { includeMatches: values.matches === true, ...(many ? { ledgerPlace: (row: number) => sheetRowOf(many, row) } : {}) }));
+    await writeJson(ctx.io, reconcileJsonToWrite(shown.report, { includeMatches: values.matches === true, ...(many ? { ledgerPlace: (row: number) => sheetRowOf(many, row) } : {}) }));
   } else {
     ctx.io.out(reconcileText({ ...shown, ledger: read }, ctx.lang, many ?? undefined));
     if (written) ctx.io.out(writtenText(written, ctx.lang));
