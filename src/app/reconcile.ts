@@ -179,10 +179,14 @@ function sideInput(read: ReadResult, prepared?: PreparedSide): SideInput {
   return { sheet: read.sheet, table: read.table, openings: read.openings, unreadable: read.unreadable ?? [], ...(prepared ? { prepared } : {}) };
 }
 
-/** A sheet read elsewhere (another thread), with its dealer column coded when that read kept it so. */
+/**
+ * A sheet read elsewhere (another thread), with its dealer column coded when that read kept it so, and
+ * its rows prepared for matching when that was done there too (for its table: anything else is ignored).
+ */
 export interface ReadElsewhere {
   read: ReadResult;
   dealers?: DealerColumn | null;
+  prepared?: PreparedSide | null;
 }
 
 /** The reader's options for one side of a request: what `runReconcile` reads that sheet with. */
@@ -210,7 +214,8 @@ export async function runReconcile(
   const ledgerPrepared = statementRead ? prepareSide(ledger.table) : undefined;
   const elsewhere = await statementRead;
   const statement = elsewhere?.read ?? (await readSheet(req.statement.port, req.statement.sheet, sideReadOptions("statement", req.statement.read), { signal }));
-  const statementPrepared = elsewhere?.dealers ? prepareSide(statement.table, elsewhere.dealers) : undefined;
+  const statementPrepared =
+    elsewhere?.prepared?.table === statement.table ? elsewhere.prepared : elsewhere?.dealers ? prepareSide(statement.table, elsewhere.dealers) : undefined;
   checkCancelled(signal);
   onStage?.("matching", 0, 1);
   const swapped = sidesSwapped(ledger, statement);

@@ -8,7 +8,9 @@
  * is left to this thread, which opens and reads it as before and says what is wrong with it.
  *
  * Only for CSV files, and only past a size where starting a thread costs less than it saves; everything
- * else is read in process, as before. The worker loads the reader and nothing else (no .xlsx library).
+ * else is read in process, as before. The worker loads the reader and what prepares a side for matching
+ * (core/reconcile/prepare), nothing else (no .xlsx library): the statement it reads is handed back with its
+ * rows prepared (`prepareSide`), done there while this thread still reads or prepares the ledger.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -20,6 +22,7 @@ import type { SheetGrid } from "../core/read/source";
 import type { Capabilities, ReadableWorkbook, ReadOptions as PortReadOptions, SheetInfo, SheetLayout } from "../port/workbook";
 import { readSheet } from "../app/read";
 import { packRead, unpackRead, type PackedRead } from "./table-transfer";
+import { prepareSide } from "../core/reconcile/prepare";
 import { CsvWorkbook } from "../xlsx/csv-workbook";
 import type { OpenedFile } from "./files";
 import { isOle, isZip } from "./file-signatures";
@@ -115,7 +118,8 @@ export async function serveSheetRead(): Promise<void> {
     const read = await readOnly(port, job.read);
     // The file's bytes and rows are not needed past this point.
     port = null;
-    const packed = packRead(read);
+    // Its rows prepared for matching here too, while the command's thread is still busy with the ledger.
+    const packed = packRead(read, prepareSide(read.table));
     post({ type: "read", read: packed.read }, packed.transfer);
   } catch (e) {
     // The command's own thread reads it again, and says what is wrong as reading there says it.

@@ -7,7 +7,7 @@
  * to the one packed, column for column.
  */
 import type { EntryTable, ReadResult } from "../core/read";
-import type { DealerColumn } from "../core/reconcile";
+import { KEY_HASH, RAW_KEY, ROW_STRIDE, type DealerColumn, type PreparedSide } from "../core/reconcile/prepare";
 import type { ReadElsewhere } from "../app/reconcile";
 
 /** A column of text (or null) as one string. */
@@ -38,7 +38,19 @@ export interface PackedTable {
   refLists: (readonly string[])[] | null;
 }
 
-export type PackedRead = Omit<ReadResult, "table"> & { table: PackedTable };
+/**
+ * A side prepared for matching (`prepareSide`) beside its table: its numbers as they are, and the keys of
+ * the rows whose key is not their plain reference cell (the others' key text is that cell, which travels
+ * in the table). Its dealer column is the table's, which travelled coded.
+ */
+export interface PackedPrepared {
+  numbers: Float64Array;
+  /** Rows whose key text is not the reference cell, and those texts. */
+  keyRows: Int32Array;
+  keys: PackedStrings;
+}
+
+export type PackedRead = Omit<ReadResult, "table"> & { table: PackedTable; prepared: PackedPrepared | null };
 
 /** Past this many distinct values (and a quarter of the rows) a column is kept row by row. */
 const DICTIONARY_MIN = 1024;
@@ -130,8 +142,16 @@ function own<T extends Int32Array | Float64Array | Uint8Array>(a: T): T {
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
 }
 
-/** The table as columns another thread can take, and the memory to move with it. */
-export function packTable(t: EntryTable): { table: PackedTable; transfer: ArrayBuffer[] } {
+/** A coded dealer column as a packed text column (the same codes, its names one after another). */
+function packedDealers(d: DealerColumn): PackedStrings {
+  return { codes: own(d.codes), lengths: Int32Array.from(d.names, (s) => s.length), text: d.names.join("") };
+}
+
+/**
+ * The table as columns another thread can take, and the memory to move with it. `dealers`: its dealer
+ * column already coded (a prepared side's), packed as it is rather than coded again.
+ */
+export function packTable(t: EntryTable, dealers?: DealerColumn): { table: PackedTable; transfer: ArrayBuffer[] } {
   const n = t.length;
   const termDays = t.termDays === null ? null : Float64Array.from(t.termDays, (d) => (d === null ? NaN : d));
   const table: PackedTable = {
@@ -145,7 +165,7 @@ export function packTable(t: EntryTable): { table: PackedTable; transfer: ArrayB
     dates: packStrings(t.dates, n),
     refCells: packStrings(t.refCells, n),
     descriptions: packStrings(t.descriptions, n),
-    dealers: packStrings(t.dealers, n),
+    dealers: dealers !== undefined && dealers.codes.length === n ? packedDealers(dealers) : packStrings(t.dealers, n),
     reps: t.reps === null ? null : packStrings(t.reps, n),
     termDays,
     vouchers: t.vouchers === null ? null : packStrings(t.vouchers, n),
@@ -191,13 +211,61 @@ export function unpackTableAndDealers(p: PackedTable): { table: EntryTable; deal
   return { table, dealers: dealerNames === null || p.dealers.codes === null ? null : { names: dealerNames, codes: p.dealers.codes } };
 }
 
-/** A read result ready to post to another thread, with the memory to move. */
-export function packRead(read: ReadResult): { read: PackedRead; transfer: ArrayBuffer[] } {
-  const { table, transfer } = packTable(read.table);
-  return { read: { ...read, table }, transfer };
+/** The prepared side's numbers and the keys that are not the rows' reference cells, ready to post. */
+function packPrepared(p: PreparedSide): PackedPrepared {
+  const n = p.table.length;
+  const rows: number[] = [];
+  const keys: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const text = p.text[i];
+    if (text !== null && p.numbers[i * ROW_STRIDE + KEY_HASH] < RAW_KEY / 2) {
+      rows.push(i);
+      keys.push(text);
+    }
+  }
+  return { numbers: own(p.numbers), keyRows: Int32Array.from(rows), keys: packStrings(keys, keys.length) };
+}
+
+/**
+ * The prepared side of `table` (the unpacked table it came with): a row's key text is its reference cell
+ * where its hash was taken from the cell, else the key that travelled. Throws when the parts do not fit
+ * the table, which is then read again here.
+ */
+function unpackPrepared(p: PackedPrepared, table: EntryTable, dealers: DealerColumn | null): PreparedSide {
+  const n = table.length;
+  if (dealers === null || p.numbers.length !== n * ROW_STRIDE) throw new RangeError("prepared rows out of step with their table");
+  const text: (string | null)[] = new Array(n);
+  const numbers = p.numbers;
+  const cells = table.refCells;
+  for (let i = 0; i < n; i++) text[i] = numbers[i * ROW_STRIDE + KEY_HASH] >= RAW_KEY / 2 ? cells[i] : null;
+  const keys = unpackStrings(p.keys, p.keyRows.length);
+  for (let k = 0; k < keys.length; k++) {
+    const i = p.keyRows[k];
+    if (i < 0 || i >= n) throw new RangeError("prepared key out of its table");
+    text[i] = keys[k];
+  }
+  return { table, dealers, numbers, text };
+}
+
+/**
+ * A read result ready to post to another thread, with the memory to move; with `prepared` (its table's
+ * rows prepared for matching), that too, so the receiver need not prepare them again.
+ */
+export function packRead(read: ReadResult, prepared?: PreparedSide): { read: PackedRead; transfer: ArrayBuffer[] } {
+  const ours = prepared !== undefined && prepared.table === read.table ? prepared : undefined;
+  const { table, transfer } = packTable(read.table, ours?.dealers);
+  const packedPrepared = ours === undefined ? null : packPrepared(ours);
+  if (packedPrepared !== null) {
+    for (const a of [packedPrepared.numbers, packedPrepared.keyRows, packedPrepared.keys.codes, packedPrepared.keys.lengths]) {
+      if (a !== null && !transfer.includes(a.buffer as ArrayBuffer)) transfer.push(a.buffer as ArrayBuffer);
+    }
+  }
+  return { read: { ...read, table, prepared: packedPrepared }, transfer };
 }
 
 export function unpackRead(packed: PackedRead): ReadElsewhere {
+  const { prepared: packedPrepared, ...rest } = packed;
   const { table, dealers } = unpackTableAndDealers(packed.table);
-  return { read: { ...packed, table }, dealers };
+  const prepared = packedPrepared ? unpackPrepared(packedPrepared, table, dealers) : null;
+  return { read: { ...rest, table }, dealers, prepared };
 }

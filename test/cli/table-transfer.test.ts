@@ -3,7 +3,10 @@
  * repeat a few values (kept as numbers into them) or hardly repeat at all (kept row by row).
  */
 import { entriesOf, tableOf, emptyTable, type EntryTable } from "../../src/core/read";
-import { packTable, unpackTable } from "../../src/cli/table-transfer";
+import { packRead, packTable, unpackRead, unpackTable, type PackedRead } from "../../src/cli/table-transfer";
+import { prepareSide } from "../../src/core/reconcile/prepare";
+import { readSheet } from "../../src/app/read";
+import { CsvWorkbook } from "../../src/xlsx/csv-workbook";
 import type { ReadEntry } from "../../src/core/read/types";
 import { fen } from "../../src/core/money";
 
@@ -71,5 +74,44 @@ describe("packTable / unpackTable", () => {
     expect(roundTrip(emptyTable())).toEqual(emptyTable());
     const make = (): EntryTable => ({ ...tableOf([entry(1, true), entry(2, true)]), reps: null, termDays: null, vouchers: null, refLists: null });
     expect(roundTrip(make())).toEqual(make());
+  });
+});
+
+describe("packRead / unpackRead with the rows prepared for matching", () => {
+  test("the prepared rows come back as preparing the unpacked table gives them, keys from plain cells and from others alike", async () => {
+    // Plain ASCII references (their key read from the cell), others whose key is made (a prefix, full-width
+    // or Chinese text), empty ones, and dealers that repeat.
+    const refs = ["XSCK-2026-0001", "No.4471", "ＸＳ－９９", "发票号00452301", "", "xs 0002", "#55", "HD-7"];
+    const lines = ["客户名称,日期,单据号,摘要,进货金额,付款金额"];
+    for (let i = 0; i < 300; i++) {
+      const ref = refs[i % refs.length];
+      lines.push(`经销商${i % 7},2026-0${1 + (i % 9)}-1${i % 10},${ref},${i % 3 === 0 ? "付款" : "进货"},${i % 3 === 0 ? "" : (100 + i).toFixed(2)},${i % 3 === 0 ? (50 + i).toFixed(2) : ""}`);
+    }
+    const port = CsvWorkbook.fromBytes(Buffer.from(lines.join("\n"), "utf8"), "statement");
+    const read = await readSheet(port, port.sheetName, { side: "statement" });
+    expect(read.table.length).toBe(300);
+    const prepared = prepareSide(read.table);
+    const keyed = prepared.text.filter((t, i) => t !== null && t !== read.table.refCells[i]);
+    // Some keys travel as keys, not as their cells.
+    expect(keyed.length).toBeGreaterThan(0);
+    const expected = { numbers: [...prepared.numbers], text: [...prepared.text], dealers: { names: [...prepared.dealers.names], codes: [...prepared.dealers.codes] } };
+    const packed = packRead(read, prepared);
+    const back = unpackRead(structuredClone(packed.read, { transfer: packed.transfer }) as PackedRead);
+    expect(back.prepared).not.toBeNull();
+    const again = prepareSide(back.read.table);
+    expect(back.prepared!.table).toBe(back.read.table);
+    expect([...back.prepared!.numbers]).toEqual(expected.numbers);
+    expect([...back.prepared!.numbers]).toEqual([...again.numbers]);
+    expect(back.prepared!.text).toEqual(expected.text);
+    expect(back.prepared!.text).toEqual(again.text);
+    expect({ names: [...back.prepared!.dealers.names], codes: [...back.prepared!.dealers.codes] }).toEqual(expected.dealers);
+    expect(back.read.table.dealers).toEqual(entriesOf(back.read.table).map((e) => e.dealer));
+  });
+
+  test("a read packed without prepared rows comes back without them", async () => {
+    const port = CsvWorkbook.fromBytes(Buffer.from("客户名称,日期,单据号,摘要,进货金额,付款金额\n甲,2026-01-03,XS-1,进货,100.00,\n", "utf8"), "statement");
+    const read = await readSheet(port, port.sheetName, { side: "statement" });
+    const packed = packRead(read);
+    expect(unpackRead(structuredClone(packed.read, { transfer: packed.transfer }) as PackedRead).prepared).toBeNull();
   });
 });
