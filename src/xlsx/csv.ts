@@ -482,69 +482,67 @@ function findRecords(bytes: Uint8Array, begin: number, delimiter: number, hasQuo
   let line = 1;
   let recordLine = 1;
   let recordStart = begin;
-  // Bytes above ';' (letters, the bytes of multi-byte characters) are never a delimiter, quote or line end.
-  for (let i = begin; i < n; i++) {
-    const ch = bytes[i];
-    if (ch > 0x3b) {
-      if (ch >= 0x80 && validate) {
-        const next = utf8CharEnd(bytes, i, n);
-        if (next < 0) return null;
-        i = next - 1;
-      }
-      fieldStarted = true;
-      continue;
-    }
-    if (hasQuotes) {
-      if (quoted) {
-        if (ch === QUOTE) {
-          if (i + 1 < n && bytes[i + 1] === QUOTE) i++;
-          else quoted = false;
-        } else if (ch === LF || (ch === CR && !(i + 1 < n && bytes[i + 1] === LF))) line++;
-        continue;
-      }
-      if (ch === QUOTE) {
-        if (!fieldStarted) quoted = true;
+  let i = begin;
+  // One record a round: its bytes up to its line end (or the end of the bytes, for a last record without one).
+  while (i < n) {
+    let end = n;
+    // Bytes above ';' (letters, the bytes of multi-byte characters) are never a delimiter, quote or line end.
+    for (; i < n; i++) {
+      const ch = bytes[i];
+      if (ch > 0x3b) {
+        if (ch >= 0x80 && validate) {
+          const next = utf8CharEnd(bytes, i, n);
+          if (next < 0) return null;
+          i = next - 1;
+        }
         fieldStarted = true;
         continue;
       }
-    }
-    if (ch === delimiter) {
-      fields++;
-      fieldStarted = false;
-    } else if (ch === CR || ch === LF) {
-      if (count === starts.length) {
-        starts = grow(starts);
-        ends = grow(ends);
-        if (lines !== null) lines = grow(lines);
+      if (hasQuotes) {
+        if (quoted) {
+          if (ch === QUOTE) {
+            if (i + 1 < n && bytes[i + 1] === QUOTE) i++;
+            else quoted = false;
+          } else if (ch === LF || (ch === CR && !(i + 1 < n && bytes[i + 1] === LF))) line++;
+          continue;
+        }
+        if (ch === QUOTE) {
+          if (!fieldStarted) quoted = true;
+          fieldStarted = true;
+          continue;
+        }
       }
-      starts[count] = recordStart;
-      ends[count] = i;
-      if (lines === null && recordLine !== count + 1) lines = linesUpTo(count, starts.length);
-      if (lines !== null) lines[count] = recordLine;
-      count++;
-      if (fields > width) width = fields;
-      if (ch === CR && i + 1 < n && bytes[i + 1] === LF) i++;
-      line++;
-      recordLine = line;
-      recordStart = i + 1;
-      fields = 1;
-      fieldStarted = false;
-    } else {
-      fieldStarted = true;
+      if (ch === delimiter) {
+        fields++;
+        fieldStarted = false;
+      } else if (ch === CR || ch === LF) {
+        end = i;
+        break;
+      } else {
+        fieldStarted = true;
+      }
     }
-  }
-  if (recordStart < n) {
     if (count === starts.length) {
       starts = grow(starts);
       ends = grow(ends);
       if (lines !== null) lines = grow(lines);
     }
     starts[count] = recordStart;
-    ends[count] = n;
+    ends[count] = end;
     if (lines === null && recordLine !== count + 1) lines = linesUpTo(count, starts.length);
     if (lines !== null) lines[count] = recordLine;
     count++;
     if (fields > width) width = fields;
+    if (end < n) {
+      // Past the line end (CR LF is one).
+      if (bytes[end] === CR && end + 1 < n && bytes[end + 1] === LF) i = end + 1;
+      i++;
+      line++;
+    }
+    recordLine = line;
+    recordStart = i;
+    fields = 1;
+    fieldStarted = false;
   }
   return { starts, ends, lines, count, width };
 }
