@@ -43,8 +43,9 @@ import type { Bilingual, Lang } from "./lang";
 import { readSheet } from "./read";
 import type { ReconcileRun, SheetRef } from "./reconcile";
 import { AGING_GROUP, AGING_MARK_STYLES, agingMarks, DEFAULT_MARK_STAGES, type MarkedStage } from "./reports/aging-marks";
-import { agingSheet, planSheet, TERM_SOURCE_TEXT } from "./reports/aging-sheets";
-import { capSheetLinks, droppedLinksOf, FIND_ROWS_BY, type DroppedLinks } from "./reports/links";
+import { agingSheet, planSheetRows, TERM_SOURCE_TEXT } from "./reports/aging-sheets";
+import { withRows } from "../port/cells";
+import { capSheetLinks, capSheetRowsLinks, droppedLinksOf, FIND_ROWS_BY, type DroppedLinks } from "./reports/links";
 
 /** Settings key of the user's default credit term in days (30 until they set one). */
 export const DEFAULT_TERM_SETTING = "duizhang.aging.defaultTermDays";
@@ -521,9 +522,11 @@ export async function writeAgingResults(run: AgingRun, target: AgingWriteTarget,
   const chartsLeftOut = (aging.charts?.length ?? 0) > 0 && (await port.capabilities()).kind !== "excel" ? aging.charts!.length : 0;
   step();
   checkCancelled(signal);
-  const planCapped = capSheetLinks(planSheet(run.report, src, lang), lang, FIND_ROWS_BY.plan);
+  // 催款计划 holds a row per open item: a port that takes rows one at a time is given them so.
+  const planCapped = capSheetRowsLinks(planSheetRows(run.report, src, lang), lang, FIND_ROWS_BY.plan);
   const plan = planCapped.spec;
-  await port.writeSheet(plan, { signal });
+  if (port.writeSheetRows) await port.writeSheetRows(planCapped, { signal });
+  else await port.writeSheet(withRows(planCapped), { signal });
   step();
   const linksDropped = droppedLinksOf([agingCapped, planCapped]);
   return { agingSheet: aging.name, planSheet: plan.name, marked, chartsLeftOut, ...(linksDropped.length > 0 ? { linksDropped } : {}) };

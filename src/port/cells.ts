@@ -3,7 +3,7 @@
  * date serials and column widths.
  */
 import type { IsoDate } from "../core/model";
-import type { OutCell, OutRow, OutValue } from "./workbook";
+import type { OutCell, OutRow, OutValue, SheetSpec } from "./workbook";
 import { isIsoDate } from "../core/dates";
 
 /** Excel date serials: the one conversion of the reader (../core/values/date). */
@@ -127,4 +127,27 @@ export function specWidth(rows: OutRow[]): number {
     });
   }
   return width;
+}
+
+/**
+ * Rows given one at a time, as a sheet gets them: how many, how wide (`specWidth` of them all), and each.
+ * A row asked for again may be a new array; one given must not be changed.
+ */
+export interface SheetRows {
+  readonly length: number;
+  readonly width: number;
+  row(index: number): OutRow;
+}
+
+/** A sheet whose rows are given one at a time (`rows`); `spec` is the rest of it, its own `rows` empty. */
+export interface SheetOfRows {
+  spec: SheetSpec;
+  rows: SheetRows;
+}
+
+/** The sheet with its rows in it: what a port that takes a sheet whole is given. */
+export function withRows(sheet: SheetOfRows): SheetSpec {
+  const rows: OutRow[] = new Array(sheet.rows.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = sheet.rows.row(i);
+  return { ...sheet.spec, rows };
 }

@@ -5,6 +5,7 @@
  * `capLinks` keeps the links of the first rows within a safe number and makes the rest plain cells.
  */
 import type { OutCell, OutRow } from "./workbook";
+import type { SheetRows } from "./cells";
 
 /** Links kept on one sheet: under Excel's 66,530, with room to spare. */
 export const LINKS_PER_SHEET = 65_000;
@@ -33,7 +34,8 @@ export interface CappedLinks {
 type Link = NonNullable<OutCell["link"]>;
 
 function linkOf(cell: unknown): Link | undefined {
-  return cell !== null && typeof cell === "object" && "value" in cell ? (cell as OutCell).link : undefined;
+  // A date (`{ date }`) has no link either.
+  return cell !== null && typeof cell === "object" ? (cell as OutCell).link : undefined;
 }
 
 /** Excel's last row: a link past it names a run's row that a port on the way turns into a real one (app/sheet-rows). */
@@ -76,6 +78,98 @@ function sameLink(a: Link, b: Link): boolean {
   return a.sheet === b.sheet && a.row === b.row && (a.column ?? 1) === (b.column ?? 1);
 }
 
+/** What `capLinks` decides for a sheet's rows, worked out in one pass over them without keeping or copying any. */
+export interface LinkCap extends Omit<CappedLinks, "rows"> {
+  /** Whether any link goes (false: every row is written as it is). */
+  readonly capped: boolean;
+  /** Index (0-based) of the first row that keeps no link; the rows' count when every row keeps its own. */
+  readonly fullRow: number;
+}
+
+/** Index of each cell of `row` holding a link, into `into` (cleared first); how many. */
+function linkColumns(row: OutRow, into: number[]): number {
+  into.length = 0;
+  for (let c = 0; c < row.length; c++) if (linkOf(row[c])) into.push(c);
+  return into.length;
+}
+
+/** Of the cells `links` of a row linking to one place, the last keeps the link: how many keep one. */
+function keptLinks(row: OutRow, links: readonly number[]): number {
+  if (links.length === 1) return 1;
+  let keep = 0;
+  for (let i = 0; i < links.length; i++) if (!doubledAt(row, links, i)) keep += 1;
+  return keep;
+}
+
+/** Whether the i-th link of a row goes to the same place as a later one (and so gives way to it). */
+function doubledAt(row: OutRow, links: readonly number[], i: number): boolean {
+  const a = linkOf(row[links[i]])!;
+  for (let j = i + 1; j < links.length; j++) if (sameLink(a, linkOf(row[links[j]])!)) return true;
+  return false;
+}
+
+/**
+ * `capLinks`' decision for rows given one at a time (each row is asked for once): which rows keep their
+ * links and the counts, without copying a row. `cappedRow` then gives each row as written.
+ */
+export function linkCap(rows: SheetRows, limit: number = LINKS_PER_SHEET): LinkCap {
+  let total = 0;
+  // As if the links were capped: each row's kept links counted until the first row that no longer fits.
+  let kept = 0;
+  let doubled = 0;
+  let fullRow = -1;
+  let afterFull = 0;
+  let rowsAfterFull = 0;
+  const links: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows.row(r);
+    const n = linkColumns(row, links);
+    if (n === 0) continue;
+    total += n;
+    if (fullRow < 0) {
+      const keep = keptLinks(row, links);
+      if (kept + keep > limit) fullRow = r;
+      else {
+        kept += keep;
+        doubled += n - keep;
+        continue;
+      }
+    }
+    afterFull += n;
+    rowsAfterFull += 1;
+  }
+  if (total <= limit) return { capped: false, fullRow: rows.length, kept: total, dropped: 0, rowsUnlinked: 0, lastLinkedRow: rows.length - 1, doubled: 0 };
+  const full = fullRow >= 0;
+  return {
+    capped: true,
+    fullRow: full ? fullRow : rows.length,
+    kept,
+    dropped: doubled + afterFull,
+    rowsUnlinked: rowsAfterFull,
+    lastLinkedRow: full ? fullRow - 1 : rows.length - 1,
+    doubled,
+  };
+}
+
+/**
+ * Row `index` as `capLinks` leaves it under `cap`: the row itself while it keeps all its links, else a copy
+ * whose cells that lose a link are made plain (`withoutLink`).
+ */
+export function cappedRow(cap: LinkCap, index: number, row: OutRow): OutRow {
+  if (!cap.capped) return row;
+  let links: number[] | null = null;
+  for (let c = 0; c < row.length; c++) if (linkOf(row[c])) (links ??= []).push(c);
+  if (links === null) return row;
+  const full = index >= cap.fullRow;
+  if (!full && (links.length === 1 || keptLinks(row, links) === links.length)) return row;
+  const copy = row.slice();
+  for (let i = 0; i < links.length; i++) {
+    if (!full && !doubledAt(row, links, i)) continue;
+    copy[links[i]] = withoutLink(row[links[i]] as OutCell);
+  }
+  return copy;
+}
+
 /**
  * The rows of a sheet with at most `limit` links. Nothing changes while the sheet holds no more than that.
  * Past it, first a row's links to the same place are made one (the last of them stays: a row's number cell,
@@ -84,48 +178,8 @@ function sameLink(a: Link, b: Link): boolean {
  * without links (a row never keeps half of them, so "the first N rows link" stays true).
  */
 export function capLinks(rows: OutRow[], limit: number = LINKS_PER_SHEET): CappedLinks {
-  let total = 0;
-  for (const row of rows) for (const cell of row) if (linkOf(cell)) total += 1;
-  if (total <= limit) return { rows, kept: total, dropped: 0, rowsUnlinked: 0, lastLinkedRow: rows.length - 1, doubled: 0 };
-
-  const out: OutRow[] = new Array(rows.length);
-  let kept = 0;
-  let dropped = 0;
-  let doubled = 0;
-  let rowsUnlinked = 0;
-  let lastLinkedRow = -1;
-  let full = false;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    let links: number[] | null = null;
-    for (let c = 0; c < row.length; c++) if (linkOf(row[c])) (links ??= []).push(c);
-    if (links === null) {
-      out[r] = row;
-      if (!full) lastLinkedRow = r;
-      continue;
-    }
-    // Of the cells linking to one place, the last keeps the link.
-    const keep = links.length === 1 ? links : links.filter((c, i) => !links!.some((d, j) => j > i && sameLink(linkOf(row[c])!, linkOf(row[d])!)));
-    if (!full && kept + keep.length > limit) full = true;
-    if (!full && keep.length === links.length) {
-      out[r] = row;
-      kept += keep.length;
-      lastLinkedRow = r;
-      continue;
-    }
-    const copy = row.slice();
-    for (const c of links) {
-      if (!full && keep.includes(c)) continue;
-      copy[c] = withoutLink(row[c] as OutCell);
-      dropped += 1;
-      if (!full) doubled += 1;
-    }
-    if (full) rowsUnlinked += 1;
-    else {
-      kept += keep.length;
-      lastLinkedRow = r;
-    }
-    out[r] = copy;
-  }
-  return { rows: out, kept, dropped, rowsUnlinked, lastLinkedRow, doubled };
+  const cap = linkCap({ length: rows.length, width: 0, row: (i) => rows[i] }, limit);
+  const { capped: _capped, fullRow: _fullRow, ...counts } = cap;
+  if (!cap.capped) return { rows, ...counts };
+  return { rows: rows.map((row, r) => cappedRow(cap, r, row)), ...counts };
 }

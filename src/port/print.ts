@@ -103,6 +103,7 @@ export function textPoints(text: string, size: number): number {
 /** Lines a text takes in a column of this many points. */
 export function linesFor(text: string, widthPoints: number, size: number): number {
   const usable = Math.max(1, widthPoints - 5);
+  if (text.indexOf("\n") < 0) return Math.max(1, Math.ceil(textPoints(text, size) / usable));
   let lines = 0;
   for (const part of text.split("\n")) lines += Math.max(1, Math.ceil(textPoints(part, size) / usable));
   return lines;
@@ -113,20 +114,35 @@ export function rowPointsFor(lines: number, size: number): number {
   return Math.ceil(lines * size * 1.42 + 4);
 }
 
+/** Cells of a column measured before it is decided whether remembering them pays (see `RowHeights`). */
+const MEASURE_TRIAL = 2_000;
+
 /**
- * Heights (points, by 1-based row) for the rows whose wrapped text needs more than one line. Rows that fit
- * on one line are left to the platform's own height. Merged cells count their whole span.
+ * How tall rows of wrapped text must be, one row at a time: the rule of `wrappedRowHeights`, for a writer that
+ * is given a sheet's rows one by one. A cell object is measured once per column while its column's cells are
+ * met again (a dealer's name, a stage); a column whose cells are new objects row after row (a reference) is
+ * measured cell by cell without being remembered.
  */
-export function wrappedRowHeights(spec: Pick<SheetSpec, "rows" | "columnWidths" | "wrapColumns" | "fontSize">): Map<number, number> {
-  const heights = new Map<number, number>();
-  const wrapColumns = new Set(spec.wrapColumns ?? []);
-  const base = spec.fontSize ?? DEFAULT_FONT_SIZE;
-  // Lines of a cell object in the column it was last measured in: many rows share a cell (a dealer's name).
-  const measured = new Map<object, { column: number; lines: number }>();
-  const rows = spec.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (row === undefined) continue;
+export class RowHeights {
+  private readonly wrapColumns: ReadonlySet<number>;
+  private readonly base: number;
+  private readonly widths: readonly number[] | undefined;
+  /** Lines of a cell object in the column it was last measured in: many rows share a cell (a dealer's name). */
+  private readonly measured = new Map<object, { column: number; lines: number }>();
+  private readonly kept: number[] = [];
+  private readonly hits: number[] = [];
+  private readonly unremembered: boolean[] = [];
+
+  constructor(spec: Pick<SheetSpec, "columnWidths" | "wrapColumns" | "fontSize">) {
+    this.wrapColumns = new Set(spec.wrapColumns ?? []);
+    this.base = spec.fontSize ?? DEFAULT_FONT_SIZE;
+    this.widths = spec.columnWidths;
+  }
+
+  /** Height in points of a row whose wrapped text needs more than one line; undefined for a row that fits on one. */
+  heightOf(row: OutRow | undefined): number | undefined {
+    if (row === undefined) return undefined;
+    const base = this.base;
     let lines = 1;
     let size = base;
     let tallest = 0;
@@ -135,21 +151,10 @@ export function wrappedRowHeights(spec: Pick<SheetSpec, "rows" | "columnWidths" 
       const out = isOutCell(cell) ? cell : null;
       const value = out ? out.value : cell;
       if (typeof value !== "string" || value === "") continue;
-      const wraps = out?.wrap ?? wrapColumns.has(j + 1);
-      const cellSize = out?.fontSize ?? base;
+      const wraps = out?.wrap ?? this.wrapColumns.has(j + 1);
       if (!wraps) continue;
-      const known = out ? measured.get(out) : undefined;
-      let n: number;
-      if (known !== undefined && known.column === j) n = known.lines;
-      else {
-        let width = 0;
-        for (let c = j; c <= j + Math.max(0, out?.mergeAcross ?? 0); c++) width += columnPoints(spec.columnWidths?.[c] || DEFAULT_COLUMN_WIDTH);
-        n = linesFor(value, width, cellSize);
-        if (out) {
-          if (measured.size >= 100_000) measured.clear();
-          measured.set(out, { column: j, lines: n });
-        }
-      }
+      const cellSize = out?.fontSize ?? base;
+      const n = out !== null && this.unremembered[j] !== true ? this.remembered(out, j, value, cellSize) : this.lines(out, j, value, cellSize);
       const h = rowPointsFor(n, cellSize);
       if (h > tallest) {
         tallest = h;
@@ -157,7 +162,41 @@ export function wrappedRowHeights(spec: Pick<SheetSpec, "rows" | "columnWidths" 
         size = cellSize;
       }
     }
-    if (lines > 1) heights.set(i + 1, rowPointsFor(lines, size));
+    return lines > 1 ? rowPointsFor(lines, size) : undefined;
+  }
+
+  private lines(out: OutCell | null, j: number, value: string, size: number): number {
+    let width = 0;
+    for (let c = j; c <= j + Math.max(0, out?.mergeAcross ?? 0); c++) width += columnPoints(this.widths?.[c] || DEFAULT_COLUMN_WIDTH);
+    return linesFor(value, width, size);
+  }
+
+  private remembered(out: OutCell, j: number, value: string, size: number): number {
+    const known = this.measured.get(out);
+    if (known !== undefined && known.column === j) {
+      this.hits[j] = (this.hits[j] ?? 0) + 1;
+      return known.lines;
+    }
+    const n = this.lines(out, j, value, size);
+    if (this.measured.size >= 100_000) this.measured.clear();
+    this.measured.set(out, { column: j, lines: n });
+    const kept = (this.kept[j] = (this.kept[j] ?? 0) + 1);
+    if (kept >= MEASURE_TRIAL && (this.hits[j] ?? 0) * 4 < kept) this.unremembered[j] = true;
+    return n;
+  }
+}
+
+/**
+ * Heights (points, by 1-based row) for the rows whose wrapped text needs more than one line. Rows that fit
+ * on one line are left to the platform's own height. Merged cells count their whole span.
+ */
+export function wrappedRowHeights(spec: Pick<SheetSpec, "rows" | "columnWidths" | "wrapColumns" | "fontSize">): Map<number, number> {
+  const heights = new Map<number, number>();
+  const measure = new RowHeights(spec);
+  const rows = spec.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const h = measure.heightOf(rows[i]);
+    if (h !== undefined) heights.set(i + 1, h);
   }
   return heights;
 }

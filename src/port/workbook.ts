@@ -8,6 +8,7 @@ import type { Grid, IsoDate } from "../core/model";
 import { msg, type Message } from "../core/messages";
 import type { NotFen } from "../core/money";
 import type { SheetGrid } from "../core/read/source";
+import type { SheetOfRows } from "./cells";
 
 export interface SheetInfo {
   name: string;
@@ -369,6 +370,11 @@ export interface WorkbookPort extends ReadableWorkbook {
    * create is the user's: it is left alone and `PortError` `not_ours` is thrown.
    */
   writeSheet(spec: SheetSpec, options?: ReadOptions): Promise<void>;
+  /**
+   * Optional: `writeSheet(withRows(sheet))` with the rows asked for one at a time as they are written, never
+   * all held (a file written as it is made); a port without it is given the sheet whole.
+   */
+  writeSheetRows?(sheet: SheetOfRows, options?: ReadOptions): Promise<void>;
   /** Names of the sheets we created (result sheets), in the order they were made. */
   ownSheets(): Promise<string[]>;
   /** Delete one of our own sheets, if it exists. */

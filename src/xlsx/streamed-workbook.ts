@@ -21,7 +21,7 @@
 import * as path from "path";
 import { WholeFileError, writeFileWhole, type ByteSink, type WholeFileFs } from "../port/whole-file";
 import type { Grid } from "../core/model";
-import { marginsOf, printScale, wrappedRowHeights } from "../port/print";
+import { marginsOf, printScale, RowHeights, wrappedRowHeights } from "../port/print";
 import {
   Capabilities,
   HeaderFooterText,
@@ -40,7 +40,7 @@ import { checkMarkStyles } from "../port/marks";
 import { msg } from "../core/messages";
 import { columnLetters, sameSheetName } from "../port/addresses";
 import { OWNED_SHEETS_KEY, OWNED_SHEET_IDS_KEY } from "../port/owned";
-import { specWidth, type CutText } from "../port/cells";
+import { specWidth, type CutText, type SheetOfRows } from "../port/cells";
 import { addMarkRules, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SETTINGS_SHEET, sheetTooLarge } from "./workbook";
 import { rowLinksToWritten, SheetNames, xmlSafe } from "./xml-safe";
 import { defaultPageSetup, SheetPart, XlsxWriter, type PageSetup, type SheetEntry, type SheetSetup } from "./xlsx-writer";
@@ -193,6 +193,19 @@ export class StreamedWorkbook implements WorkbookPort {
     await this.fill(part, spec.name, spec.rows.length, (i) => spec.rows[i], options);
   }
 
+  /** `writeSheet(withRows(sheet))` without all the rows held at once: each is made as the file takes it (催款计划). */
+  async writeSheetRows(sheet: SheetOfRows, options: ReadOptions = {}): Promise<void> {
+    const { spec, rows } = sheet;
+    this.assertOpen(spec.name);
+    if (spec.templateFormats || spec.form || spec.position !== undefined) {
+      throw new PortError("unsupported", `${spec.name}: templates, forms and positions are not streamed`, msg("xlsx.streamed.layout", { sheet: spec.name }));
+    }
+    const { written, entry } = await this.startSheet(spec.name, rows.length, rows.width, spec.usersSheet === true);
+    const part = await this.writer.startSheet(entry, setupOf(spec, rows.width, rows.length));
+    this.open = { written, part };
+    await this.fill(part, spec.name, rows.length, (i) => rows.row(i), options);
+  }
+
   /**
    * Writes a sheet of values only (no sheet-wide formats) from rows given one at a time: the sheet
    * `writeSheet({ name, rows })` writes, without all its rows held at once (a CSV ledger's copy).
@@ -330,9 +343,11 @@ export class StreamedWorkbook implements WorkbookPort {
 }
 
 /** Everything but the rows of a sheet, as `XlsxWorkbook.fillSheet` and `setUpPrinting` set them. */
-function setupOf(spec: SheetSpec, width: number): SheetSetup {
-  const total = spec.rows.length;
-  const heights = wrappedRowHeights(spec);
+function setupOf(spec: SheetSpec, width: number, given?: number): SheetSetup {
+  // Rows given one at a time (`given` of them) are measured as they are written.
+  const total = given ?? spec.rows.length;
+  const heights = given === undefined ? wrappedRowHeights(spec) : new Map<number, number>();
+  const measure = given === undefined ? null : new RowHeights(spec);
   spec.rowHeights?.forEach((h, i) => {
     if (typeof h === "number" && h > 0) heights.set(i + 1, h);
   });
@@ -346,6 +361,7 @@ function setupOf(spec: SheetSpec, width: number): SheetSetup {
     ...(spec.verticalAlign ? { vertical: spec.verticalAlign === "center" ? "middle" : spec.verticalAlign } : {}),
     ...(spec.freezeRows && spec.freezeRows > 0 ? { freezeRows: spec.freezeRows } : {}),
     ...(heights.size > 0 ? { rowHeights: heights } : {}),
+    ...(measure ? { rowHeightOf: (cells: OutRow) => measure.heightOf(cells) } : {}),
     ...(spec.merges ? { merges: spec.merges } : {}),
   };
   if (spec.filterRow && width > 0 && spec.filterRow <= total) {

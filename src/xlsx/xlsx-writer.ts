@@ -117,6 +117,8 @@ export interface SheetSetup {
   headerFooter?: { oddHeader?: string; oddFooter?: string };
   /** Heights in points by row number. */
   rowHeights?: ReadonlyMap<number, number>;
+  /** Height in points of a row not in `rowHeights`, from its cells (a sheet whose rows are measured as they are written). */
+  rowHeightOf?: (cells: OutRow) => number | undefined;
   /** Rows under which a page break goes, in the order given (as ExcelJS keeps them). */
   breaksAfter?: readonly number[];
   /** Blocks merged whole (their first cell's look on every cell). */
@@ -145,6 +147,8 @@ class SharedStrings {
    * without checking it again.
    */
   idOfRaw(raw: string): number {
+    // A whole number's text (a row number) is XML-safe as it is.
+    if (wholeNumberOf(raw) >= 0) return this.idOf(raw);
     const known = this.ids.get(raw);
     if (known !== undefined) {
       this.count++;
@@ -157,6 +161,8 @@ class SharedStrings {
   }
 
   idOf(text: string): number {
+    const whole = wholeNumberOf(text);
+    if (whole >= 0) return this.wholeNumberId(whole, text);
     this.count++;
     let id = this.ids.get(text);
     if (id === undefined) {
@@ -167,6 +173,47 @@ class SharedStrings {
     }
     return id;
   }
+
+  /**
+   * Ids of texts that are whole numbers written plainly (`12`, not `012`), by their number (id + 1, 0 for none):
+   * a plan's row numbers go to the table by the hundred thousand, each new, and are numbered here without
+   * being hashed into `ids`.
+   */
+  private wholeNumbers = new Int32Array(0);
+
+  private wholeNumberId(n: number, text: string): number {
+    this.count++;
+    if (n >= this.wholeNumbers.length) {
+      const more = new Int32Array(Math.max(1024, 2 ** Math.ceil(Math.log2(n + 1))));
+      more.set(this.wholeNumbers);
+      this.wholeNumbers = more;
+    }
+    const known = this.wholeNumbers[n];
+    if (known > 0) return known - 1;
+    const id = this.items.length;
+    this.items.push(text);
+    this.wholeNumbers[n] = id + 1;
+    this.units += text.length;
+    return id;
+  }
+}
+
+/** Texts `SharedStrings` numbers by their value: whole numbers below this, written without leading zeros. */
+const WHOLE_NUMBER_TEXTS = 1 << 24;
+
+/** The value of a text that is a whole number below `WHOLE_NUMBER_TEXTS` written plainly (`0`, `12`; not `012`, `+1`, `1.0`); -1 for any other text. */
+function wholeNumberOf(text: string): number {
+  const len = text.length;
+  if (len === 0 || len > 8) return -1;
+  const first = text.charCodeAt(0) - 48;
+  if (first < 0 || first > 9 || (first === 0 && len > 1)) return -1;
+  let n = first;
+  for (let i = 1; i < len; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n < WHOLE_NUMBER_TEXTS ? n : -1;
 }
 
 /** Texts of a column counted before it is decided whether they go to the shared strings. */
@@ -888,7 +935,7 @@ export class SheetPart {
     if (this.activeBlocks.length > 0) this.activeBlocks = this.activeBlocks.filter((b) => b.toRow >= r);
     const blocks = this.activeBlocks.length > 0;
     const rowText = String(r);
-    const height = this.setup.rowHeights?.get(r);
+    const height = this.setup.rowHeights?.get(r) ?? this.setup.rowHeightOf?.(cells);
     const o = this.out;
     // The row's start goes in first and is taken back if no cell follows (a row kept only for its height ends at once).
     const before = o.length;

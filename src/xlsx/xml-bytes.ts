@@ -27,7 +27,7 @@ export class XmlBytes {
   /** Text as UTF-8 (ASCII copied directly). */
   text(s: string): void {
     const len = s.length;
-    this.room(len * 3);
+    if (this.length + len * 3 > this.buf.length) this.room(len * 3);
     const b = this.buf;
     let n = this.length;
     for (let i = 0; i < len; i++) {

@@ -21,6 +21,7 @@ import { addFen, fen, fenToYuan, sumFen } from "../../core/money";
 import type { Fen } from "../../core/model";
 import type { OutCell, OutRow, SheetSpec } from "../../port/workbook";
 import { LINK_COLOR } from "../../port/links";
+import { specWidth, withRows, type SheetOfRows, type SheetRows } from "../../port/cells";
 import { pick, type Bilingual, type Lang } from "../lang";
 import { render } from "../../messages/render";
 import { apartLists, apartNotes } from "./aging-apart";
@@ -423,6 +424,14 @@ export const PLAN_HEADER_ROW = 3;
  * and to print (landscape A4, the header repeated on every page). Each item links to its ledger row.
  */
 export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang): SheetSpec {
+  return withRows(planSheetRows(report, src, lang));
+}
+
+/**
+ * 催款计划 (`planSheet`) with its item rows made as they are asked for, not held: a full-sheet ledger's plan
+ * has half a million of them. Each call of `rows.row(i)` makes row i anew (its cells shared as `planSheet`'s are).
+ */
+export function planSheetRows(report: AgingReport, src: AgingSheetSource, lang: Lang): SheetOfRows {
   const p = (t: Bilingual) => pick(t, lang);
   const plan = collectionPlan(report);
   const header = [T.no, T.dealer, T.rep, T.ref, T.open, T.dueDate, T.finalDate, T.stage, T.action, T.actionDate, T.daysOverdue, T.docDate, T.amount, T.term, T.row, T.description];
@@ -431,23 +440,35 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
   const infoRow: OutRow = [text(`${p(T.asOf)}：${report.asOf}`), null, null, null, text(`${p(T.openItems)}：${plan.length}\u3000${p(T.openTotal)}：${formatMoney(openTotal)}`)];
   while (infoRow.length < width - 1) infoRow.push(null);
   infoRow.push({ value: unitText(lang), align: "right" });
-  const rows: OutRow[] = [
+  const top: OutRow[] = [
     [{ value: p(T.planTitle), bold: true, fontSize: TITLE_FONT_SIZE, align: "center", mergeAcross: width - 1 }],
     infoRow,
     header.map((t) => head(p(t))),
   ];
   const shared = new SharedCells();
   const rowText = rowLabelsOf(src);
-  plan.forEach((item, i) => rows.push(planRow(item, i + 1, report.asOf, linkSheetOf(src, item.sheet), rowText(item.sheet, item.row), lang, shared)));
-  const lastData = rows.length;
-  if (plan.length === 0) rows.push([{ value: p(T.noItems), mergeAcross: width - 1 }]);
-  else rows.push(...planTotals(plan, lang));
+  const lastData = top.length + plan.length;
+  const tail: OutRow[] = [];
+  if (plan.length === 0) tail.push([{ value: p(T.noItems), mergeAcross: width - 1 }]);
+  else tail.push(...planTotals(plan, lang));
   // 催款计划's sixth column is a date's width; its fifth (未收金额) takes amounts.
-  rows.push(...apartNotes(report, lang, width), ...apartLists(report, (sheet) => linkSheetOf(src, sheet), lang, width, 5));
-  rows.push(...signatureRows(lang, [2, 6, 12]));
-  return {
+  tail.push(...apartNotes(report, lang, width), ...apartLists(report, (sheet) => linkSheetOf(src, sheet), lang, width, 5));
+  tail.push(...signatureRows(lang, [2, 6, 12]));
+  const rows: SheetRows = {
+    length: lastData + tail.length,
+    // An item's row has a cell in every column.
+    width: Math.max(specWidth(top), plan.length > 0 ? width : 0, specWidth(tail)),
+    row(index: number): OutRow {
+      if (index < top.length) return top[index];
+      if (index >= lastData) return tail[index - lastData];
+      const i = index - top.length;
+      const item = plan[i];
+      return planRow(item, i + 1, report.asOf, linkSheetOf(src, item.sheet), rowText(item.sheet, item.row), lang, shared);
+    },
+  };
+  const spec: SheetSpec = {
     name: p(PLAN_SHEET),
-    rows,
+    rows: [],
     columnWidths: PLAN_WIDTHS,
     fontSize: REPORT_FONT_SIZE,
     verticalAlign: "center",
@@ -459,6 +480,7 @@ export function planSheet(report: AgingReport, src: AgingSheetSource, lang: Lang
       headerText: `${p(T.planTitle)}\u3000${p(T.asOf)}：${report.asOf}`,
     }),
   };
+  return { spec, rows };
 }
 
 /** 催款计划's columns, in characters: they fit landscape A4 at about 92% (10 pt type prints at 9.2 pt). */
@@ -478,9 +500,11 @@ function planTotals(plan: readonly OpenItem[], lang: Lang): OutRow[] {
   const noRep = p(T.noRep);
   for (const item of plan) {
     const key = item.rep ?? noRep;
-    const t = byRep.get(key) ?? { n: 0, open: fen(0), late: fen(0) };
-    const late = item.stage === "overdue" || item.stage === "past_final" ? item.open : fen(0);
-    byRep.set(key, { n: t.n + 1, open: addFen(t.open, item.open), late: addFen(t.late, late) });
+    let t = byRep.get(key);
+    if (t === undefined) byRep.set(key, (t = { n: 0, open: fen(0), late: fen(0) }));
+    t.n += 1;
+    t.open = addFen(t.open, item.open);
+    if (item.stage === "overdue" || item.stage === "past_final") t.late = addFen(t.late, item.open);
   }
   const line = (label: string, rep: string, t: { n: number; open: Fen; late: Fen }, strong: boolean): OutRow => {
     const look = (c: OutCell): OutCell => (strong ? totalCell(c) : { ...c, border: true });
@@ -516,47 +540,58 @@ function planTotals(plan: readonly OpenItem[], lang: Lang): OutRow[] {
  * the cells they are given.
  */
 class SharedCells {
-  /** By kind of cell (dealer, rep, date …), then by the text it is made from. */
-  private readonly kinds = new Map<string, Map<string, OutCell | { date: string }>>();
+  readonly dealers = new Map<string, OutCell>();
+  readonly reps = new Map<string, OutCell>();
+  readonly dates = new Map<string, { date: string }>();
+  readonly stages = new Map<string, OutCell>();
+  /** By the action's text (one message per kind of action). */
+  readonly actions = new Map<object, OutCell>();
+  /** By the action's date (red and bold when it falls due by the as-of date). */
+  readonly actionDates = new Map<string, OutCell>();
+  readonly descriptions = new Map<string, OutCell>();
+  empty: OutCell | null = null;
+}
 
-  get<T extends OutCell | { date: string }>(kind: string, key: string, make: () => T): T {
-    let cells = this.kinds.get(kind);
-    if (cells === undefined) this.kinds.set(kind, (cells = new Map()));
-    let cell = cells.get(key);
-    if (cell === undefined) {
-      // Bounded: distinct 摘要s could otherwise be kept by the hundred thousand.
-      if (cells.size >= 100_000) cells.clear();
-      cell = make();
-      cells.set(key, cell);
-    }
-    return cell as T;
-  }
+/** A cell kept for the rows to come; bounded, as distinct 摘要s could otherwise be kept by the hundred thousand. */
+function keep<K, V>(cells: Map<K, V>, key: K, cell: V): V {
+  if (cells.size >= 100_000) cells.clear();
+  cells.set(key, cell);
+  return cell;
 }
 
 function planRow(item: OpenItem, n: number, asOf: string, ledgerSheet: string, rowText: string, lang: Lang, shared: SharedCells = new SharedCells()): OutRow {
   const link = { sheet: ledgerSheet, row: item.row };
   const refText = item.ref ?? (item.kind === "opening" ? pick(OPENING_TEXT, lang) : "");
-  const actionNow = item.nextAction.date <= asOf;
-  const date = (iso: string) => shared.get("t", iso, () => ({ date: iso }));
+  const { dates } = shared;
+  const action = item.nextAction;
+  const rep = item.rep ?? "";
   return [
     n,
-    shared.get("d", item.dealer, () => text(item.dealer, { wrap: true })),
-    shared.get("r", item.rep ?? "", () => text(item.rep ?? "", { wrap: true })),
-    refText === "" ? shared.get("e", "", () => text("")) : text(refText, { link, color: LINK_COLOR, wrap: true }),
-    money(item.open),
-    date(item.dueDate),
-    date(item.finalDate),
-    shared.get("s", item.stage, () => {
-      const stageStyle = item.stage === "not_due" ? undefined : AGING_MARK_STYLES[item.stage];
-      return { value: render(STAGE_TEXT[item.stage], lang), numberFormat: "@", wrap: true, ...(stageStyle ? { fill: stageStyle.fill, ...(stageStyle.color ? { color: stageStyle.color } : {}) } : {}) };
-    }),
-    shared.get(`a${item.nextAction.code}`, item.nextAction.text.code, () => ({ value: render(item.nextAction.text, lang), numberFormat: "@", wrap: true })),
-    shared.get(actionNow ? "n1" : "n0", item.nextAction.date, () => ({ value: { date: item.nextAction.date }, ...(actionNow ? { color: LATE_COLOR, bold: true } : {}) })),
+    shared.dealers.get(item.dealer) ?? keep(shared.dealers, item.dealer, text(item.dealer, { wrap: true })),
+    shared.reps.get(rep) ?? keep(shared.reps, rep, text(rep, { wrap: true })),
+    refText === "" ? (shared.empty ??= text("")) : { value: refText, numberFormat: "@", link, color: LINK_COLOR, wrap: true },
+    { value: fenToYuan(item.open), numberFormat: MONEY },
+    dates.get(item.dueDate) ?? keep(dates, item.dueDate, { date: item.dueDate }),
+    dates.get(item.finalDate) ?? keep(dates, item.finalDate, { date: item.finalDate }),
+    shared.stages.get(item.stage) ?? keep(shared.stages, item.stage, stageCell(item.stage, lang)),
+    shared.actions.get(action.text) ?? keep(shared.actions, action.text, { value: render(action.text, lang), numberFormat: "@", wrap: true }),
+    shared.actionDates.get(action.date) ?? keep(shared.actionDates, action.date, actionDateCell(action.date, asOf)),
     Math.max(0, item.daysPastDue),
-    date(item.date),
-    money(item.amount),
+    dates.get(item.date) ?? keep(dates, item.date, { date: item.date }),
+    { value: fenToYuan(item.amount), numberFormat: MONEY },
     item.termDays,
     { value: rowText, numberFormat: "@", link, color: LINK_COLOR },
-    shared.get("x", item.description, () => text(item.description, { wrap: true })),
+    shared.descriptions.get(item.description) ?? keep(shared.descriptions, item.description, text(item.description, { wrap: true })),
   ];
+}
+
+function stageCell(stage: OpenItem["stage"], lang: Lang): OutCell {
+  const stageStyle = stage === "not_due" ? undefined : AGING_MARK_STYLES[stage];
+  return { value: render(STAGE_TEXT[stage], lang), numberFormat: "@", wrap: true, ...(stageStyle ? { fill: stageStyle.fill, ...(stageStyle.color ? { color: stageStyle.color } : {}) } : {}) };
+}
+
+/** An action's date: red and bold when it falls due on or before the as-of date. */
+function actionDateCell(date: string, asOf: string): OutCell {
+  const now = date <= asOf;
+  return { value: { date }, ...(now ? { color: LATE_COLOR, bold: true } : {}) };
 }

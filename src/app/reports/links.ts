@@ -4,8 +4,8 @@
  * its title, frozen with the header where the sheet freezes it, so whoever clicks down the rows learns why the
  * later ones do not go anywhere and how to find their rows instead.
  */
-import { capLinks, LINKS_PER_SHEET, type CappedLinks } from "../../port/links";
-import { specWidth } from "../../port/cells";
+import { capLinks, cappedRow, linkCap, LINKS_PER_SHEET, type CappedLinks, type LinkCap } from "../../port/links";
+import { specWidth, type SheetOfRows, type SheetRows } from "../../port/cells";
 import type { OutRow, SheetSpec } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
 
@@ -48,7 +48,7 @@ export interface DroppedLinks {
 }
 
 /** The sheets of `capped` that had links dropped, with how many; empty when none had. */
-export function droppedLinksOf(capped: readonly CappedSheet[]): DroppedLinks[] {
+export function droppedLinksOf(capped: readonly { spec: SheetSpec; links: { dropped: number } }[]): DroppedLinks[] {
   return capped.filter((c) => c.links.dropped > 0).map((c) => ({ sheet: c.spec.name, dropped: c.links.dropped }));
 }
 
@@ -77,13 +77,47 @@ export interface CappedSheet {
 export function capSheetLinks(spec: SheetSpec, lang: Lang, findBy: Bilingual | null, limit: number = LINKS_PER_SHEET): CappedSheet {
   const links = capLinks(spec.rows, limit);
   if (links.rows === spec.rows) return { spec, links };
+  const { note, height } = capNote(spec, links, lang, findBy);
+  return { spec: withRowAt({ ...spec, rows: links.rows }, 1, note, height), links };
+}
+
+/** A sheet given row by row (`SheetOfRows`) within the limit on links, as `capSheetLinks` leaves it; `links` says what was dropped. */
+export interface CappedRows extends SheetOfRows {
+  links: LinkCap;
+}
+
+/**
+ * `capSheetLinks` for a sheet whose rows are given one at a time: its rows are gone over once to count their
+ * links, then given on as written (`cappedRow`), the note in row 2 when links were dropped, none of them kept.
+ */
+export function capSheetRowsLinks(sheet: SheetOfRows, lang: Lang, findBy: Bilingual | null, limit: number = LINKS_PER_SHEET): CappedRows {
+  const source = sheet.rows;
+  const links = linkCap(source, limit);
+  if (!links.capped) return { ...sheet, links };
+  const first: OutRow[] = [];
+  for (let i = 0; i < Math.min(10, source.length); i++) first.push(source.row(i));
+  const { note, height } = capNote({ ...sheet.spec, rows: first }, links, lang, findBy);
+  const rows: SheetRows = {
+    length: source.length + 1,
+    width: Math.max(source.width, specWidth([note])),
+    row(index: number): OutRow {
+      if (index === 1) return note;
+      const at = index < 1 ? index : index - 1;
+      return cappedRow(links, at, source.row(at));
+    },
+  };
+  return { spec: { ...withRowAt({ ...sheet.spec, rows: [] }, 1, note, height), rows: [] }, rows, links };
+}
+
+/** The note under the title of a sheet that had links dropped, and the height of its row. `spec.rows`: at least its first ten rows. */
+function capNote(spec: SheetSpec, links: Omit<CappedLinks, "rows">, lang: Lang, findBy: Bilingual | null): { note: OutRow; height: number | undefined } {
   // The note comes in above every linked row but the title's, so the last linked row moves down one. Rows
   // that all keep a link but lost a second one to the same place (a reference beside its 台账行) say which stays.
   const lastLinked = links.lastLinkedRow + 1 + (links.lastLinkedRow >= 1 ? 1 : 0);
   const text = links.rowsUnlinked > 0 ? linkCapNote(lastLinked, findBy, lang) : linkDoubleNote(findBy, lang);
   const width = noteWidth(spec);
   const note: OutRow = [{ value: text, numberFormat: "@", color: NOTE_COLOR, wrap: true, ...(width > 1 ? { mergeAcross: width - 1 } : {}) }];
-  return { spec: withRowAt({ ...spec, rows: links.rows }, 1, note, noteHeight(text, spec, width)), links };
+  return { note, height: noteHeight(text, spec, width) };
 }
 
 /** Columns the note spans: the title's when it is merged across, else the sheet's. */
