@@ -28,7 +28,7 @@ import type { ReadIssue } from "../../core/read/types";
 import { readSheetsOf } from "../../port/batch";
 import type { ReadableWorkbook, Selection, WorkbookPort } from "../../port/workbook";
 import { gridFingerprint } from "../reconcile/fingerprint";
-import { STRINGS, type Locale, type Strings } from "../i18n";
+import type { Locale, Strings } from "../i18n";
 import type { PaneMessage } from "../messages";
 import { issueTarget } from "../summary";
 import { stageExplanation } from "./stages";
@@ -212,7 +212,7 @@ export function termLines(sources: TermSources, locale: Locale): TermLine[] {
  * view's own texts are picked by the language those strings are in.
  */
 export function localeOf(t: Strings): Locale {
-  return t === STRINGS["en-US"] ? "en-US" : "zh-CN";
+  return t.locale;
 }
 
 export function agingStringsFor(t: Strings): AgingStrings {
