@@ -135,7 +135,18 @@ interface ConditionalFormat {
 
 /** Text table of the workbook: each distinct text once, numbered by first use. */
 class SharedStrings {
-  private readonly ids = new Map<string, number>();
+  /**
+   * The texts' ids by a hash of their characters (`textHash`), open addressed: id + 1, 0 for a free slot. A
+   * full-sheet plan adds half a million texts no cell shares (its references), which a `Map` takes far longer
+   * to grow and to collect.
+   */
+  private slots = new Int32Array(1 << 12);
+  /** Each text's hash, by id (0 for a whole number's, which has no slot). */
+  private hashes = new Int32Array(1 << 11);
+  /** Texts with a slot. */
+  private slotted = 0;
+  /** Texts given as a cell had them that `xmlSafe` changed, with the id of what it made of them. */
+  private readonly unsafe = new Map<string, number>();
   readonly items: string[] = [];
   /** References written (the table's `count`). */
   count = 0;
@@ -149,14 +160,14 @@ class SharedStrings {
   idOfRaw(raw: string): number {
     // A whole number's text (a row number) is XML-safe as it is.
     if (wholeNumberOf(raw) >= 0) return this.idOf(raw);
-    const known = this.ids.get(raw);
-    if (known !== undefined) {
+    const known = this.known(raw, textHash(raw));
+    if (known >= 0) {
       this.count++;
       return known;
     }
     const safe = xmlSafe(raw);
     const id = this.idOf(safe);
-    if (safe !== raw) this.ids.set(raw, id);
+    if (safe !== raw) this.unsafe.set(raw, id);
     return id;
   }
 
@@ -164,20 +175,57 @@ class SharedStrings {
     const whole = wholeNumberOf(text);
     if (whole >= 0) return this.wholeNumberId(whole, text);
     this.count++;
-    let id = this.ids.get(text);
-    if (id === undefined) {
-      id = this.items.length;
-      this.items.push(text);
-      this.ids.set(text, id);
-      this.units += text.length;
+    const hash = textHash(text);
+    const known = this.known(text, hash);
+    if (known >= 0) return known;
+    const id = this.items.length;
+    this.items.push(text);
+    this.units += text.length;
+    if (id >= this.hashes.length) {
+      // Whole numbers take ids without a hash: the ids can pass the end by more than one.
+      const more = new Int32Array(Math.max(id + 1, this.hashes.length * 2));
+      more.set(this.hashes);
+      this.hashes = more;
     }
+    this.hashes[id] = hash;
+    if ((this.slots.length >> 1) <= this.slotted) this.grow();
+    this.place(id, hash);
+    this.slotted++;
     return id;
+  }
+
+  /** The id of a text seen before, or -1. */
+  private known(text: string, hash: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const v = slots[i];
+      if (v === 0) break;
+      if (this.hashes[v - 1] === hash && this.items[v - 1] === text) return v - 1;
+    }
+    if (this.unsafe.size > 0) return this.unsafe.get(text) ?? -1;
+    return -1;
+  }
+
+  private place(id: number, hash: number): void {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = hash & mask;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = id + 1;
+  }
+
+  /** Twice the slots, the texts placed again. */
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.place(old[i] - 1, this.hashes[old[i] - 1]);
   }
 
   /**
    * Ids of texts that are whole numbers written plainly (`12`, not `012`), by their number (id + 1, 0 for none):
    * a plan's row numbers go to the table by the hundred thousand, each new, and are numbered here without
-   * being hashed into `ids`.
+   * a slot.
    */
   private wholeNumbers = new Int32Array(0);
 
@@ -196,6 +244,13 @@ class SharedStrings {
     this.units += text.length;
     return id;
   }
+}
+
+/** FNV-1a over a text's UTF-16 units: where `SharedStrings` looks for it. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /** Texts `SharedStrings` numbers by their value: whole numbers below this, written without leading zeros. */
@@ -816,7 +871,9 @@ export class SheetPart {
     o.text(this.starts[column] ?? this.cellStart(column));
     o.text(rowText);
     if (p.kind === "number" && plain(p) && !p.mergeAcross) {
-      // A number with a format of its own (an amount): many of them, each a new object, so not remembered.
+      // A number with a format of its own (an amount): many of them, each a new object, so not remembered; a
+      // column of them stops being looked up too.
+      if (caching) this.notRemembered(column);
       this.hasValue(column);
       o.text(this.plainNumberHead(p));
       o.num(p.value as number);
@@ -867,11 +924,15 @@ export class SheetPart {
       const cache = this.cellCache!;
       if (cache.size >= MAX_CACHED_CELLS) cache.clear();
       cache.set(cell as object, { body, style, value: hasValue, text, ...(p.cutFrom !== undefined ? { cutFrom: p.cutFrom } : {}) });
-      const kept = (this.cacheKept[column] = (this.cacheKept[column] ?? 0) + 1);
-      // A column whose cells are new objects row after row (a reference, a row label) stops being remembered.
-      if (kept >= CACHE_TRIAL && (this.cacheHits[column] ?? 0) * 4 < kept) this.uncachedColumns[column] = true;
+      this.notRemembered(column);
     }
     return true;
+  }
+
+  /** Counts a cell of `column` met for the first time: a column whose cells are new objects row after row (a reference, a row label, an amount) stops being remembered. */
+  private notRemembered(column: number): void {
+    const kept = (this.cacheKept[column] = (this.cacheKept[column] ?? 0) + 1);
+    if (kept >= CACHE_TRIAL && (this.cacheHits[column] ?? 0) * 4 < kept) this.uncachedColumns[column] = true;
   }
 
   /**
