@@ -48,6 +48,14 @@ describe("duizhang demand", () => {
     expect(json.skipped).toEqual([{ dealer: "宏达电器", reason: "截至日没有逾期未收款项，未生成催款函", code: "nothing_overdue" }]);
   });
 
+  it("names each dealer without a letter before its reason, with the colon of the language it is in", async () => {
+    const args = ["demand", "--ledger", "ledger.csv", "--as-of", "2026-11-27"];
+    expect((await run(args, dir)).out).toContain("\n  宏达电器：截至日没有逾期未收款项，未生成催款函\n");
+    const en = (await run([...args, "--lang", "en"], dir)).out;
+    expect(en).toMatch(/\n {2}宏达电器: [a-z]/);
+    expect(en).not.toContain("：");
+  });
+
   it("takes --level, --deadline-days and --dealer, and refuses a level that is not one", async () => {
     const r = await run(["demand", "--ledger", "ledger.csv", "--as-of", "2026-11-27", "--dealer", "美达商贸", "--level", "3", "--deadline-days", "10", "--json"], dir);
     const json = JSON.parse(r.out) as DemandOut;

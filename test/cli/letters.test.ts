@@ -57,6 +57,15 @@ describe("duizhang letters", () => {
     expect(json.skipped.map((s: { dealer: string; code: string }) => [s.dealer, s.code])).toEqual([["不存在公司", "not_in_ledger"]]);
   });
 
+  test("the text names each dealer without a letter before its reason, with the colon of the language it is in", async () => {
+    const dir = await folder();
+    const args = ["letters", "--ledger", "ledger.xlsx", "--as-of", "2026-11-30", "--dealer", "鑫达五金", "--dealer", "不存在公司"];
+    expect((await run(args, dir)).out).toContain("\n  不存在公司：台账“应收明细”中没有这家经销商\n");
+    const en = (await run([...args, "--lang", "en"], dir)).out;
+    expect(en).toContain('\n  不存在公司: not in the ledger "应收明细"\n');
+    expect(en).not.toContain("：");
+  });
+
   test("--out writes the letters, the register and 本公司信息 into one new workbook; the inputs stay as they were", async () => {
     const dir = await folder();
     const before = fs.readFileSync(path.join(dir, "ledger.xlsx"));

@@ -114,12 +114,12 @@ export function demandText(r: DemandRun, lang: Lang): string {
   }
   if (r.skipped.length > 0) {
     lines.push("", s("未生成催款函：", "No letter for:"));
-    for (const k of r.skipped) lines.push(`  ${k.dealer}：${k.reason}`);
+    for (const k of r.skipped) lines.push(`  ${k.dealer}${s("：", ": ")}${k.reason}`);
   }
   const missed = r.commitments.filter((c) => c.missed);
   if (missed.length > 0) {
     lines.push("", s("承诺未履行：", "Commitments not kept:"));
-    for (const c of missed) lines.push(`  ${c.dealer} ${c.number}：${s(`第 ${c.missed!.n} 期（${c.missed!.date}）未按期付款，建议发最后通知`, `installment ${c.missed!.n} (${c.missed!.date}) missed; a final notice is proposed`)}`);
+    for (const c of missed) lines.push(`  ${c.dealer} ${c.number}${s("：", ": ")}${s(`第 ${c.missed!.n} 期（${c.missed!.date}）未按期付款，建议发最后通知`, `installment ${c.missed!.n} (${c.missed!.date}) missed; a final notice is proposed`)}`);
   }
   if (r.warnings.length > 0) {
     lines.push("", s("提示：", "Warnings:"));

@@ -125,7 +125,7 @@ export function lettersText(r: LettersRun, lang: Lang): string {
   if (r.skipped.length > 0) {
     lines.push("");
     lines.push(s("未生成对账函：", "No letter for:"));
-    for (const k of r.skipped) lines.push(`  ${k.dealer}：${render(k.reason, lang)}`);
+    for (const k of r.skipped) lines.push(`  ${k.dealer}${s("：", ": ")}${render(k.reason, lang)}`);
   }
   if (r.warnings.length > 0) {
     lines.push("");
