@@ -130,8 +130,30 @@ export function linkToWritten(link: string, nameOf: NameOf): string {
 }
 
 /**
- * A formula (or a defined name's range) whose references to sheets (`Sheet!A1`, `'Sheet 1'!A1`) go to each
- * sheet under the name it was written under (`nameOf`); texts between double quotes are left alone.
+ * A reference's sheet part, `sheets` (one name, or `First:Last` of a reference over several sheets), under the
+ * names the sheets were written under (`nameOf`): `raw`, as the formula had it, when neither name moved; else
+ * bare when every name may stand so, otherwise quoted as a whole (`'First:Last'`, as Excel writes it).
+ */
+function sheetsToWritten(sheets: string, raw: string, nameOf: NameOf): string {
+  // A sheet's name holds no ":" (Excel refuses it): one in a quoted prefix divides two sheets' names.
+  const names = sheets.split(":");
+  if (names.length > 2) return raw;
+  let moved = false;
+  const written = names.map((s) => {
+    const w = nameOf(s);
+    if (w === undefined || w === s) return s;
+    moved = true;
+    return w;
+  });
+  if (!moved) return raw;
+  const joined = written.join(":");
+  return written.every((w) => quoteSheet(w) === w) ? joined : `'${joined.replace(/'/g, "''")}'`;
+}
+
+/**
+ * A formula (or a defined name's range) whose references to sheets (`Sheet!A1`, `'Sheet 1'!A1`, and over
+ * several sheets `First:Last!A1`, `'First:Last'!A1`) go to each sheet under the name it was written under
+ * (`nameOf`). Texts between double quotes are left alone, and so is a sheet of another workbook (`[1]Sheet!A1`).
  */
 export function refsToWritten(formula: string, nameOf: NameOf): string {
   let out = "";
@@ -155,12 +177,23 @@ export function refsToWritten(formula: string, nameOf: NameOf): string {
       i++;
       continue;
     }
-    if (formula[i + m[0].length] === "!") {
-      const sheet = quoted ? quoted[1].replace(/''/g, "'") : m[0];
-      const written = nameOf(sheet);
-      out += written !== undefined && written !== sheet ? quoteSheet(written) : m[0];
+    const before = formula[i - 1];
+    const after = i + m[0].length;
+    if (bare && formula[after] === ":" && before !== "!" && before !== "]" && nameOf(m[0]) !== undefined) {
+      // `First:Last!`: a sheet of this workbook, then a second name and "!", is a reference over sheets (a name
+      // that could be taken for a cell is quoted, so `A1:Sheet!B2` is no such reference).
+      const last = BARE.exec(formula.slice(after + 1));
+      if (last && formula[after + 1 + last[0].length] === "!") {
+        const raw = formula.slice(i, after + 1 + last[0].length);
+        out += sheetsToWritten(`${m[0]}:${last[0]}`, raw, nameOf);
+        i += raw.length;
+        continue;
+      }
+    }
+    if (formula[after] === "!" && !(bare && before === "]")) {
+      out += sheetsToWritten(quoted ? quoted[1].replace(/''/g, "'") : m[0], m[0], nameOf);
     } else out += m[0];
-    i += m[0].length;
+    i = after;
   }
   return out;
 }

@@ -185,6 +185,18 @@ describe("links, formulas and rows made to name each sheet as it was written", (
     expect(refsToWritten(`"say ""A!B2"""&A!B2`, nameOf)).toBe(`"say ""A!B2"""&'A(2)'!B2`);
   });
 
+  test("refsToWritten leaves another workbook's sheet of the same name alone, and moves both ends of a 3-D reference as one", () => {
+    // `[1]A!B2` is sheet A of the first linked workbook, not this one's A.
+    expect(refsToWritten(`[1]A!B2+A!B2+'[1]A'!B2`, nameOf)).toBe(`[1]A!B2+'A(2)'!B2+'[1]A'!B2`);
+    // A range over sheets (here A to Z) keeps its one prefix (`First:Last!`), quoted as a whole when either name needs it.
+    const withZ = (s: string) => (s.toLowerCase() === "z" ? "Z" : nameOf(s));
+    expect(refsToWritten(`SUM(A:Z!B2)+SUM(Z:A!B2)+SUM('a\u0001:Z'!B2)+SUM('A:Z'!B2)+SUM(Z:Z!B2)`, withZ)).toBe(
+      `SUM('A(2):Z'!B2)+SUM('Z:A(2)'!B2)+SUM(A:Z!B2)+SUM('A(2):Z'!B2)+SUM(Z:Z!B2)`,
+    );
+    // A range of cells, or between two references, is no range over sheets.
+    expect(refsToWritten(`SUM(A1:B2)+A!A1:A!B2`, withZ)).toBe(`SUM(A1:B2)+'A(2)'!A1:'A(2)'!B2`);
+  });
+
   test("rowLinksToWritten copies a row only when a link moves, and makes one cell per cell object", () => {
     const shared = { value: "x", link: { sheet: "A", row: 3 } };
     const plain = { value: "y", link: { sheet: "其他", row: 1 } };
