@@ -92,14 +92,6 @@ export function balanceRowOffMessage(m: { sheet: string; row: number; expected: 
   return msg("letters.skip.balance_row_off", { sheet: m.sheet, row: m.row, expected: m.expected, found: m.found });
 }
 
-export function describeBalanceRowOff(m: { sheet: string; row: number; expected: Fen; found: Fen }, lang: Lang): string {
-  return render(balanceRowOffMessage(m), lang);
-}
-
 export function letterSkipMessage(reason: LetterSkipReason): Message {
   return msg(`letters.skip.${reason}`, {});
-}
-
-export function describeLetterSkip(reason: LetterSkipReason, lang: Lang): string {
-  return render(letterSkipMessage(reason), lang);
 }
