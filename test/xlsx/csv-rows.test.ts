@@ -77,4 +77,16 @@ describe("UTF-8 CSV rows from the bytes", () => {
       { numRuns: 300 },
     );
   });
+
+  test("any line ends: CR, LF and CR LF, inside quotes or not, and a last record with no line end or an open quote", () => {
+    const piece = fc.constantFrom("a", "甲", ",", '"', '""', "\r", "\n", "\r\n", " ", "12");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        // A header gives the file its delimiter; what follows it may end anywhere, even inside a quote.
+        const bytes = utf8(`日期,金额\n${pieces.join("")}`);
+        expect(builtRows(bytes)).toEqual(textPathRows(bytes));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
