@@ -230,10 +230,15 @@ export function makeWorkbookXmlSafe(workbook: ExcelJS.Workbook, reserved?: strin
   const sheets = workbook.worksheets;
   const written = sheets.map((ws) => names.add(ws.name));
   if (names.renamed) {
-    // ExcelJS refuses a name another sheet has, even for a moment: each renamed sheet first takes a name no
-    // sheet can have (a control character: every name holding one is renamed here), then its own.
+    // ExcelJS refuses a name another sheet has, even for a moment: each renamed sheet first takes a passing name
+    // (a control character and a number) that no sheet holds now, then its own. No sheet keeps a passing name
+    // (every name with a control character is renamed here), but one not yet renamed may hold it still.
+    const now = new Set(sheets.map((ws) => ws.name.toLowerCase()));
+    let free = 0;
     sheets.forEach((ws, i) => {
-      if (written[i] !== ws.name) ws.name = `\u0001${i}`;
+      if (written[i] === ws.name) return;
+      while (now.has(`\u0001${free}`)) free++;
+      ws.name = `\u0001${free++}`;
     });
     sheets.forEach((ws, i) => {
       if (written[i] !== ws.name) ws.name = written[i];

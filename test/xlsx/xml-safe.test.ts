@@ -164,6 +164,19 @@ describe("a name that cleans to another sheet's name, and links to both", () => 
     expect((out.getCell("C1").value as ExcelJS.CellFormulaValue).formula).toBe(`'A(2)'!A1&"A!A1"&'A(2)'!A1&A!A1&SUM('A(2)'!A1:A2)`);
     expect(back.definedNames.model).toEqual([{ name: "第二张", ranges: ["'A(2)'!$A$1"] }]);
   });
+
+  test("the workbook model renames its sheets when a later one holds the passing name a renamed sheet would take", async () => {
+    const model = XlsxWorkbook.create();
+    for (const name of ["B\u0002", "\u00010", "\u00011"]) await model.writeSheet({ name, rows: [[name]] });
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await model.toBuffer()) as unknown as ExcelJS.Buffer);
+    const sheets = back.worksheets.filter((w) => w.state === "visible");
+    expect(sheets.map((w) => [w.name, w.getCell("A1").value])).toEqual([
+      ["B", "B"],
+      ["0", "0"],
+      ["1", "1"],
+    ]);
+  });
 });
 
 describe("links, formulas and rows made to name each sheet as it was written", () => {
