@@ -15,6 +15,8 @@ interface Compiled {
   texts: string[];
   names: string[];
   formats: (string | undefined)[];
+  /** The words `{x:count|one|other}` and `{x:plural|one|other}` choose from, where given. */
+  words: ([one: string, other: string] | undefined)[];
 }
 
 /**
@@ -24,12 +26,13 @@ interface Compiled {
 const COMPILED: Readonly<Record<Lang, Map<string, Compiled>>> = { "zh-CN": new Map(), "en-US": new Map() };
 
 function compile(template: string): Compiled {
-  const compiled: Compiled = { texts: [], names: [], formats: [] };
+  const compiled: Compiled = { texts: [], names: [], formats: [], words: [] };
   let at = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     compiled.texts.push(template.slice(at, m.index));
     compiled.names.push(m[1]);
     compiled.formats.push(m[2]);
+    compiled.words.push(m[3] !== undefined && m[4] !== undefined ? [m[3], m[4]] : undefined);
     at = (m.index as number) + m[0].length;
   }
   compiled.texts.push(template.slice(at));
@@ -47,12 +50,12 @@ export function render(m: Message, lang: Lang): string {
     COMPILED[lang].set(m.code, compiled);
   }
   const params = m.params as Readonly<Record<string, unknown>>;
-  const { texts, names, formats } = compiled;
+  const { texts, names, formats, words } = compiled;
   let text = texts[0];
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     if (!(name in params)) throw new Error(`message ${m.code} has no parameter ${name}`);
-    text += formatValue(params[name], formats[i], table, lang, m.code) + texts[i + 1];
+    text += formatValue(params[name], formats[i], words[i], table, lang, m.code) + texts[i + 1];
   }
   return text;
 }
@@ -62,7 +65,17 @@ export function both(m: Message): Bilingual {
   return { zh: render(m, "zh-CN"), en: render(m, "en-US") };
 }
 
-function formatValue(value: unknown, format: string | undefined, table: Language, lang: Lang, code: string): string {
+/** The word for `count` things: `one` for exactly one, `other` for any other count (0 rows, 2 rows). */
+export function plural(count: number, one: string, other: string): string {
+  return count === 1 ? one : other;
+}
+
+/** `count` and the word for that many: `1 row`, `3 rows`. */
+export function counted(count: number, one: string, other: string): string {
+  return `${count} ${plural(count, one, other)}`;
+}
+
+function formatValue(value: unknown, format: string | undefined, words: [string, string] | undefined, table: Language, lang: Lang, code: string): string {
   switch (format) {
     case undefined:
       return String(value);
@@ -82,6 +95,11 @@ function formatValue(value: unknown, format: string | undefined, table: Language
       return (value as readonly Message[]).map((x) => render(x, lang)).join(table.sentences);
     case "rows":
       return rowsText(value, table);
+    case "count":
+    case "plural": {
+      if (words === undefined) throw new Error(`message ${code}: {x:${format}} needs the words for one and for more, {x:${format}|one|other}`);
+      return format === "count" ? counted(value as number, words[0], words[1]) : plural(value as number, words[0], words[1]);
+    }
     default:
       throw new Error(`message ${code}: unknown format ${format}`);
   }

@@ -9,6 +9,8 @@
  * - `{name:rows}`: a ledger row or an array of them, each a number or a label, `5` or `2026-08!5` (row 5 of the
  *   sheet 2026-08, where a ledger is read over several sheets), said as the language says rows (`第 5 行`,
  *   `「2026-08」表第 5、7 行`; `row 5`, `sheet 2026-08, rows 5, 7`), the rows of one sheet together.
+ * - `{name:count|one|other}`: a count and the word for it, chosen from the count (`1 row`, `3 rows`);
+ *   `{name:plural|one|other}`: the word alone (`is` / `are`). Chinese has no plural and does not use them.
  * Braces around anything but a plain ASCII name (`{{客户名称}}` in a hint about letter templates) are text.
  */
 import type { MessageCode, MessageParams } from "../core/messages";
@@ -32,10 +34,10 @@ export interface Language {
   messages: MessageTable<MessageParams>;
 }
 
-export const FORMATS = ["money", "list", "msg", "Msg", "clauses", "sentences", "rows"] as const;
+export const FORMATS = ["money", "list", "msg", "Msg", "clauses", "sentences", "rows", "count", "plural"] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** A placeholder: `{name}` or `{name:format}`. */
-export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)(?::([A-Za-z]+))?\}/g;
+/** A placeholder: `{name}` or `{name:format}`, or `{name:format|one|other}` for the words a count chooses from. */
+export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)(?::([A-Za-z]+)(?:\|([^{}|]*)\|([^{}|]*))?)?\}/g;
 
 export type { MessageCode };

@@ -180,7 +180,7 @@ const EN: Words = {
   matched: "10 matches",
   matchedAfter: "11 matches",
   balanced:
-    "After adjustment they still differ by 86,990.00. 86,990.00 remains after adjusting: the total of the 6 item(s) to check; find which side is wrong in each and correct it",
+    "After adjustment they still differ by 86,990.00. 86,990.00 remains after adjusting: the total of the 6 items to check; find which side is wrong in each and correct it",
   confirm: "Confirm match",
   clear: "Clear marks",
   cleared: "Marks cleared; the rows look as they did before.",

@@ -494,7 +494,7 @@ describe("the review's proposed grade: past the final deadline, the lower of the
     expect(said(proposeGrade("B", { score: 46, grade: "D" }, 1, GRADES))).toEqual([
       "D",
       "1 笔超过最终期限，且新得分 46 为 D，低于降一级后的 C：建议由 B 降为 D",
-      "1 open item(s) past the final deadline, and the fresh score 46 is D, below C one step down: downgrade from B to D proposed",
+      "1 open item past the final deadline, and the fresh score 46 is D, below C one step down: downgrade from B to D proposed",
     ]);
   });
 
@@ -503,12 +503,12 @@ describe("the review's proposed grade: past the final deadline, the lower of the
     expect(said(proposeGrade("B", { score: 90, grade: "A" }, 2, GRADES))).toEqual([
       "C",
       "2 笔超过最终期限：建议由 B 降一级为 C（新得分 90 为 A，不低于 C）",
-      "2 open item(s) past the final deadline: downgrade from B one step to C proposed (the fresh score 90 is A, not below C)",
+      "2 open items past the final deadline: downgrade from B one step to C proposed (the fresh score 90 is A, not below C)",
     ]);
   });
 
   it("without a fresh score, one step down; the lowest grade stays; a grade not on the scorecard takes the fresh one or none", () => {
-    expect(said(proposeGrade("A", null, 1, GRADES))).toEqual(["B", "1 笔超过最终期限：建议由 A 降一级为 B（无申请表，未重新评分）", "1 open item(s) past the final deadline: downgrade from A one step to B proposed (no application, not rescored)"]);
+    expect(said(proposeGrade("A", null, 1, GRADES))).toEqual(["B", "1 笔超过最终期限：建议由 A 降一级为 B（无申请表，未重新评分）", "1 open item past the final deadline: downgrade from A one step to B proposed (no application, not rescored)"]);
     expect(said(proposeGrade("D", { score: 10, grade: "D" }, 1, GRADES)).slice(0, 2)).toEqual(["D", "1 笔超过最终期限：D 已是最低等级，维持 D"]);
     expect(proposeGrade("AA", { score: 72, grade: "B" }, 1, GRADES).grade).toBe("B");
     const none = proposeGrade("", null, 1, GRADES);

@@ -80,7 +80,7 @@ describe("render", () => {
     });
     expect(both(parts)).toEqual({
       zh: "调节后仍差 10.00：待查差异合计 -90.00（1 项），无法解释的 100.00；请逐项核对",
-      en: "10.00 remains after adjusting: -90.00 in the 1 item(s) to check; 100.00 unexplained. Check each.",
+      en: "10.00 remains after adjusting: -90.00 in the 1 item to check; 100.00 unexplained. Check each.",
     });
   });
 
@@ -147,3 +147,21 @@ describe("the reader's issues", () => {
     expect(render(readIssueMessage(row), "zh-CN")).toBe("工作表“台账”第 12 行：这一行没有日期，上方也没有可沿用的日期。请填写日期。");
   });
 });
+
+describe("counts in English", () => {
+  it("say one thing and several with the word the count chooses, and Chinese keeps its measure words", () => {
+    const unread = (count: number) => msg("reconcile.status.unread", { count });
+    expect(render(unread(1), "en-US")).toBe("1 row with an amount or date that cannot be read is in neither balance: correct it and reconcile again");
+    expect(render(unread(3), "en-US")).toBe("3 rows with an amount or date that cannot be read are in neither balance: correct them and reconcile again");
+    expect(render(unread(1), "zh-CN")).toBe("有 1 行的金额或日期无法读取，未计入余额：改正后重新对账");
+    expect(render(msg("reconcile.subset.bound_hit", { steps: 5000, rows: 1 }), "en-US")).toBe("The subset search hit its bound (5000 steps per row) on 1 row; combinations may remain unfound there");
+    expect(render(msg("reconcile.subset.bound_hit", { steps: 5000, rows: 0 }), "en-US")).toContain("on 0 rows;");
+    expect(render(msg("reconcile.remainder.part.pending", { total: fen(-9000), count: 2 }), "en-US")).toBe("-90.00 in the 2 items to check");
+  });
+
+  it("leave no \"(s)\" in any English text", () => {
+    for (const code of CODES) expect(render(msg(code, SAMPLES[code] as never) as Message, "en-US")).not.toContain("(s)");
+    for (const template of Object.values(en.messages)) expect(template).not.toMatch(/\w\(s\)/);
+  });
+});
+

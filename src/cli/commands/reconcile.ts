@@ -2,6 +2,7 @@ import * as path from "path";
 import { formatFenGrouped } from "../../core/money";
 import type { DealerResult, ReconcileOptions, ReconcileProblem, ReconcileReport } from "../../core/reconcile";
 import { render } from "../../messages";
+import { counted, plural } from "../../messages/render";
 import { reconcileJsonToWrite } from "../../messages/json/reconcile";
 import { fatalReadIssue } from "../../app/read";
 import { freeSheetName } from "../../port/sheet-names";
@@ -249,7 +250,7 @@ export function reconcileText(run: ReconcileRun, lang: Lang, ledgerSheets?: read
     lines.push(`${s("对方余额", "Their balance")} ${formatFenGrouped(rec.statementBalance)} → ${s("调节后", "adjusted")} ${formatFenGrouped(rec.adjustedStatementBalance)}`);
     const unread = d.differences.filter((x) => x.kind === "unreadable").length;
     if (unread > 0) {
-      lines.push(s(`有 ${unread} 个单元格无法读取，相关行未计入余额，不能确认一致：请按上表改正后重新对账。`, `${unread} cell(s) cannot be read; their rows are in neither balance, so agreement cannot be confirmed: correct them as listed above and reconcile again.`));
+      lines.push(s(`有 ${unread} 个单元格无法读取，相关行未计入余额，不能确认一致：请按上表改正后重新对账。`, `${counted(unread, "cell", "cells")} cannot be read; ${plural(unread, "its row is", "their rows are")} in neither balance, so agreement cannot be confirmed: correct ${plural(unread, "it", "them")} as listed above and reconcile again.`));
     } else {
       lines.push(rec.balanced ? s("调节后余额一致。", "The adjusted balances agree.") : s(`调节后仍差 ${formatFenGrouped(rec.remainder)}`, `Still ${formatFenGrouped(rec.remainder)} apart after adjustment`));
     }
@@ -261,6 +262,6 @@ export function reconcileText(run: ReconcileRun, lang: Lang, ledgerSheets?: read
 function statusText(d: DealerResult, lang: Lang): string {
   const rec = d.reconciliation;
   return d.status === "no_statement"
-    ? say(lang, `对账单中没有这家经销商，未核对（我方余额 ${formatFenGrouped(rec.ledgerBalance)}，台账 ${d.ledger.entries} 行）。`, `Not on the statement: not reconciled (our balance ${formatFenGrouped(rec.ledgerBalance)}, ${d.ledger.entries} ledger row(s)).`)
-    : say(lang, `我方台账中没有这家经销商，未核对（对方余额 ${formatFenGrouped(rec.statementBalance)}，对账单 ${d.statement.entries} 行）。`, `Not in our ledger: not reconciled (their balance ${formatFenGrouped(rec.statementBalance)}, ${d.statement.entries} statement row(s)).`);
+    ? say(lang, `对账单中没有这家经销商，未核对（我方余额 ${formatFenGrouped(rec.ledgerBalance)}，台账 ${d.ledger.entries} 行）。`, `Not on the statement: not reconciled (our balance ${formatFenGrouped(rec.ledgerBalance)}, ${counted(d.ledger.entries, "ledger row", "ledger rows")}).`)
+    : say(lang, `我方台账中没有这家经销商，未核对（对方余额 ${formatFenGrouped(rec.statementBalance)}，对账单 ${d.statement.entries} 行）。`, `Not in our ledger: not reconciled (their balance ${formatFenGrouped(rec.statementBalance)}, ${counted(d.statement.entries, "statement row", "statement rows")}).`);
 }
