@@ -231,5 +231,10 @@ describe("duizhang aging text output", () => {
     expect(r.out).toContain("== 诉讼时效与还款承诺 ==");
     expect(r.out).toContain("华东建材 A1 1,000.00  届满 2026-07-01（到期日（2023-07-01））：还剩 122 天，请取得对方确认");
     expect(r.out).toContain("美达商贸 B1 2,000.00  届满 2026-01-31（到期日（2023-01-31））：可能已过诉讼时效，请咨询法律意见");
+    // English keeps English punctuation around the Chinese data.
+    const en = (await run(["aging", "--ledger", "old2.csv", "--as-of", "2026-03-01", "--lang", "en"], dir)).out;
+    const line = en.split("\n").find((l) => l.includes("华东建材 A1"));
+    expect(line).toMatch(/ expires 2026-07-01 \(.*2023-07-01.*\): 122 days left: get an acknowledgement$/);
+    expect(line).not.toMatch(/[（）：]/);
   });
 });

@@ -230,10 +230,11 @@ function limitationText(run: AgingRun, lang: Lang): string[] {
       const l = i.limitation;
       if (!l || l.status === "running") continue;
       const what = l.status === "expired" ? s("可能已过诉讼时效，请咨询法律意见", "possibly time-barred: seek legal advice") : s(`还剩 ${l.daysLeft} 天，请取得对方确认`, `${l.daysLeft} days left: get an acknowledgement`);
-      lines.push(`  ${d.dealer} ${i.ref ?? i.row} ${formatFenGrouped(i.open)}  ${s("届满", "expires")} ${l.expires}（${render(l.basis.text, lang)}）：${what}`);
+      const basis = render(l.basis.text, lang);
+      lines.push(`  ${d.dealer} ${i.ref ?? i.row} ${formatFenGrouped(i.open)}  ${s(`届满 ${l.expires}（${basis}）：`, `expires ${l.expires} (${basis}): `)}${what}`);
     }
   }
-  for (const k of broken) lines.push(`  ${k.dealer} ${k.number}：${s(`第 ${k.missed!.n} 期（${k.missed!.date}）未按期付款，承诺未履行`, `installment ${k.missed!.n} (${k.missed!.date}) missed: commitment not kept`)}`);
+  for (const k of broken) lines.push(`  ${k.dealer} ${k.number}${s(`：第 ${k.missed!.n} 期（${k.missed!.date}）未按期付款，承诺未履行`, `: installment ${k.missed!.n} (${k.missed!.date}) missed: commitment not kept`)}`);
   return lines;
 }
 
