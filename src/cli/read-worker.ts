@@ -14,7 +14,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Worker, parentPort, workerData } from "worker_threads";
+import { parentPort, workerData } from "worker_threads";
+import { startWorker } from "./worker-boot";
 import type { Grid } from "../core/model";
 import type { ReadOptions, ReadResult } from "../core/read";
 import type { ReadElsewhere } from "../app/reconcile";
@@ -49,41 +50,6 @@ type Answer =
   | { type: "opened"; sheets: SheetInfo[] }
   | { type: "left"; reason: string }
   | { type: "read"; read: PackedRead };
-
-/*
- * What the worker runs first, as plain JavaScript: it loads this module and serves the job. From the
- * TypeScript sources (the tests) each module is compiled as it is loaded, with the project's compiler,
- * and the output kept in the temporary folder under a hash of the source for the next worker.
- */
-const BOOT = `
-const { workerData } = require("worker_threads");
-const entry = workerData.entry;
-if (entry.endsWith(".ts")) {
-  const fs = require("fs");
-  const path = require("path");
-  const cache = path.join(require("os").tmpdir(), "duizhang-worker-ts");
-  let ts = null;
-  require.extensions[".ts"] = (m, file) => {
-    const source = fs.readFileSync(file, "utf8");
-    const kept = path.join(cache, require("crypto").createHash("sha1").update(file + "\0" + source).digest("hex") + ".js");
-    let js;
-    try {
-      js = fs.readFileSync(kept, "utf8");
-    } catch {
-      ts = ts || require(require.resolve("typescript", { paths: [path.dirname(entry)] }));
-      const options = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true };
-      js = ts.transpileModule(source, { compilerOptions: options, fileName: file }).outputText;
-      try {
-        fs.mkdirSync(cache, { recursive: true });
-        fs.writeFileSync(kept + "." + process.pid, js);
-        fs.renameSync(kept + "." + process.pid, kept);
-      } catch {}
-    }
-    m._compile(js, file);
-  };
-}
-require(entry).serveSheetRead();
-`;
 
 /** Whether a pair of files is worth reading on two threads: both named .csv, each a file of at least `minBytes`. */
 export function worthReadingApart(files: readonly string[], cwd: string, minBytes = WORKER_MIN_BYTES): boolean {
@@ -196,7 +162,7 @@ export interface SheetReadInWorker {
 /** Opens and reads a CSV file (a full path) on a worker thread, with the reader's options `read` is expected to ask for. */
 export function readSheetInWorker(file: string, read: ReadOptions): SheetReadInWorker {
   const job: Job = { entry: __filename, file, read };
-  const worker = new Worker(BOOT, { eval: true, workerData: job, resourceLimits: WORKER_LIMITS });
+  const worker = startWorker(__filename, "serveSheetRead", job, WORKER_LIMITS);
   let done = false;
   const finish = () => {
     done = true;

@@ -1,8 +1,8 @@
 /**
- * Starting a worker thread of the command line (./ledger-copy; ./read-worker still has its own copy of this
- * boot): the thread runs a module's exported function. From the built JavaScript it loads the module as it
- * is; from the TypeScript sources (the tests) each module is compiled as it is loaded, with the project's
- * compiler, and the output kept in the temporary folder under a hash of the source for the next worker.
+ * Starting a worker thread of the command line (./read-worker, ./ledger-copy): the thread runs a module's
+ * exported function. From the built JavaScript it loads the module as it is; from the TypeScript sources
+ * (the tests) each module is compiled as it is loaded, with the project's compiler, and the output kept in
+ * the temporary folder under a hash of the source for the next worker.
  */
 import { Worker, type ResourceLimits } from "worker_threads";
 
