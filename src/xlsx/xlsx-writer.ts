@@ -884,6 +884,8 @@ export class SheetPart {
     const kind: CellKind = typeof value === "number" ? "number" : value instanceof Date ? "date" : "other";
     const style = (this.lastStyle = this.styleOf(p, kind, column));
     const remember = caching && !p.mergeAcross && !p.link && kind !== "number";
+    // A link (a row's own, as 台账行's) is not remembered either: a column of them stops being looked up.
+    if (caching && p.link) this.notRemembered(column);
     if (!remember && typeof value === "string") {
       // A text cell not remembered (a row's own cell, as most in a column whose cells are never met again).
       o.text(style !== 0 ? (this.styleAttributes[style] ??= `" s="${style}"`) : `"`);
