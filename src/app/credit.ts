@@ -46,7 +46,7 @@ import { dealerKey } from "../core/values/refs";
 import { PortError, type FormInput, type InputRule, type MarkStyle, type OutCell, type OutRow, type OutValue, type PlacedCell, type Progress, type ReadableWorkbook, type ReadOptions, type RowMark, type SheetInfo, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import { pick, type Bilingual, type Lang } from "./lang";
 import { readBalanceSheet, readSheet } from "./read";
-import { describeReadIssue } from "../messages/read";
+import { readIssueMessage } from "../core/read/messages";
 import { render } from "../messages/render";
 import { sameSheetName, sheetNamed } from "../port/addresses";
 import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, unitText } from "./reports/print";
@@ -460,7 +460,7 @@ export interface CreditRequest {
   scorecard?: ReadableWorkbook;
   asOf: IsoDate;
   defaultTermDays?: number;
-  /** The language of the problems returned (default Chinese). */
+  /** Kept for callers that still pass it: problems and warnings are returned as messages, said where they are shown. */
   lang?: Lang;
 }
 
@@ -468,8 +468,8 @@ export type CreditProblem =
   | { code: "applications"; errors: ApplicationError[] }
   | { code: "no_applications" }
   | { code: "scorecard"; sheet: string; problems: ScorecardProblem[] }
-  | { code: "ledger_unreadable"; message: string }
-  | { code: "not_balance_table"; sheet: string; message: string };
+  | { code: "ledger_unreadable"; message: Message }
+  | { code: "not_balance_table"; sheet: string; message: Message };
 
 export interface CreditRun {
   result: CreditResult;
@@ -481,8 +481,11 @@ export interface CreditRun {
   exposureFrom: "ledger" | "balances" | "none";
   /** The balance table exposure came from, when it did. */
   balances: BalanceTable | null;
-  /** What the user should know about the figures (a balance table at another date…), in the request's language. */
-  warnings: string[];
+  /**
+   * What the user should know about the figures (a balance table at another date…), as messages: the pane says
+   * them in its language at the time it shows, the command line in its own.
+   */
+  warnings: Message[];
 }
 
 export type CreditOutcome = ({ ok: true; run: CreditRun } | { ok: false; problem: CreditProblem }) & {
@@ -496,7 +499,6 @@ export type CreditOutcome = ({ ok: true; run: CreditRun } | { ok: false; problem
  * workbook (ports are read through `readOnce`).
  */
 export async function runCredit(req: CreditRequest): Promise<CreditOutcome> {
-  const lang = req.lang ?? "zh-CN";
   const read = readOnceScope();
   const survey = await surveyCredit(read(req.applications));
   if (survey.errors.length > 0) return { ok: false, problem: { code: "applications", errors: survey.errors }, survey };
@@ -508,7 +510,7 @@ export async function runCredit(req: CreditRequest): Promise<CreditOutcome> {
   if (req.ledger) {
     ledger = await readSheet(read(req.ledger.port), req.ledger.sheet, { asOf: req.asOf });
     if (ledger.table.length === 0 && ledger.openings.length === 0 && ledger.errors.length > 0) {
-      return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(ledger.errors[0], lang) }, survey };
+      return { ok: false, problem: { code: "ledger_unreadable", message: readIssueMessage(ledger.errors[0]) }, survey };
     }
   }
   let balances: BalanceTable | null = null;
@@ -516,7 +518,7 @@ export async function runCredit(req: CreditRequest): Promise<CreditOutcome> {
     balances = req.balances.table ?? (await readBalanceSheet(read(req.balances.port), req.balances.sheet));
     if (balances === null) {
       const sheet = req.balances.sheet;
-      return { ok: false, problem: { code: "not_balance_table", sheet, message: render(msg("credit.balances.not_table", { sheet }), lang) }, survey };
+      return { ok: false, problem: { code: "not_balance_table", sheet, message: msg("credit.balances.not_table", { sheet }) }, survey };
     }
   }
   const result = assessCredit({
@@ -529,7 +531,7 @@ export async function runCredit(req: CreditRequest): Promise<CreditOutcome> {
     balances: balances ? closingByDealer(balances) : null,
     unknownExposure: balances ? unknownExposureOf(balances) : null,
   });
-  const warnings = balances ? balanceWarnings(balances, result, req.asOf).map((m) => render(m, lang)) : [];
+  const warnings = balances ? balanceWarnings(balances, result, req.asOf) : [];
   return { ok: true, run: { result, scorecard, register, ledger, applicationSheets: survey.sheets, exposureFrom: balances ? "balances" : ledger ? "ledger" : "none", balances, warnings }, survey };
 }
 

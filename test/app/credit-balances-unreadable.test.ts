@@ -4,6 +4,7 @@
  * limit), and the run's notes name the cell and what to do.
  */
 import { creditResultSpec, exposureUnknown, runCredit } from "../../src/app/credit";
+import { render } from "../../src/messages/render";
 import type { OutRow } from "../../src/port/workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
@@ -27,7 +28,7 @@ test("the dealer whose 期末余额 shows #N/A has no exposure figure on the res
   const r = await runCredit({ applications: wb, balances: { port: wb, sheet: "往来余额表" }, asOf: "2026-08-31" });
   if (!r.ok) throw new Error(JSON.stringify(r.problem));
   expect([...exposureUnknown(r.run.balances)]).toEqual(["宁波顺和电器"]);
-  expect(r.run.warnings).toEqual([
+  expect(r.run.warnings.map((w) => render(w, "zh-CN"))).toEqual([
     "工作表“往来余额表”单元格 E4（期末余额）：公式的结果是错误值“#N/A”。请改正这个单元格的公式（或它引用的单元格），在 Excel 中保存后再读取。 余额表的这一行未读取：这家经销商的占用无法得出（不按 0 计），改正后请重新评估",
   ]);
   const spec = creditResultSpec(r.run, "zh-CN");

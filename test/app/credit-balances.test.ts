@@ -1,5 +1,6 @@
 /** Credit exposure from a balance table (科目余额表 / 往来余额表) instead of the ledger. */
 import { findBalanceSheet, runCredit, surveyCredit } from "../../src/app/credit";
+import { render } from "../../src/messages/render";
 import type { OutRow } from "../../src/port/workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
@@ -52,10 +53,10 @@ describe("credit exposure from a balance table", () => {
     ]);
     const zh = await runCredit({ applications: wb, balances: { port: wb, sheet: "往来余额表" }, asOf: "2026-09-30" });
     if (!zh.ok) throw new Error(JSON.stringify(zh.problem));
-    expect(zh.run.warnings).toEqual(["余额表“往来余额表”的截止日期是 2026-08-31，评估日是 2026-09-30：占用取的是 2026-08-31 的期末余额，不是评估日的余额"]);
+    expect(zh.run.warnings.map((w) => render(w, "zh-CN"))).toEqual(["余额表“往来余额表”的截止日期是 2026-08-31，评估日是 2026-09-30：占用取的是 2026-08-31 的期末余额，不是评估日的余额"]);
     const en = await runCredit({ applications: wb, balances: { port: wb, sheet: "往来余额表" }, asOf: "2026-09-30", lang: "en-US" });
     if (!en.ok) throw new Error(JSON.stringify(en.problem));
-    expect(en.run.warnings[0]).toContain("is at 2026-08-31 and the as-of date is 2026-09-30");
+    expect(render(en.run.warnings[0], "en-US")).toContain("is at 2026-08-31 and the as-of date is 2026-09-30");
   });
 
   test("a table without a stated cut-off and a row that does not add up are both pointed out", async () => {
@@ -71,7 +72,7 @@ describe("credit exposure from a balance table", () => {
     ]);
     const r = await runCredit({ applications: wb, balances: { port: wb, sheet: "余额" }, asOf: "2026-09-30" });
     if (!r.ok) throw new Error(JSON.stringify(r.problem));
-    expect(r.run.warnings).toEqual([
+    expect(r.run.warnings.map((w) => render(w, "zh-CN"))).toEqual([
       "余额表“余额”没有写明截止日期：占用按其期末余额计，视为评估日 2026-09-30 的余额",
       "余额表“余额”第 2 行（杭州美达商贸）不平：期初 + 借方 − 贷方 = 1,200.00，期末余额写的是 1,300.00；占用按期末余额计",
     ]);

@@ -235,7 +235,7 @@ describe("the 信用 workflow", () => {
     await scoreAt(hook);
     const run = done(hook);
     expect([run.exposureFrom, run.result.dealers[0].exposure, run.result.dealers[0].status]).toEqual(["balances", 30_000_000, "over"]);
-    expect(run.warnings).toEqual(["余额表“往来余额表”的截止日期是 2026-10-31，评估日是 2026-11-30：占用取的是 2026-10-31 的期末余额，不是评估日的余额"]);
+    expect(run.warnings.map((w) => render(w, "zh-CN"))).toEqual(["余额表“往来余额表”的截止日期是 2026-10-31，评估日是 2026-11-30：占用取的是 2026-10-31 的期末余额，不是评估日的余额"]);
     await step(() => hook.current.choose({ balances: "" }));
     expect(hook.current.balances).toBeNull();
     await scoreAt(hook);
@@ -263,7 +263,7 @@ describe("the 信用 workflow", () => {
       ["杭州美达商贸", { status: "over", statusText: "超额度", exposure: "300,000.00", why: [] }],
       ["宁波顺和电器", { status: "unknown", statusText: "占用未知（无法读取）", exposure: "无法读取", why: [cell] }],
     ]);
-    expect(run.warnings).toContain(`${cell} 余额表的这一行未读取：这家经销商的占用无法得出（不按 0 计），改正后请重新评估`);
+    expect(run.warnings.map((w) => render(w, "zh-CN"))).toContain(`${cell} 余额表的这一行未读取：这家经销商的占用无法得出（不按 0 计），改正后请重新评估`);
     // Marking: 美达 is over (it has no register row); 顺和's register row is not marked.
     await step(() => hook.current.mark());
     await until(() => hook.current.busy === null);

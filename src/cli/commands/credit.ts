@@ -153,7 +153,7 @@ export async function commandCredit(ctx: Context, values: Values, positionals: s
   if (values.json) {
     // The balance table's dealers whose row cannot be read: the run gives them no exposure figure nor status.
     const unknown = [...exposureUnknown(run.balances)];
-    const fromBalances = run.balances ? { exposureFrom: "balances", balances: { file: balancesFile, sheet: run.balances.sheet, cutoff: run.balances.cutoff }, warnings: run.warnings, ...(unknown.length > 0 ? { exposureUnknown: unknown } : {}) } : {};
+    const fromBalances = run.balances ? { exposureFrom: "balances", balances: { file: balancesFile, sheet: run.balances.sheet, cutoff: run.balances.cutoff }, warnings: run.warnings.map((w) => render(w, lang)), ...(unknown.length > 0 ? { exposureUnknown: unknown } : {}) } : {};
     const approvals = approved.length > 0 ? { approved: approved.map((a) => ({ dealer: a.undo.dealer, sheet: a.undo.sheet, row: a.row, grade: a.values.grade, limit: formatFen(a.values.limit), termDays: a.values.termDays, rated: a.values.rated, nextReview: a.values.nextReview, asOf: a.values.asOf, approver: a.values.approver })) } : {};
     await writeJson(ctx.io, { ...toCreditJson(shown.result), scorecard: run.scorecard.sheet ?? "default", applicationSheets: run.applicationSheets, ...fromBalances, ...approvals, ...(out !== undefined ? { out } : {}) });
   } else {
@@ -186,9 +186,9 @@ function problemText(p: CreditProblem, lang: Lang, files: { applications: string
     case "scorecard":
       return say(lang, `评分标准（${files.scorecard} 的“${p.sheet}”）有问题：\n${p.problems.map((x) => render(x.text, "zh-CN")).join("\n")}`, `the scorecard ("${p.sheet}" in ${files.scorecard}) has problems:\n${p.problems.map((x) => render(x.text, "en-US")).join("\n")}`);
     case "ledger_unreadable":
-      return say(lang, `无法读取台账（${files.ledger}）：${p.message}`, `cannot read the ledger (${files.ledger}): ${p.message}`);
+      return say(lang, `无法读取台账（${files.ledger}）：${render(p.message, lang)}`, `cannot read the ledger (${files.ledger}): ${render(p.message, lang)}`);
     case "not_balance_table":
-      return `${files.balances}: ${p.message}`;
+      return `${files.balances}: ${render(p.message, lang)}`;
   }
 }
 
@@ -211,7 +211,7 @@ export function creditText(run: CreditRun, lang: Lang): string {
   const lines: string[] = [];
   lines.push(`${s("评估日", "As of")}: ${r.asOf}  ${s("申请", "Applications")}: ${r.dealers.length}  ${s("评分标准", "Scorecard")}: ${run.scorecard.sheet ?? s("默认", "default")}`);
   if (run.balances) lines.push(s(`占用取自余额表“${run.balances.sheet}”（截止 ${run.balances.cutoff ?? "未写明"}）的期末余额`, `Exposure from the closing balances of the balance table "${run.balances.sheet}" (at ${run.balances.cutoff ?? "no stated date"})`));
-  for (const w of run.warnings) lines.push(`${s("注意", "Note")}: ${w}`);
+  for (const w of run.warnings) lines.push(`${s("注意", "Note")}: ${render(w, lang)}`);
   lines.push(
     renderTable(
       [s("经销商", "Dealer"), s("得分", "Score"), s("等级", "Grade"), s("账期", "Term"), s("建议额度", "Suggested"), s("执行额度", "Limit"), s("占用", "Exposure"), s("状态", "Status"), s("复评", "Review")],

@@ -26,12 +26,14 @@ import {
 import { useMemo } from "react";
 import type { DealerCredit, ExposureLine, ReviewLine } from "../../core/credit";
 import { formatFenGrouped } from "../../core/money";
+import type { Message } from "../../core/messages";
 import { render } from "../../messages/render";
 import type { Selection } from "../../port/workbook";
 import type { SheetChoice } from "../choice";
 import { ActionNote } from "../components/ActionNote";
 import { Actions, DateField, FormRow, Legend, Notice, ResultList, Section, useLayoutStyles } from "../components/layout";
 import { useLocale, useStrings } from "../context";
+import type { Locale } from "../i18n";
 import type { PaneMessage } from "../messages";
 import { CREDIT_STRINGS, type CreditStrings } from "./strings";
 import { CREDIT_NOTE, applicationErrorLines, creditLines, exposureShown, problemLines, useCreditRun, type CreditRunView, type ProblemLine } from "./useCreditRun";
@@ -186,18 +188,7 @@ export function CreditView({ choice, generation, report, clear, onGoTo }: Credit
             {status.message(t)}
           </Notice>
         ) : null}
-        {run && run.warnings.length > 0 ? (
-          <Notice intent="warning" testId="credit-warnings">
-            {s.warnings}
-            <ResultList dense>
-              {run.warnings.map((m, i) => (
-                <li key={i} className={layout.breakable}>
-                  {m}
-                </li>
-              ))}
-            </ResultList>
-          </Notice>
-        ) : null}
+        {run ? <CreditWarnings warnings={run.warnings} locale={locale} /> : null}
       </Section>
 
       {run ? (
@@ -414,5 +405,23 @@ export function ExposureList({ s, lines }: { s: CreditStrings; lines: readonly E
         </li>
       ))}
     </ResultList>
+  );
+}
+
+/** The run's warnings about its figures, said in the pane's language of the moment (a switch says them again). */
+export function CreditWarnings({ warnings, locale }: { warnings: readonly Message[]; locale: Locale }): JSX.Element | null {
+  const layout = useLayoutStyles();
+  if (warnings.length === 0) return null;
+  return (
+    <Notice intent="warning" testId="credit-warnings">
+      {CREDIT_STRINGS[locale].warnings}
+      <ResultList dense>
+        {warnings.map((m, i) => (
+          <li key={i} className={layout.breakable}>
+            {render(m, locale)}
+          </li>
+        ))}
+      </ResultList>
+    </Notice>
   );
 }

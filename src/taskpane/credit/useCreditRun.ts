@@ -135,7 +135,7 @@ export function problemLines(problem: CreditProblem, locale: Locale): ProblemLin
       return problem.problems.map((p) => ({ text: render(p.text, locale), target: { sheet: problem.sheet, row: p.row, column: p.column } }));
     case "ledger_unreadable":
     case "not_balance_table":
-      return [{ text: problem.message, target: null }];
+      return [{ text: render(problem.message, locale), target: null }];
   }
 }
 
