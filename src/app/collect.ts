@@ -67,7 +67,7 @@ import type { Entry, Fen, IsoDate } from "../core/model";
 import { dealerKey } from "../core/values/refs";
 import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";
 import { writableOr, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
-import { msg } from "../core/messages";
+import { msg, type Message } from "../core/messages";
 import { findSheet, templateSheetProblem, writeTemplateSheet } from "./template-sheet";
 import type { CollectKind } from "../core/collect";
 
@@ -166,7 +166,8 @@ export interface MadeDemand {
 export interface DemandRun {
   asOf: IsoDate;
   letters: MadeDemand[];
-  skipped: { dealer: string; code: string; reason: string }[];
+  /** Why each dealer got no letter, as a message: the pane says it in its language at the time it shows, the command line in its own. */
+  skipped: { dealer: string; code: string; reason: Message }[];
   /** Sheets written, one per level. */
   sheets: string[];
   warnings: string[];
@@ -222,13 +223,13 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
         ? aging.report.dealers.filter((d) => d.items.some((i) => !i.underReconciliation && i.finalDate < asOf))
         : req.dealers.names.flatMap((name) => {
           const d = byKey.get(dealerKey(name)) ?? (aging.report.dealers.length === 1 && aging.report.dealers[0].dealer === UNNAMED_DEALER ? aging.report.dealers[0] : undefined);
-          if (!d) skipped.push({ dealer: name, code: "not_in_ledger", reason: say(lang, `台账“${req.ledger.sheet}”中没有这家经销商`, `not in the ledger "${req.ledger.sheet}"`) });
+          if (!d) skipped.push({ dealer: name, code: "not_in_ledger", reason: msg("letters.skip.not_in_ledger", { sheet: req.ledger.sheet }) });
           return d ? [{ ...d, dealer: d.dealer === UNNAMED_DEALER ? name : d.dealer }] : [];
         });
   for (const d of dealers) {
     const r = demandFor(d, { asOf, level: req.level ?? "auto", ...(req.deadlineDays !== undefined ? { deadlineDays: req.deadlineDays } : {}), demands, missed });
     if (r.ok) chosen.push(r.demand);
-    else skipped.push({ dealer: d.dealer, code: r.skip, reason: render(demandSkipMessage(r.skip), lang) });
+    else skipped.push({ dealer: d.dealer, code: r.skip, reason: demandSkipMessage(r.skip) });
   }
 
   const planned = planRegister(

@@ -81,7 +81,7 @@ export async function commandDemand(ctx: Context, values: Values): Promise<numbe
         registerRow: l.registerRow,
         reused: l.reused,
       })),
-      skipped: r.skipped.map((s) => ({ dealer: s.dealer, reason: s.reason, code: s.code })),
+      skipped: r.skipped.map((s) => ({ dealer: s.dealer, reason: render(s.reason, lang), code: s.code })),
       commitments: r.commitments.map((c) => ({ number: c.number, dealer: c.dealer, missed: c.missed ? { n: c.missed.n, date: c.missed.date } : null })),
       warnings: r.warnings,
       sheets: r.sheets,
@@ -114,7 +114,7 @@ export function demandText(r: DemandRun, lang: Lang): string {
   }
   if (r.skipped.length > 0) {
     lines.push("", s("未生成催款函：", "No letter for:"));
-    for (const k of r.skipped) lines.push(`  ${k.dealer}${s("：", ": ")}${k.reason}`);
+    for (const k of r.skipped) lines.push(`  ${k.dealer}${s("：", ": ")}${render(k.reason, lang)}`);
   }
   const missed = r.commitments.filter((c) => c.missed);
   if (missed.length > 0) {

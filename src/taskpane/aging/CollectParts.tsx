@@ -21,7 +21,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { formatFen, formatFenGrouped } from "../../core/money";
+import type { DemandRun } from "../../app/collect";
+import { render } from "../../messages/render";
 import { ActionNote } from "../components/ActionNote";
+import { useLocale } from "../context";
+import type { Locale } from "../i18n";
 import { Actions, ResultList, Section, useLayoutStyles } from "../components/layout";
 import type { CollectStrings } from "./collect-strings";
 import { COLLECT_NOTE, type CollectView, type HandRow, type LimitationFilter } from "./useCollect";
@@ -90,6 +94,7 @@ const PAST_FINAL = "\u0000pastFinal";
 
 /** 生成催款函: for one dealer or for every dealer past its final deadline. */
 export function DemandPanel({ s, c }: { s: CollectStrings; c: CollectView }): JSX.Element {
+  const locale = useLocale();
   const layout = useLayoutStyles();
   const styles = useStyles();
   const target = c.demand.target;
@@ -153,20 +158,27 @@ export function DemandPanel({ s, c }: { s: CollectStrings; c: CollectView }): JS
         {c.busy === "demand" ? <Spinner size="tiny" /> : null}
       </Actions>
       <ActionNote at={COLLECT_NOTE.demand} />
-      {c.demandRun && c.demandRun.skipped.length > 0 ? (
-        <ResultList testId="aging-demand-skipped">
-          {c.demandRun.skipped.map((x) => (
-            <li key={x.dealer}>
-              <Caption1 className={styles.skipped}>{s.skipped(x.dealer, x.reason)}</Caption1>
-            </li>
-          ))}
-        </ResultList>
-      ) : null}
+      {c.demandRun ? <DemandSkipped s={s} locale={locale} skipped={c.demandRun.skipped} /> : null}
     </Section>
   );
 }
 
 /** 还款承诺书: the dealer, the amount, the installments, the schedule as it will be written. */
+/** The dealers a demand run made no letter for, each with why, said in the pane's language of the moment. */
+export function DemandSkipped({ s, locale, skipped }: { s: CollectStrings; locale: Locale; skipped: DemandRun["skipped"] }): JSX.Element | null {
+  const styles = useStyles();
+  if (skipped.length === 0) return null;
+  return (
+    <ResultList testId="aging-demand-skipped">
+      {skipped.map((x) => (
+        <li key={x.dealer}>
+          <Caption1 className={styles.skipped}>{s.skipped(x.dealer, render(x.reason, locale))}</Caption1>
+        </li>
+      ))}
+    </ResultList>
+  );
+}
+
 export function PromisePanel({ s, c }: { s: CollectStrings; c: CollectView }): JSX.Element {
   const layout = useLayoutStyles();
   const styles = useStyles();
