@@ -96,7 +96,6 @@ const PAST_FINAL = "\u0000pastFinal";
 export function DemandPanel({ s, c }: { s: CollectStrings; c: CollectView }): JSX.Element {
   const locale = useLocale();
   const layout = useLayoutStyles();
-  const styles = useStyles();
   const target = c.demand.target;
   const targetValue = target === null ? "" : "pastFinal" in target ? PAST_FINAL : target.dealer;
   const targetText = target === null ? "" : "pastFinal" in target ? s.demandPastFinal(c.pastFinal.length) : target.dealer;
