@@ -20,7 +20,6 @@ import { fatalReadIssue, readSheet } from "./read";
 import type { Lang } from "./lang";
 import { writeRegisterPlan } from "./register";
 import { balanceOf, entriesOf, readIssueMessage, type ReadResult, type UnreadRow } from "../core/read";
-import { describeReadIssue } from "../messages/read";
 import { dealerKey } from "../core/values/refs";
 import type { Fen, IsoDate } from "../core/model";
 import { fen, subFen, sumFen } from "../core/money";
@@ -55,8 +54,8 @@ import {
   type TemplateProblem,
   type WorkingCalendar,
 } from "../core/letters";
-import { balanceRowOffMessage, companyProblemMessage, describeRegisterProblem, describeTemplateProblem, fillWarningMessage, letterProblemMessage, letterSkipMessage, registerNoticeMessage } from "../messages/letters";
-import { findSheet, templateSheetProblem, writeTemplateSheet } from "./template-sheet";
+import { balanceRowOffMessage, companyProblemMessage, describeRegisterProblem, describeTemplateProblem, fillWarningMessage, registerProblemMessage, templateProblemMessage, letterProblemMessage, letterSkipMessage, registerNoticeMessage } from "../messages/letters";
+import { findSheet, templateSheetProblemMessage, writeTemplateSheet } from "./template-sheet";
 import { PortError, writableOr, type OutCell, type OutRow, type ReadableWorkbook, type SheetSpec, type TemplateFormats, type WorkbookPort } from "../port/workbook";
 import { msg, type Message } from "../core/messages";
 import { render } from "../messages/render";
@@ -116,11 +115,11 @@ export interface MadeLetter extends LetterJson {
 }
 
 export type LettersProblem =
-  | { code: "ledger_unreadable"; message: string }
-  | { code: "template"; problems: TemplateProblem[]; messages: string[] }
-  | { code: "register"; problems: RegisterProblem[]; messages: string[] }
-  | { code: "template_not_found"; message: string }
-  | { code: "template_ambiguous"; message: string };
+  | { code: "ledger_unreadable"; message: Message }
+  | { code: "template"; problems: TemplateProblem[]; messages: Message[] }
+  | { code: "register"; problems: RegisterProblem[]; messages: Message[] }
+  | { code: "template_not_found"; message: Message }
+  | { code: "template_ambiguous"; message: Message };
 
 export interface LettersRun {
   asOf: IsoDate;
@@ -295,13 +294,13 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
     template = await loadTemplate(req.template);
   } catch (e) {
     // Two sheets it cannot tell apart (named both, as the port said it) or none: each its own code.
-    const problem = "builtin" in req.template ? null : templateSheetProblem(e, req.template.sheet, lang);
+    const problem = "builtin" in req.template ? null : templateSheetProblemMessage(e, req.template.sheet);
     if (problem) return { ok: false, problem };
     throw e;
   }
   const compiled = compileTemplate(template);
   if (!compiled.ok) {
-    return { ok: false, problem: { code: "template", problems: compiled.problems, messages: compiled.problems.map((p) => describeTemplateProblem(p, lang)) } };
+    return { ok: false, problem: { code: "template", problems: compiled.problems, messages: compiled.problems.map(templateProblemMessage) } };
   }
   checkAbort(control.signal);
   stage("reading", 1, 4);
@@ -310,7 +309,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
   const many = req.ledger.sheets && req.ledger.sheets.length > 1 ? { sheets: [...req.ledger.sheets] } : {};
   const read = await readSheet(req.ledger.port, req.ledger.sheet, { acceptBalanceTable: true, ...many }, { signal: control.signal });
   const fatal = fatalReadIssue(read);
-  if (fatal) return { ok: false, problem: { code: "ledger_unreadable", message: describeReadIssue(fatal, lang) } };
+  if (fatal) return { ok: false, problem: { code: "ledger_unreadable", message: readIssueMessage(fatal) } };
   checkAbort(control.signal);
   stage("reading", 2, 4);
 
@@ -395,7 +394,7 @@ export async function runLetters(req: LettersRequest, control: LettersControl = 
     datas.map((d) => ({ type: "对账函" as const, dealer: d.dealer, asOf, amount: d.balance })),
   );
   if (!planned.ok) {
-    return { ok: false, problem: { code: "register", problems: planned.problems, messages: planned.problems.map((p) => describeRegisterProblem(p, lang)) } };
+    return { ok: false, problem: { code: "register", problems: planned.problems, messages: planned.problems.map(registerProblemMessage) } };
   }
   const plan = planned.plan;
   datas.forEach((d, i) => {

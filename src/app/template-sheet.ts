@@ -6,6 +6,7 @@ import { holdsTemplate, type Template } from "../core/letters";
 import { sheetNamed } from "../port/addresses";
 import { freeSheetName } from "../port/sheet-names";
 import { PortError, type OutCell, type OutRow, type ReadableWorkbook, type WorkbookPort } from "../port/workbook";
+import { msg, type Message } from "../core/messages";
 import { render } from "../messages/render";
 import type { Lang } from "./lang";
 
@@ -29,10 +30,15 @@ function sheetOf(names: readonly string[], wanted: string): string | null {
 export type TemplateSheetProblem = { code: "template_not_found"; message: string } | { code: "template_ambiguous"; message: string };
 
 export function templateSheetProblem(e: unknown, sheet: string, lang: Lang): TemplateSheetProblem | null {
+  const problem = templateSheetProblemMessage(e, sheet);
+  return problem && { code: problem.code, message: render(problem.message, lang) };
+}
+
+/** `templateSheetProblem` with its words as a message, said where it is shown. */
+export function templateSheetProblemMessage(e: unknown, sheet: string): { code: TemplateSheetProblem["code"]; message: Message } | null {
   if (!(e instanceof PortError) || e.code !== "no_sheet") return null;
-  if (e.said?.code === "sheet.ambiguous") return { code: "template_ambiguous", message: render(e.said, lang) };
-  const message = e.said ? render(e.said, lang) : lang === "en-US" ? `no template sheet: ${sheet}` : `找不到模板工作表：${sheet}`;
-  return { code: "template_not_found", message };
+  if (e.said?.code === "sheet.ambiguous") return { code: "template_ambiguous", message: e.said };
+  return { code: "template_not_found", message: e.said ?? msg("letters.template.sheet_missing", { sheet }) };
 }
 
 /**

@@ -155,7 +155,8 @@ describe("letters over the .xlsx port", () => {
     expect(result.ok).toBe(false);
     if (result.ok || result.problem.code !== "template") throw new Error("expected a template problem");
     expect(result.problem.problems[0]).toMatchObject({ sheet: "坏模板", cell: "A1", found: "{{客户}}" });
-    expect(result.problem.messages[0]).toContain("A1");
+    expect(render(result.problem.messages[0], "zh-CN")).toContain("A1");
+    expect(render(result.problem.messages[0], "en-US")).toContain("A1");
     expect(port.workbook.getWorksheet("对账函 2026-11-30")).toBeUndefined();
     expect(port.workbook.getWorksheet("函证登记簿")).toBeUndefined();
   });

@@ -5,7 +5,7 @@
  * (`template_not_found`) is said only of a sheet that is not there. The command
  * line says the same, refusing the template before the run.
  */
-import { runLetters } from "../../src/app/letters";
+import { runLetters, type LettersResult } from "../../src/app/letters";
 import { runDemands, runPromise } from "../../src/app/collect";
 import type { Lang } from "../../src/app/lang";
 import { msg } from "../../src/core/messages";
@@ -52,16 +52,24 @@ async function promise(template: XlsxWorkbook, sheet: string, lang: Lang) {
   });
 }
 
+/** A letters run's refusal with its message said in `lang`. */
+function said(r: LettersResult, lang: Lang) {
+  if (r.ok || !("message" in r.problem)) return r;
+  return { ...r, problem: { ...r.problem, message: render(r.problem.message, lang) } };
+}
+
 describe("letters: a template sheet that cannot be loaded", () => {
   test.each(["zh-CN", "en-US"] as const)("two sheets it cannot tell apart are refused naming both, as the port said it (%s), and nothing is written", async (lang) => {
     const { r, ledger } = await letters(await twins(), "letter", lang);
-    expect(r).toEqual({ ok: false, problem: { code: "template_ambiguous", message: ambiguous(lang) } });
+    expect(said(r, lang)).toEqual({ ok: false, problem: { code: "template_ambiguous", message: ambiguous(lang) } });
     expect((await ledger.listSheets()).map((s) => s.name)).toEqual(["应收明细"]);
   });
 
   test("a sheet that is not there is still said to be missing", async () => {
-    expect((await letters(await twins(), "Nothing", "zh-CN")).r).toEqual({ ok: false, problem: { code: "template_not_found", message: "找不到模板工作表：Nothing" } });
-    expect((await letters(await twins(), "Nothing", "en-US")).r).toEqual({ ok: false, problem: { code: "template_not_found", message: "no template sheet: Nothing" } });
+    const missing = (await letters(await twins(), "Nothing", "zh-CN")).r;
+    expect(said(missing, "zh-CN")).toEqual({ ok: false, problem: { code: "template_not_found", message: "找不到模板工作表：Nothing" } });
+    // The run's problem is a message: said in whichever language shows it, whatever the run's.
+    expect(said(missing, "en-US")).toEqual({ ok: false, problem: { code: "template_not_found", message: "no template sheet: Nothing" } });
   });
 });
 

@@ -3,7 +3,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { renderToStaticMarkup } from "react-dom/server";
 import { LETTERS_MORE } from "../../src/taskpane/letters/balance-strings";
 import { readBalanceTable } from "../../src/core/read";
-import { BalanceNotes, RowsOffList, RunWarnings } from "../../src/taskpane/letters/LettersView";
+import { BalanceNotes, RowsOffList, RunRefused, RunWarnings } from "../../src/taskpane/letters/LettersView";
 import { runLetters } from "../../src/app/letters";
 import { createExcelWorkbook } from "../../src/excel/workbook";
 import { FakeExcel } from "../../src/fake-excel";
@@ -123,3 +123,38 @@ describe("the run's warnings", () => {
     for (const w of zh) expect(w).toMatch(/。$/);
   });
 });
+
+describe("a refused run", () => {
+  test("a run refused in Chinese says why in English once the pane is switched to English", async () => {
+    // A register sheet that is not a register, and a template sheet with an unknown placeholder: two refusals.
+    const ledger = { name: "应收明细", rows: [["日期", "客户名称", "单号", "摘要", "借方", "贷方"], ["2026-11-02", "经销商0001", "XS-1", "销售", 1000, null]] };
+    const excel = FakeExcel.fromSheets([ledger, { name: "函证登记簿", rows: [["随便写的"]] }, { name: "坏模板", rows: [["致：{{客户}}"]] }]);
+    const port = createExcelWorkbook({ run: excel.run, isSetSupported: excel.isSetSupported });
+    const request = { ledger: { port, sheet: "应收明细" }, asOf: "2026-11-30", sendDate: "2026-12-01", dealers: { all: true } as const, lang: "zh-CN" as const };
+    const listed = (messages: Parameters<typeof RunRefused>[0]["messages"], locale: "zh-CN" | "en-US") =>
+      renderToStaticMarkup(
+        <FluentProvider theme={webLightTheme}>
+          <RunRefused messages={messages} locale={locale} />
+        </FluentProvider>,
+      )
+        .replace(/<style[^>]*>[\s\S]*?<\/style>/g, "")
+        .replace(/<\/li>/g, "\n")
+        .replace(/<[^>]+>/g, "")
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .split("\n")
+        .filter((x) => x !== "");
+    const register = await runLetters({ ...request, template: { builtin: "positive" } });
+    if (register.ok || register.problem.code !== "register") throw new Error("expected the register refused");
+    const registerEn = listed(register.problem.messages, "en-US");
+    expect(registerEn).toHaveLength(1);
+    expect(registerEn[0]).toContain('"函证登记簿" is not a');
+    expect(listed(register.problem.messages, "zh-CN")[0]).toContain("工作表“函证登记簿”不是函证登记簿");
+    const template = await runLetters({ ...request, template: { port, sheet: "坏模板" } });
+    if (template.ok || template.problem.code !== "template") throw new Error("expected the template refused");
+    const templateEn = listed(template.problem.messages, "en-US");
+    expect(templateEn.join()).toContain("A1");
+    expect(templateEn.join()).not.toMatch(/[，。；：]/);
+  });
+});
+

@@ -32,14 +32,18 @@ const BUILTIN_NAMES: Record<string, BuiltinKind> = {
 function problemText(p: LettersProblem, lang: Lang, files: { ledger: string; template: string; register: string }): string {
   switch (p.code) {
     case "ledger_unreadable":
-      return say(lang, `无法读取台账（${files.ledger}）：${p.message}`, `cannot read the ledger (${files.ledger}): ${p.message}`);
-    case "template":
-      return say(lang, `模板（${files.template}）有问题，未生成任何对账函：\n${p.messages.join("\n")}`, `the template (${files.template}) has problems; no letter was made:\n${p.messages.join("\n")}`);
-    case "register":
-      return say(lang, `登记簿（${files.register}）有问题，未生成任何对账函：\n${p.messages.join("\n")}`, `the register (${files.register}) has problems; no letter was made:\n${p.messages.join("\n")}`);
+      return say(lang, `无法读取台账（${files.ledger}）：${render(p.message, lang)}`, `cannot read the ledger (${files.ledger}): ${render(p.message, lang)}`);
+    case "template": {
+      const said = p.messages.map((m) => render(m, lang)).join("\n");
+      return say(lang, `模板（${files.template}）有问题，未生成任何对账函：\n${said}`, `the template (${files.template}) has problems; no letter was made:\n${said}`);
+    }
+    case "register": {
+      const said = p.messages.map((m) => render(m, lang)).join("\n");
+      return say(lang, `登记簿（${files.register}）有问题，未生成任何对账函：\n${said}`, `the register (${files.register}) has problems; no letter was made:\n${said}`);
+    }
     case "template_not_found":
     case "template_ambiguous":
-      return p.message;
+      return render(p.message, lang);
   }
 }
 

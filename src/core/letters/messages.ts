@@ -30,6 +30,8 @@ export interface LettersMessages {
   "letters.letter.amount_too_large": { dealer: string; balance: Fen };
   "letters.letter.period_after_cutoff": { dealer: string; periodStart: IsoDate; asOf: IsoDate };
   "letters.skip.zero_balance": Record<string, never>;
+  /** A template sheet named for a run that the workbook does not hold. */
+  "letters.template.sheet_missing": { sheet: string };
   /** A dealer named for a letter that the ledger `sheet` does not hold. */
   "letters.skip.not_in_ledger": { sheet: string };
   /** A balance-table row where 期初 + 借 − 贷 (`expected`, fen) is not its 期末 (`found`, fen). */

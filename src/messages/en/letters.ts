@@ -21,6 +21,7 @@ export const lettersEn: MessageTable<LettersMessages> = {
     'Dealer "{dealer}": the opening balance {opening:money} plus the period\'s movements {movements:money} do not make the balance {balance:money}; no letter was made. Check the period\'s start and its entries.',
   "letters.letter.amount_too_large": 'Dealer "{dealer}": the balance {balance:money} is beyond what 大写 can write (999,999,999,999.99); check the ledger.',
   "letters.letter.period_after_cutoff": 'Dealer "{dealer}": the period starts on {periodStart}, after the cut-off {asOf}.',
+  "letters.template.sheet_missing": "no template sheet: {sheet}",
   "letters.skip.zero_balance": "the balance at the cut-off is zero; no letter made",
   "letters.skip.not_in_ledger": 'not in the ledger "{sheet}"',
   "letters.skip.balance_row_unreadable": "{problem:msg} That row of the balance table cannot be read, so the dealer's balance is not known; no letter made",

@@ -21,6 +21,7 @@ export const lettersZh: MessageTable<LettersMessages> = {
     "客户“{dealer}”：期初余额 {opening:money} 加本期发生额 {movements:money} 不等于截至日余额 {balance:money}，未生成对账函。请检查期间起始日和明细。",
   "letters.letter.amount_too_large": "客户“{dealer}”：余额 {balance:money} 超出大写金额能写的范围（999,999,999,999.99），请检查账簿。",
   "letters.letter.period_after_cutoff": "客户“{dealer}”：明细起始日 {periodStart} 晚于截至日期 {asOf}。",
+  "letters.template.sheet_missing": "找不到模板工作表：{sheet}",
   "letters.skip.zero_balance": "截至日余额为零，未生成对账函",
   "letters.skip.not_in_ledger": "台账“{sheet}”中没有这家经销商",
   "letters.skip.balance_row_unreadable": "{problem:msg} 余额表的这一行无法读取，不知道这家经销商的余额，未生成对账函",

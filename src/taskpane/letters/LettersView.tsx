@@ -214,17 +214,7 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
           <RunProgressBar value={status.total > 0 ? status.done / status.total : 0} label={s.stage[status.stage]} stage={status.stage} testId="letters-progress" />
         ) : null}
         {status.state === "cancelled" ? <Notice intent="info" testId="letters-cancelled">{s.cancelled}</Notice> : null}
-        {status.state === "refused" ? (
-          <Notice intent="error" testId="letters-refused">
-            <ResultList dense>
-              {status.messages.map((m, i) => (
-                <li key={i} className={styles.breakable}>
-                  {m}
-                </li>
-              ))}
-            </ResultList>
-          </Notice>
-        ) : null}
+        {status.state === "refused" ? <RunRefused messages={status.messages} locale={locale} /> : null}
         {status.state === "failed" ? (
           <Notice intent="error" testId="letters-failed" title={s.failedTitle}>
             {status.message(t)}
@@ -268,6 +258,22 @@ export function LettersView({ sheets, choice, generation, report, clear, onGoTo 
 }
 
 const REGISTER = "函证登记簿";
+
+/** What stopped a run (the template's or the register's problems…), said in the pane's language of the moment. */
+export function RunRefused({ messages, locale }: { messages: readonly Message[]; locale: Locale }): JSX.Element {
+  const styles = useLayoutStyles();
+  return (
+    <Notice intent="error" testId="letters-refused">
+      <ResultList dense>
+        {messages.map((m, i) => (
+          <li key={i} className={styles.breakable}>
+            {render(m, locale)}
+          </li>
+        ))}
+      </ResultList>
+    </Notice>
+  );
+}
 
 /** The run's warnings, each a sentence, in the pane's language now (a switch of language says them again). */
 export function RunWarnings({ warnings, locale }: { warnings: readonly Message[]; locale: Locale }): JSX.Element | null {

@@ -35,7 +35,8 @@ export type LettersStatus =
   | { state: "idle" }
   | { state: "running"; stage: LettersStage; done: number; total: number }
   | { state: "done"; run: LettersRun }
-  | { state: "refused"; messages: string[] }
+  /** What stopped the run, as messages: said in the pane's language at the time it shows. */
+  | { state: "refused"; messages: Message[] }
   | { state: "cancelled" }
   /** `message`: the failure as the pane says it (what the port said, where it said something), in the pane's language. */
   | { state: "failed"; message: (t: Strings) => string };

@@ -22,6 +22,7 @@ export const lettersSamples: LettersMessages = {
   "letters.letter.balance_mismatch": { dealer: "甲公司", balance: fen(100_000), opening: fen(50_000), movements: fen(40_000) },
   "letters.letter.amount_too_large": { dealer: "甲公司", balance: fen(100_000_000_000_000) },
   "letters.letter.period_after_cutoff": { dealer: "甲公司", periodStart: "2026-11-01", asOf: "2026-10-31" },
+  "letters.template.sheet_missing": { sheet: "催款模板" },
   "letters.skip.zero_balance": {},
   "letters.skip.not_in_ledger": { sheet: "应收明细" },
   "letters.skip.balance_row_unreadable": { problem: msg("read.issue.uncomputed_formula", { at: msg("read.at.cell_header", { sheet: "往来余额表", cell: "E5", header: "期末余额" }) }) },

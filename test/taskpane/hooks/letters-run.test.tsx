@@ -285,7 +285,7 @@ describe("the 函证 workflow", () => {
     await until(() => hook.current.status.state !== "running");
     expect(hook.current.status.state).toBe("refused");
     if (hook.current.status.state !== "refused") return;
-    expect(hook.current.status.messages.join()).toContain("函证登记簿");
+    expect(hook.current.status.messages.map((m) => render(m, "zh-CN")).join()).toContain("函证登记簿");
   });
 
   test("the register's replies: 相符, 不符 with the dealer's amount, and letters overdue", async () => {
