@@ -1,5 +1,5 @@
 import { localeFromDisplayLanguage, LOCALES, otherLocale, STRINGS, type Strings } from "../../src/taskpane/i18n";
-import { RECONCILE_STRINGS, localeOf, reconcileStringsFor } from "../../src/taskpane/reconcile/strings";
+import { RECONCILE_STRINGS, reconcileStringsFor } from "../../src/taskpane/reconcile/strings";
 
 describe("the pane's language", () => {
   test("Chinese display languages and anything unknown give Chinese, the product's primary language", () => {
@@ -83,7 +83,7 @@ describe("the language of a strings table", () => {
     for (const locale of LOCALES) {
       expect(STRINGS[locale].locale).toBe(locale);
       const copy: Strings = { ...STRINGS[locale] };
-      expect(localeOf(copy)).toBe(locale);
+      expect(copy.locale).toBe(locale);
       expect(reconcileStringsFor(copy)).toBe(RECONCILE_STRINGS[locale]);
     }
   });

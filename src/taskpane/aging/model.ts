@@ -211,12 +211,8 @@ export function termLines(sources: TermSources, locale: Locale): TermLine[] {
  * The pane's messages carry a function of the shared strings, so they follow a language switch. The
  * view's own texts are picked by the language those strings are in.
  */
-export function localeOf(t: Strings): Locale {
-  return t.locale;
-}
-
 export function agingStringsFor(t: Strings): AgingStrings {
-  return AGING_STRINGS[localeOf(t)];
+  return AGING_STRINGS[t.locale];
 }
 
 /** Prefix of the keys of the view's problem messages, so a new run clears the last run's. */
@@ -245,7 +241,7 @@ export function issueMessages(run: Pick<AgingRun, "report" | "ledger">): PaneMes
   const messages: PaneMessage[] = listed.map((p, i) => ({
     key: `${ISSUE_KEY}${i}`,
     intent: "warning",
-    text: (t) => p.text(localeOf(t)),
+    text: (t) => p.text(t.locale),
     ...(p.target ? { target: p.target } : {}),
   }));
   const more = problems.length - listed.length;

@@ -326,12 +326,7 @@ const enUS: ReconcileStrings = {
 
 export const RECONCILE_STRINGS: Readonly<Record<Locale, ReconcileStrings>> = { "zh-CN": zhCN, "en-US": enUS };
 
-/** The language of the shell's strings table (a tab title and a pane message get only that), as the table says. */
-export function localeOf(t: Strings): Locale {
-  return t.locale;
-}
-
-/** The view's strings for the shell's strings table. */
+/** The view's strings for the shell's strings table (a tab title and a pane message get only that), in its language. */
 export function reconcileStringsFor(t: Strings): ReconcileStrings {
-  return RECONCILE_STRINGS[localeOf(t)];
+  return RECONCILE_STRINGS[t.locale];
 }

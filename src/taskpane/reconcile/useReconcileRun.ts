@@ -29,7 +29,7 @@ import { sheetsKey } from "../ledger-sheets";
 import { watchRunSheets } from "./stale-watch";
 import { advance, runProgress, type RunProgress } from "./progress";
 import { decisionFor, resultItems, type ItemTarget, type KindFilter, type ResultItem } from "./results";
-import { RECONCILE_STRINGS, localeOf, reconcileStringsFor, type ReconcileStrings } from "./strings";
+import { RECONCILE_STRINGS, reconcileStringsFor, type ReconcileStrings } from "./strings";
 
 /** Where the confirmation of clearing the marks shows: beside the run and clear buttons. */
 export const MARKS_NOTE = "reconcile-marks";
@@ -301,12 +301,12 @@ export function useReconcileRun({ choice, ledgerSheets, report, clear, onGoTo }:
             report({
               key: `${RECONCILE_MESSAGE.run}-${issue.sheet}`,
               intent: "error",
-              text: (tt) => reconcileStringsFor(tt).blocked(issue.sheet, describeReadIssue(issue, localeOf(tt))),
+              text: (tt) => reconcileStringsFor(tt).blocked(issue.sheet, describeReadIssue(issue, tt.locale)),
               target: many ? realSelection(many, issueTarget(issue)) : issueTarget(issue),
             });
           }
           for (const p of result.report.problems) {
-            report({ key: `${RECONCILE_MESSAGE.run}-${p.code}`, intent: "error", text: (tt) => render(p.text, localeOf(tt)) });
+            report({ key: `${RECONCILE_MESSAGE.run}-${p.code}`, intent: "error", text: (tt) => render(p.text, tt.locale) });
           }
           return false;
         }
