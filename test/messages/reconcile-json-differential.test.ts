@@ -379,6 +379,18 @@ describe("generated reports: the contract's text, however written", () => {
     expectSameText(quiet, optionsOf(true, { sheets: ["2026-07"], shift: 0 }));
   });
 
+  test("a dealer's short lists stay lists of objects (many small dealers are written many at a time), long ones are written item by item", () => {
+    const events = (n: number, dealer: 0 | 1 | 2) =>
+      Array.from({ length: n }, (_, i) => ({ day: i % 20, amount: 10000 + i * 7, ref: `XS-${dealer}-${i}`, text: "销售", dealer, presence: "both" as const, shift: 0, changeAmount: true, otherDealer: false }));
+    const report = buildReport({ events: [...events(1, 0), ...events(40, 1)], dealers: ["甲", "乙", "丙"], unread: [], opening: 0, decide: [], stale: false, asOf: null });
+    const json = actual.reconcileJsonToWrite(report, {}) as { dealers: { dealer: string; differences: unknown }[] };
+    const of = (name: string) => json.dealers.find((d) => d.dealer === name)!.differences;
+    expect(Array.isArray(of("甲"))).toBe(true);
+    expect(Array.isArray(of("乙"))).toBe(false);
+    expect((of("乙") as { length: number }).length).toBeGreaterThanOrEqual(20);
+    expectSameText(report, {});
+  });
+
   test("written to a slow output, chunk by chunk with waits, and to one without a raw writer", async () => {
     const report = buildReport({
       events: Array.from({ length: 400 }, (_, i) => ({

@@ -199,6 +199,9 @@ function dealerJson(d: DealerResult, options: ReconcileJsonOptions, lists: Deale
   return json;
 }
 
+/** Below this many items a dealer's list is made as objects (see `reconcileJsonToWrite`). */
+const LAZY_MIN_ITEMS = 4;
+
 /**
  * The same report for the streamed writer (`reconcile --json`): a dealer's differences, 待查 items and
  * adjustments (a row or two each, and on a large pair of sheets tens of thousands of them) are written
@@ -209,12 +212,16 @@ export function reconcileJsonToWrite(report: ReconcileReport, options: Reconcile
   const place = options.ledgerPlace;
   const texts = new ItemTexts();
   const lazy = <T>(items: readonly T[], json: (x: T, place: Place) => object, text: (x: T, indent: string) => string | null) =>
-    new LazyJsonItems(
-      items.length,
-      (k) => json(items[k], place),
-      // Over several sheets rows carry their places: those items are written from their objects.
-      (k, indent) => (place ? null : text(items[k], indent)) ?? objectText(json(items[k], place), indent),
-    );
+    // A short list stays a list of objects: a dealer holding only short ones is then written with its
+    // neighbours by one JSON.stringify (a statement of thousands of small dealers), which lazy items prevent.
+    items.length < LAZY_MIN_ITEMS
+      ? items.map((x) => json(x, place))
+      : new LazyJsonItems(
+          items.length,
+          (k) => json(items[k], place),
+          // Over several sheets rows carry their places: those items are written from their objects.
+          (k, indent) => (place ? null : text(items[k], indent)) ?? objectText(json(items[k], place), indent),
+        );
   return reconcileJson(report, options, {
     differences: (d) => lazy(d.differences, differenceJson, (x, indent) => texts.difference(x, indent)),
     pendingItems: (d) => lazy(d.reconciliation.pendingItems, pendingJson, (x, indent) => texts.pending(x, indent)),
