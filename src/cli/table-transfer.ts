@@ -233,7 +233,8 @@ function packPrepared(p: PreparedSide): PackedPrepared {
  */
 function unpackPrepared(p: PackedPrepared, table: EntryTable, dealers: DealerColumn | null): PreparedSide {
   const n = table.length;
-  if (dealers === null || p.numbers.length !== n * ROW_STRIDE) throw new RangeError("prepared rows out of step with their table");
+  const keyCount = p.keys.codes === null ? p.keys.lengths.length : p.keys.codes.length;
+  if (dealers === null || dealers.codes.length !== n || p.numbers.length !== n * ROW_STRIDE || keyCount !== p.keyRows.length) throw new RangeError("prepared rows out of step with their table");
   const text: (string | null)[] = new Array(n);
   const numbers = p.numbers;
   const cells = table.refCells;
@@ -241,7 +242,8 @@ function unpackPrepared(p: PackedPrepared, table: EntryTable, dealers: DealerCol
   const keys = unpackStrings(p.keys, p.keyRows.length);
   for (let k = 0; k < keys.length; k++) {
     const i = p.keyRows[k];
-    if (i < 0 || i >= n) throw new RangeError("prepared key out of its table");
+    // A row whose key is its reference cell takes no other key.
+    if (!(i >= 0 && i < n) || numbers[i * ROW_STRIDE + KEY_HASH] >= RAW_KEY / 2) throw new RangeError("prepared key out of its table");
     text[i] = keys[k];
   }
   return { table, dealers, numbers, text };

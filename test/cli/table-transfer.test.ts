@@ -115,3 +115,45 @@ describe("packRead / unpackRead with the rows prepared for matching", () => {
     expect(unpackRead(structuredClone(packed.read, { transfer: packed.transfer }) as PackedRead).prepared).toBeNull();
   });
 });
+
+describe("packRead / unpackRead: prepared rows that do not fit their table are refused", () => {
+  /** A statement of `n` rows: every dealer and reference its own, references whose key is made (not the plain cell). */
+  async function statementRead(n: number) {
+    const lines = ["客户名称,日期,单据号,摘要,进货金额,付款金额"];
+    for (let i = 0; i < n; i++) lines.push(`经销商${i},2026-01-1${i % 10},${i % 2 === 0 ? `发票号${i}` : `XS-${i}`},进货,${(100 + i).toFixed(2)},`);
+    const port = CsvWorkbook.fromBytes(Buffer.from(lines.join("\n"), "utf8"), "statement");
+    return readSheet(port, port.sheetName, { side: "statement" });
+  }
+  const packedOf = async (n: number) => {
+    const read = await statementRead(n);
+    const packed = packRead(read, prepareSide(read.table));
+    return structuredClone(packed.read, { transfer: packed.transfer }) as PackedRead;
+  };
+
+  test("many distinct dealers and made keys (kept row by row) come back as preparing the unpacked table gives them", async () => {
+    const back = unpackRead(await packedOf(6000));
+    expect(back.prepared).not.toBeNull();
+    const again = prepareSide(back.read.table);
+    expect([...back.prepared!.numbers]).toEqual([...again.numbers]);
+    expect(back.prepared!.text).toEqual(again.text);
+    expect([...back.prepared!.dealers.codes]).toEqual([...again.dealers.codes]);
+    expect(back.prepared!.dealers.names).toEqual(again.dealers.names);
+  });
+
+  test.each([
+    ["its numbers one row short", (p: PackedRead) => void (p.prepared!.numbers = p.prepared!.numbers.slice(4))],
+    ["a key's row past the table", (p: PackedRead) => void (p.prepared!.keyRows[0] = p.table.length)],
+    ["a key's row before it", (p: PackedRead) => void (p.prepared!.keyRows[0] = -1)],
+    ["a key for a row whose key is its reference cell", (p: PackedRead) => void (p.prepared!.keyRows[0] = 1)],
+    ["one key row more than keys", (p: PackedRead) => void (p.prepared!.keyRows = Int32Array.from([...p.prepared!.keyRows, 3]))],
+    ["one key fewer than key rows", (p: PackedRead) => void (p.prepared!.keyRows = p.prepared!.keyRows.slice(1))],
+    ["a dealer column one row short", (p: PackedRead) => void (p.table.dealers.codes = p.table.dealers.codes!.slice(1))],
+  ] as [string, (p: PackedRead) => void][])("%s: unpackRead throws (the statement is then read again on the command's thread)", async (_name, spoil) => {
+    for (const n of [40, 6000]) {
+      const packed = await packedOf(n);
+      expect(unpackRead(packed).prepared).not.toBeNull();
+      spoil(packed);
+      expect(() => unpackRead(packed)).toThrow(RangeError);
+    }
+  });
+});
