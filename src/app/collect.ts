@@ -62,16 +62,14 @@ import {
   type Template,
 } from "../core/letters";
 import { both, render } from "../messages";
-import { describeFillWarning, describeRegisterNotice, describeRegisterProblem, describeTemplateProblem } from "../messages/letters";
+import { describeFillWarning, describeRegisterNotice, registerProblemMessage, templateProblemMessage } from "../messages/letters";
 import type { Entry, Fen, IsoDate } from "../core/model";
 import { dealerKey } from "../core/values/refs";
 import { loadTemplate, papersSheet, readCompany, type TemplateChoice } from "./letters";
 import { writableOr, type OutCell, type PlacedCell, type WorkbookPort } from "../port/workbook";
 import { msg, type Message } from "../core/messages";
-import { findSheet, templateSheetProblem, writeTemplateSheet } from "./template-sheet";
+import { findSheet, templateSheetProblemMessage, writeTemplateSheet } from "./template-sheet";
 import type { CollectKind } from "../core/collect";
-
-const say = (lang: Lang, zh: string, en: string) => (lang === "en-US" ? en : zh);
 
 /** The register of a workbook, or null when it has none. */
 async function loadRegister(port: WorkbookPort): Promise<{ name: string; read: RegisterRead | null }> {
@@ -96,30 +94,31 @@ function receiptsFor(table: EntryTable): (dealer: string) => Receipt[] {
 // Writing papers
 
 
+/** Why a demand or commitment run made nothing, as messages: said where they are shown, in the language of the moment. */
 export type CollectProblem =
-  | { code: "ledger_unreadable"; message: string }
-  | { code: "template"; messages: string[] }
-  | { code: "template_not_found"; message: string }
-  | { code: "template_ambiguous"; message: string }
-  | { code: "register"; messages: string[] }
-  | { code: "dealer_not_found"; message: string }
-  | { code: "nothing_owed"; message: string }
-  | { code: "schedule"; message: string };
+  | { code: "ledger_unreadable"; message: Message }
+  | { code: "template"; messages: Message[] }
+  | { code: "template_not_found"; message: Message }
+  | { code: "template_ambiguous"; message: Message }
+  | { code: "register"; messages: Message[] }
+  | { code: "dealer_not_found"; message: Message }
+  | { code: "nothing_owed"; message: Message }
+  | { code: "schedule"; message: Message };
 
-async function compiled(choice: TemplateChoice | null, builtin: Template, lang: Lang): Promise<{ ok: true; template: CompiledTemplate } | { ok: false; problem: CollectProblem }> {
+async function compiled(choice: TemplateChoice | null, builtin: Template): Promise<{ ok: true; template: CompiledTemplate } | { ok: false; problem: CollectProblem }> {
   let template = builtin;
   if (choice !== null) {
     try {
       template = await loadTemplate(choice);
     } catch (e) {
       // Two sheets it cannot tell apart (named both, as the port said it) or none: each its own code.
-      const problem = "builtin" in choice ? null : templateSheetProblem(e, choice.sheet, lang);
+      const problem = "builtin" in choice ? null : templateSheetProblemMessage(e, choice.sheet);
       if (problem) return { ok: false, problem };
       throw e;
     }
   }
   const c = compileTemplate(template);
-  if (!c.ok) return { ok: false, problem: { code: "template", messages: c.problems.map((p) => describeTemplateProblem(p, lang)) } };
+  if (!c.ok) return { ok: false, problem: { code: "template", messages: c.problems.map(templateProblemMessage) } };
   return { ok: true, template: c.template };
 }
 
@@ -192,19 +191,19 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
   // Templates first: a template with problems makes nothing.
   const templates = new Map<DemandLevel, CompiledTemplate>();
   for (const level of [1, 2, 3] as DemandLevel[]) {
-    const c = await compiled(req.template ?? null, collectTemplate(LEVEL_KIND[level]), lang);
+    const c = await compiled(req.template ?? null, collectTemplate(LEVEL_KIND[level]));
     if (!c.ok) return c;
     templates.set(level, c.template);
   }
 
   const aging = await runAging({ ledger: req.ledger, asOf });
   if (aging.report.dealers.length === 0 && aging.ledger.table.length === 0) {
-    return { ok: false, problem: { code: "ledger_unreadable", message: say(lang, `工作表“${req.ledger.sheet}”中没有可读的台账记录`, `no ledger entries could be read on "${req.ledger.sheet}"`) } };
+    return { ok: false, problem: { code: "ledger_unreadable", message: msg("collect.ledger_unreadable", { sheet: req.ledger.sheet }) } };
   }
   const company = await readCompany(req.ledger.port, req.template && !("builtin" in req.template) ? req.template.port : null, lang);
   const register = await loadRegister(registerPort);
   if (register.read && register.read.headerRow === null && register.read.lastRow > 0) {
-    return { ok: false, problem: { code: "register", messages: register.read.problems.map((p) => describeRegisterProblem(p, lang)) } };
+    return { ok: false, problem: { code: "register", messages: register.read.problems.map(registerProblemMessage) } };
   }
   const planName = await findSheet(registerPort, PLAN_SHEET);
   const commitments = planName
@@ -236,7 +235,7 @@ export async function runDemands(req: DemandRequest): Promise<DemandResult> {
     register.read,
     chosen.map((d): PlannedLetter => ({ type: "催款函", dealer: d.dealer, asOf, amount: d.total, level: d.level, deadline: d.deadline })),
   );
-  if (!planned.ok) return { ok: false, problem: { code: "register", messages: planned.problems.map((p) => describeRegisterProblem(p, lang)) } };
+  if (!planned.ok) return { ok: false, problem: { code: "register", messages: planned.problems.map(registerProblemMessage) } };
   const plan = planned.plan;
 
   const warnings = new Map<string, FillWarning>();
@@ -312,21 +311,25 @@ export interface PromiseRun {
 export type PromiseResult = { ok: true; run: PromiseRun } | { ok: false; problem: CollectProblem };
 
 export function scheduleProblemText(p: ScheduleProblem, lang: Lang): string {
+  return render(scheduleProblemMessage(p), lang);
+}
+
+export function scheduleProblemMessage(p: ScheduleProblem): Message {
   switch (p.code) {
     case "bad_count":
-      return render(msg("collect.schedule.bad_count", { count: p.count }), lang);
+      return msg("collect.schedule.bad_count", { count: p.count });
     case "bad_interval":
-      return render(msg("collect.schedule.bad_interval", { days: p.days }), lang);
+      return msg("collect.schedule.bad_interval", { days: p.days });
     case "bad_amount":
-      return render(msg("collect.schedule.bad_amount", { amount: p.amount }), lang);
+      return msg("collect.schedule.bad_amount", { amount: p.amount });
     case "bad_date":
-      return render(msg("collect.schedule.bad_date", { date: p.date }), lang);
+      return msg("collect.schedule.bad_date", { date: p.date });
     case "hand_sum_differs":
-      return render(msg("collect.schedule.hand_sum_differs", { amount: p.amount, sum: p.sum }), lang);
+      return msg("collect.schedule.hand_sum_differs", { amount: p.amount, sum: p.sum });
     case "hand_dates_not_rising":
-      return render(msg("collect.schedule.hand_dates_not_rising", { n: p.n }), lang);
+      return msg("collect.schedule.hand_dates_not_rising", { n: p.n });
     case "too_small":
-      return render(msg("collect.schedule.too_small", { amount: p.amount, count: p.count }), lang);
+      return msg("collect.schedule.too_small", { amount: p.amount, count: p.count });
   }
 }
 
@@ -340,7 +343,7 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
   // Without a register or target of their own, both are the ledger's workbook, which must then be writable.
   const registerPort = req.register ?? writableOr(req.ledger.port, req.ledger.sheet, msg("port.action.promise", {}));
   const target = req.target ?? writableOr(req.ledger.port, req.ledger.sheet, msg("port.action.promise", {}));
-  const c = await compiled(req.template ?? null, collectTemplate("commitment"), lang);
+  const c = await compiled(req.template ?? null, collectTemplate("commitment"));
   if (!c.ok) return c;
 
   const aging = await runAging({ ledger: req.ledger, asOf });
@@ -350,23 +353,23 @@ export async function runPromise(req: PromiseRequest): Promise<PromiseResult> {
     (aging.report.dealers.length === 1 && aging.report.dealers[0].dealer === UNNAMED_DEALER ? aging.report.dealers[0] : undefined);
   if (!d) {
     const names = aging.report.dealers.map((x) => x.dealer).join("、");
-    return { ok: false, problem: { code: "dealer_not_found", message: say(lang, `台账“${req.ledger.sheet}”中没有经销商“${req.dealer}”（有：${names}）`, `no dealer "${req.dealer}" in "${req.ledger.sheet}" (dealers: ${names})`) } };
+    return { ok: false, problem: { code: "dealer_not_found", message: msg("collect.promise.dealer_not_found", { dealer: req.dealer, sheet: req.ledger.sheet, dealers: names }) } };
   }
   const dealer = d.dealer === UNNAMED_DEALER ? req.dealer : d.dealer;
   const amount = req.amount ?? d.openBalance;
   if (amount <= 0) {
-    return { ok: false, problem: { code: "nothing_owed", message: render(msg("collect.promise.nothing_owed", { dealer, asOf, balance: d.openBalance }), lang) } };
+    return { ok: false, problem: { code: "nothing_owed", message: msg("collect.promise.nothing_owed", { dealer, asOf, balance: d.openBalance }) } };
   }
   const schedule = "hand" in req.installments ? handSchedule(amount, req.installments.hand) : installmentSchedule(amount, req.installments.count, req.installments.first, req.installments.every);
-  if (!schedule.ok) return { ok: false, problem: { code: "schedule", message: scheduleProblemText(schedule.problem, lang) } };
+  if (!schedule.ok) return { ok: false, problem: { code: "schedule", message: scheduleProblemMessage(schedule.problem) } };
   if (schedule.installments[0].date < asOf) {
-    return { ok: false, problem: { code: "schedule", message: say(lang, `第一期日期 ${schedule.installments[0].date} 早于承诺日期 ${asOf}`, `the first installment ${schedule.installments[0].date} is before the commitment's date ${asOf}`) } };
+    return { ok: false, problem: { code: "schedule", message: msg("collect.promise.first_before", { first: schedule.installments[0].date, asOf }) } };
   }
 
   const company = await readCompany(req.ledger.port, req.template && !("builtin" in req.template) ? req.template.port : null, lang);
   const register = await loadRegister(registerPort);
   const planned = planRegister(register.read, [{ type: "还款承诺书" as LetterType, dealer, asOf, amount }]);
-  if (!planned.ok) return { ok: false, problem: { code: "register", messages: planned.problems.map((p) => describeRegisterProblem(p, lang)) } };
+  if (!planned.ok) return { ok: false, problem: { code: "register", messages: planned.problems.map(registerProblemMessage) } };
   const number = planned.plan.numbers[0].number;
 
   const made = commitment(number, dealer, asOf, amount, schedule.installments);

@@ -6,7 +6,7 @@
  * line says the same, refusing the template before the run.
  */
 import { runLetters, type LettersResult } from "../../src/app/letters";
-import { runDemands, runPromise } from "../../src/app/collect";
+import { runDemands, runPromise, type DemandResult, type PromiseResult } from "../../src/app/collect";
 import type { Lang } from "../../src/app/lang";
 import { msg } from "../../src/core/messages";
 import { render } from "../../src/messages/render";
@@ -52,8 +52,8 @@ async function promise(template: XlsxWorkbook, sheet: string, lang: Lang) {
   });
 }
 
-/** A letters run's refusal with its message said in `lang`. */
-function said(r: LettersResult, lang: Lang) {
+/** A run's refusal with its message said in `lang`. */
+function said(r: LettersResult | DemandResult | PromiseResult, lang: Lang) {
   if (r.ok || !("message" in r.problem)) return r;
   return { ...r, problem: { ...r.problem, message: render(r.problem.message, lang) } };
 }
@@ -75,13 +75,13 @@ describe("letters: a template sheet that cannot be loaded", () => {
 
 describe("collection papers: a template sheet that cannot be loaded", () => {
   test.each(["zh-CN", "en-US"] as const)("demand letters and a commitment are refused naming both sheets, as the port said it (%s)", async (lang) => {
-    expect(await demands(await twins(), "letter", lang)).toEqual({ ok: false, problem: { code: "template_ambiguous", message: ambiguous(lang) } });
-    expect(await promise(await twins(), "letter", lang)).toEqual({ ok: false, problem: { code: "template_ambiguous", message: ambiguous(lang) } });
+    expect(said(await demands(await twins(), "letter", lang), lang)).toEqual({ ok: false, problem: { code: "template_ambiguous", message: ambiguous(lang) } });
+    expect(said(await promise(await twins(), "letter", lang), lang)).toEqual({ ok: false, problem: { code: "template_ambiguous", message: ambiguous(lang) } });
   });
 
   test("a sheet that is not there is still said to be missing", async () => {
-    expect(await demands(await twins(), "Nothing", "zh-CN")).toEqual({ ok: false, problem: { code: "template_not_found", message: "找不到模板工作表：Nothing" } });
-    expect(await promise(await twins(), "Nothing", "en-US")).toEqual({ ok: false, problem: { code: "template_not_found", message: "no template sheet: Nothing" } });
+    expect(said(await demands(await twins(), "Nothing", "zh-CN"), "zh-CN")).toEqual({ ok: false, problem: { code: "template_not_found", message: "找不到模板工作表：Nothing" } });
+    expect(said(await promise(await twins(), "Nothing", "en-US"), "en-US")).toEqual({ ok: false, problem: { code: "template_not_found", message: "no template sheet: Nothing" } });
   });
 });
 

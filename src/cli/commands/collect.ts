@@ -30,12 +30,16 @@ function openFiles(ctx: Context, values: Values): Promise<PaperFiles> {
 
 function problemText(p: CollectProblem, lang: Lang, what: string): string {
   switch (p.code) {
-    case "template":
-      return say(lang, `模板有问题，未生成任何${what}：\n${p.messages.join("\n")}`, `the template has problems; nothing was made:\n${p.messages.join("\n")}`);
-    case "register":
-      return say(lang, `登记簿有问题，未生成任何${what}：\n${p.messages.join("\n")}`, `the register has problems; nothing was made:\n${p.messages.join("\n")}`);
+    case "template": {
+      const said = p.messages.map((m) => render(m, lang)).join("\n");
+      return say(lang, `模板有问题，未生成任何${what}：\n${said}`, `the template has problems; nothing was made:\n${said}`);
+    }
+    case "register": {
+      const said = p.messages.map((m) => render(m, lang)).join("\n");
+      return say(lang, `登记簿有问题，未生成任何${what}：\n${said}`, `the register has problems; nothing was made:\n${said}`);
+    }
     default:
-      return p.message;
+      return render(p.message, lang);
   }
 }
 

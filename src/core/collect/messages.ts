@@ -47,4 +47,10 @@ export interface CollectMessages {
   "collect.schedule.too_small": { amount: Fen; count: number };
   /** A commitment for a dealer owing nothing at the as-of date, without an amount given. */
   "collect.promise.nothing_owed": { dealer: string; asOf: IsoDate; balance: Fen };
+  /** A commitment for `dealer`, whom the ledger `sheet` does not hold; `dealers`: the ones it holds, already joined. */
+  "collect.promise.dealer_not_found": { dealer: string; sheet: string; dealers: string };
+  /** A commitment whose first installment (`first`) comes before the commitment's own date. */
+  "collect.promise.first_before": { first: IsoDate; asOf: IsoDate };
+  /** A ledger `sheet` with no entry that could be read: nothing to chase. */
+  "collect.ledger_unreadable": { sheet: string };
 }

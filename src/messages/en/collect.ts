@@ -34,5 +34,8 @@ export const collectEn: MessageTable<CollectMessages> = {
   "collect.schedule.hand_sum_differs": "the installments add up to {sum:money}, not the amount {amount:money}",
   "collect.schedule.hand_dates_not_rising": "installment {n} is not dated after the one before",
   "collect.schedule.too_small": "{amount:money} cannot be split into {count} installments of at least 0.01",
+  "collect.promise.dealer_not_found": 'no dealer "{dealer}" in "{sheet}" (dealers: {dealers})',
+  "collect.promise.first_before": "the first installment {first} is before the commitment's date {asOf}",
+  "collect.ledger_unreadable": 'no ledger entries could be read on "{sheet}"',
   "collect.promise.nothing_owed": "dealer \"{dealer}\" owes {balance:money} at {asOf}: nothing to commit to (give --amount)",
 };

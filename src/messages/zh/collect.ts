@@ -34,5 +34,8 @@ export const collectZh: MessageTable<CollectMessages> = {
   "collect.schedule.hand_sum_differs": "各期金额合计 {sum:money} 不等于承诺金额 {amount:money}",
   "collect.schedule.hand_dates_not_rising": "第 {n} 期的日期不晚于上一期",
   "collect.schedule.too_small": "金额 {amount:money} 不够分成 {count} 期（每期至少 0.01 元）",
+  "collect.promise.dealer_not_found": "台账“{sheet}”中没有经销商“{dealer}”（有：{dealers}）",
+  "collect.promise.first_before": "第一期日期 {first} 早于承诺日期 {asOf}",
+  "collect.ledger_unreadable": "工作表“{sheet}”中没有可读的台账记录",
   "collect.promise.nothing_owed": "经销商“{dealer}”截至 {asOf} 的余额为 {balance:money}，没有可承诺的欠款（可用 --amount 指定金额）",
 };

@@ -17,6 +17,8 @@ import { useConfirmations } from "../components/ActionNote";
 import { useLocale, useServices } from "../context";
 import { messageFromFailure } from "../failure";
 import type { PaneMessage } from "../messages";
+import type { Message } from "../../core/messages";
+import { render } from "../../messages/render";
 import { DEFAULT_COLLECT_CHOICES, usePane, usePaneStore, type CollectChoices } from "../store";
 import { COLLECT_STRINGS } from "./collect-strings";
 import { todayIso } from "./model";
@@ -237,7 +239,8 @@ export function useCollect({ ledger, ledgerSheets, run, dealer = null, report, c
   );
 
   const failure = useCallback(
-    (key: string, lines: string[]) => report({ key, intent: "error", text: () => lines.join("\n") }),
+    // Said in the pane's language when shown: a switch of language says the refusal again.
+    (key: string, lines: readonly Message[]) => report({ key, intent: "error", text: (t) => lines.map((m) => render(m, t.locale)).join("\n") }),
     [report],
   );
 

@@ -34,5 +34,8 @@ export const collectSamples: CollectMessages = {
   "collect.schedule.hand_sum_differs": { amount: fen(5_300_050), sum: fen(5_300_000) },
   "collect.schedule.hand_dates_not_rising": { n: 2 },
   "collect.schedule.too_small": { amount: fen(2), count: 3 },
+  "collect.promise.dealer_not_found": { dealer: "甲公司", sheet: "应收明细", dealers: "乙公司、丙公司" },
+  "collect.promise.first_before": { first: "2026-11-20", asOf: "2026-11-27" },
+  "collect.ledger_unreadable": { sheet: "应收明细" },
   "collect.promise.nothing_owed": { dealer: "美达五金", asOf: "2026-11-30", balance: fen(-120_000) },
 };

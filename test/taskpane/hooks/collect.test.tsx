@@ -8,6 +8,8 @@ import type { Selection } from "../../../src/port/workbook";
 import type { FixtureSheet } from "../../../src/fake-excel";
 import { makePane, renderHook, step, STRINGS, until, type Pane, type Rendered } from "./harness";
 import { fen } from "../../../src/core/money";
+import { msg } from "../../../src/core/messages";
+import { render } from "../../../src/messages/render";
 
 const AS_OF = "2026-12-01";
 // Default term 30 days. 甲公司: XS-101 due 08-31, final 09-10: past its final deadline on 12-01.
@@ -96,13 +98,15 @@ describe("demand letters from the aging view", () => {
 
   test("a refusal of the use case is reported with its text, and a thrown failure as a message", async () => {
     const refused = await setUp({
-      useCases: { runDemands: async () => ({ ok: false, problem: { code: "template", messages: ["模板第3行：未知占位符 {{甲方}}"] } }) },
+      useCases: { runDemands: async () => ({ ok: false, problem: { code: "template", messages: [msg("letters.template.sheet_missing", { sheet: "催款模板" })] } }) },
     });
     await step(() => refused.hook.current.collect.setDemand({ target: { dealer: "甲公司" } }));
     await step(() => refused.hook.current.collect.generateDemands());
     const m = refused.pane.reported.find((x) => x.key === COLLECT_MESSAGE.demand)!;
     expect(m.intent).toBe("error");
-    expect(m.text(STRINGS["zh-CN"])).toBe("模板第3行：未知占位符 {{甲方}}");
+    expect(m.text(STRINGS["zh-CN"])).toBe(render(msg("letters.template.sheet_missing", { sheet: "催款模板" }), "zh-CN"));
+    // Said again in English once the pane is switched.
+    expect(m.text(STRINGS["en-US"])).toBe(render(msg("letters.template.sheet_missing", { sheet: "催款模板" }), "en-US"));
     expect(refused.hook.current.collect.busy).toBeNull();
 
     const thrown = await setUp({ useCases: { runDemands: async () => Promise.reject(new Error("boom")) } });
@@ -222,14 +226,16 @@ describe("the payment commitment form", () => {
 
   test("choosing another dealer drops the typed amount; a refused run is reported", async () => {
     const { pane, hook } = await setUp({
-      useCases: { runPromise: async () => ({ ok: false, problem: { code: "dealer_not_found", message: "台账中没有经销商“甲公司”" } }) },
+      useCases: { runPromise: async () => ({ ok: false, problem: { code: "dealer_not_found", message: msg("collect.promise.dealer_not_found", { dealer: "甲公司", sheet: "明细账", dealers: "乙公司" }) } }) },
     });
     await step(() => hook.current.collect.setPromise({ dealer: "甲公司", amount: "100", first: "2026-12-15" }));
     await step(() => hook.current.collect.setPromise({ dealer: "乙公司" }));
     expect(hook.current.collect.promise.amount).toBe("");
     expect(hook.current.collect.openBalance).toBe(50_000);
     await step(() => hook.current.collect.generatePromise());
-    expect(pane.reported.find((x) => x.key === COLLECT_MESSAGE.promise)?.text(STRINGS["zh-CN"])).toBe("台账中没有经销商“甲公司”");
+    const refused = pane.reported.find((x) => x.key === COLLECT_MESSAGE.promise)!;
+    expect(refused.text(STRINGS["zh-CN"])).toBe("台账“明细账”中没有经销商“甲公司”（有：乙公司）");
+    expect(refused.text(STRINGS["en-US"])).toBe('no dealer "甲公司" in "明细账" (dealers: 乙公司)');
     expect(hook.current.collect.promiseRun).toBeNull();
   });
 });
@@ -259,7 +265,7 @@ describe("while the view ages one dealer", () => {
         const collect = useCollect({ ledger: "明细账", run: aging.run, dealer: aging.dealer, report: pane.report, clear: pane.clear, onGoTo: () => undefined });
         return { aging, collect };
       },
-      { useCases: { runDemands: async (req) => (calls.push(req.dealers), { ok: false, problem: { code: "nothing_owed", message: "x" } }) } },
+      { useCases: { runDemands: async (req) => (calls.push(req.dealers), { ok: false, problem: { code: "nothing_owed", message: msg("collect.ledger_unreadable", { sheet: "x" }) } }) } },
     );
     await step(() => hook.current.aging.choose({ asOf: AS_OF }));
     await step(() => hook.current.aging.chooseDealer("甲公司"));
