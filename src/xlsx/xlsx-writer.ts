@@ -576,6 +576,11 @@ function yieldToIo(): Promise<void> {
   return new Promise<void>((resolve) => setImmediate(resolve));
 }
 
+/** Whether a cell would be planned with no look beyond its number format, and spans one column (`plain`, without planning it). */
+function plainNumberCell(c: OutCell): boolean {
+  return !c.bold && !c.color && !c.fontSize && !c.link && !c.fill && !c.align && !c.wrap && !c.border && !(c.mergeAcross !== undefined && c.mergeAcross > 0);
+}
+
 /** Whether a planned cell has a look beyond its number format (the cache keys those on every field). */
 function plain(p: PlannedCell): boolean {
   return !p.bold && !p.color && p.fontSize === undefined && !p.link && !p.fill && !p.align && !p.wrap && !p.border;
@@ -844,6 +849,20 @@ export class SheetPart {
         o.text("</v></c>");
         return true;
       }
+    }
+    const out = cell as OutCell;
+    if (typeof out.value === "number" && Number.isFinite(out.value) && plainNumberCell(out)) {
+      // A number with a format of its own and no other look (an amount): written as its planned cell would be.
+      const format = out.numberFormat ?? this.setup.columnFormats?.[column - 1] ?? "General";
+      const head = this.numberHeads.get(format) ?? this.plainNumberHead(planCell(cell, this.setup.columnFormats?.[column - 1]));
+      this.lastStyle = this.numberStyles.get(format)!;
+      this.hasValue(column);
+      o.text(this.starts[column] ?? this.cellStart(column));
+      o.text(rowText);
+      o.text(head);
+      o.num(out.value);
+      o.text("</v></c>");
+      return true;
     }
     // An `OutCell` (or an odd value): planned in full; one the sheet holds many times is planned once.
     const caching = this.cellCache !== null && this.uncachedColumns[column] !== true;
