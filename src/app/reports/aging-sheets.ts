@@ -27,7 +27,7 @@ import { render } from "../../messages/render";
 import { apartLists, apartNotes } from "./aging-apart";
 import { placeLabel } from "../sheet-rows";
 import { AGING_MARK_STYLES, agingLegend, DEFAULT_MARK_STAGES, hasLimitationMarks, hasUnderReviewMarks, type MarkedStage } from "./aging-marks";
-import { headCell, REPORT_FONT_SIZE, REPORT_MIN_SCALE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
+import { headCell, REPORT_FONT_SIZE, REPORT_MIN_SCALE, reportPrint, signatureRows, TITLE_FONT_SIZE, itemsText, totalCell, unitText } from "./print";
 import { printableWidth, columnPoints } from "../../port/print";
 
 export const AGING_SHEET: Bilingual = { zh: "账龄分析", en: "Aging" };
@@ -132,7 +132,6 @@ const T = {
     en: "The reps' overdue and past-final figures exclude items under reconciliation (as the collection plan does); those items stay in the closing receivable.",
   },
   subtotal: { zh: "小计", en: "Subtotal" },
-  itemsUnit: { zh: "笔", en: "item(s)" },
   ofWhichLate: { zh: "其中已逾期", en: "Of which past due" },
 } satisfies Record<string, Bilingual>;
 
@@ -512,7 +511,7 @@ function planTotals(plan: readonly OpenItem[], lang: Lang): OutRow[] {
       null,
       look(text(label)),
       look(text(rep, { wrap: true })),
-      look(text(`${t.n} ${p(T.itemsUnit)}`, { align: "right" })),
+      look(text(itemsText(t.n, lang), { align: "right" })),
       look(money(t.open)),
       // The late amount goes in the wide 下一步行动 column: the 阶段 column beside the label is too narrow for
       // seven figures.

@@ -7,6 +7,7 @@
 import { contentWidth, headerFooterText, printableWidth } from "../../port/print";
 import type { OutCell, OutRow, PrintSetup, SheetSpec } from "../../port/workbook";
 import { pick, type Bilingual, type Lang } from "../lang";
+import { counted } from "../../messages/render";
 
 /** Type size of a result sheet's body: at the lowest allowed scale (90%) it prints at 9 pt. */
 export const REPORT_FONT_SIZE = 10;
@@ -25,6 +26,11 @@ const P = {
 
 export function unitText(lang: Lang): string {
   return pick(P.unit, lang);
+}
+
+/** A count of items as a totals row says it: `3 笔`; `1 item`, `3 items`. */
+export function itemsText(n: number, lang: Lang): string {
+  return lang === "en-US" ? counted(n, "item", "items") : `${n} 笔`;
 }
 
 export interface ReportPrintOptions {

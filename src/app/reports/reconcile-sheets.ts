@@ -18,7 +18,7 @@ import { MARK_STYLES } from "./marks";
 import { KIND_TEXT } from "./kinds";
 
 export { KIND_TEXT };
-import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, totalCell, unitText } from "./print";
+import { headCell, REPORT_FONT_SIZE, reportPrint, signatureRows, TITLE_FONT_SIZE, itemsText, totalCell, unitText } from "./print";
 
 export const DIFFERENCES_SHEET: Bilingual = { zh: "差异明细", en: "Differences" };
 export const RECONCILIATION_SHEET: Bilingual = { zh: "余额调节表", en: "Reconciliation" };
@@ -118,7 +118,6 @@ const D = {
   byKind: { zh: "按差异类型合计", en: "Totals by kind" },
   subtotal: { zh: "小计", en: "Subtotal" },
   total: { zh: "合计", en: "Total" },
-  items: { zh: "笔", en: "item(s)" },
 } satisfies Record<string, Bilingual>;
 
 /** 差异明细's columns, in characters: they fit landscape A4 at 100% (tests hold them to it). */
@@ -178,7 +177,7 @@ export function differencesSheet(report: ReconcileReport, src: SourceSheets, lan
         look(money(s.amount)),
         look(money(s.ledger)),
         look(money(s.statement)),
-        look({ value: `${s.n} ${p(D.items)}`, numberFormat: "@", align: "right" }),
+        look({ value: itemsText(s.n, lang), numberFormat: "@", align: "right" }),
       ];
     };
     const all = noSum();
