@@ -253,8 +253,12 @@ function textHash(text: string): number {
   return h;
 }
 
-/** Texts `SharedStrings` numbers by their value: whole numbers below this, written without leading zeros. */
-const WHOLE_NUMBER_TEXTS = 1 << 24;
+/**
+ * Texts `SharedStrings` numbers by their value: whole numbers below this, written without leading zeros. The
+ * table by value is as long as the largest number met, so one 8-digit reference would hold 64 MB: the limit
+ * takes every sheet row (1,048,576) and keeps the table within 8 MB; larger numbers are hashed as other texts.
+ */
+const WHOLE_NUMBER_TEXTS = 1 << 21;
 
 /** The value of a text that is a whole number below `WHOLE_NUMBER_TEXTS` written plainly (`0`, `12`; not `012`, `+1`, `1.0`); -1 for any other text. */
 function wholeNumberOf(text: string): number {

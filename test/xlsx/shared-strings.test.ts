@@ -81,4 +81,16 @@ describe("the writer's shared strings", () => {
     expect(t.items).toEqual([xmlSafe("A\u0001B"), "12", "012"]);
     expect(t.count).toBe(7);
   });
+
+  it("holds no table as long as the largest number met: an 8-digit reference costs no more than another text", () => {
+    const t = writer().strings;
+    const texts = ["16777215", "12345678", "2097151", "2097152", "99999999", "1048576", "7"];
+    const before = process.memoryUsage().arrayBuffers;
+    expect(texts.map((x) => t.idOf(x))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // Row numbers up to Excel's last row are still numbered by value (at most 8 MB); before, 16777215 took 64 MB.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 2 ** 20);
+    expect(texts.map((x) => t.idOfRaw(x))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(t.items).toEqual(texts);
+    expect(t.count).toBe(14);
+  });
 });
