@@ -29,6 +29,14 @@ export interface OpenedFile {
   kind: "xlsx" | "csv" | "xls";
   /** For a CSV file, its one sheet. */
   onlySheet?: string;
+  /** For a CSV file, its size and modification time as it was read (another read of it can tell it is the same file). */
+  read?: FileVersion;
+}
+
+/** A file's size and modification time: a second read with the same ones read the same bytes. */
+export interface FileVersion {
+  size: number;
+  mtimeMs: number;
 }
 
 function errnoCode(e: unknown): string {
@@ -176,7 +184,7 @@ export async function openInputFile(file: string, cwd: string, lang: Lang): Prom
     if (isZip(bytes)) throw new UsageError(say(lang, `${file} 实际是 .xlsx 工作簿，只是扩展名为 .csv：请把扩展名改为 .xlsx`, `${file} is an .xlsx workbook with a .csv name: rename it to .xlsx`));
     if (isOle(bytes)) throw new UsageError(say(lang, `${file} 实际是旧版 Excel (.xls) 文件：请在 Excel 中另存为 .xlsx 或 CSV`, `${file} is an old Excel (.xls) file: save it as .xlsx or CSV in Excel`));
     const wb = CsvWorkbook.fromBytes(bytes, path.basename(full, path.extname(full)));
-    return { port: wb, path: full, kind: "csv", onlySheet: wb.sheetName };
+    return { port: wb, path: full, kind: "csv", onlySheet: wb.sheetName, read: { size: stat.size, mtimeMs: stat.mtimeMs } };
   }
   if (!isZip(bytes)) throw new UsageError(notXlsxText(bytes, file, lang));
   try {

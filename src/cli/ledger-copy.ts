@@ -24,6 +24,7 @@ import { CsvWorkbook } from "../xlsx/csv-workbook";
 import { writeValuesSheetElsewhere, type RowsSource, type RowsWrittenElsewhere } from "../xlsx/streamed-workbook";
 import { canContinueParts } from "../xlsx/zip-writer";
 import { isOle, isZip } from "./file-signatures";
+import type { FileVersion } from "./files";
 import { startWorker } from "./worker-boot";
 
 const PLAIN_NUMBER = /^-?\d{1,15}(\.\d+)?$/;
@@ -98,7 +99,7 @@ interface Job {
   level: number;
 }
 
-type Answer = { type: "written"; sheet: string; written: RowsWrittenElsewhere } | { type: "left"; reason: string };
+type Answer = { type: "written"; sheet: string; written: RowsWrittenElsewhere; version: FileVersion } | { type: "left"; reason: string };
 
 /** Whether a ledger's copy is worth making on a worker thread: a file named .csv of at least `minBytes`. */
 export function worthCopyingApart(file: string, cwd: string, minBytes = COPY_WORKER_MIN_BYTES): boolean {
@@ -117,14 +118,24 @@ export async function serveLedgerCopy(): Promise<void> {
   const job = workerData as Job;
   const post = (answer: Answer, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(answer, transfer);
   try {
-    const bytes = fs.readFileSync(job.file);
+    // The file's size and time as read here: the copy is taken only of the file the command read.
+    const fd = fs.openSync(job.file, "r");
+    let bytes: Buffer;
+    let version: FileVersion;
+    try {
+      const stat = fs.fstatSync(fd);
+      version = { size: stat.size, mtimeMs: stat.mtimeMs };
+      bytes = fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     // Starts like an .xlsx or .xls workbook: the command's thread refuses it.
     if (isZip(bytes) || isOle(bytes)) return post({ type: "left", reason: "not text" });
     // Named after the file, as the command line names a CSV file's sheet.
     const port = CsvWorkbook.fromBytes(bytes, path.basename(job.file, path.extname(job.file)));
     const sheet = port.sheetName;
     const written = await writeValuesSheetElsewhere(ledgerCopyRows(await port.readRows(sheet), false), { level: job.level });
-    post({ type: "written", sheet, written }, [written.head.deflated.buffer as ArrayBuffer]);
+    post({ type: "written", sheet, written, version }, [written.head.deflated.buffer as ArrayBuffer]);
   } catch (e) {
     // The command's thread writes the copy itself, and says what is wrong as it would.
     post({ type: "left", reason: e instanceof Error ? e.message : String(e) });
@@ -136,10 +147,11 @@ export interface LedgerCopyInWorker {
   readonly file: string;
   /**
    * The copy of the file's sheet, `sheet`, as written there; null when it is left to this thread (the
-   * worker could not take the file or failed, the thread died, or its sheet is not `sheet`). The worker
-   * is stopped once this settles.
+   * worker could not take the file or failed, the thread died, its sheet is not `sheet`, or the file it
+   * read is not `version`, the one this thread read: changed in between). The worker is stopped once
+   * this settles.
    */
-  written(sheet: string): Promise<RowsWrittenElsewhere | null>;
+  written(sheet: string, version: FileVersion): Promise<RowsWrittenElsewhere | null>;
   /** Stops the worker (nothing happens once it has answered). */
   stop(): void;
 }
@@ -163,12 +175,13 @@ export function copyLedgerInWorker(file: string, options: { level?: number } = {
     done = true;
     void worker.terminate();
   };
-  let settle: (answer: { sheet: string; written: RowsWrittenElsewhere } | null) => void = () => undefined;
-  const result = new Promise<{ sheet: string; written: RowsWrittenElsewhere } | null>((resolve) => (settle = resolve));
+  type Copy = { sheet: string; written: RowsWrittenElsewhere; version: FileVersion };
+  let settle: (answer: Copy | null) => void = () => undefined;
+  const result = new Promise<Copy | null>((resolve) => (settle = resolve));
   worker.on("message", (a: Answer) => {
     if (done) return;
     finish();
-    settle(a.type === "written" ? { sheet: a.sheet, written: a.written } : null);
+    settle(a.type === "written" ? { sheet: a.sheet, written: a.written, version: a.version } : null);
   });
   // A thread that fails or dies (out of memory, say) leaves the copy to this one.
   worker.on("error", () => {
@@ -183,9 +196,10 @@ export function copyLedgerInWorker(file: string, options: { level?: number } = {
   });
   return {
     file,
-    async written(sheet) {
+    async written(sheet, version) {
       const answer = await result;
-      return answer !== null && answer.sheet === sheet ? answer.written : null;
+      const same = answer !== null && answer.version.size === version.size && answer.version.mtimeMs === version.mtimeMs;
+      return same && answer.sheet === sheet ? answer.written : null;
     },
     stop() {
       if (done) return;

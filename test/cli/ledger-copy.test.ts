@@ -58,6 +58,12 @@ function partsOf(file: string): Map<string, string> {
   return parts;
 }
 
+/** A file's size and time, as the command line's read of it records them. */
+function versionOf(file: string): { size: number; mtimeMs: number } {
+  const stat = fs.statSync(path.resolve(dir, file));
+  return { size: stat.size, mtimeMs: stat.mtimeMs };
+}
+
 /** The result workbook of `aging --out` for `file`, its copy written here or (`elsewhere`) on a worker thread. */
 async function resultOf(file: string, out: string, elsewhere: boolean): Promise<{ notes: string[]; tookWorker: boolean }> {
   const ledger = await openInputFile(file, dir, "zh-CN");
@@ -65,7 +71,7 @@ async function resultOf(file: string, out: string, elsewhere: boolean): Promise<
   const copy = elsewhere ? copyLedgerInWorker(path.resolve(dir, file)) : null;
   const aging = await runAging({ ledger: { port: ledger.port, sheet }, asOf: "2026-10-31" });
   const wb = await StreamedWorkbook.create(path.join(dir, out));
-  const tookWorker = copy !== null && (await copy.written(sheet)) !== null;
+  const tookWorker = copy !== null && (await copy.written(sheet, ledger.read!)) !== null;
   const added = await addAgingToWorkbook(wb, ledger, sheet, "2026-10-31", "zh-CN", { run: aging, ...(copy ? { copyElsewhere: copy } : {}) });
   await wb.save();
   return { notes: writtenNotes(wb, added.written.linksDropped, "zh-CN"), tookWorker };
@@ -110,7 +116,7 @@ describe("a CSV ledger's copy written on a worker thread", () => {
       spy.mockRestore();
     }
     expect(started.length).toBe(1);
-    expect(await started[0].written(path.basename(file, ".csv"))).not.toBeNull();
+    expect(await started[0].written(path.basename(file, ".csv"), versionOf(file))).not.toBeNull();
     await resultOf(file, "cli-here.xlsx", false);
     const a = partsOf(path.join(dir, "cli-here.xlsx"));
     const b = partsOf(path.join(dir, "cli.xlsx"));
@@ -120,12 +126,12 @@ describe("a CSV ledger's copy written on a worker thread", () => {
 
   it("leaves the copy to the command's thread when the worker cannot take the file or its sheet is another", async () => {
     fs.writeFileSync(path.join(dir, "zip.csv"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
-    expect(await copyLedgerInWorker(path.join(dir, "zip.csv"))!.written("zip")).toBeNull();
-    expect(await copyLedgerInWorker(path.join(dir, "missing.csv"))!.written("missing")).toBeNull();
-    expect(await copyLedgerInWorker(path.join(dir, "ledger.csv"))!.written("other")).toBeNull();
+    expect(await copyLedgerInWorker(path.join(dir, "zip.csv"))!.written("zip", versionOf("zip.csv"))).toBeNull();
+    expect(await copyLedgerInWorker(path.join(dir, "missing.csv"))!.written("missing", { size: 0, mtimeMs: 0 })).toBeNull();
+    expect(await copyLedgerInWorker(path.join(dir, "ledger.csv"))!.written("other", versionOf("ledger.csv"))).toBeNull();
     const stopped = copyLedgerInWorker(path.join(dir, "ledger.csv"))!;
     stopped.stop();
-    expect(await stopped.written("ledger")).toBeNull();
+    expect(await stopped.written("ledger", versionOf("ledger.csv"))).toBeNull();
     // A copy that is not the workbook's first sheet is written here, whatever the worker did.
     const ledger = await openInputFile("ledger.csv", dir, "zh-CN");
     const wb = await StreamedWorkbook.create(path.join(dir, "second.xlsx"));
@@ -140,11 +146,23 @@ describe("a CSV ledger's copy written on a worker thread", () => {
     expect([copied.getCell("A2").value, copied.getCell("E6").value]).toEqual(["杭州美达商贸", "=SUM(A1) 退货"]);
   });
 
+  it("leaves the copy to the command's thread when the file the worker read is not the one the command read", async () => {
+    fs.copyFileSync(path.join(dir, "ledger.csv"), path.join(dir, "edited.csv"));
+    const read = versionOf("edited.csv");
+    const copy = copyLedgerInWorker(path.join(dir, "edited.csv"))!;
+    // Another size, or the same size written at another time: another file.
+    expect(await copy.written("edited", { ...read, size: read.size + 1 })).toBeNull();
+    const again = copyLedgerInWorker(path.join(dir, "edited.csv"))!;
+    expect(await again.written("edited", { ...read, mtimeMs: read.mtimeMs - 1000 })).toBeNull();
+    const same = copyLedgerInWorker(path.join(dir, "edited.csv"))!;
+    expect(await same.written("edited", read)).not.toBeNull();
+  });
+
   it("leaves no file, and an existing one as it was, when the workbook is given up after taking the copy", async () => {
     const target = path.join(dir, "given-up.xlsx");
     fs.writeFileSync(target, "before");
     const copy = copyLedgerInWorker(path.join(dir, "ledger.csv"))!;
-    const written = await copy.written("ledger");
+    const written = await copy.written("ledger", versionOf("ledger.csv"));
     expect(written).not.toBeNull();
     const wb = await StreamedWorkbook.create(target);
     await wb.takeValuesSheet("台账-ledger", written!);

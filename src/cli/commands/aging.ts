@@ -333,7 +333,7 @@ export async function addAgingToWorkbook(
 async function copyStreamed(wb: StreamedWorkbook, from: OpenedFile, sheet: string, name: string, elsewhere?: LedgerCopyInWorker): Promise<void> {
   noteCopy(wb, name, from, sheet);
   if (elsewhere !== undefined) {
-    const written = from.kind === "csv" && from.path === elsewhere.file && wb.untouched ? await elsewhere.written(sheet) : null;
+    const written = from.kind === "csv" && from.path === elsewhere.file && from.read !== undefined && wb.untouched ? await elsewhere.written(sheet, from.read) : null;
     elsewhere.stop();
     if (written !== null) return wb.takeValuesSheet(name, written);
   }
