@@ -25,7 +25,7 @@ import { writeValuesSheetElsewhere, type RowsSource, type RowsWrittenElsewhere }
 import { canContinueParts } from "../xlsx/zip-writer";
 import { isOle, isZip } from "./file-signatures";
 import type { FileVersion } from "./files";
-import { startWorker } from "./worker-boot";
+import { isLargeCsvFile, startWorker } from "./worker-boot";
 
 const PLAIN_NUMBER = /^-?\d{1,15}(\.\d+)?$/;
 
@@ -103,14 +103,7 @@ type Answer = { type: "written"; sheet: string; written: RowsWrittenElsewhere; v
 
 /** Whether a ledger's copy is worth making on a worker thread: a file named .csv of at least `minBytes`. */
 export function worthCopyingApart(file: string, cwd: string, minBytes = COPY_WORKER_MIN_BYTES): boolean {
-  if (path.extname(file).toLowerCase() !== ".csv") return false;
-  try {
-    const stat = fs.statSync(path.resolve(cwd, file));
-    return stat.isFile() && stat.size >= minBytes;
-  } catch {
-    // Not there or not readable: the command's thread says why.
-    return false;
-  }
+  return isLargeCsvFile(file, cwd, minBytes);
 }
 
 /** In the worker: open the file as a CSV file is opened, write its sheet's copy up to the end of its rows, hand it back. */

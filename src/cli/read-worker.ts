@@ -15,7 +15,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parentPort, workerData } from "worker_threads";
-import { startWorker } from "./worker-boot";
+import { isLargeCsvFile, startWorker } from "./worker-boot";
 import type { Grid } from "../core/model";
 import type { ReadOptions, ReadResult } from "../core/read";
 import type { ReadElsewhere } from "../app/reconcile";
@@ -53,16 +53,7 @@ type Answer =
 
 /** Whether a pair of files is worth reading on two threads: both named .csv, each a file of at least `minBytes`. */
 export function worthReadingApart(files: readonly string[], cwd: string, minBytes = WORKER_MIN_BYTES): boolean {
-  return files.every((file) => {
-    if (path.extname(file).toLowerCase() !== ".csv") return false;
-    try {
-      const stat = fs.statSync(path.resolve(cwd, file));
-      return stat.isFile() && stat.size >= minBytes;
-    } catch {
-      // Not there or not readable: the in-process path says why.
-      return false;
-    }
-  });
+  return files.every((file) => isLargeCsvFile(file, cwd, minBytes));
 }
 
 /** In the worker: open the file as a CSV file is opened, say what sheet it holds, read it, hand the result back. */

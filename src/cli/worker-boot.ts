@@ -4,6 +4,8 @@
  * (the tests) each module is compiled as it is loaded, with the project's compiler, and the output kept in
  * the temporary folder under a hash of the source for the next worker.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { Worker, type ResourceLimits } from "worker_threads";
 
 /** What the worker runs first, as plain JavaScript: it loads `entry` and calls its export `serve`. */
@@ -43,4 +45,19 @@ require(entry)[workerData.serve]();
  */
 export function startWorker(entry: string, serve: string, job: object, resourceLimits?: ResourceLimits): Worker {
   return new Worker(BOOT, { eval: true, workerData: { ...job, entry, serve }, ...(resourceLimits ? { resourceLimits } : {}) });
+}
+
+/**
+ * Whether `file` (relative to `cwd`) is a CSV file of at least `minBytes`, the only input worth a worker
+ * thread: below that size a second thread costs more to start than the work it takes over. A file that is
+ * not there or cannot be read is not: the command's own thread says why.
+ */
+export function isLargeCsvFile(file: string, cwd: string, minBytes: number): boolean {
+  if (path.extname(file).toLowerCase() !== ".csv") return false;
+  try {
+    const stat = fs.statSync(path.resolve(cwd, file));
+    return stat.isFile() && stat.size >= minBytes;
+  } catch {
+    return false;
+  }
 }
