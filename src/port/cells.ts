@@ -87,8 +87,9 @@ export function planCell(
 
 /**
  * Excel's limit on the characters (UTF-16 units) of one cell ("specifications and limits"): a file with a
- * longer text is "repaired" on opening, and office-js refuses to write one. Only a CSV input can hold such a
- * text (a dealer's 摘要), which a copy of its sheet or a result row would carry on.
+ * longer text is "repaired" on opening, and office-js refuses to write one. A CSV input can hold such a text
+ * (a dealer's 摘要), and so can an .xlsx written by another program; a copy of its sheet or a result row would
+ * carry it on.
  */
 export const MAX_CELL_TEXT = 32_767;
 

@@ -1,6 +1,6 @@
 /**
  * What the command line says once a result workbook is written: the links a result sheet left out for Excel's
- * limit on one sheet, and the texts longer than an Excel cell holds (only a CSV input has them), cut to it with
+ * limit on one sheet, and the texts longer than an Excel cell holds (a CSV input, or an .xlsx another program wrote), cut to it with
  * "…" in both writers (ExcelJS's model for reconcile, the streamed workbook for a CSV ledger's aging), each named
  * at the input's sheet and row, on stderr.
  */
