@@ -9,16 +9,11 @@ import * as os from "os";
 import * as path from "path";
 import { run } from "./support";
 import { erpLikeXls } from "../xlsx/xls-fixtures";
-import { availableOrFailInCi } from "../support/required";
+import { availableOrFailInCi, hasCommands } from "../support/required";
 
 let dir: string;
-let soffice = true;
-try {
-  execFileSync("sh", ["-c", "command -v soffice"], { stdio: "ignore" });
-} catch {
-  soffice = false;
-  console.warn(".xls from LibreOffice not tested: soffice is missing (apt-get install -y libreoffice-calc-nogui)");
-}
+const soffice = hasCommands("soffice");
+if (!soffice) console.warn(".xls from LibreOffice not tested: soffice is missing (apt-get install -y libreoffice-calc-nogui)");
 availableOrFailInCi(soffice, "soffice");
 
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { hasCommands } from "../support/required";
 
 export interface PdfLine {
   text: string;
@@ -24,12 +25,7 @@ export interface PdfPage {
 }
 
 export function hasTools(): boolean {
-  try {
-    execFileSync("sh", ["-c", "command -v soffice && command -v pdftotext && command -v pdfinfo"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
+  return hasCommands("soffice", "pdftotext", "pdfinfo");
 }
 
 /**

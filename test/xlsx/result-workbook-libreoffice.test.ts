@@ -14,18 +14,9 @@ import { addAgingToWorkbook } from "../../src/cli/commands/aging";
 import { openInputFile } from "../../src/cli/files";
 import { StreamedWorkbook } from "../../src/xlsx/streamed-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
-import { availableOrFailInCi } from "../support/required";
+import { availableOrFailInCi, hasCommands } from "../support/required";
 
-function hasSoffice(): boolean {
-  try {
-    execFileSync("sh", ["-c", "command -v soffice"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const tools = availableOrFailInCi(hasSoffice(), "soffice");
+const tools = availableOrFailInCi(hasCommands("soffice"), "soffice");
 const maybe = tools ? describe : describe.skip;
 
 const TEXTS = [`A&B <公司> "x" 'y'`, `=HYPERLINK("http://x")`, "+86 电话", "-5 折让", "@SUM(1)", "_x0041_ dealer", "ctl\u0001\u0007char", "  spaces  ", "tab\there", "杭州美达商贸"];

@@ -11,18 +11,9 @@ import * as path from "path";
 import type { OutRow } from "../../src/port/workbook";
 import { StreamedWorkbook } from "../../src/xlsx/streamed-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
-import { availableOrFailInCi } from "../support/required";
+import { availableOrFailInCi, hasCommands } from "../support/required";
 
-function hasSoffice(): boolean {
-  try {
-    execFileSync("sh", ["-c", "command -v soffice"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const tools = availableOrFailInCi(hasSoffice(), "soffice");
+const tools = availableOrFailInCi(hasCommands("soffice"), "soffice");
 const maybe = tools ? describe : describe.skip;
 
 const link = (sheet: string) => ({ value: `去 ${sheet}`, link: { sheet, row: 1 } });

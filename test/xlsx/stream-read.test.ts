@@ -14,15 +14,9 @@ import { allLayouts } from "../fixtures/ledgers";
 import { isRowsGrid } from "../../src/core/read/source";
 import { minimalWorkbook, writeZip } from "./zip-fixtures";
 import { execFileSync } from "child_process";
-import { availableOrFailInCi } from "../support/required";
+import { availableOrFailInCi, hasCommands } from "../support/required";
 
-let soffice = true;
-try {
-  execFileSync("sh", ["-c", "command -v soffice"], { stdio: "ignore" });
-} catch {
-  soffice = false;
-}
-availableOrFailInCi(soffice, "soffice");
+const soffice = availableOrFailInCi(hasCommands("soffice"), "soffice");
 
 /** The same bytes read both ways: sheets listed and every sheet's grid. */
 async function expectSameBothWays(bytes: Uint8Array): Promise<void> {
